@@ -1,0 +1,43 @@
+package io.semisyncsim.kernel;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import java.util.function.Consumer;
+
+/**
+ * The user guardian of a simulation ActorSystem. It runs on the simulation dispatcher, so every
+ * simulation actor is its child, spawned synchronously on the driver thread ({@code ctx.spawn}),
+ * never through {@code systemActorOf}, which starts asynchronously elsewhere.
+ */
+final class SimGuardian {
+    private SimGuardian() {
+    }
+
+    sealed interface Command {
+    }
+
+    record Spawn<T>(Behavior<T> behavior, String name, Consumer<ActorRef<T>> onSpawned) implements Command {
+    }
+
+    record StopChild(ActorRef<?> child) implements Command {
+    }
+
+    static Behavior<Command> create() {
+        return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
+                .onMessage(Spawn.class, spawn -> {
+                    spawnChild(ctx, spawn);
+                    return Behaviors.same();
+                })
+                .onMessage(StopChild.class, stop -> {
+                    ctx.stop(stop.child());
+                    return Behaviors.same();
+                })
+                .build());
+    }
+
+    private static <T> void spawnChild(ActorContext<Command> ctx, Spawn<T> spawn) {
+        spawn.onSpawned().accept(ctx.spawn(spawn.behavior(), spawn.name()));
+    }
+}

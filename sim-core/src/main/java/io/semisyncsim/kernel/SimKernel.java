@@ -1,0 +1,167 @@
+package io.semisyncsim.kernel;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.Adapter;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.semisyncsim.trace.Trace;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs Akka Typed actors deterministically on a virtual clock (microseconds).
+ *
+ * <p>The loop: run queued tasks one at a time until none is left (the system is quiescent at this
+ * virtual instant), then pop the earliest live timer, set the clock to its due time, fire it, repeat.
+ * The thread that creates the kernel is its driver and must make every call on it.
+ */
+public final class SimKernel implements AutoCloseable {
+    /** Config path of the simulation dispatcher. */
+    public static final String DISPATCHER = "semisync-sim.kernel.dispatcher";
+
+    private final ActorSystem<SimGuardian.Command> system;
+    private final VirtualScheduler scheduler;
+    private final RandomStreams random;
+    private final Trace trace;
+    private boolean closed;
+
+    private SimKernel(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler, long seed) {
+        this.system = system;
+        this.scheduler = scheduler;
+        this.random = new RandomStreams(seed);
+        this.trace = new Trace(scheduler::now);
+    }
+
+    /** Starts a kernel with the default configuration; the calling thread becomes its driver. */
+    public static SimKernel start(long seed) {
+        return start(seed, ConfigFactory.load());
+    }
+
+    public static SimKernel start(long seed, Config base) {
+        Config config = base.getConfig("semisync-sim.kernel.actor-system").withFallback(base);
+        ActorSystem<SimGuardian.Command> system = ActorSystem.create(
+                SimGuardian.create(), "semisync-sim", config, DispatcherSelector.defaultDispatcher());
+        VirtualScheduler scheduler = (VirtualScheduler) Adapter.toClassic(system).scheduler();
+        scheduler.bind();
+        SimKernel kernel = new SimKernel(system, scheduler, seed);
+        kernel.runUntilQuiescent(); // the guardian's own start-up
+        return kernel;
+    }
+
+    public long now() {
+        return scheduler.now();
+    }
+
+    public RandomStreams random() {
+        return random;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    /** Spawns a simulation actor as a child of the guardian, synchronously. */
+    public <T> ActorRef<T> spawn(Behavior<T> behavior, String name) {
+        Object[] spawned = new Object[1];
+        system.tell(new SimGuardian.Spawn<>(behavior, name, ref -> spawned[0] = ref));
+        runUntilQuiescent();
+        if (spawned[0] == null) {
+            throw new IllegalStateException("the guardian did not spawn " + name);
+        }
+        @SuppressWarnings("unchecked")
+        ActorRef<T> ref = (ActorRef<T>) spawned[0];
+        return ref;
+    }
+
+    /** Stops a simulation actor (and its children), synchronously. */
+    public void stop(ActorRef<?> ref) {
+        system.tell(new SimGuardian.StopChild(ref));
+        runUntilQuiescent();
+    }
+
+    /** Runs everything runnable at the current virtual instant, without advancing the clock. */
+    public void runUntilQuiescent() {
+        while (scheduler.runOne()) {
+            // drain
+        }
+    }
+
+    /** Runs until the clock reaches {@code now() + micros}; timers due exactly then fire. */
+    public void runFor(long micros) {
+        runUntilTime(Math.addExact(now(), micros));
+    }
+
+    public void runUntilTime(long deadline) {
+        runUntilQuiescent();
+        while (scheduler.nextDue() <= deadline) {
+            scheduler.fireNext();
+            runUntilQuiescent();
+        }
+        scheduler.advanceTo(Math.max(now(), deadline));
+    }
+
+    /**
+     * Runs until {@code condition} holds at a quiescent instant, or until {@code deadline}; the
+     * condition is checked after each instant's work, so it sees the earliest virtual time it holds.
+     * Returns whether it held.
+     */
+    public boolean runUntil(BooleanSupplier condition, long deadline) {
+        runUntilQuiescent();
+        if (condition.getAsBoolean()) {
+            return true;
+        }
+        while (scheduler.nextDue() <= deadline) {
+            scheduler.fireNext();
+            runUntilQuiescent();
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+        }
+        scheduler.advanceTo(Math.max(now(), deadline));
+        return condition.getAsBoolean();
+    }
+
+    /** Runs until no timer is left or the clock would pass {@code limit}. Returns whether it went idle. */
+    public boolean runUntilIdle(long limit) {
+        runUntilQuiescent();
+        while (scheduler.nextDue() != Long.MAX_VALUE) {
+            if (scheduler.nextDue() > limit) {
+                return false;
+            }
+            scheduler.fireNext();
+            runUntilQuiescent();
+        }
+        return true;
+    }
+
+    /** Tasks submitted from a foreign thread while bound: each one is a determinism violation. */
+    public long foreignSubmissions() {
+        return scheduler.foreignSubmissions();
+    }
+
+    /** Tasks run on the controlled dispatcher so far (a measure of work, for benchmarks). */
+    public long tasksRun() {
+        return scheduler.tasksRun();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        trace.close();
+        scheduler.release();
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Termination is housekeeping after the run; the trace is already complete.
+        }
+    }
+}

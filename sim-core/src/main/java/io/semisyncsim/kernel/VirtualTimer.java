@@ -1,0 +1,63 @@
+package io.semisyncsim.kernel;
+
+import akka.actor.Cancellable;
+
+/** A timer on the virtual clock, ordered by (due time, insertion sequence): one total order. */
+final class VirtualTimer implements Cancellable, Comparable<VirtualTimer> {
+    private long due;
+    private long sequence;
+    private final long interval;
+    private final Runnable task;
+    private boolean cancelled;
+
+    VirtualTimer(long due, long interval, long sequence, Runnable task) {
+        this.due = due;
+        this.interval = interval;
+        this.sequence = sequence;
+        this.task = task;
+    }
+
+    long due() {
+        return due;
+    }
+
+    long interval() {
+        return interval;
+    }
+
+    boolean isPeriodic() {
+        return interval > 0;
+    }
+
+    void fire() {
+        if (!isPeriodic()) {
+            cancelled = true; // a fired one-shot timer can no longer be cancelled, as in Akka
+        }
+        task.run();
+    }
+
+    void reschedule(long newDue, long newSequence) {
+        this.due = newDue;
+        this.sequence = newSequence;
+    }
+
+    @Override
+    public boolean cancel() {
+        if (cancelled) {
+            return false;
+        }
+        cancelled = true;
+        return true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public int compareTo(VirtualTimer other) {
+        int byDue = Long.compare(due, other.due);
+        return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
+    }
+}

@@ -1,0 +1,133 @@
+package io.semisyncsim.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimKernelTest {
+
+    record Note(String text) {
+    }
+
+    /** Records what it receives together with the virtual time it received it at. */
+    private static Behavior<Note> recorder(SimKernel kernel, List<String> seen) {
+        return Behaviors.receiveMessage(note -> {
+            seen.add(kernel.now() + ":" + note.text());
+            return Behaviors.same();
+        });
+    }
+
+    @Test
+    void timerFiresAtItsVirtualDueTime() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            ActorRef<Note> ref = kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startSingleTimer(new Note("late"), Duration.ofMillis(1500));
+                timers.startSingleTimer(new Note("early"), Duration.ofMillis(2));
+                return recorder(kernel, seen);
+            }), "timed");
+            kernel.runUntilIdle(Long.MAX_VALUE);
+            assertEquals(List.of("2000:early", "1500000:late"), seen);
+            assertEquals(1_500_000, kernel.now());
+            assertTrue(ref != null);
+        }
+    }
+
+    @Test
+    void timersDueAtTheSameInstantFireInTheOrderTheyWereStarted() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                for (int i = 0; i < 5; i++) {
+                    timers.startSingleTimer("k" + i, new Note("t" + i), Duration.ofMillis(10));
+                }
+                return recorder(kernel, seen);
+            }), "timed");
+            kernel.runUntilIdle(Long.MAX_VALUE);
+            assertEquals(List.of("10000:t0", "10000:t1", "10000:t2", "10000:t3", "10000:t4"), seen);
+        }
+    }
+
+    @Test
+    void cancelledTimerNeverFires() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startSingleTimer("k", new Note("cancelled"), Duration.ofSeconds(1));
+                timers.cancel("k");
+                return recorder(kernel, seen);
+            }), "timed");
+            assertTrue(kernel.runUntilIdle(Long.MAX_VALUE));
+            assertEquals(List.of(), seen);
+        }
+    }
+
+    @Test
+    void periodicTimerRepeatsOnVirtualTime() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startTimerWithFixedDelay("tick", new Note("tick"), Duration.ofSeconds(1));
+                return recorder(kernel, seen);
+            }), "ticker");
+            kernel.runFor(3_500_000);
+            assertEquals(List.of("1000000:tick", "2000000:tick", "3000000:tick"), seen);
+            assertEquals(3_500_000, kernel.now());
+        }
+    }
+
+    @Test
+    void runUntilStopsAtTheEarliestInstantTheConditionHolds() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startTimerAtFixedRate("tick", new Note("tick"), Duration.ofMillis(100));
+                return recorder(kernel, seen);
+            }), "ticker");
+            assertTrue(kernel.runUntil(() -> seen.size() == 3, 10_000_000));
+            assertEquals(300_000, kernel.now());
+            assertFalse(kernel.runUntil(() -> seen.size() == 100, 1_000_000));
+            assertEquals(1_000_000, kernel.now());
+        }
+    }
+
+    @Test
+    void messageAdapterWorksOnTheSimulationDispatcher() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            ActorRef<Note> sink = kernel.spawn(recorder(kernel, seen), "sink");
+            ActorRef<Integer> adapterOwner = kernel.spawn(Behaviors.<Integer>setup(ctx -> {
+                ActorRef<String> adapter = ctx.messageAdapter(String.class, s -> s.length());
+                adapter.tell("four");
+                return Behaviors.receiveMessage(n -> {
+                    sink.tell(new Note("len=" + n));
+                    return Behaviors.same();
+                });
+            }), "adapter");
+            kernel.runUntilQuiescent();
+            assertEquals(List.of("0:len=4"), seen);
+            assertTrue(adapterOwner != null);
+            assertEquals(0, kernel.foreignSubmissions());
+        }
+    }
+
+    @Test
+    void quiescenceDoesNotAdvanceTheClock() {
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startSingleTimer(new Note("x"), Duration.ofSeconds(5));
+                return Behaviors.ignore();
+            }), "idle");
+            kernel.runUntilQuiescent();
+            assertEquals(0, kernel.now());
+        }
+    }
+}
