@@ -1,0 +1,203 @@
+package io.semisyncsim.flavor;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigObject;
+import io.semisyncsim.server.SqlError;
+import io.semisyncsim.server.SysVarDef;
+import io.semisyncsim.server.VarType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One flavour table (mysql-5.7, mysql-8.0, mysql-8.4, mariadb-10.11): names, plugin libraries,
+ * defaults, error texts and log style, read from configuration so that a new flavour is a new table.
+ */
+public final class Flavor {
+    private final String name;
+    private final Config table;
+    private final Map<String, PluginDescriptor> plugins = new TreeMap<>();
+    private final Map<String, PluginDescriptor> builtinPlugins = new LinkedHashMap<>();
+    private final Map<String, List<String>> libraries = new TreeMap<>();
+    private final Map<String, SysVarDef> systemVariables = new TreeMap<>();
+    private final Map<String, List<SysVarDef>> pluginKindVariables = new TreeMap<>();
+    private final Map<String, String> variableDefaults = new TreeMap<>();
+
+    Flavor(String name, Config table, Config pluginKinds) {
+        this.name = name;
+        this.table = table;
+        for (Map.Entry<String, ConfigObject> e : objects(table.getConfig("plugins")).entrySet()) {
+            plugins.put(e.getKey(), PluginDescriptor.from(e.getKey(), e.getValue().toConfig(), null));
+        }
+        for (String builtin : orderedKeys(table.getObject("builtin-plugins"))) {
+            Config c = table.getConfig("builtin-plugins").getConfig(quote(builtin));
+            builtinPlugins.put(builtin, PluginDescriptor.from(builtin, c, null));
+        }
+        for (String lib : table.getObject("libraries").keySet()) {
+            List<String> held = table.getStringList("libraries." + quote(lib));
+            libraries.put(lib, held);
+            for (String plugin : held) {
+                plugins.computeIfPresent(plugin, (k, d) -> d.withLibrary(lib));
+            }
+        }
+        for (Config v : table.getConfigList("system-variables")) {
+            SysVarDef def = variable(v, "");
+            systemVariables.put(def.name(), def); // later definitions override earlier ones
+        }
+        Config defaults = table.getConfig("plugin-variable-defaults");
+        for (String kind : pluginKinds.root().keySet()) {
+            List<SysVarDef> vars = new ArrayList<>();
+            for (Config v : pluginKinds.getConfigList(kind + ".variables")) {
+                vars.add(variable(v, ""));
+            }
+            pluginKindVariables.put(kind, vars);
+        }
+        for (String key : defaults.root().keySet()) {
+            variableDefaults.put(key.toLowerCase(Locale.ROOT), defaults.getString(quote(key)));
+        }
+    }
+
+    private static Map<String, ConfigObject> objects(Config c) {
+        Map<String, ConfigObject> out = new TreeMap<>();
+        for (String key : c.root().keySet()) {
+            out.put(key, c.getObject(quote(key)));
+        }
+        return out;
+    }
+
+    /** HOCON objects keep their keys in order of appearance only as a set; sort for a stable order. */
+    private static List<String> orderedKeys(ConfigObject o) {
+        List<String> keys = new ArrayList<>(o.keySet());
+        Collections.sort(keys, String.CASE_INSENSITIVE_ORDER);
+        return keys;
+    }
+
+    static String quote(String key) {
+        return "\"" + key + "\"";
+    }
+
+    private static SysVarDef variable(Config v, String owner) {
+        VarType type = VarType.valueOf(v.getString("type").toUpperCase(Locale.ROOT));
+        return new SysVarDef(
+                v.getString("name"),
+                type,
+                v.getString("default"),
+                v.hasPath("min") ? v.getString("min") : null,
+                v.hasPath("max") ? v.getString("max") : null,
+                v.hasPath("values") ? v.getStringList("values") : List.of(),
+                !v.hasPath("dynamic") || v.getBoolean("dynamic"),
+                owner.isEmpty() ? null : owner,
+                v.hasPath("alias") ? v.getString("alias") : null);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String product() {
+        return table.getString("product");
+    }
+
+    public String version() {
+        return table.getString("version");
+    }
+
+    public String pluginDir() {
+        return table.getString("plugin-dir");
+    }
+
+    public ErrorLogStyle errorLogStyle() {
+        return ErrorLogStyle.valueOf(table.getString("error-log-style").toUpperCase(Locale.ROOT));
+    }
+
+    /** The statement spellings this flavour accepts. */
+    public io.semisyncsim.sql.Dialect dialect() {
+        return new io.semisyncsim.sql.Dialect(table.getBoolean("legacy-replication-syntax"),
+                table.getBoolean("replica-keyword"), table.getBoolean("binary-log-status"), table.getBoolean("persist"));
+    }
+
+    /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */
+    public Terms logTerms() {
+        return Terms.valueOf(table.getString("log-terms").toUpperCase(Locale.ROOT));
+    }
+
+    /** MySQL 8.0 logs a plugin's message as {@code Plugin NAME reported: 'TEXT'}. */
+    public boolean wrapsPluginMessages() {
+        return errorLogStyle() == ErrorLogStyle.MYSQL8;
+    }
+
+    public boolean hasPersist() {
+        return table.getBoolean("persist");
+    }
+
+    public String privilegeForSetGlobal() {
+        return table.getString("privilege-for-set-global");
+    }
+
+    public String pluginTypeVersion(String type) {
+        String path = "plugin-type-versions." + quote(type);
+        return table.hasPath(path) ? table.getString(path) : "1.0";
+    }
+
+    public String pluginLibraryVersion() {
+        return table.getString("plugin-library-version");
+    }
+
+    /** Plugins that a library in plugin_dir provides, by plugin name. */
+    public Map<String, PluginDescriptor> loadablePlugins() {
+        return Collections.unmodifiableMap(plugins);
+    }
+
+    /** Plugins compiled into the server, in SHOW PLUGINS order. */
+    public Map<String, PluginDescriptor> builtinPlugins() {
+        return Collections.unmodifiableMap(builtinPlugins);
+    }
+
+    /** The plugin names a library file holds; null when plugin_dir has no such file. */
+    public List<String> library(String file) {
+        return libraries.get(file);
+    }
+
+    public Map<String, SysVarDef> systemVariables() {
+        return Collections.unmodifiableMap(systemVariables);
+    }
+
+    /** The variables a plugin exposes: its kind's templates with this plugin's terms and defaults. */
+    public List<SysVarDef> pluginVariables(PluginDescriptor plugin) {
+        List<SysVarDef> templates = plugin.kind() == null ? List.of()
+                : pluginKindVariables.getOrDefault(plugin.kind(), List.of());
+        List<SysVarDef> out = new ArrayList<>(templates.size());
+        for (SysVarDef t : templates) {
+            String varName = plugin.terms().apply(t.name());
+            SysVarDef def = new SysVarDef(varName, t.type(), t.defaultValue(), t.min(), t.max(), t.values(),
+                    t.dynamic(), plugin.name(), null);
+            String override = variableDefaults.get(varName);
+            out.add(override == null ? def : def.withDefault(override));
+        }
+        return out;
+    }
+
+    /** MySQL's error {@code code} with this flavour's text, formatted with {@code args}. */
+    public SqlError error(int code, Object... args) {
+        String path = "errors." + quote(Integer.toString(code));
+        if (!table.hasPath(path)) {
+            throw new IllegalArgumentException("flavour " + name + " has no text for error " + code);
+        }
+        return new SqlError(code, table.getString(path + ".state"),
+                String.format(Locale.ROOT, table.getString(path + ".text"), args));
+    }
+
+    /** The text of error {@code code} without raising it, for warnings and notes. */
+    public String errorText(int code, Object... args) {
+        return error(code, args).getMessage();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,72 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.flavor.PluginDescriptor;
+import io.semisyncsim.server.plugin.Plugin;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The plugins a node has: built-in ones, then loaded ones in load order (SHOW PLUGINS lists them so),
+ * and the {@code mysql.plugin} table, which survives a restart and is replayed at start.
+ */
+final class PluginRegistry {
+
+    /** An active plugin; {@code behaviour} is null for plugins we list but do not model. */
+    record Active(PluginDescriptor descriptor, Plugin behaviour, boolean builtin) {
+    }
+
+    private final Map<String, Active> active = new LinkedHashMap<>();
+    /** mysql.plugin: name -> library, kept across restarts. */
+    private final Map<String, String> mysqlPluginTable = new TreeMap<>();
+
+    void clearActive() {
+        active.clear();
+    }
+
+    void add(Active plugin) {
+        active.put(key(plugin.descriptor().name()), plugin);
+    }
+
+    Active remove(String name) {
+        return active.remove(key(name));
+    }
+
+    Active find(String name) {
+        return active.get(key(name));
+    }
+
+    Collection<Active> all() {
+        return active.values();
+    }
+
+    List<Plugin> behaviours() {
+        List<Plugin> out = new ArrayList<>();
+        for (Active a : active.values()) {
+            if (a.behaviour() != null) {
+                out.add(a.behaviour());
+            }
+        }
+        return out;
+    }
+
+    void remember(String name, String library) {
+        mysqlPluginTable.put(name, library);
+    }
+
+    void forget(String name) {
+        mysqlPluginTable.remove(name);
+    }
+
+    Map<String, String> mysqlPluginTable() {
+        return new TreeMap<>(mysqlPluginTable);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT); // plugin names compare case-insensitively
+    }
+}

@@ -1,0 +1,201 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.flavor.Flavor;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A node's system variables: definitions and current values, looked up case-insensitively as MySQL
+ * does. Plugins add theirs on install and take them away on uninstall. Values are canonical text.
+ */
+public final class SystemVariables {
+    private final Flavor flavor;
+    private final Map<String, SysVarDef> defs = new TreeMap<>();
+    private final Map<String, String> aliases = new TreeMap<>();
+    private final Map<String, String> values = new TreeMap<>();
+
+    public SystemVariables(Flavor flavor) {
+        this.flavor = flavor;
+    }
+
+    public void define(SysVarDef def) {
+        defs.put(def.name(), def);
+        values.put(def.name(), def.defaultValue());
+        if (def.alias() != null) {
+            aliases.put(def.alias().toLowerCase(Locale.ROOT), def.name());
+        }
+    }
+
+    public void undefine(String name) {
+        SysVarDef def = defs.remove(name);
+        values.remove(name);
+        if (def != null && def.alias() != null) {
+            aliases.remove(def.alias().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The definition by name or alias, case-insensitively; null if unknown. */
+    public SysVarDef find(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        SysVarDef def = defs.get(key);
+        if (def == null && aliases.containsKey(key)) {
+            def = defs.get(aliases.get(key));
+        }
+        return def;
+    }
+
+    public SysVarDef require(String name) throws SqlError {
+        SysVarDef def = find(name);
+        if (def == null) {
+            throw flavor.error(1193, name);
+        }
+        return def;
+    }
+
+    /** Canonical text value ("ON", "10000"). */
+    public String get(String name) {
+        SysVarDef def = find(name);
+        if (def == null) {
+            throw new IllegalArgumentException("no system variable " + name);
+        }
+        return values.get(def.name());
+    }
+
+    public boolean getBool(String name) {
+        return "ON".equals(get(name));
+    }
+
+    public long getLong(String name) {
+        return Long.parseUnsignedLong(get(name));
+    }
+
+    /** Stores an already validated canonical value (option files and SET use {@link #validate}). */
+    public void put(SysVarDef def, String canonical) {
+        values.put(def.name(), canonical);
+    }
+
+    /** Every variable, sorted by name, with the names SHOW VARIABLES prints (aliases included). */
+    public List<Map.Entry<String, String>> all() {
+        TreeMap<String, String> shown = new TreeMap<>(values);
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            shown.put(alias.getKey(), values.get(alias.getValue()));
+        }
+        return new ArrayList<>(shown.entrySet());
+    }
+
+    public Collection<SysVarDef> definitions() {
+        return defs.values();
+    }
+
+    /** A value given to SET or an option file, as MySQL's parser hands it over. */
+    public sealed interface Input {
+        /** A quoted string or a bare word (ON, AFTER_SYNC). */
+        record Text(String text) implements Input {
+        }
+
+        /** A whole number, possibly negative. */
+        record Whole(BigInteger value) implements Input {
+        }
+
+        /** A number with a fraction or exponent. */
+        record Decimal(String text) implements Input {
+        }
+    }
+
+    /** The canonical value for {@code input}, clamped with a warning where MySQL clamps. */
+    public record Validated(String canonical, String warning) {
+    }
+
+    /** Checks {@code input} against the variable's type and range, as sys_var::check does. */
+    public Validated validate(SysVarDef def, Input input) throws SqlError {
+        return switch (def.type()) {
+            case BOOL -> new Validated(bool(def, input), null);
+            case ENUM -> new Validated(enumValue(def, input), null);
+            case STRING -> new Validated(text(def, input), null);
+            case ULONG -> ulong(def, input);
+        };
+    }
+
+    private String bool(SysVarDef def, Input input) throws SqlError {
+        if (input instanceof Input.Whole w) {
+            if (w.value().equals(BigInteger.ZERO)) {
+                return "OFF";
+            }
+            if (w.value().equals(BigInteger.ONE)) {
+                return "ON";
+            }
+            throw flavor.error(1231, def.name(), w.value().toString());
+        }
+        if (input instanceof Input.Text t) {
+            switch (t.text().toUpperCase(Locale.ROOT)) {
+                case "ON", "TRUE" -> {
+                    return "ON";
+                }
+                case "OFF", "FALSE" -> {
+                    return "OFF";
+                }
+                default -> throw flavor.error(1231, def.name(), t.text());
+            }
+        }
+        throw flavor.error(1232, def.name());
+    }
+
+    private String enumValue(SysVarDef def, Input input) throws SqlError {
+        if (input instanceof Input.Whole w) {
+            BigInteger index = w.value();
+            if (index.signum() >= 0 && index.compareTo(BigInteger.valueOf(def.values().size())) < 0) {
+                return def.values().get(index.intValue());
+            }
+            throw flavor.error(1231, def.name(), index.toString());
+        }
+        if (input instanceof Input.Text t) {
+            for (String allowed : def.values()) {
+                if (allowed.equalsIgnoreCase(t.text())) {
+                    return allowed;
+                }
+            }
+            throw flavor.error(1231, def.name(), t.text());
+        }
+        throw flavor.error(1232, def.name());
+    }
+
+    private String text(SysVarDef def, Input input) throws SqlError {
+        if (input instanceof Input.Text t) {
+            return t.text();
+        }
+        if (input instanceof Input.Whole w) {
+            return w.value().toString();
+        }
+        throw flavor.error(1232, def.name());
+    }
+
+    private Validated ulong(SysVarDef def, Input input) throws SqlError {
+        if (!(input instanceof Input.Whole w)) {
+            throw flavor.error(1232, def.name());
+        }
+        BigInteger min = new BigInteger(def.min() == null ? "0" : def.min());
+        BigInteger max = new BigInteger(def.max() == null ? "18446744073709551615" : def.max());
+        BigInteger v = w.value();
+        if (v.compareTo(min) < 0) {
+            return new Validated(min.toString(), flavor.errorText(1292, def.name(), v.toString()));
+        }
+        if (v.compareTo(max) > 0) {
+            return new Validated(max.toString(), flavor.errorText(1292, def.name(), v.toString()));
+        }
+        return new Validated(v.toString(), null);
+    }
+
+    /** What SELECT @@var returns: booleans as 1/0, the rest as stored. */
+    public String selectValue(SysVarDef def) {
+        String v = values.get(def.name());
+        if (def.type() == VarType.BOOL) {
+            return "ON".equals(v) ? "1" : "0";
+        }
+        return v;
+    }
+}

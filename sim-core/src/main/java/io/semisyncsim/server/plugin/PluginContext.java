@@ -1,0 +1,17 @@
+package io.semisyncsim.server.plugin;
+
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.flavor.PluginDescriptor;
+import io.semisyncsim.server.ErrorLog;
+import io.semisyncsim.server.SystemVariables;
+import java.util.function.LongSupplier;
+
+/** What a plugin gets from its server when it is initialised. */
+public record PluginContext(String node, Flavor flavor, PluginDescriptor descriptor, SystemVariables variables,
+                            ErrorLog errorLog, LongSupplier clock) {
+
+    /** The plugin's own variable name for a template ({@code rpl_semi_sync_{source}_enabled}). */
+    public String var(String template) {
+        return descriptor.terms().apply(template);
+    }
+}

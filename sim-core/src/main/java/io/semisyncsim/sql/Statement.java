@@ -1,0 +1,79 @@
+package io.semisyncsim.sql;
+
+import io.semisyncsim.server.SystemVariables;
+import java.util.List;
+import java.util.Map;
+
+/** The admin statements the simulated server understands, as the parser hands them over. */
+public sealed interface Statement {
+
+    /** Where a variable is read or written: {@code GLOBAL}, {@code SESSION}, {@code PERSIST}... */
+    enum Scope { DEFAULT, GLOBAL, SESSION, PERSIST, PERSIST_ONLY }
+
+    /** Which replication threads START/STOP address. */
+    enum Threads { BOTH, IO_THREAD, SQL_THREAD }
+
+    record InstallPlugin(String name, String soname) implements Statement {
+    }
+
+    record UninstallPlugin(String name) implements Statement {
+    }
+
+    /** One {@code name = value} of a SET; {@code value} null means DEFAULT. */
+    record Assignment(Scope scope, String name, SystemVariables.Input value) {
+    }
+
+    record SetVariables(List<Assignment> assignments) implements Statement {
+    }
+
+    /** {@code @@[global.|session.]name [AS label]}. */
+    record SelectItem(String label, Scope scope, String name) {
+    }
+
+    record SelectVariables(List<SelectItem> items) implements Statement {
+    }
+
+    /** A WHERE condition of ANDed column comparisons: {@code LIKE}, {@code NOT LIKE} or {@code =}. */
+    record Comparison(String column, String operator, String value) {
+    }
+
+    /** SELECT over INFORMATION_SCHEMA.PLUGINS; an empty column list means {@code *}. */
+    record SelectPlugins(List<String> columns, List<Comparison> where) implements Statement {
+    }
+
+    /** SHOW [GLOBAL|SESSION] VARIABLES|STATUS [LIKE 'pattern']. */
+    record Show(boolean status, Scope scope, String like) implements Statement {
+    }
+
+    record ShowPlugins() implements Statement {
+    }
+
+    record ShowWarnings() implements Statement {
+    }
+
+    record FlushStatus() implements Statement {
+    }
+
+    /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */
+    record StartReplica(Threads threads) implements Statement {
+    }
+
+    /** STOP SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */
+    record StopReplica(Threads threads) implements Statement {
+    }
+
+    /** CHANGE MASTER TO / CHANGE REPLICATION SOURCE TO with its options, names upper-cased. */
+    record ChangeSource(Map<String, SystemVariables.Input> options) implements Statement {
+    }
+
+    record ShowReplicaStatus() implements Statement {
+    }
+
+    /** SHOW MASTER STATUS / SHOW BINARY LOG STATUS. */
+    record ShowSourceStatus() implements Statement {
+    }
+
+    /** RESET MASTER / RESET BINARY LOGS AND GTIDS. */
+    record ResetSource() implements Statement {
+    }
+}

@@ -1,0 +1,74 @@
+package io.semisyncsim.server;
+
+import static io.semisyncsim.server.MysqldFixture.node;
+import static io.semisyncsim.server.MysqldFixture.root;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Option files and restarts behave as mysqld's do. */
+class StartupTest {
+
+    @Test
+    void pluginVariableWithoutThePluginAbortsTheStart() {
+        Mysqld node = node("mysql-8.0", "rpl_semi_sync_source_enabled", "1");
+        assertEquals(NodeState.FAILED_TO_START, node.state());
+        assertTrue(node.errorLog().lines().stream().anyMatch(l ->
+                l.endsWith("[ERROR] [MY-000067] [Server] unknown variable 'rpl_semi_sync_source_enabled=1'.")));
+        assertTrue(node.errorLog().lines().get(node.errorLog().lines().size() - 1).endsWith("[ERROR] [MY-010119] [Server] Aborting"));
+    }
+
+    @Test
+    void loosePrefixTurnsTheAbortIntoAWarning() {
+        Mysqld node = node("mysql-8.0", "loose-rpl_semi_sync_source_enabled", "1");
+        assertEquals(NodeState.RUNNING, node.state());
+        assertTrue(node.errorLog().lines().stream().anyMatch(l ->
+                l.endsWith("[Warning] [MY-000067] [Server] unknown variable 'loose-rpl_semi_sync_source_enabled=1'.")));
+    }
+
+    @Test
+    void looseSettingTakesEffectWhenThePluginIsInstalledLater() {
+        Mysqld node = node("mysql-8.0", "loose-rpl_semi_sync_source_timeout", "1000");
+        root(node, "INSTALL PLUGIN rpl_semi_sync_source SONAME 'semisync_source.so'");
+        assertEquals("1000", node.variables().get("rpl_semi_sync_source_timeout"));
+    }
+
+    @Test
+    void pluginLoadAddLoadsAtStartAndAppliesItsSettings() {
+        Mysqld node = node("mysql-5.7", "plugin-load-add", "semisync_master.so",
+                "rpl_semi_sync_master_enabled", "1", "rpl-semi-sync-master-timeout", "1000");
+        assertEquals(NodeState.RUNNING, node.state());
+        assertEquals("ACTIVE", node.pluginStatus("rpl_semi_sync_master"));
+        assertEquals("ON", node.status().get("Rpl_semi_sync_master_status"));
+        assertEquals("1000", node.variables().get("rpl_semi_sync_master_timeout"));
+    }
+
+    @Test
+    void installedPluginSurvivesARestart() {
+        Mysqld node = node("mysql-8.0");
+        root(node, "INSTALL PLUGIN rpl_semi_sync_source SONAME 'semisync_source.so'");
+        root(node, "SET GLOBAL rpl_semi_sync_source_enabled = ON");
+        node.crash();
+        node.start();
+        assertEquals("ACTIVE", node.pluginStatus("rpl_semi_sync_source"));
+        assertEquals("OFF", node.variables().get("rpl_semi_sync_source_enabled"), "SET GLOBAL is not persistent");
+    }
+
+    @Test
+    void setPersistSurvivesARestart() {
+        Mysqld node = node("mysql-8.0");
+        root(node, "INSTALL PLUGIN rpl_semi_sync_source SONAME 'semisync_source.so'");
+        root(node, "SET PERSIST rpl_semi_sync_source_timeout = 2500");
+        node.crash();
+        node.start();
+        assertEquals("2500", node.variables().get("rpl_semi_sync_source_timeout"));
+    }
+
+    @Test
+    void mariadbHasSemisyncBuiltInWaitingAfterCommit() {
+        Mysqld node = node("mariadb-10.11");
+        assertEquals("ACTIVE", node.pluginStatus("rpl_semi_sync_master"));
+        assertEquals("AFTER_COMMIT", node.variables().get("rpl_semi_sync_master_wait_point"));
+    }
+}
