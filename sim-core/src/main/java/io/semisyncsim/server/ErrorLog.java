@@ -26,6 +26,7 @@ public final class ErrorLog {
     private final ErrorLogStyle style;
     private final LongSupplier clock;
     private final List<Entry> entries = new ArrayList<>();
+    private java.util.function.Consumer<String> listener = line -> { };
 
     public ErrorLog(ErrorLogStyle style, LongSupplier clock) {
         this.style = style;
@@ -39,7 +40,13 @@ public final class ErrorLog {
     public Entry write(long thread, Level level, int code, String subsystem, String text) {
         Entry e = new Entry(clock.getAsLong(), thread, level, code, subsystem, text);
         entries.add(e);
+        listener.accept(render(e));
         return e;
+    }
+
+    /** Told every new line as rendered, e.g. to put it into the trace. */
+    public void onLine(java.util.function.Consumer<String> listener) {
+        this.listener = listener;
     }
 
     public List<Entry> entries() {

@@ -1,0 +1,85 @@
+package io.semisyncsim.reports;
+
+import io.semisyncsim.server.ResultSet;
+import io.semisyncsim.server.StatementResult;
+import java.util.List;
+
+/**
+ * Prints statements and their results the way the {@code mysql} command-line client does, so a
+ * report reads like a terminal session. Statements take no virtual time, hence "(0.00 sec)".
+ */
+public final class MysqlClientFormat {
+    private MysqlClientFormat() {
+    }
+
+    /** {@code mysql> } on the first line, {@code     -> } on the others, and a closing semicolon. */
+    public static String prompt(String sql) {
+        String text = sql.strip();
+        if (!text.endsWith(";")) {
+            text += ";";
+        }
+        return "mysql> " + text.replace("\n", "\n    -> ");
+    }
+
+    public static String result(StatementResult result, double seconds) {
+        String time = String.format(java.util.Locale.ROOT, "(%.2f sec)", seconds);
+        if (result instanceof StatementResult.Failed f) {
+            return f.error().toString();
+        }
+        String warnings = warnings(result.warnings().size());
+        if (result instanceof StatementResult.Ok ok) {
+            return "Query OK, " + ok.affectedRows() + (ok.affectedRows() == 1 ? " row" : " rows") + " affected"
+                    + warnings + " " + time;
+        }
+        ResultSet rs = ((StatementResult.Rows) result).resultSet();
+        if (rs.rows().isEmpty()) {
+            return "Empty set" + warnings + " " + time;
+        }
+        int n = rs.rows().size();
+        return table(rs) + "\n" + n + (n == 1 ? " row" : " rows") + " in set" + warnings + " " + time;
+    }
+
+    private static String warnings(int count) {
+        return count == 0 ? "" : ", " + count + (count == 1 ? " warning" : " warnings");
+    }
+
+    /** The boxed table. */
+    public static String table(ResultSet rs) {
+        List<ResultSet.Column> columns = rs.columns();
+        int[] width = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            width[c] = columns.get(c).name().length();
+            for (List<String> row : rs.rows()) {
+                width[c] = Math.max(width[c], cell(row.get(c)).length());
+            }
+        }
+        StringBuilder rule = new StringBuilder("+");
+        for (int w : width) {
+            rule.append("-".repeat(w + 2)).append('+');
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(rule).append('\n').append('|');
+        for (int c = 0; c < columns.size(); c++) {
+            out.append(' ').append(pad(columns.get(c).name(), width[c], false)).append(" |");
+        }
+        out.append('\n').append(rule).append('\n');
+        for (List<String> row : rs.rows()) {
+            out.append('|');
+            for (int c = 0; c < columns.size(); c++) {
+                out.append(' ').append(pad(cell(row.get(c)), width[c], columns.get(c).numeric())).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append(rule);
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        return value == null ? "NULL" : value;
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(width - s.length());
+        return right ? fill + s : s + fill;
+    }
+}

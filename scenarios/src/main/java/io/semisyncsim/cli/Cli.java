@@ -1,0 +1,82 @@
+package io.semisyncsim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code semisync-sim}: run, check and list scenarios; bench the kernel. Exit codes: 0 every
+ * expectation held, 1 an expectation failed, 2 invalid scenario or usage, 3 internal error.
+ */
+@Command(name = "semisync-sim", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "A deterministic simulator of MySQL semisynchronous replication.",
+        subcommands = {RunCommand.class, CheckCommand.class, ListCommand.class, BenchCommand.class},
+        footer = {"", "Exit codes: 0 every expectation held, 1 an expectation failed,",
+                "            2 invalid scenario or usage, 3 internal error (stack trace in a file)."})
+public final class Cli implements Runnable {
+    public static final int OK = 0;
+    public static final int EXPECTATION_FAILED = 1;
+    public static final int INVALID = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(OUT);
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setOut(new PrintWriter(OUT, true));
+        cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("semisync-sim: " + e.getMessage());
+            e.getCommandLine().usage(System.err);
+            return INVALID;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> internalError(e));
+        return cli.execute(args);
+    }
+
+    /** A bug: say so briefly, and keep the stack trace in a file for the report. */
+    static int internalError(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        try {
+            Path file = Files.createTempFile("semisync-sim-error-", ".txt");
+            Files.writeString(file, trace.toString());
+            System.err.println("semisync-sim: internal error: " + e + "\n  stack trace: " + file
+                    + "\n  this is a bug; please report it with that file and the scenario.");
+        } catch (IOException io) {
+            System.err.println("semisync-sim: internal error: " + e + "\n" + trace);
+        }
+        return INTERNAL_ERROR;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Cli.class.getResourceAsStream("/semisync-sim-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"semisync-sim " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

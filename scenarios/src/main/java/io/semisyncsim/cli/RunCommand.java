@@ -1,0 +1,116 @@
+package io.semisyncsim.cli;
+
+import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.scenario.InvalidScenarioException;
+import io.semisyncsim.scenario.Problem;
+import io.semisyncsim.scenario.RunResult;
+import io.semisyncsim.scenario.Scenario;
+import io.semisyncsim.scenario.ScenarioReader;
+import io.semisyncsim.scenario.ScenarioRunner;
+import io.semisyncsim.trace.TraceSink;
+import io.semisyncsim.trace.WriterSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run scenarios and print what happens, step by step, on virtual time.",
+                "With no FILE, runs the manual's installation walk-through."})
+final class RunCommand implements Callable<Integer> {
+    static final String DEFAULT_SCENARIO = "library/teaching/manual-installation.yaml";
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Scenario files or directories of them.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--flavor", paramLabel = "F", description = "Override the flavor: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FlavorNames.class)
+    String flavor;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write the trace (JSON lines) to FILE.")
+    Path trace;
+
+    @Option(names = "--realtime", paramLabel = "SPEED", arity = "0..1", fallbackValue = "1",
+            description = "Pace the narrative in wall time (SPEED x real time); never changes the trace.")
+    Double realtime;
+
+    @Option(names = "--quiet", description = "Print only failures and the verdict line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (flavor != null && Flavors.standard().get(flavor) == null) {
+            System.err.println("semisync-sim: unknown flavor '" + flavor + "' (flavors: "
+                    + String.join(", ", Flavors.standard().names()) + ")");
+            return Cli.INVALID;
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        if (files.isEmpty()) {
+            scenarios.add(bundledWalkThrough(problems));
+        } else {
+            for (Path file : ScenarioFiles.expand(files)) {
+                try {
+                    scenarios.add(ScenarioReader.read(file));
+                } catch (InvalidScenarioException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) { // nothing runs while any file is invalid
+            problems.forEach(p -> System.err.println(p));
+            return Cli.INVALID;
+        }
+        if (trace != null && scenarios.size() != 1) {
+            System.err.println("semisync-sim: --trace takes one scenario, got " + scenarios.size());
+            return Cli.INVALID;
+        }
+        int exit = Cli.OK;
+        Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
+        for (Scenario s : scenarios) {
+            Scenario effective = new Scenario(s.file(), s.name(), s.description(), flavor == null ? s.flavor() : flavor,
+                    seed == null ? s.seed() : seed, s.topology(), s.network(), s.config(), s.steps());
+            RunResult result;
+            if (trace != null) {
+                try (WriterSink sink = new WriterSink(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
+                    result = new ScenarioRunner().run(effective, narrative, sink);
+                }
+            } else {
+                result = new ScenarioRunner().run(effective, narrative, new TraceSink[0]);
+            }
+            if (!result.passed()) {
+                exit = Cli.EXPECTATION_FAILED;
+            }
+        }
+        return exit;
+    }
+
+    private static Scenario bundledWalkThrough(List<Problem> problems) throws IOException {
+        try (InputStream in = RunCommand.class.getResourceAsStream("/" + DEFAULT_SCENARIO)) {
+            if (in == null) {
+                throw new IOException("the bundled scenario " + DEFAULT_SCENARIO + " is missing from the jar");
+            }
+            return ScenarioReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_SCENARIO,
+                    Flavors.standard());
+        } catch (InvalidScenarioException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    static final class FlavorNames extends ArrayList<String> {
+        FlavorNames() {
+            super(Flavors.standard().names());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.semisyncsim.scenario;
+
+/**
+ * The verdict on one expectation: {@code actual} as read (null: absent), at virtual time {@code time}.
+ * SQL steps with {@code expect_error} give outcomes too.
+ */
+public record Outcome(Pos pos, String description, boolean held, String actual, long time) {
+}

@@ -1,0 +1,25 @@
+package io.semisyncsim.scenario;
+
+import io.semisyncsim.server.StatementResult;
+
+/** What a run tells as it goes: the CLI prints it, the test harness and reports collect it. */
+public interface RunListener {
+    default void started(Scenario scenario) {
+    }
+
+    /** A step begins at virtual time {@code time} (µs). */
+    default void step(long time, String text) {
+    }
+
+    default void statement(long time, String node, String user, String sql, StatementResult result) {
+    }
+
+    default void outcome(Outcome outcome) {
+    }
+
+    default void note(long time, String text) {
+    }
+
+    default void finished(RunResult result) {
+    }
+}

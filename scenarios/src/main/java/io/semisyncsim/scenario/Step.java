@@ -1,0 +1,27 @@
+package io.semisyncsim.scenario;
+
+import java.util.List;
+
+/** One step of a scenario; steps run in order, each at the virtual time the previous one left. */
+public sealed interface Step {
+    Pos pos();
+
+    /** SQL statements on a node as a user; {@code expectError} the error number they must fail with. */
+    record Sql(Pos pos, String node, List<String> statements, String user, Integer expectError) implements Step {
+    }
+
+    /** Let virtual time pass. */
+    record Sleep(Pos pos, long micros) implements Step {
+    }
+
+    /** Run until the expectation holds, for at most {@code within} µs; failing that, it fails. */
+    record Await(Pos pos, Expectation expectation, long within) implements Step {
+    }
+
+    record Expect(Pos pos, List<Expectation> expectations) implements Step {
+    }
+
+    /** A node fault: {@code crash} (process gone) or {@code restart} (start again after a crash). */
+    record NodeFault(Pos pos, String kind, String node) implements Step {
+    }
+}

@@ -1,0 +1,37 @@
+package io.semisyncsim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** A YAML node that remembers where it stood, so every validation message can name the place. */
+public sealed interface YNode {
+    Pos pos();
+
+    /** What a user would call this kind of value in a message. */
+    String describe();
+
+    record Scalar(Pos pos, String text) implements YNode {
+        @Override
+        public String describe() {
+            return "'" + text + "'";
+        }
+    }
+
+    record Seq(Pos pos, List<YNode> items) implements YNode {
+        @Override
+        public String describe() {
+            return "a list";
+        }
+    }
+
+    /** A mapping; each key keeps its own position (for "unknown key" messages). */
+    record Map(Pos pos, LinkedHashMap<String, Entry> entries) implements YNode {
+        @Override
+        public String describe() {
+            return "a mapping";
+        }
+    }
+
+    record Entry(Pos keyPos, YNode value) {
+    }
+}

@@ -1,0 +1,62 @@
+package io.semisyncsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.semisyncsim.trace.MemorySink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The scenario library is the regression suite: every file runs on every build. */
+class ScenarioLibraryTest {
+    private static final Path LIBRARY = Path.of("library");
+
+    static List<Path> library() throws IOException {
+        try (Stream<Path> files = Files.walk(LIBRARY)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLibraryScenarioHoldsItsExpectations() throws IOException {
+        List<Path> files = library();
+        assertFalse(files.isEmpty(), "the library has scenarios");
+        return files.stream().map(file -> DynamicTest.dynamicTest(LIBRARY.relativize(file).toString(), () -> {
+            RunResult result = new ScenarioRunner().run(readOrFail(file), new RunListener() { });
+            String failures = result.outcomes().stream().filter(o -> !o.held())
+                    .map(o -> file + ":" + o.pos() + ": " + o.description() + " -- actual: " + o.actual())
+                    .collect(Collectors.joining("\n"));
+            if (!failures.isEmpty()) {
+                fail("expectations failed:\n" + failures);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLibraryScenarioGivesAByteIdenticalTraceTwice() throws IOException {
+        return library().stream().map(file -> DynamicTest.dynamicTest(LIBRARY.relativize(file).toString(), () -> {
+            Scenario s = readOrFail(file);
+            MemorySink first = new MemorySink();
+            MemorySink second = new MemorySink();
+            new ScenarioRunner().run(s, new RunListener() { }, first);
+            new ScenarioRunner().run(s, new RunListener() { }, second);
+            assertEquals(first.jsonl(), second.jsonl());
+        }));
+    }
+
+    private static Scenario readOrFail(Path file) {
+        try {
+            return ScenarioReader.read(file);
+        } catch (InvalidScenarioException e) {
+            return fail("library scenario is invalid:\n" + e.problems().stream().map(Problem::toString)
+                    .collect(Collectors.joining("\n")));
+        }
+    }
+}
