@@ -1,0 +1,37 @@
+package io.semisyncsim.binlog;
+
+import java.util.Objects;
+
+/**
+ * Binary log coordinates. Ordered as MySQL orders them ({@code ActiveTranx::compare} in
+ * semisync_source.cc): file name first, compared as strings, then the offset in the file.
+ */
+public record BinlogPosition(String file, long pos) implements Comparable<BinlogPosition> {
+
+    public BinlogPosition {
+        Objects.requireNonNull(file, "file");
+        if (pos < 0) {
+            throw new IllegalArgumentException("negative binlog offset " + pos);
+        }
+    }
+
+    @Override
+    public int compareTo(BinlogPosition o) {
+        int byFile = file.compareTo(o.file);
+        return byFile != 0 ? byFile : Long.compare(pos, o.pos);
+    }
+
+    public boolean isBefore(BinlogPosition o) {
+        return compareTo(o) < 0;
+    }
+
+    public boolean isAtOrAfter(BinlogPosition o) {
+        return compareTo(o) >= 0;
+    }
+
+    /** {@code (binlog.000001, 157)}, as the semisync log lines print coordinates. */
+    @Override
+    public String toString() {
+        return "(" + file + ", " + pos + ")";
+    }
+}
