@@ -114,6 +114,14 @@ public final class Flavor {
         return ErrorLogStyle.valueOf(table.getString("error-log-style").toUpperCase(Locale.ROOT));
     }
 
+    /** The binary log layout of this flavour. */
+    public io.semisyncsim.binlog.EventSizes eventSizes() {
+        Config b = table.getConfig("binlog");
+        return new io.semisyncsim.binlog.EventSizes(b.getString("basename"), b.getLong("first-event-pos"),
+                b.getInt("gtid-event"), b.getInt("begin-event"), b.getInt("table-map-event"),
+                b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"));
+    }
+
     /** The statement spellings this flavour accepts. */
     public io.semisyncsim.sql.Dialect dialect() {
         return new io.semisyncsim.sql.Dialect(table.getBoolean("legacy-replication-syntax"),

@@ -1,0 +1,18 @@
+package io.semisyncsim.binlog;
+
+import java.util.List;
+
+/**
+ * A committed transaction as the binlog carries it: its number on the source ({@code id}, in commit
+ * order), an optional GTID, and its row changes.
+ */
+public record Transaction(long id, String gtid, List<RowChange> changes) {
+
+    public Transaction {
+        changes = List.copyOf(changes);
+    }
+
+    /** One row image: INSERT (no before), UPDATE, or DELETE (no after) of a key in a table. */
+    public record RowChange(EventType kind, String table, long key, String value) {
+    }
+}
