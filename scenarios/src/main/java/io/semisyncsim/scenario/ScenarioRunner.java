@@ -4,6 +4,7 @@ import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.semisync.SemisyncPlugins;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
@@ -41,7 +42,7 @@ public final class ScenarioRunner {
         }
         listener.started(scenario);
         List<Outcome> outcomes = new ArrayList<>();
-        try (Cluster cluster = Cluster.start(flavor, specs, factories, scenario.seed(), sinks)) {
+        try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
             for (Step step : scenario.steps()) {
                 runStep(cluster, step, listener, outcomes);
             }
@@ -93,6 +94,23 @@ public final class ScenarioRunner {
                 listener.note(cluster.kernel().now(), fault.node() + " is " + cluster.node(fault.node()).state());
             }
         }
+    }
+
+    private Cluster.Spec clusterSpec(Scenario scenario, Flavor flavor, List<NodeSpec> specs) {
+        Scenario.Network net = scenario.network();
+        LinkSpec defaults = new LinkSpec(net.latency(), net.jitter());
+        Map<String, LinkSpec> links = new java.util.TreeMap<>();
+        for (Scenario.Link l : net.links().values()) {
+            LinkSpec spec = new LinkSpec(l.latency() == null ? net.latency() : l.latency(),
+                    l.jitter() == null ? Math.min(net.jitter(), l.latency() == null ? net.latency() : l.latency())
+                            : l.jitter());
+            links.put(l.from() + "->" + l.to(), spec);
+            if (l.bothWays()) {
+                links.put(l.to() + "->" + l.from(), spec);
+            }
+        }
+        return new Cluster.Spec(flavor, specs, factories, scenario.seed(), defaults, links,
+                scenario.topology().replicationRunning());
     }
 
     /** The value at a path as MySQL would print it, or null when it does not exist right now. */

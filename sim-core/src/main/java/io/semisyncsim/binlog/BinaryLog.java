@@ -41,21 +41,21 @@ public final class BinaryLog {
             rotate();
         }
         List<BinlogEvent> written = new ArrayList<>();
-        append(written, EventType.GTID, sizes.gtid(), trx.id(), null);
+        append(written, EventType.GTID, sizes.gtid(), trx, null);
         if (sizes.begin() > 0) {
-            append(written, EventType.QUERY_BEGIN, sizes.begin(), trx.id(), null);
+            append(written, EventType.QUERY_BEGIN, sizes.begin(), trx, null);
         }
-        append(written, EventType.TABLE_MAP, sizes.tableMap(), trx.id(), null);
+        append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
         for (Transaction.RowChange change : trx.changes()) {
-            append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx.id(), null);
+            append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx, null);
         }
-        append(written, EventType.XID, sizes.xid(), trx.id(), trx);
+        append(written, EventType.XID, sizes.xid(), trx, trx);
         return written;
     }
 
-    private void append(List<BinlogEvent> out, EventType type, int size, long trx, Transaction transaction) {
+    private void append(List<BinlogEvent> out, EventType type, int size, Transaction trx, Transaction carried) {
         currentPos += size;
-        BinlogEvent e = new BinlogEvent(type, currentFile, currentPos, size, trx, transaction);
+        BinlogEvent e = new BinlogEvent(type, currentFile, currentPos, size, trx.id(), trx.timestamp(), carried);
         events.add(e);
         out.add(e);
     }
@@ -64,7 +64,8 @@ public final class BinaryLog {
     public void rotate() {
         String next = String.format("%s.%06d", sizes.basename(), files.size() + 1);
         currentPos += sizes.rotateBase() + next.length();
-        events.add(new BinlogEvent(EventType.ROTATE, currentFile, currentPos, sizes.rotateBase() + next.length(), 0, null));
+        events.add(new BinlogEvent(EventType.ROTATE, currentFile, currentPos, sizes.rotateBase() + next.length(), 0, -1,
+                null));
         openFile(files.size() + 1);
     }
 

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A committed transaction as the binlog carries it: its number on the source ({@code id}, in commit
- * order), an optional GTID, and its row changes.
+ * order), an optional GTID, when it began on the source (virtual µs, the events' timestamp, which
+ * Seconds_Behind_Master is measured from), and its row changes.
  */
-public record Transaction(long id, String gtid, List<RowChange> changes) {
+public record Transaction(long id, String gtid, long timestamp, List<RowChange> changes) {
 
     public Transaction {
         changes = List.copyOf(changes);

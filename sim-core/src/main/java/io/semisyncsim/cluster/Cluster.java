@@ -1,8 +1,16 @@
 package io.semisyncsim.cluster;
 
 import akka.actor.typed.ActorRef;
+import com.typesafe.config.ConfigFactory;
+import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.Timing;
+import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.kernel.SimKernel;
+import io.semisyncsim.kernel.SimRandom;
+import io.semisyncsim.net.LinkSpec;
+import io.semisyncsim.net.NetworkActor;
+import io.semisyncsim.net.NetworkModel;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.StatementResult;
@@ -11,45 +19,87 @@ import io.semisyncsim.trace.TraceSink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A simulated MySQL cluster on one kernel: a {@link Mysqld} and its actor per node, and client
- * sessions. Every method is called from the driver thread; reads happen at quiescent instants.
+ * A simulated MySQL cluster on one kernel: a {@link Mysqld} and its actor per node, the network, and
+ * client sessions. At time zero every replica replicates from the source asynchronously (as after
+ * CHANGE MASTER TO and START SLAVE), unless told to start idle. Every method is called from the
+ * driver thread; reads happen at quiescent instants.
  */
 public final class Cluster implements AutoCloseable {
+
+    /** How a cluster is laid out and wired before time zero. */
+    public record Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed,
+                       LinkSpec defaultLink, Map<String, LinkSpec> links, boolean replicationRunning) {
+    }
+
     private final SimKernel kernel;
     private final Flavor flavor;
     private final Map<String, Mysqld> nodes = new LinkedHashMap<>();
     private final Map<String, ActorRef<MysqldActor.Command>> actors = new LinkedHashMap<>();
-    private final Map<Long, StatementResult> results = new TreeMap<>();
+    private final Map<Long, Object> results = new TreeMap<>();
     private final ActorRef<ClientSession.Command> client;
-    private long nextStatementId;
+    private final ActorRef<NetworkActor.Command> network;
+    private long nextRequestId;
 
-    private Cluster(SimKernel kernel, Flavor flavor, List<NodeSpec> specs, PluginFactories factories) {
+    private Cluster(SimKernel kernel, Spec spec) {
         this.kernel = kernel;
-        this.flavor = flavor;
-        for (NodeSpec spec : specs) {
-            Mysqld server = new Mysqld(spec.name(), spec.serverId(), flavor, spec.optionFile(), factories, kernel::now);
-            server.errorLog().onLine(line -> kernel.trace().record(spec.name(), "error-log", "log", "line", line));
-            nodes.put(spec.name(), server);
-            actors.put(spec.name(), kernel.spawn(MysqldActor.create(server, kernel.trace()), "mysqld-" + spec.name()));
+        this.flavor = spec.flavor();
+        Timing timing = Timing.from(ConfigFactory.load());
+        NetworkModel model = new NetworkModel(spec.defaultLink(), kernel.random());
+        spec.links().forEach((pair, link) -> {
+            String[] ends = pair.split("->", 2);
+            model.setLink(ends[0], ends[1], link);
+        });
+        this.network = kernel.spawn(NetworkActor.create(model, kernel.trace(), kernel::now), "network");
+        Map<String, Long> serverIds = new TreeMap<>();
+        for (NodeSpec n : spec.nodes()) {
+            serverIds.put(n.name(), n.serverId());
+        }
+        String sourceName = null;
+        for (NodeSpec n : spec.nodes()) {
+            Mysqld server = new Mysqld(n.name(), n.serverId(), flavor, n.optionFile(), spec.factories(), kernel::now);
+            server.errorLog().onLine(line -> kernel.trace().record(n.name(), "error-log", "log", "line", line));
+            nodes.put(n.name(), server);
+            actors.put(n.name(), kernel.spawn(MysqldActor.create(new MysqldActor.Context(server, kernel.trace(),
+                    network, timing, name -> serverIds.getOrDefault(name, 0L))), "mysqld-" + n.name()));
+            if (n.role() == NodeSpec.Role.SOURCE) {
+                sourceName = n.name();
+            }
+        }
+        String uuid = uuid(kernel.random().stream("server_uuid:" + sourceName));
+        for (Mysqld server : nodes.values()) {
+            server.setSourceUuid(uuid);
         }
         this.client = kernel.spawn(ClientSession.create(results), "client");
         for (ActorRef<MysqldActor.Command> actor : actors.values()) {
             actor.tell(new MysqldActor.Start());
         }
         kernel.runUntilQuiescent();
+        for (NodeSpec n : spec.nodes()) {
+            if (n.role() == NodeSpec.Role.REPLICA) {
+                actors.get(n.name()).tell(new MysqldActor.ConfigureReplica(sourceName, spec.replicationRunning()));
+            }
+        }
+        kernel.runUntilQuiescent();
     }
 
-    /** Starts every node of the topology at virtual time zero; the caller's thread drives the kernel. */
-    public static Cluster start(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed,
-                                TraceSink... sinks) {
-        SimKernel kernel = SimKernel.start(seed);
+    /** A server_uuid drawn from the seed, in MySQL's 8-4-4-4-12 form. */
+    private static String uuid(SimRandom r) {
+        String hex = String.format("%016x%016x", r.nextLong(), r.nextLong());
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+    }
+
+    /** Starts the cluster at virtual time zero; the caller's thread drives the kernel. */
+    public static Cluster start(Spec spec, TraceSink... sinks) {
+        SimKernel kernel = SimKernel.start(spec.seed());
         for (TraceSink sink : sinks) {
             kernel.trace().addSink(sink);
         }
-        return new Cluster(kernel, flavor, nodes, factories);
+        return new Cluster(kernel, spec);
     }
 
     public SimKernel kernel() {
@@ -70,14 +120,26 @@ public final class Cluster implements AutoCloseable {
 
     /** Sends one statement from a client session and runs until its result is back. */
     public StatementResult execute(String node, Account account, String sql) {
-        long id = nextStatementId++;
+        long id = nextRequestId++;
         client.tell(new ClientSession.Send(id, actors.get(node), account, sql));
         kernel.runUntilQuiescent();
-        StatementResult result = results.remove(id);
+        Object result = results.remove(id);
         if (result == null) {
             throw new IllegalStateException("statement " + id + " on " + node + " got no result");
         }
-        return result;
+        return (StatementResult) result;
+    }
+
+    /**
+     * One autocommit single-row INSERT into {@code table}, run until the client has its answer (or
+     * {@code deadline} passes, as when the server hangs). Returns null if no answer came in time.
+     */
+    public MysqldActor.Committed insert(String node, String table, long key, long deadline) {
+        long id = nextRequestId++;
+        client.tell(new ClientSession.CommitRows(id, actors.get(node),
+                List.of(new Transaction.RowChange(EventType.WRITE_ROWS, table, key, "row-" + key))));
+        kernel.runUntil(() -> results.containsKey(id), deadline);
+        return (MysqldActor.Committed) results.remove(id);
     }
 
     public void crash(String node) {
@@ -87,6 +149,26 @@ public final class Cluster implements AutoCloseable {
 
     public void start(String node) {
         actors.get(node).tell(new MysqldActor.Start());
+        kernel.runUntilQuiescent();
+    }
+
+    public void partition(Set<String> a, Set<String> b, boolean bothWays, NetworkModel.Cut cut) {
+        network.tell(new NetworkActor.Partition(a, b, bothWays, cut));
+        kernel.runUntilQuiescent();
+    }
+
+    public void heal() {
+        network.tell(new NetworkActor.Heal());
+        kernel.runUntilQuiescent();
+    }
+
+    public void reset(String a, String b) {
+        network.tell(new NetworkActor.Reset(a, b));
+        kernel.runUntilQuiescent();
+    }
+
+    public void setLink(String from, String to, LinkSpec spec) {
+        network.tell(new NetworkActor.SetLink(from, to, spec));
         kernel.runUntilQuiescent();
     }
 

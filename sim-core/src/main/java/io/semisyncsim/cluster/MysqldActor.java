@@ -2,16 +2,40 @@ package io.semisyncsim.cluster;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.binlog.GroupCommit;
+import io.semisyncsim.binlog.Timing;
+import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.net.NetworkActor;
+import io.semisyncsim.net.Packet;
+import io.semisyncsim.replication.BinlogDumpThread;
+import io.semisyncsim.replication.IoThread;
+import io.semisyncsim.replication.Protocol;
+import io.semisyncsim.replication.SqlThread;
+import io.semisyncsim.semisync.SemisyncSourcePlugin;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.NodeState;
+import io.semisyncsim.server.ReplicationControl;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.trace.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
-/** The actor of one mysqld: turns messages into calls on {@link Mysqld} and results into replies. */
-public final class MysqldActor {
-    private MysqldActor() {
-    }
+/**
+ * The actor of one mysqld: client statements and commits, binlog group commit on virtual time, a dump
+ * thread per connected replica, and the replica's I/O and SQL threads. The state lives in
+ * {@link Mysqld} and the plain classes it holds; this shell turns messages into calls on them.
+ */
+public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
+        implements ReplicationControl, GroupCommit.Hooks {
 
     public sealed interface Command {
     }
@@ -23,6 +47,17 @@ public final class MysqldActor {
     public record Executed(long id, StatementResult result) {
     }
 
+    /** An autocommit transaction changing these rows. */
+    public record Commit(long id, List<Transaction.RowChange> changes, ActorRef<Committed> replyTo) implements Command {
+    }
+
+    /**
+     * The commit's outcome: OK (with the binlog end and the source's transaction number) or the client's
+     * connection lost. {@code semisyncSkipped}: semisync was ON but its wait is not simulated yet.
+     */
+    public record Committed(long id, boolean ok, long trx, BinlogPosition end, boolean semisyncSkipped) {
+    }
+
     /** The process dies at once: no shutdown. */
     public record Crash() implements Command {
     }
@@ -31,25 +66,88 @@ public final class MysqldActor {
     public record Start() implements Command {
     }
 
-    public static Behavior<Command> create(Mysqld server, Trace trace) {
-        return Behaviors.receive(Command.class)
-                .onMessage(Execute.class, e -> {
-                    StatementResult result = server.execute(e.account(), e.sql());
-                    trace.record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
-                            "result", summary(result));
-                    e.replyTo().tell(new Executed(e.id(), result));
-                    return Behaviors.same();
+    /** CHANGE MASTER TO the cluster's source, as done before time zero; {@code start} also runs the threads. */
+    public record ConfigureReplica(String source, boolean start) implements Command {
+    }
+
+    private record StageDone(GroupCommit.Stage stage) implements Command {
+    }
+
+    private record FromNetwork(Packet packet) implements Command {
+    }
+
+    private record DumpEnded(long connection) implements Command {
+    }
+
+    private record ThreadEnded(String kind, long generation) implements Command {
+    }
+
+    /** The I/O thread's news for the SQL thread, routed to whichever SQL thread runs now. */
+    private record ForSqlThread(SqlThread.Command command) implements Command {
+    }
+
+    /** What a node actor is given by its cluster. */
+    public record Context(Mysqld server, Trace trace, ActorRef<NetworkActor.Command> network, Timing timing,
+                          ToLongFunction<String> serverIdOf) {
+    }
+
+    public static Behavior<Command> create(Context c) {
+        return Behaviors.setup(ctx -> new MysqldActor(ctx, c));
+    }
+
+    private final Context c;
+    private final Mysqld server;
+    private final ActorRef<Packet> inbox;
+    private final ActorRef<SqlThread.Command> toSqlThread;
+    private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpThreads = new TreeMap<>();
+    private GroupCommit groupCommit;
+    private ActorRef<IoThread.Command> io;
+    private ActorRef<SqlThread.Command> sql;
+    private long generation;
+    private long transactions;
+    private boolean semisyncSkipped;
+
+    private MysqldActor(ActorContext<Command> ctx, Context c) {
+        super(ctx);
+        this.c = c;
+        this.server = c.server();
+        this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
+        this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
+        server.setReplicationControl(this);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Execute.class, this::execute)
+                .onMessage(Commit.class, this::commit)
+                .onMessage(StageDone.class, m -> schedule(groupCommit.done(m.stage())))
+                .onMessage(FromNetwork.class, this::fromNetwork)
+                .onMessage(DumpEnded.class, m -> {
+                    dumpThreads.remove(m.connection());
+                    return this;
                 })
-                .onMessage(Crash.class, c -> {
-                    server.crash();
-                    trace.record(server.name(), "mysqld", "crash");
-                    return Behaviors.same();
+                .onMessage(ThreadEnded.class, this::threadEnded)
+                .onMessage(ForSqlThread.class, m -> {
+                    if (sql != null) {
+                        sql.tell(m.command());
+                    }
+                    return this;
                 })
-                .onMessage(Start.class, s -> {
-                    trace.record(server.name(), "mysqld", "start", "state", server.start().name());
-                    return Behaviors.same();
-                })
+                .onMessage(Crash.class, m -> crash())
+                .onMessage(Start.class, m -> start())
+                .onMessage(ConfigureReplica.class, this::configureReplica)
                 .build();
+    }
+
+    // --- clients
+
+    private Behavior<Command> execute(Execute e) {
+        StatementResult result = server.execute(e.account(), e.sql());
+        c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
+                "result", summary(result));
+        e.replyTo().tell(new Executed(e.id(), result));
+        return this;
     }
 
     private static String summary(StatementResult r) {
@@ -60,5 +158,187 @@ public final class MysqldActor {
             return rows.resultSet().rows().size() + " rows";
         }
         return "OK";
+    }
+
+    private Behavior<Command> commit(Commit m) {
+        if (server.state() != NodeState.RUNNING) {
+            m.replyTo().tell(new Committed(m.id(), false, 0, null, false));
+            return this;
+        }
+        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
+        c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
+        return schedule(groupCommit().submit(new GroupCommit.Pending(trx, m)));
+    }
+
+    private GroupCommit groupCommit() {
+        if (groupCommit == null) {
+            groupCommit = new GroupCommit(server.binlog(), commitSettings(), this);
+        }
+        groupCommit.setSettings(commitSettings()); // sync_binlog and the delay are dynamic
+        return groupCommit;
+    }
+
+    private GroupCommit.Settings commitSettings() {
+        var vars = server.variables();
+        return new GroupCommit.Settings(c.timing().binlogWritePerTransaction(), c.timing().binlogFsync(),
+                c.timing().engineCommitPerTransaction(), vars.getLong("sync_binlog"),
+                vars.getLong("binlog_group_commit_sync_delay"));
+    }
+
+    private Behavior<Command> schedule(List<GroupCommit.Work> work) {
+        for (GroupCommit.Work w : work) {
+            getContext().scheduleOnce(VirtualDurations.toDuration(w.micros()), getContext().getSelf(),
+                    new StageDone(w.stage()));
+        }
+        return this;
+    }
+
+    // --- group commit hooks (the semisync plugin's observers come here)
+
+    @Override
+    public void afterFlush(BinlogPosition groupEnd) {
+        c.trace().record(server.name(), "binlog", "flush", "end", groupEnd.toString());
+    }
+
+    @Override
+    public void published(BinlogPosition readableEnd) {
+        for (ActorRef<BinlogDumpThread.Command> dump : dumpThreads.values()) {
+            dump.tell(new BinlogDumpThread.BinlogAdvanced());
+        }
+    }
+
+    @Override
+    public boolean afterSync(BinlogPosition lastEnd) {
+        SemisyncSourcePlugin semisync = server.plugin(SemisyncSourcePlugin.class);
+        // The semisync wait is not simulated yet: say so on every commit it would have held.
+        semisyncSkipped = semisync != null && semisync.source().isEnabled() && semisync.source().isOn();
+        return true;
+    }
+
+    @Override
+    public boolean afterCommit(GroupCommit.Pending trx, BinlogPosition end) {
+        return true;
+    }
+
+    @Override
+    public void committed(GroupCommit.Pending p, BinlogPosition end) {
+        server.store().apply(p.transaction());
+        Commit request = (Commit) p.client();
+        c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end.toString());
+        request.replyTo().tell(new Committed(request.id(), true, p.transaction().id(), end, semisyncSkipped));
+    }
+
+    // --- source: dump requests
+
+    private Behavior<Command> fromNetwork(FromNetwork m) {
+        if (m.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.DumpRequest request
+                && server.state() == NodeState.RUNNING) {
+            ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
+                    new BinlogDumpThread.Context(server.name(), d.connection(), request, server.binlog(),
+                            c.network(), c.trace())), "dump-" + d.connection());
+            getContext().watchWith(dump, new DumpEnded(d.connection()));
+            dumpThreads.put(d.connection(), dump);
+        }
+        return this;
+    }
+
+    // --- replica: the threads START/STOP SLAVE control
+
+    @Override
+    public void startIoThread() {
+        var vars = server.variables();
+        IoThread.Context ctx = new IoThread.Context(server.name(), server.serverId(), server.channel(),
+                server.flavor().logTerms(), vars.getLong("replica_net_timeout") * 1_000_000L,
+                c.timing().relayLogWritePerEvent(), c.timing().connect(), c.network(), toSqlThread, c.trace(),
+                server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()));
+        io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);
+        getContext().watchWith(io, new ThreadEnded("io", generation));
+    }
+
+    @Override
+    public void stopIoThread() {
+        io.tell(new IoThread.Stop());
+        io = null;
+    }
+
+    @Override
+    public void startSqlThread() {
+        sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(), server.channel(),
+                server.store(), c.timing().applyPerEvent(), c.trace())), "sql-" + ++generation);
+        getContext().watchWith(sql, new ThreadEnded("sql", generation));
+    }
+
+    @Override
+    public void stopSqlThread() {
+        sql.tell(new SqlThread.Stop());
+        sql = null;
+    }
+
+    @Override
+    public boolean ioThreadRunning() {
+        return io != null;
+    }
+
+    @Override
+    public boolean sqlThreadRunning() {
+        return sql != null;
+    }
+
+    private Behavior<Command> threadEnded(ThreadEnded m) {
+        // A thread that stopped on its own (a fatal dump error) is no longer running.
+        if (m.kind().equals("io") && io != null && io.path().name().equals("io-" + m.generation())) {
+            io = null;
+        }
+        if (m.kind().equals("sql") && sql != null && sql.path().name().equals("sql-" + m.generation())) {
+            sql = null;
+        }
+        return this;
+    }
+
+    private Behavior<Command> configureReplica(ConfigureReplica m) {
+        server.channel().configure(m.source(), 3306, "repl", null, null, null, null);
+        if (m.start() && server.state() == NodeState.RUNNING) {
+            startSqlThread();
+            startIoThread();
+        }
+        return this;
+    }
+
+    // --- lifecycle
+
+    private Behavior<Command> crash() {
+        server.crash();
+        c.trace().record(server.name(), "mysqld", "crash");
+        for (ActorRef<BinlogDumpThread.Command> dump : dumpThreads.values()) {
+            getContext().stop(dump);
+        }
+        dumpThreads.clear();
+        if (io != null) {
+            getContext().stop(io);
+            io = null;
+            server.channel().ioStopped();
+        }
+        if (sql != null) {
+            getContext().stop(sql);
+            sql = null;
+            server.channel().sqlStopped();
+        }
+        groupCommit = null; // in-flight commits die with the process; their clients lose the connection
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));
+        return this;
+    }
+
+    private Behavior<Command> start() {
+        NodeState state = server.start();
+        c.trace().record(server.name(), "mysqld", "start", "state", state.name());
+        if (state == NodeState.RUNNING) {
+            c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true));
+            // skip_replica_start is OFF by default: a configured replica resumes replicating.
+            if (server.channel().isConfigured() && io == null) {
+                startSqlThread();
+                startIoThread();
+            }
+        }
+        return this;
     }
 }

@@ -146,6 +146,20 @@ public final class Flavor {
         return table.getString("privilege-for-set-global");
     }
 
+    public String privilegeForReplication() {
+        return table.getString("privilege-for-replication");
+    }
+
+    /** The note START SLAVE gives when the threads already run. */
+    public int replicaRunningNote() {
+        return table.getInt("replica-running-note");
+    }
+
+    /** The note STOP SLAVE gives when the threads are already stopped. */
+    public int replicaStoppedNote() {
+        return table.getInt("replica-stopped-note");
+    }
+
     public String pluginTypeVersion(String type) {
         String path = "plugin-type-versions." + quote(type);
         return table.hasPath(path) ? table.getString(path) : "1.0";

@@ -141,6 +141,11 @@ public final class NetworkModel {
         return cuts.containsKey(key(from, to));
     }
 
+    /** How traffic from {@code from} to {@code to} is cut, or null when it is not. */
+    public Cut cut(String from, String to) {
+        return cuts.get(key(from, to));
+    }
+
     /** Removes every cut; held packets leave now, in order, connection by connection. */
     public List<Delivery> heal(long now) {
         cuts.clear();

@@ -88,6 +88,11 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     @Override
+    public void resetMaster() {
+        source.resetMaster();
+    }
+
+    @Override
     public void flushStatus() {
         source.flushStatus();
     }

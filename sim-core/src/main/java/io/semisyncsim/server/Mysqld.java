@@ -36,6 +36,11 @@ public final class Mysqld {
     private long startedAt;
     private List<Warning> lastWarnings = List.of();
     private final StatementExecutor executor = new StatementExecutor(this);
+    // What lives on disk and survives a restart: the binary log, the data, the replica's channel.
+    private final io.semisyncsim.binlog.BinaryLog binlog;
+    private final TableStore store = new TableStore();
+    private final io.semisyncsim.replication.ReplicaChannel channel;
+    private ReplicationControl replication = ReplicationControl.NONE;
 
     public Mysqld(String name, long serverId, Flavor flavor, OptionFile optionFile, PluginFactories factories,
                   LongSupplier clock) {
@@ -46,6 +51,46 @@ public final class Mysqld {
         this.factories = factories;
         this.clock = clock;
         this.errorLog = new ErrorLog(flavor.errorLogStyle(), clock);
+        this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
+                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()));
+        this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().firstEventPos());
+    }
+
+    /** The actor that runs this node's replication threads. */
+    public void setReplicationControl(ReplicationControl control) {
+        this.replication = control;
+    }
+
+    ReplicationControl replication() {
+        return replication;
+    }
+
+    public io.semisyncsim.binlog.BinaryLog binlog() {
+        return binlog;
+    }
+
+    public TableStore store() {
+        return store;
+    }
+
+    public io.semisyncsim.replication.ReplicaChannel channel() {
+        return channel;
+    }
+
+    /** The source's server_uuid, for Master_UUID; set by the cluster. */
+    private String sourceUuid = "";
+
+    public void setSourceUuid(String uuid) {
+        this.sourceUuid = uuid;
+    }
+
+    String sourceUuid() {
+        return sourceUuid;
+    }
+
+    /** The clock of this node (virtual µs). */
+    public long now() {
+        return clock.getAsLong();
     }
 
     // --- lifecycle

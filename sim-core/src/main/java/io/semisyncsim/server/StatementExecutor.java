@@ -19,9 +19,11 @@ final class StatementExecutor {
             "PLUGIN_DESCRIPTION", "PLUGIN_LICENSE", "LOAD_OPTION");
 
     private final Mysqld server;
+    private final ReplicationStatements replicationStatements;
 
     StatementExecutor(Mysqld server) {
         this.server = server;
+        this.replicationStatements = new ReplicationStatements(server);
     }
 
     private Flavor flavor() {
@@ -73,30 +75,10 @@ final class StatementExecutor {
         } else if (statement instanceof Statement.FlushStatus) {
             return flushStatus(account);
         }
-        return notYet(replicationStatementName(statement));
+        return replicationStatements.run(account, statement);
     }
 
-    private static String replicationStatementName(Statement s) {
-        if (s instanceof Statement.StartReplica) {
-            return "START REPLICA";
-        } else if (s instanceof Statement.StopReplica) {
-            return "STOP REPLICA";
-        } else if (s instanceof Statement.ChangeSource) {
-            return "CHANGE REPLICATION SOURCE";
-        } else if (s instanceof Statement.ShowReplicaStatus) {
-            return "SHOW REPLICA STATUS";
-        } else if (s instanceof Statement.ShowSourceStatus) {
-            return "SHOW BINARY LOG STATUS";
-        }
-        return "RESET BINARY LOGS";
-    }
-
-    /** Replication statements parse, but the replication threads are not modelled yet. */
-    private StatementResult notYet(String what) throws SqlError {
-        throw flavor().error(1235, what + " (replication threads are not simulated yet)");
-    }
-
-    private static StatementResult ok(List<Warning> warnings) {
+    static StatementResult ok(List<Warning> warnings) {
         return new StatementResult.Ok(0, warnings);
     }
 

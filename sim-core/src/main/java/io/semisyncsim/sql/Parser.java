@@ -267,9 +267,9 @@ public final class Parser {
         }
         if (peek().isWord("SLAVE") && dialect.legacyReplicationSyntax()
                 || peek().isWord("REPLICA") && dialect.replicaKeyword()) {
-            next();
+            boolean newNames = next().isWord("REPLICA");
             expectWord("STATUS");
-            return new Statement.ShowReplicaStatus();
+            return new Statement.ShowReplicaStatus(newNames);
         }
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax()) {
             next();

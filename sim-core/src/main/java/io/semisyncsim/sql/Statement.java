@@ -66,7 +66,8 @@ public sealed interface Statement {
     record ChangeSource(Map<String, SystemVariables.Input> options) implements Statement {
     }
 
-    record ShowReplicaStatus() implements Statement {
+    /** SHOW SLAVE STATUS (old column names) or SHOW REPLICA STATUS (new ones). */
+    record ShowReplicaStatus(boolean newNames) implements Statement {
     }
 
     /** SHOW MASTER STATUS / SHOW BINARY LOG STATUS. */

@@ -69,7 +69,7 @@ class GroupCommitTest {
     }
 
     private static GroupCommit.Pending trx(long id) {
-        return new GroupCommit.Pending(new Transaction(id, null,
+        return new GroupCommit.Pending(new Transaction(id, null, 0,
                 List.of(new Transaction.RowChange(EventType.WRITE_ROWS, "t1", id, "v"))), "c" + id);
     }
 

@@ -25,6 +25,10 @@ public interface Plugin {
         return null;
     }
 
+    /** RESET MASTER: the source plugin forgets positions and zeroes its counters. */
+    default void resetMaster() {
+    }
+
     /** FLUSH STATUS: reset the counters MySQL resets. */
     default void flushStatus() {
     }

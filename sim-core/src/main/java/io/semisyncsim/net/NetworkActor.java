@@ -1,0 +1,259 @@
+package io.semisyncsim.net;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.trace.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+
+/**
+ * The network as an actor: turns commands into calls on {@link NetworkModel} and its decisions into
+ * deliveries at virtual arrival times. Each connection end is bound to the actor that owns it (an I/O
+ * thread, a dump thread); a node's mysqld receives what arrives on unbound ends.
+ */
+public final class NetworkActor {
+    private NetworkActor() {
+    }
+
+    public sealed interface Command {
+    }
+
+    /** A node's mysqld, which receives new connections; {@code up} false while it is down. */
+    public record NodeState(String node, ActorRef<Packet> mysqld, boolean up) implements Command {
+    }
+
+    /**
+     * A client connects to {@code server}; {@code owner} gets Connected or ConnectFailed for this
+     * {@code attempt}, or nothing while a partition swallows the handshake.
+     */
+    public record Connect(long attempt, String client, String server, ActorRef<Packet> owner) implements Command {
+    }
+
+    /** The actor that owns a connection's end on {@code node} from now on (a dump thread, say). */
+    public record Bind(long connection, String node, ActorRef<Packet> owner) implements Command {
+    }
+
+    public record Send(long connection, String from, Packet.Payload payload) implements Command {
+    }
+
+    /** The owner closes its end (FIN): the peer learns on its next read or write. */
+    public record Close(long connection, String by) implements Command {
+    }
+
+    public record Partition(Set<String> a, Set<String> b, boolean bothWays, NetworkModel.Cut cut) implements Command {
+    }
+
+    public record Heal() implements Command {
+    }
+
+    /** Resets every connection between two nodes: both ends told at once. */
+    public record Reset(String a, String b) implements Command {
+    }
+
+    public record SetLink(String from, String to, LinkSpec spec) implements Command {
+    }
+
+    private record Arrive(Delivery delivery) implements Command {
+    }
+
+    private record Tell(ActorRef<Packet> to, Packet packet) implements Command {
+    }
+
+    public static Behavior<Command> create(NetworkModel model, Trace trace, LongSupplier clock) {
+        return Behaviors.setup(ctx -> new NetworkActor.State(ctx, model, trace, clock).behavior());
+    }
+
+    private static final class State {
+        private final ActorContext<Command> ctx;
+        private final NetworkModel model;
+        private final Trace trace;
+        private final LongSupplier clock;
+        private final Map<String, ActorRef<Packet>> mysqld = new TreeMap<>();
+        private final Set<String> down = new TreeSet<>();
+        private final Map<String, ActorRef<Packet>> owners = new TreeMap<>(); // "conn:node"
+        /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
+        private final java.util.List<Connect> heldConnects = new java.util.ArrayList<>();
+
+        State(ActorContext<Command> ctx, NetworkModel model, Trace trace, LongSupplier clock) {
+            this.ctx = ctx;
+            this.model = model;
+            this.trace = trace;
+            this.clock = clock;
+        }
+
+        Behavior<Command> behavior() {
+            return Behaviors.receive(Command.class)
+                    .onMessage(NodeState.class, this::nodeState)
+                    .onMessage(Connect.class, this::connect)
+                    .onMessage(Bind.class, b -> {
+                        owners.put(b.connection() + ":" + b.node(), b.owner());
+                        return Behaviors.same();
+                    })
+                    .onMessage(Send.class, this::send)
+                    .onMessage(Close.class, this::close)
+                    .onMessage(Partition.class, p -> {
+                        model.partition(p.a(), p.b(), p.bothWays(), p.cut());
+                        trace.record("network", "network", "partition", "a", String.join(",", new TreeSet<>(p.a())),
+                                "b", String.join(",", new TreeSet<>(p.b())), "both_ways", p.bothWays(), "cut", p.cut().name());
+                        return Behaviors.same();
+                    })
+                    .onMessage(Heal.class, h -> {
+                        trace.record("network", "network", "heal");
+                        for (Delivery d : model.heal(now())) {
+                            schedule(d);
+                        }
+                        java.util.List<Connect> retried = new java.util.ArrayList<>(heldConnects);
+                        heldConnects.clear();
+                        for (Connect c : retried) {
+                            connect(c);
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(Reset.class, this::reset)
+                    .onMessage(SetLink.class, l -> {
+                        model.setLink(l.from(), l.to(), l.spec());
+                        trace.record("network", "network", "link", "from", l.from(), "to", l.to(),
+                                "latency_us", l.spec().latency(), "jitter_us", l.spec().jitter());
+                        return Behaviors.same();
+                    })
+                    .onMessage(Arrive.class, this::arrive)
+                    .onMessage(Tell.class, t -> {
+                        t.to().tell(t.packet());
+                        return Behaviors.same();
+                    })
+                    .build();
+        }
+
+        private long now() {
+            return clock.getAsLong();
+        }
+
+        private Behavior<Command> nodeState(NodeState s) {
+            mysqld.put(s.node(), s.mysqld());
+            if (s.up()) {
+                down.remove(s.node());
+                return Behaviors.same();
+            }
+            down.add(s.node());
+            // The process is gone: its OS closes every socket, and each peer sees the FIN after a latency.
+            for (long c : model.connectionsOf(s.node())) {
+                String peer = model.peer(c, s.node());
+                long delay = model.link(s.node(), peer).latency();
+                ActorRef<Packet> owner = owners.get(c + ":" + peer);
+                model.close(c);
+                forget(c, s.node(), peer);
+                if (owner != null) {
+                    later(delay, owner, new Packet.PeerClosed(c));
+                }
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> connect(Connect c) {
+            long rtt = model.link(c.client(), c.server()).latency() + model.link(c.server(), c.client()).latency();
+            NetworkModel.Cut there = model.cut(c.client(), c.server());
+            NetworkModel.Cut back = model.cut(c.server(), c.client());
+            if (there != null || back != null) {
+                trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
+                        "result", "no answer");
+                if (there != NetworkModel.Cut.DROP && back != NetworkModel.Cut.DROP) {
+                    heldConnects.add(c); // the client's own connect timeout may give up first
+                }
+                return Behaviors.same();
+            }
+            if (down.contains(c.server()) || !mysqld.containsKey(c.server())) {
+                trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
+                        "result", "refused");
+                later(rtt, c.owner(), new Packet.ConnectFailed(c.attempt(), 111));
+                return Behaviors.same();
+            }
+            long id = model.open(c.client(), c.server());
+            owners.put(id + ":" + c.client(), c.owner());
+            trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(), "connection", id,
+                    "result", "ok");
+            later(rtt, c.owner(), new Packet.Connected(id, c.attempt()));
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> send(Send s) {
+            if (!model.isOpen(s.connection())) {
+                ActorRef<Packet> owner = owners.get(s.connection() + ":" + s.from());
+                if (owner != null) {
+                    owner.tell(new Packet.PeerClosed(s.connection())); // the write fails at once
+                }
+                return Behaviors.same();
+            }
+            Delivery d = model.send(now(), s.connection(), s.from(), s.payload());
+            if (d != null) {
+                schedule(d);
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> close(Close c) {
+            if (model.isOpen(c.connection())) {
+                String peer = model.peer(c.connection(), c.by());
+                model.close(c.connection());
+                trace.record(c.by(), "network", "close", "connection", c.connection());
+                forget(c.connection(), c.by(), null);
+                // The peer keeps its end until it reads or writes; a reader is told after a latency.
+                ActorRef<Packet> owner = owners.get(c.connection() + ":" + peer);
+                if (owner != null) {
+                    later(model.link(c.by(), peer).latency(), owner, new Packet.PeerClosed(c.connection()));
+                }
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> reset(Reset r) {
+            for (long c : model.connectionsOf(r.a())) {
+                if (model.peer(c, r.a()).equals(r.b())) {
+                    List<String> ends = model.reset(c);
+                    trace.record("network", "network", "reset", "connection", c, "a", r.a(), "b", r.b());
+                    for (String end : ends) {
+                        ActorRef<Packet> owner = owners.remove(c + ":" + end);
+                        if (owner != null) {
+                            owner.tell(new Packet.PeerClosed(c));
+                        }
+                    }
+                }
+            }
+            return Behaviors.same();
+        }
+
+        private void schedule(Delivery d) {
+            ctx.scheduleOnce(VirtualDurations.toDuration(Math.max(0, d.time() - now())), ctx.getSelf(), new Arrive(d));
+        }
+
+        private Behavior<Command> arrive(Arrive a) {
+            Delivery d = a.delivery();
+            if (!model.isOpen(d.connection())) {
+                return Behaviors.same(); // closed while in flight: lost
+            }
+            ActorRef<Packet> owner = owners.get(d.connection() + ":" + d.to());
+            if (owner == null) {
+                owner = mysqld.get(d.to());
+            }
+            owner.tell(new Packet.Data(d.connection(), d.from(), (Packet.Payload) d.payload()));
+            return Behaviors.same();
+        }
+
+        private void later(long delay, ActorRef<Packet> to, Packet packet) {
+            ctx.scheduleOnce(VirtualDurations.toDuration(delay), ctx.getSelf(), new Tell(to, packet));
+        }
+
+        private void forget(long connection, String a, String b) {
+            owners.remove(connection + ":" + a);
+            if (b != null) {
+                owners.remove(connection + ":" + b);
+            }
+        }
+    }
+}

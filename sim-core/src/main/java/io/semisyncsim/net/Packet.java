@@ -1,0 +1,33 @@
+package io.semisyncsim.net;
+
+/**
+ * What crosses a connection, or what the network tells a connection's end. Payload types of the
+ * replication protocol implement {@link Payload}; the network only moves them.
+ */
+public sealed interface Packet {
+    long connection();
+
+    /** A payload from the peer. */
+    record Data(long connection, String from, Payload payload) implements Packet {
+    }
+
+    /** The connection of the client's {@code attempt} is up (TCP handshake done): the client may talk. */
+    record Connected(long connection, long attempt) implements Packet {
+    }
+
+    /** The client's connect {@code attempt} was refused ({@code errno} 111: no mysqld listening there). */
+    record ConnectFailed(long attempt, int errno) implements Packet {
+        @Override
+        public long connection() {
+            return -1;
+        }
+    }
+
+    /** The peer closed or reset the connection; a reader sees it now, a writer at its next write. */
+    record PeerClosed(long connection) implements Packet {
+    }
+
+    /** Marker for protocol messages that travel inside {@link Data}. */
+    interface Payload {
+    }
+}

@@ -1,0 +1,125 @@
+package io.semisyncsim.replication;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.semisyncsim.binlog.BinaryLog;
+import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.net.NetworkActor;
+import io.semisyncsim.net.Packet;
+import io.semisyncsim.trace.Trace;
+
+/**
+ * The source's binlog dump thread for one replica connection: streams readable events from the
+ * requested position, sends a heartbeat after a quiet heartbeat period, and ends when a write finds
+ * the connection gone (it does not read the socket, so a closed peer is noticed only then).
+ */
+public final class BinlogDumpThread {
+    private BinlogDumpThread() {
+    }
+
+    public sealed interface Command {
+    }
+
+    /** binlog_end_pos moved: there may be more to send. */
+    public record BinlogAdvanced() implements Command {
+    }
+
+    private record HeartbeatDue() implements Command {
+    }
+
+    private record FromNetwork(Packet packet) implements Command {
+    }
+
+    /** Everything a dump thread needs from its server. */
+    public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
+                          ActorRef<NetworkActor.Command> network, Trace trace) {
+    }
+
+    public static Behavior<Command> create(Context c) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            ActorRef<Packet> inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
+            c.network().tell(new NetworkActor.Bind(c.connection(), c.node(), inbox));
+            String actor = "dump:" + c.request().replica();
+            if (c.request().from() != null && !c.binlog().exists(c.request().from())) {
+                c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
+                c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
+                        "Could not find first log file name in binary log index file")));
+                return Behaviors.stopped();
+            }
+            int start = c.request().from() == null ? 0 : c.binlog().indexAfter(c.request().from());
+            c.trace().record(c.node(), actor, "dump.start", "replica_server_id", c.request().serverId(),
+                    "from", String.valueOf(c.request().from()), "connection", c.connection());
+            return new Running(c, timers, actor, start).behavior();
+        }));
+    }
+
+    private static final class Running {
+        private final Context c;
+        private final TimerScheduler<Command> timers;
+        private final String actor;
+        private int cursor;
+        private boolean peerGone;
+
+        Running(Context c, TimerScheduler<Command> timers, String actor, int cursor) {
+            this.c = c;
+            this.timers = timers;
+            this.actor = actor;
+            this.cursor = cursor;
+        }
+
+        Behavior<Command> behavior() {
+            Behavior<Command> b = Behaviors.receive(Command.class)
+                    .onMessage(BinlogAdvanced.class, m -> sendAvailable())
+                    .onMessage(HeartbeatDue.class, m -> heartbeat())
+                    .onMessage(FromNetwork.class, m -> {
+                        if (m.packet() instanceof Packet.PeerClosed) {
+                            peerGone = true; // noticed at the next write
+                        }
+                        return Behaviors.same();
+                    })
+                    .build();
+            sendAvailable();
+            return b;
+        }
+
+        private Behavior<Command> sendAvailable() {
+            boolean sent = false;
+            for (BinlogEvent e; (e = c.binlog().readable(cursor)) != null; cursor++) {
+                if (peerGone) {
+                    return stop();
+                }
+                c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.Event(e)));
+                sent = true;
+            }
+            if (sent || !timers.isTimerActive("heartbeat")) {
+                armHeartbeat();
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> heartbeat() {
+            if (peerGone) {
+                return stop();
+            }
+            c.network().tell(new NetworkActor.Send(c.connection(), c.node(),
+                    new Protocol.Heartbeat(c.binlog().readableEnd())));
+            armHeartbeat();
+            return Behaviors.same();
+        }
+
+        private void armHeartbeat() {
+            long period = c.request().heartbeatPeriod();
+            if (period > 0) {
+                timers.startSingleTimer("heartbeat", new HeartbeatDue(), VirtualDurations.toDuration(period));
+            }
+        }
+
+        private Behavior<Command> stop() {
+            c.trace().record(c.node(), actor, "dump.stop", "connection", c.connection());
+            return Behaviors.stopped();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.semisyncsim.replication;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.flavor.Terms;
+import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.net.NetworkActor;
+import io.semisyncsim.net.Packet;
+import io.semisyncsim.trace.Trace;
+import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
+
+/**
+ * The replica's I/O thread: connects to the source, requests a binlog dump from where it stopped
+ * reading, writes each event to the relay log (and flushes it), and reconnects when the connection is
+ * lost or silent for {@code slave_net_timeout}; a failed connect is retried every
+ * {@code MASTER_CONNECT_RETRY}. Its states are {@link ReplicaChannel.IoRunning}.
+ */
+public final class IoThread {
+    private IoThread() {
+    }
+
+    public sealed interface Command {
+    }
+
+    public record Stop() implements Command {
+    }
+
+    private record FromNetwork(Packet packet) implements Command {
+    }
+
+    private record ConnectTimeout(long attempt) implements Command {
+    }
+
+    private record NetTimeout(long connection) implements Command {
+    }
+
+    private record Retry() implements Command {
+    }
+
+    private record RelayWritten() implements Command {
+    }
+
+    /** What the thread needs from its server. */
+    public record Context(String node, long serverId, ReplicaChannel channel, Terms terms, long netTimeout,
+                          long relayWritePerEvent, long connectCost, ActorRef<NetworkActor.Command> network,
+                          ActorRef<SqlThread.Command> sqlThread, Trace trace, LongSupplier clock,
+                          long sourceServerId) {
+    }
+
+    public static Behavior<Command> create(Context c) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new IoThread.Running(c, ctx, timers).start()));
+    }
+
+    private static final class Running {
+        private final Context c;
+        private final ActorContext<Command> ctx;
+        private final TimerScheduler<Command> timers;
+        private final ActorRef<Packet> inbox;
+        private final ArrayDeque<BinlogEvent> toWrite = new ArrayDeque<>();
+        private long attempt;
+        private long connection = -1;
+        private long retries;
+        private boolean writing;
+
+        Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
+            this.c = c;
+            this.ctx = ctx;
+            this.timers = timers;
+            this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
+        }
+
+        private String source() {
+            return c.terms().source();
+        }
+
+        Behavior<Command> start() {
+            c.channel().clearIoError();
+            c.channel().ioStarting("Connecting to " + source());
+            trace("io.start");
+            connect();
+            return Behaviors.receive(Command.class)
+                    .onMessage(Stop.class, m -> stop())
+                    .onMessage(FromNetwork.class, m -> network(m.packet()))
+                    .onMessage(ConnectTimeout.class, m -> {
+                        if (m.attempt() == attempt && connection < 0) {
+                            connectFailed(110);
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(NetTimeout.class, m -> {
+                        if (m.connection() == connection) {
+                            trace("io.net_timeout");
+                            reconnect(); // slave_net_timeout: no event nor heartbeat for that long
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(Retry.class, m -> {
+                        connect();
+                        return Behaviors.same();
+                    })
+                    .onMessage(RelayWritten.class, m -> relayWritten())
+                    .build();
+        }
+
+        private void connect() {
+            attempt++;
+            c.network().tell(new NetworkActor.Connect(attempt, c.node(), c.channel().sourceHost(), inbox));
+            // A connect that gets no answer (a partition) gives up after slave_net_timeout, as the client's
+            // connect timeout does.
+            timers.startSingleTimer("connect", new ConnectTimeout(attempt), VirtualDurations.toDuration(c.netTimeout()));
+        }
+
+        private Behavior<Command> network(Packet p) {
+            if (p instanceof Packet.Connected con && con.attempt() == attempt) {
+                timers.cancel("connect");
+                connection = con.connection();
+                retries = 0;
+                long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
+                        : c.netTimeout() / 2;
+                c.network().tell(new NetworkActor.Send(connection, c.node(), new Protocol.DumpRequest(c.serverId(),
+                        c.node(), c.channel().dumpStart(), heartbeat)));
+                c.channel().ioConnected("Waiting for " + source() + " to send event", c.sourceServerId());
+                trace("io.connected", "connection", connection);
+                armNetTimeout();
+            } else if (p instanceof Packet.ConnectFailed f && f.attempt() == attempt) {
+                timers.cancel("connect");
+                connectFailed(f.errno());
+            } else if (p instanceof Packet.PeerClosed closed && closed.connection() == connection) {
+                trace("io.connection_lost", "connection", connection);
+                reconnect();
+            } else if (p instanceof Packet.Data d && d.connection() == connection) {
+                armNetTimeout();
+                data(d.payload());
+            }
+            return Behaviors.same();
+        }
+
+        private void data(Packet.Payload payload) {
+            if (payload instanceof Protocol.Event e) {
+                toWrite.addLast(e.event());
+                writeNext();
+            } else if (payload instanceof Protocol.DumpError err) {
+                String text = "Got fatal error " + err.code() + " from " + source()
+                        + " when reading data from binary log: '" + err.message() + "'";
+                c.channel().ioError(13114, text, c.clock().getAsLong());
+                trace("io.fatal", "error", text);
+                close();
+                c.channel().ioStopped();
+                ctx.getSelf().tell(new Stop());
+            }
+            // Heartbeats only keep the connection alive (armNetTimeout above).
+        }
+
+        private void writeNext() {
+            if (writing || toWrite.isEmpty()) {
+                return;
+            }
+            writing = true;
+            timers.startSingleTimer("relay", new RelayWritten(), VirtualDurations.toDuration(c.relayWritePerEvent()));
+        }
+
+        private Behavior<Command> relayWritten() {
+            writing = false;
+            BinlogEvent e = toWrite.pollFirst();
+            c.channel().queued(e, e.timestamp());
+            c.sqlThread().tell(new SqlThread.RelayAdvanced());
+            writeNext();
+            return Behaviors.same();
+        }
+
+        private void connectFailed(int errno) {
+            retries++;
+            String host = c.channel().sourceHost() + ":" + c.channel().sourcePort();
+            String text = "error connecting to " + source() + " '" + c.channel().sourceUser() + "@" + host
+                    + "' - retry-time: " + c.channel().connectRetrySeconds() + " retries: " + retries
+                    + " message: Can't connect to MySQL server on '" + host + "' (" + errno + ")";
+            c.channel().ioError(2003, text, c.clock().getAsLong());
+            c.channel().ioReconnecting("Connecting to " + source());
+            trace("io.connect_failed", "errno", (long) errno, "retries", retries);
+            timers.startSingleTimer("retry", new Retry(),
+                    VirtualDurations.toDuration(c.channel().connectRetrySeconds() * 1_000_000L));
+        }
+
+        private void reconnect() {
+            close();
+            c.channel().ioReconnecting("Reconnecting after a failed " + source() + " event read");
+            connect();
+        }
+
+        private void armNetTimeout() {
+            timers.startSingleTimer("net", new NetTimeout(connection), VirtualDurations.toDuration(c.netTimeout()));
+        }
+
+        private void close() {
+            if (connection >= 0) {
+                c.network().tell(new NetworkActor.Close(connection, c.node()));
+                connection = -1;
+            }
+            timers.cancel("net");
+        }
+
+        private Behavior<Command> stop() {
+            close();
+            c.channel().ioStopped();
+            trace("io.stop");
+            return Behaviors.stopped();
+        }
+
+        private void trace(String kind, Object... fields) {
+            c.trace().record(c.node(), "io_thread", kind, fields);
+        }
+    }
+}

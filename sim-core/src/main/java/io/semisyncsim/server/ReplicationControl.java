@@ -1,0 +1,49 @@
+package io.semisyncsim.server;
+
+/**
+ * What START/STOP SLAVE ask of the node's actor: the replication threads are actors, the statement
+ * executor is not. Each call starts or stops one thread; the executor has checked everything first.
+ */
+public interface ReplicationControl {
+    void startIoThread();
+
+    void stopIoThread();
+
+    void startSqlThread();
+
+    void stopSqlThread();
+
+    /** Whether a thread of each kind runs now. */
+    boolean ioThreadRunning();
+
+    boolean sqlThreadRunning();
+
+    /** None: a node outside a cluster (unit tests). */
+    ReplicationControl NONE = new ReplicationControl() {
+        @Override
+        public void startIoThread() {
+        }
+
+        @Override
+        public void stopIoThread() {
+        }
+
+        @Override
+        public void startSqlThread() {
+        }
+
+        @Override
+        public void stopSqlThread() {
+        }
+
+        @Override
+        public boolean ioThreadRunning() {
+            return false;
+        }
+
+        @Override
+        public boolean sqlThreadRunning() {
+            return false;
+        }
+    };
+}

@@ -1,0 +1,179 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.replication.ReplicaChannel;
+import io.semisyncsim.replication.ReplicaStatus;
+import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.server.SystemVariables.Input;
+import io.semisyncsim.sql.Statement;
+import io.semisyncsim.sql.Statement.Threads;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** START/STOP SLAVE, CHANGE MASTER TO, SHOW SLAVE/MASTER STATUS and RESET MASTER, with MySQL's checks. */
+final class ReplicationStatements {
+    private final Mysqld server;
+
+    ReplicationStatements(Mysqld server) {
+        this.server = server;
+    }
+
+    private Flavor flavor() {
+        return server.flavor();
+    }
+
+    StatementResult run(Account account, Statement s) throws SqlError {
+        if (s instanceof Statement.ShowReplicaStatus show) {
+            return showReplicaStatus(show);
+        }
+        if (s instanceof Statement.ShowSourceStatus) {
+            return showSourceStatus();
+        }
+        if (!account.has(Privilege.SUPER) && !account.has(Privilege.REPLICATION_SLAVE_ADMIN)) {
+            throw flavor().error(1227, s instanceof Statement.ResetSource ? "RELOAD" : flavor().privilegeForReplication());
+        }
+        if (s instanceof Statement.StartReplica start) {
+            return start(start.threads());
+        }
+        if (s instanceof Statement.StopReplica stop) {
+            return stop(stop.threads());
+        }
+        if (s instanceof Statement.ChangeSource change) {
+            return change(change.options());
+        }
+        return resetSource();
+    }
+
+    private StatementResult start(Threads threads) throws SqlError {
+        ReplicaChannel ch = server.channel();
+        if (!ch.isConfigured()) {
+            throw flavor().error(1200);
+        }
+        ReplicationControl r = server.replication();
+        boolean io = threads != Threads.SQL_THREAD;
+        boolean sql = threads != Threads.IO_THREAD;
+        boolean already = (!io || r.ioThreadRunning()) && (!sql || r.sqlThreadRunning());
+        if (already) {
+            return StatementExecutor.ok(List.of(note(flavor().replicaRunningNote())));
+        }
+        if (sql && !r.sqlThreadRunning()) {
+            r.startSqlThread();
+        }
+        if (io && !r.ioThreadRunning()) {
+            r.startIoThread();
+        }
+        return StatementExecutor.ok(List.of());
+    }
+
+    private StatementResult stop(Threads threads) {
+        ReplicationControl r = server.replication();
+        boolean io = threads != Threads.SQL_THREAD;
+        boolean sql = threads != Threads.IO_THREAD;
+        boolean already = (!io || !r.ioThreadRunning()) && (!sql || !r.sqlThreadRunning());
+        if (already) {
+            return StatementExecutor.ok(List.of(note(flavor().replicaStoppedNote())));
+        }
+        if (io && r.ioThreadRunning()) {
+            r.stopIoThread();
+        }
+        if (sql && r.sqlThreadRunning()) {
+            r.stopSqlThread();
+        }
+        return StatementExecutor.ok(List.of());
+    }
+
+    private Warning note(int code) {
+        return new Warning("Note", code, flavor().errorText(code));
+    }
+
+    private StatementResult change(Map<String, Input> options) throws SqlError {
+        ReplicationControl r = server.replication();
+        if (r.ioThreadRunning() || r.sqlThreadRunning()) {
+            throw flavor().error(1198);
+        }
+        String host = null;
+        Integer port = null;
+        String user = null;
+        Long retry = null;
+        Long heartbeat = null;
+        Boolean autoPosition = null;
+        String file = null;
+        Long pos = null;
+        for (Map.Entry<String, Input> o : options.entrySet()) {
+            // MASTER_X and SOURCE_X are the same option (8.0.23+ spelling).
+            String name = o.getKey().replaceFirst("^SOURCE_", "MASTER_");
+            switch (name) {
+                case "MASTER_HOST" -> host = text(o);
+                case "MASTER_USER" -> user = text(o);
+                case "MASTER_PASSWORD" -> text(o);
+                case "MASTER_PORT" -> port = (int) number(o);
+                case "MASTER_CONNECT_RETRY" -> retry = number(o);
+                case "MASTER_HEARTBEAT_PERIOD" -> heartbeat = number(o) * 1_000_000L;
+                case "MASTER_AUTO_POSITION" -> autoPosition = number(o) != 0;
+                case "MASTER_LOG_FILE" -> file = text(o);
+                case "MASTER_LOG_POS" -> pos = number(o);
+                default -> throw flavor().error(1064, o.getKey() + " = ...");
+            }
+        }
+        BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
+        server.channel().configure(host, port, user, retry, heartbeat, autoPosition, start);
+        return StatementExecutor.ok(List.of());
+    }
+
+    private String text(Map.Entry<String, Input> o) throws SqlError {
+        if (o.getValue() instanceof Input.Text t) {
+            return t.text();
+        }
+        throw flavor().error(1064, o.getKey() + " = " + o.getValue());
+    }
+
+    private long number(Map.Entry<String, Input> o) throws SqlError {
+        if (o.getValue() instanceof Input.Whole w && w.value().signum() >= 0
+                && w.value().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0) {
+            return w.value().longValue();
+        }
+        throw flavor().error(1064, o.getKey() + " = " + o.getValue());
+    }
+
+    private StatementResult showReplicaStatus(Statement.ShowReplicaStatus show) {
+        ReplicaChannel ch = server.channel();
+        List<String> names = ReplicaStatus.columns(show.newNames());
+        List<List<String>> rows = new ArrayList<>();
+        if (ch.isConfigured()) {
+            rows.add(ReplicaStatus.row(ch, server.name(), flavor().logTerms(), sourceUuid(), server.now()));
+        }
+        return new StatementResult.Rows(ResultSet.of(names, rows), List.of());
+    }
+
+    private String sourceUuid() {
+        return server.sourceUuid();
+    }
+
+    private StatementResult showSourceStatus() {
+        BinlogPosition end = server.binlog().writtenEnd();
+        boolean mariadb = flavor().product().toLowerCase(Locale.ROOT).contains("mariadb");
+        List<String> names = mariadb ? List.of("File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB")
+                : List.of("File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB", "Executed_Gtid_Set");
+        List<String> row = new ArrayList<>(List.of(end.file(), Long.toString(end.pos()), "", ""));
+        if (!mariadb) {
+            row.add("");
+        }
+        List<ResultSet.Column> cols = new ArrayList<>();
+        for (String n : names) {
+            cols.add(new ResultSet.Column(n, n.equals("Position")));
+        }
+        return new StatementResult.Rows(new ResultSet(cols, List.of(row)), List.of());
+    }
+
+    private StatementResult resetSource() {
+        server.binlog().reset();
+        for (var p : server.plugins().behaviours()) {
+            p.resetMaster();
+        }
+        return StatementExecutor.ok(List.of());
+    }
+}

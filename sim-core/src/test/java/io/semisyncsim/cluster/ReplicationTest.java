@@ -1,0 +1,154 @@
+package io.semisyncsim.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.net.LinkSpec;
+import io.semisyncsim.net.NetworkModel;
+import io.semisyncsim.replication.ReplicaChannel;
+import io.semisyncsim.semisync.SemisyncPlugins;
+import io.semisyncsim.server.Account;
+import io.semisyncsim.server.OptionFile;
+import io.semisyncsim.server.ResultSet;
+import io.semisyncsim.server.StatementResult;
+import io.semisyncsim.server.plugin.PluginFactories;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Asynchronous replication end to end on virtual time. */
+class ReplicationTest {
+
+    private static Cluster cluster(String flavor, boolean running) {
+        List<NodeSpec> nodes = List.of(
+                new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.empty()),
+                new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.empty()),
+                new NodeSpec("replica2", NodeSpec.Role.REPLICA, 3, OptionFile.empty()));
+        return Cluster.start(new Cluster.Spec(Flavors.standard().get(flavor), nodes,
+                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), running));
+    }
+
+    private static String status(Cluster c, String node, String field) {
+        StatementResult.Rows r = (StatementResult.Rows) c.execute(node, Account.ROOT, "SHOW SLAVE STATUS");
+        ResultSet rs = r.resultSet();
+        return rs.rows().get(0).get(rs.columnIndex(field));
+    }
+
+    @Test
+    void replicasConnectAtTimeZeroAndApplyWhatTheSourceCommits() {
+        try (Cluster c = cluster("mysql-8.0", true)) {
+            c.kernel().runFor(10_000);
+            assertEquals("Yes", status(c, "replica1", "Slave_IO_Running"));
+            for (long k = 1; k <= 10; k++) {
+                assertTrue(c.insert("source", "t1", k, Long.MAX_VALUE).ok());
+            }
+            c.kernel().runFor(100_000);
+            assertEquals(10, c.node("replica1").store().rowCount());
+            assertEquals(10, c.node("replica2").store().rowCount());
+            assertEquals(c.node("source").binlog().writtenEnd().pos(),
+                    Long.parseLong(status(c, "replica1", "Exec_Master_Log_Pos")));
+            assertEquals("0", status(c, "replica1", "Seconds_Behind_Master"));
+            assertEquals(0, c.kernel().foreignSubmissions());
+        }
+    }
+
+    @Test
+    void commitLatencyComesFromTheConfiguredCosts() {
+        try (Cluster c = cluster("mysql-8.0", true)) {
+            long before = c.kernel().now();
+            c.insert("source", "t1", 1, Long.MAX_VALUE);
+            // flush 5 us + fsync 200 us (sync_binlog=1) + engine commit 10 us
+            assertEquals(215, c.kernel().now() - before);
+        }
+    }
+
+    @Test
+    void stopSlaveIoThreadStopsReadingButNotApplying() {
+        try (Cluster c = cluster("mysql-8.0", true)) {
+            c.kernel().runFor(10_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE IO_THREAD");
+            c.insert("source", "t1", 1, Long.MAX_VALUE);
+            c.kernel().runFor(100_000);
+            assertEquals(ReplicaChannel.IoRunning.NO, c.node("replica1").channel().ioRunning());
+            assertEquals("Yes", status(c, "replica1", "Slave_SQL_Running"));
+            assertEquals(0, c.node("replica1").store().rowCount());
+            assertEquals(1, c.node("replica2").store().rowCount());
+            c.execute("replica1", Account.ROOT, "START SLAVE IO_THREAD");
+            c.kernel().runFor(100_000);
+            assertEquals(1, c.node("replica1").store().rowCount(), "resumes from where it stopped reading");
+        }
+    }
+
+    @Test
+    void silentSourceIsNoticedAfterTheNetTimeoutThenReplicationResumesAfterHeal() {
+        try (Cluster c = cluster("mysql-8.0", true)) {
+            c.kernel().runFor(10_000);
+            c.partition(Set.of("source"), Set.of("replica1"), false, NetworkModel.Cut.HOLD);
+            long cut = c.kernel().now();
+            c.insert("source", "t1", 1, Long.MAX_VALUE);
+            c.kernel().runUntil(() -> c.node("replica1").channel().ioRunning() != ReplicaChannel.IoRunning.YES,
+                    cut + 120_000_000);
+            // Heartbeats every 30 s stop arriving; 60 s (slave_net_timeout) after the last one it reconnects.
+            assertTrue(c.kernel().now() - cut >= 30_000_000 && c.kernel().now() - cut <= 60_010_000,
+                    "noticed after " + (c.kernel().now() - cut));
+            c.heal();
+            c.kernel().runFor(120_000_000);
+            assertEquals("Yes", status(c, "replica1", "Slave_IO_Running"));
+            assertEquals(1, c.node("replica1").store().rowCount());
+        }
+    }
+
+    @Test
+    void resetIsNoticedAtOnce() {
+        try (Cluster c = cluster("mysql-8.0", true)) {
+            c.kernel().runFor(10_000);
+            c.reset("replica1", "source");
+            assertEquals("Reconnecting after a failed source event read", status(c, "replica1", "Slave_IO_State"));
+            c.kernel().runFor(10_000);
+            assertEquals("Yes", status(c, "replica1", "Slave_IO_Running"));
+        }
+    }
+
+    @Test
+    void crashedSourceIsRetriedEveryConnectRetryUntilItIsBack() {
+        try (Cluster c = cluster("mysql-5.7", true)) {
+            c.kernel().runFor(10_000);
+            c.crash("source");
+            c.kernel().runFor(5_000_000);
+            assertEquals("Connecting", status(c, "replica1", "Slave_IO_Running"));
+            assertEquals("2003", status(c, "replica1", "Last_IO_Errno"));
+            assertTrue(status(c, "replica1", "Last_IO_Error").startsWith(
+                    "error connecting to master 'repl@source:3306' - retry-time: 60 retries: 1"));
+            c.start("source");
+            c.kernel().runFor(61_000_000);
+            assertEquals("Yes", status(c, "replica1", "Slave_IO_Running"));
+        }
+    }
+
+    @Test
+    void stoppedTopologyStartsIdleAndStartSlaveStartsIt() {
+        try (Cluster c = cluster("mysql-8.0", false)) {
+            assertEquals("No", status(c, "replica1", "Slave_IO_Running"));
+            c.execute("replica1", Account.ROOT, "START SLAVE");
+            c.kernel().runFor(10_000);
+            assertEquals("Yes", status(c, "replica1", "Slave_IO_Running"));
+        }
+    }
+
+    @Test
+    void sameSeedSameTrace() {
+        String[] digests = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (Cluster c = cluster("mysql-8.0", true)) {
+                for (long k = 1; k <= 20; k++) {
+                    c.insert("source", "t1", k, Long.MAX_VALUE);
+                }
+                c.kernel().runFor(1_000_000);
+                digests[i] = c.kernel().trace().digest().hex();
+            }
+        }
+        assertEquals(digests[0], digests[1]);
+    }
+}
