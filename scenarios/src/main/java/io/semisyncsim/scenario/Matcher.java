@@ -44,6 +44,10 @@ public sealed interface Matcher {
             }
             if (number != null) {
                 BigDecimal a = numberOrNull(actual);
+                long micros = a == null ? Durations.parse(actual) : -1;
+                if (micros >= 0) {
+                    a = BigDecimal.valueOf(micros); // a duration such as 215us compares in microseconds
+                }
                 if (a == null) {
                     return op.equals("!=");
                 }

@@ -28,10 +28,10 @@ public final class ScenarioReader {
     /** Keys that go with a step kind, never a kind themselves. */
     private static final List<String> COMPANION_KEYS = List.of("on", "as", "expect_error", "within", "node",
             "between", "from", "to", "background", "for", "latency", "fsync");
-    private static final List<String> NOT_YET_STEPS = List.of("commit", "workload", "failover");
+    private static final List<String> NOT_YET_STEPS = List.of("workload", "failover");
     private static final List<String> NODE_FAULTS = List.of("crash", "restart");
-    private static final List<String> NOT_YET_FAULTS = List.of("partition", "heal", "reset", "latency", "pause",
-            "slow-disk");
+    private static final List<String> NETWORK_FAULTS = List.of("partition", "heal", "reset", "latency");
+    private static final List<String> NOT_YET_FAULTS = List.of("pause", "slow-disk");
 
     private final String file;
     private final Flavors flavors;
@@ -280,8 +280,7 @@ public final class ScenarioReader {
         }
         String kind = kinds.get(0);
         if (NOT_YET_STEPS.contains(kind)) {
-            problem(m.entries().get(kind).keyPos(), "'" + kind + "' steps need the replication model, "
-                    + "which is not simulated yet");
+            problem(m.entries().get(kind).keyPos(), "'" + kind + "' steps are not simulated yet");
             return null;
         }
         return switch (kind) {
@@ -289,6 +288,7 @@ public final class ScenarioReader {
             case "sleep" -> sleep(m);
             case "await" -> await(m, nodes);
             case "expect" -> expect(m, nodes);
+            case "commit" -> commit(m, nodes);
             default -> fault(m, nodes);
         };
     }
@@ -397,12 +397,15 @@ public final class ScenarioReader {
             return null;
         }
         if (NOT_YET_FAULTS.contains(kind)) {
-            problem(m.entries().get("fault").value().pos(), "fault '" + kind + "' needs the network model, "
-                    + "which is not simulated yet");
+            problem(m.entries().get("fault").value().pos(), "fault '" + kind + "' is not simulated yet");
             return null;
+        }
+        if (NETWORK_FAULTS.contains(kind)) {
+            return networkFault(m, kind, nodes);
         }
         if (!NODE_FAULTS.contains(kind)) {
             List<String> all = new ArrayList<>(NODE_FAULTS);
+            all.addAll(NETWORK_FAULTS);
             all.addAll(NOT_YET_FAULTS);
             problem(m.entries().get("fault").value().pos(), "unknown fault '" + kind + "'" + Suggest.didYouMean(kind, all)
                     + " (faults: " + String.join(", ", all) + ")");
@@ -420,6 +423,93 @@ public final class ScenarioReader {
             return null;
         }
         return new Step.NodeFault(m.pos(), kind, node);
+    }
+
+    private Step commit(YNode.Map m, List<String> nodes) {
+        unknownKeys(m, List.of("on", "commit"), "a commit step");
+        String node = node(m, nodes);
+        YNode v = m.entries().get("commit").value();
+        String n = text(v, "commit");
+        if (n == null) {
+            return null;
+        }
+        if (!n.matches("\\d{1,7}") || Integer.parseInt(n) < 1) {
+            problem(v.pos(), "commit takes a number of transactions from 1 to 9999999, got '" + n + "'");
+            return null;
+        }
+        return new Step.Commit(m.pos(), node, Integer.parseInt(n));
+    }
+
+    private Step networkFault(YNode.Map m, String kind, List<String> nodes) {
+        Pos at = m.pos();
+        if (kind.equals("heal")) {
+            unknownKeys(m, List.of("fault"), "a heal");
+            return new Step.NetworkFault(at, kind, null, null, true, false, null, null);
+        }
+        List<String> allowed = switch (kind) {
+            case "partition" -> List.of("fault", "between", "from", "to", "cut");
+            case "latency" -> List.of("fault", "between", "latency", "jitter");
+            default -> List.of("fault", "between");
+        };
+        unknownKeys(m, allowed, "a " + kind + " fault");
+        String a;
+        String b;
+        boolean bothWays;
+        if (m.entries().containsKey("between")) {
+            YNode v = m.entries().get("between").value();
+            List<String> pair = new ArrayList<>();
+            if (v instanceof YNode.Seq seq) {
+                for (YNode item : seq.items()) {
+                    String n = text(item, "a node in between");
+                    if (n != null) {
+                        pair.add(n);
+                    }
+                }
+            }
+            if (pair.size() != 2) {
+                problem(v.pos(), kind + " between takes two nodes, e.g. between: [source, replica1]");
+                return null;
+            }
+            a = pair.get(0);
+            b = pair.get(1);
+            bothWays = true;
+        } else if (kind.equals("partition") && m.entries().containsKey("from") && m.entries().containsKey("to")) {
+            a = text(m.entries().get("from").value(), "from");
+            b = text(m.entries().get("to").value(), "to");
+            bothWays = false;
+        } else {
+            problem(at, kind + " needs between: [A, B]" + (kind.equals("partition") ? " (or from: A and to: B for one direction)" : ""));
+            return null;
+        }
+        for (String n : new String[] {a, b}) {
+            if (n != null && !nodes.contains(n)) {
+                problem(at, "unknown node '" + n + "' in " + kind + Suggest.didYouMean(n, nodes)
+                        + " (nodes: " + String.join(", ", nodes) + ")");
+                return null;
+            }
+        }
+        boolean drop = false;
+        if (m.entries().containsKey("cut")) {
+            String cut = optionalText(m, "cut", "hold");
+            if (!cut.equals("hold") && !cut.equals("drop")) {
+                problem(m.entries().get("cut").value().pos(), "cut is hold (packets wait for the heal) or drop, got '" + cut + "'");
+            }
+            drop = cut.equals("drop");
+        }
+        Long latency = null;
+        Long jitter = null;
+        if (kind.equals("latency")) {
+            if (!m.entries().containsKey("latency")) {
+                problem(at, "a latency fault needs latency, e.g. latency: 200ms");
+                return null;
+            }
+            latency = optionalDuration(m, "latency", 0);
+            jitter = optionalDuration(m, "jitter", 0);
+            if (jitter > latency) {
+                problem(m.entries().get("jitter").value().pos(), "jitter cannot exceed latency");
+            }
+        }
+        return new Step.NetworkFault(at, kind, a, b, bothWays, drop, latency, jitter);
     }
 
     private String node(YNode.Map m, List<String> nodes) {

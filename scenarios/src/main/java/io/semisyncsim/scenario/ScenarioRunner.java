@@ -4,7 +4,11 @@ import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.cluster.MysqldActor;
 import io.semisyncsim.net.LinkSpec;
+import io.semisyncsim.net.NetworkModel;
+import io.semisyncsim.replication.ReplicaStatus;
+import java.util.Set;
 import io.semisyncsim.semisync.SemisyncPlugins;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
@@ -42,9 +46,10 @@ public final class ScenarioRunner {
         }
         listener.started(scenario);
         List<Outcome> outcomes = new ArrayList<>();
+        Commits commits = new Commits();
         try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
             for (Step step : scenario.steps()) {
-                runStep(cluster, step, listener, outcomes);
+                runStep(cluster, step, listener, outcomes, commits);
             }
             RunResult result = new RunResult(scenario, outcomes, cluster.kernel().now(),
                     cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events());
@@ -53,7 +58,7 @@ public final class ScenarioRunner {
         }
     }
 
-    private void runStep(Cluster cluster, Step step, RunListener listener, List<Outcome> outcomes) {
+    private void runStep(Cluster cluster, Step step, RunListener listener, List<Outcome> outcomes, Commits commits) {
         long now = cluster.kernel().now();
         if (step instanceof Step.Sql sql) {
             Account account = Account.named(sql.user());
@@ -74,16 +79,33 @@ public final class ScenarioRunner {
         } else if (step instanceof Step.Await await) {
             Expectation e = await.expectation();
             listener.step(now, "await " + e.describe() + " within " + Durations.format(await.within()));
-            boolean held = cluster.kernel().runUntil(() -> e.matcher().test(read(cluster, e.path())), now + await.within());
-            Outcome o = new Outcome(e.pos(), "await " + e.describe(), held, read(cluster, e.path()), cluster.kernel().now());
+            boolean held = cluster.kernel().runUntil(() -> e.matcher().test(read(cluster, commits, e.path())),
+                    now + await.within());
+            Outcome o = new Outcome(e.pos(), "await " + e.describe(), held, read(cluster, commits, e.path()),
+                    cluster.kernel().now());
             outcomes.add(o);
             listener.outcome(o);
         } else if (step instanceof Step.Expect expect) {
             for (Expectation e : expect.expectations()) {
-                String actual = read(cluster, e.path());
+                String actual = read(cluster, commits, e.path());
                 Outcome o = new Outcome(e.pos(), e.describe(), e.matcher().test(actual), actual, now);
                 outcomes.add(o);
                 listener.outcome(o);
+            }
+        } else if (step instanceof Step.Commit commit) {
+            runCommits(cluster, commit, listener, outcomes, commits);
+        } else if (step instanceof Step.NetworkFault fault) {
+            listener.step(now, describe(fault));
+            switch (fault.kind()) {
+                case "partition" -> cluster.partition(Set.of(fault.a()), Set.of(fault.b()), fault.bothWays(),
+                        fault.drop() ? NetworkModel.Cut.DROP : NetworkModel.Cut.HOLD);
+                case "heal" -> cluster.heal();
+                case "reset" -> cluster.reset(fault.a(), fault.b());
+                default -> {
+                    LinkSpec link = new LinkSpec(fault.latency(), fault.jitter());
+                    cluster.setLink(fault.a(), fault.b(), link);
+                    cluster.setLink(fault.b(), fault.a(), link);
+                }
             }
         } else if (step instanceof Step.NodeFault fault) {
             listener.step(now, "fault " + fault.kind() + " " + fault.node());
@@ -113,8 +135,50 @@ public final class ScenarioRunner {
                 scenario.topology().replicationRunning());
     }
 
+    private static String describe(Step.NetworkFault f) {
+        return switch (f.kind()) {
+            case "heal" -> "fault heal (all partitions)";
+            case "partition" -> "fault partition " + f.a() + (f.bothWays() ? " <-> " : " -> ") + f.b()
+                    + (f.drop() ? " (packets dropped)" : " (packets held)");
+            case "latency" -> "fault latency " + f.a() + " <-> " + f.b() + " " + Durations.format(f.latency())
+                    + (f.jitter() > 0 ? " ± " + Durations.format(f.jitter()) : "");
+            default -> "fault " + f.kind() + " " + f.a() + " <-> " + f.b();
+        };
+    }
+
+    /** Commits back to back: each waits for its OK (commit latency is what the client saw). */
+    private void runCommits(Cluster cluster, Step.Commit step, RunListener listener, List<Outcome> outcomes,
+                            Commits commits) {
+        long start = cluster.kernel().now();
+        listener.step(start, step.node() + ": commit " + step.count() + " transaction" + (step.count() == 1 ? "" : "s"));
+        int failed = 0;
+        boolean semisyncSkipped = false;
+        for (int i = 0; i < step.count(); i++) {
+            long t0 = cluster.kernel().now();
+            MysqldActor.Committed c = cluster.insert(step.node(), "t1", commits.nextKey(step.node()), Long.MAX_VALUE);
+            if (c == null || !c.ok()) {
+                failed++;
+                continue;
+            }
+            semisyncSkipped |= c.semisyncSkipped();
+            commits.record(cluster.kernel().now() - t0);
+        }
+        long end = cluster.kernel().now();
+        listener.note(end, step.count() - failed + " committed" + (failed > 0 ? ", " + failed + " failed (connection lost)" : "")
+                + "; last latency " + Durations.format(commits.last()));
+        if (semisyncSkipped) {
+            Outcome o = new Outcome(step.pos(), step.node() + ": commits with semisync ON wait for an ACK", false,
+                    "not simulated yet: these commits did not wait", end);
+            outcomes.add(o);
+            listener.outcome(o);
+        }
+    }
+
     /** The value at a path as MySQL would print it, or null when it does not exist right now. */
-    static String read(Cluster cluster, ValuePath path) {
+    static String read(Cluster cluster, Commits commits, ValuePath path) {
+        if (path.kind() == ValuePath.Kind.COMMITS) {
+            return commits.read(path.name());
+        }
         Mysqld node = cluster.node(path.node());
         return switch (path.kind()) {
             case STATUS -> node.status().get(path.name());
@@ -125,6 +189,26 @@ public final class ScenarioRunner {
             }
             case PLUGINS -> node.pluginStatus(path.name());
             case LOG -> String.join("\n", node.errorLog().lines());
+            case ROWS -> Long.toString(node.store().rowCount());
+            case REPLICA_STATUS -> replicaStatus(node, path.name());
+            case COMMITS -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** A SHOW SLAVE STATUS field by its old or new name; absent when the node is not a replica. */
+    private static String replicaStatus(Mysqld node, String field) {
+        if (!node.channel().isConfigured()) {
+            return null;
+        }
+        List<String> row = ReplicaStatus.row(node.channel(), node.name(), node.flavor().logTerms(), "", node.now());
+        for (boolean newNames : new boolean[] {false, true}) {
+            List<String> columns = ReplicaStatus.columns(newNames);
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).equalsIgnoreCase(field)) {
+                    return row.get(i) == null ? "NULL" : row.get(i);
+                }
+            }
+        }
+        return null;
     }
 }

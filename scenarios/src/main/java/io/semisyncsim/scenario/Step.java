@@ -24,4 +24,16 @@ public sealed interface Step {
     /** A node fault: {@code crash} (process gone) or {@code restart} (start again after a crash). */
     record NodeFault(Pos pos, String kind, String node) implements Step {
     }
+
+    /** {@code count} autocommit single-row INSERTs into the default table, one client, back to back. */
+    record Commit(Pos pos, String node, int count) implements Step {
+    }
+
+    /**
+     * A network fault between two nodes: {@code partition} (both ways, or one way from {@code a} to
+     * {@code b}; packets held or dropped), {@code heal} (all), {@code reset}, {@code latency}.
+     */
+    record NetworkFault(Pos pos, String kind, String a, String b, boolean bothWays, boolean drop, Long latency,
+                        Long jitter) implements Step {
+    }
 }

@@ -4,20 +4,36 @@ import java.util.List;
 
 /**
  * Where a value is read: {@code NODE.status.NAME}, {@code NODE.variables.NAME}, {@code NODE.plugins.NAME},
- * {@code NODE.log}. The other paths of the design (replica_status, rows, commits.*, lost.*) are refused
- * with a clear message until the replication model gives them a value.
+ * {@code NODE.replica_status.FIELD}, {@code NODE.rows}, {@code NODE.log}, and {@code commits.count},
+ * {@code commits.last.latency}, {@code commits.latency.p50|p99|max}. The semisync and loss paths
+ * ({@code commits.yes|no}, {@code commits.last.semisync}, {@code lost.*}) are refused with a clear
+ * message until the semisync wait and failover exist.
  */
 public record ValuePath(String node, Kind kind, String name) {
 
-    public enum Kind { STATUS, VARIABLES, PLUGINS, LOG }
+    public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS }
 
-    static final List<String> NOT_YET = List.of("replica_status", "rows");
+    static final List<String> COMMIT_PATHS = List.of("count", "last.latency", "latency.p50", "latency.p99",
+            "latency.max");
 
     /** Parses {@code text}; returns null and fills {@code error[0]} when it is not a path. */
     static ValuePath parse(String text, List<String> nodes, String[] error) {
         String[] parts = text.split("\\.", 3);
-        if (parts[0].equals("commits") || parts[0].equals("lost")) {
-            error[0] = "'" + text + "': commit and loss paths need the replication model, which is not simulated yet";
+        if (parts[0].equals("commits")) {
+            String rest = text.substring("commits".length()).replaceFirst("^\\.", "");
+            if (COMMIT_PATHS.contains(rest)) {
+                return new ValuePath(null, Kind.COMMITS, rest);
+            }
+            if (List.of("yes", "no", "last.semisync").contains(rest)) {
+                error[0] = "'" + text + "' needs the semisync commit wait, which is not simulated yet";
+            } else {
+                error[0] = "unknown commits path '" + text + "'" + Suggest.didYouMean(rest, COMMIT_PATHS)
+                        + " (commits." + String.join(", commits.", COMMIT_PATHS) + ")";
+            }
+            return null;
+        }
+        if (parts[0].equals("lost")) {
+            error[0] = "'" + text + "' needs failover, which is not simulated yet";
             return null;
         }
         if (!nodes.contains(parts[0])) {
@@ -29,25 +45,24 @@ public record ValuePath(String node, Kind kind, String name) {
             error[0] = "path '" + text + "' needs a part after the node, e.g. " + parts[0] + ".status.NAME";
             return null;
         }
-        if (NOT_YET.contains(parts[1])) {
-            error[0] = "'" + text + "': " + parts[1] + " needs the replication model, which is not simulated yet";
-            return null;
-        }
         Kind kind = switch (parts[1]) {
             case "status" -> Kind.STATUS;
             case "variables" -> Kind.VARIABLES;
             case "plugins" -> Kind.PLUGINS;
+            case "replica_status" -> Kind.REPLICA_STATUS;
+            case "rows" -> Kind.ROWS;
             case "log" -> Kind.LOG;
             default -> null;
         };
         if (kind == null) {
-            error[0] = "unknown path part '" + parts[1] + "' in '" + text + "'"
-                    + Suggest.didYouMean(parts[1], List.of("status", "variables", "plugins", "log"));
+            error[0] = "unknown path part '" + parts[1] + "' in '" + text + "'" + Suggest.didYouMean(parts[1],
+                    List.of("status", "variables", "plugins", "replica_status", "rows", "log"));
             return null;
         }
-        if (kind == Kind.LOG) {
+        if (kind == Kind.LOG || kind == Kind.ROWS) {
             if (parts.length > 2) {
-                error[0] = "'" + text + "': log takes no name; write " + parts[0] + ".log: contains \"text\"";
+                error[0] = "'" + text + "': " + parts[1] + " takes no name; write " + parts[0] + "." + parts[1]
+                        + (kind == Kind.LOG ? ": contains \"text\"" : ": 10");
                 return null;
             }
             return new ValuePath(parts[0], kind, null);
@@ -61,6 +76,9 @@ public record ValuePath(String node, Kind kind, String name) {
 
     @Override
     public String toString() {
+        if (kind == Kind.COMMITS) {
+            return "commits." + name;
+        }
         return node + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + (name == null ? "" : "." + name);
     }
 }

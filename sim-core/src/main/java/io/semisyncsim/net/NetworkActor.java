@@ -77,7 +77,8 @@ public final class NetworkActor {
         private final LongSupplier clock;
         private final Map<String, ActorRef<Packet>> mysqld = new TreeMap<>();
         private final Set<String> down = new TreeSet<>();
-        private final Map<String, ActorRef<Packet>> owners = new TreeMap<>(); // "conn:node"
+        // "conn:node" -> owner. Kept after a close so that a late write on a dead connection is answered.
+        private final Map<String, ActorRef<Packet>> owners = new TreeMap<>();
         /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
         private final java.util.List<Connect> heldConnects = new java.util.ArrayList<>();
 
@@ -148,7 +149,6 @@ public final class NetworkActor {
                 long delay = model.link(s.node(), peer).latency();
                 ActorRef<Packet> owner = owners.get(c + ":" + peer);
                 model.close(c);
-                forget(c, s.node(), peer);
                 if (owner != null) {
                     later(delay, owner, new Packet.PeerClosed(c));
                 }
@@ -202,7 +202,6 @@ public final class NetworkActor {
                 String peer = model.peer(c.connection(), c.by());
                 model.close(c.connection());
                 trace.record(c.by(), "network", "close", "connection", c.connection());
-                forget(c.connection(), c.by(), null);
                 // The peer keeps its end until it reads or writes; a reader is told after a latency.
                 ActorRef<Packet> owner = owners.get(c.connection() + ":" + peer);
                 if (owner != null) {
@@ -218,7 +217,7 @@ public final class NetworkActor {
                     List<String> ends = model.reset(c);
                     trace.record("network", "network", "reset", "connection", c, "a", r.a(), "b", r.b());
                     for (String end : ends) {
-                        ActorRef<Packet> owner = owners.remove(c + ":" + end);
+                        ActorRef<Packet> owner = owners.get(c + ":" + end);
                         if (owner != null) {
                             owner.tell(new Packet.PeerClosed(c));
                         }
@@ -247,13 +246,6 @@ public final class NetworkActor {
 
         private void later(long delay, ActorRef<Packet> to, Packet packet) {
             ctx.scheduleOnce(VirtualDurations.toDuration(delay), ctx.getSelf(), new Tell(to, packet));
-        }
-
-        private void forget(long connection, String a, String b) {
-            owners.remove(connection + ":" + a);
-            if (b != null) {
-                owners.remove(connection + ":" + b);
-            }
         }
     }
 }
