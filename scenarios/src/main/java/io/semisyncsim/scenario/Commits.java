@@ -9,14 +9,16 @@ import java.util.TreeMap;
 /** What clients saw of their commits in a run: counts and latencies, for the {@code commits.*} paths. */
 final class Commits {
     private final List<Long> latencies = new ArrayList<>();
+    private final List<Boolean> semisync = new ArrayList<>();
     private final Map<String, Long> nextKey = new TreeMap<>();
 
     long nextKey(String node) {
         return nextKey.merge(node, 1L, Long::sum);
     }
 
-    void record(long latencyMicros) {
+    void record(long latencyMicros, boolean acknowledged) {
         latencies.add(latencyMicros);
+        semisync.add(acknowledged);
     }
 
     long last() {
@@ -25,14 +27,25 @@ final class Commits {
 
     /** The value of {@code commits.NAME}; latencies print as durations ({@code 215us}). */
     String read(String name) {
-        if (name.equals("count")) {
-            return Long.toString(latencies.size());
+        switch (name) {
+            case "count" -> {
+                return Long.toString(latencies.size());
+            }
+            case "yes" -> {
+                return Long.toString(semisync.stream().filter(b -> b).count());
+            }
+            case "no" -> {
+                return Long.toString(semisync.stream().filter(b -> !b).count());
+            }
+            default -> {
+            }
         }
         if (latencies.isEmpty()) {
             return null;
         }
         return switch (name) {
             case "last.latency" -> Durations.format(last());
+            case "last.semisync" -> Boolean.toString(semisync.get(semisync.size() - 1));
             case "latency.max" -> Durations.format(Collections.max(latencies));
             case "latency.p50" -> Durations.format(percentile(50));
             default -> Durations.format(percentile(99));

@@ -5,16 +5,16 @@ import java.util.List;
 /**
  * Where a value is read: {@code NODE.status.NAME}, {@code NODE.variables.NAME}, {@code NODE.plugins.NAME},
  * {@code NODE.replica_status.FIELD}, {@code NODE.rows}, {@code NODE.log}, and {@code commits.count},
- * {@code commits.last.latency}, {@code commits.latency.p50|p99|max}. The semisync and loss paths
- * ({@code commits.yes|no}, {@code commits.last.semisync}, {@code lost.*}) are refused with a clear
- * message until the semisync wait and failover exist.
+ * {@code commits.yes|no} (acknowledged by a replica or not), {@code commits.last.latency},
+ * {@code commits.last.semisync}, {@code commits.latency.p50|p99|max}. The loss paths ({@code lost.*})
+ * are refused with a clear message until failover exists.
  */
 public record ValuePath(String node, Kind kind, String name) {
 
     public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS }
 
-    static final List<String> COMMIT_PATHS = List.of("count", "last.latency", "latency.p50", "latency.p99",
-            "latency.max");
+    static final List<String> COMMIT_PATHS = List.of("count", "yes", "no", "last.latency", "last.semisync",
+            "latency.p50", "latency.p99", "latency.max");
 
     /** Parses {@code text}; returns null and fills {@code error[0]} when it is not a path. */
     static ValuePath parse(String text, List<String> nodes, String[] error) {
@@ -24,12 +24,8 @@ public record ValuePath(String node, Kind kind, String name) {
             if (COMMIT_PATHS.contains(rest)) {
                 return new ValuePath(null, Kind.COMMITS, rest);
             }
-            if (List.of("yes", "no", "last.semisync").contains(rest)) {
-                error[0] = "'" + text + "' needs the semisync commit wait, which is not simulated yet";
-            } else {
-                error[0] = "unknown commits path '" + text + "'" + Suggest.didYouMean(rest, COMMIT_PATHS)
-                        + " (commits." + String.join(", commits.", COMMIT_PATHS) + ")";
-            }
+            error[0] = "unknown commits path '" + text + "'" + Suggest.didYouMean(rest, COMMIT_PATHS)
+                    + " (commits." + String.join(", commits.", COMMIT_PATHS) + ")";
             return null;
         }
         if (parts[0].equals("lost")) {

@@ -17,7 +17,9 @@ import io.semisyncsim.replication.BinlogDumpThread;
 import io.semisyncsim.replication.IoThread;
 import io.semisyncsim.replication.Protocol;
 import io.semisyncsim.replication.SqlThread;
-import io.semisyncsim.semisync.SemisyncSourcePlugin;
+import io.semisyncsim.server.plugin.BinlogTransmitObserver;
+import io.semisyncsim.server.plugin.CommitObserver;
+import io.semisyncsim.server.plugin.RelayIoObserver;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
@@ -53,9 +55,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     /**
      * The commit's outcome: OK (with the binlog end and the source's transaction number) or the client's
-     * connection lost. {@code semisyncSkipped}: semisync was ON but its wait is not simulated yet.
+     * connection lost. {@code semisync}: it was acknowledged by a replica before the client got OK.
      */
-    public record Committed(long id, boolean ok, long trx, BinlogPosition end, boolean semisyncSkipped) {
+    public record Committed(long id, boolean ok, long trx, BinlogPosition end, boolean semisync) {
     }
 
     /** The process dies at once: no shutdown. */
@@ -86,6 +88,17 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record ForSqlThread(SqlThread.Command command) implements Command {
     }
 
+    /** A plugin let a held commit go. Delivered as a message so a plugin never re-enters group commit. */
+    private record Released(long waiter, boolean semisync) implements Command {
+    }
+
+    private record DeadlinePassed(long waiter) implements Command {
+    }
+
+    /** The ACK receiver thread read an ACK on a semisync dump connection. */
+    private record AckArrived(BinlogDumpThread.AckRead ack) implements Command {
+    }
+
     /** What a node actor is given by its cluster. */
     public record Context(Mysqld server, Trace trace, ActorRef<NetworkActor.Command> network, Timing timing,
                           ToLongFunction<String> serverIdOf) {
@@ -99,13 +112,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final Mysqld server;
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
+    private final ActorRef<BinlogDumpThread.AckRead> ackReceiver;
+    /** Semisync dumps: connection -> replica server_id. */
+    private final Map<Long, Long> semisyncDumps = new TreeMap<>();
+    /** The commit held by an observer, and where: at most one, since the leader holds LOCK_commit. */
+    private long heldWaiter = -1;
+    private CommitObserver.Point heldAt;
+    /** Whether the commit being finished was acknowledged (a group's, under AFTER_SYNC). */
+    private boolean currentSemisync;
     private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpThreads = new TreeMap<>();
     private GroupCommit groupCommit;
     private ActorRef<IoThread.Command> io;
     private ActorRef<SqlThread.Command> sql;
     private long generation;
     private long transactions;
-    private boolean semisyncSkipped;
 
     private MysqldActor(ActorContext<Command> ctx, Context c) {
         super(ctx);
@@ -113,7 +133,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.server = c.server();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
+        this.ackReceiver = ctx.messageAdapter(BinlogDumpThread.AckRead.class, AckArrived::new);
         server.setReplicationControl(this);
+        server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
     }
 
     @Override
@@ -123,8 +145,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 .onMessage(Commit.class, this::commit)
                 .onMessage(StageDone.class, m -> schedule(groupCommit.done(m.stage())))
                 .onMessage(FromNetwork.class, this::fromNetwork)
-                .onMessage(DumpEnded.class, m -> {
-                    dumpThreads.remove(m.connection());
+                .onMessage(DumpEnded.class, this::dumpEnded)
+                .onMessage(Released.class, this::released)
+                .onMessage(DeadlinePassed.class, m -> {
+                    CommitObserver o = server.plugin(CommitObserver.class);
+                    if (o != null) {
+                        o.deadlinePassed(m.waiter(), server.now());
+                    }
+                    return this;
+                })
+                .onMessage(AckArrived.class, m -> {
+                    BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
+                    if (o != null) {
+                        o.ackReceived(m.ack().serverId(), m.ack().pos(), server.now());
+                    }
                     return this;
                 })
                 .onMessage(ThreadEnded.class, this::threadEnded)
@@ -193,11 +227,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- group commit hooks (the semisync plugin's observers come here)
+    // --- group commit hooks: the plugins' commit observers decide here
 
     @Override
     public void afterFlush(BinlogPosition groupEnd) {
         c.trace().record(server.name(), "binlog", "flush", "end", groupEnd.toString());
+        CommitObserver o = server.plugin(CommitObserver.class);
+        if (o != null) {
+            o.afterFlush(groupEnd);
+        }
     }
 
     @Override
@@ -209,35 +247,89 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public boolean afterSync(BinlogPosition lastEnd) {
-        SemisyncSourcePlugin semisync = server.plugin(SemisyncSourcePlugin.class);
-        // The semisync wait is not simulated yet: say so on every commit it would have held.
-        semisyncSkipped = semisync != null && semisync.source().isEnabled() && semisync.source().isOn();
-        return true;
+        currentSemisync = false;
+        return decide(CommitObserver.Point.AFTER_SYNC, lastEnd);
     }
 
     @Override
     public boolean afterCommit(GroupCommit.Pending trx, BinlogPosition end) {
+        return decide(CommitObserver.Point.AFTER_COMMIT, end);
+    }
+
+    /** Asks the commit observer; true to go on, false when it holds the commit (a timer guards its deadline). */
+    private boolean decide(CommitObserver.Point point, BinlogPosition pos) {
+        CommitObserver o = server.plugin(CommitObserver.class);
+        CommitObserver.Decision d = o == null ? null : o.atCommitPoint(point, pos, server.now());
+        if (d instanceof CommitObserver.Decision.Hold hold) {
+            heldWaiter = hold.waiter();
+            heldAt = point;
+            c.trace().record(server.name(), "connection", "commit.wait", "point", point.name(), "pos", pos.toString(),
+                    "deadline", hold.deadline());
+            getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
+                    getContext().getSelf(), new DeadlinePassed(hold.waiter()));
+            return false;
+        }
+        if (d instanceof CommitObserver.Decision.Proceed p) {
+            currentSemisync = p.semisync();
+        }
         return true;
+    }
+
+    private Behavior<Command> released(Released m) {
+        if (m.waiter() != heldWaiter) {
+            return this; // a waiter of a commit that died with a crash
+        }
+        heldWaiter = -1;
+        currentSemisync = m.semisync();
+        c.trace().record(server.name(), "connection", "commit.released", "semisync", m.semisync());
+        return schedule(heldAt == CommitObserver.Point.AFTER_SYNC ? groupCommit.releaseAfterSync()
+                : groupCommit.releaseAfterCommit());
     }
 
     @Override
     public void committed(GroupCommit.Pending p, BinlogPosition end) {
         server.store().apply(p.transaction());
         Commit request = (Commit) p.client();
-        c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end.toString());
-        request.replyTo().tell(new Committed(request.id(), true, p.transaction().id(), end, semisyncSkipped));
+        c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end.toString(),
+                "semisync", currentSemisync);
+        request.replyTo().tell(new Committed(request.id(), true, p.transaction().id(), end, currentSemisync));
     }
 
     // --- source: dump requests
 
     private Behavior<Command> fromNetwork(FromNetwork m) {
-        if (m.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.DumpRequest request
-                && server.state() == NodeState.RUNNING) {
+        if (!(m.packet() instanceof Packet.Data d) || server.state() != NodeState.RUNNING) {
+            return this;
+        }
+        if (d.payload() instanceof Protocol.SemisyncProbe) {
+            // The replica's SELECT @@global.rpl_semi_sync_source_enabled (or _master_): does it exist here?
+            var vars = server.variables();
+            boolean exists = vars.find("rpl_semi_sync_source_enabled") != null
+                    || vars.find("rpl_semi_sync_master_enabled") != null;
+            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SemisyncProbeReply(exists)));
+        } else if (d.payload() instanceof Protocol.DumpRequest request) {
+            BinlogPosition from = request.from() != null ? request.from()
+                    : new BinlogPosition(server.binlog().files().get(0), 4);
+            BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
+            boolean semisync = o != null && o.transmitStart(request.serverId(), from, request.semisync(), server.now());
+            if (semisync) {
+                semisyncDumps.put(d.connection(), request.serverId());
+            }
             ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                     new BinlogDumpThread.Context(server.name(), d.connection(), request, server.binlog(),
-                            c.network(), c.trace())), "dump-" + d.connection());
+                            c.network(), c.trace(), semisync ? o : null, ackReceiver)), "dump-" + d.connection());
             getContext().watchWith(dump, new DumpEnded(d.connection()));
             dumpThreads.put(d.connection(), dump);
+        }
+        return this;
+    }
+
+    private Behavior<Command> dumpEnded(DumpEnded m) {
+        dumpThreads.remove(m.connection());
+        Long serverId = semisyncDumps.remove(m.connection());
+        BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
+        if (serverId != null && o != null && server.state() == NodeState.RUNNING) {
+            o.transmitStop(serverId, server.now()); // remove_slave: may switch semisync OFF
         }
         return this;
     }
@@ -250,7 +342,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         IoThread.Context ctx = new IoThread.Context(server.name(), server.serverId(), server.channel(),
                 server.flavor().logTerms(), vars.getLong("replica_net_timeout") * 1_000_000L,
                 c.timing().relayLogWritePerEvent(), c.timing().connect(), c.network(), toSqlThread, c.trace(),
-                server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()));
+                server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()),
+                () -> server.plugin(RelayIoObserver.class));
         io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);
         getContext().watchWith(io, new ThreadEnded("io", generation));
     }
@@ -324,6 +417,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.channel().sqlStopped();
         }
         groupCommit = null; // in-flight commits die with the process; their clients lose the connection
+        heldWaiter = -1;
+        semisyncDumps.clear();
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));
         return this;
     }

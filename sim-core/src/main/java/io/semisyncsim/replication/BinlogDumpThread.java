@@ -6,6 +6,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinaryLog;
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
@@ -33,9 +35,17 @@ public final class BinlogDumpThread {
     private record FromNetwork(Packet packet) implements Command {
     }
 
-    /** Everything a dump thread needs from its server. */
+    /** An ACK read on this dump's connection, for the source's ACK receiver. */
+    public record AckRead(long serverId, BinlogPosition pos) {
+    }
+
+    /**
+     * Everything a dump thread needs from its server; {@code semisync} is the plugin's transmit observer
+     * when this dump is semisync, else null.
+     */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
-                          ActorRef<NetworkActor.Command> network, Trace trace) {
+                          ActorRef<NetworkActor.Command> network, Trace trace, BinlogTransmitObserver semisync,
+                          ActorRef<AckRead> ackReceiver) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -77,6 +87,11 @@ public final class BinlogDumpThread {
                     .onMessage(FromNetwork.class, m -> {
                         if (m.packet() instanceof Packet.PeerClosed) {
                             peerGone = true; // noticed at the next write
+                        } else if (m.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.Ack ack
+                                && c.semisync() != null) {
+                            c.trace().record(c.node(), "ack_receiver", "ack", "replica_server_id",
+                                    c.request().serverId(), "pos", ack.pos().toString());
+                            c.ackReceiver().tell(new AckRead(c.request().serverId(), ack.pos()));
                         }
                         return Behaviors.same();
                     })
@@ -91,7 +106,13 @@ public final class BinlogDumpThread {
                 if (peerGone) {
                     return stop();
                 }
-                c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.Event(e)));
+                boolean ack = c.semisync() != null && c.semisync().beforeSendEvent(e.end());
+                c.network().tell(new NetworkActor.Send(c.connection(), c.node(),
+                        new Protocol.Event(e, c.semisync() != null, ack)));
+                if (ack) {
+                    c.semisync().ackRequestSent();
+                    c.trace().record(c.node(), actor, "ack.request", "pos", e.end().toString());
+                }
                 sent = true;
             }
             if (sent || !timers.isTimerActive("heartbeat")) {

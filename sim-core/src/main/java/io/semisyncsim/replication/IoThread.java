@@ -13,6 +13,8 @@ import io.semisyncsim.net.Packet;
 import io.semisyncsim.trace.Trace;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import io.semisyncsim.server.plugin.RelayIoObserver;
 
 /**
  * The replica's I/O thread: connects to the source, requests a binlog dump from where it stopped
@@ -49,7 +51,7 @@ public final class IoThread {
     public record Context(String node, long serverId, ReplicaChannel channel, Terms terms, long netTimeout,
                           long relayWritePerEvent, long connectCost, ActorRef<NetworkActor.Command> network,
                           ActorRef<SqlThread.Command> sqlThread, Trace trace, LongSupplier clock,
-                          long sourceServerId) {
+                          long sourceServerId, Supplier<RelayIoObserver> observer) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -61,7 +63,8 @@ public final class IoThread {
         private final ActorContext<Command> ctx;
         private final TimerScheduler<Command> timers;
         private final ActorRef<Packet> inbox;
-        private final ArrayDeque<BinlogEvent> toWrite = new ArrayDeque<>();
+        private final ArrayDeque<Protocol.Event> toWrite = new ArrayDeque<>();
+        private RelayIoObserver observer;
         private long attempt;
         private long connection = -1;
         private long retries;
@@ -82,6 +85,12 @@ public final class IoThread {
             c.channel().clearIoError();
             c.channel().ioStarting("Connecting to " + source());
             trace("io.start");
+            observer = c.observer().get(); // plugins observe the thread from its start (thread_start hook)
+            if (observer != null) {
+                var from = c.channel().dumpStart();
+                observer.threadStart(c.channel().sourceUser(), c.channel().sourceHost(), c.channel().sourcePort(),
+                        from == null ? "" : from.file(), from == null ? 4 : from.pos());
+            }
             connect();
             return Behaviors.receive(Command.class)
                     .onMessage(Stop.class, m -> stop())
@@ -120,13 +129,13 @@ public final class IoThread {
                 timers.cancel("connect");
                 connection = con.connection();
                 retries = 0;
-                long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
-                        : c.netTimeout() / 2;
-                c.network().tell(new NetworkActor.Send(connection, c.node(), new Protocol.DumpRequest(c.serverId(),
-                        c.node(), c.channel().dumpStart(), heartbeat)));
-                c.channel().ioConnected("Waiting for " + source() + " to send event", c.sourceServerId());
                 trace("io.connected", "connection", connection);
                 armNetTimeout();
+                if (observer != null && observer.wantsSemisync()) {
+                    send(new Protocol.SemisyncProbe()); // before_request_transmit asks the source first
+                } else {
+                    requestDump(false);
+                }
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == attempt) {
                 timers.cancel("connect");
                 connectFailed(f.errno());
@@ -140,17 +149,28 @@ public final class IoThread {
             return Behaviors.same();
         }
 
+        private void requestDump(boolean semisync) {
+            long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
+                    : c.netTimeout() / 2;
+            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.channel().dumpStart(), heartbeat, semisync));
+            c.channel().ioConnected("Waiting for " + source() + " to send event", c.sourceServerId());
+        }
+
+        private void send(Packet.Payload payload) {
+            c.network().tell(new NetworkActor.Send(connection, c.node(), payload));
+        }
+
         private void data(Packet.Payload payload) {
-            if (payload instanceof Protocol.Event e) {
-                toWrite.addLast(e.event());
+            if (payload instanceof Protocol.SemisyncProbeReply reply) {
+                requestDump(observer != null && observer.requestTransmit(reply.variableExists()));
+            } else if (payload instanceof Protocol.Event e) {
+                toWrite.addLast(e);
                 writeNext();
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
                         + " when reading data from binary log: '" + err.message() + "'";
                 c.channel().ioError(13114, text, c.clock().getAsLong());
                 trace("io.fatal", "error", text);
-                close();
-                c.channel().ioStopped();
                 ctx.getSelf().tell(new Stop());
             }
             // Heartbeats only keep the connection alive (armNetTimeout above).
@@ -166,9 +186,15 @@ public final class IoThread {
 
         private Behavior<Command> relayWritten() {
             writing = false;
-            BinlogEvent e = toWrite.pollFirst();
+            Protocol.Event packet = toWrite.pollFirst();
+            BinlogEvent e = packet.event();
             c.channel().queued(e, e.timestamp());
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
+            // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
+            if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {
+                send(new Protocol.Ack(e.end()));
+                trace("ack.sent", "pos", e.end().toString());
+            }
             writeNext();
             return Behaviors.same();
         }
@@ -207,6 +233,9 @@ public final class IoThread {
         private Behavior<Command> stop() {
             close();
             c.channel().ioStopped();
+            if (observer != null) {
+                observer.threadStop();
+            }
             trace("io.stop");
             return Behaviors.stopped();
         }

@@ -41,6 +41,8 @@ public final class Mysqld {
     private final TableStore store = new TableStore();
     private final io.semisyncsim.replication.ReplicaChannel channel;
     private ReplicationControl replication = ReplicationControl.NONE;
+    /** Where plugins' releases of held commits go: the node's actor. */
+    private io.semisyncsim.server.plugin.WaitReleaser releaser = (waiter, semisync) -> { };
 
     public Mysqld(String name, long serverId, Flavor flavor, OptionFile optionFile, PluginFactories factories,
                   LongSupplier clock) {
@@ -54,6 +56,11 @@ public final class Mysqld {
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()));
         this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().firstEventPos());
+    }
+
+    /** The actor that holds and releases commits for plugins. */
+    public void setWaitReleaser(io.semisyncsim.server.plugin.WaitReleaser releaser) {
+        this.releaser = releaser;
     }
 
     /** The actor that runs this node's replication threads. */
@@ -270,7 +277,8 @@ public final class Mysqld {
         }
         PluginFactory factory = factories.get(descriptor.kind());
         Plugin behaviour = factory == null ? null
-                : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog, clock));
+                : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog, clock,
+                        (waiter, semisync) -> releaser.released(waiter, semisync)));
         plugins.add(new PluginRegistry.Active(descriptor, behaviour, builtin));
     }
 
@@ -356,8 +364,8 @@ public final class Mysqld {
         return state == NodeState.RUNNING && plugins.find(pluginName) != null ? "ACTIVE" : null;
     }
 
-    /** The behaviour of an installed plugin of the given type, or null. */
-    public <T extends Plugin> T plugin(Class<T> type) {
+    /** The first installed plugin behaviour of the given type (a class or an observer interface), or null. */
+    public <T> T plugin(Class<T> type) {
         for (Plugin p : plugins.behaviours()) {
             if (type.isInstance(p)) {
                 return type.cast(p);

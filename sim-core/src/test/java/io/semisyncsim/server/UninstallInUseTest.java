@@ -17,7 +17,7 @@ class UninstallInUseTest {
         Mysqld replica = node("mysql-8.0");
         root(replica, "INSTALL PLUGIN rpl_semi_sync_replica SONAME 'semisync_replica.so'");
         root(replica, "SET GLOBAL rpl_semi_sync_replica_enabled = ON");
-        replica.plugin(SemisyncReplicaPlugin.class).ioThreadStarted(); // the I/O thread's thread_start hook
+        replica.plugin(SemisyncReplicaPlugin.class).ioThreadStarted(); // the thread_start hook
         assertEquals("ERROR 1883 (HY000): Plugin 'rpl_semi_sync_replica' cannot be uninstalled now. "
                 + "Stop any active semisynchronous I/O threads on this replica first.",
                 error(root(replica, "UNINSTALL PLUGIN rpl_semi_sync_replica")));

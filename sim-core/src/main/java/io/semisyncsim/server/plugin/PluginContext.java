@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /** What a plugin gets from its server when it is initialised. */
 public record PluginContext(String node, Flavor flavor, PluginDescriptor descriptor, SystemVariables variables,
-                            ErrorLog errorLog, LongSupplier clock) {
+                            ErrorLog errorLog, LongSupplier clock, WaitReleaser releaser) {
 
     /** The plugin's own variable name for a template ({@code rpl_semi_sync_{source}_enabled}). */
     public String var(String template) {

@@ -1,0 +1,22 @@
+package io.semisyncsim.server.plugin;
+
+import io.semisyncsim.binlog.BinlogPosition;
+
+/** A plugin that watches binlog dump threads (MySQL's Binlog_transmit_observer) and receives ACKs. */
+public interface BinlogTransmitObserver {
+
+    /** A dump starts for a replica ({@code replicaAsked}: it set the semisync user variable). Semisync? */
+    boolean transmitStart(long serverId, BinlogPosition from, boolean replicaAsked, long now);
+
+    /** Before sending the event ending at {@code end} on a semisync dump: ask the replica to ACK it? */
+    boolean beforeSendEvent(BinlogPosition end);
+
+    /** After sending an event that asked for an ACK. */
+    void ackRequestSent();
+
+    /** A semisync dump ended. */
+    void transmitStop(long serverId, long now);
+
+    /** An ACK read from a semisync dump connection (the ACK receiver thread's work). */
+    void ackReceived(long serverId, BinlogPosition pos, long now);
+}
