@@ -16,6 +16,11 @@ final class Commits {
         return nextKey.merge(node, 1L, Long::sum);
     }
 
+    /** A block of a billion keys for a workload, so its rows never collide with other writers'. */
+    long nextKeyBlock(String node) {
+        return nextKey.merge(node + "#blocks", 1L, Long::sum) * 1_000_000_000L;
+    }
+
     void record(long latencyMicros, boolean acknowledged) {
         latencies.add(latencyMicros);
         semisync.add(acknowledged);

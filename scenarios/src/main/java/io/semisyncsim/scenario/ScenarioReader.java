@@ -28,7 +28,7 @@ public final class ScenarioReader {
     /** Keys that go with a step kind, never a kind themselves. */
     private static final List<String> COMPANION_KEYS = List.of("on", "as", "expect_error", "within", "node",
             "between", "from", "to", "background", "for", "latency", "fsync");
-    private static final List<String> NOT_YET_STEPS = List.of("workload", "failover");
+    private static final List<String> NOT_YET_STEPS = List.of("failover");
     private static final List<String> NODE_FAULTS = List.of("crash", "restart");
     private static final List<String> NETWORK_FAULTS = List.of("partition", "heal", "reset", "latency");
     private static final List<String> NOT_YET_FAULTS = List.of("pause", "slow-disk");
@@ -289,6 +289,7 @@ public final class ScenarioReader {
             case "await" -> await(m, nodes);
             case "expect" -> expect(m, nodes);
             case "commit" -> commit(m, nodes);
+            case "workload" -> workload(m, nodes);
             default -> fault(m, nodes);
         };
     }
@@ -438,6 +439,64 @@ public final class ScenarioReader {
             return null;
         }
         return new Step.Commit(m.pos(), node, Integer.parseInt(n));
+    }
+
+    private Step workload(YNode.Map m, List<String> nodes) {
+        unknownKeys(m, List.of("on", "workload", "background"), "a workload step");
+        String node = node(m, nodes);
+        YNode.Map w = asMap(m.entries().get("workload").value(), "workload");
+        if (w == null) {
+            return null;
+        }
+        unknownKeys(w, List.of("clients", "transactions", "duration", "rate"), "workload");
+        int clients = (int) wholeNumber(w, "clients", 1, 1, 10_000);
+        long transactions = wholeNumber(w, "transactions", 0, 1, 100_000_000);
+        long duration = optionalDuration(w, "duration", 0);
+        if (transactions == 0 && duration == 0) {
+            problem(w.pos(), "a workload needs transactions: N or duration: D (or both)");
+        }
+        double rate = 0;
+        if (w.entries().containsKey("rate")) {
+            YNode v = w.entries().get("rate").value();
+            String r = text(v, "rate");
+            java.util.regex.Matcher rm = r == null ? null
+                    : java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|ms|m)").matcher(r.strip());
+            if (rm == null || !rm.matches() || Double.parseDouble(rm.group(1)) <= 0) {
+                problem(v.pos(), "rate is transactions per unit of time, e.g. 500/s or 2/ms; got " + v.describe());
+            } else {
+                double n = Double.parseDouble(rm.group(1));
+                rate = switch (rm.group(2)) {
+                    case "ms" -> n * 1000;
+                    case "m" -> n / 60;
+                    default -> n;
+                };
+            }
+        }
+        boolean background = false;
+        if (m.entries().containsKey("background")) {
+            String b = text(m.entries().get("background").value(), "background");
+            if (!"true".equals(b) && !"false".equals(b)) {
+                problem(m.entries().get("background").value().pos(), "background is true or false, got '" + b + "'");
+            }
+            background = "true".equals(b);
+        }
+        return new Step.Workload(m.pos(), node, clients, transactions, duration, rate, background);
+    }
+
+    private long wholeNumber(YNode.Map m, String key, long fallback, long min, long max) {
+        if (!m.entries().containsKey(key)) {
+            return fallback;
+        }
+        YNode v = m.entries().get(key).value();
+        String t = text(v, key);
+        if (t == null) {
+            return fallback;
+        }
+        if (!t.matches("\\d{1,12}") || Long.parseLong(t) < min || Long.parseLong(t) > max) {
+            problem(v.pos(), key + " must be a whole number from " + min + " to " + max + ", got '" + t + "'");
+            return fallback;
+        }
+        return Long.parseLong(t);
     }
 
     private Step networkFault(YNode.Map m, String kind, List<String> nodes) {

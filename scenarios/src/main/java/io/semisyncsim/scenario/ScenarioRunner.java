@@ -5,6 +5,7 @@ import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.cluster.MysqldActor;
+import io.semisyncsim.cluster.Workload;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.net.NetworkModel;
 import io.semisyncsim.replication.ReplicaStatus;
@@ -94,6 +95,8 @@ public final class ScenarioRunner {
             }
         } else if (step instanceof Step.Commit commit) {
             runCommits(cluster, commit, listener, outcomes, commits);
+        } else if (step instanceof Step.Workload w) {
+            runWorkload(cluster, w, listener, outcomes, commits);
         } else if (step instanceof Step.NetworkFault fault) {
             listener.step(now, describe(fault));
             switch (fault.kind()) {
@@ -168,6 +171,42 @@ public final class ScenarioRunner {
         listener.note(end, ok + " committed (" + semisync + " acknowledged by a replica, " + (ok - semisync)
                 + " asynchronous)" + (failed > 0 ? ", " + failed + " failed (connection lost)" : "")
                 + "; last latency " + Durations.format(commits.last()));
+    }
+
+    /** A day of virtual time: a workload that has not finished by then never will. */
+    private static final long WORKLOAD_LIMIT = 86_400_000_000L;
+
+    private void runWorkload(Cluster cluster, Step.Workload w, RunListener listener, List<Outcome> outcomes,
+                             Commits commits) {
+        long start = cluster.kernel().now();
+        listener.step(start, w.node() + ": workload of " + w.clients() + " client" + (w.clients() == 1 ? "" : "s")
+                + (w.transactions() > 0 ? ", " + w.transactions() + " transactions" : "")
+                + (w.duration() > 0 ? ", for " + Durations.format(w.duration()) : "")
+                + (w.rate() > 0 ? String.format(java.util.Locale.ROOT, ", at %.0f/s", w.rate()) : ", back to back")
+                + (w.background() ? " (background)" : ""));
+        Workload.Progress progress = cluster.workload(w.node(), new Workload.Spec(w.clients(), w.transactions(),
+                w.duration(), w.rate(), "t1", commits.nextKeyBlock(w.node())), new Workload.Sink() {
+                    @Override
+                    public void committed(long latencyMicros, boolean semisync) {
+                        commits.record(latencyMicros, semisync);
+                    }
+
+                    @Override
+                    public void failed() {
+                    }
+                });
+        if (w.background()) {
+            cluster.kernel().runUntilQuiescent();
+            return;
+        }
+        boolean done = cluster.kernel().runUntil(progress::finished, start + WORKLOAD_LIMIT);
+        listener.note(cluster.kernel().now(), progress.answered() + " answered of " + progress.issued() + " issued");
+        if (!done) {
+            Outcome o = new Outcome(w.pos(), "workload finishes", false, progress.answered() + " answered after a day",
+                    cluster.kernel().now());
+            outcomes.add(o);
+            listener.outcome(o);
+        }
     }
 
     /** The value at a path as MySQL would print it, or null when it does not exist right now. */

@@ -25,6 +25,14 @@ public sealed interface Step {
     record NodeFault(Pos pos, String kind, String node) implements Step {
     }
 
+    /**
+     * Client sessions committing: {@code transactions} in total and/or for {@code duration} µs, back
+     * to back or at {@code rate} per second; in the {@code background} the next steps run meanwhile.
+     */
+    record Workload(Pos pos, String node, int clients, long transactions, long duration, double rate,
+                    boolean background) implements Step {
+    }
+
     /** {@code count} autocommit single-row INSERTs into the default table, one client, back to back. */
     record Commit(Pos pos, String node, int count) implements Step {
     }

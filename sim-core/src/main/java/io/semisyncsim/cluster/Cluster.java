@@ -142,6 +142,13 @@ public final class Cluster implements AutoCloseable {
         return (MysqldActor.Committed) results.remove(id);
     }
 
+    /** Starts client sessions on {@code node}; they run while the kernel runs. */
+    public Workload.Progress workload(String node, Workload.Spec spec, Workload.Sink sink) {
+        Workload.Progress progress = new Workload.Progress();
+        kernel.spawn(Workload.create(spec, actors.get(node), sink, progress, kernel::now), "workload-" + nextRequestId++);
+        return progress;
+    }
+
     public void crash(String node) {
         actors.get(node).tell(new MysqldActor.Crash());
         kernel.runUntilQuiescent();

@@ -1,0 +1,133 @@
+package io.semisyncsim.cluster;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.kernel.VirtualDurations;
+import java.util.List;
+
+/**
+ * Client sessions committing single-row INSERTs: each session runs one transaction at a time (as a
+ * connection does), back to back or paced so that all sessions together start {@code rate}
+ * transactions per second. Concurrent sessions are what make binlog group commit form groups.
+ */
+public final class Workload {
+    private Workload() {
+    }
+
+    /**
+     * What to run: {@code transactions} in total (0: no limit) and/or for {@code duration} µs (0: no
+     * limit); {@code ratePerSecond} 0 means back to back.
+     */
+    public record Spec(int clients, long transactions, long duration, double ratePerSecond, String table, long keyBase) {
+    }
+
+    /** Told of every answered commit, on the driver thread. */
+    public interface Sink {
+        void committed(long latencyMicros, boolean semisync);
+
+        void failed();
+    }
+
+    /** Progress the driver may read at quiescent instants. */
+    public static final class Progress {
+        private long issued;
+        private long answered;
+        private boolean stopped;
+
+        public long issued() {
+            return issued;
+        }
+
+        public long answered() {
+            return answered;
+        }
+
+        /** No more will be issued and every issued one has its answer. */
+        public boolean finished() {
+            return stopped && answered == issued;
+        }
+    }
+
+    sealed interface Command {
+    }
+
+    private record Due(int client) implements Command {
+    }
+
+    private record Answer(MysqldActor.Committed committed) implements Command {
+    }
+
+    private record End() implements Command {
+    }
+
+    static Behavior<Command> create(Spec spec, ActorRef<MysqldActor.Command> server, Sink sink, Progress progress,
+                                    java.util.function.LongSupplier clock) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            ActorRef<MysqldActor.Committed> answers = ctx.messageAdapter(MysqldActor.Committed.class, Answer::new);
+            long start = clock.getAsLong();
+            long[] started = new long[spec.clients()];  // when each session's current commit began, or -1
+            long[] due = new long[spec.clients()];      // transactions a paced session owes
+            java.util.Arrays.fill(started, -1);
+            long interval = spec.ratePerSecond() > 0 ? Math.max(1, Math.round(spec.clients() * 1e6 / spec.ratePerSecond())) : 0;
+            java.util.function.IntConsumer send = client -> {
+                if (progress.stopped || (spec.transactions() > 0 && progress.issued >= spec.transactions())) {
+                    progress.stopped = true;
+                    timers.cancelAll();
+                    return;
+                }
+                long id = progress.issued++;
+                started[client] = clock.getAsLong();
+                server.tell(new MysqldActor.Commit(id * spec.clients() + client, List.of(new Transaction.RowChange(
+                        EventType.WRITE_ROWS, spec.table(), spec.keyBase() + id, "w" + id)), answers));
+            };
+            for (int i = 0; i < spec.clients(); i++) {
+                if (interval > 0) {
+                    long offset = interval * i / spec.clients();
+                    timers.startTimerAtFixedRate("pace-" + i, new Due(i), VirtualDurations.toDuration(offset + 1),
+                            VirtualDurations.toDuration(interval));
+                } else {
+                    send.accept(i);
+                }
+            }
+            if (spec.duration() > 0) {
+                timers.startSingleTimer("end", new End(), VirtualDurations.toDuration(spec.duration()));
+            }
+            return Behaviors.receive(Command.class)
+                    .onMessage(Due.class, d -> {
+                        if (started[d.client()] < 0) {
+                            send.accept(d.client());
+                        } else {
+                            due[d.client()]++; // still busy: it starts the next one as soon as it can
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(Answer.class, a -> {
+                        int client = (int) (a.committed().id() % spec.clients());
+                        long latency = clock.getAsLong() - started[client];
+                        started[client] = -1;
+                        progress.answered++;
+                        if (a.committed().ok()) {
+                            sink.committed(latency, a.committed().semisync());
+                        } else {
+                            sink.failed();
+                        }
+                        if (interval == 0) {
+                            send.accept(client);
+                        } else if (due[client] > 0) {
+                            due[client]--;
+                            send.accept(client);
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(End.class, e -> {
+                        progress.stopped = true;
+                        timers.cancelAll();
+                        return Behaviors.same();
+                    })
+                    .build();
+        }));
+    }
+}
