@@ -10,20 +10,42 @@ import java.util.TreeMap;
 final class Commits {
     private final List<Long> latencies = new ArrayList<>();
     private final List<Boolean> semisync = new ArrayList<>();
+    /** Rows whose commit a client got OK for, by the node it was written on. */
+    private final Map<String, java.util.TreeSet<Long>> acknowledged = new TreeMap<>();
+    private String lostAcknowledged;
+    private String lostVisible;
     private final Map<String, Long> nextKey = new TreeMap<>();
 
-    long nextKey(String node) {
-        return nextKey.merge(node, 1L, Long::sum);
+    /** The next row key of the default table: one sequence for every node, as an auto-increment column. */
+    long nextKey() {
+        return nextKey.merge("t1", 1L, Long::sum);
     }
 
     /** A block of a billion keys for a workload, so its rows never collide with other writers'. */
-    long nextKeyBlock(String node) {
-        return nextKey.merge(node + "#blocks", 1L, Long::sum) * 1_000_000_000L;
+    long nextKeyBlock() {
+        return nextKey.merge("t1#blocks", 1L, Long::sum) * 1_000_000_000L;
     }
 
-    void record(long latencyMicros, boolean acknowledged) {
+    void record(String node, long key, long latencyMicros, boolean replicaAcked) {
         latencies.add(latencyMicros);
-        semisync.add(acknowledged);
+        semisync.add(replicaAcked);
+        acknowledged.computeIfAbsent(node, n -> new java.util.TreeSet<>()).add(key);
+    }
+
+    /** Rows a client was told were committed on {@code node}. */
+    java.util.SortedSet<Long> acknowledgedOn(String node) {
+        return acknowledged.getOrDefault(node, new java.util.TreeSet<>());
+    }
+
+    /** The loss figures of the last failover. */
+    void losses(long acknowledgedLost, long visibleLost) {
+        lostAcknowledged = Long.toString(acknowledgedLost);
+        lostVisible = Long.toString(visibleLost);
+    }
+
+    /** {@code lost.NAME}: null (absent) before any failover. */
+    String lost(String name) {
+        return name.equals("acknowledged") ? lostAcknowledged : lostVisible;
     }
 
     long last() {

@@ -28,7 +28,7 @@ public final class ScenarioReader {
     /** Keys that go with a step kind, never a kind themselves. */
     private static final List<String> COMPANION_KEYS = List.of("on", "as", "expect_error", "within", "node",
             "between", "from", "to", "background", "for", "latency", "fsync");
-    private static final List<String> NOT_YET_STEPS = List.of("failover");
+    private static final List<String> NOT_YET_STEPS = List.of();
     private static final List<String> NODE_FAULTS = List.of("crash", "restart");
     private static final List<String> NETWORK_FAULTS = List.of("partition", "heal", "reset", "latency");
     private static final List<String> NOT_YET_FAULTS = List.of("pause", "slow-disk");
@@ -290,6 +290,7 @@ public final class ScenarioReader {
             case "expect" -> expect(m, nodes);
             case "commit" -> commit(m, nodes);
             case "workload" -> workload(m, nodes);
+            case "failover" -> failover(m, nodes);
             default -> fault(m, nodes);
         };
     }
@@ -481,6 +482,22 @@ public final class ScenarioReader {
             background = "true".equals(b);
         }
         return new Step.Workload(m.pos(), node, clients, transactions, duration, rate, background);
+    }
+
+    private Step failover(YNode.Map m, List<String> nodes) {
+        unknownKeys(m, List.of("failover"), "a failover step");
+        YNode.Map f = asMap(m.entries().get("failover").value(), "failover");
+        if (f == null) {
+            return null;
+        }
+        unknownKeys(f, List.of("promote"), "failover");
+        String promote = requiredText(f, "promote", "failover");
+        if (promote != null && !nodes.contains(promote)) {
+            problem(f.entries().get("promote").value().pos(), "unknown node '" + promote + "'"
+                    + Suggest.didYouMean(promote, nodes) + " (nodes: " + String.join(", ", nodes) + ")");
+            return null;
+        }
+        return promote == null ? null : new Step.Failover(m.pos(), promote);
     }
 
     private long wholeNumber(YNode.Map m, String key, long fallback, long min, long max) {

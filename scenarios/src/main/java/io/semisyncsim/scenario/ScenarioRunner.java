@@ -97,6 +97,8 @@ public final class ScenarioRunner {
             runCommits(cluster, commit, listener, outcomes, commits);
         } else if (step instanceof Step.Workload w) {
             runWorkload(cluster, w, listener, outcomes, commits);
+        } else if (step instanceof Step.Failover f) {
+            failover(cluster, f, listener, commits);
         } else if (step instanceof Step.NetworkFault fault) {
             listener.step(now, describe(fault));
             switch (fault.kind()) {
@@ -158,19 +160,49 @@ public final class ScenarioRunner {
         int semisync = 0;
         for (int i = 0; i < step.count(); i++) {
             long t0 = cluster.kernel().now();
-            MysqldActor.Committed c = cluster.insert(step.node(), "t1", commits.nextKey(step.node()), Long.MAX_VALUE);
+            long key = commits.nextKey();
+            MysqldActor.Committed c = cluster.insert(step.node(), "t1", key, Long.MAX_VALUE);
             if (c == null || !c.ok()) {
                 failed++;
                 continue;
             }
             semisync += c.semisync() ? 1 : 0;
-            commits.record(cluster.kernel().now() - t0, c.semisync());
+            commits.record(step.node(), key, cluster.kernel().now() - t0, c.semisync());
         }
         long end = cluster.kernel().now();
         int ok = step.count() - failed;
         listener.note(end, ok + " committed (" + semisync + " acknowledged by a replica, " + (ok - semisync)
                 + " asynchronous)" + (failed > 0 ? ", " + failed + " failed (connection lost)" : "")
                 + "; last latency " + Durations.format(commits.last()));
+    }
+
+    /** Ten virtual minutes for the promoted replica to apply what its relay log holds. */
+    private static final long APPLY_BUDGET = 600_000_000L;
+
+    /**
+     * Promotes a replica and checks what is lost: rows clients were told were committed on the old
+     * source, and rows other sessions could see there, that the new source lacks.
+     */
+    private void failover(Cluster cluster, Step.Failover f, RunListener listener, Commits commits) {
+        String old = cluster.node(f.promote()).channel().sourceHost();
+        listener.step(cluster.kernel().now(), "failover: promote " + f.promote() + " (was replicating from " + old + ")");
+        cluster.promote(f.promote(), APPLY_BUDGET);
+        java.util.SortedSet<Long> kept = cluster.node(f.promote()).store().keys("t1");
+        long acknowledgedLost = 0;
+        for (long key : commits.acknowledgedOn(old)) {
+            if (!kept.contains(key)) {
+                acknowledgedLost++;
+            }
+        }
+        long visibleLost = 0;
+        for (long key : cluster.node(old).store().keys("t1")) {
+            if (!kept.contains(key)) {
+                visibleLost++;
+            }
+        }
+        commits.losses(acknowledgedLost, visibleLost);
+        listener.note(cluster.kernel().now(), f.promote() + " is the source; lost: " + acknowledgedLost
+                + " acknowledged to clients, " + visibleLost + " visible on " + old);
     }
 
     /** A day of virtual time: a workload that has not finished by then never will. */
@@ -185,10 +217,10 @@ public final class ScenarioRunner {
                 + (w.rate() > 0 ? String.format(java.util.Locale.ROOT, ", at %.0f/s", w.rate()) : ", back to back")
                 + (w.background() ? " (background)" : ""));
         Workload.Progress progress = cluster.workload(w.node(), new Workload.Spec(w.clients(), w.transactions(),
-                w.duration(), w.rate(), "t1", commits.nextKeyBlock(w.node())), new Workload.Sink() {
+                w.duration(), w.rate(), "t1", commits.nextKeyBlock()), new Workload.Sink() {
                     @Override
-                    public void committed(long latencyMicros, boolean semisync) {
-                        commits.record(latencyMicros, semisync);
+                    public void committed(long key, long latencyMicros, boolean semisync) {
+                        commits.record(w.node(), key, latencyMicros, semisync);
                     }
 
                     @Override
@@ -214,6 +246,9 @@ public final class ScenarioRunner {
         if (path.kind() == ValuePath.Kind.COMMITS) {
             return commits.read(path.name());
         }
+        if (path.kind() == ValuePath.Kind.LOST) {
+            return commits.lost(path.name());
+        }
         Mysqld node = cluster.node(path.node());
         return switch (path.kind()) {
             case STATUS -> node.status().get(path.name());
@@ -226,7 +261,7 @@ public final class ScenarioRunner {
             case LOG -> String.join("\n", node.errorLog().lines());
             case ROWS -> Long.toString(node.store().rowCount());
             case REPLICA_STATUS -> replicaStatus(node, path.name());
-            case COMMITS -> throw new IllegalStateException("handled above");
+            case COMMITS, LOST -> throw new IllegalStateException("handled above");
         };
     }
 

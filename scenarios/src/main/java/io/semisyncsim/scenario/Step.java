@@ -33,6 +33,10 @@ public sealed interface Step {
                     boolean background) implements Step {
     }
 
+    /** Promote {@code replica} to be the source; the loss checker compares it with the old source. */
+    record Failover(Pos pos, String promote) implements Step {
+    }
+
     /** {@code count} autocommit single-row INSERTs into the default table, one client, back to back. */
     record Commit(Pos pos, String node, int count) implements Step {
     }

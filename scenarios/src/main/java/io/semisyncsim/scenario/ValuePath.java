@@ -6,12 +6,12 @@ import java.util.List;
  * Where a value is read: {@code NODE.status.NAME}, {@code NODE.variables.NAME}, {@code NODE.plugins.NAME},
  * {@code NODE.replica_status.FIELD}, {@code NODE.rows}, {@code NODE.log}, and {@code commits.count},
  * {@code commits.yes|no} (acknowledged by a replica or not), {@code commits.last.latency},
- * {@code commits.last.semisync}, {@code commits.latency.p50|p99|max}. The loss paths ({@code lost.*})
- * are refused with a clear message until failover exists.
+ * {@code commits.last.semisync}, {@code commits.latency.p50|p99|max}, and after a failover
+ * {@code lost.acknowledged} and {@code lost.visible}.
  */
 public record ValuePath(String node, Kind kind, String name) {
 
-    public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS }
+    public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS, LOST }
 
     static final List<String> COMMIT_PATHS = List.of("count", "yes", "no", "last.latency", "last.semisync",
             "latency.p50", "latency.p99", "latency.max");
@@ -29,7 +29,12 @@ public record ValuePath(String node, Kind kind, String name) {
             return null;
         }
         if (parts[0].equals("lost")) {
-            error[0] = "'" + text + "' needs failover, which is not simulated yet";
+            String rest = text.substring("lost".length()).replaceFirst("^\\.", "");
+            if (List.of("acknowledged", "visible").contains(rest)) {
+                return new ValuePath(null, Kind.LOST, rest);
+            }
+            error[0] = "unknown lost path '" + text + "'" + Suggest.didYouMean(rest, List.of("acknowledged", "visible"))
+                    + " (lost.acknowledged, lost.visible)";
             return null;
         }
         if (!nodes.contains(parts[0])) {
@@ -72,8 +77,8 @@ public record ValuePath(String node, Kind kind, String name) {
 
     @Override
     public String toString() {
-        if (kind == Kind.COMMITS) {
-            return "commits." + name;
+        if (kind == Kind.COMMITS || kind == Kind.LOST) {
+            return (kind == Kind.COMMITS ? "commits." : "lost.") + name;
         }
         return node + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + (name == null ? "" : "." + name);
     }

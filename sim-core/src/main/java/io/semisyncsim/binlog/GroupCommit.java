@@ -48,7 +48,10 @@ public final class GroupCommit {
          */
         boolean afterCommit(Pending trx, BinlogPosition end);
 
-        /** The transaction is committed and its client gets OK. */
+        /** The engine committed the transaction: other sessions can see it now. */
+        void engineCommitted(Pending trx, BinlogPosition end);
+
+        /** The transaction's client gets OK. */
         void committed(Pending trx, BinlogPosition end);
     }
 
@@ -190,6 +193,9 @@ public final class GroupCommit {
     }
 
     private void finishEngineCommit(List<Work> work) {
+        for (int i = 0; i < committing.members().size(); i++) {
+            hooks.engineCommitted(committing.members().get(i), committing.ends().get(i));
+        }
         nextAfterCommit = 0;
         continueAfterCommit(work);
     }

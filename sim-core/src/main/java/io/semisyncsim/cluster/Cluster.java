@@ -80,7 +80,7 @@ public final class Cluster implements AutoCloseable {
         kernel.runUntilQuiescent();
         for (NodeSpec n : spec.nodes()) {
             if (n.role() == NodeSpec.Role.REPLICA) {
-                actors.get(n.name()).tell(new MysqldActor.ConfigureReplica(sourceName, spec.replicationRunning()));
+                actors.get(n.name()).tell(new MysqldActor.ConfigureReplica(sourceName, spec.replicationRunning(), null));
             }
         }
         kernel.runUntilQuiescent();
@@ -147,6 +147,25 @@ public final class Cluster implements AutoCloseable {
         Workload.Progress progress = new Workload.Progress();
         kernel.spawn(Workload.create(spec, actors.get(node), sink, progress, kernel::now), "workload-" + nextRequestId++);
         return progress;
+    }
+
+    /**
+     * Promotes a replica: it first applies what its relay log holds (at most {@code applyBudget} µs),
+     * then stops replicating; every other replica is pointed at it from its current binlog end.
+     * Without GTIDs, what the other replicas had and the new source lacks is not reconciled.
+     */
+    public void promote(String replica, long applyBudget) {
+        Mysqld promoted = nodes.get(replica);
+        kernel.runUntil(() -> promoted.channel().relayLogBacklog() == 0, kernel.now() + applyBudget);
+        actors.get(replica).tell(new MysqldActor.Promote());
+        kernel.runUntilQuiescent();
+        for (Map.Entry<String, Mysqld> n : nodes.entrySet()) {
+            if (!n.getKey().equals(replica) && n.getValue().channel().isConfigured()) {
+                actors.get(n.getKey()).tell(new MysqldActor.ConfigureReplica(replica, true,
+                        promoted.binlog().writtenEnd()));
+            }
+        }
+        kernel.runUntilQuiescent();
     }
 
     public void crash(String node) {

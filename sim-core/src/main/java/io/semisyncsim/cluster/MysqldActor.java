@@ -68,8 +68,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record Start() implements Command {
     }
 
-    /** CHANGE MASTER TO the cluster's source, as done before time zero; {@code start} also runs the threads. */
-    public record ConfigureReplica(String source, boolean start) implements Command {
+    /**
+     * CHANGE MASTER TO {@code source} (from {@code from}, or where the channel is), as done before time zero
+     * and at a failover; {@code start} also runs the threads.
+     */
+    public record ConfigureReplica(String source, boolean start, BinlogPosition from) implements Command {
+    }
+
+    /** Failover: stop replicating and forget the source (STOP SLAVE; RESET SLAVE ALL). */
+    public record Promote() implements Command {
     }
 
     private record StageDone(GroupCommit.Stage stage) implements Command {
@@ -171,6 +178,17 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 .onMessage(Crash.class, m -> crash())
                 .onMessage(Start.class, m -> start())
                 .onMessage(ConfigureReplica.class, this::configureReplica)
+                .onMessage(Promote.class, m -> {
+                    if (io != null) {
+                        stopIoThread();
+                    }
+                    if (sql != null) {
+                        stopSqlThread();
+                    }
+                    server.channel().resetAll();
+                    c.trace().record(server.name(), "mysqld", "promoted");
+                    return this;
+                })
                 .build();
     }
 
@@ -287,8 +305,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     @Override
+    public void engineCommitted(GroupCommit.Pending p, BinlogPosition end) {
+        server.store().apply(p.transaction()); // visible to other sessions from now on
+    }
+
+    @Override
     public void committed(GroupCommit.Pending p, BinlogPosition end) {
-        server.store().apply(p.transaction());
         Commit request = (Commit) p.client();
         c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end.toString(),
                 "semisync", currentSemisync);
@@ -389,7 +411,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     private Behavior<Command> configureReplica(ConfigureReplica m) {
-        server.channel().configure(m.source(), 3306, "repl", null, null, null, null);
+        if (io != null) {
+            stopIoThread();
+        }
+        if (sql != null) {
+            stopSqlThread();
+        }
+        server.channel().configure(m.source(), 3306, "repl", null, null, null, m.from());
         if (m.start() && server.state() == NodeState.RUNNING) {
             startSqlThread();
             startIoThread();

@@ -26,7 +26,7 @@ public final class Workload {
 
     /** Told of every answered commit, on the driver thread. */
     public interface Sink {
-        void committed(long latencyMicros, boolean semisync);
+        void committed(long key, long latencyMicros, boolean semisync);
 
         void failed();
     }
@@ -70,6 +70,8 @@ public final class Workload {
             long start = clock.getAsLong();
             long[] started = new long[spec.clients()];  // when each session's current commit began, or -1
             long[] due = new long[spec.clients()];      // transactions a paced session owes
+            long[] keys = new long[spec.clients()];     // the row each session's current commit inserts
+            boolean[] lost = new boolean[spec.clients()]; // sessions whose connection died with the server
             java.util.Arrays.fill(started, -1);
             long interval = spec.ratePerSecond() > 0 ? Math.max(1, Math.round(spec.clients() * 1e6 / spec.ratePerSecond())) : 0;
             java.util.function.IntConsumer send = client -> {
@@ -80,6 +82,7 @@ public final class Workload {
                 }
                 long id = progress.issued++;
                 started[client] = clock.getAsLong();
+                keys[client] = spec.keyBase() + id;
                 server.tell(new MysqldActor.Commit(id * spec.clients() + client, List.of(new Transaction.RowChange(
                         EventType.WRITE_ROWS, spec.table(), spec.keyBase() + id, "w" + id)), answers));
             };
@@ -97,6 +100,9 @@ public final class Workload {
             }
             return Behaviors.receive(Command.class)
                     .onMessage(Due.class, d -> {
+                        if (lost[d.client()]) {
+                            return Behaviors.same();
+                        }
                         if (started[d.client()] < 0) {
                             send.accept(d.client());
                         } else {
@@ -110,9 +116,11 @@ public final class Workload {
                         started[client] = -1;
                         progress.answered++;
                         if (a.committed().ok()) {
-                            sink.committed(latency, a.committed().semisync());
+                            sink.committed(keys[client], latency, a.committed().semisync());
                         } else {
                             sink.failed();
+                            lost[client] = true; // the session's connection is gone: it ends
+                            return Behaviors.same();
                         }
                         if (interval == 0) {
                             send.accept(client);

@@ -107,6 +107,20 @@ public final class ReplicaChannel {
         return requestedStart;
     }
 
+    /** RESET SLAVE ALL: no source any more; what was read but not applied is discarded. */
+    public void resetAll() {
+        sourceHost = null;
+        requestedStart = null;
+        sourceLogFile = "";
+        readSourceLogPos = 4;
+        relaySourceLogFile = "";
+        execSourceLogPos = 0;
+        relayLog.clear();
+        relayLogSpace = 0;
+        relayLogPos = relayFirstPos;
+        oldestUnappliedTimestamp = -1;
+    }
+
     // --- I/O thread
 
     public void ioStarting(String state) {

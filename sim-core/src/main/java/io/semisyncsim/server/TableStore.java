@@ -34,6 +34,12 @@ public final class TableStore {
         return appliedTransactions;
     }
 
+    /** The keys of a table's rows, in order. */
+    public java.util.SortedSet<Long> keys(String table) {
+        TreeMap<Long, String> rows = tables.get(table);
+        return rows == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(rows.keySet());
+    }
+
     public boolean contains(String table, long key) {
         TreeMap<Long, String> rows = tables.get(table);
         return rows != null && rows.containsKey(key);

@@ -45,6 +45,10 @@ class GroupCommitTest {
         }
 
         @Override
+        public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
+        }
+
+        @Override
         public void committed(GroupCommit.Pending trx, BinlogPosition end) {
             log.add(now + " OK " + trx.client());
         }
