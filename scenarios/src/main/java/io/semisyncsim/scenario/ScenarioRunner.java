@@ -26,18 +26,23 @@ import java.util.Map;
 /** Runs a validated scenario on a fresh simulated cluster, step by step, on virtual time. */
 public final class ScenarioRunner {
     private final PluginFactories factories;
+    private final Flavors flavors;
 
     public ScenarioRunner() {
-        this(SemisyncPlugins.register(new PluginFactories()));
+        this(SemisyncPlugins.register(new PluginFactories()), Flavors.standard());
     }
 
-    /** With extra plugin kinds registered, e.g. a lecture's own ACK policy. */
-    public ScenarioRunner(PluginFactories factories) {
+    /**
+     * With other flavour tables and plugin kinds: a lecture's own ACK policy is a library in the
+     * flavour tables plus a registered factory, and nothing else.
+     */
+    public ScenarioRunner(PluginFactories factories, Flavors flavors) {
         this.factories = factories;
+        this.flavors = flavors;
     }
 
     public RunResult run(Scenario scenario, RunListener listener, TraceSink... sinks) {
-        Flavor flavor = Flavors.standard().get(scenario.flavor());
+        Flavor flavor = flavors.get(scenario.flavor());
         List<NodeSpec> specs = new ArrayList<>();
         long serverId = 1;
         for (String node : scenario.topology().nodes()) {

@@ -227,6 +227,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             groupCommit = new GroupCommit(server.binlog(), commitSettings(), this);
         }
         groupCommit.setSettings(commitSettings()); // sync_binlog and the delay are dynamic
+        server.binlog().setMaxFileSize(server.variables().getLong("max_binlog_size"));
         return groupCommit;
     }
 
