@@ -166,8 +166,15 @@ public final class ScenarioRunner {
         for (int i = 0; i < step.count(); i++) {
             long t0 = cluster.kernel().now();
             long key = commits.nextKey();
-            MysqldActor.Committed c = cluster.insert(step.node(), "t1", key, Long.MAX_VALUE);
-            if (c == null || !c.ok()) {
+            MysqldActor.Committed c = cluster.insert(step.node(), "t1", key, t0 + WORKLOAD_LIMIT);
+            if (c == null) {
+                Outcome o = new Outcome(step.pos(), step.node() + ": commit " + (i + 1) + " gets an answer", false,
+                        "no answer after a day of virtual time", cluster.kernel().now());
+                outcomes.add(o);
+                listener.outcome(o);
+                return;
+            }
+            if (!c.ok()) {
                 failed++;
                 continue;
             }

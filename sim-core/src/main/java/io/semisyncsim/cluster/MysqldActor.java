@@ -85,11 +85,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record FromNetwork(Packet packet) implements Command {
     }
 
-    private record DumpEnded(long connection) implements Command {
-    }
-
-    private record ThreadEnded(String kind, long generation) implements Command {
-    }
 
     /** The I/O thread's news for the SQL thread, routed to whichever SQL thread runs now. */
     private record ForSqlThread(SqlThread.Command command) implements Command {
@@ -152,7 +147,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 .onMessage(Commit.class, this::commit)
                 .onMessage(StageDone.class, m -> schedule(groupCommit.done(m.stage())))
                 .onMessage(FromNetwork.class, this::fromNetwork)
-                .onMessage(DumpEnded.class, this::dumpEnded)
                 .onMessage(Released.class, this::released)
                 .onMessage(DeadlinePassed.class, m -> {
                     CommitObserver o = server.plugin(CommitObserver.class);
@@ -168,7 +162,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                     }
                     return this;
                 })
-                .onMessage(ThreadEnded.class, this::threadEnded)
+                .onSignal(akka.actor.typed.ChildFailed.class, this::childFailed)
+                .onSignal(akka.actor.typed.Terminated.class, this::childStopped)
                 .onMessage(ForSqlThread.class, m -> {
                     if (sql != null) {
                         sql.tell(m.command());
@@ -284,8 +279,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             heldAt = point;
             c.trace().record(server.name(), "connection", "commit.wait", "point", point.name(), "pos", pos.toString(),
                     "deadline", hold.deadline());
-            getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
-                    getContext().getSelf(), new DeadlinePassed(hold.waiter()));
+            if (hold.deadline() != Long.MAX_VALUE) { // MAX_VALUE: the observer sets no deadline
+                getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
+                        getContext().getSelf(), new DeadlinePassed(hold.waiter()));
+            }
             return false;
         }
         if (d instanceof CommitObserver.Decision.Proceed p) {
@@ -341,15 +338,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                     new BinlogDumpThread.Context(server.name(), d.connection(), request, server.binlog(),
                             c.network(), c.trace(), semisync ? o : null, ackReceiver)), "dump-" + d.connection());
-            getContext().watchWith(dump, new DumpEnded(d.connection()));
+            getContext().watch(dump);
             dumpThreads.put(d.connection(), dump);
         }
         return this;
     }
 
-    private Behavior<Command> dumpEnded(DumpEnded m) {
-        dumpThreads.remove(m.connection());
-        Long serverId = semisyncDumps.remove(m.connection());
+    private Behavior<Command> dumpEnded(long connection) {
+        dumpThreads.remove(connection);
+        Long serverId = semisyncDumps.remove(connection);
         BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
         if (serverId != null && o != null && server.state() == NodeState.RUNNING) {
             o.transmitStop(serverId, server.now()); // remove_slave: may switch semisync OFF
@@ -368,7 +365,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()),
                 () -> server.plugin(RelayIoObserver.class));
         io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);
-        getContext().watchWith(io, new ThreadEnded("io", generation));
+        getContext().watch(io);
     }
 
     @Override
@@ -381,7 +378,32 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public void startSqlThread() {
         sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(), server.channel(),
                 server.store(), c.timing().applyPerEvent(), c.trace())), "sql-" + ++generation);
-        getContext().watchWith(sql, new ThreadEnded("sql", generation));
+        getContext().watch(sql);
+    }
+
+    /**
+     * A thread actor that died of an exception takes its node actor down with it, so the failure
+     * reaches the guardian and fails the run: a silently dead thread would make the trace a lie.
+     */
+    private Behavior<Command> childFailed(akka.actor.typed.ChildFailed failed) {
+        throw new IllegalStateException(server.name() + ": " + failed.getRef().path().name() + " failed",
+                failed.getCause());
+    }
+
+    /** A thread actor stopped: a dump thread's connection ended, or a replica thread stopped itself. */
+    private Behavior<Command> childStopped(akka.actor.typed.Terminated t) {
+        for (Map.Entry<Long, ActorRef<BinlogDumpThread.Command>> e : dumpThreads.entrySet()) {
+            if (e.getValue().equals(t.getRef())) {
+                return dumpEnded(e.getKey());
+            }
+        }
+        if (io != null && io.equals(t.getRef())) {
+            io = null; // it stopped on its own (a fatal dump error)
+        }
+        if (sql != null && sql.equals(t.getRef())) {
+            sql = null;
+        }
+        return this;
     }
 
     @Override
@@ -398,17 +420,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public boolean sqlThreadRunning() {
         return sql != null;
-    }
-
-    private Behavior<Command> threadEnded(ThreadEnded m) {
-        // A thread that stopped on its own (a fatal dump error) is no longer running.
-        if (m.kind().equals("io") && io != null && io.path().name().equals("io-" + m.generation())) {
-            io = null;
-        }
-        if (m.kind().equals("sql") && sql != null && sql.path().name().equals("sql-" + m.generation())) {
-            sql = null;
-        }
-        return this;
     }
 
     private Behavior<Command> configureReplica(ConfigureReplica m) {

@@ -24,7 +24,8 @@ final class SimGuardian {
     record StopChild(ActorRef<?> child) implements Command {
     }
 
-    static Behavior<Command> create() {
+    /** {@code failures} collects what killed a simulation actor: a bug the run must not hide. */
+    static Behavior<Command> create(java.util.List<Throwable> failures) {
         return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
                 .onMessage(Spawn.class, spawn -> {
                     spawnChild(ctx, spawn);
@@ -34,10 +35,17 @@ final class SimGuardian {
                     ctx.stop(stop.child());
                     return Behaviors.same();
                 })
+                .onSignal(akka.actor.typed.ChildFailed.class, failed -> {
+                    failures.add(failed.getCause());
+                    return Behaviors.same();
+                })
+                .onSignal(akka.actor.typed.Terminated.class, t -> Behaviors.same())
                 .build());
     }
 
     private static <T> void spawnChild(ActorContext<Command> ctx, Spawn<T> spawn) {
-        spawn.onSpawned().accept(ctx.spawn(spawn.behavior(), spawn.name()));
+        akka.actor.typed.ActorRef<T> child = ctx.spawn(spawn.behavior(), spawn.name());
+        ctx.watch(child);
+        spawn.onSpawned().accept(child);
     }
 }

@@ -26,10 +26,13 @@ public final class SimKernel implements AutoCloseable {
     private final VirtualScheduler scheduler;
     private final RandomStreams random;
     private final Trace trace;
+    private final java.util.List<Throwable> failures;
     private boolean closed;
 
-    private SimKernel(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler, long seed) {
+    private SimKernel(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler, long seed,
+                      java.util.List<Throwable> failures) {
         this.system = system;
+        this.failures = failures;
         this.scheduler = scheduler;
         this.random = new RandomStreams(seed);
         this.trace = new Trace(scheduler::now);
@@ -42,11 +45,12 @@ public final class SimKernel implements AutoCloseable {
 
     public static SimKernel start(long seed, Config base) {
         Config config = base.getConfig("semisync-sim.kernel.actor-system").withFallback(base);
+        java.util.List<Throwable> failures = new java.util.ArrayList<>();
         ActorSystem<SimGuardian.Command> system = ActorSystem.create(
-                SimGuardian.create(), "semisync-sim", config, DispatcherSelector.defaultDispatcher());
+                SimGuardian.create(failures), "semisync-sim", config, DispatcherSelector.defaultDispatcher());
         VirtualScheduler scheduler = (VirtualScheduler) Adapter.toClassic(system).scheduler();
         scheduler.bind();
-        SimKernel kernel = new SimKernel(system, scheduler, seed);
+        SimKernel kernel = new SimKernel(system, scheduler, seed, failures);
         kernel.runUntilQuiescent(); // the guardian's own start-up
         return kernel;
     }
@@ -86,6 +90,16 @@ public final class SimKernel implements AutoCloseable {
     public void runUntilQuiescent() {
         while (scheduler.runOne()) {
             // drain
+        }
+        if (!failures.isEmpty()) {
+            throw new SimulationFailure(failures.get(0));
+        }
+    }
+
+    /** A simulation actor died of an exception: a bug in the simulator, reported, never hidden. */
+    public static final class SimulationFailure extends RuntimeException {
+        SimulationFailure(Throwable cause) {
+            super("a simulation actor failed: " + cause, cause);
         }
     }
 

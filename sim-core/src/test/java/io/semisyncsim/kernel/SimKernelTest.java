@@ -120,6 +120,19 @@ class SimKernelTest {
     }
 
     @Test
+    void anActorDyingOfAnExceptionFailsTheRunInsteadOfGoingQuiet() {
+        try (SimKernel kernel = SimKernel.start(1)) {
+            ActorRef<Note> fragile = kernel.spawn(Behaviors.<Note>receiveMessage(n -> {
+                throw new IllegalStateException("bug: " + n.text());
+            }), "fragile");
+            fragile.tell(new Note("boom"));
+            SimKernel.SimulationFailure failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    SimKernel.SimulationFailure.class, kernel::runUntilQuiescent);
+            assertTrue(failure.getCause().getMessage().contains("bug: boom"));
+        }
+    }
+
+    @Test
     void quiescenceDoesNotAdvanceTheClock() {
         try (SimKernel kernel = SimKernel.start(1)) {
             kernel.spawn(Behaviors.<Note>withTimers(timers -> {
