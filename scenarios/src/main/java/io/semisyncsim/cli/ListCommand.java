@@ -28,9 +28,9 @@ final class ListCommand implements Callable<Integer> {
             try {
                 Scenario s = ScenarioReader.read(file);
                 String first = s.description().strip().split("\n", 2)[0];
-                Cli.OUT.printf("%-34s %-14s %s%n", s.name(), s.flavor(), first);
+                Cli.OUT.printf("%-44s %-30s %s%n", s.name(), String.join(",", s.flavors()), first);
             } catch (InvalidScenarioException e) {
-                Cli.OUT.printf("%-34s %-14s %s%n", file.getFileName(), "INVALID", e.problems().get(0));
+                Cli.OUT.printf("%-44s %-30s %s%n", file.getFileName(), "INVALID", e.problems().get(0));
                 exit = Cli.INVALID;
             }
         }

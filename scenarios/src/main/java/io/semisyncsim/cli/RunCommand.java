@@ -71,15 +71,19 @@ final class RunCommand implements Callable<Integer> {
             problems.forEach(p -> System.err.println(p));
             return Cli.INVALID;
         }
-        if (trace != null && scenarios.size() != 1) {
-            System.err.println("semisync-sim: --trace takes one scenario, got " + scenarios.size());
-            return Cli.INVALID;
-        }
         int exit = Cli.OK;
         Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
+        List<Scenario> runs = new ArrayList<>();
         for (Scenario s : scenarios) {
-            Scenario effective = new Scenario(s.file(), s.name(), s.description(), flavor == null ? s.flavor() : flavor,
-                    seed == null ? s.seed() : seed, s.topology(), s.network(), s.config(), s.steps());
+            runs.addAll(flavor != null ? List.of(s.on(flavor)) : s.perFlavor());
+        }
+        if (trace != null && runs.size() != 1) {
+            System.err.println("semisync-sim: --trace takes one run; this is " + runs.size()
+                    + " (name one --flavor for a multi-flavour scenario)");
+            return Cli.INVALID;
+        }
+        for (Scenario s : runs) {
+            Scenario effective = seed == null ? s : s.withSeed(seed);
             RunResult result;
             if (trace != null) {
                 try (WriterSink sink = new WriterSink(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {

@@ -3,9 +3,36 @@ package io.semisyncsim.scenario;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed, validated scenario file. */
-public record Scenario(String file, String name, String description, String flavor, long seed, Topology topology,
-                       Network network, Map<String, Map<String, String>> config, List<Step> steps) {
+/**
+ * A parsed, validated scenario file. {@code flavors} lists every flavour it runs on ({@code flavor: F}
+ * is a list of one); {@link #on} picks one for a run.
+ */
+public record Scenario(String file, String name, String description, List<String> flavors, long seed,
+                       Topology topology, Network network, Map<String, Map<String, String>> config, List<Step> steps) {
+
+    /** The flavour of a single-flavour scenario, or of a scenario narrowed by {@link #on}. */
+    public String flavor() {
+        return flavors.get(0);
+    }
+
+    /** This scenario on one flavour, named {@code name@flavor} when it runs on several. */
+    public Scenario on(String flavor) {
+        String label = flavors.size() > 1 ? name + "@" + flavor : name;
+        return new Scenario(file, label, description, List.of(flavor), seed, topology, network, config, steps);
+    }
+
+    /** One scenario per flavour it lists. */
+    public List<Scenario> perFlavor() {
+        List<Scenario> out = new java.util.ArrayList<>();
+        for (String f : flavors) {
+            out.add(on(f));
+        }
+        return out;
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(file, name, description, flavors, newSeed, topology, network, config, steps);
+    }
 
     /** The nodes; replication between them is simulated from the replication issue on. */
     public record Topology(String source, List<String> replicas, boolean replicationRunning) {

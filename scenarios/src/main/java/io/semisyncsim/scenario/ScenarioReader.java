@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 public final class ScenarioReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern NODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
-    private static final List<String> TOP = List.of("name", "description", "flavor", "seed", "topology", "network",
-            "config", "steps");
+    private static final List<String> TOP = List.of("name", "description", "flavor", "flavors", "seed", "topology",
+            "network", "config", "steps");
     private static final List<String> STEP_KINDS = List.of("sql", "sleep", "await", "expect", "fault", "commit",
             "workload", "failover");
     /** Keys that go with a step kind, never a kind themselves. */
@@ -72,11 +72,7 @@ public final class ScenarioReader {
             problem(top.entries().get("name").value().pos(), "name '" + name + "' must be lower-case letters, digits and dashes");
         }
         String description = optionalText(top, "description", "");
-        String flavor = optionalText(top, "flavor", flavors.defaultFlavor().name());
-        if (flavors.get(flavor) == null) {
-            problem(top.entries().get("flavor").value().pos(), "unknown flavor '" + flavor + "'"
-                    + Suggest.didYouMean(flavor, flavors.names()) + " (flavors: " + String.join(", ", flavors.names()) + ")");
-        }
+        List<String> flavorList = flavors(top);
         long seed = 1;
         if (top.entries().containsKey("seed")) {
             YNode s = top.entries().get("seed").value();
@@ -96,7 +92,42 @@ public final class ScenarioReader {
             Collections.sort(problems);
             throw new InvalidScenarioException(problems);
         }
-        return new Scenario(file, name, description, flavor, seed, topology, network, config, steps);
+        return new Scenario(file, name, description, flavorList, seed, topology, network, config, steps);
+    }
+
+    /** {@code flavor: F} or {@code flavors: [F, G]} (the scenario runs on each), default mysql-8.0. */
+    private List<String> flavors(YNode.Map top) {
+        List<YNode> given = new ArrayList<>();
+        if (top.entries().containsKey("flavor") && top.entries().containsKey("flavors")) {
+            problem(top.entries().get("flavors").keyPos(), "write flavor: F or flavors: [F, G], not both");
+            return List.of(flavors.defaultFlavor().name());
+        }
+        if (top.entries().containsKey("flavor")) {
+            given.add(top.entries().get("flavor").value());
+        } else if (top.entries().containsKey("flavors")) {
+            YNode v = top.entries().get("flavors").value();
+            if (v instanceof YNode.Seq seq && !seq.items().isEmpty()) {
+                given.addAll(seq.items());
+            } else {
+                problem(v.pos(), "flavors is a list of flavours, e.g. [mysql-8.0, mysql-8.4]; got " + v.describe());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (YNode n : given) {
+            String f = text(n, "a flavor");
+            if (f == null) {
+                continue;
+            }
+            if (flavors.get(f) == null) {
+                problem(n.pos(), "unknown flavor '" + f + "'" + Suggest.didYouMean(f, flavors.names())
+                        + " (flavors: " + String.join(", ", flavors.names()) + ")");
+            } else if (out.contains(f)) {
+                problem(n.pos(), "flavor '" + f + "' is listed twice");
+            } else {
+                out.add(f);
+            }
+        }
+        return out.isEmpty() ? List.of(flavors.defaultFlavor().name()) : out;
     }
 
     // --- sections

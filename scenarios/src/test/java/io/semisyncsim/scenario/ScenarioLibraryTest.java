@@ -24,12 +24,22 @@ class ScenarioLibraryTest {
         }
     }
 
+    /** Every run of the library: each scenario on each flavour it lists. */
+    static List<Scenario> runs() throws IOException {
+        List<Scenario> out = new java.util.ArrayList<>();
+        for (Path file : library()) {
+            out.addAll(readOrFail(file).perFlavor());
+        }
+        return out;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyLibraryScenarioHoldsItsExpectations() throws IOException {
-        List<Path> files = library();
-        assertFalse(files.isEmpty(), "the library has scenarios");
-        return files.stream().map(file -> DynamicTest.dynamicTest(LIBRARY.relativize(file).toString(), () -> {
-            RunResult result = new ScenarioRunner().run(readOrFail(file), new RunListener() { });
+        List<Scenario> runs = runs();
+        assertFalse(runs.isEmpty(), "the library has scenarios");
+        return runs.stream().map(s -> DynamicTest.dynamicTest(s.name() + " (" + s.file() + ")", () -> {
+            Path file = Path.of(s.file());
+            RunResult result = new ScenarioRunner().run(s, new RunListener() { });
             String failures = result.outcomes().stream().filter(o -> !o.held())
                     .map(o -> file + ":" + o.pos() + ": " + o.description() + " -- actual: " + o.actual())
                     .collect(Collectors.joining("\n"));
@@ -41,8 +51,7 @@ class ScenarioLibraryTest {
 
     @TestFactory
     Stream<DynamicTest> everyLibraryScenarioGivesAByteIdenticalTraceTwice() throws IOException {
-        return library().stream().map(file -> DynamicTest.dynamicTest(LIBRARY.relativize(file).toString(), () -> {
-            Scenario s = readOrFail(file);
+        return runs().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
             MemorySink first = new MemorySink();
             MemorySink second = new MemorySink();
             new ScenarioRunner().run(s, new RunListener() { }, first);
