@@ -4,6 +4,7 @@ import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.cluster.LossChecker;
 import io.semisyncsim.cluster.MysqldActor;
 import io.semisyncsim.cluster.Workload;
 import io.semisyncsim.net.LinkSpec;
@@ -199,22 +200,11 @@ public final class ScenarioRunner {
         String old = cluster.node(f.promote()).channel().sourceHost();
         listener.step(cluster.kernel().now(), "failover: promote " + f.promote() + " (was replicating from " + old + ")");
         cluster.promote(f.promote(), APPLY_BUDGET);
-        java.util.SortedSet<Long> kept = cluster.node(f.promote()).store().keys("t1");
-        long acknowledgedLost = 0;
-        for (long key : commits.acknowledgedOn(old)) {
-            if (!kept.contains(key)) {
-                acknowledgedLost++;
-            }
-        }
-        long visibleLost = 0;
-        for (long key : cluster.node(old).store().keys("t1")) {
-            if (!kept.contains(key)) {
-                visibleLost++;
-            }
-        }
-        commits.losses(acknowledgedLost, visibleLost);
-        listener.note(cluster.kernel().now(), f.promote() + " is the source; lost: " + acknowledgedLost
-                + " acknowledged to clients, " + visibleLost + " visible on " + old);
+        LossChecker.Losses lost = LossChecker.check(commits.acknowledgedOn(old), cluster.node(old).store().keys("t1"),
+                cluster.node(f.promote()).store().keys("t1"));
+        commits.losses(lost.acknowledged(), lost.visible());
+        listener.note(cluster.kernel().now(), f.promote() + " is the source; lost: " + lost.acknowledged()
+                + " acknowledged to clients, " + lost.visible() + " visible on " + old);
     }
 
     /** A day of virtual time: a workload that has not finished by then never will. */

@@ -44,6 +44,8 @@ class InvalidScenarioTest {
             } catch (InvalidScenarioException e) {
                 assertEquals(expected, e.problems().stream().map(Problem::toString).toList());
             }
+            assertEquals(io.semisyncsim.cli.Cli.INVALID, io.semisyncsim.cli.Cli.run("check", file.toString()),
+                    "the CLI refuses it with exit code 2");
         }));
     }
 }
