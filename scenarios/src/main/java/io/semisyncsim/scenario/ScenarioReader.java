@@ -35,6 +35,7 @@ public final class ScenarioReader {
 
     private final String file;
     private final Flavors flavors;
+    private List<String> runFlavors = List.of();
     private final List<Problem> problems = new ArrayList<>();
 
     private ScenarioReader(String file, Flavors flavors) {
@@ -73,6 +74,7 @@ public final class ScenarioReader {
         }
         String description = optionalText(top, "description", "");
         List<String> flavorList = flavors(top);
+        runFlavors = flavorList;
         long seed = 1;
         if (top.entries().containsKey("seed")) {
             YNode s = top.entries().get("seed").value();
@@ -420,6 +422,13 @@ public final class ScenarioReader {
         if (path.kind() == ValuePath.Kind.LOG && !(matcher instanceof Matcher.Contains)) {
             problem(pos, path + " is compared with contains \"text\"");
             return null;
+        }
+        for (String f : runFlavors) {
+            String why = FlavorNames.cannotExist(flavors.get(f), path);
+            if (why != null) {
+                problem(pos, path + " cannot exist on " + f + ": " + why);
+                return null;
+            }
         }
         return new Expectation(pos, path, matcher);
     }

@@ -146,6 +146,11 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
 
     // --- status
 
+    /** The status variables the source plugin exports, after {@code Rpl_semi_sync_master_|source_}. */
+    public static final java.util.List<String> STATUS_SUFFIXES = java.util.List.of("clients", "net_avg_wait_time",
+            "net_wait_time", "net_waits", "no_times", "no_tx", "status", "timefunc_failures", "tx_avg_wait_time",
+            "tx_wait_time", "tx_waits", "wait_pos_backtraverse", "wait_sessions", "yes_tx");
+
     @Override
     public SortedMap<String, String> status() {
         String p = "Rpl_semi_sync_" + ctx.descriptor().terms().source() + "_";
