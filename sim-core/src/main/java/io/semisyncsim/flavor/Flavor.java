@@ -193,8 +193,12 @@ public final class Flavor {
         List<SysVarDef> templates = plugin.kind() == null ? List.of()
                 : pluginKindVariables.getOrDefault(plugin.kind(), List.of());
         List<SysVarDef> out = new ArrayList<>(templates.size());
+        List<String> absent = table.getStringList("plugin-variables-absent");
         for (SysVarDef t : templates) {
             String varName = plugin.terms().apply(t.name());
+            if (absent.contains(varName)) {
+                continue;
+            }
             SysVarDef def = new SysVarDef(varName, t.type(), t.defaultValue(), t.min(), t.max(), t.values(),
                     t.dynamic(), plugin.name(), null);
             String override = variableDefaults.get(varName);

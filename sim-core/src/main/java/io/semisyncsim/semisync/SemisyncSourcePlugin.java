@@ -53,7 +53,12 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     private void enable() {
-        source.enable(ctx.variables().getBool(waitNoReplicaVar), ctx.variables().getLong(countVar));
+        source.enable(ctx.variables().getBool(waitNoReplicaVar), waitForReplicaCount());
+    }
+
+    /** 1 where the flavour has no quorum variable (MariaDB). */
+    private long waitForReplicaCount() {
+        return ctx.variables().find(countVar) == null ? 1 : ctx.variables().getLong(countVar);
     }
 
     @Override
