@@ -47,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only failures and the verdict line.")
     boolean quiet;
 
+    @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = "semisync-sim-report",
+            description = {"Write DIR/junit.xml and, per run, DIR/NAME/trace.jsonl and report.md",
+                    "(default DIR: ./semisync-sim-report)."})
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         if (flavor != null && Flavors.standard().get(flavor) == null) {
@@ -73,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         int exit = Cli.OK;
         Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
+        List<io.semisyncsim.reports.RunReport> reports = new ArrayList<>();
         List<Scenario> runs = new ArrayList<>();
         for (Scenario s : scenarios) {
             runs.addAll(flavor != null ? List.of(s.on(flavor)) : s.perFlavor());
@@ -84,19 +90,42 @@ final class RunCommand implements Callable<Integer> {
         }
         for (Scenario s : runs) {
             Scenario effective = seed == null ? s : s.withSeed(seed);
-            RunResult result;
-            if (trace != null) {
-                try (WriterSink sink = new WriterSink(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
-                    result = new ScenarioRunner().run(effective, narrative, sink);
-                }
-            } else {
-                result = new ScenarioRunner().run(effective, narrative, new TraceSink[0]);
-            }
+            RunResult result = report != null ? runWithReport(effective, narrative, reports) : run(effective, narrative);
             if (!result.passed()) {
                 exit = Cli.EXPECTATION_FAILED;
             }
         }
+        if (report != null) {
+            Files.writeString(report.resolve("junit.xml"), io.semisyncsim.reports.JUnitXml.render(reports));
+            Cli.OUT.println("report: " + report.toAbsolutePath());
+        }
         return exit;
+    }
+
+    private RunResult run(Scenario s, Narrative narrative) throws IOException {
+        if (trace == null) {
+            return new ScenarioRunner().run(s, narrative, new TraceSink[0]);
+        }
+        try (WriterSink sink = new WriterSink(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
+            return new ScenarioRunner().run(s, narrative, sink);
+        }
+    }
+
+    /** DIR/NAME/trace.jsonl streamed as the run goes, then DIR/NAME/report.md. */
+    private RunResult runWithReport(Scenario s, Narrative narrative, List<io.semisyncsim.reports.RunReport> reports)
+            throws IOException {
+        Path dir = report.resolve(s.name().replace('@', '_'));
+        Files.createDirectories(dir);
+        io.semisyncsim.scenario.ReportCollector collector = new io.semisyncsim.scenario.ReportCollector();
+        RunResult result;
+        try (WriterSink sink = new WriterSink(Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8))) {
+            result = new ScenarioRunner().run(s, new io.semisyncsim.scenario.Listeners(narrative, collector), sink,
+                    collector.keyEventSink());
+        }
+        Files.writeString(dir.resolve("report.md"),
+                io.semisyncsim.reports.MarkdownReport.render(collector.report(), collector.keyEvents()));
+        reports.add(collector.report());
+        return result;
     }
 
     private static Scenario bundledWalkThrough(List<Problem> problems) throws IOException {

@@ -64,6 +64,17 @@ class CliTest {
     }
 
     @Test
+    void reportWritesJunitXmlTraceAndMarkdown() throws IOException {
+        Path f = write("r.yaml", HEAD + "  - on: source\n    commit: 1\n  - expect:\n      commits.count: 2\n");
+        Path out = dir.resolve("report");
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", "--report", out.toString(), f.toString()));
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertTrue(junit.contains("<failure message=\"commits.count == 2 -- actual: 1\""), junit);
+        assertTrue(Files.readString(out.resolve("t").resolve("report.md")).contains("sequenceDiagram"));
+        assertTrue(Files.size(out.resolve("t").resolve("trace.jsonl")) > 0);
+    }
+
+    @Test
     void listShowsTheLibrary() {
         assertEquals(Cli.OK, Cli.run("list", "library"));
     }

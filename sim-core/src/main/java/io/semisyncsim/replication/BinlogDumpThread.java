@@ -111,7 +111,8 @@ public final class BinlogDumpThread {
                         new Protocol.Event(e, c.semisync() != null, ack)));
                 if (ack) {
                     c.semisync().ackRequestSent();
-                    c.trace().record(c.node(), actor, "ack.request", "pos", e.end().toString());
+                    c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos",
+                            e.end().toString());
                 }
                 sent = true;
             }

@@ -193,7 +193,7 @@ public final class IoThread {
             // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
             if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {
                 send(new Protocol.Ack(e.end()));
-                trace("ack.sent", "pos", e.end().toString());
+                trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end().toString());
             }
             writeNext();
             return Behaviors.same();

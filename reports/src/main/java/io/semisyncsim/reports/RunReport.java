@@ -1,0 +1,28 @@
+package io.semisyncsim.reports;
+
+import java.util.List;
+
+/**
+ * What one scenario run leaves for its reports, independent of the scenario format: identity,
+ * the transcript, the expectations with their verdicts, and the run's end.
+ */
+public record RunReport(String name, String file, String description, String flavor, long seed,
+                        List<Entry> transcript, List<Check> checks, long endTime, String traceDigest) {
+
+    /** One line of the narrative at a virtual time: a step, a statement and its result, or a note. */
+    public record Entry(long time, String node, String text) {
+    }
+
+    /** One expectation: where it was written, what it says, whether it held, and the value seen. */
+    public record Check(String location, String description, boolean held, String actual, long time) {
+    }
+
+    public RunReport {
+        transcript = List.copyOf(transcript);
+        checks = List.copyOf(checks);
+    }
+
+    public long failures() {
+        return checks.stream().filter(c -> !c.held()).count();
+    }
+}

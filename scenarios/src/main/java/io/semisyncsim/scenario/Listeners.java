@@ -1,0 +1,43 @@
+package io.semisyncsim.scenario;
+
+import io.semisyncsim.server.StatementResult;
+import java.util.List;
+
+/** Several listeners as one, told in order. */
+public final class Listeners implements RunListener {
+    private final List<RunListener> all;
+
+    public Listeners(RunListener... listeners) {
+        this.all = List.of(listeners);
+    }
+
+    @Override
+    public void started(Scenario scenario) {
+        all.forEach(l -> l.started(scenario));
+    }
+
+    @Override
+    public void step(long time, String text) {
+        all.forEach(l -> l.step(time, text));
+    }
+
+    @Override
+    public void statement(long time, String node, String user, String sql, StatementResult result) {
+        all.forEach(l -> l.statement(time, node, user, sql, result));
+    }
+
+    @Override
+    public void outcome(Outcome outcome) {
+        all.forEach(l -> l.outcome(outcome));
+    }
+
+    @Override
+    public void note(long time, String text) {
+        all.forEach(l -> l.note(time, text));
+    }
+
+    @Override
+    public void finished(RunResult result) {
+        all.forEach(l -> l.finished(result));
+    }
+}

@@ -1,0 +1,68 @@
+package io.semisyncsim.scenario;
+
+import io.semisyncsim.reports.MysqlClientFormat;
+import io.semisyncsim.reports.RunReport;
+import io.semisyncsim.server.StatementResult;
+import io.semisyncsim.trace.TraceEvent;
+import io.semisyncsim.trace.TraceSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Collects a run into the reports' model: the transcript, the checks, and the diagram's key events. */
+public final class ReportCollector implements RunListener {
+    /** Trace kinds the sequence diagram draws; only these are kept, and at most {@link #KEY_EVENTS}. */
+    private static final Set<String> KEY_KINDS = Set.of("commit.begin", "commit.wait", "commit.ok", "ack.request",
+            "ack.sent", "log", "partition", "heal", "reset");
+    private static final int KEY_EVENTS = 10_000;
+
+    private final List<RunReport.Entry> transcript = new ArrayList<>();
+    private final List<RunReport.Check> checks = new ArrayList<>();
+    private final List<TraceEvent> keyEvents = new ArrayList<>();
+    private RunReport report;
+
+    /** A sink to attach to the run's trace: keeps the key events only, so long runs stay cheap. */
+    public TraceSink keyEventSink() {
+        return e -> {
+            if (keyEvents.size() < KEY_EVENTS && KEY_KINDS.contains(e.kind())) {
+                keyEvents.add(e);
+            }
+        };
+    }
+
+    @Override
+    public void step(long time, String text) {
+        transcript.add(new RunReport.Entry(time, null, text));
+    }
+
+    @Override
+    public void statement(long time, String node, String user, String sql, StatementResult result) {
+        transcript.add(new RunReport.Entry(time, node, (user.equals("root") ? "" : "(as " + user + ")\n")
+                + MysqlClientFormat.prompt(sql) + "\n" + MysqlClientFormat.result(result, 0)));
+    }
+
+    @Override
+    public void note(long time, String text) {
+        transcript.add(new RunReport.Entry(time, null, text));
+    }
+
+    @Override
+    public void outcome(Outcome o) {
+        checks.add(new RunReport.Check(o.pos().toString(), o.description(), o.held(), o.actual(), o.time()));
+    }
+
+    @Override
+    public void finished(RunResult r) {
+        Scenario s = r.scenario();
+        report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), transcript, checks,
+                r.endTime(), r.traceDigest());
+    }
+
+    public RunReport report() {
+        return report;
+    }
+
+    public List<TraceEvent> keyEvents() {
+        return keyEvents;
+    }
+}
