@@ -144,13 +144,8 @@ public final class ScenarioReader {
         List<String> replicas = new ArrayList<>();
         if (t.entries().containsKey("replicas")) {
             YNode r = t.entries().get("replicas").value();
-            if (r instanceof YNode.Seq seq) {
-                for (YNode item : seq.items()) {
-                    String n = text(item, "a replica name");
-                    if (n != null) {
-                        replicas.add(n);
-                    }
-                }
+            if (r instanceof YNode.Seq) {
+                replicas = texts(r, "a replica name");
             } else {
                 problem(r.pos(), "replicas must be a list of node names, e.g. [replica1, replica2]; got " + r.describe());
             }
@@ -333,13 +328,8 @@ public final class ScenarioReader {
         String node = node(m, nodes);
         List<String> statements = new ArrayList<>();
         YNode v = m.entries().get("sql").value();
-        if (v instanceof YNode.Seq seq) {
-            for (YNode item : seq.items()) {
-                String s = text(item, "a statement");
-                if (s != null) {
-                    statements.add(s);
-                }
-            }
+        if (v instanceof YNode.Seq) {
+            statements = texts(v, "a statement");
         } else {
             String s = text(v, "the sql");
             if (s != null) {
@@ -573,15 +563,7 @@ public final class ScenarioReader {
         boolean bothWays;
         if (m.entries().containsKey("between")) {
             YNode v = m.entries().get("between").value();
-            List<String> pair = new ArrayList<>();
-            if (v instanceof YNode.Seq seq) {
-                for (YNode item : seq.items()) {
-                    String n = text(item, "a node in between");
-                    if (n != null) {
-                        pair.add(n);
-                    }
-                }
-            }
+            List<String> pair = v instanceof YNode.Seq ? texts(v, "a node in between") : List.of();
             if (pair.size() != 2) {
                 problem(v.pos(), kind + " between takes two nodes, e.g. between: [source, replica1]");
                 return null;
@@ -651,6 +633,18 @@ public final class ScenarioReader {
                         + Suggest.didYouMean(e.getKey(), allowed));
             }
         }
+    }
+
+    /** The scalars of a list, each checked to be one. */
+    private List<String> texts(YNode seq, String what) {
+        List<String> out = new ArrayList<>();
+        for (YNode item : ((YNode.Seq) seq).items()) {
+            String t = text(item, what);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private String text(YNode v, String what) {

@@ -174,12 +174,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 .onMessage(Start.class, m -> start())
                 .onMessage(ConfigureReplica.class, this::configureReplica)
                 .onMessage(Promote.class, m -> {
-                    if (io != null) {
-                        stopIoThread();
-                    }
-                    if (sql != null) {
-                        stopSqlThread();
-                    }
+                    stopReplicaThreads();
                     server.channel().resetAll();
                     c.trace().record(server.name(), "mysqld", "promoted");
                     return this;
@@ -422,13 +417,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return sql != null;
     }
 
-    private Behavior<Command> configureReplica(ConfigureReplica m) {
+    /** STOP SLAVE: whichever replica threads run. */
+    private void stopReplicaThreads() {
         if (io != null) {
             stopIoThread();
         }
         if (sql != null) {
             stopSqlThread();
         }
+    }
+
+    private Behavior<Command> configureReplica(ConfigureReplica m) {
+        stopReplicaThreads();
         server.channel().configure(m.source(), 3306, "repl", null, null, null, m.from());
         if (m.start() && server.state() == NodeState.RUNNING) {
             startSqlThread();

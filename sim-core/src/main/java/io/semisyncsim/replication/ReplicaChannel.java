@@ -66,12 +66,7 @@ public final class ReplicaChannel {
                           Boolean autoPos, BinlogPosition start) {
         if (host != null) {
             if (!host.equals(sourceHost)) {
-                requestedStart = null; // a new source: its binlog coordinates start over
-                sourceLogFile = "";
-                readSourceLogPos = 4;
-                execSourceLogPos = 0;
-                relaySourceLogFile = "";
-                relayLog.clear();
+                forgetCoordinates(); // a new source: its binlog coordinates start over
             }
             sourceHost = host;
         }
@@ -110,6 +105,11 @@ public final class ReplicaChannel {
     /** RESET SLAVE ALL: no source any more; what was read but not applied is discarded. */
     public void resetAll() {
         sourceHost = null;
+        forgetCoordinates();
+    }
+
+    /** The source's coordinates and the relay log mean nothing for another source. */
+    private void forgetCoordinates() {
         requestedStart = null;
         sourceLogFile = "";
         readSourceLogPos = 4;
