@@ -119,9 +119,12 @@ public final class ScenarioRunner {
                 }
             }
         } else if (step instanceof Step.NodeFault fault) {
-            listener.step(now, "fault " + fault.kind() + " " + fault.node());
+            listener.step(now, "fault " + fault.kind() + " " + fault.node()
+                    + (fault.kind().equals("slow-disk") ? ": fsync takes " + Durations.format(fault.fsync()) : ""));
             if (fault.kind().equals("crash")) {
                 cluster.crash(fault.node());
+            } else if (fault.kind().equals("slow-disk")) {
+                cluster.slowDisk(fault.node(), fault.fsync());
             } else {
                 cluster.start(fault.node());
                 listener.note(cluster.kernel().now(), fault.node() + " is " + cluster.node(fault.node()).state());

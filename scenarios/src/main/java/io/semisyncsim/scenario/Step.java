@@ -21,8 +21,11 @@ public sealed interface Step {
     record Expect(Pos pos, List<Expectation> expectations) implements Step {
     }
 
-    /** A node fault: {@code crash} (process gone) or {@code restart} (start again after a crash). */
-    record NodeFault(Pos pos, String kind, String node) implements Step {
+    /**
+     * A node fault: {@code crash} (process gone), {@code restart} (start again after a crash), or
+     * {@code slow-disk} (every fsync on the node costs {@code fsync} µs from now on).
+     */
+    record NodeFault(Pos pos, String kind, String node, long fsync) implements Step {
     }
 
     /**

@@ -5,13 +5,13 @@ import io.semisyncsim.kernel.VirtualDurations;
 
 /** Virtual costs of the commit and replication path, in µs (reference.conf {@code semisync-sim.timing}). */
 public record Timing(long binlogWritePerTransaction, long binlogFsync, long engineCommitPerTransaction,
-                     long relayLogWritePerEvent, long relayLogFsync, long applyPerEvent, long connect) {
+                     long relayLogWritePerEvent, long relayLogFsync, long applyPerEvent) {
 
     public static Timing from(Config config) {
         Config t = config.getConfig("semisync-sim.timing");
         return new Timing(us(t, "binlog-write-per-transaction"), us(t, "binlog-fsync"),
                 us(t, "engine-commit-per-transaction"), us(t, "relay-log-write-per-event"), us(t, "relay-log-fsync"),
-                us(t, "apply-per-event"), us(t, "connect"));
+                us(t, "apply-per-event"));
     }
 
     private static long us(Config t, String key) {

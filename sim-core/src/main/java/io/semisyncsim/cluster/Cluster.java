@@ -168,6 +168,11 @@ public final class Cluster implements AutoCloseable {
         kernel.runUntilQuiescent();
     }
 
+    public void slowDisk(String node, long fsyncMicros) {
+        actors.get(node).tell(new MysqldActor.SlowDisk(fsyncMicros));
+        kernel.runUntilQuiescent();
+    }
+
     public void crash(String node) {
         actors.get(node).tell(new MysqldActor.Crash());
         kernel.runUntilQuiescent();

@@ -75,6 +75,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record ConfigureReplica(String source, boolean start, BinlogPosition from) implements Command {
     }
 
+    /** A slow disk: every fsync on this node (binlog and relay log) costs {@code fsyncMicros}. */
+    public record SlowDisk(long fsyncMicros) implements Command {
+    }
+
     /** Failover: stop replicating and forget the source (STOP SLAVE; RESET SLAVE ALL). */
     public record Promote() implements Command {
     }
@@ -128,6 +132,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private ActorRef<SqlThread.Command> sql;
     private long generation;
     private long transactions;
+    /** A slow disk's fsync cost, or -1 for the configured ones. */
+    private long slowFsync = -1;
 
     private MysqldActor(ActorContext<Command> ctx, Context c) {
         super(ctx);
@@ -173,6 +179,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 .onMessage(Crash.class, m -> crash())
                 .onMessage(Start.class, m -> start())
                 .onMessage(ConfigureReplica.class, this::configureReplica)
+                .onMessage(SlowDisk.class, m -> {
+                    slowFsync = m.fsyncMicros();
+                    c.trace().record(server.name(), "mysqld", "slow-disk", "fsync_us", m.fsyncMicros());
+                    return this;
+                })
                 .onMessage(Promote.class, m -> {
                     stopReplicaThreads();
                     server.channel().resetAll();
@@ -223,7 +234,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private GroupCommit.Settings commitSettings() {
         var vars = server.variables();
-        return new GroupCommit.Settings(c.timing().binlogWritePerTransaction(), c.timing().binlogFsync(),
+        return new GroupCommit.Settings(c.timing().binlogWritePerTransaction(),
+                slowFsync >= 0 ? slowFsync : c.timing().binlogFsync(),
                 c.timing().engineCommitPerTransaction(), vars.getLong("sync_binlog"),
                 vars.getLong("binlog_group_commit_sync_delay"));
     }
@@ -234,6 +246,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                     new StageDone(w.stage()));
         }
         return this;
+    }
+
+    private long fsyncCost() {
+        return slowFsync >= 0 ? slowFsync : c.timing().relayLogFsync();
     }
 
     // --- group commit hooks: the plugins' commit observers decide here
@@ -356,7 +372,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         var vars = server.variables();
         IoThread.Context ctx = new IoThread.Context(server.name(), server.serverId(), server.channel(),
                 server.flavor().logTerms(), vars.getLong("replica_net_timeout") * 1_000_000L,
-                c.timing().relayLogWritePerEvent(), c.timing().connect(), c.network(), toSqlThread, c.trace(),
+                c.timing().relayLogWritePerEvent(), vars.getLong("sync_relay_log"), this::fsyncCost,
+                c.network(), toSqlThread, c.trace(),
                 server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()),
                 () -> server.plugin(RelayIoObserver.class));
         io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);

@@ -49,7 +49,8 @@ public final class IoThread {
 
     /** What the thread needs from its server. */
     public record Context(String node, long serverId, ReplicaChannel channel, Terms terms, long netTimeout,
-                          long relayWritePerEvent, long connectCost, ActorRef<NetworkActor.Command> network,
+                          long relayWritePerEvent, long syncRelayLog, LongSupplier relayFsync,
+                          ActorRef<NetworkActor.Command> network,
                           ActorRef<SqlThread.Command> sqlThread, Trace trace, LongSupplier clock,
                           long sourceServerId, Supplier<RelayIoObserver> observer) {
     }
@@ -69,6 +70,7 @@ public final class IoThread {
         private long connection = -1;
         private long retries;
         private boolean writing;
+        private long sinceSync;
 
         Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
             this.c = c;
@@ -181,7 +183,13 @@ public final class IoThread {
                 return;
             }
             writing = true;
-            timers.startSingleTimer("relay", new RelayWritten(), VirtualDurations.toDuration(c.relayWritePerEvent()));
+            long cost = c.relayWritePerEvent();
+            // flush_and_sync: every event is flushed; fsync only every sync_relay_log events (0: never).
+            if (c.syncRelayLog() > 0 && ++sinceSync >= c.syncRelayLog()) {
+                sinceSync = 0;
+                cost += c.relayFsync().getAsLong();
+            }
+            timers.startSingleTimer("relay", new RelayWritten(), VirtualDurations.toDuration(cost));
         }
 
         private Behavior<Command> relayWritten() {
