@@ -49,14 +49,14 @@ final class Narrative implements RunListener {
     }
 
     @Override
-    public void statement(long time, String node, String user, String sql, StatementResult result) {
+    public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
         pace(time);
         if (quiet) {
             return;
         }
-        out.println(time(time) + " " + node + (user.equals("root") ? "" : " as " + user));
+        out.println(time(time - elapsed) + " " + node + (user.equals("root") ? "" : " as " + user));
         out.println(MysqlClientFormat.prompt(sql));
-        out.println(MysqlClientFormat.result(result, 0));
+        out.println(MysqlClientFormat.result(result, elapsed / 1e6));
         out.println();
     }
 

@@ -22,8 +22,8 @@ public final class Listeners implements RunListener {
     }
 
     @Override
-    public void statement(long time, String node, String user, String sql, StatementResult result) {
-        all.forEach(l -> l.statement(time, node, user, sql, result));
+    public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
+        all.forEach(l -> l.statement(time, elapsed, node, user, sql, result));
     }
 
     @Override

@@ -36,9 +36,9 @@ public final class ReportCollector implements RunListener {
     }
 
     @Override
-    public void statement(long time, String node, String user, String sql, StatementResult result) {
+    public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
         transcript.add(new RunReport.Entry(time, node, (user.equals("root") ? "" : "(as " + user + ")\n")
-                + MysqlClientFormat.prompt(sql) + "\n" + MysqlClientFormat.result(result, 0)));
+                + MysqlClientFormat.prompt(sql) + "\n" + MysqlClientFormat.result(result, elapsed / 1e6)));
     }
 
     @Override

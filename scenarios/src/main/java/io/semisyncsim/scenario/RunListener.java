@@ -11,7 +11,8 @@ public interface RunListener {
     default void step(long time, String text) {
     }
 
-    default void statement(long time, String node, String user, String sql, StatementResult result) {
+    /** A statement finished at {@code time} after {@code elapsed} µs (a commit may wait). */
+    default void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
     }
 
     default void outcome(Outcome outcome) {

@@ -69,9 +69,19 @@ public final class ScenarioRunner {
         long now = cluster.kernel().now();
         if (step instanceof Step.Sql sql) {
             Account account = Account.named(sql.user());
+            long session = cluster.openSession(); // one connection per sql step, as one mysql client session
             for (String statement : sql.statements()) {
-                StatementResult r = cluster.execute(sql.node(), account, statement);
-                listener.statement(cluster.kernel().now(), sql.node(), sql.user(), statement, r);
+                long before = cluster.kernel().now();
+                StatementResult r = cluster.execute(sql.node(), session, account, statement, before + WORKLOAD_LIMIT);
+                if (r == null) {
+                    Outcome o = new Outcome(sql.pos(), sql.node() + "> " + statement + " gets an answer", false,
+                            "no answer after a day of virtual time", cluster.kernel().now());
+                    outcomes.add(o);
+                    listener.outcome(o);
+                    return;
+                }
+                listener.statement(cluster.kernel().now(), cluster.kernel().now() - before, sql.node(), sql.user(),
+                        statement, r);
                 if (sql.expectError() != null) {
                     String actual = r instanceof StatementResult.Failed f ? "ERROR " + f.error().code() : "no error";
                     Outcome o = new Outcome(sql.pos(), sql.node() + "> " + statement + " fails with ERROR " + sql.expectError(),

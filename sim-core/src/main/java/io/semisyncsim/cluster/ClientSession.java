@@ -19,7 +19,8 @@ final class ClientSession {
     sealed interface Command {
     }
 
-    record Send(long id, ActorRef<MysqldActor.Command> server, Account account, String sql) implements Command {
+    record Send(long id, long session, ActorRef<MysqldActor.Command> server, Account account, String sql)
+            implements Command {
     }
 
     record CommitRows(long id, ActorRef<MysqldActor.Command> server, List<Transaction.RowChange> changes)
@@ -38,7 +39,7 @@ final class ClientSession {
             ActorRef<MysqldActor.Committed> commits = ctx.messageAdapter(MysqldActor.Committed.class, CommitReply::new);
             return Behaviors.receive(Command.class)
                     .onMessage(Send.class, s -> {
-                        s.server().tell(new MysqldActor.Execute(s.id(), s.account(), s.sql(), replies));
+                        s.server().tell(new MysqldActor.Execute(s.id(), s.session(), s.account(), s.sql(), replies));
                         return Behaviors.same();
                     })
                     .onMessage(CommitRows.class, s -> {

@@ -118,16 +118,25 @@ public final class Cluster implements AutoCloseable {
         return List.copyOf(nodes.keySet());
     }
 
-    /** Sends one statement from a client session and runs until its result is back. */
+    /** A new client connection's id, for {@link #execute(String, long, Account, String, long)}. */
+    public long openSession() {
+        return nextRequestId++;
+    }
+
+    /** Sends one statement on a connection of its own and runs until its result is back. */
     public StatementResult execute(String node, Account account, String sql) {
+        return execute(node, openSession(), account, sql, Long.MAX_VALUE);
+    }
+
+    /**
+     * Sends one statement on connection {@code session} and runs until its result is back (a commit
+     * may take virtual time), or until {@code deadline}: then null, as for a client still waiting.
+     */
+    public StatementResult execute(String node, long session, Account account, String sql, long deadline) {
         long id = nextRequestId++;
-        client.tell(new ClientSession.Send(id, actors.get(node), account, sql));
-        kernel.runUntilQuiescent();
-        Object result = results.remove(id);
-        if (result == null) {
-            throw new IllegalStateException("statement " + id + " on " + node + " got no result");
-        }
-        return (StatementResult) result;
+        client.tell(new ClientSession.Send(id, session, actors.get(node), account, sql));
+        kernel.runUntil(() -> results.containsKey(id), deadline);
+        return (StatementResult) results.remove(id);
     }
 
     /**

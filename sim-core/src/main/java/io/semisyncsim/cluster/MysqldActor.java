@@ -42,8 +42,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public sealed interface Command {
     }
 
-    /** A client statement; the reply carries the client's correlation id. */
-    public record Execute(long id, Account account, String sql, ActorRef<Executed> replyTo) implements Command {
+    /** A client statement on connection {@code session}; the reply carries the client's correlation id. */
+    public record Execute(long id, long session, Account account, String sql, ActorRef<Executed> replyTo)
+            implements Command {
+    }
+
+    /** A statement whose answer waits for its commit. */
+    private record SqlCommit(Execute statement, long affectedRows) {
     }
 
     public record Executed(long id, StatementResult result) {
@@ -127,6 +132,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** Whether the commit being finished was acknowledged (a group's, under AFTER_SYNC). */
     private boolean currentSemisync;
     private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpThreads = new TreeMap<>();
+    /** Client connections' state (their open transactions), by session id. */
+    private final Map<Long, io.semisyncsim.server.Session> sessions = new TreeMap<>();
     private GroupCommit groupCommit;
     private ActorRef<IoThread.Command> io;
     private ActorRef<SqlThread.Command> sql;
@@ -196,9 +203,16 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     // --- clients
 
     private Behavior<Command> execute(Execute e) {
-        StatementResult result = server.execute(e.account(), e.sql());
+        io.semisyncsim.server.Session session = sessions.computeIfAbsent(e.session(),
+                id -> new io.semisyncsim.server.Session());
+        StatementResult result = server.execute(e.account(), e.sql(), session);
         c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
+        if (result instanceof StatementResult.CommitNeeded commit) {
+            Transaction trx = new Transaction(++transactions, null, server.now(), commit.changes());
+            c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
+            return schedule(groupCommit().submit(new GroupCommit.Pending(trx, new SqlCommit(e, commit.affectedRows()))));
+        }
         e.replyTo().tell(new Executed(e.id(), result));
         return this;
     }
@@ -210,7 +224,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (r instanceof StatementResult.Rows rows) {
             return rows.resultSet().rows().size() + " rows";
         }
-        return "OK";
+        return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
     }
 
     private Behavior<Command> commit(Commit m) {
@@ -320,6 +334,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void committed(GroupCommit.Pending p, BinlogPosition end) {
+        if (p.client() instanceof SqlCommit sql) {
+            c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end",
+                    end.toString(), "semisync", currentSemisync);
+            sql.statement().replyTo().tell(new Executed(sql.statement().id(),
+                    new StatementResult.Ok(sql.affectedRows(), List.of())));
+            return;
+        }
         Commit request = (Commit) p.client();
         c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end.toString(),
                 "semisync", currentSemisync);
@@ -474,6 +495,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.channel().sqlStopped();
         }
         groupCommit = null; // in-flight commits die with the process; their clients lose the connection
+        sessions.clear();   // and open transactions with them
         heldWaiter = -1;
         semisyncDumps.clear();
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));

@@ -306,9 +306,17 @@ public final class Mysqld {
 
     // --- statements
 
-    /** Runs one statement as {@code account}; a bad statement gets MySQL's error and changes nothing. */
+    /** Runs one statement as {@code account} on a connection of its own (autocommit). */
     public StatementResult execute(Account account, String sql) {
-        StatementResult result = executor.execute(account, sql);
+        return execute(account, sql, new Session());
+    }
+
+    /**
+     * Runs one statement as {@code account} in {@code session}; a bad statement gets MySQL's error and
+     * changes nothing. A committing statement answers {@link StatementResult.CommitNeeded}.
+     */
+    public StatementResult execute(Account account, String sql, Session session) {
+        StatementResult result = executor.execute(account, sql, session);
         if (!(result instanceof StatementResult.Rows rows && isShowWarnings(sql))) {
             lastWarnings = result.warnings();
         }

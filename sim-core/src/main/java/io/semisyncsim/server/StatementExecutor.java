@@ -20,17 +20,19 @@ final class StatementExecutor {
 
     private final Mysqld server;
     private final ReplicationStatements replicationStatements;
+    private final DmlStatements dml;
 
     StatementExecutor(Mysqld server) {
         this.server = server;
         this.replicationStatements = new ReplicationStatements(server);
+        this.dml = new DmlStatements(server);
     }
 
     private Flavor flavor() {
         return server.flavor();
     }
 
-    StatementResult execute(Account account, String sql) {
+    StatementResult execute(Account account, String sql, Session session) {
         if (server.state() != NodeState.RUNNING) {
             // The client cannot reach a server that is not running (CR_CONN_HOST_ERROR).
             return new StatementResult.Failed(new SqlError(2003, "HY000",
@@ -38,6 +40,9 @@ final class StatementExecutor {
         }
         try {
             Statement statement = Parser.parse(sql, flavor().dialect());
+            if (DmlStatements.handles(statement)) {
+                return dml.run(account, statement, session);
+            }
             return run(account, statement);
         } catch (ParseException e) {
             return new StatementResult.Failed(flavor().error(1064, near(sql, e.offset())));

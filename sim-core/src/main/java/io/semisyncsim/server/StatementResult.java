@@ -23,6 +23,22 @@ public sealed interface StatementResult {
         }
     }
 
+    /**
+     * Not an answer yet: the statement commits {@code changes}, and its client gets
+     * {@code Ok(affectedRows)} once they are committed (binlog group commit, and any semisync wait).
+     */
+    record CommitNeeded(List<io.semisyncsim.binlog.Transaction.RowChange> changes, long affectedRows)
+            implements StatementResult {
+        public CommitNeeded {
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public List<Warning> warnings() {
+            return List.of();
+        }
+    }
+
     record Failed(SqlError error) implements StatementResult {
         @Override
         public List<Warning> warnings() {

@@ -88,6 +88,23 @@ public final class Parser {
             case "START", "STOP" -> startStop();
             case "CHANGE" -> change();
             case "RESET" -> reset();
+            case "BEGIN" -> {
+                next();
+                yield new Statement.Begin();
+            }
+            case "COMMIT" -> {
+                next();
+                acceptWord("WORK");
+                yield new Statement.Commit();
+            }
+            case "ROLLBACK" -> {
+                next();
+                acceptWord("WORK");
+                yield new Statement.Rollback();
+            }
+            case "INSERT" -> insert();
+            case "UPDATE" -> update();
+            case "DELETE" -> delete();
             default -> throw error();
         };
     }
@@ -205,6 +222,14 @@ public final class Parser {
 
     private Statement select() throws ParseException {
         expectWord("SELECT");
+        if (peek().isWord("COUNT")) {
+            next();
+            expectSymbol("(");
+            expectSymbol("*");
+            expectSymbol(")");
+            expectWord("FROM");
+            return new Statement.CountRows(tableName());
+        }
         if (peek().kind() == Token.Kind.SYSVAR) {
             List<Statement.SelectItem> items = new ArrayList<>();
             do {
@@ -255,6 +280,84 @@ public final class Parser {
             } while (acceptWord("AND"));
         }
         return new Statement.SelectPlugins(columns, where);
+    }
+
+    /** {@code t1} or {@code db.t1}: the model keeps tables by name, ignoring the schema. */
+    private String tableName() throws ParseException {
+        String name = identifier();
+        if (acceptSymbol(".")) {
+            name = identifier();
+        }
+        return name;
+    }
+
+    private Statement insert() throws ParseException {
+        expectWord("INSERT");
+        expectWord("INTO");
+        String table = tableName();
+        if (acceptSymbol("(")) { // the column list is taken as (id[, value])
+            do {
+                identifier();
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        if (!acceptWord("VALUES")) {
+            expectWord("VALUE");
+        }
+        List<Statement.Row> rows = new ArrayList<>();
+        do {
+            expectSymbol("(");
+            long key = key();
+            String value = null;
+            if (acceptSymbol(",")) {
+                value = literal();
+            }
+            expectSymbol(")");
+            rows.add(new Statement.Row(key, value));
+        } while (acceptSymbol(","));
+        return new Statement.Insert(table, rows);
+    }
+
+    private Statement update() throws ParseException {
+        expectWord("UPDATE");
+        String table = tableName();
+        expectWord("SET");
+        identifier();
+        expectSymbol("=");
+        String value = literal();
+        return new Statement.Update(table, whereKey(), value);
+    }
+
+    private Statement delete() throws ParseException {
+        expectWord("DELETE");
+        expectWord("FROM");
+        String table = tableName();
+        return new Statement.Delete(table, whereKey());
+    }
+
+    private long whereKey() throws ParseException {
+        expectWord("WHERE");
+        identifier();
+        expectSymbol("=");
+        return key();
+    }
+
+    private long key() throws ParseException {
+        Token t = peek();
+        if (t.kind() != Token.Kind.NUMBER || !t.text().matches("\\d{1,18}")) {
+            throw error();
+        }
+        next();
+        return Long.parseLong(t.text());
+    }
+
+    private String literal() throws ParseException {
+        Token t = peek();
+        if (t.kind() != Token.Kind.STRING && t.kind() != Token.Kind.NUMBER) {
+            throw error();
+        }
+        next();
+        return t.text();
     }
 
     private Statement show() throws ParseException {
@@ -310,6 +413,10 @@ public final class Parser {
     }
 
     private Statement startStop() throws ParseException {
+        if (peek().isWord("START") && tokens.get(i + 1).isWord("TRANSACTION")) {
+            i += 2;
+            return new Statement.Begin();
+        }
         boolean start = next().isWord("START");
         replicaWord();
         Threads threads = Threads.BOTH;

@@ -77,4 +77,34 @@ public sealed interface Statement {
     /** RESET MASTER / RESET BINARY LOGS AND GTIDS. */
     record ResetSource() implements Statement {
     }
+
+    /** BEGIN / START TRANSACTION. */
+    record Begin() implements Statement {
+    }
+
+    record Commit() implements Statement {
+    }
+
+    record Rollback() implements Statement {
+    }
+
+    /** A row of the simple table model: an integer primary key and one value. */
+    record Row(long key, String value) {
+    }
+
+    /** INSERT INTO table [(id, v)] VALUES (id[, v])[, ...]. */
+    record Insert(String table, List<Row> rows) implements Statement {
+    }
+
+    /** UPDATE table SET column = value WHERE id = key. */
+    record Update(String table, long key, String value) implements Statement {
+    }
+
+    /** DELETE FROM table WHERE id = key. */
+    record Delete(String table, long key) implements Statement {
+    }
+
+    /** SELECT COUNT(*) FROM table: the rows other sessions can see. */
+    record CountRows(String table) implements Statement {
+    }
 }

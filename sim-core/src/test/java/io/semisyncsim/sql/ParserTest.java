@@ -105,6 +105,21 @@ class ParserTest {
     }
 
     @Test
+    void dmlParsesIntoTheTableModel() throws ParseException {
+        assertEquals(new Statement.Insert("t1", List.of(new Statement.Row(1, "a"), new Statement.Row(2, null))),
+                parse("INSERT INTO test.t1 (id, v) VALUES (1, 'a'), (2)"));
+        assertEquals(new Statement.Update("t1", 3, "z"), parse("UPDATE t1 SET v = 'z' WHERE id = 3"));
+        assertEquals(new Statement.Delete("t1", 3), parse("DELETE FROM t1 WHERE id = 3"));
+        assertEquals(new Statement.Begin(), parse("START TRANSACTION"));
+        assertEquals(new Statement.CountRows("t1"), parse("SELECT COUNT(*) FROM test.t1"));
+    }
+
+    @Test
+    void aNonNumericKeyIsASyntaxError() {
+        assertEquals(26, errorOffset("DELETE FROM t1 WHERE id = 'x'", MYSQL80));
+    }
+
+    @Test
     void scriptsSplitAtSemicolonsOutsideQuotes() {
         assertEquals(List.of("STOP SLAVE IO_THREAD", "SET GLOBAL x = 'a;b'"),
                 Parser.split("STOP SLAVE IO_THREAD; SET GLOBAL x = 'a;b';"));
