@@ -86,6 +86,18 @@ public final class MarkdownReport {
         return out.toString();
     }
 
+    /** Whether the diagrams draw this event. */
+    static boolean isKey(TraceEvent e) {
+        return arrow(e) != null;
+    }
+
+    /** A short label for an event, for diagrams other than Mermaid. */
+    static String label(TraceEvent e) {
+        String a = arrow(e);
+        int colon = a.indexOf(": ");
+        return colon < 0 ? a : a.substring(colon + 2);
+    }
+
     /** Mermaid identifiers: letters, digits and underscores. */
     private static String id(String node) {
         return node.replaceAll("[^A-Za-z0-9_]", "_");

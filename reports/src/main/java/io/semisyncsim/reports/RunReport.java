@@ -7,7 +7,12 @@ import java.util.List;
  * the transcript, the expectations with their verdicts, and the run's end.
  */
 public record RunReport(String name, String file, String description, String flavor, long seed,
-                        List<Entry> transcript, List<Check> checks, long endTime, String traceDigest) {
+                        List<Entry> transcript, List<Check> checks, List<CommitPoint> commits, long endTime,
+                        String traceDigest) {
+
+    /** A commit as its client saw it: when it was answered, how long it took, acknowledged or not. */
+    public record CommitPoint(long time, long latency, boolean semisync) {
+    }
 
     /** One line of the narrative at a virtual time: a step, a statement and its result, or a note. */
     public record Entry(long time, String node, String text) {
@@ -20,6 +25,7 @@ public record RunReport(String name, String file, String description, String fla
     public RunReport {
         transcript = List.copyOf(transcript);
         checks = List.copyOf(checks);
+        commits = List.copyOf(commits);
     }
 
     public long failures() {

@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = "semisync-sim-report",
-            description = {"Write DIR/junit.xml and, per run, DIR/NAME/trace.jsonl and report.md",
+            description = {"Write DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and report.html",
                     "(default DIR: ./semisync-sim-report)."})
     Path report;
 
@@ -124,6 +124,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Files.writeString(dir.resolve("report.md"),
                 io.semisyncsim.reports.MarkdownReport.render(collector.report(), collector.keyEvents()));
+        Files.writeString(dir.resolve("report.html"),
+                io.semisyncsim.reports.HtmlReport.render(collector.report(), collector.keyEvents()));
         reports.add(collector.report());
         return result;
     }

@@ -37,6 +37,11 @@ public final class Listeners implements RunListener {
     }
 
     @Override
+    public void committed(long time, long latency, boolean semisync) {
+        all.forEach(l -> l.committed(time, latency, semisync));
+    }
+
+    @Override
     public void finished(RunResult result) {
         all.forEach(l -> l.finished(result));
     }

@@ -19,6 +19,10 @@ public final class ReportCollector implements RunListener {
     private final List<RunReport.Entry> transcript = new ArrayList<>();
     private final List<RunReport.Check> checks = new ArrayList<>();
     private final List<TraceEvent> keyEvents = new ArrayList<>();
+    private final List<RunReport.CommitPoint> commits = new ArrayList<>();
+    /** Commits kept for the latency chart; a long run keeps every k-th one (and says so in the chart). */
+    private static final int COMMIT_POINTS = 5_000;
+    private long commitsSeen;
     private RunReport report;
 
     /** A sink to attach to the run's trace: keeps the key events only, so long runs stay cheap. */
@@ -47,6 +51,14 @@ public final class ReportCollector implements RunListener {
     }
 
     @Override
+    public void committed(long time, long latency, boolean semisync) {
+        commitsSeen++;
+        if (commits.size() < COMMIT_POINTS) {
+            commits.add(new RunReport.CommitPoint(time, latency, semisync));
+        }
+    }
+
+    @Override
     public void outcome(Outcome o) {
         checks.add(new RunReport.Check(o.pos().toString(), o.description(), o.held(), o.actual(), o.time()));
     }
@@ -54,7 +66,11 @@ public final class ReportCollector implements RunListener {
     @Override
     public void finished(RunResult r) {
         Scenario s = r.scenario();
-        report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), transcript, checks,
+        if (commitsSeen > COMMIT_POINTS) {
+            transcript.add(new RunReport.Entry(r.endTime(), null, "(the latency chart shows the first " + COMMIT_POINTS
+                    + " of " + commitsSeen + " commits)"));
+        }
+        report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), transcript, checks, commits,
                 r.endTime(), r.traceDigest());
     }
 

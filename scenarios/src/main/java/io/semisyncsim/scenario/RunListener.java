@@ -21,6 +21,10 @@ public interface RunListener {
     default void note(long time, String text) {
     }
 
+    /** A client's commit was answered at {@code time} after {@code latency} µs. */
+    default void committed(long time, long latency, boolean semisync) {
+    }
+
     default void finished(RunResult result) {
     }
 }

@@ -194,6 +194,7 @@ public final class ScenarioRunner {
             }
             semisync += c.semisync() ? 1 : 0;
             commits.record(step.node(), key, cluster.kernel().now() - t0, c.semisync());
+            listener.committed(cluster.kernel().now(), cluster.kernel().now() - t0, c.semisync());
         }
         long end = cluster.kernel().now();
         int ok = step.count() - failed;
@@ -236,6 +237,7 @@ public final class ScenarioRunner {
                     @Override
                     public void committed(long key, long latencyMicros, boolean semisync) {
                         commits.record(w.node(), key, latencyMicros, semisync);
+                        listener.committed(cluster.kernel().now(), latencyMicros, semisync);
                     }
 
                     @Override

@@ -72,6 +72,7 @@ class CliTest {
         assertTrue(junit.contains("<failure message=\"commits.count == 2 -- actual: 1\""), junit);
         assertTrue(Files.readString(out.resolve("t").resolve("report.md")).contains("sequenceDiagram"));
         assertTrue(Files.size(out.resolve("t").resolve("trace.jsonl")) > 0);
+        assertTrue(Files.readString(out.resolve("t").resolve("report.html")).contains("<svg"));
     }
 
     @Test
