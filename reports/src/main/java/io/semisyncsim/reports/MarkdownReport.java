@@ -91,11 +91,16 @@ public final class MarkdownReport {
         return arrow(e) != null;
     }
 
-    /** A short label for an event, for diagrams other than Mermaid. */
+    /** A short label for an event, for diagrams that show the time on their own. */
     static String label(TraceEvent e) {
         String a = arrow(e);
         int colon = a.indexOf(": ");
-        return colon < 0 ? a : a.substring(colon + 2);
+        String text = (colon < 0 ? a : a.substring(colon + 2)).replaceFirst("^\\d+\\.\\d+ s ", "");
+        int reported = text.indexOf("reported: '"); // 8.0 wraps a plugin's message; keep the message
+        if (reported >= 0) {
+            text = text.substring(reported + "reported: '".length()).replaceFirst("'$", "");
+        }
+        return text.replaceFirst("^\\[MY-\\d+\\] \\[\\w+\\] ", "");
     }
 
     /** Mermaid identifiers: letters, digits and underscores. */

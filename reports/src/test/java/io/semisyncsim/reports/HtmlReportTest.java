@@ -66,6 +66,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void labelsKeepTheMessageNotTheLogDecoration() {
+        TraceEvent e = new TraceEvent(5, "source", "error-log", "log", "line",
+                "2026-01-01T00:00:01.000000Z 0 [Note] [MY-011155] [Repl] Plugin rpl_semi_sync_source reported: "
+                        + "'Semi-sync replication switched OFF.'");
+        assertEquals("Semi-sync replication switched OFF.", MarkdownReport.label(e));
+    }
+
+    @Test
     void userTextIsEscaped() {
         assertTrue(HtmlReport.render(RUN, trace()).contains("A &lt;timeout&gt; &amp; a fallback."));
     }
