@@ -369,7 +369,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
             ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                     new BinlogDumpThread.Context(server.name(), d.connection(), request, server.binlog(),
-                            c.network(), c.trace(), semisync ? o : null, ackReceiver)), "dump-" + d.connection());
+                            c.network(), c.trace(), semisync ? o : null, ackReceiver, server::now)),
+                    "dump-" + d.connection());
             getContext().watch(dump);
             dumpThreads.put(d.connection(), dump);
         }

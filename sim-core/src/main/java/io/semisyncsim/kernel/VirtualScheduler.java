@@ -42,6 +42,8 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
     private long sequence;
     private long foreignSubmissions;
     private long tasksRun;
+    /** Cancelled timers still in the queue; compacted away once they outnumber the live ones. */
+    private long cancelledQueued;
 
     public VirtualScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {
         this.real = new LightArrayRevolverScheduler(config, log, threadFactory);
@@ -109,6 +111,7 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         VirtualTimer head;
         while ((head = timers.peek()) != null && head.isCancelled()) {
             timers.poll();
+            cancelledQueued = Math.max(0, cancelledQueued - 1);
         }
         return head == null ? Long.MAX_VALUE : head.due();
     }
@@ -154,9 +157,21 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
 
     /** A virtual timer; Akka's timers run their runnable on a parasitic context, so we run it inline. */
     private Cancellable virtualTimer(long delayMicros, long intervalMicros, Runnable task) {
-        VirtualTimer timer = new VirtualTimer(now + Math.max(0, delayMicros), intervalMicros, sequence++, task);
+        VirtualTimer timer = new VirtualTimer(now + Math.max(0, delayMicros), intervalMicros, sequence++, task,
+                this::timerCancelled);
         timers.add(timer);
         return timer;
+    }
+
+    /**
+     * Actors re-arm timers all the time (a restarted timer cancels the old one), and a cancelled timer
+     * would sit in the queue until its due time: drop them in one pass once they are the majority.
+     */
+    private void timerCancelled() {
+        if (++cancelledQueued > 1024 && cancelledQueued * 2 > timers.size()) {
+            timers.removeIf(VirtualTimer::isCancelled);
+            cancelledQueued = 0;
+        }
     }
 
     @Override

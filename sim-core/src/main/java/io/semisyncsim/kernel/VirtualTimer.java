@@ -9,12 +9,14 @@ final class VirtualTimer implements Cancellable, Comparable<VirtualTimer> {
     private final long interval;
     private final Runnable task;
     private boolean cancelled;
+    private final Runnable onCancel;
 
-    VirtualTimer(long due, long interval, long sequence, Runnable task) {
+    VirtualTimer(long due, long interval, long sequence, Runnable task, Runnable onCancel) {
         this.due = due;
         this.interval = interval;
         this.sequence = sequence;
         this.task = task;
+        this.onCancel = onCancel;
     }
 
     long due() {
@@ -31,7 +33,7 @@ final class VirtualTimer implements Cancellable, Comparable<VirtualTimer> {
 
     void fire() {
         if (!isPeriodic()) {
-            cancelled = true; // a fired one-shot timer can no longer be cancelled, as in Akka
+            cancelled = true; // a fired one-shot timer can no longer be cancelled, as in Akka (not queued: no count)
         }
         task.run();
     }
@@ -47,6 +49,7 @@ final class VirtualTimer implements Cancellable, Comparable<VirtualTimer> {
             return false;
         }
         cancelled = true;
+        onCancel.run();
         return true;
     }
 

@@ -45,7 +45,7 @@ public final class BinlogDumpThread {
      */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace, BinlogTransmitObserver semisync,
-                          ActorRef<AckRead> ackReceiver) {
+                          ActorRef<AckRead> ackReceiver, java.util.function.LongSupplier clock) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -72,12 +72,15 @@ public final class BinlogDumpThread {
         private final String actor;
         private int cursor;
         private boolean peerGone;
+        /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
+        private long lastSent;
 
         Running(Context c, TimerScheduler<Command> timers, String actor, int cursor) {
             this.c = c;
             this.timers = timers;
             this.actor = actor;
             this.cursor = cursor;
+            this.lastSent = c.clock().getAsLong();
         }
 
         Behavior<Command> behavior() {
@@ -116,26 +119,33 @@ public final class BinlogDumpThread {
                 }
                 sent = true;
             }
-            if (sent || !timers.isTimerActive("heartbeat")) {
-                armHeartbeat();
+            if (sent) {
+                lastSent = c.clock().getAsLong();
             }
+            armHeartbeat(c.request().heartbeatPeriod());
             return Behaviors.same();
         }
 
+        /** A heartbeat is sent when nothing was written for a period; one timer checks when it fires. */
         private Behavior<Command> heartbeat() {
+            long quiet = c.clock().getAsLong() - lastSent;
+            if (quiet < c.request().heartbeatPeriod()) {
+                armHeartbeat(c.request().heartbeatPeriod() - quiet);
+                return Behaviors.same();
+            }
             if (peerGone) {
                 return stop();
             }
             c.network().tell(new NetworkActor.Send(c.connection(), c.node(),
                     new Protocol.Heartbeat(c.binlog().readableEnd())));
-            armHeartbeat();
+            lastSent = c.clock().getAsLong();
+            armHeartbeat(c.request().heartbeatPeriod());
             return Behaviors.same();
         }
 
-        private void armHeartbeat() {
-            long period = c.request().heartbeatPeriod();
-            if (period > 0) {
-                timers.startSingleTimer("heartbeat", new HeartbeatDue(), VirtualDurations.toDuration(period));
+        private void armHeartbeat(long delay) {
+            if (c.request().heartbeatPeriod() > 0 && !timers.isTimerActive("heartbeat")) {
+                timers.startSingleTimer("heartbeat", new HeartbeatDue(), VirtualDurations.toDuration(delay));
             }
         }
 

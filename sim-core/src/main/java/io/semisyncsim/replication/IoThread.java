@@ -71,6 +71,8 @@ public final class IoThread {
         private long retries;
         private boolean writing;
         private long sinceSync;
+        /** When the connection last delivered anything: the net timeout counts from here. */
+        private long lastReceived;
 
         Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
             this.c = c;
@@ -104,10 +106,17 @@ public final class IoThread {
                         return Behaviors.same();
                     })
                     .onMessage(NetTimeout.class, m -> {
-                        if (m.connection() == connection) {
-                            trace("io.net_timeout");
-                            reconnect(); // slave_net_timeout: no event nor heartbeat for that long
+                        if (m.connection() != connection) {
+                            return Behaviors.same();
                         }
+                        long silent = c.clock().getAsLong() - lastReceived;
+                        if (silent < c.netTimeout()) {
+                            timers.startSingleTimer("net", new NetTimeout(connection),
+                                    VirtualDurations.toDuration(c.netTimeout() - silent));
+                            return Behaviors.same();
+                        }
+                        trace("io.net_timeout");
+                        reconnect(); // slave_net_timeout: no event nor heartbeat for that long
                         return Behaviors.same();
                     })
                     .onMessage(Retry.class, m -> {
@@ -132,6 +141,7 @@ public final class IoThread {
                 connection = con.connection();
                 retries = 0;
                 trace("io.connected", "connection", connection);
+                timers.cancel("net"); // a fresh connection starts its own count
                 armNetTimeout();
                 if (observer != null && observer.wantsSemisync()) {
                     send(new Protocol.SemisyncProbe()); // before_request_transmit asks the source first
@@ -226,8 +236,15 @@ public final class IoThread {
             connect();
         }
 
+        /**
+         * slave_net_timeout counts from the last thing received. One timer per connection checks it when
+         * it fires and re-arms for the remainder, instead of a timer restarted on every packet.
+         */
         private void armNetTimeout() {
-            timers.startSingleTimer("net", new NetTimeout(connection), VirtualDurations.toDuration(c.netTimeout()));
+            lastReceived = c.clock().getAsLong();
+            if (!timers.isTimerActive("net")) {
+                timers.startSingleTimer("net", new NetTimeout(connection), VirtualDurations.toDuration(c.netTimeout()));
+            }
         }
 
         private void close() {
