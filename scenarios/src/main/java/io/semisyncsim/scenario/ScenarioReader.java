@@ -540,14 +540,11 @@ public final class ScenarioReader {
     }
 
     private long wholeNumber(YNode.Map m, String key, long fallback, long min, long max) {
-        if (!m.entries().containsKey(key)) {
+        YNode.Scalar v = scalar(m, key);
+        if (v == null) {
             return fallback;
         }
-        YNode v = m.entries().get(key).value();
-        String t = text(v, key);
-        if (t == null) {
-            return fallback;
-        }
+        String t = v.text();
         if (!t.matches("\\d{1,12}") || Long.parseLong(t) < min || Long.parseLong(t) > max) {
             problem(v.pos(), key + " must be a whole number from " + min + " to " + max + ", got '" + t + "'");
             return fallback;
@@ -672,23 +669,26 @@ public final class ScenarioReader {
         return text(m.entries().get(key).value(), key);
     }
 
-    private String optionalText(YNode.Map m, String key, String fallback) {
+    /** The scalar at {@code key}, or null when the key is absent or its value is not a scalar (reported). */
+    private YNode.Scalar scalar(YNode.Map m, String key) {
         if (!m.entries().containsKey(key)) {
-            return fallback;
+            return null;
         }
-        String t = text(m.entries().get(key).value(), key);
-        return t == null ? fallback : t;
+        YNode v = m.entries().get(key).value();
+        return text(v, key) == null ? null : (YNode.Scalar) v;
+    }
+
+    private String optionalText(YNode.Map m, String key, String fallback) {
+        YNode.Scalar v = scalar(m, key);
+        return v == null ? fallback : v.text();
     }
 
     private long optionalDuration(YNode.Map m, String key, long fallback) {
-        if (!m.entries().containsKey(key)) {
+        YNode.Scalar v = scalar(m, key);
+        if (v == null) {
             return fallback;
         }
-        YNode v = m.entries().get(key).value();
-        String t = text(v, key);
-        if (t == null) {
-            return fallback;
-        }
+        String t = v.text();
         long micros = Durations.parse(t);
         if (micros < 0) {
             problem(v.pos(), "bad duration '" + t + "' for " + key + ": write a number and a unit (us, ms, s, m), e.g. 500ms");
