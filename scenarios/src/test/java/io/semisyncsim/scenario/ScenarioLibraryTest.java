@@ -33,13 +33,17 @@ class ScenarioLibraryTest {
         return out;
     }
 
+    /** {@code mvn verify -Dsemisync.reports=DIR} also writes every run's reports under DIR. */
+    private static final String REPORTS = System.getProperty("semisync.reports", "");
+
     @TestFactory
     Stream<DynamicTest> everyLibraryScenarioHoldsItsExpectations() throws IOException {
         List<Scenario> runs = runs();
         assertFalse(runs.isEmpty(), "the library has scenarios");
         return runs.stream().map(s -> DynamicTest.dynamicTest(s.name() + " (" + s.file() + ")", () -> {
             Path file = Path.of(s.file());
-            RunResult result = new ScenarioRunner().run(s, new RunListener() { });
+            RunResult result = REPORTS.isEmpty() ? new ScenarioRunner().run(s, new RunListener() { })
+                    : runWithReports(s, Path.of(REPORTS));
             String failures = result.outcomes().stream().filter(o -> !o.held())
                     .map(o -> file + ":" + o.pos() + ": " + o.description() + " -- actual: " + o.actual())
                     .collect(Collectors.joining("\n"));
@@ -58,6 +62,23 @@ class ScenarioLibraryTest {
             new ScenarioRunner().run(s, new RunListener() { }, second);
             assertEquals(first.jsonl(), second.jsonl());
         }));
+    }
+
+    private static RunResult runWithReports(Scenario s, Path root) throws IOException {
+        Path dir = root.resolve(s.name().replace('@', '_'));
+        Files.createDirectories(dir);
+        ReportCollector collector = new ReportCollector();
+        RunResult result;
+        try (io.semisyncsim.trace.WriterSink trace = new io.semisyncsim.trace.WriterSink(
+                Files.newBufferedWriter(dir.resolve("trace.jsonl")))) {
+            result = new ScenarioRunner().run(s, collector, trace, collector.keyEventSink());
+        }
+        Files.writeString(dir.resolve("report.md"),
+                io.semisyncsim.reports.MarkdownReport.render(collector.report(), collector.keyEvents()));
+        Files.writeString(dir.resolve("report.html"),
+                io.semisyncsim.reports.HtmlReport.render(collector.report(), collector.keyEvents()));
+        Files.writeString(dir.resolve("junit.xml"), io.semisyncsim.reports.JUnitXml.render(List.of(collector.report())));
+        return result;
     }
 
     private static Scenario readOrFail(Path file) {
