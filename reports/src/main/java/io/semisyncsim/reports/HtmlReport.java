@@ -39,6 +39,7 @@ public final class HtmlReport {
                 .append("</code></td><td>").append(esc(r.file())).append("</td></tr></table>\n");
         out.append("<h2>Who waits for whom</h2>\n").append(sequence(trace));
         out.append("<h2>Semisync switches</h2>\n").append(switches(trace, r.endTime()));
+        out.append("<h2>Status variables over time</h2>\n").append(statusOverTime(r.samples(), r.endTime()));
         out.append("<h2>Commit latency</h2>\n").append(latency(r.commits(), r.endTime()));
         out.append("<h2>Expectations</h2>\n<table><tr><th></th><th>at</th><th>expectation</th><th>actual</th><th>where</th></tr>\n");
         for (RunReport.Check c : r.checks()) {
@@ -146,6 +147,61 @@ public final class HtmlReport {
                     .append(esc(e.node())).append(off ? " OFF " : " ON ").append(JUnitXml.seconds(e.time())).append(" s</text>\n");
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** One step chart per (node, status variable), on a shared linear time axis; ON/OFF as 1/0. */
+    static String statusOverTime(List<RunReport.Sample> samples, long end) {
+        java.util.Map<String, List<RunReport.Sample>> series = new java.util.TreeMap<>();
+        for (RunReport.Sample s : samples) {
+            series.computeIfAbsent(s.node() + " " + s.name(), k -> new ArrayList<>()).add(s);
+        }
+        if (series.isEmpty()) {
+            return "<p>No semisync status variables in this run.</p>\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (java.util.Map.Entry<String, List<RunReport.Sample>> e : series.entrySet()) {
+            long max = 0;
+            long min = Long.MAX_VALUE;
+            for (RunReport.Sample s : e.getValue()) {
+                max = Math.max(max, numeric(s.value()));
+                min = Math.min(min, numeric(s.value()));
+            }
+            long scale = Math.max(1, max);
+            StringBuilder path = new StringBuilder();
+            long y = 0;
+            for (int i = 0; i < e.getValue().size(); i++) {
+                RunReport.Sample s = e.getValue().get(i);
+                long x = 60 + (end == 0 ? 0 : s.time() * 820 / end);
+                long newY = 52 - numeric(s.value()) * 34 / scale;
+                path.append(i == 0 ? "M" + x + "," + newY : " L" + x + "," + y + " L" + x + "," + newY);
+                y = newY;
+            }
+            path.append(" L880,").append(y);
+            boolean onOff = e.getValue().stream().allMatch(s -> s.value().equals("ON") || s.value().equals("OFF"));
+            out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"60\">\n")
+                    .append("<text x=\"60\" y=\"11\">").append(esc(e.getKey()))
+                    .append(onOff ? " (OFF low, ON high)" : min == max ? " (always " + min + ")" : " (" + min + " to " + max + ")")
+                    .append("</text>\n")
+                    .append("<line x1=\"60\" y1=\"52\" x2=\"880\" y2=\"52\" stroke=\"#ddd\"/>\n")
+                    .append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#6639ba\" stroke-width=\"1.5\"/>\n")
+                    .append("</svg>\n");
+        }
+        return out.append("<p>Time runs left to right over the whole run (0 to ").append(JUnitXml.seconds(end))
+                .append(" s), linearly.</p>\n").toString();
+    }
+
+    private static long numeric(String value) {
+        return switch (value) {
+            case "ON" -> 1;
+            case "OFF" -> 0;
+            default -> {
+                try {
+                    yield Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    yield 0;
+                }
+            }
+        };
     }
 
     /** Each commit's latency at the time its client got the answer: green acknowledged, orange not. */

@@ -7,8 +7,12 @@ import java.util.List;
  * the transcript, the expectations with their verdicts, and the run's end.
  */
 public record RunReport(String name, String file, String description, String flavor, long seed,
-                        List<Entry> transcript, List<Check> checks, List<CommitPoint> commits, long endTime,
-                        String traceDigest) {
+                        List<Entry> transcript, List<Check> checks, List<CommitPoint> commits,
+                        List<Sample> samples, long endTime, String traceDigest) {
+
+    /** A status variable's new value on a node at a virtual time (only changes are kept). */
+    public record Sample(long time, String node, String name, String value) {
+    }
 
     /** A commit as its client saw it: when it was answered, how long it took, acknowledged or not. */
     public record CommitPoint(long time, long latency, boolean semisync) {
@@ -26,6 +30,7 @@ public record RunReport(String name, String file, String description, String fla
         transcript = List.copyOf(transcript);
         checks = List.copyOf(checks);
         commits = List.copyOf(commits);
+        samples = List.copyOf(samples);
     }
 
     public long failures() {

@@ -19,6 +19,11 @@ class HtmlReportTest {
             "mysql-8.0", 7, List.of(new RunReport.Entry(0, "source", "mysql> SELECT 1;")),
             List.of(new RunReport.Check("12:7", "source.status.X == OFF", false, "ON", 5)),
             List.of(new RunReport.CommitPoint(1_225, 1_225, true), new RunReport.CommitPoint(1_001_440, 1_000_215, false)),
+            List.of(new RunReport.Sample(0, "source", "Rpl_semi_sync_source_status", "ON"),
+                    new RunReport.Sample(1_000_215, "source", "Rpl_semi_sync_source_status", "OFF"),
+                    new RunReport.Sample(0, "source", "Rpl_semi_sync_source_wait_sessions", "0"),
+                    new RunReport.Sample(215, "source", "Rpl_semi_sync_source_wait_sessions", "1"),
+                    new RunReport.Sample(1_000_215, "source", "Rpl_semi_sync_source_wait_sessions", "0")),
             1_001_440, "abc");
 
     private static List<TraceEvent> trace() {
@@ -39,7 +44,7 @@ class HtmlReportTest {
     void isWellFormedXhtmlWithInlineSvg() throws Exception {
         Document d = parse(HtmlReport.render(RUN, trace()));
         assertEquals("html", d.getDocumentElement().getLocalName());
-        assertEquals(3, d.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength());
+        assertEquals(5, d.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength());
     }
 
     @Test
@@ -71,6 +76,13 @@ class HtmlReportTest {
                 "2026-01-01T00:00:01.000000Z 0 [Note] [MY-011155] [Repl] Plugin rpl_semi_sync_source reported: "
                         + "'Semi-sync replication switched OFF.'");
         assertEquals("Semi-sync replication switched OFF.", MarkdownReport.label(e));
+    }
+
+    @Test
+    void statusVariablesAreDrawnAsStepsOverTime() {
+        String html = HtmlReport.statusOverTime(RUN.samples(), RUN.endTime());
+        assertTrue(html.contains("source Rpl_semi_sync_source_status"), html);
+        assertTrue(html.contains("source Rpl_semi_sync_source_wait_sessions (0 to 1)"), html);
     }
 
     @Test

@@ -15,7 +15,7 @@ class JUnitXmlTest {
     private static final RunReport RUN = new RunReport("timeout-fallback", "t.yaml", "d", "mysql-8.0", 7, List.of(),
             List.of(new RunReport.Check("12:7", "source.status.Rpl_semi_sync_source_status == OFF", true, "OFF", 1_000_215),
                     new RunReport.Check("13:7", "commits.last.latency >= 1s", false, "215us", 1_000_215)),
-            List.of(), 1_000_215, "abc");
+            List.of(), List.of(), 1_000_215, "abc");
 
     private static Document parse(String xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -45,7 +45,7 @@ class JUnitXmlTest {
     @Test
     void textThatLooksLikeXmlIsEscaped() throws Exception {
         RunReport r = new RunReport("x", "f", "", "mysql-8.0", 1, List.of(),
-                List.of(new RunReport.Check("1:1", "a < b && c > \"d\"", false, "<none>", 0)), List.of(), 0, "");
+                List.of(new RunReport.Check("1:1", "a < b && c > \"d\"", false, "<none>", 0)), List.of(), List.of(), 0, "");
         Element tc = (Element) parse(JUnitXml.render(List.of(r))).getElementsByTagName("testcase").item(0);
         assertEquals("a < b && c > \"d\"", tc.getAttribute("name"));
     }

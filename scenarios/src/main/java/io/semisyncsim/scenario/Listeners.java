@@ -37,6 +37,16 @@ public final class Listeners implements RunListener {
     }
 
     @Override
+    public boolean wantsStatusSamples() {
+        return all.stream().anyMatch(RunListener::wantsStatusSamples);
+    }
+
+    @Override
+    public void statusSample(long time, String node, String name, String value) {
+        all.forEach(l -> l.statusSample(time, node, name, value));
+    }
+
+    @Override
     public void committed(long time, long latency, boolean semisync) {
         all.forEach(l -> l.committed(time, latency, semisync));
     }

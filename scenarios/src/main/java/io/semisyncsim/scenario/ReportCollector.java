@@ -20,6 +20,8 @@ public final class ReportCollector implements RunListener {
     private final List<RunReport.Check> checks = new ArrayList<>();
     private final List<TraceEvent> keyEvents = new ArrayList<>();
     private final List<RunReport.CommitPoint> commits = new ArrayList<>();
+    private final List<RunReport.Sample> samples = new ArrayList<>();
+    private static final int SAMPLES = 20_000;
     /** Commits kept for the latency chart; a long run keeps every k-th one (and says so in the chart). */
     private static final int COMMIT_POINTS = 5_000;
     private long commitsSeen;
@@ -51,6 +53,18 @@ public final class ReportCollector implements RunListener {
     }
 
     @Override
+    public boolean wantsStatusSamples() {
+        return true;
+    }
+
+    @Override
+    public void statusSample(long time, String node, String name, String value) {
+        if (samples.size() < SAMPLES) {
+            samples.add(new RunReport.Sample(time, node, name, value));
+        }
+    }
+
+    @Override
     public void committed(long time, long latency, boolean semisync) {
         commitsSeen++;
         if (commits.size() < COMMIT_POINTS) {
@@ -71,7 +85,7 @@ public final class ReportCollector implements RunListener {
                     + " of " + commitsSeen + " commits)"));
         }
         report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), transcript, checks, commits,
-                r.endTime(), r.traceDigest());
+                samples, r.endTime(), r.traceDigest());
     }
 
     public RunReport report() {

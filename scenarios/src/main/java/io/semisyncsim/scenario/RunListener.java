@@ -21,6 +21,15 @@ public interface RunListener {
     default void note(long time, String text) {
     }
 
+    /** Whether this listener wants {@link #statusSample}s (they cost a read of every node at every instant). */
+    default boolean wantsStatusSamples() {
+        return false;
+    }
+
+    /** A semisync status variable changed on a node (seen at the end of an instant). */
+    default void statusSample(long time, String node, String name, String value) {
+    }
+
     /** A client's commit was answered at {@code time} after {@code latency} µs. */
     default void committed(long time, long latency, boolean semisync) {
     }

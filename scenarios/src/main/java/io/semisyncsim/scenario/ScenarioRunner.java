@@ -55,6 +55,9 @@ public final class ScenarioRunner {
         List<Outcome> outcomes = new ArrayList<>();
         Commits commits = new Commits();
         try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
+            if (listener.wantsStatusSamples()) {
+                cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
+            }
             for (Step step : scenario.steps()) {
                 runStep(cluster, step, listener, outcomes, commits);
             }

@@ -27,6 +27,7 @@ public final class SimKernel implements AutoCloseable {
     private final RandomStreams random;
     private final Trace trace;
     private final java.util.List<Throwable> failures;
+    private Runnable instantObserver;
     private boolean closed;
 
     private SimKernel(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler, long seed,
@@ -94,6 +95,17 @@ public final class SimKernel implements AutoCloseable {
         if (!failures.isEmpty()) {
             throw new SimulationFailure(failures.get(0));
         }
+        if (instantObserver != null) {
+            instantObserver.run();
+        }
+    }
+
+    /**
+     * Called at every quiescent instant (after each instant's work): for reports that sample state
+     * over time. It must only read; null removes it.
+     */
+    public void setInstantObserver(Runnable observer) {
+        this.instantObserver = observer;
     }
 
     /** A simulation actor died of an exception: a bug in the simulator, reported, never hidden. */
