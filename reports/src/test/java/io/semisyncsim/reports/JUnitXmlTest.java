@@ -43,6 +43,22 @@ class JUnitXmlTest {
     }
 
     @Test
+    void validatesAgainstTheJUnitReportSchema() throws Exception {
+        javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory
+                .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/junit-report.xsd"));
+        RunReport passing = new RunReport("quiet", "q.yaml", "", "mysql-5.7", 1, List.of(),
+                List.of(new RunReport.Check("3:7", "source.rows == 0", true, "0", 0)), List.of(), List.of(), 0, "");
+        schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(
+                new java.io.StringReader(JUnitXml.render(List.of(RUN, passing)))));
+        String broken = "<testsuites><testsuite name=\"x\" tests=\"1\" failures=\"0\" errors=\"0\">"
+                + "<testcase name=\"no classname\"/></testsuite></testsuites>";
+        org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class, () -> schema.newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(broken))),
+                "the schema can reject a report");
+    }
+
+    @Test
     void textThatLooksLikeXmlIsEscaped() throws Exception {
         RunReport r = new RunReport("x", "f", "", "mysql-8.0", 1, List.of(),
                 List.of(new RunReport.Check("1:1", "a < b && c > \"d\"", false, "<none>", 0)), List.of(), List.of(), 0, "");
