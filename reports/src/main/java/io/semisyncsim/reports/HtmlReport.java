@@ -36,7 +36,11 @@ public final class HtmlReport {
         out.append("<table><tr><th>flavor</th><th>seed</th><th>virtual time</th><th>trace digest</th><th>file</th></tr>")
                 .append("<tr><td>").append(esc(r.flavor())).append("</td><td>").append(r.seed()).append("</td><td>")
                 .append(JUnitXml.seconds(r.endTime())).append(" s</td><td><code>").append(esc(r.traceDigest()))
-                .append("</code></td><td>").append(esc(r.file())).append("</td></tr></table>\n");
+                .append("</code></td><td>").append(esc(r.file())).append("</td></tr></table>\n<ul>\n");
+        for (String setting : r.settings()) {
+            out.append("<li><code>").append(esc(setting)).append("</code></li>\n");
+        }
+        out.append("</ul>\n");
         out.append("<h2>Who waits for whom</h2>\n").append(sequence(trace));
         out.append("<h2>Semisync switches</h2>\n").append(switches(trace, r.endTime()));
         out.append("<h2>Status variables over time</h2>\n").append(statusOverTime(r.samples(), r.endTime()));
@@ -226,9 +230,19 @@ public final class HtmlReport {
                     .append(c.semisync() ? "#1a7f37" : "#bc4c00").append("\"/>\n");
         }
         long acked = commits.stream().filter(RunReport.CommitPoint::semisync).count();
-        return svg.append("</svg>\n<p>").append(commits.size()).append(" commits drawn: ").append(acked)
-                .append(" acknowledged by a replica (green), ").append(commits.size() - acked)
-                .append(" asynchronous (orange). Highest latency ").append(millis(max)).append(".</p>\n").toString();
+        List<Long> sorted = new ArrayList<>();
+        commits.forEach(c -> sorted.add(c.latency()));
+        java.util.Collections.sort(sorted);
+        return svg.append("</svg>\n<table><tr><th>commits</th><th>acknowledged</th><th>asynchronous</th><th>p50</th>")
+                .append("<th>p99</th><th>max</th></tr><tr><td>").append(commits.size()).append("</td><td>").append(acked)
+                .append("</td><td>").append(commits.size() - acked).append("</td><td>").append(millis(rank(sorted, 50)))
+                .append("</td><td>").append(millis(rank(sorted, 99))).append("</td><td>").append(millis(max))
+                .append("</td></tr></table>\n<p>Green: acknowledged by a replica; orange: asynchronous.</p>\n").toString();
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long rank(List<Long> sorted, int p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static String millis(long micros) {

@@ -29,6 +29,10 @@ public final class MarkdownReport {
                 .append(JUnitXml.seconds(r.endTime())).append(" s | ")
                 .append(r.checks().size() - r.failures()).append(" of ").append(r.checks().size()).append(" held | `")
                 .append(r.traceDigest()).append("` |\n\n");
+        for (String setting : r.settings()) {
+            out.append("- `").append(setting).append("`\n");
+        }
+        out.append('\n');
         out.append("## Sequence\n\n").append(mermaid(trace)).append("\n");
         out.append("## Expectations\n\n| | at | expectation | actual |\n|---|---|---|---|\n");
         for (RunReport.Check c : r.checks()) {

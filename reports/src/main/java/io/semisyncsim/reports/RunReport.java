@@ -7,7 +7,7 @@ import java.util.List;
  * the transcript, the expectations with their verdicts, and the run's end.
  */
 public record RunReport(String name, String file, String description, String flavor, long seed,
-                        List<Entry> transcript, List<Check> checks, List<CommitPoint> commits,
+                        List<String> settings, List<Entry> transcript, List<Check> checks, List<CommitPoint> commits,
                         List<Sample> samples, long endTime, String traceDigest) {
 
     /** A status variable's new value on a node at a virtual time (only changes are kept). */
@@ -27,6 +27,7 @@ public record RunReport(String name, String file, String description, String fla
     }
 
     public RunReport {
+        settings = List.copyOf(settings);
         transcript = List.copyOf(transcript);
         checks = List.copyOf(checks);
         commits = List.copyOf(commits);

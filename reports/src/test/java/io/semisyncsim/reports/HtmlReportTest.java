@@ -16,7 +16,7 @@ import org.w3c.dom.Document;
 /** The HTML report is well-formed XHTML with inline SVG, self-contained, and stays bounded. */
 class HtmlReportTest {
     private static final RunReport RUN = new RunReport("timeout-fallback", "t.yaml", "A <timeout> & a fallback.",
-            "mysql-8.0", 7, List.of(new RunReport.Entry(0, "source", "mysql> SELECT 1;")),
+            "mysql-8.0", 7, List.of("source: plugin-load-add=semisync_source.so"), List.of(new RunReport.Entry(0, "source", "mysql> SELECT 1;")),
             List.of(new RunReport.Check("12:7", "source.status.X == OFF", false, "ON", 5)),
             List.of(new RunReport.CommitPoint(1_225, 1_225, true), new RunReport.CommitPoint(1_001_440, 1_000_215, false)),
             List.of(new RunReport.Sample(0, "source", "Rpl_semi_sync_source_status", "ON"),

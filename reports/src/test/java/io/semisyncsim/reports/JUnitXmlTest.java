@@ -12,7 +12,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 class JUnitXmlTest {
-    private static final RunReport RUN = new RunReport("timeout-fallback", "t.yaml", "d", "mysql-8.0", 7, List.of(),
+    private static final RunReport RUN = new RunReport("timeout-fallback", "t.yaml", "d", "mysql-8.0", 7, List.of("source: plugin-load-add=semisync_source.so"), List.of(),
             List.of(new RunReport.Check("12:7", "source.status.Rpl_semi_sync_source_status == OFF", true, "OFF", 1_000_215),
                     new RunReport.Check("13:7", "commits.last.latency >= 1s", false, "215us", 1_000_215)),
             List.of(), List.of(), 1_000_215, "abc");
@@ -47,7 +47,7 @@ class JUnitXmlTest {
         javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory
                 .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/junit-report.xsd"));
-        RunReport passing = new RunReport("quiet", "q.yaml", "", "mysql-5.7", 1, List.of(),
+        RunReport passing = new RunReport("quiet", "q.yaml", "", "mysql-5.7", 1, List.of(), List.of(),
                 List.of(new RunReport.Check("3:7", "source.rows == 0", true, "0", 0)), List.of(), List.of(), 0, "");
         schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(
                 new java.io.StringReader(JUnitXml.render(List.of(RUN, passing)))));
@@ -60,7 +60,7 @@ class JUnitXmlTest {
 
     @Test
     void textThatLooksLikeXmlIsEscaped() throws Exception {
-        RunReport r = new RunReport("x", "f", "", "mysql-8.0", 1, List.of(),
+        RunReport r = new RunReport("x", "f", "", "mysql-8.0", 1, List.of(), List.of(),
                 List.of(new RunReport.Check("1:1", "a < b && c > \"d\"", false, "<none>", 0)), List.of(), List.of(), 0, "");
         Element tc = (Element) parse(JUnitXml.render(List.of(r))).getElementsByTagName("testcase").item(0);
         assertEquals("a < b && c > \"d\"", tc.getAttribute("name"));

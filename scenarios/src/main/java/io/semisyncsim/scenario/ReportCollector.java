@@ -84,8 +84,22 @@ public final class ReportCollector implements RunListener {
             transcript.add(new RunReport.Entry(r.endTime(), null, "(the latency chart shows the first " + COMMIT_POINTS
                     + " of " + commitsSeen + " commits)"));
         }
-        report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), transcript, checks, commits,
-                samples, r.endTime(), r.traceDigest());
+        report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), settings(s), transcript,
+                checks, commits, samples, r.endTime(), r.traceDigest());
+    }
+
+    /** The scenario's topology, network and option files, one line each, as a report shows them. */
+    private static List<String> settings(Scenario s) {
+        List<String> out = new ArrayList<>();
+        out.add("topology: source " + s.topology().source() + ", replicas " + s.topology().replicas()
+                + (s.topology().replicationRunning() ? "" : " (replication stopped)"));
+        out.add("network: latency " + Durations.format(s.network().latency()) + ", jitter "
+                + Durations.format(s.network().jitter()));
+        s.network().links().forEach((key, l) -> out.add("link " + key + ": latency "
+                + (l.latency() == null ? "default" : Durations.format(l.latency()))));
+        s.config().forEach((node, options) -> out.add(node + ": " + String.join(", ",
+                options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
+        return out;
     }
 
     public RunReport report() {

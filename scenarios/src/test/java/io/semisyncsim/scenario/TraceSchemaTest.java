@@ -1,0 +1,48 @@
+package io.semisyncsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semisyncsim.trace.MemorySink;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every line of a real run's trace.jsonl follows schema version 1 (docs/TRACE.md). */
+class TraceSchemaTest {
+    private static final Set<String> KINDS = Set.of("sql", "commit.begin", "flush", "commit.wait", "commit.released",
+            "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",
+            "io.connected", "io.connect_failed", "io.net_timeout", "io.connection_lost", "io.fatal", "io.stop",
+            "sql.start", "sql.applied", "sql.stop", "connect", "close", "partition", "heal", "reset", "link", "log",
+            "start", "crash", "promoted", "slow-disk");
+
+    @Test
+    void everyLineHasTheKeysInOrderWithTheirTypesAndADocumentedKind() throws Exception {
+        MemorySink sink = new MemorySink();
+        new ScenarioRunner().run(ScenarioReader.read(Path.of("library/regression/switch-on-after-catch-up.yaml"))
+                .on("mysql-8.0"), new RunListener() { }, sink);
+        ObjectMapper json = new ObjectMapper();
+        long previous = 0;
+        String[] lines = sink.jsonl().split("\n");
+        assertTrue(lines.length > 20);
+        for (String line : lines) {
+            JsonNode event = json.readTree(line);
+            List<String> keys = new ArrayList<>();
+            for (Iterator<String> it = event.fieldNames(); it.hasNext(); ) {
+                keys.add(it.next());
+            }
+            assertEquals(List.of("t", "node", "actor", "kind", "data"), keys, line);
+            assertTrue(event.get("t").isIntegralNumber() && event.get("t").asLong() >= previous, "time never goes back: " + line);
+            assertTrue(event.get("node").isTextual() && event.get("actor").isTextual(), line);
+            assertTrue(KINDS.contains(event.get("kind").asText()), "a documented kind: " + line);
+            assertTrue(event.get("data").isObject(), line);
+            event.get("data").fields().forEachRemaining(f -> assertTrue(f.getValue().isValueNode(), "flat values: " + line));
+            previous = event.get("t").asLong();
+        }
+    }
+}
