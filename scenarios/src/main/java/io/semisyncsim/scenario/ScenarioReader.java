@@ -29,9 +29,9 @@ public final class ScenarioReader {
     private static final List<String> COMPANION_KEYS = List.of("on", "as", "expect_error", "within", "node",
             "between", "from", "to", "background", "for", "latency", "fsync");
     private static final List<String> NOT_YET_STEPS = List.of();
-    private static final List<String> NODE_FAULTS = List.of("crash", "restart", "slow-disk");
+    private static final List<String> NODE_FAULTS = List.of("crash", "restart", "slow-disk", "pause");
     private static final List<String> NETWORK_FAULTS = List.of("partition", "heal", "reset", "latency");
-    private static final List<String> NOT_YET_FAULTS = List.of("pause");
+    private static final List<String> NOT_YET_FAULTS = List.of();
 
     private final String file;
     private final Flavors flavors;
@@ -443,15 +443,19 @@ public final class ScenarioReader {
                     + " (faults: " + String.join(", ", all) + ")");
             return null;
         }
-        unknownKeys(m, kind.equals("slow-disk") ? List.of("fault", "node", "fsync") : List.of("fault", "node"),
-                "a " + kind + " fault");
-        long fsync = -1;
-        if (kind.equals("slow-disk")) {
-            if (!m.entries().containsKey("fsync")) {
-                problem(m.pos(), "slow-disk needs the fsync cost, e.g. fsync: 50ms");
+        String amount = switch (kind) {
+            case "slow-disk" -> "fsync";
+            case "pause" -> "for";
+            default -> null;
+        };
+        unknownKeys(m, amount == null ? List.of("fault", "node") : List.of("fault", "node", amount), "a " + kind + " fault");
+        long micros = -1;
+        if (amount != null) {
+            if (!m.entries().containsKey(amount)) {
+                problem(m.pos(), kind + " needs " + amount + ", e.g. " + amount + ": " + (kind.equals("pause") ? "5s" : "50ms"));
                 return null;
             }
-            fsync = optionalDuration(m, "fsync", 0);
+            micros = optionalDuration(m, amount, 0);
         }
         if (!m.entries().containsKey("node")) {
             problem(m.pos(), "fault " + kind + " needs a node, e.g. node: source");
@@ -463,7 +467,7 @@ public final class ScenarioReader {
                     + " (nodes: " + String.join(", ", nodes) + ")");
             return null;
         }
-        return new Step.NodeFault(m.pos(), kind, node, fsync);
+        return new Step.NodeFault(m.pos(), kind, node, micros);
     }
 
     private Step commit(YNode.Map m, List<String> nodes) {

@@ -132,12 +132,17 @@ public final class ScenarioRunner {
                 }
             }
         } else if (step instanceof Step.NodeFault fault) {
-            listener.step(now, "fault " + fault.kind() + " " + fault.node()
-                    + (fault.kind().equals("slow-disk") ? ": fsync takes " + Durations.format(fault.fsync()) : ""));
+            listener.step(now, "fault " + fault.kind() + " " + fault.node() + switch (fault.kind()) {
+                case "slow-disk" -> ": fsync takes " + Durations.format(fault.micros());
+                case "pause" -> " for " + Durations.format(fault.micros());
+                default -> "";
+            });
             if (fault.kind().equals("crash")) {
                 cluster.crash(fault.node());
             } else if (fault.kind().equals("slow-disk")) {
-                cluster.slowDisk(fault.node(), fault.fsync());
+                cluster.slowDisk(fault.node(), fault.micros());
+            } else if (fault.kind().equals("pause")) {
+                cluster.pause(fault.node(), fault.micros());
             } else {
                 cluster.start(fault.node());
                 listener.note(cluster.kernel().now(), fault.node() + " is " + cluster.node(fault.node()).state());

@@ -22,10 +22,11 @@ public sealed interface Step {
     }
 
     /**
-     * A node fault: {@code crash} (process gone), {@code restart} (start again after a crash), or
-     * {@code slow-disk} (every fsync on the node costs {@code fsync} µs from now on).
+     * A node fault: {@code crash} (process gone), {@code restart} (start again after a crash),
+     * {@code slow-disk} (every fsync on the node costs {@code micros} from now on), or {@code pause}
+     * (the process is frozen for {@code micros}, then goes on).
      */
-    record NodeFault(Pos pos, String kind, String node, long fsync) implements Step {
+    record NodeFault(Pos pos, String kind, String node, long micros) implements Step {
     }
 
     /**

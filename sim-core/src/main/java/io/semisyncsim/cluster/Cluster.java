@@ -8,6 +8,7 @@ import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.kernel.SimKernel;
 import io.semisyncsim.kernel.SimRandom;
+import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.NetworkModel;
@@ -175,6 +176,26 @@ public final class Cluster implements AutoCloseable {
             }
         }
         kernel.runUntilQuiescent();
+    }
+
+    /**
+     * Freezes a node for {@code micros} of virtual time (SIGSTOP, then SIGCONT): its connections stay
+     * open, what arrives waits in its buffers, other nodes' timers keep running.
+     */
+    public void pause(String node, long micros) {
+        String path = "/user/mysqld-" + node;
+        kernel.pause(path);
+        network.tell(new NetworkActor.Frozen(node, true));
+        kernel.trace().record(node, "mysqld", "pause", "for_us", micros);
+        kernel.spawn(akka.actor.typed.javadsl.Behaviors.<String>withTimers(timers -> {
+            timers.startSingleTimer("resume", VirtualDurations.toDuration(micros));
+            return akka.actor.typed.javadsl.Behaviors.receiveMessage(m -> {
+                kernel.trace().record(node, "mysqld", "resume");
+                kernel.resume(path);
+                network.tell(new NetworkActor.Frozen(node, false));
+                return akka.actor.typed.javadsl.Behaviors.stopped();
+            });
+        }), "resume-" + node + "-" + nextRequestId++);
     }
 
     public void slowDisk(String node, long fsyncMicros) {

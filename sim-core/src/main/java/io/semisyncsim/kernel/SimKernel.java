@@ -163,6 +163,18 @@ public final class SimKernel implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Freezes the actors under {@code pathPrefix}, as SIGSTOP freezes a process: they run nothing, their
+     * messages (timer expiries included) wait in their mailboxes until {@link #resume}.
+     */
+    public void pause(String pathPrefix) {
+        scheduler.pause(pathPrefix);
+    }
+
+    public void resume(String pathPrefix) {
+        scheduler.resume(pathPrefix);
+    }
+
     /** Tasks submitted from a foreign thread while bound: each one is a determinism violation. */
     public long foreignSubmissions() {
         return scheduler.foreignSubmissions();

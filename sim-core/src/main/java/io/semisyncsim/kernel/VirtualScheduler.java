@@ -44,6 +44,9 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
     private long tasksRun;
     /** Cancelled timers still in the queue; compacted away once they outnumber the live ones. */
     private long cancelledQueued;
+    /** Actor path prefixes whose mailboxes do not run (a paused node), and the runs held back. */
+    private final java.util.TreeSet<String> paused = new java.util.TreeSet<>();
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
 
     public VirtualScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {
         this.real = new LightArrayRevolverScheduler(config, log, threadFactory);
@@ -94,16 +97,54 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
 
     /** Runs one queued task. Returns false when nothing is runnable at the current virtual time. */
     boolean runOne() {
-        Runnable task = runQueue.pollFirst();
-        if (task == null) {
-            task = foreignQueue.poll();
+        Runnable task;
+        do {
+            task = runQueue.pollFirst();
             if (task == null) {
-                return false;
+                task = foreignQueue.poll();
+                if (task == null) {
+                    return false;
+                }
             }
-        }
+        } while (holdIfPaused(task));
         tasksRun++;
         task.run();
         return true;
+    }
+
+    /**
+     * A paused actor's mailbox run waits until it is resumed; its messages keep queueing in the
+     * mailbox meanwhile. (Mailbox.actor is Akka-internal; 2.6.21 is the frozen Apache-2.0 line.)
+     */
+    private boolean holdIfPaused(Runnable task) {
+        if (paused.isEmpty() || !(task instanceof akka.dispatch.Mailbox mailbox) || mailbox.actor() == null) {
+            return false;
+        }
+        String path = mailbox.actor().self().path().toStringWithoutAddress();
+        for (String prefix : paused) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                held.addLast(task);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Freezes every actor under {@code pathPrefix} (e.g. {@code /user/mysqld-replica1}). */
+    void pause(String pathPrefix) {
+        paused.add(pathPrefix);
+    }
+
+    /** Thaws them: their held mailbox runs go back to the run queue, in the order they were held. */
+    void resume(String pathPrefix) {
+        paused.remove(pathPrefix);
+        int n = held.size();
+        for (int i = 0; i < n; i++) {
+            Runnable task = held.pollFirst();
+            if (!holdIfPaused(task)) {
+                runQueue.addLast(task);
+            }
+        }
     }
 
     /** Due time of the earliest live timer, or {@code Long.MAX_VALUE} when none is left. */

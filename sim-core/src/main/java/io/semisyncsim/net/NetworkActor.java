@@ -53,6 +53,13 @@ public final class NetworkActor {
     public record Heal() implements Command {
     }
 
+    /**
+     * A node's process is frozen (or thawed). The OS would finish a TCP handshake, but a MySQL connect
+     * needs the server's greeting packet, so connects to a frozen node wait for the thaw.
+     */
+    public record Frozen(String node, boolean frozen) implements Command {
+    }
+
     /** Resets every connection between two nodes: both ends told at once. */
     public record Reset(String a, String b) implements Command {
     }
@@ -77,6 +84,7 @@ public final class NetworkActor {
         private final LongSupplier clock;
         private final Map<String, ActorRef<Packet>> mysqld = new TreeMap<>();
         private final Set<String> down = new TreeSet<>();
+        private final Set<String> frozen = new TreeSet<>();
         // "conn:node" -> owner. Kept after a close so that a late write on a dead connection is answered.
         private final Map<String, ActorRef<Packet>> owners = new TreeMap<>();
         /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
@@ -118,6 +126,19 @@ public final class NetworkActor {
                         return Behaviors.same();
                     })
                     .onMessage(Reset.class, this::reset)
+                    .onMessage(Frozen.class, f -> {
+                        if (f.frozen()) {
+                            frozen.add(f.node());
+                        } else {
+                            frozen.remove(f.node());
+                            java.util.List<Connect> retried = new java.util.ArrayList<>(heldConnects);
+                            heldConnects.clear();
+                            for (Connect c : retried) {
+                                connect(c);
+                            }
+                        }
+                        return Behaviors.same();
+                    })
                     .onMessage(SetLink.class, l -> {
                         model.setLink(l.from(), l.to(), l.spec());
                         trace.record("network", "network", "link", "from", l.from(), "to", l.to(),
@@ -166,6 +187,12 @@ public final class NetworkActor {
                 if (there != NetworkModel.Cut.DROP && back != NetworkModel.Cut.DROP) {
                     heldConnects.add(c); // the client's own connect timeout may give up first
                 }
+                return Behaviors.same();
+            }
+            if (frozen.contains(c.server())) {
+                trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
+                        "result", "no greeting");
+                heldConnects.add(c); // the client's own connect timeout may give up first
                 return Behaviors.same();
             }
             if (down.contains(c.server()) || !mysqld.containsKey(c.server())) {

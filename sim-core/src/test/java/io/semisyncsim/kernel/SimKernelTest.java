@@ -133,6 +133,38 @@ class SimKernelTest {
     }
 
     @Test
+    void aPausedActorRunsNothingUntilResumedThenHandlesWhatQueuedInOrder() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            ActorRef<Note> frozen = kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startSingleTimer(new Note("timer"), Duration.ofSeconds(1));
+                return recorder(kernel, seen);
+            }), "frozen");
+            kernel.pause("/user/frozen");
+            frozen.tell(new Note("first"));
+            kernel.runFor(5_000_000);
+            assertEquals(List.of(), seen, "nothing runs while paused, not even an expired timer");
+            frozen.tell(new Note("second"));
+            kernel.resume("/user/frozen");
+            kernel.runUntilQuiescent();
+            assertEquals(List.of("5000000:first", "5000000:timer", "5000000:second"), seen);
+        }
+    }
+
+    @Test
+    void pausingOneActorDoesNotPauseAnotherWithASimilarName() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(recorder(kernel, seen), "node1");
+            ActorRef<Note> other = kernel.spawn(recorder(kernel, seen), "node10");
+            kernel.pause("/user/node1");
+            other.tell(new Note("runs"));
+            kernel.runUntilQuiescent();
+            assertEquals(List.of("0:runs"), seen);
+        }
+    }
+
+    @Test
     void quiescenceDoesNotAdvanceTheClock() {
         try (SimKernel kernel = SimKernel.start(1)) {
             kernel.spawn(Behaviors.<Note>withTimers(timers -> {
