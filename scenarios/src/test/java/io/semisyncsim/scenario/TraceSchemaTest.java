@@ -19,7 +19,7 @@ class TraceSchemaTest {
             "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",
             "io.connected", "io.connect_failed", "io.net_timeout", "io.connection_lost", "io.fatal", "io.stop",
             "sql.start", "sql.applied", "sql.stop", "connect", "close", "partition", "heal", "reset", "link", "log",
-            "start", "crash", "promoted", "slow-disk", "pause", "resume");
+            "start", "crash", "crash.lost", "crash.recovery", "promoted", "slow-disk", "pause", "resume");
 
     @Test
     void everyLineHasTheKeysInOrderWithTheirTypesAndADocumentedKind() throws Exception {

@@ -18,6 +18,7 @@ public final class BinaryLog {
     private String currentFile;
     private long currentPos;
     private int readable; // events [0, readable) are below binlog_end_pos
+    private int synced;   // events [0, synced) are on disk (fsynced); a host crash loses the rest
 
     public BinaryLog(EventSizes sizes, long maxFileSize) {
         this.sizes = sizes;
@@ -66,7 +67,50 @@ public final class BinaryLog {
         currentPos += sizes.rotateBase() + next.length();
         events.add(new BinlogEvent(EventType.ROTATE, currentFile, currentPos, sizes.rotateBase() + next.length(), 0, -1,
                 null));
+        synced = events.size(); // MySQL syncs the file it closes, Rotate event included
         openFile(files.size() + 1);
+    }
+
+    /** An fsync covered everything written so far. */
+    public void markSynced() {
+        synced = events.size();
+    }
+
+    /**
+     * A crash: the events written after the last fsync are gone. Returns how many were lost; the file
+     * and position go back to the end of the last surviving event.
+     */
+    public int crash() {
+        int lost = events.size() - synced;
+        while (events.size() > synced) {
+            events.remove(events.size() - 1);
+        }
+        readable = Math.min(readable, synced);
+        if (events.isEmpty()) {
+            String first = files.get(0);
+            files.clear();
+            files.add(first);
+            currentFile = first;
+            currentPos = sizes.firstEventPos();
+        } else {
+            BinlogEvent last = events.get(events.size() - 1);
+            if (last.type() == EventType.ROTATE) {
+                currentFile = files.get(files.indexOf(last.file()) + 1);
+                currentPos = sizes.firstEventPos();
+            } else {
+                currentFile = last.file();
+                currentPos = last.endPos();
+            }
+            while (!files.get(files.size() - 1).equals(currentFile)) {
+                files.remove(files.size() - 1);
+            }
+        }
+        return lost;
+    }
+
+    /** Whether the event ending at {@code end} survived on disk. */
+    public boolean isSynced(BinlogPosition end) {
+        return synced > 0 && events.get(synced - 1).end().compareTo(end) >= 0;
     }
 
     /** The end of what has been written: SHOW MASTER STATUS. */
@@ -142,6 +186,7 @@ public final class BinaryLog {
         events.clear();
         files.clear();
         readable = 0;
+        synced = 0;
         openFile(1);
     }
 

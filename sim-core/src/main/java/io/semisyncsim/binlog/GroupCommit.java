@@ -76,6 +76,9 @@ public final class GroupCommit {
     private Group syncing;
     private Group committing;
     private Stage held;
+    private boolean fsyncing;
+    /** Whether the committing group's engine commit ran (its members are visible, durable). */
+    private boolean engineDone;
     private int nextAfterCommit;
     private long groupsSinceFsync;
     private long flushGroups;
@@ -148,12 +151,18 @@ public final class GroupCommit {
         if (fsync) {
             groupsSinceFsync = 0;
         }
+        // sync_binlog=0 leaves syncing to the OS: modelled as losing nothing in a crash (MYSQL-CHOICES).
+        fsyncing = fsync || settings.syncBinlog() == 0;
         work.add(new Work(Stage.SYNC, settings.syncDelay() + (fsync ? settings.fsync() : 0)));
     }
 
     private void finishSync(List<Work> work) {
         Group group = syncing;
         syncing = null;
+        if (fsyncing) {
+            binlog.markSynced();
+            fsyncing = false;
+        }
         if (settings.syncBinlog() == 1) {
             binlog.publishUpTo(group.lastEnd());
             hooks.published(binlog.readableEnd());
@@ -168,6 +177,7 @@ public final class GroupCommit {
             return;
         }
         committing = merge(commitQueue);
+        engineDone = false;
         commitGroups++;
         // The leader holds LOCK_commit while the after_sync hook runs: later groups wait behind it.
         if (hooks.afterSync(committing.lastEnd())) {
@@ -193,6 +203,7 @@ public final class GroupCommit {
     }
 
     private void finishEngineCommit(List<Work> work) {
+        engineDone = true;
         for (int i = 0; i < committing.members().size(); i++) {
             hooks.engineCommitted(committing.members().get(i), committing.ends().get(i));
         }
@@ -246,6 +257,30 @@ public final class GroupCommit {
 
     public long commitGroups() {
         return commitGroups;
+    }
+
+    /**
+     * What a crash leaves of the transactions in flight: those written to the binlog and not yet
+     * committed in the engine (prepared), with their ends; crash recovery commits those still in the
+     * binlog.
+     */
+    public List<Pending> prepared(List<BinlogPosition> endsOut) {
+        List<Pending> out = new ArrayList<>();
+        for (Group g : java.util.Arrays.asList(syncing, engineDone ? null : committing)) {
+            if (g != null) {
+                out.addAll(g.members());
+                endsOut.addAll(g.ends());
+            }
+        }
+        for (Group g : syncQueue) {
+            out.addAll(g.members());
+            endsOut.addAll(g.ends());
+        }
+        for (Group g : commitQueue) {
+            out.addAll(g.members());
+            endsOut.addAll(g.ends());
+        }
+        return out;
     }
 
     /** Transactions submitted and not yet committed. */

@@ -139,6 +139,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private ActorRef<SqlThread.Command> sql;
     private long generation;
     private long transactions;
+    /** Prepared transactions a crash left in the synced binlog: crash recovery commits them at start. */
+    private final List<Transaction> toRecover = new java.util.ArrayList<>();
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
 
@@ -495,6 +497,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             sql = null;
             server.channel().sqlStopped();
         }
+        // The unsynced binlog tail is lost; crash recovery commits what was binlogged, synced and prepared.
+        int lost = server.binlog().crash();
+        if (groupCommit != null) {
+            List<BinlogPosition> ends = new java.util.ArrayList<>();
+            List<GroupCommit.Pending> prepared = groupCommit.prepared(ends);
+            for (int i = 0; i < prepared.size(); i++) {
+                if (server.binlog().isSynced(ends.get(i))) {
+                    toRecover.add(prepared.get(i).transaction()); // committed by recovery at the next start
+                }
+            }
+        }
+        int relayLost = server.channel().crash();
+        c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
+                (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
         groupCommit = null; // in-flight commits die with the process; their clients lose the connection
         sessions.clear();   // and open transactions with them
         heldWaiter = -1;
@@ -506,6 +522,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private Behavior<Command> start() {
         NodeState state = server.start();
         c.trace().record(server.name(), "mysqld", "start", "state", state.name());
+        if (state == NodeState.RUNNING && !toRecover.isEmpty()) {
+            // Binlog-driven XA recovery: prepared transactions found in the binlog are committed.
+            toRecover.forEach(server.store()::apply);
+            c.trace().record(server.name(), "mysqld", "crash.recovery", "transactions_committed", (long) toRecover.size());
+            toRecover.clear();
+        }
         if (state == NodeState.RUNNING) {
             c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true));
             // skip_replica_start is OFF by default: a configured replica resumes replicating.

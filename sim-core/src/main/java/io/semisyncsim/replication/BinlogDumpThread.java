@@ -59,7 +59,16 @@ public final class BinlogDumpThread {
                         "Could not find first log file name in binary log index file")));
                 return Behaviors.stopped();
             }
-            int start = c.request().from() == null ? 0 : c.binlog().indexAfter(c.request().from());
+            BinlogPosition from = c.request().from();
+            BinlogPosition end = c.binlog().writtenEnd();
+            if (from != null && from.file().equals(end.file()) && from.pos() > end.pos()) {
+                // The replica has more than this binlog holds (it lost an unsynced tail in a crash).
+                c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
+                c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
+                        "Client requested master to start replication from position > file size")));
+                return Behaviors.stopped();
+            }
+            int start = from == null ? 0 : c.binlog().indexAfter(from);
             c.trace().record(c.node(), actor, "dump.start", "replica_server_id", c.request().serverId(),
                     "from", String.valueOf(c.request().from()), "connection", c.connection());
             return new Running(c, timers, actor, start).behavior();

@@ -71,6 +71,7 @@ public final class IoThread {
         private long retries;
         private boolean writing;
         private long sinceSync;
+        private boolean syncAfterWrite;
         /** When the connection last delivered anything: the net timeout counts from here. */
         private long lastReceived;
 
@@ -198,6 +199,7 @@ public final class IoThread {
             if (c.syncRelayLog() > 0 && ++sinceSync >= c.syncRelayLog()) {
                 sinceSync = 0;
                 cost += c.relayFsync().getAsLong();
+                syncAfterWrite = true;
             }
             timers.startSingleTimer("relay", new RelayWritten(), VirtualDurations.toDuration(cost));
         }
@@ -207,6 +209,10 @@ public final class IoThread {
             Protocol.Event packet = toWrite.pollFirst();
             BinlogEvent e = packet.event();
             c.channel().queued(e, e.timestamp());
+            if (syncAfterWrite) {
+                c.channel().relaySynced();
+                syncAfterWrite = false;
+            }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
             // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
             if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {

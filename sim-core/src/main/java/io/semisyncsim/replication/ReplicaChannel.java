@@ -43,6 +43,8 @@ public final class ReplicaChannel {
 
     // relay log and SQL thread
     private final ArrayDeque<BinlogEvent> relayLog = new ArrayDeque<>();
+    /** Relay-log events (at the tail of relayLog) written since the last relay-log fsync. */
+    private int unsynced;
     private long relayLogPos;
     private long relayLogSpace;
     private boolean sqlRunning;
@@ -166,11 +168,43 @@ public final class ReplicaChannel {
             readSourceLogPos = e.endPos();
         }
         relayLog.addLast(e);
+        unsynced++;
         relayLogPos += e.size();
         relayLogSpace += e.size();
         if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
             oldestUnappliedTimestamp = sourceTimestamp;
         }
+    }
+
+    /** The I/O thread fsynced the relay log (every sync_relay_log events). */
+    public void relaySynced() {
+        unsynced = 0;
+    }
+
+    /**
+     * A crash: relay-log events after the last fsync are gone, and the I/O thread will ask again from
+     * the last event kept, or from what the SQL thread executed (as relay_log_recovery does). Returns
+     * how many were lost.
+     */
+    public int crash() {
+        int lost = Math.min(unsynced, relayLog.size());
+        for (int i = 0; i < lost; i++) {
+            BinlogEvent dropped = relayLog.pollLast();
+            relayLogSpace -= dropped.size();
+            relayLogPos -= dropped.size();
+        }
+        unsynced = 0;
+        if (lost > 0) {
+            BinlogEvent last = relayLog.peekLast();
+            if (last != null && last.type() != EventType.ROTATE) {
+                sourceLogFile = last.file();
+                readSourceLogPos = last.endPos();
+            } else if (!relaySourceLogFile.isEmpty()) {
+                sourceLogFile = relaySourceLogFile;
+                readSourceLogPos = execSourceLogPos;
+            }
+        }
+        return lost;
     }
 
     // --- SQL thread
