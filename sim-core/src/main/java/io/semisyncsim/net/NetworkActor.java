@@ -218,6 +218,9 @@ public final class NetworkActor {
                 return Behaviors.same();
             }
             Delivery d = model.send(now(), s.connection(), s.from(), s.payload());
+            trace.record(s.from(), "network", "send", "to", model.peer(s.connection(), s.from()), "connection",
+                    s.connection(), "what", what(s.payload()), "pos", position(s.payload()),
+                    "arrives", d == null ? null : d.time());
             if (d != null) {
                 schedule(d);
             }
@@ -267,8 +270,29 @@ public final class NetworkActor {
             if (owner == null) {
                 owner = mysqld.get(d.to());
             }
+            trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
+                    what((Packet.Payload) d.payload()), "pos", position((Packet.Payload) d.payload()));
             owner.tell(new Packet.Data(d.connection(), d.from(), (Packet.Payload) d.payload()));
             return Behaviors.same();
+        }
+
+        /** A payload's short name for the trace: event, heartbeat, ack, dump-request... */
+        private static String what(Packet.Payload p) {
+            String n = p.getClass().getSimpleName();
+            StringBuilder out = new StringBuilder(n.length() + 4);
+            for (int i = 0; i < n.length(); i++) {
+                char ch = n.charAt(i);
+                if (Character.isUpperCase(ch) && i > 0) {
+                    out.append('-');
+                }
+                out.append(Character.toLowerCase(ch));
+            }
+            return out.toString();
+        }
+
+        /** The binlog position a payload carries, if any (replication payloads implement Positioned). */
+        private static String position(Packet.Payload p) {
+            return p instanceof Packet.Positioned pos ? pos.position() : null;
         }
 
         private void later(long delay, ActorRef<Packet> to, Packet packet) {

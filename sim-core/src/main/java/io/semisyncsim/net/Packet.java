@@ -30,4 +30,9 @@ public sealed interface Packet {
     /** Marker for protocol messages that travel inside {@link Data}. */
     interface Payload {
     }
+
+    /** A payload that names a binlog position, shown in the trace. */
+    interface Positioned {
+        String position();
+    }
 }

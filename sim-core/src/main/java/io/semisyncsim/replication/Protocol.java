@@ -21,7 +21,12 @@ public final class Protocol {
      * One binlog event from the dump thread. On a semisync dump it carries the 2-byte header
      * ({@code 0xEF}, flags) whose flag asks the replica to ACK this event.
      */
-    public record Event(BinlogEvent event, boolean semisyncHeader, boolean ackRequested) implements Packet.Payload {
+    public record Event(BinlogEvent event, boolean semisyncHeader, boolean ackRequested)
+            implements Packet.Payload, Packet.Positioned {
+        @Override
+        public String position() {
+            return event.end().toString();
+        }
     }
 
     /** The replica's probe {@code SELECT @@global.rpl_semi_sync_source_enabled} (then ..._master_...). */
@@ -33,11 +38,19 @@ public final class Protocol {
     }
 
     /** A semisync ACK: {@code [0xEF][8-byte binlog pos][binlog file name]} on the dump connection. */
-    public record Ack(BinlogPosition pos) implements Packet.Payload {
+    public record Ack(BinlogPosition pos) implements Packet.Payload, Packet.Positioned {
+        @Override
+        public String position() {
+            return pos.toString();
+        }
     }
 
     /** Nothing new for a heartbeat period: the source is alive, at {@code position}. */
-    public record Heartbeat(BinlogPosition position) implements Packet.Payload {
+    public record Heartbeat(BinlogPosition at) implements Packet.Payload, Packet.Positioned {
+        @Override
+        public String position() {
+            return at.toString();
+        }
     }
 
     /** The dump cannot go on (1236: the requested binlog is not there). */
