@@ -1,6 +1,8 @@
 package io.semisyncsim.cli;
 
+import io.semisyncsim.bench.BareCommitLoop;
 import io.semisyncsim.bench.BareRelayRing;
+import java.util.List;
 import io.semisyncsim.bench.RelayRing;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
  * simulation code.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure kernel throughput against a bare event loop doing the same work.")
+        description = "Measure the cluster and the kernel against bare event loops doing the same work.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "5", description = "Measured runs (default ${DEFAULT-VALUE}).")
     int iterations;
@@ -31,9 +33,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--commits", paramLabel = "N", defaultValue = "100000",
+            description = "Commits per cluster run (default ${DEFAULT-VALUE}).")
+    long commits;
+
     @Override
-    public Integer call() {
-        if (iterations < 1 || hops < 1 || tokens < 1 || actors < 1) {
+    public Integer call() throws java.io.IOException {
+        if (iterations < 1 || hops < 1 || tokens < 1 || actors < 1 || commits < 1) {
             System.err.println("semisync-sim: bench takes positive numbers");
             return Cli.INVALID;
         }
@@ -57,12 +63,38 @@ final class BenchCommand implements Callable<Integer> {
         }
         double k = median(kernel);
         double b = median(bare);
+        // The headline: the cluster, and the bare commit loop measured in the same session.
+        ClusterBench.run(Math.min(commits, 10_000)); // warm-up
+        List<ClusterBench.Run> runs = new java.util.ArrayList<>();
+        double[] bareCommits = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            runs.add(ClusterBench.run(commits));
+            long t0 = System.nanoTime();
+            BareCommitLoop.Result r = BareCommitLoop.run(16, 3, commits, 500);
+            bareCommits[i] = r.commits() / ((System.nanoTime() - t0) / 1e9);
+        }
+        double cps = median(ClusterBench.perSecond(runs, false).stream().mapToDouble(Double::doubleValue).toArray());
+        double eps = median(ClusterBench.perSecond(runs, true).stream().mapToDouble(Double::doubleValue).toArray());
+        double bcps = median(bareCommits);
+        ClusterBench.Run last = runs.get(runs.size() - 1);
+        double simPerWall = (last.virtualMicros() / 1e6) / (last.wallNanos() / 1e9);
+        long peakMb = runs.stream().mapToLong(ClusterBench.Run::peakHeapBytes).max().orElse(0) / (1024 * 1024);
         if (json) {
-            Cli.OUT.printf(Locale.ROOT, "{\"workload\":\"relay-ring\",\"actors\":%d,\"tokens\":%d,\"hops_per_token\":%d,"
-                    + "\"messages\":%d,\"iterations\":%d,\"kernel_messages_per_second\":%.0f,"
-                    + "\"bare_loop_messages_per_second\":%.0f,\"ratio\":%.2f}%n",
-                    actors, tokens, hops, result.messages(), iterations, k, b, b / k);
+            Cli.OUT.printf(Locale.ROOT, "{\"workload\":\"semisync 1 source + 3 replicas, AFTER_SYNC, 0.5 ms, 16 clients, "
+                    + "trace to file\",\"commits\":%d,\"iterations\":%d,\"commits_per_second\":%.0f,"
+                    + "\"bare_loop_commits_per_second\":%.0f,\"ratio\":%.2f,\"events_per_second\":%.0f,"
+                    + "\"sim_seconds_per_wall_second\":%.2f,\"peak_heap_mb\":%d,\"kernel\":{\"workload\":\"relay-ring\","
+                    + "\"messages\":%d,\"kernel_messages_per_second\":%.0f,\"bare_loop_messages_per_second\":%.0f}}%n",
+                    commits, iterations, cps, bcps, bcps / cps, eps, simPerWall, peakMb, result.messages(), k, b);
         } else {
+            Cli.OUT.printf(Locale.ROOT, "cluster: 1 source + 3 semisync replicas, AFTER_SYNC, 0.5 ms, 16 clients, %d commits,"
+                    + " trace to a file, median of %d%n", commits, iterations);
+            Cli.OUT.printf(Locale.ROOT, "  %-34s %,14.0f commits/s%n", "simulated cluster", cps);
+            Cli.OUT.printf(Locale.ROOT, "  %-34s %,14.0f commits/s%n", "bare commit loop", bcps);
+            Cli.OUT.printf(Locale.ROOT, "  %-34s %14.2fx%n", "bare loop / cluster", bcps / cps);
+            Cli.OUT.printf(Locale.ROOT, "  %-34s %,14.0f events/s%n", "trace events", eps);
+            Cli.OUT.printf(Locale.ROOT, "  %-34s %14.2f%n", "simulated s per wall s", simPerWall);
+            Cli.OUT.printf(Locale.ROOT, "  %-34s %,14d MB%n", "peak heap", peakMb);
             Cli.OUT.printf(Locale.ROOT, "relay ring: %d actors, %d tokens, %d hops each, %d messages per run, median of %d%n",
                     actors, tokens, hops, result.messages(), iterations);
             Cli.OUT.printf(Locale.ROOT, "  %-34s %,14.0f msgs/s%n", "deterministic Akka kernel", k);
