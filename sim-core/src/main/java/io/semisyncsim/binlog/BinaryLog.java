@@ -1,39 +1,77 @@
 package io.semisyncsim.binlog;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * A source's binary log as metadata: numbered files, events with real sizes and positions, rotation
  * at {@code max_binlog_size} (a transaction never spans two files), and the two horizons group commit
  * moves: what has been written (flushed) and what dump threads may read ({@code binlog_end_pos},
  * which waits for the fsync when {@code sync_binlog = 1}).
+ *
+ * <p>Events are numbered from the start of the log; purged files leave memory, so only the indices
+ * from {@code base} on are held. Dump threads read through a {@link Reader}, which also tells the
+ * purge which file is in use.
  */
 public final class BinaryLog {
     private final EventSizes sizes;
-    private final List<BinlogEvent> events = new ArrayList<>();
-    private final List<String> files = new ArrayList<>();
+    private final LongSupplier clock;
+    private final List<BinlogEvent> events = new ArrayList<>(); // event i is events.get(i - base)
+    private final List<LogFile> files = new ArrayList<>();
+    private final List<Reader> readers = new ArrayList<>();
     private long maxFileSize;
-    private String currentFile;
+    private long expireMicros; // 0: no automatic purge
+    private int nextFileNumber = 1;
     private long currentPos;
+    private int base;     // events [0, base) were purged with their files
     private int readable; // events [0, readable) are below binlog_end_pos
     private int synced;   // events [0, synced) are on disk (fsynced); a host crash loses the rest
 
-    public BinaryLog(EventSizes sizes, long maxFileSize) {
-        this.sizes = sizes;
-        this.maxFileSize = maxFileSize;
-        openFile(1);
+    /** One file of the log: its name, its first event's index and when it was closed (-1 while active). */
+    private static final class LogFile {
+        final String name;
+        final int firstEvent;
+        long closedAt = -1;
+        long size; // set when the file is closed; the active file's size is currentPos
+
+        LogFile(String name, int firstEvent) {
+            this.name = name;
+            this.firstEvent = firstEvent;
+        }
     }
 
-    private void openFile(int number) {
-        currentFile = String.format("%s.%06d", sizes.basename(), number);
-        files.add(currentFile);
+    public BinaryLog(EventSizes sizes, long maxFileSize, LongSupplier clock) {
+        this.sizes = sizes;
+        this.maxFileSize = maxFileSize;
+        this.clock = clock;
+        openFile();
+    }
+
+    private void openFile() {
+        files.add(new LogFile(String.format("%s.%06d", sizes.basename(), nextFileNumber++), end()));
         currentPos = sizes.firstEventPos();
+    }
+
+    private int end() {
+        return base + events.size();
+    }
+
+    private BinlogEvent at(int index) {
+        return events.get(index - base);
+    }
+
+    private LogFile current() {
+        return files.get(files.size() - 1);
     }
 
     public void setMaxFileSize(long bytes) {
         this.maxFileSize = bytes;
+    }
+
+    /** binlog_expire_logs_seconds (expire_logs_days on 5.7) in virtual µs; 0 turns automatic purge off. */
+    public void setExpiry(long micros) {
+        this.expireMicros = micros;
     }
 
     /** Writes one transaction (flush stage); returns its events. Rotates first if the file is full. */
@@ -56,24 +94,56 @@ public final class BinaryLog {
 
     private void append(List<BinlogEvent> out, EventType type, int size, Transaction trx, Transaction carried) {
         currentPos += size;
-        BinlogEvent e = new BinlogEvent(type, currentFile, currentPos, size, trx.id(), trx.timestamp(), carried);
+        BinlogEvent e = new BinlogEvent(type, current().name, currentPos, size, trx.id(), trx.timestamp(), carried);
         events.add(e);
         out.add(e);
     }
 
-    /** FLUSH BINARY LOGS, or a full file: a Rotate event names the next file, which starts afresh. */
+    /**
+     * FLUSH BINARY LOGS, or a full file: a Rotate event names the next file, which starts afresh. As
+     * MySQL does after a rotation (MYSQL_BIN_LOG::purge), expired files are then purged.
+     */
     public void rotate() {
-        String next = String.format("%s.%06d", sizes.basename(), files.size() + 1);
+        String next = String.format("%s.%06d", sizes.basename(), nextFileNumber);
         currentPos += sizes.rotateBase() + next.length();
-        events.add(new BinlogEvent(EventType.ROTATE, currentFile, currentPos, sizes.rotateBase() + next.length(), 0, -1,
-                null));
-        synced = events.size(); // MySQL syncs the file it closes, Rotate event included
-        openFile(files.size() + 1);
+        events.add(new BinlogEvent(EventType.ROTATE, current().name, currentPos, sizes.rotateBase() + next.length(),
+                0, -1, null));
+        synced = end(); // MySQL syncs the file it closes, Rotate event included
+        current().closedAt = clock.getAsLong();
+        current().size = currentPos;
+        openFile();
+        if (expireMicros > 0) {
+            purgeClosedBefore(clock.getAsLong() - expireMicros);
+        }
+    }
+
+    /**
+     * MYSQL_BIN_LOG::purge_logs_before_date: deletes files, oldest first, whose last write is before
+     * {@code cutoff}; stops at the active file, a file a dump thread is reading, or a newer file.
+     * Returns how many files went.
+     */
+    public int purgeClosedBefore(long cutoff) {
+        int inUse = readable; // a file still being published counts as in use
+        for (Reader r : readers) {
+            inUse = Math.min(inUse, r.cursor);
+        }
+        int purged = 0;
+        while (files.size() > 1 && files.get(0).closedAt >= 0 && files.get(0).closedAt < cutoff
+                && files.get(1).firstEvent <= inUse) {
+            files.remove(0);
+            purged++;
+        }
+        int gone = files.get(0).firstEvent - base;
+        if (gone > 0) {
+            events.subList(0, gone).clear();
+            base += gone;
+        }
+        return purged;
     }
 
     /** An fsync covered everything written so far. */
     public void markSynced() {
-        synced = events.size();
+        synced = end();
     }
 
     /**
@@ -81,72 +151,92 @@ public final class BinaryLog {
      * and position go back to the end of the last surviving event.
      */
     public int crash() {
-        int lost = events.size() - synced;
-        while (events.size() > synced) {
+        int lost = end() - synced;
+        while (end() > synced) {
             events.remove(events.size() - 1);
         }
         readable = Math.min(readable, synced);
         if (events.isEmpty()) {
-            String first = files.get(0);
-            files.clear();
-            files.add(first);
-            currentFile = first;
+            // Nothing held survives in the files we have: the first one starts afresh (purged files
+            // end with their Rotate event, so the first remaining file is where writing resumes).
+            truncateFilesAfter(0);
             currentPos = sizes.firstEventPos();
         } else {
             BinlogEvent last = events.get(events.size() - 1);
+            int lastFile = fileIndex(last.file());
             if (last.type() == EventType.ROTATE) {
-                currentFile = files.get(files.indexOf(last.file()) + 1);
+                truncateFilesAfter(lastFile + 1);
                 currentPos = sizes.firstEventPos();
             } else {
-                currentFile = last.file();
+                truncateFilesAfter(lastFile);
                 currentPos = last.endPos();
             }
-            while (!files.get(files.size() - 1).equals(currentFile)) {
-                files.remove(files.size() - 1);
+        }
+        current().closedAt = -1;
+        return lost;
+    }
+
+    private void truncateFilesAfter(int keepLast) {
+        while (files.size() > keepLast + 1) {
+            files.remove(files.size() - 1);
+            nextFileNumber--;
+        }
+    }
+
+    private int fileIndex(String name) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).name.equals(name)) {
+                return i;
             }
         }
-        return lost;
+        throw new IllegalStateException("no binlog file " + name);
     }
 
     /** Whether the event ending at {@code end} survived on disk. */
     public boolean isSynced(BinlogPosition end) {
-        return synced > 0 && events.get(synced - 1).end().compareTo(end) >= 0;
+        return synced > base && at(synced - 1).end().compareTo(end) >= 0;
     }
 
     /** The end of what has been written: SHOW MASTER STATUS. */
     public BinlogPosition writtenEnd() {
-        return new BinlogPosition(currentFile, currentPos);
+        return new BinlogPosition(current().name, currentPos);
     }
 
     /** Makes everything written so far readable by dump threads (binlog_end_pos advances). */
     public void publishWritten() {
-        readable = events.size();
+        readable = end();
     }
 
     /** Makes the events up to {@code end} (inclusive) readable. */
     public void publishUpTo(BinlogPosition end) {
-        while (readable < events.size() && events.get(readable).end().compareTo(end) <= 0) {
+        while (readable < end() && at(readable).end().compareTo(end) <= 0) {
             readable++;
         }
     }
 
     /** binlog_end_pos: the end of the last readable event, or the first position of the first file. */
     public BinlogPosition readableEnd() {
-        if (readable == 0) {
-            return new BinlogPosition(files.get(0), sizes.firstEventPos());
+        if (readable == base) {
+            return new BinlogPosition(files.get(0).name, sizes.firstEventPos());
         }
-        BinlogEvent last = events.get(readable - 1);
-        return last.type() == EventType.ROTATE && readable == events.size()
-                ? new BinlogPosition(currentFile, sizes.firstEventPos()) : last.end();
+        BinlogEvent last = at(readable - 1);
+        return last.type() == EventType.ROTATE && readable == end()
+                ? new BinlogPosition(current().name, sizes.firstEventPos()) : last.end();
     }
 
-    /** Index of the first event that ends after {@code from}: where a dump thread starting there begins. */
-    public int indexAfter(BinlogPosition from) {
-        int lo = 0;
-        int hi = events.size();
+    /** A dump thread's cursor, starting at the first event that ends after {@code from} (null: the start). */
+    public Reader openReader(BinlogPosition from) {
+        Reader r = new Reader(from == null ? base : indexAfter(from));
+        readers.add(r);
+        return r;
+    }
+
+    private int indexAfter(BinlogPosition from) {
+        int lo = base;
+        int hi = end();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (events.get(mid).end().compareTo(from) <= 0) {
+            if (at(mid).end().compareTo(from) <= 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -155,26 +245,67 @@ public final class BinaryLog {
         return lo;
     }
 
-    /** The event at an index, if it is readable; null otherwise. */
-    public BinlogEvent readable(int index) {
-        return index < readable ? events.get(index) : null;
+    /** Where one dump thread reads; while open, its file and the ones after it are not purged. */
+    public final class Reader {
+        private int cursor;
+
+        private Reader(int cursor) {
+            this.cursor = cursor;
+        }
+
+        /** The next readable event, or null when the reader is at binlog_end_pos. */
+        public BinlogEvent peek() {
+            return cursor < readable ? at(cursor) : null;
+        }
+
+        public void advance() {
+            cursor++;
+        }
+
+        /** The dump thread ended: its file is no longer in use. */
+        public void close() {
+            readers.remove(this);
+        }
     }
 
     public int readableCount() {
         return readable;
     }
 
+    /** SHOW BINARY LOGS: the files in the index, oldest first. */
     public List<String> files() {
-        return Collections.unmodifiableList(files);
+        List<String> names = new ArrayList<>(files.size());
+        for (LogFile f : files) {
+            names.add(f.name);
+        }
+        return names;
+    }
+
+    /** One row of SHOW BINARY LOGS. */
+    public record FileSize(String name, long size) {
+    }
+
+    /** SHOW BINARY LOGS: each file in the index with its size in bytes. */
+    public List<FileSize> fileSizes() {
+        List<FileSize> out = new ArrayList<>(files.size());
+        for (LogFile f : files) {
+            out.add(new FileSize(f.name, f == current() ? currentPos : f.size));
+        }
+        return out;
     }
 
     public String currentFile() {
-        return currentFile;
+        return current().name;
     }
 
-    /** Whether {@code pos} names a place a dump may start from: a file we have, at or after its start. */
+    /** Whether {@code pos} names a place a dump may start from: a file in the index. */
     public boolean exists(BinlogPosition pos) {
-        return files.contains(pos.file());
+        for (LogFile f : files) {
+            if (f.name.equals(pos.file())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long firstEventPos() {
@@ -185,11 +316,14 @@ public final class BinaryLog {
     public void reset() {
         events.clear();
         files.clear();
+        base = 0;
         readable = 0;
         synced = 0;
-        openFile(1);
+        nextFileNumber = 1;
+        openFile();
     }
 
+    /** Events held in memory (purged files' events are not). */
     public int size() {
         return events.size();
     }

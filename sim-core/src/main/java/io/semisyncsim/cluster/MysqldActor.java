@@ -245,7 +245,16 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         groupCommit.setSettings(commitSettings()); // sync_binlog and the delay are dynamic
         server.binlog().setMaxFileSize(server.variables().getLong("max_binlog_size"));
+        server.binlog().setExpiry(binlogExpiryMicros());
         return groupCommit;
+    }
+
+    /** binlog_expire_logs_seconds, or 5.7's expire_logs_days, in virtual µs (0: never purge). */
+    private long binlogExpiryMicros() {
+        var vars = server.variables();
+        long seconds = vars.find("binlog_expire_logs_seconds") != null
+                ? vars.getLong("binlog_expire_logs_seconds") : vars.getLong("expire_logs_days") * 86_400;
+        return seconds * 1_000_000;
     }
 
     private GroupCommit.Settings commitSettings() {

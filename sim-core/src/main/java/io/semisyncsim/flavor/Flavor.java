@@ -48,6 +48,9 @@ public final class Flavor {
             SysVarDef def = variable(v, "");
             systemVariables.put(def.name(), def); // later definitions override earlier ones
         }
+        for (String absent : table.getStringList("system-variables-absent")) {
+            systemVariables.remove(absent);
+        }
         Config defaults = table.getConfig("plugin-variable-defaults");
         for (String kind : pluginKinds.root().keySet()) {
             List<SysVarDef> vars = new ArrayList<>();

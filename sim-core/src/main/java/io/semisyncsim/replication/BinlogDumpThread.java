@@ -2,6 +2,7 @@ package io.semisyncsim.replication;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinaryLog;
@@ -68,10 +69,10 @@ public final class BinlogDumpThread {
                         "Client requested master to start replication from position > file size")));
                 return Behaviors.stopped();
             }
-            int start = from == null ? 0 : c.binlog().indexAfter(from);
+            BinaryLog.Reader reader = c.binlog().openReader(from);
             c.trace().record(c.node(), actor, "dump.start", "replica_server_id", c.request().serverId(),
                     "from", String.valueOf(c.request().from()), "connection", c.connection());
-            return new Running(c, timers, actor, start).behavior();
+            return new Running(c, timers, actor, reader).behavior();
         }));
     }
 
@@ -79,16 +80,16 @@ public final class BinlogDumpThread {
         private final Context c;
         private final TimerScheduler<Command> timers;
         private final String actor;
-        private int cursor;
+        private final BinaryLog.Reader reader;
         private boolean peerGone;
         /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
         private long lastSent;
 
-        Running(Context c, TimerScheduler<Command> timers, String actor, int cursor) {
+        Running(Context c, TimerScheduler<Command> timers, String actor, BinaryLog.Reader reader) {
             this.c = c;
             this.timers = timers;
             this.actor = actor;
-            this.cursor = cursor;
+            this.reader = reader;
             this.lastSent = c.clock().getAsLong();
         }
 
@@ -107,6 +108,10 @@ public final class BinlogDumpThread {
                         }
                         return Behaviors.same();
                     })
+                    .onSignal(PostStop.class, s -> {
+                        reader.close(); // however the thread ends, its binlog file is no longer in use
+                        return Behaviors.same();
+                    })
                     .build();
             sendAvailable();
             return b;
@@ -114,7 +119,7 @@ public final class BinlogDumpThread {
 
         private Behavior<Command> sendAvailable() {
             boolean sent = false;
-            for (BinlogEvent e; (e = c.binlog().readable(cursor)) != null; cursor++) {
+            for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
                 if (peerGone) {
                     return stop();
                 }

@@ -54,7 +54,7 @@ public final class Mysqld {
         this.clock = clock;
         this.errorLog = new ErrorLog(flavor.errorLogStyle(), clock);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
-                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()));
+                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock);
         this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().firstEventPos());
     }
 

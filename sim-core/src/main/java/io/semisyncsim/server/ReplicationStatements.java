@@ -33,6 +33,9 @@ final class ReplicationStatements {
         if (s instanceof Statement.ShowSourceStatus) {
             return showSourceStatus();
         }
+        if (s instanceof Statement.ShowBinaryLogs) {
+            return showBinaryLogs();
+        }
         if (!account.has(Privilege.SUPER) && !account.has(Privilege.REPLICATION_SLAVE_ADMIN)) {
             throw flavor().error(1227, s instanceof Statement.ResetSource ? "RELOAD" : flavor().privilegeForReplication());
         }
@@ -167,6 +170,23 @@ final class ReplicationStatements {
             cols.add(new ResultSet.Column(n, n.equals("Position")));
         }
         return new StatementResult.Rows(new ResultSet(cols, List.of(row)), List.of());
+    }
+
+    /** SHOW BINARY LOGS; 8.0 added the Encrypted column (binlog encryption is not modelled: always No). */
+    private StatementResult showBinaryLogs() {
+        boolean encryptedColumn = !flavor().product().toLowerCase(Locale.ROOT).contains("mariadb")
+                && !flavor().version().startsWith("5.7");
+        List<ResultSet.Column> cols = new ArrayList<>(List.of(new ResultSet.Column("Log_name", false),
+                new ResultSet.Column("File_size", true)));
+        if (encryptedColumn) {
+            cols.add(new ResultSet.Column("Encrypted", false));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (var f : server.binlog().fileSizes()) {
+            rows.add(encryptedColumn ? List.of(f.name(), Long.toString(f.size()), "No")
+                    : List.of(f.name(), Long.toString(f.size())));
+        }
+        return new StatementResult.Rows(new ResultSet(cols, rows), List.of());
     }
 
     private StatementResult resetSource() {

@@ -374,6 +374,11 @@ public final class Parser {
             expectWord("STATUS");
             return new Statement.ShowReplicaStatus(newNames);
         }
+        if (peek().isWord("BINARY") && tokens.get(i + 1).isWord("LOGS")
+                || peek().isWord("MASTER") && tokens.get(i + 1).isWord("LOGS") && dialect.legacyReplicationSyntax()) {
+            i += 2;
+            return new Statement.ShowBinaryLogs();
+        }
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax()) {
             next();
             expectWord("STATUS");

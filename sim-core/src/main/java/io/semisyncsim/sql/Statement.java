@@ -74,6 +74,10 @@ public sealed interface Statement {
     record ShowSourceStatus() implements Statement {
     }
 
+    /** SHOW BINARY LOGS / SHOW MASTER LOGS: the files in the binlog index. */
+    record ShowBinaryLogs() implements Statement {
+    }
+
     /** RESET MASTER / RESET BINARY LOGS AND GTIDS. */
     record ResetSource() implements Statement {
     }

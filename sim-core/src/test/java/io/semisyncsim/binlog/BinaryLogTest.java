@@ -1,6 +1,7 @@
 package io.semisyncsim.binlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class BinaryLogTest {
 
     @Test
     void firstTransactionStartsAfterTheHeaderEvents() {
-        BinaryLog log = new BinaryLog(SIZES, 1 << 30);
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         List<BinlogEvent> events = log.write(insert(1));
         assertEquals(157, events.get(0).start().pos());
         assertEquals(157 + 79 + 78 + 52 + 52 + 31, log.writtenEnd().pos());
@@ -24,9 +25,9 @@ class BinaryLogTest {
 
     @Test
     void writtenEventsAreNotReadableUntilPublished() {
-        BinaryLog log = new BinaryLog(SIZES, 1 << 30);
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         log.write(insert(1));
-        assertNull(log.readable(0));
+        assertNull(log.openReader(null).peek());
         assertEquals(new BinlogPosition("binlog.000001", 157), log.readableEnd());
         log.publishWritten();
         assertEquals(log.writtenEnd(), log.readableEnd());
@@ -34,7 +35,7 @@ class BinaryLogTest {
 
     @Test
     void publishingUpToAPositionStopsThere() {
-        BinaryLog log = new BinaryLog(SIZES, 1 << 30);
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         BinlogPosition firstEnd = last(log.write(insert(1))).end();
         log.write(insert(2));
         log.publishUpTo(firstEnd);
@@ -43,7 +44,7 @@ class BinaryLogTest {
 
     @Test
     void aFullFileRotatesBeforeTheNextTransaction() {
-        BinaryLog log = new BinaryLog(SIZES, 400);
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> 0L);
         log.write(insert(1)); // ends at 449, past 400
         List<BinlogEvent> second = log.write(insert(2));
         assertEquals("binlog.000002", second.get(0).file());
@@ -53,22 +54,87 @@ class BinaryLogTest {
 
     @Test
     void dumpStartsAtTheFirstEventEndingAfterTheRequestedPosition() {
-        BinaryLog log = new BinaryLog(SIZES, 1 << 30);
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         BinlogPosition end1 = last(log.write(insert(1))).end();
         log.write(insert(2));
         log.publishWritten();
-        assertEquals(0, log.indexAfter(new BinlogPosition("binlog.000001", 157)));
-        assertEquals(5, log.indexAfter(end1));
+        assertEquals(157, log.openReader(new BinlogPosition("binlog.000001", 157)).peek().start().pos());
+        assertEquals(end1.pos(), log.openReader(end1).peek().start().pos());
     }
 
     @Test
     void resetMasterStartsOverAtFileOne() {
-        BinaryLog log = new BinaryLog(SIZES, 400);
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> 0L);
         log.write(insert(1));
         log.write(insert(2));
         log.reset();
         assertEquals(new BinlogPosition("binlog.000001", 157), log.writtenEnd());
         assertEquals(List.of("binlog.000001"), log.files());
+    }
+
+    @Test
+    void expiredClosedFilesArePurgedAtRotation() {
+        long[] now = {0};
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> now[0]);
+        log.setExpiry(1_000_000);
+        log.write(insert(1));
+        log.publishWritten();
+        now[0] = 2_000_000;
+        log.write(insert(2)); // rotates: file 1 closed at 2 s, not expired yet
+        log.publishWritten();
+        assertEquals(List.of("binlog.000001", "binlog.000002"), log.files());
+        now[0] = 3_500_000;
+        log.write(insert(3)); // rotates: file 1 has been closed 1.5 s
+        assertEquals(List.of("binlog.000002", "binlog.000003"), log.files());
+    }
+
+    @Test
+    void aFileADumpThreadIsReadingIsNotPurged() {
+        long[] now = {0};
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> now[0]);
+        log.setExpiry(1_000_000);
+        log.write(insert(1));
+        log.publishWritten();
+        BinaryLog.Reader dump = log.openReader(null); // still at the start of file 1
+        now[0] = 2_000_000;
+        log.write(insert(2));
+        log.publishWritten();
+        now[0] = 4_000_000;
+        log.write(insert(3));
+        assertEquals(List.of("binlog.000001", "binlog.000002", "binlog.000003"), log.files());
+        dump.close();
+        assertEquals(1, log.purgeClosedBefore(now[0]));
+        assertEquals("binlog.000002", log.files().get(0));
+    }
+
+    @Test
+    void aReaderReadsOnAcrossAPurge() {
+        long[] now = {0};
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> now[0]);
+        log.write(insert(1));
+        log.write(insert(2));
+        log.publishWritten();
+        BinaryLog.Reader dump = log.openReader(null);
+        while (dump.peek() != null && dump.peek().file().equals("binlog.000001")) {
+            dump.advance();
+        }
+        now[0] = 10_000_000;
+        assertEquals(1, log.purgeClosedBefore(now[0]));
+        assertEquals("binlog.000002", dump.peek().file());
+        assertEquals(157, dump.peek().start().pos());
+        assertFalse(log.exists(new BinlogPosition("binlog.000001", 157)));
+    }
+
+    @Test
+    void withoutExpiryNothingIsPurged() {
+        long[] now = {0};
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> now[0]);
+        for (int i = 1; i <= 4; i++) {
+            now[0] += 10_000_000;
+            log.write(insert(i));
+            log.publishWritten();
+        }
+        assertEquals(4, log.files().size());
     }
 
     private static BinlogEvent last(List<BinlogEvent> events) {

@@ -17,7 +17,7 @@ class CrashTest {
 
     @Test
     void theUnsyncedTailIsLostAndPositionsGoBack() {
-        BinaryLog log = new BinaryLog(SIZES, 1 << 30);
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         List<BinlogEvent> first = log.write(trx(1));
         log.markSynced();
         log.write(trx(2));
@@ -28,7 +28,7 @@ class CrashTest {
 
     @Test
     void withNothingSyncedTheBinlogStartsOver() {
-        BinaryLog log = new BinaryLog(SIZES, 1 << 30);
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         BinlogPosition end = last(log.write(trx(1))).end();
         log.publishWritten();
         log.crash();
@@ -39,7 +39,7 @@ class CrashTest {
 
     @Test
     void rotationSyncsTheFileItCloses() {
-        BinaryLog log = new BinaryLog(SIZES, 400);
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> 0L);
         log.write(trx(1));
         log.write(trx(2)); // rotates first: file 1 is synced
         log.crash();

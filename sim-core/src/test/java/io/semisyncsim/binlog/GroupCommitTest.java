@@ -15,7 +15,7 @@ class GroupCommitTest {
     private final List<String> log = new ArrayList<>();
     private boolean holdAfterSync;
     private boolean holdAfterCommit;
-    private final BinaryLog binlog = new BinaryLog(SIZES, 1 << 30);
+    private final BinaryLog binlog = new BinaryLog(SIZES, 1 << 30, () -> 0L);
     private long now;
     private long seq;
     private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])

@@ -55,6 +55,29 @@ class ReplicationTest {
     }
 
     @Test
+    void showBinaryLogsListsEachFileWithItsSize() {
+        try (Cluster c = cluster("mysql-5.7", true)) {
+            c.execute("source", Account.ROOT, "SET GLOBAL max_binlog_size = 4096");
+            for (long k = 1; k <= 20; k++) {
+                c.insert("source", "t1", k, Long.MAX_VALUE);
+            }
+            ResultSet logs = ((StatementResult.Rows) c.execute("source", Account.ROOT, "SHOW MASTER LOGS")).resultSet();
+            assertEquals(2, logs.columns().size(), "5.7 has no Encrypted column");
+            assertEquals(List.of("mysql-bin.000001", "mysql-bin.000002"), logs.rows().stream().map(r -> r.get(0)).toList());
+            assertEquals(Long.toString(c.node("source").binlog().writtenEnd().pos()), logs.rows().get(1).get(1));
+        }
+    }
+
+    @Test
+    void expireLogsDaysIsTheOnlyExpiryOn57() {
+        try (Cluster c = cluster("mysql-5.7", true)) {
+            assertEquals(1193, ((StatementResult.Failed) c.execute("source", Account.ROOT,
+                    "SET GLOBAL binlog_expire_logs_seconds = 2")).error().code());
+            assertTrue(c.execute("source", Account.ROOT, "SET GLOBAL expire_logs_days = 1") instanceof StatementResult.Ok);
+        }
+    }
+
+    @Test
     void commitLatencyComesFromTheConfiguredCosts() {
         try (Cluster c = cluster("mysql-8.0", true)) {
             long before = c.kernel().now();
