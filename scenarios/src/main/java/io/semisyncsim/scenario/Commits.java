@@ -1,17 +1,24 @@
 package io.semisyncsim.scenario;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import io.semisyncsim.server.KeyRanges;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** What clients saw of their commits in a run: counts and latencies, for the {@code commits.*} paths. */
+/**
+ * What clients saw of their commits in a run: counts and latencies, for the {@code commits.*} paths.
+ * Latencies are kept as a count per distinct value (a simulation produces few), so percentiles stay
+ * exact while memory does not grow with the number of commits.
+ */
 final class Commits {
-    private final List<Long> latencies = new ArrayList<>();
-    private final List<Boolean> semisync = new ArrayList<>();
+    private final TreeMap<Long, long[]> latencyCounts = new TreeMap<>();
+    private long count;
+    private long acked;
+    private long lastLatency;
+    private boolean lastSemisync;
     /** Rows whose commit a client got OK for, by the node it was written on. */
-    private final Map<String, java.util.TreeSet<Long>> acknowledged = new TreeMap<>();
+    private final Map<String, KeyRanges> acknowledged = new TreeMap<>();
     private String lostAcknowledged;
     private String lostVisible;
     private final Map<String, Long> nextKey = new TreeMap<>();
@@ -27,14 +34,20 @@ final class Commits {
     }
 
     void record(String node, long key, long latencyMicros, boolean replicaAcked) {
-        latencies.add(latencyMicros);
-        semisync.add(replicaAcked);
-        acknowledged.computeIfAbsent(node, n -> new java.util.TreeSet<>()).add(key);
+        latencyCounts.computeIfAbsent(latencyMicros, l -> new long[1])[0]++;
+        count++;
+        if (replicaAcked) {
+            acked++;
+        }
+        lastLatency = latencyMicros;
+        lastSemisync = replicaAcked;
+        acknowledged.computeIfAbsent(node, n -> new KeyRanges()).add(key);
     }
 
     /** Rows a client was told were committed on {@code node}. */
-    java.util.SortedSet<Long> acknowledgedOn(String node) {
-        return acknowledged.getOrDefault(node, new java.util.TreeSet<>());
+    SortedSet<Long> acknowledgedOn(String node) {
+        KeyRanges keys = acknowledged.get(node);
+        return keys == null ? new TreeSet<>() : keys.toSortedSet();
     }
 
     /** The loss figures of the last failover. */
@@ -49,31 +62,31 @@ final class Commits {
     }
 
     long last() {
-        return latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1);
+        return lastLatency;
     }
 
     /** The value of {@code commits.NAME}; latencies print as durations ({@code 215us}). */
     String read(String name) {
         switch (name) {
             case "count" -> {
-                return Long.toString(latencies.size());
+                return Long.toString(count);
             }
             case "yes" -> {
-                return Long.toString(semisync.stream().filter(b -> b).count());
+                return Long.toString(acked);
             }
             case "no" -> {
-                return Long.toString(semisync.stream().filter(b -> !b).count());
+                return Long.toString(count - acked);
             }
             default -> {
             }
         }
-        if (latencies.isEmpty()) {
+        if (count == 0) {
             return null;
         }
         return switch (name) {
-            case "last.latency" -> Durations.format(last());
-            case "last.semisync" -> Boolean.toString(semisync.get(semisync.size() - 1));
-            case "latency.max" -> Durations.format(Collections.max(latencies));
+            case "last.latency" -> Durations.format(lastLatency);
+            case "last.semisync" -> Boolean.toString(lastSemisync);
+            case "latency.max" -> Durations.format(latencyCounts.lastKey());
             case "latency.p50" -> Durations.format(percentile(50));
             default -> Durations.format(percentile(99));
         };
@@ -81,9 +94,14 @@ final class Commits {
 
     /** Nearest-rank percentile. */
     private long percentile(int p) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
+        long seen = 0;
+        for (Map.Entry<Long, long[]> e : latencyCounts.entrySet()) {
+            seen += e.getValue()[0];
+            if (seen >= rank) {
+                return e.getKey();
+            }
+        }
+        return latencyCounts.lastKey();
     }
 }

@@ -21,7 +21,7 @@ final class DmlStatements {
     StatementResult run(Account account, Statement s, Session session) throws SqlError {
         if (s instanceof Statement.CountRows count) {
             return new StatementResult.Rows(new ResultSet(List.of(new ResultSet.Column("COUNT(*)", true)),
-                    List.of(List.of(Long.toString(server.store().keys(count.table()).size())))), List.of());
+                    List.of(List.of(Long.toString(server.store().rowCount(count.table()))))), List.of());
         }
         if (!account.has(Privilege.DML)) {
             throw server.flavor().error(1142, "INSERT", account.user(), account.host(), "t1");

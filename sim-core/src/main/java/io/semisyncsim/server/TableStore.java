@@ -3,20 +3,25 @@ package io.semisyncsim.server;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** A node's data: rows keyed per table, enough to compare nodes and count what each has. */
+/**
+ * A node's data: which rows each table holds, enough to compare nodes and count what each has. Row
+ * values are not kept: nothing reads them back, and they travel in the binlog's row events.
+ */
 public final class TableStore {
-    private final Map<String, TreeMap<Long, String>> tables = new TreeMap<>();
+    private final Map<String, KeyRanges> tables = new TreeMap<>();
     private long appliedTransactions;
 
     public void apply(Transaction trx) {
         for (Transaction.RowChange c : trx.changes()) {
-            TreeMap<Long, String> rows = tables.computeIfAbsent(c.table(), t -> new TreeMap<>());
+            KeyRanges rows = tables.computeIfAbsent(c.table(), t -> new KeyRanges());
             if (c.kind() == EventType.DELETE_ROWS) {
                 rows.remove(c.key());
             } else {
-                rows.put(c.key(), c.value());
+                rows.add(c.key());
             }
         }
         appliedTransactions++;
@@ -24,10 +29,15 @@ public final class TableStore {
 
     public long rowCount() {
         long n = 0;
-        for (TreeMap<Long, String> rows : tables.values()) {
+        for (KeyRanges rows : tables.values()) {
             n += rows.size();
         }
         return n;
+    }
+
+    public long rowCount(String table) {
+        KeyRanges rows = tables.get(table);
+        return rows == null ? 0 : rows.size();
     }
 
     public long appliedTransactions() {
@@ -35,13 +45,13 @@ public final class TableStore {
     }
 
     /** The keys of a table's rows, in order. */
-    public java.util.SortedSet<Long> keys(String table) {
-        TreeMap<Long, String> rows = tables.get(table);
-        return rows == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(rows.keySet());
+    public SortedSet<Long> keys(String table) {
+        KeyRanges rows = tables.get(table);
+        return rows == null ? new TreeSet<>() : rows.toSortedSet();
     }
 
     public boolean contains(String table, long key) {
-        TreeMap<Long, String> rows = tables.get(table);
-        return rows != null && rows.containsKey(key);
+        KeyRanges rows = tables.get(table);
+        return rows != null && rows.contains(key);
     }
 }

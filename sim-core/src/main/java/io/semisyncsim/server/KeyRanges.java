@@ -1,0 +1,70 @@
+package io.semisyncsim.server;
+
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A set of row keys kept as disjoint closed ranges: a table filled by a workload's increasing keys
+ * is a handful of ranges however many rows it holds, so ten million commits fit in a few bytes.
+ */
+public final class KeyRanges {
+    private final TreeMap<Long, Long> ranges = new TreeMap<>(); // first key -> last key
+    private long size;
+
+    public boolean contains(long key) {
+        Map.Entry<Long, Long> r = ranges.floorEntry(key);
+        return r != null && r.getValue() >= key;
+    }
+
+    public void add(long key) {
+        if (contains(key)) {
+            return;
+        }
+        Map.Entry<Long, Long> below = key == Long.MIN_VALUE ? null : ranges.floorEntry(key - 1);
+        boolean joinsBelow = below != null && below.getValue() == key - 1;
+        Long aboveEnd = key == Long.MAX_VALUE ? null : ranges.get(key + 1);
+        if (aboveEnd != null) {
+            ranges.remove(key + 1);
+        }
+        long last = aboveEnd != null ? aboveEnd : key;
+        ranges.put(joinsBelow ? below.getKey() : key, last);
+        size++;
+    }
+
+    public void remove(long key) {
+        if (!contains(key)) {
+            return;
+        }
+        Map.Entry<Long, Long> r = ranges.floorEntry(key);
+        long first = r.getKey();
+        long last = r.getValue();
+        ranges.remove(first);
+        if (first < key) {
+            ranges.put(first, key - 1);
+        }
+        if (key < last) {
+            ranges.put(key + 1, last);
+        }
+        size--;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** Every key, in order (built on demand: a failover comparison or a SELECT, not the commit path). */
+    public SortedSet<Long> toSortedSet() {
+        TreeSet<Long> keys = new TreeSet<>();
+        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
+            for (long k = r.getKey(); ; k++) {
+                keys.add(k);
+                if (k == r.getValue()) {
+                    break;
+                }
+            }
+        }
+        return keys;
+    }
+}

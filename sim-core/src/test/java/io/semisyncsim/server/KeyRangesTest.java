@@ -1,0 +1,54 @@
+package io.semisyncsim.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class KeyRangesTest {
+
+    @Test
+    void keysAddedOutOfOrderMergeIntoOneRange() {
+        KeyRanges keys = new KeyRanges();
+        for (long k : List.of(3L, 1L, 2L, 5L, 4L)) {
+            keys.add(k);
+        }
+        assertEquals(5, keys.size());
+        assertEquals(new TreeSet<>(List.of(1L, 2L, 3L, 4L, 5L)), keys.toSortedSet());
+    }
+
+    @Test
+    void addingAKeyTwiceCountsItOnce() {
+        KeyRanges keys = new KeyRanges();
+        keys.add(7);
+        keys.add(7);
+        assertEquals(1, keys.size());
+    }
+
+    @Test
+    void removingFromTheMiddleSplitsARange() {
+        KeyRanges keys = new KeyRanges();
+        for (long k = 1; k <= 5; k++) {
+            keys.add(k);
+        }
+        keys.remove(3);
+        keys.remove(9); // absent: nothing happens
+        assertEquals(4, keys.size());
+        assertFalse(keys.contains(3));
+        assertTrue(keys.contains(2) && keys.contains(4));
+        assertEquals(new TreeSet<>(List.of(1L, 2L, 4L, 5L)), keys.toSortedSet());
+    }
+
+    @Test
+    void extremeKeysDoNotOverflow() {
+        KeyRanges keys = new KeyRanges();
+        keys.add(Long.MAX_VALUE);
+        keys.add(Long.MIN_VALUE);
+        keys.add(Long.MAX_VALUE - 1);
+        assertEquals(3, keys.size());
+        assertTrue(keys.contains(Long.MIN_VALUE) && keys.contains(Long.MAX_VALUE - 1));
+    }
+}
