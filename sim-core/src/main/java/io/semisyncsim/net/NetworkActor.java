@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.trace.Trace;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,10 @@ public final class NetworkActor {
     private record Arrive(Delivery delivery) implements Command {
     }
 
+    /** One end of a connection: the connection and the node at that end. */
+    private record End(long connection, String node) {
+    }
+
     private record Tell(ActorRef<Packet> to, Packet packet) implements Command {
     }
 
@@ -86,7 +91,8 @@ public final class NetworkActor {
         private final Set<String> down = new TreeSet<>();
         private final Set<String> frozen = new TreeSet<>();
         // "conn:node" -> owner. Kept after a close so that a late write on a dead connection is answered.
-        private final Map<String, ActorRef<Packet>> owners = new TreeMap<>();
+        /** Who reads each end of a connection; looked up per packet, never iterated (so a HashMap). */
+        private final Map<End, ActorRef<Packet>> owners = new HashMap<>();
         /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
         private final java.util.List<Connect> heldConnects = new java.util.ArrayList<>();
 
@@ -102,7 +108,7 @@ public final class NetworkActor {
                     .onMessage(NodeState.class, this::nodeState)
                     .onMessage(Connect.class, this::connect)
                     .onMessage(Bind.class, b -> {
-                        owners.put(b.connection() + ":" + b.node(), b.owner());
+                        owners.put(new End(b.connection(), b.node()), b.owner());
                         return Behaviors.same();
                     })
                     .onMessage(Send.class, this::send)
@@ -168,7 +174,7 @@ public final class NetworkActor {
             for (long c : model.connectionsOf(s.node())) {
                 String peer = model.peer(c, s.node());
                 long delay = model.link(s.node(), peer).latency();
-                ActorRef<Packet> owner = owners.get(c + ":" + peer);
+                ActorRef<Packet> owner = owners.get(new End(c, peer));
                 model.close(c);
                 if (owner != null) {
                     later(delay, owner, new Packet.PeerClosed(c));
@@ -202,7 +208,7 @@ public final class NetworkActor {
                 return Behaviors.same();
             }
             long id = model.open(c.client(), c.server());
-            owners.put(id + ":" + c.client(), c.owner());
+            owners.put(new End(id, c.client()), c.owner());
             trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(), "connection", id,
                     "result", "ok");
             later(rtt, c.owner(), new Packet.Connected(id, c.attempt()));
@@ -211,7 +217,7 @@ public final class NetworkActor {
 
         private Behavior<Command> send(Send s) {
             if (!model.isOpen(s.connection())) {
-                ActorRef<Packet> owner = owners.get(s.connection() + ":" + s.from());
+                ActorRef<Packet> owner = owners.get(new End(s.connection(), s.from()));
                 if (owner != null) {
                     owner.tell(new Packet.PeerClosed(s.connection())); // the write fails at once
                 }
@@ -233,7 +239,7 @@ public final class NetworkActor {
                 model.close(c.connection());
                 trace.record(c.by(), "network", "close", "connection", c.connection());
                 // The peer keeps its end until it reads or writes; a reader is told after a latency.
-                ActorRef<Packet> owner = owners.get(c.connection() + ":" + peer);
+                ActorRef<Packet> owner = owners.get(new End(c.connection(), peer));
                 if (owner != null) {
                     later(model.link(c.by(), peer).latency(), owner, new Packet.PeerClosed(c.connection()));
                 }
@@ -247,7 +253,7 @@ public final class NetworkActor {
                     List<String> ends = model.reset(c);
                     trace.record("network", "network", "reset", "connection", c, "a", r.a(), "b", r.b());
                     for (String end : ends) {
-                        ActorRef<Packet> owner = owners.get(c + ":" + end);
+                        ActorRef<Packet> owner = owners.get(new End(c, end));
                         if (owner != null) {
                             owner.tell(new Packet.PeerClosed(c));
                         }
@@ -266,7 +272,7 @@ public final class NetworkActor {
             if (!model.isOpen(d.connection())) {
                 return Behaviors.same(); // closed while in flight: lost
             }
-            ActorRef<Packet> owner = owners.get(d.connection() + ":" + d.to());
+            ActorRef<Packet> owner = owners.get(new End(d.connection(), d.to()));
             if (owner == null) {
                 owner = mysqld.get(d.to());
             }
@@ -278,7 +284,17 @@ public final class NetworkActor {
 
         /** A payload's short name for the trace: event, heartbeat, ack, dump-request... */
         private static String what(Packet.Payload p) {
-            String n = p.getClass().getSimpleName();
+            return SHORT_NAMES.get(p.getClass()); // computed once per payload class, not per packet
+        }
+
+        private static final ClassValue<String> SHORT_NAMES = new ClassValue<>() {
+            @Override
+            protected String computeValue(Class<?> type) {
+                return shortName(type.getSimpleName());
+            }
+        };
+
+        private static String shortName(String n) {
             StringBuilder out = new StringBuilder(n.length() + 4);
             for (int i = 0; i < n.length(); i++) {
                 char ch = n.charAt(i);
