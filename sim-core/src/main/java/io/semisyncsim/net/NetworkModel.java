@@ -25,24 +25,36 @@ public final class NetworkModel {
     /** What a partition does to the packets that meet it. */
     public enum Cut { HOLD, DROP }
 
-    private record Conn(long id, String client, String server) {
+    private record Conn(long id, String client, String server, Direction fromClient, Direction fromServer) {
         String peerOf(String end) {
             return end.equals(client) ? server : client;
+        }
+
+        Direction from(String end) {
+            return end.equals(client) ? fromClient : fromServer;
         }
     }
 
     /** One direction of one connection: its FIFO horizon and what a partition holds. */
     private static final class Direction {
+        /** "from->to", the key of this direction's link and cut, built once rather than per packet. */
+        final String pair;
+        /** The jitter stream of the node pair (shared by its connections, as before: one per pair). */
+        final SimRandom jitter;
         long lastArrival;
         final ArrayDeque<Object> held = new ArrayDeque<>();
         boolean blackHole;
+
+        Direction(String pair, SimRandom jitter) {
+            this.pair = pair;
+            this.jitter = jitter;
+        }
     }
 
     private final LinkSpec defaults;
     private final Map<String, LinkSpec> links = new TreeMap<>();
     private final RandomStreams random;
     private final Map<Long, Conn> connections = new TreeMap<>();
-    private final Map<String, Direction> directions = new TreeMap<>();
     /** Directed cuts "a->b" and how they treat packets. */
     private final Map<String, Cut> cuts = new TreeMap<>();
     private long nextConnection = 1;
@@ -56,10 +68,6 @@ public final class NetworkModel {
         return from + "->" + to;
     }
 
-    private static String key(long conn, String from) {
-        return conn + ":" + from;
-    }
-
     /** Sets the link from {@code from} to {@code to} (one direction). */
     public void setLink(String from, String to, LinkSpec spec) {
         links.put(key(from, to), spec);
@@ -70,11 +78,14 @@ public final class NetworkModel {
     }
 
     public long open(String client, String server) {
-        Conn c = new Conn(nextConnection++, client, server);
+        Conn c = new Conn(nextConnection++, client, server, direction(client, server), direction(server, client));
         connections.put(c.id(), c);
-        directions.put(key(c.id(), client), new Direction());
-        directions.put(key(c.id(), server), new Direction());
         return c.id();
+    }
+
+    private Direction direction(String from, String to) {
+        String pair = key(from, to);
+        return new Direction(pair, random.stream("net:" + pair));
     }
 
     public boolean isOpen(long connection) {
@@ -83,11 +94,7 @@ public final class NetworkModel {
 
     /** Closes a connection quietly (both ends agreed); anything in flight is lost. */
     public void close(long connection) {
-        Conn c = connections.remove(connection);
-        if (c != null) {
-            directions.remove(key(c.id(), c.client()));
-            directions.remove(key(c.id(), c.server()));
-        }
+        connections.remove(connection);
     }
 
     /**
@@ -100,11 +107,11 @@ public final class NetworkModel {
             throw new IllegalStateException("connection " + connection + " is closed");
         }
         String to = c.peerOf(from);
-        Direction d = directions.get(key(connection, from));
+        Direction d = c.from(from);
         if (d.blackHole) {
             return null;
         }
-        Cut cut = cuts.get(key(from, to));
+        Cut cut = cuts.isEmpty() ? null : cuts.get(d.pair);
         if (cut == Cut.DROP) {
             d.blackHole = true;
             d.held.clear();
@@ -118,9 +125,8 @@ public final class NetworkModel {
     }
 
     private Delivery schedule(long now, Conn c, String from, String to, Direction d, Object payload) {
-        LinkSpec spec = link(from, to);
-        SimRandom r = random.stream("net:" + key(from, to));
-        long arrival = Math.max(now + spec.latency() + r.jitter(spec.jitter()), d.lastArrival);
+        LinkSpec spec = links.isEmpty() ? defaults : links.getOrDefault(d.pair, defaults);
+        long arrival = Math.max(now + spec.latency() + d.jitter.jitter(spec.jitter()), d.lastArrival);
         d.lastArrival = arrival;
         return new Delivery(arrival, c.id(), from, to, payload);
     }
@@ -152,7 +158,7 @@ public final class NetworkModel {
         List<Delivery> released = new ArrayList<>();
         for (Conn c : connections.values()) {
             for (String from : List.of(c.client(), c.server())) {
-                Direction d = directions.get(key(c.id(), from));
+                Direction d = c.from(from);
                 while (!d.held.isEmpty()) {
                     released.add(schedule(now, c, from, c.peerOf(from), d, d.held.pollFirst()));
                 }
@@ -189,7 +195,7 @@ public final class NetworkModel {
 
     /** Packets a partition is holding on this direction of the connection. */
     public int heldPackets(long connection, String from) {
-        Direction d = directions.get(key(connection, from));
-        return d == null ? 0 : d.held.size();
+        Conn c = connections.get(connection);
+        return c == null ? 0 : c.from(from).held.size();
     }
 }
