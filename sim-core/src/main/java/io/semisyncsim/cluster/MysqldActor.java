@@ -25,6 +25,7 @@ import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.ReplicationControl;
 import io.semisyncsim.server.StatementResult;
+import io.semisyncsim.server.SystemVariables;
 import io.semisyncsim.trace.Trace;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final List<Transaction> toRecover = new java.util.ArrayList<>();
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
+    /** The variables (and their change count) the binlog settings were last taken from. */
+    private SystemVariables settingsFrom;
+    private long settingsChanges = -1;
 
     private MysqldActor(ActorContext<Command> ctx, Context c) {
         super(ctx);
@@ -190,6 +194,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 .onMessage(ConfigureReplica.class, this::configureReplica)
                 .onMessage(SlowDisk.class, m -> {
                     slowFsync = m.fsyncMicros();
+                    settingsFrom = null; // the group commit's fsync cost changed
                     c.trace().record(server.name(), "mysqld", "slow-disk", "fsync_us", m.fsyncMicros());
                     return this;
                 })
@@ -242,10 +247,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private GroupCommit groupCommit() {
         if (groupCommit == null) {
             groupCommit = new GroupCommit(server.binlog(), commitSettings(), this);
+            settingsFrom = null;
         }
-        groupCommit.setSettings(commitSettings()); // sync_binlog and the delay are dynamic
-        server.binlog().setMaxFileSize(server.variables().getLong("max_binlog_size"));
-        server.binlog().setExpiry(binlogExpiryMicros());
+        // sync_binlog, the delay, max_binlog_size and the expiry are dynamic: re-read them when a SET
+        // (or a restart's new variables) changed something, not on every commit.
+        SystemVariables vars = server.variables();
+        if (vars != settingsFrom || vars.changes() != settingsChanges) {
+            groupCommit.setSettings(commitSettings());
+            server.binlog().setMaxFileSize(vars.getLong("max_binlog_size"));
+            server.binlog().setExpiry(binlogExpiryMicros());
+            settingsFrom = vars;
+            settingsChanges = vars.changes();
+        }
         return groupCommit;
     }
 

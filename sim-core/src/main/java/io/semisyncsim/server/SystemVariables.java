@@ -18,12 +18,15 @@ public final class SystemVariables {
     private final Map<String, SysVarDef> defs = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
     private final Map<String, String> values = new TreeMap<>();
+    /** Bumped by every definition and value change: readers cache what they derive until it moves. */
+    private long changes;
 
     public SystemVariables(Flavor flavor) {
         this.flavor = flavor;
     }
 
     public void define(SysVarDef def) {
+        changes++;
         defs.put(def.name(), def);
         values.put(def.name(), def.defaultValue());
         if (def.alias() != null) {
@@ -32,6 +35,7 @@ public final class SystemVariables {
     }
 
     public void undefine(String name) {
+        changes++;
         SysVarDef def = defs.remove(name);
         values.remove(name);
         if (def != null && def.alias() != null) {
@@ -57,6 +61,11 @@ public final class SystemVariables {
         return def;
     }
 
+    /** How many definitions and values have changed since this set was made. */
+    public long changes() {
+        return changes;
+    }
+
     /** Canonical text value ("ON", "10000"). */
     public String get(String name) {
         SysVarDef def = find(name);
@@ -76,6 +85,7 @@ public final class SystemVariables {
 
     /** Stores an already validated canonical value (option files and SET use {@link #validate}). */
     public void put(SysVarDef def, String canonical) {
+        changes++;
         values.put(def.name(), canonical);
     }
 
