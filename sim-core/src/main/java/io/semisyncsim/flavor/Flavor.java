@@ -141,6 +141,11 @@ public final class Flavor {
         return errorLogStyle() == ErrorLogStyle.MYSQL8;
     }
 
+    /** Whether SHOW BINARY LOGS has the Encrypted column (MySQL 8.0.14+; not 5.7 or MariaDB). */
+    public boolean binaryLogsEncryptedColumn() {
+        return table.getBoolean("binary-logs-encrypted-column");
+    }
+
     public boolean hasPersist() {
         return table.getBoolean("persist");
     }

@@ -174,8 +174,7 @@ final class ReplicationStatements {
 
     /** SHOW BINARY LOGS; 8.0 added the Encrypted column (binlog encryption is not modelled: always No). */
     private StatementResult showBinaryLogs() {
-        boolean encryptedColumn = !flavor().product().toLowerCase(Locale.ROOT).contains("mariadb")
-                && !flavor().version().startsWith("5.7");
+        boolean encryptedColumn = flavor().binaryLogsEncryptedColumn();
         List<ResultSet.Column> cols = new ArrayList<>(List.of(new ResultSet.Column("Log_name", false),
                 new ResultSet.Column("File_size", true)));
         if (encryptedColumn) {
