@@ -183,13 +183,14 @@ public final class BinaryLog {
         }
     }
 
+    /** The file's place in the index, or -1 if it is not (or no longer) there. */
     private int fileIndex(String name) {
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i).name.equals(name)) {
                 return i;
             }
         }
-        throw new IllegalStateException("no binlog file " + name);
+        return -1;
     }
 
     /** Whether the event ending at {@code end} survived on disk. */
@@ -300,12 +301,7 @@ public final class BinaryLog {
 
     /** Whether {@code pos} names a place a dump may start from: a file in the index. */
     public boolean exists(BinlogPosition pos) {
-        for (LogFile f : files) {
-            if (f.name.equals(pos.file())) {
-                return true;
-            }
-        }
-        return false;
+        return fileIndex(pos.file()) >= 0;
     }
 
     public long firstEventPos() {
