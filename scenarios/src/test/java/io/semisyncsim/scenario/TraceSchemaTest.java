@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every line of a real run's trace.jsonl follows schema version 1 (docs/TRACE.md). */
+/** Every line of a real run's trace.jsonl follows schema version 2 (docs/TRACE.md). */
 class TraceSchemaTest {
     private static final Set<String> KINDS = Set.of("sql", "commit.begin", "flush", "commit.wait", "commit.released",
             "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",

@@ -224,9 +224,16 @@ public final class NetworkActor {
                 return Behaviors.same();
             }
             Delivery d = model.send(now(), s.connection(), s.from(), s.payload());
-            trace.record(s.from(), "network", "send", "to", model.peer(s.connection(), s.from()), "connection",
-                    s.connection(), "what", what(s.payload()), "pos", position(s.payload()),
-                    "arrives", d == null ? null : d.time());
+            String to = model.peer(s.connection(), s.from());
+            Long arrives = d == null ? null : d.time();
+            Packet.Payload p = s.payload();
+            if (p.packets() > 1) { // a flushed buffer: one write, several protocol packets
+                trace.record(s.from(), "network", "send", "to", to, "connection", s.connection(), "what", what(p),
+                        "pos", position(p), "arrives", arrives, "packets", (long) p.packets());
+            } else {
+                trace.record(s.from(), "network", "send", "to", to, "connection", s.connection(), "what", what(p),
+                        "pos", position(p), "arrives", arrives);
+            }
             if (d != null) {
                 schedule(d);
             }
@@ -276,9 +283,15 @@ public final class NetworkActor {
             if (owner == null) {
                 owner = mysqld.get(d.to());
             }
-            trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
-                    what((Packet.Payload) d.payload()), "pos", position((Packet.Payload) d.payload()));
-            owner.tell(new Packet.Data(d.connection(), d.from(), (Packet.Payload) d.payload()));
+            Packet.Payload p = (Packet.Payload) d.payload();
+            if (p.packets() > 1) {
+                trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
+                        what(p), "pos", position(p), "packets", (long) p.packets());
+            } else {
+                trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
+                        what(p), "pos", position(p));
+            }
+            owner.tell(new Packet.Data(d.connection(), d.from(), p));
             return Behaviors.same();
         }
 

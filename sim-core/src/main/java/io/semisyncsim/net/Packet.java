@@ -29,6 +29,10 @@ public sealed interface Packet {
 
     /** Marker for protocol messages that travel inside {@link Data}. */
     interface Payload {
+        /** How many protocol packets this socket write carries (several when a buffer is flushed). */
+        default int packets() {
+            return 1;
+        }
     }
 
     /** A payload that names a binlog position, shown in the trace. */

@@ -82,6 +82,7 @@ public final class BinlogDumpThread {
         private final String actor;
         private final BinaryLog.Reader reader;
         private boolean peerGone;
+        private final NetBuffer netBuffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
         private long lastSent;
 
@@ -117,27 +118,41 @@ public final class BinlogDumpThread {
             return b;
         }
 
+        /**
+         * Sends every readable event (Binlog_sender::send_events). Each goes into the connection's NET
+         * buffer (my_net_write); the buffer reaches the socket, as one write, when it fills, after an
+         * event that asks for an ACK (the semisync plugin's net_flush) and before waiting for new events.
+         */
         private Behavior<Command> sendAvailable() {
-            boolean sent = false;
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
-                if (peerGone) {
+                boolean ack = c.semisync() != null && c.semisync().beforeSendEvent(e.end());
+                if (netBuffer.write(new Protocol.Event(e, c.semisync() != null, ack)) && !flush()) {
                     return stop();
                 }
-                boolean ack = c.semisync() != null && c.semisync().beforeSendEvent(e.end());
-                c.network().tell(new NetworkActor.Send(c.connection(), c.node(),
-                        new Protocol.Event(e, c.semisync() != null, ack)));
                 if (ack) {
                     c.semisync().ackRequestSent();
                     c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos",
                             e.end().toString());
                 }
-                sent = true;
             }
-            if (sent) {
-                lastSent = c.clock().getAsLong();
+            if (!flush()) {
+                return stop();
             }
             armHeartbeat(c.request().heartbeatPeriod());
             return Behaviors.same();
+        }
+
+        /** Writes the NET buffer to the socket; false when the write finds the peer gone. */
+        private boolean flush() {
+            if (netBuffer.isEmpty()) {
+                return true;
+            }
+            if (peerGone) {
+                return false;
+            }
+            c.network().tell(new NetworkActor.Send(c.connection(), c.node(), netBuffer.drain()));
+            lastSent = c.clock().getAsLong();
+            return true;
         }
 
         /** A heartbeat is sent when nothing was written for a period; one timer checks when it fires. */

@@ -12,6 +12,7 @@ import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
 import io.semisyncsim.trace.Trace;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import io.semisyncsim.server.plugin.RelayIoObserver;
@@ -71,7 +72,9 @@ public final class IoThread {
         private long retries;
         private boolean writing;
         private long sinceSync;
-        private boolean syncAfterWrite;
+        /** The run of {@link #toWrite} being written, and which of its events end with an fsync. */
+        private int runLength;
+        private final BitSet runSyncs = new BitSet();
         /** When the connection last delivered anything: the net timeout counts from here. */
         private long lastReceived;
 
@@ -176,8 +179,8 @@ public final class IoThread {
         private void data(Packet.Payload payload) {
             if (payload instanceof Protocol.SemisyncProbeReply reply) {
                 requestDump(observer != null && observer.requestTransmit(reply.variableExists()));
-            } else if (payload instanceof Protocol.Event e) {
-                toWrite.addLast(e);
+            } else if (payload instanceof Protocol.Events write) {
+                toWrite.addAll(write.events());
                 writeNext();
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
@@ -189,36 +192,50 @@ public final class IoThread {
             // Heartbeats only keep the connection alive (armNetTimeout above).
         }
 
+        /**
+         * Writes the next run of received events to the relay log: up to the first that asks for an ACK,
+         * or all that arrived. queue_event flushes every event (each costs a write) and fsyncs every
+         * sync_relay_log events; the run is one timer, so an ACK leaves when its event is written.
+         */
         private void writeNext() {
             if (writing || toWrite.isEmpty()) {
                 return;
             }
             writing = true;
-            long cost = c.relayWritePerEvent();
-            // flush_and_sync: every event is flushed; fsync only every sync_relay_log events (0: never).
-            if (c.syncRelayLog() > 0 && ++sinceSync >= c.syncRelayLog()) {
-                sinceSync = 0;
-                cost += c.relayFsync().getAsLong();
-                syncAfterWrite = true;
+            long cost = 0;
+            runLength = 0;
+            runSyncs.clear();
+            for (Protocol.Event e : toWrite) {
+                cost += c.relayWritePerEvent();
+                if (c.syncRelayLog() > 0 && ++sinceSync >= c.syncRelayLog()) {
+                    sinceSync = 0;
+                    cost += c.relayFsync().getAsLong();
+                    runSyncs.set(runLength);
+                }
+                runLength++;
+                if (e.ackRequested()) {
+                    break;
+                }
             }
             timers.startSingleTimer("relay", new RelayWritten(), VirtualDurations.toDuration(cost));
         }
 
         private Behavior<Command> relayWritten() {
             writing = false;
-            Protocol.Event packet = toWrite.pollFirst();
-            BinlogEvent e = packet.event();
-            c.channel().queued(e, e.timestamp());
-            if (syncAfterWrite) {
-                c.channel().relaySynced();
-                syncAfterWrite = false;
+            for (int i = 0; i < runLength; i++) {
+                Protocol.Event packet = toWrite.pollFirst();
+                BinlogEvent e = packet.event();
+                c.channel().queued(e, e.timestamp());
+                if (runSyncs.get(i)) {
+                    c.channel().relaySynced();
+                }
+                // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
+                if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {
+                    send(new Protocol.Ack(e.end()));
+                    trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end().toString());
+                }
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
-            // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
-            if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {
-                send(new Protocol.Ack(e.end()));
-                trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end().toString());
-            }
             writeNext();
             return Behaviors.same();
         }

@@ -3,6 +3,7 @@ package io.semisyncsim.replication;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.net.Packet;
+import java.util.List;
 
 /** The replication protocol on a connection between a replica's I/O thread and a source. */
 public final class Protocol {
@@ -18,14 +19,33 @@ public final class Protocol {
     }
 
     /**
-     * One binlog event from the dump thread. On a semisync dump it carries the 2-byte header
-     * ({@code 0xEF}, flags) whose flag asks the replica to ACK this event.
+     * One binlog event packet from the dump thread (they travel in {@link Events} writes). On a semisync
+     * dump it carries the 2-byte header ({@code 0xEF}, flags) whose flag asks the replica to ACK it.
      */
-    public record Event(BinlogEvent event, boolean semisyncHeader, boolean ackRequested)
-            implements Packet.Payload, Packet.Positioned {
+    public record Event(BinlogEvent event, boolean semisyncHeader, boolean ackRequested) {
+    }
+
+    /**
+     * What one net_flush() of the dump thread pushes to the socket: the events written to its NET
+     * buffer since the last flush, in binlog order. The replica reads them one by one.
+     */
+    public record Events(List<Event> events) implements Packet.Payload, Packet.Positioned {
+        public Events {
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("a flush writes at least one event");
+            }
+            events = List.copyOf(events);
+        }
+
+        /** Where the last event ends. */
         @Override
         public String position() {
-            return event.end().toString();
+            return events.get(events.size() - 1).event().end().toString();
+        }
+
+        @Override
+        public int packets() {
+            return events.size();
         }
     }
 

@@ -222,6 +222,21 @@ public final class ReplicaChannel {
         return relayLog.peekFirst();
     }
 
+    /**
+     * How many relay-log events, from the head, the SQL thread applies before it next commits: up to
+     * the first transaction end, or everything there when no transaction is complete yet.
+     */
+    public int eventsToNextCommit() {
+        int n = 0;
+        for (BinlogEvent e : relayLog) {
+            n++;
+            if (e.endsTransaction()) {
+                break;
+            }
+        }
+        return n;
+    }
+
     /** The SQL thread applied the head event. */
     public void applied(BinlogEvent e) {
         relayLog.pollFirst();

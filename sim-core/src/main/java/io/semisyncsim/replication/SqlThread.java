@@ -32,11 +32,14 @@ public final class SqlThread {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             c.channel().sqlStarted();
             c.trace().record(c.node(), "sql_thread", "sql.start");
-            boolean[] applying = {false};
+            // Events are applied one by one, each costing applyPerEvent; a run up to the next commit is one
+            // timer, since the executed position and the data only change when a transaction ends.
+            int[] applying = {0};
             Runnable next = () -> {
-                if (!applying[0] && c.channel().nextToApply() != null) {
-                    applying[0] = true;
-                    timers.startSingleTimer("apply", new Applied(), VirtualDurations.toDuration(c.applyPerEvent()));
+                if (applying[0] == 0 && c.channel().nextToApply() != null) {
+                    applying[0] = c.channel().eventsToNextCommit();
+                    timers.startSingleTimer("apply", new Applied(),
+                            VirtualDurations.toDuration(applying[0] * c.applyPerEvent()));
                 }
             };
             next.run();
@@ -46,13 +49,18 @@ public final class SqlThread {
                         return Behaviors.same();
                     })
                     .onMessage(Applied.class, m -> {
-                        applying[0] = false;
-                        BinlogEvent e = c.channel().nextToApply();
-                        if (e.endsTransaction()) {
-                            c.store().apply(e.transaction());
-                            c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
+                        for (int i = 0; i < applying[0]; i++) {
+                            BinlogEvent e = c.channel().nextToApply();
+                            if (e == null) {
+                                break; // the relay log was reset meanwhile
+                            }
+                            if (e.endsTransaction()) {
+                                c.store().apply(e.transaction());
+                                c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
+                            }
+                            c.channel().applied(e);
                         }
-                        c.channel().applied(e);
+                        applying[0] = 0;
                         next.run();
                         return Behaviors.same();
                     })

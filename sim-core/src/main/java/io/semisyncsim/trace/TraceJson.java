@@ -4,10 +4,10 @@ package io.semisyncsim.trace;
  * The canonical rendering of an event: one JSON object per line, keys in a fixed order. This text is
  * the determinism contract (trace.jsonl), so it is written by hand, not by a reflective mapper.
  *
- * <p>Schema version 1: {@code {"t":µs,"node":s,"actor":s,"kind":s,"data":{name:value,...}}}.
+ * <p>Schema version 2: {@code {"t":µs,"node":s,"actor":s,"kind":s,"data":{name:value,...}}}.
  */
 public final class TraceJson {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private TraceJson() {
     }

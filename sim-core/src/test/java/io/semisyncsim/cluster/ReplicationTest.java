@@ -13,6 +13,9 @@ import io.semisyncsim.server.OptionFile;
 import io.semisyncsim.server.ResultSet;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.server.plugin.PluginFactories;
+import io.semisyncsim.trace.MemorySink;
+import io.semisyncsim.trace.TraceEvent;
+import io.semisyncsim.trace.TraceSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +24,13 @@ import org.junit.jupiter.api.Test;
 /** Asynchronous replication end to end on virtual time. */
 class ReplicationTest {
 
-    private static Cluster cluster(String flavor, boolean running) {
+    private static Cluster cluster(String flavor, boolean running, TraceSink... sinks) {
         List<NodeSpec> nodes = List.of(
                 new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.empty()),
                 new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.empty()),
                 new NodeSpec("replica2", NodeSpec.Role.REPLICA, 3, OptionFile.empty()));
         return Cluster.start(new Cluster.Spec(Flavors.standard().get(flavor), nodes,
-                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), running));
+                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), running), sinks);
     }
 
     private static String status(Cluster c, String node, String field) {
@@ -52,6 +55,21 @@ class ReplicationTest {
             assertEquals("0", status(c, "replica1", "Seconds_Behind_Master"));
             assertEquals(0, c.kernel().foreignSubmissions());
         }
+    }
+
+    @Test
+    void aTransactionReachesEachReplicaAsOneSocketWriteOfItsEvents() {
+        MemorySink trace = new MemorySink();
+        try (Cluster c = cluster("mysql-8.0", true, trace)) {
+            c.kernel().runFor(10_000);
+            c.insert("source", "t1", 1, Long.MAX_VALUE);
+            c.kernel().runFor(10_000);
+        }
+        List<TraceEvent> writes = trace.events().stream()
+                .filter(e -> e.kind().equals("send") && "events".equals(e.field("what"))).toList();
+        // Anonymous GTID, BEGIN, Table_map, Write_rows, Xid: buffered, flushed before the dump thread waits.
+        assertEquals(List.of("replica1", "replica2"), writes.stream().map(e -> e.field("to")).toList());
+        assertEquals(List.of(5L, 5L), writes.stream().map(e -> e.field("packets")).toList());
     }
 
     @Test
