@@ -8,12 +8,11 @@ import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.semisync.SemisyncPlugins;
 import io.semisyncsim.server.OptionFile;
 import io.semisyncsim.server.plugin.PluginFactories;
-import io.semisyncsim.trace.WriterSink;
+import io.semisyncsim.trace.JsonLinesSink;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ final class ClusterBench {
         resetPeaks();
         long t0 = System.nanoTime();
         long[] done = {0};
-        try (WriterSink sink = new WriterSink(Files.newBufferedWriter(trace, StandardCharsets.UTF_8));
+        try (JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace));
              Cluster cluster = Cluster.start(new Cluster.Spec(Flavors.standard().get("mysql-8.0"), nodes,
                      SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true), sink)) {
             cluster.kernel().runFor(10_000);

@@ -8,7 +8,7 @@ import io.semisyncsim.scenario.Scenario;
 import io.semisyncsim.scenario.ScenarioReader;
 import io.semisyncsim.scenario.ScenarioRunner;
 import io.semisyncsim.trace.TraceSink;
-import io.semisyncsim.trace.WriterSink;
+import io.semisyncsim.trace.JsonLinesSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         if (trace == null) {
             return new ScenarioRunner().run(s, narrative, new TraceSink[0]);
         }
-        try (WriterSink sink = new WriterSink(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
+        try (JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace))) {
             return new ScenarioRunner().run(s, narrative, sink);
         }
     }
@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         io.semisyncsim.scenario.ReportCollector collector = new io.semisyncsim.scenario.ReportCollector();
         RunResult result;
-        try (WriterSink sink = new WriterSink(Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8))) {
+        try (JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
             result = new ScenarioRunner().run(s, new io.semisyncsim.scenario.Listeners(narrative, collector), sink,
                     collector.keyEventSink());
         }

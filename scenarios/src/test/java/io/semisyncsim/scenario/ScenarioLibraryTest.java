@@ -69,8 +69,8 @@ class ScenarioLibraryTest {
         Files.createDirectories(dir);
         ReportCollector collector = new ReportCollector();
         RunResult result;
-        try (io.semisyncsim.trace.WriterSink trace = new io.semisyncsim.trace.WriterSink(
-                Files.newBufferedWriter(dir.resolve("trace.jsonl")))) {
+        try (io.semisyncsim.trace.JsonLinesSink trace = new io.semisyncsim.trace.JsonLinesSink(
+                Files.newOutputStream(dir.resolve("trace.jsonl")))) {
             result = new ScenarioRunner().run(s, collector, trace, collector.keyEventSink());
         }
         Files.writeString(dir.resolve("report.md"),

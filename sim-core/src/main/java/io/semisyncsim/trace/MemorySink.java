@@ -19,10 +19,10 @@ public final class MemorySink implements TraceSink {
 
     /** The trace as trace.jsonl text. */
     public String jsonl() {
-        StringBuilder out = new StringBuilder();
+        JsonBytes out = new JsonBytes(128 * events.size());
         for (TraceEvent e : events) {
             TraceJson.render(e, out);
-            out.append('\n');
+            out.raw('\n');
         }
         return out.toString();
     }

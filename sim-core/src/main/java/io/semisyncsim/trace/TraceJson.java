@@ -13,60 +13,38 @@ public final class TraceJson {
     }
 
     public static String render(TraceEvent e) {
-        StringBuilder out = new StringBuilder(96);
+        JsonBytes out = new JsonBytes(128);
         render(e, out);
         return out.toString();
     }
 
-    public static void render(TraceEvent e, StringBuilder out) {
-        out.append("{\"t\":").append(e.time());
-        out.append(",\"node\":");
-        string(e.node(), out);
-        out.append(",\"actor\":");
-        string(e.actor(), out);
-        out.append(",\"kind\":");
-        string(e.kind(), out);
-        out.append(",\"data\":{");
+    public static void render(TraceEvent e, JsonBytes out) {
+        out.raw("{\"t\":").number(e.time());
+        out.raw(",\"node\":").string(e.node());
+        out.raw(",\"actor\":").string(e.actor());
+        out.raw(",\"kind\":").string(e.kind());
+        out.raw(",\"data\":{");
         for (int i = 0; i < e.fieldCount(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.raw(',');
             }
-            string(e.fieldName(i), out);
-            out.append(':');
+            out.string(e.fieldName(i)).raw(':');
             value(e.fieldValue(i), out);
         }
-        out.append("}}");
+        out.raw("}}");
     }
 
-    private static void value(Object v, StringBuilder out) {
+    private static void value(Object v, JsonBytes out) {
         if (v == null) {
-            out.append("null");
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Boolean) {
-            out.append(v);
+            out.raw("null");
+        } else if (v instanceof Long n) {
+            out.number(n);
+        } else if (v instanceof Integer || v instanceof Short) {
+            out.number(((Number) v).longValue());
+        } else if (v instanceof Boolean b) {
+            out.raw(b ? "true" : "false");
         } else {
-            string(v.toString(), out);
+            out.string(v.toString());
         }
-    }
-
-    public static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -1,0 +1,128 @@
+package io.semisyncsim.trace;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable UTF-8 byte buffer that trace lines are rendered into. Trace text is almost all ASCII,
+ * so characters go straight in as bytes: no String, no char buffer and no encoder per line.
+ */
+public final class JsonBytes {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] buf;
+    private int len;
+
+    public JsonBytes(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    public int length() {
+        return len;
+    }
+
+    public void clear() {
+        len = 0;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+
+    /** Text known to be plain ASCII with nothing to escape (keys, punctuation). */
+    public JsonBytes raw(String ascii) {
+        int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[len++] = (byte) ascii.charAt(i);
+        }
+        return this;
+    }
+
+    public JsonBytes raw(char ascii) {
+        ensure(1);
+        buf[len++] = (byte) ascii;
+        return this;
+    }
+
+    public JsonBytes number(long v) {
+        if (v == Long.MIN_VALUE) {
+            ensure(MIN_LONG.length);
+            System.arraycopy(MIN_LONG, 0, buf, len, MIN_LONG.length);
+            len += MIN_LONG.length;
+            return this;
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            digits++;
+        }
+        for (int i = len + digits - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += digits;
+        return this;
+    }
+
+    /** A JSON string: quoted, with quotes, backslashes and control characters escaped; UTF-8 beyond ASCII. */
+    public JsonBytes string(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        buf[len++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                ensure(1);
+                buf[len++] = (byte) c;
+            } else {
+                escape(s, i, c);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++; // the pair was encoded as one code point
+                }
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+        return this;
+    }
+
+    private void escape(String s, int i, char c) {
+        switch (c) {
+            case '"' -> raw("\\\"");
+            case '\\' -> raw("\\\\");
+            case '\n' -> raw("\\n");
+            case '\r' -> raw("\\r");
+            case '\t' -> raw("\\t");
+            default -> {
+                if (c < 0x20) {
+                    raw("\\u00").raw((char) HEX[c >> 4]).raw((char) HEX[c & 0xF]);
+                } else {
+                    int cp = Character.isHighSurrogate(c) && i + 1 < s.length() ? s.codePointAt(i) : c;
+                    byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                    ensure(utf8.length);
+                    System.arraycopy(utf8, 0, buf, len, utf8.length);
+                    len += utf8.length;
+                }
+            }
+        }
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(buf, 0, len);
+    }
+
+    @Override
+    public String toString() {
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+}

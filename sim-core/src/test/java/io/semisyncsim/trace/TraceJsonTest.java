@@ -1,0 +1,80 @@
+package io.semisyncsim.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TraceJsonTest {
+
+    @Test
+    void aLineHasItsKeysInTheCanonicalOrder() {
+        TraceEvent e = new TraceEvent(1010205, "source", "binlog", "flush", "end", "(binlog.000001, 466)", "n", 3L,
+                "ok", true, "gone", null);
+        assertEquals("{\"t\":1010205,\"node\":\"source\",\"actor\":\"binlog\",\"kind\":\"flush\",\"data\":"
+                + "{\"end\":\"(binlog.000001, 466)\",\"n\":3,\"ok\":true,\"gone\":null}}", TraceJson.render(e));
+    }
+
+    @Test
+    void numbersAreWrittenInFull() {
+        TraceEvent e = new TraceEvent(0, "n", "a", "k", "neg", -42L, "max", Long.MAX_VALUE, "min", Long.MIN_VALUE,
+                "int", 7);
+        assertEquals("{\"t\":0,\"node\":\"n\",\"actor\":\"a\",\"kind\":\"k\",\"data\":{\"neg\":-42,"
+                + "\"max\":9223372036854775807,\"min\":-9223372036854775808,\"int\":7}}", TraceJson.render(e));
+    }
+
+    @Test
+    void quotesBackslashesAndControlCharactersAreEscaped() {
+        TraceEvent e = new TraceEvent(0, "n", "a", "k", "sql", "SET x = 'a\"b\\c'\n\t\r\u0001");
+        assertEquals("{\"t\":0,\"node\":\"n\",\"actor\":\"a\",\"kind\":\"k\",\"data\":"
+                + "{\"sql\":\"SET x = 'a\\\"b\\\\c'\\n\\t\\r\\u0001\"}}", TraceJson.render(e));
+    }
+
+    @Test
+    void textBeyondAsciiIsUtf8() {
+        TraceEvent e = new TraceEvent(0, "n", "a", "k", "line", "café µs 😀");
+        JsonBytes out = new JsonBytes(16);
+        TraceJson.render(e, out);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            out.writeTo(bytes);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        String expected = "{\"t\":0,\"node\":\"n\",\"actor\":\"a\",\"kind\":\"k\",\"data\":{\"line\":\"café µs 😀\"}}";
+        assertEquals(expected, bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(expected.getBytes(StandardCharsets.UTF_8).length, out.length());
+    }
+
+    @Test
+    void theSinkWritesOneLinePerEventAndEverythingByClose() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonLinesSink sink = new JsonLinesSink(bytes);
+        for (int i = 0; i < 2000; i++) { // more than one 64 KB block
+            sink.accept(new TraceEvent(i, "node", "actor", "kind", "padding", "x".repeat(40)));
+        }
+        sink.close();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2000, lines.length);
+        assertEquals(TraceJson.render(new TraceEvent(1999, "node", "actor", "kind", "padding", "x".repeat(40))),
+                lines[1999]);
+    }
+
+    @Test
+    void aFailedWriteIsReported() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        JsonLinesSink sink = new JsonLinesSink(broken);
+        sink.accept(new TraceEvent(0, "n", "a", "k"));
+        assertThrows(UncheckedIOException.class, sink::close);
+    }
+}
