@@ -78,12 +78,29 @@ public final class JsonBytes {
     public JsonBytes string(String s) {
         int n = s.length();
         ensure(n + 2);
-        buf[len++] = '"';
+        byte[] b = buf;
+        int p = len;
+        b[p++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                len = p;
+                return escapedTail(s, i);
+            }
+            b[p++] = (byte) c;
+        }
+        b[p++] = '"';
+        len = p;
+        return this;
+    }
+
+    /** The rest of a string from its first character that is not plain ASCII. */
+    private JsonBytes escapedTail(String s, int from) {
+        int n = s.length();
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                ensure(1);
-                buf[len++] = (byte) c;
+                raw(c);
             } else {
                 escape(s, i, c);
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -91,9 +108,7 @@ public final class JsonBytes {
                 }
             }
         }
-        ensure(1);
-        buf[len++] = '"';
-        return this;
+        return raw('"');
     }
 
     private void escape(String s, int i, char c) {
