@@ -217,7 +217,8 @@ public final class IoThread {
                     break;
                 }
             }
-            timers.startSingleTimer("relay", new RelayWritten(), VirtualDurations.toDuration(cost));
+            // Never cancelled: a write in progress completes, so a plain scheduled message will do.
+            ctx.scheduleOnce(VirtualDurations.toDuration(cost), ctx.getSelf(), new RelayWritten());
         }
 
         private Behavior<Command> relayWritten() {
@@ -232,7 +233,7 @@ public final class IoThread {
                 // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
                 if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {
                     send(new Protocol.Ack(e.end()));
-                    trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end().toString());
+                    trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end());
                 }
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());

@@ -29,7 +29,7 @@ public final class SqlThread {
     }
 
     public static Behavior<Command> create(Context c) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+        return Behaviors.setup(ctx -> {
             c.channel().sqlStarted();
             c.trace().record(c.node(), "sql_thread", "sql.start");
             // Events are applied one by one, each costing applyPerEvent; a run up to the next commit is one
@@ -38,8 +38,9 @@ public final class SqlThread {
             Runnable next = () -> {
                 if (applying[0] == 0 && c.channel().nextToApply() != null) {
                     applying[0] = c.channel().eventsToNextCommit();
-                    timers.startSingleTimer("apply", new Applied(),
-                            VirtualDurations.toDuration(applying[0] * c.applyPerEvent()));
+                    // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
+                    ctx.scheduleOnce(VirtualDurations.toDuration(applying[0] * c.applyPerEvent()), ctx.getSelf(),
+                            new Applied());
                 }
             };
             next.run();
@@ -70,6 +71,6 @@ public final class SqlThread {
                         return Behaviors.stopped();
                     })
                     .build();
-        }));
+        });
     }
 }
