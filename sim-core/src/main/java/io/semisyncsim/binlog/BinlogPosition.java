@@ -1,12 +1,14 @@
 package io.semisyncsim.binlog;
 
+import io.semisyncsim.trace.JsonBytes;
+import io.semisyncsim.trace.TraceValue;
 import java.util.Objects;
 
 /**
  * Binary log coordinates. Ordered as MySQL orders them ({@code ActiveTranx::compare} in
  * semisync_source.cc): file name first, compared as strings, then the offset in the file.
  */
-public record BinlogPosition(String file, long pos) implements Comparable<BinlogPosition> {
+public record BinlogPosition(String file, long pos) implements Comparable<BinlogPosition>, TraceValue {
 
     public BinlogPosition {
         Objects.requireNonNull(file, "file");
@@ -33,5 +35,16 @@ public record BinlogPosition(String file, long pos) implements Comparable<Binlog
     @Override
     public String toString() {
         return "(" + file + ", " + pos + ")";
+    }
+
+    /** The same text as {@link #toString()}, straight into a trace line. */
+    @Override
+    public void appendText(JsonBytes out) {
+        out.raw('(').stringContent(file).raw(", ").number(pos).raw(')');
+    }
+
+    @Override
+    public long digest() {
+        return file.hashCode() * 0x9E37_79B9_7F4A_7C15L ^ pos;
     }
 }

@@ -294,7 +294,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void afterFlush(BinlogPosition groupEnd) {
-        c.trace().record(server.name(), "binlog", "flush", "end", groupEnd.toString());
+        c.trace().record(server.name(), "binlog", "flush", "end", groupEnd);
         CommitObserver o = server.plugin(CommitObserver.class);
         if (o != null) {
             o.afterFlush(groupEnd);
@@ -326,7 +326,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (d instanceof CommitObserver.Decision.Hold hold) {
             heldWaiter = hold.waiter();
             heldAt = point;
-            c.trace().record(server.name(), "connection", "commit.wait", "point", point.name(), "pos", pos.toString(),
+            c.trace().record(server.name(), "connection", "commit.wait", "point", point.name(), "pos", pos,
                     "deadline", hold.deadline());
             if (hold.deadline() != Long.MAX_VALUE) { // MAX_VALUE: the observer sets no deadline
                 getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
@@ -360,13 +360,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public void committed(GroupCommit.Pending p, BinlogPosition end) {
         if (p.client() instanceof SqlCommit sql) {
             c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end",
-                    end.toString(), "semisync", currentSemisync);
+                    end, "semisync", currentSemisync);
             sql.statement().replyTo().tell(new Executed(sql.statement().id(),
                     new StatementResult.Ok(sql.affectedRows(), List.of())));
             return;
         }
         Commit request = (Commit) p.client();
-        c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end.toString(),
+        c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end,
                 "semisync", currentSemisync);
         request.replyTo().tell(new Committed(request.id(), true, p.transaction().id(), end, currentSemisync));
     }

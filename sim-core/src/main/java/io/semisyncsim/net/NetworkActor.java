@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.trace.Trace;
+import io.semisyncsim.trace.TraceValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,13 +106,14 @@ public final class NetworkActor {
 
         Behavior<Command> behavior() {
             return Behaviors.receive(Command.class)
+                    .onMessage(Send.class, this::send) // the per-packet messages first: cases are tried in order
+                    .onMessage(Arrive.class, this::arrive)
                     .onMessage(NodeState.class, this::nodeState)
                     .onMessage(Connect.class, this::connect)
                     .onMessage(Bind.class, b -> {
                         owners.put(new End(b.connection(), b.node()), b.owner());
                         return Behaviors.same();
                     })
-                    .onMessage(Send.class, this::send)
                     .onMessage(Close.class, this::close)
                     .onMessage(Partition.class, p -> {
                         model.partition(p.a(), p.b(), p.bothWays(), p.cut());
@@ -151,7 +153,6 @@ public final class NetworkActor {
                                 "latency_us", l.spec().latency(), "jitter_us", l.spec().jitter());
                         return Behaviors.same();
                     })
-                    .onMessage(Arrive.class, this::arrive)
                     .onMessage(Tell.class, t -> {
                         t.to().tell(t.packet());
                         return Behaviors.same();
@@ -320,7 +321,7 @@ public final class NetworkActor {
         }
 
         /** The binlog position a payload carries, if any (replication payloads implement Positioned). */
-        private static String position(Packet.Payload p) {
+        private static TraceValue position(Packet.Payload p) {
             return p instanceof Packet.Positioned pos ? pos.position() : null;
         }
 

@@ -37,6 +37,6 @@ public sealed interface Packet {
 
     /** A payload that names a binlog position, shown in the trace. */
     interface Positioned {
-        String position();
+        io.semisyncsim.trace.TraceValue position();
     }
 }

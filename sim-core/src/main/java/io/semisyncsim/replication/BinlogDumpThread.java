@@ -104,7 +104,7 @@ public final class BinlogDumpThread {
                         } else if (m.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.Ack ack
                                 && c.semisync() != null) {
                             c.trace().record(c.node(), "ack_receiver", "ack", "replica_server_id",
-                                    c.request().serverId(), "pos", ack.pos().toString());
+                                    c.request().serverId(), "pos", ack.pos());
                             c.ackReceiver().tell(new AckRead(c.request().serverId(), ack.pos()));
                         }
                         return Behaviors.same();
@@ -132,7 +132,7 @@ public final class BinlogDumpThread {
                 if (ack) {
                     c.semisync().ackRequestSent();
                     c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos",
-                            e.end().toString());
+                            e.end());
                 }
             }
             if (!flush()) {

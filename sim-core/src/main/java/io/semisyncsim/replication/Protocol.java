@@ -3,6 +3,7 @@ package io.semisyncsim.replication;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.net.Packet;
+import java.util.Collections;
 import java.util.List;
 
 /** The replication protocol on a connection between a replica's I/O thread and a source. */
@@ -34,13 +35,13 @@ public final class Protocol {
             if (events.isEmpty()) {
                 throw new IllegalArgumentException("a flush writes at least one event");
             }
-            events = List.copyOf(events);
+            events = Collections.unmodifiableList(events); // the sender's NetBuffer hands its list over
         }
 
         /** Where the last event ends. */
         @Override
-        public String position() {
-            return events.get(events.size() - 1).event().end().toString();
+        public BinlogPosition position() {
+            return events.get(events.size() - 1).event().end();
         }
 
         @Override
@@ -60,16 +61,16 @@ public final class Protocol {
     /** A semisync ACK: {@code [0xEF][8-byte binlog pos][binlog file name]} on the dump connection. */
     public record Ack(BinlogPosition pos) implements Packet.Payload, Packet.Positioned {
         @Override
-        public String position() {
-            return pos.toString();
+        public BinlogPosition position() {
+            return pos;
         }
     }
 
     /** Nothing new for a heartbeat period: the source is alive, at {@code position}. */
     public record Heartbeat(BinlogPosition at) implements Packet.Payload, Packet.Positioned {
         @Override
-        public String position() {
-            return at.toString();
+        public BinlogPosition position() {
+            return at;
         }
     }
 

@@ -76,11 +76,17 @@ public final class JsonBytes {
 
     /** A JSON string: quoted, with quotes, backslashes and control characters escaped; UTF-8 beyond ASCII. */
     public JsonBytes string(String s) {
+        raw('"');
+        stringContent(s);
+        return raw('"');
+    }
+
+    /** The inside of a JSON string, escaped; plain ASCII is copied in a tight loop. */
+    public JsonBytes stringContent(String s) {
         int n = s.length();
-        ensure(n + 2);
+        ensure(n);
         byte[] b = buf;
         int p = len;
-        b[p++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
@@ -89,7 +95,6 @@ public final class JsonBytes {
             }
             b[p++] = (byte) c;
         }
-        b[p++] = '"';
         len = p;
         return this;
     }
@@ -108,7 +113,7 @@ public final class JsonBytes {
                 }
             }
         }
-        return raw('"');
+        return this;
     }
 
     private void escape(String s, int i, char c) {

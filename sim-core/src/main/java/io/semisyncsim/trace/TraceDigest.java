@@ -23,6 +23,7 @@ public final class TraceDigest implements TraceSink {
             Object v = event.fieldValue(i);
             h = v instanceof Long l ? mix(h, l.longValue())
                     : v instanceof Integer n ? mix(h, n.longValue())
+                    : v instanceof TraceValue t ? (mix(h, t.digest()) ^ 0x1D) * PRIME
                     : mix(h, v == null ? "\u0000null" : v instanceof Boolean b ? (b ? "\u0000true" : "\u0000false")
                     : v.toString());
         }

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * One event of a run: virtual time (µs), node, thread or actor, kind, and named fields in the order
- * they were given. Field values are strings, whole numbers, booleans or null; the order is part of the
- * determinism contract, so never build fields from a hash map.
+ * they were given. Field values are strings, whole numbers, booleans, null or {@link TraceValue}s
+ * (written as strings); the order is part of the determinism contract, so never build fields from a
+ * hash map.
  */
 public final class TraceEvent {
     private final long time;

@@ -43,6 +43,10 @@ public final class TraceJson {
             out.number(((Number) v).longValue());
         } else if (v instanceof Boolean b) {
             out.raw(b ? "true" : "false");
+        } else if (v instanceof TraceValue t) {
+            out.raw('"');
+            t.appendText(out);
+            out.raw('"');
         } else {
             out.string(v.toString());
         }
