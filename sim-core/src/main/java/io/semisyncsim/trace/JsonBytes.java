@@ -13,8 +13,12 @@ public final class JsonBytes {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
+    private static final int NAMES = 256;
+
     private byte[] buf;
     private int len;
+    private final String[] nameKeys = new String[NAMES];
+    private final byte[][] nameBytes = new byte[NAMES][];
 
     public JsonBytes(int capacity) {
         buf = new byte[Math.max(16, capacity)];
@@ -63,7 +67,7 @@ public final class JsonBytes {
             v = -v;
         }
         int digits = 1;
-        for (long x = v; x >= 10; x /= 10) {
+        for (long bound = 10; digits < 19 && v >= bound; bound *= 10) {
             digits++;
         }
         for (int i = len + digits - 1; i >= len; i--) {
@@ -71,6 +75,27 @@ public final class JsonBytes {
             v /= 10;
         }
         len += digits;
+        return this;
+    }
+
+    /**
+     * A JSON string that recurs line after line (node, thread, kind and field names): its encoded form
+     * is remembered per String instance in a small direct-mapped table, so it is copied, not re-encoded.
+     * The table only saves work; what is written is the same as {@link #string(String)}.
+     */
+    public JsonBytes name(String s) {
+        int slot = System.identityHashCode(s) & (NAMES - 1);
+        if (nameKeys[slot] != s) {
+            int start = len;
+            string(s);
+            nameKeys[slot] = s;
+            nameBytes[slot] = Arrays.copyOfRange(buf, start, len);
+            return this;
+        }
+        byte[] encoded = nameBytes[slot];
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, buf, len, encoded.length);
+        len += encoded.length;
         return this;
     }
 

@@ -20,15 +20,15 @@ public final class TraceJson {
 
     public static void render(TraceEvent e, JsonBytes out) {
         out.raw("{\"t\":").number(e.time());
-        out.raw(",\"node\":").string(e.node());
-        out.raw(",\"actor\":").string(e.actor());
-        out.raw(",\"kind\":").string(e.kind());
+        out.raw(",\"node\":").name(e.node());
+        out.raw(",\"actor\":").name(e.actor());
+        out.raw(",\"kind\":").name(e.kind());
         out.raw(",\"data\":{");
         for (int i = 0; i < e.fieldCount(); i++) {
             if (i > 0) {
                 out.raw(',');
             }
-            out.string(e.fieldName(i)).raw(':');
+            out.name(e.fieldName(i)).raw(':');
             value(e.fieldValue(i), out);
         }
         out.raw("}}");

@@ -52,6 +52,23 @@ class TraceJsonTest {
     }
 
     @Test
+    void rememberedNamesAreWrittenAsPlainStrings() {
+        JsonBytes names = new JsonBytes(16);
+        JsonBytes plain = new JsonBytes(16);
+        String[] strings = new String[1000];
+        for (int i = 0; i < strings.length; i++) {
+            strings[i] = i % 3 == 0 ? "name-" + i : i % 3 == 1 ? "quote\"" + i : "µ" + i;
+        }
+        for (int round = 0; round < 2; round++) { // the second round finds some in the table, evicts others
+            for (String s : strings) {
+                names.name(s);
+                plain.string(s);
+            }
+        }
+        assertEquals(plain.toString(), names.toString());
+    }
+
+    @Test
     void theSinkWritesOneLinePerEventAndEverythingByClose() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLinesSink sink = new JsonLinesSink(bytes);
