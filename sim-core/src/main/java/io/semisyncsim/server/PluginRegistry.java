@@ -21,19 +21,25 @@ final class PluginRegistry {
     }
 
     private final Map<String, Active> active = new LinkedHashMap<>();
+    /** The active behaviours in load order, rebuilt on every change: the commit path asks per transaction. */
+    private List<Plugin> behaviours = List.of();
     /** mysql.plugin: name -> library, kept across restarts. */
     private final Map<String, String> mysqlPluginTable = new TreeMap<>();
 
     void clearActive() {
         active.clear();
+        behaviours = List.of();
     }
 
     void add(Active plugin) {
         active.put(key(plugin.descriptor().name()), plugin);
+        rebuildBehaviours();
     }
 
     Active remove(String name) {
-        return active.remove(key(name));
+        Active removed = active.remove(key(name));
+        rebuildBehaviours();
+        return removed;
     }
 
     Active find(String name) {
@@ -45,13 +51,17 @@ final class PluginRegistry {
     }
 
     List<Plugin> behaviours() {
+        return behaviours;
+    }
+
+    private void rebuildBehaviours() {
         List<Plugin> out = new ArrayList<>();
         for (Active a : active.values()) {
             if (a.behaviour() != null) {
                 out.add(a.behaviour());
             }
         }
-        return out;
+        behaviours = List.copyOf(out);
     }
 
     void remember(String name, String library) {
