@@ -19,7 +19,7 @@ public record BinlogPosition(String file, long pos) implements Comparable<Binlog
 
     @Override
     public int compareTo(BinlogPosition o) {
-        int byFile = file.compareTo(o.file);
+        int byFile = file == o.file ? 0 : file.compareTo(o.file); // positions of one file share its name
         return byFile != 0 ? byFile : Long.compare(pos, o.pos);
     }
 
