@@ -12,6 +12,8 @@ import java.util.TreeSet;
 public final class KeyRanges {
     private final TreeMap<Long, Long> ranges = new TreeMap<>(); // first key -> last key
     private long size;
+    /** The highest range, kept at hand: increasing keys (a workload's inserts) only ever extend it. */
+    private Map.Entry<Long, Long> highest;
 
     public boolean contains(long key) {
         Map.Entry<Long, Long> r = ranges.floorEntry(key);
@@ -19,6 +21,12 @@ public final class KeyRanges {
     }
 
     public void add(long key) {
+        if (highest != null && key - 1 == highest.getValue() && key != Long.MIN_VALUE) {
+            ranges.put(highest.getKey(), key); // nothing lies above the highest range: just extend it
+            highest = Map.entry(highest.getKey(), key);
+            size++;
+            return;
+        }
         if (contains(key)) {
             return;
         }
@@ -31,6 +39,7 @@ public final class KeyRanges {
         long last = aboveEnd != null ? aboveEnd : key;
         ranges.put(joinsBelow ? below.getKey() : key, last);
         size++;
+        highest = ranges.lastEntry();
     }
 
     public void remove(long key) {
@@ -48,6 +57,7 @@ public final class KeyRanges {
             ranges.put(key + 1, last);
         }
         size--;
+        highest = ranges.lastEntry();
     }
 
     public long size() {

@@ -17,7 +17,11 @@ public final class TableStore {
 
     public void apply(Transaction trx) {
         for (Transaction.RowChange c : trx.changes()) {
-            KeyRanges rows = tables.computeIfAbsent(c.table(), t -> new KeyRanges());
+            KeyRanges rows = tables.get(c.table());
+            if (rows == null) {
+                rows = new KeyRanges();
+                tables.put(c.table(), rows);
+            }
             if (c.kind() == EventType.DELETE_ROWS) {
                 rows.remove(c.key());
             } else {

@@ -21,6 +21,28 @@ class KeyRangesTest {
     }
 
     @Test
+    void increasingKeysAfterRemovalsAndGapsStayExact() {
+        KeyRanges keys = new KeyRanges();
+        TreeSet<Long> expected = new TreeSet<>();
+        long[] adds = {1, 2, 3, 10, 11, 5, 4, 12, 6, 7, 8, 9, 13};
+        for (long k : adds) {
+            keys.add(k);
+            expected.add(k);
+        }
+        keys.remove(13);
+        expected.remove(13L);
+        keys.remove(7);
+        expected.remove(7L);
+        keys.add(13); // extends the highest range again after it shrank
+        expected.add(13L);
+        keys.add(14);
+        expected.add(14L);
+        assertEquals(expected, keys.toSortedSet());
+        assertEquals(expected.size(), keys.size());
+        assertFalse(keys.contains(7));
+    }
+
+    @Test
     void addingAKeyTwiceCountsItOnce() {
         KeyRanges keys = new KeyRanges();
         keys.add(7);
