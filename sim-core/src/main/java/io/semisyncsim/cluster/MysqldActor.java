@@ -1,5 +1,6 @@
 package io.semisyncsim.cluster;
 
+import akka.actor.Cancellable;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -129,6 +130,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final Map<Long, Long> semisyncDumps = new TreeMap<>();
     /** The commit held by an observer, and where: at most one, since the leader holds LOCK_commit. */
     private long heldWaiter = -1;
+    /** The timer guarding the held commit's deadline; cancelled when it is released first. */
+    private Cancellable heldDeadline;
     private CommitObserver.Point heldAt;
     /** Whether the commit being finished was acknowledged (a group's, under AFTER_SYNC). */
     private boolean currentSemisync;
@@ -329,7 +332,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             c.trace().record(server.name(), "connection", "commit.wait", "point", point.name(), "pos", pos,
                     "deadline", hold.deadline());
             if (hold.deadline() != Long.MAX_VALUE) { // MAX_VALUE: the observer sets no deadline
-                getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
+                heldDeadline = getContext().scheduleOnce(
+                        VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
                         getContext().getSelf(), new DeadlinePassed(hold.waiter()));
             }
             return false;
@@ -340,11 +344,19 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return true;
     }
 
+    private void cancelHeldDeadline() {
+        if (heldDeadline != null) {
+            heldDeadline.cancel();
+            heldDeadline = null;
+        }
+    }
+
     private Behavior<Command> released(Released m) {
         if (m.waiter() != heldWaiter) {
             return this; // a waiter of a commit that died with a crash
         }
         heldWaiter = -1;
+        cancelHeldDeadline(); // an ACK came first: the timed wait ends, as cond.timedwait returning early
         currentSemisync = m.semisync();
         c.trace().record(server.name(), "connection", "commit.released", "semisync", m.semisync());
         return schedule(heldAt == CommitObserver.Point.AFTER_SYNC ? groupCommit.releaseAfterSync()
@@ -536,6 +548,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         groupCommit = null; // in-flight commits die with the process; their clients lose the connection
         sessions.clear();   // and open transactions with them
         heldWaiter = -1;
+        cancelHeldDeadline();
         semisyncDumps.clear();
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));
         return this;
