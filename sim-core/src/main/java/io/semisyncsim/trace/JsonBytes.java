@@ -13,7 +13,8 @@ public final class JsonBytes {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
-    private static final int NAMES = 256;
+    private static final int NAMES = 1024;
+    private static final int PROBES = 4;
 
     private byte[] buf;
     private int len;
@@ -70,9 +71,16 @@ public final class JsonBytes {
         for (long bound = 10; digits < 19 && v >= bound; bound *= 10) {
             digits++;
         }
-        for (int i = len + digits - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        int p = len + digits;
+        while (v >= 100) { // two digits per division, as Long.toString does
+            int r = (int) (v % 100);
+            v /= 100;
+            buf[--p] = (byte) ('0' + r % 10);
+            buf[--p] = (byte) ('0' + r / 10);
+        }
+        buf[--p] = (byte) ('0' + v % 10);
+        if (v >= 10) {
+            buf[--p] = (byte) ('0' + v / 10);
         }
         len += digits;
         return this;
@@ -80,22 +88,33 @@ public final class JsonBytes {
 
     /**
      * A JSON string that recurs line after line (node, thread, kind and field names): its encoded form
-     * is remembered per String instance in a small direct-mapped table, so it is copied, not re-encoded.
-     * The table only saves work; what is written is the same as {@link #string(String)}.
+     * is remembered per String instance in a small open-addressed table, so it is copied, not
+     * re-encoded. The table only saves work; what is written is the same as {@link #string(String)}.
      */
     public JsonBytes name(String s) {
-        int slot = System.identityHashCode(s) & (NAMES - 1);
-        if (nameKeys[slot] != s) {
-            int start = len;
-            string(s);
-            nameKeys[slot] = s;
-            nameBytes[slot] = Arrays.copyOfRange(buf, start, len);
-            return this;
+        int home = System.identityHashCode(s);
+        for (int probe = 0; probe < PROBES; probe++) {
+            int slot = (home + probe) & (NAMES - 1);
+            String key = nameKeys[slot];
+            if (key == s) {
+                byte[] encoded = nameBytes[slot];
+                ensure(encoded.length);
+                System.arraycopy(encoded, 0, buf, len, encoded.length);
+                len += encoded.length;
+                return this;
+            }
+            if (key == null) {
+                return remember(s, slot);
+            }
         }
-        byte[] encoded = nameBytes[slot];
-        ensure(encoded.length);
-        System.arraycopy(encoded, 0, buf, len, encoded.length);
-        len += encoded.length;
+        return remember(s, home & (NAMES - 1)); // a full neighbourhood: the newcomer takes the home slot
+    }
+
+    private JsonBytes remember(String s, int slot) {
+        int start = len;
+        string(s);
+        nameKeys[slot] = s;
+        nameBytes[slot] = Arrays.copyOfRange(buf, start, len);
         return this;
     }
 

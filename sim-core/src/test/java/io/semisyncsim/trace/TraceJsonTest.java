@@ -29,6 +29,22 @@ class TraceJsonTest {
     }
 
     @Test
+    void numbersMatchLongToStringAtEveryLength() {
+        JsonBytes out = new JsonBytes(16);
+        StringBuilder expected = new StringBuilder();
+        java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE));
+        long p = 1;
+        for (int digits = 1; digits <= 19; digits++, p *= 10) { // p = 10^0 .. 10^18
+            values.addAll(java.util.List.of(p, p - 1, p + 1, -p, 9 * p));
+        }
+        for (long v : values) {
+            out.number(v).raw(' ');
+            expected.append(v).append(' ');
+        }
+        assertEquals(expected.toString(), out.toString());
+    }
+
+    @Test
     void quotesBackslashesAndControlCharactersAreEscaped() {
         TraceEvent e = new TraceEvent(0, "n", "a", "k", "sql", "SET x = 'a\"b\\c'\n\t\r\u0001");
         assertEquals("{\"t\":0,\"node\":\"n\",\"actor\":\"a\",\"kind\":\"k\",\"data\":"
