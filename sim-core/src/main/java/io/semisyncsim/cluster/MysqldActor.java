@@ -164,12 +164,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public Receive<Command> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(Execute.class, this::execute)
+        return newReceiveBuilder() // the commit path's messages first: cases are tried in order
                 .onMessage(Commit.class, this::commit)
                 .onMessage(StageDone.class, m -> schedule(groupCommit.done(m.stage())))
-                .onMessage(FromNetwork.class, this::fromNetwork)
                 .onMessage(Released.class, this::released)
+                .onMessage(FromNetwork.class, this::fromNetwork)
+                .onMessage(Execute.class, this::execute)
                 .onMessage(DeadlinePassed.class, m -> {
                     CommitObserver o = server.plugin(CommitObserver.class);
                     if (o != null) {

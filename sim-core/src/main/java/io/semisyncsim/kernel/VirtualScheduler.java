@@ -44,6 +44,8 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
     private long tasksRun;
     /** Cancelled timers still in the queue; compacted away once they outnumber the live ones. */
     private long cancelledQueued;
+    /** Every timer's cancel callback: one instance, not a method reference allocated per timer. */
+    private final Runnable onTimerCancelled = this::timerCancelled;
     /** Actor path prefixes whose mailboxes do not run (a paused node), and the runs held back. */
     private final java.util.TreeSet<String> paused = new java.util.TreeSet<>();
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
@@ -199,7 +201,7 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
     /** A virtual timer; Akka's timers run their runnable on a parasitic context, so we run it inline. */
     private Cancellable virtualTimer(long delayMicros, long intervalMicros, Runnable task) {
         VirtualTimer timer = new VirtualTimer(now + Math.max(0, delayMicros), intervalMicros, sequence++, task,
-                this::timerCancelled);
+                onTimerCancelled);
         timers.add(timer);
         return timer;
     }

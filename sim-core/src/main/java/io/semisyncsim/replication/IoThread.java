@@ -101,8 +101,9 @@ public final class IoThread {
             }
             connect();
             return Behaviors.receive(Command.class)
+                    .onMessage(FromNetwork.class, m -> network(m.packet())) // per packet: cases are tried in order
+                    .onMessage(RelayWritten.class, m -> relayWritten())
                     .onMessage(Stop.class, m -> stop())
-                    .onMessage(FromNetwork.class, m -> network(m.packet()))
                     .onMessage(ConnectTimeout.class, m -> {
                         if (m.attempt() == attempt && connection < 0) {
                             connectFailed(110);
@@ -127,7 +128,6 @@ public final class IoThread {
                         connect();
                         return Behaviors.same();
                     })
-                    .onMessage(RelayWritten.class, m -> relayWritten())
                     .build();
         }
 

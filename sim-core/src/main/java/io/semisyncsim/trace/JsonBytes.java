@@ -49,6 +49,14 @@ public final class JsonBytes {
         return this;
     }
 
+    /** Bytes known to be plain ASCII JSON punctuation and keys, encoded once by the caller. */
+    public JsonBytes raw(byte[] ascii) {
+        ensure(ascii.length);
+        System.arraycopy(ascii, 0, buf, len, ascii.length);
+        len += ascii.length;
+        return this;
+    }
+
     public JsonBytes raw(char ascii) {
         ensure(1);
         buf[len++] = (byte) ascii;

@@ -9,6 +9,18 @@ package io.semisyncsim.trace;
 public final class TraceJson {
     public static final int SCHEMA_VERSION = 2;
 
+    // The fixed parts of every line, encoded once.
+    private static final byte[] TIME = ascii("{\"t\":");
+    private static final byte[] NODE = ascii(",\"node\":");
+    private static final byte[] ACTOR = ascii(",\"actor\":");
+    private static final byte[] KIND = ascii(",\"kind\":");
+    private static final byte[] DATA = ascii(",\"data\":{");
+    private static final byte[] END = ascii("}}");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     private TraceJson() {
     }
 
@@ -19,11 +31,11 @@ public final class TraceJson {
     }
 
     public static void render(TraceEvent e, JsonBytes out) {
-        out.raw("{\"t\":").number(e.time());
-        out.raw(",\"node\":").name(e.node());
-        out.raw(",\"actor\":").name(e.actor());
-        out.raw(",\"kind\":").name(e.kind());
-        out.raw(",\"data\":{");
+        out.raw(TIME).number(e.time());
+        out.raw(NODE).name(e.node());
+        out.raw(ACTOR).name(e.actor());
+        out.raw(KIND).name(e.kind());
+        out.raw(DATA);
         for (int i = 0; i < e.fieldCount(); i++) {
             if (i > 0) {
                 out.raw(',');
@@ -31,7 +43,7 @@ public final class TraceJson {
             out.name(e.fieldName(i)).raw(':');
             value(e.fieldValue(i), out);
         }
-        out.raw("}}");
+        out.raw(END);
     }
 
     private static void value(Object v, JsonBytes out) {
