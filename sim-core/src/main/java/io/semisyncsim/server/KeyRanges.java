@@ -13,7 +13,9 @@ public final class KeyRanges {
     private final TreeMap<Long, Long> ranges = new TreeMap<>(); // first key -> last key
     private long size;
     /** The highest range, kept at hand: increasing keys (a workload's inserts) only ever extend it. */
-    private Map.Entry<Long, Long> highest;
+    private boolean hasHighest;
+    private long highestFirst;
+    private long highestLast;
 
     public boolean contains(long key) {
         Map.Entry<Long, Long> r = ranges.floorEntry(key);
@@ -21,9 +23,9 @@ public final class KeyRanges {
     }
 
     public void add(long key) {
-        if (highest != null && key - 1 == highest.getValue() && key != Long.MIN_VALUE) {
-            ranges.put(highest.getKey(), key); // nothing lies above the highest range: just extend it
-            highest = Map.entry(highest.getKey(), key);
+        if (hasHighest && key - 1 == highestLast && key != Long.MIN_VALUE) {
+            ranges.put(highestFirst, key); // nothing lies above the highest range: just extend it
+            highestLast = key;
             size++;
             return;
         }
@@ -39,7 +41,7 @@ public final class KeyRanges {
         long last = aboveEnd != null ? aboveEnd : key;
         ranges.put(joinsBelow ? below.getKey() : key, last);
         size++;
-        highest = ranges.lastEntry();
+        rememberHighest();
     }
 
     public void remove(long key) {
@@ -57,7 +59,16 @@ public final class KeyRanges {
             ranges.put(key + 1, last);
         }
         size--;
-        highest = ranges.lastEntry();
+        rememberHighest();
+    }
+
+    private void rememberHighest() {
+        Map.Entry<Long, Long> last = ranges.lastEntry();
+        hasHighest = last != null;
+        if (hasHighest) {
+            highestFirst = last.getKey();
+            highestLast = last.getValue();
+        }
     }
 
     public long size() {
