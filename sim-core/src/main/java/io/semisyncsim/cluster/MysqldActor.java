@@ -3,6 +3,9 @@ package io.semisyncsim.cluster;
 import akka.actor.Cancellable;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.ChildFailed;
+import akka.actor.typed.Signal;
+import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -164,50 +167,69 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public Receive<Command> createReceive() {
-        return newReceiveBuilder() // the commit path's messages first: cases are tried in order
-                .onMessage(Commit.class, this::commit)
-                .onMessage(StageDone.class, m -> schedule(groupCommit.done(m.stage())))
-                .onMessage(Released.class, this::released)
-                .onMessage(FromNetwork.class, this::fromNetwork)
-                .onMessage(Execute.class, this::execute)
-                .onMessage(DeadlinePassed.class, m -> {
-                    CommitObserver o = server.plugin(CommitObserver.class);
-                    if (o != null) {
-                        o.deadlinePassed(m.waiter(), server.now());
-                    }
-                    return this;
-                })
-                .onMessage(AckArrived.class, m -> {
-                    BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
-                    if (o != null) {
-                        o.ackReceived(m.ack().serverId(), m.ack().pos(), server.now());
-                    }
-                    return this;
-                })
-                .onSignal(akka.actor.typed.ChildFailed.class, this::childFailed)
-                .onSignal(akka.actor.typed.Terminated.class, this::childStopped)
-                .onMessage(ForSqlThread.class, m -> {
-                    if (sql != null) {
-                        sql.tell(m.command());
-                    }
-                    return this;
-                })
-                .onMessage(Crash.class, m -> crash())
-                .onMessage(Start.class, m -> start())
-                .onMessage(ConfigureReplica.class, this::configureReplica)
-                .onMessage(SlowDisk.class, m -> {
-                    slowFsync = m.fsyncMicros();
-                    settingsFrom = null; // the group commit's fsync cost changed
-                    c.trace().record(server.name(), "mysqld", "slow-disk", "fsync_us", m.fsyncMicros());
-                    return this;
-                })
-                .onMessage(Promote.class, m -> {
-                    stopReplicaThreads();
-                    server.channel().resetAll();
-                    c.trace().record(server.name(), "mysqld", "promoted");
-                    return this;
-                })
-                .build();
+        // Dispatch methods rather than the ReceiveBuilder, which allocates on every message: mysqld
+        // handles a few per commit (docs/PERFORMANCE.md). The commit path's messages come first.
+        return new Receive<>() {
+            @Override
+            public Behavior<Command> receiveMessage(Command m) {
+                return onCommand(m);
+            }
+
+            @Override
+            public Behavior<Command> receiveSignal(Signal signal) {
+                if (signal instanceof ChildFailed failed) { // a Terminated too: test it first
+                    return childFailed(failed);
+                } else if (signal instanceof Terminated t) {
+                    return childStopped(t);
+                }
+                return Behaviors.unhandled();
+            }
+        };
+    }
+
+    private Behavior<Command> onCommand(Command m) {
+        if (m instanceof Commit commit) {
+            return commit(commit);
+        } else if (m instanceof StageDone done) {
+            return schedule(groupCommit.done(done.stage()));
+        } else if (m instanceof AckArrived a) {
+            BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
+            if (o != null) {
+                o.ackReceived(a.ack().serverId(), a.ack().pos(), server.now());
+            }
+        } else if (m instanceof Released r) {
+            return released(r);
+        } else if (m instanceof FromNetwork f) {
+            return fromNetwork(f);
+        } else if (m instanceof Execute e) {
+            return execute(e);
+        } else if (m instanceof DeadlinePassed d) {
+            CommitObserver o = server.plugin(CommitObserver.class);
+            if (o != null) {
+                o.deadlinePassed(d.waiter(), server.now());
+            }
+        } else if (m instanceof ForSqlThread f) {
+            if (sql != null) {
+                sql.tell(f.command());
+            }
+        } else if (m instanceof Crash) {
+            return crash();
+        } else if (m instanceof Start) {
+            return start();
+        } else if (m instanceof ConfigureReplica r) {
+            return configureReplica(r);
+        } else if (m instanceof SlowDisk d) {
+            slowFsync = d.fsyncMicros();
+            settingsFrom = null; // the group commit's fsync cost changed
+            c.trace().record(server.name(), "mysqld", "slow-disk", "fsync_us", d.fsyncMicros());
+        } else if (m instanceof Promote) {
+            stopReplicaThreads();
+            server.channel().resetAll();
+            c.trace().record(server.name(), "mysqld", "promoted");
+        } else {
+            return Behaviors.unhandled();
+        }
+        return this;
     }
 
     // --- clients
@@ -455,13 +477,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
      * A thread actor that died of an exception takes its node actor down with it, so the failure
      * reaches the guardian and fails the run: a silently dead thread would make the trace a lie.
      */
-    private Behavior<Command> childFailed(akka.actor.typed.ChildFailed failed) {
+    private Behavior<Command> childFailed(ChildFailed failed) {
         throw new IllegalStateException(server.name() + ": " + failed.getRef().path().name() + " failed",
                 failed.getCause());
     }
 
     /** A thread actor stopped: a dump thread's connection ended, or a replica thread stopped itself. */
-    private Behavior<Command> childStopped(akka.actor.typed.Terminated t) {
+    private Behavior<Command> childStopped(Terminated t) {
         for (Map.Entry<Long, ActorRef<BinlogDumpThread.Command>> e : dumpThreads.entrySet()) {
             if (e.getValue().equals(t.getRef())) {
                 return dumpEnded(e.getKey());

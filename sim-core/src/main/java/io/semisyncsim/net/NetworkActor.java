@@ -104,60 +104,64 @@ public final class NetworkActor {
             this.clock = clock;
         }
 
+        /**
+         * One dispatch method rather than Akka's ReceiveBuilder, which allocates on every message: the
+         * network handles two messages per packet (docs/PERFORMANCE.md). Per-packet messages first.
+         */
         Behavior<Command> behavior() {
-            return Behaviors.receive(Command.class)
-                    .onMessage(Send.class, this::send) // the per-packet messages first: cases are tried in order
-                    .onMessage(Arrive.class, this::arrive)
-                    .onMessage(NodeState.class, this::nodeState)
-                    .onMessage(Connect.class, this::connect)
-                    .onMessage(Bind.class, b -> {
-                        owners.put(new End(b.connection(), b.node()), b.owner());
-                        return Behaviors.same();
-                    })
-                    .onMessage(Close.class, this::close)
-                    .onMessage(Partition.class, p -> {
-                        model.partition(p.a(), p.b(), p.bothWays(), p.cut());
-                        trace.record("network", "network", "partition", "a", String.join(",", new TreeSet<>(p.a())),
-                                "b", String.join(",", new TreeSet<>(p.b())), "both_ways", p.bothWays(), "cut", p.cut().name());
-                        return Behaviors.same();
-                    })
-                    .onMessage(Heal.class, h -> {
-                        trace.record("network", "network", "heal");
-                        for (Delivery d : model.heal(now())) {
-                            schedule(d);
-                        }
-                        java.util.List<Connect> retried = new java.util.ArrayList<>(heldConnects);
-                        heldConnects.clear();
-                        for (Connect c : retried) {
-                            connect(c);
-                        }
-                        return Behaviors.same();
-                    })
-                    .onMessage(Reset.class, this::reset)
-                    .onMessage(Frozen.class, f -> {
-                        if (f.frozen()) {
-                            frozen.add(f.node());
-                        } else {
-                            frozen.remove(f.node());
-                            java.util.List<Connect> retried = new java.util.ArrayList<>(heldConnects);
-                            heldConnects.clear();
-                            for (Connect c : retried) {
-                                connect(c);
-                            }
-                        }
-                        return Behaviors.same();
-                    })
-                    .onMessage(SetLink.class, l -> {
-                        model.setLink(l.from(), l.to(), l.spec());
-                        trace.record("network", "network", "link", "from", l.from(), "to", l.to(),
-                                "latency_us", l.spec().latency(), "jitter_us", l.spec().jitter());
-                        return Behaviors.same();
-                    })
-                    .onMessage(Tell.class, t -> {
-                        t.to().tell(t.packet());
-                        return Behaviors.same();
-                    })
-                    .build();
+            return Behaviors.receiveMessage(this::onCommand);
+        }
+
+        private Behavior<Command> onCommand(Command m) {
+            if (m instanceof Send s) {
+                return send(s);
+            } else if (m instanceof Arrive a) {
+                return arrive(a);
+            } else if (m instanceof Tell t) {
+                t.to().tell(t.packet());
+            } else if (m instanceof NodeState s) {
+                return nodeState(s);
+            } else if (m instanceof Connect c) {
+                return connect(c);
+            } else if (m instanceof Bind b) {
+                owners.put(new End(b.connection(), b.node()), b.owner());
+            } else if (m instanceof Close c) {
+                return close(c);
+            } else if (m instanceof Partition p) {
+                model.partition(p.a(), p.b(), p.bothWays(), p.cut());
+                trace.record("network", "network", "partition", "a", String.join(",", new TreeSet<>(p.a())),
+                        "b", String.join(",", new TreeSet<>(p.b())), "both_ways", p.bothWays(), "cut", p.cut().name());
+            } else if (m instanceof Heal) {
+                trace.record("network", "network", "heal");
+                for (Delivery d : model.heal(now())) {
+                    schedule(d);
+                }
+                retryHeldConnects();
+            } else if (m instanceof Reset r) {
+                return reset(r);
+            } else if (m instanceof Frozen f) {
+                if (f.frozen()) {
+                    frozen.add(f.node());
+                } else {
+                    frozen.remove(f.node());
+                    retryHeldConnects();
+                }
+            } else if (m instanceof SetLink l) {
+                model.setLink(l.from(), l.to(), l.spec());
+                trace.record("network", "network", "link", "from", l.from(), "to", l.to(),
+                        "latency_us", l.spec().latency(), "jitter_us", l.spec().jitter());
+            } else {
+                return Behaviors.unhandled();
+            }
+            return Behaviors.same();
+        }
+
+        private void retryHeldConnects() {
+            List<Connect> retried = new java.util.ArrayList<>(heldConnects);
+            heldConnects.clear();
+            for (Connect c : retried) {
+                connect(c);
+            }
         }
 
         private long now() {

@@ -95,27 +95,34 @@ public final class BinlogDumpThread {
         }
 
         Behavior<Command> behavior() {
-            Behavior<Command> b = Behaviors.receive(Command.class)
-                    .onMessage(BinlogAdvanced.class, m -> sendAvailable())
-                    .onMessage(HeartbeatDue.class, m -> heartbeat())
-                    .onMessage(FromNetwork.class, m -> {
-                        if (m.packet() instanceof Packet.PeerClosed) {
-                            peerGone = true; // noticed at the next write
-                        } else if (m.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.Ack ack
-                                && c.semisync() != null) {
-                            c.trace().record(c.node(), "ack_receiver", "ack", "replica_server_id",
-                                    c.request().serverId(), "pos", ack.pos());
-                            c.ackReceiver().tell(new AckRead(c.request().serverId(), ack.pos()));
-                        }
-                        return Behaviors.same();
-                    })
-                    .onSignal(PostStop.class, s -> {
-                        reader.close(); // however the thread ends, its binlog file is no longer in use
-                        return Behaviors.same();
-                    })
-                    .build();
             sendAvailable();
-            return b;
+            // Dispatch methods rather than Akka's ReceiveBuilder, which allocates on every message (the
+            // dump thread handles a few per commit group: docs/PERFORMANCE.md).
+            return Behaviors.receive((ctx, m) -> onCommand(m), (ctx, signal) -> {
+                if (signal instanceof PostStop) {
+                    reader.close(); // however the thread ends, its binlog file is no longer in use
+                }
+                return Behaviors.same();
+            });
+        }
+
+        private Behavior<Command> onCommand(Command m) {
+            if (m instanceof BinlogAdvanced) {
+                return sendAvailable();
+            } else if (m instanceof FromNetwork f) {
+                if (f.packet() instanceof Packet.PeerClosed) {
+                    peerGone = true; // noticed at the next write
+                } else if (f.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.Ack ack
+                        && c.semisync() != null) {
+                    c.trace().record(c.node(), "ack_receiver", "ack", "replica_server_id",
+                            c.request().serverId(), "pos", ack.pos());
+                    c.ackReceiver().tell(new AckRead(c.request().serverId(), ack.pos()));
+                }
+                return Behaviors.same();
+            } else if (m instanceof HeartbeatDue) {
+                return heartbeat();
+            }
+            return Behaviors.unhandled();
         }
 
         /**

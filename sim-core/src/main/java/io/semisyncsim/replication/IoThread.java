@@ -100,35 +100,44 @@ public final class IoThread {
                         from == null ? "" : from.file(), from == null ? 4 : from.pos());
             }
             connect();
-            return Behaviors.receive(Command.class)
-                    .onMessage(FromNetwork.class, m -> network(m.packet())) // per packet: cases are tried in order
-                    .onMessage(RelayWritten.class, m -> relayWritten())
-                    .onMessage(Stop.class, m -> stop())
-                    .onMessage(ConnectTimeout.class, m -> {
-                        if (m.attempt() == attempt && connection < 0) {
-                            connectFailed(110);
-                        }
-                        return Behaviors.same();
-                    })
-                    .onMessage(NetTimeout.class, m -> {
-                        if (m.connection() != connection) {
-                            return Behaviors.same();
-                        }
-                        long silent = c.clock().getAsLong() - lastReceived;
-                        if (silent < c.netTimeout()) {
-                            timers.startSingleTimer("net", new NetTimeout(connection),
-                                    VirtualDurations.toDuration(c.netTimeout() - silent));
-                            return Behaviors.same();
-                        }
-                        trace("io.net_timeout");
-                        reconnect(); // slave_net_timeout: no event nor heartbeat for that long
-                        return Behaviors.same();
-                    })
-                    .onMessage(Retry.class, m -> {
-                        connect();
-                        return Behaviors.same();
-                    })
-                    .build();
+            // A dispatch method rather than Akka's ReceiveBuilder, which allocates on every message (the I/O
+            // thread handles two per received write: docs/PERFORMANCE.md).
+            return Behaviors.receiveMessage(this::onCommand);
+        }
+
+        private Behavior<Command> onCommand(Command m) {
+            if (m instanceof FromNetwork f) {
+                return network(f.packet());
+            } else if (m instanceof RelayWritten) {
+                return relayWritten();
+            } else if (m instanceof Stop) {
+                return stop();
+            } else if (m instanceof ConnectTimeout t) {
+                if (t.attempt() == attempt && connection < 0) {
+                    connectFailed(110);
+                }
+            } else if (m instanceof NetTimeout t) {
+                netTimeout(t);
+            } else if (m instanceof Retry) {
+                connect();
+            } else {
+                return Behaviors.unhandled();
+            }
+            return Behaviors.same();
+        }
+
+        private void netTimeout(NetTimeout m) {
+            if (m.connection() != connection) {
+                return;
+            }
+            long silent = c.clock().getAsLong() - lastReceived;
+            if (silent < c.netTimeout()) {
+                timers.startSingleTimer("net", new NetTimeout(connection),
+                        VirtualDurations.toDuration(c.netTimeout() - silent));
+                return;
+            }
+            trace("io.net_timeout");
+            reconnect(); // slave_net_timeout: no event nor heartbeat for that long
         }
 
         private void connect() {

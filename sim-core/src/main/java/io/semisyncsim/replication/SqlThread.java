@@ -1,6 +1,7 @@
 package io.semisyncsim.replication;
 
 import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.kernel.VirtualDurations;
@@ -29,48 +30,70 @@ public final class SqlThread {
     }
 
     public static Behavior<Command> create(Context c) {
-        return Behaviors.setup(ctx -> {
+        return Behaviors.setup(ctx -> new Running(c, ctx).start());
+    }
+
+    private static final class Running {
+        private final Context c;
+        private final ActorContext<Command> ctx;
+        /** Events in the run being applied; 0 while idle. */
+        private int applying;
+
+        Running(Context c, ActorContext<Command> ctx) {
+            this.c = c;
+            this.ctx = ctx;
+        }
+
+        Behavior<Command> start() {
             c.channel().sqlStarted();
             c.trace().record(c.node(), "sql_thread", "sql.start");
-            // Events are applied one by one, each costing applyPerEvent; a run up to the next commit is one
-            // timer, since the executed position and the data only change when a transaction ends.
-            int[] applying = {0};
-            Runnable next = () -> {
-                if (applying[0] == 0 && c.channel().nextToApply() != null) {
-                    applying[0] = c.channel().eventsToNextCommit();
-                    // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
-                    ctx.scheduleOnce(VirtualDurations.toDuration(applying[0] * c.applyPerEvent()), ctx.getSelf(),
-                            new Applied());
+            applyNext();
+            // A dispatch method rather than Akka's ReceiveBuilder, which allocates on every message
+            // (the SQL thread handles one or more per transaction: docs/PERFORMANCE.md).
+            return Behaviors.receiveMessage(this::onCommand);
+        }
+
+        private Behavior<Command> onCommand(Command m) {
+            if (m instanceof Applied) {
+                applied();
+            } else if (m instanceof RelayAdvanced) {
+                applyNext();
+            } else if (m instanceof Stop) {
+                c.channel().sqlStopped();
+                c.trace().record(c.node(), "sql_thread", "sql.stop");
+                return Behaviors.stopped();
+            } else {
+                return Behaviors.unhandled();
+            }
+            return Behaviors.same();
+        }
+
+        /**
+         * Events are applied one by one, each costing applyPerEvent; a run up to the next commit is one
+         * step, since the executed position and the data only change when a transaction ends.
+         */
+        private void applyNext() {
+            if (applying == 0 && c.channel().nextToApply() != null) {
+                applying = c.channel().eventsToNextCommit();
+                // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
+                ctx.scheduleOnce(VirtualDurations.toDuration(applying * c.applyPerEvent()), ctx.getSelf(), new Applied());
+            }
+        }
+
+        private void applied() {
+            for (int i = 0; i < applying; i++) {
+                BinlogEvent e = c.channel().nextToApply();
+                if (e == null) {
+                    break; // the relay log was reset meanwhile
                 }
-            };
-            next.run();
-            return Behaviors.receive(Command.class)
-                    .onMessage(RelayAdvanced.class, m -> {
-                        next.run();
-                        return Behaviors.same();
-                    })
-                    .onMessage(Applied.class, m -> {
-                        for (int i = 0; i < applying[0]; i++) {
-                            BinlogEvent e = c.channel().nextToApply();
-                            if (e == null) {
-                                break; // the relay log was reset meanwhile
-                            }
-                            if (e.endsTransaction()) {
-                                c.store().apply(e.transaction());
-                                c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
-                            }
-                            c.channel().applied(e);
-                        }
-                        applying[0] = 0;
-                        next.run();
-                        return Behaviors.same();
-                    })
-                    .onMessage(Stop.class, m -> {
-                        c.channel().sqlStopped();
-                        c.trace().record(c.node(), "sql_thread", "sql.stop");
-                        return Behaviors.stopped();
-                    })
-                    .build();
-        });
+                if (e.endsTransaction()) {
+                    c.store().apply(e.transaction());
+                    c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
+                }
+                c.channel().applied(e);
+            }
+            applying = 0;
+            applyNext();
+        }
     }
 }
