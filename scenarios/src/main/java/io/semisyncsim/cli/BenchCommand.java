@@ -69,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         double[] bareCommits = new double[iterations];
         for (int i = 0; i < iterations; i++) {
             runs.add(ClusterBench.run(commits));
+            System.gc(); // each side starts from a collected heap (ClusterBench.run collects before it starts)
             long t0 = System.nanoTime();
             BareCommitLoop.Result r = BareCommitLoop.run(16, 3, commits, 500);
             bareCommits[i] = r.commits() / ((System.nanoTime() - t0) / 1e9);

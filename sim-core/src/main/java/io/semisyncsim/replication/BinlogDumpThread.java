@@ -133,7 +133,7 @@ public final class BinlogDumpThread {
         private Behavior<Command> sendAvailable() {
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
                 boolean ack = c.semisync() != null && c.semisync().beforeSendEvent(e.end());
-                if (netBuffer.write(new Protocol.Event(e, c.semisync() != null, ack)) && !flush()) {
+                if (netBuffer.write(e, ack) && !flush()) {
                     return stop();
                 }
                 if (ack) {
@@ -157,7 +157,7 @@ public final class BinlogDumpThread {
             if (peerGone) {
                 return false;
             }
-            c.network().tell(new NetworkActor.Send(c.connection(), c.node(), netBuffer.drain()));
+            c.network().tell(new NetworkActor.Send(c.connection(), c.node(), netBuffer.drain(c.semisync() != null)));
             lastSent = c.clock().getAsLong();
             return true;
         }

@@ -65,7 +65,9 @@ public final class IoThread {
         private final ActorContext<Command> ctx;
         private final TimerScheduler<Command> timers;
         private final ActorRef<Packet> inbox;
-        private final ArrayDeque<Protocol.Event> toWrite = new ArrayDeque<>();
+        private final ArrayDeque<BinlogEvent> toWrite = new ArrayDeque<>();
+        /** The received events that ask for an ACK, in order (each ended the write it came in). */
+        private final ArrayDeque<BinlogEvent> ackAsked = new ArrayDeque<>();
         private RelayIoObserver observer;
         private long attempt;
         private long connection = -1;
@@ -190,6 +192,9 @@ public final class IoThread {
                 requestDump(observer != null && observer.requestTransmit(reply.variableExists()));
             } else if (payload instanceof Protocol.Events write) {
                 toWrite.addAll(write.events());
+                if (write.lastAsksAck()) {
+                    ackAsked.addLast(write.last());
+                }
                 writeNext();
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
@@ -214,7 +219,7 @@ public final class IoThread {
             long cost = 0;
             runLength = 0;
             runSyncs.clear();
-            for (Protocol.Event e : toWrite) {
+            for (BinlogEvent e : toWrite) {
                 cost += c.relayWritePerEvent();
                 if (c.syncRelayLog() > 0 && ++sinceSync >= c.syncRelayLog()) {
                     sinceSync = 0;
@@ -222,7 +227,7 @@ public final class IoThread {
                     runSyncs.set(runLength);
                 }
                 runLength++;
-                if (e.ackRequested()) {
+                if (e == ackAsked.peekFirst()) {
                     break;
                 }
             }
@@ -233,14 +238,17 @@ public final class IoThread {
         private Behavior<Command> relayWritten() {
             writing = false;
             for (int i = 0; i < runLength; i++) {
-                Protocol.Event packet = toWrite.pollFirst();
-                BinlogEvent e = packet.event();
+                BinlogEvent e = toWrite.pollFirst();
                 c.channel().queued(e, e.timestamp());
                 if (runSyncs.get(i)) {
                     c.channel().relaySynced();
                 }
                 // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
-                if (packet.ackRequested() && observer != null && observer.isSemisync() && connection >= 0) {
+                boolean asked = e == ackAsked.peekFirst();
+                if (asked) {
+                    ackAsked.pollFirst();
+                }
+                if (asked && observer != null && observer.isSemisync() && connection >= 0) {
                     send(new Protocol.Ack(e.end()));
                     trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end());
                 }

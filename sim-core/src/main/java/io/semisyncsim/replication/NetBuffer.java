@@ -1,5 +1,6 @@
 package io.semisyncsim.replication;
 
+import io.semisyncsim.binlog.BinlogEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,29 +14,35 @@ final class NetBuffer {
     static final int NET_BUFFER_LENGTH = 16_384;
 
     private final int capacity;
-    private List<Protocol.Event> packets = new ArrayList<>();
+    private List<BinlogEvent> packets = new ArrayList<>();
     private long bytes;
+    private boolean lastAsksAck;
 
     NetBuffer(int capacity) {
         this.capacity = capacity;
     }
 
     /** Appends an event packet; true when the buffer must now be written out (full, or ACK asked). */
-    boolean write(Protocol.Event packet) {
-        packets.add(packet);
-        bytes += packet.event().size();
-        return packet.ackRequested() || bytes >= capacity;
+    boolean write(BinlogEvent event, boolean asksAck) {
+        if (lastAsksAck) {
+            throw new IllegalStateException("a packet that asks for an ACK is flushed before the next is written");
+        }
+        packets.add(event);
+        bytes += event.size();
+        lastAsksAck = asksAck;
+        return asksAck || bytes >= capacity;
     }
 
     boolean isEmpty() {
         return packets.isEmpty();
     }
 
-    /** Empties the buffer into one socket write. */
-    Protocol.Events drain() {
-        Protocol.Events write = new Protocol.Events(packets);
+    /** Empties the buffer into one socket write; {@code semisyncHeader}: the packets carry 0xEF + flags. */
+    Protocol.Events drain(boolean semisyncHeader) {
+        Protocol.Events write = new Protocol.Events(packets, semisyncHeader, lastAsksAck);
         packets = new ArrayList<>();
         bytes = 0;
+        lastAsksAck = false;
         return write;
     }
 }

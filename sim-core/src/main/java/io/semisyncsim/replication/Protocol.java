@@ -20,17 +20,13 @@ public final class Protocol {
     }
 
     /**
-     * One binlog event packet from the dump thread (they travel in {@link Events} writes). On a semisync
-     * dump it carries the 2-byte header ({@code 0xEF}, flags) whose flag asks the replica to ACK it.
+     * What one net_flush() of the dump thread pushes to the socket: the binlog event packets written to
+     * its NET buffer since the last flush, in binlog order; the replica reads them one by one. On a
+     * semisync dump each packet carries the 2-byte header ({@code 0xEF}, flags). Only the last can ask
+     * for an ACK, because a packet that asks makes the dump thread flush right after it.
      */
-    public record Event(BinlogEvent event, boolean semisyncHeader, boolean ackRequested) {
-    }
-
-    /**
-     * What one net_flush() of the dump thread pushes to the socket: the events written to its NET
-     * buffer since the last flush, in binlog order. The replica reads them one by one.
-     */
-    public record Events(List<Event> events) implements Packet.Payload, Packet.Positioned {
+    public record Events(List<BinlogEvent> events, boolean semisyncHeader, boolean lastAsksAck)
+            implements Packet.Payload, Packet.Positioned {
         public Events {
             if (events.isEmpty()) {
                 throw new IllegalArgumentException("a flush writes at least one event");
@@ -38,10 +34,14 @@ public final class Protocol {
             events = Collections.unmodifiableList(events); // the sender's NetBuffer hands its list over
         }
 
+        public BinlogEvent last() {
+            return events.get(events.size() - 1);
+        }
+
         /** Where the last event ends. */
         @Override
         public BinlogPosition position() {
-            return events.get(events.size() - 1).event().end();
+            return last().end();
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.semisyncsim.replication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semisyncsim.binlog.BinlogEvent;
@@ -9,48 +10,60 @@ import io.semisyncsim.binlog.EventType;
 import org.junit.jupiter.api.Test;
 
 class NetBufferTest {
-    private static long end = 157;
+    private long end = 157;
 
-    private static Protocol.Event event(int size, boolean ackRequested) {
+    private BinlogEvent event(int size) {
         end += size;
-        return new Protocol.Event(new BinlogEvent(EventType.WRITE_ROWS, "binlog.000001", end, size, 1, 0, null),
-                true, ackRequested);
+        return new BinlogEvent(EventType.WRITE_ROWS, "binlog.000001", end, size, 1, 0, null);
     }
 
     @Test
     void eventsStayBufferedUntilAFlush() {
         NetBuffer buffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
-        assertFalse(buffer.write(event(79, false)));
-        assertFalse(buffer.write(event(78, false)));
-        assertEquals(2, buffer.drain().packets());
+        assertFalse(buffer.write(event(79), false));
+        assertFalse(buffer.write(event(78), false));
+        Protocol.Events write = buffer.drain(true);
+        assertEquals(2, write.packets());
+        assertFalse(write.lastAsksAck());
         assertTrue(buffer.isEmpty());
     }
 
     @Test
-    void anEventAskingForAnAckIsFlushedAtOnce() {
+    void anEventAskingForAnAckIsFlushedAtOnceAndEndsTheWrite() {
         NetBuffer buffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
-        buffer.write(event(79, false));
-        assertTrue(buffer.write(event(31, true)));
-        Protocol.Events write = buffer.drain();
+        buffer.write(event(79), false);
+        BinlogEvent xid = event(31);
+        assertTrue(buffer.write(xid, true));
+        Protocol.Events write = buffer.drain(true);
         assertEquals(2, write.packets());
-        assertTrue(write.events().get(1).ackRequested());
+        assertTrue(write.lastAsksAck());
+        assertEquals(xid.end(), write.position());
+    }
+
+    @Test
+    void nothingIsWrittenAfterAnAckRequestBeforeTheFlush() {
+        NetBuffer buffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
+        buffer.write(event(31), true);
+        assertThrows(IllegalStateException.class, () -> buffer.write(event(79), false));
     }
 
     @Test
     void aFullBufferIsWrittenOut() {
         NetBuffer buffer = new NetBuffer(1024);
         for (int i = 0; i < 10; i++) {
-            assertFalse(buffer.write(event(100, false)));
+            assertFalse(buffer.write(event(100), false));
         }
-        assertTrue(buffer.write(event(100, false)), "1000 bytes buffered: the next packet fills it");
+        assertTrue(buffer.write(event(100), false), "1,100 bytes buffered: past the 1,024-byte buffer");
     }
 
     @Test
     void aDrainedBufferStartsTheNextWriteEmpty() {
         NetBuffer buffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
-        buffer.write(event(79, true));
-        buffer.drain();
-        buffer.write(event(78, false));
-        assertEquals(1, buffer.drain().packets());
+        buffer.write(event(79), true);
+        buffer.drain(true);
+        buffer.write(event(78), false);
+        Protocol.Events next = buffer.drain(true);
+        assertEquals(1, next.packets());
+        assertFalse(next.lastAsksAck());
     }
 }
