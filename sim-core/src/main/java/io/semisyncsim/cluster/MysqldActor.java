@@ -112,8 +112,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     /** The ACK receiver thread read an ACK on a semisync dump connection. */
-    private record AckArrived(BinlogDumpThread.AckRead ack) implements Command {
-    }
 
     /** What a node actor is given by its cluster. */
     public record Context(Mysqld server, Trace trace, ActorRef<NetworkActor.Command> network, Timing timing,
@@ -128,7 +126,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final Mysqld server;
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
-    private final ActorRef<BinlogDumpThread.AckRead> ackReceiver;
     /** Semisync dumps: connection -> replica server_id. */
     private final Map<Long, Long> semisyncDumps = new TreeMap<>();
     /** The commit held by an observer, and where: at most one, since the leader holds LOCK_commit. */
@@ -160,7 +157,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.server = c.server();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
-        this.ackReceiver = ctx.messageAdapter(BinlogDumpThread.AckRead.class, AckArrived::new);
         server.setReplicationControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
     }
@@ -192,11 +188,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return commit(commit);
         } else if (m instanceof StageDone done) {
             return schedule(groupCommit.done(done.stage()));
-        } else if (m instanceof AckArrived a) {
-            BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
-            if (o != null) {
-                o.ackReceived(a.ack().serverId(), a.ack().pos(), server.now());
-            }
         } else if (m instanceof Released r) {
             return released(r);
         } else if (m instanceof FromNetwork f) {
@@ -411,7 +402,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (!(m.packet() instanceof Packet.Data d) || server.state() != NodeState.RUNNING) {
             return this;
         }
-        if (d.payload() instanceof Protocol.SemisyncProbe) {
+        if (d.payload() instanceof Protocol.Ack ack) {
+            ackRead(d.connection(), ack);
+        } else if (d.payload() instanceof Protocol.SemisyncProbe) {
             // The replica's SELECT @@global.rpl_semi_sync_source_enabled (or _master_): does it exist here?
             var vars = server.variables();
             boolean exists = vars.find("rpl_semi_sync_source_enabled") != null
@@ -424,15 +417,30 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             boolean semisync = o != null && o.transmitStart(request.serverId(), from, request.semisync(), server.now());
             if (semisync) {
                 semisyncDumps.put(d.connection(), request.serverId());
+                // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
+                c.network().tell(new NetworkActor.BindReader(d.connection(), server.name(), inbox));
             }
             ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                     new BinlogDumpThread.Context(server.name(), d.connection(), request, server.binlog(),
-                            c.network(), c.trace(), semisync ? o : null, ackReceiver, server::now)),
+                            c.network(), c.trace(), semisync ? o : null, server::now)),
                     "dump-" + d.connection());
             getContext().watch(dump);
             dumpThreads.put(d.connection(), dump);
         }
         return this;
+    }
+
+    /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */
+    private void ackRead(long connection, Protocol.Ack ack) {
+        Long serverId = semisyncDumps.get(connection);
+        if (serverId == null) {
+            return; // the dump ended: remove_slave took its socket out of the poll set
+        }
+        c.trace().record(server.name(), "ack_receiver", "ack", "replica_server_id", serverId, "pos", ack.pos());
+        BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
+        if (o != null) {
+            o.ackReceived(serverId, ack.pos(), server.now());
+        }
     }
 
     private Behavior<Command> dumpEnded(long connection) {

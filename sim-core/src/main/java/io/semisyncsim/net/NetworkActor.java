@@ -42,6 +42,13 @@ public final class NetworkActor {
     public record Bind(long connection, String node, ActorRef<Packet> owner) implements Command {
     }
 
+    /**
+     * Another actor reads what arrives on the end, while the owner still writes and is told when the
+     * peer closes: the source's ACK receiver thread reads a semisync dump's connection.
+     */
+    public record BindReader(long connection, String node, ActorRef<Packet> reader) implements Command {
+    }
+
     public record Send(long connection, String from, Packet.Payload payload) implements Command {
     }
 
@@ -94,6 +101,8 @@ public final class NetworkActor {
         // "conn:node" -> owner. Kept after a close so that a late write on a dead connection is answered.
         /** Who reads each end of a connection; looked up per packet, never iterated (so a HashMap). */
         private final Map<End, ActorRef<Packet>> owners = new HashMap<>();
+        /** Who reads an end when that is not its owner; looked up per packet, never iterated. */
+        private final Map<End, ActorRef<Packet>> readers = new HashMap<>();
         /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
         private final java.util.List<Connect> heldConnects = new java.util.ArrayList<>();
 
@@ -125,6 +134,8 @@ public final class NetworkActor {
                 return connect(c);
             } else if (m instanceof Bind b) {
                 owners.put(new End(b.connection(), b.node()), b.owner());
+            } else if (m instanceof BindReader b) {
+                readers.put(new End(b.connection(), b.node()), b.reader());
             } else if (m instanceof Close c) {
                 return close(c);
             } else if (m instanceof Partition p) {
@@ -284,9 +295,13 @@ public final class NetworkActor {
             if (!model.isOpen(d.connection())) {
                 return Behaviors.same(); // closed while in flight: lost
             }
-            ActorRef<Packet> owner = owners.get(new End(d.connection(), d.to()));
-            if (owner == null) {
-                owner = mysqld.get(d.to());
+            End end = new End(d.connection(), d.to());
+            ActorRef<Packet> reader = readers.isEmpty() ? null : readers.get(end);
+            if (reader == null) {
+                reader = owners.get(end);
+            }
+            if (reader == null) {
+                reader = mysqld.get(d.to());
             }
             Packet.Payload p = (Packet.Payload) d.payload();
             if (p.packets() > 1) {
@@ -296,7 +311,7 @@ public final class NetworkActor {
                 trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
                         what(p), "pos", position(p));
             }
-            owner.tell(new Packet.Data(d.connection(), d.from(), p));
+            reader.tell(new Packet.Data(d.connection(), d.from(), p));
             return Behaviors.same();
         }
 

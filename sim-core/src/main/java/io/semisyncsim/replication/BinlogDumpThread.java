@@ -36,17 +36,13 @@ public final class BinlogDumpThread {
     private record FromNetwork(Packet packet) implements Command {
     }
 
-    /** An ACK read on this dump's connection, for the source's ACK receiver. */
-    public record AckRead(long serverId, BinlogPosition pos) {
-    }
-
     /**
      * Everything a dump thread needs from its server; {@code semisync} is the plugin's transmit observer
      * when this dump is semisync, else null.
      */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace, BinlogTransmitObserver semisync,
-                          ActorRef<AckRead> ackReceiver, java.util.function.LongSupplier clock) {
+                          java.util.function.LongSupplier clock) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -110,13 +106,10 @@ public final class BinlogDumpThread {
             if (m instanceof BinlogAdvanced) {
                 return sendAvailable();
             } else if (m instanceof FromNetwork f) {
+                // The dump thread only writes; since 5.7 the ACK receiver thread reads the ACKs (mysqld
+                // binds itself as this connection's reader). A closed peer is noticed at the next write.
                 if (f.packet() instanceof Packet.PeerClosed) {
-                    peerGone = true; // noticed at the next write
-                } else if (f.packet() instanceof Packet.Data d && d.payload() instanceof Protocol.Ack ack
-                        && c.semisync() != null) {
-                    c.trace().record(c.node(), "ack_receiver", "ack", "replica_server_id",
-                            c.request().serverId(), "pos", ack.pos());
-                    c.ackReceiver().tell(new AckRead(c.request().serverId(), ack.pos()));
+                    peerGone = true;
                 }
                 return Behaviors.same();
             } else if (m instanceof HeartbeatDue) {
