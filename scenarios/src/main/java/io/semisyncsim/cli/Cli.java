@@ -42,6 +42,7 @@ public final class Cli implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Cli());
         cli.setOut(new PrintWriter(OUT, true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // bench --workload replicas, not REPLICAS
         cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("semisync-sim: " + e.getMessage());

@@ -18,38 +18,74 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The performance issue's headline workload: 1 source + 3 semisync replicas, AFTER_SYNC, 0.5 ms one-way
- * latency, 16 sessions committing back to back, the trace streamed to a file. Wall time is read here,
- * outside simulation code.
+ * The performance issue's cluster workloads: 1 source and N semisync replicas (AFTER_SYNC, 0.5 ms one
+ * way, seed 1, mysql-8.0), client sessions committing back to back, the trace streamed to a temporary
+ * file. Wall time and heap are read here, outside simulation code.
  */
 final class ClusterBench {
     private ClusterBench() {
     }
 
-    record Run(long commits, long events, long virtualMicros, long wallNanos, long peakHeapBytes) {
+    /**
+     * One workload: {@code quorum} is rpl_semi_sync_source_wait_for_replica_count; {@code purge} rotates
+     * the binary log every MB and expires files after a second, so memory stays flat however long it runs.
+     */
+    record Setup(int replicas, int quorum, int clients, long commits, boolean purge) {
+        /** The headline: 1 source + 3 replicas, 16 clients. */
+        static Setup headline(long commits) {
+            return new Setup(3, 1, 16, commits, false);
+        }
+
+        /** N replicas waiting for half of them, as the 200 replicas with a quorum of 100. */
+        static Setup replicas(int replicas, long commits) {
+            return new Setup(replicas, Math.max(1, replicas / 2), 16, commits, false);
+        }
     }
 
-    static Run run(long commits) throws IOException {
-        Map<String, String> replicaOptions = Map.of("plugin-load-add", "semisync_replica.so",
+    record Run(long commits, long events, long virtualMicros, long wallNanos, long peakHeapBytes,
+               long maxHeapAfterGcBytes) {
+        double commitsPerSecond() {
+            return commits / (wallNanos / 1e9);
+        }
+
+        double eventsPerSecond() {
+            return events / (wallNanos / 1e9);
+        }
+
+        double simSecondsPerWallSecond() {
+            return (virtualMicros / 1e6) / (wallNanos / 1e9);
+        }
+    }
+
+    static Run run(Setup setup) throws IOException {
+        Map<String, String> source = new TreeMap<>(Map.of("plugin-load-add", "semisync_source.so",
+                "rpl_semi_sync_source_enabled", "1",
+                "rpl_semi_sync_source_wait_for_replica_count", Integer.toString(setup.quorum())));
+        if (setup.purge()) {
+            source.put("max_binlog_size", "1048576");
+            source.put("binlog_expire_logs_seconds", "1");
+        }
+        Map<String, String> replica = Map.of("plugin-load-add", "semisync_replica.so",
                 "rpl_semi_sync_replica_enabled", "1");
-        List<NodeSpec> nodes = List.of(
-                new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.of(Map.of("plugin-load-add",
-                        "semisync_source.so", "rpl_semi_sync_source_enabled", "1"))),
-                new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.of(replicaOptions)),
-                new NodeSpec("replica2", NodeSpec.Role.REPLICA, 3, OptionFile.of(replicaOptions)),
-                new NodeSpec("replica3", NodeSpec.Role.REPLICA, 4, OptionFile.of(replicaOptions)));
+        List<NodeSpec> nodes = new ArrayList<>();
+        nodes.add(new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.of(source)));
+        for (int i = 1; i <= setup.replicas(); i++) {
+            nodes.add(new NodeSpec("replica" + i, NodeSpec.Role.REPLICA, 1 + i, OptionFile.of(replica)));
+        }
         Path trace = Files.createTempFile("semisync-bench-", ".jsonl");
         resetPeaks();
-        long t0 = System.nanoTime();
         long[] done = {0};
-        try (JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace));
+        long t0 = System.nanoTime(); // the cluster's start (an ActorSystem, in a warm JVM) counts too
+        try (HeapAfterGc heap = new HeapAfterGc();
+             JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace));
              Cluster cluster = Cluster.start(new Cluster.Spec(Flavors.standard().get("mysql-8.0"), nodes,
                      SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true), sink)) {
             cluster.kernel().runFor(10_000);
-            Workload.Progress progress = cluster.workload("source", new Workload.Spec(16, commits, 0, 0, "t1",
-                    1_000_000_000L), new Workload.Sink() {
+            Workload.Progress progress = cluster.workload("source", new Workload.Spec(setup.clients(),
+                    setup.commits(), 0, 0, "t1", 1_000_000_000L), new Workload.Sink() {
                         @Override
                         public void committed(long key, long latencyMicros, boolean semisync) {
                             done[0]++;
@@ -61,8 +97,8 @@ final class ClusterBench {
                     });
             cluster.kernel().runUntil(progress::finished, Long.MAX_VALUE);
             long wall = System.nanoTime() - t0;
-            Run r = new Run(done[0], cluster.kernel().trace().digest().events(), cluster.kernel().now(), wall, peakHeap());
-            return r;
+            return new Run(done[0], cluster.kernel().trace().digest().events(), cluster.kernel().now(), wall,
+                    peakHeap(), heap.maxBytes());
         } finally {
             Files.deleteIfExists(trace);
         }
@@ -83,13 +119,5 @@ final class ClusterBench {
             }
         }
         return sum;
-    }
-
-    static List<Double> perSecond(List<Run> runs, boolean events) {
-        List<Double> out = new ArrayList<>();
-        for (Run r : runs) {
-            out.add((events ? r.events() : r.commits()) / (r.wallNanos() / 1e9));
-        }
-        return out;
     }
 }

@@ -10,8 +10,6 @@ import io.semisyncsim.scenario.ScenarioRunner;
 import io.semisyncsim.trace.TraceSink;
 import io.semisyncsim.trace.JsonLinesSink;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,12 +129,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static Scenario bundledWalkThrough(List<Problem> problems) throws IOException {
-        try (InputStream in = RunCommand.class.getResourceAsStream("/" + DEFAULT_SCENARIO)) {
-            if (in == null) {
-                throw new IOException("the bundled scenario " + DEFAULT_SCENARIO + " is missing from the jar");
-            }
-            return ScenarioReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_SCENARIO,
-                    Flavors.standard());
+        try {
+            return BundledScenarios.read(DEFAULT_SCENARIO);
         } catch (InvalidScenarioException e) {
             problems.addAll(e.problems());
             return null;
