@@ -13,14 +13,9 @@ public final class JsonBytes {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
-    private static final int NAMES = 1024;
-    private static final int MAX_NAMES = 1 << 16;
-    private static final int PROBES = 4;
-
     private byte[] buf;
     private int len;
-    private String[] nameKeys = new String[NAMES];
-    private byte[][] nameBytes = new byte[NAMES][];
+    private final NameTable names = new NameTable();
 
     public JsonBytes(int capacity) {
         buf = new byte[Math.max(16, capacity)];
@@ -96,66 +91,19 @@ public final class JsonBytes {
     }
 
     /**
-     * A JSON string that recurs line after line (node, thread, kind and field names): its encoded form
-     * is remembered per String instance in an open-addressed table, so it is copied, not re-encoded.
-     * The table grows with the run's names (a 200-replica cluster has ~450) up to 65,536; it only saves
-     * work: what is written is the same as {@link #string(String)}.
+     * A JSON string that recurs line after line (node, thread, kind and field names): encoded once per
+     * String instance and copied after that (the trace's largest cost otherwise). Same bytes as
+     * {@link #string(String)}.
      */
     public JsonBytes name(String s) {
-        int home = System.identityHashCode(s);
-        for (int probe = 0; probe < PROBES; probe++) {
-            int slot = (home + probe) & (nameKeys.length - 1);
-            String key = nameKeys[slot];
-            if (key == s) {
-                byte[] encoded = nameBytes[slot];
-                ensure(encoded.length);
-                System.arraycopy(encoded, 0, buf, len, encoded.length);
-                len += encoded.length;
-                return this;
-            }
-            if (key == null) {
-                return remember(s, slot);
-            }
+        byte[] encoded = names.get(s);
+        if (encoded != null) {
+            return raw(encoded);
         }
-        if (nameKeys.length < MAX_NAMES) { // a crowded neighbourhood: a run has more names than room
-            growNames();
-            return name(s);
-        }
-        return remember(s, home & (nameKeys.length - 1)); // full: the newcomer takes the home slot
-    }
-
-    private JsonBytes remember(String s, int slot) {
         int start = len;
         string(s);
-        nameKeys[slot] = s;
-        nameBytes[slot] = Arrays.copyOfRange(buf, start, len);
+        names.put(s, Arrays.copyOfRange(buf, start, len));
         return this;
-    }
-
-    /** Doubles the name table, keeping what it knows (names are few: nodes, threads, kinds, fields). */
-    private void growNames() {
-        String[] keys = nameKeys;
-        byte[][] bytes = nameBytes;
-        nameKeys = new String[keys.length * 2];
-        nameBytes = new byte[keys.length * 2][];
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                place(keys[i], bytes[i]);
-            }
-        }
-    }
-
-    private void place(String key, byte[] encoded) {
-        int home = System.identityHashCode(key);
-        for (int probe = 0; probe < PROBES; probe++) {
-            int slot = (home + probe) & (nameKeys.length - 1);
-            if (nameKeys[slot] == null) {
-                nameKeys[slot] = key;
-                nameBytes[slot] = encoded;
-                return;
-            }
-        }
-        // No room near home even after doubling: forget it; it is encoded again when next seen.
     }
 
     /** A JSON string: quoted, with quotes, backslashes and control characters escaped; UTF-8 beyond ASCII. */
