@@ -98,44 +98,43 @@ public final class Workload {
             if (spec.duration() > 0) {
                 timers.startSingleTimer("end", new End(), VirtualDurations.toDuration(spec.duration()));
             }
-            return Behaviors.receive(Command.class)
-                    .onMessage(Due.class, d -> {
-                        if (lost[d.client()]) {
-                            return Behaviors.same();
-                        }
-                        if (started[d.client()] < 0) {
-                            send.accept(d.client());
-                        } else {
-                            due[d.client()]++; // still busy: it starts the next one as soon as it can
-                        }
+            // A dispatch function rather than Akka's ReceiveBuilder, which allocates on every message: a
+            // session gets one answer per commit (docs/PERFORMANCE.md).
+            return Behaviors.receiveMessage(m -> {
+                if (m instanceof Answer a) {
+                    int client = (int) (a.committed().id() % spec.clients());
+                    long latency = clock.getAsLong() - started[client];
+                    started[client] = -1;
+                    progress.answered++;
+                    if (!a.committed().ok()) {
+                        sink.failed();
+                        lost[client] = true; // the session's connection is gone: it ends
                         return Behaviors.same();
-                    })
-                    .onMessage(Answer.class, a -> {
-                        int client = (int) (a.committed().id() % spec.clients());
-                        long latency = clock.getAsLong() - started[client];
-                        started[client] = -1;
-                        progress.answered++;
-                        if (a.committed().ok()) {
-                            sink.committed(keys[client], latency, a.committed().semisync());
-                        } else {
-                            sink.failed();
-                            lost[client] = true; // the session's connection is gone: it ends
-                            return Behaviors.same();
-                        }
-                        if (interval == 0) {
-                            send.accept(client);
-                        } else if (due[client] > 0) {
-                            due[client]--;
-                            send.accept(client);
-                        }
+                    }
+                    sink.committed(keys[client], latency, a.committed().semisync());
+                    if (interval == 0) {
+                        send.accept(client);
+                    } else if (due[client] > 0) {
+                        due[client]--;
+                        send.accept(client);
+                    }
+                } else if (m instanceof Due d) {
+                    if (lost[d.client()]) {
                         return Behaviors.same();
-                    })
-                    .onMessage(End.class, e -> {
-                        progress.stopped = true;
-                        timers.cancelAll();
-                        return Behaviors.same();
-                    })
-                    .build();
+                    }
+                    if (started[d.client()] < 0) {
+                        send.accept(d.client());
+                    } else {
+                        due[d.client()]++; // still busy: it starts the next one as soon as it can
+                    }
+                } else if (m instanceof End) {
+                    progress.stopped = true;
+                    timers.cancelAll();
+                } else {
+                    return Behaviors.unhandled();
+                }
+                return Behaviors.same();
+            });
         }));
     }
 }
