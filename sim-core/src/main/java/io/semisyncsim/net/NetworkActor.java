@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.trace.Trace;
 import io.semisyncsim.trace.TraceValue;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,13 +244,8 @@ public final class NetworkActor {
             String to = model.peer(s.connection(), s.from());
             Long arrives = d == null ? null : d.time();
             Packet.Payload p = s.payload();
-            if (p.packets() > 1) { // a flushed buffer: one write, several protocol packets
-                trace.record(s.from(), "network", "send", "to", to, "connection", s.connection(), "what", what(p),
-                        "pos", position(p), "arrives", arrives, "packets", (long) p.packets());
-            } else {
-                trace.record(s.from(), "network", "send", "to", to, "connection", s.connection(), "what", what(p),
-                        "pos", position(p), "arrives", arrives);
-            }
+            trace.record(s.from(), "network", "send", withPackets(p, "to", to, "connection", s.connection(),
+                    "what", what(p), "pos", position(p), "arrives", arrives));
             if (d != null) {
                 schedule(d);
             }
@@ -304,15 +300,21 @@ public final class NetworkActor {
                 reader = mysqld.get(d.to());
             }
             Packet.Payload p = (Packet.Payload) d.payload();
-            if (p.packets() > 1) {
-                trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
-                        what(p), "pos", position(p), "packets", (long) p.packets());
-            } else {
-                trace.record(d.to(), "network", "deliver", "from", d.from(), "connection", d.connection(), "what",
-                        what(p), "pos", position(p));
-            }
+            trace.record(d.to(), "network", "deliver", withPackets(p, "from", d.from(), "connection",
+                    d.connection(), "what", what(p), "pos", position(p)));
             reader.tell(new Packet.Data(d.connection(), d.from(), p));
             return Behaviors.same();
+        }
+
+        /** A write's trace fields, and its packet count when a flushed buffer carries several. */
+        private static Object[] withPackets(Packet.Payload p, Object... fields) {
+            if (p.packets() == 1) {
+                return fields;
+            }
+            Object[] all = Arrays.copyOf(fields, fields.length + 2);
+            all[fields.length] = "packets";
+            all[fields.length + 1] = (long) p.packets();
+            return all;
         }
 
         /** A payload's short name for the trace: event, heartbeat, ack, dump-request... */
