@@ -27,7 +27,6 @@ final class HeapAfterGc implements AutoCloseable {
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
     private long maxBytes;
-    private long collections;
 
     HeapAfterGc() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -56,17 +55,12 @@ final class HeapAfterGc implements AutoCloseable {
         }
         synchronized (this) {
             maxBytes = Math.max(maxBytes, used);
-            collections++;
         }
     }
 
     /** The largest heap after a collection so far; 0 when none ran. */
     synchronized long maxBytes() {
         return maxBytes;
-    }
-
-    synchronized long collections() {
-        return collections;
     }
 
     @Override

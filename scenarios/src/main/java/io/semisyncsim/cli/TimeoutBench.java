@@ -26,9 +26,6 @@ final class TimeoutBench {
 
     /** One scenario file, every flavour it names: virtual time covered and wall time taken. */
     record Run(String file, boolean passed, long virtualMicros, long wallNanos) {
-        double simSecondsPerWallSecond() {
-            return (virtualMicros / 1e6) / (wallNanos / 1e9);
-        }
     }
 
     static Run run(String resource) throws IOException {

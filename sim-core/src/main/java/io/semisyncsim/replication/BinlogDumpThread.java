@@ -150,7 +150,7 @@ public final class BinlogDumpThread {
             if (peerGone) {
                 return false;
             }
-            c.network().tell(new NetworkActor.Send(c.connection(), c.node(), netBuffer.drain(c.semisync() != null)));
+            c.network().tell(new NetworkActor.Send(c.connection(), c.node(), netBuffer.drain()));
             lastSent = c.clock().getAsLong();
             return true;
         }

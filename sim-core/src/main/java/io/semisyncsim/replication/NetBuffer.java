@@ -37,9 +37,9 @@ final class NetBuffer {
         return packets.isEmpty();
     }
 
-    /** Empties the buffer into one socket write; {@code semisyncHeader}: the packets carry 0xEF + flags. */
-    Protocol.Events drain(boolean semisyncHeader) {
-        Protocol.Events write = new Protocol.Events(packets, semisyncHeader, lastAsksAck);
+    /** Empties the buffer into one socket write. */
+    Protocol.Events drain() {
+        Protocol.Events write = new Protocol.Events(packets, lastAsksAck);
         packets = new ArrayList<>();
         bytes = 0;
         lastAsksAck = false;

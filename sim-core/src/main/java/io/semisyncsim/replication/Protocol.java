@@ -22,10 +22,11 @@ public final class Protocol {
     /**
      * What one net_flush() of the dump thread pushes to the socket: the binlog event packets written to
      * its NET buffer since the last flush, in binlog order; the replica reads them one by one. On a
-     * semisync dump each packet carries the 2-byte header ({@code 0xEF}, flags). Only the last can ask
-     * for an ACK, because a packet that asks makes the dump thread flush right after it.
+     * semisync dump the 2-byte header's flag ({@code 0xEF}, flags) asks for an ACK; only the last packet
+     * can ask, because a packet that asks makes the dump thread flush right after it. (The header's magic
+     * byte itself is not modelled: docs/MYSQL-CHOICES.md.)
      */
-    public record Events(List<BinlogEvent> events, boolean semisyncHeader, boolean lastAsksAck)
+    public record Events(List<BinlogEvent> events, boolean lastAsksAck)
             implements Packet.Payload, Packet.Positioned {
         public Events {
             if (events.isEmpty()) {

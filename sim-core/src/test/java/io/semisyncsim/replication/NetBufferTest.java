@@ -22,7 +22,7 @@ class NetBufferTest {
         NetBuffer buffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         assertFalse(buffer.write(event(79), false));
         assertFalse(buffer.write(event(78), false));
-        Protocol.Events write = buffer.drain(true);
+        Protocol.Events write = buffer.drain();
         assertEquals(2, write.packets());
         assertFalse(write.lastAsksAck());
         assertTrue(buffer.isEmpty());
@@ -34,7 +34,7 @@ class NetBufferTest {
         buffer.write(event(79), false);
         BinlogEvent xid = event(31);
         assertTrue(buffer.write(xid, true));
-        Protocol.Events write = buffer.drain(true);
+        Protocol.Events write = buffer.drain();
         assertEquals(2, write.packets());
         assertTrue(write.lastAsksAck());
         assertEquals(xid.end(), write.position());
@@ -60,9 +60,9 @@ class NetBufferTest {
     void aDrainedBufferStartsTheNextWriteEmpty() {
         NetBuffer buffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         buffer.write(event(79), true);
-        buffer.drain(true);
+        buffer.drain();
         buffer.write(event(78), false);
-        Protocol.Events next = buffer.drain(true);
+        Protocol.Events next = buffer.drain();
         assertEquals(1, next.packets());
         assertFalse(next.lastAsksAck());
     }
