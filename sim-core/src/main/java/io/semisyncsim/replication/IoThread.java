@@ -219,6 +219,7 @@ public final class IoThread {
             long cost = 0;
             runLength = 0;
             runSyncs.clear();
+            BinlogEvent endOfRun = ackAsked.peekFirst(); // null: everything received
             for (BinlogEvent e : toWrite) {
                 cost += c.relayWritePerEvent();
                 if (c.syncRelayLog() > 0 && ++sinceSync >= c.syncRelayLog()) {
@@ -227,7 +228,7 @@ public final class IoThread {
                     runSyncs.set(runLength);
                 }
                 runLength++;
-                if (e == ackAsked.peekFirst()) {
+                if (e == endOfRun) {
                     break;
                 }
             }
@@ -244,13 +245,12 @@ public final class IoThread {
                     c.channel().relaySynced();
                 }
                 // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
-                boolean asked = e == ackAsked.peekFirst();
-                if (asked) {
+                if (e == ackAsked.peekFirst()) {
                     ackAsked.pollFirst();
-                }
-                if (asked && observer != null && observer.isSemisync() && connection >= 0) {
-                    send(new Protocol.Ack(e.end()));
-                    trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end());
+                    if (observer != null && observer.isSemisync() && connection >= 0) {
+                        send(new Protocol.Ack(e.end()));
+                        trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end());
+                    }
                 }
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
