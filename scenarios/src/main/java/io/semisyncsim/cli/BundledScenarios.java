@@ -1,8 +1,8 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.flavor.Flavors;
-import io.semisyncsim.scenario.InvalidScenarioException;
-import io.semisyncsim.scenario.Scenario;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.ScenarioReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.semisyncsim.cli;
 
-import io.semisyncsim.scenario.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.ScenarioReader;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.semisyncsim.cli;
 
-import io.semisyncsim.scenario.InvalidScenarioException;
-import io.semisyncsim.scenario.Scenario;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.ScenarioReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.reports.MysqlClientFormat;
-import io.semisyncsim.scenario.Outcome;
-import io.semisyncsim.scenario.RunListener;
-import io.semisyncsim.scenario.RunResult;
-import io.semisyncsim.scenario.Scenario;
+import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.RunListener;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.server.StatementResult;
 import java.io.PrintStream;
 

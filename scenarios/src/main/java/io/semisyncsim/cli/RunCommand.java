@@ -1,10 +1,10 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.flavor.Flavors;
-import io.semisyncsim.scenario.InvalidScenarioException;
-import io.semisyncsim.scenario.Problem;
-import io.semisyncsim.scenario.RunResult;
-import io.semisyncsim.scenario.Scenario;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.Problem;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.ScenarioReader;
 import io.semisyncsim.scenario.ScenarioRunner;
 import io.semisyncsim.trace.TraceSink;

@@ -1,9 +1,9 @@
 package io.semisyncsim.cli;
 
-import io.semisyncsim.scenario.InvalidScenarioException;
-import io.semisyncsim.scenario.RunListener;
-import io.semisyncsim.scenario.RunResult;
-import io.semisyncsim.scenario.Scenario;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.RunListener;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.util.List;

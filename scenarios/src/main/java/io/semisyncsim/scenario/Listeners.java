@@ -1,5 +1,9 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.Scenario;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.server.StatementResult;
 import java.util.List;
 

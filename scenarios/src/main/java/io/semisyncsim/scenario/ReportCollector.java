@@ -1,5 +1,11 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.Scenario;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Durations;
+import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.RunListener;
+import io.semisyncsim.scenario.lang.Commits;
 import io.semisyncsim.reports.MysqlClientFormat;
 import io.semisyncsim.reports.RunReport;
 import io.semisyncsim.server.StatementResult;

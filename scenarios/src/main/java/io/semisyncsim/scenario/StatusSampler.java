@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.server.Mysqld;
 import java.util.List;

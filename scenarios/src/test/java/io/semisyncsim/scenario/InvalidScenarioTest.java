@@ -1,5 +1,7 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.Problem;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.RunListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import io.semisyncsim.server.KeyRanges;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * Latencies are kept as a count per distinct value (a simulation produces few), so percentiles stay
  * exact while memory does not grow with the number of commits.
  */
-final class Commits {
+public final class Commits {
     private final TreeMap<Long, long[]> latencyCounts = new TreeMap<>();
     private long count;
     private long acked;
@@ -24,16 +24,16 @@ final class Commits {
     private final Map<String, Long> nextKey = new TreeMap<>();
 
     /** The next row key of the default table: one sequence for every node, as an auto-increment column. */
-    long nextKey() {
+    public long nextKey() {
         return nextKey.merge("t1", 1L, Long::sum);
     }
 
     /** A block of a billion keys for a workload, so its rows never collide with other writers'. */
-    long nextKeyBlock() {
+    public long nextKeyBlock() {
         return nextKey.merge("t1#blocks", 1L, Long::sum) * 1_000_000_000L;
     }
 
-    void record(String node, long key, long latencyMicros, boolean replicaAcked) {
+    public void record(String node, long key, long latencyMicros, boolean replicaAcked) {
         latencyCounts.computeIfAbsent(latencyMicros, l -> new long[1])[0]++;
         count++;
         if (replicaAcked) {
@@ -45,28 +45,28 @@ final class Commits {
     }
 
     /** Rows a client was told were committed on {@code node}. */
-    SortedSet<Long> acknowledgedOn(String node) {
+    public SortedSet<Long> acknowledgedOn(String node) {
         KeyRanges keys = acknowledged.get(node);
         return keys == null ? new TreeSet<>() : keys.toSortedSet();
     }
 
     /** The loss figures of the last failover. */
-    void losses(long acknowledgedLost, long visibleLost) {
+    public void losses(long acknowledgedLost, long visibleLost) {
         lostAcknowledged = Long.toString(acknowledgedLost);
         lostVisible = Long.toString(visibleLost);
     }
 
     /** {@code lost.NAME}: null (absent) before any failover. */
-    String lost(String name) {
+    public String lost(String name) {
         return name.equals("acknowledged") ? lostAcknowledged : lostVisible;
     }
 
-    long last() {
+    public long last() {
         return lastLatency;
     }
 
     /** The value of {@code commits.NAME}; latencies print as durations ({@code 215us}). */
-    String read(String name) {
+    public String read(String name) {
         switch (name) {
             case "count" -> {
                 return Long.toString(count);

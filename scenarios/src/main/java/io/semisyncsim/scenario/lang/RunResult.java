@@ -1,5 +1,6 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
+import io.semisyncsim.scenario.lang.Outcome;
 import java.util.List;
 
 /** What a run leaves: every outcome, the virtual end time and the trace digest (the determinism check). */

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 /** One thing wrong with a scenario file, at a place in it. */
 public record Problem(String file, Pos pos, String message) implements Comparable<Problem> {

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import java.util.List;
 
@@ -13,11 +13,11 @@ public record ValuePath(String node, Kind kind, String name) {
 
     public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS, LOST }
 
-    static final List<String> COMMIT_PATHS = List.of("count", "yes", "no", "last.latency", "last.semisync",
+    public static final List<String> COMMIT_PATHS = List.of("count", "yes", "no", "last.latency", "last.semisync",
             "latency.p50", "latency.p99", "latency.max");
 
     /** Parses {@code text}; returns null and fills {@code error[0]} when it is not a path. */
-    static ValuePath parse(String text, List<String> nodes, String[] error) {
+    public static ValuePath parse(String text, List<String> nodes, String[] error) {
         String[] parts = text.split("\\.", 3);
         if (parts[0].equals("commits")) {
             String rest = text.substring("commits".length()).replaceFirst("^\\.", "");

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 /**
  * The verdict on one expectation: {@code actual} as read (null: absent), at virtual time {@code time}.

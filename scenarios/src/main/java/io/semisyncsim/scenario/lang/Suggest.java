@@ -1,14 +1,14 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import java.util.Collection;
 
 /** "Did you mean" suggestions by edit distance, for mistyped keys, nodes and kinds. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
     /** {@code "; did you mean 'x'?"} for the closest candidate within reach, else "". */
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

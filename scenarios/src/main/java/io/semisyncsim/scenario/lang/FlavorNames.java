@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
@@ -14,12 +14,12 @@ import java.util.TreeSet;
  * Which names a flavour can ever have, so that a path naming something the flavour lacks (say
  * rpl_semi_sync_source_enabled on 5.7) is refused before the run instead of failing as "absent".
  */
-final class FlavorNames {
+public final class FlavorNames {
     private FlavorNames() {
     }
 
     /** Why {@code path} can never have a value on {@code flavor}, or null when it can. */
-    static String cannotExist(Flavor flavor, ValuePath path) {
+    public static String cannotExist(Flavor flavor, ValuePath path) {
         return switch (path.kind()) {
             case VARIABLES -> unknown(path.name(), variables(flavor), "no server or plugin variable of that name");
             case PLUGINS -> unknown(path.name(), plugins(flavor), "no plugin of that name in the flavour");

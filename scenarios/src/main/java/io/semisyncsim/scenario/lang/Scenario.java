@@ -1,5 +1,6 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
+import io.semisyncsim.scenario.lang.Step;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 /**
  * One check of an {@code expect} or {@code await} step: a path ({@code source.status.Rpl_semi_sync_master_status})

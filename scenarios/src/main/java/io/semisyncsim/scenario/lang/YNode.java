@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.semisyncsim.scenario;
+package io.semisyncsim.scenario.lang;
 
 import java.math.BigDecimal;
 
@@ -72,7 +72,7 @@ public sealed interface Matcher {
         }
     }
 
-    static BigDecimal numberOrNull(String s) {
+    public static BigDecimal numberOrNull(String s) {
         try {
             return new BigDecimal(s.strip());
         } catch (NumberFormatException e) {
@@ -81,7 +81,7 @@ public sealed interface Matcher {
     }
 
     /** Parses the value side; returns null and fills {@code error[0]} when it is malformed. */
-    static Matcher parse(String text, String[] error) {
+    public static Matcher parse(String text, String[] error) {
         String t = text.strip();
         if (t.equals("absent")) {
             return new Absent();

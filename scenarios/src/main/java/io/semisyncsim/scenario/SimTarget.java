@@ -1,0 +1,218 @@
+package io.semisyncsim.scenario;
+
+import io.semisyncsim.cluster.Cluster;
+import io.semisyncsim.cluster.MysqldActor;
+import io.semisyncsim.cluster.Workload;
+import io.semisyncsim.net.LinkSpec;
+import io.semisyncsim.net.NetworkModel;
+import io.semisyncsim.replication.ReplicaStatus;
+import io.semisyncsim.scenario.lang.Target;
+import io.semisyncsim.scenario.lang.ValuePath;
+import io.semisyncsim.server.Account;
+import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.StatementResult;
+import io.semisyncsim.server.SysVarDef;
+import io.semisyncsim.server.SystemVariables;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/** A scenario's target on the simulator: a {@link Cluster} on virtual time, driven by the playing thread. */
+public final class SimTarget implements Target {
+    private final Cluster cluster;
+    /** Open client connections: handle -> (node, account, the cluster's session id). */
+    private final Map<Long, Connection> connections = new TreeMap<>();
+    private long nextConnection = 1;
+
+    private record Connection(String node, Account account, long session) {
+    }
+
+    public SimTarget(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public long now() {
+        return cluster.kernel().now();
+    }
+
+    @Override
+    public List<String> nodes() {
+        return cluster.nodeNames();
+    }
+
+    @Override
+    public long connect(String node, String user) {
+        long handle = nextConnection++;
+        connections.put(handle, new Connection(node, Account.named(user), cluster.openSession()));
+        return handle;
+    }
+
+    @Override
+    public void disconnect(long connection) {
+        connections.remove(connection);
+    }
+
+    @Override
+    public StatementResult execute(long connection, String sql, long deadline) {
+        Connection c = connections.get(connection);
+        return cluster.execute(c.node(), c.session(), c.account(), sql, deadline);
+    }
+
+    @Override
+    public Commit insert(String node, String table, long key, long deadline) {
+        MysqldActor.Committed c = cluster.insert(node, table, key, deadline);
+        return c == null ? null : new Commit(c.ok(), c.semisync());
+    }
+
+    @Override
+    public WorkloadRun workload(String node, WorkloadSpec spec, CommitSink sink) {
+        Workload.Progress progress = cluster.workload(node, new Workload.Spec(spec.clients(), spec.transactions(),
+                spec.duration(), spec.ratePerSecond(), spec.table(), spec.keyBase()), new Workload.Sink() {
+                    @Override
+                    public void committed(long key, long latencyMicros, boolean semisync) {
+                        sink.committed(key, latencyMicros, semisync);
+                    }
+
+                    @Override
+                    public void failed() {
+                    }
+                });
+        return new WorkloadRun() {
+            @Override
+            public long issued() {
+                return progress.issued();
+            }
+
+            @Override
+            public long answered() {
+                return progress.answered();
+            }
+
+            @Override
+            public boolean finished() {
+                return progress.finished();
+            }
+        };
+    }
+
+    @Override
+    public void runFor(long micros) {
+        cluster.kernel().runFor(micros);
+    }
+
+    @Override
+    public boolean runUntil(BooleanSupplier condition, long deadline) {
+        return cluster.kernel().runUntil(condition, deadline);
+    }
+
+    @Override
+    public void settle() {
+        cluster.kernel().runUntilQuiescent();
+    }
+
+    @Override
+    public void partition(String a, String b, boolean bothWays, boolean drop) {
+        cluster.partition(Set.of(a), Set.of(b), bothWays, drop ? NetworkModel.Cut.DROP : NetworkModel.Cut.HOLD);
+    }
+
+    @Override
+    public void heal() {
+        cluster.heal();
+    }
+
+    @Override
+    public void reset(String a, String b) {
+        cluster.reset(a, b);
+    }
+
+    @Override
+    public void latency(String a, String b, long latencyMicros, long jitterMicros) {
+        LinkSpec link = new LinkSpec(latencyMicros, jitterMicros);
+        cluster.setLink(a, b, link);
+        cluster.setLink(b, a, link);
+    }
+
+    @Override
+    public void crash(String node) {
+        cluster.crash(node);
+    }
+
+    @Override
+    public String restart(String node) {
+        cluster.start(node);
+        return cluster.node(node).state().toString();
+    }
+
+    @Override
+    public void pause(String node, long micros) {
+        cluster.pause(node, micros);
+    }
+
+    @Override
+    public void slowDisk(String node, long fsyncMicros) {
+        cluster.slowDisk(node, fsyncMicros);
+    }
+
+    @Override
+    public void promote(String replica, long applyBudget) {
+        cluster.promote(replica, applyBudget);
+    }
+
+    @Override
+    public String sourceOf(String node) {
+        return cluster.node(node).channel().sourceHost();
+    }
+
+    @Override
+    public SortedSet<Long> committedKeys(String node, String table) {
+        return cluster.node(node).store().keys(table);
+    }
+
+    @Override
+    public String read(ValuePath path) {
+        Mysqld node = cluster.node(path.node());
+        return switch (path.kind()) {
+            case STATUS -> node.status().get(path.name());
+            case VARIABLES -> {
+                SystemVariables vars = node.variables();
+                SysVarDef def = vars == null ? null : vars.find(path.name());
+                yield def == null ? null : vars.get(def.name());
+            }
+            case PLUGINS -> node.pluginStatus(path.name());
+            case LOG -> String.join("\n", node.errorLog().lines());
+            case ROWS -> Long.toString(node.store().rowCount());
+            case REPLICA_STATUS -> replicaStatus(node, path.name());
+            case COMMITS, LOST -> throw new IllegalArgumentException(path + " is kept by the play, not the cluster");
+        };
+    }
+
+    /** A SHOW SLAVE STATUS field by its old or new name; absent when the node is not a replica. */
+    private static String replicaStatus(Mysqld node, String field) {
+        if (!node.channel().isConfigured()) {
+            return null;
+        }
+        List<String> row = ReplicaStatus.row(node.channel(), node.name(), node.flavor().logTerms(), "", node.now());
+        for (boolean newNames : new boolean[] {false, true}) {
+            List<String> columns = ReplicaStatus.columns(newNames);
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).equalsIgnoreCase(field)) {
+                    return row.get(i) == null ? "NULL" : row.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}

@@ -1,0 +1,134 @@
+package io.semisyncsim.scenario.lang;
+
+import io.semisyncsim.server.StatementResult;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a scenario's steps act on: a simulated cluster on virtual time, or real servers on wall time.
+ * Steps say what happens (a statement, a commit, a fault, time passing); a target makes it happen and
+ * answers what a path reads now. Every call comes from the one thread that plays the scenario.
+ *
+ * <p>Times are microseconds since the run began, virtual or wall. A {@code deadline} is such a time.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Microseconds since the run began. */
+    long now();
+
+    /** The node names, source first. */
+    List<String> nodes();
+
+    // --- clients
+
+    /** Opens a client connection to {@code node} as {@code user}; the handle names it in later calls. */
+    long connect(String node, String user);
+
+    /** Closes a connection (a client that quits). */
+    void disconnect(long connection);
+
+    /**
+     * Runs one statement on a connection and waits for its answer until {@code deadline}; null when
+     * none came by then (the statement still runs, as a client still waiting).
+     */
+    StatementResult execute(long connection, String sql, long deadline);
+
+    /**
+     * One autocommit single-row INSERT of {@code key} into {@code table} on {@code node}, waiting until
+     * {@code deadline} for the answer; null when none came.
+     */
+    Commit insert(String node, String table, long key, long deadline);
+
+    /** A commit's answer: OK or not, and whether a replica acknowledged it before the OK. */
+    record Commit(boolean ok, boolean semisync) {
+    }
+
+    /** Starts client sessions that commit on {@code node}; they go on while time passes. */
+    WorkloadRun workload(String node, WorkloadSpec spec, CommitSink sink);
+
+    /**
+     * What a workload runs: {@code transactions} in total (0: no limit) and/or for {@code duration} µs
+     * (0: no limit); {@code ratePerSecond} 0 means back to back.
+     */
+    record WorkloadSpec(int clients, long transactions, long duration, double ratePerSecond, String table,
+                        long keyBase) {
+    }
+
+    /** Told of every answered commit of a workload, on the playing thread. */
+    interface CommitSink {
+        void committed(long key, long latencyMicros, boolean semisync);
+    }
+
+    /** A running workload, read between steps. */
+    interface WorkloadRun {
+        long issued();
+
+        long answered();
+
+        /** No more will be issued and every issued one has its answer. */
+        boolean finished();
+    }
+
+    // --- time
+
+    /** Lets {@code micros} pass. */
+    void runFor(long micros);
+
+    /** Lets time pass until {@code condition} holds (true) or {@code deadline} is reached (false). */
+    boolean runUntil(BooleanSupplier condition, long deadline);
+
+    /** Lets what a step started take effect before the next step (in a simulation: until quiescent). */
+    void settle();
+
+    // --- faults
+
+    /** Cuts the link from {@code a} to {@code b} (and back, if {@code bothWays}); packets held or dropped. */
+    void partition(String a, String b, boolean bothWays, boolean drop);
+
+    /** Heals every partition. */
+    void heal();
+
+    /** Resets the connections between two nodes: both ends see it at once. */
+    void reset(String a, String b);
+
+    /** Sets the one-way latency and jitter of both directions between two nodes. */
+    void latency(String a, String b, long latencyMicros, long jitterMicros);
+
+    /** The process dies at once: no shutdown. */
+    void crash(String node);
+
+    /** Starts a stopped or crashed node again; returns its state afterwards (RUNNING, FAILED_TO_START). */
+    String restart(String node);
+
+    /** Freezes a node for {@code micros} (SIGSTOP, then SIGCONT); the next steps run meanwhile. */
+    void pause(String node, long micros);
+
+    /** Every fsync on a node costs {@code fsyncMicros} from now on. */
+    void slowDisk(String node, long fsyncMicros);
+
+    // --- failover
+
+    /**
+     * Promotes a replica: it applies its relay log (for at most {@code applyBudget} µs), stops
+     * replicating, and every other replica is pointed at it.
+     */
+    void promote(String replica, long applyBudget);
+
+    /** The node a replica replicates from, or null when it is not a replica. */
+    String sourceOf(String node);
+
+    /** The keys of {@code table} committed on {@code node} (its data, even when it is down). */
+    SortedSet<Long> committedKeys(String node, String table);
+
+    // --- what paths read
+
+    /**
+     * The value at a node's path ({@code NODE.status.X}, variables, plugins, replica_status, rows, log)
+     * as MySQL would print it, or null when it does not exist right now.
+     */
+    String read(ValuePath path);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,87 @@
+package io.semisyncsim.scenario.step;
+
+import io.semisyncsim.scenario.lang.FaultKind;
+import io.semisyncsim.scenario.lang.Step;
+import io.semisyncsim.scenario.lang.StepKind;
+import io.semisyncsim.scenario.lang.StepReader;
+import io.semisyncsim.scenario.lang.Suggest;
+import io.semisyncsim.scenario.lang.YNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code fault: KIND} and the keys of that kind: reads the kind and hands the step to it. The kinds
+ * are {@link Faults#KINDS}; each is one class.
+ */
+public final class FaultStep {
+    private FaultStep() {
+    }
+
+    public static final StepKind KIND = new StepKind("fault", allKeys(), FaultStep::read);
+
+    private static List<String> allKeys() {
+        TreeSet<String> keys = new TreeSet<>();
+        for (FaultKind k : Faults.KINDS) {
+            keys.addAll(k.keys());
+        }
+        return List.copyOf(keys);
+    }
+
+    static Step read(StepReader r, YNode.Map m) {
+        YNode v = m.entries().get("fault").value();
+        String name = r.text(v, "fault");
+        if (name == null) {
+            return null;
+        }
+        for (FaultKind k : Faults.KINDS) {
+            if (k.name().equals(name)) {
+                for (Map.Entry<String, YNode.Entry> e : m.entries().entrySet()) {
+                    if (KIND.keys().contains(e.getKey()) && !k.keys().contains(e.getKey())) {
+                        r.problem(e.getValue().keyPos(), "unknown key '" + e.getKey() + "' in a" + (name.equals("heal")
+                                ? " heal" : " " + name + " fault") + Suggest.didYouMean(e.getKey(), k.keys()));
+                    }
+                }
+                return k.reader().read(r, m);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        Faults.KINDS.forEach(k -> names.add(k.name()));
+        r.problem(v.pos(), "unknown fault '" + name + "'" + Suggest.didYouMean(name, names)
+                + " (faults: " + String.join(", ", names) + ")");
+        return null;
+    }
+
+    /** The {@code node:} of a node fault, required and in the topology; null when not (reported). */
+    static String node(StepReader r, YNode.Map m, String kind) {
+        if (!m.entries().containsKey("node")) {
+            r.problem(m.pos(), "fault " + kind + " needs a node, e.g. node: source");
+            return null;
+        }
+        return r.knownNode(m, "node");
+    }
+
+    /** The two nodes of {@code between: [A, B]}, both in the topology; null when not (reported). */
+    static String[] between(StepReader r, YNode.Map m, String kind) {
+        YNode v = m.entries().get("between").value();
+        List<String> pair = v instanceof YNode.Seq ? r.texts(v, "a node in between") : List.of();
+        if (pair.size() != 2) {
+            r.problem(v.pos(), kind + " between takes two nodes, e.g. between: [source, replica1]");
+            return null;
+        }
+        return known(r, m, kind, pair.get(0), pair.get(1));
+    }
+
+    /** Both nodes in the topology; null when one is not (reported at the step). */
+    static String[] known(StepReader r, YNode.Map m, String kind, String a, String b) {
+        for (String n : new String[] {a, b}) {
+            if (n != null && !r.nodes().contains(n)) {
+                r.problem(m.pos(), "unknown node '" + n + "' in " + kind + Suggest.didYouMean(n, r.nodes())
+                        + " (nodes: " + String.join(", ", r.nodes()) + ")");
+                return null;
+            }
+        }
+        return a == null || b == null ? null : new String[] {a, b};
+    }
+}
