@@ -82,9 +82,10 @@ final class Narrative implements RunListener {
     public void finished(RunResult r) {
         long total = r.outcomes().size();
         String verdict = r.passed() ? "PASS" : "FAIL";
+        String time = String.format("%d.%06d s", r.endTime() / 1_000_000, r.endTime() % 1_000_000);
         out.println((quiet ? "" : "\n") + verdict + " " + r.scenario().name() + ": " + (total - r.failures()) + " of "
-                + total + " expectations held, virtual time " + String.format("%d.%06d s", r.endTime() / 1_000_000,
-                r.endTime() % 1_000_000) + ", trace " + r.traceDigest() + " (" + r.traceEvents() + " events)");
+                + total + " expectations held, " + (r.traceDigest() == null ? "on real servers, wall time " + time
+                : "virtual time " + time + ", trace " + r.traceDigest() + " (" + r.traceEvents() + " events)"));
     }
 
     /** --realtime: wait out virtual time between steps at the given speed (never changes the trace). */

@@ -10,6 +10,7 @@ import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Step;
+import io.semisyncsim.scenario.lang.Target;
 import io.semisyncsim.semisync.SemisyncPlugins;
 import io.semisyncsim.server.OptionFile;
 import io.semisyncsim.server.plugin.PluginFactories;
@@ -17,6 +18,7 @@ import io.semisyncsim.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs a validated scenario on a fresh simulated cluster, step by step, on virtual time. */
 public final class ScenarioRunner {
@@ -37,6 +39,11 @@ public final class ScenarioRunner {
     }
 
     public RunResult run(Scenario scenario, RunListener listener, TraceSink... sinks) {
+        return run(scenario, listener, target -> { }, sinks);
+    }
+
+    /** As {@link #run(Scenario, RunListener, TraceSink...)}, telling {@code afterStep} after every step. */
+    public RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, TraceSink... sinks) {
         Flavor flavor = flavors.get(scenario.flavor());
         List<NodeSpec> specs = new ArrayList<>();
         long serverId = 1;
@@ -50,9 +57,11 @@ public final class ScenarioRunner {
             if (listener.wantsStatusSamples()) {
                 cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
             }
-            Play play = new Play(new SimTarget(cluster), listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
+            SimTarget target = new SimTarget(cluster);
+            Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
             for (Step step : scenario.steps()) {
                 step.play(play);
+                afterStep.accept(target);
             }
             RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),
                     cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events());

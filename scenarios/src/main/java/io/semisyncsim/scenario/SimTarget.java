@@ -212,6 +212,61 @@ public final class SimTarget implements Target {
     }
 
     @Override
+    public java.util.SortedMap<String, String> statusVariables(String node, String prefix) {
+        java.util.SortedMap<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        cluster.node(node).status().forEach((k, v) -> {
+            if (k.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> systemVariables(String node, String prefix) {
+        java.util.SortedMap<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        SystemVariables vars = cluster.node(node).variables();
+        if (vars != null) {
+            for (Map.Entry<String, String> e : vars.all()) {
+                if (e.getKey().regionMatches(true, 0, prefix, 0, prefix.length())) {
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> replicaStatus(String node) {
+        Mysqld n = cluster.node(node);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (n.variables() == null || !n.channel().isConfigured()) {
+            return out;
+        }
+        List<String> row = ReplicaStatus.row(n.channel(), n.name(), n.flavor().logTerms(), "", n.now());
+        List<String> columns = ReplicaStatus.columns(false);
+        for (int i = 0; i < columns.size(); i++) {
+            out.put(columns.get(i), row.get(i) == null ? "NULL" : row.get(i));
+        }
+        return out;
+    }
+
+    @Override
+    public String binaryLogPosition(String node) {
+        Mysqld n = cluster.node(node);
+        if (n.variables() == null) {
+            return null;
+        }
+        var end = n.binlog().writtenEnd();
+        return end.file() + ":" + end.pos();
+    }
+
+    @Override
+    public List<String> errorLog(String node) {
+        return cluster.node(node).errorLog().lines();
+    }
+
+    @Override
     public void close() {
         cluster.close();
     }

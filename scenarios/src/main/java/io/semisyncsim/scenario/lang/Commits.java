@@ -15,8 +15,10 @@ public final class Commits {
     private final TreeMap<Long, long[]> latencyCounts = new TreeMap<>();
     private long count;
     private long acked;
+    /** Commits whose acknowledgement is not known (workloads on real servers). */
+    private long unknown;
     private long lastLatency;
-    private boolean lastSemisync;
+    private Boolean lastSemisync;
     /** Rows whose commit a client got OK for, by the node it was written on. */
     private final Map<String, KeyRanges> acknowledged = new TreeMap<>();
     private String lostAcknowledged;
@@ -33,10 +35,13 @@ public final class Commits {
         return nextKey.merge("t1#blocks", 1L, Long::sum) * 1_000_000_000L;
     }
 
-    public void record(String node, long key, long latencyMicros, boolean replicaAcked) {
+    /** A commit a client got OK for; {@code replicaAcked} null when nobody can tell. */
+    public void record(String node, long key, long latencyMicros, Boolean replicaAcked) {
         latencyCounts.computeIfAbsent(latencyMicros, l -> new long[1])[0]++;
         count++;
-        if (replicaAcked) {
+        if (replicaAcked == null) {
+            unknown++;
+        } else if (replicaAcked) {
             acked++;
         }
         lastLatency = latencyMicros;
@@ -51,9 +56,9 @@ public final class Commits {
     }
 
     /** The loss figures of the last failover. */
-    public void losses(long acknowledgedLost, long visibleLost) {
+    public void losses(long acknowledgedLost, Long visibleLost) {
         lostAcknowledged = Long.toString(acknowledgedLost);
-        lostVisible = Long.toString(visibleLost);
+        lostVisible = visibleLost == null ? null : visibleLost.toString();
     }
 
     /** {@code lost.NAME}: null (absent) before any failover. */
@@ -72,10 +77,10 @@ public final class Commits {
                 return Long.toString(count);
             }
             case "yes" -> {
-                return Long.toString(acked);
+                return unknown > 0 ? null : Long.toString(acked);
             }
             case "no" -> {
-                return Long.toString(count - acked);
+                return unknown > 0 ? null : Long.toString(count - acked);
             }
             default -> {
             }
@@ -85,7 +90,7 @@ public final class Commits {
         }
         return switch (name) {
             case "last.latency" -> Durations.format(lastLatency);
-            case "last.semisync" -> Boolean.toString(lastSemisync);
+            case "last.semisync" -> lastSemisync == null ? null : lastSemisync.toString();
             case "latency.max" -> Durations.format(latencyCounts.lastKey());
             case "latency.p50" -> Durations.format(percentile(50));
             default -> Durations.format(percentile(99));

@@ -55,9 +55,12 @@ public interface Target extends AutoCloseable {
                         long keyBase) {
     }
 
-    /** Told of every answered commit of a workload, on the playing thread. */
+    /**
+     * Told of every answered commit of a workload, on the playing thread; {@code semisync} is null when
+     * the target cannot tell (a real server does not say, per commit, whether a replica acknowledged it).
+     */
     interface CommitSink {
-        void committed(long key, long latencyMicros, boolean semisync);
+        void committed(long key, long latencyMicros, Boolean semisync);
     }
 
     /** A running workload, read between steps. */
@@ -128,6 +131,23 @@ public interface Target extends AutoCloseable {
      * as MySQL would print it, or null when it does not exist right now.
      */
     String read(ValuePath path);
+
+    // --- what a node shows now (the diff compares these; a node that is down shows nothing)
+
+    /** Status variables whose names start with {@code prefix} (case-insensitive), by name. */
+    java.util.SortedMap<String, String> statusVariables(String node, String prefix);
+
+    /** Global system variables whose names start with {@code prefix} (case-insensitive), by name. */
+    java.util.SortedMap<String, String> systemVariables(String node, String prefix);
+
+    /** SHOW SLAVE STATUS (the flavour's own statement) as column -> value; empty when not a replica. */
+    java.util.Map<String, String> replicaStatus(String node);
+
+    /** SHOW MASTER STATUS's File and Position, as {@code file:pos}; null when down or without a binary log. */
+    String binaryLogPosition(String node);
+
+    /** The error log's lines as the server wrote them. */
+    List<String> errorLog(String node);
 
     @Override
     void close();

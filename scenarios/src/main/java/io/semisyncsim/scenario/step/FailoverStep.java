@@ -8,6 +8,8 @@ import io.semisyncsim.scenario.lang.StepKind;
 import io.semisyncsim.scenario.lang.StepReader;
 import io.semisyncsim.scenario.lang.YNode;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * {@code failover: {promote: NODE}}: the replica becomes the source and the others follow it; the loss
@@ -40,10 +42,15 @@ public record FailoverStep(Pos pos, String promote) implements Step {
         String old = p.target().sourceOf(promote);
         p.listener().step(p.now(), "failover: promote " + promote + " (was replicating from " + old + ")");
         p.target().promote(promote, APPLY_BUDGET);
-        LossChecker.Losses lost = LossChecker.check(p.commits().acknowledgedOn(old),
-                p.target().committedKeys(old, CommitStep.TABLE), p.target().committedKeys(promote, CommitStep.TABLE));
-        p.commits().losses(lost.acknowledged(), lost.visible());
+        SortedSet<Long> onOld = p.target().committedKeys(old, CommitStep.TABLE);
+        SortedSet<Long> onNew = p.target().committedKeys(promote, CommitStep.TABLE);
+        LossChecker.Losses lost = LossChecker.check(p.commits().acknowledgedOn(old), onOld == null ? Set.of() : onOld,
+                onNew);
+        // A real old source that is down cannot be read: what it made visible is then unknown, not 0.
+        Long visible = onOld == null ? null : lost.visible();
+        p.commits().losses(lost.acknowledged(), visible);
         p.listener().note(p.now(), promote + " is the source; lost: " + lost.acknowledged()
-                + " acknowledged to clients, " + lost.visible() + " visible on " + old);
+                + " acknowledged to clients, " + (visible == null ? "unknown (" + old + " is down)" : visible)
+                + " visible on " + old);
     }
 }

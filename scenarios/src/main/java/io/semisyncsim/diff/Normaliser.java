@@ -1,0 +1,82 @@
+package io.semisyncsim.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts both sides in the same words before they are compared: a real server's loopback ports become
+ * the simulator's {@code node:3306}, versions, process ids, paths and start-up noise go, and error-log
+ * lines lose their timestamps while thread ids are renumbered in order of first appearance (so the
+ * comparison sees which thread wrote a line, not the number the process happened to give it).
+ */
+final class Normaliser {
+    private static final Pattern HOST_PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "^\\d{4}-\\d\\d-\\d\\d[ T]\\s*[\\d:.]+Z?\\s+(\\d+)\\s+\\[(\\w+)\\]\\s(.*)$");
+    private static final Map<Pattern, String> VOLATILE = new LinkedHashMap<>();
+
+    static {
+        VOLATILE.put(Pattern.compile("\\d+\\.\\d+\\.\\d+-MariaDB[\\w.+~-]*"), "<version>");
+        VOLATILE.put(Pattern.compile("(?<=Ver |mysqld |Version: ')\\d+\\.\\d+\\.\\d+[\\w.+~-]*"), "<version>");
+        VOLATILE.put(Pattern.compile("as process \\d+"), "as process <pid>");
+        VOLATILE.put(Pattern.compile("source revision [0-9a-f]+"), "source revision <rev>");
+        VOLATILE.put(Pattern.compile("server_uid \\S+"), "server_uid <uid>");
+        VOLATILE.put(Pattern.compile("socket: '[^']*'"), "socket: '<socket>'");
+        VOLATILE.put(Pattern.compile("port: \\d+"), "port: <port>");
+        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[\\w./-]*"), "<path>");
+    }
+
+    private final Map<Integer, String> portNames;
+
+    Normaliser(Map<Integer, String> portNames) {
+        this.portNames = portNames;
+    }
+
+    /** A real value in the simulator's terms (the simulated side passes through unchanged). */
+    String value(String real) {
+        if (real == null) {
+            return null;
+        }
+        Matcher m = HOST_PORT.matcher(real);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = portNames.get(Integer.parseInt(m.group(1)));
+            m.appendReplacement(out, Matcher.quoteReplacement(name != null ? name : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * An error log as comparable lines: {@code T<n> [Level] text}, thread ids renumbered per log (0 stays
+     * 0), volatile parts replaced, ignored lines dropped; continuation lines are kept as they are.
+     */
+    List<String> log(List<String> lines, List<Pattern> ignored, boolean real) {
+        Map<String, String> threads = new LinkedHashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String raw : lines) {
+            String line = real ? value(raw) : raw;
+            if (line.isBlank() || ignored.stream().anyMatch(p -> p.matcher(line).find())) {
+                continue;
+            }
+            Matcher m = LOG_LINE.matcher(line);
+            String text;
+            if (m.matches()) {
+                String id = m.group(1).equals("0") ? "0"
+                        : threads.computeIfAbsent(m.group(1), k -> "T" + (threads.size() + 1));
+                text = id + " [" + m.group(2) + "] " + m.group(3);
+            } else {
+                text = line; // a continuation, as MariaDB's "Version: ..." after "ready for connections."
+            }
+            for (Map.Entry<Pattern, String> v : VOLATILE.entrySet()) {
+                text = v.getKey().matcher(text).replaceAll(Matcher.quoteReplacement(v.getValue()));
+            }
+            out.add(text);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,123 @@
+package io.semisyncsim.diff;
+
+import io.semisyncsim.scenario.lang.Durations;
+import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.RunListener;
+import io.semisyncsim.scenario.lang.Step;
+import io.semisyncsim.scenario.lang.Target;
+import io.semisyncsim.scenario.lang.ValuePath;
+import io.semisyncsim.server.StatementResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one side of a diff showed: after every step, each node's semisync status and variables, SHOW
+ * SLAVE STATUS, binary log position and row count, the step's statements and their answers, its
+ * checks' actual values and its timings; at the end, each node's error log.
+ */
+final class Recording implements RunListener {
+
+    /** One step's fields by name, in the order they were taken, and its timings in µs. */
+    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings) {
+    }
+
+    private final List<Step> steps;
+    private final List<String> harnessColumns;
+    private final List<StepRecord> records = new ArrayList<>();
+    private final Map<String, List<String>> logs = new LinkedHashMap<>();
+    private Map<String, String> fields = new LinkedHashMap<>();
+    private Map<String, Long> timings = new LinkedHashMap<>();
+    private long stepStart;
+    private int statements;
+
+    Recording(List<Step> steps, List<String> harnessColumns) {
+        this.steps = steps;
+        this.harnessColumns = harnessColumns;
+    }
+
+    List<StepRecord> records() {
+        return records;
+    }
+
+    Map<String, List<String>> logs() {
+        return logs;
+    }
+
+    @Override
+    public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
+        String key = node + "> " + sql;
+        fields.put(key, render(result));
+        if (elapsed > 0) {
+            timings.put(key + " (time)", elapsed);
+        }
+        statements++;
+    }
+
+    @Override
+    public void committed(long time, long latency, boolean semisync) {
+        timings.put("commits.last.latency", latency);
+    }
+
+    @Override
+    public void outcome(Outcome o) {
+        fields.put("check " + o.description(), (o.held() ? "holds" : "fails") + ", actual: "
+                + (o.actual() == null ? "absent" : o.actual().contains("\n") ? "(log)" : o.actual()));
+    }
+
+    /** Called after each step: takes every node's fields and closes the step's record. */
+    void afterStep(Target t) {
+        int index = records.size();
+        Step step = steps.get(index);
+        timings.put("step duration", t.now() - stepStart);
+        for (String node : t.nodes()) {
+            t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> fields.put(node + ".status." + k, v));
+            t.systemVariables(node, "rpl_semi_sync").forEach((k, v) -> fields.put(node + ".variables." + k, v));
+            t.replicaStatus(node).forEach((k, v) -> {
+                if (!harnessColumns.contains(k)) {
+                    fields.put(node + ".replica_status." + k, v);
+                }
+            });
+            fields.put(node + ".binlog", t.binaryLogPosition(node));
+            fields.put(node + ".rows", t.read(new ValuePath(node, ValuePath.Kind.ROWS, null)));
+        }
+        String kind = step.getClass().getSimpleName().replaceAll("(Step|Fault)$", "").toLowerCase(java.util.Locale.ROOT);
+        records.add(new StepRecord("step " + (index + 1) + " (line " + step.pos().line() + ", " + kind + ")", fields,
+                timings));
+        fields = new LinkedHashMap<>();
+        timings = new LinkedHashMap<>();
+        stepStart = t.now();
+        if (records.size() == steps.size()) {
+            for (String node : t.nodes()) {
+                logs.put(node, t.errorLog(node));
+            }
+        }
+    }
+
+    static String render(StatementResult r) {
+        StringBuilder out = new StringBuilder();
+        if (r instanceof StatementResult.Failed f) {
+            out.append(f.error());
+        } else if (r instanceof StatementResult.Ok ok) {
+            out.append("OK, ").append(ok.affectedRows()).append(" rows affected");
+        } else if (r instanceof StatementResult.Rows rows) {
+            List<String> names = new ArrayList<>();
+            rows.resultSet().columns().forEach(c -> names.add(c.name()));
+            out.append(String.join(" | ", names));
+            for (List<String> row : rows.resultSet().rows()) {
+                out.append(" / ").append(String.join(" | ", row.stream().map(v -> v == null ? "NULL" : v).toList()));
+            }
+        }
+        if (!(r instanceof StatementResult.Failed)) {
+            for (StatementResult.Warning w : r.warnings()) {
+                out.append("; ").append(w.level()).append(" ").append(w.code()).append(": ").append(w.message());
+            }
+        }
+        return out.toString();
+    }
+
+    static String duration(Long micros) {
+        return micros == null ? null : Durations.format(micros);
+    }
+}

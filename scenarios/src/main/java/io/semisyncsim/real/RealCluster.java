@@ -1,0 +1,361 @@
+package io.semisyncsim.real;
+
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.scenario.lang.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A scenario's topology on real servers: one process per node, each with its own scratch data
+ * directory, socket and free port on 127.0.0.1, initialised with the server's own tool; the scenario's
+ * {@code config:} as each node's option file; the {@code app} and {@code repl} users; the implicit
+ * tables; and every replica replicating from the source through a {@link Relay}, positionally from the
+ * source's first binary log, as the simulator's time zero has it. Every process is stopped by its PID
+ * when the cluster closes, fails or the JVM is interrupted; the scratch directory goes too unless kept.
+ */
+public final class RealCluster implements AutoCloseable {
+    private final Scenario scenario;
+    private final Flavor flavor;
+    private final ServerBinary binary;
+    private final RealSettings settings;
+    private final Path scratch;
+    private final boolean keep;
+    private final Links links;
+    private final Map<String, ServerProcess> servers = new LinkedHashMap<>();
+    /** Relays by "client->server". */
+    private final Map<String, Relay> relays = new TreeMap<>();
+    /** Which node each replica replicates from now. */
+    private final Map<String, String> sourceOf = new TreeMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "semisync-sim real: stop servers");
+    private boolean closed;
+
+    private RealCluster(Scenario scenario, Flavor flavor, ServerBinary binary, RealSettings settings, boolean keep)
+            throws IOException {
+        this.scenario = scenario;
+        this.flavor = flavor;
+        this.binary = binary;
+        this.settings = settings;
+        this.keep = keep;
+        this.scratch = Files.createTempDirectory("semisync-real-");
+        Scenario.Network net = scenario.network();
+        this.links = new Links(net.latency(), net.jitter());
+        for (Scenario.Link l : net.links().values()) {
+            long latency = l.latency() == null ? net.latency() : l.latency();
+            long jitter = l.jitter() == null ? Math.min(net.jitter(), latency) : l.jitter();
+            links.setLatency(l.from(), l.to(), latency, jitter);
+            if (l.bothWays()) {
+                links.setLatency(l.to(), l.from(), latency, jitter);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook); // SIGINT, SIGTERM: no server is left behind
+    }
+
+    /**
+     * Starts the cluster: initialise, start, set up users and tables, and start replication. A server
+     * that fails is {@link RealServerException#FAILED} with its error-log tail; nothing is left running.
+     */
+    public static RealCluster start(Scenario scenario, Flavor flavor, ServerBinary binary, RealSettings settings,
+                                    boolean keep) {
+        RealCluster c;
+        try {
+            c = new RealCluster(scenario, flavor, binary, settings, keep);
+        } catch (IOException e) {
+            throw new RealServerException(RealServerException.FAILED, "cannot make a scratch directory: " + e.getMessage());
+        }
+        try {
+            c.setUp();
+            return c;
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void setUp() {
+        long serverId = 1;
+        for (String node : scenario.topology().nodes()) {
+            Path dir = scratch.resolve(node);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ServerProcess p = new ServerProcess(node, binary, dir, freePort());
+            p.writeOptionFile(serverId++, flavor.eventSizes().basename(), scenario.config().getOrDefault(node, Map.of()));
+            servers.put(node, p);
+        }
+        parallel(ServerProcess::initialise);
+        parallel(p -> p.start(settings.startupTimeout()));
+        Set<String> tables = ImplicitTables.of(scenario, flavor);
+        for (ServerProcess p : servers.values()) {
+            prepare(p, tables);
+        }
+        String source = scenario.topology().source();
+        for (String replica : scenario.topology().replicas()) {
+            pointAt(replica, source, flavor.eventSizes().basename() + ".000001", 4,
+                    scenario.topology().replicationRunning());
+        }
+        if (scenario.topology().replicationRunning()) {
+            for (String replica : scenario.topology().replicas()) {
+                awaitReplicating(replica);
+            }
+        }
+    }
+
+    /**
+     * Users and implicit tables, unlogged, so the binary log holds nothing but its header, as the
+     * simulator's nodes start (no RESET MASTER: with semisync enabled it would write log lines of its own).
+     */
+    private void prepare(ServerProcess p, Set<String> tables) {
+        List<String> statements = new ArrayList<>(List.of("SET SESSION sql_log_bin = 0",
+                "CREATE DATABASE IF NOT EXISTS test"));
+        for (String t : tables) {
+            statements.add("CREATE TABLE IF NOT EXISTS test.`" + t
+                    + "` (id BIGINT NOT NULL PRIMARY KEY, v VARCHAR(255)) ENGINE=InnoDB");
+        }
+        statements.add("CREATE USER IF NOT EXISTS 'app'@'localhost'");
+        statements.add("GRANT SELECT, INSERT, UPDATE, DELETE ON test.* TO 'app'@'localhost'");
+        statements.add(settings.statement(flavor.name(), "create-repl-user"));
+        statements.add("GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%'");
+        try (Connection c = p.connect("root", null); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new RealServerException(RealServerException.FAILED, p.node() + ": setting up the node failed: "
+                    + e.getMessage() + "\n" + ServerProcess.tail(p.errorLog(), 15));
+        }
+    }
+
+    /** CHANGE MASTER TO the source, through the relay of that link, from (file, pos); START SLAVE if asked. */
+    void pointAt(String replica, String source, String file, long pos, boolean start) {
+        Relay relay = relay(replica, source);
+        List<String> statements = new ArrayList<>();
+        statements.add(settings.statement(flavor.name(), "change-source", Map.of("host", "127.0.0.1", "port",
+                relay.port(), "file", file, "pos", pos)));
+        if (start) {
+            statements.add(settings.statement(flavor.name(), "start-replica"));
+        }
+        try (Connection c = servers.get(replica).connect("root", null); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new RealServerException(RealServerException.FAILED, replica + ": replication set-up failed: "
+                    + e.getMessage());
+        }
+        sourceOf.put(replica, source);
+    }
+
+    /** Waits (10 s at most) until a replica's I/O thread has connected and both threads run. */
+    private void awaitReplicating(String replica) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Map<String, String> status = replicaStatus(replica);
+            last = status.toString();
+            if ("Yes".equals(status.get("Slave_IO_Running")) || "Yes".equals(status.get("Replica_IO_Running"))) {
+                return;
+            }
+            ServerProcess.pause(20);
+        }
+        throw new RealServerException(RealServerException.FAILED, replica + ": replication did not start within 10 s: "
+                + last + "\n" + ServerProcess.tail(servers.get(replica).errorLog(), 15));
+    }
+
+    /** SHOW SLAVE STATUS as column -> value; empty when the node is not a replica or is down. */
+    Map<String, String> replicaStatus(String node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = servers.get(node).connect("root", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(settings.statement(flavor.name(), "replica-status"))) {
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    out.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                }
+            }
+        } catch (SQLException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** The relay of connections from {@code client} to {@code server}, made on first use. */
+    Relay relay(String client, String server) {
+        return relays.computeIfAbsent(client + "->" + server, k -> {
+            try {
+                return new Relay(client, server, servers.get(server).port(), links);
+            } catch (IOException e) {
+                throw new RealServerException(RealServerException.FAILED, "cannot open a relay on 127.0.0.1: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    List<Relay> relaysBetween(String a, String b) {
+        return relays.values().stream().filter(r -> r.joins(a, b)).toList();
+    }
+
+    /** Each server's port and each relay's, as the simulator names that endpoint ({@code source:3306}). */
+    Map<Integer, String> portNames() {
+        Map<Integer, String> out = new TreeMap<>();
+        servers.forEach((node, p) -> out.put(p.port(), node + ":3306"));
+        relays.forEach((key, r) -> out.put(r.port(), key.substring(key.indexOf("->") + 2) + ":3306"));
+        return out;
+    }
+
+    Links links() {
+        return links;
+    }
+
+    ServerProcess server(String node) {
+        return servers.get(node);
+    }
+
+    public List<String> nodes() {
+        return List.copyOf(servers.keySet());
+    }
+
+    public Flavor flavor() {
+        return flavor;
+    }
+
+    RealSettings settings() {
+        return settings;
+    }
+
+    String sourceOf(String replica) {
+        return sourceOf.get(replica);
+    }
+
+    void forgetSource(String replica) {
+        sourceOf.remove(replica);
+    }
+
+    /** Where the scratch directories are (for --keep). */
+    public Path scratch() {
+        return scratch;
+    }
+
+    /** The PIDs of the server processes running now. */
+    public List<Long> pids() {
+        List<Long> out = new ArrayList<>();
+        for (ServerProcess p : servers.values()) {
+            if (p.running()) {
+                out.add(p.pid());
+            }
+        }
+        return out;
+    }
+
+    /** Stops every server by its PID (TERM, then KILL), closes the relays, removes the scratch directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Relay r : relays.values()) {
+            r.close();
+        }
+        List<ServerProcess> all = new ArrayList<>(servers.values());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, all.size()));
+        try {
+            for (ServerProcess p : all) {
+                pool.submit(() -> p.stop(Duration.ofSeconds(30)));
+            }
+        } finally {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            all.forEach(ServerProcess::kill); // anything that outlived its shutdown
+        }
+        if (!keep) {
+            deleteTree(scratch);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // called from the hook itself
+        }
+    }
+
+    private void parallel(java.util.function.Consumer<ServerProcess> action) {
+        ExecutorService pool = Executors.newFixedThreadPool(servers.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (ServerProcess p : servers.values()) {
+                done.add(pool.submit(() -> action.accept(p)));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RealServerException(RealServerException.FAILED, "interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new RealServerException(RealServerException.FAILED, "no free port on 127.0.0.1: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("semisync-sim: could not remove " + root + ": " + e.getMessage());
+        }
+    }
+}

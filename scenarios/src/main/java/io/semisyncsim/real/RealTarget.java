@@ -1,0 +1,655 @@
+package io.semisyncsim.real;
+
+import io.semisyncsim.scenario.lang.Target;
+import io.semisyncsim.scenario.lang.ValuePath;
+import io.semisyncsim.server.SqlError;
+import io.semisyncsim.server.StatementResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A scenario's target on real servers, on wall time: statements over JDBC on per-step client
+ * connections, commits and workloads as real INSERTs, faults through the relays and by signals to the
+ * processes, paths read by querying. Client threads (a blocked statement, a workload) report back
+ * through a queue that the playing thread drains, so steps and listeners stay single-threaded.
+ */
+public final class RealTarget implements Target {
+    private final RealCluster cluster;
+    private final long start = System.nanoTime();
+    private final long pollMicros;
+    private final Map<Long, Client> clients = new TreeMap<>();
+    private final Map<String, Connection> observers = new TreeMap<>();
+    private final Map<String, Client> committers = new TreeMap<>();
+    private final ConcurrentLinkedQueue<Runnable> callbacks = new ConcurrentLinkedQueue<>();
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "semisync-sim real client");
+        t.setDaemon(true);
+        return t;
+    });
+    private long nextHandle = 1;
+
+    /** A client connection and the one thread that speaks on it (a client waits for each answer). */
+    private record Client(String node, String user, Connection connection, ExecutorService thread) {
+    }
+
+    public RealTarget(RealCluster cluster) {
+        this.cluster = cluster;
+        this.pollMicros = cluster.settings().pollInterval().toNanos() / 1000;
+    }
+
+    /** Where the servers' data directories, option files and error logs are. */
+    public java.nio.file.Path scratch() {
+        return cluster.scratch();
+    }
+
+    /**
+     * What each port on 127.0.0.1 stands for, as {@code node:3306} in the simulator's terms: every
+     * server's own port and every relay's (named for the server at its far end).
+     */
+    public Map<Integer, String> portNames() {
+        return cluster.portNames();
+    }
+
+    private String product() {
+        return cluster.flavor().product();
+    }
+
+    @Override
+    public long now() {
+        return (System.nanoTime() - start) / 1000;
+    }
+
+    @Override
+    public List<String> nodes() {
+        return cluster.nodes();
+    }
+
+    // --- clients
+
+    @Override
+    public long connect(String node, String user) {
+        long handle = nextHandle++;
+        clients.put(handle, open(node, user));
+        return handle;
+    }
+
+    private Client open(String node, String user) {
+        Connection c;
+        try {
+            c = cluster.server(node).connect(user, user.equals("root") || user.equals("app") ? "test" : null);
+        } catch (SQLException e) {
+            c = null; // the node is down: statements on this connection fail as the client would
+        }
+        return new Client(node, user, c, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "semisync-sim real " + node + " " + user);
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    @Override
+    public void disconnect(long connection) {
+        Client c = clients.remove(connection);
+        if (c != null) {
+            close(c);
+        }
+    }
+
+    private void close(Client c) {
+        c.thread().shutdownNow();
+        if (c.connection() != null) {
+            try {
+                c.connection().close();
+            } catch (SQLException ignored) {
+                // a connection the server already dropped
+            }
+        }
+    }
+
+    @Override
+    public StatementResult execute(long connection, String sql, long deadline) {
+        Client c = clients.get(connection);
+        if (c.connection() == null) {
+            return new StatementResult.Failed(new SqlError(2003, "HY000", "Can't connect to "
+                    + (product().equals("MariaDB") ? "server" : "MySQL server") + " on '127.0.0.1' (111)"));
+        }
+        return await(c.thread().submit(() -> Jdbc.run(c.connection(), sql, product())), deadline);
+    }
+
+    /** Waits for a client thread's answer until {@code deadline}, draining reports meanwhile; null if none came. */
+    private <T> T await(Future<T> answer, long deadline) {
+        while (true) {
+            drain();
+            try {
+                return answer.get(Math.max(1, Math.min(20_000, deadline - now())), TimeUnit.MICROSECONDS);
+            } catch (TimeoutException e) {
+                if (now() >= deadline) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * One INSERT on the node's committing connection; whether a replica acknowledged it is read from the
+     * source's yes_tx counter around it (nothing else commits meanwhile on a commit step).
+     */
+    @Override
+    public Commit insert(String node, String table, long key, long deadline) {
+        Client c = committers.computeIfAbsent(node, n -> open(n, "root"));
+        if (c.connection() == null) {
+            committers.remove(node);
+            return new Commit(false, false);
+        }
+        long yesBefore = yesTx(node);
+        StatementResult r = await(c.thread().submit(() -> Jdbc.run(c.connection(),
+                "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')", product())), deadline);
+        if (r == null) {
+            return null;
+        }
+        if (r instanceof StatementResult.Failed) {
+            committers.remove(node);
+            close(c);
+            return new Commit(false, false);
+        }
+        return new Commit(true, yesTx(node) > yesBefore);
+    }
+
+    private long yesTx(String node) {
+        for (String name : List.of("Rpl_semi_sync_source_yes_tx", "Rpl_semi_sync_master_yes_tx")) {
+            String v = status(node, name);
+            if (v != null) {
+                return Long.parseLong(v);
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public WorkloadRun workload(String node, WorkloadSpec spec, CommitSink sink) {
+        AtomicLong issued = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        AtomicLong running = new AtomicLong(spec.clients());
+        long begin = now();
+        long intervalMicros = spec.ratePerSecond() > 0 ? (long) (spec.clients() * 1e6 / spec.ratePerSecond()) : 0;
+        for (int i = 0; i < spec.clients(); i++) {
+            long offset = intervalMicros * i / Math.max(1, spec.clients());
+            background.submit(() -> {
+                try (Connection c = cluster.server(node).connect("root", "test")) {
+                    long next = begin + offset;
+                    while (true) {
+                        if (spec.duration() > 0 && now() - begin >= spec.duration()) {
+                            break;
+                        }
+                        long n = issued.incrementAndGet();
+                        if (spec.transactions() > 0 && n > spec.transactions()) {
+                            issued.decrementAndGet();
+                            break;
+                        }
+                        long key = spec.keyBase() + n;
+                        long t0 = now();
+                        StatementResult r = Jdbc.run(c, "INSERT INTO test.`" + spec.table() + "` VALUES (" + key
+                                + ", 'row-" + key + "')", product());
+                        long latency = now() - t0;
+                        answered.incrementAndGet();
+                        if (!(r instanceof StatementResult.Failed)) {
+                            callbacks.add(() -> sink.committed(key, latency, null));
+                        }
+                        if (intervalMicros > 0) {
+                            next += intervalMicros;
+                            long wait = next - now();
+                            if (wait > 0) {
+                                TimeUnit.MICROSECONDS.sleep(wait);
+                            }
+                        }
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    // the node went away: this client stops, as an application's would
+                } finally {
+                    running.decrementAndGet();
+                }
+                return null;
+            });
+        }
+        return new WorkloadRun() {
+            @Override
+            public long issued() {
+                return issued.get();
+            }
+
+            @Override
+            public long answered() {
+                return answered.get();
+            }
+
+            @Override
+            public boolean finished() {
+                return running.get() == 0 && answered.get() == issued.get();
+            }
+        };
+    }
+
+    private void drain() {
+        for (Runnable r; (r = callbacks.poll()) != null; ) {
+            r.run();
+        }
+    }
+
+    // --- time
+
+    @Override
+    public void runFor(long micros) {
+        long until = now() + micros;
+        for (long left; (left = until - now()) > 0; ) {
+            drain();
+            sleepMicros(Math.min(left, 20_000));
+        }
+        drain();
+    }
+
+    @Override
+    public boolean runUntil(BooleanSupplier condition, long deadline) {
+        while (true) {
+            drain();
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (now() >= deadline) {
+                return false;
+            }
+            sleepMicros(Math.min(pollMicros, deadline - now()));
+        }
+    }
+
+    @Override
+    public void settle() {
+        drain();
+    }
+
+    private static void sleepMicros(long micros) {
+        if (micros <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.MICROSECONDS.sleep(micros);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- faults
+
+    @Override
+    public void partition(String a, String b, boolean bothWays, boolean drop) {
+        Links.Cut cut = drop ? Links.Cut.DROP : Links.Cut.HOLD;
+        cluster.links().cut(a, b, cut);
+        if (bothWays) {
+            cluster.links().cut(b, a, cut);
+        }
+    }
+
+    @Override
+    public void heal() {
+        cluster.links().healAll();
+    }
+
+    @Override
+    public void reset(String a, String b) {
+        cluster.relaysBetween(a, b).forEach(Relay::reset);
+    }
+
+    @Override
+    public void latency(String a, String b, long latencyMicros, long jitterMicros) {
+        cluster.links().setLatency(a, b, latencyMicros, jitterMicros);
+        cluster.links().setLatency(b, a, latencyMicros, jitterMicros);
+    }
+
+    @Override
+    public void crash(String node) {
+        cluster.server(node).kill();
+        forgetConnections(node);
+    }
+
+    private void forgetConnections(String node) {
+        Connection o = observers.remove(node);
+        if (o != null) {
+            try {
+                o.close();
+            } catch (SQLException ignored) {
+                // dead already
+            }
+        }
+        Client c = committers.remove(node);
+        if (c != null) {
+            close(c);
+        }
+    }
+
+    @Override
+    public String restart(String node) {
+        try {
+            cluster.server(node).start(cluster.settings().startupTimeout());
+            return "RUNNING";
+        } catch (RealServerException e) {
+            return "FAILED_TO_START";
+        }
+    }
+
+    @Override
+    public void pause(String node, long micros) {
+        ServerProcess p = cluster.server(node);
+        p.signal("STOP");
+        background.submit(() -> {
+            sleepMicros(micros);
+            p.signal("CONT");
+        });
+    }
+
+    @Override
+    public void slowDisk(String node, long fsyncMicros) {
+        throw new IllegalStateException("slow-disk cannot be played on real servers"); // refused before the run
+    }
+
+    // --- failover
+
+    /**
+     * As an operator does it: wait until the replica has applied what it received, STOP SLAVE and RESET
+     * SLAVE ALL on it, then CHANGE MASTER TO it (at its binary log's end) on every other replica.
+     */
+    @Override
+    public void promote(String replica, long applyBudget) {
+        long deadline = now() + Math.min(applyBudget, 60_000_000L);
+        runUntil(() -> applied(replica), deadline);
+        String flavor = cluster.flavor().name();
+        RealSettings s = cluster.settings();
+        run(replica, s.statement(flavor, "stop-replica"), s.statement(flavor, "reset-replica-all"));
+        cluster.forgetSource(replica);
+        List<String> end = row(replica, s.statement(flavor, "binary-log-status"));
+        for (String other : cluster.nodes()) {
+            if (!other.equals(replica) && cluster.sourceOf(other) != null && end.size() >= 2) {
+                run(other, s.statement(flavor, "stop-replica"));
+                cluster.pointAt(other, replica, end.get(0), Long.parseLong(end.get(1)), true);
+            }
+        }
+    }
+
+    private boolean applied(String replica) {
+        Map<String, String> st = cluster.replicaStatus(replica);
+        String read = first(st, "Read_Master_Log_Pos", "Read_Source_Log_Pos");
+        String exec = first(st, "Exec_Master_Log_Pos", "Exec_Source_Log_Pos");
+        return st.isEmpty() || read != null && read.equals(exec);
+    }
+
+    private static String first(Map<String, String> m, String... keys) {
+        for (String k : keys) {
+            if (m.containsKey(k)) {
+                return m.get(k);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String sourceOf(String node) {
+        return cluster.sourceOf(node);
+    }
+
+    /** The table's keys on a node; null when the node is down (its data cannot be read). */
+    @Override
+    public SortedSet<Long> committedKeys(String node, String table) {
+        Connection c = observer(node);
+        if (c == null) {
+            return null;
+        }
+        SortedSet<Long> keys = new TreeSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM test.`" + table + "`")) {
+            while (rs.next()) {
+                keys.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return keys;
+    }
+
+    // --- reading
+
+    @Override
+    public String read(ValuePath path) {
+        return switch (path.kind()) {
+            case STATUS -> status(path.node(), path.name());
+            case VARIABLES -> single(path.node(), "SHOW GLOBAL VARIABLES WHERE Variable_name = ?", path.name(), 2);
+            case PLUGINS -> single(path.node(), "SELECT PLUGIN_STATUS FROM information_schema.PLUGINS WHERE PLUGIN_NAME = ?",
+                    path.name(), 1);
+            case REPLICA_STATUS -> replicaStatus(path.node(), path.name());
+            case LOG -> cluster.server(path.node()).running() || !cluster.server(path.node()).errorLogLines().isEmpty()
+                    ? String.join("\n", cluster.server(path.node()).errorLogLines()) : null;
+            case ROWS -> rows(path.node());
+            case COMMITS, LOST -> throw new IllegalArgumentException(path + " is kept by the play, not the cluster");
+        };
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> statusVariables(String node, String prefix) {
+        return pairs(node, "SHOW GLOBAL STATUS LIKE ?", likePrefix(prefix));
+    }
+
+    @Override
+    public java.util.SortedMap<String, String> systemVariables(String node, String prefix) {
+        return pairs(node, "SHOW GLOBAL VARIABLES LIKE ?", likePrefix(prefix));
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%";
+    }
+
+    @Override
+    public String binaryLogPosition(String node) {
+        Connection c = observer(node);
+        if (c == null) {
+            return null;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
+                .statement(cluster.flavor().name(), "binary-log-status"))) {
+            return rs.next() ? rs.getString(1) + ":" + rs.getString(2) : null;
+        } catch (SQLException e) {
+            dropObserver(node);
+            return null;
+        }
+    }
+
+    @Override
+    public Map<String, String> replicaStatus(String node) {
+        List<String> names = new ArrayList<>();
+        Map<String, String> out = new LinkedHashMap<>();
+        Connection c = observer(node);
+        if (c == null) {
+            return out;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
+                .statement(cluster.flavor().name(), "replica-status"))) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                names.add(rs.getMetaData().getColumnLabel(i));
+            }
+            if (rs.next()) {
+                for (int i = 0; i < names.size(); i++) {
+                    out.put(names.get(i), rs.getString(i + 1) == null ? "NULL" : rs.getString(i + 1));
+                }
+            }
+        } catch (SQLException e) {
+            dropObserver(node);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> errorLog(String node) {
+        return cluster.server(node).errorLogLines();
+    }
+
+    private String replicaStatus(String node, String field) {
+        Map<String, String> row = replicaStatus(node);
+        for (String name : List.of(field, field.replace("Slave", "Replica").replace("Master", "Source"),
+                field.replace("Replica", "Slave").replace("Source", "Master"))) {
+            for (Map.Entry<String, String> e : row.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private String status(String node, String name) {
+        return single(node, "SHOW GLOBAL STATUS WHERE Variable_name = ?", name, 2);
+    }
+
+    private String rows(String node) {
+        Connection c = observer(node);
+        if (c == null) {
+            return null;
+        }
+        long total = 0;
+        try (Statement st = c.createStatement(); ResultSet tables = st.executeQuery(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'test'")) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            for (String t : names) {
+                try (Statement count = c.createStatement();
+                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM test.`" + t + "`")) {
+                    rs.next();
+                    total += rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            dropObserver(node);
+            return null;
+        }
+        return Long.toString(total);
+    }
+
+    private String single(String node, String sql, String arg, int column) {
+        Connection c = observer(node);
+        if (c == null) {
+            return null;
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, arg);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(column) : null;
+            }
+        } catch (SQLException e) {
+            dropObserver(node);
+            return null;
+        }
+    }
+
+    private java.util.SortedMap<String, String> pairs(String node, String sql, String like) {
+        java.util.SortedMap<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Connection c = observer(node);
+        if (c == null) {
+            return out;
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, like);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            dropObserver(node);
+        }
+        return out;
+    }
+
+    /** The harness's own root connection to a node, for reading; null when the node is down. */
+    private Connection observer(String node) {
+        Connection c = observers.get(node);
+        if (c != null) {
+            return c;
+        }
+        if (!cluster.server(node).running()) {
+            return null;
+        }
+        try {
+            c = cluster.server(node).connect("root", null);
+            observers.put(node, c);
+            return c;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private void dropObserver(String node) {
+        Connection c = observers.remove(node);
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    /** Runs harness statements on a node as root; a failure is the harness's, not the scenario's. */
+    private void run(String node, String... statements) {
+        try (Connection c = cluster.server(node).connect("root", null); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new RealServerException(RealServerException.FAILED, node + ": " + String.join("; ", statements)
+                    + " failed: " + e.getMessage());
+        }
+    }
+
+    private List<String> row(String node, String sql) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = cluster.server(node).connect("root", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    out.add(rs.getString(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RealServerException(RealServerException.FAILED, node + ": " + sql + " failed: " + e.getMessage());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(this::close);
+        committers.values().forEach(this::close);
+        observers.keySet().stream().toList().forEach(this::dropObserver);
+        background.shutdownNow();
+        cluster.close();
+    }
+}
