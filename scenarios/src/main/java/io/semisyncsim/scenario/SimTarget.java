@@ -57,7 +57,10 @@ public final class SimTarget implements Target {
 
     @Override
     public void disconnect(long connection) {
-        connections.remove(connection);
+        Connection c = connections.remove(connection);
+        if (c != null) {
+            cluster.closeSession(c.node(), c.session());
+        }
     }
 
     @Override
@@ -66,9 +69,16 @@ public final class SimTarget implements Target {
         return cluster.execute(c.node(), c.session(), c.account(), sql, deadline);
     }
 
+    /** The connection commit steps insert on, one per node, kept as a client keeps its connection. */
+    private final Map<String, Long> committers = new TreeMap<>();
+
     @Override
     public Commit insert(String node, String table, long key, long deadline) {
-        MysqldActor.Committed c = cluster.insert(node, table, key, deadline);
+        long session = committers.computeIfAbsent(node, n -> cluster.openSession());
+        MysqldActor.Committed c = cluster.insert(node, session, table, key, deadline);
+        if (c != null && !c.ok()) {
+            committers.remove(node); // a lost connection: the next commit connects anew
+        }
         return c == null ? null : new Commit(c.ok(), c.semisync());
     }
 
@@ -199,16 +209,7 @@ public final class SimTarget implements Target {
         if (!node.channel().isConfigured()) {
             return null;
         }
-        List<String> row = ReplicaStatus.row(node.channel(), node.name(), node.flavor().logTerms(), "", node.now());
-        for (boolean newNames : new boolean[] {false, true}) {
-            List<String> columns = ReplicaStatus.columns(newNames);
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).equalsIgnoreCase(field)) {
-                    return row.get(i) == null ? "NULL" : row.get(i);
-                }
-            }
-        }
-        return null;
+        return ReplicaStatus.field(node.channel(), node.name(), node.flavor(), node.now(), field);
     }
 
     @Override
@@ -239,16 +240,10 @@ public final class SimTarget implements Target {
     @Override
     public Map<String, String> replicaStatus(String node) {
         Mysqld n = cluster.node(node);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
         if (n.variables() == null || !n.channel().isConfigured()) {
-            return out;
+            return new java.util.LinkedHashMap<>();
         }
-        List<String> row = ReplicaStatus.row(n.channel(), n.name(), n.flavor().logTerms(), "", n.now());
-        List<String> columns = ReplicaStatus.columns(false);
-        for (int i = 0; i < columns.size(); i++) {
-            out.put(columns.get(i), row.get(i) == null ? "NULL" : row.get(i));
-        }
-        return out;
+        return ReplicaStatus.byColumn(n.channel(), n.name(), n.flavor(), n.now());
     }
 
     @Override

@@ -39,7 +39,7 @@ final class AckFromEveryReplica implements Plugin, CommitObserver, BinlogTransmi
     }
 
     @Override
-    public void afterFlush(BinlogPosition groupEnd) {
+    public void afterFlush(java.util.List<BinlogPosition> transactionEnds) {
     }
 
     @Override
@@ -71,6 +71,20 @@ final class AckFromEveryReplica implements Plugin, CommitObserver, BinlogTransmi
     }
 
     @Override
+    public void killed(long waiter, long now) {
+        // a lecture's policy: a KILL does not end the wait, as in MySQL
+    }
+
+    @Override
+    public void shutdownWake(long waiter, long now) {
+    }
+
+    @Override
+    public String waitState() {
+        return "Waiting for every replica's ACK";
+    }
+
+    @Override
     public boolean transmitStart(long serverId, BinlogPosition from, boolean replicaAsked, long now) {
         if (replicaAsked) {
             acked.put(serverId, from);
@@ -88,7 +102,7 @@ final class AckFromEveryReplica implements Plugin, CommitObserver, BinlogTransmi
     }
 
     @Override
-    public void transmitStop(long serverId, long now) {
+    public void transmitStop(long serverId, boolean shuttingDown, long now) {
         acked.remove(serverId);
         check();
     }

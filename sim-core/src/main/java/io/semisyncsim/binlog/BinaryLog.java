@@ -27,6 +27,10 @@ public final class BinaryLog {
     private int base;     // events [0, base) were purged with their files
     private int readable; // events [0, readable) are below binlog_end_pos
     private int synced;   // events [0, synced) are on disk (fsynced); a host crash loses the rest
+    /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
+    private boolean statementFormat;
+    /** Whether any transaction was written: MariaDB's Gtid_list then lists a domain. */
+    private boolean wroteTransactions;
 
     /** One file of the log: its name, its first event's index and when it was closed (-1 while active). */
     private static final class LogFile {
@@ -46,11 +50,34 @@ public final class BinaryLog {
         this.maxFileSize = maxFileSize;
         this.clock = clock;
         openFile();
+        readable = end();
+        synced = end();
     }
 
+    /** binlog_format: STATEMENT and MIXED log these statements as text, ROW as row images. */
+    public void setFormat(String binlogFormat) {
+        this.statementFormat = !"ROW".equals(binlogFormat);
+    }
+
+    /**
+     * A new file, starting with its header events: Format_description, then MySQL's Previous_gtids or
+     * MariaDB's Gtid_list (one entry per domain logged so far) and Binlog_checkpoint naming the file.
+     */
     private void openFile() {
-        files.add(new LogFile(String.format("%s.%06d", sizes.basename(), nextFileNumber++), end()));
-        currentPos = sizes.firstEventPos();
+        String name = String.format("%s.%06d", sizes.basename(), nextFileNumber++);
+        files.add(new LogFile(name, end()));
+        currentPos = 4;
+        header(EventType.FORMAT_DESCRIPTION, sizes.formatDescription(), name);
+        for (EventSizes.Header h : sizes.header()) {
+            int size = h.sizeFor(name) + (h.type() == EventType.GTID_LIST && wroteTransactions
+                    ? sizes.gtidListPerDomain() : 0);
+            header(h.type(), size, name);
+        }
+    }
+
+    private void header(EventType type, int size, String file) {
+        currentPos += size;
+        events.add(new BinlogEvent(type, file, currentPos, size, 0, -1, null));
     }
 
     private int end() {
@@ -79,14 +106,21 @@ public final class BinaryLog {
         if (currentPos >= maxFileSize) {
             rotate();
         }
+        wroteTransactions = true;
         List<BinlogEvent> written = new ArrayList<>();
         append(written, EventType.GTID, sizes.gtid(), trx, null);
-        if (sizes.begin() > 0) {
-            append(written, EventType.QUERY_BEGIN, sizes.begin(), trx, null);
+        if (sizes.beginEvent()) {
+            append(written, EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), trx, null);
         }
-        append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
-        for (Transaction.RowChange change : trx.changes()) {
-            append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx, null);
+        if (statementFormat) {
+            for (Transaction.RowChange change : trx.changes()) {
+                append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+            }
+        } else {
+            append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
+            for (Transaction.RowChange change : trx.changes()) {
+                append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx, null);
+            }
         }
         append(written, EventType.XID, sizes.xid(), trx, trx);
         return written;
@@ -105,9 +139,8 @@ public final class BinaryLog {
      */
     public void rotate() {
         String next = String.format("%s.%06d", sizes.basename(), nextFileNumber);
-        currentPos += sizes.rotateBase() + next.length();
-        events.add(new BinlogEvent(EventType.ROTATE, current().name, currentPos, sizes.rotateBase() + next.length(),
-                0, -1, null));
+        currentPos += sizes.rotate(next);
+        events.add(new BinlogEvent(EventType.ROTATE, current().name, currentPos, sizes.rotate(next), 0, -1, null));
         synced = end(); // MySQL syncs the file it closes, Rotate event included
         current().closedAt = clock.getAsLong();
         current().size = currentPos;
@@ -160,13 +193,13 @@ public final class BinaryLog {
             // Nothing held survives in the files we have: the first one starts afresh (purged files
             // end with their Rotate event, so the first remaining file is where writing resumes).
             truncateFilesAfter(0);
-            currentPos = sizes.firstEventPos();
+            currentPos = sizes.firstEventPos(current().name);
         } else {
             BinlogEvent last = events.get(events.size() - 1);
             int lastFile = fileIndex(last.file());
             if (last.type() == EventType.ROTATE) {
                 truncateFilesAfter(lastFile + 1);
-                currentPos = sizes.firstEventPos();
+                currentPos = sizes.firstEventPos(current().name);
             } else {
                 truncateFilesAfter(lastFile);
                 currentPos = last.endPos();
@@ -218,11 +251,11 @@ public final class BinaryLog {
     /** binlog_end_pos: the end of the last readable event, or the first position of the first file. */
     public BinlogPosition readableEnd() {
         if (readable == base) {
-            return new BinlogPosition(files.get(0).name, sizes.firstEventPos());
+            return new BinlogPosition(files.get(0).name, 4);
         }
         BinlogEvent last = at(readable - 1);
         return last.type() == EventType.ROTATE && readable == end()
-                ? new BinlogPosition(current().name, sizes.firstEventPos()) : last.end();
+                ? new BinlogPosition(current().name, 4) : last.end();
     }
 
     /** A dump thread's cursor, starting at the first event that ends after {@code from} (null: the start). */
@@ -304,8 +337,67 @@ public final class BinaryLog {
         return fileIndex(pos.file()) >= 0;
     }
 
+    public EventSizes sizes() {
+        return sizes;
+    }
+
     public long firstEventPos() {
-        return sizes.firstEventPos();
+        return sizes.firstEventPos(current().name);
+    }
+
+    /**
+     * A server start after the first: the log goes on in a new file (MYSQL_BIN_LOG::open_binlog at every
+     * start). The previous file is closed: by the shutdown's Stop event, or as a crash left it.
+     */
+    public void openNextFile() {
+        if (current().closedAt < 0) {
+            current().closedAt = clock.getAsLong();
+            current().size = currentPos;
+        }
+        openFile();
+        readable = end(); // the header is on disk and readable at once
+        synced = end();
+    }
+
+    /** A clean shutdown writes a Stop event and closes the file (a restart then opens the next one). */
+    public void closeCleanly() {
+        currentPos += sizes.stop();
+        events.add(new BinlogEvent(EventType.STOP, current().name, currentPos, sizes.stop(), 0, -1, null));
+        synced = end();
+        readable = end();
+        current().closedAt = clock.getAsLong();
+        current().size = currentPos;
+    }
+
+    /** What a truncation cut: the file, its size before, and the position it now ends at. */
+    public record Truncation(String file, long sizeBefore, long pos) {
+    }
+
+    /**
+     * MariaDB's recovery of a former primary (MYSQL_BIN_LOG::truncate_and_remove_binlogs): the log is cut
+     * just before transaction {@code trx} (the first prepared one), and later files go. Null when that
+     * transaction is not in the log.
+     */
+    public Truncation truncateFrom(long trx) {
+        for (int i = base; i < end(); i++) {
+            BinlogEvent e = at(i);
+            if (e.trx() == trx) {
+                String file = e.file();
+                long sizeBefore = fileSizes().stream().filter(f -> f.name().equals(file)).findFirst()
+                        .map(FileSize::size).orElse(currentPos);
+                long cutAt = e.start().pos();
+                while (end() > i) {
+                    events.remove(events.size() - 1);
+                }
+                readable = Math.min(readable, end());
+                synced = Math.min(synced, end());
+                truncateFilesAfter(fileIndex(file));
+                currentPos = cutAt;
+                current().closedAt = -1;
+                return new Truncation(file, sizeBefore, cutAt);
+            }
+        }
+        return null;
     }
 
     /** RESET MASTER: back to file 1, empty. */
@@ -313,10 +405,11 @@ public final class BinaryLog {
         events.clear();
         files.clear();
         base = 0;
-        readable = 0;
-        synced = 0;
         nextFileNumber = 1;
+        wroteTransactions = false;
         openFile();
+        readable = end();
+        synced = end();
     }
 
     /** Events held in memory (purged files' events are not). */

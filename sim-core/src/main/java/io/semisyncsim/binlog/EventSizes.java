@@ -1,6 +1,56 @@
 package io.semisyncsim.binlog;
 
-/** Event sizes of a flavour's binlog (flavors.conf {@code binlog}). */
-public record EventSizes(String basename, long firstEventPos, int gtid, int begin, int tableMap, int rowsBase,
-                         int rowBytes, int xid, int rotateBase) {
+import java.util.List;
+
+/**
+ * A flavour's binlog layout (flavors.conf {@code binlog}), from the servers' own code and measured on
+ * MariaDB 10.11: the Format_description event and the header events each file starts with (MySQL's
+ * Previous_gtids; MariaDB's Gtid_list and Binlog_checkpoint, which names the file), the relay log's
+ * own header, and the sizes of a transaction's events. Row format writes Gtid, BEGIN (MySQL), Table_map,
+ * rows and Xid; statement format (MariaDB's default MIXED for these statements) writes Gtid, a Query
+ * event per statement ({@code queryBase} + default database + text) and Xid.
+ */
+public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
+                         int gtid, boolean beginEvent, int queryBase, int tableMap, int rowsBase, int rowBytes, int xid,
+                         int rotateBase, int stop, int gtidListPerDomain) {
+
+    /** A header event: its type, and its size (plus the file name's length for a Binlog_checkpoint). */
+    public record Header(EventType type, int size, boolean plusFileName) {
+        public int sizeFor(String file) {
+            return size + (plusFileName ? file.length() : 0);
+        }
+    }
+
+    /** Where the first transaction starts in a fresh file named {@code file}. */
+    public long firstEventPos(String file) {
+        long pos = 4 + formatDescription;
+        for (Header h : header) {
+            pos += h.sizeFor(file);
+        }
+        return pos;
+    }
+
+    /** Where a fresh file of the first name starts its transactions (the common case, as MySQL quotes it). */
+    public long firstEventPos() {
+        return firstEventPos(String.format("%s.%06d", basename, 1));
+    }
+
+    /** Where the first event after a relay log file's own header is written. */
+    public long relayFirstPos() {
+        long pos = 4 + formatDescription;
+        for (Header h : relayHeader) {
+            pos += h.size();
+        }
+        return pos;
+    }
+
+    /** A Rotate event naming {@code file}: header, position and name (log_event.cc Rotate_log_event). */
+    public int rotate(String file) {
+        return rotateBase + file.length();
+    }
+
+    /** A statement-format Query event: {@code queryBase} + the default database + the statement text. */
+    public int query(String db, String text) {
+        return queryBase + (db == null ? 0 : db.length()) + text.length();
+    }
 }

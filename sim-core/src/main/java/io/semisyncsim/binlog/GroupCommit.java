@@ -5,16 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binlog group commit ({@code MYSQL_BIN_LOG::ordered_commit}) as a plain state machine. Each stage
- * has a queue and a leader; while a stage is busy, arrivals queue and go through together next time,
- * which is how concurrent clients form groups.
+ * Binlog group commit ({@code MYSQL_BIN_LOG::ordered_commit}, MariaDB's
+ * {@code trx_group_commit_leader}) as a plain state machine. Each stage has a queue and a leader; while
+ * a stage is busy, arrivals queue and go through together next time, which is how concurrent clients
+ * form groups.
  * <pre>
- *   submit -> FLUSH  (write the group's events; after_flush hook; sync_binlog != 1: publish)
+ *   submit -> FLUSH  (write the group's events; after_flush with every transaction's end;
+ *                     sync_binlog != 1: publish)
  *          -> SYNC   (binlog_group_commit_sync_delay, fsync per sync_binlog; sync_binlog = 1: publish)
- *          -> COMMIT (after_sync hook once per group, which may hold the stage; engine commit;
- *                     after_commit hook per transaction, in order, each may hold it; then the clients' OK)
+ *          -> COMMIT (the leader waits at after_sync, holding the commit lock: once per group at its
+ *                     last transaction (MySQL), or for each transaction in turn (MariaDB); then the
+ *                     engine commit, and the transactions are visible)
+ *          -> AFTER_COMMIT (after_commit for each transaction, then its client's OK; who waits, and
+ *                     whether later groups wait behind, is the flavour's {@link AfterCommitWait})
  * </pre>
- * Time is the caller's: a returned {@link Work} asks it to call {@link #done} after that many µs.
+ * Time is the caller's: a returned {@link Work} asks it to call {@link #done} after that many µs. A
+ * hook that returns false holds its transaction until the caller releases it.
  */
 public final class GroupCommit {
 
@@ -28,24 +34,43 @@ public final class GroupCommit {
     public record Pending(Transaction transaction, Object client) {
     }
 
+    /** How the commit leader waits at after_sync (semisync AFTER_SYNC). */
+    public enum AfterSyncWait {
+        /** Once per commit group, for its last transaction (binlog.cc call_after_sync_hook). */
+        PER_GROUP,
+        /** For each transaction of the group in turn (MariaDB log.cc trx_group_commit_leader). */
+        PER_TRANSACTION
+    }
+
+    /** Who runs after_commit (semisync AFTER_COMMIT), and who waits behind a held one. */
+    public enum AfterCommitWait {
+        /**
+         * One after-commit stage at a time: its leader runs each session's hook in turn, holding
+         * LOCK_after_commit; later groups queue for the stage while their engine commits go on
+         * (MySQL 8.0 process_after_commit_stage_queue).
+         */
+        STAGE_LEADER,
+        /** Each group's leader runs its sessions' hooks in turn, groups side by side (MySQL 5.7). */
+        GROUP_LEADER,
+        /** Every session runs its own hook, all side by side (MariaDB ha_commit_trans). */
+        EACH_SESSION
+    }
+
     /** What the server and its plugins do at the hook points. */
     public interface Hooks {
-        /** After the flush stage, once per flush group, with the group's end (semisync: commit_pos). */
-        void afterFlush(BinlogPosition groupEnd);
+        /** After the flush stage, once per flush group, with each of its transactions' ends in order. */
+        void afterFlush(List<BinlogPosition> transactionEnds);
 
         /** binlog_end_pos moved: dump threads may send up to it. */
         void published(BinlogPosition readableEnd);
 
         /**
-         * Once per commit group, with its last transaction's end (semisync AFTER_SYNC waits here).
-         * Returns false to hold the commit stage until {@link #releaseAfterSync()}.
+         * The commit leader {@code leader} waits for the transaction ending at {@code pos}. Returns false
+         * to hold the commit stage until {@link #releaseAfterSync()}.
          */
-        boolean afterSync(BinlogPosition lastEnd);
+        boolean afterSync(Pending leader, BinlogPosition pos);
 
-        /**
-         * Once per transaction after the engine commit (semisync AFTER_COMMIT waits here). Returns false
-         * to hold it (and those behind it) until {@link #releaseAfterCommit()}.
-         */
+        /** After the engine commit, for one transaction. Returns false to hold it until {@link #releaseAfterCommit}. */
         boolean afterCommit(Pending trx, BinlogPosition end);
 
         /** The engine committed the transaction: other sessions can see it now. */
@@ -66,8 +91,21 @@ public final class GroupCommit {
         }
     }
 
+    /** Transactions whose after_commit hooks one thread runs in turn; {@code held}: the current one waits. */
+    private static final class AfterCommitRun {
+        final Group group;
+        int next;
+        boolean held;
+
+        AfterCommitRun(Group group) {
+            this.group = group;
+        }
+    }
+
     private final BinaryLog binlog;
     private final Hooks hooks;
+    private final AfterSyncWait afterSyncWait;
+    private final AfterCommitWait afterCommitWait;
     private Settings settings;
     private final ArrayDeque<Pending> flushQueue = new ArrayDeque<>();
     private final ArrayDeque<Group> syncQueue = new ArrayDeque<>();
@@ -75,18 +113,25 @@ public final class GroupCommit {
     private List<Pending> flushing;
     private Group syncing;
     private Group committing;
-    private Stage held;
+    /** The after_sync waits of the committing group still to go, and whether the current one holds. */
+    private int nextAfterSync;
+    private boolean heldAtSync;
     private boolean fsyncing;
     /** Whether the committing group's engine commit ran (its members are visible, durable). */
     private boolean engineDone;
-    private int nextAfterCommit;
+    /** Groups waiting for the after-commit stage (STAGE_LEADER only). */
+    private final ArrayDeque<Group> afterCommitQueue = new ArrayDeque<>();
+    private final List<AfterCommitRun> afterCommitRuns = new ArrayList<>();
     private long groupsSinceFsync;
     private long flushGroups;
     private long commitGroups;
 
-    public GroupCommit(BinaryLog binlog, Settings settings, Hooks hooks) {
+    public GroupCommit(BinaryLog binlog, Settings settings, AfterSyncWait afterSyncWait,
+                       AfterCommitWait afterCommitWait, Hooks hooks) {
         this.binlog = binlog;
         this.settings = settings;
+        this.afterSyncWait = afterSyncWait;
+        this.afterCommitWait = afterCommitWait;
         this.hooks = hooks;
     }
 
@@ -131,7 +176,7 @@ public final class GroupCommit {
         Group group = new Group(flushing, ends);
         flushing = null;
         flushGroups++;
-        hooks.afterFlush(group.lastEnd());
+        hooks.afterFlush(group.ends());
         if (settings.syncBinlog() != 1) {
             binlog.publishWritten();
             hooks.published(binlog.readableEnd());
@@ -178,66 +223,102 @@ public final class GroupCommit {
         }
         committing = merge(commitQueue);
         engineDone = false;
+        nextAfterSync = 0;
         commitGroups++;
-        // The leader holds LOCK_commit while the after_sync hook runs: later groups wait behind it.
-        if (hooks.afterSync(committing.lastEnd())) {
-            engineCommit(work);
-        } else {
-            held = Stage.SYNC;
-        }
+        continueAfterSync(work);
     }
 
-    /** The after_sync hook that held the commit stage lets it go (an ACK, a timeout, a switch-off). */
+    /** The leader holds the commit lock while it waits at after_sync: later groups queue behind it. */
+    private void continueAfterSync(List<Work> work) {
+        List<BinlogPosition> waits = afterSyncWait == AfterSyncWait.PER_GROUP ? List.of(committing.lastEnd())
+                : committing.ends();
+        Pending leader = committing.members().get(0);
+        while (nextAfterSync < waits.size()) {
+            if (!hooks.afterSync(leader, waits.get(nextAfterSync))) {
+                heldAtSync = true;
+                return;
+            }
+            nextAfterSync++;
+        }
+        work.add(new Work(Stage.COMMIT, settings.engineCommitPerTransaction() * committing.members().size()));
+    }
+
+    /** The after_sync wait that held the commit stage ends (an ACK, a timeout, a switch-off, a kill). */
     public List<Work> releaseAfterSync() {
-        if (held != Stage.SYNC) {
+        if (!heldAtSync) {
             throw new IllegalStateException("the commit stage is not held at after_sync");
         }
-        held = null;
+        heldAtSync = false;
+        nextAfterSync++;
         List<Work> work = new ArrayList<>();
-        engineCommit(work);
+        continueAfterSync(work);
         return work;
     }
 
-    private void engineCommit(List<Work> work) {
-        work.add(new Work(Stage.COMMIT, settings.engineCommitPerTransaction() * committing.members().size()));
+    /** Whether the commit stage waits at after_sync, for the leader {@code leader}. */
+    public boolean heldAtSync(Pending leader) {
+        return heldAtSync && committing.members().get(0) == leader;
     }
 
     private void finishEngineCommit(List<Work> work) {
         engineDone = true;
-        for (int i = 0; i < committing.members().size(); i++) {
-            hooks.engineCommitted(committing.members().get(i), committing.ends().get(i));
+        Group group = committing;
+        for (int i = 0; i < group.members().size(); i++) {
+            hooks.engineCommitted(group.members().get(i), group.ends().get(i));
         }
-        nextAfterCommit = 0;
-        continueAfterCommit(work);
+        committing = null;
+        switch (afterCommitWait) {
+            case STAGE_LEADER -> {
+                afterCommitQueue.addLast(group);
+                if (afterCommitRuns.isEmpty()) {
+                    startRun(new AfterCommitRun(merge(afterCommitQueue)));
+                }
+            }
+            case GROUP_LEADER -> startRun(new AfterCommitRun(group));
+            case EACH_SESSION -> {
+                for (int i = 0; i < group.members().size(); i++) {
+                    startRun(new AfterCommitRun(new Group(List.of(group.members().get(i)),
+                            List.of(group.ends().get(i)))));
+                }
+            }
+        }
+        startCommit(work); // the commit lock is free for the next group
     }
 
-    /** The after_commit hook runs for each transaction in order; the leader does them one by one. */
-    private void continueAfterCommit(List<Work> work) {
-        while (nextAfterCommit < committing.members().size()) {
-            Pending p = committing.members().get(nextAfterCommit);
-            BinlogPosition end = committing.ends().get(nextAfterCommit);
+    private void startRun(AfterCommitRun run) {
+        afterCommitRuns.add(run);
+        continueRun(run);
+    }
+
+    private void continueRun(AfterCommitRun run) {
+        while (run.next < run.group.members().size()) {
+            Pending p = run.group.members().get(run.next);
+            BinlogPosition end = run.group.ends().get(run.next);
             if (!hooks.afterCommit(p, end)) {
-                held = Stage.COMMIT;
+                run.held = true;
                 return;
             }
             hooks.committed(p, end);
-            nextAfterCommit++;
+            run.next++;
         }
-        committing = null;
-        startCommit(work);
+        afterCommitRuns.remove(run);
+        if (afterCommitWait == AfterCommitWait.STAGE_LEADER && !afterCommitQueue.isEmpty()) {
+            startRun(new AfterCommitRun(merge(afterCommitQueue)));
+        }
     }
 
-    /** The after_commit hook that held a transaction lets it go. */
-    public List<Work> releaseAfterCommit() {
-        if (held != Stage.COMMIT) {
-            throw new IllegalStateException("the commit stage is not held at after_commit");
+    /** The after_commit wait of {@code trx} ends: its client gets OK and its thread goes on. */
+    public void releaseAfterCommit(Pending trx) {
+        for (AfterCommitRun run : afterCommitRuns) {
+            if (run.held && run.group.members().get(run.next).equals(trx)) {
+                run.held = false;
+                hooks.committed(trx, run.group.ends().get(run.next));
+                run.next++;
+                continueRun(run);
+                return;
+            }
         }
-        held = null;
-        hooks.committed(committing.members().get(nextAfterCommit), committing.ends().get(nextAfterCommit));
-        nextAfterCommit++;
-        List<Work> work = new ArrayList<>();
-        continueAfterCommit(work);
-        return work;
+        throw new IllegalStateException("the transaction is not held at after_commit");
     }
 
     private static Group merge(ArrayDeque<Group> queue) {
@@ -261,22 +342,20 @@ public final class GroupCommit {
 
     /**
      * What a crash leaves of the transactions in flight: those written to the binlog and not yet
-     * committed in the engine (prepared), with their ends; crash recovery commits those still in the
-     * binlog.
+     * committed in the engine (prepared), with their ends; crash recovery decides what becomes of them.
      */
     public List<Pending> prepared(List<BinlogPosition> endsOut) {
         List<Pending> out = new ArrayList<>();
-        for (Group g : java.util.Arrays.asList(syncing, engineDone ? null : committing)) {
-            if (g != null) {
-                out.addAll(g.members());
-                endsOut.addAll(g.ends());
-            }
+        List<Group> groups = new ArrayList<>(); // in binlog order
+        if (committing != null && !engineDone) {
+            groups.add(committing);
         }
-        for (Group g : syncQueue) {
-            out.addAll(g.members());
-            endsOut.addAll(g.ends());
+        groups.addAll(commitQueue);
+        if (syncing != null) {
+            groups.add(syncing);
         }
-        for (Group g : commitQueue) {
+        groups.addAll(syncQueue);
+        for (Group g : groups) {
             out.addAll(g.members());
             endsOut.addAll(g.ends());
         }
@@ -285,7 +364,8 @@ public final class GroupCommit {
 
     /** Transactions submitted and not yet committed. */
     public boolean idle() {
-        return flushing == null && syncing == null && committing == null && held == null && flushQueue.isEmpty()
-                && syncQueue.isEmpty() && commitQueue.isEmpty();
+        return flushing == null && syncing == null && committing == null && flushQueue.isEmpty()
+                && syncQueue.isEmpty() && commitQueue.isEmpty() && afterCommitRuns.isEmpty()
+                && afterCommitQueue.isEmpty();
     }
 }

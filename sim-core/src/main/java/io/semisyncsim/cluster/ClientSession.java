@@ -23,7 +23,7 @@ final class ClientSession {
             implements Command {
     }
 
-    record CommitRows(long id, ActorRef<MysqldActor.Command> server, List<Transaction.RowChange> changes)
+    record CommitRows(long id, long session, ActorRef<MysqldActor.Command> server, List<Transaction.RowChange> changes)
             implements Command {
     }
 
@@ -43,7 +43,7 @@ final class ClientSession {
                         return Behaviors.same();
                     })
                     .onMessage(CommitRows.class, s -> {
-                        s.server().tell(new MysqldActor.Commit(s.id(), s.changes(), commits));
+                        s.server().tell(new MysqldActor.Commit(s.id(), s.session(), s.changes(), commits));
                         return Behaviors.same();
                     })
                     .onMessage(Reply.class, r -> {

@@ -61,7 +61,9 @@ public final class Cluster implements AutoCloseable {
         }
         String sourceName = null;
         for (NodeSpec n : spec.nodes()) {
-            Mysqld server = new Mysqld(n.name(), n.serverId(), flavor, n.optionFile(), spec.factories(), kernel::now);
+            String nodeUuid = uuid(kernel.random().stream("server_uuid:" + n.name()));
+            Mysqld server = new Mysqld(n.name(), n.serverId(), nodeUuid, flavor, n.optionFile(), spec.factories(),
+                    kernel::now);
             server.errorLog().onLine(line -> kernel.trace().record(n.name(), "error-log", "log", "line", line));
             nodes.put(n.name(), server);
             actors.put(n.name(), kernel.spawn(MysqldActor.create(new MysqldActor.Context(server, kernel.trace(),
@@ -69,10 +71,6 @@ public final class Cluster implements AutoCloseable {
             if (n.role() == NodeSpec.Role.SOURCE) {
                 sourceName = n.name();
             }
-        }
-        String uuid = uuid(kernel.random().stream("server_uuid:" + sourceName));
-        for (Mysqld server : nodes.values()) {
-            server.setSourceUuid(uuid);
         }
         this.client = kernel.spawn(ClientSession.create(results), "client");
         for (ActorRef<MysqldActor.Command> actor : actors.values()) {
@@ -140,13 +138,20 @@ public final class Cluster implements AutoCloseable {
         return (StatementResult) results.remove(id);
     }
 
+    /** The client closes connection {@code session} to {@code node} (COM_QUIT). */
+    public void closeSession(String node, long session) {
+        actors.get(node).tell(new MysqldActor.CloseSession(session));
+        kernel.runUntilQuiescent();
+    }
+
     /**
-     * One autocommit single-row INSERT into {@code table}, run until the client has its answer (or
-     * {@code deadline} passes, as when the server hangs). Returns null if no answer came in time.
+     * One autocommit single-row INSERT into {@code table} on connection {@code session}, run until the
+     * client has its answer (or {@code deadline} passes, as when the server hangs). Returns null if no
+     * answer came in time.
      */
-    public MysqldActor.Committed insert(String node, String table, long key, long deadline) {
+    public MysqldActor.Committed insert(String node, long session, String table, long key, long deadline) {
         long id = nextRequestId++;
-        client.tell(new ClientSession.CommitRows(id, actors.get(node),
+        client.tell(new ClientSession.CommitRows(id, session, actors.get(node),
                 List.of(new Transaction.RowChange(EventType.WRITE_ROWS, table, key, "row-" + key))));
         kernel.runUntil(() -> results.containsKey(id), deadline);
         return (MysqldActor.Committed) results.remove(id);
@@ -155,7 +160,10 @@ public final class Cluster implements AutoCloseable {
     /** Starts client sessions on {@code node}; they run while the kernel runs. */
     public Workload.Progress workload(String node, Workload.Spec spec, Workload.Sink sink) {
         Workload.Progress progress = new Workload.Progress();
-        kernel.spawn(Workload.create(spec, actors.get(node), sink, progress, kernel::now), "workload-" + nextRequestId++);
+        long sessions = nextRequestId;
+        nextRequestId += spec.clients(); // each client is a connection of its own
+        kernel.spawn(Workload.create(spec, sessions, actors.get(node), sink, progress, kernel::now),
+                "workload-" + nextRequestId++);
         return progress;
     }
 
@@ -210,6 +218,15 @@ public final class Cluster implements AutoCloseable {
 
     public void start(String node) {
         actors.get(node).tell(new MysqldActor.Start());
+        kernel.runUntilQuiescent();
+    }
+
+    /**
+     * A clean shutdown, as SIGTERM asks for one ({@code initiatedBy} "unknown" in MariaDB's log); the
+     * process goes after its shutdown sequence, in virtual time.
+     */
+    public void stop(String node) {
+        actors.get(node).tell(new MysqldActor.Shutdown(flavor.shutdownSignalUser()));
         kernel.runUntilQuiescent();
     }
 

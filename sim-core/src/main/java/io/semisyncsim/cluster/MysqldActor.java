@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.GroupCommit;
 import io.semisyncsim.binlog.Timing;
 import io.semisyncsim.binlog.Transaction;
@@ -18,31 +19,39 @@ import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
 import io.semisyncsim.replication.BinlogDumpThread;
+import io.semisyncsim.replication.DumpRegistry;
 import io.semisyncsim.replication.IoThread;
 import io.semisyncsim.replication.Protocol;
 import io.semisyncsim.replication.SqlThread;
-import io.semisyncsim.server.plugin.BinlogTransmitObserver;
-import io.semisyncsim.server.plugin.CommitObserver;
-import io.semisyncsim.server.plugin.RelayIoObserver;
 import io.semisyncsim.server.Account;
+import io.semisyncsim.server.CommitCoordinator;
+import io.semisyncsim.server.ConnectionControl;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.ReplicationControl;
+import io.semisyncsim.server.Session;
+import io.semisyncsim.server.SqlError;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.server.SystemVariables;
+import io.semisyncsim.server.Threads;
+import io.semisyncsim.server.plugin.BinlogTransmitObserver;
+import io.semisyncsim.server.plugin.CommitObserver;
+import io.semisyncsim.server.plugin.RelayIoObserver;
 import io.semisyncsim.trace.Trace;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * The actor of one mysqld: client statements and commits, binlog group commit on virtual time, a dump
- * thread per connected replica, and the replica's I/O and SQL threads. The state lives in
- * {@link Mysqld} and the plain classes it holds; this shell turns messages into calls on them.
+ * The actor of one mysqld: a thin dispatcher. Client connections and their statements, the commit
+ * path ({@link CommitCoordinator}), the source's dump threads and ACK receiver ({@link DumpRegistry}),
+ * the replica's I/O and SQL threads, and the node's lifecycle live in plain classes or child actors;
+ * this shell turns messages into calls on them and their effects into messages and timers.
  */
 public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
-        implements ReplicationControl, GroupCommit.Hooks {
+        implements ReplicationControl, ConnectionControl, CommitCoordinator.Effects {
 
     public sealed interface Command {
     }
@@ -52,30 +61,36 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             implements Command {
     }
 
-    /** A statement whose answer waits for its commit. */
-    private record SqlCommit(Execute statement, long affectedRows) {
-    }
-
     public record Executed(long id, StatementResult result) {
     }
 
-    /** An autocommit transaction changing these rows. */
-    public record Commit(long id, List<Transaction.RowChange> changes, ActorRef<Committed> replyTo) implements Command {
+    /** An autocommit INSERT of these rows on connection {@code session} (a commit or workload step). */
+    public record Commit(long id, long session, List<Transaction.RowChange> changes, ActorRef<Committed> replyTo)
+            implements Command {
     }
 
     /**
-     * The commit's outcome: OK (with the binlog end and the source's transaction number) or the client's
-     * connection lost. {@code semisync}: it was acknowledged by a replica before the client got OK.
+     * The commit's outcome: OK (with the binlog end and the source's transaction number), or not (the
+     * connection lost, or {@code error}, e.g. 1062 for a key that exists). {@code semisync}: it was
+     * acknowledged by a replica before the client got OK.
      */
-    public record Committed(long id, boolean ok, long trx, BinlogPosition end, boolean semisync) {
+    public record Committed(long id, boolean ok, long trx, BinlogPosition end, boolean semisync, SqlError error) {
+    }
+
+    /** The client closes connection {@code session} (COM_QUIT). */
+    public record CloseSession(long session) implements Command {
     }
 
     /** The process dies at once: no shutdown. */
     public record Crash() implements Command {
     }
 
-    /** Start (or restart after a crash), reading the option file again. */
+    /** Start (or restart after a crash or a shutdown), reading the option file again. */
     public record Start() implements Command {
+    }
+
+    /** A clean shutdown (SIGTERM, or SHUTDOWN from {@code initiatedBy}). */
+    public record Shutdown(String initiatedBy) implements Command {
     }
 
     /**
@@ -99,7 +114,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record FromNetwork(Packet packet) implements Command {
     }
 
-
     /** The I/O thread's news for the SQL thread, routed to whichever SQL thread runs now. */
     private record ForSqlThread(SqlThread.Command command) implements Command {
     }
@@ -111,7 +125,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record DeadlinePassed(long waiter) implements Command {
     }
 
-    /** The ACK receiver thread read an ACK on a semisync dump connection. */
+    /** The dump thread on {@code connection} found its replica gone. */
+    public record DumpPeerGone(long connection) implements Command {
+    }
+
+    /** The second phase of a clean shutdown: dump threads killed, then the process ends. */
+    private record ShutdownEnd() implements Command {
+    }
 
     /** What a node actor is given by its cluster. */
     public record Context(Mysqld server, Trace trace, ActorRef<NetworkActor.Command> network, Timing timing,
@@ -122,31 +142,45 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return Behaviors.setup(ctx -> new MysqldActor(ctx, c));
     }
 
+    /** A client connection: its thread, its open transaction, and the statement it waits on. */
+    private static final class Connection {
+        final Threads.Thread thread;
+        final Session session = new Session();
+        /** The request the client waits on (a statement or a commit), or null. */
+        Object waiting;
+        /** KILL CONNECTION: the client has its error; the server side may still be finishing a commit. */
+        boolean killed;
+
+        Connection(Threads.Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    /** A statement whose answer waits for its commit. */
+    private record SqlCommit(Execute statement, long affectedRows) {
+    }
+
     private final Context c;
     private final Mysqld server;
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
-    /** Semisync dumps: connection -> replica server_id. */
-    private final Map<Long, Long> semisyncDumps = new TreeMap<>();
-    /** The commit held by an observer, and where: at most one, since the leader holds LOCK_commit. */
-    private long heldWaiter = -1;
-    /** The timer guarding the held commit's deadline; cancelled when it is released first. */
-    private Cancellable heldDeadline;
-    private CommitObserver.Point heldAt;
-    /** Whether the commit being finished was acknowledged (a group's, under AFTER_SYNC). */
-    private boolean currentSemisync;
-    private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpThreads = new TreeMap<>();
-    /** Client connections' state (their open transactions), by session id. */
-    private final Map<Long, io.semisyncsim.server.Session> sessions = new TreeMap<>();
-    private GroupCommit groupCommit;
+    private final ActorRef<Long> dumpPeerGone;
+    private final Map<Long, Connection> connections = new TreeMap<>();
+    private final Map<Long, Cancellable> deadlines = new TreeMap<>();
+    private final DumpRegistry dumps = new DumpRegistry();
+    private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpActors = new TreeMap<>();
+    /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
+    private final Map<Long, Threads.Thread> pendingReplicas = new TreeMap<>();
+    private CommitCoordinator commits;
     private ActorRef<IoThread.Command> io;
     private ActorRef<SqlThread.Command> sql;
     private long generation;
     private long transactions;
-    /** Prepared transactions a crash left in the synced binlog: crash recovery commits them at start. */
-    private final List<Transaction> toRecover = new java.util.ArrayList<>();
+    /** Prepared transactions a crash left in the synced binlog: crash recovery decides their fate. */
+    private final List<Transaction> toRecover = new ArrayList<>();
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
+    private boolean shuttingDown;
     /** The variables (and their change count) the binlog settings were last taken from. */
     private SystemVariables settingsFrom;
     private long settingsChanges = -1;
@@ -157,7 +191,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.server = c.server();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
+        this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
         server.setReplicationControl(this);
+        server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
     }
 
@@ -187,26 +223,36 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (m instanceof Commit commit) {
             return commit(commit);
         } else if (m instanceof StageDone done) {
-            return schedule(groupCommit.done(done.stage()));
+            commits().done(done.stage());
         } else if (m instanceof Released r) {
-            return released(r);
+            if (commits != null) {
+                commits.released(r.waiter(), r.semisync());
+            }
         } else if (m instanceof FromNetwork f) {
             return fromNetwork(f);
         } else if (m instanceof Execute e) {
             return execute(e);
         } else if (m instanceof DeadlinePassed d) {
-            CommitObserver o = server.plugin(CommitObserver.class);
-            if (o != null) {
-                o.deadlinePassed(d.waiter(), server.now());
+            deadlines.remove(d.waiter());
+            if (commits != null) {
+                commits.deadlinePassed(d.waiter());
             }
         } else if (m instanceof ForSqlThread f) {
             if (sql != null) {
                 sql.tell(f.command());
             }
+        } else if (m instanceof CloseSession s) {
+            closeSession(s.session());
+        } else if (m instanceof DumpPeerGone g) {
+            dumps.peerGone(g.connection());
         } else if (m instanceof Crash) {
             return crash();
         } else if (m instanceof Start) {
             return start();
+        } else if (m instanceof Shutdown s) {
+            beginShutdown(s.initiatedBy());
+        } else if (m instanceof ShutdownEnd) {
+            endShutdown();
         } else if (m instanceof ConfigureReplica r) {
             return configureReplica(r);
         } else if (m instanceof SlowDisk d) {
@@ -223,59 +269,110 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- clients
+    // --- client connections
+
+    /** The connection of client session {@code session}, opened (a new thread) at its first request. */
+    private Connection connection(long session, Account account) {
+        Connection conn = connections.get(session);
+        if (conn == null) {
+            Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
+                    server.now());
+            conn = new Connection(t);
+            connections.put(session, conn);
+        }
+        return conn;
+    }
 
     private Behavior<Command> execute(Execute e) {
-        io.semisyncsim.server.Session session = sessions.computeIfAbsent(e.session(),
-                id -> new io.semisyncsim.server.Session());
-        StatementResult result = server.execute(e.account(), e.sql(), session);
-        c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
-                "result", summary(result));
-        if (result instanceof StatementResult.CommitNeeded commit) {
-            Transaction trx = new Transaction(++transactions, null, server.now(), commit.changes());
-            c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-            return schedule(groupCommit().submit(new GroupCommit.Pending(trx, new SqlCommit(e, commit.affectedRows()))));
+        if (server.state() != NodeState.RUNNING || shuttingDown) {
+            e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
+            return this;
         }
-        e.replyTo().tell(new Executed(e.id(), result));
+        Connection conn = connection(e.session(), e.account());
+        if (conn.killed) {
+            // KILL CONNECTION closed it: the client's next statement finds the connection gone.
+            connections.remove(e.session());
+            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
+            return this;
+        }
+        conn.thread.set("Query", "starting", e.sql(), server.now());
+        conn.waiting = e;
+        StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
+                conn.session));
+        if (!(result instanceof StatementResult.CommitNeeded commit)) {
+            if (conn.waiting == e) { // a KILL of its own connection answered it already
+                answer(conn, e, result);
+            }
+            return this;
+        }
+        Transaction trx = new Transaction(++transactions, null, server.now(), commit.changes());
+        c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
+        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit.affectedRows())));
         return this;
     }
 
-    private static String summary(StatementResult r) {
-        if (r instanceof StatementResult.Failed f) {
-            return "ERROR " + f.error().code();
-        }
-        if (r instanceof StatementResult.Rows rows) {
-            return rows.resultSet().rows().size() + " rows";
-        }
-        return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
+    private void answer(Connection conn, Execute e, StatementResult result) {
+        conn.waiting = null;
+        conn.thread.set("Sleep", "", null, server.now());
+        e.replyTo().tell(new Executed(e.id(), result));
     }
 
     private Behavior<Command> commit(Commit m) {
-        if (server.state() != NodeState.RUNNING) {
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false));
+        if (server.state() != NodeState.RUNNING || shuttingDown) {
+            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
             return this;
         }
+        Connection conn = connection(m.session(), Account.ROOT);
+        for (Transaction.RowChange change : m.changes()) {
+            if (change.kind() == EventType.WRITE_ROWS
+                    && server.store().contains(change.table(), change.key())) {
+                // The row exists (inserted by SQL, say): the INSERT fails as MySQL's does.
+                m.replyTo().tell(new Committed(m.id(), false, 0, null, false,
+                        server.flavor().error(1062, Long.toString(change.key()), change.table())));
+                return this;
+            }
+        }
+        conn.thread.set("Query", "starting", null, server.now());
+        conn.waiting = m;
         Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
         c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        return schedule(groupCommit().submit(new GroupCommit.Pending(trx, m)));
+        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
+        return this;
     }
 
-    private GroupCommit groupCommit() {
-        if (groupCommit == null) {
-            groupCommit = new GroupCommit(server.binlog(), commitSettings(), this);
+    private void closeSession(long session) {
+        Connection conn = connections.get(session);
+        if (conn != null && conn.waiting == null) {
+            connections.remove(session);
+            server.threads().close(conn.thread.id());
+        } else if (conn != null) {
+            conn.killed = true; // it goes when its statement is done
+        }
+    }
+
+    private SqlError lostConnection() {
+        return new SqlError(2013, "HY000", server.flavor().product().equals("MariaDB")
+                ? "Lost connection to server during query" : "Lost connection to MySQL server during query");
+    }
+
+    // --- the commit path (CommitCoordinator's effects)
+
+    private CommitCoordinator commits() {
+        if (commits == null) {
+            commits = new CommitCoordinator(server, commitSettings(), this);
             settingsFrom = null;
         }
         // sync_binlog, the delay, max_binlog_size and the expiry are dynamic: re-read them when a SET
         // (or a restart's new variables) changed something, not on every commit.
         SystemVariables vars = server.variables();
         if (vars != settingsFrom || vars.changes() != settingsChanges) {
-            groupCommit.setSettings(commitSettings());
+            commits.setSettings(commitSettings());
             server.binlog().setMaxFileSize(vars.getLong("max_binlog_size"));
             server.binlog().setExpiry(binlogExpiryMicros());
             settingsFrom = vars;
             settingsChanges = vars.changes();
         }
-        return groupCommit;
+        return commits;
     }
 
     /** binlog_expire_logs_seconds, or 5.7's expire_logs_days, in virtual µs (0: never purge). */
@@ -291,165 +388,309 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return new GroupCommit.Settings(c.timing().binlogWritePerTransaction(),
                 slowFsync >= 0 ? slowFsync : c.timing().binlogFsync(),
                 c.timing().engineCommitPerTransaction(), vars.getLong("sync_binlog"),
-                vars.getLong("binlog_group_commit_sync_delay"));
+                vars.find("binlog_group_commit_sync_delay") == null ? 0 : vars.getLong("binlog_group_commit_sync_delay"));
     }
-
-    private Behavior<Command> schedule(List<GroupCommit.Work> work) {
-        for (GroupCommit.Work w : work) {
-            getContext().scheduleOnce(VirtualDurations.toDuration(w.micros()), getContext().getSelf(),
-                    new StageDone(w.stage()));
-        }
-        return this;
-    }
-
-    private long fsyncCost() {
-        return slowFsync >= 0 ? slowFsync : c.timing().relayLogFsync();
-    }
-
-    // --- group commit hooks: the plugins' commit observers decide here
 
     @Override
-    public void afterFlush(BinlogPosition groupEnd) {
-        c.trace().record(server.name(), "binlog", "flush", "end", groupEnd);
-        CommitObserver o = server.plugin(CommitObserver.class);
-        if (o != null) {
-            o.afterFlush(groupEnd);
+    public void schedule(GroupCommit.Work w) {
+        getContext().scheduleOnce(VirtualDurations.toDuration(w.micros()), getContext().getSelf(),
+                new StageDone(w.stage()));
+    }
+
+    @Override
+    public void setDeadline(long waiter, long at) {
+        c.trace().record(server.name(), "connection", "commit.wait", "waiter", waiter, "deadline", at);
+        deadlines.put(waiter, getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, at - server.now())),
+                getContext().getSelf(), new DeadlinePassed(waiter)));
+    }
+
+    @Override
+    public void cancelDeadline(long waiter) {
+        Cancellable timer = deadlines.remove(waiter);
+        if (timer != null) {
+            timer.cancel(); // the timed wait ends early, as cond.timedwait returning on a signal
         }
     }
 
     @Override
-    public void published(BinlogPosition readableEnd) {
-        for (ActorRef<BinlogDumpThread.Command> dump : dumpThreads.values()) {
+    public void published() {
+        for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
             dump.tell(new BinlogDumpThread.BinlogAdvanced());
         }
     }
 
     @Override
-    public boolean afterSync(BinlogPosition lastEnd) {
-        currentSemisync = false;
-        return decide(CommitObserver.Point.AFTER_SYNC, lastEnd);
-    }
-
-    @Override
-    public boolean afterCommit(GroupCommit.Pending trx, BinlogPosition end) {
-        return decide(CommitObserver.Point.AFTER_COMMIT, end);
-    }
-
-    /** Asks the commit observer; true to go on, false when it holds the commit (a timer guards its deadline). */
-    private boolean decide(CommitObserver.Point point, BinlogPosition pos) {
-        CommitObserver o = server.plugin(CommitObserver.class);
-        CommitObserver.Decision d = o == null ? null : o.atCommitPoint(point, pos, server.now());
-        if (d instanceof CommitObserver.Decision.Hold hold) {
-            heldWaiter = hold.waiter();
-            heldAt = point;
-            c.trace().record(server.name(), "connection", "commit.wait", "point", point.name(), "pos", pos,
-                    "deadline", hold.deadline());
-            if (hold.deadline() != Long.MAX_VALUE) { // MAX_VALUE: the observer sets no deadline
-                heldDeadline = getContext().scheduleOnce(
-                        VirtualDurations.toDuration(Math.max(0, hold.deadline() - server.now())),
-                        getContext().getSelf(), new DeadlinePassed(hold.waiter()));
+    public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
+        c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
+        Connection conn = connectionOf(committer.thread());
+        boolean gone = conn == null || conn.killed;
+        if (conn != null && conn.killed) {
+            connections.values().remove(conn);
+            server.threads().close(conn.thread.id());
+        }
+        if (committer.reply() instanceof SqlCommit s) {
+            if (!gone) {
+                answer(conn, s.statement(), new StatementResult.Ok(s.affectedRows(), List.of()));
             }
-            return false;
-        }
-        if (d instanceof CommitObserver.Decision.Proceed p) {
-            currentSemisync = p.semisync();
-        }
-        return true;
-    }
-
-    private void cancelHeldDeadline() {
-        if (heldDeadline != null) {
-            heldDeadline.cancel();
-            heldDeadline = null;
-        }
-    }
-
-    private Behavior<Command> released(Released m) {
-        if (m.waiter() != heldWaiter) {
-            return this; // a waiter of a commit that died with a crash
-        }
-        heldWaiter = -1;
-        cancelHeldDeadline(); // an ACK came first: the timed wait ends, as cond.timedwait returning early
-        currentSemisync = m.semisync();
-        c.trace().record(server.name(), "connection", "commit.released", "semisync", m.semisync());
-        return schedule(heldAt == CommitObserver.Point.AFTER_SYNC ? groupCommit.releaseAfterSync()
-                : groupCommit.releaseAfterCommit());
-    }
-
-    @Override
-    public void engineCommitted(GroupCommit.Pending p, BinlogPosition end) {
-        server.store().apply(p.transaction()); // visible to other sessions from now on
-    }
-
-    @Override
-    public void committed(GroupCommit.Pending p, BinlogPosition end) {
-        if (p.client() instanceof SqlCommit sql) {
-            c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end",
-                    end, "semisync", currentSemisync);
-            sql.statement().replyTo().tell(new Executed(sql.statement().id(),
-                    new StatementResult.Ok(sql.affectedRows(), List.of())));
             return;
         }
-        Commit request = (Commit) p.client();
-        c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end", end,
-                "semisync", currentSemisync);
-        request.replyTo().tell(new Committed(request.id(), true, p.transaction().id(), end, currentSemisync));
+        Commit request = (Commit) committer.reply();
+        if (conn != null && !gone) {
+            conn.waiting = null;
+            conn.thread.set("Sleep", "", null, server.now());
+        }
+        if (!gone) {
+            request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
+        }
     }
 
-    // --- source: dump requests
+    private Connection connectionOf(long thread) {
+        for (Connection conn : connections.values()) {
+            if (conn.thread.id() == thread) {
+                return conn;
+            }
+        }
+        return null;
+    }
+
+    // --- KILL and SHUTDOWN (ConnectionControl)
+
+    /**
+     * KILL [QUERY]: a client session's wait is the semisync plugin's to end or not (MariaDB's ends,
+     * MySQL's re-waits); KILL CONNECTION also shuts the client's socket, so it gets 2013 at once while
+     * the server side finishes its commit. A dump thread ends; a replica thread stops.
+     */
+    @Override
+    public void kill(long thread, boolean queryOnly, long killer) {
+        Threads.Thread t = server.threads().find(thread);
+        if (t == null) {
+            return;
+        }
+        switch (t.kind()) {
+            case CLIENT -> killClient(thread, queryOnly);
+            case BINLOG_DUMP -> {
+                DumpRegistry.Dump d = dumps.byThread(thread);
+                if (d != null) {
+                    dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
+                }
+            }
+            case REPLICA_IO -> {
+                if (io != null) {
+                    stopIoThread();
+                }
+            }
+            case REPLICA_SQL -> {
+                if (sql != null) {
+                    stopSqlThread();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void killClient(long thread, boolean queryOnly) {
+        if (commits != null) {
+            commits.killed(thread);
+        }
+        Connection conn = connectionOf(thread);
+        if (conn == null || queryOnly) {
+            return;
+        }
+        conn.killed = true;
+        if (conn.waiting instanceof Execute e) {
+            conn.waiting = null;
+            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
+        } else if (conn.waiting instanceof Commit m) {
+            conn.waiting = null;
+            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
+        }
+        if (commits == null || commits.idle() || conn.waiting == null) {
+            conn.thread.set("Killed", "", null, server.now());
+        }
+    }
+
+    @Override
+    public void shutdown(String initiatedBy) {
+        getContext().getSelf().tell(new Shutdown(initiatedBy));
+    }
+
+    /**
+     * A clean shutdown (mysqld.cc close_connections): the request is logged; client connections are
+     * killed (MariaDB shuts their sockets: a waiting client gets 2013 at once; MySQL only wakes them),
+     * the replica threads stop, the ACK receiver stops; the dump threads are killed later, which ends
+     * the replicas' streams with an EOF packet; then the process ends.
+     */
+    private void beginShutdown(String initiatedBy) {
+        if (server.state() != NodeState.RUNNING || shuttingDown) {
+            return;
+        }
+        shuttingDown = true;
+        c.trace().record(server.name(), "mysqld", "shutdown", "initiated_by", initiatedBy);
+        server.runAs(0, () -> server.errorLog().log("shutdown-requested", "user", initiatedBy, "version",
+                server.variables().get("version")));
+        var style = server.flavor().threadStyle().shutdown();
+        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", connections.size()));
+        for (Connection conn : new ArrayList<>(connections.values())) {
+            if (commits != null) {
+                commits.shutdownWake(conn.thread.id());
+            }
+            if (style.clientsLoseConnection()) {
+                killClient(conn.thread.id(), false);
+            }
+        }
+        server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
+        stopReplicaThreads();
+        server.stopPluginThreads();
+        getContext().scheduleOnce(VirtualDurations.toDuration(style.dumpThreadsAfterMicros()), getContext().getSelf(),
+                new ShutdownEnd());
+    }
+
+    private void endShutdown() {
+        if (!shuttingDown) {
+            return;
+        }
+        for (DumpRegistry.Dump d : dumps.all()) {
+            ActorRef<BinlogDumpThread.Command> dump = dumpActors.get(d.connection());
+            dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
+        }
+        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; then the process goes.
+        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash());
+        shuttingDown = false;
+        finishingShutdown = true;
+    }
+
+    /** Set between the dump threads' kill and the process's end: the next Crash message is the clean exit. */
+    private boolean finishingShutdown;
+
+    // --- source: connections from replicas, dump requests, ACKs
 
     private Behavior<Command> fromNetwork(FromNetwork m) {
-        if (!(m.packet() instanceof Packet.Data d) || server.state() != NodeState.RUNNING) {
+        if (server.state() != NodeState.RUNNING) {
+            return this;
+        }
+        if (m.packet() instanceof Packet.PeerClosed closed) {
+            Threads.Thread t = pendingReplicas.remove(closed.connection());
+            if (t != null) {
+                server.threads().close(t.id());
+            }
+            return this;
+        }
+        if (!(m.packet() instanceof Packet.Data d)) {
             return this;
         }
         if (d.payload() instanceof Protocol.Ack ack) {
             ackRead(d.connection(), ack);
-        } else if (d.payload() instanceof Protocol.SemisyncProbe) {
-            // The replica's SELECT @@global.rpl_semi_sync_source_enabled (or _master_): does it exist here?
-            var vars = server.variables();
-            boolean exists = vars.find("rpl_semi_sync_source_enabled") != null
-                    || vars.find("rpl_semi_sync_master_enabled") != null;
-            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SemisyncProbeReply(exists)));
+        } else if (d.payload() instanceof Protocol.Hello hello) {
+            hello(d.connection(), d.from(), hello);
         } else if (d.payload() instanceof Protocol.DumpRequest request) {
-            BinlogPosition from = request.from() != null ? request.from()
-                    : new BinlogPosition(server.binlog().files().get(0), 4);
-            BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
-            boolean semisync = o != null && o.transmitStart(request.serverId(), from, request.semisync(), server.now());
-            if (semisync) {
-                semisyncDumps.put(d.connection(), request.serverId());
-                // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
-                c.network().tell(new NetworkActor.BindReader(d.connection(), server.name(), inbox));
+            dumpRequest(d.connection(), d.from(), request);
+        } else if (d.payload() instanceof Protocol.Kill k) {
+            Threads.Thread target = server.threads().find(k.thread());
+            if (target != null) {
+                kill(k.thread(), false, 0);
             }
-            ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
-                    new BinlogDumpThread.Context(server.name(), d.connection(), request, server.binlog(),
-                            c.network(), c.trace(), semisync ? o : null, server::now)),
-                    "dump-" + d.connection());
-            getContext().watch(dump);
-            dumpThreads.put(d.connection(), dump);
+            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.Killed(target != null)));
         }
         return this;
     }
 
+    /**
+     * A replica's handshake: the connection gets a thread (the dump thread it will become), and the
+     * replica learns its id, the server's ids and whether semisync's variable exists and is ON.
+     */
+    private void hello(long connection, String from, Protocol.Hello hello) {
+        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "repl", from + ":" + (40000 + connection),
+                "Connect", server.now());
+        pendingReplicas.put(connection, t);
+        var vars = server.variables();
+        String enabledVar = vars.find("rpl_semi_sync_source_enabled") != null ? "rpl_semi_sync_source_enabled"
+                : vars.find("rpl_semi_sync_master_enabled") != null ? "rpl_semi_sync_master_enabled" : null;
+        c.network().tell(new NetworkActor.Send(connection, server.name(), new Protocol.Greeting(t.id(),
+                server.serverId(), server.uuid(), enabledVar != null, enabledVar != null && vars.getBool(enabledVar))));
+    }
+
+    /**
+     * COM_BINLOG_DUMP: first the zombie a reconnecting replica left (kill_zombie_dump_threads), then a
+     * dump thread on this connection; the semisync plugin decides whether it is semisync.
+     */
+    private void dumpRequest(long connection, String from, Protocol.DumpRequest request) {
+        Threads.Thread t = pendingReplicas.remove(connection);
+        if (t == null) {
+            t = server.threads().open(Threads.Kind.CLIENT, "repl", from, "Connect", server.now());
+        }
+        long thread = t.id();
+        var style = server.flavor().threadStyle();
+        for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
+            if (style.zombieByServerId()) {
+                // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
+                // with it, and a write to its broken socket gets the Aborted-connection warning.
+                dumpActors.get(zombie.connection()).tell(new BinlogDumpThread.Kill(false));
+                dumpEnded(zombie.connection());
+                if (zombie.peerGone()) {
+                    server.runAs(zombie.thread(), () -> server.errorLog().log("aborted-connection", "thread",
+                            zombie.thread(), "user", "repl", "host", "localhost",
+                            "reason", "A slave with the same server_uuid/server_id is already connected"));
+                }
+            } else {
+                // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
+                server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
+                        "thread", zombie.thread()));
+                dumpActors.get(zombie.connection()).tell(new BinlogDumpThread.Kill(false));
+            }
+        }
+        t.become(Threads.Kind.BINLOG_DUMP, style.dumpCommand(), style.dumpIdleState(), server.now());
+        BinlogPosition from2 = request.from() != null ? request.from()
+                : new BinlogPosition(server.binlog().files().get(0), 4);
+        server.runAs(thread, () -> server.errorLog().log("dump-start", "thread", thread, "server_id",
+                request.serverId(), "requested_file", request.from() == null ? "" : request.from().file(), "pos",
+                from2.pos()));
+        List<BinlogTransmitObserver> observers = server.plugins(BinlogTransmitObserver.class);
+        boolean semisync = false;
+        for (BinlogTransmitObserver o : observers) {
+            semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
+                    server.now()));
+        }
+        dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync));
+        if (semisync) {
+            // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
+            c.network().tell(new NetworkActor.BindReader(connection, server.name(), inbox));
+        }
+        ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
+                new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
+                        c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
+                        server::now, dumpPeerGone)),
+                "dump-" + connection + "-" + ++generation);
+        getContext().watch(dump);
+        dumpActors.put(connection, dump);
+    }
+
     /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */
     private void ackRead(long connection, Protocol.Ack ack) {
-        Long serverId = semisyncDumps.get(connection);
-        if (serverId == null) {
+        DumpRegistry.Dump d = dumps.get(connection);
+        if (d == null || !d.semisync()) {
             return; // the dump ended: remove_slave took its socket out of the poll set
         }
-        c.trace().record(server.name(), "ack_receiver", "ack", "replica_server_id", serverId, "pos", ack.pos());
-        BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
-        if (o != null) {
-            o.ackReceived(serverId, ack.pos(), server.now());
+        c.trace().record(server.name(), "ack_receiver", "ack", "replica_server_id", d.serverId(), "pos", ack.pos());
+        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+            server.runAs(server.ackReceiverThread(), () -> o.ackReceived(d.serverId(), ack.pos(), server.now()));
         }
     }
 
+    /** A dump thread ended: transmit_stop, and the semisync registration ends (remove_slave). */
     private Behavior<Command> dumpEnded(long connection) {
-        dumpThreads.remove(connection);
-        Long serverId = semisyncDumps.remove(connection);
-        BinlogTransmitObserver o = server.plugin(BinlogTransmitObserver.class);
-        if (serverId != null && o != null && server.state() == NodeState.RUNNING) {
-            o.transmitStop(serverId, server.now()); // remove_slave: may switch semisync OFF
+        dumpActors.remove(connection);
+        DumpRegistry.Dump d = dumps.remove(connection);
+        if (d == null) {
+            return this;
         }
+        if (d.semisync() && server.state() == NodeState.RUNNING) {
+            for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), shuttingDown || finishingShutdown,
+                        server.now()));
+            }
+        }
+        server.threads().close(d.thread());
         return this;
     }
 
@@ -458,14 +699,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void startIoThread() {
         var vars = server.variables();
-        IoThread.Context ctx = new IoThread.Context(server.name(), server.serverId(), server.channel(),
+        Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_IO, "system user", "",
+                server.flavor().threadStyle().ioCommand(), server.now());
+        IoThread.Context ctx = new IoThread.Context(server.name(), server.serverId(), server.uuid(), server.channel(),
                 server.flavor().logTerms(), vars.getLong("replica_net_timeout") * 1_000_000L,
                 c.timing().relayLogWritePerEvent(), vars.getLong("sync_relay_log"), this::fsyncCost,
                 c.network(), toSqlThread, c.trace(),
                 server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()),
-                () -> server.plugin(RelayIoObserver.class));
+                () -> server.plugin(RelayIoObserver.class), t, server);
         io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);
         getContext().watch(io);
+    }
+
+    private long fsyncCost() {
+        return slowFsync >= 0 ? slowFsync : c.timing().relayLogFsync();
     }
 
     @Override
@@ -476,34 +723,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void startSqlThread() {
+        Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_SQL, "system user", "",
+                server.flavor().threadStyle().sqlCommand(), server.now());
         sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(), server.channel(),
-                server.store(), c.timing().applyPerEvent(), c.trace())), "sql-" + ++generation);
+                server.store(), c.timing().applyPerEvent(), c.trace(), t, server)), "sql-" + ++generation);
         getContext().watch(sql);
-    }
-
-    /**
-     * A thread actor that died of an exception takes its node actor down with it, so the failure
-     * reaches the guardian and fails the run: a silently dead thread would make the trace a lie.
-     */
-    private Behavior<Command> childFailed(ChildFailed failed) {
-        throw new IllegalStateException(server.name() + ": " + failed.getRef().path().name() + " failed",
-                failed.getCause());
-    }
-
-    /** A thread actor stopped: a dump thread's connection ended, or a replica thread stopped itself. */
-    private Behavior<Command> childStopped(Terminated t) {
-        for (Map.Entry<Long, ActorRef<BinlogDumpThread.Command>> e : dumpThreads.entrySet()) {
-            if (e.getValue().equals(t.getRef())) {
-                return dumpEnded(e.getKey());
-            }
-        }
-        if (io != null && io.equals(t.getRef())) {
-            io = null; // it stopped on its own (a fatal dump error)
-        }
-        if (sql != null && sql.equals(t.getRef())) {
-            sql = null;
-        }
-        return this;
     }
 
     @Override
@@ -522,22 +746,47 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return sql != null;
     }
 
-    /** STOP SLAVE: whichever replica threads run. */
-    private void stopReplicaThreads() {
-        if (io != null) {
-            stopIoThread();
+    /**
+     * A thread actor that died of an exception takes its node actor down with it, so the failure
+     * reaches the guardian and fails the run: a silently dead thread would make the trace a lie.
+     */
+    private Behavior<Command> childFailed(ChildFailed failed) {
+        throw new IllegalStateException(server.name() + ": " + failed.getRef().path().name() + " failed",
+                failed.getCause());
+    }
+
+    /** A thread actor stopped: a dump thread's connection ended, or a replica thread stopped itself. */
+    private Behavior<Command> childStopped(Terminated t) {
+        for (Map.Entry<Long, ActorRef<BinlogDumpThread.Command>> e : dumpActors.entrySet()) {
+            if (e.getValue().equals(t.getRef())) {
+                return dumpEnded(e.getKey());
+            }
         }
+        if (io != null && io.equals(t.getRef())) {
+            io = null; // it stopped on its own (a fatal dump error)
+        }
+        if (sql != null && sql.equals(t.getRef())) {
+            sql = null;
+        }
+        return this;
+    }
+
+    /** STOP SLAVE: whichever replica threads run (SQL first, as MySQL stops them). */
+    private void stopReplicaThreads() {
         if (sql != null) {
             stopSqlThread();
+        }
+        if (io != null) {
+            stopIoThread();
         }
     }
 
     private Behavior<Command> configureReplica(ConfigureReplica m) {
         stopReplicaThreads();
-        server.channel().configure(m.source(), 3306, "repl", null, null, null, m.from());
+        server.changeSource(m.source(), m.from());
         if (m.start() && server.state() == NodeState.RUNNING) {
+            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
             startSqlThread();
-            startIoThread();
         }
         return this;
     }
@@ -545,12 +794,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     // --- lifecycle
 
     private Behavior<Command> crash() {
-        server.crash();
-        c.trace().record(server.name(), "mysqld", "crash");
-        for (ActorRef<BinlogDumpThread.Command> dump : dumpThreads.values()) {
+        boolean clean = finishingShutdown;
+        finishingShutdown = false;
+        if (server.state() != NodeState.RUNNING) {
+            return this;
+        }
+        c.trace().record(server.name(), "mysqld", clean ? "stopped" : "crash");
+        for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
             getContext().stop(dump);
         }
-        dumpThreads.clear();
+        dumpActors.clear();
+        dumps.all().forEach(d -> dumps.remove(d.connection()));
+        pendingReplicas.clear();
         if (io != null) {
             getContext().stop(io);
             io = null;
@@ -561,46 +816,59 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             sql = null;
             server.channel().sqlStopped();
         }
-        // The unsynced binlog tail is lost; crash recovery commits what was binlogged, synced and prepared.
-        int lost = server.binlog().crash();
-        if (groupCommit != null) {
-            List<BinlogPosition> ends = new java.util.ArrayList<>();
-            List<GroupCommit.Pending> prepared = groupCommit.prepared(ends);
-            for (int i = 0; i < prepared.size(); i++) {
-                if (server.binlog().isSynced(ends.get(i))) {
-                    toRecover.add(prepared.get(i).transaction()); // committed by recovery at the next start
+        if (clean) {
+            server.shutdown();
+        } else {
+            server.crash();
+            // The unsynced binlog tail is lost; crash recovery decides what becomes of the prepared rest.
+            int lost = server.binlog().crash();
+            if (commits != null) {
+                List<BinlogPosition> ends = new ArrayList<>();
+                List<GroupCommit.Pending> prepared = commits.crash(ends);
+                for (int i = 0; i < prepared.size(); i++) {
+                    if (server.binlog().isSynced(ends.get(i))) {
+                        toRecover.add(prepared.get(i).transaction());
+                    }
                 }
             }
+            int relayLost = server.channel().crash();
+            c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
+                    (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
         }
-        int relayLost = server.channel().crash();
-        c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
-                (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
-        groupCommit = null; // in-flight commits die with the process; their clients lose the connection
-        sessions.clear();   // and open transactions with them
-        heldWaiter = -1;
-        cancelHeldDeadline();
-        semisyncDumps.clear();
+        commits = null; // in-flight commits die with the process; their clients lose the connection
+        for (Connection conn : connections.values()) {
+            if (conn.waiting instanceof Execute e) {
+                e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
+            } else if (conn.waiting instanceof Commit m) {
+                m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
+            }
+        }
+        connections.clear(); // and open transactions with them
+        deadlines.values().forEach(Cancellable::cancel);
+        deadlines.clear();
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));
         return this;
     }
 
     private Behavior<Command> start() {
-        NodeState state = server.start();
+        // Crash recovery comes first: each flavour decides what becomes of the prepared transactions.
+        List<Transaction> prepared = List.copyOf(toRecover);
+        NodeState state = server.start(prepared);
         c.trace().record(server.name(), "mysqld", "start", "state", state.name());
-        if (state == NodeState.RUNNING && !toRecover.isEmpty()) {
-            // Binlog-driven XA recovery: prepared transactions found in the binlog are committed.
-            toRecover.forEach(server.store()::apply);
-            c.trace().record(server.name(), "mysqld", "crash.recovery", "transactions_committed", (long) toRecover.size());
+        if (state != NodeState.RUNNING) {
+            return this;
+        }
+        if (!prepared.isEmpty()) {
+            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size());
             toRecover.clear();
         }
-        if (state == NodeState.RUNNING) {
-            c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true));
-            // skip_replica_start is OFF by default: a configured replica resumes replicating.
-            if (server.channel().isConfigured() && io == null) {
-                startSqlThread();
-                startIoThread();
-            }
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true));
+        // skip_replica_start is OFF by default: a configured replica resumes replicating.
+        if (server.channel().isConfigured() && io == null) {
+            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
+            startSqlThread();
         }
+        server.ready();
         return this;
     }
 }

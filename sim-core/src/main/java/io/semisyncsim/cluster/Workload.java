@@ -63,8 +63,9 @@ public final class Workload {
     private record End() implements Command {
     }
 
-    static Behavior<Command> create(Spec spec, ActorRef<MysqldActor.Command> server, Sink sink, Progress progress,
-                                    java.util.function.LongSupplier clock) {
+    /** {@code sessionBase}: the clients' connections are sessions {@code sessionBase + client}. */
+    static Behavior<Command> create(Spec spec, long sessionBase, ActorRef<MysqldActor.Command> server, Sink sink,
+                                    Progress progress, java.util.function.LongSupplier clock) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             ActorRef<MysqldActor.Committed> answers = ctx.messageAdapter(MysqldActor.Committed.class, Answer::new);
             long start = clock.getAsLong();
@@ -83,7 +84,7 @@ public final class Workload {
                 long id = progress.issued++;
                 started[client] = clock.getAsLong();
                 keys[client] = spec.keyBase() + id;
-                server.tell(new MysqldActor.Commit(id * spec.clients() + client, List.of(new Transaction.RowChange(
+                server.tell(new MysqldActor.Commit(id * spec.clients() + client, sessionBase + client, List.of(new Transaction.RowChange(
                         EventType.WRITE_ROWS, spec.table(), spec.keyBase() + id, "w" + id)), answers));
             };
             for (int i = 0; i < spec.clients(); i++) {

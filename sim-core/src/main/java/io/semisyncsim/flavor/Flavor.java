@@ -26,6 +26,9 @@ public final class Flavor {
     private final Map<String, SysVarDef> systemVariables = new TreeMap<>();
     private final Map<String, List<SysVarDef>> pluginKindVariables = new TreeMap<>();
     private final Map<String, String> variableDefaults = new TreeMap<>();
+    private final Map<String, LogMessage> logMessages;
+    private final SemisyncRules semisyncRules;
+    private final ThreadStyle threadStyle;
 
     Flavor(String name, Config table, Config pluginKinds) {
         this.name = name;
@@ -62,6 +65,71 @@ public final class Flavor {
         for (String key : defaults.root().keySet()) {
             variableDefaults.put(key.toLowerCase(Locale.ROOT), defaults.getString(quote(key)));
         }
+        this.logMessages = LogMessage.all(table.getConfig("error-log.messages"));
+        this.semisyncRules = SemisyncRules.from(table.getConfig("semisync"));
+        this.threadStyle = ThreadStyle.from(table.getConfig("threads"));
+    }
+
+    /** SHOW SLAVE STATUS's columns ({@code newNames}: SHOW REPLICA STATUS's), in this release's order. */
+    public List<String> replicaStatusColumns(boolean newNames) {
+        return table.getStringList(newNames ? "replica-status.new-columns" : "replica-status.columns");
+    }
+
+    /** A replica-status setting: retry-count, info-file. */
+    public String replicaStatusSetting(String key) {
+        String path = "replica-status." + key;
+        return table.hasPath(path) ? table.getString(path) : "";
+    }
+
+    /** Who a SIGTERM shutdown is "initiated by" in the log (MySQL: {@code <via user signal>}). */
+    public String shutdownSignalUser() {
+        return table.getString("shutdown-signal-user");
+    }
+
+    /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
+    public String replicaConnectError(Object... namedArgs) {
+        return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
+                table.getString("replica-errors.connect"), 0).format(namedArgs);
+    }
+
+    /** The reason in error 1883 when UNINSTALL of the source plugin is refused (clients connected). */
+    public String uninstallBlockedBySource() {
+        return table.getString("uninstall-blocked.source");
+    }
+
+    /** The reason in error 1883 when UNINSTALL of the replica plugin is refused (its status is ON). */
+    public String uninstallBlockedByReplica() {
+        return table.getString("uninstall-blocked.replica");
+    }
+
+    /** Where this flavour's semisync code differs from the others'. */
+    public SemisyncRules semisyncRules() {
+        return semisyncRules;
+    }
+
+    /** How this flavour numbers and names its threads. */
+    public ThreadStyle threadStyle() {
+        return threadStyle;
+    }
+
+    /** An error-log message as this flavour writes it, or null when it never writes it. */
+    public LogMessage logMessage(String id) {
+        return logMessages.get(id);
+    }
+
+    /** Every id the error-log table names, written or not (for the test that every used id exists). */
+    public java.util.Set<String> logMessageIds() {
+        return table.getConfig("error-log.messages").root().keySet();
+    }
+
+    /** The variable that decides which levels are written: log_error_verbosity, or MariaDB's log_warnings. */
+    public String logVerbosityVariable() {
+        return table.getString("error-log.verbosity-variable");
+    }
+
+    /** The least verbosity at which a level is written (0: always). */
+    public int logShownAt(String level) {
+        return table.getInt("error-log.shown-at." + level);
     }
 
     private static Map<String, ConfigObject> objects(Config c) {
@@ -120,9 +188,21 @@ public final class Flavor {
     /** The binary log layout of this flavour. */
     public io.semisyncsim.binlog.EventSizes eventSizes() {
         Config b = table.getConfig("binlog");
-        return new io.semisyncsim.binlog.EventSizes(b.getString("basename"), b.getLong("first-event-pos"),
-                b.getInt("gtid-event"), b.getInt("begin-event"), b.getInt("table-map-event"),
-                b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"));
+        return new io.semisyncsim.binlog.EventSizes(b.getString("basename"), b.getInt("format-description"),
+                headers(b.getConfigList("header")), headers(b.getConfigList("relay-header")), b.getInt("gtid-event"),
+                b.getBoolean("begin-event"), b.getInt("query-event-base"), b.getInt("table-map-event"),
+                b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
+                b.getInt("stop-event"), b.getInt("gtid-list-per-domain"));
+    }
+
+    private static List<io.semisyncsim.binlog.EventSizes.Header> headers(List<? extends Config> list) {
+        List<io.semisyncsim.binlog.EventSizes.Header> out = new ArrayList<>();
+        for (Config h : list) {
+            out.add(new io.semisyncsim.binlog.EventSizes.Header(
+                    io.semisyncsim.binlog.EventType.valueOf(h.getString("type")), h.getInt("size"),
+                    h.hasPath("plus-file-name") && h.getBoolean("plus-file-name")));
+        }
+        return out;
     }
 
     /** The statement spellings this flavour accepts. */
@@ -134,11 +214,6 @@ public final class Flavor {
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */
     public Terms logTerms() {
         return Terms.valueOf(table.getString("log-terms").toUpperCase(Locale.ROOT));
-    }
-
-    /** MySQL 8.0 logs a plugin's message as {@code Plugin NAME reported: 'TEXT'}. */
-    public boolean wrapsPluginMessages() {
-        return errorLogStyle() == ErrorLogStyle.MYSQL8;
     }
 
     /** Whether SHOW BINARY LOGS has the Encrypted column (MySQL 8.0.14+; not 5.7 or MariaDB). */

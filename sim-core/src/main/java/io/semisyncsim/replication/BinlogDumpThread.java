@@ -30,6 +30,13 @@ public final class BinlogDumpThread {
     public record BinlogAdvanced() implements Command {
     }
 
+    /**
+     * KILL (a KILL statement, a zombie kill, the server's shutdown): the thread ends; with
+     * {@code endOfStream} it first sends the EOF packet a killed Binlog_sender ends with.
+     */
+    public record Kill(boolean endOfStream) implements Command {
+    }
+
     private record HeartbeatDue() implements Command {
     }
 
@@ -41,8 +48,9 @@ public final class BinlogDumpThread {
      * when this dump is semisync, else null.
      */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
-                          ActorRef<NetworkActor.Command> network, Trace trace, BinlogTransmitObserver semisync,
-                          java.util.function.LongSupplier clock) {
+                          ActorRef<NetworkActor.Command> network, Trace trace,
+                          java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
+                          java.util.function.LongSupplier clock, ActorRef<Long> peerGone) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -57,8 +65,9 @@ public final class BinlogDumpThread {
                 return Behaviors.stopped();
             }
             BinlogPosition from = c.request().from();
-            BinlogPosition end = c.binlog().writtenEnd();
-            if (from != null && from.file().equals(end.file()) && from.pos() > end.pos()) {
+            long size = from == null ? 0 : c.binlog().fileSizes().stream().filter(f -> f.name().equals(from.file()))
+                    .findFirst().map(BinaryLog.FileSize::size).orElse(0L);
+            if (from != null && from.pos() > size) {
                 // The replica has more than this binlog holds (it lost an unsynced tail in a crash).
                 c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
                 c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
@@ -91,6 +100,7 @@ public final class BinlogDumpThread {
         }
 
         Behavior<Command> behavior() {
+            startStream();
             sendAvailable();
             // Dispatch methods rather than Akka's ReceiveBuilder, which allocates on every message (the
             // dump thread handles a few per commit group: docs/PERFORMANCE.md).
@@ -108,10 +118,17 @@ public final class BinlogDumpThread {
             } else if (m instanceof FromNetwork f) {
                 // The dump thread only writes; since 5.7 the ACK receiver thread reads the ACKs (mysqld
                 // binds itself as this connection's reader). A closed peer is noticed at the next write.
-                if (f.packet() instanceof Packet.PeerClosed) {
+                if (f.packet() instanceof Packet.PeerClosed && !peerGone) {
                     peerGone = true;
+                    c.peerGone().tell(c.connection());
                 }
                 return Behaviors.same();
+            } else if (m instanceof Kill k) {
+                if (k.endOfStream() && !peerGone) {
+                    c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.EndOfStream()));
+                }
+                c.network().tell(new NetworkActor.Close(c.connection(), c.node()));
+                return stop();
             } else if (m instanceof HeartbeatDue) {
                 return heartbeat();
             }
@@ -125,12 +142,16 @@ public final class BinlogDumpThread {
          */
         private Behavior<Command> sendAvailable() {
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
-                boolean ack = c.semisync() != null && c.semisync().beforeSendEvent(e.end());
+                boolean ack = false;
+                var observers = c.semisync() == null ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
+                for (BinlogTransmitObserver o : observers) {
+                    ack |= o.beforeSendEvent(e.end());
+                }
                 if (netBuffer.write(e, ack) && !flush()) {
                     return stop();
                 }
                 if (ack) {
-                    c.semisync().ackRequestSent();
+                    observers.forEach(BinlogTransmitObserver::ackRequestSent);
                     c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos",
                             e.end());
                 }
@@ -140,6 +161,23 @@ public final class BinlogDumpThread {
             }
             armHeartbeat(c.request().heartbeatPeriod());
             return Behaviors.same();
+        }
+
+        /**
+         * What every dump stream starts with (Binlog_sender::init, fake_rotate_event): a Rotate naming the
+         * file and position it starts at, and, when it starts past the file's own Format_description, an
+         * artificial one (log_pos 0), so the replica knows the format.
+         */
+        private void startStream() {
+            var sizes = c.binlog().sizes();
+            var from = c.request().from() != null ? c.request().from()
+                    : new io.semisyncsim.binlog.BinlogPosition(c.binlog().files().get(0), 4);
+            netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, from.file(), from.pos(),
+                    sizes.rotate(from.file()), 0, -1, null), false);
+            if (from.pos() > 4) {
+                netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.ARTIFICIAL_FORMAT_DESCRIPTION,
+                        from.file(), 0, sizes.formatDescription(), 0, -1, null), false);
+            }
         }
 
         /** Writes the NET buffer to the socket; false when the write finds the peer gone. */

@@ -10,18 +10,29 @@ import io.semisyncsim.flavor.Terms;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
+import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.Threads;
+import io.semisyncsim.server.plugin.RelayIoObserver;
 import io.semisyncsim.trace.Trace;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import io.semisyncsim.server.plugin.RelayIoObserver;
 
 /**
- * The replica's I/O thread: connects to the source, requests a binlog dump from where it stopped
- * reading, writes each event to the relay log (and flushes it), and reconnects when the connection is
- * lost or silent for {@code slave_net_timeout}; a failed connect is retried every
- * {@code MASTER_CONNECT_RETRY}. Its states are {@link ReplicaChannel.IoRunning}.
+ * The replica's I/O thread (rpl_replica.cc handle_slave_io): connects to the source, introduces itself,
+ * requests a binlog dump from where it stopped reading, writes each event to the relay log (and flushes
+ * it), and reconnects when the connection ends: at once after an EOF packet (the source's dump thread
+ * was killed, as at its shutdown) or a broken or silent connection ({@code slave_net_timeout}); a failed
+ * connect is retried every {@code MASTER_CONNECT_RETRY}. It runs as its own server thread, whose id its
+ * error-log lines carry. States ({@link ReplicaChannel.IoRunning}):
+ * <pre>
+ *   start -> CONNECTING --connected, greeted, dump requested--> YES
+ *   YES --EOF packet / connection lost / net timeout--> CONNECTING (reconnects at once)
+ *   CONNECTING --connect refused or timed out--> CONNECTING (retries after MASTER_CONNECT_RETRY)
+ *   any --STOP SLAVE--> stopping (MariaDB: KILLs its dump thread on the source) --> NO
+ *   any --fatal dump error (1236)--> NO
+ * </pre>
  */
 public final class IoThread {
     private IoThread() {
@@ -48,12 +59,16 @@ public final class IoThread {
     private record RelayWritten() implements Command {
     }
 
-    /** What the thread needs from its server. */
-    public record Context(String node, long serverId, ReplicaChannel channel, Terms terms, long netTimeout,
+    private record KillTimeout() implements Command {
+    }
+
+    /** What the thread needs from its server; {@code thread} is its own row in the server's threads. */
+    public record Context(String node, long serverId, String uuid, ReplicaChannel channel, Terms terms, long netTimeout,
                           long relayWritePerEvent, long syncRelayLog, LongSupplier relayFsync,
                           ActorRef<NetworkActor.Command> network,
                           ActorRef<SqlThread.Command> sqlThread, Trace trace, LongSupplier clock,
-                          long sourceServerId, Supplier<RelayIoObserver> observer) {
+                          long sourceServerId, Supplier<RelayIoObserver> observer, Threads.Thread thread,
+                          Mysqld server) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -68,7 +83,6 @@ public final class IoThread {
         private final ArrayDeque<BinlogEvent> toWrite = new ArrayDeque<>();
         /** The received events that ask for an ACK, in order (each ended the write it came in). */
         private final ArrayDeque<BinlogEvent> ackAsked = new ArrayDeque<>();
-        private RelayIoObserver observer;
         private long attempt;
         private long connection = -1;
         private long retries;
@@ -79,6 +93,17 @@ public final class IoThread {
         private final BitSet runSyncs = new BitSet();
         /** When the connection last delivered anything: the net timeout counts from here. */
         private long lastReceived;
+        /** Whether this thread ever got a dump going (then a new connection is a reconnect). */
+        private boolean everConnected;
+        /** Why the last connection ended: it decides what a reconnect logs. */
+        private boolean lostByTimeout;
+        /** The last connect error logged (MariaDB logs each distinct error once). */
+        private int lastLoggedErrno;
+        /** The dump thread's id on the source, from the handshake (MariaDB's KILL on stop needs it). */
+        private long dumpThreadId;
+        /** The connection of the KILL a stopping MariaDB replica sends, and its attempt. */
+        private long killAttempt = -1;
+        private long killConnection = -1;
 
         Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
             this.c = c;
@@ -91,20 +116,40 @@ public final class IoThread {
             return c.terms().source();
         }
 
+        private RelayIoObserver observer() {
+            return c.observer().get(); // looked up at every hook: an uninstalled plugin is not asked
+        }
+
+        private void log(String id, Object... args) {
+            c.server().runAs(c.thread().id(), () -> c.server().errorLog().log(id, args));
+        }
+
         Behavior<Command> start() {
             c.channel().clearIoError();
             c.channel().ioStarting("Connecting to " + source());
+            state("Connecting to " + source());
+            c.channel().newRelayLogFile();
             trace("io.start");
-            observer = c.observer().get(); // plugins observe the thread from its start (thread_start hook)
-            if (observer != null) {
-                var from = c.channel().dumpStart();
-                observer.threadStart(c.channel().sourceUser(), c.channel().sourceHost(), c.channel().sourcePort(),
-                        from == null ? "" : from.file(), from == null ? 4 : from.pos());
-            }
+            threadStart();
             connect();
             // A dispatch method rather than Akka's ReceiveBuilder, which allocates on every message (the I/O
             // thread handles two per received write: docs/PERFORMANCE.md).
             return Behaviors.receiveMessage(this::onCommand);
+        }
+
+        /** thread_start: plugins observe the thread from its start (and MariaDB's again at each reconnect). */
+        private void threadStart() {
+            RelayIoObserver o = observer();
+            if (o != null) {
+                var from = c.channel().dumpStart();
+                c.server().runAs(c.thread().id(), () -> o.threadStart(c.channel().sourceUser(),
+                        c.channel().sourceHost(), c.channel().sourcePort(), from == null ? "" : from.file(),
+                        from == null ? 4 : from.pos()));
+            }
+        }
+
+        private void state(String state) {
+            c.thread().state(state);
         }
 
         private Behavior<Command> onCommand(Command m) {
@@ -116,12 +161,14 @@ public final class IoThread {
                 return stop();
             } else if (m instanceof ConnectTimeout t) {
                 if (t.attempt() == attempt && connection < 0) {
-                    connectFailed(110);
+                    connectFailed(110, "Connection timed out");
                 }
             } else if (m instanceof NetTimeout t) {
                 netTimeout(t);
             } else if (m instanceof Retry) {
                 connect();
+            } else if (m instanceof KillTimeout) {
+                return killDone(false);
             } else {
                 return Behaviors.unhandled();
             }
@@ -139,7 +186,8 @@ public final class IoThread {
                 return;
             }
             trace("io.net_timeout");
-            reconnect(); // slave_net_timeout: no event nor heartbeat for that long
+            lostByTimeout = true; // ER_NET_READ_INTERRUPTED: the reconnect's "connected" line is suppressed
+            reconnect();
         }
 
         private void connect() {
@@ -151,23 +199,24 @@ public final class IoThread {
         }
 
         private Behavior<Command> network(Packet p) {
+            if (killAttempt >= 0) {
+                return killing(p);
+            }
             if (p instanceof Packet.Connected con && con.attempt() == attempt) {
                 timers.cancel("connect");
                 connection = con.connection();
-                retries = 0;
                 trace("io.connected", "connection", connection);
                 timers.cancel("net"); // a fresh connection starts its own count
                 armNetTimeout();
-                if (observer != null && observer.wantsSemisync()) {
-                    send(new Protocol.SemisyncProbe()); // before_request_transmit asks the source first
-                } else {
-                    requestDump(false);
-                }
+                send(new Protocol.Hello(c.serverId(), c.node(), c.uuid()));
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == attempt) {
                 timers.cancel("connect");
-                connectFailed(f.errno());
+                connectFailed(f.errno(), "Connection refused");
             } else if (p instanceof Packet.PeerClosed closed && closed.connection() == connection) {
                 trace("io.connection_lost", "connection", connection);
+                // A broken connection (the source crashed, a reset) rather than an EOF packet.
+                log("io-read-error");
+                lostByTimeout = false;
                 reconnect();
             } else if (p instanceof Packet.Data d && d.connection() == connection) {
                 armNetTimeout();
@@ -176,11 +225,44 @@ public final class IoThread {
             return Behaviors.same();
         }
 
+        /** The source greeted us: ask about semisync (the plugin's before_request_transmit), then the dump. */
+        private void greeted(Protocol.Greeting g) {
+            dumpThreadId = g.threadId();
+            c.channel().sourceKnown(g.serverId(), g.uuid());
+            if (everConnected) {
+                if (!lostByTimeout) {
+                    var at = c.channel().dumpStart();
+                    log("io-reconnected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
+                            "port", c.channel().sourcePort(), "file", at == null ? "" : at.file(),
+                            "pos", at == null ? 4 : at.pos());
+                }
+                if (c.server().flavor().semisyncRules().replicaKillsDumpOnStop()) {
+                    threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
+                }
+            }
+            RelayIoObserver o = observer();
+            boolean semisync = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
+                    () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
+            requestDump(semisync);
+            if (!everConnected) {
+                var at = c.channel().dumpStart();
+                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
+                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
+                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
+            }
+            everConnected = true;
+            retries = 0;
+            lastLoggedErrno = 0;
+            c.channel().clearIoError(); // a successful connect clears the last error (connect_to_master)
+        }
+
         private void requestDump(boolean semisync) {
             long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
                     : c.netTimeout() / 2;
-            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.channel().dumpStart(), heartbeat, semisync));
-            c.channel().ioConnected("Waiting for " + source() + " to send event", c.sourceServerId());
+            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), c.channel().dumpStart(), heartbeat, semisync));
+            String waiting = "Waiting for " + source() + " to send event";
+            c.channel().ioConnected(waiting, c.sourceServerId());
+            state(waiting);
         }
 
         private void send(Packet.Payload payload) {
@@ -188,14 +270,19 @@ public final class IoThread {
         }
 
         private void data(Packet.Payload payload) {
-            if (payload instanceof Protocol.SemisyncProbeReply reply) {
-                requestDump(observer != null && observer.requestTransmit(reply.variableExists()));
+            if (payload instanceof Protocol.Greeting g) {
+                greeted(g);
             } else if (payload instanceof Protocol.Events write) {
                 toWrite.addAll(write.events());
                 if (write.lastAsksAck()) {
                     ackAsked.addLast(write.last());
                 }
                 writeNext();
+            } else if (payload instanceof Protocol.EndOfStream) {
+                // The source killed our dump thread (its shutdown, a KILL): an EOF packet, then reconnect.
+                log("io-end-packet", "uuid", c.uuid());
+                lostByTimeout = false;
+                reconnect();
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
                         + " when reading data from binary log: '" + err.message() + "'";
@@ -247,8 +334,10 @@ public final class IoThread {
                 // after_queue_event: written and flushed (not necessarily fsynced) to the relay log, then the ACK.
                 if (e == ackAsked.peekFirst()) {
                     ackAsked.pollFirst();
-                    if (observer != null && observer.isSemisync() && connection >= 0) {
+                    RelayIoObserver o = observer();
+                    if (o != null && o.isSemisync() && connection >= 0) {
                         send(new Protocol.Ack(e.end()));
+                        o.ackSent();
                         trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end());
                     }
                 }
@@ -258,14 +347,23 @@ public final class IoThread {
             return Behaviors.same();
         }
 
-        private void connectFailed(int errno) {
+        private void connectFailed(int errno, String errnoText) {
             retries++;
-            String host = c.channel().sourceHost() + ":" + c.channel().sourcePort();
-            String text = "error connecting to " + source() + " '" + c.channel().sourceUser() + "@" + host
-                    + "' - retry-time: " + c.channel().connectRetrySeconds() + " retries: " + retries
-                    + " message: Can't connect to MySQL server on '" + host + "' (" + errno + ")";
-            c.channel().ioError(2003, text, c.clock().getAsLong());
-            c.channel().ioReconnecting("Connecting to " + source());
+            String connecting = everConnected ? "reconnecting" : "connecting";
+            var ch = c.channel();
+            Object[] args = {"connecting", connecting, "user", ch.sourceUser(), "host", ch.sourceHost(), "port",
+                    ch.sourcePort(), "retry", ch.connectRetrySeconds(), "attempt", retries, "errno", errno,
+                    "errno_text", errnoText};
+            c.channel().ioError(2003, c.server().flavor().replicaConnectError(args), c.clock().getAsLong());
+            // MariaDB logs a connect error once per distinct errno; MySQL at every attempt.
+            if (errno != lastLoggedErrno || !c.server().flavor().semisyncRules().replicaKillsDumpOnStop()) {
+                log("io-connect-error", args);
+                lastLoggedErrno = errno;
+            }
+            String state = everConnected ? "Waiting to reconnect after a failed " + source() + " event read"
+                    : "Connecting to " + source();
+            c.channel().ioReconnecting(state);
+            state(state);
             trace("io.connect_failed", "errno", (long) errno, "retries", retries);
             timers.startSingleTimer("retry", new Retry(),
                     VirtualDurations.toDuration(c.channel().connectRetrySeconds() * 1_000_000L));
@@ -273,7 +371,12 @@ public final class IoThread {
 
         private void reconnect() {
             close();
-            c.channel().ioReconnecting("Reconnecting after a failed " + source() + " event read");
+            var at = c.channel().dumpStart();
+            log("io-reconnecting", "file", at == null ? "" : at.file(), "pos", at == null ? 4 : at.pos());
+            String state = "Reconnecting after a failed " + source() + " event read";
+            c.channel().ioReconnecting(state);
+            state(state);
+            c.channel().newRelayLogFile();
             connect();
         }
 
@@ -296,12 +399,62 @@ public final class IoThread {
             timers.cancel("net");
         }
 
+        /**
+         * STOP SLAVE: the socket is shut (the source reads an end), the exit is logged, and a MariaDB
+         * replica with semisync enabled opens a connection of its own to KILL its dump thread on the
+         * source (Repl_semi_sync_slave::kill_connection), waiting rpl_semi_sync_slave_kill_conn_timeout.
+         */
         private Behavior<Command> stop() {
+            boolean wasConnected = connection >= 0 && dumpThreadId > 0;
             close();
-            c.channel().ioStopped();
-            if (observer != null) {
-                observer.threadStop();
+            timers.cancel("connect");
+            timers.cancel("retry");
+            var at = c.channel().dumpStart();
+            log("io-exiting", "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
+                    "host", c.channel().sourceHost(), "port", c.channel().sourcePort());
+            RelayIoObserver o = observer();
+            long killTimeout = o == null ? -1 : o.killDumpOnStop();
+            if (killTimeout >= 0 && wasConnected) {
+                killAttempt = ++attempt;
+                c.network().tell(new NetworkActor.Connect(killAttempt, c.node(), c.channel().sourceHost(), inbox));
+                timers.startSingleTimer("kill", new KillTimeout(), VirtualDurations.toDuration(killTimeout));
+                return Behaviors.same();
             }
+            return exit();
+        }
+
+        /** The KILL connection of a stopping MariaDB replica. */
+        private Behavior<Command> killing(Packet p) {
+            if (p instanceof Packet.Connected con && con.attempt() == killAttempt) {
+                killConnection = con.connection();
+                c.network().tell(new NetworkActor.Send(killConnection, c.node(), new Protocol.Kill(dumpThreadId)));
+            } else if (p instanceof Packet.ConnectFailed f && f.attempt() == killAttempt) {
+                return killDone(false);
+            } else if (p instanceof Packet.Data d && d.connection() == killConnection
+                    && d.payload() instanceof Protocol.Killed) {
+                return killDone(true);
+            }
+            return Behaviors.same();
+        }
+
+        private Behavior<Command> killDone(boolean ok) {
+            timers.cancel("kill");
+            if (!ok) {
+                log("kill-dump-failed");
+            }
+            if (killConnection >= 0) {
+                c.network().tell(new NetworkActor.Close(killConnection, c.node()));
+            }
+            return exit();
+        }
+
+        private Behavior<Command> exit() {
+            c.channel().ioStopped();
+            RelayIoObserver o = observer();
+            if (o != null) {
+                o.threadStop();
+            }
+            c.server().threads().close(c.thread().id());
             trace("io.stop");
             return Behaviors.stopped();
         }

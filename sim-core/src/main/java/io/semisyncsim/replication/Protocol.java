@@ -15,7 +15,7 @@ public final class Protocol {
      * COM_REGISTER_SLAVE + COM_BINLOG_DUMP: stream from {@code from} (or from the start with
      * {@code from} null), with heartbeats every {@code heartbeatPeriod} µs (0: none).
      */
-    public record DumpRequest(long serverId, String replica, BinlogPosition from, long heartbeatPeriod,
+    public record DumpRequest(long serverId, String replica, String uuid, BinlogPosition from, long heartbeatPeriod,
                               boolean semisync) implements Packet.Payload {
     }
 
@@ -51,12 +51,36 @@ public final class Protocol {
         }
     }
 
-    /** The replica's probe {@code SELECT @@global.rpl_semi_sync_source_enabled} (then ..._master_...). */
-    public record SemisyncProbe() implements Packet.Payload {
+    /**
+     * A replica's first words on a new connection: the handshake's login, and the session variables
+     * its I/O thread sets (@slave_uuid / @replica_uuid) before it asks for the dump.
+     */
+    public record Hello(long serverId, String replica, String uuid) implements Packet.Payload {
     }
 
-    /** The probe's answer: whether either variable exists on the source (its value does not matter). */
-    public record SemisyncProbeReply(boolean variableExists) implements Packet.Payload {
+    /**
+     * The source's answers the I/O thread reads before the dump: the handshake's connection id (the
+     * thread that will be its dump thread), SELECT @@server_id and @@server_uuid, and the semisync
+     * probe (@@global.rpl_semi_sync_source_enabled, then ..._master_...): whether the variable exists
+     * (1193 otherwise) and its value.
+     */
+    public record Greeting(long threadId, long serverId, String uuid, boolean semisyncVariable,
+                           boolean semisyncEnabled) implements Packet.Payload {
+    }
+
+    /**
+     * The dump thread was killed (a shutdown, KILL): it ends the stream with an EOF packet, which the
+     * replica reads as "received end packet from server", unlike a connection that just breaks.
+     */
+    public record EndOfStream() implements Packet.Payload {
+    }
+
+    /** {@code KILL thread} on a connection of its own (MariaDB's replica stopping its dump thread). */
+    public record Kill(long thread) implements Packet.Payload {
+    }
+
+    /** KILL's answer: OK, or the source had no such thread. */
+    public record Killed(boolean ok) implements Packet.Payload {
     }
 
     /** A semisync ACK: {@code [0xEF][8-byte binlog pos][binlog file name]} on the dump connection. */

@@ -37,12 +37,25 @@ public final class ReplicaChannel {
     private String sourceLogFile = "";
     private long readSourceLogPos = 4;
     private long sourceServerId;
+    private String sourceUuid = "";
+    /** The relay log file the I/O thread writes: a new one at every (re)start and reconnect. */
+    private int relayFileNumber;
+    /** The relay log file the SQL thread reads (SHOW SLAVE STATUS's Relay_Log_File). */
+    private int sqlRelayFileNumber;
     private int lastIoErrno;
     private String lastIoError = "";
     private long ioErrorTime = -1;
 
     // relay log and SQL thread
-    private final ArrayDeque<BinlogEvent> relayLog = new ArrayDeque<>();
+    /** A relay-log entry: the event, the relay file it is in, and where it ends there. */
+    private record Relayed(BinlogEvent event, int file, long relayEnd) {
+    }
+
+    private final ArrayDeque<Relayed> relayLog = new ArrayDeque<>();
+    /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum). */
+    private final java.util.TreeMap<Integer, Long> relayFiles = new java.util.TreeMap<>();
+    /** Where the I/O thread writes next in its relay file. */
+    private long relayWritePos;
     /** Relay-log events (at the tail of relayLog) written since the last relay-log fsync. */
     private int unsynced;
     private long relayLogPos;
@@ -52,13 +65,26 @@ public final class ReplicaChannel {
     private long execSourceLogPos;
     private long oldestUnappliedTimestamp = -1;
     private final long relayFirstPos;
+    /** Transactions the SQL thread applied (MariaDB's Slave_Transactional_Groups). */
+    private long transactionalGroups;
 
+    /** {@code relayFirstPos}: where a relay log file's first event goes, after its own header. */
     public ReplicaChannel(long relayFirstPos) {
         this.relayFirstPos = relayFirstPos;
-        this.relayLogPos = relayFirstPos;
+        this.relayLogPos = 4;
     }
 
     // --- configuration
+
+    /** What CHANGE MASTER's log line shows of the channel: host, port, file and position. */
+    public record Coordinates(String host, int port, String file, long pos) {
+    }
+
+    public Coordinates coordinates() {
+        BinlogPosition start = dumpStart();
+        return new Coordinates(sourceHost == null ? "" : sourceHost, sourcePort, start == null ? "" : start.file(),
+                start == null ? 4 : start.pos());
+    }
 
     public boolean isConfigured() {
         return sourceHost != null;
@@ -71,6 +97,14 @@ public final class ReplicaChannel {
                 forgetCoordinates(); // a new source: its binlog coordinates start over
             }
             sourceHost = host;
+        }
+        if (relayFiles.isEmpty()) {
+            // CHANGE MASTER creates the first relay log file (init_relay_log_info): only its header.
+            relayFileNumber = Math.max(1, relayFileNumber + 1);
+            sqlRelayFileNumber = relayFileNumber;
+            relayFiles.put(relayFileNumber, relayFirstPos);
+            relayWritePos = relayFirstPos;
+            relayLogPos = 4;
         }
         if (port != null) {
             sourcePort = port;
@@ -118,12 +152,35 @@ public final class ReplicaChannel {
         relaySourceLogFile = "";
         execSourceLogPos = 0;
         relayLog.clear();
+        relayFiles.clear();
         relayLogSpace = 0;
-        relayLogPos = relayFirstPos;
+        relayLogPos = 4;
         oldestUnappliedTimestamp = -1;
     }
 
     // --- I/O thread
+
+    /** The I/O thread opens a new relay log file (at every start and reconnect): its own header first. */
+    public void newRelayLogFile() {
+        relayFileNumber++;
+        relayFiles.put(relayFileNumber, relayFirstPos);
+        relayWritePos = relayFirstPos;
+    }
+
+    /** The source's server_id and server_uuid, as the I/O thread learned them at connect. */
+    public void sourceKnown(long serverId, String uuid) {
+        this.sourceServerId = serverId;
+        this.sourceUuid = uuid;
+    }
+
+    public String sourceUuid() {
+        return sourceUuid;
+    }
+
+    /** The relay log file number the SQL thread reads now (1 before any). */
+    public int relayFileNumber() {
+        return Math.max(1, sqlRelayFileNumber);
+    }
 
     public void ioStarting(String state) {
         ioRunning = IoRunning.CONNECTING;
@@ -133,7 +190,6 @@ public final class ReplicaChannel {
     public void ioConnected(String state, long sourceServerId) {
         ioRunning = IoRunning.YES;
         ioState = state;
-        this.sourceServerId = sourceServerId;
     }
 
     public void ioReconnecting(String state) {
@@ -159,17 +215,32 @@ public final class ReplicaChannel {
         ioErrorTime = -1;
     }
 
-    /** The I/O thread wrote an event to the relay log (and flushed it). */
+    /**
+     * The I/O thread wrote an event to the relay log (and flushed it). The source position it read up
+     * to moves with real events; the dump's fake Rotate names where the stream starts; a Rotate moves
+     * to the next file; the artificial Format_description moves nothing (its log_pos is 0).
+     */
     public void queued(BinlogEvent e, long sourceTimestamp) {
-        if (e.type() == EventType.ROTATE) {
-            readSourceLogPos = e.endPos();
-        } else {
-            sourceLogFile = e.file();
-            readSourceLogPos = e.endPos();
+        switch (e.type()) {
+            case FAKE_ROTATE -> {
+                sourceLogFile = e.file();
+                readSourceLogPos = e.endPos();
+            }
+            case ROTATE -> {
+                sourceLogFile = nextFile(e.file());
+                readSourceLogPos = 4;
+            }
+            case ARTIFICIAL_FORMAT_DESCRIPTION -> {
+            }
+            default -> {
+                sourceLogFile = e.file();
+                readSourceLogPos = e.endPos();
+            }
         }
-        relayLog.addLast(e);
+        relayWritePos += e.size();
+        relayFiles.merge(relayFileNumber, (long) e.size(), Long::sum);
+        relayLog.addLast(new Relayed(e, relayFileNumber, relayWritePos));
         unsynced++;
-        relayLogPos += e.size();
         relayLogSpace += e.size();
         if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
             oldestUnappliedTimestamp = sourceTimestamp;
@@ -189,13 +260,13 @@ public final class ReplicaChannel {
     public int crash() {
         int lost = Math.min(unsynced, relayLog.size());
         for (int i = 0; i < lost; i++) {
-            BinlogEvent dropped = relayLog.pollLast();
-            relayLogSpace -= dropped.size();
-            relayLogPos -= dropped.size();
+            Relayed dropped = relayLog.pollLast();
+            relayLogSpace -= dropped.event().size();
+            relayFiles.merge(dropped.file(), (long) -dropped.event().size(), Long::sum);
         }
         unsynced = 0;
         if (lost > 0) {
-            BinlogEvent last = relayLog.peekLast();
+            BinlogEvent last = relayLog.isEmpty() ? null : relayLog.peekLast().event();
             if (last != null && last.type() != EventType.ROTATE) {
                 sourceLogFile = last.file();
                 readSourceLogPos = last.endPos();
@@ -219,7 +290,8 @@ public final class ReplicaChannel {
 
     /** The next relay-log event the SQL thread has not applied, or null. */
     public BinlogEvent nextToApply() {
-        return relayLog.peekFirst();
+        Relayed next = relayLog.peekFirst();
+        return next == null ? null : next.event();
     }
 
     /**
@@ -228,32 +300,59 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
-        for (BinlogEvent e : relayLog) {
+        for (Relayed r : relayLog) {
             n++;
-            if (e.endsTransaction()) {
+            if (r.event().endsTransaction()) {
                 break;
             }
         }
         return n;
     }
 
-    /** The SQL thread applied the head event. */
+    /**
+     * The SQL thread applied the head event. Its relay position moves with every event (into the next
+     * relay file, whose predecessors are then purged: relay_log_purge); the executed source position
+     * moves at transaction ends and with events outside transactions (the file's header events).
+     */
     public void applied(BinlogEvent e) {
-        relayLog.pollFirst();
+        Relayed r = relayLog.pollFirst();
         relayLogSpace -= e.size();
-        if (e.type() != EventType.ROTATE) {
-            relaySourceLogFile = e.file();
-            if (e.endsTransaction()) {
-                execSourceLogPos = e.endPos(); // executed position moves at transaction boundaries
+        if (r.file() != sqlRelayFileNumber) {
+            sqlRelayFileNumber = r.file();
+            relayFiles.headMap(r.file()).clear();
+        }
+        relayLogPos = r.relayEnd();
+        switch (e.type()) {
+            case ROTATE -> {
+                relaySourceLogFile = nextFile(e.file());
+                execSourceLogPos = 4;
+            }
+            case ARTIFICIAL_FORMAT_DESCRIPTION, STOP -> {
+            }
+            default -> {
+                relaySourceLogFile = e.file();
+                if (e.endsTransaction()) {
+                    transactionalGroups++;
+                }
+                if (e.endsTransaction() || e.trx() == 0) {
+                    execSourceLogPos = e.endPos(); // at transaction boundaries, and for events outside one
+                }
             }
         }
         oldestUnappliedTimestamp = -1;
-        for (BinlogEvent next : relayLog) { // the next event with a source timestamp (rotations have none)
-            if (next.timestamp() >= 0) {
-                oldestUnappliedTimestamp = next.timestamp();
+        for (Relayed next : relayLog) { // the next event with a source timestamp (rotations have none)
+            if (next.event().timestamp() >= 0) {
+                oldestUnappliedTimestamp = next.event().timestamp();
                 break;
             }
         }
+    }
+
+    /** The binlog file after {@code file}: the same base name, the number one up. */
+    static String nextFile(String file) {
+        int dot = file.lastIndexOf('.');
+        String digits = file.substring(dot + 1);
+        return file.substring(0, dot + 1) + String.format("%0" + digits.length() + "d", Long.parseLong(digits) + 1);
     }
 
     // --- what SHOW SLAVE STATUS reads
@@ -306,8 +405,13 @@ public final class ReplicaChannel {
         return relayLogPos;
     }
 
+    /** Relay_Log_Space: the size of every relay log file not purged yet. */
     public long relayLogSpace() {
-        return relayLogSpace;
+        long total = 0;
+        for (long size : relayFiles.values()) {
+            total += size;
+        }
+        return total;
     }
 
     public String relaySourceLogFile() {
@@ -344,6 +448,10 @@ public final class ReplicaChannel {
             return null;
         }
         return oldestUnappliedTimestamp < 0 ? 0L : Math.max(0, (now - oldestUnappliedTimestamp) / 1_000_000);
+    }
+
+    public long transactionalGroups() {
+        return transactionalGroups;
     }
 
     public long relayFirstPos() {

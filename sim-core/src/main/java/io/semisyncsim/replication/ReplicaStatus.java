@@ -1,70 +1,127 @@
 package io.semisyncsim.replication;
 
-import io.semisyncsim.flavor.Terms;
+import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.VirtualTimestamps;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The row of SHOW SLAVE STATUS (old names) or SHOW REPLICA STATUS (new names, 8.0.22+), in MySQL's
- * column order; columns the model has no notion of show MySQL's values for a plain setup.
+ * The row of SHOW SLAVE STATUS (old names) or SHOW REPLICA STATUS (new names), in the flavour's own
+ * columns and order (flavors.conf {@code replica-status}); columns the model has no notion of show what
+ * the server shows for a plain positional setup.
  */
 public final class ReplicaStatus {
     private ReplicaStatus() {
     }
 
-    private static final List<String> COLUMNS = List.of("Slave_IO_State", "Master_Host", "Master_User", "Master_Port",
-            "Connect_Retry", "Master_Log_File", "Read_Master_Log_Pos", "Relay_Log_File", "Relay_Log_Pos",
-            "Relay_Master_Log_File", "Slave_IO_Running", "Slave_SQL_Running", "Replicate_Do_DB", "Replicate_Ignore_DB",
-            "Replicate_Do_Table", "Replicate_Ignore_Table", "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table",
-            "Last_Errno", "Last_Error", "Skip_Counter", "Exec_Master_Log_Pos", "Relay_Log_Space", "Until_Condition",
-            "Until_Log_File", "Until_Log_Pos", "Master_SSL_Allowed", "Master_SSL_CA_File", "Master_SSL_CA_Path",
-            "Master_SSL_Cert", "Master_SSL_Cipher", "Master_SSL_Key", "Seconds_Behind_Master",
-            "Master_SSL_Verify_Server_Cert", "Last_IO_Errno", "Last_IO_Error", "Last_SQL_Errno", "Last_SQL_Error",
-            "Replicate_Ignore_Server_Ids", "Master_Server_Id", "Master_UUID", "Master_Info_File", "SQL_Delay",
-            "SQL_Remaining_Delay", "Slave_SQL_Running_State", "Master_Retry_Count", "Master_Bind",
-            "Last_IO_Error_Timestamp", "Last_SQL_Error_Timestamp", "Master_SSL_Crl", "Master_SSL_Crlpath",
-            "Retrieved_Gtid_Set", "Executed_Gtid_Set", "Auto_Position", "Replicate_Rewrite_DB", "Channel_Name",
-            "Master_TLS_Version");
+    /** The flavour's columns: SHOW SLAVE STATUS's, or with {@code newNames} SHOW REPLICA STATUS's. */
+    public static List<String> columns(Flavor flavor, boolean newNames) {
+        return flavor.replicaStatusColumns(newNames);
+    }
 
-    /** Column names: old ones, or the 8.0.22+ ones (Slave -> Replica, Master -> Source). */
-    public static List<String> columns(boolean newNames) {
-        if (!newNames) {
-            return COLUMNS;
+    /** The values, in the flavour's column order; null is SQL NULL. */
+    public static List<String> row(ReplicaChannel ch, String node, Flavor flavor, long now) {
+        Map<String, String> f = fields(ch, node, flavor, now);
+        List<String> row = new ArrayList<>();
+        for (String column : flavor.replicaStatusColumns(false)) {
+            if (!f.containsKey(column)) {
+                throw new IllegalStateException("SHOW SLAVE STATUS has no value for column " + column);
+            }
+            row.add(f.get(column));
         }
-        List<String> out = new ArrayList<>();
-        for (String c : COLUMNS) {
-            out.add(c.replace("Slave", "Replica").replace("Master", "Source"));
+        return row;
+    }
+
+    /** The row as column → value under the old names, SQL NULL written as "NULL". */
+    public static Map<String, String> byColumn(ReplicaChannel ch, String node, Flavor flavor, long now) {
+        List<String> row = row(ch, node, flavor, now);
+        List<String> columns = flavor.replicaStatusColumns(false);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.put(columns.get(i), row.get(i) == null ? "NULL" : row.get(i));
         }
         return out;
     }
 
-    /** The values, in column order; null is SQL NULL. */
-    public static List<String> row(ReplicaChannel ch, String node, Terms terms, String sourceUuid, long now) {
-        String replica = terms.replica().substring(0, 1).toUpperCase() + terms.replica().substring(1);
+    /** One column by its old or new name (case-insensitive), or null when the flavour has no such column. */
+    public static String field(ReplicaChannel ch, String node, Flavor flavor, long now, String column) {
+        List<String> row = row(ch, node, flavor, now);
+        for (boolean newNames : new boolean[] {false, true}) {
+            List<String> columns = flavor.replicaStatusColumns(newNames);
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).equalsIgnoreCase(column)) {
+                    return row.get(i) == null ? "NULL" : row.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every column any flavour shows, by its old name. */
+    private static Map<String, String> fields(ReplicaChannel ch, String node, Flavor flavor, long now) {
+        String replica = flavor.logTerms().replica().substring(0, 1).toUpperCase() + flavor.logTerms().replica().substring(1);
         Long behind = ch.secondsBehind(now);
         String sqlState = !ch.sqlRunning() ? ""
                 : ch.relayLogBacklog() == 0 ? replica + " has read all relay log; waiting for more updates"
                 : "Reading event from the relay log";
-        return Arrays.asList(
-                ch.ioState(), ch.sourceHost(), ch.sourceUser(), Integer.toString(ch.sourcePort()),
-                Long.toString(ch.connectRetrySeconds()), ch.sourceLogFile(), Long.toString(ch.readSourceLogPos()),
-                node + "-relay-bin.000002", Long.toString(ch.relayLogPos()), ch.relaySourceLogFile(),
-                switch (ch.ioRunning()) {
-                    case YES -> "Yes";
-                    case CONNECTING -> "Connecting";
-                    case NO -> "No";
-                },
-                ch.sqlRunning() ? "Yes" : "No", "", "", "", "", "", "",
-                "0", "", "0", Long.toString(ch.execSourceLogPos()), Long.toString(ch.relayLogSpace()), "None",
-                "", "0", "No", "", "", "", "", "", behind == null ? null : Long.toString(behind),
-                "No", Integer.toString(ch.lastIoErrno()), ch.lastIoError(), "0", "",
-                "", Long.toString(ch.sourceServerId()), sourceUuid, "mysql.slave_master_info", "0",
-                null, sqlState, "86400", "",
-                ch.ioErrorTime() < 0 ? "" : errorTimestamp(ch.ioErrorTime()), "", "", "",
-                "", "", ch.autoPosition() ? "1" : "0", "", "",
-                "");
+        Map<String, String> f = new TreeMap<>();
+        f.put("Slave_IO_State", ch.ioState());
+        f.put("Master_Host", ch.sourceHost());
+        f.put("Master_User", ch.sourceUser());
+        f.put("Master_Port", Integer.toString(ch.sourcePort()));
+        f.put("Connect_Retry", Long.toString(ch.connectRetrySeconds()));
+        f.put("Master_Log_File", ch.sourceLogFile());
+        f.put("Read_Master_Log_Pos", Long.toString(ch.readSourceLogPos()));
+        f.put("Relay_Log_File", node + "-relay-bin." + String.format("%06d", ch.relayFileNumber()));
+        f.put("Relay_Log_Pos", Long.toString(ch.relayLogPos()));
+        f.put("Relay_Master_Log_File", ch.relaySourceLogFile());
+        f.put("Slave_IO_Running", switch (ch.ioRunning()) {
+            case YES -> "Yes";
+            case CONNECTING -> "Connecting";
+            case NO -> "No";
+        });
+        f.put("Slave_SQL_Running", ch.sqlRunning() ? "Yes" : "No");
+        for (String empty : List.of("Replicate_Do_DB", "Replicate_Ignore_DB", "Replicate_Do_Table",
+                "Replicate_Ignore_Table", "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table", "Last_Error",
+                "Until_Log_File", "Master_SSL_CA_File", "Master_SSL_CA_Path", "Master_SSL_Cert", "Master_SSL_Cipher",
+                "Master_SSL_Key", "Last_SQL_Error", "Replicate_Ignore_Server_Ids", "Master_Bind",
+                "Last_SQL_Error_Timestamp", "Master_SSL_Crl", "Master_SSL_Crlpath", "Retrieved_Gtid_Set",
+                "Executed_Gtid_Set", "Replicate_Rewrite_DB", "Channel_Name", "Master_TLS_Version",
+                "Master_public_key_path", "Network_Namespace", "Gtid_IO_Pos", "Replicate_Do_Domain_Ids",
+                "Replicate_Ignore_Domain_Ids")) {
+            f.put(empty, "");
+        }
+        f.put("Last_Errno", "0");
+        f.put("Skip_Counter", "0");
+        f.put("Exec_Master_Log_Pos", Long.toString(ch.execSourceLogPos()));
+        f.put("Relay_Log_Space", Long.toString(ch.relayLogSpace()));
+        f.put("Until_Condition", "None");
+        f.put("Until_Log_Pos", "0");
+        f.put("Master_SSL_Allowed", "No");
+        f.put("Seconds_Behind_Master", behind == null ? null : Long.toString(behind));
+        f.put("Master_SSL_Verify_Server_Cert", "No");
+        f.put("Last_IO_Errno", Integer.toString(ch.lastIoErrno()));
+        f.put("Last_IO_Error", ch.lastIoError());
+        f.put("Last_SQL_Errno", "0");
+        f.put("Master_Server_Id", Long.toString(ch.sourceServerId()));
+        f.put("Master_UUID", ch.sourceUuid());
+        f.put("Master_Info_File", flavor.replicaStatusSetting("info-file"));
+        f.put("SQL_Delay", "0");
+        f.put("SQL_Remaining_Delay", null);
+        f.put("Slave_SQL_Running_State", sqlState);
+        f.put("Master_Retry_Count", flavor.replicaStatusSetting("retry-count"));
+        f.put("Last_IO_Error_Timestamp", ch.ioErrorTime() < 0 ? "" : errorTimestamp(ch.ioErrorTime()));
+        f.put("Auto_Position", ch.autoPosition() ? "1" : "0");
+        f.put("Get_master_public_key", "0");
+        // MariaDB's own columns (measured on 10.11): positional replication, its parallel applier's mode.
+        f.put("Using_Gtid", "No");
+        f.put("Parallel_Mode", "optimistic");
+        f.put("Slave_DDL_Groups", "0");
+        f.put("Slave_Non_Transactional_Groups", "0");
+        f.put("Slave_Transactional_Groups", Long.toString(ch.transactionalGroups()));
+        return f;
     }
 
     /** {@code 260101 00:00:05}: the YYMMDD HH:MM:SS form of Last_IO_Error_Timestamp. */

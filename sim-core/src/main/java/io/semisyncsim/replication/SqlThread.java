@@ -5,10 +5,15 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.TableStore;
+import io.semisyncsim.server.Threads;
 import io.semisyncsim.trace.Trace;
 
-/** The replica's SQL thread: applies relay-log events in order, each costing {@code applyPerEvent}. */
+/**
+ * The replica's SQL thread (handle_slave_sql): applies relay-log events in order, each costing
+ * {@code applyPerEvent}; it runs as its own server thread and logs its start and stop as its flavour does.
+ */
 public final class SqlThread {
     private SqlThread() {
     }
@@ -26,7 +31,8 @@ public final class SqlThread {
     private record Applied() implements Command {
     }
 
-    public record Context(String node, ReplicaChannel channel, TableStore store, long applyPerEvent, Trace trace) {
+    public record Context(String node, ReplicaChannel channel, TableStore store, long applyPerEvent, Trace trace,
+                          Threads.Thread thread, Mysqld server) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -44,9 +50,27 @@ public final class SqlThread {
             this.ctx = ctx;
         }
 
+        private void log(String id, Object... args) {
+            c.server().runAs(c.thread().id(), () -> c.server().errorLog().log(id, args));
+        }
+
+        private String file() {
+            return c.channel().relaySourceLogFile().isEmpty() ? "FIRST" : c.channel().relaySourceLogFile();
+        }
+
+        private void state() {
+            String replica = c.server().flavor().logTerms().replica();
+            c.thread().state(Character.toUpperCase(replica.charAt(0)) + replica.substring(1)
+                    + " has read all relay log; waiting for more updates");
+        }
+
         Behavior<Command> start() {
             c.channel().sqlStarted();
             c.trace().record(c.node(), "sql_thread", "sql.start");
+            log("sql-initialized", "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "relay_file",
+                    c.node() + "-relay-bin." + String.format("%06d", c.channel().relayFileNumber()), "relay_pos",
+                    c.channel().relayLogPos());
+            state();
             applyNext();
             // A dispatch method rather than Akka's ReceiveBuilder, which allocates on every message
             // (the SQL thread handles one or more per transaction: docs/PERFORMANCE.md).
@@ -60,6 +84,10 @@ public final class SqlThread {
                 applyNext();
             } else if (m instanceof Stop) {
                 c.channel().sqlStopped();
+                log("sql-killed");
+                log("sql-exiting", "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
+                        c.channel().sourceHost(), "port", c.channel().sourcePort());
+                c.server().threads().close(c.thread().id());
                 c.trace().record(c.node(), "sql_thread", "sql.stop");
                 return Behaviors.stopped();
             } else {

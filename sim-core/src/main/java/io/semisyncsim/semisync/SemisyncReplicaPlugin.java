@@ -1,7 +1,6 @@
 package io.semisyncsim.semisync;
 
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.server.ErrorLog.Level;
 import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.server.plugin.PluginContext;
 import io.semisyncsim.server.plugin.RelayIoObserver;
@@ -16,28 +15,31 @@ import java.util.TreeMap;
 public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     private final PluginContext ctx;
     private final String enabledVar;
+    private final String killTimeoutVar;
     private boolean status;
+    /** MariaDB's Rpl_semi_sync_slave_send_ack: ACKs sent since the I/O thread started. */
+    private long sendAck;
 
     public SemisyncReplicaPlugin(PluginContext ctx) {
         this.ctx = ctx;
         this.enabledVar = ctx.var("rpl_semi_sync_{replica}_enabled");
+        this.killTimeoutVar = ctx.var("rpl_semi_sync_{replica}_kill_conn_timeout");
     }
 
     private boolean enabled() {
         return ctx.variables().getBool(enabledVar);
     }
 
-    /** thread_start: status follows the enabled variable, and the start is logged. */
+    /**
+     * thread_start: status follows the enabled variable, and the start is logged (semisync or
+     * asynchronous: the plugin logs either; MariaDB's send_ack counter starts over).
+     */
     @Override
     public void threadStart(String sourceUser, String sourceHost, int sourcePort, String file, long pos) {
         status = enabled();
-        if (status) {
-            var terms = ctx.flavor().logTerms();
-            String who = terms.replica().substring(0, 1).toUpperCase() + terms.replica().substring(1);
-            log(Level.NOTE, 11179, who + " I/O thread: Start semi-sync replication to " + terms.source() + " '"
-                    + sourceUser + "@" + sourceHost + ":" + sourcePort + "' in log '" + (file.isEmpty() ? "FIRST" : file)
-                    + "' at position " + pos + ".");
-        }
+        sendAck = 0;
+        ctx.errorLog().log(status ? "semisync-io-start" : "async-io-start", "user", sourceUser, "host", sourceHost,
+                "port", sourcePort, "file", file, "file_or_first", file.isEmpty() ? "FIRST" : file, "pos", pos);
     }
 
     /** Kept for tests that drive the hook without a thread. */
@@ -56,20 +58,23 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     }
 
     /**
-     * The probe of {@code @@global.rpl_semi_sync_source_enabled}, then {@code ..._master_enabled}: only
-     * whether the variable exists matters; on 1193 for both, fall back to asynchronous replication.
+     * The probe of {@code @@global.rpl_semi_sync_source_enabled}, then {@code ..._master_enabled}: on
+     * 1193 for both, fall back to asynchronous replication. MySQL ignores the value; MariaDB notes a
+     * source whose semisync is disabled and asks for a semisync dump all the same (it will be used
+     * once the source enables it).
      */
     @Override
-    public boolean requestTransmit(boolean sourceHasSemisync) {
+    public boolean requestTransmit(boolean sourceHasSemisync, boolean sourceEnabled) {
         if (!enabled()) {
             return false;
         }
         if (!sourceHasSemisync) {
-            String src = ctx.flavor().logTerms().source();
-            log(Level.WARNING, 11184, src.substring(0, 1).toUpperCase() + src.substring(1)
-                    + " server does not support semi-sync, fallback to asynchronous replication");
+            ctx.errorLog().log("source-no-semisync");
             status = false;
             return false;
+        }
+        if (!sourceEnabled && ctx.flavor().semisyncRules().replicaChecksSourceEnabled()) {
+            ctx.errorLog().log("source-semisync-off");
         }
         status = true;
         return true;
@@ -78,6 +83,20 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     @Override
     public boolean isSemisync() {
         return status;
+    }
+
+    @Override
+    public void ackSent() {
+        sendAck++;
+    }
+
+    /** MariaDB: when semisync is enabled, the stopping I/O thread KILLs its dump connection on the source. */
+    @Override
+    public long killDumpOnStop() {
+        if (!ctx.flavor().semisyncRules().replicaKillsDumpOnStop() || !enabled()) {
+            return -1;
+        }
+        return ctx.variables().getLong(killTimeoutVar) * 1_000_000L;
     }
 
     @Override
@@ -96,19 +115,17 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
 
     @Override
     public SortedMap<String, String> status() {
+        String p = "Rpl_semi_sync_" + ctx.descriptor().terms().replica() + "_";
         SortedMap<String, String> s = new TreeMap<>();
-        s.put("Rpl_semi_sync_" + ctx.descriptor().terms().replica() + "_status", status ? "ON" : "OFF");
+        if (ctx.flavor().semisyncRules().ackCounters()) {
+            s.put(p + "send_ack", Long.toString(sendAck));
+        }
+        s.put(p + "status", status ? "ON" : "OFF");
         return s;
     }
 
     @Override
     public String uninstallBlocker() {
-        String who = ctx.descriptor().terms().replica();
-        return status ? "Stop any active semisynchronous I/O threads on this " + who + " first." : null;
-    }
-
-    private void log(Level level, int code, String text) {
-        ctx.errorLog().write(level, code, "Repl", ctx.flavor().wrapsPluginMessages()
-                ? "Plugin " + ctx.descriptor().name() + " reported: '" + text + "'" : text);
+        return status ? ctx.flavor().uninstallBlockedByReplica() : null;
     }
 }

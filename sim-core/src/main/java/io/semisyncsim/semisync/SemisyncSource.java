@@ -1,6 +1,7 @@
 package io.semisyncsim.semisync;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.flavor.SemisyncRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
  *   ON  --switchOff(): a commit's timeout, the replica count dropping to N-1 with
  *         wait_no_replica=OFF, wait_no_replica=OFF with no clients, disable --> OFF  (no_times++)
  * </pre>
- * Waiting commits are {@link Waiter}s: {@link #commitTrx} starts one, and ACKs, timeouts and
- * switch-offs release them through {@link Events#released}.
+ * Waiting commits are {@link Waiter}s: {@link #commitTrx} starts one, and ACKs, timeouts, switch-offs
+ * and kills release them through {@link Events#released}. Where MariaDB's semisync_master.cc does
+ * otherwise than MySQL's semisync_source.cc, the {@link SemisyncRules} say which.
  */
 public final class SemisyncSource {
 
@@ -31,9 +33,13 @@ public final class SemisyncSource {
 
         void switchedOff();
 
-        void switchedOn(BinlogPosition at);
+        /** {@code serverId}: the replica whose ACK switched it on (MariaDB names it). */
+        void switchedOn(long serverId, BinlogPosition at);
 
         void timedOut(BinlogPosition trx, BinlogPosition reply);
+
+        /** A shutdown removed the last replica while acknowledgements lagged the commits. */
+        void forcedShutdown();
 
         /** A waiting commit may go on; {@code semisync}: it counted as a semisync (yes) transaction. */
         void released(long waiter, boolean semisync);
@@ -60,6 +66,7 @@ public final class SemisyncSource {
     }
 
     private final Events events;
+    private final SemisyncRules rules;
     private boolean enabled;
     private boolean state;
     private int clients;
@@ -83,9 +90,18 @@ public final class SemisyncSource {
     private long txWaitTime;
     private long netWaits;
     private long waitTimeouts;
+    /** MariaDB: ACK requests (one per node inserted while ON) and ACK packets received. */
+    private long requestAck;
+    private long getAck;
 
-    public SemisyncSource(Events events) {
+    public SemisyncSource(Events events, SemisyncRules rules) {
         this.events = events;
+        this.rules = rules;
+    }
+
+    /** MySQL's rules. */
+    public SemisyncSource(Events events) {
+        this(events, SemisyncRules.mysql());
     }
 
     // --- enable, disable, settings (semisync_source.cc enableMaster / disableMaster / setters)
@@ -101,8 +117,9 @@ public final class SemisyncSource {
         waitInited = false;
         waitForReplicaCount = count;
         acks = new AckContainer((int) count - 1);
-        // Status ON even with zero replicas under the default wait_no_replica=ON (reference s3, "status").
-        state = waitNoReplica || clients >= count;
+        // Status ON even with zero replicas under the default wait_no_replica=ON (reference s3, "status");
+        // MariaDB's enable_master sets it ON whatever the replicas.
+        state = rules.enableAlwaysOn() || waitNoReplica || clients >= count;
         events.enabled();
     }
 
@@ -117,9 +134,12 @@ public final class SemisyncSource {
         events.disabled();
     }
 
-    /** SET wait_no_replica: to OFF switches off if no replica is connected; to ON forces status ON. */
+    /**
+     * SET wait_no_replica: to OFF switches off if no replica is connected; to ON forces status ON
+     * (semisync_source.cc set_wait_no_replica). MariaDB's variable has no update hook: nothing happens.
+     */
     public void setWaitNoReplica(boolean on, long now) {
-        if (!enabled) {
+        if (!enabled || !rules.waitNoReplicaHook()) {
             return;
         }
         if (!on && clients == 0 && state) {
@@ -134,26 +154,36 @@ public final class SemisyncSource {
         waitForReplicaCount = count;
         BinlogPosition reported = acks.resize((int) count - 1);
         if (reported != null) {
-            reportReplyBinlog(reported, now);
+            reportReplyBinlog(0, reported, now);
         }
     }
 
     // --- the commit path
 
-    /** after_flush ({@code writeTranxInBinlog}): a flush group ends at {@code pos}. */
-    public void writeTranxInBinlog(BinlogPosition pos, Runnable outOfOrder) {
+    /**
+     * after_flush ({@code writeTranxInBinlog}): a flush group was written, its transactions ending at
+     * {@code ends}. MySQL makes one active node at the group's end; MariaDB one per transaction, and
+     * only while a replica or wait_no_slave could acknowledge it (report_binlog_update).
+     */
+    public void writeTranxInBinlog(List<BinlogPosition> ends, boolean waitNoReplica,
+                                   java.util.function.Consumer<BinlogPosition> outOfOrder) {
         if (!enabled) {
             return;
         }
-        if (commitPos == null || pos.compareTo(commitPos) > 0) {
-            commitPos = pos;
+        BinlogPosition last = ends.get(ends.size() - 1);
+        if (commitPos == null || last.compareTo(commitPos) > 0) {
+            commitPos = last;
         }
-        if (state) {
+        if (!state || rules.nodePerTransaction() && clients == 0 && !waitNoReplica) {
+            return;
+        }
+        for (BinlogPosition pos : rules.nodePerTransaction() ? ends : List.of(last)) {
             if (!active.isEmpty() && pos.compareTo(active.lastKey()) <= 0) {
-                outOfOrder.run(); // "Semi-sync failed to insert tranx_node": warning, then OFF
+                outOfOrder.accept(pos); // "Semi-sync failed to insert tranx_node": warning, then OFF
                 return;
             }
             active.put(pos, new Node());
+            requestAck++;
         }
     }
 
@@ -161,9 +191,14 @@ public final class SemisyncSource {
      * {@code commitTrx}: a commit (AFTER_SYNC: a group's last transaction; AFTER_COMMIT: each one)
      * waits here for an ACK covering {@code pos}, until {@code now + timeoutMicros} at most.
      */
-    public Wait commitTrx(BinlogPosition pos, long now, long timeoutMicros) {
+    public Wait commitTrx(BinlogPosition pos, long now, long timeoutMicros, boolean waitNoReplica) {
         if (!enabled) {
             return new Wait.Proceed(false, false);
+        }
+        if (rules.nodePerTransaction() && clients == 0 && !waitNoReplica) {
+            noTx++; // MariaDB commit_trx: nobody to wait for and told not to wait
+            cleanUp(pos);
+            return new Wait.Proceed(false, true);
         }
         if (!state) {
             noTx++;
@@ -192,7 +227,31 @@ public final class SemisyncSource {
         entry.getValue().waiters++;
         Waiter w = new Waiter(nextWaiter++, pos, now, entry.getKey());
         waiters.put(w.id(), w);
-        return new Wait.Hold(w.id(), now + timeoutMicros);
+        // A deadline past the clock's range (timeout up to 2^64-1 ms) is no deadline: it waits for ever.
+        long deadline = timeoutMicros > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutMicros;
+        return new Wait.Hold(w.id(), deadline);
+    }
+
+    /**
+     * KILL [QUERY] of the waiting session. MariaDB's loop checks thd_killed: the wait ends as an
+     * asynchronous commit (no_tx), the status unchanged. MySQL's has no check: the wake-up counts in
+     * tx_waits and the session waits again until the same deadline. Returns whether the wait ended.
+     */
+    public boolean killed(long waiter, long now) {
+        Waiter w = waiters.get(waiter);
+        if (w == null) {
+            return false;
+        }
+        if (!rules.killAbortsWait()) {
+            countWakeUp(w, now);
+            return false;
+        }
+        waiters.remove(waiter);
+        leave(w);
+        noTx++;
+        events.released(w.id(), false);
+        cleanUp(w.pos());
+        return true;
     }
 
     /** A waiter's deadline passed: MySQL's warning, then OFF for everyone (the first timeout decides). */
@@ -210,27 +269,54 @@ public final class SemisyncSource {
         cleanUp(w.pos());
     }
 
+    /**
+     * Shutdown wakes a waiting session (close_connections sets it killed). MariaDB's wait aborts (as a
+     * KILL: no_tx, no switch-off, nothing logged). MySQL's re-waits, unless no semisync replica is left
+     * to answer: then the forced-shutdown warning and OFF (commitTrx's connection_events_loop_aborted).
+     */
+    public void shutdownWake(long waiter, long now) {
+        Waiter w = waiters.get(waiter);
+        if (w == null) {
+            return;
+        }
+        if (rules.killAbortsWait()) {
+            killed(waiter, now);
+            return;
+        }
+        countWakeUp(w, now);
+        if (clients == waitForReplicaCount - 1 && state) {
+            events.forcedShutdown();
+            switchOff(now);
+        }
+    }
+
     // --- ACKs and replicas
+
+    /** An ACK packet read from a replica ({@code reportReplyPacket}): MariaDB counts it in get_ack. */
+    public void ackPacket(long serverId, BinlogPosition pos, long now) {
+        getAck++;
+        handleAck(serverId, pos, now);
+    }
 
     /** An ACK from a replica ({@code handleAck}): counted towards the quorum of distinct servers. */
     public void handleAck(long serverId, BinlogPosition pos, long now) {
         if (waitForReplicaCount == 1) {
-            reportReplyBinlog(pos, now);
+            reportReplyBinlog(serverId, pos, now);
         } else {
             BinlogPosition quorum = acks.insert(serverId, pos);
             if (quorum != null) {
-                reportReplyBinlog(quorum, now);
+                reportReplyBinlog(serverId, quorum, now);
             }
         }
     }
 
     /** {@code reportReplyBinlog}: a position acknowledged by enough replicas. */
-    void reportReplyBinlog(BinlogPosition pos, long now) {
+    void reportReplyBinlog(long serverId, BinlogPosition pos, long now) {
         if (!enabled) {
             return;
         }
         if (!state) {
-            trySwitchOn(pos);
+            trySwitchOn(serverId, pos);
         }
         if (!(replyInited && pos.compareTo(replyPos) < 0)) {
             replyPos = pos;
@@ -258,10 +344,10 @@ public final class SemisyncSource {
     }
 
     /** MySQL switches back ON only when an ACK reaches the current commit position (try_switch_on). */
-    private void trySwitchOn(BinlogPosition pos) {
+    private void trySwitchOn(long serverId, BinlogPosition pos) {
         if (commitPos == null || pos.compareTo(commitPos) >= 0) {
             state = true;
-            events.switchedOn(pos);
+            events.switchedOn(serverId, pos);
         }
     }
 
@@ -270,11 +356,33 @@ public final class SemisyncSource {
         clients++;
     }
 
-    /** A semisync dump thread ended ({@code remove_slave}). */
-    public void removeReplica(boolean waitNoReplica, long now) {
+    /**
+     * A semisync dump thread ended ({@code remove_slave}). MySQL switches OFF when the count falls to
+     * one short of the quorum with wait_no_replica OFF, or at shutdown ({@code shuttingDown}), after
+     * the forced-shutdown warning if acknowledgements lag the commits. MariaDB only releases the
+     * waiters when the last replica leaves with wait_no_slave OFF: they commit as asynchronous.
+     */
+    public void removeReplica(boolean waitNoReplica, boolean shuttingDown, long now) {
         clients--;
-        if (enabled && state && clients == waitForReplicaCount - 1 && !waitNoReplica) {
-            switchOff(now);
+        if (!enabled || !state) {
+            return;
+        }
+        if (rules.removeReplicaSwitchesOff()) {
+            if (clients == waitForReplicaCount - 1 && (!waitNoReplica || shuttingDown)) {
+                if (shuttingDown && commitPos != null && (!replyInited || replyPos.compareTo(commitPos) < 0)) {
+                    events.forcedShutdown();
+                }
+                switchOff(now);
+            }
+        } else if (clients == 0 && !waitNoReplica) {
+            for (Waiter w : new ArrayList<>(waiters.values())) {
+                countWakeUp(w, now);
+                waiters.remove(w.id());
+                leave(w);
+                noTx++;
+                events.released(w.id(), false);
+                cleanUp(w.pos());
+            }
         }
     }
 
@@ -319,13 +427,7 @@ public final class SemisyncSource {
     private void wakeUp(Waiter w, long now) {
         waiters.remove(w.id());
         leave(w);
-        long waited = now - w.start();
-        if (waited < 0) {
-            timefuncFailures++;
-        } else {
-            txWaits++;
-            txWaitTime += waited;
-        }
+        countWakeUp(w, now);
         boolean semisync = state;
         if (semisync) {
             yesTx++;
@@ -334,6 +436,17 @@ public final class SemisyncSource {
         }
         events.released(w.id(), semisync);
         cleanUp(w.pos());
+    }
+
+    /** A wake-up that was not the timeout: tx_waits and tx_wait_time (measured from the first wait). */
+    private void countWakeUp(Waiter w, long now) {
+        long waited = now - w.start();
+        if (waited < 0) {
+            timefuncFailures++;
+        } else {
+            txWaits++;
+            txWaitTime += waited;
+        }
     }
 
     private void leave(Waiter w) {
@@ -363,9 +476,21 @@ public final class SemisyncSource {
         zeroCounters();
     }
 
-    /** FLUSH STATUS resets the plain counters (SHOW_LONG variables); see docs/MYSQL-CHOICES.md. */
+    /**
+     * FLUSH STATUS zeroes the plugin's SHOW_LONG counters (sql_show.cc reset_status_vars); the SHOW_FUNC
+     * ones (waits, wait times, net_waits, MariaDB's ack counters) survive. Measured on MariaDB 10.11.
+     */
     public void flushStatus() {
-        zeroCounters();
+        for (String counter : rules.flushStatusResets()) {
+            switch (counter) {
+                case "yes_tx" -> yesTx = 0;
+                case "no_tx" -> noTx = 0;
+                case "no_times" -> noTimes = 0;
+                case "timefunc_failures" -> timefuncFailures = 0;
+                case "wait_pos_backtraverse" -> waitPosBacktraverse = 0;
+                default -> throw new IllegalArgumentException("FLUSH STATUS cannot reset " + counter);
+            }
+        }
     }
 
     private void zeroCounters() {
@@ -431,6 +556,19 @@ public final class SemisyncSource {
 
     public long waitTimeouts() {
         return waitTimeouts;
+    }
+
+    public long requestAck() {
+        return requestAck;
+    }
+
+    public long getAck() {
+        return getAck;
+    }
+
+    /** Whether this waiter's session still waits. */
+    public boolean waiting(long waiter) {
+        return waiters.containsKey(waiter);
     }
 
     public BinlogPosition replyPosition() {

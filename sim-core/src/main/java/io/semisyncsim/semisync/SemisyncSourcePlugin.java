@@ -2,7 +2,6 @@ package io.semisyncsim.semisync;
 
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.server.ErrorLog.Level;
 import io.semisyncsim.server.SysVarDef;
 import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.server.plugin.CommitObserver;
@@ -25,22 +24,18 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     private final String waitNoReplicaVar;
     private final String countVar;
     private final String waitPointVar;
-    private final String logSource;
-    private final String logReplica;
 
     public SemisyncSourcePlugin(PluginContext ctx) {
         this.ctx = ctx;
-        this.source = new SemisyncSource(this);
+        this.source = new SemisyncSource(this, ctx.flavor().semisyncRules());
         this.enabledVar = ctx.var("rpl_semi_sync_{source}_enabled");
         this.timeoutVar = ctx.var("rpl_semi_sync_{source}_timeout");
         this.waitNoReplicaVar = ctx.var("rpl_semi_sync_{source}_wait_no_{replica}");
         this.countVar = ctx.var("rpl_semi_sync_{source}_wait_for_{replica}_count");
         this.waitPointVar = ctx.var("rpl_semi_sync_{source}_wait_point");
-        this.logSource = ctx.flavor().logTerms().source();
-        this.logReplica = ctx.flavor().logTerms().replica();
-        log(Level.NOTE, 11130, "Semi-sync replication initialized for transactions.");
+        ctx.errorLog().log("semisync-initialized");
         if (ctx.variables().getBool(enabledVar)) { // enabled at start-up (option file)
-            enable();
+            enable(true);
         }
     }
 
@@ -52,8 +47,12 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         return ctx.clock().getAsLong();
     }
 
-    private void enable() {
+    private boolean enablingAtStart;
+
+    private void enable(boolean atStart) {
+        enablingAtStart = atStart;
         source.enable(ctx.variables().getBool(waitNoReplicaVar), waitForReplicaCount());
+        enablingAtStart = false;
     }
 
     /** 1 where the flavour has no quorum variable (MariaDB). */
@@ -72,7 +71,7 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     public void variableChanged(SysVarDef variable, String oldValue, String newValue) {
         if (variable.name().equals(enabledVar)) {
             if ("ON".equals(newValue)) {
-                enable();
+                enable(false);
             } else {
                 source.disable(now());
             }
@@ -85,11 +84,14 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
 
     // --- the commit path
 
+    private boolean waitNoReplica() {
+        return ctx.variables().getBool(waitNoReplicaVar);
+    }
+
     @Override
-    public void afterFlush(BinlogPosition groupEnd) {
-        source.writeTranxInBinlog(groupEnd, () -> {
-            log(Level.WARNING, 11159, "Semi-sync failed to insert tranx_node for binlog file: " + groupEnd.file()
-                    + ", position: " + groupEnd.pos() + ".");
+    public void afterFlush(java.util.List<BinlogPosition> transactionEnds) {
+        source.writeTranxInBinlog(transactionEnds, waitNoReplica(), pos -> {
+            ctx.errorLog().log("semisync-insert-failed", "file", pos.file(), "pos", pos.pos());
             source.switchOff(now());
         });
     }
@@ -100,11 +102,18 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         if (!point.name().equals(ctx.variables().get(waitPointVar))) {
             return null;
         }
-        SemisyncSource.Wait w = source.commitTrx(pos, now, ctx.variables().getLong(timeoutVar) * 1000L);
+        SemisyncSource.Wait w = source.commitTrx(pos, now, timeoutMicros(), waitNoReplica());
         if (w instanceof SemisyncSource.Wait.Hold h) {
             return new Decision.Hold(h.waiter(), h.deadline());
         }
         return new Decision.Proceed(((SemisyncSource.Wait.Proceed) w).semisync());
+    }
+
+    /** The timeout in µs, saturated: the variable goes up to 2^64-1 ms, far past the virtual clock's range. */
+    private long timeoutMicros() {
+        java.math.BigInteger ms = new java.math.BigInteger(ctx.variables().get(timeoutVar));
+        java.math.BigInteger us = ms.multiply(java.math.BigInteger.valueOf(1000));
+        return us.bitLength() < 63 ? us.longValue() : Long.MAX_VALUE;
     }
 
     @Override
@@ -112,17 +121,31 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         source.timeout(waiter, now);
     }
 
+    @Override
+    public void killed(long waiter, long now) {
+        source.killed(waiter, now);
+    }
+
+    @Override
+    public void shutdownWake(long waiter, long now) {
+        source.shutdownWake(waiter, now);
+    }
+
+    @Override
+    public String waitState() {
+        return "Waiting for semi-sync ACK from " + ctx.descriptor().terms().replica();
+    }
+
     // --- dump threads and ACKs
 
     @Override
     public boolean transmitStart(long serverId, BinlogPosition from, boolean replicaAsked, long now) {
-        String at = "pos(" + from.file() + ", " + from.pos() + ").";
         if (!replicaAsked) {
-            log(Level.NOTE, 11170, "Start asynchronous binlog_dump to " + logReplica + " (server_id: " + serverId + "), " + at);
+            ctx.errorLog().log("async-dump-start", "server_id", serverId, "file", from.file(), "pos", from.pos());
             return false;
         }
         source.addReplica();
-        log(Level.NOTE, 11170, "Start semi-sync binlog_dump to " + logReplica + " (server_id: " + serverId + "), " + at);
+        ctx.errorLog().log("semisync-dump-start", "server_id", serverId, "file", from.file(), "pos", from.pos());
         // The replica has everything before where it asked to start: an implicit ACK.
         source.handleAck(serverId, from, now);
         return true;
@@ -139,14 +162,14 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     @Override
-    public void transmitStop(long serverId, long now) {
-        log(Level.NOTE, 11171, "Stop semi-sync binlog_dump to " + logReplica + " (server_id: " + serverId + ").");
-        source.removeReplica(ctx.variables().getBool(waitNoReplicaVar), now);
+    public void transmitStop(long serverId, boolean shuttingDown, long now) {
+        ctx.errorLog().log("semisync-dump-stop", "server_id", serverId);
+        source.removeReplica(waitNoReplica(), shuttingDown, now);
     }
 
     @Override
     public void ackReceived(long serverId, BinlogPosition pos, long now) {
-        source.handleAck(serverId, pos, now);
+        source.ackPacket(serverId, pos, now);
     }
 
     // --- status
@@ -161,6 +184,10 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         String p = "Rpl_semi_sync_" + ctx.descriptor().terms().source() + "_";
         SortedMap<String, String> s = new TreeMap<>();
         s.put(p + "clients", Long.toString(source.clients()));
+        if (ctx.flavor().semisyncRules().ackCounters()) {
+            s.put(p + "get_ack", Long.toString(source.getAck()));
+            s.put(p + "request_ack", Long.toString(source.requestAck()));
+        }
         s.put(p + "net_avg_wait_time", "0"); // never measured since the ACK thread (5.7): always 0
         s.put(p + "net_wait_time", "0");
         s.put(p + "net_waits", Long.toString(source.netWaits()));
@@ -180,7 +207,7 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     @Override
     public String uninstallBlocker() {
         // semi_sync_source_plugin_check_uninstall: refused while semisync replicas are connected.
-        return source.clients() > 0 ? "Stop any active semisynchronous slaves of this master first." : null;
+        return source.clients() > 0 ? ctx.flavor().uninstallBlockedBySource() : null;
     }
 
     @Override
@@ -193,6 +220,15 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         source.flushStatus();
     }
 
+    /** Shutdown stops the ACK receiver (ack_receiver.stop(): its own last line); semisync is not switched. */
+    @Override
+    public void shutdown() {
+        if (source.isEnabled()) {
+            ctx.threads().asAckReceiver(() -> ctx.errorLog().log("ack-receiver-stop"));
+            ctx.threads().stopAckReceiver();
+        }
+    }
+
     @Override
     public void deinit() {
         if (source.isEnabled()) {
@@ -200,47 +236,47 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         }
     }
 
-    // --- SemisyncSource.Events
+    // --- SemisyncSource.Events: each is a line of the flavour's error log, written by the thread running now
 
     @Override
     public void enabled() {
-        log(Level.NOTE, 11142, "Semi-sync replication enabled on the " + logSource + ".");
-        log(Level.NOTE, 11166, "Starting ack receiver thread.");
+        ctx.errorLog().log(enablingAtStart ? "semisync-enabled-at-start" : "semisync-enabled");
+        // The ACK receiver logs its start before it has a thread of its own (ack_receiver.cc start()).
+        ctx.threads().asNoThread(() -> ctx.errorLog().log("ack-receiver-start"));
+        ctx.threads().startAckReceiver();
     }
 
     @Override
     public void disabled() {
-        log(Level.NOTE, 11144, "Semi-sync replication disabled on the " + logSource + ".");
-        log(Level.NOTE, 11168, "Stopping ack receiver thread.");
+        ctx.errorLog().log("semisync-disabled");
+        ctx.threads().asAckReceiver(() -> ctx.errorLog().log("ack-receiver-stop"));
+        ctx.threads().stopAckReceiver();
     }
 
     @Override
     public void switchedOff() {
-        log(Level.NOTE, 11155, "Semi-sync replication switched OFF.");
+        ctx.errorLog().log("semisync-switched-off");
     }
 
     @Override
-    public void switchedOn(BinlogPosition at) {
-        log(Level.NOTE, 11156, "Semi-sync replication switched ON at " + at + ".");
+    public void switchedOn(long serverId, BinlogPosition at) {
+        ctx.errorLog().log("semisync-switched-on", "server_id", serverId, "file", at.file(), "pos", at.pos());
     }
 
     @Override
     public void timedOut(BinlogPosition trx, BinlogPosition reply) {
         // reply_file_name_/pos are printed even when not "inited": empty and 0 before any ACK.
-        String replyFile = reply == null ? "" : reply.file();
-        long replyPos = reply == null ? 0 : reply.pos();
-        log(Level.WARNING, 11153, "Timeout waiting for reply of binlog (file: " + trx.file() + ", pos: " + trx.pos()
-                + "), semi-sync up to file " + replyFile + ", position " + replyPos + ".");
+        ctx.errorLog().log("semisync-timeout", "file", trx.file(), "pos", trx.pos(), "reply_file",
+                reply == null ? "" : reply.file(), "reply_pos", reply == null ? 0 : reply.pos());
+    }
+
+    @Override
+    public void forcedShutdown() {
+        ctx.errorLog().log("semisync-forced-shutdown");
     }
 
     @Override
     public void released(long waiter, boolean semisync) {
         ctx.releaser().released(waiter, semisync);
-    }
-
-    /** MySQL 8.0 wraps a plugin's message as {@code Plugin NAME reported: 'TEXT'}; 5.7 prints it bare. */
-    private void log(Level level, int code, String text) {
-        ctx.errorLog().write(level, code, "Repl", ctx.flavor().wrapsPluginMessages()
-                ? "Plugin " + ctx.descriptor().name() + " reported: '" + text + "'" : text);
     }
 }

@@ -2,7 +2,6 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.server.ErrorLog.Level;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.server.SystemVariables.Input;
 import io.semisyncsim.server.plugin.Plugin;
@@ -28,12 +27,18 @@ public final class Mysqld {
     private final PluginFactories factories;
     private final LongSupplier clock;
     private final ErrorLog errorLog;
+    private final Threads threads;
+    /** The thread running server code now (MySQL's current_thd): the error log prints its id. */
+    private long currentThread;
+    /** The ACK receiver's thread id while it runs (MariaDB gives it one; 0 otherwise). */
+    private long ackReceiverThread;
+    private final String uuid;
     private final PluginRegistry plugins = new PluginRegistry();
     /** SET PERSIST values (mysqld-auto.cnf), applied after the option file at every start. */
     private final SortedMap<String, String> persisted = new TreeMap<>();
     private SystemVariables variables;
     private NodeState state = NodeState.STOPPED;
-    private long startedAt;
+    private long startedAt = -1;
     private List<Warning> lastWarnings = List.of();
     private final StatementExecutor executor = new StatementExecutor(this);
     // What lives on disk and survives a restart: the binary log, the data, the replica's channel.
@@ -41,21 +46,32 @@ public final class Mysqld {
     private final TableStore store = new TableStore();
     private final io.semisyncsim.replication.ReplicaChannel channel;
     private ReplicationControl replication = ReplicationControl.NONE;
+    private ConnectionControl connections = ConnectionControl.NONE;
     /** Where plugins' releases of held commits go: the node's actor. */
     private io.semisyncsim.server.plugin.WaitReleaser releaser = (waiter, semisync) -> { };
 
     public Mysqld(String name, long serverId, Flavor flavor, OptionFile optionFile, PluginFactories factories,
                   LongSupplier clock) {
+        this(name, serverId, "", flavor, optionFile, factories, clock);
+    }
+
+    /** {@code uuid}: the node's server_uuid (drawn from the seed by the cluster). */
+    public Mysqld(String name, long serverId, String uuid, Flavor flavor, OptionFile optionFile,
+                  PluginFactories factories, LongSupplier clock) {
         this.name = name;
         this.serverId = serverId;
+        this.uuid = uuid;
         this.flavor = flavor;
         this.optionFile = optionFile;
         this.factories = factories;
         this.clock = clock;
-        this.errorLog = new ErrorLog(flavor.errorLogStyle(), clock);
+        this.threads = new Threads(flavor.threadStyle().firstId());
+        this.errorLog = new ErrorLog(flavor, clock);
+        errorLog.setCurrentThread(() -> currentThread);
+        errorLog.setVerbosity(this::verbosity);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock);
-        this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().firstEventPos());
+        this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
     }
 
     /** The actor that holds and releases commits for plugins. */
@@ -72,6 +88,15 @@ public final class Mysqld {
         return replication;
     }
 
+    /** The actor that owns the connections (KILL, SHUTDOWN). */
+    public void setConnectionControl(ConnectionControl control) {
+        this.connections = control;
+    }
+
+    ConnectionControl connections() {
+        return connections;
+    }
+
     public io.semisyncsim.binlog.BinaryLog binlog() {
         return binlog;
     }
@@ -84,15 +109,50 @@ public final class Mysqld {
         return channel;
     }
 
-    /** The source's server_uuid, for Master_UUID; set by the cluster. */
-    private String sourceUuid = "";
-
-    public void setSourceUuid(String uuid) {
-        this.sourceUuid = uuid;
+    public String uuid() {
+        return uuid;
     }
 
-    String sourceUuid() {
-        return sourceUuid;
+    /** The server's threads: client connections, dump threads, replication threads. */
+    public Threads threads() {
+        return threads;
+    }
+
+    /** Runs {@code code} as thread {@code id} (0: no thread): its error-log lines carry that id. */
+    public void runAs(long id, Runnable code) {
+        long previous = currentThread;
+        currentThread = id;
+        try {
+            code.run();
+        } finally {
+            currentThread = previous;
+        }
+    }
+
+    /** As {@link #runAs(long, Runnable)}, with a result. */
+    public <T> T callAs(long id, java.util.function.Supplier<T> code) {
+        long previous = currentThread;
+        currentThread = id;
+        try {
+            return code.get();
+        } finally {
+            currentThread = previous;
+        }
+    }
+
+    public long currentThread() {
+        return currentThread;
+    }
+
+    /** The ACK receiver's thread id (0 when it has none or is not running). */
+    public long ackReceiverThread() {
+        return ackReceiverThread;
+    }
+
+    /** The verbosity variable's value, or -1 before the variables exist (the start's first lines). */
+    private int verbosity(String variable) {
+        SysVarDef def = variables == null ? null : variables.find(variable);
+        return def == null ? -1 : (int) Math.min(Integer.MAX_VALUE, variables.getLong(def.name()));
     }
 
     /** The clock of this node (virtual µs). */
@@ -108,16 +168,38 @@ public final class Mysqld {
      * {@code loose-} aborts the start with MySQL's error-log lines.
      */
     public NodeState start() {
+        return start(List.of());
+    }
+
+    /**
+     * Starts the server, recovering first the transactions a crash left prepared in the binary log
+     * ({@link #recover}), before the new log file opens.
+     */
+    public NodeState start(List<io.semisyncsim.binlog.Transaction> prepared) {
         if (!state.canStart()) {
             throw new IllegalStateException(name + " is already running");
         }
+        boolean firstStart = startedAt < 0;
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
+        threads.restart();
+        ackReceiverThread = 0;
+        currentThread = 0;
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
         variables.put(variables.find("server_id"), Long.toString(serverId));
+        if (variables.find("server_uuid") != null) {
+            variables.put(variables.find("server_uuid"), uuid);
+        }
         plugins.clearActive();
-        log(Level.SYSTEM, 10116, "Server", "/usr/sbin/mysqld (mysqld " + flavor.version() + ") starting as process 1");
+        errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
+                "revision", hex(uuid, 40), "uid", hex(uuid, 27));
+        if (!prepared.isEmpty()) {
+            recover(prepared);
+        }
+        if (!firstStart) {
+            binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
+        }
 
         List<OptionFile.Option> pending = new ArrayList<>();
         List<String> loadAdd = new ArrayList<>();
@@ -156,9 +238,9 @@ public final class Mysqld {
                 continue; // applied when its plugin was initialised
             }
             if (o.loose()) {
-                log(Level.WARNING, 67, "Server", "unknown variable '" + o.asWritten() + "'.");
+                errorLog.log("unknown-variable-loose", "option", o.asWritten());
             } else {
-                log(Level.ERROR, 67, "Server", "unknown variable '" + o.asWritten() + "'.");
+                errorLog.log("unknown-variable", "option", o.asWritten());
                 state = NodeState.FAILED_TO_START;
             }
         }
@@ -172,30 +254,107 @@ public final class Mysqld {
             }
         }
         state = NodeState.RUNNING;
-        log(Level.SYSTEM, 10931, "Server", "/usr/sbin/mysqld: ready for connections. Version: '" + flavor.version()
-                + "'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306.");
+        for (var d : flavor.threadStyle().daemons()) {
+            threads.daemon(d.id(), d.user(), d.host(), d.command(), d.state(), startedAt);
+        }
         return state;
     }
 
+    /** The ready line, once the start's own work (replication threads included) is done. */
+    public void ready() {
+        errorLog.log("server-ready", "version", versionString(), "comment", variables.get("version_comment"));
+    }
+
+    /** The version as the server prints it: {@code @@version}. */
+    private String versionString() {
+        return variables.get("version");
+    }
+
+    /** A stable hex string of {@code length} characters made from the node's uuid. */
+    private static String hex(String uuid, int length) {
+        String h = uuid.replace("-", "");
+        StringBuilder out = new StringBuilder();
+        while (out.length() < length) {
+            out.append(h.isEmpty() ? "0" : h);
+        }
+        return out.substring(0, length);
+    }
+
     private NodeState abort() {
-        log(Level.ERROR, 10119, "Server", "Aborting");
+        errorLog.log("aborting");
         plugins.clearActive();
         state = NodeState.FAILED_TO_START;
         return state;
+    }
+
+    /**
+     * CHANGE MASTER TO {@code host} (at {@code from}, or where the channel is), as an operator's session
+     * runs it: the channel is set and the server logs the change as its flavour does.
+     */
+    public void changeSource(String host, io.semisyncsim.binlog.BinlogPosition from) {
+        Threads.Thread session = threads.open(Threads.Kind.CLIENT, "root", "localhost", "Query", clock.getAsLong());
+        runAs(session.id(), () -> {
+            var old = channel.coordinates();
+            channel.configure(host, null, null, null, null, null, from);
+            logChangeSource(old, channel.coordinates());
+        });
+        threads.close(session.id());
+    }
+
+    /** The CHANGE MASTER lines (rpl_replica.cc change_master / MariaDB's sql_repl.cc), by the session running it. */
+    void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
+                         io.semisyncsim.replication.ReplicaChannel.Coordinates now) {
+        errorLog.log("change-source-connection");
+        errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
+                "old_pos", old.pos(), "host", now.host(), "port", now.port(), "file", now.file(), "pos", now.pos());
+        if (!changedUsingGtid) {
+            changedUsingGtid = true; // MariaDB: the first positional CHANGE MASTER leaves Slave_Pos
+            errorLog.log("change-source-gtid", "old", "Slave_Pos", "new", "No");
+        }
+    }
+
+    private boolean changedUsingGtid;
+
+    /**
+     * Crash recovery of the transactions a crash left prepared in the binlog: MySQL commits those in
+     * the binlog (binlog::Binlog_recovery); a MariaDB server started as a replica (--init-rpl-role=SLAVE,
+     * MDEV-21117) truncates the binlog before the first of them and rolls them back.
+     */
+    private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
+        SysVarDef role = variables.find("init_rpl_role");
+        if (role != null && "SLAVE".equals(variables.get(role.name()))) {
+            var cut = binlog.truncateFrom(prepared.get(0).id());
+            if (cut != null) {
+                errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
+                        cut.pos(), "gtid", "0-" + serverId + "-" + prepared.get(0).id());
+            }
+            return;
+        }
+        errorLog.log("crash-recovery-start");
+        prepared.forEach(store::apply);
+        errorLog.log("crash-recovery-end");
     }
 
     /** Process gone at once: no shutdown, nothing logged. Installed plugins stay in mysql.plugin. */
     public void crash() {
         state = NodeState.CRASHED;
         plugins.clearActive();
+        threads.restart();
     }
 
-    public void shutdown() {
+    /** A clean shutdown's first phase stops the plugins' threads (the semisync ACK receiver). */
+    public void stopPluginThreads() {
         for (Plugin p : plugins.behaviours()) {
-            p.deinit();
+            p.shutdown();
         }
-        log(Level.SYSTEM, 10910, "Server", "/usr/sbin/mysqld: Shutdown complete (mysqld " + flavor.version() + ").");
+    }
+
+    /** The end of a clean shutdown: the binlog file closed with its Stop event, the last line. */
+    public void shutdown() {
+        binlog.closeCleanly();
+        errorLog.log("shutdown-complete", "version", versionString(), "comment", variables.get("version_comment"));
         plugins.clearActive();
+        threads.restart();
         state = NodeState.STOPPED;
     }
 
@@ -207,7 +366,7 @@ public final class Mysqld {
         try {
             variables.put(def, variables.validate(def, optionInput(o.value())).canonical());
         } catch (SqlError e) {
-            log(Level.ERROR, 77, "Server", "option '" + o.name() + "': value '" + o.value() + "' is not valid.");
+            errorLog.log("bad-option-value", "option", o.name(), "value", o.value());
             state = NodeState.FAILED_TO_START;
         }
         return true;
@@ -226,8 +385,7 @@ public final class Mysqld {
             }
             install(pluginName, library);
         } catch (SqlError e) {
-            log(Level.ERROR, 10176, "Server", "Couldn't load plugin named '" + pluginName + "' with soname '" + library
-                    + "'.");
+            errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
         }
     }
 
@@ -260,7 +418,7 @@ public final class Mysqld {
         if (descriptor.deprecatedBy() != null) {
             String text = flavor.errorText(1287, descriptor.name(), descriptor.deprecatedBy());
             warnings.add(new Warning("Note", 1287, text));
-            log(Level.WARNING, 13360, "Server", "Plugin " + descriptor.name() + " reported: '" + text + "'");
+            errorLog.log("deprecated-plugin", "plugin", descriptor.name(), "replacement", descriptor.deprecatedBy());
         }
         return warnings;
     }
@@ -278,7 +436,7 @@ public final class Mysqld {
         PluginFactory factory = factories.get(descriptor.kind());
         Plugin behaviour = factory == null ? null
                 : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog, clock,
-                        (waiter, semisync) -> releaser.released(waiter, semisync)));
+                        (waiter, semisync) -> releaser.released(waiter, semisync), pluginThreads));
         plugins.add(new PluginRegistry.Active(descriptor, behaviour, builtin));
     }
 
@@ -372,6 +530,20 @@ public final class Mysqld {
         return state == NodeState.RUNNING && plugins.find(pluginName) != null ? "ACTIVE" : null;
     }
 
+    /**
+     * Every installed plugin behaviour of the given type, in load order: the server asks each at every
+     * hook (rpl_handler.cc FOREACH_OBSERVER), so a plugin uninstalled meanwhile is not asked again.
+     */
+    public <T> List<T> plugins(Class<T> type) {
+        List<T> out = new ArrayList<>(1);
+        for (Plugin p : plugins.behaviours()) {
+            if (type.isInstance(p)) {
+                out.add(type.cast(p));
+            }
+        }
+        return out;
+    }
+
     /** The first installed plugin behaviour of the given type (a class or an observer interface), or null. */
     public <T> T plugin(Class<T> type) {
         for (Plugin p : plugins.behaviours()) {
@@ -396,7 +568,28 @@ public final class Mysqld {
         return lastWarnings;
     }
 
-    private void log(Level level, int code, String subsystem, String text) {
-        errorLog.write(level, code, subsystem, text);
-    }
+    /** The server's threads as plugins use them (the ACK receiver, code run as no thread). */
+    private final io.semisyncsim.server.plugin.PluginThreads pluginThreads = new io.semisyncsim.server.plugin.PluginThreads() {
+        @Override
+        public void asNoThread(Runnable code) {
+            runAs(0, code);
+        }
+
+        @Override
+        public void startAckReceiver() {
+            ackReceiverThread = flavor.threadStyle().ackReceiverHasId()
+                    ? threads.openUnlisted(Threads.Kind.BACKGROUND, clock.getAsLong()).id() : 0;
+        }
+
+        @Override
+        public void stopAckReceiver() {
+            threads.close(ackReceiverThread);
+            ackReceiverThread = 0;
+        }
+
+        @Override
+        public void asAckReceiver(Runnable code) {
+            runAs(ackReceiverThread, code);
+        }
+    };
 }

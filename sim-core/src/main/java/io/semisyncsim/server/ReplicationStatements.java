@@ -63,11 +63,12 @@ final class ReplicationStatements {
         if (already) {
             return StatementExecutor.ok(List.of(note(flavor().replicaRunningNote())));
         }
-        if (sql && !r.sqlThreadRunning()) {
-            r.startSqlThread();
-        }
+        // The I/O thread first, as rpl_slave.cc start_slave_threads() does.
         if (io && !r.ioThreadRunning()) {
             r.startIoThread();
+        }
+        if (sql && !r.sqlThreadRunning()) {
+            r.startSqlThread();
         }
         return StatementExecutor.ok(List.of());
     }
@@ -144,16 +145,12 @@ final class ReplicationStatements {
 
     private StatementResult showReplicaStatus(Statement.ShowReplicaStatus show) {
         ReplicaChannel ch = server.channel();
-        List<String> names = ReplicaStatus.columns(show.newNames());
+        List<String> names = ReplicaStatus.columns(flavor(), show.newNames());
         List<List<String>> rows = new ArrayList<>();
         if (ch.isConfigured()) {
-            rows.add(ReplicaStatus.row(ch, server.name(), flavor().logTerms(), sourceUuid(), server.now()));
+            rows.add(ReplicaStatus.row(ch, server.name(), flavor(), server.now()));
         }
         return new StatementResult.Rows(ResultSet.of(names, rows), List.of());
-    }
-
-    private String sourceUuid() {
-        return server.sourceUuid();
     }
 
     private StatementResult showSourceStatus() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Group formation and hook order of the three-stage commit, driven by a tiny virtual clock. */
 class GroupCommitTest {
-    private static final EventSizes SIZES = new EventSizes("binlog", 157, 79, 78, 52, 40, 12, 31, 44);
+    private static final EventSizes SIZES = Layouts.MYSQL_ROW;
 
     private final List<String> log = new ArrayList<>();
     private boolean holdAfterSync;
@@ -21,10 +21,12 @@ class GroupCommitTest {
     private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
             : Long.compare(a[1], b[1]));
 
+    private final java.util.Set<Object> holdAtCommit = new java.util.HashSet<>();
+
     private final GroupCommit.Hooks hooks = new GroupCommit.Hooks() {
         @Override
-        public void afterFlush(BinlogPosition groupEnd) {
-            log.add(now + " after_flush " + groupEnd.pos());
+        public void afterFlush(List<BinlogPosition> ends) {
+            log.add(now + " after_flush " + ends.get(ends.size() - 1).pos());
         }
 
         @Override
@@ -33,19 +35,20 @@ class GroupCommitTest {
         }
 
         @Override
-        public boolean afterSync(BinlogPosition lastEnd) {
-            log.add(now + " after_sync " + lastEnd.pos());
+        public boolean afterSync(GroupCommit.Pending leader, BinlogPosition pos) {
+            log.add(now + " after_sync " + pos.pos());
             return !holdAfterSync;
         }
 
         @Override
         public boolean afterCommit(GroupCommit.Pending trx, BinlogPosition end) {
             log.add(now + " after_commit " + trx.client());
-            return !holdAfterCommit;
+            return !holdAfterCommit && !holdAtCommit.contains(trx.client());
         }
 
         @Override
         public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
+            log.add(now + " visible " + trx.client());
         }
 
         @Override
@@ -55,7 +58,16 @@ class GroupCommitTest {
     };
 
     private GroupCommit gc(long syncBinlog) {
-        return new GroupCommit(binlog, new GroupCommit.Settings(5, 200, 10, syncBinlog, 0), hooks);
+        return gc(syncBinlog, GroupCommit.AfterSyncWait.PER_GROUP, GroupCommit.AfterCommitWait.STAGE_LEADER);
+    }
+
+    private GroupCommit gc(long syncBinlog, GroupCommit.AfterSyncWait afterSync, GroupCommit.AfterCommitWait afterCommit) {
+        return new GroupCommit(binlog, new GroupCommit.Settings(5, 200, 10, syncBinlog, 0), afterSync, afterCommit,
+                hooks);
+    }
+
+    private List<String> only(String what) {
+        return log.stream().filter(l -> l.contains(what)).toList();
     }
 
     private void schedule(List<GroupCommit.Work> work) {
@@ -82,8 +94,8 @@ class GroupCommitTest {
         GroupCommit gc = gc(1);
         schedule(gc.submit(trx(1)));
         run(gc);
-        assertEquals(List.of("5 after_flush 449", "205 published 449", "205 after_sync 449", "215 after_commit c1",
-                "215 OK c1"), log);
+        assertEquals(List.of("5 after_flush 446", "205 published 446", "205 after_sync 446", "215 visible c1",
+                "215 after_commit c1", "215 OK c1"), log);
         assertTrue(gc.idle());
     }
 
@@ -95,7 +107,7 @@ class GroupCommitTest {
         schedule(gc.submit(trx(3)));
         run(gc);
         assertEquals(2, gc.flushGroups());
-        assertEquals(List.of("5 after_flush 449", "15 after_flush 1033"),
+        assertEquals(List.of("5 after_flush 446", "15 after_flush 1024"),
                 log.stream().filter(l -> l.contains("after_flush")).toList());
     }
 
@@ -107,7 +119,7 @@ class GroupCommitTest {
         schedule(gc.submit(trx(3)));
         run(gc);
         // group 1 syncs alone (5..205); group 2 flushed at 15 and waited, then synced 205..405.
-        assertEquals(List.of("205 after_sync 449", "405 after_sync 1033"),
+        assertEquals(List.of("205 after_sync 446", "405 after_sync 1024"),
                 log.stream().filter(l -> l.contains("after_sync")).toList());
     }
 
@@ -116,7 +128,7 @@ class GroupCommitTest {
         GroupCommit gc = gc(0);
         schedule(gc.submit(trx(1)));
         run(gc);
-        assertEquals("5 published 449", log.get(1));
+        assertEquals("5 published 446", log.get(1));
     }
 
     @Test
@@ -125,7 +137,7 @@ class GroupCommitTest {
         holdAfterSync = true;
         schedule(gc.submit(trx(1)));
         run(gc);
-        assertEquals("205 after_sync 449", log.get(log.size() - 1));
+        assertEquals("205 after_sync 446", log.get(log.size() - 1));
         holdAfterSync = false;
         now = 1_000_205;
         schedule(gc.releaseAfterSync());
@@ -142,9 +154,69 @@ class GroupCommitTest {
         run(gc);
         assertEquals("215 after_commit c1", log.get(log.size() - 1));
         now = 500;
-        schedule(gc.releaseAfterCommit());
+        gc.releaseAfterCommit(trx(1));
         run(gc);
         assertEquals("500 OK c1", log.get(log.size() - 1));
+        assertTrue(gc.idle());
+    }
+
+    /** Three groups: c1 alone, then c2 and c3 together (they arrive while c1 flushes). */
+    private void threeInTwoGroups(GroupCommit gc) {
+        schedule(gc.submit(trx(1)));
+        schedule(gc.submit(trx(2)));
+        schedule(gc.submit(trx(3)));
+        run(gc);
+    }
+
+    @Test
+    void mariadbsLeaderWaitsAtAfterSyncForEachTransactionOfItsGroupInTurn() {
+        GroupCommit gc = gc(1, GroupCommit.AfterSyncWait.PER_TRANSACTION, GroupCommit.AfterCommitWait.EACH_SESSION);
+        threeInTwoGroups(gc);
+        assertEquals(List.of("205 after_sync 446", "405 after_sync 735", "405 after_sync 1024"), only("after_sync"));
+    }
+
+    @Test
+    void mysqlWaitsAtAfterSyncOncePerGroupForItsLastTransaction() {
+        GroupCommit gc = gc(1);
+        threeInTwoGroups(gc);
+        assertEquals(List.of("205 after_sync 446", "405 after_sync 1024"), only("after_sync"));
+    }
+
+    @Test
+    void withTheAfterCommitStageHeldLaterGroupsCommitInTheEngineButWaitForTheStage() {
+        GroupCommit gc = gc(1, GroupCommit.AfterSyncWait.PER_GROUP, GroupCommit.AfterCommitWait.STAGE_LEADER);
+        holdAtCommit.add("c1");
+        threeInTwoGroups(gc);
+        assertEquals(List.of("215 visible c1", "425 visible c2", "425 visible c3"), only("visible"));
+        assertEquals(List.of("215 after_commit c1"), only("after_commit"), "the stage is c1's until released");
+        gc.releaseAfterCommit(trx(1));
+        assertEquals(List.of("215 after_commit c1", "425 after_commit c2", "425 after_commit c3"), only("after_commit"));
+    }
+
+    @Test
+    void mysql57GroupLeadersRunTheirAfterCommitsSideBySide() {
+        GroupCommit gc = gc(1, GroupCommit.AfterSyncWait.PER_GROUP, GroupCommit.AfterCommitWait.GROUP_LEADER);
+        holdAtCommit.add("c1");
+        holdAtCommit.add("c2");
+        threeInTwoGroups(gc);
+        // c2's leader waits while c1 still waits; c3, behind c2 in its group, waits for c2.
+        assertEquals(List.of("215 after_commit c1", "425 after_commit c2"), only("after_commit"));
+        holdAtCommit.clear();
+        gc.releaseAfterCommit(trx(2));
+        assertEquals(List.of("425 OK c2", "425 OK c3"), only(" OK "));
+    }
+
+    @Test
+    void mariadbsSessionsEachWaitAtAfterCommitAllAtOnce() {
+        GroupCommit gc = gc(1, GroupCommit.AfterSyncWait.PER_TRANSACTION, GroupCommit.AfterCommitWait.EACH_SESSION);
+        holdAfterCommit = true;
+        threeInTwoGroups(gc);
+        assertEquals(List.of("215 after_commit c1", "425 after_commit c2", "425 after_commit c3"), only("after_commit"));
+        holdAfterCommit = false;
+        gc.releaseAfterCommit(trx(3));
+        assertEquals(List.of("425 OK c3"), only(" OK "), "c3 goes on while c1 and c2 still wait");
+        gc.releaseAfterCommit(trx(1));
+        gc.releaseAfterCommit(trx(2));
         assertTrue(gc.idle());
     }
 }

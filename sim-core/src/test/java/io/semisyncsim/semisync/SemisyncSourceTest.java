@@ -31,8 +31,13 @@ class SemisyncSourceTest {
         }
 
         @Override
-        public void switchedOn(BinlogPosition at) {
+        public void switchedOn(long serverId, BinlogPosition at) {
             events.add("ON at " + at);
+        }
+
+        @Override
+        public void forcedShutdown() {
+            events.add("forced shutdown");
         }
 
         @Override
@@ -52,8 +57,8 @@ class SemisyncSourceTest {
 
     /** A flush group ending at p, then its commit's wait. */
     private SemisyncSource.Wait commit(long p, long now) {
-        source.writeTranxInBinlog(pos(p), () -> events.add("out of order"));
-        return source.commitTrx(pos(p), now, TIMEOUT);
+        source.writeTranxInBinlog(List.of(pos(p)), true, at -> events.add("out of order"));
+        return source.commitTrx(pos(p), now, TIMEOUT, true);
     }
 
     @Test
@@ -123,8 +128,8 @@ class SemisyncSourceTest {
     void switchOnNeedsAnAckAtTheCurrentCommitPositionNotAnOlderOne() {
         source.enable(true, 1);
         source.switchOff(0);
-        source.writeTranxInBinlog(pos(449), () -> { });
-        source.writeTranxInBinlog(pos(741), () -> { }); // commit_pos keeps advancing while OFF
+        source.writeTranxInBinlog(List.of(pos(449)), true, at -> { });
+        source.writeTranxInBinlog(List.of(pos(741)), true, at -> { }); // commit_pos keeps advancing while OFF
         source.handleAck(2, pos(449), 1);
         assertFalse(source.isOn(), "an ACK short of the commit position does not switch ON");
         source.handleAck(2, pos(741), 2);
@@ -142,7 +147,7 @@ class SemisyncSourceTest {
     @Test
     void whileOffEveryEventAtOrPastTheCommitPositionAsksForAnAck() {
         source.enable(true, 1);
-        source.writeTranxInBinlog(pos(449), () -> { });
+        source.writeTranxInBinlog(List.of(pos(449)), true, at -> { });
         source.switchOff(0);
         assertFalse(source.requestAck(pos(300)));
         assertTrue(source.requestAck(pos(449)));
@@ -152,7 +157,7 @@ class SemisyncSourceTest {
     @Test
     void whileOnOnlyAFlushGroupEndAsksForAnAck() {
         source.enable(true, 1);
-        source.writeTranxInBinlog(pos(449), () -> { });
+        source.writeTranxInBinlog(List.of(pos(449)), true, at -> { });
         assertFalse(source.requestAck(pos(236)), "a GTID event inside the group");
         assertTrue(source.requestAck(pos(449)));
     }
@@ -161,10 +166,10 @@ class SemisyncSourceTest {
     void losingTheLastReplicaSwitchesOffOnlyWithWaitNoReplicaOff() {
         source.enable(true, 1);
         source.addReplica();
-        source.removeReplica(true, 0);
+        source.removeReplica(true, false, 0);
         assertTrue(source.isOn(), "wait_no_replica=ON: the next commit will wait the full timeout");
         source.addReplica();
-        source.removeReplica(false, 0);
+        source.removeReplica(false, false, 0);
         assertFalse(source.isOn());
     }
 

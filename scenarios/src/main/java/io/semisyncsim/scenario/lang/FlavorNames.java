@@ -27,8 +27,8 @@ public final class FlavorNames {
                     ? unknown(path.name(), semisyncStatus(flavor), "no semisync status variable of that name")
                     : null;
             case REPLICA_STATUS -> {
-                List<String> columns = new ArrayList<>(ReplicaStatus.columns(false));
-                columns.addAll(ReplicaStatus.columns(true));
+                List<String> columns = new ArrayList<>(ReplicaStatus.columns(flavor, false));
+                columns.addAll(ReplicaStatus.columns(flavor, true));
                 yield unknown(path.name(), columns, "no SHOW REPLICA STATUS column of that name");
             }
             default -> null;

@@ -22,12 +22,21 @@ public interface CommitObserver {
         }
     }
 
-    /** after_flush: a flush group was written up to {@code groupEnd}. */
-    void afterFlush(BinlogPosition groupEnd);
+    /** after_flush: a flush group was written; its transactions end at {@code transactionEnds}, in order. */
+    void afterFlush(java.util.List<BinlogPosition> transactionEnds);
 
     /** At {@code point}, for a commit ending at {@code pos}: null when this observer does not wait there. */
     Decision atCommitPoint(Point point, BinlogPosition pos, long now);
 
     /** A held commit's deadline passed. */
     void deadlinePassed(long waiter, long now);
+
+    /** The session that waits was killed (KILL or KILL QUERY): the observer decides whether it stops waiting. */
+    void killed(long waiter, long now);
+
+    /** The server starts shutting down and wakes the session that waits (close_connections, phase 1). */
+    void shutdownWake(long waiter, long now);
+
+    /** The process-list state of a session this observer holds (stage_waiting_for_semi_sync_ack). */
+    String waitState();
 }

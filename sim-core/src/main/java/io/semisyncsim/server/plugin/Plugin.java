@@ -33,7 +33,11 @@ public interface Plugin {
     default void flushStatus() {
     }
 
-    /** Uninstall or shutdown. */
+    /** UNINSTALL PLUGIN. */
     default void deinit() {
+    }
+
+    /** A clean shutdown stops the plugin's threads (the ACK receiver); nothing is switched or logged otherwise. */
+    default void shutdown() {
     }
 }

@@ -6,9 +6,12 @@ import io.semisyncsim.server.ErrorLog;
 import io.semisyncsim.server.SystemVariables;
 import java.util.function.LongSupplier;
 
-/** What a plugin gets from its server when it is initialised. */
+/**
+ * What a plugin gets from its server when it is initialised: its flavour and descriptor, the
+ * variables, the error log, the clock, the server's threads, and how to release a commit it holds.
+ */
 public record PluginContext(String node, Flavor flavor, PluginDescriptor descriptor, SystemVariables variables,
-                            ErrorLog errorLog, LongSupplier clock, WaitReleaser releaser) {
+                            ErrorLog errorLog, LongSupplier clock, WaitReleaser releaser, PluginThreads threads) {
 
     /** The plugin's own variable name for a template ({@code rpl_semi_sync_{source}_enabled}). */
     public String var(String template) {

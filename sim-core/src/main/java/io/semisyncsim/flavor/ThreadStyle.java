@@ -1,0 +1,42 @@
+package io.semisyncsim.flavor;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a flavour numbers and names its threads (flavors.conf {@code threads}): where client ids start,
+ * which daemons a fresh server lists, the process list's words for replication threads and for a
+ * session around a commit, and its columns.
+ */
+public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, String sqlCommand, String dumpCommand,
+                          boolean ackReceiverHasId, String commitQueuedState, String dumpIdleState,
+                          List<String> processlistColumns, boolean zombieByServerId, Shutdown shutdown) {
+
+    /**
+     * How a clean shutdown treats connections (close_connections): whether clients' sockets are shut at
+     * once (MariaDB kill_thread_phase_1: a waiting client gets 2013 within milliseconds; MySQL only
+     * flags them), and how long after the clients the dump threads are killed, which ends the
+     * replicas' streams (MariaDB: once connection threads are gone, tens of ms; MySQL: after up to 8 s).
+     */
+    public record Shutdown(boolean clientsLoseConnection, long dumpThreadsAfterMicros) {
+    }
+
+    /** A thread a fresh server runs before any client connects (MySQL 8.0's event scheduler). */
+    public record Daemon(long id, String user, String host, String command, String state) {
+    }
+
+    static ThreadStyle from(Config c) {
+        List<Daemon> daemons = new ArrayList<>();
+        for (Config d : c.getConfigList("daemons")) {
+            daemons.add(new Daemon(d.getLong("id"), d.getString("user"), d.getString("host"), d.getString("command"),
+                    d.getString("state")));
+        }
+        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), c.getString("sql-command"),
+                c.getString("dump-command"), c.getBoolean("ack-receiver-has-id"), c.getString("commit-queued-state"),
+                c.getString("dump-idle-state"), c.getStringList("processlist-columns"),
+                c.getString("zombie-dump-match").equals("server-id"),
+                new Shutdown(c.getBoolean("shutdown.clients-lose-connection"),
+                        c.getDuration("shutdown.dump-threads-after").toNanos() / 1000));
+    }
+}

@@ -1,0 +1,247 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.binlog.GroupCommit;
+import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.server.plugin.CommitObserver;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The commit path of one mysqld as a plain class: binlog group commit, and the commits the plugins
+ * hold on it, any number at a time (MariaDB's AFTER_COMMIT sessions wait side by side; MySQL's AFTER_SYNC
+ * leader waits holding the commit lock). Plugins are looked up at every hook, so an uninstalled one is
+ * no longer asked, and every installed observer is. Time, timers and the clients' answers are the
+ * caller's, through {@link Effects}: this class only decides.
+ */
+public final class CommitCoordinator implements GroupCommit.Hooks {
+
+    /** What the coordinator asks of the actor that drives it. */
+    public interface Effects {
+        /** Call {@link #done} with the work's stage after its micros. */
+        void schedule(GroupCommit.Work work);
+
+        /** Call {@link #deadlinePassed} for {@code waiter} at {@code at} (virtual µs). */
+        void setDeadline(long waiter, long at);
+
+        void cancelDeadline(long waiter);
+
+        /** binlog_end_pos moved: dump threads may send more. */
+        void published();
+
+        /** The transaction's client gets OK; {@code semisync}: a replica acknowledged it first. */
+        void answer(Committer committer, Transaction trx, BinlogPosition end, boolean semisync);
+    }
+
+    /** Who committed a transaction: the session's thread id and what the caller answers it with. */
+    public record Committer(long thread, Object reply) {
+    }
+
+    /** A commit a plugin holds: the transaction whose thread waits, and whether at after_sync. */
+    private record Wait(long waiter, GroupCommit.Pending trx, boolean atSync, BinlogPosition pos,
+                        CommitObserver observer, String stateBefore) {
+    }
+
+    private final Mysqld server;
+    private final Effects effects;
+    private final GroupCommit groupCommit;
+    private final Map<Long, Wait> waits = new TreeMap<>();
+    /** The after_sync decisions not yet given to their transactions: acknowledged or not, by position. */
+    private final TreeMap<BinlogPosition, Boolean> syncDecisions = new TreeMap<>();
+    /** Whether each transaction past the commit stage was acknowledged; looked up only, never iterated. */
+    private final Map<GroupCommit.Pending, Boolean> semisync = new HashMap<>();
+
+    public CommitCoordinator(Mysqld server, GroupCommit.Settings settings, Effects effects) {
+        this.server = server;
+        this.effects = effects;
+        var rules = server.flavor().semisyncRules();
+        this.groupCommit = new GroupCommit(server.binlog(), settings,
+                GroupCommit.AfterSyncWait.valueOf(rules.afterSyncWait()),
+                GroupCommit.AfterCommitWait.valueOf(rules.afterCommitWait()), this);
+    }
+
+    public void setSettings(GroupCommit.Settings settings) {
+        groupCommit.setSettings(settings);
+    }
+
+    /** A session's COMMIT (or autocommit statement) enters group commit. */
+    public void submit(Transaction trx, Committer committer) {
+        Threads.Thread t = server.threads().find(committer.thread());
+        if (t != null) {
+            t.state(server.flavor().threadStyle().commitQueuedState());
+        }
+        schedule(groupCommit.submit(new GroupCommit.Pending(trx, committer)));
+    }
+
+    /** A stage's time is up. */
+    public void done(GroupCommit.Stage stage) {
+        schedule(groupCommit.done(stage));
+    }
+
+    private void schedule(List<GroupCommit.Work> work) {
+        for (GroupCommit.Work w : work) {
+            effects.schedule(w);
+        }
+    }
+
+    // --- the hooks: every commit observer installed now decides
+
+    @Override
+    public void afterFlush(List<BinlogPosition> transactionEnds) {
+        for (CommitObserver o : server.plugins(CommitObserver.class)) {
+            runAs(thread(null), () -> o.afterFlush(transactionEnds));
+        }
+    }
+
+    @Override
+    public void published(BinlogPosition readableEnd) {
+        effects.published();
+    }
+
+    @Override
+    public boolean afterSync(GroupCommit.Pending leader, BinlogPosition pos) {
+        Boolean acked = decide(CommitObserver.Point.AFTER_SYNC, leader, pos);
+        if (acked == null) {
+            return false;
+        }
+        syncDecisions.put(pos, acked);
+        return true;
+    }
+
+    @Override
+    public boolean afterCommit(GroupCommit.Pending trx, BinlogPosition end) {
+        Boolean acked = decide(CommitObserver.Point.AFTER_COMMIT, trx, end);
+        if (acked == null) {
+            return false;
+        }
+        if (acked) {
+            semisync.put(trx, true);
+        }
+        return true;
+    }
+
+    /**
+     * Asks every observer whether {@code trx}'s thread waits at {@code point}: null when one holds it
+     * (its deadline set), else whether it counted as acknowledged.
+     */
+    private Boolean decide(CommitObserver.Point point, GroupCommit.Pending trx, BinlogPosition pos) {
+        boolean acked = false;
+        for (CommitObserver o : server.plugins(CommitObserver.class)) {
+            long thread = thread(trx);
+            CommitObserver.Decision d = server.callAs(thread, () -> o.atCommitPoint(point, pos, server.now()));
+            if (d instanceof CommitObserver.Decision.Hold hold) {
+                Threads.Thread t = server.threads().find(thread);
+                String before = t == null ? null : t.state();
+                if (t != null) {
+                    t.state(o.waitState());
+                }
+                waits.put(hold.waiter(), new Wait(hold.waiter(), trx, point == CommitObserver.Point.AFTER_SYNC, pos, o,
+                        before));
+                if (hold.deadline() != Long.MAX_VALUE) { // MAX_VALUE: no deadline (a timeout beyond the clock)
+                    effects.setDeadline(hold.waiter(), hold.deadline());
+                }
+                return null;
+            }
+            if (d instanceof CommitObserver.Decision.Proceed p) {
+                acked |= p.semisync();
+            }
+        }
+        return acked;
+    }
+
+    /** A plugin let a held commit go ({@code semisync}: it was acknowledged). */
+    public void released(long waiter, boolean acked) {
+        Wait w = waits.remove(waiter);
+        if (w == null) {
+            return; // a waiter of a commit that died with a crash or a shutdown
+        }
+        effects.cancelDeadline(waiter); // an ACK came first: the timed wait ends early
+        Threads.Thread t = server.threads().find(thread(w.trx()));
+        if (t != null && w.stateBefore() != null) {
+            t.state(w.stateBefore());
+        }
+        if (w.atSync()) {
+            syncDecisions.put(w.pos(), acked);
+            schedule(groupCommit.releaseAfterSync());
+        } else {
+            if (acked) {
+                semisync.put(w.trx(), true);
+            }
+            groupCommit.releaseAfterCommit(w.trx());
+        }
+    }
+
+    /** A held commit's deadline passed: its observer decides (MySQL's timeout switches semisync OFF). */
+    public void deadlinePassed(long waiter) {
+        Wait w = waits.get(waiter);
+        if (w != null) {
+            runAs(thread(w.trx()), () -> w.observer().deadlinePassed(waiter, server.now()));
+        }
+    }
+
+    /** KILL [QUERY] of thread {@code thread}: an observer holding its wait decides what that does. */
+    public void killed(long thread) {
+        for (Wait w : new ArrayList<>(waits.values())) {
+            if (thread(w.trx()) == thread) {
+                runAs(thread, () -> w.observer().killed(w.waiter(), server.now()));
+            }
+        }
+    }
+
+    /** A clean shutdown wakes every waiting session of thread {@code thread} (close_connections phase 1). */
+    public void shutdownWake(long thread) {
+        for (Wait w : new ArrayList<>(waits.values())) {
+            if (thread(w.trx()) == thread) {
+                runAs(thread, () -> w.observer().shutdownWake(w.waiter(), server.now()));
+            }
+        }
+    }
+
+    /** Threads whose sessions wait for an ACK now (SHOW PROCESSLIST shows the wait state on them). */
+    public int waiting() {
+        return waits.size();
+    }
+
+    @Override
+    public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
+        server.store().apply(trx.transaction()); // visible to other sessions from now on
+        Map.Entry<BinlogPosition, Boolean> decision = syncDecisions.ceilingEntry(end);
+        if (decision != null && decision.getValue()) {
+            semisync.put(trx, true);
+        }
+        syncDecisions.headMap(end, true).clear();
+    }
+
+    @Override
+    public void committed(GroupCommit.Pending trx, BinlogPosition end) {
+        Boolean acked = semisync.remove(trx);
+        effects.answer((Committer) trx.client(), trx.transaction(), end, acked != null && acked);
+    }
+
+    /**
+     * A crash: the transactions written to the binlog but not committed in the engine (prepared), with
+     * their ends, in binlog order. Nothing else of the commit path survives.
+     */
+    public List<GroupCommit.Pending> crash(List<BinlogPosition> endsOut) {
+        List<GroupCommit.Pending> prepared = groupCommit.prepared(endsOut);
+        waits.clear();
+        syncDecisions.clear();
+        semisync.clear();
+        return prepared;
+    }
+
+    public boolean idle() {
+        return groupCommit.idle();
+    }
+
+    private long thread(GroupCommit.Pending trx) {
+        return trx == null ? server.currentThread() : ((Committer) trx.client()).thread();
+    }
+
+    private void runAs(long thread, Runnable code) {
+        server.runAs(thread, code);
+    }
+}

@@ -1,0 +1,165 @@
+package io.semisyncsim.server;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A server's threads, MySQL's THDs: every client connection and every replication thread, each with
+ * the id that SHOW PROCESSLIST shows, CONNECTION_ID() returns, KILL takes and the error log prints.
+ * Ids count up from the flavour's first one at every start (background threads take the ones below).
+ * A thread may have an id without a row in the process list (MariaDB's ACK receiver).
+ */
+public final class Threads {
+
+    /** What a thread is, for the process list and for KILL. */
+    public enum Kind { CLIENT, BINLOG_DUMP, REPLICA_IO, REPLICA_SQL, BACKGROUND }
+
+    /** One thread's process-list row: its id and kind, and what it does now. */
+    public static final class Thread {
+        private final long id;
+        private Kind kind;
+        private final String user;
+        private final String host;
+        private final boolean listed;
+        private String db;
+        private String command;
+        private String state = "";
+        private String info;
+        private long since;
+
+        Thread(long id, Kind kind, String user, String host, boolean listed, String command, long now) {
+            this.id = id;
+            this.kind = kind;
+            this.user = user;
+            this.host = host;
+            this.listed = listed;
+            this.command = command;
+            this.since = now;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public String user() {
+            return user;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public String db() {
+            return db;
+        }
+
+        public String command() {
+            return command;
+        }
+
+        public String state() {
+            return state;
+        }
+
+        public String info() {
+            return info;
+        }
+
+        /** When the thread entered its current command (SHOW PROCESSLIST's Time counts from here). */
+        public long since() {
+            return since;
+        }
+
+        /** The thread now does {@code command} in {@code state}, running {@code info} (null: nothing). */
+        public void set(String command, String state, String info, long now) {
+            if (!command.equals(this.command)) {
+                this.since = now;
+            }
+            this.command = command;
+            this.state = state;
+            this.info = info;
+        }
+
+        /** A connection turns into another kind of thread (a replica's connection becomes a dump thread). */
+        public void become(Kind kind, String command, String state, long now) {
+            this.kind = kind;
+            set(command, state, null, now);
+        }
+
+        /** Only the state changes (a stage inside the same command). */
+        public void state(String state) {
+            this.state = state;
+        }
+
+        public void db(String db) {
+            this.db = db;
+        }
+    }
+
+    private final long firstId;
+    private final TreeMap<Long, Thread> threads = new TreeMap<>();
+    private long nextId;
+
+    public Threads(long firstId) {
+        this.firstId = firstId;
+        this.nextId = firstId;
+    }
+
+    /** A new start: no thread survives, and ids count from the first again. */
+    public void restart() {
+        threads.clear();
+        nextId = firstId;
+    }
+
+    /** A new thread with the next id, in the process list. */
+    public Thread open(Kind kind, String user, String host, String command, long now) {
+        Thread t = new Thread(nextId++, kind, user, host, true, command, now);
+        threads.put(t.id(), t);
+        return t;
+    }
+
+    /** A thread a fresh server runs before any client, with its own id (MySQL 8.0's event scheduler). */
+    public Thread daemon(long id, String user, String host, String command, String state, long now) {
+        Thread t = new Thread(id, Kind.BACKGROUND, user, host, true, command, now);
+        t.state(state);
+        threads.put(id, t);
+        return t;
+    }
+
+    /** A new thread with the next id that the process list does not show (a daemon thread). */
+    public Thread openUnlisted(Kind kind, long now) {
+        Thread t = new Thread(nextId++, kind, "system user", "", false, "Daemon", now);
+        threads.put(t.id(), t);
+        return t;
+    }
+
+    public void close(long id) {
+        threads.remove(id);
+    }
+
+    /** The thread with this id, or null when there is none (it ended, or never was). */
+    public Thread find(long id) {
+        return threads.get(id);
+    }
+
+    /** The threads SHOW PROCESSLIST shows, by id. */
+    public List<Thread> listed() {
+        List<Thread> out = new ArrayList<>();
+        for (Thread t : threads.values()) {
+            if (t.listed) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    public Collection<Thread> all() {
+        return threads.values();
+    }
+}

@@ -1,0 +1,18 @@
+package io.semisyncsim.binlog;
+
+import java.util.List;
+
+/** Binlog layouts for the binlog package's tests, so they need no flavour table. */
+final class Layouts {
+    private Layouts() {
+    }
+
+    /**
+     * MySQL 8.0, row format: a file's first transaction starts at 157 (4 + Format_description 122 +
+     * Previous_gtids 31); a one-row INSERT is Gtid 79, BEGIN 75, Table_map 52, Write_rows 52, Xid 31.
+     */
+    static final EventSizes MYSQL_ROW = new EventSizes("binlog", 122,
+            List.of(new EventSizes.Header(EventType.PREVIOUS_GTIDS, 31, false)),
+            List.of(new EventSizes.Header(EventType.PREVIOUS_GTIDS, 31, false)),
+            79, true, 66, 52, 40, 12, 31, 31, 23, 0);
+}
