@@ -25,6 +25,10 @@ public final class SimTarget implements Target {
     private final Cluster cluster;
     /** Open client connections: handle -> (node, account, the cluster's session id). */
     private final Map<Long, Connection> connections = new TreeMap<>();
+    /** Statements sent and not yet reaped: handle -> the cluster's request id. */
+    private final Map<Long, Long> sent = new TreeMap<>();
+    /** Answers that came (or were lost with a crash) before their reap: handle -> answer. */
+    private final Map<Long, StatementResult> answered = new TreeMap<>();
     private long nextConnection = 1;
 
     private record Connection(String node, Account account, long session) {
@@ -67,7 +71,32 @@ public final class SimTarget implements Target {
     }
 
     @Override
+    public void send(long connection, String sql) {
+        Connection c = connections.get(connection);
+        sent.put(connection, cluster.send(c.node(), c.session(), c.account(), sql));
+        cluster.kernel().runUntilQuiescent(); // it reaches the server now, and runs until it waits
+    }
+
+    @Override
+    public StatementResult reap(long connection, long deadline) {
+        Long id = sent.remove(connection);
+        StatementResult[] answer = {answered.remove(connection)};
+        if (answer[0] == null && id != null) {
+            cluster.kernel().runUntil(() -> (answer[0] = cluster.poll(id)) != null, deadline);
+        }
+        return answer[0];
+    }
+
+    /**
+     * An INSERT whose key the table on that node already holds is refused with 1062, as InnoDB would:
+     * the commit path of the simulated server takes rows as given, so the client side checks first.
+     */
+    @Override
     public Commit insert(String node, String table, long key, long deadline) {
+        Mysqld server = cluster.node(node);
+        if (server.state() == io.semisyncsim.server.NodeState.RUNNING && server.store().contains(table, key)) {
+            return new Commit(false, false, server.flavor().error(1062, Long.toString(key), table));
+        }
         MysqldActor.Committed c = cluster.insert(node, table, key, deadline);
         return c == null ? null : new Commit(c.ok(), c.semisync());
     }
@@ -129,6 +158,16 @@ public final class SimTarget implements Target {
     }
 
     @Override
+    public void heal(String a, String b, boolean bothWays) {
+        cluster.heal(a, b, bothWays);
+    }
+
+    @Override
+    public void flap(String a, String b, boolean bothWays, boolean drop, long every, long down, int times) {
+        cluster.flap(a, b, bothWays, drop ? NetworkModel.Cut.DROP : NetworkModel.Cut.HOLD, every, down, times);
+    }
+
+    @Override
     public void reset(String a, String b) {
         cluster.reset(a, b);
     }
@@ -140,9 +179,23 @@ public final class SimTarget implements Target {
         cluster.setLink(b, a, link);
     }
 
+    /**
+     * The process dies: a statement sent to it and still unanswered is lost with it, and its client says
+     * so (error 2013, CR_SERVER_LOST, in the client's own words).
+     */
     @Override
     public void crash(String node) {
         cluster.crash(node);
+        for (Map.Entry<Long, Long> s : new TreeMap<>(sent).entrySet()) {
+            if (!connections.get(s.getKey()).node().equals(node)) {
+                continue;
+            }
+            StatementResult r = cluster.poll(s.getValue());
+            sent.remove(s.getKey());
+            answered.put(s.getKey(), r != null ? r : new StatementResult.Failed(new io.semisyncsim.server.SqlError(
+                    2013, "HY000", "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
+                    : "MySQL server") + " during query")));
+        }
     }
 
     @Override
