@@ -111,7 +111,7 @@ public final class ScenarioReader {
             YNode s = top.entries().get("seed").value();
             Long v = s instanceof YNode.Scalar sc && sc.text().matches("-?\\d{1,18}") ? Long.parseLong(sc.text()) : null;
             if (v == null) {
-                problem(s.pos(), "seed must be a whole number, got " + s.describe());
+                problem(s.pos(), "seed must be a whole number of at most 18 digits, got " + s.describe());
             } else {
                 seed = v;
             }

@@ -244,7 +244,8 @@ public sealed interface Matcher {
             String op = t.substring(0, n);
             if (!COMPARISONS.contains(op)) {
                 String reversed = new StringBuilder(op).reverse().toString();
-                String hint = COMPARISONS.contains(reversed) ? "; did you mean '" + reversed + "'?"
+                String hint = op.equals("<>") ? "; did you mean '!='?" // SQL's spelling of not equal
+                        : COMPARISONS.contains(reversed) ? "; did you mean '" + reversed + "'?"
                         : Suggest.didYouMean(op, COMPARISONS);
                 throw new Arithmetic.Invalid("unknown operator '" + op + "' in '" + whole + "'" + hint
                         + " (operators: == != < <= > >=, contains, not contains, matches, not matches,"
@@ -257,6 +258,11 @@ public sealed interface Matcher {
                 throws Arithmetic.Invalid, Template.Unbound {
             if (value.isEmpty()) {
                 throw new Arithmetic.Invalid("'" + whole + "' has an operator but no value");
+            }
+            String[] tokens = value.split("\\s+");
+            if (tokens.length > 1 && (tokens[tokens.length - 1].equals("+") || tokens[tokens.length - 1].equals("-"))) {
+                throw new Arithmetic.Invalid("'" + value + "' ends with '" + tokens[tokens.length - 1] + "': a sum needs"
+                        + " a value after each + and -");
             }
             if (Arithmetic.isSum(value)) {
                 Arithmetic.Value v = Arithmetic.evaluate(value, vars);

@@ -254,7 +254,7 @@ public final class Play {
     /** The node's Rpl_semi_sync_source_yes_tx (or _master_), 0 where there is none. */
     private long yesTx(String node) {
         for (String name : List.of("Rpl_semi_sync_source_yes_tx", "Rpl_semi_sync_master_yes_tx")) {
-            String v = target.read(new ValuePath(node, ValuePath.Kind.STATUS, name));
+            String v = read(new ValuePath(node, ValuePath.Kind.STATUS, name));
             if (v != null && v.matches("\\d{1,18}")) {
                 return Long.parseLong(v);
             }

@@ -32,14 +32,15 @@ public final class StepReader {
 
     /**
      * The cluster and the session as far as the steps read so far tell: nodes down (and where they went
-     * down), the source, connections waiting for a sent statement (and where it was sent), the users of
-     * named connections, the captured values defined. A value: a repeat compares it before and after.
+     * down), the source, former sources that no longer replicate (and the failover that left them so),
+     * connections waiting for a sent statement (and where it was sent), the users of named connections,
+     * the captured values defined. A value: a repeat compares it before and after.
      */
-    public record State(Map<String, Pos> down, String source, Map<String, Pos> waiting, Map<String, String> users,
-                        Set<String> defined) {
+    public record State(Map<String, Pos> down, String source, Map<String, Pos> formerSources,
+                        Map<String, Pos> waiting, Map<String, String> users, Set<String> defined) {
         State copy() {
-            return new State(new TreeMap<>(down), source, new TreeMap<>(waiting), new TreeMap<>(users),
-                    new LinkedHashSet<>(defined));
+            return new State(new TreeMap<>(down), source, new TreeMap<>(formerSources), new TreeMap<>(waiting),
+                    new TreeMap<>(users), new LinkedHashSet<>(defined));
         }
 
         /** Whether the steps that led from {@code before} to this left nodes, source and connections alike. */
@@ -58,6 +59,7 @@ public final class StepReader {
         this.kinds = kinds;
         this.problems = problems;
         this.state = new State(new TreeMap<>(), nodes.isEmpty() ? null : nodes.get(0), new TreeMap<>(), new TreeMap<>(),
+                new TreeMap<>(),
                 new LinkedHashSet<>());
     }
 
@@ -403,8 +405,16 @@ public final class StepReader {
         state.down().remove(node);
     }
 
-    public void promoted(String node) {
-        state = new State(state.down(), node, state.waiting(), state.users(), state.defined());
+    /** A failover at {@code at} made {@code node} the source; the old source replicates from nobody. */
+    public void promoted(String node, Pos at) {
+        state.formerSources().put(state.source(), at);
+        state.formerSources().remove(node);
+        state = new State(state.down(), node, state.formerSources(), state.waiting(), state.users(), state.defined());
+    }
+
+    /** Where a failover left {@code node} a former source that replicates from nobody; null when it replicates. */
+    public Pos formerSourceAt(String node) {
+        return state.formerSources().get(node);
     }
 
     /**

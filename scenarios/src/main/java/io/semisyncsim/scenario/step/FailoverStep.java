@@ -47,7 +47,12 @@ public record FailoverStep(Pos pos, String promote) implements Step {
                     + r.downAt(promote) + ")");
             return null;
         }
-        r.promoted(promote);
+        if (r.formerSourceAt(promote) != null) {
+            r.problem(at, "failover to " + promote + ", which replicates from nobody at this point (it was the source"
+                    + " until the failover at " + r.formerSourceAt(promote) + ")");
+            return null;
+        }
+        r.promoted(promote, m.pos());
         return new FailoverStep(m.pos(), promote);
     }
 

@@ -23,7 +23,12 @@ public record RepeatStep(Pos pos, int times, List<Step> steps) implements Step {
             r.problem(m.pos(), "repeat needs steps: the list of steps to play N times");
             return null;
         }
-        List<Step> steps = r.repeatedSteps(m.entries().get("steps").value(), Math.max(1, times), m.pos());
+        YNode list = m.entries().get("steps").value();
+        if (list instanceof YNode.Seq seq && seq.items().isEmpty()) {
+            r.problem(list.pos(), "a repeat's steps are empty; give it the steps to play N times");
+            return null;
+        }
+        List<Step> steps = r.repeatedSteps(list, Math.max(1, times), m.pos());
         return times < 0 ? null : new RepeatStep(m.pos(), (int) times, List.copyOf(steps));
     }
 
