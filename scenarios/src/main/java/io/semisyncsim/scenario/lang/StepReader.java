@@ -58,9 +58,8 @@ public final class StepReader {
         this.nodes = nodes;
         this.kinds = kinds;
         this.problems = problems;
-        this.state = new State(new TreeMap<>(), nodes.isEmpty() ? null : nodes.get(0), new TreeMap<>(), new TreeMap<>(),
-                new TreeMap<>(),
-                new LinkedHashSet<>());
+        this.state = new State(new TreeMap<>(), nodes.isEmpty() ? null : nodes.get(0), new TreeMap<>(),
+                new TreeMap<>(), new TreeMap<>(), new LinkedHashSet<>());
     }
 
     public List<String> nodes() {
@@ -101,7 +100,7 @@ public final class StepReader {
     /**
      * The steps of a repeat: read as the rest are, once; when they run more than once, they must leave
      * the cluster as they found it (nodes up or down, the source, connections waiting), or the second
-     * time round would not be what the file reads as. Null when the list is not one (reported).
+     * time round would not be what the file reads as. Empty when the list is not one (reported).
      */
     public List<Step> repeatedSteps(YNode list, long times, Pos at) {
         State before = state.copy();
@@ -353,10 +352,6 @@ public final class StepReader {
     }
 
     // --- what the steps read so far did
-
-    public State state() {
-        return state;
-    }
 
     /**
      * Checks the {@code ${name}}s in {@code text}: well formed, and each defined by an earlier let.
