@@ -107,7 +107,11 @@ public final class YamlTree {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
             return refused(where(e, p), "YAML nesting deeper than " + MAX_DEPTH + " levels");
         }
-        return refused(where(e, p), "YAML syntax: " + firstLine(e.getOriginalMessage()));
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Expected a field name")) { // Jackson names a SnakeYAML event class here
+            message = "a key must be a single value (complex keys such as ? [a, b] are not supported)";
+        }
+        return refused(where(e, p), "YAML syntax: " + message);
     }
 
     /** The error's own location, else where the parser stood. */
