@@ -7,7 +7,6 @@ import io.semisyncsim.real.RealServerException;
 import io.semisyncsim.real.RealSettings;
 import io.semisyncsim.real.ServerBinary;
 import io.semisyncsim.scenario.ScenarioReader;
-import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.Scenario;
 import java.io.IOException;
@@ -58,15 +57,13 @@ final class DiffCommand implements Callable<Integer> {
                     + String.join(", ", io.semisyncsim.flavor.Flavors.standard().names()) + ")");
             return Cli.INVALID;
         }
-        List<Problem> problems = new ArrayList<>();
-        List<Scenario> scenarios = new ArrayList<>();
-        for (Path file : ScenarioFiles.expand(files)) {
-            try {
-                scenarios.add(ScenarioReader.read(file));
-            } catch (InvalidScenarioException e) {
-                problems.addAll(e.problems());
-            }
+        ScenarioFiles.Loaded loaded = ScenarioFiles.load(files, ScenarioReader.Options.DEFAULT);
+        if (!loaded.errors().isEmpty()) {
+            loaded.report(System.err);
+            return Cli.INVALID;
         }
+        List<Problem> problems = new ArrayList<>(loaded.problems());
+        List<Scenario> scenarios = loaded.scenarios();
         RealSettings settings = RealSettings.load();
         try {
             ServerBinary server = RealServers.find(basedir, settings);

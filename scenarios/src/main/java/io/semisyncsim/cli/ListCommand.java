@@ -24,7 +24,13 @@ final class ListCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         int exit = Cli.OK;
-        for (Path file : ScenarioFiles.expand(List.of(root))) {
+        List<String> errors = new java.util.ArrayList<>();
+        List<Path> files = ScenarioFiles.expand(List.of(root), errors);
+        errors.forEach(e -> System.err.println("semisync-sim: " + e));
+        if (!errors.isEmpty()) {
+            exit = Cli.INVALID;
+        }
+        for (Path file : files) {
             try {
                 Scenario s = ScenarioReader.read(file);
                 String first = s.description().strip().split("\n", 2)[0];

@@ -48,16 +48,22 @@ final class RealServers {
                 continue;
             }
             int before = problems.size();
-            for (Step step : s.steps()) {
-                String limit = step.realServerLimit();
-                if (limit != null) {
-                    problems.add(new Problem(s.file(), step.pos(), limit));
-                }
-            }
+            limits(s.file(), s.steps(), problems);
             if (problems.size() == before) {
                 out.add(s.on(flavor));
             }
         }
         return out;
+    }
+
+    /** What real servers cannot play, of these steps and the steps they hold. */
+    private static void limits(String file, List<Step> steps, List<Problem> problems) {
+        for (Step step : steps) {
+            String limit = step.realServerLimit();
+            if (limit != null) {
+                problems.add(new Problem(file, step.pos(), limit));
+            }
+            limits(file, step.steps(), problems);
+        }
     }
 }

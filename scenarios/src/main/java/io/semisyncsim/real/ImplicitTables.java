@@ -4,7 +4,6 @@ import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.step.CommitStep;
-import io.semisyncsim.scenario.step.SqlStep;
 import io.semisyncsim.sql.ParseException;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
@@ -22,26 +21,31 @@ final class ImplicitTables {
     static Set<String> of(Scenario scenario, Flavor flavor) {
         Set<String> tables = new TreeSet<>();
         tables.add(CommitStep.TABLE);
-        for (Step step : scenario.steps()) {
-            if (step instanceof SqlStep sql) {
-                for (String statement : sql.statements()) {
-                    try {
-                        Statement s = Parser.parse(statement, flavor.dialect());
-                        if (s instanceof Statement.Insert i) {
-                            tables.add(i.table());
-                        } else if (s instanceof Statement.Update u) {
-                            tables.add(u.table());
-                        } else if (s instanceof Statement.Delete d) {
-                            tables.add(d.table());
-                        } else if (s instanceof Statement.CountRows c) {
-                            tables.add(c.table());
-                        }
-                    } catch (ParseException e) {
-                        // not a statement the simulator knows: the real server will say what it thinks of it
+        add(scenario.steps(), flavor, tables);
+        return tables;
+    }
+
+    /** The tables of these steps' statements, commits and workloads, and of the steps they hold. */
+    private static void add(java.util.List<Step> steps, Flavor flavor, Set<String> tables) {
+        for (Step step : steps) {
+            tables.addAll(step.tables());
+            add(step.steps(), flavor, tables);
+            for (String statement : step.statements()) {
+                try {
+                    Statement s = Parser.parse(statement, flavor.dialect());
+                    if (s instanceof Statement.Insert i) {
+                        tables.add(i.table());
+                    } else if (s instanceof Statement.Update u) {
+                        tables.add(u.table());
+                    } else if (s instanceof Statement.Delete d) {
+                        tables.add(d.table());
+                    } else if (s instanceof Statement.CountRows c) {
+                        tables.add(c.table());
                     }
+                } catch (ParseException e) {
+                    // not a statement the simulator knows: the real server will say what it thinks of it
                 }
             }
         }
-        return tables;
     }
 }

@@ -44,6 +44,10 @@ final class Links {
         notifyAll();
     }
 
+    synchronized void heal(String from, String to) {
+        cut(from, to, Cut.NONE);
+    }
+
     synchronized void healAll() {
         links.replaceAll((k, l) -> new Link(l.latencyMicros(), l.jitterMicros(), Cut.NONE));
         notifyAll();

@@ -46,8 +46,37 @@ public final class RealTarget implements Target {
     });
     private long nextHandle = 1;
 
-    /** A client connection and the one thread that speaks on it (a client waits for each answer). */
-    private record Client(String node, String user, Connection connection, ExecutorService thread) {
+    /**
+     * A client connection and the one thread that speaks on it (a client waits for each answer); the
+     * statement it sent and has not reaped; and whether its server crashed since (it reconnects on its
+     * next statement, as the mysql client does).
+     */
+    private static final class Client {
+        final String node;
+        final String user;
+        Connection connection;
+        final ExecutorService thread;
+        Future<StatementResult> sent;
+        boolean lost;
+
+        Client(String node, String user, Connection connection, ExecutorService thread) {
+            this.node = node;
+            this.user = user;
+            this.connection = connection;
+            this.thread = thread;
+        }
+
+        String node() {
+            return node;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        ExecutorService thread() {
+            return thread;
+        }
     }
 
     public RealTarget(RealCluster cluster) {
@@ -92,17 +121,39 @@ public final class RealTarget implements Target {
     }
 
     private Client open(String node, String user) {
-        Connection c;
-        try {
-            c = cluster.server(node).connect(user, user.equals("root") || user.equals("app") ? "test" : null);
-        } catch (SQLException e) {
-            c = null; // the node is down: statements on this connection fail as the client would
-        }
-        return new Client(node, user, c, Executors.newSingleThreadExecutor(r -> {
+        return new Client(node, user, login(node, user), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "semisync-sim real " + node + " " + user);
             t.setDaemon(true);
             return t;
         }));
+    }
+
+    /** A JDBC connection to the node as the user; null when the node is down (statements then fail as the client's would). */
+    private Connection login(String node, String user) {
+        try {
+            return cluster.server(node).connect(user, user.equals("root") || user.equals("app") ? "test" : null);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** A connection whose server crashed, or that never got one, connects again before its next statement. */
+    private void reconnect(Client c) {
+        if (c.lost || c.connection == null) {
+            close(c.connection);
+            c.connection = login(c.node, c.user);
+            c.lost = false;
+        }
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // a connection the server already dropped
+            }
+        }
     }
 
     @Override
@@ -115,23 +166,40 @@ public final class RealTarget implements Target {
 
     private void close(Client c) {
         c.thread().shutdownNow();
-        if (c.connection() != null) {
-            try {
-                c.connection().close();
-            } catch (SQLException ignored) {
-                // a connection the server already dropped
-            }
-        }
+        close(c.connection());
     }
 
     @Override
     public StatementResult execute(long connection, String sql, long deadline) {
         Client c = clients.get(connection);
+        reconnect(c);
         if (c.connection() == null) {
-            return new StatementResult.Failed(new SqlError(2003, "HY000", "Can't connect to "
-                    + (product().equals("MariaDB") ? "server" : "MySQL server") + " on '127.0.0.1' (111)"));
+            return cannotConnect();
         }
-        return await(c.thread().submit(() -> Jdbc.run(c.connection(), sql, product())), deadline);
+        Connection jdbc = c.connection();
+        return await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline);
+    }
+
+    private StatementResult cannotConnect() {
+        return new StatementResult.Failed(new SqlError(2003, "HY000", "Can't connect to "
+                + (product().equals("MariaDB") ? "server" : "MySQL server") + " on '127.0.0.1' (111)"));
+    }
+
+    @Override
+    public void send(long connection, String sql) {
+        Client c = clients.get(connection);
+        reconnect(c);
+        Connection jdbc = c.connection();
+        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(cannotConnect())
+                : c.thread().submit(() -> Jdbc.run(jdbc, sql, product()));
+    }
+
+    @Override
+    public StatementResult reap(long connection, long deadline) {
+        Client c = clients.get(connection);
+        Future<StatementResult> sent = c.sent;
+        c.sent = null;
+        return sent == null ? null : await(sent, deadline);
     }
 
     /** Waits for a client thread's answer until {@code deadline}, draining reports meanwhile; null if none came. */
@@ -170,7 +238,10 @@ public final class RealTarget implements Target {
         if (r == null) {
             return null;
         }
-        if (r instanceof StatementResult.Failed) {
+        if (r instanceof StatementResult.Failed f) {
+            if (f.error().code() < 2000 || f.error().code() >= 3000) { // the server refused it (a duplicate key)
+                return new Commit(false, false, f.error());
+            }
             committers.remove(node);
             close(c);
             return new Commit(false, false);
@@ -317,6 +388,32 @@ public final class RealTarget implements Target {
     }
 
     @Override
+    public void heal(String a, String b, boolean bothWays) {
+        cluster.links().heal(a, b);
+        if (bothWays) {
+            cluster.links().heal(b, a);
+        }
+    }
+
+    /** A thread of the target's own cuts and heals the link on wall time while the next steps run. */
+    @Override
+    public void flap(String a, String b, boolean bothWays, boolean drop, long every, long down, int times) {
+        partition(a, b, bothWays, drop);
+        background.submit(() -> {
+            long start = now();
+            for (int i = 0; i < times; i++) {
+                if (i > 0) {
+                    sleepMicros(start + i * every - now());
+                    partition(a, b, bothWays, drop);
+                }
+                sleepMicros(start + i * every + down - now());
+                heal(a, b, bothWays);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void reset(String a, String b) {
         cluster.relaysBetween(a, b).forEach(Relay::reset);
     }
@@ -331,6 +428,11 @@ public final class RealTarget implements Target {
     public void crash(String node) {
         cluster.server(node).kill();
         forgetConnections(node);
+        for (Client c : clients.values()) {
+            if (c.node.equals(node)) {
+                c.lost = true; // its socket died with the server: the next statement connects again
+            }
+        }
     }
 
     private void forgetConnections(String node) {

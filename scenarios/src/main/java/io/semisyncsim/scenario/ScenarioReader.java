@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Problem;
@@ -33,33 +34,59 @@ public final class ScenarioReader {
     private static final Pattern NODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final List<String> TOP = List.of("name", "description", "flavor", "flavors", "seed", "topology",
             "network", "config", "steps");
+    /** Nodes a topology may have unless the user says it means more ({@code --allow-large}). */
+    public static final int MAX_NODES = 64;
+    /** Nodes a topology may have at all. */
+    public static final int MAX_NODES_LARGE = 4096;
+
+    /** What the reader lets through beyond the usual: {@code allowLarge}, topologies of more than 64 nodes. */
+    public record Options(boolean allowLarge) {
+        public static final Options DEFAULT = new Options(false);
+    }
+
     private final String file;
     private final Flavors flavors;
+    private final Options options;
     private List<String> runFlavors = List.of();
     private final List<Problem> problems = new ArrayList<>();
 
     /** The value helpers, shared with the step kinds (they report into {@link #problems}). */
     private final StepReader r;
 
-    private ScenarioReader(String file, Flavors flavors) {
+    private ScenarioReader(String file, Flavors flavors, Options options) {
         this.file = file;
         this.flavors = flavors;
+        this.options = options;
         this.r = new StepReader(file, flavors, List.of(), List.of(), StepKinds.ALL, problems);
     }
 
     public static Scenario read(Path path) throws InvalidScenarioException {
+        return read(path, Options.DEFAULT);
+    }
+
+    /** Reads a file: the one way `run`, `check`, `real` and `diff` read scenarios, so they refuse alike. */
+    public static Scenario read(Path path, Options options) throws InvalidScenarioException {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidScenarioException(List.of(new Problem(path.toString(), new Pos(1, 1),
+                    "the file is not UTF-8 text")));
         } catch (IOException e) {
             throw new InvalidScenarioException(List.of(new Problem(path.toString(), new Pos(1, 1),
-                    "cannot read the file: " + e.getMessage())));
+                    "cannot read the file: " + (Files.isDirectory(path) ? "it is a directory"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()))));
         }
-        return read(text, path.toString(), Flavors.standard());
+        return read(text, path.toString(), Flavors.standard(), options);
     }
 
     public static Scenario read(String text, String file, Flavors flavors) throws InvalidScenarioException {
-        return new ScenarioReader(file, flavors).scenario(YamlTree.read(text, file));
+        return read(text, file, flavors, Options.DEFAULT);
+    }
+
+    public static Scenario read(String text, String file, Flavors flavors, Options options)
+            throws InvalidScenarioException {
+        return new ScenarioReader(file, flavors, options).scenario(YamlTree.read(text, file));
     }
 
     private void problem(Pos pos, String message) {
@@ -84,7 +111,7 @@ public final class ScenarioReader {
             YNode s = top.entries().get("seed").value();
             Long v = s instanceof YNode.Scalar sc && sc.text().matches("-?\\d{1,18}") ? Long.parseLong(sc.text()) : null;
             if (v == null) {
-                problem(s.pos(), "seed must be a whole number, got " + s.describe());
+                problem(s.pos(), "seed must be a whole number of at most 18 digits, got " + s.describe());
             } else {
                 seed = v;
             }
@@ -159,6 +186,13 @@ public final class ScenarioReader {
             problem(t.entries().get("replication").value().pos(),
                     "replication must be running or stopped, got '" + replication + "'");
         }
+        int limit = options.allowLarge() ? MAX_NODES_LARGE : MAX_NODES;
+        int count = replicas.size() + (source == null ? 0 : 1);
+        if (count > limit) {
+            problem(t.pos(), "the topology has " + count + " nodes; at most " + limit + (options.allowLarge() ? ""
+                    : " without --allow-large (up to " + MAX_NODES_LARGE + " with it)"));
+            return null;
+        }
         List<String> seen = new ArrayList<>();
         for (String n : source == null ? replicas : concat(source, replicas)) {
             Pos where = t.pos();
@@ -192,19 +226,25 @@ public final class ScenarioReader {
         r.unknownKeys(n, List.of("latency", "jitter", "links"), "network");
         long latency = r.optionalDuration(n, "latency", 500);
         long jitter = r.optionalDuration(n, "jitter", 0);
+        if (jitter > latency) {
+            problem(n.entries().get(n.entries().containsKey("jitter") ? "jitter" : "latency").value().pos(),
+                    "network jitter (" + Durations.format(jitter) + ") cannot exceed its latency ("
+                            + Durations.format(latency) + ")");
+        }
         Map<String, Scenario.Link> links = new TreeMap<>();
         if (n.entries().containsKey("links")) {
             YNode.Map l = r.asMap(n.entries().get("links").value(), "links");
             if (l != null) {
                 for (Map.Entry<String, YNode.Entry> e : l.entries().entrySet()) {
-                    link(e.getKey(), e.getValue(), nodes, links);
+                    link(e.getKey(), e.getValue(), nodes, links, latency, jitter);
                 }
             }
         }
         return new Scenario.Network(latency, jitter, links);
     }
 
-    private void link(String key, YNode.Entry entry, List<String> nodes, Map<String, Scenario.Link> links) {
+    private void link(String key, YNode.Entry entry, List<String> nodes, Map<String, Scenario.Link> links,
+                      long defaultLatency, long defaultJitter) {
         boolean both = key.contains("<->");
         String[] ends = key.split(both ? "<->" : "->", 2);
         if (ends.length != 2 || (!both && !key.contains("->"))) {
@@ -225,6 +265,17 @@ public final class ScenarioReader {
         r.unknownKeys(spec, List.of("latency", "jitter"), "link " + key);
         Long latency = spec.entries().containsKey("latency") ? r.optionalDuration(spec, "latency", 0) : null;
         Long jitter = spec.entries().containsKey("jitter") ? r.optionalDuration(spec, "jitter", 0) : null;
+        long effectiveLatency = latency == null ? defaultLatency : latency;
+        long effectiveJitter = jitter == null ? defaultJitter : jitter;
+        if (effectiveJitter > effectiveLatency) {
+            problem(spec.entries().get(jitter != null ? "jitter" : "latency").value().pos(), "link " + key
+                    + ": jitter (" + Durations.format(effectiveJitter) + (jitter == null ? ", the network's" : "")
+                    + ") cannot exceed its latency (" + Durations.format(effectiveLatency) + ")");
+        }
+        if (ends[0].strip().equals(ends[1].strip())) {
+            problem(entry.keyPos(), "link '" + key + "' joins a node to itself");
+            return;
+        }
         links.put(key, new Scenario.Link(ends[0].strip(), ends[1].strip(), both, latency, jitter));
     }
 

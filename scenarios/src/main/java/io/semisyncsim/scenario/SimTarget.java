@@ -25,6 +25,10 @@ public final class SimTarget implements Target {
     private final Cluster cluster;
     /** Open client connections: handle -> (node, account, the cluster's session id). */
     private final Map<Long, Connection> connections = new TreeMap<>();
+    /** Statements sent and not yet reaped: handle -> the cluster's request id. */
+    private final Map<Long, Long> sent = new TreeMap<>();
+    /** Answers that came (or were lost with a crash) before their reap: handle -> answer. */
+    private final Map<Long, StatementResult> answered = new TreeMap<>();
     private long nextConnection = 1;
 
     private record Connection(String node, Account account, long session) {
@@ -73,13 +77,31 @@ public final class SimTarget implements Target {
     private final Map<String, Long> committers = new TreeMap<>();
 
     @Override
+    public void send(long connection, String sql) {
+        Connection c = connections.get(connection);
+        sent.put(connection, cluster.send(c.node(), c.session(), c.account(), sql));
+        cluster.kernel().runUntilQuiescent(); // it reaches the server now, and runs until it waits
+    }
+
+    @Override
+    public StatementResult reap(long connection, long deadline) {
+        Long id = sent.remove(connection);
+        StatementResult[] answer = {answered.remove(connection)};
+        if (answer[0] == null && id != null) {
+            cluster.kernel().runUntil(() -> (answer[0] = cluster.poll(id)) != null, deadline);
+        }
+        return answer[0];
+    }
+
+    /** An INSERT whose key the table already holds is refused by the server with 1062 (ER_DUP_ENTRY). */
+    @Override
     public Commit insert(String node, String table, long key, long deadline) {
         long session = committers.computeIfAbsent(node, n -> cluster.openSession());
         MysqldActor.Committed c = cluster.insert(node, session, table, key, deadline);
-        if (c != null && !c.ok()) {
+        if (c != null && !c.ok() && c.error() == null) {
             committers.remove(node); // a lost connection: the next commit connects anew
         }
-        return c == null ? null : new Commit(c.ok(), c.semisync());
+        return c == null ? null : new Commit(c.ok(), c.semisync(), c.error());
     }
 
     @Override
@@ -139,6 +161,16 @@ public final class SimTarget implements Target {
     }
 
     @Override
+    public void heal(String a, String b, boolean bothWays) {
+        cluster.heal(a, b, bothWays);
+    }
+
+    @Override
+    public void flap(String a, String b, boolean bothWays, boolean drop, long every, long down, int times) {
+        cluster.flap(a, b, bothWays, drop ? NetworkModel.Cut.DROP : NetworkModel.Cut.HOLD, every, down, times);
+    }
+
+    @Override
     public void reset(String a, String b) {
         cluster.reset(a, b);
     }
@@ -150,9 +182,23 @@ public final class SimTarget implements Target {
         cluster.setLink(b, a, link);
     }
 
+    /**
+     * The process dies: a statement sent to it and still unanswered is lost with it, and its client says
+     * so (error 2013, CR_SERVER_LOST, in the client's own words).
+     */
     @Override
     public void crash(String node) {
         cluster.crash(node);
+        for (Map.Entry<Long, Long> s : new TreeMap<>(sent).entrySet()) {
+            if (!connections.get(s.getKey()).node().equals(node)) {
+                continue;
+            }
+            StatementResult r = cluster.poll(s.getValue());
+            sent.remove(s.getKey());
+            answered.put(s.getKey(), r != null ? r : new StatementResult.Failed(new io.semisyncsim.server.SqlError(
+                    2013, "HY000", "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
+                    : "MySQL server") + " during query")));
+        }
     }
 
     @Override

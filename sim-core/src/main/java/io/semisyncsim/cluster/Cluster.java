@@ -145,6 +145,21 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
+     * Sends one statement on connection {@code session} and returns at once, as MTR's {@code send}: the
+     * statement runs (and may wait for an ACK) while the kernel runs; {@link #poll} gives its answer.
+     */
+    public long send(String node, long session, Account account, String sql) {
+        long id = nextRequestId++;
+        client.tell(new ClientSession.Send(id, session, actors.get(node), account, sql));
+        return id;
+    }
+
+    /** The answer to a statement {@link #send} sent, once it came (then forgotten); null until then. */
+    public StatementResult poll(long id) {
+        return (StatementResult) results.remove(id);
+    }
+
+    /**
      * One autocommit single-row INSERT into {@code table} on connection {@code session}, run until the
      * client has its answer (or {@code deadline} passes, as when the server hangs). Returns null if no
      * answer came in time.
@@ -237,6 +252,38 @@ public final class Cluster implements AutoCloseable {
 
     public void heal() {
         network.tell(new NetworkActor.Heal());
+        kernel.runUntilQuiescent();
+    }
+
+    /** Heals the cut from {@code a} to {@code b} (and back, if both ways); other partitions stay. */
+    public void heal(String a, String b, boolean bothWays) {
+        network.tell(new NetworkActor.HealLink(a, b, bothWays));
+        kernel.runUntilQuiescent();
+    }
+
+    /**
+     * A flapping link: cut now and every {@code every} µs, each cut healed {@code down} µs later,
+     * {@code times} times, on virtual time while the caller goes on (as a link that keeps failing).
+     */
+    public void flap(String a, String b, boolean bothWays, NetworkModel.Cut cut, long every, long down, int times) {
+        partition(Set.of(a), Set.of(b), bothWays, cut);
+        kernel.spawn(akka.actor.typed.javadsl.Behaviors.<Boolean>withTimers(timers -> {
+            timers.startSingleTimer(Boolean.FALSE, VirtualDurations.toDuration(down));
+            int[] healed = {0};
+            return akka.actor.typed.javadsl.Behaviors.receiveMessage(cutNow -> {
+                if (cutNow) {
+                    network.tell(new NetworkActor.Partition(Set.of(a), Set.of(b), bothWays, cut));
+                    timers.startSingleTimer(Boolean.FALSE, VirtualDurations.toDuration(down));
+                    return akka.actor.typed.javadsl.Behaviors.same();
+                }
+                network.tell(new NetworkActor.HealLink(a, b, bothWays));
+                if (++healed[0] == times) {
+                    return akka.actor.typed.javadsl.Behaviors.stopped();
+                }
+                timers.startSingleTimer(Boolean.TRUE, VirtualDurations.toDuration(every - down));
+                return akka.actor.typed.javadsl.Behaviors.same();
+            });
+        }), "flap-" + nextRequestId++);
         kernel.runUntilQuiescent();
     }
 

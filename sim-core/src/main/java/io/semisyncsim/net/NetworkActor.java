@@ -63,6 +63,10 @@ public final class NetworkActor {
     public record Heal() implements Command {
     }
 
+    /** Heals the cut from {@code a} to {@code b} (and back, if both ways); other cuts stay. */
+    public record HealLink(String a, String b, boolean bothWays) implements Command {
+    }
+
     /**
      * A node's process is frozen (or thawed). The OS would finish a TCP handshake, but a MySQL connect
      * needs the server's greeting packet, so connects to a frozen node wait for the thaw.
@@ -146,6 +150,12 @@ public final class NetworkActor {
             } else if (m instanceof Heal) {
                 trace.record("network", "network", "heal");
                 for (Delivery d : model.heal(now())) {
+                    schedule(d);
+                }
+                retryHeldConnects();
+            } else if (m instanceof HealLink h) {
+                trace.record("network", "network", "heal", "a", h.a(), "b", h.b(), "both_ways", h.bothWays());
+                for (Delivery d : model.heal(now(), h.a(), h.b(), h.bothWays())) {
                     schedule(d);
                 }
                 retryHeldConnects();

@@ -167,6 +167,27 @@ public final class NetworkModel {
         return released;
     }
 
+    /**
+     * Removes the cut from {@code from} to {@code to} (and back, if both ways), leaving every other cut;
+     * what the healed directions held leaves now, in order, connection by connection.
+     */
+    public List<Delivery> heal(long now, String from, String to, boolean bothWays) {
+        cuts.remove(key(from, to));
+        if (bothWays) {
+            cuts.remove(key(to, from));
+        }
+        List<Delivery> released = new ArrayList<>();
+        for (Conn c : connections.values()) {
+            for (String end : List.of(c.client(), c.server())) {
+                Direction d = c.from(end);
+                while (!d.held.isEmpty() && !cuts.containsKey(d.pair)) {
+                    released.add(schedule(now, c, end, c.peerOf(end), d, d.held.pollFirst()));
+                }
+            }
+        }
+        return released;
+    }
+
     /** Resets a connection: both ends are told at once (returned), in-flight packets are lost. */
     public List<String> reset(long connection) {
         Conn c = connections.get(connection);

@@ -92,6 +92,30 @@ class NetworkModelTest {
     }
 
     @Test
+    void healingOneLinkReleasesItsPacketsAndLeavesTheOtherCuts() {
+        long one = net.open("replica1", "source");
+        long two = net.open("replica2", "source");
+        net.partition(Set.of("source"), Set.of("replica1", "replica2"), true, NetworkModel.Cut.HOLD);
+        assertNull(net.send(0, one, "source", "e1"));
+        assertNull(net.send(0, two, "source", "e2"));
+        assertEquals(List.of(new Delivery(1_500, one, "source", "replica1", "e1")),
+                net.heal(1_000, "source", "replica1", true));
+        assertNull(net.send(2_000, two, "source", "still cut"));
+        assertTrue(net.isCut("replica2", "source"));
+        assertTrue(!net.isCut("replica1", "source"));
+    }
+
+    @Test
+    void healingOneDirectionLeavesTheOtherCut() {
+        long c = net.open("replica1", "source");
+        net.partition(Set.of("source"), Set.of("replica1"), true, NetworkModel.Cut.HOLD);
+        assertNull(net.send(0, c, "replica1", "ack"));
+        assertEquals(List.of(), net.heal(1_000, "source", "replica1", false), "the held ACK goes the other way");
+        assertEquals(1_500, net.send(1_000, c, "source", "event").time());
+        assertNull(net.send(1_000, c, "replica1", "ack2"));
+    }
+
+    @Test
     void resetTellsBothEndsAndClosesTheConnection() {
         long c = net.open("replica1", "source");
         assertEquals(List.of("replica1", "source"), net.reset(c));

@@ -19,15 +19,22 @@ public final class Commits {
     private long unknown;
     private long lastLatency;
     private Boolean lastSemisync;
-    /** Rows whose commit a client got OK for, by the node it was written on. */
-    private final Map<String, KeyRanges> acknowledged = new TreeMap<>();
+    /** Rows whose commit a client got OK for, by the node and table they were written to. */
+    private final Map<String, Map<String, KeyRanges>> acknowledged = new TreeMap<>();
     private String lostAcknowledged;
     private String lostVisible;
     private final Map<String, Long> nextKey = new TreeMap<>();
 
-    /** The next row key of the default table: one sequence for every node, as an auto-increment column. */
-    public long nextKey() {
-        return nextKey.merge("t1", 1L, Long::sum);
+    /** The next row key of {@code table}: one sequence for every node, as an auto-increment column. */
+    public long nextKey(String table) {
+        return nextKey.merge(table, 1L, Long::sum);
+    }
+
+    /** Reserves the next {@code n} keys of {@code table}; they are the returned base + 1 to base + n. */
+    public long reserve(String table, long n) {
+        long base = nextKey.getOrDefault(table, 0L);
+        nextKey.put(table, base + n);
+        return base;
     }
 
     /** A block of a billion keys for a workload, so its rows never collide with other writers'. */
@@ -35,8 +42,14 @@ public final class Commits {
         return nextKey.merge("t1#blocks", 1L, Long::sum) * 1_000_000_000L;
     }
 
-    /** A commit a client got OK for; {@code replicaAcked} null when nobody can tell. */
-    public void record(String node, long key, long latencyMicros, Boolean replicaAcked) {
+    /** A commit of row {@code key} a client got OK for; {@code replicaAcked} null when nobody can tell. */
+    public void record(String node, String table, long key, long latencyMicros, Boolean replicaAcked) {
+        record(node, latencyMicros, replicaAcked);
+        acknowledged.computeIfAbsent(node, n -> new TreeMap<>()).computeIfAbsent(table, t -> new KeyRanges()).add(key);
+    }
+
+    /** A commit a client got OK for whose rows are not followed (a statement's, in a sql step). */
+    public void record(String node, long latencyMicros, Boolean replicaAcked) {
         latencyCounts.computeIfAbsent(latencyMicros, l -> new long[1])[0]++;
         count++;
         if (replicaAcked == null) {
@@ -46,12 +59,18 @@ public final class Commits {
         }
         lastLatency = latencyMicros;
         lastSemisync = replicaAcked;
-        acknowledged.computeIfAbsent(node, n -> new KeyRanges()).add(key);
     }
 
-    /** Rows a client was told were committed on {@code node}. */
-    public SortedSet<Long> acknowledgedOn(String node) {
-        KeyRanges keys = acknowledged.get(node);
+    /** The tables whose rows clients were told were committed, on any node. */
+    public java.util.SortedSet<String> tables() {
+        java.util.SortedSet<String> out = new TreeSet<>();
+        acknowledged.values().forEach(t -> out.addAll(t.keySet()));
+        return out;
+    }
+
+    /** Rows of {@code table} a client was told were committed on {@code node}. */
+    public SortedSet<Long> acknowledgedOn(String node, String table) {
+        KeyRanges keys = acknowledged.getOrDefault(node, Map.of()).get(table);
         return keys == null ? new TreeSet<>() : keys.toSortedSet();
     }
 

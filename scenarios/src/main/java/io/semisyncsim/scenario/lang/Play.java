@@ -1,12 +1,20 @@
 package io.semisyncsim.scenario.lang;
 
+import io.semisyncsim.server.StatementResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One playing of a scenario, as its steps see it: the target they act on, the listener they tell,
- * what clients saw of their commits, and the outcomes so far. Steps run one after another on the
- * thread that owns this.
+ * what clients saw of their commits, the values {@code let} captured, the client connections, and the
+ * outcomes so far. Steps run one after another on the thread that owns this.
+ *
+ * <p>Connections are kept across steps, as a client's session is: one per node and user unless a step
+ * names its own ({@code connection: c2}). A connection to a node that crashed reconnects on its next
+ * statement, as the mysql client does; what its open transaction held is gone.
  */
 public final class Play {
     /** A day of virtual time: a client that has no answer by then never will. */
@@ -18,6 +26,45 @@ public final class Play {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final long answerLimit;
     private final String answerLimitText;
+    private final Map<String, String> vars = new TreeMap<>();
+    private final Map<String, Session> sessions = new TreeMap<>();
+
+    /** A client connection as the play keeps it: its handle, and what the client knows of its transaction. */
+    public static final class Session {
+        private final String node;
+        private final String user;
+        private final long handle;
+        private boolean inTransaction;
+        private boolean changed;
+        private Sent sent;
+
+        Session(String node, String user, long handle) {
+            this.node = node;
+            this.user = user;
+            this.handle = handle;
+        }
+
+        public String node() {
+            return node;
+        }
+
+        public String user() {
+            return user;
+        }
+
+        public long handle() {
+            return handle;
+        }
+
+        /** The statement sent and not yet reaped, or null. */
+        public Sent sent() {
+            return sent;
+        }
+    }
+
+    /** A statement sent on a connection: what, when, and the source's yes_tx then (to tell its ACK). */
+    public record Sent(String sql, long at, long yesBefore) {
+    }
 
     /**
      * {@code answerLimit}: how long a client waits for an answer before a step gives up on it, and how
@@ -84,5 +131,140 @@ public final class Play {
             case LOST -> commits.lost(path.name());
             default -> target.read(path);
         };
+    }
+
+    // --- captured values
+
+    /** The values {@code let} captured, by name. */
+    public Map<String, String> vars() {
+        return vars;
+    }
+
+    /** {@code text} with its {@code ${name}}s filled in. */
+    public String expand(String text) throws Template.Unbound {
+        return Template.expand(text, vars);
+    }
+
+    // --- connections
+
+    /**
+     * The connection a step names ({@code connection}, or null for the node's and user's default one),
+     * opened at its first use.
+     */
+    public Session session(String node, String user, String connection) {
+        String key = StepReader.connectionName(node, connection, user);
+        Session s = sessions.get(key);
+        if (s == null) {
+            s = new Session(node, user, target.connect(node, user));
+            sessions.put(key, s);
+        }
+        return s;
+    }
+
+    /** A node went down: its connections' open transactions are gone (the server forgot them). */
+    public void nodeDown(String node) {
+        for (Session s : sessions.values()) {
+            if (s.node.equals(node)) {
+                s.inTransaction = false;
+                s.changed = false;
+            }
+        }
+    }
+
+    /**
+     * Runs one statement on a connection and waits for its answer; tells the listener and counts a commit
+     * it made. Null when no answer came in time (a failed outcome is recorded).
+     */
+    public StatementResult execute(Pos pos, Session s, String sql) {
+        long before = now();
+        long yesBefore = mayCommit(sql) ? yesTx(s.node) : 0;
+        StatementResult r = target.execute(s.handle, sql, answerDeadline());
+        if (r == null) {
+            outcome(pos, s.node + "> " + sql + " gets an answer", false, noAnswer());
+            return null;
+        }
+        listener.statement(now(), now() - before, s.node, s.user, sql, r);
+        answered(s, sql, r, now() - before, yesBefore);
+        return r;
+    }
+
+    /** Sends a statement on a connection and goes on at once (as MTR's send); {@link #reap} collects it. */
+    public void send(Session s, String sql) {
+        s.sent = new Sent(sql, now(), mayCommit(sql) ? yesTx(s.node) : 0);
+        target.send(s.handle, sql);
+    }
+
+    /** Waits for the answer to a connection's sent statement; as {@link #execute} with the time since it was sent. */
+    public StatementResult reap(Pos pos, Session s) {
+        Sent sent = s.sent;
+        s.sent = null;
+        StatementResult r = target.reap(s.handle, answerDeadline());
+        if (r == null) {
+            outcome(pos, s.node + "> " + sent.sql() + " gets an answer", false, noAnswer());
+            return null;
+        }
+        listener.statement(now(), now() - sent.at(), s.node, s.user, sent.sql(), r);
+        answered(s, sent.sql(), r, now() - sent.at(), sent.yesBefore());
+        return r;
+    }
+
+    private static final Pattern DML = Pattern.compile("(?is)\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b.*");
+    private static final Pattern BEGIN = Pattern.compile("(?is)\\s*(BEGIN|START\\s+TRANSACTION)\\b.*");
+    private static final Pattern COMMIT = Pattern.compile("(?is)\\s*COMMIT\\b.*");
+    private static final Pattern ROLLBACK = Pattern.compile("(?is)\\s*ROLLBACK\\b.*");
+
+    private static boolean mayCommit(String sql) {
+        return DML.matcher(sql).matches() || COMMIT.matcher(sql).matches();
+    }
+
+    /**
+     * What the client learns of its transaction from an answer, and the commit it made: an autocommit
+     * INSERT, UPDATE or DELETE that changed rows, or the COMMIT of a transaction that did. Whether a
+     * replica acknowledged it is read from the source's yes_tx around the statement (it rose), as a
+     * client of a real server can tell too. Statements outside these (SET autocommit, DDL's implicit
+     * commit) are not followed.
+     */
+    private void answered(Session s, String sql, StatementResult r, long latency, long yesBefore) {
+        if (!(r instanceof StatementResult.Ok ok)) {
+            return;
+        }
+        boolean committed = false;
+        if (BEGIN.matcher(sql).matches()) {
+            s.inTransaction = true;
+            s.changed = false;
+        } else if (COMMIT.matcher(sql).matches()) {
+            committed = s.inTransaction && s.changed;
+            s.inTransaction = false;
+        } else if (ROLLBACK.matcher(sql).matches()) {
+            s.inTransaction = false;
+        } else if (DML.matcher(sql).matches() && ok.affectedRows() > 0) {
+            if (s.inTransaction) {
+                s.changed = true;
+            } else {
+                committed = true;
+            }
+        }
+        if (committed) {
+            boolean acked = yesTx(s.node) > yesBefore;
+            commits.record(s.node, latency, acked);
+            listener.committed(now(), latency, acked);
+        }
+    }
+
+    /** The node's Rpl_semi_sync_source_yes_tx (or _master_), 0 where there is none. */
+    private long yesTx(String node) {
+        for (String name : List.of("Rpl_semi_sync_source_yes_tx", "Rpl_semi_sync_master_yes_tx")) {
+            String v = read(new ValuePath(node, ValuePath.Kind.STATUS, name));
+            if (v != null && v.matches("\\d{1,18}")) {
+                return Long.parseLong(v);
+            }
+        }
+        return 0;
+    }
+
+    /** For messages: a statement as one line, cut at 80 characters. */
+    public static String brief(String sql) {
+        String one = sql.strip().replaceAll("\\s+", " ");
+        return one.length() > 80 ? one.substring(0, 77) + "..." : one;
     }
 }

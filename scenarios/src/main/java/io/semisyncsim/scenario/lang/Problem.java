@@ -1,7 +1,16 @@
 package io.semisyncsim.scenario.lang;
 
-/** One thing wrong with a scenario file, at a place in it. */
+/**
+ * One thing wrong with a scenario file, at a place in it. The file name and the message are kept with
+ * their control characters escaped ({@link Printable}): a message quotes what the file says, and what a
+ * file says must never reach a terminal raw.
+ */
 public record Problem(String file, Pos pos, String message) implements Comparable<Problem> {
+
+    public Problem {
+        file = Printable.escape(file);
+        message = Printable.escape(message);
+    }
 
     /** {@code file:line:column: message}, the form editors and CI logs link. */
     @Override

@@ -18,4 +18,19 @@ public interface Step {
     default String realServerLimit() {
         return null;
     }
+
+    /** The steps this one holds and plays (a repeat's); none for most kinds. */
+    default java.util.List<Step> steps() {
+        return java.util.List.of();
+    }
+
+    /** The SQL statements this step runs as written (a real server must have the tables they use). */
+    default java.util.List<String> statements() {
+        return java.util.List.of();
+    }
+
+    /** The tables this step writes rows to without SQL (commit and workload steps). */
+    default java.util.List<String> tables() {
+        return java.util.List.of();
+    }
 }

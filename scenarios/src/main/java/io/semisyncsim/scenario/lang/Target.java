@@ -35,13 +35,32 @@ public interface Target extends AutoCloseable {
     StatementResult execute(long connection, String sql, long deadline);
 
     /**
+     * Sends one statement on a connection and returns at once (it may wait on the server, for an ACK say,
+     * while time passes); {@link #reap} collects its answer. A connection has one statement at a time.
+     */
+    void send(long connection, String sql);
+
+    /**
+     * The answer to the statement {@link #send} sent on a connection, waiting for it until {@code deadline};
+     * null when none came by then. A connection whose node crashed meanwhile answers the client's error
+     * 2013 (lost connection during query).
+     */
+    StatementResult reap(long connection, long deadline);
+
+    /**
      * One autocommit single-row INSERT of {@code key} into {@code table} on {@code node}, waiting until
      * {@code deadline} for the answer; null when none came.
      */
     Commit insert(String node, String table, long key, long deadline);
 
-    /** A commit's answer: OK or not, and whether a replica acknowledged it before the OK. */
-    record Commit(boolean ok, boolean semisync) {
+    /**
+     * A commit's answer: OK or not, whether a replica acknowledged it before the OK, and the server's
+     * error when it refused the INSERT (a duplicate key); not OK without an error is a lost connection.
+     */
+    record Commit(boolean ok, boolean semisync, io.semisyncsim.server.SqlError error) {
+        public Commit(boolean ok, boolean semisync) {
+            this(ok, semisync, null);
+        }
     }
 
     /** Starts client sessions that commit on {@code node}; they go on while time passes. */
@@ -91,6 +110,15 @@ public interface Target extends AutoCloseable {
 
     /** Heals every partition. */
     void heal();
+
+    /** Heals the cut from {@code a} to {@code b} (and back, if {@code bothWays}); other partitions stay. */
+    void heal(String a, String b, boolean bothWays);
+
+    /**
+     * A flapping link: cut (as {@link #partition}) now and every {@code every} µs, each cut healed
+     * {@code down} µs later, {@code times} times, while the next steps run.
+     */
+    void flap(String a, String b, boolean bothWays, boolean drop, long every, long down, int times);
 
     /** Resets the connections between two nodes: both ends see it at once. */
     void reset(String a, String b);

@@ -10,7 +10,12 @@ public sealed interface YNode {
     /** What a user would call this kind of value in a message. */
     String describe();
 
-    record Scalar(Pos pos, String text) implements YNode {
+    /** A single value as written; {@code isNull} when YAML reads it as null ({@code ~}, {@code null}, nothing). */
+    record Scalar(Pos pos, String text, boolean isNull) implements YNode {
+        public Scalar(Pos pos, String text) {
+            this(pos, text, false);
+        }
+
         @Override
         public String describe() {
             return "'" + text + "'";

@@ -2,6 +2,7 @@ package io.semisyncsim.scenario.step;
 
 import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.Expectation;
+import io.semisyncsim.scenario.lang.Matcher;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
@@ -34,9 +35,14 @@ public record AwaitStep(Pos pos, Expectation expectation, long within) implement
     @Override
     public void play(Play p) {
         long start = p.now();
-        p.listener().step(start, "await " + expectation.describe() + " within " + Durations.format(within));
-        boolean held = p.target().runUntil(() -> expectation.matcher().test(p.read(expectation.path())),
-                start + within);
-        p.outcome(expectation.pos(), "await " + expectation.describe(), held, p.read(expectation.path()));
+        String[] error = new String[1];
+        Matcher m = expectation.matcher(p.vars(), error);
+        p.listener().step(start, "await " + expectation.describe(m) + " within " + Durations.format(within));
+        if (m == null) {
+            p.outcome(expectation.pos(), "await " + expectation.describe(), false, "the expected value: " + error[0]);
+            return;
+        }
+        boolean held = p.target().runUntil(() -> m.test(p.read(expectation.path())), start + within);
+        p.outcome(expectation.pos(), "await " + expectation.describe(m), held, p.read(expectation.path()));
     }
 }

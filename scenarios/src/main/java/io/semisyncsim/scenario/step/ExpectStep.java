@@ -1,6 +1,7 @@
 package io.semisyncsim.scenario.step;
 
 import io.semisyncsim.scenario.lang.Expectation;
+import io.semisyncsim.scenario.lang.Matcher;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
@@ -37,8 +38,14 @@ public record ExpectStep(Pos pos, List<Expectation> expectations) implements Ste
     @Override
     public void play(Play p) {
         for (Expectation e : expectations) {
+            String[] error = new String[1];
+            Matcher m = e.matcher(p.vars(), error);
             String actual = p.read(e.path());
-            p.outcome(e.pos(), e.describe(), e.matcher().test(actual), actual);
+            if (m == null) {
+                p.outcome(e.pos(), e.describe(), false, actual + " (the expected value: " + error[0] + ")");
+                continue;
+            }
+            p.outcome(e.pos(), e.describe(m), m.test(actual), actual);
         }
     }
 }

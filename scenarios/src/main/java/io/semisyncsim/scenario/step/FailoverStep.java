@@ -34,7 +34,26 @@ public record FailoverStep(Pos pos, String promote) implements Step {
             return null;
         }
         String promote = r.knownNode(f, "promote");
-        return promote == null ? null : new FailoverStep(m.pos(), promote);
+        if (promote == null) {
+            return null;
+        }
+        Pos at = f.entries().get("promote").value().pos();
+        if (promote.equals(r.source())) {
+            r.problem(at, "failover to " + promote + ", which is the source already at this point");
+            return null;
+        }
+        if (r.downAt(promote) != null) {
+            r.problem(at, "failover to " + promote + ", which is down at this point (it went down at "
+                    + r.downAt(promote) + ")");
+            return null;
+        }
+        if (r.formerSourceAt(promote) != null) {
+            r.problem(at, "failover to " + promote + ", which replicates from nobody at this point (it was the source"
+                    + " until the failover at " + r.formerSourceAt(promote) + ")");
+            return null;
+        }
+        r.promoted(promote, m.pos());
+        return new FailoverStep(m.pos(), promote);
     }
 
     @Override
@@ -42,12 +61,21 @@ public record FailoverStep(Pos pos, String promote) implements Step {
         String old = p.target().sourceOf(promote);
         p.listener().step(p.now(), "failover: promote " + promote + " (was replicating from " + old + ")");
         p.target().promote(promote, APPLY_BUDGET);
-        SortedSet<Long> onOld = p.target().committedKeys(old, CommitStep.TABLE);
-        SortedSet<Long> onNew = p.target().committedKeys(promote, CommitStep.TABLE);
-        LossChecker.Losses lost = LossChecker.check(p.commits().acknowledgedOn(old), onOld == null ? Set.of() : onOld,
-                onNew);
-        // A real old source that is down cannot be read: what it made visible is then unknown, not 0.
-        Long visible = onOld == null ? null : lost.visible();
+        // Every table commit and workload steps wrote (t1 at least), compared row by row.
+        java.util.SortedSet<String> tables = new java.util.TreeSet<>(p.commits().tables());
+        tables.add(CommitStep.TABLE);
+        long acknowledged = 0;
+        Long visible = 0L;
+        for (String table : tables) {
+            SortedSet<Long> onOld = p.target().committedKeys(old, table);
+            SortedSet<Long> onNew = p.target().committedKeys(promote, table);
+            LossChecker.Losses lost = LossChecker.check(p.commits().acknowledgedOn(old, table),
+                    onOld == null ? Set.of() : onOld, onNew);
+            acknowledged += lost.acknowledged();
+            // A real old source that is down cannot be read: what it made visible is then unknown, not 0.
+            visible = onOld == null || visible == null ? null : visible + lost.visible();
+        }
+        LossChecker.Losses lost = new LossChecker.Losses(acknowledged, visible == null ? 0 : visible);
         p.commits().losses(lost.acknowledged(), visible);
         p.listener().note(p.now(), promote + " is the source; lost: " + lost.acknowledged()
                 + " acknowledged to clients, " + (visible == null ? "unknown (" + old + " is down)" : visible)

@@ -73,6 +73,33 @@ public final class FaultStep {
         return known(r, m, kind, pair.get(0), pair.get(1));
     }
 
+    /** The link a fault acts on: {@code a} to {@code b}, and back when {@code bothWays}. */
+    record Link(String a, String b, boolean bothWays) {
+        String describe() {
+            return a + (bothWays ? " <-> " : " -> ") + b;
+        }
+    }
+
+    /**
+     * {@code between: [A, B]} (both ways) or {@code from: A} and {@code to: B} (one way); null when
+     * neither is given (and {@code required}: reported), or a node is unknown (reported).
+     */
+    static Link link(StepReader r, YNode.Map m, String kind, boolean required) {
+        if (m.entries().containsKey("between")) {
+            String[] ends = between(r, m, kind);
+            return ends == null ? null : new Link(ends[0], ends[1], true);
+        }
+        if (m.entries().containsKey("from") && m.entries().containsKey("to")) {
+            String[] ends = known(r, m, kind, r.text(m.entries().get("from").value(), "from"),
+                    r.text(m.entries().get("to").value(), "to"));
+            return ends == null ? null : new Link(ends[0], ends[1], false);
+        }
+        if (required || m.entries().containsKey("from") || m.entries().containsKey("to")) {
+            r.problem(m.pos(), kind + " needs between: [A, B] (or from: A and to: B for one direction)");
+        }
+        return null;
+    }
+
     /** Both nodes in the topology; null when one is not (reported at the step). */
     static String[] known(StepReader r, YNode.Map m, String kind, String a, String b) {
         for (String n : new String[] {a, b}) {
@@ -81,6 +108,10 @@ public final class FaultStep {
                         + " (nodes: " + String.join(", ", r.nodes()) + ")");
                 return null;
             }
+        }
+        if (a != null && a.equals(b)) {
+            r.problem(m.pos(), kind + " takes two different nodes, got " + a + " twice");
+            return null;
         }
         return a == null || b == null ? null : new String[] {a, b};
     }

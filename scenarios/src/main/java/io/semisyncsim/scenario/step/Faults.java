@@ -10,5 +10,5 @@ public final class Faults {
 
     public static final List<FaultKind> KINDS = List.of(
             NodeFault.CRASH, NodeFault.RESTART, NodeFault.SLOW_DISK, NodeFault.PAUSE,
-            PartitionFault.KIND, HealFault.KIND, ResetFault.KIND, LatencyFault.KIND);
+            PartitionFault.KIND, HealFault.KIND, FlapFault.KIND, ResetFault.KIND, LatencyFault.KIND);
 }

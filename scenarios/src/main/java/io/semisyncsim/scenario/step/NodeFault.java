@@ -37,7 +37,34 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
             micros = r.optionalDuration(m, amount, 0);
         }
         String node = FaultStep.node(r, m, kind);
-        return node == null ? null : new NodeFault(m.pos(), kind, node, micros);
+        if (node == null) {
+            return null;
+        }
+        Pos down = r.downAt(node);
+        switch (kind) {
+            case "crash" -> {
+                if (down != null) {
+                    r.problem(m.pos(), "crash of " + node + ", which is down at this point (it went down at "
+                            + down + ")");
+                }
+                r.down(node, m.pos());
+            }
+            case "restart" -> {
+                if (down == null) {
+                    r.problem(m.pos(), "restart of " + node + ", which is running at this point (crash it first)");
+                }
+                r.up(node);
+            }
+            case "pause" -> {
+                if (down != null) {
+                    r.problem(m.pos(), "pause of " + node + ", which is down at this point (it went down at "
+                            + down + ")");
+                }
+            }
+            default -> {
+            }
+        }
+        return new NodeFault(m.pos(), kind, node, micros);
     }
 
     @Override
@@ -48,7 +75,10 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
             default -> "";
         });
         switch (kind) {
-            case "crash" -> p.target().crash(node);
+            case "crash" -> {
+                p.target().crash(node);
+                p.nodeDown(node);
+            }
             case "slow-disk" -> p.target().slowDisk(node, micros);
             case "pause" -> p.target().pause(node, micros);
             default -> p.listener().note(p.now(), node + " is " + p.target().restart(node));

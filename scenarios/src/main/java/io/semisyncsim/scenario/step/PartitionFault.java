@@ -19,29 +19,22 @@ public record PartitionFault(Pos pos, String a, String b, boolean bothWays, bool
             PartitionFault::read);
 
     static Step read(StepReader r, YNode.Map m) {
-        String[] ends;
-        boolean bothWays;
-        if (m.entries().containsKey("between")) {
-            ends = FaultStep.between(r, m, "partition");
-            bothWays = true;
-        } else if (m.entries().containsKey("from") && m.entries().containsKey("to")) {
-            ends = FaultStep.known(r, m, "partition", r.text(m.entries().get("from").value(), "from"),
-                    r.text(m.entries().get("to").value(), "to"));
-            bothWays = false;
-        } else {
-            r.problem(m.pos(), "partition needs between: [A, B] (or from: A and to: B for one direction)");
-            return null;
+        FaultStep.Link link = FaultStep.link(r, m, "partition", true);
+        boolean drop = drop(r, m);
+        return link == null ? null : new PartitionFault(m.pos(), link.a(), link.b(), link.bothWays(), drop);
+    }
+
+    /** {@code cut: hold} (the default: packets wait for the heal) or {@code cut: drop}. */
+    static boolean drop(StepReader r, YNode.Map m) {
+        if (!m.entries().containsKey("cut")) {
+            return false;
         }
-        boolean drop = false;
-        if (m.entries().containsKey("cut")) {
-            String cut = r.optionalText(m, "cut", "hold");
-            if (!cut.equals("hold") && !cut.equals("drop")) {
-                r.problem(m.entries().get("cut").value().pos(), "cut is hold (packets wait for the heal) or drop, got '"
-                        + cut + "'");
-            }
-            drop = cut.equals("drop");
+        String cut = r.optionalText(m, "cut", "hold");
+        if (!cut.equals("hold") && !cut.equals("drop")) {
+            r.problem(m.entries().get("cut").value().pos(), "cut is hold (packets wait for the heal) or drop, got '"
+                    + cut + "'");
         }
-        return ends == null ? null : new PartitionFault(m.pos(), ends[0], ends[1], bothWays, drop);
+        return cut.equals("drop");
     }
 
     @Override

@@ -5,24 +5,33 @@ import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.StepKind;
 import io.semisyncsim.scenario.lang.StepReader;
-import io.semisyncsim.scenario.lang.Suggest;
+import io.semisyncsim.scenario.lang.Template;
 import io.semisyncsim.scenario.lang.YNode;
-import io.semisyncsim.server.Account;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.sql.Parser;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code on: NODE, sql: ...}: statements on one client connection, as a {@code mysql} client session,
- * as {@code root} or {@code as: app}; {@code expect_error: N} says each must fail with error N.
+ * {@code on: NODE, sql: ...}: statements on a client connection, as a {@code mysql} client session, as
+ * {@code root} or {@code as: app}, on the node's default connection or {@code connection: NAME}. Each
+ * statement's answer is checked ({@link StatementChecks}): an error fails the run unless expected.
+ * {@code ${name}} in a statement is the value an earlier let captured.
  */
-public record SqlStep(Pos pos, String node, List<String> statements, String user, Integer expectError) implements Step {
+public record SqlStep(Pos pos, String node, List<String> statements, String user, String connection,
+                      StatementChecks checks) implements Step {
 
-    public static final StepKind KIND = new StepKind("sql", List.of("on", "sql", "as", "expect_error"), SqlStep::read);
+    public static final StepKind KIND = new StepKind("sql", keys(), SqlStep::read);
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(ClientConnection.KEYS);
+        keys.add("sql");
+        keys.addAll(StatementChecks.KEYS);
+        return keys;
+    }
 
     static Step read(StepReader r, YNode.Map m) {
-        String node = r.on(m);
+        ClientConnection c = ClientConnection.read(r, m);
         List<String> statements = new ArrayList<>();
         YNode v = m.entries().get("sql").value();
         if (v instanceof YNode.Seq) {
@@ -36,41 +45,33 @@ public record SqlStep(Pos pos, String node, List<String> statements, String user
         if (statements.isEmpty()) {
             r.problem(v.pos(), "sql has no statement");
         }
-        String user = r.optionalText(m, "as", "root");
-        if (Account.named(user) == null) {
-            r.problem(m.entries().get("as").value().pos(), "unknown user '" + user + "'"
-                    + Suggest.didYouMean(user, List.of("root", "app")) + " (users: root, app)");
+        for (String s : statements) {
+            r.template(v.pos(), s);
         }
-        Integer expectError = null;
-        if (m.entries().containsKey("expect_error")) {
-            String e = r.text(m.entries().get("expect_error").value(), "expect_error");
-            if (e != null && e.matches("\\d{1,5}")) {
-                expectError = Integer.parseInt(e);
-            } else if (e != null) {
-                r.problem(m.entries().get("expect_error").value().pos(),
-                        "expect_error takes a MySQL error number, e.g. 1227; got '" + e + "'");
-            }
+        StatementChecks checks = StatementChecks.read(r, m, statements.size());
+        if (c == null) {
+            return null;
         }
-        return new SqlStep(m.pos(), node, statements, user, expectError);
+        r.idle(m.pos(), c.describe());
+        return new SqlStep(m.pos(), c.node(), statements, c.user(), c.name(), checks);
     }
 
     @Override
     public void play(Play p) {
-        long connection = p.target().connect(node, user); // one connection per step, as one client session
+        Play.Session session = p.session(node, user, connection);
         for (String statement : statements) {
-            long before = p.now();
-            StatementResult r = p.target().execute(connection, statement, p.answerDeadline());
-            if (r == null) {
-                p.outcome(pos, node + "> " + statement + " gets an answer", false, p.noAnswer());
+            String sql;
+            try {
+                sql = p.expand(statement);
+            } catch (Template.Unbound e) {
+                p.outcome(pos, node + "> " + statement + " runs", false, e.getMessage());
                 return;
             }
-            p.listener().statement(p.now(), p.now() - before, node, user, statement, r);
-            if (expectError != null) {
-                String actual = r instanceof StatementResult.Failed f ? "ERROR " + f.error().code() : "no error";
-                p.outcome(pos, node + "> " + statement + " fails with ERROR " + expectError,
-                        actual.equals("ERROR " + expectError), actual);
+            StatementResult r = p.execute(pos, session, sql);
+            if (r == null) {
+                return;
             }
+            checks.check(p, pos, node, sql, r);
         }
-        p.target().disconnect(connection);
     }
 }

@@ -17,10 +17,15 @@ import java.util.regex.Pattern;
  * single-row INSERTs; with {@code background: true} the next steps run while it goes on.
  */
 public record WorkloadStep(Pos pos, String node, int clients, long transactions, long duration, double rate,
-                           boolean background) implements Step {
+                           boolean background, String table) implements Step {
 
-    public static final StepKind KIND = new StepKind("workload", List.of("on", "workload", "background"),
+    public static final StepKind KIND = new StepKind("workload", List.of("on", "workload", "background", "table"),
             WorkloadStep::read);
+
+    /** One transaction per virtual year: a slower rate is a mistake (a run would see none). */
+    private static final double MIN_RATE = 1.0 / (Durations.MAX / 1e6);
+    /** One per microsecond, the virtual clock's resolution. */
+    private static final double MAX_RATE = 1e6;
 
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|ms|m)");
 
@@ -51,10 +56,22 @@ public record WorkloadStep(Pos pos, String node, int clients, long transactions,
                     case "m" -> n / 60;
                     default -> n;
                 };
+                if (rate < MIN_RATE) {
+                    r.problem(v.pos(), "rate " + text.strip() + " is less than one transaction per year of virtual time");
+                } else if (rate > MAX_RATE) {
+                    r.problem(v.pos(), "rate " + text.strip() + " is more than one transaction per microsecond, the"
+                            + " virtual clock's resolution (leave rate out for back-to-back commits)");
+                }
             }
         }
         boolean background = r.optionalBoolean(m, "background", false);
-        return new WorkloadStep(m.pos(), node, clients, transactions, duration, rate, background);
+        String table = CommitStep.table(r, m);
+        return new WorkloadStep(m.pos(), node, clients, transactions, duration, rate, background, table);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(table);
     }
 
     @Override
@@ -64,10 +81,10 @@ public record WorkloadStep(Pos pos, String node, int clients, long transactions,
                 + (transactions > 0 ? ", " + transactions + " transactions" : "")
                 + (duration > 0 ? ", for " + Durations.format(duration) : "")
                 + (rate > 0 ? String.format(Locale.ROOT, ", at %.0f/s", rate) : ", back to back")
-                + (background ? " (background)" : ""));
+                + (table.equals(CommitStep.TABLE) ? "" : ", into " + table) + (background ? " (background)" : ""));
         Target.WorkloadRun run = p.target().workload(node, new Target.WorkloadSpec(clients, transactions, duration,
-                rate, CommitStep.TABLE, p.commits().nextKeyBlock()), (key, latency, semisync) -> {
-                    p.commits().record(node, key, latency, semisync);
+                rate, table, p.commits().nextKeyBlock()), (key, latency, semisync) -> {
+                    p.commits().record(node, table, key, latency, semisync);
                     p.listener().committed(p.now(), latency, Boolean.TRUE.equals(semisync));
                 });
         if (background) {
