@@ -377,13 +377,16 @@ public final class Mysqld {
         return v.matches("-?\\d+") ? new Input.Whole(new BigInteger(v)) : new Input.Text(v);
     }
 
+    /** dlerror() for a missing library, its path prefix trimmed (sql_plugin.cc plugin_dl_add). */
+    private static final String NO_LIBRARY = "cannot open shared object file: No such file or directory";
+
     /** plugin-load-add or mysql.plugin at start: a failure is logged and the server goes on. */
     private void loadAtStart(String pluginName, String library) {
         try {
             if (pluginName == null) {
-                throw flavor.error(1126, flavor.pluginDir() + library, 2, "No such file or directory");
+                throw flavor.error(1126, flavor.pluginDir() + library, 2, NO_LIBRARY);
             }
-            install(pluginName, library);
+            load(pluginName, library); // plugin-load-add does not write mysql.plugin
         } catch (SqlError e) {
             errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
         }
@@ -391,8 +394,15 @@ public final class Mysqld {
 
     // --- plugins
 
-    /** The checks and steps of INSTALL PLUGIN after the privilege check (sql_plugin.cc plugin_add order). */
+    /** INSTALL PLUGIN after the privilege check: load it, and remember it in mysql.plugin for restarts. */
     List<Warning> install(String pluginName, String library) throws SqlError {
+        List<Warning> warnings = load(pluginName, library);
+        plugins.remember(plugins.find(pluginName).descriptor().name(), library);
+        return warnings;
+    }
+
+    /** The checks and steps of loading a plugin, in sql_plugin.cc plugin_add's order. */
+    private List<Warning> load(String pluginName, String library) throws SqlError {
         if (!"YES".equals(variables.get("have_dynamic_loading"))) {
             throw flavor.error(1289, "plugin", "HAVE_DLOPEN");
         }
@@ -401,7 +411,7 @@ public final class Mysqld {
         }
         List<String> held = flavor.library(library);
         if (held == null) {
-            throw flavor.error(1126, variables.get("plugin_dir") + library, 2, "No such file or directory");
+            throw flavor.error(1126, variables.get("plugin_dir") + library, 2, NO_LIBRARY);
         }
         PluginDescriptor descriptor = held.stream().anyMatch(pluginName::equalsIgnoreCase)
                 ? flavor.loadablePlugins().get(held.stream().filter(pluginName::equalsIgnoreCase).findFirst().get())
@@ -413,7 +423,6 @@ public final class Mysqld {
             throw flavor.error(4045, descriptor.name(), descriptor.conflictsWith());
         }
         activate(descriptor, false);
-        plugins.remember(descriptor.name(), library);
         List<Warning> warnings = new ArrayList<>();
         if (descriptor.deprecatedBy() != null) {
             String text = flavor.errorText(1287, descriptor.name(), descriptor.deprecatedBy());

@@ -3,7 +3,6 @@ package io.semisyncsim.server;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.plugin.Plugin;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +41,26 @@ final class PluginRegistry {
         return removed;
     }
 
+    /** The plugin by name as the user sees it: code that is part of the server is not found. */
     Active find(String name) {
+        Active a = active.get(key(name));
+        return a == null || !a.descriptor().listed() ? null : a;
+    }
+
+    /** The plugin or server part that owns variables of that name prefix, listed or not. */
+    Active owner(String name) {
         return active.get(key(name));
     }
 
-    Collection<Active> all() {
-        return active.values();
+    /** What SHOW PLUGINS lists, in its order. */
+    List<Active> all() {
+        List<Active> out = new ArrayList<>();
+        for (Active a : active.values()) {
+            if (a.descriptor().listed()) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     List<Plugin> behaviours() {

@@ -222,7 +222,7 @@ final class StatementExecutor {
         if (def.owner() == null) {
             return;
         }
-        PluginRegistry.Active owner = server.plugins().find(def.owner());
+        PluginRegistry.Active owner = server.plugins().owner(def.owner());
         if (owner != null && owner.behaviour() != null) {
             owner.behaviour().variableChanged(def, oldValue, newValue);
         }

@@ -58,7 +58,7 @@ class ManualInstallationTest {
     void missingLibraryGives1126WithTheFullPath() {
         Mysqld source = node("mysql-5.7");
         assertEquals("ERROR 1126 (HY000): Can't open shared library '/usr/lib64/mysql/plugin/semisync_source.so' "
-                + "(errno: 2 No such file or directory)",
+                + "(errno: 2 cannot open shared object file: No such file or directory)",
                 error(root(source, "INSTALL PLUGIN rpl_semi_sync_source SONAME 'semisync_source.so'")));
     }
 

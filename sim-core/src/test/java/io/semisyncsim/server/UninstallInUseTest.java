@@ -55,8 +55,15 @@ class UninstallInUseTest {
 
     @Test
     void builtInPluginsCannotBeUninstalled() {
-        Mysqld source = node("mariadb-10.11");
+        Mysqld source = node("mysql-8.0");
         assertEquals("ERROR 1619 (HY000): Built-in plugins cannot be deleted",
+                error(root(source, "UNINSTALL PLUGIN InnoDB")));
+    }
+
+    @Test
+    void mariadbsSemisyncIsPartOfTheServerSoThereIsNoPluginToUninstall() {
+        Mysqld source = node("mariadb-10.11");
+        assertEquals("ERROR 1305 (42000): PLUGIN rpl_semi_sync_master does not exist",
                 error(root(source, "UNINSTALL PLUGIN rpl_semi_sync_master")));
     }
 
