@@ -2,6 +2,7 @@ package io.semisyncsim.cluster;
 
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
+import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Timing;
 import io.semisyncsim.binlog.Transaction;
@@ -12,8 +13,10 @@ import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.NetworkModel;
+import io.semisyncsim.replication.ReplicaChannel;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.server.plugin.PluginFactories;
 import io.semisyncsim.trace.TraceSink;
@@ -79,10 +82,42 @@ public final class Cluster implements AutoCloseable {
         kernel.runUntilQuiescent();
         for (NodeSpec n : spec.nodes()) {
             if (n.role() == NodeSpec.Role.REPLICA) {
-                actors.get(n.name()).tell(new MysqldActor.ConfigureReplica(sourceName, spec.replicationRunning(), null));
+                // Positional set-up, as the manual's CHANGE MASTER TO ... MASTER_LOG_FILE, MASTER_LOG_POS and
+                // the real-server harness do (MariaDB without a position would replicate by GTID).
+                BinlogPosition first = new BinlogPosition(spec.flavor().eventSizes().basename() + ".000001", 4);
+                actors.get(n.name()).tell(new MysqldActor.ConfigureReplica(sourceName, spec.replicationRunning(), first));
             }
         }
         kernel.runUntilQuiescent();
+        if (spec.replicationRunning()) {
+            // A scenario starts on a cluster that is up and replicating, as the real-server harness waits
+            // for: every running replica connected and caught up with its source (or a second has passed).
+            String source = sourceName;
+            kernel.runUntil(() -> replicasCaughtUp(source), kernel.now() + SET_UP_LIMIT);
+        }
+    }
+
+    /** How long the set-up waits for replicas to connect, in virtual µs. */
+    private static final long SET_UP_LIMIT = 1_000_000;
+
+    private boolean replicasCaughtUp(String sourceName) {
+        Mysqld source = nodes.get(sourceName);
+        if (source == null || source.state() != NodeState.RUNNING) {
+            return true;
+        }
+        BinlogPosition end = source.binlog().writtenEnd();
+        for (Mysqld node : nodes.values()) {
+            if (node == source || node.state() != NodeState.RUNNING
+                    || !node.channel().isConfigured()) {
+                continue;
+            }
+            ReplicaChannel ch = node.channel();
+            if (ch.ioRunning() != ReplicaChannel.IoRunning.YES
+                    || !end.file().equals(ch.relaySourceLogFile()) || ch.execSourceLogPos() != end.pos()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A server_uuid drawn from the seed, in MySQL's 8-4-4-4-12 form. */
