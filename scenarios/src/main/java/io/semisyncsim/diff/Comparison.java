@@ -45,10 +45,35 @@ final class Comparison {
                 out.add(new Field(i + 1, label, name, Recording.duration(rt), Recording.duration(st), same));
             }
         }
+        out = markSettling(out, simulated);
         for (String node : simulated.logs().keySet()) {
             List<String> rl = normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true);
             List<String> sl = normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false);
             out.addAll(align(node + ".log", rl, sl));
+        }
+        return out;
+    }
+
+    /**
+     * Marks the differences of instantaneous steps that are gone after the next step: the simulation
+     * shows the state at the step's virtual instant, the real servers the state a few milliseconds of
+     * loopback later, so a heal's catch-up has already begun on one side only.
+     */
+    private static List<Field> markSettling(List<Field> fields, Recording simulated) {
+        Map<String, Field> byStepAndName = new java.util.HashMap<>();
+        for (Field f : fields) {
+            byStepAndName.put(f.step() + "\u0000" + f.name(), f);
+        }
+        List<Field> out = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            Field next = byStepAndName.get((f.step() + 1) + "\u0000" + f.name());
+            boolean instant = Long.valueOf(0).equals(simulated.records().get(f.step() - 1).timings().get("step duration"));
+            if (!f.same() && instant && next != null && next.same() && !f.name().endsWith("(time)")
+                    && !f.name().startsWith("check ")) {
+                out.add(new Field(f.step(), f.stepLabel(), f.name(), f.real(), f.simulated(), false, true));
+            } else {
+                out.add(f);
+            }
         }
         return out;
     }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class Normaliser {
     private static final Pattern HOST_PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    /** CHANGE MASTER's log line names host and port apart: master_host='127.0.0.1', master_port='35605'. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile(
+            "(?i)((?:master|source)_host=')127\\.0\\.0\\.1(', (?:master|source)_port= ?'?)(\\d+)");
     private static final Pattern LOG_LINE = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d[ T]\\s*[\\d:.]+Z?\\s+(\\d+)\\s+\\[(\\w+)\\]\\s(.*)$");
     private static final Map<Pattern, String> VOLATILE = new LinkedHashMap<>();
@@ -48,7 +51,16 @@ final class Normaliser {
             m.appendReplacement(out, Matcher.quoteReplacement(name != null ? name : m.group()));
         }
         m.appendTail(out);
-        return out.toString();
+        Matcher hp = HOST_AND_PORT.matcher(out.toString());
+        StringBuilder named = new StringBuilder();
+        while (hp.find()) {
+            String name = portNames.get(Integer.parseInt(hp.group(3)));
+            String host = name == null ? null : name.substring(0, name.indexOf(':') < 0 ? name.length() : name.indexOf(':'));
+            hp.appendReplacement(named, Matcher.quoteReplacement(host == null ? hp.group()
+                    : hp.group(1) + host + hp.group(2) + "3306"));
+        }
+        hp.appendTail(named);
+        return named.toString();
     }
 
     /**

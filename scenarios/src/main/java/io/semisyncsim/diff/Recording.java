@@ -24,7 +24,7 @@ final class Recording implements RunListener {
     }
 
     private final List<Step> steps;
-    private final List<String> harnessColumns;
+    private final DiffSettings settings;
     private final List<StepRecord> records = new ArrayList<>();
     private final Map<String, List<String>> logs = new LinkedHashMap<>();
     private Map<String, String> fields = new LinkedHashMap<>();
@@ -32,9 +32,9 @@ final class Recording implements RunListener {
     private long stepStart;
     private int statements;
 
-    Recording(List<Step> steps, List<String> harnessColumns) {
+    Recording(List<Step> steps, DiffSettings settings) {
         this.steps = steps;
-        this.harnessColumns = harnessColumns;
+        this.settings = settings;
     }
 
     List<StepRecord> records() {
@@ -49,9 +49,7 @@ final class Recording implements RunListener {
     public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
         String key = node + "> " + sql;
         fields.put(key, render(result));
-        if (elapsed > 0) {
-            timings.put(key + " (time)", elapsed);
-        }
+        timings.put(key + " (time)", elapsed); // 0 in the simulator for a statement that does not wait
         statements++;
     }
 
@@ -60,9 +58,17 @@ final class Recording implements RunListener {
         timings.put("commits.last.latency", latency);
     }
 
+    /** A check: whether it held, and its actual value; a duration (a latency) is compared as a timing. */
     @Override
     public void outcome(Outcome o) {
-        fields.put("check " + o.description(), (o.held() ? "holds" : "fails") + ", actual: "
+        String name = "check " + o.description();
+        long micros = o.actual() == null ? -1 : Durations.parse(o.actual());
+        if (micros >= 0) {
+            fields.put(name, o.held() ? "holds" : "fails");
+            timings.put(name + " (actual)", micros);
+            return;
+        }
+        fields.put(name, (o.held() ? "holds" : "fails") + ", actual: "
                 + (o.actual() == null ? "absent" : o.actual().contains("\n") ? "(log)" : o.actual()));
     }
 
@@ -72,10 +78,16 @@ final class Recording implements RunListener {
         Step step = steps.get(index);
         timings.put("step duration", t.now() - stepStart);
         for (String node : t.nodes()) {
-            t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> fields.put(node + ".status." + k, v));
+            t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> {
+                if (settings.timed(k) && v != null && v.matches("\\d+")) {
+                    timings.put(node + ".status." + k, Long.parseLong(v));
+                } else {
+                    fields.put(node + ".status." + k, v);
+                }
+            });
             t.systemVariables(node, "rpl_semi_sync").forEach((k, v) -> fields.put(node + ".variables." + k, v));
             t.replicaStatus(node).forEach((k, v) -> {
-                if (!harnessColumns.contains(k)) {
+                if (!settings.harnessColumns().contains(k)) {
                     fields.put(node + ".replica_status." + k, v);
                 }
             });

@@ -148,12 +148,17 @@ public final class RealCluster implements AutoCloseable {
         }
     }
 
-    /** CHANGE MASTER TO the source, through the relay of that link, from (file, pos); START SLAVE if asked. */
+    /**
+     * CHANGE MASTER TO the source, through the relay of that link, from (file, pos), or with no position
+     * (the source's first file) when {@code file} is null; START SLAVE if asked.
+     */
     void pointAt(String replica, String source, String file, long pos, boolean start) {
         Relay relay = relay(replica, source);
         List<String> statements = new ArrayList<>();
+        String position = file == null ? ""
+                : settings.statement(flavor.name(), "position", Map.of("file", file, "pos", pos));
         statements.add(settings.statement(flavor.name(), "change-source", Map.of("host", "127.0.0.1", "port",
-                relay.port(), "file", file, "pos", pos)));
+                relay.port(), "position", position)));
         if (start) {
             statements.add(settings.statement(flavor.name(), "start-replica"));
         }
@@ -168,20 +173,34 @@ public final class RealCluster implements AutoCloseable {
         sourceOf.put(replica, source);
     }
 
-    /** Waits (10 s at most) until a replica's I/O thread has connected and both threads run. */
+    /** Waits (10 s at most) until a replica's I/O thread has connected and it has applied all its source wrote. */
     private void awaitReplicating(String replica) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
             Map<String, String> status = replicaStatus(replica);
             last = status.toString();
-            if ("Yes".equals(status.get("Slave_IO_Running")) || "Yes".equals(status.get("Replica_IO_Running"))) {
-                return;
+            boolean running = "Yes".equals(status.get("Slave_IO_Running")) || "Yes".equals(status.get("Replica_IO_Running"));
+            List<String> end = binaryLogPosition(sourceOf.get(replica));
+            String file = status.getOrDefault("Relay_Master_Log_File", status.get("Relay_Source_Log_File"));
+            String pos = status.getOrDefault("Exec_Master_Log_Pos", status.get("Exec_Source_Log_Pos"));
+            if (running && end.size() == 2 && end.get(0).equals(file) && end.get(1).equals(pos)) {
+                return; // connected and caught up, as the simulator's set-up waits for
             }
             ServerProcess.pause(20);
         }
         throw new RealServerException(RealServerException.FAILED, replica + ": replication did not start within 10 s: "
                 + last + "\n" + ServerProcess.tail(servers.get(replica).errorLog(), 15));
+    }
+
+    /** SHOW MASTER STATUS's file and position, or an empty list when the node cannot be asked. */
+    private List<String> binaryLogPosition(String node) {
+        try (Connection c = servers.get(node).connect("root", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(settings.statement(flavor.name(), "binary-log-status"))) {
+            return rs.next() ? List.of(rs.getString(1), rs.getString(2)) : List.of();
+        } catch (SQLException e) {
+            return List.of();
+        }
     }
 
     /** SHOW SLAVE STATUS as column -> value; empty when the node is not a replica or is down. */
