@@ -45,7 +45,7 @@ final class Comparison {
                 out.add(new Field(i + 1, label, name, Recording.duration(rt), Recording.duration(st), same));
             }
         }
-        out = markSettling(out, simulated);
+        out = markSettling(out, real, simulated, settings);
         for (String node : simulated.logs().keySet()) {
             List<String> rl = normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true);
             List<String> sl = normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false);
@@ -55,27 +55,88 @@ final class Comparison {
     }
 
     /**
-     * Marks the differences of instantaneous steps that are gone after the next step: the simulation
-     * shows the state at the step's virtual instant, the real servers the state a few milliseconds of
-     * loopback later, so a heal's catch-up has already begun on one side only.
+     * Marks the differences that are gone a little later because the two sides did not take a step in
+     * the same time: one that took no virtual time (the simulation shows its virtual instant, the real
+     * servers the state a few milliseconds of loopback later, a heal's catch-up already begun), or one
+     * whose duration differs (ten real commits that fsync take 100 ms, the simulated ones 150 µs, so
+     * the replicas were read at different points of their catch-up). The difference may last while the
+     * simulation takes more steps without advancing its clock; it settles when the two agree at the
+     * first step after those. Durations themselves stay differences: the cause, told once.
      */
-    private static List<Field> markSettling(List<Field> fields, Recording simulated) {
+    private static List<Field> markSettling(List<Field> fields, Recording real, Recording simulated,
+                                            DiffSettings settings) {
         Map<String, Field> byStepAndName = new java.util.HashMap<>();
         for (Field f : fields) {
             byStepAndName.put(f.step() + "\u0000" + f.name(), f);
         }
         List<Field> out = new ArrayList<>(fields.size());
         for (Field f : fields) {
-            Field next = byStepAndName.get((f.step() + 1) + "\u0000" + f.name());
-            boolean instant = Long.valueOf(0).equals(simulated.records().get(f.step() - 1).timings().get("step duration"));
-            if (!f.same() && instant && next != null && next.same() && !f.name().endsWith("(time)")
-                    && !f.name().startsWith("check ")) {
-                out.add(new Field(f.step(), f.stepLabel(), f.name(), f.real(), f.simulated(), false, true));
-            } else {
-                out.add(f);
-            }
+            out.add(!f.same() && !timed(f.name()) && settles(f, byStepAndName, real, simulated, settings)
+                    ? new Field(f.step(), f.stepLabel(), f.name(), f.real(), f.simulated(), false, true) : f);
         }
         return out;
+    }
+
+    private static boolean timed(String name) {
+        return name.endsWith("(time)") || name.endsWith("(actual)") || name.equals("step duration")
+                || name.startsWith("check ");
+    }
+
+    /**
+     * Whether the difference began at an uneven step, and the two agree at a later step reached while
+     * the simulation's clock was still behind the real one counted from there (so the simulation had
+     * not yet had the time the real servers had).
+     */
+    private static boolean settles(Field f, Map<String, Field> byStepAndName, Recording real, Recording simulated,
+                                   DiffSettings settings) {
+        int start = f.step();
+        while (start > 1 && differs(byStepAndName.get((start - 1) + "\u0000" + f.name()))) {
+            start--; // the difference began earlier
+        }
+        if (!uneven(start, real, simulated, settings)) {
+            return false;
+        }
+        long realSince = 0;
+        long simSince = 0;
+        for (int step = start; step <= simulated.records().size() && step <= real.records().size(); step++) {
+            Field at = byStepAndName.get(step + "\u0000" + f.name());
+            if (at == null) {
+                return false;
+            }
+            if (at.same()) {
+                return step > f.step();
+            }
+            realSince += duration(real, step);
+            simSince += duration(simulated, step);
+            if (simSince + settings.settleMicros() >= realSince) {
+                return false; // the simulation had as much time as the real servers and still disagrees
+            }
+        }
+        return false;
+    }
+
+    private static long duration(Recording r, int step) {
+        Long d = r.records().get(step - 1).timings().get("step duration");
+        return d == null ? 0 : d;
+    }
+
+    private static boolean differs(Field f) {
+        return f != null && !f.same();
+    }
+
+    private static boolean instant(int step, Recording simulated) {
+        return step <= simulated.records().size()
+                && Long.valueOf(0).equals(simulated.records().get(step - 1).timings().get("step duration"));
+    }
+
+    /** A step the two sides took in visibly different times: instant in the simulation, or not alike. */
+    private static boolean uneven(int step, Recording real, Recording simulated, DiffSettings settings) {
+        if (step > real.records().size() || step > simulated.records().size()) {
+            return false;
+        }
+        Long sim = simulated.records().get(step - 1).timings().get("step duration");
+        Long wall = real.records().get(step - 1).timings().get("step duration");
+        return sim != null && (sim == 0 || wall == null || Math.abs(wall - sim) > settings.settleMicros());
     }
 
     /** The two logs aligned on their longest common subsequence: each line the same, or on one side only. */

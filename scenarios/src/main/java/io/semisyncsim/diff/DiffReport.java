@@ -16,7 +16,7 @@ public final class DiffReport {
     public static String summary(DiffResult d) {
         return d.fields().size() + " fields compared after " + d.scenario().steps().size() + " steps: " + d.same()
                 + " same, " + d.different() + " different, " + d.differences().size() + " distinct differences"
-                + (d.settling() == 0 ? "" : "; " + d.settling() + " settling after an instant step")
+                + (d.settling() == 0 ? "" : "; " + d.settling() + " settling (differing only until the simulation's clock caught up)")
                 + " (real: " + d.server() + ", simulated: " + d.scenario().flavor() + ")";
     }
 

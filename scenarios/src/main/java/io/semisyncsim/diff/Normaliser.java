@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class Normaliser {
     private static final Pattern HOST_PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    /** A connect error names the host alone; the same line's 'user@node:3306' says which node it is. */
+    private static final Pattern HOST_ALONE = Pattern.compile("'[^'@]+@([\\w-]+):3306'(.*)on '127\\.0\\.0\\.1'");
     /** CHANGE MASTER's log line names host and port apart: master_host='127.0.0.1', master_port='35605'. */
     private static final Pattern HOST_AND_PORT = Pattern.compile(
             "(?i)((?:master|source)_host=')127\\.0\\.0\\.1(', (?:master|source)_port= ?'?)(\\d+)");
@@ -30,6 +32,8 @@ final class Normaliser {
         VOLATILE.put(Pattern.compile("server_uid \\S+"), "server_uid <uid>");
         VOLATILE.put(Pattern.compile("socket: '[^']*'"), "socket: '<socket>'");
         VOLATILE.put(Pattern.compile("port: \\d+"), "port: <port>");
+        // A node's scratch data directory is the packaged server's /var/lib/mysql/ in the simulator's terms.
+        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
         VOLATILE.put(Pattern.compile("/tmp/semisync-real-[\\w./-]*"), "<path>");
     }
 
@@ -60,7 +64,9 @@ final class Normaliser {
                     : hp.group(1) + host + hp.group(2) + "3306"));
         }
         hp.appendTail(named);
-        return named.toString();
+        Matcher alone = HOST_ALONE.matcher(named.toString());
+        return alone.find() ? alone.replaceFirst(Matcher.quoteReplacement(alone.group().substring(0,
+                alone.group().length() - "'127.0.0.1'".length()) + "'" + alone.group(1) + "'")) : named.toString();
     }
 
     /**
