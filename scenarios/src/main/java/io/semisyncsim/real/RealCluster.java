@@ -136,7 +136,7 @@ public final class RealCluster implements AutoCloseable {
         }
         statements.add("CREATE USER IF NOT EXISTS 'app'@'localhost'");
         statements.add("GRANT SELECT, INSERT, UPDATE, DELETE ON test.* TO 'app'@'localhost'");
-        statements.add(settings.statement(flavor.name(), "create-repl-user"));
+        statements.add(settings.statement(flavor, "create-repl-user"));
         statements.add("GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%'");
         try (Connection c = p.connect("root", null); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -156,11 +156,11 @@ public final class RealCluster implements AutoCloseable {
         Relay relay = relay(replica, source);
         List<String> statements = new ArrayList<>();
         String position = file == null ? ""
-                : settings.statement(flavor.name(), "position", Map.of("file", file, "pos", pos));
-        statements.add(settings.statement(flavor.name(), "change-source", Map.of("host", "127.0.0.1", "port",
+                : settings.statement(flavor, "position", Map.of("file", file, "pos", pos));
+        statements.add(settings.statement(flavor, "change-source", Map.of("host", "127.0.0.1", "port",
                 relay.port(), "position", position)));
         if (start) {
-            statements.add(settings.statement(flavor.name(), "start-replica"));
+            statements.add(settings.statement(flavor, "start-replica"));
         }
         try (Connection c = servers.get(replica).connect("root", null); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -196,7 +196,7 @@ public final class RealCluster implements AutoCloseable {
     /** SHOW MASTER STATUS's file and position, or an empty list when the node cannot be asked. */
     private List<String> binaryLogPosition(String node) {
         try (Connection c = servers.get(node).connect("root", null); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(settings.statement(flavor.name(), "binary-log-status"))) {
+             ResultSet rs = st.executeQuery(settings.statement(flavor, "binary-log-status"))) {
             return rs.next() ? List.of(rs.getString(1), rs.getString(2)) : List.of();
         } catch (SQLException e) {
             return List.of();
@@ -207,7 +207,7 @@ public final class RealCluster implements AutoCloseable {
     Map<String, String> replicaStatus(String node) {
         Map<String, String> out = new LinkedHashMap<>();
         try (Connection c = servers.get(node).connect("root", null); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(settings.statement(flavor.name(), "replica-status"))) {
+             ResultSet rs = st.executeQuery(settings.statement(flavor, "replica-status"))) {
             if (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     out.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
@@ -217,6 +217,29 @@ public final class RealCluster implements AutoCloseable {
             return out;
         }
         return out;
+    }
+
+    /** {@code node}'s server went down: the relays in front of it stop listening, so connects are refused. */
+    void serverDown(String node) {
+        relays.forEach((key, r) -> {
+            if (key.endsWith("->" + node)) {
+                r.serverDown();
+            }
+        });
+    }
+
+    /** {@code node}'s server is back: its relays listen again on their ports. */
+    void serverUp(String node) {
+        relays.forEach((key, r) -> {
+            if (key.endsWith("->" + node)) {
+                try {
+                    r.serverUp();
+                } catch (IOException e) {
+                    throw new RealServerException(RealServerException.FAILED, "cannot listen again on the relay"
+                            + " port " + r.port() + " in front of " + node + ": " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** The relay of connections from {@code client} to {@code server}, made on first use. */

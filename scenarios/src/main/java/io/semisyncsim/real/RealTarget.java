@@ -1,5 +1,6 @@
 package io.semisyncsim.real;
 
+import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.scenario.lang.Target;
 import io.semisyncsim.scenario.lang.ValuePath;
 import io.semisyncsim.server.SqlError;
@@ -427,12 +428,30 @@ public final class RealTarget implements Target {
     @Override
     public void crash(String node) {
         cluster.server(node).kill();
+        cluster.serverDown(node);
         forgetConnections(node);
         for (Client c : clients.values()) {
             if (c.node.equals(node)) {
                 c.lost = true; // its socket died with the server: the next statement connects again
             }
         }
+    }
+
+    @Override
+    public void stop(String node) {
+        cluster.server(node).stop(java.time.Duration.ofSeconds(600));
+        cluster.serverDown(node);
+        forgetConnections(node);
+        for (Client c : clients.values()) {
+            if (c.node.equals(node)) {
+                c.lost = true; // the server closed it on its way out
+            }
+        }
+    }
+
+    @Override
+    public void powerOff(String node) {
+        throw new IllegalStateException("power-off cannot be played on real servers"); // refused before the run
     }
 
     private void forgetConnections(String node) {
@@ -454,6 +473,7 @@ public final class RealTarget implements Target {
     public String restart(String node) {
         try {
             cluster.server(node).start(cluster.settings().startupTimeout());
+            cluster.serverUp(node);
             return "RUNNING";
         } catch (RealServerException e) {
             return "FAILED_TO_START";
@@ -485,7 +505,7 @@ public final class RealTarget implements Target {
     public void promote(String replica, long applyBudget) {
         long deadline = now() + Math.min(applyBudget, 60_000_000L);
         runUntil(() -> applied(replica), deadline);
-        String flavor = cluster.flavor().name();
+        Flavor flavor = cluster.flavor();
         RealSettings s = cluster.settings();
         run(replica, s.statement(flavor, "stop-replica"), s.statement(flavor, "reset-replica-all"));
         cluster.forgetSource(replica);
@@ -575,7 +595,7 @@ public final class RealTarget implements Target {
             return null;
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
-                .statement(cluster.flavor().name(), "binary-log-status"))) {
+                .statement(cluster.flavor(), "binary-log-status"))) {
             return rs.next() ? rs.getString(1) + ":" + rs.getString(2) : null;
         } catch (SQLException e) {
             dropObserver(node);
@@ -592,7 +612,7 @@ public final class RealTarget implements Target {
             return out;
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
-                .statement(cluster.flavor().name(), "replica-status"))) {
+                .statement(cluster.flavor(), "replica-status"))) {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 names.add(rs.getMetaData().getColumnLabel(i));
             }
@@ -604,7 +624,25 @@ public final class RealTarget implements Target {
         } catch (SQLException e) {
             dropObserver(node);
         }
+        inNodeTerms(out);
         return out;
+    }
+
+    /**
+     * The source as the scenario names it: the replica connects to a relay on 127.0.0.1, whose port says
+     * which node is behind it (Master_Host 127.0.0.1, Master_Port 40123 → replica1, 3306).
+     */
+    private void inNodeTerms(Map<String, String> row) {
+        for (String[] names : new String[][] {{"Master_Host", "Master_Port"}, {"Source_Host", "Source_Port"}}) {
+            String port = row.get(names[1]);
+            if ("127.0.0.1".equals(row.get(names[0])) && port != null && port.matches("\\d+")) {
+                String node = cluster.portNames().get(Integer.parseInt(port));
+                if (node != null) {
+                    row.put(names[0], node.substring(0, node.indexOf(':')));
+                    row.put(names[1], "3306");
+                }
+            }
+        }
     }
 
     @Override

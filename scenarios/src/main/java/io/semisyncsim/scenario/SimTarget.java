@@ -189,6 +189,24 @@ public final class SimTarget implements Target {
     @Override
     public void crash(String node) {
         cluster.crash(node);
+        lostWithServer(node);
+    }
+
+    @Override
+    public void stop(String node) {
+        cluster.stop(node);
+        lostWithServer(node);
+    }
+
+    @Override
+    public void powerOff(String node) {
+        cluster.powerOff(node);
+        lostWithServer(node);
+    }
+
+    /** Statements sent to a server that went down get their answer, or the client's 2013. */
+    private void lostWithServer(String node) {
+        committers.remove(node); // the commit steps' connection went with it
         for (Map.Entry<Long, Long> s : new TreeMap<>(sent).entrySet()) {
             if (!connections.get(s.getKey()).node().equals(node)) {
                 continue;
@@ -235,6 +253,9 @@ public final class SimTarget implements Target {
     @Override
     public String read(ValuePath path) {
         Mysqld node = cluster.node(path.node());
+        if (path.kind() != ValuePath.Kind.LOG && node.state() != io.semisyncsim.server.NodeState.RUNNING) {
+            return null; // a server that is down cannot be asked; its error log can still be read
+        }
         return switch (path.kind()) {
             case STATUS -> node.status().get(path.name());
             case VARIABLES -> {

@@ -183,7 +183,7 @@ public final class BinaryLog {
      * A crash: the events written after the last fsync are gone. Returns how many were lost; the file
      * and position go back to the end of the last surviving event.
      */
-    public int crash() {
+    public int powerLoss() {
         int lost = end() - synced;
         while (end() > synced) {
             events.remove(events.size() - 1);

@@ -81,8 +81,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record CloseSession(long session) implements Command {
     }
 
-    /** The process dies at once: no shutdown. */
-    public record Crash() implements Command {
+    /**
+     * The process dies at once, with no shutdown. A process crash (kill -9, a fatal signal): the OS
+     * closes its sockets and keeps what it wrote to its files. With {@code powerLoss} the machine goes:
+     * its peers hear nothing, and what was not fsynced of the binlog and relay log is gone.
+     */
+    public record Crash(boolean powerLoss) implements Command {
     }
 
     /** Start (or restart after a crash or a shutdown), reading the option file again. */
@@ -93,19 +97,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record Shutdown(String initiatedBy) implements Command {
     }
 
-    /**
-     * CHANGE MASTER TO {@code source} (from {@code from}, or where the channel is), as done before time zero
-     * and at a failover; {@code start} also runs the threads.
-     */
-    public record ConfigureReplica(String source, boolean start, BinlogPosition from) implements Command {
-    }
-
     /** A slow disk: every fsync on this node (binlog and relay log) costs {@code fsyncMicros}. */
     public record SlowDisk(long fsyncMicros) implements Command {
-    }
-
-    /** Failover: stop replicating and forget the source (STOP SLAVE; RESET SLAVE ALL). */
-    public record Promote() implements Command {
     }
 
     private record StageDone(GroupCommit.Stage stage) implements Command {
@@ -245,24 +238,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             closeSession(s.session());
         } else if (m instanceof DumpPeerGone g) {
             dumps.peerGone(g.connection());
-        } else if (m instanceof Crash) {
-            return crash();
+        } else if (m instanceof Crash k) {
+            return crash(k.powerLoss());
         } else if (m instanceof Start) {
             return start();
         } else if (m instanceof Shutdown s) {
             beginShutdown(s.initiatedBy());
         } else if (m instanceof ShutdownEnd) {
             endShutdown();
-        } else if (m instanceof ConfigureReplica r) {
-            return configureReplica(r);
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
             c.trace().record(server.name(), "mysqld", "slow-disk", "fsync_us", d.fsyncMicros());
-        } else if (m instanceof Promote) {
-            stopReplicaThreads();
-            server.channel().resetAll();
-            c.trace().record(server.name(), "mysqld", "promoted");
         } else {
             return Behaviors.unhandled();
         }
@@ -557,7 +544,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
         }
         // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; then the process goes.
-        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash());
+        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash(false));
         shuttingDown = false;
         finishingShutdown = true;
     }
@@ -783,25 +770,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
     }
 
-    private Behavior<Command> configureReplica(ConfigureReplica m) {
-        stopReplicaThreads();
-        server.changeSource(m.source(), m.from());
-        if (m.start() && server.state() == NodeState.RUNNING) {
-            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
-            startSqlThread();
-        }
-        return this;
-    }
-
     // --- lifecycle
 
-    private Behavior<Command> crash() {
+    private Behavior<Command> crash(boolean powerLoss) {
         boolean clean = finishingShutdown;
         finishingShutdown = false;
         if (server.state() != NodeState.RUNNING) {
             return this;
         }
-        c.trace().record(server.name(), "mysqld", clean ? "stopped" : "crash");
+        c.trace().record(server.name(), "mysqld", clean ? "stopped" : powerLoss ? "power-off" : "crash");
         for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
             getContext().stop(dump);
         }
@@ -822,18 +799,19 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.shutdown();
         } else {
             server.crash();
-            // The unsynced binlog tail is lost; crash recovery decides what becomes of the prepared rest.
-            int lost = server.binlog().crash();
+            // A power loss takes the unsynced binlog tail; crash recovery decides what becomes of the
+            // prepared transactions the binlog still holds (all that were written, after a process crash).
+            int lost = powerLoss ? server.binlog().powerLoss() : 0;
             if (commits != null) {
                 List<BinlogPosition> ends = new ArrayList<>();
                 List<GroupCommit.Pending> prepared = commits.crash(ends);
                 for (int i = 0; i < prepared.size(); i++) {
-                    if (server.binlog().isSynced(ends.get(i))) {
+                    if (!powerLoss || server.binlog().isSynced(ends.get(i))) {
                         toRecover.add(prepared.get(i).transaction());
                     }
                 }
             }
-            int relayLost = server.channel().crash();
+            int relayLost = powerLoss ? server.channel().powerLoss() : 0;
             c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
                     (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
         }
@@ -848,7 +826,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         connections.clear(); // and open transactions with them
         deadlines.values().forEach(Cancellable::cancel);
         deadlines.clear();
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false, powerLoss));
         return this;
     }
 
@@ -864,7 +842,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size());
             toRecover.clear();
         }
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true));
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));
         // skip_replica_start is OFF by default: a configured replica resumes replicating.
         if (server.channel().isConfigured() && io == null) {
             startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)

@@ -181,6 +181,27 @@ public final class Flavor {
         return table.getString("plugin-dir");
     }
 
+    /**
+     * An operator's statement in this release's spelling (flavors.conf {@code operator-statements}),
+     * its {@code {name}} placeholders filled from {@code values}; a placeholder not given is left empty.
+     */
+    public String operatorStatement(String name, java.util.Map<String, ?> values) {
+        String text = table.getString("operator-statements." + name);
+        for (var v : values.entrySet()) {
+            text = text.replace("{" + v.getKey() + "}", String.valueOf(v.getValue()));
+        }
+        return text.replaceAll("\\{[a-z]+\\}", "");
+    }
+
+    public String operatorStatement(String name) {
+        return operatorStatement(name, java.util.Map.of());
+    }
+
+    /** The data directory a packaged server uses, as its log lines name files in it. */
+    public String datadir() {
+        return table.getString("datadir");
+    }
+
     public ErrorLogStyle errorLogStyle() {
         return ErrorLogStyle.valueOf(table.getString("error-log-style").toUpperCase(Locale.ROOT));
     }

@@ -95,6 +95,8 @@ public final class IoThread {
         private long lastReceived;
         /** Whether this thread ever got a dump going (then a new connection is a reconnect). */
         private boolean everConnected;
+        /** Inside try_to_reconnect's safe_reconnect loop: attempts and connect_retry sleeps until connected. */
+        private boolean reconnecting;
         /** Why the last connection ended: it decides what a reconnect logs. */
         private boolean lostByTimeout;
         /** The last connect error logged (MariaDB logs each distinct error once). */
@@ -251,6 +253,7 @@ public final class IoThread {
                         "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
             }
             everConnected = true;
+            reconnecting = false;
             retries = 0;
             lastLoggedErrno = 0;
             c.channel().clearIoError(); // a successful connect clears the last error (connect_to_master)
@@ -360,7 +363,8 @@ public final class IoThread {
                 log("io-connect-error", args);
                 lastLoggedErrno = errno;
             }
-            String state = everConnected ? "Waiting to reconnect after a failed " + source() + " event read"
+            // connect_to_master's loop keeps the state try_to_reconnect set before it, through its sleeps.
+            String state = reconnecting ? "Reconnecting after a failed " + source() + " event read"
                     : "Connecting to " + source();
             c.channel().ioReconnecting(state);
             state(state);
@@ -376,6 +380,7 @@ public final class IoThread {
             String state = "Reconnecting after a failed " + source() + " event read";
             c.channel().ioReconnecting(state);
             state(state);
+            reconnecting = true;
             c.channel().newRelayLogFile();
             connect();
         }
@@ -409,6 +414,10 @@ public final class IoThread {
             close();
             timers.cancel("connect");
             timers.cancel("retry");
+            if (reconnecting && connection < 0) {
+                log("io-killed-reconnecting"); // try_to_reconnect: SLAVE_RECON_MSG_KILLED_AFTER
+            }
+            reconnecting = false;
             var at = c.channel().dumpStart();
             log("io-exiting", "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
                     "host", c.channel().sourceHost(), "port", c.channel().sourcePort());

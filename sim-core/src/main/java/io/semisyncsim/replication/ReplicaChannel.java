@@ -97,15 +97,14 @@ public final class ReplicaChannel {
                 forgetCoordinates(); // a new source: its binlog coordinates start over
             }
             sourceHost = host;
+        } else if (start == null && !relaySourceLogFile.isEmpty()) {
+            // The same source and no position: the I/O thread resumes where the SQL thread applied to, as
+            // what was read but not applied goes with the relay logs (change_master: master_log_pos is
+            // set from rli->group_master_log_pos).
+            sourceLogFile = relaySourceLogFile;
+            readSourceLogPos = Math.max(4, execSourceLogPos);
         }
-        if (relayFiles.isEmpty()) {
-            // CHANGE MASTER creates the first relay log file (init_relay_log_info): only its header.
-            relayFileNumber = Math.max(1, relayFileNumber + 1);
-            sqlRelayFileNumber = relayFileNumber;
-            relayFiles.put(relayFileNumber, relayFirstPos);
-            relayWritePos = relayFirstPos;
-            relayLogPos = 4;
-        }
+        purgeRelayLogs();
         if (port != null) {
             sourcePort = port;
         }
@@ -130,6 +129,22 @@ public final class ReplicaChannel {
         }
     }
 
+    /**
+     * CHANGE MASTER (without RELAY_LOG_FILE) and RESET SLAVE delete every relay log and start over with
+     * relay-bin.000001, holding only its header (change_master → purge_relay_logs → reset_logs).
+     */
+    private void purgeRelayLogs() {
+        relayLog.clear();
+        relayFiles.clear();
+        relayLogSpace = 0;
+        unsynced = 0;
+        relayFileNumber = 1;
+        sqlRelayFileNumber = 1;
+        relayFiles.put(relayFileNumber, relayFirstPos);
+        relayWritePos = relayFirstPos;
+        relayLogPos = 4;
+    }
+
     /** Where the next dump starts: after what was read, else what CHANGE MASTER named, else the start. */
     public BinlogPosition dumpStart() {
         if (!sourceLogFile.isEmpty()) {
@@ -138,10 +153,24 @@ public final class ReplicaChannel {
         return requestedStart;
     }
 
-    /** RESET SLAVE ALL: no source any more; what was read but not applied is discarded. */
-    public void resetAll() {
-        sourceHost = null;
+    /**
+     * RESET SLAVE: the relay logs go and replication would start again from the source's first file;
+     * with ALL the connection settings go too and the channel is no longer configured (reset_slave).
+     */
+    public void reset(boolean all) {
+        if (all) {
+            sourceHost = null;
+            sourcePort = 3306;
+            sourceUser = "repl";
+            connectRetrySeconds = 60;
+            heartbeatPeriodMicros = null;
+            autoPosition = false;
+        }
         forgetCoordinates();
+        purgeRelayLogs();
+        lastIoErrno = 0;
+        lastIoError = "";
+        ioErrorTime = -1;
     }
 
     /** The source's coordinates and the relay log mean nothing for another source. */
@@ -257,7 +286,7 @@ public final class ReplicaChannel {
      * the last event kept, or from what the SQL thread executed (as relay_log_recovery does). Returns
      * how many were lost.
      */
-    public int crash() {
+    public int powerLoss() {
         int lost = Math.min(unsynced, relayLog.size());
         for (int i = 0; i < lost; i++) {
             Relayed dropped = relayLog.pollLast();

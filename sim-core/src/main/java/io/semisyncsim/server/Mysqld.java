@@ -291,18 +291,19 @@ public final class Mysqld {
      * CHANGE MASTER TO {@code host} (at {@code from}, or where the channel is), as an operator's session
      * runs it: the channel is set and the server logs the change as its flavour does.
      */
-    public void changeSource(String host, io.semisyncsim.binlog.BinlogPosition from) {
-        Threads.Thread session = threads.open(Threads.Kind.CLIENT, "root", "localhost", "Query", clock.getAsLong());
-        runAs(session.id(), () -> {
-            var old = channel.coordinates();
-            channel.configure(host, null, null, null, null, null, from);
-            logChangeSource(old, channel.coordinates());
-        });
-        threads.close(session.id());
+    /**
+     * CHANGE MASTER TO with the replication threads stopped: the channel takes the options given (null:
+     * unchanged), its relay logs start over, and the lines of change_master are logged.
+     */
+    void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
+                      Boolean autoPosition, io.semisyncsim.binlog.BinlogPosition from) {
+        var old = channel.coordinates();
+        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, from);
+        logChangeSource(old, channel.coordinates());
     }
 
     /** The CHANGE MASTER lines (rpl_replica.cc change_master / MariaDB's sql_repl.cc), by the session running it. */
-    void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
+    private void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
                          io.semisyncsim.replication.ReplicaChannel.Coordinates now) {
         errorLog.log("change-source-connection");
         errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
@@ -314,6 +315,20 @@ public final class Mysqld {
     }
 
     private boolean changedUsingGtid;
+
+    /**
+     * RESET SLAVE [ALL] with the replication threads stopped: the relay logs and positions go (and with
+     * ALL the connection settings); MariaDB logs the two info files it deletes (sql_repl.cc reset_slave).
+     */
+    void resetReplica(boolean all) {
+        channel.reset(all);
+        for (String file : List.of("master.info", "relay-log.info")) {
+            errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
+        }
+        if (all) {
+            changedUsingGtid = false; // a new connection would replicate by GTID again (MariaDB)
+        }
+    }
 
     /**
      * Crash recovery of the transactions a crash left prepared in the binlog: MySQL commits those in

@@ -48,6 +48,9 @@ final class ReplicationStatements {
         if (s instanceof Statement.ChangeSource change) {
             return change(change.options());
         }
+        if (s instanceof Statement.ResetReplica reset) {
+            return resetReplica(reset.all());
+        }
         return resetSource();
     }
 
@@ -81,11 +84,12 @@ final class ReplicationStatements {
         if (already) {
             return StatementExecutor.ok(List.of(note(flavor().replicaStoppedNote())));
         }
-        if (io && r.ioThreadRunning()) {
-            r.stopIoThread();
-        }
+        // The SQL thread first, then the I/O thread, as terminate_slave_threads() does.
         if (sql && r.sqlThreadRunning()) {
             r.stopSqlThread();
+        }
+        if (io && r.ioThreadRunning()) {
+            r.stopIoThread();
         }
         return StatementExecutor.ok(List.of());
     }
@@ -124,7 +128,17 @@ final class ReplicationStatements {
             }
         }
         BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
-        server.channel().configure(host, port, user, retry, heartbeat, autoPosition, start);
+        server.changeSource(host, port, user, retry, heartbeat, autoPosition, start);
+        return StatementExecutor.ok(List.of());
+    }
+
+    /** RESET SLAVE [ALL]: refused while a replication thread runs (rpl_slave.cc reset_slave). */
+    private StatementResult resetReplica(boolean all) throws SqlError {
+        ReplicationControl r = server.replication();
+        if (r.ioThreadRunning() || r.sqlThreadRunning()) {
+            throw flavor().error(1198);
+        }
+        server.resetReplica(all);
         return StatementExecutor.ok(List.of());
     }
 

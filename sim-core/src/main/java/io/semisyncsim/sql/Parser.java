@@ -464,6 +464,15 @@ public final class Parser {
 
     private Statement reset() throws ParseException {
         expectWord("RESET");
+        if (peek().isWord("SLAVE") && dialect.legacyReplicationSyntax()
+                || peek().isWord("REPLICA") && dialect.replicaKeyword()) {
+            next();
+            boolean all = peek().isWord("ALL");
+            if (all) {
+                next();
+            }
+            return new Statement.ResetReplica(all);
+        }
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax()) {
             next();
             return new Statement.ResetSource();

@@ -82,6 +82,10 @@ public sealed interface Statement {
     record ResetSource() implements Statement {
     }
 
+    /** RESET SLAVE|REPLICA [ALL]. */
+    record ResetReplica(boolean all) implements Statement {
+    }
+
     /** BEGIN / START TRANSACTION. */
     record Begin() implements Statement {
     }
