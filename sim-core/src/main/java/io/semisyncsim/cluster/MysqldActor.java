@@ -379,6 +379,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void engineCommitted(GroupCommit.Pending p, BinlogPosition end) {
         server.store().apply(p.transaction()); // visible to other sessions from now on
+        c.trace().record(server.name(), "connection", "commit.visible", "trx", p.transaction().id());
     }
 
     @Override
