@@ -67,7 +67,7 @@ final class IdSet {
             if (count == 0) {
                 return "none";
             }
-            StringBuilder out = new StringBuilder(count == 1 ? "trx " : "trx ");
+            StringBuilder out = new StringBuilder("trx ");
             for (int i = 0; i < first.size(); i++) {
                 out.append(i == 0 ? "" : ", ").append(first.get(i));
             }

@@ -16,6 +16,8 @@ final class Timelines {
     static final double WIDTH = 1100;
     static final double LABEL = 250;
     static final double ROW = 22;
+    /** Changes closer than this (px) are drawn as one band. */
+    static final double MERGE = 3;
 
     private Timelines() {
     }
@@ -45,14 +47,29 @@ final class Timelines {
             svg.append("<text class=\"name\" x=\"8\" y=\"").append(TimeAxis.px(y + 15)).append("\">")
                     .append(SequenceSvg.esc(node + " " + shortName(list.get(0).name()))).append("<title>")
                     .append(SequenceSvg.esc(node + " " + list.get(0).name())).append("</title></text>");
-            for (int i = 0; i < list.size(); i++) {
+            int shade = 0;
+            for (int i = 0; i < list.size(); ) {
                 RunReport.Sample s = list.get(i);
-                long until = i + 1 < list.size() ? list.get(i + 1).time() : story.end();
                 double x0 = h.x(s.time());
-                double x1 = i + 1 < list.size() ? h.x(until) : h.right();
-                String cls = s.value().equals("ON") ? "on" : s.value().equals("OFF") ? "off" : "num" + (i % 2);
+                // changes closer than MERGE px are one "busy" band, so a long run stays a few KB per row
+                int j = i;
+                while (j + 1 < list.size() && h.x(list.get(j + 1).time()) - x0 < MERGE) {
+                    j++;
+                }
+                long until = j + 1 < list.size() ? list.get(j + 1).time() : story.end();
+                double x1 = j + 1 < list.size() ? h.x(until) : h.right();
+                String to = j + 1 < list.size() ? " to " + Labels.time(until) : " to the end";
+                if (j > i) {
+                    svg.append("<g class=\"seg\"><title>").append(SequenceSvg.esc(node + " " + s.name() + ": " + (j - i + 1)
+                            + " values from " + Labels.time(s.time()) + to + ", ending " + list.get(j).value()))
+                            .append("</title>").append(SequenceSvg.rect(x0, y + 3, Math.max(1.5, x1 - x0), ROW - 6, "many"))
+                            .append("</g>\n");
+                    i = j + 1;
+                    continue;
+                }
+                String cls = s.value().equals("ON") ? "on" : s.value().equals("OFF") ? "off" : "num" + (shade++ % 2);
                 svg.append("<g class=\"seg\"><title>").append(SequenceSvg.esc(node + " " + s.name() + " = " + s.value()
-                        + " from " + Labels.time(s.time()) + (i + 1 < list.size() ? " to " + Labels.time(until) : " to the end")))
+                        + " from " + Labels.time(s.time()) + to))
                         .append("</title>").append(SequenceSvg.rect(x0, y + 3, Math.max(1.5, x1 - x0), ROW - 6, cls));
                 double[] room = h.clear(x0, x1);
                 if (room[1] - room[0] >= 7 * s.value().length() + 6) {
@@ -61,6 +78,7 @@ final class Timelines {
                             .append(SequenceSvg.esc(s.value())).append("</text>");
                 }
                 svg.append("</g>\n");
+                i++;
             }
             row++;
         }
@@ -98,7 +116,7 @@ final class Timelines {
 
     private static final String STYLE = "<style>.timelines text{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
             + "font-size:11px;fill:#24292f}.timelines .name{font-size:12px}"
-            + ".timelines .on{fill:#2da44e}.timelines .off{fill:#cf222e}.timelines .num0{fill:#ddf4ff}.timelines .num1{fill:#b6e3ff}"
+            + ".timelines .on{fill:#2da44e}.timelines .off{fill:#cf222e}.timelines .num0{fill:#ddf4ff}.timelines .num1{fill:#b6e3ff}.timelines .many{fill:#8c959f}"
             + ".timelines .on-t,.timelines .off-t{fill:#fff;font-weight:700}.timelines .v{font-variant-numeric:tabular-nums}"
             + ".timelines .down rect{fill:#d0d7de;fill-opacity:1}.timelines .down text{fill:#424a53;font-weight:700}"
             + ".timelines .frozen rect{fill:#54aeff;fill-opacity:.45}.timelines .frozen text{fill:#0a3069;font-weight:700}"
