@@ -25,7 +25,7 @@ public final class HtmlReport {
                 .append("text-align:left;font-size:13px}th{background:#f6f8fa}")
                 .append(".ok{color:#1a7f37}.bad{color:#cf222e}.verdict{font-size:1.3em;font-weight:700;margin:.2em 0 .6em}")
                 .append(".desc{max-width:60em;line-height:1.45}.note{color:#57606a;font-size:13px;max-width:70em}")
-                .append(".legend span{margin-right:1.4em;white-space:nowrap;font-size:13px}")
+                .append(".legend>span{margin-right:1.4em;white-space:nowrap;font-size:13px}")
                 .append("#details{position:sticky;top:0;z-index:2;background:#fff8c5;border:1px solid #d4a72c;")
                 .append("padding:.4em .8em;font-size:13px;max-width:70em;white-space:pre-wrap;min-height:1.3em}")
                 .append(".scroll{overflow-x:auto}svg g[class]{cursor:default}\n</style>\n</head>\n<body>\n");
@@ -55,8 +55,8 @@ public final class HtmlReport {
         if (omitted.total() > 0) {
             out.append("<p class=\"note\">This run is long: the diagram draws ")
                     .append(String.format(Locale.ROOT, "%,d", story.items().size()))
-                    .append(" marks (the start, the end, and the moments around every fault, switch and statement) and ")
-                    .append(esc(omitted.text().replaceFirst(" \\(.*\\)$", ""))).append(", summarised where they were left out.")
+                    .append(" marks (the start, the end, and the moments around every fault, switch and statement) and leaves")
+                    .append(" out ").append(esc(omitted.parts())).append(", each gap marked where it is.")
                     .append(" The full trace (").append(String.format(Locale.ROOT, "%,d", story.traceEvents()))
                     .append(" events) is in trace.jsonl.</p>\n");
         }

@@ -245,7 +245,7 @@ public final class MarkdownReport {
             }
         }
         Story.Omitted all = new Story.Omitted(0, story.end(), commits, messages, applies, others);
-        return all.total() == 0 ? "" : all.text().replaceFirst(" \\(.*\\)$", "").replaceFirst("^not drawn: ", "");
+        return all.total() == 0 ? "" : all.parts();
     }
 
     private static String note(Story.Note n, List<Story.Lane> lanes, Map<Story.Lane, String> ids) {

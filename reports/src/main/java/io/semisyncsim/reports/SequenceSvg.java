@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * ({@code crash}, {@code partition}, {@code visible}, {@code held}, {@code lost}, ...).
  */
 final class SequenceSvg {
-    static final double LANE = 150;
+    static final double LANE = 140;
     static final double GROUP_GAP = 26;
     static final double GUTTER = 92;
     static final double HEAD = 62;
-    static final double RIGHT = 300;
+    static final double RIGHT = 270;
 
     private final Story story;
     private final List<Story.Lane> lanes;
@@ -50,7 +50,13 @@ final class SequenceSvg {
             g[1] = x.get(l) + 36;
             cursor += LANE;
         }
-        this.width = Math.max(640, cursor - LANE + RIGHT);
+        double right = cursor - LANE + RIGHT;
+        for (Story.Item i : story.items()) { // room for the longest note (12px text: about 7 px a character)
+            if (i instanceof Story.Note n) {
+                right = Math.max(right, noteX(n) + 24 + n.text().length() * (n.kind() == Story.NoteKind.FAILOVER ? 7.4 : 7.0));
+            }
+        }
+        this.width = Math.max(640, right);
         TreeMap<Long, Integer> rowsAt = new TreeMap<>();
         for (Story.Item i : story.items()) {
             int rows = i instanceof Story.Omitted ? 2 : 1;
@@ -144,11 +150,11 @@ final class SequenceSvg {
     }
 
     private static final String STYLE = "<style>"
-            + ".sequence text{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:11px;fill:#24292f}"
+            + ".sequence text{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:12px;fill:#24292f}"
             + ".sequence .t{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
-            + ".sequence .node{font-size:14px;font-weight:600}.sequence .thr{font-size:11px;fill:#57606a}"
+            + ".sequence .node{font-size:15px;font-weight:600}.sequence .thr{font-size:12px;fill:#57606a}"
             + ".sequence .life{stroke:#afb8c1;stroke-width:1}"
-            + ".sequence .time{fill:#57606a;font-size:10px;font-variant-numeric:tabular-nums}"
+            + ".sequence .time{fill:#57606a;font-size:11px;font-variant-numeric:tabular-nums}"
             + ".sequence .msg line,.sequence .msg path{stroke-width:1.4;fill:none}.sequence .msg:hover line,.sequence .msg:hover path{stroke-width:3}"
             + ".sequence .ev line{stroke:#0969da}.sequence .ack line{stroke:#1a7f37}.sequence .hs line{stroke:#8250df}.sequence .hb line{stroke:#8c959f}"
             + ".sequence .head-ev{fill:#0969da}.sequence .head-ack{fill:#1a7f37}.sequence .head-hs{fill:#8250df}.sequence .head-hb{fill:#8c959f}"
@@ -424,7 +430,7 @@ final class SequenceSvg {
                     .append("\"><title>").append(esc(n.detail())).append("</title>")
                     .append(text(lx + 8, yy + 4, "t " + cls, n.text())).append("</g>\n");
             case FAILOVER -> {
-                double w = 14 + n.text().length() * 6.3;
+                double w = 14 + n.text().length() * 7.4;
                 svg.append("<g class=\"failover\"><title>").append(esc(n.detail())).append("</title>")
                         .append(rect(lx - 10, yy - 9, w, 18, null).replace("<rect", "<rect rx=\"4\""))
                         .append(text(lx - 3, yy + 4, cls, n.text())).append("</g>\n");
