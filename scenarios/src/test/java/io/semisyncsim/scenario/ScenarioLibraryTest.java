@@ -80,6 +80,9 @@ class ScenarioLibraryTest {
         }
         Files.writeString(dir.resolve("report.md"), io.semisyncsim.reports.MarkdownReport.render(collector.report()));
         Files.writeString(dir.resolve("report.html"), io.semisyncsim.reports.HtmlReport.render(collector.report()));
+        Files.writeString(dir.resolve("junit.xml"), io.semisyncsim.reports.JUnitXml.render(List.of(
+                new io.semisyncsim.reports.JUnitXml.Run(collector.report(), "./semisync-sim run " + s.file() + " --flavor "
+                        + s.flavor() + " --seed " + s.seed(), 0, List.of())), List.of()));
         return result;
     }
 
