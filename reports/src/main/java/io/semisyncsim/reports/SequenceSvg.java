@@ -97,8 +97,12 @@ final class SequenceSvg {
         return v != null ? v : group.containsKey(lane.node()) ? group.get(lane.node())[2] : GUTTER + 40;
     }
 
+    /** A note's lane, or its node's first lane for a note about the whole node. */
     private double noteX(Story.Note n) {
-        return n.thread() == null ? laneX(new Story.Lane(n.node(), "")) : laneX(new Story.Lane(n.node(), n.thread()));
+        if (n.thread() == null) {
+            return group.containsKey(n.node()) ? group.get(n.node())[2] : GUTTER + 40;
+        }
+        return laneX(new Story.Lane(n.node(), n.thread()));
     }
 
     /** Down, frozen and semisync-status spans of a node, for lifelines and the status strip. */

@@ -152,15 +152,18 @@ final class RunCommand implements Callable<Integer> {
             if (dir != null) {
                 ReportCollector collector = new ReportCollector();
                 String runDir = dir.reserve(p.scenario().name(), i);
-                result = playInto(p.scenario(), dir.path().resolve(runDir).resolve("trace.jsonl"),
-                        new Listeners(narrative, collector, wall), collector.traceSink());
+                List<Path> traces = new ArrayList<>(List.of(dir.path().resolve(runDir).resolve("trace.jsonl")));
+                if (trace != null) {
+                    traces.add(trace);
+                }
+                result = playInto(p.scenario(), traces, new Listeners(narrative, collector, wall), collector.traceSink());
                 RunReport r = collector.report();
                 dir.write(runDir, "report.md", MarkdownReport.render(r));
                 dir.write(runDir, "report.html", HtmlReport.render(r));
                 dir.finished(i, IndexPage.Entry.of(r, runDir), runDir);
                 runs.add(new JUnitXml.Run(r, p.reproduce(), wall.total(), wall.checks()));
             } else {
-                result = playInto(p.scenario(), trace, new Listeners(narrative, wall));
+                result = playInto(p.scenario(), trace == null ? List.of() : List.of(trace), new Listeners(narrative, wall));
             }
             summary.add(result, p.reproduce());
         }
@@ -174,25 +177,29 @@ final class RunCommand implements Callable<Integer> {
         return !invalid.isEmpty() ? Cli.INVALID : summary.failed() > 0 ? Cli.EXPECTATION_FAILED : Cli.OK;
     }
 
-    /** Plays one run, streaming its trace to {@code traceFile} if given; a write error stops it (exit 2). */
-    private static RunResult playInto(Scenario s, Path traceFile, RunListener listener, TraceSink... more) {
-        if (traceFile == null) {
-            return new ScenarioRunner().run(s, listener, more);
-        }
-        GuardedOutput out;
-        try {
-            out = new GuardedOutput(Files.newOutputStream(traceFile), traceFile);
-        } catch (IOException e) {
-            throw OutputProblem.of("cannot write", traceFile, e);
-        }
-        TraceSink[] sinks = new TraceSink[more.length + 1];
+    /** Plays one run, streaming its trace to each of {@code traceFiles}; a write error stops it (exit 2). */
+    private static RunResult playInto(Scenario s, List<Path> traceFiles, RunListener listener, TraceSink... more) {
+        List<GuardedOutput> outs = new ArrayList<>();
+        List<TraceSink> sinks = new ArrayList<>();
         RunResult result;
-        try (JsonLinesSink sink = new JsonLinesSink(out)) {
-            sinks[0] = sink;
-            System.arraycopy(more, 0, sinks, 1, more.length);
-            result = new ScenarioRunner().run(s, listener, target -> out.check(), sinks);
+        try {
+            for (Path file : traceFiles) {
+                GuardedOutput out;
+                try {
+                    out = new GuardedOutput(Files.newOutputStream(file), file);
+                } catch (IOException e) {
+                    throw OutputProblem.of("cannot write", file, e);
+                }
+                outs.add(out);
+                sinks.add(new JsonLinesSink(out));
+            }
+            sinks.addAll(List.of(more));
+            result = new ScenarioRunner().run(s, listener, target -> outs.forEach(GuardedOutput::check),
+                    sinks.toArray(new TraceSink[0]));
+        } finally {
+            sinks.forEach(TraceSink::close); // flushes the last block (closing twice is harmless)
         }
-        out.check();
+        outs.forEach(GuardedOutput::check);
         return result;
     }
 

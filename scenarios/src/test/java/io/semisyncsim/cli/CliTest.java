@@ -216,6 +216,15 @@ class CliTest {
     }
 
     @Test
+    void traceAndReportTogetherWriteTheSameTraceTwice() throws IOException {
+        Path f = write("t.yaml", HEAD + "  - on: source\n    commit: 2\n");
+        Path trace = dir.resolve("trace.jsonl");
+        Path out = dir.resolve("report");
+        assertEquals(Cli.OK, Cli.run("run", "--quiet", "--trace", trace.toString(), "--report", out.toString(), f.toString()));
+        assertEquals(Files.readString(out.resolve("t").resolve("trace.jsonl")), Files.readString(trace));
+    }
+
+    @Test
     void listShowsTheLibrary() {
         assertEquals(Cli.OK, Cli.run("list", "library"));
     }
