@@ -33,13 +33,19 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenarios and print what happens, step by step, on virtual time.",
-                "With no FILE, runs the manual's installation walk-through. Files that are not valid",
-                "scenarios are reported and skipped; the others still run (exit 2 if any was invalid)."},
-        footer = {"", "Options with an optional value never take a scenario file as their value: --report x.yaml",
-                "writes to ./semisync-sim-report and runs x.yaml. Write --report=DIR or --realtime=SPEED to be explicit.",
-                "", "Exit codes: 0 every expectation held, 1 an expectation failed, 2 invalid scenario or usage",
-                "            (including an output path that is a file, unwritable or full), 3 internal error,",
-                "            130 / 143 interrupted by SIGINT / SIGTERM (the report directory is marked INCOMPLETE)."})
+                "With no FILE, runs the manual's installation walk-through. Files that are not valid scenarios are "
+                        + "reported and skipped; the others still run (exit 2 if any was invalid). A summary ends the "
+                        + "output: passed, failed and invalid counts, and for each failure the command that reproduces it."},
+        footer = {"", "--report and --realtime take an optional value, but never a scenario file:",
+                "--report x.yaml writes to ./semisync-sim-report and runs x.yaml;",
+                "--realtime x.yaml paces at 1x. Write --report=DIR or --realtime=SPEED",
+                "to be explicit.",
+                "", "Exit codes: 0 every expectation held, 1 an expectation failed,",
+                "            2 invalid scenario or usage (an output path that is a file,",
+                "              misses its parent, cannot be written or fills the disk),",
+                "            3 internal error,",
+                "            130 / 143 interrupted by SIGINT / SIGTERM (the report directory",
+                "              is left marked INCOMPLETE)."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "library/teaching/manual-installation.yaml";
     static final String DEFAULT_REPORT = "semisync-sim-report";
@@ -59,8 +65,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--realtime", paramLabel = "SPEED", arity = "0..1", fallbackValue = "1",
             preprocessor = OptionalValue.class,
-            description = {"Pace the narrative in wall time (SPEED x real time, default 1); never changes the trace.",
-                    "A separate value is taken only if it is a number: --realtime 2 or --realtime=2."})
+            description = "Pace the narrative in wall time (SPEED x real time, default 1); never changes the trace. "
+                    + "A separate value is taken only if it is a number: --realtime 2 or --realtime=2.")
     Double realtime;
 
     @Option(names = "--quiet", description = "Print only failures, the verdict lines and the summary.")
@@ -68,9 +74,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = DEFAULT_REPORT,
             preprocessor = OptionalValue.class,
-            description = {"Write DIR/index.html, DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and",
-                    "report.html (default DIR: ./" + DEFAULT_REPORT + "). A separate value ending in .yaml or .yml",
-                    "is a scenario, not DIR; --report=DIR always names the directory."})
+            description = "Write DIR/index.html, DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and "
+                    + "report.html (default DIR: ./" + DEFAULT_REPORT + "). A separate value ending in .yaml or .yml is "
+                    + "a scenario, not DIR; --report=DIR always names the directory.")
     Path report;
 
     /** One run to play: the scenario on one flavour, with its seed. */
