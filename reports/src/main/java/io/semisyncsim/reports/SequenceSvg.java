@@ -376,8 +376,9 @@ final class SequenceSvg {
                 double ye = y1 + 8;
                 svg.append(line(x1 + dir * 3, y1, xe, ye, null)).append(cross(xe, ye));
             }
-            case LOST -> {
-                double xe = x1 + (x2 - x1) * 0.6;
+            case LOST -> { // the cross where the packet was when its connection went (a held one: part way)
+                double progress = m.progressWhenLost();
+                double xe = x1 + (x2 - x1) * (progress < 0 ? 0.6 : Math.max(0.15, Math.min(0.9, progress)));
                 double ye = Math.max(y1 + 8, y(m.end()));
                 svg.append(line(x1 + dir * 3, y1, xe, ye, null)).append(cross(xe, ye));
             }

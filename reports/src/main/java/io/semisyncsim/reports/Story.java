@@ -147,11 +147,13 @@ public final class Story {
         private final long packets;
         private final boolean ackRequested;
         private final boolean heldAtSend;
+        private final long due;
         private long end = -1;
         private Fate fate = Fate.IN_FLIGHT;
 
         Message(long sent, Lane from, Lane to, String what, String pos, long packets, boolean ackRequested,
-                boolean heldAtSend) {
+                boolean heldAtSend, long due) {
+            this.due = due;
             this.sent = sent;
             this.from = from;
             this.to = to;
@@ -208,6 +210,11 @@ public final class Story {
 
         boolean heldAtSend() {
             return heldAtSend;
+        }
+
+        /** How far it had come when it was lost, 0 to 1 (its due arrival time known), or -1 if it was held. */
+        public double progressWhenLost() {
+            return due <= sent || end < 0 ? -1 : Math.min(1, (end - sent) / (double) (due - sent));
         }
 
         /** The arrow's label. */

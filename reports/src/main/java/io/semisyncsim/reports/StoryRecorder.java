@@ -268,7 +268,8 @@ public final class StoryRecorder implements TraceSink {
         Object arrives = e.field("arrives");
         boolean held = arrives == null;
         Story.Message m = new Story.Message(e.time(), fromLane, toLane, what, e.field("pos") == null ? null
-                : text(e.field("pos")), e.field("packets") instanceof Long p ? p : 1, ack, held);
+                : text(e.field("pos")), e.field("packets") instanceof Long p ? p : 1, ack, held,
+                arrives instanceof Long a ? a : -1);
         boolean dropped = false;
         if (held) {
             for (Cut c : cuts) {

@@ -92,6 +92,8 @@ class StoryRecorderTest {
                 .event("source", "mysqld", "crash.recovery", "transactions_committed", 1L).story();
         assertEquals(Story.Fate.LOST, all(s, Story.Message.class).get(0).fate());
         assertEquals(100, all(s, Story.Message.class).get(0).end());
+        assertEquals(0.18, all(s, Story.Message.class).get(0).progressWhenLost(), 1e-9,
+                "it was lost 90 µs into a 500 µs hop: the cross is drawn there");
         Story.Span down = s.spans().get(0);
         assertEquals(Story.SpanKind.DOWN, down.kind());
         assertEquals(List.of("source"), down.a());
