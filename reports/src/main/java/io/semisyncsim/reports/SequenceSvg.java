@@ -257,7 +257,9 @@ final class SequenceSvg {
                 svg.append("<g class=\"").append(cls).append("\"><title>").append(esc(s.label() + " from "
                         + Labels.time(s.start()) + (s.end() < 0 ? " to the end of the run" : " to " + Labels.time(s.end()))))
                         .append("</title>").append(rect(g[0], top, g[1] - g[0], y1 - top, null))
-                        .append(text(g[0] + 8, top + 34, "t", s.kind() == Story.SpanKind.DOWN ? "down" : s.label()))
+                        .append(s.kind() == Story.SpanKind.DOWN // below the crash's row, or at the span's end
+                                ? text(g[0] + 8, Math.max(top + 34, y1 - 8), "t", "down (not running)")
+                                : text(g[0] + 8, top + 34, "t", s.label()))
                         .append("</g>\n");
             }
         }
@@ -435,7 +437,7 @@ final class SequenceSvg {
                     .append("\"><title>").append(esc(n.detail())).append("</title>")
                     .append(text(lx + 8, yy + 4, "t " + cls, n.text())).append("</g>\n");
             case FAILOVER -> {
-                double w = 14 + n.text().length() * 7.4;
+                double w = 16 + n.text().length() * 6.8;
                 svg.append("<g class=\"failover\"><title>").append(esc(n.detail())).append("</title>")
                         .append(rect(lx - 10, yy - 9, w, 18, null).replace("<rect", "<rect rx=\"4\""))
                         .append(text(lx - 3, yy + 4, cls, n.text())).append("</g>\n");
