@@ -39,6 +39,39 @@ public final class MysqlClientFormat {
         return table(rs) + "\n" + n + (n == 1 ? " row" : " rows") + " in set" + warnings + " " + time;
     }
 
+    /**
+     * A result in a few words, for a note in a diagram: {@code OK, 1 row affected}, a single value,
+     * {@code name = value} pairs of up to three rows, {@code N rows}, or the error.
+     */
+    public static String brief(StatementResult result) {
+        if (result instanceof StatementResult.Failed f) {
+            return f.error().toString();
+        }
+        if (result instanceof StatementResult.Ok ok) {
+            return ok.affectedRows() == 0 ? "OK" : "OK, " + ok.affectedRows() + (ok.affectedRows() == 1 ? " row" : " rows")
+                    + " affected";
+        }
+        if (!(result instanceof StatementResult.Rows rows)) {
+            return "OK";
+        }
+        ResultSet rs = rows.resultSet();
+        int n = rs.rows().size();
+        if (n == 0) {
+            return "empty set";
+        }
+        if (n == 1 && rs.columns().size() == 1) {
+            return cell(rs.rows().get(0).get(0));
+        }
+        if (n <= 3 && rs.columns().size() == 2) {
+            List<String> pairs = new java.util.ArrayList<>();
+            for (List<String> row : rs.rows()) {
+                pairs.add(cell(row.get(0)) + " = " + cell(row.get(1)));
+            }
+            return String.join("; ", pairs);
+        }
+        return n + (n == 1 ? " row" : " rows");
+    }
+
     private static String warnings(int count) {
         return count == 0 ? "" : ", " + count + (count == 1 ? " warning" : " warnings");
     }

@@ -54,7 +54,7 @@ final class Recording implements RunListener {
     }
 
     @Override
-    public void committed(long time, long latency, boolean semisync) {
+    public void committed(long time, long latency, Boolean semisync) {
         timings.put("commits.last.latency", latency);
     }
 

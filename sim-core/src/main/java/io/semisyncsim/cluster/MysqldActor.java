@@ -409,6 +409,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     @Override
+    public void visible(Transaction trx) {
+        c.trace().record(server.name(), "connection", "commit.visible", "trx", trx.id());
+    }
+
+    @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
         c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
         Connection conn = connectionOf(committer.thread());
