@@ -52,8 +52,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             implements Command {
     }
 
-    /** A statement whose answer waits for its commit. */
-    private record SqlCommit(Execute statement, long affectedRows) {
+    /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
+    private record SqlCommit(Execute statement, StatementResult.CommitNeeded commit) {
     }
 
     public record Executed(long id, StatementResult result) {
@@ -232,9 +232,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
         if (result instanceof StatementResult.CommitNeeded commit) {
-            Transaction trx = new Transaction(++transactions, null, server.now(), commit.changes());
+            Transaction trx = commit.transaction(++transactions, server.now());
             c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-            return schedule(groupCommit().submit(new GroupCommit.Pending(trx, new SqlCommit(e, commit.affectedRows()))));
+            return schedule(groupCommit().submit(new GroupCommit.Pending(trx, new SqlCommit(e, commit))));
         }
         e.replyTo().tell(new Executed(e.id(), result));
         return this;
@@ -386,8 +386,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (p.client() instanceof SqlCommit sql) {
             c.trace().record(server.name(), "connection", "commit.ok", "trx", p.transaction().id(), "end",
                     end, "semisync", currentSemisync);
-            sql.statement().replyTo().tell(new Executed(sql.statement().id(),
-                    new StatementResult.Ok(sql.affectedRows(), List.of())));
+            if (sql.commit().thenRerun()) {
+                getContext().getSelf().tell(sql.statement()); // the DDL runs now that its implicit commit is done
+            } else {
+                sql.statement().replyTo().tell(new Executed(sql.statement().id(), sql.commit().answer()));
+            }
             return;
         }
         Commit request = (Commit) p.client();

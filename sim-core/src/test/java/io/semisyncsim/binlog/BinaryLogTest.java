@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BinaryLogTest {
-    private static final EventSizes SIZES = new EventSizes("binlog", 157, 79, 78, 52, 40, 12, 31, 44);
+    private static final EventSizes SIZES = new EventSizes("binlog", 157, 79, 78, 52, 40, 12, 31, 44, 78);
 
     private static Transaction insert(long id) {
         return new Transaction(id, null, 0, List.of(new Transaction.RowChange(EventType.WRITE_ROWS, "t1", id, "v")));
