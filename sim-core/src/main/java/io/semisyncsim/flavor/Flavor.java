@@ -236,6 +236,10 @@ public final class Flavor {
             return c.getBoolean("drop-table-note-per-table");
         }
 
+        public boolean atomicDropTable() {
+            return c.getBoolean("atomic-drop-table");
+        }
+
         /** Cuts {@code text} at {@code max} characters as {@code %-.Ns} (MySQL) or {@code %-.NT} (MariaDB: ...). */
         public static String cut(String text, int max, boolean ellipsis) {
             if (text.length() <= max) {

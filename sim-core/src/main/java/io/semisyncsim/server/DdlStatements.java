@@ -393,10 +393,15 @@ final class DdlStatements {
         }
         List<Warning> warnings = new ArrayList<>();
         if (!missing.isEmpty()) {
-            // MySQL 8.0's atomic DROP TABLE drops nothing when one is missing; 5.7 and MariaDB drop the
-            // others first (not modelled: see docs/MYSQL-CHOICES.md).
             if (!s.ifExists()) {
-                throw flavor().error(1051, String.join(",", missing));
+                SqlError unknown = flavor().error(1051, String.join(",", missing));
+                // MySQL 8.0's atomic DROP TABLE drops nothing when one is missing; 5.7 and MariaDB drop
+                // (and log) the others, then report the missing ones (sql_table.cc mysql_rm_table_no_locks).
+                if (flavor().sql().atomicDropTable() || existing.isEmpty()) {
+                    throw unknown;
+                }
+                return new StatementResult.CommitNeeded(List.of(), 0, new Transaction.Query(session.database(),
+                        Parser.withoutTerminator(sql), new Ddl.DropTables(existing)), List.of(), null, false, unknown);
             }
             if (flavor().sql().dropTableNotePerTable()) {
                 for (String m : missing) {

@@ -29,7 +29,13 @@ public final class Grants {
 
     /** Whether the account holds {@code key} on {@code db.table} at any level (global, database, table). */
     public boolean hasOn(String key, String db, String table) {
-        if (global.contains(key) || databases.getOrDefault(db, Collections.emptySortedSet()).contains(key)) {
+        if (global.contains(key)) {
+            return true;
+        }
+        if (db == null) {
+            return false;
+        }
+        if (databases.getOrDefault(db, Collections.emptySortedSet()).contains(key)) {
             return true;
         }
         return table != null && tables.getOrDefault(db + "." + table, Collections.emptySortedSet()).contains(key);
@@ -56,9 +62,10 @@ public final class Grants {
         return globalGrantOption;
     }
 
+    /** GRANT OPTION for the level: global ({@code db} null), a database, or a table. */
     public boolean grantOptionOn(String db, String table) {
-        return globalGrantOption || databaseGrantOption.contains(db)
-                || table != null && tableGrantOption.contains(db + "." + table);
+        return globalGrantOption || db != null && (databaseGrantOption.contains(db)
+                || table != null && tableGrantOption.contains(db + "." + table));
     }
 
     // --- changes

@@ -77,8 +77,15 @@ final class QueryStatements {
 
     /** What a SELECT reads: a table (created, implicit or INFORMATION_SCHEMA.PLUGINS), or nothing. */
     private record Source(TableDef def, Table table, List<Object[]> rows) {
-        void forEach(RowAction action) throws SqlError {
-            if (table != null) {
+        /** The rows WHERE may select: one key lookup when it pins the primary key, else every row. */
+        void forEach(Expr where, RowAction action) throws SqlError {
+            Object key = table == null ? null : KeyLookup.value(table, where);
+            if (key != null) {
+                Object[] row = table.findByKey(new Object[] {key});
+                if (row != null) {
+                    action.accept(row);
+                }
+            } else if (table != null) {
                 scan(table, action);
             } else if (rows != null) {
                 for (Object[] r : rows) {
@@ -230,7 +237,7 @@ final class QueryStatements {
         TreeSet<Object[]> seen = s.distinct() ? new TreeSet<>(QueryStatements::compareRows) : null;
         // Without ORDER BY (and without SQL_CALC_FOUND_ROWS or DISTINCT) the scan can stop at the LIMIT.
         long enough = order.isEmpty() && s.limit() != null && !s.calcFoundRows() ? s.offset() + s.limit() : Long.MAX_VALUE;
-        source.forEach(row -> {
+        source.forEach(s.where(), row -> {
             ev.row(row);
             if (!ev.matches(s.where())) {
                 return true;
@@ -294,13 +301,14 @@ final class QueryStatements {
         }
         Object[][] first = {null};
         boolean countOnly = s.where() == null && source.table() != null
-                && accumulators.keySet().stream().allMatch(a -> ((Expr.Function) a).star());
+                && accumulators.keySet().stream().allMatch(a -> ((Expr.Function) a).star())
+                && exprs.stream().allMatch(e -> bareColumn(e) == null);
         if (countOnly) { // COUNT(*) of a whole table: its size, without reading ten million rows
             for (Accumulator a : accumulators.values()) {
                 a.count = source.table().size();
             }
         } else {
-            source.forEach(row -> {
+            source.forEach(s.where(), row -> {
                 ev.row(row);
                 if (!ev.matches(s.where())) {
                     return true;

@@ -47,17 +47,35 @@ public sealed interface StatementResult {
      * {@code query} written as one Query event), and its client gets {@link #answer()} once they are
      * committed (binlog group commit, and any semisync wait). {@code thenRerun}: this commit is the
      * implicit commit of an open transaction that a DDL makes before it runs; the statement itself is
-     * to be executed again once it is done.
+     * to be executed again once it is done. {@code failure}: the client gets this error although the
+     * commit happens (5.7's and MariaDB's DROP TABLE drops the tables that exist, then reports the
+     * missing ones).
      */
     record CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
-                        List<Warning> warnings, String info, boolean thenRerun) implements StatementResult {
+                        List<Warning> warnings, String info, boolean thenRerun, SqlError failure)
+            implements StatementResult {
         public CommitNeeded {
             changes = List.copyOf(changes);
             warnings = List.copyOf(warnings);
         }
 
+        public CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
+                            List<Warning> warnings, String info, boolean thenRerun) {
+            this(changes, affectedRows, query, warnings, info, thenRerun, null);
+        }
+
         public CommitNeeded(List<Transaction.RowChange> changes, long affectedRows) {
-            this(changes, affectedRows, null, List.of(), null, false);
+            this(changes, affectedRows, null, List.of(), null, false, null);
+        }
+
+        @Override
+        public List<Warning> warnings() {
+            if (failure == null) {
+                return warnings;
+            }
+            List<Warning> all = new java.util.ArrayList<>(warnings);
+            all.add(new Warning("Error", failure.code(), failure.getMessage()));
+            return all;
         }
 
         /** The transaction this commit writes, numbered and stamped by the committing node. */
@@ -67,7 +85,7 @@ public sealed interface StatementResult {
 
         /** What the client gets once the commit is done. */
         public StatementResult answer() {
-            return new Ok(affectedRows, warnings, info);
+            return failure != null ? new Failed(failure) : new Ok(affectedRows, warnings, info);
         }
     }
 

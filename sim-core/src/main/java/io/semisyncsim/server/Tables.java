@@ -45,8 +45,8 @@ final class Tables {
                             String privilege) throws SqlError {
         Flavor flavor = server.flavor();
         String db = database(flavor, session, ref.db());
-        notSystem(flavor, db, ref.name());
         requireOn(flavor, account, privilege, db, ref.name());
+        notSystem(flavor, db, ref.name());
         Table t = server.store().catalog().readable(db, ref.name());
         if (t == null) {
             throw flavor.error(1146, db, ref.name());

@@ -6,7 +6,6 @@ import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.server.UserChange.UserKey;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
-import io.semisyncsim.table.Catalog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,13 +67,7 @@ final class UserStatements {
     }
 
     private void require(Account account, String operation) throws SqlError {
-        Flavor.Privileges.Need need = flavor().privileges().need(operation);
-        for (String p : need.any()) {
-            if (account.has(Privilege.key(p))) {
-                return;
-            }
-        }
-        throw flavor().error(1227, need.text());
+        StatementExecutor.require(account, flavor().privileges().need(operation), flavor());
     }
 
     private StatementResult createUser(Account account, Statement.CreateUser s, Session session, String sql)
@@ -169,7 +162,7 @@ final class UserStatements {
             }
             throw flavor().error(1142, s.revoke() ? "REVOKE" : "GRANT", account.user(), account.host(), db, table);
         }
-        if (table != null && server.store().catalog().readable(db, table) == null) {
+        if (table != null && server.store().catalog().table(db, table) == null) {
             throw flavor().error(1146, db, table);
         }
         List<UserKey> targets = new ArrayList<>();
@@ -289,9 +282,5 @@ final class UserStatements {
             }
         }
         return names.isEmpty() ? "USAGE" : String.join(", ", names);
-    }
-
-    static boolean isDefaultDatabase(String db) {
-        return Catalog.DEFAULT_DB.equals(db);
     }
 }

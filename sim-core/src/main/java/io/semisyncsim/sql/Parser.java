@@ -1806,12 +1806,23 @@ public final class Parser {
         return false;
     }
 
+    /** A name: a word that is not one of MySQL's reserved words, or any `back-quoted` one. */
     private String identifier() throws ParseException {
-        if (peek().kind() != Token.Kind.IDENT) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.IDENT || !t.quoted() && RESERVED_WORDS.contains(t.upper())) {
             throw error();
         }
         return next().text();
     }
+
+    /** MySQL's reserved words among those this grammar meets: never a name unless back-quoted. */
+    private static final Set<String> RESERVED_WORDS = Set.of("FROM", "WHERE", "ORDER", "LIMIT", "INTO", "GROUP",
+            "HAVING", "UNION", "AND", "OR", "NOT", "XOR", "IS", "IN", "BETWEEN", "LIKE", "AS", "ON", "JOIN", "INNER",
+            "LEFT", "RIGHT", "CROSS", "NATURAL", "FOR", "LOCK", "SELECT", "SET", "VALUES", "DESC", "ASC", "BY", "NULL",
+            "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "DEFAULT", "DIV", "MOD", "REGEXP", "RLIKE", "INTERVAL",
+            "EXISTS", "DISTINCT", "ALL", "USING", "PRIMARY", "KEY", "UNIQUE", "CONSTRAINT", "FOREIGN", "REFERENCES",
+            "CHECK", "INDEX", "TO", "WITH", "CREATE", "DROP", "TABLE", "INSERT", "UPDATE", "DELETE", "ALTER", "DATABASE",
+            "SCHEMA", "GRANT", "REVOKE", "USE", "SHOW", "KILL", "LOW_PRIORITY", "HIGH_PRIORITY", "IGNORE", "STRAIGHT_JOIN");
 
     private String string() throws ParseException {
         if (peek().kind() != Token.Kind.STRING) {

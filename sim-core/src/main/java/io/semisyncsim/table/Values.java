@@ -126,12 +126,6 @@ public final class Values {
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
 
-    /** Whether a string is a number as a whole, spaces around it aside. */
-    public static boolean isWholeNumber(String s) {
-        String p = numericPrefix(s);
-        return !p.isEmpty() && s.strip().length() == p.length() + (s.strip().endsWith(".") ? 1 : 0);
-    }
-
     /** SQL truth: null for NULL, else whether the value is non-zero (a string reads as its number). */
     public static Boolean truth(Object v) {
         if (v == null) {
