@@ -19,7 +19,8 @@ public final class MysqlClientFormat {
     public static String prompt(String sql) {
         String text = sql.strip();
         if (!text.endsWith(";") && !text.endsWith("\\G")) {
-            text += ";";
+            // After a -- or # comment the ; goes on a line of its own, as the user would have typed it.
+            text += io.semisyncsim.sql.Parser.endsInLineComment(text) ? "\n;" : ";";
         }
         return "mysql> " + text.replace("\n", "\n    -> ");
     }

@@ -198,6 +198,11 @@ public final class Flavor {
             return c.getBoolean("change-source-per-thread");
         }
 
+        /** Variables the real servers have and the model does not (error 9000, not 1193). */
+        public java.util.Set<String> unmodelledVariables() {
+            return new java.util.TreeSet<>(c.getStringList("unmodelled-variables"));
+        }
+
         public boolean displayWidths() {
             return c.getBoolean("show-create-table.display-widths");
         }

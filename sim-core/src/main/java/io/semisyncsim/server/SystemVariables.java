@@ -53,9 +53,16 @@ public final class SystemVariables {
         return def;
     }
 
+    /**
+     * The definition, or 1193 for a name the server does not have; a variable every server has but the
+     * model does not (autocommit, sql_mode...) is the simulator's 9000 instead of a misleading 1193.
+     */
     public SysVarDef require(String name) throws SqlError {
         SysVarDef def = find(name);
         if (def == null) {
+            if (flavor.sql().unmodelledVariables().contains(name.toLowerCase(Locale.ROOT))) {
+                throw flavor.error("9000-variable", name.toLowerCase(Locale.ROOT));
+            }
             throw flavor.error(1193, name);
         }
         return def;

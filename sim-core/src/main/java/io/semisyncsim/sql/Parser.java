@@ -137,6 +137,34 @@ public final class Parser {
         return out.toString();
     }
 
+    /** Whether the text ends inside a {@code -- } or {@code #} comment (a {@code ;} after it would be commented out). */
+    public static boolean endsInLineComment(String text) {
+        int k = 0;
+        boolean inLineComment = false;
+        while (k < text.length()) {
+            char c = text.charAt(k);
+            if (inLineComment) {
+                inLineComment = c != '\n';
+                k++;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                int end = k + 1;
+                while (end < text.length() && text.charAt(end) != c) {
+                    end += text.charAt(end) == '\\' && c != '`' ? 2 : 1;
+                }
+                k = end + 1;
+            } else if (text.startsWith("/*", k)) {
+                int end = text.indexOf("*/", k + 2);
+                k = end < 0 ? text.length() : end + 2;
+            } else if (c == '#' || text.startsWith("--", k) && (k + 2 >= text.length() || text.charAt(k + 2) <= ' ')) {
+                inLineComment = true;
+                k++;
+            } else {
+                k++;
+            }
+        }
+        return inLineComment;
+    }
+
     /** A statement ended by {@code \G} (the client's vertical output). */
     public static boolean isVertical(String statement) {
         return statement.stripTrailing().endsWith("\\G");

@@ -122,6 +122,19 @@ class WarningsAndParsingTest {
     }
 
     @Test
+    void aVariableEveryServerHasButTheModelLacksIsNotCalledUnknown() {
+        Mysqld node = node("mysql-8.0");
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'autocommit' yet",
+                error(node.execute(Account.ROOT, "SET autocommit = 0")));
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'sql_log_bin' yet",
+                error(node.execute(Account.ROOT, "SELECT @@session.sql_log_bin")));
+        assertEquals("ERROR 1193 (HY000): Unknown system variable 'autocomit'",
+                error(node.execute(Account.ROOT, "SET autocomit = 0")));
+        assertEquals("ERROR 1193 (HY000): Unknown system variable 'rpl_semi_sync_source_enabled'",
+                error(node("mariadb-10.11").execute(Account.ROOT, "SET GLOBAL rpl_semi_sync_source_enabled = 1")));
+    }
+
+    @Test
     void aSkippedExecutableCommentIsAnEmptyQueryOnMysqlAndNothingOnMariadb() {
         assertEquals("ERROR 1065 (42000): Query was empty",
                 error(node("mysql-8.0").execute(Account.ROOT, "/*!99999 SET GLOBAL server_id = 5 */")));
