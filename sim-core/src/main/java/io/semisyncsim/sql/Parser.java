@@ -31,12 +31,11 @@ public final class Parser {
      * Statements a real server accepts that the simulator does not model: their first word (and for
      * some, the second) names them in the unsupported-statement error.
      */
-    private static final Set<String> KNOWN_STATEMENTS = Set.of("ALTER", "ANALYZE", "BINLOG", "CACHE", "CALL",
-            "CHECK", "CHECKSUM", "CLONE", "CREATE", "DEALLOCATE", "DESCRIBE", "DESC", "DO", "DROP", "EXECUTE",
-            "EXPLAIN", "FLUSH", "GET", "HANDLER", "HELP", "IMPORT", "INSTALL", "KILL", "LOAD", "LOCK", "OPTIMIZE",
-            "PREPARE", "PURGE", "RELEASE", "RENAME", "REPAIR", "REPLACE", "RESET", "RESIGNAL", "RESTART",
-            "SAVEPOINT", "SHUTDOWN", "SIGNAL", "TABLE", "UNLOCK", "VALUES", "WITH", "XA", "SHOW", "SET", "START",
-            "STOP", "CHANGE", "GRANT", "REVOKE", "UNINSTALL", "BACKUP", "CHECKPOINT");
+    private static final Set<String> KNOWN_STATEMENTS = Set.of("ANALYZE", "BINLOG", "CACHE", "CALL", "CHECK",
+            "CHECKSUM", "CLONE", "DEALLOCATE", "DESCRIBE", "DESC", "DO", "EXECUTE", "EXPLAIN", "GET", "HANDLER", "HELP",
+            "IMPORT", "KILL", "LOAD", "LOCK", "OPTIMIZE", "PREPARE", "PURGE", "RELEASE", "RENAME", "REPAIR", "REPLACE",
+            "RESIGNAL", "RESTART", "SAVEPOINT", "SHUTDOWN", "SIGNAL", "TABLE", "UNLOCK", "VALUES", "WITH", "XA",
+            "BACKUP", "CHECKPOINT");
 
     private final String sql;
     private final List<Token> tokens;
@@ -1589,7 +1588,7 @@ public final class Parser {
                 return new Statement.ShowCreateDatabase(identifier());
             }
             i--;
-            throw unsupportedStatement2("SHOW CREATE");
+            throw unsupportedNamed("SHOW CREATE");
         }
         if (acceptWord("GRANTS")) {
             Statement.UserName user = null;
@@ -1662,15 +1661,15 @@ public final class Parser {
                 i++;
                 return error();
             }
-            return unsupportedStatement2("SHOW " + t.upper() + " " + after.upper());
+            return unsupportedNamed("SHOW " + t.upper() + " " + after.upper());
         }
         if (t.kind() == Token.Kind.IDENT && known.contains(t.upper())) {
-            return unsupportedStatement2("SHOW " + t.upper());
+            return unsupportedNamed("SHOW " + t.upper());
         }
         return error();
     }
 
-    private ParseException unsupportedStatement2(String name) {
+    private ParseException unsupportedNamed(String name) {
         return ParseException.unsupported(tokens.get(0).start(), name);
     }
 
@@ -1692,7 +1691,7 @@ public final class Parser {
             acceptWord("LOCAL");
         }
         if (!peek().isWord("STATUS")) {
-            throw peek().kind() == Token.Kind.IDENT ? unsupportedStatement2("FLUSH " + peek().upper()) : error();
+            throw peek().kind() == Token.Kind.IDENT ? unsupportedNamed("FLUSH " + peek().upper()) : error();
         }
         next();
         return new Statement.FlushStatus();
@@ -1736,7 +1735,7 @@ public final class Parser {
         } else if (peek().isWord("REPLICATION") && dialect.replicaKeyword()) {
             next();
             if (peek().isWord("FILTER")) {
-                throw unsupportedStatement2("CHANGE REPLICATION FILTER");
+                throw unsupportedNamed("CHANGE REPLICATION FILTER");
             }
             expectWord("SOURCE");
         } else {

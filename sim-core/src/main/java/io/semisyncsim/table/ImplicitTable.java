@@ -57,7 +57,16 @@ public final class ImplicitTable extends Table {
 
     @Override
     public Object[] findByKey(Object[] key) {
-        if (!(key[0] instanceof Long k) || !keys.contains(k)) {
+        if (key[0] == null) {
+            return null;
+        }
+        java.math.BigDecimal d = Values.toDecimal(key[0]); // id = '5' and id = 5.0 find row 5, as MySQL compares
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0 || d.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                || d.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            return null;
+        }
+        long k = d.longValue();
+        if (!keys.contains(k)) {
             return null;
         }
         return new Object[] {k, value(k)};

@@ -66,4 +66,12 @@ class ImplicitTableTest {
         assertEquals(1, t.size());
         assertEquals(2, copy.size());
     }
+
+    @Test
+    void aKeyWrittenAsTextOrDecimalFindsItsRow() {
+        t.apply(new RowChange(EventType.WRITE_ROWS, "t1", 5, null));
+        assertArrayEquals(new Object[] {5L, "row-5"}, t.findByKey(new Object[] {"5"}));
+        assertArrayEquals(new Object[] {5L, "row-5"}, t.findByKey(new Object[] {new java.math.BigDecimal("5.0")}));
+        assertNull(t.findByKey(new Object[] {new java.math.BigDecimal("5.5")}));
+    }
 }
