@@ -155,7 +155,7 @@ final class Evaluator {
             return def.columns().get(column(c, "select")).type().isNumeric();
         }
         if (e instanceof Expr.SystemVariable v) {
-            if (isDiagnosticsCount(v.name())) {
+            if (isDiagnosticsCount(v.name()) || v.name().equalsIgnoreCase(StatementExecutor.SQL_LOG_BIN)) {
                 return true;
             }
             SysVarDef d = server.variables().find(v.name());
@@ -303,6 +303,12 @@ final class Evaluator {
                     ? session.warnings().stream().filter(w -> w.level().equals("Error")).count()
                     : session.warnings().size();
             return n;
+        }
+        if (v.name().equalsIgnoreCase(StatementExecutor.SQL_LOG_BIN)) { // the session's own
+            if (v.scope() == Scope.GLOBAL) {
+                throw flavor().error(1238, StatementExecutor.SQL_LOG_BIN, "SESSION");
+            }
+            return session.sqlLogBin() ? 1L : 0L;
         }
         SystemVariables vars = server.variables();
         SysVarDef d = vars.require(v.name());

@@ -26,6 +26,8 @@ public final class Session {
     private long lastInsertId;
     private long rowCount = -1;
     private List<Warning> warnings = List.of();
+    /** @@session.sql_log_bin: when off, this session's commits are not written to the binary log. */
+    private boolean sqlLogBin = true;
 
     public long connectionId() {
         return connectionId;
@@ -100,6 +102,14 @@ public final class Session {
 
     void setRowCount(long n) {
         this.rowCount = n;
+    }
+
+    public boolean sqlLogBin() {
+        return sqlLogBin;
+    }
+
+    void setSqlLogBin(boolean on) {
+        this.sqlLogBin = on;
     }
 
     /** The diagnostics area: the conditions SHOW WARNINGS lists. */

@@ -60,6 +60,11 @@ final class StatementExecutor {
         try {
             statement = Parser.parse(text, flavor().dialect());
             result = run(account, statement, session, text);
+            while (result instanceof StatementResult.CommitNeeded c && !session.sqlLogBin()) {
+                // sql_log_bin = 0: the engine commits, the binary log never sees it (nothing to replicate or wait for).
+                server.store().apply(c.transaction(0, server.now()));
+                result = c.thenRerun() ? run(account, statement, session, text) : c.answer();
+            }
         } catch (ParseException e) {
             result = new StatementResult.Failed(parseError(text, e));
         } catch (SqlError e) {
@@ -240,6 +245,7 @@ final class StatementExecutor {
         }
         List<Change> changes = new ArrayList<>();
         List<Object[]> userValues = new ArrayList<>();
+        List<Runnable> sessionChanges = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         Evaluator ev = new Evaluator(server, session, account);
         // MySQL checks every assignment before applying any (sql_set_variables: check, then update).
@@ -250,6 +256,10 @@ final class StatementExecutor {
                 continue;
             }
             Statement.Assignment a = (Statement.Assignment) item;
+            if (a.name().equalsIgnoreCase(SQL_LOG_BIN)) {
+                sessionChanges.add(sqlLogBin(account, a, ev, session));
+                continue;
+            }
             SysVarDef def = vars.require(a.name());
             if (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION) {
                 throw flavor().error(1229, def.name());
@@ -284,7 +294,29 @@ final class StatementExecutor {
         for (Object[] u : userValues) {
             session.setUserVariable((String) u[0], u[1]);
         }
+        sessionChanges.forEach(Runnable::run);
         return ok(warnings);
+    }
+
+    static final String SQL_LOG_BIN = "sql_log_bin";
+
+    /**
+     * SET sql_log_bin: a session-only variable (SET GLOBAL is 1228 in MySQL, 1238 in MariaDB) that
+     * needs its own privilege, and cannot change inside a transaction (1694).
+     */
+    private Runnable sqlLogBin(Account account, Statement.Assignment a, Evaluator ev, Session session)
+            throws SqlError {
+        if (a.scope() == Scope.GLOBAL || a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY) {
+            throw flavor().error("session-variable-set-global", SQL_LOG_BIN);
+        }
+        require(account, flavor().privileges().need("sql-log-bin"), flavor());
+        if (session.inTransaction()) {
+            throw flavor().error(1694);
+        }
+        Input input = a.expression() == null ? a.value() : input(ev.eval(a.expression()));
+        SysVarDef def = new SysVarDef(SQL_LOG_BIN, VarType.BOOL, "ON", null, null, List.of(), true, null, null);
+        boolean on = input == null || server.variables().validate(def, input).canonical().equals("ON");
+        return () -> session.setSqlLogBin(on);
     }
 
     /** A computed SET value as the variable's parser would have seen it written. */

@@ -159,4 +159,31 @@ class PrivilegesTest {
         assertEquals(List.of(List.of("GRANT REPLICATION SLAVE ON *.* TO `repl`@`%` IDENTIFIED BY PASSWORD "
                 + "'*D821809F681A40A6E379B50D0463EFAE20BDD122'")), rows(as(replica, "repl", "SHOW GRANTS")));
     }
+
+    @Test
+    void sqlLogBinIsTheSessionsOwnAndNeedsItsPrivilege() {
+        assertEquals(denied("SUPER, SYSTEM_VARIABLES_ADMIN or SESSION_VARIABLES_ADMIN"),
+                error(as(node("mysql-8.0"), "app", "SET sql_log_bin = 0")));
+        assertEquals(denied("SUPER, BINLOG ADMIN"), error(as(node("mariadb-10.11"), "app", "SET sql_log_bin = 0")));
+        assertEquals("ERROR 1228 (HY000): Variable 'sql_log_bin' is a SESSION variable and can't be used with SET GLOBAL",
+                error(as(node("mysql-8.0"), "root", "SET GLOBAL sql_log_bin = 0")));
+        assertEquals("ERROR 1238 (HY000): Variable 'sql_log_bin' is a SESSION variable",
+                error(as(node("mariadb-10.11"), "root", "SET GLOBAL sql_log_bin = 0")));
+    }
+
+    @Test
+    void withSqlLogBinOffAGrantIsCommittedButNotLogged() {
+        Mysqld n = node("mysql-8.0");
+        Session s = new Session();
+        n.execute(Account.ROOT, "SET sql_log_bin = 0", s);
+        assertEquals(List.of(List.of("0")), rows(n.execute(Account.ROOT, "SELECT @@sql_log_bin", s)));
+        assertInstanceOf(StatementResult.Ok.class, n.execute(Account.ROOT, "CREATE USER repl@localhost", s),
+                "committed at once: no binlog transaction to wait for");
+        assertInstanceOf(StatementResult.Ok.class, n.execute(Account.ROOT, "INSERT INTO t1 VALUES (1)", s));
+        assertEquals(List.of(List.of("GRANT USAGE ON *.* TO `repl`@`localhost`")), rows(as(n, "repl", "SHOW GRANTS")));
+        assertEquals(1, n.store().rowCount());
+        n.execute(Account.ROOT, "BEGIN", s);
+        assertEquals("ERROR 1694 (HY000): Cannot modify @@session.sql_log_bin inside a transaction",
+                error(n.execute(Account.ROOT, "SET sql_log_bin = 1", s)));
+    }
 }

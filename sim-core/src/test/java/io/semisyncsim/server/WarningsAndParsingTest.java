@@ -126,8 +126,8 @@ class WarningsAndParsingTest {
         Mysqld node = node("mysql-8.0");
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'autocommit' yet",
                 error(node.execute(Account.ROOT, "SET autocommit = 0")));
-        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'sql_log_bin' yet",
-                error(node.execute(Account.ROOT, "SELECT @@session.sql_log_bin")));
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'sql_mode' yet",
+                error(node.execute(Account.ROOT, "SELECT @@session.sql_mode")));
         assertEquals("ERROR 1193 (HY000): Unknown system variable 'autocomit'",
                 error(node.execute(Account.ROOT, "SET autocomit = 0")));
         assertEquals("ERROR 1193 (HY000): Unknown system variable 'rpl_semi_sync_source_enabled'",
