@@ -78,8 +78,8 @@ final class DdlStatements {
         if (!catalog().hasDatabase(s.db())) {
             throw flavor().error(1049, s.db());
         }
-        if (!Catalog.isSystemSchema(s.db()) && !account.grants().hasAnyOn(s.db())
-                || s.db().equals("mysql") && !account.grants().hasAnyOn("mysql")) {
+        // Everyone may USE information_schema; any other database needs some privilege on it.
+        if (!s.db().equalsIgnoreCase("information_schema") && !account.grants().hasAnyOn(s.db())) {
             throw flavor().error(1044, account.user(), account.host(), s.db());
         }
         session.setDatabase(s.db());
