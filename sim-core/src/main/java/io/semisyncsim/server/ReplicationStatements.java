@@ -142,7 +142,7 @@ final class ReplicationStatements {
                 case "MASTER_AUTO_POSITION" -> autoPosition = number(o) != 0;
                 case "MASTER_LOG_FILE" -> file = text(o);
                 case "MASTER_LOG_POS" -> pos = number(o);
-                default -> throw flavor().error(1064, o.getKey() + " = ...");
+                default -> throw flavor().error(1064, o.getKey() + " = ...", 1);
             }
         }
         BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
@@ -154,7 +154,7 @@ final class ReplicationStatements {
         if (o.getValue() instanceof Input.Text t) {
             return t.text();
         }
-        throw flavor().error(1064, o.getKey() + " = " + o.getValue());
+        throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
     }
 
     private long number(Map.Entry<String, Input> o) throws SqlError {
@@ -162,7 +162,7 @@ final class ReplicationStatements {
                 && w.value().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0) {
             return w.value().longValue();
         }
-        throw flavor().error(1064, o.getKey() + " = " + o.getValue());
+        throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
     }
 
     private StatementResult showReplicaStatus(Statement.ShowReplicaStatus show) {

@@ -172,6 +172,13 @@ class WarningsAndParsingTest {
                 + "CHANGE MASTER TO", error(node("mariadb-10.11").execute(Account.ROOT, "START SLAVE")));
     }
 
+    @Test
+    void anUnknownChangeMasterOptionIsASyntaxError() {
+        assertEquals("ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your "
+                + "MySQL server version for the right syntax to use near 'MASTER_BOGUS = ...' at line 1",
+                error(node("mysql-8.0").execute(Account.ROOT, "CHANGE MASTER TO MASTER_BOGUS = 1")));
+    }
+
     /** A configured replica whose threads report running (no actor: the control answers as if they ran). */
     private static Mysqld running(String flavor) {
         Mysqld node = node(flavor);
