@@ -101,7 +101,10 @@ public final class BinaryLog {
         this.expireMicros = micros;
     }
 
-    /** Writes one transaction (flush stage); returns its events. Rotates first if the file is full. */
+    /**
+     * Writes one transaction (flush stage); returns its events, the last carrying the transaction.
+     * Rotates first if the file is full.
+     */
     public List<BinlogEvent> write(Transaction trx) {
         if (currentPos >= maxFileSize) {
             rotate();
@@ -109,6 +112,10 @@ public final class BinaryLog {
         wroteTransactions = true;
         List<BinlogEvent> written = new ArrayList<>();
         append(written, EventType.GTID, sizes.gtid(), trx, null);
+        if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
+            append(written, EventType.QUERY, sizes.ddlQuery(trx.query().db(), trx.query().sql()), trx, trx);
+            return written;
+        }
         if (sizes.beginEvent()) {
             append(written, EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), trx, null);
         }

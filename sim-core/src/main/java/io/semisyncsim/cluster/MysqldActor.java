@@ -146,11 +146,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
         Connection(Threads.Thread thread) {
             this.thread = thread;
+            session.setConnectionId(thread.id()); // CONNECTION_ID() is the process list's Id
         }
     }
 
-    /** A statement whose answer waits for its commit. */
-    private record SqlCommit(Execute statement, long affectedRows) {
+    /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
+    private record SqlCommit(Execute statement, StatementResult.CommitNeeded commit) {
     }
 
     private final Context c;
@@ -270,6 +271,17 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return conn;
     }
 
+    /** The result as the trace's {@code sql} event states it: OK, N rows, ERROR N, or commit. */
+    private static String summary(StatementResult r) {
+        if (r instanceof StatementResult.Failed f) {
+            return "ERROR " + f.error().code();
+        }
+        if (r instanceof StatementResult.Rows rows) {
+            return rows.resultSet().rows().size() + " rows";
+        }
+        return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
+    }
+
     private Behavior<Command> execute(Execute e) {
         if (server.state() != NodeState.RUNNING || shuttingDown) {
             e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
@@ -286,15 +298,17 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         conn.waiting = e;
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
+        c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
+                "result", summary(result));
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
             if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
             }
             return this;
         }
-        Transaction trx = new Transaction(++transactions, null, server.now(), commit.changes());
+        Transaction trx = commit.transaction(++transactions, server.now());
         c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit.affectedRows())));
+        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit)));
         return this;
     }
 
@@ -423,8 +437,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.threads().close(conn.thread.id());
         }
         if (committer.reply() instanceof SqlCommit s) {
-            if (!gone) {
-                answer(conn, s.statement(), new StatementResult.Ok(s.affectedRows(), List.of()));
+            if (!gone && s.commit().thenRerun()) {
+                getContext().getSelf().tell(s.statement()); // the DDL runs now that its implicit commit is done
+            } else if (!gone) {
+                answer(conn, s.statement(), s.commit().answer());
             }
             return;
         }

@@ -39,11 +39,12 @@ public final class Mysqld {
     private SystemVariables variables;
     private NodeState state = NodeState.STOPPED;
     private long startedAt = -1;
-    private List<Warning> lastWarnings = List.of();
     private final StatementExecutor executor = new StatementExecutor(this);
-    // What lives on disk and survives a restart: the binary log, the data, the replica's channel.
+    /** The last connection id handed out (CONNECTION_ID()), for sessions whose caller set none. */
+    private long lastConnectionId;
+    // What lives on disk and survives a restart: the binary log, the data and users, the replica's channel.
     private final io.semisyncsim.binlog.BinaryLog binlog;
-    private final TableStore store = new TableStore();
+    private final TableStore store;
     private final io.semisyncsim.replication.ReplicaChannel channel;
     private ReplicationControl replication = ReplicationControl.NONE;
     private ConnectionControl connections = ConnectionControl.NONE;
@@ -69,6 +70,7 @@ public final class Mysqld {
         this.errorLog = new ErrorLog(flavor, clock);
         errorLog.setCurrentThread(() -> currentThread);
         errorLog.setVerbosity(this::verbosity);
+        this.store = new TableStore(flavor);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock);
         this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
@@ -467,7 +469,7 @@ public final class Mysqld {
     void uninstall(String pluginName) throws SqlError {
         PluginRegistry.Active plugin = plugins.find(pluginName);
         if (plugin == null) {
-            throw flavor.error(1305, pluginName);
+            throw flavor.error(1305, "PLUGIN", pluginName);
         }
         if (plugin.builtin()) {
             throw flavor.error(1619);
@@ -495,18 +497,16 @@ public final class Mysqld {
 
     /**
      * Runs one statement as {@code account} in {@code session}; a bad statement gets MySQL's error and
-     * changes nothing. A committing statement answers {@link StatementResult.CommitNeeded}.
+     * changes nothing. A committing statement answers {@link StatementResult.CommitNeeded}. The account
+     * is looked up in this node's user table now (1045 when it has no such user). A statement ending in
+     * {@code \G} answers a result set marked for vertical output. A session whose caller set no
+     * connection id gets the next of this node's counter at its first statement.
      */
     public StatementResult execute(Account account, String sql, Session session) {
-        StatementResult result = executor.execute(account, sql, session);
-        if (!(result instanceof StatementResult.Rows rows && isShowWarnings(sql))) {
-            lastWarnings = result.warnings();
+        if (session.connectionId() == 0) {
+            session.setConnectionId(++lastConnectionId);
         }
-        return result;
-    }
-
-    private static boolean isShowWarnings(String sql) {
-        return sql.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SHOW WARNINGS");
+        return executor.execute(account, sql, session);
     }
 
     // --- what scenarios and reports read (at quiescent instants)
@@ -586,10 +586,6 @@ public final class Mysqld {
 
     SortedMap<String, String> persisted() {
         return persisted;
-    }
-
-    List<Warning> lastWarnings() {
-        return lastWarnings;
     }
 
     /** The server's threads as plugins use them (the ACK receiver, code run as no thread). */

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * {@code on: NODE, sql: ...}: statements on a client connection, as a {@code mysql} client session, as
- * {@code root} or {@code as: app}, on the node's default connection or {@code connection: NAME}. Each
+ * {@code root} (default), {@code app} or any user the node has ({@code as: NAME}), on the node's default
+ * connection or {@code connection: NAME}. Each
  * statement's answer is checked ({@link StatementChecks}): an error fails the run unless expected.
  * {@code ${name}} in a statement is the value an earlier let captured.
  */
