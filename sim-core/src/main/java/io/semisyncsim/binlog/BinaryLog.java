@@ -113,7 +113,9 @@ public final class BinaryLog {
         List<BinlogEvent> written = new ArrayList<>();
         append(written, EventType.GTID, sizes.gtid(), trx, null);
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
-            append(written, EventType.QUERY, sizes.ddlQuery(trx.query().db(), trx.query().sql()), trx, trx);
+            Transaction.Query q = trx.query();
+            append(written, EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
+                    && q.effect().loggedWithXid()), trx, trx);
             return written;
         }
         if (sizes.beginEvent()) {
@@ -121,7 +123,9 @@ public final class BinaryLog {
         }
         if (statementFormat) {
             for (Transaction.RowChange change : trx.changes()) {
-                append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                if (change.logsStatement()) { // one Query event per statement, not per row
+                    append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                }
             }
         } else {
             append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);

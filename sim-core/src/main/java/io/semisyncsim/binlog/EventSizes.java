@@ -13,8 +13,8 @@ import java.util.List;
  * variables than its BEGIN; log_event.cc Query_log_event::write).
  */
 public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
-                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int tableMap, int rowsBase,
-                         int rowBytes, int xid, int rotateBase, int stop, int gtidListPerDomain) {
+                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra, int tableMap,
+                         int rowsBase, int rowBytes, int xid, int rotateBase, int stop, int gtidListPerDomain) {
 
     /** A header event: its type, and its size (plus the file name's length for a Binlog_checkpoint). */
     public record Header(EventType type, int size, boolean plusFileName) {
@@ -56,9 +56,12 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
         return queryBase + bytes(db) + bytes(text);
     }
 
-    /** A DDL or account statement's Query event, run in database {@code db} (null: none selected). */
-    public int ddlQuery(String db, String text) {
-        return ddlQueryBase + bytes(db) + bytes(text);
+    /**
+     * A DDL or account statement's Query event, run in database {@code db} (null: none selected);
+     * {@code withXid}: atomic DDL, whose status variables carry an XID ({@code ddlXidExtra} bytes).
+     */
+    public int ddlQuery(String db, String text, boolean withXid) {
+        return ddlQueryBase + bytes(db) + bytes(text) + (withXid ? ddlXidExtra : 0);
     }
 
     private static int bytes(String s) {

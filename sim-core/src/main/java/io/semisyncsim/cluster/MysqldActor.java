@@ -93,6 +93,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record Start() implements Command {
     }
 
+    /** The start's last part: the "ready for connections" line, then a replica's SQL thread. */
+    private record Ready(boolean startSqlThread) implements Command {
+    }
+
     /** A clean shutdown (SIGTERM, or SHUTDOWN from {@code initiatedBy}). */
     public record Shutdown(String initiatedBy) implements Command {
     }
@@ -243,6 +247,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return crash(k.powerLoss());
         } else if (m instanceof Start) {
             return start();
+        } else if (m instanceof Ready r) {
+            return ready(r);
         } else if (m instanceof Shutdown s) {
             beginShutdown(s.initiatedBy());
         } else if (m instanceof ShutdownEnd) {
@@ -266,6 +272,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
                     server.now());
             conn = new Connection(t);
+            t.db(conn.session.database());
             connections.put(session, conn);
         }
         return conn;
@@ -300,6 +307,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 conn.session));
         c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
+        conn.thread.db(conn.session.database()); // USE changes what the process list shows
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
             if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
@@ -593,6 +601,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             ackRead(d.connection(), ack);
         } else if (d.payload() instanceof Protocol.Hello hello) {
             hello(d.connection(), d.from(), hello);
+        } else if (d.payload() instanceof Protocol.SetupQuery q) {
+            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SetupReply(q.n())));
         } else if (d.payload() instanceof Protocol.DumpRequest request) {
             dumpRequest(d.connection(), d.from(), request);
         } else if (d.payload() instanceof Protocol.Kill k) {
@@ -864,12 +874,25 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             toRecover.clear();
         }
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));
-        // skip_replica_start is OFF by default: a configured replica resumes replicating.
-        if (server.channel().isConfigured() && io == null) {
-            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
-            startSqlThread();
+        // skip_replica_start is OFF by default: a configured replica resumes replicating. The I/O thread
+        // starts first (start_slave_threads) and writes its first line before the server's "ready for
+        // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
+        boolean replicate = server.channel().isConfigured() && io == null;
+        if (replicate) {
+            startIoThread();
+        }
+        getContext().getSelf().tell(new Ready(replicate));
+        return this;
+    }
+
+    private Behavior<Command> ready(Ready r) {
+        if (server.state() != NodeState.RUNNING) {
+            return this;
         }
         server.ready();
+        if (r.startSqlThread() && sql == null) {
+            startSqlThread();
+        }
         return this;
     }
 }

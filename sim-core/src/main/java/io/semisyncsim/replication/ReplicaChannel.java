@@ -20,7 +20,11 @@ import java.util.ArrayDeque;
  */
 public final class ReplicaChannel {
 
-    public enum IoRunning { NO, CONNECTING, YES }
+    /**
+     * Slave_IO_Running: stopped, connecting, connected and preparing the dump (MYSQL_SLAVE_RUN_CONNECT:
+     * MariaDB shows Preparing, MySQL Yes), reading events.
+     */
+    public enum IoRunning { NO, CONNECTING, PREPARING, YES }
 
     // CHANGE MASTER TO
     private String sourceHost;
@@ -67,6 +71,8 @@ public final class ReplicaChannel {
     private final long relayFirstPos;
     /** Transactions the SQL thread applied (MariaDB's Slave_Transactional_Groups). */
     private long transactionalGroups;
+    /** DDL statements the SQL thread applied (MariaDB's Slave_DDL_Groups). */
+    private long ddlGroups;
 
     /** {@code relayFirstPos}: where a relay log file's first event goes, after its own header. */
     public ReplicaChannel(long relayFirstPos) {
@@ -216,6 +222,12 @@ public final class ReplicaChannel {
         ioState = state;
     }
 
+    /** Connected; the I/O thread runs its set-up statements before it asks for the dump. */
+    public void ioPreparing(String state) {
+        ioRunning = IoRunning.PREPARING;
+        ioState = state;
+    }
+
     public void ioConnected(String state, long sourceServerId) {
         ioRunning = IoRunning.YES;
         ioState = state;
@@ -361,7 +373,12 @@ public final class ReplicaChannel {
             default -> {
                 relaySourceLogFile = e.file();
                 if (e.endsTransaction()) {
-                    transactionalGroups++;
+                    // MariaDB's Slave_DDL_Groups and Slave_Transactional_Groups (rpl_parallel / Relay_log_info)
+                    if (e.transaction().query() != null) {
+                        ddlGroups++;
+                    } else {
+                        transactionalGroups++;
+                    }
                 }
                 if (e.endsTransaction() || e.trx() == 0) {
                     execSourceLogPos = e.endPos(); // at transaction boundaries, and for events outside one
@@ -477,6 +494,10 @@ public final class ReplicaChannel {
             return null;
         }
         return oldestUnappliedTimestamp < 0 ? 0L : Math.max(0, (now - oldestUnappliedTimestamp) / 1_000_000);
+    }
+
+    public long ddlGroups() {
+        return ddlGroups;
     }
 
     public long transactionalGroups() {

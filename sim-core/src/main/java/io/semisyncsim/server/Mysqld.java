@@ -201,6 +201,9 @@ public final class Mysqld {
         }
         if (!firstStart) {
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
+            if (channel.isConfigured()) {
+                channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
+            }
         }
 
         List<OptionFile.Option> pending = new ArrayList<>();
@@ -214,9 +217,6 @@ public final class Mysqld {
         }
         if (state == NodeState.FAILED_TO_START) {
             return abort();
-        }
-        for (var builtin : flavor.builtinPlugins().values()) {
-            activate(builtin, true);
         }
         for (var row : plugins.mysqlPluginTable().entrySet()) {
             loadAtStart(row.getKey(), row.getValue());
@@ -233,6 +233,11 @@ public final class Mysqld {
                     }
                 }
             }
+        }
+        // Compiled-in plugins and server parts come after the loaded ones: MariaDB's semisync logs its
+        // start (with semisync enabled in the option file) after plugin-load-add's failures.
+        for (var builtin : flavor.builtinPlugins().values()) {
+            activate(builtin, true);
         }
         for (OptionFile.Option o : pending) {
             SysVarDef def = variables.find(o.name());
@@ -405,7 +410,14 @@ public final class Mysqld {
             }
             load(pluginName, library); // plugin-load-add does not write mysql.plugin
         } catch (SqlError e) {
-            errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
+            if (e.code() == 1126) {
+                errorLog.log("plugin-open-failed", "path", flavor.pluginDir() + library, "error", NO_LIBRARY);
+            }
+            if (pluginName == null) {
+                errorLog.log("plugin-load-failed-library", "library", library);
+            } else {
+                errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
+            }
         }
     }
 

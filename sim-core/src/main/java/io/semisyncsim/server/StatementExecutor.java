@@ -25,6 +25,7 @@ import java.util.Map;
 final class StatementExecutor {
     private final Mysqld server;
     private final ReplicationStatements replicationStatements;
+    private final ProcessStatements processStatements;
     private final DmlStatements dml;
     private final DdlStatements ddl;
     private final QueryStatements queries;
@@ -33,6 +34,7 @@ final class StatementExecutor {
     StatementExecutor(Mysqld server) {
         this.server = server;
         this.replicationStatements = new ReplicationStatements(server);
+        this.processStatements = new ProcessStatements(server);
         this.dml = new DmlStatements(server);
         this.ddl = new DdlStatements(server);
         this.queries = new QueryStatements(server);
@@ -156,7 +158,7 @@ final class StatementExecutor {
                     : users.run(account, statement, session, sql);
         }
         if (DmlStatements.handles(statement)) {
-            return dml.run(account, statement, session);
+            return dml.run(account, statement, session, Parser.withoutTerminator(sql).strip());
         }
         if (statement instanceof Statement.Select s) {
             return queries.select(account, s, session);
@@ -181,6 +183,9 @@ final class StatementExecutor {
         }
         if (statement instanceof Statement.ShowGrants s) {
             return users.showGrants(account, s);
+        }
+        if (ProcessStatements.handles(statement)) {
+            return processStatements.run(account, statement, session);
         }
         if (statement instanceof Statement.InstallPlugin s) {
             return install(account, s);
