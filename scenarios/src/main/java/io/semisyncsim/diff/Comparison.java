@@ -47,9 +47,9 @@ final class Comparison {
         }
         out = markSettling(out, real, simulated, settings);
         for (String node : simulated.logs().keySet()) {
-            List<String> rl = normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true);
-            List<String> sl = normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false);
-            out.addAll(align(node + ".log", rl, sl));
+            out.addAll(ErrorLogs.compare(node + ".log",
+                    normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true),
+                    normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false)));
         }
         return out;
     }
@@ -78,7 +78,7 @@ final class Comparison {
     }
 
     private static boolean timed(String name) {
-        return name.endsWith("(time)") || name.endsWith("(actual)") || name.equals("step duration")
+        return name.endsWith("(time)") || name.endsWith("(actual)") || name.equals("await duration")
                 || name.startsWith("check ");
     }
 
@@ -116,8 +116,7 @@ final class Comparison {
     }
 
     private static long duration(Recording r, int step) {
-        Long d = r.records().get(step - 1).timings().get("step duration");
-        return d == null ? 0 : d;
+        return r.records().get(step - 1).duration();
     }
 
     private static boolean differs(Field f) {
@@ -125,8 +124,7 @@ final class Comparison {
     }
 
     private static boolean instant(int step, Recording simulated) {
-        return step <= simulated.records().size()
-                && Long.valueOf(0).equals(simulated.records().get(step - 1).timings().get("step duration"));
+        return step <= simulated.records().size() && simulated.records().get(step - 1).duration() == 0;
     }
 
     /** A step the two sides took in visibly different times: instant in the simulation, or not alike. */
@@ -134,37 +132,9 @@ final class Comparison {
         if (step > real.records().size() || step > simulated.records().size()) {
             return false;
         }
-        Long sim = simulated.records().get(step - 1).timings().get("step duration");
-        Long wall = real.records().get(step - 1).timings().get("step duration");
-        return sim != null && (sim == 0 || wall == null || Math.abs(wall - sim) > settings.settleMicros());
-    }
-
-    /** The two logs aligned on their longest common subsequence: each line the same, or on one side only. */
-    static List<Field> align(String name, List<String> real, List<String> simulated) {
-        int n = real.size();
-        int m = simulated.size();
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = real.get(i).equals(simulated.get(j)) ? lcs[i + 1][j + 1] + 1
-                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Field> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && real.get(i).equals(simulated.get(j))) {
-                out.add(new Field(0, "error log", name, real.get(i), simulated.get(j), true));
-                i++;
-                j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Field(0, "error log", name, null, simulated.get(j++), false));
-            } else {
-                out.add(new Field(0, "error log", name, real.get(i++), null, false));
-            }
-        }
-        return out;
+        long sim = simulated.records().get(step - 1).duration();
+        long wall = real.records().get(step - 1).duration();
+        return sim == 0 || Math.abs(wall - sim) > settings.settleMicros();
     }
 
     static Map<Boolean, Long> counts(List<Field> fields) {

@@ -19,8 +19,12 @@ import java.util.Map;
  */
 final class Recording implements RunListener {
 
-    /** One step's fields by name, in the order they were taken, and its timings in µs. */
-    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings) {
+    /**
+     * One step's fields by name, in the order they were taken, its timings in µs (statements, commits,
+     * an await's duration: the timings that matter), and how long the step took, which says whether
+     * the two sides read the servers at comparable moments.
+     */
+    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings, long duration) {
     }
 
     private final List<Step> steps;
@@ -76,7 +80,10 @@ final class Recording implements RunListener {
     void afterStep(Target t) {
         int index = records.size();
         Step step = steps.get(index);
-        timings.put("step duration", t.now() - stepStart);
+        long duration = t.now() - stepStart;
+        if (step instanceof io.semisyncsim.scenario.step.AwaitStep) {
+            timings.put("await duration", duration); // how long the condition took to hold
+        }
         for (String node : t.nodes()) {
             t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> {
                 if (settings.timed(k) && v != null && v.matches("\\d+")) {
@@ -96,7 +103,7 @@ final class Recording implements RunListener {
         }
         String kind = step.getClass().getSimpleName().replaceAll("(Step|Fault)$", "").toLowerCase(java.util.Locale.ROOT);
         records.add(new StepRecord("step " + (index + 1) + " (line " + step.pos().line() + ", " + kind + ")", fields,
-                timings));
+                timings, duration));
         fields = new LinkedHashMap<>();
         timings = new LinkedHashMap<>();
         stepStart = t.now();

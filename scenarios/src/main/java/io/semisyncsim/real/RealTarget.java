@@ -673,15 +673,18 @@ public final class RealTarget implements Target {
             return null;
         }
         long total = 0;
+        // The rows of every table of every database the scenario can have made, as the simulator counts them.
         try (Statement st = c.createStatement(); ResultSet tables = st.executeQuery(
-                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'test'")) {
+                "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                        + " AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+                        + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
-                names.add(tables.getString(1));
+                names.add("`" + tables.getString(1) + "`.`" + tables.getString(2) + "`");
             }
             for (String t : names) {
                 try (Statement count = c.createStatement();
-                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM test.`" + t + "`")) {
+                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM " + t)) {
                     rs.next();
                     total += rs.getLong(1);
                 }
