@@ -24,7 +24,8 @@ final class Recording implements RunListener {
      * an await's duration: the timings that matter), and how long the step took, which says whether
      * the two sides read the servers at comparable moments.
      */
-    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings, long duration) {
+    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings, long duration,
+                      long snapshot) {
     }
 
     private final List<Step> steps;
@@ -81,6 +82,7 @@ final class Recording implements RunListener {
         int index = records.size();
         Step step = steps.get(index);
         long duration = t.now() - stepStart;
+        long snapshotStart = t.now(); // on real servers, reading every node takes a while, and they go on
         if (step instanceof io.semisyncsim.scenario.step.AwaitStep) {
             timings.put("await duration", duration); // how long the condition took to hold
         }
@@ -103,7 +105,7 @@ final class Recording implements RunListener {
         }
         String kind = step.getClass().getSimpleName().replaceAll("(Step|Fault)$", "").toLowerCase(java.util.Locale.ROOT);
         records.add(new StepRecord("step " + (index + 1) + " (line " + step.pos().line() + ", " + kind + ")", fields,
-                timings, duration));
+                timings, duration, t.now() - snapshotStart));
         fields = new LinkedHashMap<>();
         timings = new LinkedHashMap<>();
         stepStart = t.now();

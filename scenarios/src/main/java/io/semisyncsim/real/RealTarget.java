@@ -59,6 +59,8 @@ public final class RealTarget implements Target {
         final ExecutorService thread;
         Future<StatementResult> sent;
         boolean lost;
+        /** Why the last login failed, as the server answered it (an unknown user's 1045); null otherwise. */
+        SqlError loginError;
 
         Client(String node, String user, Connection connection, ExecutorService thread) {
             this.node = node;
@@ -121,19 +123,25 @@ public final class RealTarget implements Target {
         return handle;
     }
 
+    /** A client connection, made at its first statement as the mysql client's session would be. */
     private Client open(String node, String user) {
-        return new Client(node, user, login(node, user), Executors.newSingleThreadExecutor(r -> {
+        return new Client(node, user, null, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "semisync-sim real " + node + " " + user);
             t.setDaemon(true);
             return t;
         }));
     }
 
-    /** A JDBC connection to the node as the user; null when the node is down (statements then fail as the client's would). */
-    private Connection login(String node, String user) {
+    /**
+     * A JDBC connection to the node as the user; null when it could not be made, {@code c.loginError}
+     * then saying why as the server said it (1045 for an unknown user) or as the client would (2003).
+     */
+    private Connection login(Client c) {
         try {
-            return cluster.server(node).connect(user, user.equals("root") || user.equals("app") ? "test" : null);
+            c.loginError = null;
+            return cluster.server(c.node).connect(c.user, c.user.equals("root") || c.user.equals("app") ? "test" : null);
         } catch (SQLException e) {
+            c.loginError = e.getErrorCode() > 0 && e.getErrorCode() < 2000 ? Jdbc.error(e, product()) : null;
             return null;
         }
     }
@@ -142,7 +150,7 @@ public final class RealTarget implements Target {
     private void reconnect(Client c) {
         if (c.lost || c.connection == null) {
             close(c.connection);
-            c.connection = login(c.node, c.user);
+            c.connection = login(c);
             c.lost = false;
         }
     }
@@ -175,7 +183,7 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         if (c.connection() == null) {
-            return cannotConnect();
+            return c.loginError != null ? new StatementResult.Failed(c.loginError) : cannotConnect();
         }
         Connection jdbc = c.connection();
         return await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline);
@@ -191,7 +199,8 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         Connection jdbc = c.connection();
-        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(cannotConnect())
+        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(c.loginError != null
+                ? new StatementResult.Failed(c.loginError) : cannotConnect())
                 : c.thread().submit(() -> Jdbc.run(jdbc, sql, product()));
     }
 
@@ -229,6 +238,7 @@ public final class RealTarget implements Target {
     @Override
     public Commit insert(String node, String table, long key, long deadline) {
         Client c = committers.computeIfAbsent(node, n -> open(n, "root"));
+        reconnect(c);
         if (c.connection() == null) {
             committers.remove(node);
             return new Commit(false, false);
@@ -427,8 +437,8 @@ public final class RealTarget implements Target {
 
     @Override
     public void crash(String node) {
+        cluster.serverDown(node); // first: a replica's reconnect after the kill is refused, as by the dead server
         cluster.server(node).kill();
-        cluster.serverDown(node);
         forgetConnections(node);
         for (Client c : clients.values()) {
             if (c.node.equals(node)) {
@@ -439,8 +449,8 @@ public final class RealTarget implements Target {
 
     @Override
     public void stop(String node) {
+        cluster.serverDown(node); // a server shutting down stops listening first (break_connect_loop)
         cluster.server(node).stop(java.time.Duration.ofSeconds(600));
-        cluster.serverDown(node);
         forgetConnections(node);
         for (Client c : clients.values()) {
             if (c.node.equals(node)) {

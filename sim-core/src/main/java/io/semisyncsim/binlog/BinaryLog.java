@@ -115,7 +115,7 @@ public final class BinaryLog {
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
             Transaction.Query q = trx.query();
             append(written, EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
-                    && q.effect().loggedWithXid()), trx, trx);
+                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()), trx, trx);
             return written;
         }
         if (sizes.beginEvent()) {

@@ -13,7 +13,8 @@ import java.util.List;
  * variables than its BEGIN; log_event.cc Query_log_event::write).
  */
 public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
-                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra, int tableMap,
+                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra,
+                         int invokerBase, int tableMap,
                          int rowsBase, int rowBytes, int xid, int rotateBase, int stop, int gtidListPerDomain) {
 
     /** A header event: its type, and its size (plus the file name's length for a Binlog_checkpoint). */
@@ -62,6 +63,14 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
      */
     public int ddlQuery(String db, String text, boolean withXid) {
         return ddlQueryBase + bytes(db) + bytes(text) + (withXid ? ddlXidExtra : 0);
+    }
+
+    /**
+     * What a Q_INVOKER status variable adds to a Query event ({@code invokerBase}: its code and two
+     * length bytes, then the user and the host); 0 where the flavour's layout does not count it.
+     */
+    public int invoker(Transaction.Invoker invoker) {
+        return invoker == null || invokerBase == 0 ? 0 : invokerBase + bytes(invoker.user()) + bytes(invoker.host());
     }
 
     private static int bytes(String s) {

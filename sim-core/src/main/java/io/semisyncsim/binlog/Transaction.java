@@ -29,7 +29,17 @@ public record Transaction(long id, String gtid, long timestamp, List<RowChange> 
      * A statement written as a Query event: the default database it ran in (or null), its text as the
      * client sent it, and what applying it does to a node's data (the SQL thread applies it there).
      */
-    public record Query(String db, String sql, QueryEffect effect) {
+    public record Query(String db, String sql, QueryEffect effect, Invoker invoker) {
+        public Query(String db, String sql, QueryEffect effect) {
+            this(db, sql, effect, null);
+        }
+    }
+
+    /**
+     * The account a GRANT or REVOKE ran as, which its Query event names in a status variable
+     * (log_event.cc Q_INVOKER: the user's and the host's length and bytes).
+     */
+    public record Invoker(String user, String host) {
     }
 
     /**

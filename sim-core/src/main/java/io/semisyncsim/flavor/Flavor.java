@@ -218,6 +218,7 @@ public final class Flavor {
                 headers(b.getConfigList("header")), headers(b.getConfigList("relay-header")), b.getInt("gtid-event"),
                 b.getBoolean("begin-event"), b.getInt("query-event-base"), b.getInt("ddl-query-event-base"),
                 b.hasPath("ddl-xid-extra") ? b.getInt("ddl-xid-extra") : 0,
+                b.hasPath("invoker-base") ? b.getInt("invoker-base") : 0,
                 b.getInt("table-map-event"),
                 b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
                 b.getInt("stop-event"), b.getInt("gtid-list-per-domain"));

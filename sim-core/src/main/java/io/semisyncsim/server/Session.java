@@ -28,6 +28,9 @@ public final class Session {
     private List<Warning> warnings = List.of();
     /** @@session.sql_log_bin: when off, this session's commits are not written to the binary log. */
     private boolean sqlLogBin = true;
+    /** The account's global privileges when the connection logged in (its first statement); null before. */
+    private java.util.Set<String> loginGlobal;
+    private boolean loginGrantOption;
 
     public long connectionId() {
         return connectionId;
@@ -119,5 +122,14 @@ public final class Session {
 
     void setWarnings(List<Warning> w) {
         this.warnings = List.copyOf(w);
+    }
+
+    /** The global privileges this connection logged in with: taken from {@code now} at its first statement. */
+    Grants asLoggedIn(Grants now) {
+        if (loginGlobal == null) {
+            loginGlobal = java.util.Set.copyOf(now.global());
+            loginGrantOption = now.globalGrantOption();
+        }
+        return now.withGlobalAsOf(loginGlobal, loginGrantOption);
     }
 }
