@@ -295,7 +295,8 @@ public final class LiveSession implements AutoCloseable {
         return null;
     }
 
-    static Double parseSpeed(String text) {
+    /** A speed as the clock control takes it: {@code 10}, {@code 10x}, {@code instant}; null when it is none. */
+    public static Double parseSpeed(String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("instant") || t.equals("max") || t.equals("inf")) {
             return Double.POSITIVE_INFINITY;
@@ -322,6 +323,29 @@ public final class LiveSession implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the session did not answer: " + e, e);
+        }
+    }
+
+    /**
+     * Names worth completing in a console's SQL and paths: the source's system and status variables as
+     * they are now (plugins add theirs when installed).
+     */
+    public List<String> words() {
+        try {
+            return engine.submit(() -> {
+                java.util.TreeSet<String> out = new java.util.TreeSet<>();
+                String source = nodes().get(0);
+                if (cluster.node(source).state() == NodeState.RUNNING) {
+                    out.addAll(target.systemVariables(source, "").keySet());
+                    out.addAll(target.statusVariables(source, "").keySet());
+                }
+                return List.copyOf(out);
+            }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return List.of();
         }
     }
 

@@ -1,0 +1,58 @@
+package io.semisyncsim.cli;
+
+import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.live.LiveSession;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.Problem;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** What {@code lab} and {@code shell} start from: a FILE, or a new cluster; refusals told as {@code run} tells them. */
+final class LiveSetup {
+    private LiveSetup() {
+    }
+
+    /** The setup, or null after telling on stderr why not (exit 2). */
+    static LiveSession.Setup of(Path file, boolean step, int replicas, String flavor, Long seed, String speed,
+                                String defaultSpeed) {
+        String s = speed == null ? defaultSpeed : speed;
+        if (LiveSession.parseSpeed(s) == null) {
+            System.err.println("semisync-sim: --speed is a number of times the wall clock (0.1 to 1000) or instant, got '"
+                    + s + "'");
+            return null;
+        }
+        try {
+            if (file != null) {
+                if (flavor != null || seed != null) {
+                    System.err.println("semisync-sim: --flavor and --seed go with a new cluster; a FILE names its own"
+                            + " (the saved session must replay as it ran)");
+                    return null;
+                }
+                return LiveSession.fromFile(file, step).withSpeed(LiveSession.parseSpeed(s));
+            }
+            if (step) {
+                System.err.println("semisync-sim: --step plays a FILE's steps one at a time; name the FILE");
+                return null;
+            }
+            String f = flavor == null ? Flavors.standard().defaultFlavor().name() : flavor;
+            if (Flavors.standard().get(f) == null) {
+                System.err.println("semisync-sim: unknown flavor '" + f + "' (flavors: "
+                        + String.join(", ", Flavors.standard().names()) + ")");
+                return null;
+            }
+            if (replicas < 0 || replicas > 63) {
+                System.err.println("semisync-sim: --replicas is 0 to 63, got " + replicas);
+                return null;
+            }
+            return LiveSession.fresh(f, seed == null ? 1 : seed, replicas).withSpeed(LiveSession.parseSpeed(s));
+        } catch (InvalidScenarioException e) {
+            for (Problem p : e.problems()) {
+                System.err.println(p);
+            }
+            return null;
+        } catch (IOException e) {
+            System.err.println("semisync-sim: cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+}
