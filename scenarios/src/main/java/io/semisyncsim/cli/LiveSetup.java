@@ -6,15 +6,34 @@ import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** What {@code lab} and {@code shell} start from: a FILE, or a new cluster; refusals told as {@code run} tells them. */
+/**
+ * What {@code lab} and {@code shell} start from, the options they share (a picocli mixin): a FILE, or a
+ * new cluster; refusals told as {@code run} tells them.
+ */
 final class LiveSetup {
-    private LiveSetup() {
-    }
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A scenario to start from: its cluster, and its steps"
+            + " played first (or one by one with --step and \\next, the page's next step).")
+    Path file;
 
-    /** The setup, or null after telling on stderr why not (exit 2). */
-    static LiveSession.Setup of(Path file, boolean step, int replicas, String flavor, Long seed, String speed,
-                                String defaultSpeed) {
+    @Option(names = "--step", description = "Play FILE's steps one at a time instead of all at start.")
+    boolean step;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "1",
+            description = "Without FILE: replicas beside the source (default ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--flavor", paramLabel = "F", description = "Without FILE: ${COMPLETION-CANDIDATES} (default mysql-8.0).",
+            completionCandidates = RunCommand.FlavorNames.class)
+    String flavor;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Without FILE: the seed (default 1).")
+    Long seed;
+
+    /** The setup at {@code speed} (null: {@code defaultSpeed}), or null after telling on stderr why not (exit 2). */
+    LiveSession.Setup setup(String speed, String defaultSpeed) {
         String s = speed == null ? defaultSpeed : speed;
         if (LiveSession.parseSpeed(s) == null) {
             System.err.println("semisync-sim: --speed is a number of times the wall clock (0.1 to 1000) or instant, got '"

@@ -5,39 +5,24 @@ import io.semisyncsim.shell.Shell;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "shell", mixinStandardHelpOptions = true,
         description = {"A mysql-client-like terminal on a live simulated cluster: a prompt per node, SQL ended by ;"
                 + " or \\G, and meta commands for faults, commits and the clock (\\help lists them); \\save FILE writes"
                 + " the session as a scenario that `run` replays to the same trace.",
                 "From a pipe it reads the lines and prints each after its prompt, with what it did."},
-        footer = {"", "Exit codes: 0 every line ran and every check held, 1 a line was refused or a check failed,",
+        footer = {"", "Exit codes: 0 every line ran and every check held,",
+                "            1 a line was refused or a check failed,",
                 "            2 invalid FILE or usage, 3 internal error."})
 final class ShellCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A scenario to start from: its cluster, and its steps"
-            + " played first (or one by one with --step and \\next).")
-    Path file;
-
-    @Option(names = "--step", description = "Play FILE's steps one at a time (\\next) instead of all at start.")
-    boolean step;
-
-    @Option(names = "--replicas", paramLabel = "N", defaultValue = "1",
-            description = "Without FILE: replicas beside the source (default ${DEFAULT-VALUE}).")
-    int replicas;
-
-    @Option(names = "--flavor", paramLabel = "F", description = "Without FILE: ${COMPLETION-CANDIDATES} (default mysql-8.0).",
-            completionCandidates = RunCommand.FlavorNames.class)
-    String flavor;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Without FILE: the seed (default 1).")
-    Long seed;
+    @Mixin
+    LiveSetup live;
 
     @Option(names = "--speed", paramLabel = "S", description = "Virtual time per wall time: a number (1 = real time)"
             + " or instant (default: 1 at a terminal, instant from a pipe).")
@@ -46,7 +31,7 @@ final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean interactive = System.console() != null;
-        LiveSession.Setup setup = LiveSetup.of(file, step, replicas, flavor, seed, speed, interactive ? "1" : "instant");
+        LiveSession.Setup setup = live.setup(speed, interactive ? "1" : "instant");
         if (setup == null) {
             return Cli.INVALID;
         }

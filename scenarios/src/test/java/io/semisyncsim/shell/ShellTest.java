@@ -36,13 +36,8 @@ class ShellTest {
     @TempDir
     Path dir;
 
-    /** The command that starts the CLI with this test's classpath. */
     static List<String> cli(String... args) {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, "io.semisyncsim.cli.Main"));
-        command.addAll(List.of(args));
-        return command;
+        return io.semisyncsim.live.CliProcess.command(args);
     }
 
     static String story(Path save) {
