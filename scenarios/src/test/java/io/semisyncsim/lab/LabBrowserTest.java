@@ -106,7 +106,9 @@ class LabBrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(50));
+        WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(50));
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // redrawn between find and read
+        return w;
     }
 
     private String console() {
@@ -130,8 +132,10 @@ class LabBrowserTest {
         in.sendKeys(Keys.ENTER);
     }
 
+    /** A status cell's text, read in one go (the page redraws the table with every state it gets). */
     private String cell(String node, String cls) {
-        return driver.findElement(By.cssSelector("#status-" + node + " td." + cls)).getText();
+        return (String) ((JavascriptExecutor) driver).executeScript("var e = document.querySelector(arguments[0]);"
+                + " return e ? e.textContent : null;", "#status-" + node + " td." + cls);
     }
 
     private void waitForCell(String node, String cls, String value) {
@@ -143,10 +147,17 @@ class LabBrowserTest {
         driver.findElement(By.id(id)).click();
     }
 
+    /**
+     * A click on what {@code selector} finds now, found and clicked in one go in the page: the topology and
+     * the node tabs are redrawn with every state the page gets, so an element found first may be gone.
+     */
+    private void clickNow(String selector) {
+        ((JavascriptExecutor) driver).executeScript("document.querySelector(arguments[0]).dispatchEvent("
+                + "new MouseEvent('click', {bubbles: true, clientX: 300, clientY: 150}))", selector);
+    }
+
     private void linkMenu(String a, String b, String action) {
-        WebElement link = driver.findElement(By.cssSelector("#link-" + a + "-" + b + " line.hit"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('click',"
-                + "{bubbles:true,clientX:300,clientY:150}))", link);
+        clickNow("#link-" + a + "-" + b + " line.hit");
         driver.findElement(By.xpath("//div[@id='menu']/button[normalize-space(.)='" + action + "']")).click();
     }
 
@@ -162,7 +173,7 @@ class LabBrowserTest {
         waitForConsole("Query OK", 1);
         type("SET GLOBAL rpl_semi_sync_source_enabled = 1;");
         waitForConsole("Query OK", 2);
-        driver.findElement(By.cssSelector(".node-tab[data-node='replica1']")).click();
+        clickNow(".node-tab[data-node='replica1']");
         type("INSTALL PLUGIN rpl_semi_sync_replica SONAME 'semisync_replica.so'; "
                 + "SET GLOBAL rpl_semi_sync_replica_enabled = 1; STOP REPLICA IO_THREAD; START REPLICA IO_THREAD;");
         waitForConsole("Query OK", 6);
@@ -173,7 +184,7 @@ class LabBrowserTest {
 
         linkMenu("source", "replica1", "cut both ways (packets held)");
         waiting().until(d -> d.findElement(By.id("cuts")).getText().contains("source → replica1 (hold)"));
-        driver.findElement(By.cssSelector(".node-tab[data-node='source']")).click();
+        clickNow(".node-tab[data-node='source']");
         click("commit");
         waitForConsole("1 committed (0 acknowledged by a replica, 1 asynchronous)", 1);
         click("adv-10s");
