@@ -6,8 +6,8 @@ import io.semisyncsim.kernel.ClockPacer;
  * Paces virtual time at {@code speed} times the wall clock: before the clock moves to {@code to}, it
  * sleeps until the wall time that virtual instant corresponds to. The correspondence is anchored at the
  * first move of a paced stretch and re-anchored after a {@link #resync()} (a lab waiting for its user),
- * a change of speed or a hold, so time the simulation did not spend pacing is never caught up in a
- * burst. Speed {@link Double#POSITIVE_INFINITY} (or 0) is instant. The clock may be held
+ * a change of speed, a hold, or whenever the wall clock is ahead by more than a slice (a slow step, the
+ * JVM warming up), so time the simulation did not spend pacing is never caught up in a burst. Speed {@link Double#POSITIVE_INFINITY} (or 0) is instant. The clock may be held
  * ({@link #hold}): a move waits until it is let go. It sleeps in slices of at most {@link #SLICE_MS} ms
  * and calls {@code onSlice} between them, on the driver thread, so a live page can show a wait as it
  * goes. Wall time is read here, outside simulation code; nothing here changes what the simulation does.
@@ -72,6 +72,13 @@ public final class WallPacer implements ClockPacer {
 
     @Override
     public void advancing(long from, long to) {
+        double s0 = speed;
+        // Behind by more than a slice when the move starts (the JVM warming up, a slow step): start again
+        // from here rather than rush the next virtual seconds to catch up.
+        if (anchored && !instant(s0) && s0 == anchorSpeed
+                && System.nanoTime() - (anchorWall + (long) ((from - anchorVirtual) * 1000.0 / s0)) > SLICE_MS * 1_000_000) {
+            anchored = false;
+        }
         while (true) {
             if (held && !hurry) {
                 waitWhileHeld();
