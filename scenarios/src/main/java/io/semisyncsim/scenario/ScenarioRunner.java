@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 public final class ScenarioRunner {
     private final PluginFactories factories;
     private final Flavors flavors;
+    private io.semisyncsim.kernel.ClockPacer pacer;
 
     public ScenarioRunner() {
         this(SemisyncPlugins.register(new PluginFactories()), Flavors.standard());
@@ -38,25 +39,20 @@ public final class ScenarioRunner {
         this.flavors = flavors;
     }
 
+    /** Paces the runs' virtual clock against the wall clock ({@code run --realtime}); never changes a trace. */
+    public ScenarioRunner pacedBy(io.semisyncsim.kernel.ClockPacer clockPacer) {
+        this.pacer = clockPacer;
+        return this;
+    }
+
     public RunResult run(Scenario scenario, RunListener listener, TraceSink... sinks) {
         return run(scenario, listener, target -> { }, sinks);
     }
 
     /** As {@link #run(Scenario, RunListener, TraceSink...)}, telling {@code afterStep} after every step. */
     public RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, TraceSink... sinks) {
-        Flavor flavor = flavors.get(scenario.flavor());
-        List<NodeSpec> specs = new ArrayList<>();
-        long serverId = 1;
-        for (String node : scenario.topology().nodes()) {
-            NodeSpec.Role role = node.equals(scenario.topology().source()) ? NodeSpec.Role.SOURCE : NodeSpec.Role.REPLICA;
-            Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
-            specs.add(new NodeSpec(node, role, serverId++, OptionFile.of(options)));
-        }
         listener.started(scenario);
-        try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
-            if (listener.wantsStatusSamples()) {
-                cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
-            }
+        try (Cluster cluster = start(scenario, listener, sinks)) {
             SimTarget target = new SimTarget(cluster);
             Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
             for (Step step : scenario.steps()) {
@@ -68,6 +64,29 @@ public final class ScenarioRunner {
             listener.finished(result);
             return result;
         }
+    }
+
+    /**
+     * The scenario's cluster at virtual time zero, its trace streaming to {@code sinks}, status samples
+     * going to {@code listener} when it wants them, and this runner's pacer: what {@link #run} plays its
+     * steps on, and what a live session (the lab, the shell) plays steps on one at a time. The calling
+     * thread drives it.
+     */
+    public Cluster start(Scenario scenario, RunListener listener, TraceSink... sinks) {
+        Flavor flavor = flavors.get(scenario.flavor());
+        List<NodeSpec> specs = new ArrayList<>();
+        long serverId = 1;
+        for (String node : scenario.topology().nodes()) {
+            NodeSpec.Role role = node.equals(scenario.topology().source()) ? NodeSpec.Role.SOURCE : NodeSpec.Role.REPLICA;
+            Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
+            specs.add(new NodeSpec(node, role, serverId++, OptionFile.of(options)));
+        }
+        Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks);
+        if (listener.wantsStatusSamples()) {
+            cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
+        }
+        cluster.kernel().setPacer(pacer);
+        return cluster;
     }
 
     private Cluster.Spec clusterSpec(Scenario scenario, Flavor flavor, List<NodeSpec> specs) {
