@@ -105,7 +105,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record SlowDisk(long fsyncMicros) implements Command {
     }
 
-    private record StageDone(GroupCommit.Stage stage) implements Command {
+    /** A group-commit stage's time is up; {@code owner}: the coordinator that scheduled it (a crash drops it). */
+    private record StageDone(CommitCoordinator owner, GroupCommit.Stage stage) implements Command {
     }
 
     private record FromNetwork(Packet packet) implements Command {
@@ -126,8 +127,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record DumpPeerGone(long connection) implements Command {
     }
 
-    /** The second phase of a clean shutdown: dump threads killed, then the process ends. */
+    /** The second phase of a clean shutdown: dump threads killed. */
     private record ShutdownEnd() implements Command {
+    }
+
+    /** The last phase of a clean shutdown: connections still open are closed by force, the process ends. */
+    private record ShutdownRemaining() implements Command {
     }
 
     /** What a node actor is given by its cluster. */
@@ -147,6 +152,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         Object waiting;
         /** KILL CONNECTION: the client has its error; the server side may still be finishing a commit. */
         boolean killed;
+        /** MySQL's shutdown flagged it (Set_kill_conn): it ends when its statement is done. */
+        boolean closeAfterStatement;
 
         Connection(Threads.Thread thread) {
             this.thread = thread;
@@ -224,7 +231,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (m instanceof Commit commit) {
             return commit(commit);
         } else if (m instanceof StageDone done) {
-            commits().done(done.stage());
+            if (done.owner() == commits) { // not a stage of a coordinator that died in a crash
+                commits.done(done.stage());
+            }
         } else if (m instanceof Released r) {
             if (commits != null) {
                 commits.released(r.waiter(), r.semisync());
@@ -256,6 +265,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             beginShutdown(s.initiatedBy());
         } else if (m instanceof ShutdownEnd) {
             endShutdown();
+        } else if (m instanceof ShutdownRemaining) {
+            closeRemaining();
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
@@ -293,17 +304,23 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     private Behavior<Command> execute(Execute e) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
+        if (server.state() != NodeState.RUNNING) {
             e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
             return this;
         }
-        Connection conn = connection(e.session(), e.account());
-        if (conn.killed) {
-            // KILL CONNECTION closed it: the client's next statement finds the connection gone.
+        Connection open = connections.get(e.session());
+        if (open != null && (open.killed || closing())) {
+            // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone.
             connections.remove(e.session());
+            server.threads().close(open.thread.id());
             e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
             return this;
         }
+        if (closing()) { // close_connections closed the listeners first: a new client is refused
+            e.replyTo().tell(new Executed(e.id(), server.connectionRefused()));
+            return this;
+        }
+        Connection conn = connection(e.session(), e.account());
         conn.thread.set("Query", "starting", e.sql(), server.now());
         conn.waiting = e;
         int stopsBefore = stoppingIo.size();
@@ -333,10 +350,24 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         conn.waiting = null;
         conn.thread.set("Sleep", "", null, server.now());
         e.replyTo().tell(new Executed(e.id(), result));
+        endIfShutDown(conn);
+    }
+
+    /** A connection MySQL's shutdown flagged ends once its statement has its answer (the THD sees killed). */
+    private void endIfShutDown(Connection conn) {
+        if (conn.closeAfterStatement && !conn.killed) {
+            conn.killed = true;
+            server.threads().close(conn.thread.id());
+        }
+    }
+
+    /** Between a clean shutdown's start and the process's end. */
+    private boolean closing() {
+        return shuttingDown || finishingShutdown;
     }
 
     private Behavior<Command> commit(Commit m) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
+        if (server.state() != NodeState.RUNNING || closing()) {
             m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
             return this;
         }
@@ -414,7 +445,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void schedule(GroupCommit.Work w) {
         getContext().scheduleOnce(VirtualDurations.toDuration(w.micros()), getContext().getSelf(),
-                new StageDone(w.stage()));
+                new StageDone(commits, w.stage()));
     }
 
     @Override
@@ -468,6 +499,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         if (!gone) {
             request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
+            endIfShutDown(conn);
         }
     }
 
@@ -557,13 +589,16 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         server.runAs(0, () -> server.errorLog().log("shutdown-requested", "user", initiatedBy, "version",
                 server.variables().get("version")));
         var style = server.flavor().threadStyle().shutdown();
-        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", connections.size()));
+        // get_thd_count(): every THD, the dump, replica and daemon threads too, as the process list shows them.
+        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", server.threads().listed().size()));
         for (Connection conn : new ArrayList<>(connections.values())) {
             if (commits != null) {
                 commits.shutdownWake(conn.thread.id());
             }
             if (style.clientsLoseConnection()) {
                 killClient(conn.thread.id(), false);
+            } else if (conn.waiting != null) {
+                conn.closeAfterStatement = true; // Set_kill_conn: killed, its socket left open
             }
         }
         server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
@@ -577,14 +612,38 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (!shuttingDown) {
             return;
         }
+        boolean dumpsKilled = !dumps.all().isEmpty();
         for (DumpRegistry.Dump d : dumps.all()) {
             ActorRef<BinlogDumpThread.Command> dump = dumpActors.get(d.connection());
             dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
         }
-        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; then the process goes.
-        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash(false));
+        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; a commit they
+        // release finishes and answers. Threads left then (a dump thread still going, an idle client)
+        // get the flavour's last wait before the rest are closed by force.
+        boolean threadsLeft = dumpsKilled || connections.values().stream().anyMatch(conn -> !conn.killed);
+        long wait = threadsLeft ? server.flavor().threadStyle().shutdown().remainingAfterMicros() : 1;
+        getContext().scheduleOnce(VirtualDurations.toDuration(wait), getContext().getSelf(), new ShutdownRemaining());
         shuttingDown = false;
         finishingShutdown = true;
+    }
+
+    /**
+     * MySQL's Call_close_conn (mysqld.cc close_connections): every connection still open is closed, each
+     * with a warning naming its thread and user (a client waiting on a statement gets 2013); then the
+     * process ends. MariaDB closed its clients at the start, so nothing is left here.
+     */
+    private void closeRemaining() {
+        if (!finishingShutdown) {
+            return;
+        }
+        List<Connection> left = connections.values().stream().filter(conn -> !conn.killed).toList();
+        server.runAs(0, () -> server.errorLog().log("shutdown-disconnecting", "count", left.size()));
+        for (Connection conn : left) {
+            server.runAs(0, () -> server.errorLog().log("shutdown-forcing-close", "thread", conn.thread.id(),
+                    "user", conn.thread.user()));
+            killClient(conn.thread.id(), false);
+        }
+        getContext().getSelf().tell(new Crash(false));
     }
 
     /** Set between the dump threads' kill and the process's end: the next Crash message is the clean exit. */

@@ -514,6 +514,12 @@ public final class Mysqld {
      * {@code \G} answers a result set marked for vertical output. A session whose caller set no
      * connection id gets the next of this node's counter at its first statement.
      */
+    /** What a client that connects now gets when nothing listens (CR_CONN_HOST_ERROR). */
+    public StatementResult.Failed connectionRefused() {
+        return new StatementResult.Failed(new SqlError(2003, "HY000",
+                "Can't connect to MySQL server on '" + name + ":3306' (111)"));
+    }
+
     public StatementResult execute(Account account, String sql, Session session) {
         if (session.connectionId() == 0) {
             session.setConnectionId(++lastConnectionId);

@@ -47,9 +47,7 @@ final class StatementExecutor {
 
     StatementResult execute(Account client, String sql, Session session) {
         if (server.state() != NodeState.RUNNING) {
-            // The client cannot reach a server that is not running (CR_CONN_HOST_ERROR).
-            return new StatementResult.Failed(new SqlError(2003, "HY000",
-                    "Can't connect to MySQL server on '" + server.name() + ":3306' (111)"));
+            return server.connectionRefused();
         }
         Map.Entry<UserChange.UserKey, Grants> match = server.store().users().match(client.user(), client.host());
         if (match == null) { // no such account on this node: the connection itself is refused
