@@ -57,7 +57,7 @@ public final class RealTarget implements Target {
         final String user;
         Connection connection;
         final ExecutorService thread;
-        Future<StatementResult> sent;
+        Future<Reaped> sent;
         boolean lost;
         /** Why the last login failed, as the server answered it (an unknown user's 1045); null otherwise. */
         SqlError loginError;
@@ -199,15 +199,18 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         Connection jdbc = c.connection();
-        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(c.loginError != null
-                ? new StatementResult.Failed(c.loginError) : cannotConnect())
-                : c.thread().submit(() -> Jdbc.run(jdbc, sql, product()));
+        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(new Reaped(c.loginError != null
+                ? new StatementResult.Failed(c.loginError) : cannotConnect(), now()))
+                : c.thread().submit(() -> {
+                    StatementResult r = Jdbc.run(jdbc, sql, product());
+                    return new Reaped(r, now()); // timed on the client's thread, as it had the answer
+                });
     }
 
     @Override
-    public StatementResult reap(long connection, long deadline) {
+    public Reaped reap(long connection, long deadline) {
         Client c = clients.get(connection);
-        Future<StatementResult> sent = c.sent;
+        Future<Reaped> sent = c.sent;
         c.sent = null;
         return sent == null ? null : await(sent, deadline);
     }

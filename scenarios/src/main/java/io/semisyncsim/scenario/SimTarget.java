@@ -28,7 +28,7 @@ public final class SimTarget implements Target {
     /** Statements sent and not yet reaped: handle -> the cluster's request id. */
     private final Map<Long, Long> sent = new TreeMap<>();
     /** Answers that came (or were lost with a crash) before their reap: handle -> answer. */
-    private final Map<Long, StatementResult> answered = new TreeMap<>();
+    private final Map<Long, Reaped> answered = new TreeMap<>();
     private long nextConnection = 1;
 
     private record Connection(String node, Account account, long session) {
@@ -84,13 +84,15 @@ public final class SimTarget implements Target {
     }
 
     @Override
-    public StatementResult reap(long connection, long deadline) {
+    public Reaped reap(long connection, long deadline) {
         Long id = sent.remove(connection);
-        StatementResult[] answer = {answered.remove(connection)};
-        if (answer[0] == null && id != null) {
-            cluster.kernel().runUntil(() -> (answer[0] = cluster.poll(id)) != null, deadline);
+        Reaped early = answered.remove(connection);
+        if (early != null || id == null) {
+            return early;
         }
-        return answer[0];
+        Cluster.Answer[] answer = {null};
+        cluster.kernel().runUntil(() -> (answer[0] = cluster.poll(id)) != null, deadline);
+        return answer[0] == null ? null : new Reaped(answer[0].result(), answer[0].at());
     }
 
     /** An INSERT whose key the table already holds is refused by the server with 1062 (ER_DUP_ENTRY). */
@@ -212,11 +214,12 @@ public final class SimTarget implements Target {
             if (!connections.get(s.getKey()).node().equals(node)) {
                 continue;
             }
-            StatementResult r = cluster.poll(s.getValue());
+            Cluster.Answer r = cluster.poll(s.getValue());
             sent.remove(s.getKey());
-            answered.put(s.getKey(), r != null ? r : new StatementResult.Failed(new io.semisyncsim.server.SqlError(
-                    2013, "HY000", "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
-                    : "MySQL server") + " during query")));
+            answered.put(s.getKey(), r != null ? new Reaped(r.result(), r.at())
+                    : new Reaped(new StatementResult.Failed(new io.semisyncsim.server.SqlError(2013, "HY000",
+                    "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
+                    : "MySQL server") + " during query")), now()));
         }
     }
 

@@ -76,7 +76,7 @@ class KillAndProcesslistTest {
             long insert = waitingInsert(c, waiter);
             long thread = waiterThread(c);
             c.execute("source", c.openSession(), Account.ROOT, "KILL QUERY " + thread, Long.MAX_VALUE);
-            assertInstanceOf(StatementResult.Ok.class, c.poll(insert), "OK at once");
+            assertInstanceOf(StatementResult.Ok.class, c.poll(insert).result(), "OK at once");
             assertEquals("1", status(c, "Rpl_semi_sync_master_no_tx"));
             assertEquals("ON", status(c, "Rpl_semi_sync_master_status"), "no switch OFF");
         }
@@ -89,7 +89,7 @@ class KillAndProcesslistTest {
             long insert = waitingInsert(c, waiter);
             long thread = waiterThread(c);
             c.execute("source", c.openSession(), Account.ROOT, "KILL " + thread, Long.MAX_VALUE);
-            StatementResult r = c.poll(insert);
+            StatementResult r = c.poll(insert).result();
             assertEquals(2013, assertInstanceOf(StatementResult.Failed.class, r).error().code());
             assertEquals("ON", status(c, "Rpl_semi_sync_source_status"), "the server thread still waits");
             c.kernel().runFor(10_000_000);

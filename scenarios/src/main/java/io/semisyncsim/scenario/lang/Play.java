@@ -200,13 +200,15 @@ public final class Play {
     public StatementResult reap(Pos pos, Session s) {
         Sent sent = s.sent;
         s.sent = null;
-        StatementResult r = target.reap(s.handle, answerDeadline());
-        if (r == null) {
+        Target.Reaped reaped = target.reap(s.handle, answerDeadline());
+        if (reaped == null) {
             outcome(pos, s.node + "> " + sent.sql() + " gets an answer", false, noAnswer());
             return null;
         }
-        listener.statement(now(), now() - sent.at(), s.node, s.user, sent.sql(), r);
-        answered(s, sent.sql(), r, now() - sent.at(), sent.yesBefore());
+        StatementResult r = reaped.result();
+        long elapsed = reaped.at() - sent.at(); // until the answer came, not until the reap step
+        listener.statement(reaped.at(), elapsed, s.node, s.user, sent.sql(), r);
+        answered(s, sent.sql(), r, elapsed, sent.yesBefore());
         return r;
     }
 

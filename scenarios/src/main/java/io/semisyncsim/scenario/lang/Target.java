@@ -45,7 +45,11 @@ public interface Target extends AutoCloseable {
      * null when none came by then. A connection whose node crashed meanwhile answers the client's error
      * 2013 (lost connection during query).
      */
-    StatementResult reap(long connection, long deadline);
+    Reaped reap(long connection, long deadline);
+
+    /** A sent statement's answer and when (µs, this target's clock) the client had it: maybe steps before the reap. */
+    record Reaped(StatementResult result, long at) {
+    }
 
     /**
      * One autocommit single-row INSERT of {@code key} into {@code table} on {@code node}, waiting until
