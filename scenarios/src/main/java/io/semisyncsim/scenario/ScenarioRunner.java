@@ -6,6 +6,10 @@ import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.invariant.Invariant;
+import io.semisyncsim.invariant.InvariantViolated;
+import io.semisyncsim.invariant.Invariants;
+import io.semisyncsim.invariant.Violation;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.RunListener;
@@ -54,17 +58,34 @@ public final class ScenarioRunner {
         }
         listener.started(scenario);
         try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
-            if (listener.wantsStatusSamples()) {
-                cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
-            }
             SimTarget target = new SimTarget(cluster);
             Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
+            List<Invariant> declared = new ArrayList<>();
+            scenario.invariants().forEach(check -> declared.add(new DeclaredInvariant(check, play)));
+            Invariants invariants = Invariants.attach(cluster, declared);
+            target.beforeStatement(invariants::statement);
+            StatusSampler sampler = listener.wantsStatusSamples() ? new StatusSampler(cluster, listener) : null;
+            // One observer of quiescent instants: the invariants first (a broken one stops the run there),
+            // then the reports' samples.
+            cluster.kernel().setInstantObserver(sampler == null ? invariants::check : () -> {
+                invariants.check();
+                sampler.sample();
+            });
             for (Step step : scenario.steps()) {
-                step.play(play);
+                try {
+                    step.play(play);
+                } catch (InvariantViolated broken) {
+                    Violation v = broken.violation();
+                    listener.note(v.time(), "stopped: " + v);
+                    play.outcome(step.pos(), v.invariant() + " holds", false, v.toString());
+                    break;
+                }
                 afterStep.accept(target);
             }
+            cluster.kernel().setInstantObserver(null); // closing the cluster is not part of the run
             RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),
-                    cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events());
+                    cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events(),
+                    invariants.violation());
             listener.finished(result);
             return result;
         }
