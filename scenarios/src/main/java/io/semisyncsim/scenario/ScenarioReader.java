@@ -90,6 +90,14 @@ public final class ScenarioReader {
         return new ScenarioReader(file, flavors, options).scenario(YamlTree.read(text, file));
     }
 
+    /**
+     * Reads a tree already parsed (a sweep's, with settings changed in it): the same checks as a file's,
+     * so a sweep refuses what run would.
+     */
+    public static Scenario read(YNode root, String file, Options options) throws InvalidScenarioException {
+        return new ScenarioReader(file, Flavors.standard(), options).scenario(root);
+    }
+
     private void problem(Pos pos, String message) {
         problems.add(new Problem(file, pos, message));
     }

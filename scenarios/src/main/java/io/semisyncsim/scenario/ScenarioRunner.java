@@ -48,6 +48,20 @@ public final class ScenarioRunner {
 
     /** As {@link #run(Scenario, RunListener, TraceSink...)}, telling {@code afterStep} after every step. */
     public RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, TraceSink... sinks) {
+        return run(scenario, listener, afterStep, List.of(), sinks);
+    }
+
+    /**
+     * As {@link #run(Scenario, RunListener, TraceSink...)}, with {@code watchers} asked at every quiescent
+     * instant besides the built-in and declared invariants (a watcher that never fails is an observer of
+     * the run, as a sweep's figures are).
+     */
+    public RunResult run(Scenario scenario, RunListener listener, List<Invariant> watchers, TraceSink... sinks) {
+        return run(scenario, listener, target -> { }, watchers, sinks);
+    }
+
+    private RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, List<Invariant> watchers,
+                          TraceSink... sinks) {
         Flavor flavor = flavors.get(scenario.flavor());
         List<NodeSpec> specs = new ArrayList<>();
         long serverId = 1;
@@ -62,6 +76,7 @@ public final class ScenarioRunner {
             Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
             List<Invariant> declared = new ArrayList<>();
             scenario.invariants().forEach(check -> declared.add(new DeclaredInvariant(check, play)));
+            declared.addAll(watchers);
             Invariants invariants = Invariants.attach(cluster, declared);
             target.beforeStatement(invariants::statement);
             StatusSampler sampler = listener.wantsStatusSamples() ? new StatusSampler(cluster, listener) : null;
@@ -85,7 +100,7 @@ public final class ScenarioRunner {
             cluster.kernel().setInstantObserver(null); // closing the cluster is not part of the run
             RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),
                     cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events(),
-                    invariants.violation());
+                    invariants.violation(), play.commits());
             listener.finished(result);
             return result;
         }

@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * What a run leaves: every outcome, the virtual end time, the trace digest (the determinism check) and
- * the broken invariant that stopped it, if one did.
+ * the broken invariant that stopped it, if one did, and what clients saw of their commits.
  */
 public record RunResult(Scenario scenario, List<Outcome> outcomes, long endTime, String traceDigest, long traceEvents,
-                        Violation violation) {
+                        Violation violation, Commits commits) {
 
     public RunResult(Scenario scenario, List<Outcome> outcomes, long endTime, String traceDigest, long traceEvents) {
-        this(scenario, outcomes, endTime, traceDigest, traceEvents, null);
+        this(scenario, outcomes, endTime, traceDigest, traceEvents, null, new Commits());
     }
 
     public boolean passed() {
