@@ -41,8 +41,8 @@ public final class SweepRunner {
             t.setDaemon(true); // a failed sweep must not keep the JVM alive
             return t;
         });
+        List<Future<RunRow>> futures = new ArrayList<>();
         try {
-            List<Future<RunRow>> futures = new ArrayList<>();
             for (SweepPlan.Run r : runs) {
                 futures.add(pool.submit(() -> {
                     RunRow row = one(plan, r, out);
@@ -64,7 +64,8 @@ public final class SweepRunner {
             }
             return rows;
         } finally {
-            pool.shutdownNow();
+            futures.forEach(f -> f.cancel(false)); // after a failure: what has not started never will
+            pool.shutdown();
         }
     }
 

@@ -119,7 +119,7 @@ class SweepTest {
         assertTrue(err[0].startsWith("semisync-sim: --set network.latency=fast: bad duration 'fast'"), err[0]);
         err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "steps.9.commit=1",
                 "--quiet", "--out", out)));
-        assertTrue(err[0].contains("steps.9.commit: the scenario is a list of 3"), err[0]);
+        assertTrue(err[0].contains("steps.9.commit: steps is a list of 3"), err[0]);
         assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "timeout", "--out", out));
         assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--seeds", "5..1", "--out", out));
         assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--shard", "4/3", "--out", out));

@@ -223,7 +223,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (m instanceof Commit commit) {
             return commit(commit);
         } else if (m instanceof StageDone done) {
-            commits().done(done.stage());
+            if (commits != null) { // a stage timer set before a crash finds no commit path (found by explore)
+                commits.done(done.stage());
+            }
         } else if (m instanceof Released r) {
             if (commits != null) {
                 commits.released(r.waiter(), r.semisync());

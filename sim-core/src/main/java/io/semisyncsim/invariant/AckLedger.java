@@ -10,7 +10,18 @@ final class AckLedger {
     /** RESET MASTER (RESET BINARY LOGS AND GTIDS): positions start over, so old acknowledgements mean nothing. */
     static final Pattern RESET = Pattern.compile("(?is)\\s*RESET\\s+(MASTER|BINARY\\s+LOGS)\\b.*");
 
+    private static final Pattern POSITION = Pattern.compile("\\((.+), (\\d{1,18})\\)");
+
     private final Map<String, Map<String, BinlogPosition>> bySource = new TreeMap<>();
+
+    /** A position as a trace field holds it: the value, or its text {@code (binlog.000001, 157)}; else null. */
+    static BinlogPosition position(Object field) {
+        if (field instanceof BinlogPosition p) {
+            return p;
+        }
+        java.util.regex.Matcher m = field == null ? null : POSITION.matcher(field.toString());
+        return m != null && m.matches() ? new BinlogPosition(m.group(1), Long.parseLong(m.group(2))) : null;
+    }
 
     void acknowledged(String source, String replica, BinlogPosition pos) {
         bySource.computeIfAbsent(source, s -> new TreeMap<>()).merge(replica, pos,

@@ -8,7 +8,8 @@ import io.semisyncsim.trace.TraceEvent;
  * Under AFTER_SYNC, no session can see a semisynchronous transaction before the source has read its
  * acknowledgements: the engine commit (visibility to other sessions, and the client's OK at the end of
  * the same commit stage) of a transaction counted as semisync comes after the source's ACK receiver read
- * ACKs at or past its end from at least {@code wait_for_replica_count} distinct replicas. A wait that
+ * ACKs (or dump requests, which count as ACKs) at or past its end from at least
+ * {@code wait_for_replica_count} distinct replicas. A wait that
  * ended by timeout or switch-off commits as asynchronous and is not this invariant's business.
  */
 final class AcknowledgedBeforeVisible extends SemisyncOkCoveredByAcks {
@@ -17,6 +18,11 @@ final class AcknowledgedBeforeVisible extends SemisyncOkCoveredByAcks {
     void other(TraceEvent e, Cluster cluster) {
         if (e.kind().equals("ack")) {
             acks.acknowledged(e.node(), String.valueOf(e.field("replica_server_id")), (BinlogPosition) e.field("pos"));
+        } else if (e.kind().equals("dump.start") && AckLedger.position(e.field("from")) != null) {
+            // A replica that (re)connects asking from a position counts as having acknowledged what is
+            // before it (semisync_source_plugin.cc repl_semi_binlog_dump_start calls handleAck).
+            acks.acknowledged(e.node(), String.valueOf(e.field("replica_server_id")),
+                    AckLedger.position(e.field("from")));
         }
     }
 

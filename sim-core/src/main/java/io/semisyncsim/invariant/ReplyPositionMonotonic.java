@@ -14,6 +14,8 @@ final class ReplyPositionMonotonic extends PerSource<ReplyPositionMonotonic.Seen
 
     static final class Seen {
         BinlogPosition reply;
+        /** After a reset, the position left over from before it: the epoch starts at the first other one. */
+        BinlogPosition stale;
         long noTimes = -1;
         boolean enabled;
     }
@@ -26,6 +28,7 @@ final class ReplyPositionMonotonic extends PerSource<ReplyPositionMonotonic.Seen
     @Override
     void statement(String node, String sql, Seen seen) {
         if (AckLedger.RESET.matcher(sql).matches()) {
+            seen.stale = seen.reply;
             seen.reply = null;
         }
     }
@@ -34,17 +37,24 @@ final class ReplyPositionMonotonic extends PerSource<ReplyPositionMonotonic.Seen
     Violation check(Mysqld node, SemisyncSourcePlugin plugin, Seen seen, long now) {
         SemisyncSource s = plugin.source();
         BinlogPosition reply = s.replyPosition();
-        if (s.noTimes() != seen.noTimes || s.isEnabled() != seen.enabled) {
-            seen.reply = null; // a switch-off (or FLUSH STATUS zeroing no_times) or a disable: it starts over
+        if (seen.noTimes < 0) {
+            seen.reply = reply; // the first look: the position as it stands
+        } else if (s.noTimes() != seen.noTimes || s.isEnabled() != seen.enabled) {
+            // A switch-off (or FLUSH STATUS zeroing no_times) or a disable: MySQL keeps the old position
+            // but no longer trusts it (reply_file_name_inited_ = false), so the next ACK may be lower.
+            seen.stale = seen.reply != null ? seen.reply : reply;
+            seen.reply = null;
         }
-        Violation v = null;
-        if (seen.reply != null && reply != null && reply.compareTo(seen.reply) < 0) {
-            v = new Violation(name(), now, node.name(), "the reply position moved back from " + seen.reply + " to "
-                    + reply + " with no switch-off, disable or RESET MASTER between");
-        }
-        seen.reply = reply;
         seen.noTimes = s.noTimes();
         seen.enabled = s.isEnabled();
+        if (reply == null || seen.reply == null && reply.equals(seen.stale)) {
+            return null; // no position yet, or still the one from before the reset
+        }
+        Violation v = seen.reply != null && reply.compareTo(seen.reply) < 0
+                ? new Violation(name(), now, node.name(), "the reply position moved back from " + seen.reply + " to "
+                        + reply + " with no switch-off, disable or RESET MASTER between") : null;
+        seen.reply = reply;
+        seen.stale = null;
         return v;
     }
 }
