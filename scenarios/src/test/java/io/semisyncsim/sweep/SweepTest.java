@@ -110,6 +110,35 @@ class SweepTest {
     }
 
     @Test
+    void theSummaryIsOnePageThatNeedsNothingElse() throws IOException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        Cli.run("sweep", f.toString(), "--set", "steps.2.commit=20,21", "--seeds", "1..2", "--quiet", "--out", out.toString());
+        String html = Files.readString(out.resolve(SweepFiles.HTML));
+        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html.substring(0, 40));
+        assertTrue(html.contains("<svg"), "charts are inline SVG");
+        for (String outside : List.of("<script", " src=", "<link", "@import", "url(")) {
+            assertTrue(!html.contains(outside), "nothing loaded from elsewhere: " + outside);
+        }
+        assertEquals(List.of("http://www.w3.org/2000/svg"), java.util.regex.Pattern.compile("https?://[^\"]+")
+                .matcher(html).results().map(m -> m.group()).distinct().toList(), "the only address is SVG's namespace");
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>").matcher(html);
+        while (tag.find()) {
+            String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (tag.group(3).equals("/") || List.of("meta", "br", "html").contains(name) && tag.group(1).isEmpty()) {
+                continue;
+            }
+            if (tag.group(1).isEmpty()) {
+                open.push(name);
+            } else if (!name.equals("html")) {
+                assertEquals(open.pop(), name, "tags close in order");
+            }
+        }
+        assertTrue(open.isEmpty(), "every tag is closed: " + open);
+    }
+
+    @Test
     void whatRunWouldRefuseIsRefusedNamingTheOption() throws IOException {
         Path f = scenario();
         String out = dir.resolve("out").toString();
