@@ -3,54 +3,80 @@ package io.semisyncsim.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.semisyncsim.trace.TraceEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+/** The Markdown report tells the same story as the page, in Mermaid. */
 class MarkdownReportTest {
     /** The statements this renderer emits, by Mermaid's sequenceDiagram grammar. */
-    private static final Pattern STATEMENT = Pattern.compile(
-            "participant [A-Za-z0-9_]+|Note over [A-Za-z0-9_]+: [^;#\\n]+|[A-Za-z0-9_]+->>[A-Za-z0-9_]+: [^;#\\n]+");
+    private static final Pattern STATEMENT = Pattern.compile("participant [A-Za-z0-9_]+ as [^;#\\n:]+"
+            + "|Note (over|right of) [A-Za-z0-9_]+(,[A-Za-z0-9_]+)?: [^;#\\n]+"
+            + "|[A-Za-z0-9_]+(->>|-->>|-x|--x|--\\))[A-Za-z0-9_]+: [^;#\\n]+"
+            + "|rect rgba\\(\\d+, \\d+, \\d+, [\\d.]+\\)|end");
 
-    private static List<TraceEvent> exchange() {
-        return List.of(
-                new TraceEvent(10, "source", "connection", "commit.begin", "trx", 1L),
-                new TraceEvent(215, "source", "connection", "commit.wait", "point", "AFTER_SYNC", "pos", "(binlog.000001, 449)"),
-                new TraceEvent(215, "source", "dump:replica-1", "ack.request", "to", "replica-1", "pos", "(binlog.000001, 449)"),
-                new TraceEvent(725, "replica-1", "io_thread", "ack.sent", "to", "source", "pos", "(binlog.000001, 449)"),
-                new TraceEvent(1235, "source", "connection", "commit.ok", "trx", 1L, "semisync", true),
-                new TraceEvent(1300, "source", "error-log", "log", "line", "2026 0 [Note] Semi-sync replication switched OFF."),
-                new TraceEvent(1300, "source", "mysqld", "start"));
+    private static String mermaid() {
+        return MarkdownReport.mermaid(HtmlReportTest.eventful().story(2_600_000));
     }
 
     @Test
-    void mermaidIsASequenceDiagramOfValidStatements() {
-        String m = MarkdownReport.mermaid(exchange());
+    void mermaidIsASequenceDiagramOfValidStatementsWithBalancedBlocks() {
+        String m = mermaid();
         String[] lines = m.split("\n");
         assertEquals("```mermaid", lines[0]);
         assertEquals("sequenceDiagram", lines[1]);
-        for (int i = 2; i < lines.length - 1; i++) {
-            assertTrue(STATEMENT.matcher(lines[i].strip()).matches(), "not a Mermaid statement: " + lines[i]);
+        int depth = 0;
+        for (int i = 2; i < lines.length && !lines[i].equals("```"); i++) {
+            String s = lines[i].strip();
+            assertTrue(STATEMENT.matcher(s).matches(), "not a Mermaid statement: " + lines[i]);
+            depth += s.startsWith("rect ") ? 1 : s.equals("end") ? -1 : 0;
+            assertTrue(depth >= 0);
         }
-        assertTrue(m.contains("replica_1->>source: ACK (binlog.000001, 449)"), m);
-        assertTrue(m.contains("participant replica_1"), "ids are sanitised: " + m);
+        assertEquals(0, depth, "every block ends");
     }
 
     @Test
-    void onlyTheKeyExchangeIsDrawn() {
-        String m = MarkdownReport.mermaid(exchange());
-        assertTrue(m.contains("switched OFF"));
-        assertTrue(!m.contains("start"), "a mysqld start is not part of the exchange");
+    void theStoryIsAllThere() {
+        String m = mermaid();
+        assertTrue(m.contains("participant source_dump_replica1 as source dump → replica1"), m);
+        assertTrue(m.contains("source_dump_replica1->>replica1_io_thread: binlog events to binlog.000001:300 · ACK?"), m);
+        assertTrue(m.contains("source_dump_replica1-->>replica1_io_thread: heartbeat (sent at 20.01 ms, held 2 s)"),
+                "a held packet is dashed, drawn at its late arrival: " + m);
+        assertTrue(m.contains("◆ trx 1 visible"), "the engine commit is marked");
+        assertTrue(m.contains("✂ partition source ⇄ replica1 (packets held)") && m.contains("partition healed"));
+        assertTrue(m.contains("✖ source crashes"));
+        assertTrue(m.contains("⟳ mysqld starts"));
+        assertTrue(m.contains("★ failover: replica1 is the source · lost: 0 acknowledged, 0 visible"), m);
+        assertTrue(m.contains("❄ replica1 frozen (SIGSTOP) for 50 ms"), m);
+        assertTrue(m.contains("⋮ 2 s later"), "a quiet stretch says its length");
     }
 
     @Test
-    void longRunsAreCutAndSaySo() {
-        List<TraceEvent> many = new ArrayList<>();
-        for (int i = 0; i < MarkdownReport.MAX_ARROWS + 5; i++) {
-            many.add(new TraceEvent(i, "source", "connection", "commit.begin", "trx", (long) i));
+    void aLostPacketEndsInACross() {
+        Story s = Traces.started().at(10).send("source", "replica1", "events", Traces.pos(300), 510L)
+                .at(100).event("source", "mysqld", "crash").story();
+        assertTrue(MarkdownReport.mermaid(s).contains("source_dump_replica1--xreplica1_io_thread: binlog events to"
+                + " binlog.000001:300 (sent at 0.01 ms) ✖ lost"), MarkdownReport.mermaid(s));
+    }
+
+    @Test
+    void longRunsAreSummarisedAndSaySo() {
+        Traces t = Traces.started();
+        for (int i = 1; i <= 2_000; i++) {
+            t.commit(2_000L * i, i, "AFTER_SYNC");
         }
-        assertTrue(MarkdownReport.mermaid(many).contains("(5 later messages not drawn; the full trace is in trace.jsonl.)"));
+        String m = MarkdownReport.mermaid(t.story());
+        assertTrue(m.split("\n").length < MarkdownReport.MAX_LINES + 40, "bounded: " + m.split("\n").length);
+        assertTrue(m.contains("A long run: the diagram draws"), m.substring(m.length() - 400));
+        assertTrue(m.contains("⋯ not drawn: "), "where it left things out");
+    }
+
+    @Test
+    void theReportHasTheVerdictExpectationsAndTranscript() {
+        String md = MarkdownReport.render(HtmlReportTest.eventfulReport());
+        assertTrue(md.startsWith("# timeout-fallback\n"));
+        assertTrue(md.contains("| FAIL | mysql-8.0 | 7 |"));
+        assertTrue(md.contains("| ✘ | 0.005 ms | source.status.X == OFF | ON | 12:7 |"), md);
+        assertTrue(md.contains("## Commit latency"));
+        assertTrue(md.contains("```console\n[0.000000 s] source mysql> SELECT 1;"));
     }
 }

@@ -68,4 +68,31 @@ class MysqlClientFormatTest {
     void promptContinuesLinesLikeTheClient() {
         assertEquals("mysql> SELECT 1\n    -> FROM t;", MysqlClientFormat.prompt("SELECT 1\nFROM t"));
     }
+
+    @Test
+    void backslashGPrintsEachRowAsABlock() {
+        ResultSet rs = new ResultSet(List.of(new ResultSet.Column("a", true), new ResultSet.Column("longname", false)),
+                List.of(Arrays.asList("1", null), Arrays.asList("2", "x")));
+        assertEquals("""
+                *************************** 1. row ***************************
+                       a: 1
+                longname: NULL
+                *************************** 2. row ***************************
+                       a: 2
+                longname: x
+                2 rows in set (0.00 sec)""", MysqlClientFormat.result(new StatementResult.Rows(rs, List.of(), true), 0));
+        assertEquals("mysql> SELECT 1\\G", MysqlClientFormat.prompt("SELECT 1\\G"));
+    }
+
+    @Test
+    void aNullableColumnLeavesRoomForNull() {
+        ResultSet rs = new ResultSet(List.of(new ResultSet.Column("@x", true, true)), List.of(List.of("5")));
+        assertEquals("|    5 |", MysqlClientFormat.table(rs).split("\n")[3]);
+    }
+
+    @Test
+    void theServersInfoFollowsOk() {
+        assertEquals("Query OK, 2 rows affected (0.00 sec)\nRecords: 2  Duplicates: 0  Warnings: 0",
+                MysqlClientFormat.result(new StatementResult.Ok(2, List.of(), "Records: 2  Duplicates: 0  Warnings: 0"), 0));
+    }
 }

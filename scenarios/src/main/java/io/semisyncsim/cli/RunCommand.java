@@ -1,29 +1,54 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.flavor.Flavors;
-import io.semisyncsim.scenario.lang.InvalidScenarioException;
-import io.semisyncsim.scenario.lang.Problem;
-import io.semisyncsim.scenario.lang.RunResult;
-import io.semisyncsim.scenario.lang.Scenario;
+import io.semisyncsim.reports.HtmlReport;
+import io.semisyncsim.reports.IndexPage;
+import io.semisyncsim.reports.JUnitXml;
+import io.semisyncsim.reports.MarkdownReport;
+import io.semisyncsim.reports.RunReport;
+import io.semisyncsim.scenario.Listeners;
+import io.semisyncsim.scenario.ReportCollector;
 import io.semisyncsim.scenario.ScenarioReader;
 import io.semisyncsim.scenario.ScenarioRunner;
-import io.semisyncsim.trace.TraceSink;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.Problem;
+import io.semisyncsim.scenario.lang.RunListener;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.trace.JsonLinesSink;
+import io.semisyncsim.trace.TraceSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenarios and print what happens, step by step, on virtual time.",
-                "With no FILE, runs the manual's installation walk-through."})
+                "With no FILE, runs the manual's installation walk-through. Files that are not valid scenarios are "
+                        + "reported and skipped; the others still run (exit 2 if any was invalid). A summary ends the "
+                        + "output: passed, failed and invalid counts, and for each failure the command that reproduces it."},
+        footer = {"", "--report and --realtime take an optional value, but never a scenario file:",
+                "--report x.yaml writes to ./semisync-sim-report and runs x.yaml;",
+                "--realtime x.yaml paces at 1x. Write --report=DIR or --realtime=SPEED",
+                "to be explicit.",
+                "", "Exit codes: 0 every expectation held, 1 an expectation failed,",
+                "            2 invalid scenario or usage (an output path that is a file,",
+                "              misses its parent, cannot be written or fills the disk),",
+                "            3 internal error,",
+                "            130 / 143 interrupted by SIGINT / SIGTERM (the report directory",
+                "              is left marked INCOMPLETE)."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "library/teaching/manual-installation.yaml";
+    static final String DEFAULT_REPORT = "semisync-sim-report";
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Scenario files or directories of them.")
     List<Path> files = new ArrayList<>();
@@ -39,10 +64,12 @@ final class RunCommand implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--realtime", paramLabel = "SPEED", arity = "0..1", fallbackValue = "1",
-            description = "Pace the narrative in wall time (SPEED x real time); never changes the trace.")
+            preprocessor = OptionalValue.class,
+            description = "Pace the narrative in wall time (SPEED x real time, default 1); never changes the trace. "
+                    + "A separate value is taken only if it is a number: --realtime 2 or --realtime=2.")
     Double realtime;
 
-    @Option(names = "--quiet", description = "Print only failures and the verdict line.")
+    @Option(names = "--quiet", description = "Print only failures, the verdict lines and the summary.")
     boolean quiet;
 
     @Option(names = "--allow-large", description = "Accept topologies of more than "
@@ -50,95 +77,232 @@ final class RunCommand implements Callable<Integer> {
             + io.semisyncsim.scenario.ScenarioReader.MAX_NODES_LARGE + ").")
     boolean allowLarge;
 
-    @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = "semisync-sim-report",
-            description = {"Write DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and report.html",
-                    "(default DIR: ./semisync-sim-report)."})
+    @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = DEFAULT_REPORT,
+            preprocessor = OptionalValue.class,
+            description = "Write DIR/index.html, DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and "
+                    + "report.html (default DIR: ./" + DEFAULT_REPORT + "). A separate value ending in .yaml or .yml is "
+                    + "a scenario, not DIR; --report=DIR always names the directory.")
     Path report;
 
+    /** One run to play: the scenario on one flavour, with its seed. */
+    private record Planned(Scenario scenario, String reproduce) {
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (flavor != null && Flavors.standard().get(flavor) == null) {
             System.err.println("semisync-sim: unknown flavor '" + flavor + "' (flavors: "
                     + String.join(", ", Flavors.standard().names()) + ")");
             return Cli.INVALID;
         }
+        if (report != null && isScenarioName(report.toString())) {
+            System.err.println("semisync-sim: --report=" + report + ": a report directory cannot end in .yaml or .yml"
+                    + " (it looks like a scenario file; write --report DIR " + report + " to run it)");
+            return Cli.INVALID;
+        }
         List<Scenario> scenarios = new ArrayList<>();
-        int exit = Cli.OK;
-        if (files.isEmpty()) {
-            List<Problem> problems = new ArrayList<>();
-            Scenario walkThrough = bundledWalkThrough(problems);
-            if (!problems.isEmpty()) {
-                problems.forEach(p -> System.err.println(p));
-                return Cli.INVALID;
-            }
-            scenarios.add(walkThrough);
-        } else {
-            // Every file that reads clean runs; the invalid ones are told first, and decide the exit code.
-            ScenarioFiles.Loaded loaded = ScenarioFiles.load(files,
-                    new io.semisyncsim.scenario.ScenarioReader.Options(allowLarge));
-            loaded.report(System.err);
-            scenarios.addAll(loaded.scenarios());
-            exit = loaded.anyInvalid() ? Cli.INVALID : Cli.OK;
+        List<JUnitXml.Invalid> invalid = new ArrayList<>();
+        try {
+            read(scenarios, invalid);
+        } catch (IOException e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+            return Cli.INVALID;
         }
-        Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
-        List<io.semisyncsim.reports.RunReport> reports = new ArrayList<>();
-        List<Scenario> runs = new ArrayList<>();
+        for (JUnitXml.Invalid i : invalid) {
+            i.problems().forEach(System.err::println);
+        }
+        List<Planned> plan = new ArrayList<>();
         for (Scenario s : scenarios) {
-            runs.addAll(flavor != null ? List.of(s.on(flavor)) : s.perFlavor());
+            for (Scenario one : flavor != null ? List.of(s.on(flavor)) : s.perFlavor()) {
+                Scenario effective = seed == null ? one : one.withSeed(seed);
+                plan.add(new Planned(effective, reproduce(effective)));
+            }
         }
-        if (trace != null && runs.size() != 1) {
-            System.err.println("semisync-sim: --trace takes one run; this is " + runs.size()
+        if (trace != null && plan.size() != 1) {
+            System.err.println("semisync-sim: --trace takes one run; this is " + plan.size()
                     + " (name one --flavor for a multi-flavour scenario)");
             return Cli.INVALID;
         }
-        for (Scenario s : runs) {
-            Scenario effective = seed == null ? s : s.withSeed(seed);
-            RunResult result = report != null ? runWithReport(effective, narrative, reports) : run(effective, narrative);
-            if (!result.passed()) {
-                exit = Math.max(exit, Cli.EXPECTATION_FAILED); // 2 (an invalid file) beats 1 beats 0
+        ReportDir dir = null;
+        try {
+            if (trace != null) {
+                OutputProblem.checkFile("--trace", trace);
             }
+            if (report != null) {
+                List<IndexPage.Entry> planned = new ArrayList<>();
+                for (Planned p : plan) {
+                    planned.add(IndexPage.Entry.unfinished(p.scenario().name(), null, IndexPage.Status.NOT_RUN,
+                            p.scenario().flavor(), p.scenario().seed(), p.scenario().file()));
+                }
+                dir = ReportDir.open(report, planned);
+                dir.invalid(invalid);
+            }
+            return play(plan, invalid, dir);
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+            if (dir != null) {
+                dir.abandoned("stopped: " + e.getMessage());
+            }
+            return Cli.INVALID;
+        } catch (RuntimeException | Error e) {
+            if (dir != null) {
+                dir.abandoned("stopped by an internal error: " + e);
+            }
+            throw e;
         }
-        if (report != null) {
-            Files.writeString(report.resolve("junit.xml"), io.semisyncsim.reports.JUnitXml.render(reports));
-            Cli.OUT.println("report: " + report.toAbsolutePath());
-        }
-        return exit;
     }
 
-    private RunResult run(Scenario s, Narrative narrative) throws IOException {
-        if (trace == null) {
-            return new ScenarioRunner().run(s, narrative, new TraceSink[0]);
+    private int play(List<Planned> plan, List<JUnitXml.Invalid> invalid, ReportDir dir) {
+        Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
+        List<JUnitXml.Run> runs = new ArrayList<>();
+        Summary summary = new Summary(invalid);
+        for (int i = 0; i < plan.size(); i++) {
+            Planned p = plan.get(i);
+            WallClock wall = new WallClock();
+            RunResult result;
+            if (dir != null) {
+                ReportCollector collector = new ReportCollector();
+                String runDir = dir.reserve(p.scenario().name(), i);
+                List<Path> traces = new ArrayList<>(List.of(dir.path().resolve(runDir).resolve("trace.jsonl")));
+                if (trace != null) {
+                    traces.add(trace);
+                }
+                result = playInto(p.scenario(), traces, new Listeners(narrative, collector, wall), collector.traceSink());
+                RunReport r = collector.report();
+                dir.write(runDir, "report.md", MarkdownReport.render(r));
+                dir.write(runDir, "report.html", HtmlReport.render(r));
+                dir.finished(i, IndexPage.Entry.of(r, runDir), runDir);
+                runs.add(new JUnitXml.Run(r, p.reproduce(), wall.total(), wall.checks()));
+            } else {
+                result = playInto(p.scenario(), trace == null ? List.of() : List.of(trace), new Listeners(narrative, wall));
+            }
+            summary.add(result, p.reproduce());
         }
-        try (JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace))) {
-            return new ScenarioRunner().run(s, narrative, sink);
+        if (dir != null) {
+            dir.complete(JUnitXml.render(runs, invalid));
         }
+        summary.print(Cli.OUT);
+        if (dir != null) {
+            Cli.OUT.println("report: " + dir.path().toAbsolutePath().normalize().resolve("index.html"));
+        }
+        return !invalid.isEmpty() ? Cli.INVALID : summary.failed() > 0 ? Cli.EXPECTATION_FAILED : Cli.OK;
     }
 
-    /** DIR/NAME/trace.jsonl streamed as the run goes, then DIR/NAME/report.md. */
-    private RunResult runWithReport(Scenario s, Narrative narrative, List<io.semisyncsim.reports.RunReport> reports)
-            throws IOException {
-        Path dir = report.resolve(s.name().replace('@', '_'));
-        Files.createDirectories(dir);
-        io.semisyncsim.scenario.ReportCollector collector = new io.semisyncsim.scenario.ReportCollector();
+    /** Plays one run, streaming its trace to each of {@code traceFiles}; a write error stops it (exit 2). */
+    private static RunResult playInto(Scenario s, List<Path> traceFiles, RunListener listener, TraceSink... more) {
+        List<GuardedOutput> outs = new ArrayList<>();
+        List<TraceSink> sinks = new ArrayList<>();
         RunResult result;
-        try (JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
-            result = new ScenarioRunner().run(s, new io.semisyncsim.scenario.Listeners(narrative, collector), sink,
-                    collector.keyEventSink());
+        try {
+            for (Path file : traceFiles) {
+                GuardedOutput out;
+                try {
+                    out = new GuardedOutput(Files.newOutputStream(file), file);
+                } catch (IOException e) {
+                    throw OutputProblem.of("cannot write", file, e);
+                }
+                outs.add(out);
+                sinks.add(new JsonLinesSink(out));
+            }
+            sinks.addAll(List.of(more));
+            result = new ScenarioRunner().run(s, listener, target -> outs.forEach(GuardedOutput::check),
+                    sinks.toArray(new TraceSink[0]));
+        } finally {
+            sinks.forEach(TraceSink::close); // flushes the last block (closing twice is harmless)
         }
-        Files.writeString(dir.resolve("report.md"),
-                io.semisyncsim.reports.MarkdownReport.render(collector.report(), collector.keyEvents()));
-        Files.writeString(dir.resolve("report.html"),
-                io.semisyncsim.reports.HtmlReport.render(collector.report(), collector.keyEvents()));
-        reports.add(collector.report());
+        outs.forEach(GuardedOutput::check);
         return result;
     }
 
-    private static Scenario bundledWalkThrough(List<Problem> problems) throws IOException {
-        try {
-            return BundledScenarios.read(DEFAULT_SCENARIO);
-        } catch (InvalidScenarioException e) {
-            problems.addAll(e.problems());
-            return null;
+    private void read(List<Scenario> scenarios, List<JUnitXml.Invalid> invalid) throws IOException {
+        if (files.isEmpty()) {
+            try {
+                scenarios.add(BundledScenarios.read(DEFAULT_SCENARIO));
+            } catch (InvalidScenarioException e) {
+                invalid.add(invalid(DEFAULT_SCENARIO, e.problems()));
+            }
+            return;
+        }
+        // Every file that reads clean runs; the invalid ones are told first, and decide the exit code.
+        List<String> errors = new ArrayList<>();
+        for (Path file : ScenarioFiles.expand(files, errors)) {
+            try {
+                scenarios.add(ScenarioReader.read(file, new ScenarioReader.Options(allowLarge)));
+            } catch (InvalidScenarioException e) {
+                invalid.add(invalid(file.toString(), e.problems()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IOException(String.join("\nsemisync-sim: ", errors));
+        }
+    }
+
+    private static JUnitXml.Invalid invalid(String file, List<Problem> problems) {
+        return new JUnitXml.Invalid(file, problems.get(0).pos().line(), problems.stream().map(Problem::toString).toList());
+    }
+
+    /** The one command that plays a run again: {@code ./semisync-sim run FILE --flavor F --seed N}. */
+    private String reproduce(Scenario s) {
+        String file = files.isEmpty() ? "" : " " + shellWord(s.file());
+        return "./semisync-sim run" + file + " --flavor " + s.flavor() + " --seed " + s.seed();
+    }
+
+    /** A word the shell reads back as it is: quoted when it holds anything but safe characters. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./@%+=:,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    static boolean isScenarioName(String s) {
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml");
+    }
+
+    /**
+     * {@code --report} and {@code --realtime} take an optional value: a separate word is their value
+     * only if it cannot be a scenario (a {@code .yaml}/{@code .yml} name, for --report) and is a number
+     * (for --realtime); otherwise the option takes its default and the word stays a FILE. Attached with
+     * {@code =}, the value is always the option's.
+     */
+    static final class OptionalValue implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec commandSpec,
+                                  CommandLine.Model.ArgSpec argSpec, Map<String, Object> info) {
+            if ("=".equals(info.get("separator"))) {
+                return false;
+            }
+            CommandLine.Model.OptionSpec option = (CommandLine.Model.OptionSpec) argSpec;
+            String next = args.isEmpty() ? null : args.peek();
+            boolean take = next != null && !next.startsWith("-") && (option.longestName().equals("--realtime")
+                    ? next.matches("\\d+(\\.\\d+)?") : !isScenarioName(next));
+            if (!take) {
+                args.push(option.fallbackValue());
+            }
+            return false;
+        }
+    }
+
+    /** The wall time a run took and when each of its checks was made: for JUnit's time, never a report. */
+    private static final class WallClock implements RunListener {
+        private final long start = System.nanoTime();
+        private final List<Long> checks = new ArrayList<>();
+        private long total = -1;
+
+        @Override
+        public void outcome(Outcome o) {
+            checks.add((System.nanoTime() - start) / 1000);
+        }
+
+        @Override
+        public void finished(RunResult r) {
+            total = (System.nanoTime() - start) / 1000;
+        }
+
+        long total() {
+            return total >= 0 ? total : (System.nanoTime() - start) / 1000;
+        }
+
+        List<Long> checks() {
+            return checks;
         }
     }
 

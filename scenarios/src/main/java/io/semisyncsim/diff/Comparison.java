@@ -45,40 +45,70 @@ final class Comparison {
                 out.add(new Field(i + 1, label, name, Recording.duration(rt), Recording.duration(st), same));
             }
         }
+        out = markSettling(out, real, simulated, settings);
         for (String node : simulated.logs().keySet()) {
-            List<String> rl = normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true);
-            List<String> sl = normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false);
-            out.addAll(align(node + ".log", rl, sl));
+            out.addAll(ErrorLogs.compare(node + ".log",
+                    normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true),
+                    normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false)));
         }
         return out;
     }
 
-    /** The two logs aligned on their longest common subsequence: each line the same, or on one side only. */
-    static List<Field> align(String name, List<String> real, List<String> simulated) {
-        int n = real.size();
-        int m = simulated.size();
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = real.get(i).equals(simulated.get(j)) ? lcs[i + 1][j + 1] + 1
-                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
+    /**
+     * Marks the differences that are gone a little later because the two sides do not run in step: the
+     * simulation reads the servers at a step's virtual instant, the real servers are read some
+     * milliseconds later (reading every node takes a while, and they go on meanwhile; ten real commits
+     * that fsync take 100 ms, the simulated ones 150 µs). A difference is settling when the two agree
+     * again at a later step, and until then the simulation never had a quiet stretch of the settle
+     * window in which it should have caught up: the step where it shows and every step before the
+     * agreement took less than the window in the simulation (or the real step took the window longer).
+     * Durations themselves stay differences: the cause, told once.
+     */
+    private static List<Field> markSettling(List<Field> fields, Recording real, Recording simulated,
+                                            DiffSettings settings) {
+        Map<String, Field> byStepAndName = new java.util.HashMap<>();
+        for (Field f : fields) {
+            byStepAndName.put(f.step() + "\u0000" + f.name(), f);
         }
-        List<Field> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && real.get(i).equals(simulated.get(j))) {
-                out.add(new Field(0, "error log", name, real.get(i), simulated.get(j), true));
-                i++;
-                j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Field(0, "error log", name, null, simulated.get(j++), false));
-            } else {
-                out.add(new Field(0, "error log", name, real.get(i++), null, false));
-            }
+        List<Field> out = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            out.add(!f.same() && !timed(f.name()) && settles(f, byStepAndName, real, simulated, settings)
+                    ? new Field(f.step(), f.stepLabel(), f.name(), f.real(), f.simulated(), false, true) : f);
         }
         return out;
+    }
+
+    private static boolean timed(String name) {
+        return name.endsWith("(time)") || name.endsWith("(actual)") || name.equals("await duration")
+                || name.startsWith("check ");
+    }
+
+    private static boolean settles(Field f, Map<String, Field> byStepAndName, Recording real, Recording simulated,
+                                   DiffSettings settings) {
+        int steps = Math.min(real.records().size(), simulated.records().size());
+        if (f.step() > steps || !tooShortToCatchUp(f.step(), real, simulated, settings)) {
+            return false;
+        }
+        for (int next = f.step() + 1; next <= steps; next++) {
+            Field later = byStepAndName.get(next + "\u0000" + f.name());
+            if (later == null) {
+                return false;
+            }
+            if (later.same()) {
+                return true;
+            }
+            if (!tooShortToCatchUp(next, real, simulated, settings)) {
+                return false; // the simulation had a quiet stretch to catch up in, and still disagrees
+            }
+        }
+        return false;
+    }
+
+    /** A step too short in the simulation to have caught up with the real servers, or far shorter than the real one. */
+    private static boolean tooShortToCatchUp(int step, Recording real, Recording simulated, DiffSettings settings) {
+        long sim = simulated.records().get(step - 1).duration();
+        long wall = real.records().get(step - 1).duration();
+        return sim < settings.settleMicros() || wall > sim + settings.settleMicros();
     }
 
     static Map<Boolean, Long> counts(List<Field> fields) {

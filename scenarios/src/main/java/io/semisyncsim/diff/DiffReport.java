@@ -15,8 +15,9 @@ public final class DiffReport {
     /** The one-line summary. */
     public static String summary(DiffResult d) {
         return d.fields().size() + " fields compared after " + d.scenario().steps().size() + " steps: " + d.same()
-                + " same, " + d.different() + " different, " + d.differences().size() + " distinct differences (real: "
-                + d.server() + ", simulated: " + d.scenario().flavor() + ")";
+                + " same, " + d.different() + " different, " + d.differences().size() + " distinct differences"
+                + (d.settling() == 0 ? "" : "; " + d.settling() + " settling (differing only until the simulation's clock caught up)")
+                + " (real: " + d.server() + ", simulated: " + d.scenario().flavor() + ")";
     }
 
     /**
@@ -29,7 +30,7 @@ public final class DiffReport {
         if (all) {
             for (Field f : d.fields()) {
                 rows.add(new String[] {cut(f.stepLabel() + ": " + f.name(), 70), cut(show(f.real()), 45),
-                        cut(show(f.simulated()), 45), f.same() ? "yes" : "NO"});
+                        cut(show(f.simulated()), 45), verdict(f)});
             }
         } else {
             for (DiffResult.Difference x : d.differences()) {
@@ -73,8 +74,8 @@ public final class DiffReport {
         out.append("\n## Every field\n\n| step | field | real | simulated | same? |\n|---|---|---|---|---|\n");
         for (Field f : d.fields()) {
             out.append("| ").append(md(f.stepLabel())).append(" | ").append(md(f.name())).append(" | ").append(md(show(f.real())))
-                    .append(" | ").append(md(show(f.simulated()))).append(" | ").append(f.same() ? "yes" : "**no**")
-                    .append(" |\n");
+                    .append(" | ").append(md(show(f.simulated()))).append(" | ")
+                    .append(f.different() ? "**no**" : verdict(f)).append(" |\n");
         }
         return out.toString();
     }
@@ -89,6 +90,7 @@ public final class DiffReport {
         root.put("fields", d.fields().size());
         root.put("same", d.same());
         root.put("different", d.different());
+        root.put("settling", d.settling());
         root.put("distinct_differences", d.differences().size());
         root.put("real_passed", d.realPassed());
         root.put("simulated_passed", d.simulatedPassed());
@@ -100,12 +102,18 @@ public final class DiffReport {
             row.put("real", f.real());
             row.put("simulated", f.simulated());
             row.put("same", f.same());
+            row.put("settling", f.settling());
         }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** yes, NO, or "settling" for a field that differed only at an instant step's virtual moment. */
+    private static String verdict(Field f) {
+        return f.same() ? "yes" : f.settling() ? "settling" : "NO";
     }
 
     private static String show(String v) {

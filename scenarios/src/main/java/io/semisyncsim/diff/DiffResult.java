@@ -21,8 +21,14 @@ public record DiffResult(Scenario scenario, String server, List<Field> fields, b
         return fields.stream().filter(Field::same).count();
     }
 
+    /** Differences of the model: fields neither the same nor settling. */
     public long different() {
-        return fields.size() - same();
+        return fields.stream().filter(Field::different).count();
+    }
+
+    /** Fields that differed after an instantaneous step only, and agreed after the next. */
+    public long settling() {
+        return fields.stream().filter(Field::settling).count();
     }
 
     /** The differing fields, those that repeat the same two values across steps told once. */
@@ -31,7 +37,7 @@ public record DiffResult(Scenario scenario, String server, List<Field> fields, b
         Map<String, Field> example = new LinkedHashMap<>();
         List<Difference> logLines = new ArrayList<>();
         for (Field f : fields) {
-            if (f.same()) {
+            if (!f.different()) {
                 continue;
             }
             if (f.step() == 0) {

@@ -30,9 +30,9 @@ public final class Differ {
 
     /** {@code listener} hears the real run (the simulated one is quick and quiet). */
     public DiffResult diff(Scenario scenario, RunListener listener) {
-        Recording simulated = new Recording(scenario.steps(), settings.harnessColumns());
+        Recording simulated = new Recording(scenario.steps(), settings);
         RunResult sim = new ScenarioRunner().run(scenario, simulated, simulated::afterStep);
-        Recording real = new Recording(scenario.steps(), settings.harnessColumns());
+        Recording real = new Recording(scenario.steps(), settings);
         Map<Integer, String> ports = new TreeMap<>();
         RunResult realResult = new RealRunner(server, realSettings, keep).run(scenario, new Listeners(listener, real),
                 target -> {

@@ -15,9 +15,16 @@ import java.util.regex.Pattern;
  */
 final class Normaliser {
     private static final Pattern HOST_PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    /** A connect error names the host alone; the same line's 'user@node:3306' says which node it is. */
+    private static final Pattern HOST_ALONE = Pattern.compile("'[^'@]+@([\\w-]+):3306'(.*)on '127\\.0\\.0\\.1'");
+    /** CHANGE MASTER's log line names host and port apart: master_host='127.0.0.1', master_port='35605'. */
+    private static final Pattern HOST_AND_PORT = Pattern.compile(
+            "(?i)((?:master|source)_host=')127\\.0\\.0\\.1(', (?:master|source)_port= ?'?)(\\d+)");
     private static final Pattern LOG_LINE = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d[ T]\\s*[\\d:.]+Z?\\s+(\\d+)\\s+\\[(\\w+)\\]\\s(.*)$");
     private static final Map<Pattern, String> VOLATILE = new LinkedHashMap<>();
+    /** The first line a server process writes (MariaDB's "Starting MariaDB", MySQL's "starting as process"). */
+    private static final Pattern STARTING = Pattern.compile("^Starting MariaDB |\\) starting as process ");
 
     static {
         VOLATILE.put(Pattern.compile("\\d+\\.\\d+\\.\\d+-MariaDB[\\w.+~-]*"), "<version>");
@@ -27,6 +34,8 @@ final class Normaliser {
         VOLATILE.put(Pattern.compile("server_uid \\S+"), "server_uid <uid>");
         VOLATILE.put(Pattern.compile("socket: '[^']*'"), "socket: '<socket>'");
         VOLATILE.put(Pattern.compile("port: \\d+"), "port: <port>");
+        // A node's scratch data directory is the packaged server's /var/lib/mysql/ in the simulator's terms.
+        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
         VOLATILE.put(Pattern.compile("/tmp/semisync-real-[\\w./-]*"), "<path>");
     }
 
@@ -48,16 +57,33 @@ final class Normaliser {
             m.appendReplacement(out, Matcher.quoteReplacement(name != null ? name : m.group()));
         }
         m.appendTail(out);
-        return out.toString();
+        Matcher hp = HOST_AND_PORT.matcher(out.toString());
+        StringBuilder named = new StringBuilder();
+        while (hp.find()) {
+            String name = portNames.get(Integer.parseInt(hp.group(3)));
+            String host = name == null ? null : name.substring(0, name.indexOf(':') < 0 ? name.length() : name.indexOf(':'));
+            hp.appendReplacement(named, Matcher.quoteReplacement(host == null ? hp.group()
+                    : hp.group(1) + host + hp.group(2) + "3306"));
+        }
+        hp.appendTail(named);
+        Matcher alone = HOST_ALONE.matcher(named.toString());
+        return alone.find() ? alone.replaceFirst(Matcher.quoteReplacement(alone.group().substring(0,
+                alone.group().length() - "'127.0.0.1'".length()) + "'" + alone.group(1) + "'")) : named.toString();
     }
 
     /**
-     * An error log as comparable lines: {@code T<n> [Level] text}, thread ids renumbered per log (0 stays
-     * 0), volatile parts replaced, ignored lines dropped; continuation lines are kept as they are.
+     * One normalised error-log line: which run of the process it belongs to (a restart starts a new
+     * one), the thread that wrote it as the server numbered it ("0" for none; a continuation line goes
+     * with the line before it), and its text as {@code [Level] text} with volatile parts replaced.
      */
-    List<String> log(List<String> lines, List<Pattern> ignored, boolean real) {
-        Map<String, String> threads = new LinkedHashMap<>();
-        List<String> out = new ArrayList<>();
+    record LogLine(int process, String thread, String text) {
+    }
+
+    /** An error log as comparable lines; blank and ignored lines dropped. */
+    List<LogLine> log(List<String> lines, List<Pattern> ignored, boolean real) {
+        List<LogLine> out = new ArrayList<>();
+        int process = 0;
+        String thread = "0";
         for (String raw : lines) {
             String line = real ? value(raw) : raw;
             if (line.isBlank() || ignored.stream().anyMatch(p -> p.matcher(line).find())) {
@@ -66,16 +92,18 @@ final class Normaliser {
             Matcher m = LOG_LINE.matcher(line);
             String text;
             if (m.matches()) {
-                String id = m.group(1).equals("0") ? "0"
-                        : threads.computeIfAbsent(m.group(1), k -> "T" + (threads.size() + 1));
-                text = id + " [" + m.group(2) + "] " + m.group(3);
+                if (STARTING.matcher(m.group(3)).find()) {
+                    process++; // a new process: its thread ids start over
+                }
+                thread = m.group(1);
+                text = "[" + m.group(2) + "] " + m.group(3);
             } else {
                 text = line; // a continuation, as MariaDB's "Version: ..." after "ready for connections."
             }
             for (Map.Entry<Pattern, String> v : VOLATILE.entrySet()) {
                 text = v.getKey().matcher(text).replaceAll(Matcher.quoteReplacement(v.getValue()));
             }
-            out.add(text);
+            out.add(new LogLine(process, thread, text));
         }
         return out;
     }

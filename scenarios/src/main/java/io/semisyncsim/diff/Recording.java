@@ -19,12 +19,17 @@ import java.util.Map;
  */
 final class Recording implements RunListener {
 
-    /** One step's fields by name, in the order they were taken, and its timings in µs. */
-    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings) {
+    /**
+     * One step's fields by name, in the order they were taken, its timings in µs (statements, commits,
+     * an await's duration: the timings that matter), and how long the step took, which says whether
+     * the two sides read the servers at comparable moments.
+     */
+    record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings, long duration,
+                      long snapshot) {
     }
 
     private final List<Step> steps;
-    private final List<String> harnessColumns;
+    private final DiffSettings settings;
     private final List<StepRecord> records = new ArrayList<>();
     private final Map<String, List<String>> logs = new LinkedHashMap<>();
     private Map<String, String> fields = new LinkedHashMap<>();
@@ -32,9 +37,9 @@ final class Recording implements RunListener {
     private long stepStart;
     private int statements;
 
-    Recording(List<Step> steps, List<String> harnessColumns) {
+    Recording(List<Step> steps, DiffSettings settings) {
         this.steps = steps;
-        this.harnessColumns = harnessColumns;
+        this.settings = settings;
     }
 
     List<StepRecord> records() {
@@ -49,20 +54,26 @@ final class Recording implements RunListener {
     public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
         String key = node + "> " + sql;
         fields.put(key, render(result));
-        if (elapsed > 0) {
-            timings.put(key + " (time)", elapsed);
-        }
+        timings.put(key + " (time)", elapsed); // 0 in the simulator for a statement that does not wait
         statements++;
     }
 
     @Override
-    public void committed(long time, long latency, boolean semisync) {
+    public void committed(long time, long latency, Boolean semisync) {
         timings.put("commits.last.latency", latency);
     }
 
+    /** A check: whether it held, and its actual value; a duration (a latency) is compared as a timing. */
     @Override
     public void outcome(Outcome o) {
-        fields.put("check " + o.description(), (o.held() ? "holds" : "fails") + ", actual: "
+        String name = "check " + o.description();
+        long micros = o.actual() == null ? -1 : Durations.parse(o.actual());
+        if (micros >= 0) {
+            fields.put(name, o.held() ? "holds" : "fails");
+            timings.put(name + " (actual)", micros);
+            return;
+        }
+        fields.put(name, (o.held() ? "holds" : "fails") + ", actual: "
                 + (o.actual() == null ? "absent" : o.actual().contains("\n") ? "(log)" : o.actual()));
     }
 
@@ -70,12 +81,22 @@ final class Recording implements RunListener {
     void afterStep(Target t) {
         int index = records.size();
         Step step = steps.get(index);
-        timings.put("step duration", t.now() - stepStart);
+        long duration = t.now() - stepStart;
+        long snapshotStart = t.now(); // on real servers, reading every node takes a while, and they go on
+        if (step instanceof io.semisyncsim.scenario.step.AwaitStep) {
+            timings.put("await duration", duration); // how long the condition took to hold
+        }
         for (String node : t.nodes()) {
-            t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> fields.put(node + ".status." + k, v));
+            t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> {
+                if (settings.timed(k) && v != null && v.matches("\\d+")) {
+                    timings.put(node + ".status." + k, Long.parseLong(v));
+                } else {
+                    fields.put(node + ".status." + k, v);
+                }
+            });
             t.systemVariables(node, "rpl_semi_sync").forEach((k, v) -> fields.put(node + ".variables." + k, v));
             t.replicaStatus(node).forEach((k, v) -> {
-                if (!harnessColumns.contains(k)) {
+                if (!settings.harnessColumns().contains(k)) {
                     fields.put(node + ".replica_status." + k, v);
                 }
             });
@@ -84,7 +105,7 @@ final class Recording implements RunListener {
         }
         String kind = step.getClass().getSimpleName().replaceAll("(Step|Fault)$", "").toLowerCase(java.util.Locale.ROOT);
         records.add(new StepRecord("step " + (index + 1) + " (line " + step.pos().line() + ", " + kind + ")", fields,
-                timings));
+                timings, duration, t.now() - snapshotStart));
         fields = new LinkedHashMap<>();
         timings = new LinkedHashMap<>();
         stepStart = t.now();

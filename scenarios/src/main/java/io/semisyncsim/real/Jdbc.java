@@ -30,10 +30,12 @@ final class Jdbc {
     /** Runs one statement; a lost connection reads as the client's error 2013, as the mysql client says. */
     static StatementResult run(Connection c, String sql, String product) {
         try (Statement st = c.createStatement()) {
-            boolean rows = st.execute(sql);
+            // \G is the mysql client's, not SQL: the server gets the statement without it.
+            boolean rows = st.execute(io.semisyncsim.sql.Parser.withoutTerminator(sql));
             List<StatementResult.Warning> warnings = st.getWarnings() == null ? List.of() : showWarnings(c);
             if (rows) {
-                return new StatementResult.Rows(resultSet(st.getResultSet()), warnings);
+                return new StatementResult.Rows(resultSet(st.getResultSet()), warnings,
+                        io.semisyncsim.sql.Parser.isVertical(sql));
             }
             return new StatementResult.Ok(Math.max(0, st.getLargeUpdateCount()), warnings);
         } catch (SQLException e) {

@@ -136,7 +136,7 @@ public final class RealCluster implements AutoCloseable {
         }
         statements.add("CREATE USER IF NOT EXISTS 'app'@'localhost'");
         statements.add("GRANT SELECT, INSERT, UPDATE, DELETE ON test.* TO 'app'@'localhost'");
-        statements.add(settings.statement(flavor.name(), "create-repl-user"));
+        statements.add(settings.statement(flavor, "create-repl-user"));
         statements.add("GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%'");
         try (Connection c = p.connect("root", null); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -148,14 +148,19 @@ public final class RealCluster implements AutoCloseable {
         }
     }
 
-    /** CHANGE MASTER TO the source, through the relay of that link, from (file, pos); START SLAVE if asked. */
+    /**
+     * CHANGE MASTER TO the source, through the relay of that link, from (file, pos), or with no position
+     * (the source's first file) when {@code file} is null; START SLAVE if asked.
+     */
     void pointAt(String replica, String source, String file, long pos, boolean start) {
         Relay relay = relay(replica, source);
         List<String> statements = new ArrayList<>();
-        statements.add(settings.statement(flavor.name(), "change-source", Map.of("host", "127.0.0.1", "port",
-                relay.port(), "file", file, "pos", pos)));
+        String position = file == null ? ""
+                : settings.statement(flavor, "position", Map.of("file", file, "pos", pos));
+        statements.add(settings.statement(flavor, "change-source", Map.of("host", "127.0.0.1", "port",
+                relay.port(), "position", position)));
         if (start) {
-            statements.add(settings.statement(flavor.name(), "start-replica"));
+            statements.add(settings.statement(flavor, "start-replica"));
         }
         try (Connection c = servers.get(replica).connect("root", null); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -168,15 +173,19 @@ public final class RealCluster implements AutoCloseable {
         sourceOf.put(replica, source);
     }
 
-    /** Waits (10 s at most) until a replica's I/O thread has connected and both threads run. */
+    /** Waits (10 s at most) until a replica's I/O thread has connected and it has applied all its source wrote. */
     private void awaitReplicating(String replica) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
             Map<String, String> status = replicaStatus(replica);
             last = status.toString();
-            if ("Yes".equals(status.get("Slave_IO_Running")) || "Yes".equals(status.get("Replica_IO_Running"))) {
-                return;
+            boolean running = "Yes".equals(status.get("Slave_IO_Running")) || "Yes".equals(status.get("Replica_IO_Running"));
+            List<String> end = binaryLogPosition(sourceOf.get(replica));
+            String file = status.getOrDefault("Relay_Master_Log_File", status.get("Relay_Source_Log_File"));
+            String pos = status.getOrDefault("Exec_Master_Log_Pos", status.get("Exec_Source_Log_Pos"));
+            if (running && end.size() == 2 && end.get(0).equals(file) && end.get(1).equals(pos)) {
+                return; // connected and caught up, as the simulator's set-up waits for
             }
             ServerProcess.pause(20);
         }
@@ -184,11 +193,21 @@ public final class RealCluster implements AutoCloseable {
                 + last + "\n" + ServerProcess.tail(servers.get(replica).errorLog(), 15));
     }
 
+    /** SHOW MASTER STATUS's file and position, or an empty list when the node cannot be asked. */
+    private List<String> binaryLogPosition(String node) {
+        try (Connection c = servers.get(node).connect("root", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(settings.statement(flavor, "binary-log-status"))) {
+            return rs.next() ? List.of(rs.getString(1), rs.getString(2)) : List.of();
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
     /** SHOW SLAVE STATUS as column -> value; empty when the node is not a replica or is down. */
     Map<String, String> replicaStatus(String node) {
         Map<String, String> out = new LinkedHashMap<>();
         try (Connection c = servers.get(node).connect("root", null); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(settings.statement(flavor.name(), "replica-status"))) {
+             ResultSet rs = st.executeQuery(settings.statement(flavor, "replica-status"))) {
             if (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     out.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
@@ -198,6 +217,29 @@ public final class RealCluster implements AutoCloseable {
             return out;
         }
         return out;
+    }
+
+    /** {@code node}'s server went down: the relays in front of it stop listening, so connects are refused. */
+    void serverDown(String node) {
+        relays.forEach((key, r) -> {
+            if (key.endsWith("->" + node)) {
+                r.serverDown();
+            }
+        });
+    }
+
+    /** {@code node}'s server is back: its relays listen again on their ports. */
+    void serverUp(String node) {
+        relays.forEach((key, r) -> {
+            if (key.endsWith("->" + node)) {
+                try {
+                    r.serverUp();
+                } catch (IOException e) {
+                    throw new RealServerException(RealServerException.FAILED, "cannot listen again on the relay"
+                            + " port " + r.port() + " in front of " + node + ": " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** The relay of connections from {@code client} to {@code server}, made on first use. */

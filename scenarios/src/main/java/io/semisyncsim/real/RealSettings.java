@@ -2,6 +2,7 @@ package io.semisyncsim.real;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.semisyncsim.flavor.Flavor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +57,26 @@ public final class RealSettings {
         return config.getConfig("versions").root().keySet().stream().sorted().toList();
     }
 
-    /** A flavour's spelling of one harness statement, placeholders {name} filled from {@code values}. */
-    public String statement(String flavor, String name, Map<String, Object> values) {
-        String text = config.getString("flavors." + flavor + "." + name);
-        for (Map.Entry<String, Object> v : values.entrySet()) {
-            text = text.replace("{" + v.getKey() + "}", String.valueOf(v.getValue()));
+    /**
+     * One statement the harness runs, placeholders {name} filled from {@code values}: the harness's own
+     * (creating the replication user) from this table, an operator's from the flavour's, with this
+     * table's extra CHANGE MASTER options.
+     */
+    public String statement(Flavor flavor, String name, Map<String, Object> values) {
+        String own = "flavors." + flavor.name() + "." + name;
+        if (config.hasPath(own)) {
+            String text = config.getString(own);
+            for (Map.Entry<String, Object> v : values.entrySet()) {
+                text = text.replace("{" + v.getKey() + "}", String.valueOf(v.getValue()));
+            }
+            return text;
         }
-        return text;
+        Map<String, Object> all = new java.util.HashMap<>(values);
+        all.put("extra", config.getString("flavors." + flavor.name() + ".change-source-extra"));
+        return flavor.operatorStatement(name, all);
     }
 
-    public String statement(String flavor, String name) {
+    public String statement(Flavor flavor, String name) {
         return statement(flavor, name, Map.of());
     }
 

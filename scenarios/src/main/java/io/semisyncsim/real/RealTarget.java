@@ -1,5 +1,6 @@
 package io.semisyncsim.real;
 
+import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.scenario.lang.Target;
 import io.semisyncsim.scenario.lang.ValuePath;
 import io.semisyncsim.server.SqlError;
@@ -58,6 +59,8 @@ public final class RealTarget implements Target {
         final ExecutorService thread;
         Future<StatementResult> sent;
         boolean lost;
+        /** Why the last login failed, as the server answered it (an unknown user's 1045); null otherwise. */
+        SqlError loginError;
 
         Client(String node, String user, Connection connection, ExecutorService thread) {
             this.node = node;
@@ -120,19 +123,25 @@ public final class RealTarget implements Target {
         return handle;
     }
 
+    /** A client connection, made at its first statement as the mysql client's session would be. */
     private Client open(String node, String user) {
-        return new Client(node, user, login(node, user), Executors.newSingleThreadExecutor(r -> {
+        return new Client(node, user, null, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "semisync-sim real " + node + " " + user);
             t.setDaemon(true);
             return t;
         }));
     }
 
-    /** A JDBC connection to the node as the user; null when the node is down (statements then fail as the client's would). */
-    private Connection login(String node, String user) {
+    /**
+     * A JDBC connection to the node as the user; null when it could not be made, {@code c.loginError}
+     * then saying why as the server said it (1045 for an unknown user) or as the client would (2003).
+     */
+    private Connection login(Client c) {
         try {
-            return cluster.server(node).connect(user, user.equals("root") || user.equals("app") ? "test" : null);
+            c.loginError = null;
+            return cluster.server(c.node).connect(c.user, c.user.equals("root") || c.user.equals("app") ? "test" : null);
         } catch (SQLException e) {
+            c.loginError = e.getErrorCode() > 0 && e.getErrorCode() < 2000 ? Jdbc.error(e, product()) : null;
             return null;
         }
     }
@@ -141,7 +150,7 @@ public final class RealTarget implements Target {
     private void reconnect(Client c) {
         if (c.lost || c.connection == null) {
             close(c.connection);
-            c.connection = login(c.node, c.user);
+            c.connection = login(c);
             c.lost = false;
         }
     }
@@ -174,7 +183,7 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         if (c.connection() == null) {
-            return cannotConnect();
+            return c.loginError != null ? new StatementResult.Failed(c.loginError) : cannotConnect();
         }
         Connection jdbc = c.connection();
         return await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline);
@@ -190,7 +199,8 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         Connection jdbc = c.connection();
-        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(cannotConnect())
+        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(c.loginError != null
+                ? new StatementResult.Failed(c.loginError) : cannotConnect())
                 : c.thread().submit(() -> Jdbc.run(jdbc, sql, product()));
     }
 
@@ -228,6 +238,7 @@ public final class RealTarget implements Target {
     @Override
     public Commit insert(String node, String table, long key, long deadline) {
         Client c = committers.computeIfAbsent(node, n -> open(n, "root"));
+        reconnect(c);
         if (c.connection() == null) {
             committers.remove(node);
             return new Commit(false, false);
@@ -426,6 +437,7 @@ public final class RealTarget implements Target {
 
     @Override
     public void crash(String node) {
+        cluster.serverDown(node); // first: a replica's reconnect after the kill is refused, as by the dead server
         cluster.server(node).kill();
         forgetConnections(node);
         for (Client c : clients.values()) {
@@ -433,6 +445,23 @@ public final class RealTarget implements Target {
                 c.lost = true; // its socket died with the server: the next statement connects again
             }
         }
+    }
+
+    @Override
+    public void stop(String node) {
+        cluster.serverDown(node); // a server shutting down stops listening first (break_connect_loop)
+        cluster.server(node).stop(java.time.Duration.ofSeconds(600));
+        forgetConnections(node);
+        for (Client c : clients.values()) {
+            if (c.node.equals(node)) {
+                c.lost = true; // the server closed it on its way out
+            }
+        }
+    }
+
+    @Override
+    public void powerOff(String node) {
+        throw new IllegalStateException("power-off cannot be played on real servers"); // refused before the run
     }
 
     private void forgetConnections(String node) {
@@ -454,6 +483,7 @@ public final class RealTarget implements Target {
     public String restart(String node) {
         try {
             cluster.server(node).start(cluster.settings().startupTimeout());
+            cluster.serverUp(node);
             return "RUNNING";
         } catch (RealServerException e) {
             return "FAILED_TO_START";
@@ -485,7 +515,7 @@ public final class RealTarget implements Target {
     public void promote(String replica, long applyBudget) {
         long deadline = now() + Math.min(applyBudget, 60_000_000L);
         runUntil(() -> applied(replica), deadline);
-        String flavor = cluster.flavor().name();
+        Flavor flavor = cluster.flavor();
         RealSettings s = cluster.settings();
         run(replica, s.statement(flavor, "stop-replica"), s.statement(flavor, "reset-replica-all"));
         cluster.forgetSource(replica);
@@ -575,7 +605,7 @@ public final class RealTarget implements Target {
             return null;
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
-                .statement(cluster.flavor().name(), "binary-log-status"))) {
+                .statement(cluster.flavor(), "binary-log-status"))) {
             return rs.next() ? rs.getString(1) + ":" + rs.getString(2) : null;
         } catch (SQLException e) {
             dropObserver(node);
@@ -592,7 +622,7 @@ public final class RealTarget implements Target {
             return out;
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
-                .statement(cluster.flavor().name(), "replica-status"))) {
+                .statement(cluster.flavor(), "replica-status"))) {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 names.add(rs.getMetaData().getColumnLabel(i));
             }
@@ -604,7 +634,25 @@ public final class RealTarget implements Target {
         } catch (SQLException e) {
             dropObserver(node);
         }
+        inNodeTerms(out);
         return out;
+    }
+
+    /**
+     * The source as the scenario names it: the replica connects to a relay on 127.0.0.1, whose port says
+     * which node is behind it (Master_Host 127.0.0.1, Master_Port 40123 → replica1, 3306).
+     */
+    private void inNodeTerms(Map<String, String> row) {
+        for (String[] names : new String[][] {{"Master_Host", "Master_Port"}, {"Source_Host", "Source_Port"}}) {
+            String port = row.get(names[1]);
+            if ("127.0.0.1".equals(row.get(names[0])) && port != null && port.matches("\\d+")) {
+                String node = cluster.portNames().get(Integer.parseInt(port));
+                if (node != null) {
+                    row.put(names[0], node.substring(0, node.indexOf(':')));
+                    row.put(names[1], "3306");
+                }
+            }
+        }
     }
 
     @Override
@@ -635,15 +683,18 @@ public final class RealTarget implements Target {
             return null;
         }
         long total = 0;
+        // The rows of every table of every database the scenario can have made, as the simulator counts them.
         try (Statement st = c.createStatement(); ResultSet tables = st.executeQuery(
-                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'test'")) {
+                "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                        + " AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+                        + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
-                names.add(tables.getString(1));
+                names.add("`" + tables.getString(1) + "`.`" + tables.getString(2) + "`");
             }
             for (String t : names) {
                 try (Statement count = c.createStatement();
-                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM test.`" + t + "`")) {
+                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM " + t)) {
                     rs.next();
                     total += rs.getLong(1);
                 }

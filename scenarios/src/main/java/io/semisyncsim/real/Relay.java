@@ -22,14 +22,19 @@ import java.util.concurrent.TimeUnit;
  * needs the Toxiproxy server, which is not a Maven or Debian package.
  *
  * <p>A connection made while the link is cut waits, as a SYN would, until the heal or until the
- * client gives up; nothing is ever refused, since a partition is silent.
+ * client gives up; nothing is refused for a partition, since a partition is silent. While the server
+ * is down the relay does not listen either, so a connect is refused (ECONNREFUSED, 111) as it would
+ * be by the server's own machine.
  */
 final class Relay implements AutoCloseable {
     private final String client;
     private final String server;
     private final int upstreamPort;
     private final Links links;
-    private final ServerSocket listener;
+    private volatile ServerSocket listener;
+    private final int port;
+    /** The server is down: the relay's port is closed, so connects are refused. */
+    private volatile boolean serverDown;
     private final List<Pipe> pipes = new ArrayList<>();
     private volatile boolean closed;
 
@@ -38,15 +43,40 @@ final class Relay implements AutoCloseable {
         this.server = server;
         this.upstreamPort = upstreamPort;
         this.links = links;
-        this.listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.listener = listen(0);
+        this.port = listener.getLocalPort();
         Thread t = new Thread(this::accept, "relay " + client + "->" + server);
         t.setDaemon(true);
         t.start();
     }
 
     int port() {
-        return listener.getLocalPort();
+        return port;
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket l = new ServerSocket();
+        l.setReuseAddress(true); // the same port is bound again when the server comes back
+        l.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return l;
+    }
+
+    /** The server went down: stop listening, so that connects are refused until {@link #serverUp}. */
+    void serverDown() {
+        serverDown = true;
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // closed anyway
+        }
+    }
+
+    /** The server is back: listen on the same port again. */
+    void serverUp() throws IOException {
+        if (serverDown && !closed) {
+            listener = listen(port);
+            serverDown = false;
+        }
     }
 
     boolean joins(String a, String b) {
@@ -55,6 +85,10 @@ final class Relay implements AutoCloseable {
 
     private void accept() {
         while (!closed) {
+            if (serverDown) {
+                ServerProcess.pause(5);
+                continue;
+            }
             try {
                 Socket s = listener.accept();
                 s.setTcpNoDelay(true);

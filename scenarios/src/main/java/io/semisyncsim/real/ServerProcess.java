@@ -50,6 +50,17 @@ final class ServerProcess {
         return dir.resolve("data");
     }
 
+    /** The node's own tmpdir: in the shared /tmp, two bootstraps at once can remove each other's temporary tables. */
+    private Path tmpdir() {
+        Path t = dir.resolve("tmp");
+        try {
+            Files.createDirectories(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return t;
+    }
+
     private Path optionFile() {
         return dir.resolve("my.cnf");
     }
@@ -63,6 +74,7 @@ final class ServerProcess {
         lines.add("[mysqld]");
         lines.add("datadir = " + datadir());
         lines.add("socket = " + dir.resolve("mysqld.sock"));
+        lines.add("tmpdir = " + tmpdir());
         lines.add("port = " + port);
         lines.add("bind-address = 127.0.0.1");
         lines.add("pid-file = " + dir.resolve("mysqld.pid"));
@@ -97,6 +109,7 @@ final class ServerProcess {
         if (binary.basedir() != null) {
             command.add("--basedir=" + binary.basedir());
         }
+        command.add("--tmpdir=" + tmpdir());
         if ("root".equals(System.getProperty("user.name"))) {
             command.add("--user=root");
         }

@@ -51,7 +51,7 @@ public final class Listeners implements RunListener {
     }
 
     @Override
-    public void committed(long time, long latency, boolean semisync) {
+    public void committed(long time, long latency, Boolean semisync) {
         all.forEach(l -> l.committed(time, latency, semisync));
     }
 

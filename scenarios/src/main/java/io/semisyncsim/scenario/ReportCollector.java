@@ -1,45 +1,38 @@
 package io.semisyncsim.scenario;
 
-import io.semisyncsim.scenario.lang.Scenario;
-import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.reports.LatencyStats;
+import io.semisyncsim.reports.MysqlClientFormat;
+import io.semisyncsim.reports.RunReport;
+import io.semisyncsim.reports.StoryRecorder;
 import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.Outcome;
 import io.semisyncsim.scenario.lang.RunListener;
-import io.semisyncsim.scenario.lang.Commits;
-import io.semisyncsim.reports.MysqlClientFormat;
-import io.semisyncsim.reports.RunReport;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.server.StatementResult;
-import io.semisyncsim.trace.TraceEvent;
 import io.semisyncsim.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Collects a run into the reports' model: the transcript, the checks, and the diagram's key events. */
+/**
+ * Collects a run into the reports' model: the transcript, the checks, every commit's latency, the
+ * status variables as they change, and (from the trace, through {@link #traceSink()}) the story the
+ * pictures draw. Memory stays bounded however long the run.
+ */
 public final class ReportCollector implements RunListener {
-    /** Trace kinds the sequence diagram draws; only these are kept, and at most {@link #KEY_EVENTS}. */
-    private static final Set<String> KEY_KINDS = Set.of("commit.begin", "commit.wait", "commit.ok", "ack.request",
-            "ack.sent", "log", "partition", "heal", "reset");
-    private static final int KEY_EVENTS = 10_000;
+    private static final int SAMPLES = 20_000;
 
     private final List<RunReport.Entry> transcript = new ArrayList<>();
     private final List<RunReport.Check> checks = new ArrayList<>();
-    private final List<TraceEvent> keyEvents = new ArrayList<>();
-    private final List<RunReport.CommitPoint> commits = new ArrayList<>();
     private final List<RunReport.Sample> samples = new ArrayList<>();
-    private static final int SAMPLES = 20_000;
-    /** Commits kept for the latency chart; a long run keeps every k-th one (and says so in the chart). */
-    private static final int COMMIT_POINTS = 5_000;
-    private long commitsSeen;
+    private final LatencyStats latency = new LatencyStats();
+    private final StoryRecorder story = new StoryRecorder();
+    private long samplesSeen;
     private RunReport report;
 
-    /** A sink to attach to the run's trace: keeps the key events only, so long runs stay cheap. */
-    public TraceSink keyEventSink() {
-        return e -> {
-            if (keyEvents.size() < KEY_EVENTS && KEY_KINDS.contains(e.kind())) {
-                keyEvents.add(e);
-            }
-        };
+    /** A sink to attach to the run's trace: it keeps what the pictures draw, within a budget. */
+    public TraceSink traceSink() {
+        return story;
     }
 
     @Override
@@ -49,8 +42,10 @@ public final class ReportCollector implements RunListener {
 
     @Override
     public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
+        String printed = MysqlClientFormat.result(result, elapsed / 1e6);
         transcript.add(new RunReport.Entry(time, node, (user.equals("root") ? "" : "(as " + user + ")\n")
-                + MysqlClientFormat.prompt(sql) + "\n" + MysqlClientFormat.result(result, elapsed / 1e6)));
+                + MysqlClientFormat.prompt(sql) + "\n" + printed));
+        story.answered(node, sql, MysqlClientFormat.brief(result), printed);
     }
 
     @Override
@@ -65,33 +60,35 @@ public final class ReportCollector implements RunListener {
 
     @Override
     public void statusSample(long time, String node, String name, String value) {
+        samplesSeen++;
         if (samples.size() < SAMPLES) {
             samples.add(new RunReport.Sample(time, node, name, value));
         }
     }
 
     @Override
-    public void committed(long time, long latency, boolean semisync) {
-        commitsSeen++;
-        if (commits.size() < COMMIT_POINTS) {
-            commits.add(new RunReport.CommitPoint(time, latency, semisync));
-        }
+    public void committed(long time, long latencyMicros, Boolean semisync) {
+        latency.record(time, latencyMicros, semisync);
     }
 
     @Override
     public void outcome(Outcome o) {
         checks.add(new RunReport.Check(o.pos().toString(), o.description(), o.held(), o.actual(), o.time()));
+        String actual = o.actual() == null ? "absent" : o.actual().contains("\n")
+                ? "(" + o.actual().split("\n").length + " lines)" : o.actual();
+        transcript.add(new RunReport.Entry(o.time(), null, (o.held() ? "✔ " : "✘ ") + o.description() + "   (actual: "
+                + actual + ")"));
     }
 
     @Override
     public void finished(RunResult r) {
         Scenario s = r.scenario();
-        if (commitsSeen > COMMIT_POINTS) {
-            transcript.add(new RunReport.Entry(r.endTime(), null, "(the latency chart shows the first " + COMMIT_POINTS
-                    + " of " + commitsSeen + " commits)"));
+        if (samplesSeen > SAMPLES) {
+            transcript.add(new RunReport.Entry(r.endTime(), null, "(the status timelines show the first " + SAMPLES
+                    + " of " + samplesSeen + " changes)"));
         }
         report = new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), settings(s), transcript,
-                checks, commits, samples, r.endTime(), r.traceDigest());
+                checks, latency, samples, r.endTime(), r.traceDigest(), story.finish(r.endTime()));
     }
 
     /** The scenario's topology, network and option files, one line each, as a report shows them. */
@@ -110,9 +107,5 @@ public final class ReportCollector implements RunListener {
 
     public RunReport report() {
         return report;
-    }
-
-    public List<TraceEvent> keyEvents() {
-        return keyEvents;
     }
 }

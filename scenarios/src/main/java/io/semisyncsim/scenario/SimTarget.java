@@ -108,7 +108,7 @@ public final class SimTarget implements Target {
     public Commit insert(String node, String table, long key, long deadline) {
         long session = committers.computeIfAbsent(node, n -> cluster.openSession());
         MysqldActor.Committed c = cluster.insert(node, session, table, key, deadline);
-        if (c != null && !c.ok() && c.error() == null) {
+        if (c != null && !c.ok() && (c.error() == null || c.error().code() == 2013)) {
             committers.remove(node); // a lost connection: the next commit connects anew
         }
         return c == null ? null : new Commit(c.ok(), c.semisync(), c.error());
@@ -199,6 +199,24 @@ public final class SimTarget implements Target {
     @Override
     public void crash(String node) {
         cluster.crash(node);
+        lostWithServer(node);
+    }
+
+    @Override
+    public void stop(String node) {
+        cluster.stop(node);
+        lostWithServer(node);
+    }
+
+    @Override
+    public void powerOff(String node) {
+        cluster.powerOff(node);
+        lostWithServer(node);
+    }
+
+    /** Statements sent to a server that went down get their answer, or the client's 2013. */
+    private void lostWithServer(String node) {
+        committers.remove(node); // the commit steps' connection went with it
         for (Map.Entry<Long, Long> s : new TreeMap<>(sent).entrySet()) {
             if (!connections.get(s.getKey()).node().equals(node)) {
                 continue;
@@ -245,6 +263,9 @@ public final class SimTarget implements Target {
     @Override
     public String read(ValuePath path) {
         Mysqld node = cluster.node(path.node());
+        if (path.kind() != ValuePath.Kind.LOG && node.state() != io.semisyncsim.server.NodeState.RUNNING) {
+            return null; // a server that is down cannot be asked; its error log can still be read
+        }
         return switch (path.kind()) {
             case STATUS -> node.status().get(path.name());
             case VARIABLES -> {

@@ -84,7 +84,7 @@ public final class SweepRunner {
     /** The failing run again, with its reports: {@code reports/ID/report.html} (and report.md). */
     private static String report(SweepPlan.Run r, String id, Path out, String digest) {
         ReportCollector collector = new ReportCollector();
-        RunResult again = new ScenarioRunner().run(r.scenario(), new Listeners(collector), collector.keyEventSink());
+        RunResult again = new ScenarioRunner().run(r.scenario(), new Listeners(collector), collector.traceSink());
         if (!again.traceDigest().equals(digest)) {
             throw new IllegalStateException("run " + id + " gave trace " + digest + ", then " + again.traceDigest()
                     + " when played again for its report: the simulation is not deterministic");
@@ -92,8 +92,8 @@ public final class SweepRunner {
         Path dir = out.resolve("reports").resolve(id);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("report.html"), HtmlReport.render(collector.report(), collector.keyEvents()));
-            Files.writeString(dir.resolve("report.md"), MarkdownReport.render(collector.report(), collector.keyEvents()));
+            Files.writeString(dir.resolve("report.html"), HtmlReport.render(collector.report()));
+            Files.writeString(dir.resolve("report.md"), MarkdownReport.render(collector.report()));
             // The combination as a file of its own: run replays it (--flavor, --seed) without the sweep.
             Files.writeString(dir.resolve("scenario.yaml"), "# " + r.values() + ", " + r.flavor() + ", seed " + r.seed()
                     + ": replay with semisync-sim run scenario.yaml --flavor " + r.flavor() + " --seed " + r.seed() + "\n"

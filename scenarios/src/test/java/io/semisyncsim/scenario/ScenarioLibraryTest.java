@@ -76,13 +76,13 @@ class ScenarioLibraryTest {
         RunResult result;
         try (io.semisyncsim.trace.JsonLinesSink trace = new io.semisyncsim.trace.JsonLinesSink(
                 Files.newOutputStream(dir.resolve("trace.jsonl")))) {
-            result = new ScenarioRunner().run(s, collector, trace, collector.keyEventSink());
+            result = new ScenarioRunner().run(s, collector, trace, collector.traceSink());
         }
-        Files.writeString(dir.resolve("report.md"),
-                io.semisyncsim.reports.MarkdownReport.render(collector.report(), collector.keyEvents()));
-        Files.writeString(dir.resolve("report.html"),
-                io.semisyncsim.reports.HtmlReport.render(collector.report(), collector.keyEvents()));
-        Files.writeString(dir.resolve("junit.xml"), io.semisyncsim.reports.JUnitXml.render(List.of(collector.report())));
+        Files.writeString(dir.resolve("report.md"), io.semisyncsim.reports.MarkdownReport.render(collector.report()));
+        Files.writeString(dir.resolve("report.html"), io.semisyncsim.reports.HtmlReport.render(collector.report()));
+        Files.writeString(dir.resolve("junit.xml"), io.semisyncsim.reports.JUnitXml.render(List.of(
+                new io.semisyncsim.reports.JUnitXml.Run(collector.report(), "./semisync-sim run " + s.file() + " --flavor "
+                        + s.flavor() + " --seed " + s.seed(), 0, List.of())), List.of()));
         return result;
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Every line of a real run's trace.jsonl follows schema version 2 (docs/TRACE.md). */
 class TraceSchemaTest {
     private static final Set<String> KINDS = Set.of("sql", "commit.begin", "flush", "commit.wait", "commit.released",
-            "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",
+            "commit.visible", "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",
             "io.connected", "io.connect_failed", "send", "deliver", "io.net_timeout", "io.connection_lost", "io.fatal", "io.stop",
             "sql.start", "sql.applied", "sql.stop", "connect", "close", "partition", "heal", "reset", "link", "log",
             "start", "crash", "crash.lost", "crash.recovery", "promoted", "slow-disk", "pause", "resume");

@@ -102,7 +102,10 @@ public final class BinaryLog {
         this.expireMicros = micros;
     }
 
-    /** Writes one transaction (flush stage); returns its events. Rotates first if the file is full. */
+    /**
+     * Writes one transaction (flush stage); returns its events, the last carrying the transaction.
+     * Rotates first if the file is full.
+     */
     public List<BinlogEvent> write(Transaction trx) {
         if (currentPos >= maxFileSize) {
             rotate();
@@ -110,12 +113,20 @@ public final class BinaryLog {
         wroteTransactions = true;
         List<BinlogEvent> written = new ArrayList<>();
         append(written, EventType.GTID, sizes.gtid(), trx, null);
+        if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
+            Transaction.Query q = trx.query();
+            append(written, EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
+                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()), trx, trx);
+            return written;
+        }
         if (sizes.beginEvent()) {
             append(written, EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), trx, null);
         }
         if (statementFormat) {
             for (Transaction.RowChange change : trx.changes()) {
-                append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                if (change.logsStatement()) { // one Query event per statement, not per row
+                    append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                }
             }
         } else {
             append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
@@ -184,7 +195,7 @@ public final class BinaryLog {
      * A crash: the events written after the last fsync are gone. Returns how many were lost; the file
      * and position go back to the end of the last surviving event.
      */
-    public int crash() {
+    public int powerLoss() {
         int lost = end() - synced;
         while (end() > synced) {
             events.removeLast();

@@ -8,11 +8,14 @@ import java.util.List;
  * Previous_gtids; MariaDB's Gtid_list and Binlog_checkpoint, which names the file), the relay log's
  * own header, and the sizes of a transaction's events. Row format writes Gtid, BEGIN (MySQL), Table_map,
  * rows and Xid; statement format (MariaDB's default MIXED for these statements) writes Gtid, a Query
- * event per statement ({@code queryBase} + default database + text) and Xid.
+ * event per statement ({@code queryBase} + default database + text) and Xid. A DDL or account statement
+ * is a Gtid event and one Query event ({@code ddlQueryBase} + database + text: 8.0's carries more status
+ * variables than its BEGIN; log_event.cc Query_log_event::write).
  */
 public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
-                         int gtid, boolean beginEvent, int queryBase, int tableMap, int rowsBase, int rowBytes, int xid,
-                         int rotateBase, int stop, int gtidListPerDomain) {
+                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra,
+                         int invokerBase, int tableMap,
+                         int rowsBase, int rowBytes, int xid, int rotateBase, int stop, int gtidListPerDomain) {
 
     /** A header event: its type, and its size (plus the file name's length for a Binlog_checkpoint). */
     public record Header(EventType type, int size, boolean plusFileName) {
@@ -51,6 +54,26 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
 
     /** A statement-format Query event: {@code queryBase} + the default database + the statement text. */
     public int query(String db, String text) {
-        return queryBase + (db == null ? 0 : db.length()) + text.length();
+        return queryBase + bytes(db) + bytes(text);
+    }
+
+    /**
+     * A DDL or account statement's Query event, run in database {@code db} (null: none selected);
+     * {@code withXid}: atomic DDL, whose status variables carry an XID ({@code ddlXidExtra} bytes).
+     */
+    public int ddlQuery(String db, String text, boolean withXid) {
+        return ddlQueryBase + bytes(db) + bytes(text) + (withXid ? ddlXidExtra : 0);
+    }
+
+    /**
+     * What a Q_INVOKER status variable adds to a Query event ({@code invokerBase}: its code and two
+     * length bytes, then the user and the host); 0 where the flavour's layout does not count it.
+     */
+    public int invoker(Transaction.Invoker invoker) {
+        return invoker == null || invokerBase == 0 ? 0 : invokerBase + bytes(invoker.user()) + bytes(invoker.host());
+    }
+
+    private static int bytes(String s) {
+        return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

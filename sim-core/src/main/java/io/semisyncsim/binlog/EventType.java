@@ -2,7 +2,8 @@ package io.semisyncsim.binlog;
 
 /**
  * The binlog event types the model writes: a file's header events, a transaction's events (row-based
- * or, in statement format, QUERY per statement), rotation and the Stop event of a clean shutdown; and
+ * or, in statement format, QUERY per statement; a DDL or account statement is a GTID event and one QUERY
+ * event, which ends its transaction), rotation and the Stop event of a clean shutdown; and
  * the two a dump thread makes up at its start (FAKE_ROTATE naming where the stream begins, and the
  * artificial FORMAT_DESCRIPTION it sends when it starts past the file's own).
  */

@@ -1,14 +1,17 @@
 package io.semisyncsim.binlog;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A committed transaction as the binlog carries it: its number on the source ({@code id}, in commit
  * order), an optional GTID, when it began on the source (virtual µs, the events' timestamp, which
- * Seconds_Behind_Master is measured from), and its row changes. In statement format each change is
- * written as the statement that made it, in the default database {@code test}.
+ * Seconds_Behind_Master is measured from), and its row changes; or, for DDL and account statements,
+ * the {@link Query} the binlog writes as one Query event (its own transaction, as MySQL writes DDL).
+ * In statement format each row change is written as a statement (see {@link RowChange#statement}).
  */
-public record Transaction(long id, String gtid, long timestamp, List<RowChange> changes) {
+public record Transaction(long id, String gtid, long timestamp, List<RowChange> changes, Query query) {
 
     /** The default database the model's statements run in (the real harness's JDBC default too). */
     public static final String DATABASE = "test";
@@ -17,24 +20,107 @@ public record Transaction(long id, String gtid, long timestamp, List<RowChange> 
         changes = List.copyOf(changes);
     }
 
-    /** One row image: INSERT (no before), UPDATE, or DELETE (no after) of a key in a table. */
-    public record RowChange(EventType kind, String table, long key, String value) {
+    /** A transaction of row changes. */
+    public Transaction(long id, String gtid, long timestamp, List<RowChange> changes) {
+        this(id, gtid, timestamp, changes, null);
+    }
+
+    /**
+     * A statement written as a Query event: the default database it ran in (or null), its text as the
+     * client sent it, and what applying it does to a node's data (the SQL thread applies it there).
+     */
+    public record Query(String db, String sql, QueryEffect effect, Invoker invoker) {
+        public Query(String db, String sql, QueryEffect effect) {
+            this(db, sql, effect, null);
+        }
+    }
+
+    /**
+     * The account a GRANT or REVOKE ran as, which its Query event names in a status variable
+     * (log_event.cc Q_INVOKER: the user's and the host's length and bytes).
+     */
+    public record Invoker(String user, String host) {
+    }
+
+    /**
+     * One row change. The {@code commit:}/{@code workload:} path writes a key of the implicit table in
+     * the default database, with a value that is the generated {@code 'row-KEY'} (or null for it), so
+     * that tables of millions of rows stay keys only. Statements in SQL carry the whole row images
+     * instead: {@code before} (UPDATE, DELETE) and {@code after} (INSERT, UPDATE), column by column.
+     *
+     * @param db the database, or null for the default one
+     */
+    public record RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
+                            List<Object> after, String sql) {
+
+        public RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
+                         List<Object> after) {
+            this(kind, db, table, key, value, before, after, null);
+        }
+
+        public RowChange(EventType kind, String table, long key, String value) {
+            this(kind, null, table, key, value, null, null, null);
+        }
+
+        /** This change as the first of the statement {@code sql} made: statement format logs that text once. */
+        public RowChange withSql(String sql) {
+            return new RowChange(kind, db, table, key, value, before, after, sql);
+        }
+
+        /**
+         * Whether statement format writes a Query event for this change: a generated row (commit and
+         * workload steps) always, a change made in SQL once per statement, at its first row.
+         */
+        public boolean logsStatement() {
+            return sql != null || before == null && after == null;
+        }
+
+        /** A change of a table written in SQL: whole row images. */
+        public static RowChange images(EventType kind, String db, String table, Object[] before, Object[] after) {
+            return new RowChange(kind, db, table, 0, null, image(before), image(after));
+        }
+
+        private static List<Object> image(Object[] row) {
+            return row == null ? null : Collections.unmodifiableList(Arrays.asList(row.clone()));
+        }
 
         /** The row a commit or workload step inserts: its value is {@code row-KEY}, as the real harness's. */
         public static RowChange generatedInsert(String table, long key) {
-            return new RowChange(EventType.WRITE_ROWS, table, key, "row-" + key);
+            return new RowChange(EventType.WRITE_ROWS, table, key, null);
         }
 
         /**
          * The statement that made this change, as a client sends it (statement-format binlogs log the
-         * text): the same text the real-server harness sends for commit and workload steps.
+         * text): for commit and workload steps the same text the real-server harness sends; for a change
+         * made in SQL the client's statement (written back from the row images if it is not known).
          */
         public String statement() {
+            if (sql != null) {
+                return sql; // the client's own text, as the server logs it
+            }
+            String where = (db == null ? DATABASE : db) + ".`" + table + "`";
+            if (before == null && after == null) {
+                String v = value == null ? "row-" + key : value;
+                return switch (kind) {
+                    case WRITE_ROWS -> "INSERT INTO " + where + " VALUES (" + key + ", '" + v + "')";
+                    case UPDATE_ROWS -> "UPDATE " + where + " SET v = '" + v + "' WHERE id = " + key;
+                    default -> "DELETE FROM " + where + " WHERE id = " + key;
+                };
+            }
             return switch (kind) {
-                case WRITE_ROWS -> "INSERT INTO " + DATABASE + ".`" + table + "` VALUES (" + key + ", '" + value + "')";
-                case UPDATE_ROWS -> "UPDATE " + DATABASE + ".`" + table + "` SET v = '" + value + "' WHERE id = " + key;
-                default -> "DELETE FROM " + DATABASE + ".`" + table + "` WHERE id = " + key;
+                case WRITE_ROWS -> "INSERT INTO " + where + " VALUES (" + literals(after) + ")";
+                case UPDATE_ROWS -> "UPDATE " + where + " SET (" + literals(after) + ") WHERE (" + literals(before) + ")";
+                default -> "DELETE FROM " + where + " WHERE (" + literals(before) + ")";
             };
+        }
+
+        private static String literals(List<Object> row) {
+            StringBuilder out = new StringBuilder();
+            for (Object v : row) {
+                out.append(out.length() == 0 ? "" : ", ")
+                        .append(v == null ? "NULL" : v instanceof Number ? v.toString() : "'" + v + "'");
+            }
+            return out.toString();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.semisyncsim.cluster;
 
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
+import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Timing;
 import io.semisyncsim.binlog.Transaction;
@@ -12,8 +13,10 @@ import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.NetworkModel;
+import io.semisyncsim.replication.ReplicaChannel;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.server.plugin.PluginFactories;
 import io.semisyncsim.trace.TraceSink;
@@ -39,6 +42,8 @@ public final class Cluster implements AutoCloseable {
     private final SimKernel kernel;
     private final Flavor flavor;
     private final Map<String, Mysqld> nodes = new LinkedHashMap<>();
+    /** The network's links, read here only for how long news of a node takes to reach its peers. */
+    private final NetworkModel model;
     private final Map<String, ActorRef<MysqldActor.Command>> actors = new LinkedHashMap<>();
     private final Map<Long, Object> results = new TreeMap<>();
     private final ActorRef<ClientSession.Command> client;
@@ -49,7 +54,7 @@ public final class Cluster implements AutoCloseable {
         this.kernel = kernel;
         this.flavor = spec.flavor();
         Timing timing = Timing.from(ConfigFactory.load());
-        NetworkModel model = new NetworkModel(spec.defaultLink(), kernel.random());
+        this.model = new NetworkModel(spec.defaultLink(), kernel.random());
         spec.links().forEach((pair, link) -> {
             String[] ends = pair.split("->", 2);
             model.setLink(ends[0], ends[1], link);
@@ -79,10 +84,45 @@ public final class Cluster implements AutoCloseable {
         kernel.runUntilQuiescent();
         for (NodeSpec n : spec.nodes()) {
             if (n.role() == NodeSpec.Role.REPLICA) {
-                actors.get(n.name()).tell(new MysqldActor.ConfigureReplica(sourceName, spec.replicationRunning(), null));
+                // Positional set-up, as the manual's CHANGE MASTER TO ... MASTER_LOG_FILE, MASTER_LOG_POS and
+                // the real-server harness do (MariaDB without a position would replicate by GTID).
+                BinlogPosition first = new BinlogPosition(spec.flavor().eventSizes().basename() + ".000001", 4);
+                List<String> statements = new java.util.ArrayList<>(List.of(changeSource(sourceName, first)));
+                if (spec.replicationRunning()) {
+                    statements.add(flavor.operatorStatement("start-replica"));
+                }
+                operate(n.name(), statements);
             }
         }
-        kernel.runUntilQuiescent();
+        if (spec.replicationRunning()) {
+            // A scenario starts on a cluster that is up and replicating, as the real-server harness waits
+            // for: every running replica connected and caught up with its source (or a second has passed).
+            String source = sourceName;
+            kernel.runUntil(() -> replicasCaughtUp(source), kernel.now() + SET_UP_LIMIT);
+        }
+    }
+
+    /** How long the set-up waits for replicas to connect, in virtual µs. */
+    private static final long SET_UP_LIMIT = 1_000_000;
+
+    private boolean replicasCaughtUp(String sourceName) {
+        Mysqld source = nodes.get(sourceName);
+        if (source == null || source.state() != NodeState.RUNNING) {
+            return true;
+        }
+        BinlogPosition end = source.binlog().writtenEnd();
+        for (Mysqld node : nodes.values()) {
+            if (node == source || node.state() != NodeState.RUNNING
+                    || !node.channel().isConfigured()) {
+                continue;
+            }
+            ReplicaChannel ch = node.channel();
+            if (ch.ioRunning() != ReplicaChannel.IoRunning.YES
+                    || !end.file().equals(ch.relaySourceLogFile()) || ch.execSourceLogPos() != end.pos()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A server_uuid drawn from the seed, in MySQL's 8-4-4-4-12 form. */
@@ -190,15 +230,37 @@ public final class Cluster implements AutoCloseable {
     public void promote(String replica, long applyBudget) {
         Mysqld promoted = nodes.get(replica);
         kernel.runUntil(() -> promoted.channel().relayLogBacklog() == 0, kernel.now() + applyBudget);
-        actors.get(replica).tell(new MysqldActor.Promote());
-        kernel.runUntilQuiescent();
+        operate(replica, List.of(flavor.operatorStatement("stop-replica"), flavor.operatorStatement("reset-replica-all")));
+        kernel.trace().record(replica, "mysqld", "promoted");
+        BinlogPosition end = promoted.binlog().writtenEnd(); // what SHOW MASTER STATUS shows there
         for (Map.Entry<String, Mysqld> n : nodes.entrySet()) {
-            if (!n.getKey().equals(replica) && n.getValue().channel().isConfigured()) {
-                actors.get(n.getKey()).tell(new MysqldActor.ConfigureReplica(replica, true,
-                        promoted.binlog().writtenEnd()));
+            Mysqld other = n.getValue();
+            if (!n.getKey().equals(replica) && other.state() == NodeState.RUNNING && other.channel().isConfigured()) {
+                operate(n.getKey(), List.of(flavor.operatorStatement("stop-replica"), changeSource(replica, end),
+                        flavor.operatorStatement("start-replica")));
             }
         }
-        kernel.runUntilQuiescent();
+    }
+
+    /** CHANGE MASTER TO {@code source} from {@code from}, as the flavour spells it. */
+    private String changeSource(String source, BinlogPosition from) {
+        String position = flavor.operatorStatement("position", Map.of("file", from.file(), "pos", from.pos()));
+        return flavor.operatorStatement("change-source", Map.of("host", source, "port", 3306, "position", position));
+    }
+
+    /**
+     * An operator's statements on {@code node}, as root on a connection of their own that is closed
+     * after them; one that fails is a broken set-up, not a scenario's doing.
+     */
+    private void operate(String node, List<String> statements) {
+        long session = openSession();
+        for (String sql : statements) {
+            StatementResult r = execute(node, session, Account.ROOT, sql, Long.MAX_VALUE);
+            if (r instanceof StatementResult.Failed f) {
+                throw new IllegalStateException(node + ": " + sql + ": " + f.error());
+            }
+        }
+        closeSession(node, session);
     }
 
     /**
@@ -226,8 +288,35 @@ public final class Cluster implements AutoCloseable {
         kernel.runUntilQuiescent();
     }
 
+    /**
+     * The mysqld process dies (kill -9): its sockets close, its files keep what it wrote. The step lasts
+     * until the peers have heard (see {@link #noticeTime}), as a real kill -9 has been noticed on
+     * loopback before an operator can type the next command.
+     */
     public void crash(String node) {
-        actors.get(node).tell(new MysqldActor.Crash());
+        actors.get(node).tell(new MysqldActor.Crash(false));
+        kernel.runFor(noticeTime(node));
+    }
+
+    /**
+     * How long a node's end of its connections takes to reach its peers and their first reaction to
+     * come back: the FIN one way, then a reconnect's round trip, over its slowest link.
+     */
+    private long noticeTime(String node) {
+        long slowest = 0;
+        for (String other : nodes.keySet()) {
+            if (!other.equals(node)) {
+                LinkSpec there = model.link(node, other);
+                LinkSpec back = model.link(other, node);
+                slowest = Math.max(slowest, Math.max(there.latency() + there.jitter(), back.latency() + back.jitter()));
+            }
+        }
+        return 3 * slowest;
+    }
+
+    /** The machine loses power: its peers hear nothing, and its files lose what was not fsynced. */
+    public void powerOff(String node) {
+        actors.get(node).tell(new MysqldActor.Crash(true));
         kernel.runUntilQuiescent();
     }
 
@@ -242,8 +331,13 @@ public final class Cluster implements AutoCloseable {
      */
     public void stop(String node) {
         actors.get(node).tell(new MysqldActor.Shutdown(flavor.shutdownSignalUser()));
-        kernel.runUntilQuiescent();
+        Mysqld server = nodes.get(node);
+        kernel.runUntil(() -> server.state() != NodeState.RUNNING, kernel.now() + SHUTDOWN_LIMIT);
+        kernel.runFor(noticeTime(node));
     }
+
+    /** How long a clean shutdown may take in virtual µs before the caller goes on (mysqld has no limit). */
+    private static final long SHUTDOWN_LIMIT = 600_000_000L;
 
     public void partition(Set<String> a, Set<String> b, boolean bothWays, NetworkModel.Cut cut) {
         network.tell(new NetworkActor.Partition(a, b, bothWays, cut));

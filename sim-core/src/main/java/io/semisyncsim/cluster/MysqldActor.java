@@ -81,31 +81,28 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record CloseSession(long session) implements Command {
     }
 
-    /** The process dies at once: no shutdown. */
-    public record Crash() implements Command {
+    /**
+     * The process dies at once, with no shutdown. A process crash (kill -9, a fatal signal): the OS
+     * closes its sockets and keeps what it wrote to its files. With {@code powerLoss} the machine goes:
+     * its peers hear nothing, and what was not fsynced of the binlog and relay log is gone.
+     */
+    public record Crash(boolean powerLoss) implements Command {
     }
 
     /** Start (or restart after a crash or a shutdown), reading the option file again. */
     public record Start() implements Command {
     }
 
+    /** The start's last part: the "ready for connections" line, then a replica's SQL thread. */
+    private record Ready(boolean startSqlThread) implements Command {
+    }
+
     /** A clean shutdown (SIGTERM, or SHUTDOWN from {@code initiatedBy}). */
     public record Shutdown(String initiatedBy) implements Command {
     }
 
-    /**
-     * CHANGE MASTER TO {@code source} (from {@code from}, or where the channel is), as done before time zero
-     * and at a failover; {@code start} also runs the threads.
-     */
-    public record ConfigureReplica(String source, boolean start, BinlogPosition from) implements Command {
-    }
-
     /** A slow disk: every fsync on this node (binlog and relay log) costs {@code fsyncMicros}. */
     public record SlowDisk(long fsyncMicros) implements Command {
-    }
-
-    /** Failover: stop replicating and forget the source (STOP SLAVE; RESET SLAVE ALL). */
-    public record Promote() implements Command {
     }
 
     private record StageDone(GroupCommit.Stage stage) implements Command {
@@ -153,11 +150,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
         Connection(Threads.Thread thread) {
             this.thread = thread;
+            session.setConnectionId(thread.id()); // CONNECTION_ID() is the process list's Id
         }
     }
 
-    /** A statement whose answer waits for its commit. */
-    private record SqlCommit(Execute statement, long affectedRows) {
+    /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
+    private record SqlCommit(Execute statement, StatementResult.CommitNeeded commit) {
     }
 
     private final Context c;
@@ -247,24 +245,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             closeSession(s.session());
         } else if (m instanceof DumpPeerGone g) {
             dumps.peerGone(g.connection());
-        } else if (m instanceof Crash) {
-            return crash();
+        } else if (m instanceof Crash k) {
+            return crash(k.powerLoss());
         } else if (m instanceof Start) {
             return start();
+        } else if (m instanceof Ready r) {
+            return ready(r);
         } else if (m instanceof Shutdown s) {
             beginShutdown(s.initiatedBy());
         } else if (m instanceof ShutdownEnd) {
             endShutdown();
-        } else if (m instanceof ConfigureReplica r) {
-            return configureReplica(r);
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
             c.trace().record(server.name(), "mysqld", "slow-disk", "fsync_us", d.fsyncMicros());
-        } else if (m instanceof Promote) {
-            stopReplicaThreads();
-            server.channel().resetAll();
-            c.trace().record(server.name(), "mysqld", "promoted");
         } else {
             return Behaviors.unhandled();
         }
@@ -280,9 +274,21 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
                     server.now());
             conn = new Connection(t);
+            t.db(conn.session.database());
             connections.put(session, conn);
         }
         return conn;
+    }
+
+    /** The result as the trace's {@code sql} event states it: OK, N rows, ERROR N, or commit. */
+    private static String summary(StatementResult r) {
+        if (r instanceof StatementResult.Failed f) {
+            return "ERROR " + f.error().code();
+        }
+        if (r instanceof StatementResult.Rows rows) {
+            return rows.resultSet().rows().size() + " rows";
+        }
+        return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
     }
 
     private Behavior<Command> execute(Execute e) {
@@ -301,15 +307,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         conn.waiting = e;
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
+        c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
+                "result", summary(result));
+        conn.thread.db(conn.session.database()); // USE changes what the process list shows
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
             if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
             }
             return this;
         }
-        Transaction trx = new Transaction(++transactions, null, server.now(), commit.changes());
+        Transaction trx = commit.transaction(++transactions, server.now());
         c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit.affectedRows())));
+        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit)));
         return this;
     }
 
@@ -364,13 +373,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             commits = new CommitCoordinator(server, commitSettings(), this);
             settingsFrom = null;
         }
-        // sync_binlog, the delay, max_binlog_size and the expiry are dynamic: re-read them when a SET
+        // sync_binlog, the delay, max_binlog_size, the expiry and the format are dynamic: re-read them when a SET
         // (or a restart's new variables) changed something, not on every commit.
         SystemVariables vars = server.variables();
         if (vars != settingsFrom || vars.changes() != settingsChanges) {
             commits.setSettings(commitSettings());
             server.binlog().setMaxFileSize(vars.getLong("max_binlog_size"));
             server.binlog().setExpiry(binlogExpiryMicros());
+            // The global value: every session here takes it when it connects (no SET SESSION binlog_format).
+            server.binlog().setFormat(vars.get("binlog_format"));
             settingsFrom = vars;
             settingsChanges = vars.changes();
         }
@@ -422,6 +433,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     @Override
+    public void visible(Transaction trx) {
+        c.trace().record(server.name(), "connection", "commit.visible", "trx", trx.id());
+    }
+
+    @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
         c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
         Connection conn = connectionOf(committer.thread());
@@ -431,8 +447,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.threads().close(conn.thread.id());
         }
         if (committer.reply() instanceof SqlCommit s) {
-            if (!gone) {
-                answer(conn, s.statement(), new StatementResult.Ok(s.affectedRows(), List.of()));
+            if (!gone && s.commit().thenRerun()) {
+                getContext().getSelf().tell(s.statement()); // the DDL runs now that its implicit commit is done
+            } else if (!gone) {
+                answer(conn, s.statement(), s.commit().answer());
             }
             return;
         }
@@ -557,7 +575,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
         }
         // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; then the process goes.
-        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash());
+        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash(false));
         shuttingDown = false;
         finishingShutdown = true;
     }
@@ -585,6 +603,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             ackRead(d.connection(), ack);
         } else if (d.payload() instanceof Protocol.Hello hello) {
             hello(d.connection(), d.from(), hello);
+        } else if (d.payload() instanceof Protocol.SetupQuery q) {
+            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SetupReply(q.n())));
         } else if (d.payload() instanceof Protocol.DumpRequest request) {
             dumpRequest(d.connection(), d.from(), request);
         } else if (d.payload() instanceof Protocol.Kill k) {
@@ -783,25 +803,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
     }
 
-    private Behavior<Command> configureReplica(ConfigureReplica m) {
-        stopReplicaThreads();
-        server.changeSource(m.source(), m.from());
-        if (m.start() && server.state() == NodeState.RUNNING) {
-            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
-            startSqlThread();
-        }
-        return this;
-    }
-
     // --- lifecycle
 
-    private Behavior<Command> crash() {
+    private Behavior<Command> crash(boolean powerLoss) {
         boolean clean = finishingShutdown;
         finishingShutdown = false;
         if (server.state() != NodeState.RUNNING) {
             return this;
         }
-        c.trace().record(server.name(), "mysqld", clean ? "stopped" : "crash");
+        c.trace().record(server.name(), "mysqld", clean ? "stopped" : powerLoss ? "power-off" : "crash");
         for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
             getContext().stop(dump);
         }
@@ -822,18 +832,19 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.shutdown();
         } else {
             server.crash();
-            // The unsynced binlog tail is lost; crash recovery decides what becomes of the prepared rest.
-            int lost = server.binlog().crash();
+            // A power loss takes the unsynced binlog tail; crash recovery decides what becomes of the
+            // prepared transactions the binlog still holds (all that were written, after a process crash).
+            int lost = powerLoss ? server.binlog().powerLoss() : 0;
             if (commits != null) {
                 List<BinlogPosition> ends = new ArrayList<>();
                 List<GroupCommit.Pending> prepared = commits.crash(ends);
                 for (int i = 0; i < prepared.size(); i++) {
-                    if (server.binlog().isSynced(ends.get(i))) {
+                    if (!powerLoss || server.binlog().isSynced(ends.get(i))) {
                         toRecover.add(prepared.get(i).transaction());
                     }
                 }
             }
-            int relayLost = server.channel().crash();
+            int relayLost = powerLoss ? server.channel().powerLoss() : 0;
             c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
                     (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
         }
@@ -848,7 +859,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         connections.clear(); // and open transactions with them
         deadlines.values().forEach(Cancellable::cancel);
         deadlines.clear();
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false));
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false, powerLoss));
         return this;
     }
 
@@ -864,13 +875,26 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size());
             toRecover.clear();
         }
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true));
-        // skip_replica_start is OFF by default: a configured replica resumes replicating.
-        if (server.channel().isConfigured() && io == null) {
-            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
-            startSqlThread();
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));
+        // skip_replica_start is OFF by default: a configured replica resumes replicating. The I/O thread
+        // starts first (start_slave_threads) and writes its first line before the server's "ready for
+        // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
+        boolean replicate = server.channel().isConfigured() && io == null;
+        if (replicate) {
+            startIoThread();
+        }
+        getContext().getSelf().tell(new Ready(replicate));
+        return this;
+    }
+
+    private Behavior<Command> ready(Ready r) {
+        if (server.state() != NodeState.RUNNING) {
+            return this;
         }
         server.ready();
+        if (r.startSqlThread() && sql == null) {
+            startSqlThread();
+        }
         return this;
     }
 }

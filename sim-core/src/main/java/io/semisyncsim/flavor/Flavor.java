@@ -86,6 +86,11 @@ public final class Flavor {
         return table.getString("shutdown-signal-user");
     }
 
+    /** Who SHUTDOWN was run by, as the shutdown line names {@code user}. */
+    public String shutdownStatementUser(String user) {
+        return table.getString("shutdown-statement-user").replace("{user}", user);
+    }
+
     /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
     public String replicaConnectError(Object... namedArgs) {
         return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
@@ -181,6 +186,27 @@ public final class Flavor {
         return table.getString("plugin-dir");
     }
 
+    /**
+     * An operator's statement in this release's spelling (flavors.conf {@code operator-statements}),
+     * its {@code {name}} placeholders filled from {@code values}; a placeholder not given is left empty.
+     */
+    public String operatorStatement(String name, java.util.Map<String, ?> values) {
+        String text = table.getString("operator-statements." + name);
+        for (var v : values.entrySet()) {
+            text = text.replace("{" + v.getKey() + "}", String.valueOf(v.getValue()));
+        }
+        return text.replaceAll("\\{[a-z]+\\}", "");
+    }
+
+    public String operatorStatement(String name) {
+        return operatorStatement(name, java.util.Map.of());
+    }
+
+    /** The data directory a packaged server uses, as its log lines name files in it. */
+    public String datadir() {
+        return table.getString("datadir");
+    }
+
     public ErrorLogStyle errorLogStyle() {
         return ErrorLogStyle.valueOf(table.getString("error-log-style").toUpperCase(Locale.ROOT));
     }
@@ -190,7 +216,10 @@ public final class Flavor {
         Config b = table.getConfig("binlog");
         return new io.semisyncsim.binlog.EventSizes(b.getString("basename"), b.getInt("format-description"),
                 headers(b.getConfigList("header")), headers(b.getConfigList("relay-header")), b.getInt("gtid-event"),
-                b.getBoolean("begin-event"), b.getInt("query-event-base"), b.getInt("table-map-event"),
+                b.getBoolean("begin-event"), b.getInt("query-event-base"), b.getInt("ddl-query-event-base"),
+                b.hasPath("ddl-xid-extra") ? b.getInt("ddl-xid-extra") : 0,
+                b.hasPath("invoker-base") ? b.getInt("invoker-base") : 0,
+                b.getInt("table-map-event"),
                 b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
                 b.getInt("stop-event"), b.getInt("gtid-list-per-domain"));
     }
@@ -205,10 +234,219 @@ public final class Flavor {
         return out;
     }
 
-    /** The statement spellings this flavour accepts. */
+    /** The statement spellings this flavour accepts, and the executable comments it runs. */
     public io.semisyncsim.sql.Dialect dialect() {
+        Config c = table.getConfig("sql.executable-comments");
         return new io.semisyncsim.sql.Dialect(table.getBoolean("legacy-replication-syntax"),
-                table.getBoolean("replica-keyword"), table.getBoolean("binary-log-status"), table.getBoolean("persist"));
+                table.getBoolean("replica-keyword"), table.getBoolean("binary-log-status"), table.getBoolean("persist"),
+                new io.semisyncsim.sql.Dialect.ExecutableComments(versionId(), c.getInt("max-digits"),
+                        c.getLong("ignore-from"), c.getLong("ignore-to"), c.getBoolean("mariadb-marker")));
+    }
+
+    /** MYSQL_VERSION_ID: 8.0.36 is 80036, 10.11.9-MariaDB is 101109. */
+    public long versionId() {
+        String[] parts = version().split("[.-]");
+        return Long.parseLong(parts[0]) * 10_000 + Long.parseLong(parts[1]) * 100 + Long.parseLong(parts[2]);
+    }
+
+    public boolean isMariaDb() {
+        return product().equals("MariaDB");
+    }
+
+    /** How this server parses and answers SQL (flavors.conf {@code sql}). */
+    public SqlRules sql() {
+        return new SqlRules(table.getConfig("sql"));
+    }
+
+    /** The privileges this server has and what its statements need (flavors.conf {@code privileges}). */
+    public Privileges privileges() {
+        return new Privileges(table.getConfig("privileges"));
+    }
+
+    /** flavors.conf {@code sql}: typed reads of the rules that differ between servers. */
+    public record SqlRules(Config c) {
+        public boolean emptyQueryError() {
+            return c.getBoolean("empty-query-error");
+        }
+
+        public boolean warningsKeptWithoutTables() {
+            return c.getBoolean("warnings-kept-without-tables");
+        }
+
+        public int nearMax() {
+            return c.getInt("near-max");
+        }
+
+        public boolean nearEllipsis() {
+            return c.getBoolean("near-ellipsis");
+        }
+
+        public int variableNameMax() {
+            return c.getInt("variable-name-max");
+        }
+
+        public boolean variableNameEllipsis() {
+            return c.getBoolean("variable-name-ellipsis");
+        }
+
+        public boolean integerOverflowWarning() {
+            return c.getBoolean("integer-overflow-warning");
+        }
+
+        public boolean explicitDefaultsForTimestamp() {
+            return c.getBoolean("explicit-defaults-for-timestamp");
+        }
+
+        /** Where error 1054 says the column was: {@code select}, {@code insert}, {@code set}, {@code where}, {@code order}. */
+        public String columnClause(String where) {
+            return c.getString("column-clauses." + where);
+        }
+
+        public boolean changeSourcePerThread() {
+            return c.getBoolean("change-source-per-thread");
+        }
+
+        /** Variables the real servers have and the model does not (error 9000, not 1193). */
+        public java.util.Set<String> unmodelledVariables() {
+            return new java.util.TreeSet<>(c.getStringList("unmodelled-variables"));
+        }
+
+        public boolean displayWidths() {
+            return c.getBoolean("show-create-table.display-widths");
+        }
+
+        public boolean quoteNumericDefaults() {
+            return c.getBoolean("show-create-table.quote-numeric-defaults");
+        }
+
+        public String nowText() {
+            return c.getString("show-create-table.now");
+        }
+
+        public boolean textDefaultNull() {
+            return c.getBoolean("show-create-table.text-default-null");
+        }
+
+        public String tableOptions() {
+            return c.getString("show-create-table.table-options");
+        }
+
+        public boolean collateWritten() {
+            return c.getBoolean("show-create-table.collate-written");
+        }
+
+        /** The collation a character set has by default here, or null when the model does not know it. */
+        public String defaultCollation(String charset) {
+            String path = "show-create-table.default-collations." + quote(charset.toLowerCase(Locale.ROOT));
+            return c.hasPath(path) ? c.getString(path) : null;
+        }
+
+        public boolean onlyFullGroupBy() {
+            return c.getBoolean("only-full-group-by");
+        }
+
+        public boolean dropTableNotePerTable() {
+            return c.getBoolean("drop-table-note-per-table");
+        }
+
+        public boolean atomicDropTable() {
+            return c.getBoolean("atomic-drop-table");
+        }
+
+        /** Cuts {@code text} at {@code max} characters as {@code %-.Ns} (MySQL) or {@code %-.NT} (MariaDB: ...). */
+        public static String cut(String text, int max, boolean ellipsis) {
+            if (text.length() <= max) {
+                return text;
+            }
+            return ellipsis ? text.substring(0, max - 3) + "..." : text.substring(0, max);
+        }
+    }
+
+    /** flavors.conf {@code privileges}. Names are as the server writes them ("REPLICATION SLAVE ADMIN"). */
+    public record Privileges(Config c) {
+        /** Static privileges, in SHOW GRANTS order. */
+        public List<String> staticPrivileges() {
+            return c.getStringList("static");
+        }
+
+        /** 8.0's dynamic privileges, sorted as SHOW GRANTS lists them; empty elsewhere. */
+        public List<String> dynamicPrivileges() {
+            List<String> d = new ArrayList<>(c.getStringList("dynamic"));
+            Collections.sort(d);
+            return d;
+        }
+
+        /** The privilege a GRANT spelling means (an alias resolved), or null when the server has none. */
+        public String canonical(String written) {
+            String upper = written.toUpperCase(Locale.ROOT).replace('_', ' ');
+            Config aliases = c.getConfig("aliases");
+            for (String alias : aliases.root().keySet()) {
+                if (alias.replace('_', ' ').equals(upper)) {
+                    return aliases.getString(quote(alias));
+                }
+            }
+            for (String p : staticPrivileges()) {
+                if (p.replace('_', ' ').equals(upper)) {
+                    return p;
+                }
+            }
+            for (String p : c.getStringList("dynamic")) {
+                if (p.replace('_', ' ').equals(upper)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        public List<String> databaseLevel() {
+            return c.getStringList("database-level");
+        }
+
+        public List<String> tableLevel() {
+            return c.getStringList("table-level");
+        }
+
+        /** What an operation needs: any one of {@code any}; {@code text} is how error 1227 names them. */
+        public record Need(List<String> any, String text) {
+        }
+
+        public Need need(String operation) {
+            Config n = c.getConfig("needs." + operation);
+            List<String> any = n.getStringList("any");
+            return new Need(any, n.hasPath("text") ? n.getString("text") : String.join(", ", any));
+        }
+
+        /** SET GLOBAL of {@code variable}: MariaDB's per-variable privilege, else {@code set-global}. */
+        public Need setGlobal(String variable) {
+            Config by = c.getConfig("set-global-by-variable");
+            for (String key : new java.util.TreeSet<>(by.root().keySet())) {
+                if (key.endsWith("_") ? variable.startsWith(key) : variable.equals(key)) {
+                    List<String> any = by.getStringList(quote(key));
+                    return new Need(any, String.join(", ", any));
+                }
+            }
+            return need("set-global");
+        }
+
+        public String userQuote() {
+            return c.getString("show-grants-user-quote");
+        }
+
+        public boolean allPrivilegesGlobally() {
+            return c.getBoolean("all-privileges-globally");
+        }
+
+        public boolean showGrantsPassword() {
+            return c.getBoolean("show-grants-password");
+        }
+
+        public int grantToMissingUser() {
+            return c.getInt("grant-to-missing-user");
+        }
+
+        public List<String> rootExtraGrants() {
+            return c.getStringList("root-extra-grants");
+        }
     }
 
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */
@@ -223,14 +461,6 @@ public final class Flavor {
 
     public boolean hasPersist() {
         return table.getBoolean("persist");
-    }
-
-    public String privilegeForSetGlobal() {
-        return table.getString("privilege-for-set-global");
-    }
-
-    public String privilegeForReplication() {
-        return table.getString("privilege-for-replication");
     }
 
     /** The note START SLAVE gives when the threads already run. */
@@ -292,12 +522,26 @@ public final class Flavor {
 
     /** MySQL's error {@code code} with this flavour's text, formatted with {@code args}. */
     public SqlError error(int code, Object... args) {
-        String path = "errors." + quote(Integer.toString(code));
+        return error(Integer.toString(code), args);
+    }
+
+    /**
+     * The error a message key names: an error number, or a number's second text ({@code 1292-column}),
+     * or a flavour-specific one ({@code user-exists}); such keys give their code.
+     */
+    public SqlError error(String key, Object... args) {
+        String path = "errors." + quote(key);
         if (!table.hasPath(path)) {
-            throw new IllegalArgumentException("flavour " + name + " has no text for error " + code);
+            throw new IllegalArgumentException("flavour " + name + " has no text for error " + key);
         }
+        int code = table.hasPath(path + ".code") ? table.getInt(path + ".code") : Integer.parseInt(key);
         return new SqlError(code, table.getString(path + ".state"),
                 String.format(Locale.ROOT, table.getString(path + ".text"), args));
+    }
+
+    /** Whether this flavour has a text for the message key. */
+    public boolean hasError(String key) {
+        return table.hasPath("errors." + quote(key));
     }
 
     /** The text of error {@code code} without raising it, for warnings and notes. */

@@ -9,9 +9,11 @@ import java.util.List;
  * which daemons a fresh server lists, the process list's words for replication threads and for a
  * session around a commit, and its columns.
  */
-public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, String sqlCommand, String dumpCommand,
+public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, int ioSetupQueries, String sqlCommand,
+                          String dumpCommand,
                           boolean ackReceiverHasId, String commitQueuedState, String dumpIdleState,
-                          List<String> processlistColumns, boolean zombieByServerId, Shutdown shutdown) {
+                          List<String> processlistColumns, String selfState, boolean zombieByServerId,
+                          Shutdown shutdown) {
 
     /**
      * How a clean shutdown treats connections (close_connections): whether clients' sockets are shut at
@@ -32,9 +34,10 @@ public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, 
             daemons.add(new Daemon(d.getLong("id"), d.getString("user"), d.getString("host"), d.getString("command"),
                     d.getString("state")));
         }
-        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), c.getString("sql-command"),
+        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), c.getInt("io-setup-queries"),
+                c.getString("sql-command"),
                 c.getString("dump-command"), c.getBoolean("ack-receiver-has-id"), c.getString("commit-queued-state"),
-                c.getString("dump-idle-state"), c.getStringList("processlist-columns"),
+                c.getString("dump-idle-state"), c.getStringList("processlist-columns"), c.getString("self-state"),
                 c.getString("zombie-dump-match").equals("server-id"),
                 new Shutdown(c.getBoolean("shutdown.clients-lose-connection"),
                         c.getDuration("shutdown.dump-threads-after").toNanos() / 1000));

@@ -28,8 +28,11 @@ public final class NetworkActor {
     public sealed interface Command {
     }
 
-    /** A node's mysqld, which receives new connections; {@code up} false while it is down. */
-    public record NodeState(String node, ActorRef<Packet> mysqld, boolean up) implements Command {
+    /**
+     * A node's mysqld, which receives new connections; {@code up} false while it is down. {@code silent}:
+     * it went down with its machine, so no FIN reaches its peers (a process crash closes its sockets).
+     */
+    public record NodeState(String node, ActorRef<Packet> mysqld, boolean up, boolean silent) implements Command {
     }
 
     /**
@@ -108,6 +111,11 @@ public final class NetworkActor {
         private final Map<End, ActorRef<Packet>> owners = new HashMap<>();
         /** Who reads an end when that is not its owner; looked up per packet, never iterated. */
         private final Map<End, ActorRef<Packet>> readers = new HashMap<>();
+        /**
+         * Connections whose other end went with its machine, by connection: the dead node's name. What is
+         * sent to it vanishes while it is down; once it is up again it answers with a reset.
+         */
+        private final Map<Long, String> silentlyDead = new TreeMap<>();
         /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
         private final java.util.List<Connect> heldConnects = new java.util.ArrayList<>();
 
@@ -197,6 +205,16 @@ public final class NetworkActor {
                 return Behaviors.same();
             }
             down.add(s.node());
+            if (s.silent()) {
+                // The machine is gone: no FIN; each peer finds out by its own timeout, or by a reset once
+                // the machine is back and the peer writes.
+                for (long c : model.connectionsOf(s.node())) {
+                    silentlyDead.put(c, s.node());
+                    owners.remove(new End(c, s.node()));
+                    readers.remove(new End(c, s.node()));
+                }
+                return Behaviors.same();
+            }
             // The process is gone: its OS closes every socket, and each peer sees the FIN after a latency.
             for (long c : model.connectionsOf(s.node())) {
                 String peer = model.peer(c, s.node());
@@ -243,6 +261,25 @@ public final class NetworkActor {
         }
 
         private Behavior<Command> send(Send s) {
+            String dead = silentlyDead.isEmpty() ? null : silentlyDead.get(s.connection());
+            if (dead != null && !dead.equals(s.from())) {
+                String peer = s.from();
+                if (down.contains(dead)) {
+                    trace.record(peer, "network", "send", "to", dead, "connection", s.connection(),
+                            "what", what(s.payload()), "arrives", null); // into a machine with no power
+                    return Behaviors.same();
+                }
+                // The machine is back and has no such connection: its TCP answers with a reset.
+                silentlyDead.remove(s.connection());
+                model.close(s.connection());
+                trace.record(peer, "network", "reset", "connection", s.connection(), "a", peer, "b", dead);
+                ActorRef<Packet> owner = owners.get(new End(s.connection(), peer));
+                if (owner != null) {
+                    long rtt = model.link(peer, dead).latency() + model.link(dead, peer).latency();
+                    later(rtt, owner, new Packet.PeerClosed(s.connection()));
+                }
+                return Behaviors.same();
+            }
             if (!model.isOpen(s.connection())) {
                 ActorRef<Packet> owner = owners.get(new End(s.connection(), s.from()));
                 if (owner != null) {
@@ -300,6 +337,9 @@ public final class NetworkActor {
             Delivery d = a.delivery();
             if (!model.isOpen(d.connection())) {
                 return Behaviors.same(); // closed while in flight: lost
+            }
+            if (!silentlyDead.isEmpty() && d.to().equals(silentlyDead.get(d.connection()))) {
+                return Behaviors.same(); // its machine went while it was on its way
             }
             End end = new End(d.connection(), d.to());
             ActorRef<Packet> reader = readers.isEmpty() ? null : readers.get(end);

@@ -95,6 +95,11 @@ public final class IoThread {
         private long lastReceived;
         /** Whether this thread ever got a dump going (then a new connection is a reconnect). */
         private boolean everConnected;
+        /** Set-up statements to run on this connection before the dump, and whether the dump is semisync. */
+        private int setupQueries;
+        private boolean semisyncDump;
+        /** Inside try_to_reconnect's safe_reconnect loop: attempts and connect_retry sleeps until connected. */
+        private boolean reconnecting;
         /** Why the last connection ended: it decides what a reconnect logs. */
         private boolean lostByTimeout;
         /** The last connect error logged (MariaDB logs each distinct error once). */
@@ -241,9 +246,15 @@ public final class IoThread {
                 }
             }
             RelayIoObserver o = observer();
-            boolean semisync = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
+            semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
                     () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
-            requestDump(semisync);
+            // get_master_version_and_clock and its kin, the semisync probe and SET, COM_REGISTER_SLAVE:
+            // one round trip each before the dump is asked for.
+            setupQueries = c.server().flavor().threadStyle().ioSetupQueries() + (semisyncDump ? 2 : 0) + 1;
+            String checking = "Checking " + source() + " version";
+            c.channel().ioPreparing(checking);
+            state(checking);
+            send(new Protocol.SetupQuery(1));
             if (!everConnected) {
                 var at = c.channel().dumpStart();
                 log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
@@ -251,6 +262,7 @@ public final class IoThread {
                         "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
             }
             everConnected = true;
+            reconnecting = false;
             retries = 0;
             lastLoggedErrno = 0;
             c.channel().clearIoError(); // a successful connect clears the last error (connect_to_master)
@@ -269,8 +281,24 @@ public final class IoThread {
             c.network().tell(new NetworkActor.Send(connection, c.node(), payload));
         }
 
+        /** The source answered set-up statement {@code n}: the next, COM_REGISTER_SLAVE last, then the dump. */
+        private void setupReplied(Protocol.SetupReply r) {
+            if (r.n() < setupQueries) {
+                if (r.n() + 1 == setupQueries) {
+                    String registering = "Registering " + c.terms().replica() + " on " + source();
+                    c.channel().ioPreparing(registering);
+                    state(registering);
+                }
+                send(new Protocol.SetupQuery(r.n() + 1));
+            } else {
+                requestDump(semisyncDump);
+            }
+        }
+
         private void data(Packet.Payload payload) {
-            if (payload instanceof Protocol.Greeting g) {
+            if (payload instanceof Protocol.SetupReply r) {
+                setupReplied(r);
+            } else if (payload instanceof Protocol.Greeting g) {
                 greeted(g);
             } else if (payload instanceof Protocol.Events write) {
                 toWrite.addAll(write.events());
@@ -360,7 +388,8 @@ public final class IoThread {
                 log("io-connect-error", args);
                 lastLoggedErrno = errno;
             }
-            String state = everConnected ? "Waiting to reconnect after a failed " + source() + " event read"
+            // connect_to_master's loop keeps the state try_to_reconnect set before it, through its sleeps.
+            String state = reconnecting ? "Reconnecting after a failed " + source() + " event read"
                     : "Connecting to " + source();
             c.channel().ioReconnecting(state);
             state(state);
@@ -376,6 +405,7 @@ public final class IoThread {
             String state = "Reconnecting after a failed " + source() + " event read";
             c.channel().ioReconnecting(state);
             state(state);
+            reconnecting = true;
             c.channel().newRelayLogFile();
             connect();
         }
@@ -409,6 +439,10 @@ public final class IoThread {
             close();
             timers.cancel("connect");
             timers.cancel("retry");
+            if (reconnecting && connection < 0) {
+                log("io-killed-reconnecting"); // try_to_reconnect: SLAVE_RECON_MSG_KILLED_AFTER
+            }
+            reconnecting = false;
             var at = c.channel().dumpStart();
             log("io-exiting", "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
                     "host", c.channel().sourceHost(), "port", c.channel().sourcePort());

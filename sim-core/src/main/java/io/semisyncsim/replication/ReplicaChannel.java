@@ -20,7 +20,11 @@ import java.util.ArrayDeque;
  */
 public final class ReplicaChannel {
 
-    public enum IoRunning { NO, CONNECTING, YES }
+    /**
+     * Slave_IO_Running: stopped, connecting, connected and preparing the dump (MYSQL_SLAVE_RUN_CONNECT:
+     * MariaDB shows Preparing, MySQL Yes), reading events.
+     */
+    public enum IoRunning { NO, CONNECTING, PREPARING, YES }
 
     // CHANGE MASTER TO
     private String sourceHost;
@@ -67,6 +71,8 @@ public final class ReplicaChannel {
     private final long relayFirstPos;
     /** Transactions the SQL thread applied (MariaDB's Slave_Transactional_Groups). */
     private long transactionalGroups;
+    /** DDL statements the SQL thread applied (MariaDB's Slave_DDL_Groups). */
+    private long ddlGroups;
 
     /** {@code relayFirstPos}: where a relay log file's first event goes, after its own header. */
     public ReplicaChannel(long relayFirstPos) {
@@ -97,15 +103,14 @@ public final class ReplicaChannel {
                 forgetCoordinates(); // a new source: its binlog coordinates start over
             }
             sourceHost = host;
+        } else if (start == null && !relaySourceLogFile.isEmpty()) {
+            // The same source and no position: the I/O thread resumes where the SQL thread applied to, as
+            // what was read but not applied goes with the relay logs (change_master: master_log_pos is
+            // set from rli->group_master_log_pos).
+            sourceLogFile = relaySourceLogFile;
+            readSourceLogPos = Math.max(4, execSourceLogPos);
         }
-        if (relayFiles.isEmpty()) {
-            // CHANGE MASTER creates the first relay log file (init_relay_log_info): only its header.
-            relayFileNumber = Math.max(1, relayFileNumber + 1);
-            sqlRelayFileNumber = relayFileNumber;
-            relayFiles.put(relayFileNumber, relayFirstPos);
-            relayWritePos = relayFirstPos;
-            relayLogPos = 4;
-        }
+        purgeRelayLogs();
         if (port != null) {
             sourcePort = port;
         }
@@ -130,6 +135,22 @@ public final class ReplicaChannel {
         }
     }
 
+    /**
+     * CHANGE MASTER (without RELAY_LOG_FILE) and RESET SLAVE delete every relay log and start over with
+     * relay-bin.000001, holding only its header (change_master → purge_relay_logs → reset_logs).
+     */
+    private void purgeRelayLogs() {
+        relayLog.clear();
+        relayFiles.clear();
+        relayLogSpace = 0;
+        unsynced = 0;
+        relayFileNumber = 1;
+        sqlRelayFileNumber = 1;
+        relayFiles.put(relayFileNumber, relayFirstPos);
+        relayWritePos = relayFirstPos;
+        relayLogPos = 4;
+    }
+
     /** Where the next dump starts: after what was read, else what CHANGE MASTER named, else the start. */
     public BinlogPosition dumpStart() {
         if (!sourceLogFile.isEmpty()) {
@@ -138,10 +159,24 @@ public final class ReplicaChannel {
         return requestedStart;
     }
 
-    /** RESET SLAVE ALL: no source any more; what was read but not applied is discarded. */
-    public void resetAll() {
-        sourceHost = null;
+    /**
+     * RESET SLAVE: the relay logs go and replication would start again from the source's first file;
+     * with ALL the connection settings go too and the channel is no longer configured (reset_slave).
+     */
+    public void reset(boolean all) {
+        if (all) {
+            sourceHost = null;
+            sourcePort = 3306;
+            sourceUser = "repl";
+            connectRetrySeconds = 60;
+            heartbeatPeriodMicros = null;
+            autoPosition = false;
+        }
         forgetCoordinates();
+        purgeRelayLogs();
+        lastIoErrno = 0;
+        lastIoError = "";
+        ioErrorTime = -1;
     }
 
     /** The source's coordinates and the relay log mean nothing for another source. */
@@ -184,6 +219,12 @@ public final class ReplicaChannel {
 
     public void ioStarting(String state) {
         ioRunning = IoRunning.CONNECTING;
+        ioState = state;
+    }
+
+    /** Connected; the I/O thread runs its set-up statements before it asks for the dump. */
+    public void ioPreparing(String state) {
+        ioRunning = IoRunning.PREPARING;
         ioState = state;
     }
 
@@ -257,7 +298,7 @@ public final class ReplicaChannel {
      * the last event kept, or from what the SQL thread executed (as relay_log_recovery does). Returns
      * how many were lost.
      */
-    public int crash() {
+    public int powerLoss() {
         int lost = Math.min(unsynced, relayLog.size());
         for (int i = 0; i < lost; i++) {
             Relayed dropped = relayLog.pollLast();
@@ -332,7 +373,12 @@ public final class ReplicaChannel {
             default -> {
                 relaySourceLogFile = e.file();
                 if (e.endsTransaction()) {
-                    transactionalGroups++;
+                    // MariaDB's Slave_DDL_Groups and Slave_Transactional_Groups (rpl_parallel / Relay_log_info)
+                    if (e.transaction().query() != null) {
+                        ddlGroups++;
+                    } else {
+                        transactionalGroups++;
+                    }
                 }
                 if (e.endsTransaction() || e.trx() == 0) {
                     execSourceLogPos = e.endPos(); // at transaction boundaries, and for events outside one
@@ -448,6 +494,10 @@ public final class ReplicaChannel {
             return null;
         }
         return oldestUnappliedTimestamp < 0 ? 0L : Math.max(0, (now - oldestUnappliedTimestamp) / 1_000_000);
+    }
+
+    public long ddlGroups() {
+        return ddlGroups;
     }
 
     public long transactionalGroups() {

@@ -32,6 +32,9 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         /** binlog_end_pos moved: dump threads may send more. */
         void published();
 
+        /** The engine committed the transaction: other sessions see it from now on. */
+        void visible(Transaction trx);
+
         /** The transaction's client gets OK; {@code semisync}: a replica acknowledged it first. */
         void answer(Committer committer, Transaction trx, BinlogPosition end, boolean semisync);
     }
@@ -208,6 +211,7 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     @Override
     public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
         server.store().apply(trx.transaction()); // visible to other sessions from now on
+        effects.visible(trx.transaction());
         Map.Entry<BinlogPosition, Boolean> decision = syncDecisions.ceilingEntry(end);
         if (decision != null && decision.getValue()) {
             semisync.put(trx, true);

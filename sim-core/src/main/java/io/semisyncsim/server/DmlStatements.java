@@ -2,14 +2,26 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction.RowChange;
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.sql.Expr;
 import io.semisyncsim.sql.Statement;
+import io.semisyncsim.table.ColumnDef;
+import io.semisyncsim.table.ColumnType;
+import io.semisyncsim.table.Table;
+import io.semisyncsim.table.TableDef;
+import io.semisyncsim.table.TableError;
+import io.semisyncsim.table.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
 
 /**
- * Transactions on the simple table model: rows keyed by an integer id. Inside BEGIN ... COMMIT the
- * session collects changes; otherwise each statement commits on its own (autocommit). Committing is
- * the node actor's work (group commit), so a committing statement answers {@code CommitNeeded}.
+ * INSERT, UPDATE and DELETE on any table (created or implicit), and transactions: inside BEGIN ...
+ * COMMIT the session collects changes (and sees them itself); otherwise each statement commits on its
+ * own (autocommit). Committing is the node actor's work (group commit), so a committing statement
+ * answers {@code CommitNeeded}. Values are checked as MySQL's strict mode checks them.
  */
 final class DmlStatements {
     private final Mysqld server;
@@ -18,14 +30,28 @@ final class DmlStatements {
         this.server = server;
     }
 
-    StatementResult run(Account account, Statement s, Session session) throws SqlError {
-        if (s instanceof Statement.CountRows count) {
-            return new StatementResult.Rows(new ResultSet(List.of(new ResultSet.Column("COUNT(*)", true)),
-                    List.of(List.of(Long.toString(server.store().rowCount(count.table()))))), List.of());
+    private Flavor flavor() {
+        return server.flavor();
+    }
+
+    static boolean handles(Statement s) {
+        return s instanceof Statement.Begin || s instanceof Statement.Commit || s instanceof Statement.Rollback
+                || s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete;
+    }
+
+    /** The statement being run, as the client sent it: statement-format binlogs log this text. */
+    private String sql;
+
+    StatementResult run(Account account, Statement s, Session session, String sql) throws SqlError {
+        this.sql = sql;
+        try {
+            return run(account, s, session);
+        } finally {
+            this.sql = null;
         }
-        if (!account.has(Privilege.DML)) {
-            throw server.flavor().error(1142, "INSERT", account.user(), account.host(), "t1");
-        }
+    }
+
+    private StatementResult run(Account account, Statement s, Session session) throws SqlError {
         if (s instanceof Statement.Begin) {
             List<RowChange> implicit = session.take(); // BEGIN commits an open transaction first
             session.begin();
@@ -39,41 +65,298 @@ final class DmlStatements {
             session.take();
             return StatementExecutor.ok(List.of());
         }
-        List<RowChange> changes = new ArrayList<>();
         if (s instanceof Statement.Insert insert) {
-            for (Statement.Row row : insert.rows()) {
-                if (exists(session, insert.table(), row.key()) || changes.stream().anyMatch(c -> c.key() == row.key())) {
-                    throw server.flavor().error(1062, Long.toString(row.key()), insert.table());
-                }
-                changes.add(new RowChange(EventType.WRITE_ROWS, insert.table(), row.key(),
-                        row.value() == null ? "" : row.value()));
-            }
-        } else if (s instanceof Statement.Update update) {
-            if (exists(session, update.table(), update.key())) {
-                changes.add(new RowChange(EventType.UPDATE_ROWS, update.table(), update.key(), update.value()));
-            }
-        } else if (s instanceof Statement.Delete delete) {
-            if (exists(session, delete.table(), delete.key())) {
-                changes.add(new RowChange(EventType.DELETE_ROWS, delete.table(), delete.key(), null));
-            }
+            return insert(account, insert, session);
+        }
+        if (s instanceof Statement.Update update) {
+            return update(account, update, session);
+        }
+        return delete(account, (Statement.Delete) s, session);
+    }
+
+    /** Collected in a transaction, or committed now (a statement that changed nothing writes no binlog). */
+    private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
+                                            String info, Session session) {
+        if (!changes.isEmpty() && sql != null) {
+            changes = new java.util.ArrayList<>(changes);
+            changes.set(0, changes.get(0).withSql(sql)); // its first row carries the statement's text
         }
         if (session.inTransaction()) {
             session.add(changes);
-            return new StatementResult.Ok(changes.size(), List.of());
+            return new StatementResult.Ok(affected, warnings, info);
         }
-        // Autocommit: a statement that changed nothing writes nothing to the binlog.
-        return changes.isEmpty() ? StatementExecutor.ok(List.of()) : new StatementResult.CommitNeeded(changes, changes.size());
+        if (changes.isEmpty()) {
+            return new StatementResult.Ok(0, warnings, info);
+        }
+        return new StatementResult.CommitNeeded(changes, affected, null, warnings, info, false);
     }
 
-    /** The row as this session sees it: its own pending changes first, then committed data. */
-    private boolean exists(Session session, String table, long key) {
-        Boolean pending = session.pendingExists(table, key);
-        return pending != null ? pending : server.store().contains(table, key);
+    // --- INSERT
+
+    private StatementResult insert(Account account, Statement.Insert s, Session session) throws SqlError {
+        Tables.Resolved r = Tables.resolve(server, session, account, s.table(), "INSERT");
+        Table table = r.table();
+        TableDef def = table.def();
+        List<Integer> targets = new ArrayList<>();
+        if (s.columns() == null) {
+            for (int k = 0; k < def.columns().size(); k++) {
+                targets.add(k);
+            }
+        } else {
+            for (String name : s.columns()) {
+                int k = def.columnIndex(name);
+                if (k < 0) {
+                    throw flavor().error(1054, name, flavor().sql().columnClause("insert"));
+                }
+                targets.add(k);
+            }
+        }
+        Evaluator ev = new Evaluator(server, session, account);
+        List<Warning> warnings = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
+        TreeSet<Object[]> keys = new TreeSet<>(DmlStatements::compareKeys);
+        long autoIncrement = table.nextAutoIncrement();
+        long firstGenerated = 0;
+        int duplicates = 0;
+        for (int n = 0; n < s.rows().size(); n++) {
+            long rowNumber = n + 1;
+            List<Expr> values = s.rows().get(n);
+            List<Integer> written = targets;
+            if (values.size() != targets.size()) {
+                // The implicit table takes INSERT ... VALUES (id), as it always has: v is then NULL.
+                if (def.implicit() && s.columns() == null && values.size() == 1) {
+                    written = List.of(0);
+                } else {
+                    throw flavor().error(1136, rowNumber);
+                }
+            }
+            Object[] row = new Object[def.columns().size()];
+            boolean[] given = new boolean[row.length];
+            for (int k = 0; k < written.size(); k++) {
+                Expr e = values.get(k);
+                int column = written.get(k);
+                if (e instanceof Expr.Function f && f.name().equals("DEFAULT") && f.args().isEmpty()) {
+                    continue;
+                }
+                ev.check(e, "insert", false);
+                row[column] = ev.eval(e);
+                given[column] = true;
+            }
+            for (int k = 0; k < row.length; k++) {
+                ColumnDef c = def.columns().get(k);
+                if (!given[k]) {
+                    if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable() && !c.autoIncrement()) {
+                        throw flavor().error(1364, c.name());
+                    }
+                    row[k] = ev.defaultOf(c);
+                }
+                if (c.autoIncrement() && (row[k] == null || Values.compare(row[k], 0L) == 0)) {
+                    row[k] = autoIncrement++;
+                    if (firstGenerated == 0) {
+                        firstGenerated = (Long) row[k];
+                    }
+                    continue;
+                }
+                row[k] = store(c, row[k], r, rowNumber, warnings);
+                if (c.autoIncrement() && row[k] instanceof Long v && v >= autoIncrement) {
+                    autoIncrement = v + 1;
+                }
+            }
+            if (!def.primaryKey().isEmpty()) {
+                Object[] key = table.key(row);
+                if (table.findByKey(key) != null || !keys.add(key)) {
+                    if (!s.ignore()) {
+                        throw flavor().error(1062, keyText(key), def.name());
+                    }
+                    duplicates++;
+                    warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, keyText(key), def.name())));
+                    continue;
+                }
+            }
+            changes.add(RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row));
+        }
+        if (firstGenerated != 0) {
+            session.setLastInsertId(firstGenerated);
+        }
+        String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: " + duplicates
+                + "  Warnings: " + warnings.size() : null;
+        return commitOrCollect(changes, changes.size(), warnings, info, session);
     }
 
-    static boolean handles(Statement s) {
-        return s instanceof Statement.Begin || s instanceof Statement.Commit || s instanceof Statement.Rollback
-                || s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete
-                || s instanceof Statement.CountRows;
+    /** A value as the column stores it: NULL into NOT NULL is 1048; the rest as strict mode converts. */
+    private Object store(ColumnDef c, Object v, Tables.Resolved r, long rowNumber, List<Warning> warnings)
+            throws SqlError {
+        if (v == null) {
+            if (!c.nullable()) {
+                throw flavor().error(1048, c.name());
+            }
+            return null;
+        }
+        try {
+            return c.type().store(v, new ColumnType.Target(r.db(), r.name(), c.name(), rowNumber),
+                    note -> warnings.add(new Warning("Note", codeOf(note), Tables.error(flavor(), note).getMessage())));
+        } catch (TableError e) {
+            throw Tables.error(flavor(), e);
+        }
+    }
+
+    private int codeOf(TableError e) {
+        return Tables.error(flavor(), e).code();
+    }
+
+    /** The entry 1062 quotes: the key's values joined by '-', as MySQL prints a composite key. */
+    static String keyText(Object[] key) {
+        List<String> parts = new ArrayList<>();
+        for (Object k : key) {
+            parts.add(Values.text(k));
+        }
+        return String.join("-", parts);
+    }
+
+    static int compareKeys(Object[] a, Object[] b) {
+        for (int k = 0; k < a.length; k++) {
+            int c = Values.compare(a[k], b[k]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    // --- UPDATE and DELETE
+
+    /** The rows a WHERE selects, in key order, then ORDER BY and LIMIT. */
+    private List<Object[]> matching(Tables.Resolved r, Evaluator ev, Expr where, List<Statement.Order> orderBy,
+                                    Long limit) throws SqlError {
+        if (where != null) {
+            ev.check(where, "where", false);
+        }
+        for (Statement.Order o : orderBy) {
+            ev.check(o.expr(), "order", false);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        Object key = KeyLookup.value(r.table(), where);
+        if (key != null) { // WHERE pins the primary key: one lookup, not a scan of millions of keys
+            Object[] row = r.table().findByKey(new Object[] {key});
+            ev.row(row);
+            if (row != null && ev.matches(where)) {
+                rows.add(row);
+            }
+        } else {
+            SqlError[] failed = {null};
+            r.table().forEachRow(row -> {
+                if (failed[0] != null) {
+                    return;
+                }
+                try {
+                    ev.row(row);
+                    if (ev.matches(where)) {
+                        rows.add(row);
+                    }
+                } catch (SqlError e) {
+                    failed[0] = e;
+                }
+            });
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+        }
+        if (!orderBy.isEmpty()) {
+            List<Object[][]> keyed = new ArrayList<>();
+            for (Object[] row : rows) {
+                ev.row(row);
+                Object[] keys = new Object[orderBy.size()];
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = ev.eval(orderBy.get(k).expr());
+                }
+                keyed.add(new Object[][] {row, keys});
+            }
+            keyed.sort((a, b) -> {
+                for (int k = 0; k < orderBy.size(); k++) {
+                    Object x = a[1][k];
+                    Object y = b[1][k];
+                    int c = x == null || y == null ? (x == null ? (y == null ? 0 : -1) : 1) : Values.compare(x, y);
+                    if (c != 0) {
+                        return orderBy.get(k).descending() ? -c : c;
+                    }
+                }
+                return 0;
+            });
+            rows.clear();
+            keyed.forEach(k -> rows.add(k[0]));
+        }
+        if (limit != null && rows.size() > limit) {
+            return new ArrayList<>(rows.subList(0, (int) (long) limit));
+        }
+        return rows;
+    }
+
+    private StatementResult update(Account account, Statement.Update s, Session session) throws SqlError {
+        Tables.Resolved r = Tables.resolve(server, session, account, s.table(), "UPDATE");
+        TableDef def = r.table().def();
+        Evaluator ev = new Evaluator(server, session, account).table(def, null);
+        int[] columns = new int[s.set().size()];
+        for (int k = 0; k < columns.length; k++) {
+            Statement.ColumnAssignment a = s.set().get(k);
+            columns[k] = def.columnIndex(a.column());
+            if (columns[k] < 0) {
+                throw flavor().error(1054, a.column(), flavor().sql().columnClause("set"));
+            }
+            ev.check(a.value(), "set", false);
+        }
+        List<Object[]> rows = matching(r, ev, s.where(), s.orderBy(), s.limit());
+        List<Warning> warnings = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
+        TreeSet<Object[]> newKeys = new TreeSet<>(DmlStatements::compareKeys);
+        long rowNumber = 0;
+        for (Object[] old : rows) {
+            rowNumber++;
+            Object[] next = old.clone();
+            boolean[] assigned = new boolean[next.length];
+            for (int k = 0; k < columns.length; k++) {
+                ev.row(next); // MySQL assigns left to right: later SETs see earlier ones
+                ColumnDef c = def.columns().get(columns[k]);
+                next[columns[k]] = store(c, ev.eval(s.set().get(k).value()), r, rowNumber, warnings);
+                assigned[columns[k]] = true;
+            }
+            if (sameRow(old, next)) {
+                continue; // matched, not changed: MySQL neither counts nor logs it
+            }
+            for (int k = 0; k < next.length; k++) {
+                if (def.columns().get(k).onUpdateNow() && !assigned[k]) {
+                    next[k] = VirtualTimestamps.datetime(server.now());
+                }
+            }
+            if (!def.primaryKey().isEmpty()) {
+                Object[] key = r.table().key(next);
+                boolean moved = compareKeys(key, r.table().key(old)) != 0;
+                if (moved && r.table().findByKey(key) != null || !newKeys.add(key)) {
+                    throw flavor().error(1062, keyText(key), def.name());
+                }
+            }
+            changes.add(RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), old, next));
+        }
+        String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
+        return commitOrCollect(changes, changes.size(), warnings, info, session);
+    }
+
+    private static boolean sameRow(Object[] a, Object[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (!Objects.equals(a[k], b[k]) && (a[k] == null || b[k] == null || Values.compare(a[k], b[k]) != 0
+                    || !Values.text(a[k]).equals(Values.text(b[k])))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private StatementResult delete(Account account, Statement.Delete s, Session session) throws SqlError {
+        Tables.Resolved r = Tables.resolve(server, session, account, s.table(), "DELETE");
+        Evaluator ev = new Evaluator(server, session, account).table(r.table().def(), null);
+        List<RowChange> changes = new ArrayList<>();
+        for (Object[] row : matching(r, ev, s.where(), s.orderBy(), s.limit())) {
+            changes.add(RowChange.images(EventType.DELETE_ROWS, r.db(), r.name(), row, null));
+        }
+        return commitOrCollect(changes, changes.size(), List.of(), null, session);
     }
 }

@@ -87,11 +87,19 @@ public final class ErrorLog {
         return Collections.unmodifiableList(entries);
     }
 
-    /** Every line, rendered. */
+    /**
+     * Every line, rendered, as the file holds them: an entry whose text has a newline (5.7's and
+     * MariaDB's "ready for connections.\nVersion: ...", 5.7's "Shutdown complete\n") is several lines.
+     */
     public List<String> lines() {
         List<String> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            out.add(render(e));
+            String text = render(e);
+            if (text.indexOf('\n') < 0) {
+                out.add(text);
+            } else {
+                out.addAll(List.of(text.split("\n", -1)));
+            }
         }
         return out;
     }

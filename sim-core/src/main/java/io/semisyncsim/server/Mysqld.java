@@ -39,11 +39,12 @@ public final class Mysqld {
     private SystemVariables variables;
     private NodeState state = NodeState.STOPPED;
     private long startedAt = -1;
-    private List<Warning> lastWarnings = List.of();
     private final StatementExecutor executor = new StatementExecutor(this);
-    // What lives on disk and survives a restart: the binary log, the data, the replica's channel.
+    /** The last connection id handed out (CONNECTION_ID()), for sessions whose caller set none. */
+    private long lastConnectionId;
+    // What lives on disk and survives a restart: the binary log, the data and users, the replica's channel.
     private final io.semisyncsim.binlog.BinaryLog binlog;
-    private final TableStore store = new TableStore();
+    private final TableStore store;
     private final io.semisyncsim.replication.ReplicaChannel channel;
     private ReplicationControl replication = ReplicationControl.NONE;
     private ConnectionControl connections = ConnectionControl.NONE;
@@ -69,6 +70,7 @@ public final class Mysqld {
         this.errorLog = new ErrorLog(flavor, clock);
         errorLog.setCurrentThread(() -> currentThread);
         errorLog.setVerbosity(this::verbosity);
+        this.store = new TableStore(flavor);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock);
         this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
@@ -199,6 +201,9 @@ public final class Mysqld {
         }
         if (!firstStart) {
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
+            if (channel.isConfigured()) {
+                channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
+            }
         }
 
         List<OptionFile.Option> pending = new ArrayList<>();
@@ -212,9 +217,6 @@ public final class Mysqld {
         }
         if (state == NodeState.FAILED_TO_START) {
             return abort();
-        }
-        for (var builtin : flavor.builtinPlugins().values()) {
-            activate(builtin, true);
         }
         for (var row : plugins.mysqlPluginTable().entrySet()) {
             loadAtStart(row.getKey(), row.getValue());
@@ -231,6 +233,11 @@ public final class Mysqld {
                     }
                 }
             }
+        }
+        // Compiled-in plugins and server parts come after the loaded ones: MariaDB's semisync logs its
+        // start (with semisync enabled in the option file) after plugin-load-add's failures.
+        for (var builtin : flavor.builtinPlugins().values()) {
+            activate(builtin, true);
         }
         for (OptionFile.Option o : pending) {
             SysVarDef def = variables.find(o.name());
@@ -291,18 +298,19 @@ public final class Mysqld {
      * CHANGE MASTER TO {@code host} (at {@code from}, or where the channel is), as an operator's session
      * runs it: the channel is set and the server logs the change as its flavour does.
      */
-    public void changeSource(String host, io.semisyncsim.binlog.BinlogPosition from) {
-        Threads.Thread session = threads.open(Threads.Kind.CLIENT, "root", "localhost", "Query", clock.getAsLong());
-        runAs(session.id(), () -> {
-            var old = channel.coordinates();
-            channel.configure(host, null, null, null, null, null, from);
-            logChangeSource(old, channel.coordinates());
-        });
-        threads.close(session.id());
+    /**
+     * CHANGE MASTER TO with the replication threads stopped: the channel takes the options given (null:
+     * unchanged), its relay logs start over, and the lines of change_master are logged.
+     */
+    void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
+                      Boolean autoPosition, io.semisyncsim.binlog.BinlogPosition from) {
+        var old = channel.coordinates();
+        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, from);
+        logChangeSource(old, channel.coordinates());
     }
 
     /** The CHANGE MASTER lines (rpl_replica.cc change_master / MariaDB's sql_repl.cc), by the session running it. */
-    void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
+    private void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
                          io.semisyncsim.replication.ReplicaChannel.Coordinates now) {
         errorLog.log("change-source-connection");
         errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
@@ -314,6 +322,20 @@ public final class Mysqld {
     }
 
     private boolean changedUsingGtid;
+
+    /**
+     * RESET SLAVE [ALL] with the replication threads stopped: the relay logs and positions go (and with
+     * ALL the connection settings); MariaDB logs the two info files it deletes (sql_repl.cc reset_slave).
+     */
+    void resetReplica(boolean all) {
+        channel.reset(all);
+        for (String file : List.of("master.info", "relay-log.info")) {
+            errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
+        }
+        if (all) {
+            changedUsingGtid = false; // a new connection would replicate by GTID again (MariaDB)
+        }
+    }
 
     /**
      * Crash recovery of the transactions a crash left prepared in the binlog: MySQL commits those in
@@ -388,7 +410,14 @@ public final class Mysqld {
             }
             load(pluginName, library); // plugin-load-add does not write mysql.plugin
         } catch (SqlError e) {
-            errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
+            if (e.code() == 1126) {
+                errorLog.log("plugin-open-failed", "path", flavor.pluginDir() + library, "error", NO_LIBRARY);
+            }
+            if (pluginName == null) {
+                errorLog.log("plugin-load-failed-library", "library", library);
+            } else {
+                errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
+            }
         }
     }
 
@@ -452,7 +481,7 @@ public final class Mysqld {
     void uninstall(String pluginName) throws SqlError {
         PluginRegistry.Active plugin = plugins.find(pluginName);
         if (plugin == null) {
-            throw flavor.error(1305, pluginName);
+            throw flavor.error(1305, "PLUGIN", pluginName);
         }
         if (plugin.builtin()) {
             throw flavor.error(1619);
@@ -480,18 +509,16 @@ public final class Mysqld {
 
     /**
      * Runs one statement as {@code account} in {@code session}; a bad statement gets MySQL's error and
-     * changes nothing. A committing statement answers {@link StatementResult.CommitNeeded}.
+     * changes nothing. A committing statement answers {@link StatementResult.CommitNeeded}. The account
+     * is looked up in this node's user table now (1045 when it has no such user). A statement ending in
+     * {@code \G} answers a result set marked for vertical output. A session whose caller set no
+     * connection id gets the next of this node's counter at its first statement.
      */
     public StatementResult execute(Account account, String sql, Session session) {
-        StatementResult result = executor.execute(account, sql, session);
-        if (!(result instanceof StatementResult.Rows rows && isShowWarnings(sql))) {
-            lastWarnings = result.warnings();
+        if (session.connectionId() == 0) {
+            session.setConnectionId(++lastConnectionId);
         }
-        return result;
-    }
-
-    private static boolean isShowWarnings(String sql) {
-        return sql.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SHOW WARNINGS");
+        return executor.execute(account, sql, session);
     }
 
     // --- what scenarios and reports read (at quiescent instants)
@@ -571,10 +598,6 @@ public final class Mysqld {
 
     SortedMap<String, String> persisted() {
         return persisted;
-    }
-
-    List<Warning> lastWarnings() {
-        return lastWarnings;
     }
 
     /** The server's threads as plugins use them (the ACK receiver, code run as no thread). */

@@ -27,28 +27,34 @@ final class ReplicationStatements {
     }
 
     StatementResult run(Account account, Statement s) throws SqlError {
+        Flavor.Privileges privileges = flavor().privileges();
         if (s instanceof Statement.ShowReplicaStatus show) {
+            StatementExecutor.require(account, privileges.need("replica-monitor"), flavor());
             return showReplicaStatus(show);
         }
         if (s instanceof Statement.ShowSourceStatus) {
+            StatementExecutor.require(account, privileges.need("binlog-monitor"), flavor());
             return showSourceStatus();
         }
         if (s instanceof Statement.ShowBinaryLogs) {
+            StatementExecutor.require(account, privileges.need("binlog-monitor"), flavor());
             return showBinaryLogs();
         }
-        if (!account.has(Privilege.SUPER) && !account.has(Privilege.REPLICATION_SLAVE_ADMIN)) {
-            throw flavor().error(1227, s instanceof Statement.ResetSource ? "RELOAD" : flavor().privilegeForReplication());
+        if (s instanceof Statement.ResetSource) {
+            StatementExecutor.require(account, privileges.need("reset-source"), flavor());
+            return resetSource();
         }
+        StatementExecutor.require(account, privileges.need("replication-admin"), flavor());
         if (s instanceof Statement.StartReplica start) {
             return start(start.threads());
         }
         if (s instanceof Statement.StopReplica stop) {
             return stop(stop.threads());
         }
-        if (s instanceof Statement.ChangeSource change) {
-            return change(change.options());
+        if (s instanceof Statement.ResetReplica reset) {
+            return resetReplica(reset.all());
         }
-        return resetSource();
+        return change(((Statement.ChangeSource) s).options());
     }
 
     private StatementResult start(Threads threads) throws SqlError {
@@ -81,11 +87,12 @@ final class ReplicationStatements {
         if (already) {
             return StatementExecutor.ok(List.of(note(flavor().replicaStoppedNote())));
         }
-        if (io && r.ioThreadRunning()) {
-            r.stopIoThread();
-        }
+        // The SQL thread first, then the I/O thread, as terminate_slave_threads() does.
         if (sql && r.sqlThreadRunning()) {
             r.stopSqlThread();
+        }
+        if (io && r.ioThreadRunning()) {
+            r.stopIoThread();
         }
         return StatementExecutor.ok(List.of());
     }
@@ -94,11 +101,31 @@ final class ReplicationStatements {
         return new Warning("Note", code, flavor().errorText(code));
     }
 
-    private StatementResult change(Map<String, Input> options) throws SqlError {
+    /**
+     * CHANGE MASTER with replica threads running. MariaDB refuses it while either runs (1198). MySQL
+     * (change_master, rpl_replica.cc) looks at what the options touch: MASTER_AUTO_POSITION needs both
+     * threads stopped (3081); the receiver's options (host, port, user, retry, heartbeat, log file and
+     * position) only the I/O thread (3021), so with only the SQL thread running they are taken.
+     */
+    private void refuseWhileRunning(Map<String, Input> options) throws SqlError {
         ReplicationControl r = server.replication();
-        if (r.ioThreadRunning() || r.sqlThreadRunning()) {
+        if (!r.ioThreadRunning() && !r.sqlThreadRunning()) {
+            return;
+        }
+        if (!flavor().sql().changeSourcePerThread()) {
             throw flavor().error(1198);
         }
+        boolean bothThreads = options.keySet().stream().anyMatch(o -> o.endsWith("_AUTO_POSITION"));
+        if (bothThreads) {
+            throw flavor().error(3081);
+        }
+        if (r.ioThreadRunning()) {
+            throw flavor().error(3021);
+        }
+    }
+
+    private StatementResult change(Map<String, Input> options) throws SqlError {
+        refuseWhileRunning(options);
         String host = null;
         Integer port = null;
         String user = null;
@@ -120,11 +147,21 @@ final class ReplicationStatements {
                 case "MASTER_AUTO_POSITION" -> autoPosition = number(o) != 0;
                 case "MASTER_LOG_FILE" -> file = text(o);
                 case "MASTER_LOG_POS" -> pos = number(o);
-                default -> throw flavor().error(1064, o.getKey() + " = ...");
+                default -> throw flavor().error(1064, o.getKey() + " = ...", 1);
             }
         }
         BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
-        server.channel().configure(host, port, user, retry, heartbeat, autoPosition, start);
+        server.changeSource(host, port, user, retry, heartbeat, autoPosition, start);
+        return StatementExecutor.ok(List.of());
+    }
+
+    /** RESET SLAVE [ALL]: refused while a replication thread runs (rpl_slave.cc reset_slave). */
+    private StatementResult resetReplica(boolean all) throws SqlError {
+        ReplicationControl r = server.replication();
+        if (r.ioThreadRunning() || r.sqlThreadRunning()) {
+            throw flavor().error(1198);
+        }
+        server.resetReplica(all);
         return StatementExecutor.ok(List.of());
     }
 
@@ -132,7 +169,7 @@ final class ReplicationStatements {
         if (o.getValue() instanceof Input.Text t) {
             return t.text();
         }
-        throw flavor().error(1064, o.getKey() + " = " + o.getValue());
+        throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
     }
 
     private long number(Map.Entry<String, Input> o) throws SqlError {
@@ -140,7 +177,7 @@ final class ReplicationStatements {
                 && w.value().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0) {
             return w.value().longValue();
         }
-        throw flavor().error(1064, o.getKey() + " = " + o.getValue());
+        throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
     }
 
     private StatementResult showReplicaStatus(Statement.ShowReplicaStatus show) {

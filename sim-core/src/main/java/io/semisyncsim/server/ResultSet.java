@@ -5,11 +5,15 @@ import java.util.List;
 
 /**
  * Columns and rows as the server sends them; a null cell is SQL NULL. {@code numeric} columns are
- * right-aligned by the mysql client, as it does for numeric field types.
+ * right-aligned by the mysql client, as it does for numeric field types; a {@code nullable} column is
+ * at least four characters wide in its table, room for NULL (the client's print_table_data).
  */
 public record ResultSet(List<Column> columns, List<List<String>> rows) {
 
-    public record Column(String name, boolean numeric) {
+    public record Column(String name, boolean numeric, boolean nullable) {
+        public Column(String name, boolean numeric) {
+            this(name, numeric, false);
+        }
     }
 
     public ResultSet {

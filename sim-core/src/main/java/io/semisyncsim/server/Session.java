@@ -1,12 +1,63 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.table.Catalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 
-/** A client connection's state: the transaction it has open (after BEGIN), if any. */
+/**
+ * A client connection's state: its id, its current database, its user variables, the transaction it
+ * has open (after BEGIN), what FOUND_ROWS() and ROW_COUNT() read, and its warning list (the
+ * diagnostics area SHOW WARNINGS shows).
+ *
+ * <p>The connection id is what CONNECTION_ID() returns. The caller that opens the connection may set
+ * it ({@link #setConnectionId}); otherwise the node hands out the next of its own counter at the
+ * session's first statement ({@link Mysqld#execute}).
+ */
 public final class Session {
+    private long connectionId;
+    private String database = Catalog.DEFAULT_DB;
+    private final TreeMap<String, Object> userVariables = new TreeMap<>();
     private List<Transaction.RowChange> open;
+    private long foundRows;
+    private long lastInsertId;
+    private long rowCount = -1;
+    private List<Warning> warnings = List.of();
+    /** @@session.sql_log_bin: when off, this session's commits are not written to the binary log. */
+    private boolean sqlLogBin = true;
+    /** The account's global privileges when the connection logged in (its first statement); null before. */
+    private java.util.Set<String> loginGlobal;
+    private boolean loginGrantOption;
+
+    public long connectionId() {
+        return connectionId;
+    }
+
+    /** Sets CONNECTION_ID() (the thread id of the connection); 0 lets the node assign one. */
+    public void setConnectionId(long id) {
+        this.connectionId = id;
+    }
+
+    /** The current database (USE), or null when none is selected. */
+    public String database() {
+        return database;
+    }
+
+    void setDatabase(String db) {
+        this.database = db;
+    }
+
+    /** A user variable; null when unset (SQL NULL). Names are case-insensitive, as in MySQL 5.0+. */
+    public Object userVariable(String name) {
+        return userVariables.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    void setUserVariable(String name, Object value) {
+        userVariables.put(name.toLowerCase(Locale.ROOT), value);
+    }
 
     public boolean inTransaction() {
         return open != null;
@@ -27,17 +78,58 @@ public final class Session {
         return changes;
     }
 
-    /** Whether this session's own uncommitted changes insert (or delete) {@code key}. */
-    Boolean pendingExists(String table, long key) {
-        if (open == null) {
-            return null;
+    /** This session's uncommitted changes, in order (empty outside a transaction). */
+    List<Transaction.RowChange> pending() {
+        return open == null ? List.of() : open;
+    }
+
+    long foundRows() {
+        return foundRows;
+    }
+
+    void setFoundRows(long n) {
+        this.foundRows = n;
+    }
+
+    long lastInsertId() {
+        return lastInsertId;
+    }
+
+    void setLastInsertId(long id) {
+        this.lastInsertId = id;
+    }
+
+    long rowCount() {
+        return rowCount;
+    }
+
+    void setRowCount(long n) {
+        this.rowCount = n;
+    }
+
+    public boolean sqlLogBin() {
+        return sqlLogBin;
+    }
+
+    void setSqlLogBin(boolean on) {
+        this.sqlLogBin = on;
+    }
+
+    /** The diagnostics area: the conditions SHOW WARNINGS lists. */
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    void setWarnings(List<Warning> w) {
+        this.warnings = List.copyOf(w);
+    }
+
+    /** The global privileges this connection logged in with: taken from {@code now} at its first statement. */
+    Grants asLoggedIn(Grants now) {
+        if (loginGlobal == null) {
+            loginGlobal = java.util.Set.copyOf(now.global());
+            loginGrantOption = now.globalGrantOption();
         }
-        Boolean exists = null;
-        for (Transaction.RowChange c : open) {
-            if (c.table().equals(table) && c.key() == key) {
-                exists = c.kind() != io.semisyncsim.binlog.EventType.DELETE_ROWS;
-            }
-        }
-        return exists;
+        return now.withGlobalAsOf(loginGlobal, loginGrantOption);
     }
 }

@@ -1,82 +1,203 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.server.SystemVariables.Input;
 import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.sql.ParseException;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.table.Values;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Executes parsed admin statements against a {@link Mysqld}, with MySQL's checks in MySQL's order. */
+/**
+ * Executes statements against a {@link Mysqld}, with MySQL's checks in MySQL's order: the account
+ * (1045), the parse (1064, or the simulator's 9000 for what it does not model), then the statement's
+ * own checks. It also keeps the session's diagnostics area as each server does.
+ */
 final class StatementExecutor {
-    private static final List<String> PLUGINS_COLUMNS = List.of("PLUGIN_NAME", "PLUGIN_VERSION", "PLUGIN_STATUS",
-            "PLUGIN_TYPE", "PLUGIN_TYPE_VERSION", "PLUGIN_LIBRARY", "PLUGIN_LIBRARY_VERSION", "PLUGIN_AUTHOR",
-            "PLUGIN_DESCRIPTION", "PLUGIN_LICENSE", "LOAD_OPTION");
-
     private final Mysqld server;
     private final ReplicationStatements replicationStatements;
+    private final ProcessStatements processStatements;
     private final DmlStatements dml;
+    private final DdlStatements ddl;
+    private final QueryStatements queries;
+    private final UserStatements users;
 
     StatementExecutor(Mysqld server) {
         this.server = server;
         this.replicationStatements = new ReplicationStatements(server);
+        this.processStatements = new ProcessStatements(server);
         this.dml = new DmlStatements(server);
+        this.ddl = new DdlStatements(server);
+        this.queries = new QueryStatements(server);
+        this.users = new UserStatements(server);
     }
 
     private Flavor flavor() {
         return server.flavor();
     }
 
-    StatementResult execute(Account account, String sql, Session session) {
+    StatementResult execute(Account client, String sql, Session session) {
         if (server.state() != NodeState.RUNNING) {
             // The client cannot reach a server that is not running (CR_CONN_HOST_ERROR).
             return new StatementResult.Failed(new SqlError(2003, "HY000",
                     "Can't connect to MySQL server on '" + server.name() + ":3306' (111)"));
         }
+        Map.Entry<UserChange.UserKey, Grants> match = server.store().users().match(client.user(), client.host());
+        if (match == null) { // no such account on this node: the connection itself is refused
+            server.errorLog().log("access-denied", "user", client.user(), "host", client.host());
+            return new StatementResult.Failed(flavor().error(1045, client.user(), client.host(), "NO"));
+        }
+        Account account = new Account(client.user(), client.host(), session.asLoggedIn(match.getValue()));
+        String text = Parser.withoutTerminator(sql);
+        Statement statement = null;
+        StatementResult result;
         try {
-            Statement statement = Parser.parse(sql, flavor().dialect());
-            if (DmlStatements.handles(statement)) {
-                return dml.run(account, statement, session);
+            statement = Parser.parse(text, flavor().dialect());
+            result = run(account, statement, session, text);
+            while (result instanceof StatementResult.CommitNeeded c && !session.sqlLogBin()) {
+                // sql_log_bin = 0: the engine commits, the binary log never sees it (nothing to replicate or wait for).
+                server.store().apply(c.transaction(0, server.now()));
+                result = c.thenRerun() ? run(account, statement, session, text) : c.answer();
             }
-            return run(account, statement);
         } catch (ParseException e) {
-            return new StatementResult.Failed(flavor().error(1064, near(sql, e.offset())));
+            result = new StatementResult.Failed(parseError(text, e));
         } catch (SqlError e) {
-            return new StatementResult.Failed(e);
+            result = new StatementResult.Failed(e);
+        }
+        keepDiagnostics(statement, result, session);
+        if (result instanceof StatementResult.Rows rows) {
+            session.setRowCount(-1);
+            return Parser.isVertical(sql) ? rows.withVertical(true) : rows;
+        }
+        if (result instanceof StatementResult.Ok ok) {
+            session.setRowCount(ok.affectedRows());
+        } else if (result instanceof StatementResult.CommitNeeded c) {
+            session.setRowCount(c.affectedRows());
+        } else {
+            session.setRowCount(-1);
+        }
+        return result;
+    }
+
+    /** 1064 quoting the statement from the offending token (cut as the flavour cuts), or the simulator's 9000. */
+    private SqlError parseError(String sql, ParseException e) {
+        if (e.isUnsupported()) {
+            return e.clause() == null ? flavor().error(9000, e.statement())
+                    : flavor().error("9000-clause", e.statement(), e.clause());
+        }
+        int offset = Math.min(e.offset(), sql.length());
+        int line = 1;
+        for (int k = 0; k < offset; k++) {
+            if (sql.charAt(k) == '\n') {
+                line++;
+            }
+        }
+        Flavor.SqlRules rules = flavor().sql();
+        String near = Flavor.SqlRules.cut(sql.substring(offset), rules.nearMax(), rules.nearEllipsis());
+        return flavor().error(1064, near, line);
+    }
+
+    /**
+     * The diagnostics area after a statement. MySQL clears it at every statement except SHOW WARNINGS
+     * and SHOW ERRORS; MariaDB keeps it through a statement that opens no table and raises nothing
+     * (sql_parse.cc: opt_clear_warning_info only when the statement has tables).
+     */
+    private void keepDiagnostics(Statement s, StatementResult r, Session session) {
+        if (s instanceof Statement.ShowWarnings) {
+            return;
+        }
+        List<Warning> raised = r.warnings();
+        if (!raised.isEmpty() || !flavor().sql().warningsKeptWithoutTables() || usesTables(s)) {
+            session.setWarnings(raised);
         }
     }
 
-    /** MySQL quotes the statement from the offending token on, cut at 80 characters. */
-    private static String near(String sql, int offset) {
-        String rest = sql.substring(Math.min(offset, sql.length())).strip();
-        if (rest.endsWith(";")) {
-            rest = rest.substring(0, rest.length() - 1);
+    /** Whether a statement opens a table (an information_schema table included: SHOW VARIABLES, SHOW TABLES). */
+    private static boolean usesTables(Statement s) {
+        if (s instanceof Statement.Select select) {
+            return select.from() != null;
         }
-        return rest.length() > 80 ? rest.substring(0, 80) : rest;
+        if (s instanceof Statement.Grant g) {
+            return g.level().table() != null;
+        }
+        if (s instanceof Statement.CreateDatabase || s instanceof Statement.DropDatabase) {
+            return false; // no table list (measured: MariaDB keeps the warnings through DROP DATABASE)
+        }
+        return s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete
+                || DdlStatements.handles(s) || s instanceof Statement.ShowTables || s instanceof Statement.ShowDatabases
+                || s instanceof Statement.ShowCreateTable || s instanceof Statement.Show
+                || s instanceof Statement.ShowPlugins;
     }
 
-    private StatementResult run(Account account, Statement statement) throws SqlError {
+    private StatementResult run(Account account, Statement statement, Session session, String sql)
+            throws SqlError {
+        if (statement instanceof Statement.Empty) {
+            if (flavor().sql().emptyQueryError()) {
+                throw flavor().error(1065);
+            }
+            return ok(List.of());
+        }
+        if (DdlStatements.handles(statement) || UserStatements.handles(statement)) {
+            // DDL and account statements commit an open transaction first (an implicit commit), then
+            // run as their own transaction. The node runs the statement again once that commit is done.
+            if (session.inTransaction()) {
+                List<Transaction.RowChange> open = session.take();
+                if (!open.isEmpty()) {
+                    return new StatementResult.CommitNeeded(open, 0, null, List.of(), null, true);
+                }
+            }
+            return DdlStatements.handles(statement) ? ddl.run(account, statement, session, sql)
+                    : users.run(account, statement, session, sql);
+        }
+        if (DmlStatements.handles(statement)) {
+            return dml.run(account, statement, session, Parser.withoutTerminator(sql).strip());
+        }
+        if (statement instanceof Statement.Select s) {
+            return queries.select(account, s, session);
+        }
+        if (statement instanceof Statement.Use s) {
+            return ddl.use(account, s, session);
+        }
+        if (statement instanceof Statement.ShowTables s) {
+            return queries.showTables(account, s, session);
+        }
+        if (statement instanceof Statement.ShowDatabases s) {
+            return queries.showDatabases(account, s);
+        }
+        if (statement instanceof Statement.ShowCreateTable s) {
+            return queries.showCreateTable(account, s, session);
+        }
+        if (statement instanceof Statement.ShowCreateDatabase s) {
+            return queries.showCreateDatabase(account, s);
+        }
+        if (statement instanceof Statement.ShowWarnings s) {
+            return queries.showWarnings(s, session);
+        }
+        if (statement instanceof Statement.ShowGrants s) {
+            return users.showGrants(account, s);
+        }
+        if (ProcessStatements.handles(statement)) {
+            return processStatements.run(account, statement, session);
+        }
         if (statement instanceof Statement.InstallPlugin s) {
             return install(account, s);
         } else if (statement instanceof Statement.UninstallPlugin s) {
             return uninstall(account, s);
         } else if (statement instanceof Statement.SetVariables s) {
-            return set(account, s);
-        } else if (statement instanceof Statement.SelectVariables s) {
-            return selectVariables(s);
-        } else if (statement instanceof Statement.SelectPlugins s) {
-            return selectPlugins(s);
+            return set(account, s, session);
         } else if (statement instanceof Statement.Show s) {
             return s.status() ? showStatus(s.like()) : showVariables(s.like());
         } else if (statement instanceof Statement.ShowPlugins) {
             return showPlugins();
-        } else if (statement instanceof Statement.ShowWarnings) {
-            return showWarnings();
         } else if (statement instanceof Statement.FlushStatus) {
             return flushStatus(account);
         }
@@ -87,18 +208,29 @@ final class StatementExecutor {
         return new StatementResult.Ok(0, warnings);
     }
 
+    /** 1227 unless the account holds one of what {@code need} lists. */
+    static void require(Account account, Flavor.Privileges.Need need, Flavor flavor) throws SqlError {
+        for (String p : need.any()) {
+            if (account.has(Privilege.key(p))) {
+                return;
+            }
+        }
+        throw flavor.error(1227, need.text());
+    }
+
     // --- plugins
 
     private StatementResult install(Account account, Statement.InstallPlugin s) throws SqlError {
-        if (!account.has(Privilege.INSERT_MYSQL_PLUGIN)) {
-            throw flavor().error(1142, "INSERT", account.user(), account.host(), "plugin");
+        // INSTALL PLUGIN writes mysql.plugin: the table privilege is what it checks.
+        if (!account.hasOn("INSERT", "mysql", "plugin")) {
+            throw flavor().error(1142, "INSERT", account.user(), account.host(), "mysql", "plugin");
         }
         return ok(server.install(s.name(), s.soname()));
     }
 
     private StatementResult uninstall(Account account, Statement.UninstallPlugin s) throws SqlError {
-        if (!account.has(Privilege.DELETE_MYSQL_PLUGIN)) {
-            throw flavor().error(1142, "DELETE", account.user(), account.host(), "plugin");
+        if (!account.hasOn("DELETE", "mysql", "plugin")) {
+            throw flavor().error(1142, "DELETE", account.user(), account.host(), "mysql", "plugin");
         }
         server.uninstall(s.name());
         return ok(List.of());
@@ -114,74 +246,29 @@ final class StatementExecutor {
                 List.of());
     }
 
-    private StatementResult selectPlugins(Statement.SelectPlugins s) throws SqlError {
-        List<String> columns = s.columns().isEmpty() ? PLUGINS_COLUMNS : s.columns();
-        for (String c : columns) {
-            if (!PLUGINS_COLUMNS.contains(c)) {
-                throw flavor().error(1054, c, "field list");
-            }
-        }
-        for (Statement.Comparison c : s.where()) {
-            if (!PLUGINS_COLUMNS.contains(c.column())) {
-                throw flavor().error(1054, c.column(), "where clause");
-            }
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (PluginRegistry.Active p : server.plugins().all()) {
-            List<String> full = pluginsRow(p);
-            if (matches(full, s.where())) {
-                List<String> row = new ArrayList<>();
-                for (String c : columns) {
-                    row.add(full.get(PLUGINS_COLUMNS.indexOf(c)));
-                }
-                rows.add(row);
-            }
-        }
-        return new StatementResult.Rows(ResultSet.of(columns, rows), List.of());
-    }
-
-    private List<String> pluginsRow(PluginRegistry.Active p) {
-        PluginDescriptor d = p.descriptor();
-        List<String> row = new ArrayList<>();
-        row.add(d.name());
-        row.add(d.version());
-        row.add("ACTIVE");
-        row.add(d.type());
-        row.add(flavor().pluginTypeVersion(d.type()));
-        row.add(d.library());
-        row.add(d.library() == null ? null : flavor().pluginLibraryVersion());
-        row.add(d.author());
-        row.add(d.description());
-        row.add(d.license());
-        row.add(p.builtin() ? "FORCE" : "ON");
-        return row;
-    }
-
-    private static boolean matches(List<String> row, List<Statement.Comparison> where) {
-        for (Statement.Comparison c : where) {
-            String value = row.get(PLUGINS_COLUMNS.indexOf(c.column()));
-            boolean hit = value != null && switch (c.operator()) {
-                case "LIKE" -> new Like(c.value()).matches(value);
-                case "NOT LIKE" -> !new Like(c.value()).matches(value);
-                default -> value.equalsIgnoreCase(c.value());
-            };
-            if (!hit) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // --- variables
 
-    private StatementResult set(Account account, Statement.SetVariables s) throws SqlError {
+    private StatementResult set(Account account, Statement.SetVariables s, Session session) throws SqlError {
         SystemVariables vars = server.variables();
         record Change(SysVarDef def, String value, boolean persist, boolean apply) {
         }
         List<Change> changes = new ArrayList<>();
+        List<Object[]> userValues = new ArrayList<>();
+        List<Runnable> sessionChanges = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
+        Evaluator ev = new Evaluator(server, session, account);
         // MySQL checks every assignment before applying any (sql_set_variables: check, then update).
-        for (Statement.Assignment a : s.assignments()) {
+        for (Statement.SetItem item : s.items()) {
+            if (item instanceof Statement.UserAssignment u) {
+                ev.check(u.value(), "select", false);
+                userValues.add(new Object[] {u.name(), ev.eval(u.value())});
+                continue;
+            }
+            Statement.Assignment a = (Statement.Assignment) item;
+            if (a.name().equalsIgnoreCase(SQL_LOG_BIN)) {
+                sessionChanges.add(sqlLogBin(account, a, ev, session));
+                continue;
+            }
             SysVarDef def = vars.require(a.name());
             if (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION) {
                 throw flavor().error(1229, def.name());
@@ -189,22 +276,20 @@ final class StatementExecutor {
             if (!def.dynamic() && a.scope() != Scope.PERSIST_ONLY) {
                 throw flavor().error(1238, def.name(), "read only");
             }
-            if (!account.has(Privilege.SUPER) && !account.has(Privilege.SYSTEM_VARIABLES_ADMIN)) {
-                throw flavor().error(1227, flavor().privilegeForSetGlobal());
-            }
+            require(account, flavor().privileges().setGlobal(def.name()), flavor());
+            Input input = a.expression() == null ? a.value() : input(ev.eval(a.expression()));
             String value;
-            if (a.value() == null) {
+            if (input == null) {
                 value = def.defaultValue();
             } else {
-                SystemVariables.Validated v = vars.validate(def, a.value());
-                if (v.warning() != null) {
-                    warnings.add(new Warning("Warning", 1292, v.warning()));
-                }
+                SystemVariables.Validated v = vars.validate(def, input);
+                warnings.addAll(v.warnings());
                 value = v.canonical();
             }
             boolean persist = a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY;
             changes.add(new Change(def, value, persist, a.scope() != Scope.PERSIST_ONLY));
         }
+        warnings.addAll(ev.warnings());
         for (Change c : changes) {
             if (c.persist()) {
                 server.persisted().put(c.def().name(), c.value());
@@ -215,7 +300,43 @@ final class StatementExecutor {
                 notifyOwner(c.def(), old, c.value());
             }
         }
+        for (Object[] u : userValues) {
+            session.setUserVariable((String) u[0], u[1]);
+        }
+        sessionChanges.forEach(Runnable::run);
         return ok(warnings);
+    }
+
+    static final String SQL_LOG_BIN = "sql_log_bin";
+
+    /**
+     * SET sql_log_bin: a session-only variable (SET GLOBAL is 1228 in MySQL, 1238 in MariaDB) that
+     * needs its own privilege, and cannot change inside a transaction (1694).
+     */
+    private Runnable sqlLogBin(Account account, Statement.Assignment a, Evaluator ev, Session session)
+            throws SqlError {
+        if (a.scope() == Scope.GLOBAL || a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY) {
+            throw flavor().error("session-variable-set-global", SQL_LOG_BIN);
+        }
+        require(account, flavor().privileges().need("sql-log-bin"), flavor());
+        if (session.inTransaction()) {
+            throw flavor().error(1694);
+        }
+        Input input = a.expression() == null ? a.value() : input(ev.eval(a.expression()));
+        SysVarDef def = new SysVarDef(SQL_LOG_BIN, VarType.BOOL, "ON", null, null, List.of(), true, null, null);
+        boolean on = input == null || server.variables().validate(def, input).canonical().equals("ON");
+        return () -> session.setSqlLogBin(on);
+    }
+
+    /** A computed SET value as the variable's parser would have seen it written. */
+    private static Input input(Object v) {
+        if (v instanceof Long || v instanceof BigInteger) {
+            return new Input.Whole(new BigInteger(v.toString()));
+        }
+        if (v instanceof BigDecimal || v instanceof Double) {
+            return new Input.Decimal(Values.text(v));
+        }
+        return new Input.Text(v == null ? "NULL" : Values.text(v));
     }
 
     private void notifyOwner(SysVarDef def, String oldValue, String newValue) {
@@ -226,21 +347,6 @@ final class StatementExecutor {
         if (owner != null && owner.behaviour() != null) {
             owner.behaviour().variableChanged(def, oldValue, newValue);
         }
-    }
-
-    private StatementResult selectVariables(Statement.SelectVariables s) throws SqlError {
-        SystemVariables vars = server.variables();
-        List<ResultSet.Column> columns = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        for (Statement.SelectItem item : s.items()) {
-            SysVarDef def = vars.require(item.name());
-            if (item.scope() == Scope.SESSION) {
-                throw flavor().error(1238, def.name(), "GLOBAL");
-            }
-            columns.add(new ResultSet.Column(item.label(), def.isNumeric()));
-            row.add(vars.selectValue(def));
-        }
-        return new StatementResult.Rows(new ResultSet(columns, List.of(row)), List.of());
     }
 
     private StatementResult showVariables(String like) {
@@ -262,19 +368,8 @@ final class StatementExecutor {
         return new StatementResult.Rows(ResultSet.of(List.of("Variable_name", "Value"), rows), List.of());
     }
 
-    private StatementResult showWarnings() {
-        List<List<String>> rows = new ArrayList<>();
-        for (Warning w : server.lastWarnings()) {
-            rows.add(List.of(w.level(), Integer.toString(w.code()), w.message()));
-        }
-        return new StatementResult.Rows(new ResultSet(List.of(new ResultSet.Column("Level", false),
-                new ResultSet.Column("Code", true), new ResultSet.Column("Message", false)), rows), List.of());
-    }
-
     private StatementResult flushStatus(Account account) throws SqlError {
-        if (!account.has(Privilege.RELOAD)) {
-            throw flavor().error(1227, "RELOAD");
-        }
+        require(account, flavor().privileges().need("flush-status"), flavor());
         for (Plugin p : server.plugins().behaviours()) {
             p.flushStatus();
         }

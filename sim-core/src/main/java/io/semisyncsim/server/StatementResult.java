@@ -1,5 +1,6 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.Transaction;
 import java.util.List;
 
 /** What a statement returned to its client: OK, a result set, or an error; with any warnings. */
@@ -9,33 +10,82 @@ public sealed interface StatementResult {
     record Warning(String level, int code, String message) {
     }
 
+    /** The conditions the statement raised (what the client counts after its answer). */
     List<Warning> warnings();
 
-    record Ok(long affectedRows, List<Warning> warnings) implements StatementResult {
+    /**
+     * OK with the rows affected; {@code info} is the server's info string the client prints on the
+     * next line ({@code Records: 2  Duplicates: 0  Warnings: 0}), or null.
+     */
+    record Ok(long affectedRows, List<Warning> warnings, String info) implements StatementResult {
         public Ok {
             warnings = List.copyOf(warnings);
         }
+
+        public Ok(long affectedRows, List<Warning> warnings) {
+            this(affectedRows, warnings, null);
+        }
     }
 
-    record Rows(ResultSet resultSet, List<Warning> warnings) implements StatementResult {
+    /** A result set; {@code vertical}: the statement ended with {@code \G}, so the client prints it row by row. */
+    record Rows(ResultSet resultSet, List<Warning> warnings, boolean vertical) implements StatementResult {
         public Rows {
             warnings = List.copyOf(warnings);
+        }
+
+        public Rows(ResultSet resultSet, List<Warning> warnings) {
+            this(resultSet, warnings, false);
+        }
+
+        public Rows withVertical(boolean v) {
+            return new Rows(resultSet, warnings, v);
         }
     }
 
     /**
-     * Not an answer yet: the statement commits {@code changes}, and its client gets
-     * {@code Ok(affectedRows)} once they are committed (binlog group commit, and any semisync wait).
+     * Not an answer yet: the statement commits {@code changes} (or, for DDL and account statements, the
+     * {@code query} written as one Query event), and its client gets {@link #answer()} once they are
+     * committed (binlog group commit, and any semisync wait). {@code thenRerun}: this commit is the
+     * implicit commit of an open transaction that a DDL makes before it runs; the statement itself is
+     * to be executed again once it is done. {@code failure}: the client gets this error although the
+     * commit happens (5.7's and MariaDB's DROP TABLE drops the tables that exist, then reports the
+     * missing ones).
      */
-    record CommitNeeded(List<io.semisyncsim.binlog.Transaction.RowChange> changes, long affectedRows)
+    record CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
+                        List<Warning> warnings, String info, boolean thenRerun, SqlError failure)
             implements StatementResult {
         public CommitNeeded {
             changes = List.copyOf(changes);
+            warnings = List.copyOf(warnings);
+        }
+
+        public CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
+                            List<Warning> warnings, String info, boolean thenRerun) {
+            this(changes, affectedRows, query, warnings, info, thenRerun, null);
+        }
+
+        public CommitNeeded(List<Transaction.RowChange> changes, long affectedRows) {
+            this(changes, affectedRows, null, List.of(), null, false, null);
         }
 
         @Override
         public List<Warning> warnings() {
-            return List.of();
+            if (failure == null) {
+                return warnings;
+            }
+            List<Warning> all = new java.util.ArrayList<>(warnings);
+            all.add(new Warning("Error", failure.code(), failure.getMessage()));
+            return all;
+        }
+
+        /** The transaction this commit writes, numbered and stamped by the committing node. */
+        public Transaction transaction(long id, long timestamp) {
+            return new Transaction(id, null, timestamp, changes, query);
+        }
+
+        /** What the client gets once the commit is done. */
+        public StatementResult answer() {
+            return failure != null ? new Failed(failure) : new Ok(affectedRows, warnings, info);
         }
     }
 

@@ -53,9 +53,16 @@ public final class SystemVariables {
         return def;
     }
 
+    /**
+     * The definition, or 1193 for a name the server does not have; a variable every server has but the
+     * model does not (autocommit, sql_mode...) is the simulator's 9000 instead of a misleading 1193.
+     */
     public SysVarDef require(String name) throws SqlError {
         SysVarDef def = find(name);
         if (def == null) {
+            if (flavor.sql().unmodelledVariables().contains(name.toLowerCase(Locale.ROOT))) {
+                throw flavor.error("9000-variable", name.toLowerCase(Locale.ROOT));
+            }
             throw flavor.error(1193, name);
         }
         return def;
@@ -117,19 +124,24 @@ public final class SystemVariables {
         }
     }
 
-    /** The canonical value for {@code input}, clamped with a warning where MySQL clamps. */
-    public record Validated(String canonical, String warning) {
+    /** The canonical value for {@code input}, clamped with warnings where the server clamps. */
+    public record Validated(String canonical, List<StatementResult.Warning> warnings) {
+        public Validated {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** Checks {@code input} against the variable's type and range, as sys_var::check does. */
     public Validated validate(SysVarDef def, Input input) throws SqlError {
         return switch (def.type()) {
-            case BOOL -> new Validated(bool(def, input), null);
-            case ENUM -> new Validated(enumValue(def, input), null);
-            case STRING -> new Validated(text(def, input), null);
+            case BOOL -> new Validated(bool(def, input), List.of());
+            case ENUM -> new Validated(enumValue(def, input), List.of());
+            case STRING -> new Validated(text(def, input), List.of());
             case ULONG -> ulong(def, input);
         };
     }
+
+    private static final BigInteger ULONGLONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private String bool(SysVarDef def, Input input) throws SqlError {
         if (input instanceof Input.Whole w) {
@@ -184,20 +196,35 @@ public final class SystemVariables {
         throw flavor.error(1232, def.name());
     }
 
+    /**
+     * An integer variable: a value past 64 bits is, in MySQL, a DECIMAL the variable refuses (1232);
+     * MariaDB warns 1916 and takes the largest (or smallest) signed 64-bit value. Then the range:
+     * clamped with 1292, whose text cuts the variable's name as the server's format does.
+     */
     private Validated ulong(SysVarDef def, Input input) throws SqlError {
         if (!(input instanceof Input.Whole w)) {
             throw flavor.error(1232, def.name());
         }
+        List<StatementResult.Warning> warnings = new ArrayList<>();
+        BigInteger v = w.value();
+        if (v.compareTo(ULONGLONG_MAX) > 0 || v.compareTo(BigInteger.valueOf(Long.MIN_VALUE)) < 0) {
+            if (!flavor.sql().integerOverflowWarning()) {
+                throw flavor.error(1232, def.name());
+            }
+            warnings.add(new StatementResult.Warning("Warning", 1916, flavor.errorText(1916, v.toString())));
+            v = BigInteger.valueOf(v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+        }
         BigInteger min = new BigInteger(def.min() == null ? "0" : def.min());
         BigInteger max = new BigInteger(def.max() == null ? "18446744073709551615" : def.max());
-        BigInteger v = w.value();
-        if (v.compareTo(min) < 0) {
-            return new Validated(min.toString(), flavor.errorText(1292, def.name(), v.toString()));
+        BigInteger clamped = v.compareTo(min) < 0 ? min : v.compareTo(max) > 0 ? max : v;
+        if (!clamped.equals(v)) {
+            io.semisyncsim.flavor.Flavor.SqlRules rules = flavor.sql();
+            String name = io.semisyncsim.flavor.Flavor.SqlRules.cut(def.name(), rules.variableNameMax(),
+                    rules.variableNameEllipsis());
+            String value = io.semisyncsim.flavor.Flavor.SqlRules.cut(v.toString(), 128, rules.variableNameEllipsis());
+            warnings.add(new StatementResult.Warning("Warning", 1292, flavor.errorText(1292, name, value)));
         }
-        if (v.compareTo(max) > 0) {
-            return new Validated(max.toString(), flavor.errorText(1292, def.name(), v.toString()));
-        }
-        return new Validated(v.toString(), null);
+        return new Validated(clamped.toString(), warnings);
     }
 
     /** What SELECT @@var returns: booleans as 1/0, the rest as stored. */

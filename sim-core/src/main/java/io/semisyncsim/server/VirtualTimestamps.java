@@ -21,6 +21,18 @@ public final class VirtualTimestamps {
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
     }
 
+    /** {@code 2026-01-01 00:00:01}: what NOW() returns on the node's virtual clock (whole seconds). */
+    public static String datetime(long micros) {
+        LocalDateTime t = at(micros);
+        return String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                t.getHour(), t.getMinute(), t.getSecond());
+    }
+
+    /** UNIX_TIMESTAMP() on the node's virtual clock. */
+    public static long unixSeconds(long micros) {
+        return ErrorLog.EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L);
+    }
+
     /** {@code 2026-01-01  0:00:01}, as MariaDB writes it. */
     public static String mariadb(long micros) {
         LocalDateTime t = at(micros);

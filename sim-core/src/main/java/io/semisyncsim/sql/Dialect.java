@@ -1,14 +1,47 @@
 package io.semisyncsim.sql;
 
 /**
- * The statement spellings a flavour accepts.
+ * The statement spellings a flavour accepts, and which executable comments it runs.
  *
  * @param legacyReplicationSyntax START SLAVE, CHANGE MASTER TO, SHOW MASTER STATUS, RESET MASTER
  *     (removed in MySQL 8.4)
  * @param replicaKeyword START REPLICA, CHANGE REPLICATION SOURCE TO, SHOW REPLICA STATUS (8.0.22+)
  * @param binaryLogStatus SHOW BINARY LOG STATUS, RESET BINARY LOGS AND GTIDS (8.4)
  * @param persist SET PERSIST and SET PERSIST_ONLY (8.0+)
+ * @param comments the {@code /*!NNNNN ... *}{@code /} rules
  */
 public record Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus,
-                      boolean persist) {
+                      boolean persist, ExecutableComments comments) {
+
+    public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist) {
+        this(legacyReplicationSyntax, replicaKeyword, binaryLogStatus, persist, ExecutableComments.mysql(80036));
+    }
+
+    /**
+     * When {@code /*!NNNNN ... *}{@code /} runs. MySQL reads exactly five digits and runs the text when
+     * NNNNN is at most its own version id (sql_lex.cc, lex_one_token). MariaDB reads up to six and
+     * ignores 50700 to 99999, which it takes for MySQL 5.7+ only code; its own
+     * {@code /*M!NNNNNN} form runs up to its version (MariaDB sql_lex.cc).
+     *
+     * @param versionId the server's MYSQL_VERSION_ID, e.g. 80036 or 101109
+     * @param maxDigits 5 (MySQL) or 6 (MariaDB)
+     * @param ignoreFrom first version MariaDB skips in {@code /*!} comments (0: none)
+     * @param ignoreTo last version skipped
+     * @param mariadbMarker whether {@code /*M!} is executable (else an ordinary comment)
+     */
+    public record ExecutableComments(long versionId, int maxDigits, long ignoreFrom, long ignoreTo,
+                                     boolean mariadbMarker) {
+
+        public static ExecutableComments mysql(long versionId) {
+            return new ExecutableComments(versionId, 5, 0, -1, false);
+        }
+
+        /** Whether a {@code /*!} (or {@code /*M!} when {@code mariadb}) comment of this version runs. */
+        boolean runs(long version, boolean mariadb) {
+            if (version > versionId) {
+                return false;
+            }
+            return mariadb || version < ignoreFrom || version > ignoreTo;
+        }
+    }
 }

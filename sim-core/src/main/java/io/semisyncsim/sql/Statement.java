@@ -1,10 +1,11 @@
 package io.semisyncsim.sql;
 
 import io.semisyncsim.server.SystemVariables;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The admin statements the simulated server understands, as the parser hands them over. */
+/** The statements the simulated server understands, as the parser hands them over. */
 public sealed interface Statement {
 
     /** Where a variable is read or written: {@code GLOBAL}, {@code SESSION}, {@code PERSIST}... */
@@ -13,32 +14,78 @@ public sealed interface Statement {
     /** Which replication threads START/STOP address. */
     enum Threads { BOTH, IO_THREAD, SQL_THREAD }
 
+    /** {@code [db.]name}; {@code db} null means the session's current database. */
+    record TableRef(String db, String name) {
+    }
+
+    /** A comment-only statement (an executable comment this flavour skips, say): nothing to do. */
+    record Empty() implements Statement {
+    }
+
     record InstallPlugin(String name, String soname) implements Statement {
     }
 
     record UninstallPlugin(String name) implements Statement {
     }
 
-    /** One {@code name = value} of a SET; {@code value} null means DEFAULT. */
-    record Assignment(Scope scope, String name, SystemVariables.Input value) {
+    /** One item of a SET: a system variable or a user variable. */
+    sealed interface SetItem {
     }
 
-    record SetVariables(List<Assignment> assignments) implements Statement {
+    /**
+     * One {@code name = value} of a SET for a system variable; {@code value} null means DEFAULT, unless
+     * {@code expression} holds a value to compute first ({@code 10000--1}).
+     */
+    record Assignment(Scope scope, String name, SystemVariables.Input value, Expr expression) implements SetItem {
+        public Assignment(Scope scope, String name, SystemVariables.Input value) {
+            this(scope, name, value, null);
+        }
     }
 
-    /** {@code @@[global.|session.]name [AS label]}. */
-    record SelectItem(String label, Scope scope, String name) {
+    /** {@code SET @name = expr}. */
+    record UserAssignment(String name, Expr value) implements SetItem {
     }
 
-    record SelectVariables(List<SelectItem> items) implements Statement {
+    record SetVariables(List<SetItem> items) implements Statement {
+        public SetVariables {
+            items = List.copyOf(items);
+        }
+
+        /** The system-variable assignments, in order. */
+        public List<Assignment> assignments() {
+            List<Assignment> out = new ArrayList<>();
+            for (SetItem i : items) {
+                if (i instanceof Assignment a) {
+                    out.add(a);
+                }
+            }
+            return out;
+        }
     }
 
-    /** A WHERE condition of ANDed column comparisons: {@code LIKE}, {@code NOT LIKE} or {@code =}. */
-    record Comparison(String column, String operator, String value) {
+    /** A select list item: an expression with an optional alias, or {@code *} / {@code t.*} (expr null). */
+    record SelectItem(Expr expr, String alias, String starTable) {
+        public boolean isStar() {
+            return expr == null;
+        }
     }
 
-    /** SELECT over INFORMATION_SCHEMA.PLUGINS; an empty column list means {@code *}. */
-    record SelectPlugins(List<String> columns, List<Comparison> where) implements Statement {
+    /** ORDER BY item. */
+    record Order(Expr expr, boolean descending) {
+    }
+
+    /**
+     * SELECT [DISTINCT] [SQL_CALC_FOUND_ROWS] items [INTO @v, ...] [FROM table [[AS] alias] [WHERE ...]]
+     * [ORDER BY ...] [LIMIT n [OFFSET m]] [INTO @v, ...]. {@code from} null: expressions only.
+     */
+    record Select(List<SelectItem> items, boolean distinct, TableRef from, String alias, Expr where,
+                  List<Order> orderBy, Long limit, long offset, List<String> into, boolean calcFoundRows)
+            implements Statement {
+        public Select {
+            items = List.copyOf(items);
+            orderBy = List.copyOf(orderBy);
+            into = List.copyOf(into);
+        }
     }
 
     /** SHOW [GLOBAL|SESSION] VARIABLES|STATUS [LIKE 'pattern']. */
@@ -48,7 +95,42 @@ public sealed interface Statement {
     record ShowPlugins() implements Statement {
     }
 
-    record ShowWarnings() implements Statement {
+    /** SHOW [FULL] PROCESSLIST. */
+    record ShowProcesslist(boolean full) implements Statement {
+    }
+
+    /** KILL [CONNECTION | QUERY] id: {@code queryOnly} for KILL QUERY. */
+    record Kill(Expr thread, boolean queryOnly) implements Statement {
+    }
+
+    /** SHUTDOWN: a clean shutdown of the server the client is connected to. */
+    record Shutdown() implements Statement {
+    }
+
+    /** SHOW WARNINGS / SHOW ERRORS ({@code errorsOnly}), or their COUNT(*) forms ({@code count}); LIMIT. */
+    record ShowWarnings(boolean errorsOnly, boolean count, Long limit, long offset) implements Statement {
+        public ShowWarnings() {
+            this(false, false, null, 0);
+        }
+    }
+
+    /** SHOW [FULL] TABLES [FROM db] [LIKE 'pattern']. */
+    record ShowTables(String db, boolean full, String like) implements Statement {
+    }
+
+    /** SHOW DATABASES [LIKE 'pattern'] (SHOW SCHEMAS). */
+    record ShowDatabases(String like) implements Statement {
+    }
+
+    record ShowCreateTable(TableRef table) implements Statement {
+    }
+
+    /** SHOW CREATE DATABASE name. */
+    record ShowCreateDatabase(String name) implements Statement {
+    }
+
+    /** SHOW GRANTS [FOR user]; {@code user} null means the current user. */
+    record ShowGrants(UserName user) implements Statement {
     }
 
     record FlushStatus() implements Statement {
@@ -82,6 +164,10 @@ public sealed interface Statement {
     record ResetSource() implements Statement {
     }
 
+    /** RESET SLAVE|REPLICA [ALL]. */
+    record ResetReplica(boolean all) implements Statement {
+    }
+
     /** BEGIN / START TRANSACTION. */
     record Begin() implements Statement {
     }
@@ -92,23 +178,151 @@ public sealed interface Statement {
     record Rollback() implements Statement {
     }
 
-    /** A row of the simple table model: an integer primary key and one value. */
-    record Row(long key, String value) {
+    /** INSERT [IGNORE] INTO table [(columns)] VALUES (...), ... ; {@code columns} null: all, in order. */
+    record Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore) implements Statement {
+        public Insert {
+            rows = List.copyOf(rows);
+        }
     }
 
-    /** INSERT INTO table [(id, v)] VALUES (id[, v])[, ...]. */
-    record Insert(String table, List<Row> rows) implements Statement {
+    /** One {@code column = expr} of UPDATE ... SET. */
+    record ColumnAssignment(String column, Expr value) {
     }
 
-    /** UPDATE table SET column = value WHERE id = key. */
-    record Update(String table, long key, String value) implements Statement {
+    /** UPDATE table SET ... [WHERE ...] [ORDER BY ...] [LIMIT n]. */
+    record Update(TableRef table, List<ColumnAssignment> set, Expr where, List<Order> orderBy, Long limit)
+            implements Statement {
+        public Update {
+            set = List.copyOf(set);
+            orderBy = List.copyOf(orderBy);
+        }
     }
 
-    /** DELETE FROM table WHERE id = key. */
-    record Delete(String table, long key) implements Statement {
+    /** DELETE FROM table [WHERE ...] [ORDER BY ...] [LIMIT n]. */
+    record Delete(TableRef table, Expr where, List<Order> orderBy, Long limit) implements Statement {
+        public Delete {
+            orderBy = List.copyOf(orderBy);
+        }
     }
 
-    /** SELECT COUNT(*) FROM table: the rows other sessions can see. */
-    record CountRows(String table) implements Statement {
+    // --- DDL
+
+    record CreateDatabase(String name, boolean ifNotExists) implements Statement {
+    }
+
+    record DropDatabase(String name, boolean ifExists) implements Statement {
+    }
+
+    record Use(String db) implements Statement {
+    }
+
+    /** A column type as written: name upper-cased, its numbers, UNSIGNED. */
+    record TypeSpec(String name, List<Integer> args, boolean unsigned) {
+        public TypeSpec {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * A column definition: {@code nullable} null when neither NULL nor NOT NULL was written;
+     * {@code defaultValue} is the DEFAULT expression (null: none written).
+     */
+    record ColumnSpec(String name, TypeSpec type, Boolean nullable, Expr defaultValue, boolean autoIncrement,
+                      boolean primaryKey, boolean unique, boolean onUpdateNow, String comment) {
+    }
+
+    /** A secondary index, {@code KEY [name] (columns)}; {@code name} null when not written. */
+    record IndexSpec(String name, List<String> columns) {
+        public IndexSpec {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * CREATE TABLE [IF NOT EXISTS] name (columns, [PRIMARY KEY (...)], [KEY (...)]) [options], or
+     * {@code CREATE TABLE name LIKE other} ({@code like} set, columns empty). {@code primaryKeys}: each
+     * PRIMARY KEY clause written (more than one, or one besides a column's PRIMARY KEY, is error 1068).
+     * {@code options} upper-cased names: ENGINE, CHARSET, COLLATE, COMMENT, AUTO_INCREMENT...
+     */
+    record CreateTable(TableRef table, boolean ifNotExists, List<ColumnSpec> columns, List<List<String>> primaryKeys,
+                       List<IndexSpec> indexes, Map<String, String> options, TableRef like) implements Statement {
+        public CreateTable {
+            columns = List.copyOf(columns);
+            primaryKeys = List.copyOf(primaryKeys);
+            indexes = List.copyOf(indexes);
+        }
+    }
+
+    record DropTable(List<TableRef> tables, boolean ifExists) implements Statement {
+        public DropTable {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    record Truncate(TableRef table) implements Statement {
+    }
+
+    /** One ALTER TABLE change. */
+    sealed interface AlterAction {
+    }
+
+    /** ADD [COLUMN] spec [FIRST | AFTER column]; {@code after} "" means FIRST, null the end. */
+    record AddColumn(ColumnSpec column, String after) implements AlterAction {
+    }
+
+    record DropColumn(String name) implements AlterAction {
+    }
+
+    record AlterTable(TableRef table, List<AlterAction> actions) implements Statement {
+        public AlterTable {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    // --- accounts
+
+    /** {@code 'user'@'host'} (host {@code %} when not written); {@code currentUser}: CURRENT_USER[()]. */
+    record UserName(String user, String host, boolean currentUser) {
+        @Override
+        public String toString() {
+            return "'" + user + "'@'" + host + "'";
+        }
+    }
+
+    /** A user of CREATE USER, with whether IDENTIFIED BY was given. */
+    record UserSpec(UserName name, String password) {
+    }
+
+    record CreateUser(List<UserSpec> users, boolean ifNotExists) implements Statement {
+        public CreateUser {
+            users = List.copyOf(users);
+        }
+    }
+
+    record DropUser(List<UserName> users, boolean ifExists) implements Statement {
+        public DropUser {
+            users = List.copyOf(users);
+        }
+    }
+
+    /** Where GRANT/REVOKE apply: {@code *.*} (both null), {@code db.*} (table null), {@code db.t}. */
+    record GrantLevel(String db, String table) {
+        public boolean global() {
+            return db == null && table == null;
+        }
+    }
+
+    /**
+     * GRANT privileges ON level TO users [WITH GRANT OPTION], or REVOKE ... FROM. {@code privileges}
+     * are as written, upper-cased ({@code ALL} for ALL [PRIVILEGES]); {@code currentDb}: the level named
+     * no database ({@code *} or a bare table), resolved against the current database. For REVOKE,
+     * {@code grantOption} means GRANT OPTION is revoked too.
+     */
+    record Grant(boolean revoke, List<String> privileges, GrantLevel level, boolean currentDb, List<UserSpec> users,
+                 boolean grantOption) implements Statement {
+        public Grant {
+            privileges = List.copyOf(privileges);
+            users = List.copyOf(users);
+        }
     }
 }

@@ -3,27 +3,34 @@ package io.semisyncsim.sql;
 import java.util.Locale;
 
 /**
- * A lexical token of the admin SQL we interpret; {@code start} is its offset in the statement text,
- * which MySQL's 1064 error quotes from ("near '...'").
+ * A lexical token of the SQL we interpret; {@code start} and {@code end} are its offsets in the
+ * statement text ({@code quoted}: a `back-quoted` name, never a keyword): MySQL's 1064 error quotes the statement from a token's start ("near '...'"), and a
+ * select item's column name is the text it spans.
  */
-record Token(Kind kind, String text, int start) {
+record Token(Kind kind, String text, int start, int end, boolean quoted) {
 
     enum Kind {
-        /** A word or a `back-quoted` name. */
+        /** A word or a `back-quoted` name ({@link #quoted} tells which). */
         IDENT,
-        /** 'single' or "double" quoted, unescaped. */
+        /** 'single' or "double" quoted, unescaped; also x'41' and 0x41 (as the bytes' text). */
         STRING,
         /** digits, with an optional fraction or exponent. */
         NUMBER,
-        /** {@code @@name}, {@code @@global.name}, {@code @@session.name}: text holds everything after @@. */
+        /** {@code @@name}: text holds the name after @@ (a scope word, when {@code .name} follows). */
         SYSVAR,
-        /** = , ( ) . * - ; and friends. */
+        /** {@code @name}, {@code @'name'}: text holds the name. */
+        USERVAR,
+        /** = , ( ) . * - ; and the two-character operators. */
         SYMBOL,
         END
     }
 
+    Token(Kind kind, String text, int start, int end) {
+        this(kind, text, start, end, false);
+    }
+
     boolean isWord(String word) {
-        return kind == Kind.IDENT && text.equalsIgnoreCase(word);
+        return kind == Kind.IDENT && text.equalsIgnoreCase(word) && !quoted;
     }
 
     boolean isSymbol(String symbol) {

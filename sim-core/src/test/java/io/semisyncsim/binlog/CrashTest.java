@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A crash keeps what was fsynced of the binlog and loses the rest. */
+/** A power loss keeps what was fsynced of the binlog and loses the rest. */
 class CrashTest {
     private static final EventSizes SIZES = Layouts.MYSQL_ROW;
 
@@ -21,7 +21,7 @@ class CrashTest {
         List<BinlogEvent> first = log.write(trx(1));
         log.markSynced();
         log.write(trx(2));
-        assertEquals(5, log.crash());
+        assertEquals(5, log.powerLoss());
         assertEquals(first.get(first.size() - 1).end(), log.writtenEnd());
         assertTrue(log.isSynced(first.get(first.size() - 1).end()));
     }
@@ -31,7 +31,7 @@ class CrashTest {
         BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         BinlogPosition end = last(log.write(trx(1))).end();
         log.publishWritten();
-        log.crash();
+        log.powerLoss();
         assertEquals(new BinlogPosition("binlog.000001", 157), log.writtenEnd());
         assertFalse(log.isSynced(end));
         assertEquals(new BinlogPosition("binlog.000001", 157), log.readableEnd());
@@ -42,7 +42,7 @@ class CrashTest {
         BinaryLog log = new BinaryLog(SIZES, 400, () -> 0L);
         log.write(trx(1));
         log.write(trx(2)); // rotates first: file 1 is synced
-        log.crash();
+        log.powerLoss();
         assertEquals(new BinlogPosition("binlog.000002", 157), log.writtenEnd());
         assertEquals(List.of("binlog.000001", "binlog.000002"), log.files());
     }

@@ -29,4 +29,25 @@ final class MysqldFixture {
     static String error(StatementResult r) {
         return r instanceof StatementResult.Failed f ? f.error().toString() : "no error: " + r;
     }
+
+    /**
+     * Runs a statement as {@code user} in {@code session} and commits what it asks to commit at once, as
+     * the node's group commit would (running it again after an implicit commit, as the node actor does).
+     */
+    static StatementResult committed(Mysqld node, Session session, String user, String sql) {
+        StatementResult r = node.execute(Account.named(user), sql, session);
+        while (r instanceof StatementResult.CommitNeeded c) {
+            node.store().apply(c.transaction(node.store().appliedTransactions() + 1, node.now()));
+            r = c.thenRerun() ? node.execute(Account.named(user), sql, session) : c.answer();
+        }
+        return r;
+    }
+
+    /** The result set's rows of a statement that must answer one. */
+    static java.util.List<java.util.List<String>> rows(StatementResult r) {
+        if (r instanceof StatementResult.Rows rows) {
+            return rows.resultSet().rows();
+        }
+        throw new AssertionError("expected a result set, got " + r);
+    }
 }

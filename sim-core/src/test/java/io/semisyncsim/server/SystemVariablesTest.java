@@ -49,7 +49,7 @@ class SystemVariablesTest {
     void numbersAreClampedToTheirRangeWithAWarning() throws SqlError {
         SystemVariables.Validated v = vars.validate(count, new Input.Whole(BigInteger.valueOf(70000)));
         assertEquals("65535", v.canonical());
-        assertEquals("Truncated incorrect x_count value: '70000'", v.warning());
+        assertEquals("Truncated incorrect x_count value: '70000'", v.warnings().get(0).message());
         assertEquals("1", vars.validate(count, new Input.Whole(BigInteger.valueOf(-5))).canonical());
     }
 

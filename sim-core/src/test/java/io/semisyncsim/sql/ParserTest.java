@@ -1,10 +1,14 @@
 package io.semisyncsim.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semisyncsim.server.SystemVariables.Input;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,15 +16,32 @@ import org.junit.jupiter.api.Test;
 class ParserTest {
     private static final Dialect MYSQL80 = new Dialect(true, true, false, true);
     private static final Dialect MYSQL84 = new Dialect(false, true, true, true);
-    private static final Dialect MYSQL57 = new Dialect(true, false, false, false);
+    private static final Dialect MYSQL57 = new Dialect(true, false, false, false,
+            Dialect.ExecutableComments.mysql(50744));
+    private static final Dialect MARIADB = new Dialect(true, true, false, false,
+            new Dialect.ExecutableComments(101109, 6, 50700, 99999, true));
 
     private static Statement parse(String sql) throws ParseException {
         return Parser.parse(sql, MYSQL80);
     }
 
     private static int errorOffset(String sql, Dialect d) {
-        return assertThrows(ParseException.class, () -> Parser.parse(sql, d)).offset();
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parse(sql, d));
+        assertFalse(e.isUnsupported(), "a syntax error, not an unsupported statement");
+        return e.offset();
     }
+
+    private static ParseException unsupported(String sql) {
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parse(sql, MYSQL80));
+        assertTrue(e.isUnsupported(), sql + " is a statement a server takes: " + e.getMessage());
+        return e;
+    }
+
+    private static Statement.Select select(String sql) throws ParseException {
+        return assertInstanceOf(Statement.Select.class, parse(sql));
+    }
+
+    // --- the admin statements the manual uses
 
     @Test
     void installPluginTakesNameAndSoname() throws ParseException {
@@ -33,8 +54,21 @@ class ParserTest {
         Statement a = parse("SET GLOBAL rpl_semi_sync_master_timeout = 1000");
         Statement b = parse("set @@global.rpl_semi_sync_master_timeout=1000");
         assertEquals(a, b);
-        assertEquals(new Statement.SetVariables(List.of(new Statement.Assignment(Statement.Scope.GLOBAL,
-                "rpl_semi_sync_master_timeout", new Input.Whole(BigInteger.valueOf(1000))))), a);
+        assertEquals(List.of(new Statement.Assignment(Statement.Scope.GLOBAL,
+                "rpl_semi_sync_master_timeout", new Input.Whole(BigInteger.valueOf(1000)))),
+                ((Statement.SetVariables) a).assignments());
+    }
+
+    @Test
+    void whitespaceMayStandAroundTheDotAfterAtAtGlobal() throws ParseException {
+        Statement expected = parse("SET @@GLOBAL.rpl_semi_sync_master_enabled = 1");
+        assertEquals(expected, parse("SET @@GLOBAL. rpl_semi_sync_master_enabled = 1"));
+        assertEquals(expected, parse("SET @@GLOBAL .rpl_semi_sync_master_enabled = 1"));
+    }
+
+    @Test
+    void aSpaceAfterAtAtIsASyntaxErrorQuotedFromTheSpace() {
+        assertEquals(6, errorOffset("SET @@ GLOBAL.rpl_semi_sync_master_enabled = 1", MARIADB));
     }
 
     @Test
@@ -47,7 +81,8 @@ class ParserTest {
     @Test
     void setDefaultHasNoValue() throws ParseException {
         Statement.SetVariables s = (Statement.SetVariables) parse("SET GLOBAL x = DEFAULT");
-        assertEquals(null, s.assignments().get(0).value());
+        assertNull(s.assignments().get(0).value());
+        assertNull(s.assignments().get(0).expression());
     }
 
     @Test
@@ -57,18 +92,18 @@ class ParserTest {
     }
 
     @Test
-    void selectOfVariablesKeepsTheWrittenLabel() throws ParseException {
-        assertEquals(new Statement.SelectVariables(List.of(
-                new Statement.SelectItem("@@global.rpl_semi_sync_master_timeout", Statement.Scope.GLOBAL,
-                        "rpl_semi_sync_master_timeout"))),
-                parse("SELECT @@global.rpl_semi_sync_master_timeout"));
+    void doubleMinusWithoutASpaceIsArithmeticNotAComment() throws ParseException {
+        Statement.SetVariables s = (Statement.SetVariables) parse("SET GLOBAL x = 10000--1");
+        Expr.Binary e = assertInstanceOf(Expr.Binary.class, s.assignments().get(0).expression());
+        assertEquals("-", e.op());
+        assertEquals(new Expr.Literal(-1L, "-1"), e.right());
     }
 
     @Test
-    void informationSchemaPluginsWithLike() throws ParseException {
-        assertEquals(new Statement.SelectPlugins(List.of("PLUGIN_NAME", "PLUGIN_STATUS"),
-                        List.of(new Statement.Comparison("PLUGIN_NAME", "LIKE", "%semi%"))),
-                parse("SELECT PLUGIN_NAME, PLUGIN_STATUS\n FROM INFORMATION_SCHEMA.PLUGINS\n WHERE PLUGIN_NAME LIKE '%semi%';"));
+    void userVariablesAreSetWithEqualsOrColonEquals() throws ParseException {
+        Statement.SetVariables s = (Statement.SetVariables) parse("SET @x = 1 + 2, @`y` := 'a'");
+        assertEquals("x", ((Statement.UserAssignment) s.items().get(0)).name());
+        assertEquals("y", ((Statement.UserAssignment) s.items().get(1)).name());
     }
 
     @Test
@@ -88,8 +123,9 @@ class ParserTest {
     @Test
     void errorPointsAtTheFirstTokenThatDoesNotFit() {
         assertEquals(8, errorOffset("INSTALL PLUGINS x SONAME 'y'", MYSQL80));
-        assertEquals(0, errorOffset("DROP TABLE t", MYSQL80));
         assertEquals(24, errorOffset("SHOW GLOBAL STATUS LIKE x", MYSQL80));
+        assertEquals(0, errorOffset("SELEC 1", MYSQL80));
+        assertEquals(45, errorOffset("SET GLOBAL rpl_semi_sync_master_enabled = ON OFF", MYSQL80));
     }
 
     @Test
@@ -104,24 +140,233 @@ class ParserTest {
         assertEquals(20, errorOffset("SHOW VARIABLES LIKE 'rpl", MYSQL80));
     }
 
+    // --- SELECT and expressions
+
     @Test
-    void dmlParsesIntoTheTableModel() throws ParseException {
-        assertEquals(new Statement.Insert("t1", List.of(new Statement.Row(1, "a"), new Statement.Row(2, null))),
-                parse("INSERT INTO test.t1 (id, v) VALUES (1, 'a'), (2)"));
-        assertEquals(new Statement.Update("t1", 3, "z"), parse("UPDATE t1 SET v = 'z' WHERE id = 3"));
-        assertEquals(new Statement.Delete("t1", 3), parse("DELETE FROM t1 WHERE id = 3"));
+    void selectOfExpressionsKeepsEachItemsTextAsItsName() throws ParseException {
+        Statement.Select s = select("SELECT 1+2, 'abc', 1 < 2 AND 2 < 1, @@global.rpl_x AS t");
+        assertEquals("1+2", s.items().get(0).expr().text());
+        assertEquals("abc", s.items().get(1).expr().text());
+        assertEquals("1 < 2 AND 2 < 1", s.items().get(2).expr().text());
+        assertEquals("t", s.items().get(3).alias());
+        assertNull(s.from());
+    }
+
+    @Test
+    void andBindsTighterThanOrAndComparisonsTighterThanAnd() throws ParseException {
+        Expr where = select("SELECT 1 FROM t WHERE a = 1 OR b = 2 AND c = 3").where();
+        Expr.Binary or = assertInstanceOf(Expr.Binary.class, where);
+        assertEquals("OR", or.op());
+        assertEquals("AND", ((Expr.Binary) or.right()).op());
+    }
+
+    @Test
+    void predicatesParse() throws ParseException {
+        Expr where = select("SELECT * FROM t WHERE a IN (1, 2) AND b NOT BETWEEN 1 AND 3 AND c LIKE 'x%' "
+                + "AND d IS NOT NULL AND e <> 1 AND f != 2").where();
+        assertTrue(where.text().startsWith("a IN (1, 2)"));
+        assertInstanceOf(Expr.Binary.class, where);
+    }
+
+    @Test
+    void selectFromATableWithOrderAndLimit() throws ParseException {
+        Statement.Select s = select("SELECT id AS i, v FROM test.t1 WHERE id > 1 ORDER BY id DESC, v LIMIT 5 OFFSET 2");
+        assertEquals(new Statement.TableRef("test", "t1"), s.from());
+        assertEquals(2, s.orderBy().size());
+        assertTrue(s.orderBy().get(0).descending());
+        assertEquals(5L, s.limit());
+        assertEquals(2, s.offset());
+    }
+
+    @Test
+    void limitWithTwoNumbersIsOffsetThenCount() throws ParseException {
+        Statement.Select s = select("SELECT * FROM t LIMIT 4, 3");
+        assertEquals(3L, s.limit());
+        assertEquals(4, s.offset());
+    }
+
+    @Test
+    void aggregatesAndIntoParse() throws ParseException {
+        Statement.Select s = select("SELECT COUNT(*), COUNT(DISTINCT a), MAX(b) INTO @n, @d, @m FROM t");
+        Expr.Function count = assertInstanceOf(Expr.Function.class, s.items().get(0).expr());
+        assertTrue(count.star());
+        assertTrue(((Expr.Function) s.items().get(1).expr()).distinct());
+        assertEquals(List.of("n", "d", "m"), s.into());
+    }
+
+    @Test
+    void literalsOfEveryKind() throws ParseException {
+        Statement.Select s = select("SELECT 1.50, 1e2, x'41', 0x41, 'a' 'b', NULL, TRUE, -5");
+        assertEquals(new BigDecimal("1.50"), ((Expr.Literal) s.items().get(0).expr()).value());
+        assertEquals(100.0, ((Expr.Literal) s.items().get(1).expr()).value());
+        assertEquals("A", ((Expr.Literal) s.items().get(2).expr()).value());
+        assertEquals("A", ((Expr.Literal) s.items().get(3).expr()).value());
+        assertEquals("ab", ((Expr.Literal) s.items().get(4).expr()).value());
+        assertNull(((Expr.Literal) s.items().get(5).expr()).value());
+        assertEquals(1L, ((Expr.Literal) s.items().get(6).expr()).value());
+        assertEquals(-5L, ((Expr.Literal) s.items().get(7).expr()).value());
+    }
+
+    // --- DML and DDL
+
+    @Test
+    void insertTakesColumnsRowsAndTheSetForm() throws ParseException {
+        Statement.Insert i = assertInstanceOf(Statement.Insert.class,
+                parse("INSERT INTO test.t1 (id, v) VALUES (1, 'a'), (2, DEFAULT)"));
+        assertEquals(new Statement.TableRef("test", "t1"), i.table());
+        assertEquals(List.of("id", "v"), i.columns());
+        assertEquals(2, i.rows().size());
+        Statement.Insert set = assertInstanceOf(Statement.Insert.class, parse("INSERT t1 SET a = 1"));
+        assertEquals(List.of("a"), set.columns());
+    }
+
+    @Test
+    void updateAndDeleteTakeAnyWhere() throws ParseException {
+        Statement.Update u = assertInstanceOf(Statement.Update.class, parse("UPDATE t1 SET v = 'z', n = n + 1 WHERE id = 3"));
+        assertEquals(2, u.set().size());
+        Statement.Delete d = assertInstanceOf(Statement.Delete.class, parse("DELETE FROM t1 WHERE id > 3 LIMIT 2"));
+        assertEquals(2L, d.limit());
         assertEquals(new Statement.Begin(), parse("START TRANSACTION"));
-        assertEquals(new Statement.CountRows("t1"), parse("SELECT COUNT(*) FROM test.t1"));
     }
 
     @Test
-    void aNonNumericKeyIsASyntaxError() {
-        assertEquals(26, errorOffset("DELETE FROM t1 WHERE id = 'x'", MYSQL80));
+    void createTableWithTypedColumnsKeysAndOptions() throws ParseException {
+        Statement.CreateTable c = assertInstanceOf(Statement.CreateTable.class, parse(
+                "CREATE TABLE IF NOT EXISTS t2 (id INT UNSIGNED NOT NULL AUTO_INCREMENT, v VARCHAR(20) DEFAULT 'x', "
+                        + "d DECIMAL(10,2), ts TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, "
+                        + "PRIMARY KEY (id), KEY (v)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"));
+        assertTrue(c.ifNotExists());
+        assertEquals(4, c.columns().size());
+        assertEquals(new Statement.TypeSpec("INT", List.of(), true), c.columns().get(0).type());
+        assertEquals(new Statement.TypeSpec("DECIMAL", List.of(10, 2), false), c.columns().get(2).type());
+        assertTrue(c.columns().get(3).onUpdateNow());
+        assertEquals(List.of(List.of("id")), c.primaryKeys());
+        assertEquals(1, c.indexes().size());
+        assertEquals("InnoDB", c.options().get("ENGINE"));
+        assertEquals("utf8mb4", c.options().get("CHARSET"));
     }
 
     @Test
-    void scriptsSplitAtSemicolonsOutsideQuotes() {
+    void otherDdlStatements() throws ParseException {
+        assertEquals(new Statement.CreateTable(new Statement.TableRef(null, "t3"), false, List.of(), List.of(), List.of(),
+                java.util.Map.of(), new Statement.TableRef(null, "t2")), parse("CREATE TABLE t3 LIKE t2"));
+        assertEquals(new Statement.DropTable(List.of(new Statement.TableRef(null, "a"), new Statement.TableRef("d", "b")),
+                true), parse("DROP TABLE IF EXISTS a, d.b"));
+        assertEquals(new Statement.Truncate(new Statement.TableRef(null, "t")), parse("TRUNCATE t"));
+        assertEquals(new Statement.CreateDatabase("db", true), parse("CREATE DATABASE IF NOT EXISTS db"));
+        assertEquals(new Statement.Use("db"), parse("USE db"));
+        Statement.AlterTable a = assertInstanceOf(Statement.AlterTable.class,
+                parse("ALTER TABLE t ADD COLUMN c INT FIRST, DROP v, ADD d CHAR(2) AFTER id"));
+        assertEquals(3, a.actions().size());
+    }
+
+    @Test
+    void accountStatements() throws ParseException {
+        Statement.CreateUser c = assertInstanceOf(Statement.CreateUser.class,
+                parse("CREATE USER IF NOT EXISTS 'repl'@'%' IDENTIFIED BY 'pw', u2@localhost"));
+        assertEquals(new Statement.UserName("repl", "%", false), c.users().get(0).name());
+        assertEquals("pw", c.users().get(0).password());
+        assertEquals(new Statement.UserName("u2", "localhost", false), c.users().get(1).name());
+        Statement.Grant g = assertInstanceOf(Statement.Grant.class,
+                parse("GRANT REPLICATION SLAVE, SELECT ON *.* TO 'repl'@'%' WITH GRANT OPTION"));
+        assertEquals(List.of("REPLICATION SLAVE", "SELECT"), g.privileges());
+        assertTrue(g.level().global());
+        assertTrue(g.grantOption());
+        Statement.Grant r = assertInstanceOf(Statement.Grant.class, parse("REVOKE ALL PRIVILEGES ON test.* FROM u"));
+        assertTrue(r.revoke());
+        assertEquals(List.of("ALL"), r.privileges());
+        assertEquals(new Statement.GrantLevel("test", null), r.level());
+        assertEquals(new Statement.ShowGrants(new Statement.UserName(null, null, true)),
+                parse("SHOW GRANTS FOR CURRENT_USER()"));
+    }
+
+    // --- comments and scripts
+
+    @Test
+    void commentsAreSkippedAndQuotesInsideThemIgnored() throws ParseException {
+        assertEquals(parse("SELECT 1"), parse("/* it's */ SELECT 1 -- don't\n"));
+        assertEquals(parse("SELECT 1"), parse("SELECT 1 # it's"));
+    }
+
+    @Test
+    void mysqlRunsAnExecutableCommentUpToItsVersion() throws ParseException {
+        assertInstanceOf(Statement.SetVariables.class, parse("/*!50706 SET GLOBAL x = 1 */"));
+        assertInstanceOf(Statement.Empty.class, parse("/*!80040 SET GLOBAL x = 1 */"));
+        assertInstanceOf(Statement.Empty.class, parse("/*M!100500 SET GLOBAL x = 1 */"), "/*M! is a plain comment in MySQL");
+        assertInstanceOf(Statement.Empty.class, Parser.parse("/*!80000 SET GLOBAL x = 1 */", MYSQL57));
+    }
+
+    @Test
+    void mariadbSkipsMysql57VersionsAndRunsItsOwnMarker() throws ParseException {
+        assertInstanceOf(Statement.Empty.class, Parser.parse("/*!50706 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.Empty.class, Parser.parse("/*!99999 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*!50699 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*!100500 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.Empty.class, Parser.parse("/*!101119 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*M!50706 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*! SET GLOBAL x = 1 */", MARIADB));
+    }
+
+    @Test
+    void aSkippedExecutableCommentLeavesTheRestOfTheStatement() {
+        String sql = "SET GLOBAL /*!50706 rpl_semi_sync_master_timeout = 1500 */";
+        assertEquals(sql.length(), errorOffset(sql, MARIADB), "MariaDB: near '' at the end");
+    }
+
+    @Test
+    void scriptsSplitAtSemicolonsOutsideQuotesAndComments() {
         assertEquals(List.of("STOP SLAVE IO_THREAD", "SET GLOBAL x = 'a;b'"),
                 Parser.split("STOP SLAVE IO_THREAD; SET GLOBAL x = 'a;b';"));
+        assertEquals(List.of("SELECT 1 /* a; b */", "SELECT 2 -- c; d\n"),
+                List.of(Parser.split("SELECT 1 /* a; b */; SELECT 2 -- c; d\n").get(0),
+                        Parser.split("SELECT 1 /* a; b */; SELECT 2 -- c; d\n").get(1) + "\n"));
+    }
+
+    @Test
+    void commentOnlyPiecesAreNotSentButExecutableCommentsAre() {
+        assertEquals(List.of("SELECT 1", "/*!50706 SET GLOBAL x = 1 */"),
+                Parser.split("SELECT 1; /* nothing */; -- nothing\n; /*!50706 SET GLOBAL x = 1 */;"));
+    }
+
+    @Test
+    void backslashGEndsAStatementAskingForVerticalOutput() {
+        List<String> pieces = Parser.split("SELECT 1\\G SELECT 2\\g SELECT 3");
+        assertEquals(List.of("SELECT 1\\G", "SELECT 2", "SELECT 3"), pieces);
+        assertTrue(Parser.isVertical(pieces.get(0)));
+        assertEquals("SELECT 1", Parser.withoutTerminator(pieces.get(0)));
+        assertFalse(Parser.isVertical(pieces.get(1)));
+    }
+
+    // --- threads
+
+    @Test
+    void killTakesAnExpressionAndSaysWhetherOnlyTheQuery() throws ParseException {
+        assertEquals(true, ((Statement.Kill) parse("KILL QUERY 5")).queryOnly());
+        assertEquals(false, ((Statement.Kill) parse("KILL CONNECTION CONNECTION_ID()")).queryOnly());
+    }
+
+    @Test
+    void showFullProcesslistAndShutdown() throws ParseException {
+        assertEquals(new Statement.ShowProcesslist(true), parse("SHOW FULL PROCESSLIST"));
+        assertEquals(new Statement.ShowProcesslist(false), parse("SHOW PROCESSLIST"));
+        assertEquals(new Statement.Shutdown(), parse("SHUTDOWN"));
+    }
+
+    // --- what the simulator does not model is not a syntax error
+
+    @Test
+    void statementsARealServerTakesAreUnsupportedNotSyntaxErrors() {
+        assertEquals("LOCK TABLES", unsupported("LOCK TABLES t1 WRITE").statement());
+        assertEquals("SHOW BINLOG EVENTS", unsupported("SHOW BINLOG EVENTS").statement());
+        assertEquals("CREATE INDEX", unsupported("CREATE INDEX i ON t (a)").statement());
+        assertEquals("XA", unsupported("XA START 'x'").statement());
+        assertEquals("JOIN", unsupported("SELECT * FROM t1 JOIN t2 ON t1.a = t2.a").clause());
+        assertEquals("GROUP BY", unsupported("SELECT a, COUNT(*) FROM t GROUP BY a").clause());
+    }
+
+    @Test
+    void aTypoStaysASyntaxError() {
+        assertEquals(7, errorOffset("CREATE TABEL t (a INT)", MYSQL80));
+        assertEquals(11, errorOffset("SHOW SLAVE STATUSS", MYSQL80));
     }
 }

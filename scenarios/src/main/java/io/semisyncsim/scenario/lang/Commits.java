@@ -1,6 +1,6 @@
 package io.semisyncsim.scenario.lang;
 
-import io.semisyncsim.server.KeyRanges;
+import io.semisyncsim.table.KeyRanges;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;

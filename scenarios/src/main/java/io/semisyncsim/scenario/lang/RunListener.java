@@ -30,8 +30,11 @@ public interface RunListener {
     default void statusSample(long time, String node, String name, String value) {
     }
 
-    /** A client's commit was answered at {@code time} after {@code latency} µs. */
-    default void committed(long time, long latency, boolean semisync) {
+    /**
+     * A client's commit was answered at {@code time} after {@code latency} µs; {@code semisync} says
+     * whether a replica acknowledged it, null when the target cannot tell (real servers).
+     */
+    default void committed(long time, long latency, Boolean semisync) {
     }
 
     default void finished(RunResult result) {

@@ -126,8 +126,17 @@ public interface Target extends AutoCloseable {
     /** Sets the one-way latency and jitter of both directions between two nodes. */
     void latency(String a, String b, long latencyMicros, long jitterMicros);
 
-    /** The process dies at once: no shutdown. */
+    /** The process dies at once, no shutdown (kill -9): its sockets close, its files keep what it wrote. */
     void crash(String node);
+
+    /** A clean shutdown, as SIGTERM asks for one; returns when the server has exited. */
+    void stop(String node);
+
+    /**
+     * The machine loses power: its peers hear nothing, and what was not fsynced is gone. Only the
+     * simulator can do this (the step says so before a real run).
+     */
+    void powerOff(String node);
 
     /** Starts a stopped or crashed node again; returns its state afterwards (RUNNING, FAILED_TO_START). */
     String restart(String node);

@@ -9,6 +9,6 @@ public final class Faults {
     }
 
     public static final List<FaultKind> KINDS = List.of(
-            NodeFault.CRASH, NodeFault.RESTART, NodeFault.SLOW_DISK, NodeFault.PAUSE,
+            NodeFault.CRASH, NodeFault.POWER_OFF, NodeFault.STOP, NodeFault.RESTART, NodeFault.SLOW_DISK, NodeFault.PAUSE,
             PartitionFault.KIND, HealFault.KIND, FlapFault.KIND, ResetFault.KIND, LatencyFault.KIND);
 }

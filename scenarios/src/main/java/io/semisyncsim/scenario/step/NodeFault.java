@@ -10,13 +10,17 @@ import io.semisyncsim.scenario.lang.YNode;
 import java.util.List;
 
 /**
- * A fault on one node: {@code crash} (the process dies, no shutdown), {@code restart} (starts again,
- * reading its option file), {@code slow-disk} (every fsync costs {@code fsync: D} from now on),
- * {@code pause} (frozen {@code for: D}, as SIGSTOP then SIGCONT; the next steps run meanwhile).
+ * A fault on one node: {@code crash} (the process dies, no shutdown, as kill -9: its sockets close and
+ * its files keep what it wrote), {@code power-off} (the machine goes: no one hears, and what was not
+ * fsynced is lost), {@code stop} (a clean shutdown, as SIGTERM), {@code restart} (starts again, reading
+ * its option file), {@code slow-disk} (every fsync costs {@code fsync: D} from now on), {@code pause}
+ * (frozen {@code for: D}, as SIGSTOP then SIGCONT; the next steps run meanwhile).
  */
 public record NodeFault(Pos pos, String kind, String node, long micros) implements Step {
 
     public static final FaultKind CRASH = kind("crash", null);
+    public static final FaultKind POWER_OFF = kind("power-off", null);
+    public static final FaultKind STOP = kind("stop", null);
     public static final FaultKind RESTART = kind("restart", null);
     public static final FaultKind SLOW_DISK = kind("slow-disk", "fsync");
     public static final FaultKind PAUSE = kind("pause", "for");
@@ -42,16 +46,16 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
         }
         Pos down = r.downAt(node);
         switch (kind) {
-            case "crash" -> {
+            case "crash", "power-off", "stop" -> {
                 if (down != null) {
-                    r.problem(m.pos(), "crash of " + node + ", which is down at this point (it went down at "
+                    r.problem(m.pos(), kind + " of " + node + ", which is down at this point (it went down at "
                             + down + ")");
                 }
                 r.down(node, m.pos());
             }
             case "restart" -> {
                 if (down == null) {
-                    r.problem(m.pos(), "restart of " + node + ", which is running at this point (crash it first)");
+                    r.problem(m.pos(), "restart of " + node + ", which is running at this point (crash or stop it first)");
                 }
                 r.up(node);
             }
@@ -79,6 +83,14 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
                 p.target().crash(node);
                 p.nodeDown(node);
             }
+            case "power-off" -> {
+                p.target().powerOff(node);
+                p.nodeDown(node);
+            }
+            case "stop" -> {
+                p.target().stop(node);
+                p.nodeDown(node);
+            }
             case "slow-disk" -> p.target().slowDisk(node, micros);
             case "pause" -> p.target().pause(node, micros);
             default -> p.listener().note(p.now(), node + " is " + p.target().restart(node));
@@ -87,7 +99,11 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
 
     @Override
     public String realServerLimit() {
-        return kind.equals("slow-disk") ? "a slow disk cannot be made on real servers here; slow-disk runs in the"
-                + " simulator only" : null;
+        return switch (kind) {
+            case "slow-disk" -> "a slow disk cannot be made on real servers here; slow-disk runs in the simulator only";
+            case "power-off" -> "a machine's power cannot be cut on real servers here (the OS would keep what the"
+                    + " server wrote); power-off runs in the simulator only, crash (kill -9) runs on both";
+            default -> null;
+        };
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * {@code on: NODE, sql: ...}: statements on a client connection, as a {@code mysql} client session, as
- * {@code root} or {@code as: app}, on the node's default connection or {@code connection: NAME}. Each
+ * {@code root} (default), {@code app} or any user the node has ({@code as: NAME}), on the node's default
+ * connection or {@code connection: NAME}. Each
  * statement's answer is checked ({@link StatementChecks}): an error fails the run unless expected.
  * {@code ${name}} in a statement is the value an earlier let captured.
  */
@@ -73,5 +74,10 @@ public record SqlStep(Pos pos, String node, List<String> statements, String user
             }
             checks.check(p, pos, node, sql, r);
         }
+    }
+
+    @Override
+    public String realServerLimit() {
+        return checks.realServerLimit();
     }
 }

@@ -85,7 +85,7 @@ public record WorkloadStep(Pos pos, String node, int clients, long transactions,
         Target.WorkloadRun run = p.target().workload(node, new Target.WorkloadSpec(clients, transactions, duration,
                 rate, table, p.commits().nextKeyBlock()), (key, latency, semisync) -> {
                     p.commits().record(node, table, key, latency, semisync);
-                    p.listener().committed(p.now(), latency, Boolean.TRUE.equals(semisync));
+                    p.listener().committed(p.now(), latency, semisync);
                 });
         if (background) {
             p.target().settle();

@@ -1,4 +1,4 @@
-package io.semisyncsim.server;
+package io.semisyncsim.table;
 
 import java.util.Map;
 import java.util.SortedSet;
@@ -73,6 +73,34 @@ public final class KeyRanges {
 
     public long size() {
         return size;
+    }
+
+    /** Calls {@code action} with every key, in order, without building a set (a SELECT's scan). */
+    public void forEachKey(java.util.function.LongConsumer action) {
+        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
+            for (long k = r.getKey(); ; k++) {
+                action.accept(k);
+                if (k == r.getValue()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** An independent copy (a session's view of a table with its own uncommitted changes). */
+    public KeyRanges copy() {
+        KeyRanges c = new KeyRanges();
+        c.ranges.putAll(ranges);
+        c.size = size;
+        c.rememberHighest();
+        return c;
+    }
+
+    /** TRUNCATE: no keys. */
+    public void clear() {
+        ranges.clear();
+        size = 0;
+        rememberHighest();
     }
 
     /** Every key, in order (built on demand: a failover comparison or a SELECT, not the commit path). */

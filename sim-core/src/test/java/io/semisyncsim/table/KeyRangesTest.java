@@ -1,4 +1,4 @@
-package io.semisyncsim.server;
+package io.semisyncsim.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

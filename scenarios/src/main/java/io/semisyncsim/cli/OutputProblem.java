@@ -1,0 +1,67 @@
+package io.semisyncsim.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Something wrong with where a run's output goes (a --report or --trace path that is a file, missing
+ * its parent, unwritable, or a full disk): a usage error (exit 2) with a message, never a stack trace.
+ */
+final class OutputProblem extends RuntimeException {
+    OutputProblem(String message) {
+        super(message, null, false, false);
+    }
+
+    /** {@code cannot write PATH: No space left on device}, from what the file system said. */
+    static OutputProblem of(String doing, Path path, IOException e) {
+        return new OutputProblem(doing + " " + path + ": " + reason(e));
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A directory a run writes into: created if missing (its parent must exist), never a file. */
+    static void checkDirectory(String option, Path dir) {
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new OutputProblem(option + " " + dir + ": is a file, not a directory");
+        }
+        if (!java.nio.file.Files.exists(dir)) {
+            Path parent = dir.toAbsolutePath().normalize().getParent();
+            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+                throw new OutputProblem(option + " " + dir + ": its parent directory " + parent + " does not exist");
+            }
+            try {
+                java.nio.file.Files.createDirectory(dir);
+            } catch (IOException e) {
+                throw of("cannot create " + option, dir, e);
+            }
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new OutputProblem(option + " " + dir + ": the directory is not writable");
+        }
+    }
+
+    /** A file a run writes: not a directory, and its parent directory must exist. */
+    static void checkFile(String option, Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new OutputProblem(option + " " + file + ": is a directory, not a file");
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new OutputProblem(option + " " + file + ": its parent directory " + parent + " does not exist");
+        }
+    }
+}

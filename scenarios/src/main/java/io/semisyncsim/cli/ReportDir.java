@@ -1,0 +1,209 @@
+package io.semisyncsim.cli;
+
+import io.semisyncsim.reports.IndexPage;
+import io.semisyncsim.reports.JUnitXml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The {@code --report DIR} of one {@code run}: {@code DIR/NAME/} per run, {@code DIR/junit.xml} and
+ * {@code DIR/index.html}. The directory says it is incomplete until the last run is written: a file
+ * {@code INCOMPLETE} and a banner in the index, both there from the start, so a run stopped by a
+ * signal (or anything else) never leaves a report that looks whole. Two runs of one invocation with
+ * the same name get {@code NAME}, {@code NAME-2}, ...; a report directory left by an earlier invocation
+ * is replaced only if it holds nothing but report files, and the command says so.
+ *
+ * <p>Every file is written whole (a temporary file, then renamed), and the shutdown hook that marks an
+ * interruption takes the same lock as the command's own writes.
+ */
+final class ReportDir {
+    static final String INCOMPLETE = "INCOMPLETE";
+    private static final Set<String> OURS = Set.of("trace.jsonl", "report.md", "report.html", INCOMPLETE);
+
+    private final Path dir;
+    private final Set<String> used = new LinkedHashSet<>();
+    private final List<IndexPage.Entry> entries = new ArrayList<>();
+    private final Thread hook;
+    private String running = "no run had started yet";
+    private boolean done;
+
+    private ReportDir(Path dir) {
+        this.dir = dir;
+        this.hook = new Thread(this::interrupted, "semisync-sim-report-interrupted");
+    }
+
+    /** Checks and creates DIR, marks it incomplete and watches for an interruption. */
+    static ReportDir open(Path dir, List<IndexPage.Entry> planned) {
+        OutputProblem.checkDirectory("--report", dir);
+        ReportDir r = new ReportDir(dir);
+        r.entries.addAll(planned);
+        r.write(dir.resolve(INCOMPLETE), "This report directory is being written by semisync-sim run; it is not complete.\n");
+        r.writeIndex("the runs are still going");
+        Runtime.getRuntime().addShutdownHook(r.hook);
+        return r;
+    }
+
+    Path path() {
+        return dir;
+    }
+
+    /**
+     * A directory for a run named {@code name}: {@code NAME} with {@code @} as {@code _}, suffixed
+     * {@code -2}, {@code -3}, ... when this invocation used it already or an earlier one left files there
+     * that are not ours. Returns the directory's name, created and marked incomplete.
+     */
+    synchronized String reserve(String name, int index) {
+        String base = name.replace('@', '_').replace('/', '_');
+        String candidate = base;
+        for (int n = 2; used.contains(candidate) || !replaceable(dir.resolve(candidate)); n++) {
+            candidate = base + "-" + n;
+        }
+        used.add(candidate);
+        Path run = dir.resolve(candidate);
+        try {
+            if (Files.isDirectory(run)) {
+                try (Stream<Path> files = Files.list(run)) {
+                    if (files.findAny().isPresent()) {
+                        System.err.println("semisync-sim: replacing the earlier report in " + run);
+                    }
+                }
+                for (String f : OURS) {
+                    Files.deleteIfExists(run.resolve(f));
+                }
+            } else {
+                Files.createDirectory(run);
+            }
+        } catch (IOException e) {
+            throw OutputProblem.of("cannot create", run, e);
+        }
+        write(run.resolve(INCOMPLETE), "This run's report is being written; it is not complete.\n");
+        IndexPage.Entry planned = entries.get(index);
+        entries.set(index, new IndexPage.Entry(planned.name(), candidate, IndexPage.Status.RUNNING, planned.flavor(),
+                planned.seed(), "", "", "", planned.file(), ""));
+        running = name;
+        writeIndex("the runs are still going (now: " + name + ")");
+        return candidate;
+    }
+
+    /** Whether a run may write into {@code d}: it does not exist, or holds only files a report writes. */
+    private static boolean replaceable(Path d) {
+        if (!Files.exists(d)) {
+            return true;
+        }
+        if (!Files.isDirectory(d)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(d)) {
+            return files.allMatch(f -> OURS.contains(f.getFileName().toString()) && Files.isRegularFile(f));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes a file of run {@code name}'s directory. */
+    void write(String runDir, String file, String content) {
+        write(dir.resolve(runDir).resolve(file), content);
+    }
+
+    /** A run's reports are written: its directory is complete, and the index shows its verdict. */
+    synchronized void finished(int index, IndexPage.Entry entry, String runDir) {
+        try {
+            Files.deleteIfExists(dir.resolve(runDir).resolve(INCOMPLETE));
+        } catch (IOException e) {
+            throw OutputProblem.of("cannot remove", dir.resolve(runDir).resolve(INCOMPLETE), e);
+        }
+        entries.set(index, entry);
+        writeIndex("the runs are still going");
+    }
+
+    /** Adds the files that could not run. */
+    synchronized void invalid(List<JUnitXml.Invalid> invalid) {
+        for (JUnitXml.Invalid i : invalid) {
+            entries.add(IndexPage.Entry.invalid(i));
+        }
+    }
+
+    /** Every run is written: junit.xml, the final index, and the directory is no longer incomplete. */
+    synchronized void complete(String junit) {
+        write(dir.resolve("junit.xml"), junit);
+        writeIndex(null);
+        try {
+            Files.deleteIfExists(dir.resolve(INCOMPLETE));
+        } catch (IOException e) {
+            throw OutputProblem.of("cannot remove", dir.resolve(INCOMPLETE), e);
+        }
+        done = true;
+        removeHook();
+    }
+
+    /** The command stopped early (an error): the directory stays marked incomplete, saying why. */
+    synchronized void abandoned(String why) {
+        if (done) {
+            return;
+        }
+        done = true;
+        removeHook();
+        markStopped(why);
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs, and finds the work done
+        }
+    }
+
+    /** The shutdown hook: a signal (SIGINT, SIGTERM) ends the JVM before the last run was written. */
+    private synchronized void interrupted() {
+        if (done) {
+            return;
+        }
+        done = true;
+        markStopped("interrupted (SIGINT or SIGTERM) while " + running + " was running");
+    }
+
+    private void markStopped(String why) {
+        for (int i = 0; i < entries.size(); i++) {
+            IndexPage.Entry e = entries.get(i);
+            if (e.status() == IndexPage.Status.RUNNING) {
+                entries.set(i, new IndexPage.Entry(e.name(), e.dir(), IndexPage.Status.INTERRUPTED, e.flavor(), e.seed(),
+                        "", "", "", e.file(), ""));
+            }
+        }
+        try {
+            write(dir.resolve(INCOMPLETE), "This report directory is not complete: " + why + ".\n");
+            writeIndex(why);
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+        }
+    }
+
+    private void writeIndex(String incomplete) {
+        write(dir.resolve("index.html"), IndexPage.render(entries, incomplete));
+    }
+
+    /** Writes a whole file: a temporary file beside it, then renamed over it. */
+    private void write(Path file, String content) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the write already failed; that is the error to report
+            }
+            throw OutputProblem.of("cannot write", file, e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.semisyncsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run stopped by SIGTERM or SIGINT exits 143 or 130 and leaves its report directory marked
+ * incomplete: a file INCOMPLETE and the index saying so, the interrupted run among its rows. The
+ * command runs in a JVM of its own, so the signal reaches it as it would from a terminal or a CI.
+ */
+class InterruptTest {
+    private static final String LONG = "name: long\ntopology:\n  source: source\n  replicas: [replica1]\n"
+            + "config:\n  source: { plugin-load-add: semisync_source.so, rpl_semi_sync_source_enabled: 1 }\n"
+            + "  replica1: { plugin-load-add: semisync_replica.so, rpl_semi_sync_replica_enabled: 1 }\n"
+            + "steps:\n  - on: source\n    workload: { clients: 4, transactions: 50000000 }\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermExits143AndMarksTheReportIncomplete() throws Exception {
+        interrupt("TERM", 143);
+    }
+
+    @Test
+    void sigintExits130AndMarksTheReportIncomplete() throws Exception {
+        interrupt("INT", 130);
+    }
+
+    private void interrupt(String signal, int exit) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("long.yaml"), LONG);
+        Path out = dir.resolve("report");
+        List<String> command = new ArrayList<>();
+        if (signal.equals("INT") && sigintIgnored()) {
+            // a JVM keeps SIGINT ignored if it starts so (as under a background job); give it the default
+            command.addAll(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", "--quiet", "--report", out.toString(),
+                scenario.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+        try {
+            Path trace = out.resolve("long").resolve("trace.jsonl");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(trace) && Files.size(trace) > 0)) {
+                assertTrue(p.isAlive(), "the run goes on until the signal: " + Files.readString(dir.resolve("out.log")));
+                assertTrue(System.nanoTime() < deadline, "the run started writing its trace within 60 s");
+                Thread.sleep(50);
+            }
+            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command ends after the signal");
+            assertEquals(exit, p.exitValue(), Files.readString(dir.resolve("out.log")));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertTrue(Files.readString(out.resolve(ReportDir.INCOMPLETE)).contains("interrupted"));
+        assertTrue(Files.exists(out.resolve("long").resolve(ReportDir.INCOMPLETE)), "the run's own directory too");
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains("INCOMPLETE: interrupted (SIGINT or SIGTERM) while long was running"), index);
+        assertTrue(index.contains("<td class=\"INTERRUPTED\">INTERRUPTED</td>"), index);
+    }
+
+    /** Whether this JVM's process ignores SIGINT (bit 2 of SigIgn in /proc/self/status): a child would inherit it. */
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
+    }
+}

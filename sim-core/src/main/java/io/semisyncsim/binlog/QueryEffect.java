@@ -1,0 +1,17 @@
+package io.semisyncsim.binlog;
+
+/**
+ * What a Query event (DDL, CREATE USER, GRANT...) does to the data of the node that applies it: the
+ * source at its engine commit, each replica's SQL thread when it reaches the event. The binlog only
+ * carries it; the node's store knows the kinds.
+ */
+public interface QueryEffect {
+
+    /**
+     * Whether the server logs the statement as atomic DDL, with an XID in the Query event's status
+     * variables (MariaDB 10.6+ for CREATE, ALTER and DROP TABLE: 9 more bytes, measured on 10.11.18).
+     */
+    default boolean loggedWithXid() {
+        return false;
+    }
+}

@@ -1,0 +1,596 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.sql.Expr;
+import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.table.ColumnDef;
+import io.semisyncsim.table.TableDef;
+import io.semisyncsim.table.Values;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates expressions as MySQL does, for one statement of one session: literals, the columns of
+ * the row at hand, system and user variables, arithmetic and comparisons with SQL's three-valued
+ * logic, IN, BETWEEN, LIKE (linear time), IS NULL, CASE, and the functions the model has (NOW() on
+ * the node's virtual clock, CONNECTION_ID(), FOUND_ROWS(), ROW_COUNT(), DATABASE(), ...). Aggregates
+ * are computed by the query and handed in.
+ */
+final class Evaluator {
+    /** Built-in functions a real server has that the model does not: error 9000, not 1305 (a typo). */
+    private static final Set<String> KNOWN_FUNCTIONS = Set.of("SLEEP", "BENCHMARK", "MD5", "SHA1", "SHA2", "RAND",
+            "UUID", "SUBSTRING", "SUBSTR", "REPLACE", "TRIM", "LTRIM", "RTRIM", "LEFT", "RIGHT", "LPAD", "RPAD",
+            "ROUND", "FLOOR", "CEIL", "CEILING", "TRUNCATE", "POW", "POWER", "SQRT", "EXP", "LOG", "LN", "DATE_ADD",
+            "DATE_SUB", "DATEDIFF", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT",
+            "CAST", "CONVERT", "HEX", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "MASTER_POS_WAIT",
+            "SOURCE_POS_WAIT", "WAIT_FOR_EXECUTED_GTID_SET", "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
+            "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
+            "CHAR", "ORD", "BIT_COUNT", "GREATEST", "LEAST", "SIGN", "MOD", "CRC32", "INET_ATON", "INET_NTOA",
+            "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE", "FORMAT", "DAYNAME", "YEAR", "MONTH",
+            "DAY", "HOUR", "MINUTE", "SECOND", "DATE", "TIME", "WEEK", "QUARTER", "EXTRACT", "ELT", "FIELD");
+
+    private final Mysqld server;
+    private final Session session;
+    private final Account account;
+    private final List<Warning> warnings = new ArrayList<>();
+    private TableDef def;
+    private String alias;
+    private Object[] row;
+    private Map<Expr, Object> aggregates;
+
+    Evaluator(Mysqld server, Session session, Account account) {
+        this.server = server;
+        this.session = session;
+        this.account = account;
+    }
+
+    private Flavor flavor() {
+        return server.flavor();
+    }
+
+    /** The table whose rows the expressions read (null: none, as SELECT without FROM). */
+    Evaluator table(TableDef table, String tableAlias) {
+        this.def = table;
+        this.alias = tableAlias;
+        return this;
+    }
+
+    void row(Object[] current) {
+        this.row = current;
+    }
+
+    /** The aggregate values of an aggregate query's one row, by expression. */
+    void aggregates(Map<Expr, Object> values) {
+        this.aggregates = values;
+    }
+
+    /** Warnings raised while evaluating (division by zero). */
+    List<Warning> warnings() {
+        return warnings;
+    }
+
+    // --- checks before any row is read (MySQL resolves names when it prepares the statement)
+
+    /**
+     * Raises 1054 for a column the table does not have, naming {@code clause} as the flavour does
+     * ({@code select}, {@code where}, {@code order}, {@code set}, {@code insert}); 1111 for an
+     * aggregate where none may be.
+     */
+    void check(Expr e, String clause, boolean aggregatesAllowed) throws SqlError {
+        if (e instanceof Expr.Column c) {
+            column(c, clause);
+        } else if (e instanceof Expr.Function f) {
+            if (f.isAggregate() && !aggregatesAllowed) {
+                throw flavor().error(1111);
+            }
+            for (Expr a : f.args()) {
+                check(a, clause, aggregatesAllowed && !f.isAggregate());
+            }
+        } else if (e instanceof Expr.Unary u) {
+            check(u.operand(), clause, aggregatesAllowed);
+        } else if (e instanceof Expr.Binary b) {
+            check(b.left(), clause, aggregatesAllowed);
+            check(b.right(), clause, aggregatesAllowed);
+        } else if (e instanceof Expr.In in) {
+            check(in.value(), clause, aggregatesAllowed);
+            for (Expr x : in.list()) {
+                check(x, clause, aggregatesAllowed);
+            }
+        } else if (e instanceof Expr.Between b) {
+            check(b.value(), clause, aggregatesAllowed);
+            check(b.low(), clause, aggregatesAllowed);
+            check(b.high(), clause, aggregatesAllowed);
+        } else if (e instanceof Expr.Like l) {
+            check(l.value(), clause, aggregatesAllowed);
+            check(l.pattern(), clause, aggregatesAllowed);
+        } else if (e instanceof Expr.IsNull n) {
+            check(n.value(), clause, aggregatesAllowed);
+        } else if (e instanceof Expr.IsBoolean n) {
+            check(n.value(), clause, aggregatesAllowed);
+        } else if (e instanceof Expr.Case c) {
+            if (c.value() != null) {
+                check(c.value(), clause, aggregatesAllowed);
+            }
+            for (Expr x : c.when()) {
+                check(x, clause, aggregatesAllowed);
+            }
+            for (Expr x : c.then()) {
+                check(x, clause, aggregatesAllowed);
+            }
+            if (c.otherwise() != null) {
+                check(c.otherwise(), clause, aggregatesAllowed);
+            }
+        }
+    }
+
+    /** The column's position in the table, or 1054. */
+    int column(Expr.Column c, String clause) throws SqlError {
+        int index = -1;
+        if (def != null && (c.table() == null || c.table().equalsIgnoreCase(def.name())
+                || alias != null && c.table().equalsIgnoreCase(alias))) {
+            index = def.columnIndex(c.name());
+        }
+        if (index < 0) {
+            throw flavor().error(1054, c.table() == null ? c.name() : c.table() + "." + c.name(),
+                    flavor().sql().columnClause(clause));
+        }
+        return index;
+    }
+
+    // --- what a select item's column is
+
+    /** Whether the mysql client right-aligns the column (a numeric type). */
+    boolean numeric(Expr e) throws SqlError {
+        if (e instanceof Expr.Literal l) {
+            return Values.isNumber(l.value());
+        }
+        if (e instanceof Expr.Column c) {
+            return def.columns().get(column(c, "select")).type().isNumeric();
+        }
+        if (e instanceof Expr.SystemVariable v) {
+            if (isDiagnosticsCount(v.name()) || v.name().equalsIgnoreCase(StatementExecutor.SQL_LOG_BIN)) {
+                return true;
+            }
+            SysVarDef d = server.variables().find(v.name());
+            return d != null && d.isNumeric();
+        }
+        if (e instanceof Expr.UserVariable u) {
+            return Values.isNumber(session.userVariable(u.name()));
+        }
+        if (e instanceof Expr.Binary b) {
+            return true;
+        }
+        if (e instanceof Expr.Unary u) {
+            return !u.op().equals("+") || numeric(u.operand());
+        }
+        if (e instanceof Expr.Function f) {
+            return switch (f.name()) {
+                case "MIN", "MAX", "IFNULL", "COALESCE", "NULLIF" -> f.args().isEmpty() || numeric(f.args().get(0));
+                case "IF" -> f.args().size() == 3 && numeric(f.args().get(1));
+                case "COUNT", "SUM", "AVG", "CONNECTION_ID", "FOUND_ROWS", "ROW_COUNT", "LENGTH", "CHAR_LENGTH",
+                        "CHARACTER_LENGTH", "OCTET_LENGTH", "ABS", "UNIX_TIMESTAMP", "LAST_INSERT_ID" -> true;
+                default -> false;
+            };
+        }
+        if (e instanceof Expr.Case c) {
+            return !c.then().isEmpty() && numeric(c.then().get(0));
+        }
+        return true; // comparisons, IN, BETWEEN, LIKE, IS: 1, 0 or NULL
+    }
+
+    /** Whether the column may hold NULL (the client then makes it at least four wide). */
+    boolean nullable(Expr e) throws SqlError {
+        if (e instanceof Expr.Literal l) {
+            return l.value() == null;
+        }
+        if (e instanceof Expr.Column c) {
+            return def.columns().get(column(c, "select")).nullable();
+        }
+        if (e instanceof Expr.UserVariable) {
+            return true;
+        }
+        if (e instanceof Expr.SystemVariable) {
+            return false;
+        }
+        if (e instanceof Expr.Unary u) {
+            return nullable(u.operand());
+        }
+        if (e instanceof Expr.Binary b) {
+            return b.op().equals("/") || b.op().equals("DIV") || b.op().equals("%") || nullable(b.left())
+                    || nullable(b.right());
+        }
+        if (e instanceof Expr.IsNull || e instanceof Expr.IsBoolean) {
+            return false;
+        }
+        if (e instanceof Expr.Function f) {
+            return switch (f.name()) {
+                case "COUNT", "CONNECTION_ID", "FOUND_ROWS", "ROW_COUNT", "NOW", "CURRENT_TIMESTAMP", "LOCALTIME",
+                        "LOCALTIMESTAMP", "SYSDATE", "VERSION", "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER",
+                        "UNIX_TIMESTAMP", "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME", "UTC_TIMESTAMP",
+                        "LAST_INSERT_ID" -> false;
+                case "SUM", "MIN", "MAX", "AVG", "DATABASE", "SCHEMA", "NULLIF" -> true;
+                default -> {
+                    for (Expr a : f.args()) {
+                        if (nullable(a)) {
+                            yield true;
+                        }
+                    }
+                    yield false;
+                }
+            };
+        }
+        return true;
+    }
+
+    // --- evaluation
+
+    Object eval(Expr e) throws SqlError {
+        if (e instanceof Expr.Literal l) {
+            return l.value();
+        }
+        if (e instanceof Expr.Column c) {
+            if (row == null) {
+                throw flavor().error(1054, c.name(), flavor().sql().columnClause("select"));
+            }
+            return row[column(c, "select")];
+        }
+        if (e instanceof Expr.UserVariable u) {
+            return session.userVariable(u.name());
+        }
+        if (e instanceof Expr.SystemVariable v) {
+            return systemVariable(v);
+        }
+        if (e instanceof Expr.Unary u) {
+            return unary(u);
+        }
+        if (e instanceof Expr.Binary b) {
+            return binary(b);
+        }
+        if (e instanceof Expr.In in) {
+            return in(in);
+        }
+        if (e instanceof Expr.Between b) {
+            Object v = eval(b.value());
+            Object lo = eval(b.low());
+            Object hi = eval(b.high());
+            if (v == null || lo == null || hi == null) {
+                return null;
+            }
+            boolean inside = Values.compare(v, lo) >= 0 && Values.compare(v, hi) <= 0;
+            return Values.bool(inside != b.not());
+        }
+        if (e instanceof Expr.Like l) {
+            Object v = eval(l.value());
+            Object p = eval(l.pattern());
+            if (v == null || p == null) {
+                return null;
+            }
+            return Values.bool(new Like(Values.text(p)).matches(Values.text(v)) != l.not());
+        }
+        if (e instanceof Expr.IsNull n) {
+            return Values.bool((eval(n.value()) == null) != n.not());
+        }
+        if (e instanceof Expr.IsBoolean n) {
+            Boolean t = Values.truth(eval(n.value()));
+            boolean is = t != null && t == n.truth();
+            return Values.bool(is != n.not());
+        }
+        if (e instanceof Expr.Case c) {
+            return caseValue(c);
+        }
+        return function((Expr.Function) e);
+    }
+
+    /** WHERE: only TRUE keeps a row (NULL does not). */
+    boolean matches(Expr where) throws SqlError {
+        return where == null || Boolean.TRUE.equals(Values.truth(eval(where)));
+    }
+
+    private static boolean isDiagnosticsCount(String name) {
+        return name.equalsIgnoreCase("warning_count") || name.equalsIgnoreCase("error_count");
+    }
+
+    private Object systemVariable(Expr.SystemVariable v) throws SqlError {
+        if (isDiagnosticsCount(v.name())) { // the session's diagnostics area, not a stored variable
+            long n = v.name().equalsIgnoreCase("error_count")
+                    ? session.warnings().stream().filter(w -> w.level().equals("Error")).count()
+                    : session.warnings().size();
+            return n;
+        }
+        if (v.name().equalsIgnoreCase(StatementExecutor.SQL_LOG_BIN)) { // the session's own
+            if (v.scope() == Scope.GLOBAL) {
+                throw flavor().error(1238, StatementExecutor.SQL_LOG_BIN, "SESSION");
+            }
+            return session.sqlLogBin() ? 1L : 0L;
+        }
+        SystemVariables vars = server.variables();
+        SysVarDef d = vars.require(v.name());
+        if (v.scope() == Scope.SESSION) {
+            throw flavor().error(1238, d.name(), "GLOBAL");
+        }
+        String text = vars.selectValue(d);
+        if (d.isNumeric() && text.matches("-?\\d+")) {
+            return Values.whole(new BigInteger(text));
+        }
+        return text;
+    }
+
+    private Object unary(Expr.Unary u) throws SqlError {
+        Object v = eval(u.operand());
+        if (u.op().equals("NOT")) {
+            Boolean t = Values.truth(v);
+            return t == null ? null : Values.bool(!t);
+        }
+        if (v == null) {
+            return null;
+        }
+        return switch (u.op()) {
+            case "-" -> negate(v);
+            case "~" -> Values.whole(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)
+                    .xor(Values.toDecimal(v).toBigInteger().and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE))));
+            default -> v;
+        };
+    }
+
+    private static Object negate(Object v) {
+        if (v instanceof Long l && l != Long.MIN_VALUE) {
+            return -l;
+        }
+        if (v instanceof Double d) {
+            return -d;
+        }
+        if (v instanceof String s) {
+            return -Values.toDouble(s);
+        }
+        return Values.toDecimal(v).negate();
+    }
+
+    private Object binary(Expr.Binary b) throws SqlError {
+        String op = b.op();
+        if (op.equals("AND") || op.equals("OR") || op.equals("XOR")) {
+            return logic(op, b);
+        }
+        Object l = eval(b.left());
+        Object r = eval(b.right());
+        if (op.equals("<=>")) {
+            return Values.bool(l == null || r == null ? l == r : Values.compare(l, r) == 0);
+        }
+        if (l == null || r == null) {
+            return null;
+        }
+        return switch (op) {
+            case "=" -> Values.bool(Values.compare(l, r) == 0);
+            case "<>" -> Values.bool(Values.compare(l, r) != 0);
+            case "<" -> Values.bool(Values.compare(l, r) < 0);
+            case "<=" -> Values.bool(Values.compare(l, r) <= 0);
+            case ">" -> Values.bool(Values.compare(l, r) > 0);
+            case ">=" -> Values.bool(Values.compare(l, r) >= 0);
+            default -> arithmetic(op, l, r);
+        };
+    }
+
+    private Object logic(String op, Expr.Binary b) throws SqlError {
+        Boolean l = Values.truth(eval(b.left()));
+        if (op.equals("AND") && Boolean.FALSE.equals(l) || op.equals("OR") && Boolean.TRUE.equals(l)) {
+            return Values.bool(l); // short-circuit: the other side is not needed
+        }
+        Boolean r = Values.truth(eval(b.right()));
+        if (op.equals("AND")) {
+            return Boolean.FALSE.equals(r) ? 0L : l == null || r == null ? null : 1L;
+        }
+        if (op.equals("OR")) {
+            return Boolean.TRUE.equals(r) ? 1L : l == null || r == null ? null : 0L;
+        }
+        return l == null || r == null ? null : Values.bool(l ^ r);
+    }
+
+    /**
+     * Arithmetic as MySQL types it: whole numbers stay whole ({@code +}, {@code -}, {@code *}, DIV, %),
+     * exact decimals stay exact ({@code /} adds div_precision_increment = 4 digits), a string or a
+     * DOUBLE makes the result a DOUBLE. Division by zero is NULL with warning 1365.
+     */
+    private Object arithmetic(String op, Object l, Object r) throws SqlError {
+        boolean approximate = l instanceof Double || r instanceof Double || l instanceof String || r instanceof String;
+        if ((op.equals("/") || op.equals("DIV") || op.equals("%")) && Values.toDecimal(r).signum() == 0
+                && (!approximate || Values.toDouble(r) == 0)) {
+            warnings.add(new Warning("Warning", 1365, flavor().errorText(1365)));
+            return null;
+        }
+        if (approximate) {
+            double x = Values.toDouble(l);
+            double y = Values.toDouble(r);
+            return switch (op) {
+                case "+" -> x + y;
+                case "-" -> x - y;
+                case "*" -> x * y;
+                case "/" -> x / y;
+                case "DIV" -> (Object) (long) (x / y);
+                default -> x % y;
+            };
+        }
+        BigDecimal x = Values.toDecimal(l);
+        BigDecimal y = Values.toDecimal(r);
+        boolean whole = isWhole(l) && isWhole(r);
+        BigDecimal result = switch (op) {
+            case "+" -> x.add(y);
+            case "-" -> x.subtract(y);
+            case "*" -> x.multiply(y);
+            case "/" -> x.divide(y, Math.max(x.scale(), 0) + 4, RoundingMode.HALF_UP);
+            case "DIV" -> x.divide(y, 0, RoundingMode.DOWN);
+            default -> x.remainder(y);
+        };
+        if (whole && !op.equals("/") || op.equals("DIV")) {
+            return Values.whole(result.toBigInteger());
+        }
+        return result;
+    }
+
+    private static boolean isWhole(Object v) {
+        return v instanceof Long || v instanceof BigInteger;
+    }
+
+    private Object in(Expr.In in) throws SqlError {
+        Object v = eval(in.value());
+        if (v == null) {
+            return null;
+        }
+        boolean sawNull = false;
+        for (Expr x : in.list()) {
+            Object item = eval(x);
+            if (item == null) {
+                sawNull = true;
+            } else if (Values.compare(v, item) == 0) {
+                return Values.bool(!in.not());
+            }
+        }
+        return sawNull ? null : Values.bool(in.not());
+    }
+
+    private Object caseValue(Expr.Case c) throws SqlError {
+        Object subject = c.value() == null ? null : eval(c.value());
+        for (int k = 0; k < c.when().size(); k++) {
+            Object w = eval(c.when().get(k));
+            boolean hit = c.value() == null ? Boolean.TRUE.equals(Values.truth(w))
+                    : subject != null && w != null && Values.compare(subject, w) == 0;
+            if (hit) {
+                return eval(c.then().get(k));
+            }
+        }
+        return c.otherwise() == null ? null : eval(c.otherwise());
+    }
+
+    private Object function(Expr.Function f) throws SqlError {
+        if (f.isAggregate()) {
+            if (aggregates == null || !aggregates.containsKey(f)) {
+                throw flavor().error(1111);
+            }
+            return aggregates.get(f);
+        }
+        List<Object> args = new ArrayList<>();
+        for (Expr a : f.args()) {
+            args.add(eval(a));
+        }
+        long now = server.now();
+        switch (f.name()) {
+            case "CONNECTION_ID" -> {
+                return arity(f, args, 0) ? session.connectionId() : null;
+            }
+            case "NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP" -> {
+                return VirtualTimestamps.datetime(now);
+            }
+            case "CURDATE", "CURRENT_DATE" -> {
+                return VirtualTimestamps.datetime(now).substring(0, 10);
+            }
+            case "CURTIME", "CURRENT_TIME" -> {
+                return VirtualTimestamps.datetime(now).substring(11);
+            }
+            case "UNIX_TIMESTAMP" -> {
+                return args.isEmpty() ? (Object) VirtualTimestamps.unixSeconds(now) : null;
+            }
+            case "FOUND_ROWS" -> {
+                return arity(f, args, 0) ? session.foundRows() : null;
+            }
+            case "ROW_COUNT" -> {
+                return arity(f, args, 0) ? session.rowCount() : null;
+            }
+            case "LAST_INSERT_ID" -> {
+                return session.lastInsertId();
+            }
+            case "DATABASE", "SCHEMA" -> {
+                return arity(f, args, 0) ? session.database() : null;
+            }
+            case "VERSION" -> {
+                return server.variables().get("version");
+            }
+            case "USER", "SESSION_USER", "SYSTEM_USER" -> {
+                return account.user() + "@" + account.host();
+            }
+            case "CURRENT_USER" -> {
+                var matched = server.store().users().match(account.user(), account.host());
+                return matched == null ? account.user() + "@" + account.host()
+                        : matched.getKey().user() + "@" + matched.getKey().host();
+            }
+            case "CONCAT" -> {
+                StringBuilder s = new StringBuilder();
+                for (Object a : args) {
+                    if (a == null) {
+                        return null;
+                    }
+                    s.append(Values.text(a));
+                }
+                return s.toString();
+            }
+            case "UPPER", "UCASE", "LOWER", "LCASE" -> {
+                arity(f, args, 1);
+                Object a = args.get(0);
+                return a == null ? null : f.name().startsWith("U") ? Values.text(a).toUpperCase(Locale.ROOT)
+                        : Values.text(a).toLowerCase(Locale.ROOT);
+            }
+            case "LENGTH", "OCTET_LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH" -> {
+                arity(f, args, 1);
+                Object a = args.get(0);
+                return a == null ? null : (Object) (long) (f.name().contains("CHAR") ? Values.text(a).length()
+                        : Values.text(a).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            }
+            case "ABS" -> {
+                arity(f, args, 1);
+                Object a = args.get(0);
+                return a == null ? null : Values.compare(a, 0L) < 0 ? negate(a) : a;
+            }
+            case "IFNULL" -> {
+                arity(f, args, 2);
+                return args.get(0) != null ? args.get(0) : args.get(1);
+            }
+            case "COALESCE" -> {
+                for (Object a : args) {
+                    if (a != null) {
+                        return a;
+                    }
+                }
+                return null;
+            }
+            case "NULLIF" -> {
+                arity(f, args, 2);
+                return args.get(0) != null && args.get(1) != null && Values.compare(args.get(0), args.get(1)) == 0
+                        ? null : args.get(0);
+            }
+            case "IF" -> {
+                arity(f, args, 3);
+                return Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2);
+            }
+            default -> {
+                if (KNOWN_FUNCTIONS.contains(f.name())) {
+                    throw flavor().error("9000-function", f.name());
+                }
+                if (session.database() == null) {
+                    throw flavor().error(1046);
+                }
+                throw flavor().error(1305, "FUNCTION", session.database() + "." + f.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** MySQL checks a built-in's argument count when it parses: 1582 for a wrong one. */
+    private boolean arity(Expr.Function f, List<Object> args, int n) throws SqlError {
+        if (args.size() != n) {
+            throw flavor().error(1582, f.name());
+        }
+        return true;
+    }
+
+    /** A column's default, as an INSERT that omits it stores it (null for NULL). */
+    Object defaultOf(ColumnDef c) {
+        return switch (c.defaultValue().kind()) {
+            case VALUE -> c.defaultValue().value();
+            case NOW -> VirtualTimestamps.datetime(server.now());
+            default -> null;
+        };
+    }
+}

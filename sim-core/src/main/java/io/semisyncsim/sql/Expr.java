@@ -1,0 +1,120 @@
+package io.semisyncsim.sql;
+
+import io.semisyncsim.sql.Statement.Scope;
+import java.util.List;
+
+/**
+ * An expression as the parser hands it over. {@code text} is the expression as written, which is what
+ * a select item's column is called when it has no alias (the mysql client prints it as the header).
+ */
+public sealed interface Expr {
+
+    String text();
+
+    /**
+     * A constant: {@link Long}, {@link java.math.BigInteger}, {@link java.math.BigDecimal}, {@link Double},
+     * {@link String} or null (NULL); {@code text} is a string's value, as MySQL names that column.
+     */
+    record Literal(Object value, String text) implements Expr {
+    }
+
+    /** A column, {@code [table.]name}. */
+    record Column(String table, String name, String text) implements Expr {
+    }
+
+    /** {@code @@[global.|session.]name}. */
+    record SystemVariable(Scope scope, String name, String text) implements Expr {
+    }
+
+    /** {@code @name}. */
+    record UserVariable(String name, String text) implements Expr {
+    }
+
+    /** {@code NOT x}, {@code -x}, {@code +x}, {@code ~x}. */
+    record Unary(String op, Expr operand, String text) implements Expr {
+    }
+
+    /** Arithmetic ({@code + - * / DIV % MOD}), comparison ({@code = <=> <> != < <= > >=}), AND, OR, XOR. */
+    record Binary(String op, Expr left, Expr right, String text) implements Expr {
+    }
+
+    record In(Expr value, List<Expr> list, boolean not, String text) implements Expr {
+        public In {
+            list = List.copyOf(list);
+        }
+    }
+
+    record Between(Expr value, Expr low, Expr high, boolean not, String text) implements Expr {
+    }
+
+    record Like(Expr value, Expr pattern, boolean not, String text) implements Expr {
+    }
+
+    record IsNull(Expr value, boolean not, String text) implements Expr {
+    }
+
+    /** {@code IS [NOT] TRUE|FALSE}. */
+    record IsBoolean(Expr value, boolean truth, boolean not, String text) implements Expr {
+    }
+
+    /**
+     * A function call, name upper-cased; aggregates ({@code COUNT SUM MIN MAX AVG}) included.
+     * {@code star}: {@code COUNT(*)}; {@code distinct}: {@code COUNT(DISTINCT x)}.
+     */
+    record Function(String name, List<Expr> args, boolean star, boolean distinct, String text) implements Expr {
+        public Function {
+            args = List.copyOf(args);
+        }
+
+        public boolean isAggregate() {
+            return switch (name) {
+                case "COUNT", "SUM", "MIN", "MAX", "AVG" -> true;
+                default -> false;
+            };
+        }
+    }
+
+    /** {@code CASE [value] WHEN ... THEN ... [ELSE ...] END}. */
+    record Case(Expr value, List<Expr> when, List<Expr> then, Expr otherwise, String text) implements Expr {
+        public Case {
+            when = List.copyOf(when);
+            then = List.copyOf(then);
+        }
+    }
+
+    /** Whether this expression, or one inside it, is an aggregate. */
+    static boolean hasAggregate(Expr e) {
+        if (e instanceof Function f) {
+            if (f.isAggregate()) {
+                return true;
+            }
+            return f.args().stream().anyMatch(Expr::hasAggregate);
+        }
+        if (e instanceof Unary u) {
+            return hasAggregate(u.operand());
+        }
+        if (e instanceof Binary b) {
+            return hasAggregate(b.left()) || hasAggregate(b.right());
+        }
+        if (e instanceof In in) {
+            return hasAggregate(in.value()) || in.list().stream().anyMatch(Expr::hasAggregate);
+        }
+        if (e instanceof Between b) {
+            return hasAggregate(b.value()) || hasAggregate(b.low()) || hasAggregate(b.high());
+        }
+        if (e instanceof Like l) {
+            return hasAggregate(l.value()) || hasAggregate(l.pattern());
+        }
+        if (e instanceof IsNull n) {
+            return hasAggregate(n.value());
+        }
+        if (e instanceof IsBoolean n) {
+            return hasAggregate(n.value());
+        }
+        if (e instanceof Case c) {
+            return c.value() != null && hasAggregate(c.value()) || c.when().stream().anyMatch(Expr::hasAggregate)
+                    || c.then().stream().anyMatch(Expr::hasAggregate) || c.otherwise() != null && hasAggregate(c.otherwise());
+        }
+        return false;
+    }
+}

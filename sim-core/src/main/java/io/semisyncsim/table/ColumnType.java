@@ -1,0 +1,189 @@
+package io.semisyncsim.table;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * A column's data type: the integer types (signed or UNSIGNED), DECIMAL(p,s), CHAR(n), VARCHAR(n),
+ * TEXT, DATE, DATETIME and TIMESTAMP. {@link #store} converts a value for the column as MySQL's
+ * strict mode does (STRICT_TRANS_TABLES, the default of every flavour modelled): what does not fit
+ * is an error, not a silently changed value.
+ *
+ * @param length CHAR/VARCHAR length in characters; for integers, the display width written (0: none)
+ */
+public record ColumnType(Kind kind, int length, int precision, int scale, boolean unsigned) {
+
+    public enum Kind {
+        TINYINT(8, 4, 3), SMALLINT(16, 6, 5), MEDIUMINT(24, 9, 8), INT(32, 11, 10), BIGINT(64, 20, 20),
+        DECIMAL, CHAR, VARCHAR, TEXT, DATE, DATETIME, TIMESTAMP;
+
+        final int bits;
+        final int signedWidth;
+        final int unsignedWidth;
+
+        Kind(int bits, int signedWidth, int unsignedWidth) {
+            this.bits = bits;
+            this.signedWidth = signedWidth;
+            this.unsignedWidth = unsignedWidth;
+        }
+
+        Kind() {
+            this(0, 0, 0);
+        }
+
+        public boolean isInteger() {
+            return bits > 0;
+        }
+    }
+
+    public static ColumnType integer(Kind kind, int width, boolean unsigned) {
+        return new ColumnType(kind, width, 0, 0, unsigned);
+    }
+
+    public static ColumnType decimal(int precision, int scale) {
+        return new ColumnType(Kind.DECIMAL, 0, precision, scale, false);
+    }
+
+    public static ColumnType text(Kind kind, int length) {
+        return new ColumnType(kind, length, 0, 0, false);
+    }
+
+    public static ColumnType of(Kind kind) {
+        return new ColumnType(kind, 0, 0, 0, false);
+    }
+
+    public boolean isNumeric() {
+        return kind.isInteger() || kind == Kind.DECIMAL;
+    }
+
+    public boolean isTemporal() {
+        return kind == Kind.DATE || kind == Kind.DATETIME || kind == Kind.TIMESTAMP;
+    }
+
+    /**
+     * The type as SHOW CREATE TABLE writes it. {@code displayWidths}: 5.7 and MariaDB write int(11);
+     * 8.0 dropped integer display widths except an explicit tinyint(1).
+     */
+    public String sql(boolean displayWidths) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        if (kind.isInteger()) {
+            int width = length > 0 ? length : unsigned ? kind.unsignedWidth : kind.signedWidth;
+            boolean show = displayWidths || (kind == Kind.TINYINT && length == 1);
+            return name + (show ? "(" + width + ")" : "") + (unsigned ? " unsigned" : "");
+        }
+        return switch (kind) {
+            case DECIMAL -> "decimal(" + precision + "," + scale + ")";
+            case CHAR, VARCHAR -> name + "(" + length + ")";
+            default -> name;
+        };
+    }
+
+    /** The smallest and largest value an integer type holds. */
+    public BigInteger min() {
+        return unsigned ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(kind.bits - 1).negate();
+    }
+
+    public BigInteger max() {
+        return unsigned ? BigInteger.ONE.shiftLeft(kind.bits).subtract(BigInteger.ONE)
+                : BigInteger.ONE.shiftLeft(kind.bits - 1).subtract(BigInteger.ONE);
+    }
+
+    /** Where a value is stored: for error texts (MariaDB names `db`.`table`.`column`, MySQL the column). */
+    public record Target(String db, String table, String column, long row) {
+    }
+
+    /**
+     * The value as the column stores it. Errors: 1264 out of range, 1265 truncated (a number with
+     * trailing text), 1366 not a number, 1292 not a date, 1406 too long. A DECIMAL rounded to its
+     * scale gives Note 1265 through {@code notes}, as MySQL does.
+     */
+    public Object store(Object v, Target at, Consumer<TableError> notes) throws TableError {
+        if (v == null) {
+            return null;
+        }
+        if (kind.isInteger()) {
+            return storeInteger(v, at);
+        }
+        return switch (kind) {
+            case DECIMAL -> storeDecimal(v, at, notes);
+            case CHAR, VARCHAR, TEXT -> storeText(v, at);
+            default -> storeTemporal(v, at);
+        };
+    }
+
+    private Object storeInteger(Object v, Target at) throws TableError {
+        BigDecimal d;
+        if (v instanceof String s) {
+            String prefix = Values.numericPrefix(s);
+            if (prefix.isEmpty()) {
+                throw new TableError(1366, "integer", s, at.db(), at.table(), at.column(), at.row());
+            }
+            if (!s.strip().equals(prefix)) {
+                throw new TableError(1265, at.column(), at.row());
+            }
+            d = new BigDecimal(prefix);
+        } else {
+            d = Values.toDecimal(v);
+        }
+        BigInteger i = d.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+        if (i.compareTo(min()) < 0 || i.compareTo(max()) > 0) {
+            throw new TableError(1264, at.column(), at.row());
+        }
+        return Values.whole(i);
+    }
+
+    private Object storeDecimal(Object v, Target at, Consumer<TableError> notes) throws TableError {
+        BigDecimal d;
+        if (v instanceof String s) {
+            String prefix = Values.numericPrefix(s);
+            if (prefix.isEmpty()) {
+                throw new TableError(1366, "decimal", s, at.db(), at.table(), at.column(), at.row());
+            }
+            if (!s.strip().equals(prefix)) {
+                throw new TableError(1265, at.column(), at.row());
+            }
+            d = new BigDecimal(prefix);
+        } else {
+            d = Values.toDecimal(v);
+        }
+        BigDecimal rounded = d.setScale(scale, RoundingMode.HALF_UP);
+        if (rounded.precision() - rounded.scale() > precision - scale && rounded.signum() != 0) {
+            throw new TableError(1264, at.column(), at.row());
+        }
+        if (rounded.compareTo(d) != 0) {
+            notes.accept(new TableError(1265, at.column(), at.row()));
+        }
+        return rounded;
+    }
+
+    private Object storeText(Object v, Target at) throws TableError {
+        String s = Values.text(v);
+        int max = kind == Kind.TEXT ? 65_535 : length;
+        if (s.length() > max) {
+            throw new TableError(1406, at.column(), at.row());
+        }
+        return kind == Kind.CHAR ? stripTrailingSpaces(s) : s; // CHAR reads back without its padding
+    }
+
+    private static String stripTrailingSpaces(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private Object storeTemporal(Object v, Target at) throws TableError {
+        String text = Values.text(v);
+        String dt = Values.datetime(text);
+        if (dt == null || kind == Kind.TIMESTAMP && !dt.startsWith("0000") && (dt.compareTo("1970-01-01 00:00:01") < 0
+                || dt.compareTo("2038-01-19 03:14:07") > 0)) {
+            throw new TableError("1292-column", kind == Kind.DATE ? "date" : "datetime", text, at.db(), at.table(),
+                    at.column(), at.row());
+        }
+        return kind == Kind.DATE ? dt.substring(0, 10) : dt;
+    }
+}

@@ -1,0 +1,52 @@
+package io.semisyncsim.table;
+
+import io.semisyncsim.binlog.QueryEffect;
+import java.util.List;
+
+/**
+ * What a DDL statement does to a node's {@link Catalog}, decided on the source (where its errors are
+ * raised) and carried by its Query event, so that every replica applies exactly the same change.
+ */
+public sealed interface Ddl extends QueryEffect {
+
+    record CreateDatabase(String name) implements Ddl {
+    }
+
+    record DropDatabase(String name) implements Ddl {
+    }
+
+    record CreateTable(TableDef def) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
+    }
+
+    record DropTables(List<TableName> names) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
+        public DropTables {
+            names = List.copyOf(names);
+        }
+    }
+
+    record TruncateTable(TableName name) implements Ddl {
+    }
+
+    /**
+     * ALTER TABLE ... ADD/DROP COLUMN: the new definition, and for each new column where its values
+     * come from: an old column's position, or -1 with the value in {@code fill} (the added column's
+     * default, or its type's implicit one).
+     */
+    record AlterTable(TableName name, TableDef newDef, int[] from, Object[] fill) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
+    }
+}

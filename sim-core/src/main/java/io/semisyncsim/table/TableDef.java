@@ -1,0 +1,88 @@
+package io.semisyncsim.table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table's definition: where it lives, its columns in order, the primary key's columns (empty: no
+ * primary key, rows kept in insertion order as InnoDB's hidden row id does), and the table options
+ * SHOW CREATE TABLE writes back.
+ *
+ * @param implicit a table nobody created: the model's {@code (id, v)} table of {@code commit:} and
+ *     {@code workload:} steps, which comes into being at its first row
+ */
+public record TableDef(String db, String name, List<ColumnDef> columns, List<String> primaryKey, List<Index> indexes,
+                       Options options, boolean implicit) {
+
+    /** A secondary index (KEY name (columns)): it changes no answer, SHOW CREATE TABLE writes it back. */
+    public record Index(String name, List<String> columns) {
+        public Index {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /**
+     * Table options as written: engine (InnoDB unless written), character set and collation (null:
+     * the server's defaults), comment (null: none).
+     */
+    public record Options(String engine, String charset, String collation, String comment) {
+        public static final Options DEFAULT = new Options("InnoDB", null, null, null);
+    }
+
+    public TableDef {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** The implicit table's shape: {@code id BIGINT NOT NULL PRIMARY KEY, v VARCHAR(255)}, as real mode creates it. */
+    public static TableDef implicit(String db, String name) {
+        return new TableDef(db, name, List.of(
+                new ColumnDef("id", ColumnType.integer(ColumnType.Kind.BIGINT, 0, false), false,
+                        ColumnDef.Default.NONE, false, false),
+                new ColumnDef("v", ColumnType.text(ColumnType.Kind.VARCHAR, 255), true, ColumnDef.Default.NULL,
+                        false, false)), List.of("id"), List.of(), Options.DEFAULT, true);
+    }
+
+    /** The column's position, case-insensitively as MySQL matches column names; -1 if none. */
+    public int columnIndex(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public ColumnDef column(String name) {
+        int i = columnIndex(name);
+        return i < 0 ? null : columns.get(i);
+    }
+
+    /** The primary key's column positions, in key order. */
+    public int[] primaryKeyIndexes() {
+        int[] out = new int[primaryKey.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columnIndex(primaryKey.get(i));
+        }
+        return out;
+    }
+
+    /** The same table under another name (CREATE TABLE ... LIKE): a created table, never implicit. */
+    public TableDef withName(String newDb, String newName) {
+        return new TableDef(newDb, newName, columns, primaryKey, indexes, options, false);
+    }
+
+    /** ALTER TABLE's result: a created table from now on, even when it was implicit. */
+    public TableDef withColumns(List<ColumnDef> newColumns, List<String> newPrimaryKey, List<Index> newIndexes) {
+        return new TableDef(db, name, newColumns, newPrimaryKey, newIndexes, options, false);
+    }
+
+    public List<String> columnNames() {
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnDef c : columns) {
+            names.add(c.name());
+        }
+        return names;
+    }
+}

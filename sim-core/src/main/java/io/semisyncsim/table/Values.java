@@ -1,0 +1,216 @@
+package io.semisyncsim.table;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * SQL values as the model holds them: {@code null} is SQL NULL; whole numbers are {@link Long} (or
+ * {@link BigInteger} past a signed 64-bit range, for BIGINT UNSIGNED); exact decimals
+ * {@link BigDecimal}; approximate numbers {@link Double}; strings, DATETIME and TIMESTAMP values
+ * {@link String} (dates in their canonical {@code YYYY-MM-DD HH:MM:SS} text, which sorts as they do).
+ * Comparisons follow MySQL's rules for the default case-insensitive collations.
+ */
+public final class Values {
+    private Values() {
+    }
+
+    /** Orders non-null values as ORDER BY and primary keys do. */
+    public static final Comparator<Object> ORDER = Values::compare;
+
+    public static boolean isNumber(Object v) {
+        return v instanceof Long || v instanceof BigInteger || v instanceof BigDecimal || v instanceof Double;
+    }
+
+    /**
+     * Compares two non-null values: numerically when either is a number (a string then reads as its
+     * leading number, as MySQL converts), otherwise as text, case-insensitively and ignoring trailing
+     * spaces (PAD SPACE collations such as latin1_swedish_ci).
+     */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        if (isNumber(a) || isNumber(b)) {
+            if (a instanceof Double || b instanceof Double) {
+                return Double.compare(toDouble(a), toDouble(b));
+            }
+            return toDecimal(a).compareTo(toDecimal(b));
+        }
+        return compareText(text(a), text(b));
+    }
+
+    private static int compareText(String a, String b) {
+        return stripTrailingSpaces(a).compareToIgnoreCase(stripTrailingSpaces(b));
+    }
+
+    private static String stripTrailingSpaces(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
+    }
+
+    /** The value as a decimal; a string reads as its leading number (0 when it has none). */
+    public static BigDecimal toDecimal(Object v) {
+        if (v instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (v instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? BigDecimal.ZERO : BigDecimal.valueOf(d);
+        }
+        String prefix = numericPrefix(text(v));
+        return prefix.isEmpty() ? BigDecimal.ZERO : new BigDecimal(prefix);
+    }
+
+    public static double toDouble(Object v) {
+        if (v instanceof Double d) {
+            return d;
+        }
+        return toDecimal(v).doubleValue();
+    }
+
+    /** The longest prefix of {@code s} (after leading spaces) that is a number: "12abc" gives "12". */
+    public static String numericPrefix(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < s.length() && s.charAt(i) == '.') {
+            int j = i + 1;
+            int fraction = 0;
+            while (j < s.length() && Character.isDigit(s.charAt(j))) {
+                j++;
+                fraction++;
+            }
+            if (digits + fraction > 0) {
+                i = j;
+                digits += fraction;
+            }
+        }
+        if (digits == 0) {
+            return "";
+        }
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < s.length() && (s.charAt(j) == '-' || s.charAt(j) == '+')) {
+                j++;
+            }
+            int exp = 0;
+            while (j < s.length() && Character.isDigit(s.charAt(j))) {
+                j++;
+                exp++;
+            }
+            if (exp > 0) {
+                i = j;
+            }
+        }
+        String n = s.substring(start, i);
+        return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    }
+
+    /** SQL truth: null for NULL, else whether the value is non-zero (a string reads as its number). */
+    public static Boolean truth(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Long l) {
+            return l != 0;
+        }
+        if (v instanceof Double d) {
+            return d != 0;
+        }
+        return toDecimal(v).signum() != 0;
+    }
+
+    /** A boolean result as MySQL gives it: 1, 0 or NULL. */
+    public static Object bool(Boolean b) {
+        return b == null ? null : b ? 1L : 0L;
+    }
+
+    /** The value as the server sends it in a result set (NULL stays null). */
+    public static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Double d) {
+            return doubleText(d);
+        }
+        return v.toString();
+    }
+
+    /** MySQL prints a DOUBLE with up to 17 significant digits and no trailing zeros: 1e2 is 100. */
+    static String doubleText(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        String s = BigDecimal.valueOf(d).round(new java.math.MathContext(17)).stripTrailingZeros().toString();
+        return s.replace("E+", "e").replace("E", "e");
+    }
+
+    /** A whole number, narrowed to a Long when it fits. */
+    public static Object whole(BigInteger b) {
+        return b.bitLength() < 64 ? (Object) b.longValue() : b;
+    }
+
+    /**
+     * A date and time in the canonical {@code YYYY-MM-DD HH:MM:SS} text, or null when {@code s} is not
+     * one MySQL accepts: {@code YYYY-MM-DD}, with an optional time and fraction (dropped), or the
+     * packed {@code YYYYMMDD[HHMMSS]} forms.
+     */
+    public static String datetime(String s) {
+        String t = s.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d{1,6})?)?)?").matcher(t);
+        int[] f;
+        if (m.matches()) {
+            f = new int[] {num(m.group(1)), num(m.group(2)), num(m.group(3)), num(m.group(4)), num(m.group(5)),
+                    num(m.group(6))};
+        } else if (t.matches("\\d{8}|\\d{14}")) {
+            f = new int[] {num(t.substring(0, 4)), num(t.substring(4, 6)), num(t.substring(6, 8)),
+                    t.length() > 8 ? num(t.substring(8, 10)) : 0, t.length() > 8 ? num(t.substring(10, 12)) : 0,
+                    t.length() > 8 ? num(t.substring(12, 14)) : 0};
+        } else {
+            return null;
+        }
+        boolean zero = f[0] == 0 && f[1] == 0 && f[2] == 0;
+        if (!zero && (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > daysIn(f[0], f[1]))
+                || f[3] > 23 || f[4] > 59 || f[5] > 59) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", f[0], f[1], f[2], f[3], f[4], f[5]);
+    }
+
+    private static int num(String s) {
+        return s == null ? 0 : Integer.parseInt(s);
+    }
+
+    private static int daysIn(int year, int month) {
+        return java.time.YearMonth.of(Math.max(year, 1), month).lengthOfMonth();
+    }
+
+    /** Lower-cases for case-insensitive lookups (names, collation keys). */
+    static String fold(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
