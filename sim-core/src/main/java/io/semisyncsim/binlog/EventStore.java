@@ -319,8 +319,16 @@ public final class EventStore<T> {
 
     /** Where a codec writes: variable-length whole numbers and strings. */
     public static final class Out {
-        private byte[] buf = new byte[64 * 1024];
+        private byte[] buf;
         private int len;
+
+        public Out() {
+            this(64 * 1024); // a chunk's worth, about
+        }
+
+        Out(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
 
         public void writeByte(int b) {
             if (len == buf.length) {

@@ -96,6 +96,20 @@ class EventStoreTest {
     }
 
     @Test
+    void aTransactionTheCompactFormCannotHoldComesBackAsItWas() {
+        EventStore<BinlogEvent> store = new EventStore<>(new BinlogEventCodec(), EventStore.CHUNK, 100);
+        Transaction sql = new Transaction(7, null, 5, List.of(
+                Transaction.RowChange.images(EventType.UPDATE_ROWS, "shop", "orders", new Object[] {1L, "old", null},
+                        new Object[] {1L, "new", 3.5}).withSql("UPDATE shop.orders SET v = 'new' WHERE id = 1"),
+                new Transaction.RowChange(EventType.WRITE_ROWS, "shop", "t1", 9, null, null, null)));
+        for (int i = 0; i < 2 * EventStore.CHUNK + 1; i++) {
+            store.add(new BinlogEvent(EventType.XID, "binlog.000001", 100 + i, 31, 7, 5, i == 0 ? sql : null));
+        }
+        assertEquals(sql, store.get(0).transaction(), "row images, a database and the client's text survive");
+        assertSame(sql, store.get(0).transaction(), "kept as the object, not encoded");
+    }
+
+    @Test
     void aBinaryLogOfManyTransactionsKeepsItsMemoryWithinTheBudget() {
         BinaryLog log = new BinaryLog(Layouts.MYSQL_ROW, 1L << 30, () -> 0);
         for (long i = 1; i <= 200_000; i++) {
