@@ -19,6 +19,11 @@ public interface Invariant {
     default void event(TraceEvent event, Cluster cluster) {
     }
 
+    /** Whether {@link #event} does anything: the checker hands events only to those that do. */
+    default boolean readsEvents() {
+        return true;
+    }
+
     /**
      * A client sends {@code sql} to {@code node}, before it runs: FLUSH STATUS and RESET MASTER start
      * counters and positions over, as the invariants that follow them must know.

@@ -14,11 +14,14 @@ import java.util.List;
 public final class Invariants implements TraceSink {
     private final Cluster cluster;
     private final List<Invariant> all;
+    /** Those that read trace events: every event goes to each, so the others are left out. */
+    private final Invariant[] readers;
     private Violation violation;
 
     private Invariants(Cluster cluster, List<Invariant> all) {
         this.cluster = cluster;
         this.all = List.copyOf(all);
+        this.readers = all.stream().filter(Invariant::readsEvents).toArray(Invariant[]::new);
     }
 
     /**
@@ -42,8 +45,8 @@ public final class Invariants implements TraceSink {
 
     @Override
     public void accept(TraceEvent event) {
-        for (int i = 0; i < all.size(); i++) {
-            all.get(i).event(event, cluster);
+        for (Invariant reader : readers) {
+            reader.event(event, cluster);
         }
     }
 

@@ -28,6 +28,11 @@ abstract class PerSource<S> implements Invariant {
     }
 
     @Override
+    public boolean readsEvents() {
+        return false;
+    }
+
+    @Override
     public void statement(String node, String sql) {
         int i = index(node, null);
         if (i >= 0 && states[i] != null) {
