@@ -62,7 +62,7 @@ class InvariantsTest {
             c.heal();
             c.kernel().runFor(2_000_000);
             assertNull(invariants.violation());
-            assertEquals(5, invariants.names().size());
+            assertEquals(6, invariants.names().size());
         }
     }
 
@@ -117,6 +117,19 @@ class InvariantsTest {
             Violation v = reply.check(c);
             assertNotNull(v);
             assertTrue(v.message().startsWith("the reply position moved back from (binlog.000001, "), v.message());
+        }
+    }
+
+    @Test
+    void aSemisyncClientWithoutADumpThreadBreaksSemisyncClientsWithinDumpThreads() {
+        try (Cluster c = cluster()) {
+            Invariant clients = new SemisyncClientsWithinDumpThreads();
+            assertNull(clients.check(c), "one replica, one dump thread");
+            // add_slave with no dump thread behind it: a client counted that no replica streams to.
+            c.node("source").plugin(io.semisyncsim.semisync.SemisyncSourcePlugin.class).source().addReplica();
+            Violation v = clients.check(c);
+            assertNotNull(v);
+            assertEquals("clients is 2 but 1 binlog dump thread is alive", v.message());
         }
     }
 
