@@ -11,16 +11,9 @@ import io.semisyncsim.server.Threads;
  * are private to the server's actor, and a dump thread does not say whether it is semisync, so this
  * checks the bound that the process list can tell: a client that outlives its dump thread breaks it.
  */
-final class SemisyncClientsWithinDumpThreads extends PerSource<Object> {
-    private static final Object NONE = new Object();
-
+final class SemisyncClientsWithinDumpThreads extends PerSource<Void> {
     @Override
-    Object fresh() {
-        return NONE;
-    }
-
-    @Override
-    Violation check(Mysqld node, SemisyncSourcePlugin plugin, Object unused, long now) {
+    Violation check(Mysqld node, SemisyncSourcePlugin plugin, Void unused, long now) {
         int dumps = 0;
         for (Threads.Thread t : node.threads().all()) {
             if (t.kind() == Threads.Kind.BINLOG_DUMP) {

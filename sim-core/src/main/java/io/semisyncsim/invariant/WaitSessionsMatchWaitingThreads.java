@@ -8,16 +8,9 @@ import io.semisyncsim.server.Threads;
  * {@code Rpl_semi_sync_source_wait_sessions} equals the sessions actually waiting: the threads whose
  * process-list state is the plugin's wait state ("Waiting for semi-sync ACK from replica").
  */
-final class WaitSessionsMatchWaitingThreads extends PerSource<Object> {
-    private static final Object NONE = new Object();
-
+final class WaitSessionsMatchWaitingThreads extends PerSource<Void> {
     @Override
-    Object fresh() {
-        return NONE;
-    }
-
-    @Override
-    Violation check(Mysqld node, SemisyncSourcePlugin plugin, Object unused, long now) {
+    Violation check(Mysqld node, SemisyncSourcePlugin plugin, Void unused, long now) {
         String waitState = plugin.waitState();
         int waiting = 0;
         for (Threads.Thread t : node.threads().all()) {
