@@ -35,8 +35,8 @@ final class Normaliser {
         VOLATILE.put(Pattern.compile("socket: '[^']*'"), "socket: '<socket>'");
         VOLATILE.put(Pattern.compile("port: \\d+"), "port: <port>");
         // A node's scratch data directory is the packaged server's /var/lib/mysql/ in the simulator's terms.
-        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
-        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[\\w./-]*"), "<path>");
+        VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
+        VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[\\w./-]*"), "<path>");
     }
 
     private final Map<Integer, String> portNames;

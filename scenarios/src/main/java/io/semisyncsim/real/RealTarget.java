@@ -241,23 +241,29 @@ public final class RealTarget implements Target {
         reconnect(c);
         if (c.connection() == null) {
             committers.remove(node);
-            return new Commit(false, false);
+            return new Commit(false, false, 0);
         }
         long yesBefore = yesTx(node);
-        StatementResult r = await(c.thread().submit(() -> Jdbc.run(c.connection(),
-                "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')", product())), deadline);
+        long[] latency = new long[1]; // timed on the client's thread, around the INSERT alone
+        StatementResult r = await(c.thread().submit(() -> {
+            long sent = now();
+            StatementResult answer = Jdbc.run(c.connection(),
+                    "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')", product());
+            latency[0] = now() - sent;
+            return answer;
+        }), deadline);
         if (r == null) {
             return null;
         }
         if (r instanceof StatementResult.Failed f) {
             if (f.error().code() < 2000 || f.error().code() >= 3000) { // the server refused it (a duplicate key)
-                return new Commit(false, false, f.error());
+                return new Commit(false, false, f.error(), latency[0]);
             }
             committers.remove(node);
             close(c);
-            return new Commit(false, false);
+            return new Commit(false, false, latency[0]);
         }
-        return new Commit(true, yesTx(node) > yesBefore);
+        return new Commit(true, yesTx(node) > yesBefore, latency[0]);
     }
 
     private long yesTx(String node) {

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 public final class ScenarioRunner {
     private final PluginFactories factories;
     private final Flavors flavors;
+    private io.semisyncsim.kernel.ClockPacer pacer;
 
     public ScenarioRunner() {
         this(SemisyncPlugins.register(new PluginFactories()), Flavors.standard());
@@ -40,6 +41,12 @@ public final class ScenarioRunner {
     public ScenarioRunner(PluginFactories factories, Flavors flavors) {
         this.factories = factories;
         this.flavors = flavors;
+    }
+
+    /** Paces the runs' virtual clock against the wall clock ({@code run --realtime}); never changes a trace. */
+    public ScenarioRunner pacedBy(io.semisyncsim.kernel.ClockPacer clockPacer) {
+        this.pacer = clockPacer;
+        return this;
     }
 
     public RunResult run(Scenario scenario, RunListener listener, TraceSink... sinks) {
@@ -62,16 +69,9 @@ public final class ScenarioRunner {
 
     private RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, List<Invariant> watchers,
                           TraceSink... sinks) {
-        Flavor flavor = flavors.get(scenario.flavor());
-        List<NodeSpec> specs = new ArrayList<>();
-        long serverId = 1;
-        for (String node : scenario.topology().nodes()) {
-            NodeSpec.Role role = node.equals(scenario.topology().source()) ? NodeSpec.Role.SOURCE : NodeSpec.Role.REPLICA;
-            Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
-            specs.add(new NodeSpec(node, role, serverId++, OptionFile.of(options)));
-        }
         listener.started(scenario);
-        try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
+        try (Cluster cluster = cluster(scenario, sinks)) {
+            cluster.kernel().setPacer(pacer);
             SimTarget target = new SimTarget(cluster);
             Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
             List<Invariant> declared = new ArrayList<>();
@@ -104,6 +104,34 @@ public final class ScenarioRunner {
             listener.finished(result);
             return result;
         }
+    }
+
+    /**
+     * The scenario's cluster at virtual time zero, its trace streaming to {@code sinks}, status samples
+     * going to {@code listener} when it wants them, and this runner's pacer: what {@link #run} plays its
+     * steps on, and what a live session (the lab, the shell) plays steps on one at a time. The calling
+     * thread drives it.
+     */
+    public Cluster start(Scenario scenario, RunListener listener, TraceSink... sinks) {
+        Cluster cluster = cluster(scenario, sinks);
+        if (listener.wantsStatusSamples()) {
+            cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
+        }
+        cluster.kernel().setPacer(pacer);
+        return cluster;
+    }
+
+    /** The scenario's cluster, started, with no observer of its instants yet. */
+    private Cluster cluster(Scenario scenario, TraceSink... sinks) {
+        Flavor flavor = flavors.get(scenario.flavor());
+        List<NodeSpec> specs = new ArrayList<>();
+        long serverId = 1;
+        for (String node : scenario.topology().nodes()) {
+            NodeSpec.Role role = node.equals(scenario.topology().source()) ? NodeSpec.Role.SOURCE : NodeSpec.Role.REPLICA;
+            Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
+            specs.add(new NodeSpec(node, role, serverId++, OptionFile.of(options)));
+        }
+        return Cluster.start(clusterSpec(scenario, flavor, specs), sinks);
     }
 
     private Cluster.Spec clusterSpec(Scenario scenario, Flavor flavor, List<NodeSpec> specs) {

@@ -107,11 +107,12 @@ public final class SimTarget implements Target {
     @Override
     public Commit insert(String node, String table, long key, long deadline) {
         long session = committers.computeIfAbsent(node, n -> cluster.openSession());
+        long sent = now();
         MysqldActor.Committed c = cluster.insert(node, session, table, key, deadline);
         if (c != null && !c.ok() && (c.error() == null || c.error().code() == 2013)) {
             committers.remove(node); // a lost connection: the next commit connects anew
         }
-        return c == null ? null : new Commit(c.ok(), c.semisync(), c.error());
+        return c == null ? null : new Commit(c.ok(), c.semisync(), c.error(), now() - sent);
     }
 
     @Override

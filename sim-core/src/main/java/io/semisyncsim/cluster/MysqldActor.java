@@ -160,6 +160,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private final Context c;
     private final Mysqld server;
+    /** I/O threads told to stop that have not ended yet, and the STOP SLAVE answers waiting for them. */
+    private final List<ActorRef<IoThread.Command>> stoppingIo = new ArrayList<>();
+    private final List<Runnable> awaitingIoStop = new ArrayList<>();
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
@@ -305,13 +308,19 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         conn.thread.set("Query", "starting", e.sql(), server.now());
         conn.waiting = e;
+        int stopsBefore = stoppingIo.size();
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
         c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
         conn.thread.db(conn.session.database()); // USE changes what the process list shows
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
-            if (conn.waiting == e) { // a KILL of its own connection answered it already
+            if (conn.waiting == e && !stoppingIo.isEmpty() && stopsBefore != stoppingIo.size()) {
+                // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB
+                // includes killing its dump thread on the source over a connection of its own.
+                conn.thread.set("Query", "Killing slave", e.sql(), server.now());
+                awaitingIoStop.add(() -> answer(conn, e, result));
+            } else if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
             }
             return this;
@@ -740,6 +749,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void stopIoThread() {
         io.tell(new IoThread.Stop());
+        stoppingIo.add(io);
         io = null;
     }
 
@@ -786,6 +796,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         if (io != null && io.equals(t.getRef())) {
             io = null; // it stopped on its own (a fatal dump error)
+        }
+        if (stoppingIo.remove(t.getRef()) && stoppingIo.isEmpty()) {
+            List<Runnable> waiting = new ArrayList<>(awaitingIoStop);
+            awaitingIoStop.clear();
+            waiting.forEach(Runnable::run); // STOP SLAVE returns once its I/O thread has ended
         }
         if (sql != null && sql.equals(t.getRef())) {
             sql = null;

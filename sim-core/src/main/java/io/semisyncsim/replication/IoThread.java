@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.flavor.Terms;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
@@ -133,7 +134,6 @@ public final class IoThread {
             c.channel().clearIoError();
             c.channel().ioStarting("Connecting to " + source());
             state("Connecting to " + source());
-            c.channel().newRelayLogFile();
             trace("io.start");
             threadStart();
             connect();
@@ -355,6 +355,11 @@ public final class IoThread {
             writing = false;
             for (int i = 0; i < runLength; i++) {
                 BinlogEvent e = toWrite.pollFirst();
+                if (e.type() == EventType.ROTATE || e.type() == EventType.FAKE_ROTATE) {
+                    // process_io_rotate: every Rotate, the dump's fake one at its start included, starts a new
+                    // relay log file, which the Rotate opens.
+                    c.channel().newRelayLogFile();
+                }
                 c.channel().queued(e, e.timestamp());
                 if (runSyncs.get(i)) {
                     c.channel().relaySynced();
@@ -406,7 +411,6 @@ public final class IoThread {
             c.channel().ioReconnecting(state);
             state(state);
             reconnecting = true;
-            c.channel().newRelayLogFile();
             connect();
         }
 

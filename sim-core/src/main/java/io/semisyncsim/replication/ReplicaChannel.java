@@ -295,6 +295,12 @@ public final class ReplicaChannel {
             }
             case ARTIFICIAL_FORMAT_DESCRIPTION -> {
             }
+            case STOP -> {
+                // The source shut down cleanly: read, not written to the relay log (queue_event: STOP_EVENT).
+                sourceLogFile = e.file();
+                readSourceLogPos = e.endPos();
+                return;
+            }
             default -> {
                 sourceLogFile = e.file();
                 readSourceLogPos = e.endPos();
