@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the simulator against bare event loops doing the same work.",
             "Workloads: headline (default: 1+3 cluster, bare commit loop, kernel relay ring), replicas, clients,"
-                + " timeouts (time compression), memory (10 M commits; run the JVM with -Xmx512m)."})
+                + " timeouts (time compression), memory (10 M commits; run the JVM with -Xmx512m),"
+                + " sweep (40 runs, --jobs 2 against --jobs 1)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Workload { HEADLINE, REPLICAS, CLIENTS, TIMEOUTS, MEMORY }
+    enum Workload { HEADLINE, REPLICAS, CLIENTS, TIMEOUTS, MEMORY, SWEEP }
 
     @Option(names = "--workload", paramLabel = "W", defaultValue = "headline",
-            description = "headline, replicas, clients, timeouts or memory (default ${DEFAULT-VALUE}).")
+            description = "headline, replicas, clients, timeouts, memory or sweep (default ${DEFAULT-VALUE}).")
     Workload workload;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -60,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         int n = iterations != null ? iterations
                 : workload == Workload.HEADLINE || workload == Workload.TIMEOUTS ? 5 : 1;
         long c = commits != null ? commits
@@ -76,6 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             case CLIENTS -> series("clients", clientCounts.stream().map(k -> new ClusterBench.Setup(3, 1, k, c, false)).toList(), n);
             case TIMEOUTS -> timeouts(n);
             case MEMORY -> series("memory", List.of(new ClusterBench.Setup(3, 1, 16, c, true)), n);
+            case SWEEP -> SweepBench.run(iterations != null ? n : 3, 40, json);
         };
     }
 

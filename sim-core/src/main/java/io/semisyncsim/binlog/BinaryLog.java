@@ -11,13 +11,14 @@ import java.util.function.LongSupplier;
  * which waits for the fsync when {@code sync_binlog = 1}).
  *
  * <p>Events are numbered from the start of the log; purged files leave memory, so only the indices
- * from {@code base} on are held. Dump threads read through a {@link Reader}, which also tells the
+ * from {@code base} on are held, most of them as compact records ({@link EventStore}). Dump threads read through a {@link Reader}, which also tells the
  * purge which file is in use.
  */
 public final class BinaryLog {
     private final EventSizes sizes;
     private final LongSupplier clock;
-    private final List<BinlogEvent> events = new ArrayList<>(); // event i is events.get(i - base)
+    /** Event i is events.get(i - base); older events are kept compact, and on disk past a budget. */
+    private final EventStore<BinlogEvent> events = new EventStore<>(new BinlogEventCodec());
     private final List<LogFile> files = new ArrayList<>();
     private final List<Reader> readers = new ArrayList<>();
     private long maxFileSize;
@@ -179,7 +180,7 @@ public final class BinaryLog {
         }
         int gone = files.get(0).firstEvent - base;
         if (gone > 0) {
-            events.subList(0, gone).clear();
+            events.dropFirst(gone);
             base += gone;
         }
         return purged;
@@ -197,7 +198,7 @@ public final class BinaryLog {
     public int powerLoss() {
         int lost = end() - synced;
         while (end() > synced) {
-            events.remove(events.size() - 1);
+            events.removeLast();
         }
         readable = Math.min(readable, synced);
         if (events.isEmpty()) {
@@ -398,7 +399,7 @@ public final class BinaryLog {
                         .map(FileSize::size).orElse(currentPos);
                 long cutAt = e.start().pos();
                 while (end() > i) {
-                    events.remove(events.size() - 1);
+                    events.removeLast();
                 }
                 readable = Math.min(readable, end());
                 synced = Math.min(synced, end());

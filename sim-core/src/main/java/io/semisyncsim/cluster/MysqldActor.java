@@ -231,7 +231,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (m instanceof Commit commit) {
             return commit(commit);
         } else if (m instanceof StageDone done) {
-            if (done.owner() == commits) { // not a stage of a coordinator that died in a crash
+            if (done.owner() == commits) { // not a stage of a coordinator that died in a crash (found by explore too)
                 commits.done(done.stage());
             }
         } else if (m instanceof Released r) {
@@ -557,6 +557,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return;
         }
         conn.killed = true;
+        boolean busy = conn.waiting != null;
         if (conn.waiting instanceof Execute e) {
             conn.waiting = null;
             e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
@@ -564,8 +565,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             conn.waiting = null;
             m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
         }
-        if (commits == null || commits.idle() || conn.waiting == null) {
+        if (!busy || commits == null || commits.idle()) {
             conn.thread.set("Killed", "", null, server.now());
+        } else {
+            // Its thread still works on the commit (MySQL waits on for the ACK): the process list shows
+            // the command Killed and the state it is in (THD_ENTER_COND's stage stays until it leaves).
+            conn.thread.set("Killed", conn.thread.state(), conn.thread.info(), conn.thread.since());
         }
     }
 

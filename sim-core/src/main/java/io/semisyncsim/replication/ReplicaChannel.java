@@ -1,9 +1,10 @@
 package io.semisyncsim.replication;
 
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.BinlogEventCodec;
+import io.semisyncsim.binlog.EventStore;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventType;
-import java.util.ArrayDeque;
 
 /**
  * A replica's replication channel: what CHANGE MASTER TO configured, what the I/O thread has read into
@@ -55,7 +56,28 @@ public final class ReplicaChannel {
     private record Relayed(BinlogEvent event, int file, long relayEnd) {
     }
 
-    private final ArrayDeque<Relayed> relayLog = new ArrayDeque<>();
+    /**
+     * What the SQL thread has not applied yet, oldest first: compact, and on disk past a budget, so a
+     * stopped or slow SQL thread does not fill the heap (EventStore, as the binlog's).
+     */
+    private final EventStore<Relayed> relayLog = new EventStore<>(new RelayedCodec());
+
+    /** A relay-log entry as bytes: the event (BinlogEventCodec), then its relay file and end. */
+    private static final class RelayedCodec implements EventStore.Codec<Relayed> {
+        private final BinlogEventCodec events = new BinlogEventCodec();
+
+        @Override
+        public void write(Relayed r, EventStore.Out out) {
+            events.write(r.event(), out);
+            out.writeLong(r.file());
+            out.writeLong(r.relayEnd());
+        }
+
+        @Override
+        public Relayed read(EventStore.In in) {
+            return new Relayed(events.read(in), (int) in.readLong(), in.readLong());
+        }
+    }
     /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum). */
     private final java.util.TreeMap<Integer, Long> relayFiles = new java.util.TreeMap<>();
     /** Where the I/O thread writes next in its relay file. */
@@ -286,7 +308,7 @@ public final class ReplicaChannel {
         }
         relayWritePos += e.size();
         relayFiles.merge(relayFileNumber, (long) e.size(), Long::sum);
-        relayLog.addLast(new Relayed(e, relayFileNumber, relayWritePos));
+        relayLog.add(new Relayed(e, relayFileNumber, relayWritePos));
         unsynced++;
         relayLogSpace += e.size();
         if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
@@ -307,13 +329,14 @@ public final class ReplicaChannel {
     public int powerLoss() {
         int lost = Math.min(unsynced, relayLog.size());
         for (int i = 0; i < lost; i++) {
-            Relayed dropped = relayLog.pollLast();
+            Relayed dropped = relayLog.last();
+            relayLog.removeLast();
             relayLogSpace -= dropped.event().size();
             relayFiles.merge(dropped.file(), (long) -dropped.event().size(), Long::sum);
         }
         unsynced = 0;
         if (lost > 0) {
-            BinlogEvent last = relayLog.isEmpty() ? null : relayLog.peekLast().event();
+            BinlogEvent last = relayLog.isEmpty() ? null : relayLog.last().event();
             if (last != null && last.type() != EventType.ROTATE) {
                 sourceLogFile = last.file();
                 readSourceLogPos = last.endPos();
@@ -337,8 +360,7 @@ public final class ReplicaChannel {
 
     /** The next relay-log event the SQL thread has not applied, or null. */
     public BinlogEvent nextToApply() {
-        Relayed next = relayLog.peekFirst();
-        return next == null ? null : next.event();
+        return relayLog.isEmpty() ? null : relayLog.first().event();
     }
 
     /**
@@ -347,9 +369,9 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
-        for (Relayed r : relayLog) {
+        for (int i = 0; i < relayLog.size(); i++) {
             n++;
-            if (r.event().endsTransaction()) {
+            if (relayLog.get(i).event().endsTransaction()) {
                 break;
             }
         }
@@ -362,7 +384,8 @@ public final class ReplicaChannel {
      * moves at transaction ends and with events outside transactions (the file's header events).
      */
     public void applied(BinlogEvent e) {
-        Relayed r = relayLog.pollFirst();
+        Relayed r = relayLog.first();
+        relayLog.dropFirst(1);
         relayLogSpace -= e.size();
         if (r.file() != sqlRelayFileNumber) {
             sqlRelayFileNumber = r.file();
@@ -392,9 +415,10 @@ public final class ReplicaChannel {
             }
         }
         oldestUnappliedTimestamp = -1;
-        for (Relayed next : relayLog) { // the next event with a source timestamp (rotations have none)
-            if (next.event().timestamp() >= 0) {
-                oldestUnappliedTimestamp = next.event().timestamp();
+        for (int i = 0; i < relayLog.size(); i++) { // the next event with a source timestamp (rotations have none)
+            BinlogEvent next = relayLog.get(i).event();
+            if (next.timestamp() >= 0) {
+                oldestUnappliedTimestamp = next.timestamp();
                 break;
             }
         }
