@@ -186,7 +186,15 @@ public final class RealTarget implements Target {
             return c.loginError != null ? new StatementResult.Failed(c.loginError) : cannotConnect();
         }
         Connection jdbc = c.connection();
-        return await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline);
+        return lostIf2013(c, await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline));
+    }
+
+    /** A statement that lost its connection (2013) leaves the client to connect again on its next one. */
+    private static StatementResult lostIf2013(Client c, StatementResult r) {
+        if (r instanceof StatementResult.Failed f && f.error().code() == 2013) {
+            c.lost = true;
+        }
+        return r;
     }
 
     private StatementResult cannotConnect() {
@@ -212,7 +220,11 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         Future<Reaped> sent = c.sent;
         c.sent = null;
-        return sent == null ? null : await(sent, deadline);
+        Reaped r = sent == null ? null : await(sent, deadline);
+        if (r != null) {
+            lostIf2013(c, r.result());
+        }
+        return r;
     }
 
     /** Waits for a client thread's answer until {@code deadline}, draining reports meanwhile; null if none came. */
