@@ -17,14 +17,20 @@ import java.util.Map;
 /**
  * {@code let: {NAME: PATH, NAME: {on: NODE, sql: SELECT ...}}}: captures values now, a path's or a
  * query's single value, for later values and statements to use as {@code ${NAME}} (as MTR's
- * {@code let $x = query_get_value(...)}). A value that cannot be captured fails the run.
+ * {@code let $x = query_get_value(...)}). With {@code column: NAME} (and {@code row: N}, default 1) a
+ * query may return more: the value is that column's in that row, as {@code query_get_value(SHOW MASTER
+ * STATUS, Position, 1)}. A value that cannot be captured fails the run.
  */
 public record LetStep(Pos pos, List<Binding> bindings) implements Step {
 
     public static final StepKind KIND = new StepKind("let", List.of("let"), LetStep::read);
 
-    /** One captured value: a path's, or the single value of {@code sql} run on a connection. */
-    public record Binding(String name, Pos pos, ValuePath path, ClientConnection connection, String sql) {
+    /**
+     * One captured value: a path's, or a value of {@code sql} run on a connection: its single value, or with
+     * {@code column} that column's value in {@code row} (1 for the first).
+     */
+    public record Binding(String name, Pos pos, ValuePath path, ClientConnection connection, String sql,
+                          String column, int row) {
     }
 
     static Step read(StepReader r, YNode.Map m) {
@@ -54,7 +60,7 @@ public record LetStep(Pos pos, List<Binding> bindings) implements Step {
 
     private static Binding binding(StepReader r, String name, Pos at, YNode v) {
         if (v instanceof YNode.Map q) {
-            r.unknownKeys(q, List.of("on", "as", "connection", "sql"), "a let's query");
+            r.unknownKeys(q, List.of("on", "as", "connection", "sql", "column", "row"), "a let's query");
             if (!q.entries().containsKey("sql")) {
                 r.problem(q.pos(), "a let's query needs sql, e.g. {on: source, sql: \"SELECT @@server_id\"}");
                 return null;
@@ -73,15 +79,38 @@ public record LetStep(Pos pos, List<Binding> bindings) implements Step {
             if (!r.template(sqlNode.pos(), statements.get(0))) {
                 return null;
             }
+            String column = null;
+            if (q.entries().containsKey("column")) {
+                column = r.text(q.entries().get("column").value(), "column");
+                if (column != null && column.isBlank()) {
+                    r.problem(q.entries().get("column").value().pos(), "column names a column of the query's result,"
+                            + " e.g. column: Position");
+                    column = null;
+                }
+            }
+            int row = 1;
+            if (q.entries().containsKey("row")) {
+                YNode rowNode = q.entries().get("row").value();
+                String text = r.text(rowNode, "row");
+                if (text != null && text.matches("[1-9][0-9]{0,5}")) {
+                    row = Integer.parseInt(text);
+                } else if (text != null) {
+                    r.problem(rowNode.pos(), "row is the number of a row of the result, 1 for the first; got '"
+                            + text + "'");
+                }
+                if (column == null && !q.entries().containsKey("column")) {
+                    r.problem(rowNode.pos(), "row goes with column: the value is that column's in that row");
+                }
+            }
             r.idle(q.pos(), c.describe());
-            return new Binding(name, at, null, c, statements.get(0));
+            return new Binding(name, at, null, c, statements.get(0), column, row);
         }
         String text = r.text(v, "the value of " + name);
         if (text == null) {
             return null;
         }
         ValuePath path = r.path(v.pos(), text);
-        return path == null ? null : new Binding(name, at, path, null, null);
+        return path == null ? null : new Binding(name, at, path, null, null, null, 1);
     }
 
     @Override
@@ -112,7 +141,10 @@ public record LetStep(Pos pos, List<Binding> bindings) implements Step {
         }
     }
 
-    /** The query's single value (NULL as the client prints it); null when there is none (an outcome says why). */
+    /**
+     * The query's single value, or its {@code column}'s in {@code row} (NULL as the client prints it); null
+     * when there is none (an outcome says why).
+     */
     private static String query(Play p, Binding b) {
         String sql;
         try {
@@ -125,10 +157,27 @@ public record LetStep(Pos pos, List<Binding> bindings) implements Step {
         if (r == null) {
             return null;
         }
-        String what = "let " + b.name() + ": " + b.connection().node() + "> " + sql + " returns one value";
+        String what = "let " + b.name() + ": " + b.connection().node() + "> " + sql + (b.column() == null
+                ? " returns one value" : " returns a row " + b.row() + " with a column " + b.column());
         if (r instanceof StatementResult.Failed f) {
             p.outcome(b.pos(), what, false, f.error().toString());
             return null;
+        }
+        if (b.column() != null) {
+            if (!(r instanceof StatementResult.Rows rows)) {
+                p.outcome(b.pos(), what, false, "no result set");
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            rows.resultSet().columns().forEach(c -> names.add(c.name()));
+            int k = names.indexOf(b.column());
+            if (k < 0 || rows.resultSet().rows().size() < b.row()) {
+                p.outcome(b.pos(), what, false, rows.resultSet().rows().size() + " rows, columns "
+                        + String.join(", ", names));
+                return null;
+            }
+            String v = rows.resultSet().rows().get(b.row() - 1).get(k);
+            return v == null ? "NULL" : v;
         }
         if (!(r instanceof StatementResult.Rows rows) || rows.resultSet().rows().size() != 1
                 || rows.resultSet().columns().size() != 1) {
