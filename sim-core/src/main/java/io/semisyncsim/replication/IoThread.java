@@ -245,6 +245,12 @@ public final class IoThread {
                     threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
                 }
             }
+            if (!everConnected) { // connect_to_master logs it before the set-up queries and the semisync probe
+                var at = c.channel().dumpStart();
+                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
+                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
+                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
+            }
             RelayIoObserver o = observer();
             semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
                     () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
@@ -255,12 +261,6 @@ public final class IoThread {
             c.channel().ioPreparing(checking);
             state(checking);
             send(new Protocol.SetupQuery(1));
-            if (!everConnected) {
-                var at = c.channel().dumpStart();
-                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
-                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
-                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
-            }
             everConnected = true;
             reconnecting = false;
             retries = 0;
@@ -437,9 +437,11 @@ public final class IoThread {
          * STOP SLAVE: the socket is shut (the source reads an end), the exit is logged, and a MariaDB
          * replica with semisync enabled opens a connection of its own to KILL its dump thread on the
          * source (Repl_semi_sync_slave::kill_connection), waiting rpl_semi_sync_slave_kill_conn_timeout.
+         * It does so whenever its client handle exists (mi->mysql, kept across reconnects), also while it
+         * reconnects to a source that is down: then the connect fails and says so.
          */
         private Behavior<Command> stop() {
-            boolean wasConnected = connection >= 0 && dumpThreadId > 0;
+            boolean hadConnection = dumpThreadId > 0;
             close();
             timers.cancel("connect");
             timers.cancel("retry");
@@ -452,7 +454,7 @@ public final class IoThread {
                     "host", c.channel().sourceHost(), "port", c.channel().sourcePort());
             RelayIoObserver o = observer();
             long killTimeout = o == null ? -1 : o.killDumpOnStop();
-            if (killTimeout >= 0 && wasConnected) {
+            if (killTimeout >= 0 && hadConnection) {
                 killAttempt = ++attempt;
                 c.network().tell(new NetworkActor.Connect(killAttempt, c.node(), c.channel().sourceHost(), inbox));
                 timers.startSingleTimer("kill", new KillTimeout(), VirtualDurations.toDuration(killTimeout));
@@ -467,10 +469,11 @@ public final class IoThread {
                 killConnection = con.connection();
                 c.network().tell(new NetworkActor.Send(killConnection, c.node(), new Protocol.Kill(dumpThreadId)));
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == killAttempt) {
-                return killDone(false);
-            } else if (p instanceof Packet.Data d && d.connection() == killConnection
-                    && d.payload() instanceof Protocol.Killed) {
+                log("kill-connect-failed"); // mysql_real_connect failed: "cannot connect to master to kill ..."
                 return killDone(true);
+            } else if (p instanceof Packet.Data d && d.connection() == killConnection
+                    && d.payload() instanceof Protocol.Killed k) {
+                return killDone(k.ok()); // KILL of a thread the source no longer has fails (1094)
             }
             return Behaviors.same();
         }
