@@ -1,0 +1,65 @@
+package io.semisyncsim.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.net.LinkSpec;
+import io.semisyncsim.semisync.SemisyncPlugins;
+import io.semisyncsim.server.Account;
+import io.semisyncsim.server.OptionFile;
+import io.semisyncsim.server.plugin.PluginFactories;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a MariaDB 10.11 replica and source log when the other side goes, as measured against a real
+ * 10.11.18 by the MTR translations (scenarios/library/mtr/): the end packet of a clean shutdown, the
+ * failed KILL connection of a semisync STOP SLAVE while the source is down, and the silent end of a
+ * zombie dump thread.
+ */
+class MariadbSourceGoneTest {
+
+    private static Cluster mariadb(boolean semisync) {
+        String on = semisync ? "1" : "0";
+        return Cluster.start(new Cluster.Spec(Flavors.standard().get("mariadb-10.11"), List.of(
+                new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.of(Map.of("rpl_semi_sync_master_enabled", on))),
+                new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.of(Map.of("rpl_semi_sync_slave_enabled", on)))),
+                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true));
+    }
+
+    private static boolean logged(Cluster c, String node, String text) {
+        return c.node(node).errorLog().lines().stream().anyMatch(l -> l.contains(text));
+    }
+
+    @Test
+    void aCleanShutdownEndsTheStreamWithAnEndPacketAndStopSlaveCannotKillTheDumpThread() {
+        try (Cluster c = mariadb(true)) {
+            c.kernel().runFor(100_000);
+            c.stop("source");
+            // The dump thread's EOF packet was on its way when the socket closed: it still arrives.
+            assertTrue(logged(c, "replica1", "Slave: received end packet from server, apparent master shutdown"));
+            assertFalse(logged(c, "replica1", "Error reading packet from server"));
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.kernel().runFor(100_000);
+            // semisync_slave.cc kill_connection: the I/O thread still has its client handle while it
+            // reconnects, so it tries to KILL its dump thread, and the source is down.
+            assertTrue(logged(c, "replica1", "cannot connect to master to kill slave io_thread's connection"));
+        }
+    }
+
+    @Test
+    void aZombieDumpThreadIsEndedSilently() {
+        try (Cluster c = mariadb(false)) {
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.kernel().runFor(500_000);
+            c.execute("replica1", Account.ROOT, "START SLAVE");
+            c.kernel().runFor(500_000);
+            assertTrue(logged(c, "source", "Start binlog_dump to slave_server(2), pos(mysql-bin.000001, 328)"),
+                    "the replica came back");
+            assertFalse(logged(c, "source", "Aborted connection"));
+        }
+    }
+}
