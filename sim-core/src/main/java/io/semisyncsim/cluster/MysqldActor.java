@@ -590,6 +590,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return;
         }
         shuttingDown = true;
+        // The listening sockets close before any thread is told to end (mysqld.cc close_connections:
+        // MariaDB closes its listen_sockets, MySQL calls mysqld_socket_acceptor->close_listener()), so a
+        // replica that reconnects meanwhile is refused (2003), not accepted and then dropped (2013).
+        c.network().tell(new NetworkActor.StopListening(server.name()));
         c.trace().record(server.name(), "mysqld", "shutdown", "initiated_by", initiatedBy);
         server.runAs(0, () -> server.errorLog().log("shutdown-requested", "user", initiatedBy, "version",
                 server.variables().get("version")));

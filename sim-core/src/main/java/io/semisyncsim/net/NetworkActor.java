@@ -41,6 +41,13 @@ public final class NetworkActor {
     }
 
     /**
+     * A node's mysqld closed its listening socket (a clean shutdown's first act): connects to it are
+     * refused from now on, while its open connections go on; its next start listens again.
+     */
+    public record StopListening(String node) implements Command {
+    }
+
+    /**
      * A client connects to {@code server}; {@code owner} gets Connected or ConnectFailed for this
      * {@code attempt}, or nothing while a partition swallows the handshake.
      */
@@ -111,6 +118,8 @@ public final class NetworkActor {
         private final Map<String, ActorRef<Packet>> mysqld = new TreeMap<>();
         private final Set<String> down = new TreeSet<>();
         private final Set<String> frozen = new TreeSet<>();
+        /** Nodes whose mysqld no longer listens (shutting down): a connect to them is refused. */
+        private final Set<String> notListening = new TreeSet<>();
         // "conn:node" -> owner. Kept after a close so that a late write on a dead connection is answered.
         /** Who reads each end of a connection; looked up per packet, never iterated (so a HashMap). */
         private final Map<End, ActorRef<Packet>> owners = new HashMap<>();
@@ -174,6 +183,8 @@ public final class NetworkActor {
                 retryHeldConnects();
             } else if (m instanceof Reset r) {
                 return reset(r);
+            } else if (m instanceof StopListening l) {
+                notListening.add(l.node());
             } else if (m instanceof Frozen f) {
                 if (f.frozen()) {
                     frozen.add(f.node());
@@ -207,6 +218,7 @@ public final class NetworkActor {
             mysqld.put(s.node(), s.mysqld());
             if (s.up()) {
                 down.remove(s.node());
+                notListening.remove(s.node());
                 return Behaviors.same();
             }
             down.add(s.node());
@@ -246,7 +258,7 @@ public final class NetworkActor {
                 heldConnects.add(c); // the client's own connect timeout may give up first
                 return Behaviors.same();
             }
-            if (down.contains(c.server()) || !mysqld.containsKey(c.server())) {
+            if (down.contains(c.server()) || notListening.contains(c.server()) || !mysqld.containsKey(c.server())) {
                 trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
                         "result", "refused");
                 later(rtt, c.owner(), new Packet.ConnectFailed(c.attempt(), 111));

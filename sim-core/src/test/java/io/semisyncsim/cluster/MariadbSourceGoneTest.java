@@ -50,6 +50,20 @@ class MariadbSourceGoneTest {
     }
 
     @Test
+    void aSourceThatIsShuttingDownRefusesTheReplicasReconnect() {
+        try (Cluster c = mariadb(true)) {
+            c.kernel().runFor(100_000);
+            c.stop("source");
+            // The replica reconnects the moment the end packet arrives, while the source still ends its
+            // threads; its listening socket is already closed, so the connect is refused (2003), never
+            // accepted and then lost (2013): the log a real 10.11.18 writes in rpl_semi_sync_master_shutdown.
+            assertTrue(logged(c, "replica1", "Slave I/O: error reconnecting to master 'repl@source:3306'"));
+            assertTrue(logged(c, "replica1", "(111 \"Connection refused\"), Internal MariaDB error code: 2003"));
+            assertFalse(logged(c, "replica1", "Lost connection to server during query"));
+        }
+    }
+
+    @Test
     void aZombieDumpThreadIsEndedSilently() {
         try (Cluster c = mariadb(false)) {
             c.kernel().runFor(100_000);
