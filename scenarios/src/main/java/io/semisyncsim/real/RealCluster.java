@@ -291,6 +291,11 @@ public final class RealCluster implements AutoCloseable {
         return flavor;
     }
 
+    /** The scenario's client latency, one way, in µs (network.client_latency). */
+    long clientLatency() {
+        return scenario.network().clientLatency();
+    }
+
     RealSettings settings() {
         return settings;
     }

@@ -100,6 +100,28 @@ public final class RealTarget implements Target {
         return cluster.portNames();
     }
 
+    /**
+     * A client's statement over its way to the server: loopback's own round trip, plus the scenario's
+     * network.client_latency each way (the client thread waits it before it sends and after its answer,
+     * which is what a slower way looks like from either end).
+     */
+    private StatementResult run(Connection jdbc, String sql) {
+        pause(cluster.clientLatency());
+        StatementResult r = Jdbc.run(jdbc, sql, product());
+        pause(cluster.clientLatency());
+        return r;
+    }
+
+    private static void pause(long micros) {
+        if (micros > 0) {
+            try {
+                Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private String product() {
         return cluster.flavor().product();
     }
@@ -186,7 +208,7 @@ public final class RealTarget implements Target {
             return c.loginError != null ? new StatementResult.Failed(c.loginError) : cannotConnect();
         }
         Connection jdbc = c.connection();
-        return lostIf2013(c, await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline));
+        return lostIf2013(c, await(c.thread().submit(() -> run(jdbc, sql)), deadline));
     }
 
     /** A statement that lost its connection (2013) leaves the client to connect again on its next one. */
@@ -210,7 +232,7 @@ public final class RealTarget implements Target {
         c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(new Reaped(c.loginError != null
                 ? new StatementResult.Failed(c.loginError) : cannotConnect(), now()))
                 : c.thread().submit(() -> {
-                    StatementResult r = Jdbc.run(jdbc, sql, product());
+                    StatementResult r = run(jdbc, sql);
                     return new Reaped(r, now()); // timed on the client's thread, as it had the answer
                 });
     }
@@ -262,8 +284,8 @@ public final class RealTarget implements Target {
         long[] latency = new long[1]; // timed on the client's thread, around the INSERT alone
         StatementResult r = await(c.thread().submit(() -> {
             long sent = now();
-            StatementResult answer = Jdbc.run(c.connection(),
-                    "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')", product());
+            StatementResult answer = run(c.connection(),
+                    "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')");
             latency[0] = now() - sent;
             return answer;
         }), deadline);
@@ -314,8 +336,8 @@ public final class RealTarget implements Target {
                         }
                         long key = spec.keyBase() + n;
                         long t0 = now();
-                        StatementResult r = Jdbc.run(c, "INSERT INTO test.`" + spec.table() + "` VALUES (" + key
-                                + ", 'row-" + key + "')", product());
+                        StatementResult r = run(c, "INSERT INTO test.`" + spec.table() + "` VALUES (" + key
+                                + ", 'row-" + key + "')");
                         long latency = now() - t0;
                         answered.incrementAndGet();
                         if (!(r instanceof StatementResult.Failed)) {

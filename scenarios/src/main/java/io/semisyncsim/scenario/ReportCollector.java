@@ -97,7 +97,8 @@ public final class ReportCollector implements RunListener {
         out.add("topology: source " + s.topology().source() + ", replicas " + s.topology().replicas()
                 + (s.topology().replicationRunning() ? "" : " (replication stopped)"));
         out.add("network: latency " + Durations.format(s.network().latency()) + ", jitter "
-                + Durations.format(s.network().jitter()));
+                + Durations.format(s.network().jitter()) + ", client latency "
+                + Durations.format(s.network().clientLatency()));
         s.network().links().forEach((key, l) -> out.add("link " + key + ": latency "
                 + (l.latency() == null ? "default" : Durations.format(l.latency()))));
         s.config().forEach((node, options) -> out.add(node + ": " + String.join(", ",

@@ -227,15 +227,16 @@ public final class ScenarioReader {
 
     private Scenario.Network network(YNode.Map top, List<String> nodes) {
         if (!top.entries().containsKey("network")) {
-            return new Scenario.Network(500, 0, Map.of());
+            return new Scenario.Network(500, 0, Map.of(), Scenario.Network.DEFAULT_CLIENT_LATENCY);
         }
         YNode.Map n = r.asMap(top.entries().get("network").value(), "network");
         if (n == null) {
             return null;
         }
-        r.unknownKeys(n, List.of("latency", "jitter", "links"), "network");
+        r.unknownKeys(n, List.of("latency", "jitter", "links", "client_latency"), "network");
         long latency = r.optionalDuration(n, "latency", 500);
         long jitter = r.optionalDuration(n, "jitter", 0);
+        long clientLatency = r.optionalDuration(n, "client_latency", Scenario.Network.DEFAULT_CLIENT_LATENCY);
         if (jitter > latency) {
             problem(n.entries().get(n.entries().containsKey("jitter") ? "jitter" : "latency").value().pos(),
                     "network jitter (" + Durations.format(jitter) + ") cannot exceed its latency ("
@@ -250,7 +251,7 @@ public final class ScenarioReader {
                 }
             }
         }
-        return new Scenario.Network(latency, jitter, links);
+        return new Scenario.Network(latency, jitter, links, clientLatency);
     }
 
     private void link(String key, YNode.Entry entry, List<String> nodes, Map<String, Scenario.Link> links,

@@ -34,16 +34,16 @@ public final class SimTarget implements Target {
     private record Connection(String node, Account account, long session) {
     }
 
-    /** Told of every statement before it is sent (the invariants follow FLUSH STATUS and RESET MASTER). */
-    private java.util.function.BiConsumer<String, String> beforeStatement = (node, sql) -> { };
-
     public SimTarget(Cluster cluster) {
         this.cluster = cluster;
     }
 
-    /** {@code hook} is told (node, statement) before each statement a client sends. */
+    /**
+     * {@code hook} is told (node, statement) as each statement a client sends reaches its server, before
+     * it runs (the invariants follow FLUSH STATUS and RESET MASTER).
+     */
     public void beforeStatement(java.util.function.BiConsumer<String, String> hook) {
-        this.beforeStatement = hook;
+        cluster.onStatementArrival(hook);
     }
 
     public Cluster cluster() {
@@ -78,7 +78,6 @@ public final class SimTarget implements Target {
     @Override
     public StatementResult execute(long connection, String sql, long deadline) {
         Connection c = connections.get(connection);
-        beforeStatement.accept(c.node(), sql);
         return cluster.execute(c.node(), c.session(), c.account(), sql, deadline);
     }
 
@@ -88,7 +87,6 @@ public final class SimTarget implements Target {
     @Override
     public void send(long connection, String sql) {
         Connection c = connections.get(connection);
-        beforeStatement.accept(c.node(), sql);
         sent.put(connection, cluster.send(c.node(), c.session(), c.account(), sql));
         cluster.kernel().runUntilQuiescent(); // it reaches the server now, and runs until it waits
     }

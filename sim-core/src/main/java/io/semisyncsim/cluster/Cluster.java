@@ -34,9 +34,18 @@ import java.util.TreeMap;
  */
 public final class Cluster implements AutoCloseable {
 
-    /** How a cluster is laid out and wired before time zero. */
+    /**
+     * How a cluster is laid out and wired before time zero. {@code clientLatency}: one way, in µs, from a
+     * client to its server and back again (every statement, commit and workload session pays it twice).
+     */
     public record Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed,
-                       LinkSpec defaultLink, Map<String, LinkSpec> links, boolean replicationRunning) {
+                       LinkSpec defaultLink, Map<String, LinkSpec> links, boolean replicationRunning,
+                       long clientLatency) {
+        /** Clients with no latency of their own: a statement reaches the server the moment it is sent. */
+        public Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed, LinkSpec defaultLink,
+                    Map<String, LinkSpec> links, boolean replicationRunning) {
+            this(flavor, nodes, factories, seed, defaultLink, links, replicationRunning, 0);
+        }
     }
 
     private final SimKernel kernel;
@@ -48,6 +57,8 @@ public final class Cluster implements AutoCloseable {
     private final Map<Long, Object> results = new TreeMap<>();
     private final ActorRef<ClientSession.Command> client;
     private final ActorRef<NetworkActor.Command> network;
+    private final long clientLatency;
+    private java.util.function.BiConsumer<String, String> statementArrives = (node, sql) -> { };
     private long nextRequestId;
 
     private Cluster(SimKernel kernel, Spec spec) {
@@ -77,7 +88,9 @@ public final class Cluster implements AutoCloseable {
                 sourceName = n.name();
             }
         }
-        this.client = kernel.spawn(ClientSession.create(results, kernel::now), "client");
+        this.clientLatency = spec.clientLatency();
+        this.client = kernel.spawn(ClientSession.create(results, kernel::now, clientLatency,
+                (node, sql) -> statementArrives.accept(node, sql)), "client");
         for (ActorRef<MysqldActor.Command> actor : actors.values()) {
             actor.tell(new MysqldActor.Start());
         }
@@ -157,6 +170,14 @@ public final class Cluster implements AutoCloseable {
         return List.copyOf(nodes.keySet());
     }
 
+    /**
+     * {@code hook} is told (node, statement) as each client statement reaches its server, before it runs
+     * (a client latency after it was sent): the invariants follow FLUSH STATUS and RESET MASTER so.
+     */
+    public void onStatementArrival(java.util.function.BiConsumer<String, String> hook) {
+        this.statementArrives = hook;
+    }
+
     /** A new client connection's id, for {@link #execute(String, long, Account, String, long)}. */
     public long openSession() {
         return nextRequestId++;
@@ -173,7 +194,7 @@ public final class Cluster implements AutoCloseable {
      */
     public StatementResult execute(String node, long session, Account account, String sql, long deadline) {
         long id = nextRequestId++;
-        client.tell(new ClientSession.Send(id, session, actors.get(node), account, sql));
+        client.tell(new ClientSession.Send(id, session, node, actors.get(node), account, sql));
         kernel.runUntil(() -> results.containsKey(id), deadline);
         Answer a = (Answer) results.remove(id);
         return a == null ? null : a.result();
@@ -191,7 +212,7 @@ public final class Cluster implements AutoCloseable {
      */
     public long send(String node, long session, Account account, String sql) {
         long id = nextRequestId++;
-        client.tell(new ClientSession.Send(id, session, actors.get(node), account, sql));
+        client.tell(new ClientSession.Send(id, session, node, actors.get(node), account, sql));
         return id;
     }
 
@@ -222,7 +243,7 @@ public final class Cluster implements AutoCloseable {
         Workload.Progress progress = new Workload.Progress();
         long sessions = nextRequestId;
         nextRequestId += spec.clients(); // each client is a connection of its own
-        kernel.spawn(Workload.create(spec, sessions, actors.get(node), sink, progress, kernel::now),
+        kernel.spawn(Workload.create(spec, sessions, actors.get(node), sink, progress, kernel::now, clientLatency),
                 "workload-" + nextRequestId++);
         return progress;
     }

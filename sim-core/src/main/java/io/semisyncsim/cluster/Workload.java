@@ -63,10 +63,16 @@ public final class Workload {
     private record End() implements Command {
     }
 
+    /** A commit's answer that has crossed back to its session (with a client latency). */
+    private record Arrived(MysqldActor.Committed committed) implements Command {
+    }
+
     /** {@code sessionBase}: the clients' connections are sessions {@code sessionBase + client}. */
+    /** {@code clientLatency}: one way between each session and the server, in µs (see {@link ClientLatency}). */
     static Behavior<Command> create(Spec spec, long sessionBase, ActorRef<MysqldActor.Command> server, Sink sink,
-                                    Progress progress, java.util.function.LongSupplier clock) {
+                                    Progress progress, java.util.function.LongSupplier clock, long clientLatency) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            ClientLatency way = new ClientLatency(ctx, clientLatency);
             ActorRef<MysqldActor.Committed> answers = ctx.messageAdapter(MysqldActor.Committed.class, Answer::new);
             long start = clock.getAsLong();
             long[] started = new long[spec.clients()];  // when each session's current commit began, or -1
@@ -85,8 +91,8 @@ public final class Workload {
                 started[client] = clock.getAsLong();
                 keys[client] = spec.keyBase() + id;
                 // The row's value is the generated 'row-KEY' (null): tables of millions of rows stay keys only.
-                server.tell(new MysqldActor.Commit(id * spec.clients() + client, sessionBase + client, List.of(new Transaction.RowChange(
-                        EventType.WRITE_ROWS, spec.table(), spec.keyBase() + id, null)), answers));
+                way.toServer(server, new MysqldActor.Commit(id * spec.clients() + client, sessionBase + client, List.of(
+                        new Transaction.RowChange(EventType.WRITE_ROWS, spec.table(), spec.keyBase() + id, null)), answers));
             };
             for (int i = 0; i < spec.clients(); i++) {
                 if (interval > 0) {
@@ -103,17 +109,23 @@ public final class Workload {
             // A dispatch function rather than Akka's ReceiveBuilder, which allocates on every message: a
             // session gets one answer per commit (docs/PERFORMANCE.md).
             return Behaviors.receiveMessage(m -> {
-                if (m instanceof Answer a) {
-                    int client = (int) (a.committed().id() % spec.clients());
+                if (m instanceof Answer a && !way.none()) {
+                    way.back(new Arrived(a.committed())); // the session reads it a client latency later
+                    return Behaviors.same();
+                }
+                MysqldActor.Committed answered = m instanceof Answer a ? a.committed()
+                        : m instanceof Arrived a ? a.committed() : null;
+                if (answered != null) {
+                    int client = (int) (answered.id() % spec.clients());
                     long latency = clock.getAsLong() - started[client];
                     started[client] = -1;
                     progress.answered++;
-                    if (!a.committed().ok()) {
+                    if (!answered.ok()) {
                         sink.failed();
                         lost[client] = true; // the session's connection is gone: it ends
                         return Behaviors.same();
                     }
-                    sink.committed(keys[client], latency, a.committed().semisync());
+                    sink.committed(keys[client], latency, answered.semisync());
                     if (interval == 0) {
                         send.accept(client);
                     } else if (due[client] > 0) {

@@ -25,7 +25,7 @@ public interface Invariant {
     }
 
     /**
-     * A client sends {@code sql} to {@code node}, before it runs: FLUSH STATUS and RESET MASTER start
+     * A client's {@code sql} reaches {@code node} (a client latency after it was sent), before it runs: FLUSH STATUS and RESET MASTER start
      * counters and positions over, as the invariants that follow them must know.
      */
     default void statement(String node, String sql) {

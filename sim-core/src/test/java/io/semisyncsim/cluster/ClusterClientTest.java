@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 class ClusterClientTest {
 
     private static Cluster cluster(MemorySink sink) {
+        return cluster(sink, 0);
+    }
+
+    private static Cluster cluster(MemorySink sink, long clientLatency) {
         List<NodeSpec> nodes = List.of(
                 new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.of(Map.of(
                         "plugin-load-add", "semisync_source.so", "rpl_semi_sync_source_enabled", "1",
@@ -30,7 +34,52 @@ class ClusterClientTest {
                 new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.of(Map.of(
                         "plugin-load-add", "semisync_replica.so", "rpl_semi_sync_replica_enabled", "1"))));
         return Cluster.start(new Cluster.Spec(Flavors.standard().get("mysql-8.0"), nodes,
-                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true), sink);
+                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true,
+                clientLatency), sink);
+    }
+
+    @Test
+    void aStatementReachesItsServerAClientLatencyAfterItIsSentAndItsAnswerComesAsLate() {
+        try (Cluster c = cluster(new MemorySink(), 3_000)) {
+            List<Long> arrivals = new java.util.ArrayList<>();
+            c.onStatementArrival((node, sql) -> arrivals.add(c.kernel().now()));
+            long sent = c.kernel().now();
+            c.execute("source", Account.named("root"), "SELECT 1");
+            assertEquals(List.of(sent + 3_000), arrivals, "the server has it one way later");
+            assertEquals(sent + 6_000, c.kernel().now(), "the client has the answer a round trip after it sent it");
+        }
+    }
+
+    @Test
+    void aWorkloadSessionsNextCommitFollowsItsOkByAClientRoundTrip() {
+        long withoutLatency = -1;
+        for (long latency : new long[] {0, 2_000}) {
+            try (Cluster c = cluster(new MemorySink(), latency)) {
+                List<Long> latencies = new java.util.ArrayList<>();
+                Workload.Progress p = c.workload("source", new Workload.Spec(1, 2, 0, 0, "t1", 1), new Workload.Sink() {
+                    @Override
+                    public void committed(long key, long latencyMicros, boolean semisync) {
+                        latencies.add(latencyMicros);
+                    }
+
+                    @Override
+                    public void failed() {
+                    }
+                });
+                long start = c.kernel().now();
+                c.kernel().runUntil(p::finished, start + 1_000_000);
+                assertEquals(2, latencies.size());
+                // Each commit's latency, as the client measures it, is the server's own plus the round trip,
+                // and the second starts only when the first's OK is back.
+                assertEquals(latencies.get(0), latencies.get(1), "back to back, the same cost each time");
+                assertEquals(start + 2 * latencies.get(0), c.kernel().now());
+                if (latency == 0) {
+                    withoutLatency = latencies.get(0);
+                } else {
+                    assertEquals(withoutLatency + 2 * latency, latencies.get(0));
+                }
+            }
+        }
     }
 
     @Test

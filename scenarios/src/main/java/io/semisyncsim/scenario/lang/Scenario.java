@@ -52,8 +52,13 @@ public record Scenario(String file, String name, String description, List<String
         }
     }
 
-    /** One-way latency and jitter for every link, in µs, and per-link overrides. */
-    public record Network(long latency, long jitter, Map<String, Link> links) {
+    /**
+     * One-way latency and jitter for every link, in µs, and per-link overrides; {@code clientLatency}, one
+     * way between every client and its server.
+     */
+    public record Network(long latency, long jitter, Map<String, Link> links, long clientLatency) {
+        /** The client latency a scenario gets when it names none. */
+        public static final long DEFAULT_CLIENT_LATENCY = 0;
     }
 
     public record Link(String from, String to, boolean bothWays, Long latency, Long jitter) {
