@@ -225,6 +225,19 @@ public final class RealTarget implements Target {
     }
 
     @Override
+    public Long threadId(long connection) {
+        Client c = clients.get(connection);
+        if (c == null || c.connection() == null || c.lost) {
+            return null;
+        }
+        try { // the id the server's handshake gave the connection: no statement needed
+            return c.connection().unwrap(org.mariadb.jdbc.Connection.class).getThreadId();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @Override
     public void send(long connection, String sql) {
         Client c = clients.get(connection);
         reconnect(c);

@@ -85,6 +85,12 @@ public final class SimTarget implements Target {
     private final Map<String, Long> committers = new TreeMap<>();
 
     @Override
+    public Long threadId(long connection) {
+        Connection c = connections.get(connection);
+        return c == null ? null : cluster.node(c.node()).sessionThreads().get(c.session());
+    }
+
+    @Override
     public void send(long connection, String sql) {
         Connection c = connections.get(connection);
         sent.put(connection, cluster.send(c.node(), c.session(), c.account(), sql));

@@ -288,6 +288,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             conn = new Connection(t);
             t.db(conn.session.database());
             connections.put(session, conn);
+            server.sessionThreads().put(session, t.id());
         }
         return conn;
     }
@@ -312,6 +313,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (open != null && (open.killed || closing())) {
             // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone.
             connections.remove(e.session());
+            server.sessionThreads().remove(e.session());
             server.threads().close(open.thread.id());
             e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
             return this;
@@ -393,6 +395,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         Connection conn = connections.get(session);
         if (conn != null && conn.waiting == null) {
             connections.remove(session);
+            server.sessionThreads().remove(session);
             server.threads().close(conn.thread.id());
         } else if (conn != null) {
             conn.killed = true; // it goes when its statement is done
@@ -934,6 +937,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
         }
         connections.clear(); // and open transactions with them
+        server.sessionThreads().clear();
         deadlines.values().forEach(Cancellable::cancel);
         deadlines.clear();
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false, powerLoss));

@@ -28,6 +28,7 @@ public final class Mysqld {
     private final LongSupplier clock;
     private final ErrorLog errorLog;
     private final Threads threads;
+    private final java.util.Map<Long, Long> sessionThreads = new java.util.TreeMap<>();
     /** The thread running server code now (MySQL's current_thd): the error log prints its id. */
     private long currentThread;
     /** The ACK receiver's thread id while it runs (MariaDB gives it one; 0 otherwise). */
@@ -118,6 +119,14 @@ public final class Mysqld {
     /** The server's threads: client connections, dump threads, replication threads. */
     public Threads threads() {
         return threads;
+    }
+
+    /**
+     * The thread that serves each open client session (the id CONNECTION_ID() gives it), kept by the
+     * server's actor: what a driver reads to KILL a connection without asking it.
+     */
+    public java.util.Map<Long, Long> sessionThreads() {
+        return sessionThreads;
     }
 
     /** Runs {@code code} as thread {@code id} (0: no thread): its error-log lines carry that id. */

@@ -434,6 +434,11 @@ public final class StepReader {
         return known;
     }
 
+    /** Whether an earlier step used connection {@code connection} on {@code node} (so it has a thread). */
+    public boolean opened(String node, String connection) {
+        return state.users().containsKey(node + " " + connection);
+    }
+
     /** How messages name a connection: {@code connection c1 on source}, or {@code root's connection to source}. */
     public static String connectionName(String node, String connection, String user) {
         return connection != null ? "connection " + connection + " on " + node : user + "'s connection to " + node;

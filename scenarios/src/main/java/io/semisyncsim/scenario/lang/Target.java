@@ -47,6 +47,12 @@ public interface Target extends AutoCloseable {
      */
     Reaped reap(long connection, long deadline);
 
+    /**
+     * The server thread that serves a connection (what CONNECTION_ID() answers on it, what KILL takes), or
+     * null when it has none: it has not connected yet (it connects at its first statement) or lost it.
+     */
+    Long threadId(long connection);
+
     /** A sent statement's answer and when (µs, this target's clock) the client had it: maybe steps before the reap. */
     record Reaped(StatementResult result, long at) {
     }

@@ -8,7 +8,7 @@ public final class StepKinds {
     private StepKinds() {
     }
 
-    public static final List<StepKind> ALL = List.of(SqlStep.KIND, SendStep.KIND, ReapStep.KIND, LetStep.KIND,
+    public static final List<StepKind> ALL = List.of(SqlStep.KIND, SendStep.KIND, ReapStep.KIND, KillStep.KIND, LetStep.KIND,
             SleepStep.KIND, AwaitStep.KIND, ExpectStep.KIND, FaultStep.KIND, CommitStep.KIND, WorkloadStep.KIND,
             FailoverStep.KIND, RepeatStep.KIND);
 }
