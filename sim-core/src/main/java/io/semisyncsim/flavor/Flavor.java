@@ -137,6 +137,14 @@ public final class Flavor {
         return table.getIsNull(path) ? null : table.getString(path + "." + field);
     }
 
+    /**
+     * Whether a start after a crash writes the recovery lines even when no transaction was left prepared
+     * (MariaDB: the binlog is still marked in use); MySQL's are written here only when there were some.
+     */
+    public boolean recoveryLoggedAfterEveryCrash() {
+        return table.getBoolean("error-log.recovery-after-every-crash");
+    }
+
     /** The variable that decides which levels are written: log_error_verbosity, or MariaDB's log_warnings. */
     public String logVerbosityVariable() {
         return table.getString("error-log.verbosity-variable");

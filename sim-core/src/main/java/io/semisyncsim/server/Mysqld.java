@@ -182,6 +182,7 @@ public final class Mysqld {
             throw new IllegalStateException(name + " is already running");
         }
         boolean firstStart = startedAt < 0;
+        boolean afterCrash = state == NodeState.CRASHED;
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
         threads.restart();
@@ -196,7 +197,8 @@ public final class Mysqld {
         plugins.clearActive();
         errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
                 "revision", hex(uuid, 40), "uid", hex(uuid, 27));
-        if (!prepared.isEmpty()) {
+        if (!prepared.isEmpty() || afterCrash && flavor.recoveryLoggedAfterEveryCrash()
+                && "ON".equals(variables.get("log_bin"))) {
             recover(prepared);
         }
         if (!firstStart) {
@@ -343,8 +345,10 @@ public final class Mysqld {
      * MDEV-21117) truncates the binlog before the first of them and rolls them back.
      */
     private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
+        // The binary log still marked in use: the recovery reads it (MariaDB log.cc do_binlog_recovery).
+        errorLog.log("binlog-recovery", "basename", flavor.eventSizes().basename());
         SysVarDef role = variables.find("init_rpl_role");
-        if (role != null && "SLAVE".equals(variables.get(role.name()))) {
+        if (!prepared.isEmpty() && role != null && "SLAVE".equals(variables.get(role.name()))) {
             var cut = binlog.truncateFrom(prepared.get(0).id());
             if (cut != null) {
                 errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
