@@ -770,17 +770,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
     }
 
-    /** A dump thread ended: transmit_stop, and the semisync registration ends (remove_slave). */
+    /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
     private Behavior<Command> dumpEnded(long connection) {
         dumpActors.remove(connection);
         DumpRegistry.Dump d = dumps.remove(connection);
         if (d == null) {
             return this;
         }
-        if (d.semisync() && server.state() == NodeState.RUNNING) {
+        // rpl_binlog_sender.cc: transmit_stop runs for every dump; the plugin tells the kinds apart.
+        if (server.state() == NodeState.RUNNING) {
             for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), shuttingDown || finishingShutdown,
-                        server.now()));
+                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
+                        shuttingDown || finishingShutdown, server.now()));
             }
         }
         server.threads().close(d.thread());

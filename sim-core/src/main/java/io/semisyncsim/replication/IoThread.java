@@ -245,6 +245,14 @@ public final class IoThread {
                     threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
                 }
             }
+            // handle_slave_io logs the connection before it requests the dump, whose before_request_transmit
+            // hook runs the semisync probe: "connected" comes before the plugin's "does not" lines.
+            if (!everConnected) {
+                var at = c.channel().dumpStart();
+                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
+                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
+                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
+            }
             RelayIoObserver o = observer();
             semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
                     () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
@@ -254,12 +262,6 @@ public final class IoThread {
             // one round trip each before the dump is asked for.
             setupQueries = c.server().flavor().threadStyle().ioSetupQueries() + (semisyncDump ? 2 : 0) + 1;
             send(new Protocol.SetupQuery(0));
-            if (!everConnected) {
-                var at = c.channel().dumpStart();
-                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
-                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
-                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
-            }
             everConnected = true;
             reconnecting = false;
             retries = 0;

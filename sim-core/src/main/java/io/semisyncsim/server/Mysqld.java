@@ -352,8 +352,7 @@ public final class Mysqld {
      * (Recovery_context::complete).
      */
     private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
-        String current = binlog.currentFile();
-        errorLog.log("crash-recovery-binlog", "name", current.substring(0, current.lastIndexOf('.')));
+        errorLog.log("crash-recovery-binlog", "name", flavor.eventSizes().basename());
         errorLog.log("crash-recovery-start");
         SysVarDef role = variables.find("init_rpl_role");
         boolean truncate = !prepared.isEmpty() && role != null && "SLAVE".equals(variables.get(role.name()));
