@@ -78,11 +78,11 @@ public final class StoryRecorder implements TraceSink {
             case "commit.wait" -> {
                 Story.Wait w = new Story.Wait(t, node, text(e.field("point")), text(e.field("pos")),
                         e.field("deadline") instanceof Long d ? d : Long.MAX_VALUE);
-                openWait.put(node, w);
+                openWait.put(node + " " + e.field("waiter"), w); // several sessions may wait side by side
                 offer(w);
             }
             case "commit.released" -> {
-                Story.Wait w = openWait.remove(node);
+                Story.Wait w = openWait.remove(node + " " + e.field("waiter"));
                 if (w != null) {
                     w.release(t, (Boolean) e.field("semisync"));
                 }
