@@ -368,7 +368,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private Behavior<Command> commit(Commit m) {
         if (server.state() != NodeState.RUNNING || closing()) {
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
+            // as for a statement: nothing listens, so the client's connect is refused (2003)
+            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, server.connectionRefused().error()));
             return this;
         }
         Connection conn = connection(m.session(), Account.ROOT);
