@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Play scenarios on real servers and in the simulator, and compare them after every step:",
-                "semisync status and variables, SHOW SLAVE STATUS, binary log positions, row counts, statement",
-                "results and errors, checks, timings (with tolerances) and the error logs line by line."},
+        description = {"Play scenarios on real servers and in the simulator, and compare them step by step.",
+                "After every step: semisync status and variables, SHOW SLAVE STATUS, binary log positions, row",
+                "counts, statement results and errors, checks, timings (with tolerances); then the error logs",
+                "line by line."},
         footer = {"", "Exit codes: 0 every field agrees, 1 some differ, 2 invalid scenario, usage or no server",
                 "            found, 3 a server could not be run (its error-log tail is shown)."})
 final class DiffCommand implements Callable<Integer> {

@@ -64,6 +64,10 @@ final class LabCommand implements Callable<Integer> {
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "lab-stop"));
             stop.await();
+        } catch (java.net.BindException e) { // the port is taken, or the address is not this machine's
+            System.err.println("semisync-sim: lab cannot listen on " + address.getHostAddress() + ":" + port + ": "
+                    + e.getMessage());
+            return Cli.INVALID;
         }
         return Cli.OK;
     }

@@ -70,7 +70,7 @@ final class LiveSetup {
             }
             return null;
         } catch (IOException e) {
-            System.err.println("semisync-sim: cannot read " + file + ": " + e.getMessage());
+            System.err.println("semisync-sim: cannot read " + file + ": " + OutputProblem.reason(e));
             return null;
         }
     }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,11 +64,15 @@ public final class LabServer implements AutoCloseable {
         new SecureRandom().nextBytes(t);
         this.token = HexFormat.of().formatHex(t);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 16);
-        this.pool = Executors.newFixedThreadPool(24, r -> {
-            Thread th = new Thread(r, "lab-http");
-            th.setDaemon(true);
-            return th;
-        });
+        // Each open event stream keeps its thread for as long as its page is open: a class of students
+        // each with the page open needs a thread apiece, so threads come as needed (up to 256) and idle
+        // ones go after a minute.
+        this.pool = new java.util.concurrent.ThreadPoolExecutor(0, 256, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread th = new Thread(r, "lab-http");
+                    th.setDaemon(true);
+                    return th;
+                });
         server.setExecutor(pool);
         int bound = server.getAddress().getPort();
         this.hosts = loopback ? Set.of("127.0.0.1:" + bound, "localhost:" + bound, "[::1]:" + bound)

@@ -601,7 +601,10 @@ public final class LiveSession implements AutoCloseable {
         Path file = Path.of(path);
         try {
             Files.writeString(file, script.text(), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            error("cannot write " + Suggest.printable(path) + ": " + io.semisyncsim.scenario.lang.IoFailure.reason(e));
+            return false;
+        } catch (RuntimeException e) { // an invalid path
             error("cannot write " + Suggest.printable(path) + ": " + e.getMessage());
             return false;
         }

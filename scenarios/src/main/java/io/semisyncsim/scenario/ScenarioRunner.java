@@ -73,6 +73,7 @@ public final class ScenarioRunner {
         try (Cluster cluster = cluster(scenario, sinks)) {
             cluster.kernel().setPacer(pacer);
             SimTarget target = new SimTarget(cluster);
+            notStarted(cluster, listener);
             Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
             List<Invariant> declared = new ArrayList<>();
             scenario.invariants().forEach(check -> declared.add(new DeclaredInvariant(check, play)));
@@ -103,6 +104,22 @@ public final class ScenarioRunner {
                     invariants.violation(), play.commits());
             listener.finished(result);
             return result;
+        }
+    }
+
+    /**
+     * Says which nodes their option files kept from starting, with the error-log line that says why: what
+     * follows (a statement refused with 2003) is their consequence, and the cause belongs next to it.
+     */
+    private static void notStarted(Cluster cluster, RunListener listener) {
+        for (String node : cluster.nodeNames()) {
+            var server = cluster.node(node);
+            if (server.state() == io.semisyncsim.server.NodeState.FAILED_TO_START) {
+                List<String> lines = server.errorLog().lines();
+                String why = lines.stream().filter(l -> l.contains("[ERROR]") && !l.contains("Aborting"))
+                        .reduce((a, b) -> b).orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+                listener.note(0, node + " did not start; its error log says: " + why.strip());
+            }
         }
     }
 

@@ -34,6 +34,14 @@ final class ShellCompleter implements Completer {
             nodes.forEach(n -> candidates.add(new Candidate(n)));
         } else {
             String w = line.word();
+            if (w.startsWith("@@")) { // SELECT @@var, @@global.var, @@session.var
+                int dot = w.indexOf('.');
+                String lead = dot < 0 ? "@@" : w.substring(0, dot + 1);
+                for (String v : words) {
+                    candidates.add(new Candidate(lead + v, v, null, null, null, null, true));
+                }
+                return;
+            }
             int dot = w.lastIndexOf('.');
             String prefix = dot < 0 ? "" : w.substring(0, dot + 1); // source.status. + a variable
             if (dot < 0) {

@@ -245,7 +245,9 @@ public final class IoThread {
                     threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
                 }
             }
-            if (!everConnected) { // connect_to_master logs it before the set-up queries and the semisync probe
+            // handle_slave_io logs the connection before it requests the dump, whose before_request_transmit
+            // hook runs the semisync probe: "connected" comes before the plugin's "does not" lines.
+            if (!everConnected) {
                 var at = c.channel().dumpStart();
                 log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
                         c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),

@@ -39,6 +39,8 @@ public final class Mysqld {
     private final SortedMap<String, String> persisted = new TreeMap<>();
     private SystemVariables variables;
     private NodeState state = NodeState.STOPPED;
+    /** The last run crashed with its binary log open (LOG_EVENT_BINLOG_IN_USE_F set): the next start recovers. */
+    private boolean binlogInUse;
     private long startedAt = -1;
     private final StatementExecutor executor = new StatementExecutor(this);
     /** The last connection id handed out (CONNECTION_ID()), for sessions whose caller set none. */
@@ -183,8 +185,8 @@ public final class Mysqld {
     }
 
     /**
-     * Starts the server, recovering first the transactions a crash left prepared in the binary log
-     * ({@link #recover}), before the new log file opens.
+     * Starts the server: options, plugins, then the binary log, recovered first when the last run crashed
+     * ({@link #recover}: {@code prepared} are the transactions it left prepared), then a new log file.
      */
     public NodeState start(List<io.semisyncsim.binlog.Transaction> prepared) {
         if (!state.canStart()) {
@@ -205,15 +207,6 @@ public final class Mysqld {
         plugins.clearActive();
         errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
                 "revision", hex(uuid, 40), "uid", hex(uuid, 27));
-        if (!prepared.isEmpty()) {
-            recover(prepared);
-        }
-        if (!firstStart) {
-            binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
-            if (channel.isConfigured()) {
-                channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
-            }
-        }
 
         List<OptionFile.Option> pending = new ArrayList<>();
         List<String> loadAdd = new ArrayList<>();
@@ -262,6 +255,18 @@ public final class Mysqld {
         }
         if (state == NodeState.FAILED_TO_START) {
             return abort();
+        }
+        // The binary log opens after the plugins (init_server_components: plugin_init, then tc_log->open),
+        // recovering first if the last run crashed with it open.
+        if (binlogInUse) {
+            recover(prepared);
+            binlogInUse = false;
+        }
+        if (!firstStart) {
+            binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
+            if (channel.isConfigured()) {
+                channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
+            }
         }
         for (var p : persisted.entrySet()) {
             SysVarDef def = variables.find(p.getKey());
@@ -347,28 +352,36 @@ public final class Mysqld {
     }
 
     /**
-     * Crash recovery of the transactions a crash left prepared in the binlog: MySQL commits those in
-     * the binlog (binlog::Binlog_recovery); a MariaDB server started as a replica (--init-rpl-role=SLAVE,
-     * MDEV-21117) truncates the binlog before the first of them and rolls them back.
+     * Crash recovery, at every start after a crash: the last binlog still carries its in-use flag, so the
+     * server scans it and hands the engines their XA recovery with a commit list, which logs its start and
+     * end whether or not anything was left prepared (MySQL binlog.cc open_binlog, binlog/recovery.cc,
+     * xa.cc ha_recover; MariaDB log.cc TC_LOG_BINLOG::open and recover, handler.cc ha_recover). MySQL
+     * commits what the binlog holds prepared; a MariaDB server started as a replica
+     * (--init-rpl-role=SLAVE, MDEV-21117) rolls it back and truncates the binlog before the first of it
+     * (Recovery_context::complete).
      */
     private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
+        errorLog.log("crash-recovery-binlog", "name", flavor.eventSizes().basename());
+        errorLog.log("crash-recovery-start");
         SysVarDef role = variables.find("init_rpl_role");
-        if (role != null && "SLAVE".equals(variables.get(role.name()))) {
+        boolean truncate = !prepared.isEmpty() && role != null && "SLAVE".equals(variables.get(role.name()));
+        if (!truncate) {
+            prepared.forEach(store::apply);
+        }
+        errorLog.log("crash-recovery-end");
+        if (truncate) {
             var cut = binlog.truncateFrom(prepared.get(0).id());
             if (cut != null) {
                 errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
                         cut.pos(), "gtid", "0-" + serverId + "-" + prepared.get(0).id());
             }
-            return;
         }
-        errorLog.log("crash-recovery-start");
-        prepared.forEach(store::apply);
-        errorLog.log("crash-recovery-end");
     }
 
     /** Process gone at once: no shutdown, nothing logged. Installed plugins stay in mysql.plugin. */
     public void crash() {
         state = NodeState.CRASHED;
+        binlogInUse = true;
         plugins.clearActive();
         threads.restart();
     }

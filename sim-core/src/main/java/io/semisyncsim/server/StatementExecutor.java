@@ -144,14 +144,18 @@ final class StatementExecutor {
             }
             return ok(List.of());
         }
-        if (DdlStatements.handles(statement) || UserStatements.handles(statement)) {
-            // DDL and account statements commit an open transaction first (an implicit commit), then
+        if (DdlStatements.handles(statement) || UserStatements.handles(statement)
+                || statement instanceof Statement.FlushStatus) {
+            // DDL, account statements and FLUSH commit an open transaction first (an implicit commit), then
             // run as their own transaction. The node runs the statement again once that commit is done.
             if (session.inTransaction()) {
                 List<Transaction.RowChange> open = session.take();
                 if (!open.isEmpty()) {
                     return new StatementResult.CommitNeeded(open, 0, null, List.of(), null, true);
                 }
+            }
+            if (statement instanceof Statement.FlushStatus f) {
+                return flushStatus(account, f, session, sql);
             }
             return DdlStatements.handles(statement) ? ddl.run(account, statement, session, sql)
                     : users.run(account, statement, session, sql);
@@ -196,8 +200,6 @@ final class StatementExecutor {
             return s.status() ? showStatus(s.like()) : showVariables(s.like());
         } else if (statement instanceof Statement.ShowPlugins) {
             return showPlugins();
-        } else if (statement instanceof Statement.FlushStatus) {
-            return flushStatus(account);
         }
         return replicationStatements.run(account, statement);
     }
@@ -366,11 +368,21 @@ final class StatementExecutor {
         return new StatementResult.Rows(ResultSet.of(List.of("Variable_name", "Value"), rows), List.of());
     }
 
-    private StatementResult flushStatus(Account account) throws SqlError {
+    /**
+     * FLUSH STATUS resets the counters, then, unless LOCAL or NO_WRITE_TO_BINLOG, is written to the binary
+     * log as a statement of its own (sql_parse.cc SQLCOM_FLUSH: handle_reload_request, then write_bin_log),
+     * so it commits, waits for an ACK like any transaction, and replicates.
+     */
+    private StatementResult flushStatus(Account account, Statement.FlushStatus f, Session session, String sql)
+            throws SqlError {
         require(account, flavor().privileges().need("flush-status"), flavor());
         for (Plugin p : server.plugins().behaviours()) {
             p.flushStatus();
         }
-        return ok(List.of());
+        if (f.local() || !session.sqlLogBin()) {
+            return ok(List.of());
+        }
+        return new StatementResult.CommitNeeded(List.of(), 0,
+                new Transaction.Query(session.database(), Parser.withoutTerminator(sql), null), List.of(), null, false);
     }
 }

@@ -1700,14 +1700,12 @@ public final class Parser {
 
     private Statement flush() throws ParseException {
         expectWord("FLUSH");
-        if (!acceptWord("NO_WRITE_TO_BINLOG")) {
-            acceptWord("LOCAL");
-        }
+        boolean local = acceptWord("NO_WRITE_TO_BINLOG") || acceptWord("LOCAL");
         if (!peek().isWord("STATUS")) {
             throw peek().kind() == Token.Kind.IDENT ? unsupportedNamed("FLUSH " + peek().upper()) : error();
         }
         next();
-        return new Statement.FlushStatus();
+        return new Statement.FlushStatus(local);
     }
 
     private Statement startStop() throws ParseException {

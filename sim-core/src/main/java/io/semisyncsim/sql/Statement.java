@@ -133,7 +133,8 @@ public sealed interface Statement {
     record ShowGrants(UserName user) implements Statement {
     }
 
-    record FlushStatus() implements Statement {
+    /** FLUSH [NO_WRITE_TO_BINLOG | LOCAL] STATUS; {@code local}: not written to the binary log. */
+    record FlushStatus(boolean local) implements Statement {
     }
 
     /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */

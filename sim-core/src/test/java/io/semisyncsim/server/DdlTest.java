@@ -223,4 +223,14 @@ class DdlTest {
         sql("TRUNCATE t");
         assertEquals(List.of(List.of("0")), rows(sql("SELECT COUNT(*) FROM t")));
     }
+
+    @Test
+    void flushStatusIsWrittenToTheBinaryLogAsAStatementOfItsOwnUnlessLocal() {
+        Mysqld node = node("mysql-8.0");
+        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
+                node.execute(Account.ROOT, "FLUSH STATUS"));
+        assertEquals("FLUSH STATUS", c.query().sql());
+        assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "FLUSH LOCAL STATUS"));
+        assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "FLUSH NO_WRITE_TO_BINLOG STATUS"));
+    }
 }
