@@ -214,7 +214,9 @@ public final class Flavor {
                 b.getBoolean("begin-event"), b.getInt("query-event-base"), b.getInt("ddl-query-event-base"),
                 b.getInt("table-map-event"),
                 b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
-                b.getInt("stop-event"), b.getInt("gtid-list-per-domain"));
+                b.getInt("stop-event"), new io.semisyncsim.binlog.EventSizes.GtidSizes(b.getInt("gtid-event-replicated"),
+                        b.getInt("previous-gtids-per-sid"), b.getInt("previous-gtids-per-interval"),
+                        b.getInt("gtid-list-first-entry"), b.getInt("gtid-list-per-entry")));
     }
 
     private static List<io.semisyncsim.binlog.EventSizes.Header> headers(List<? extends Config> list) {
@@ -440,6 +442,28 @@ public final class Flavor {
         public List<String> rootExtraGrants() {
             return c.getStringList("root-extra-grants");
         }
+    }
+
+    /** Which family's GTIDs this server has (flavors.conf {@code gtid.kind}): {@code mysql} or {@code mariadb}. */
+    public String gtidKind() {
+        return table.getString("gtid.kind");
+    }
+
+    /**
+     * One of the GTID texts a source answers a dump with (flavors.conf {@code gtid.messages}), its
+     * {@code {named}} arguments filled from {@code namedArgs} (name, value, ...).
+     */
+    public String gtidText(String key, Object... namedArgs) {
+        return new LogMessage("gtid.messages." + key, "ERROR", 1236, "Repl",
+                table.getString("gtid.messages." + key), 0).format(namedArgs);
+    }
+
+    /**
+     * Whether a source logs the start of a GTID dump before checking the replica's position (MariaDB's
+     * init_binlog_sender) or only once the checks passed (MySQL's Binlog_sender::init).
+     */
+    public boolean gtidDumpLoggedBeforeChecks() {
+        return table.getBoolean("gtid.log-dump-start-before-checks");
     }
 
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */

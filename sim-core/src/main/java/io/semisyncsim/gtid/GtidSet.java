@@ -137,6 +137,24 @@ public final class GtidSet {
         return sids.isEmpty();
     }
 
+    public void clear() {
+        sids.clear();
+    }
+
+    /** How many server_uuids the set has GTIDs of. */
+    public int sidCount() {
+        return sids.size();
+    }
+
+    /** How many intervals the set holds, over every server_uuid. */
+    public int intervalCount() {
+        int n = 0;
+        for (Intervals iv : sids.values()) {
+            n += iv.n;
+        }
+        return n;
+    }
+
     public void add(Gtid.Uuid gtid) {
         addRange(gtid.sid(), gtid.gno(), gtid.gno());
     }

@@ -50,7 +50,14 @@ public final class BinlogDumpThread {
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace,
                           java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                          java.util.function.LongSupplier clock, ActorRef<Long> peerGone) {
+                          java.util.function.LongSupplier clock, ActorRef<Long> peerGone, GtidDump gtids) {
+        /** A dump by file and position. */
+        public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
+                       ActorRef<NetworkActor.Command> network, Trace trace,
+                       java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
+                       java.util.function.LongSupplier clock, ActorRef<Long> peerGone) {
+            this(node, connection, request, binlog, network, trace, semisync, clock, peerGone, null);
+        }
     }
 
     public static Behavior<Command> create(Context c) {
@@ -58,6 +65,16 @@ public final class BinlogDumpThread {
             ActorRef<Packet> inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
             c.network().tell(new NetworkActor.Bind(c.connection(), c.node(), inbox));
             String actor = "dump:" + c.request().replica();
+            if (c.gtids() != null) {
+                // By GTID: the source's checks may refuse it; else it reads from its file's start.
+                if (c.gtids().error() != null) {
+                    return refuse(c, actor, c.gtids().error());
+                }
+                BinaryLog.Reader reader = c.binlog().openReader(c.gtids().start());
+                c.trace().record(c.node(), actor, "dump.start", "replica_server_id", c.request().serverId(),
+                        "from", c.request().gtids().toString(), "connection", c.connection());
+                return new Running(c, timers, actor, reader).behavior();
+            }
             if (c.request().from() != null && !c.binlog().exists(c.request().from())) {
                 c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
                 c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
@@ -79,6 +96,13 @@ public final class BinlogDumpThread {
                     "from", String.valueOf(c.request().from()), "connection", c.connection());
             return new Running(c, timers, actor, reader).behavior();
         }));
+    }
+
+    /** The dump cannot start: error 1236 to the replica, and the thread ends. */
+    private static Behavior<Command> refuse(Context c, String actor, String message) {
+        c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
+        c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236, message)));
+        return Behaviors.stopped();
     }
 
     private static final class Running {
@@ -142,19 +166,22 @@ public final class BinlogDumpThread {
          */
         private Behavior<Command> sendAvailable() {
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
-                boolean ack = false;
-                var observers = c.semisync() == null ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
-                for (BinlogTransmitObserver o : observers) {
-                    ack |= o.beforeSendEvent(e.end());
+                if (c.gtids() == null) {
+                    if (!send(e)) {
+                        return stop();
+                    }
+                    continue;
                 }
-                if (netBuffer.write(e, ack) && !flush()) {
-                    return stop();
+                // By GTID: what the replica has is skipped; a skip mark tells it where a skipped run ended.
+                for (BinlogEvent out : c.gtids().process(e)) {
+                    if (!send(out)) {
+                        return stop();
+                    }
                 }
-                if (ack) {
-                    observers.forEach(BinlogTransmitObserver::ackRequestSent);
-                    c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos",
-                            e.end());
-                }
+            }
+            BinlogEvent mark = c.gtids() == null ? null : c.gtids().atEnd();
+            if (mark != null && !send(mark)) {
+                return stop();
             }
             if (!flush()) {
                 return stop();
@@ -164,13 +191,34 @@ public final class BinlogDumpThread {
         }
 
         /**
+         * One event into the NET buffer; the semisync plugin may flag it to ask for an ACK (then it is
+         * flushed at once). False when a flush finds the peer gone.
+         */
+        private boolean send(BinlogEvent e) {
+            boolean ack = false;
+            var observers = c.semisync() == null || e.type().artificial()
+                    ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
+            for (BinlogTransmitObserver o : observers) {
+                ack |= o.beforeSendEvent(e.end());
+            }
+            if (netBuffer.write(e, ack) && !flush()) {
+                return false;
+            }
+            if (ack) {
+                observers.forEach(BinlogTransmitObserver::ackRequestSent);
+                c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
+            }
+            return true;
+        }
+
+        /**
          * What every dump stream starts with (Binlog_sender::init, fake_rotate_event): a Rotate naming the
          * file and position it starts at, and, when it starts past the file's own Format_description, an
          * artificial one (log_pos 0), so the replica knows the format.
          */
         private void startStream() {
             var sizes = c.binlog().sizes();
-            var from = c.request().from() != null ? c.request().from()
+            var from = c.gtids() != null ? c.gtids().start() : c.request().from() != null ? c.request().from()
                     : new io.semisyncsim.binlog.BinlogPosition(c.binlog().files().get(0), 4);
             netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, from.file(), from.pos(),
                     sizes.rotate(from.file()), 0, -1, null), false);

@@ -106,6 +106,8 @@ public final class IoThread {
         /** The connection of the KILL a stopping MariaDB replica sends, and its attempt. */
         private long killAttempt = -1;
         private long killConnection = -1;
+        /** Inside a transaction of this server's own that came back (replicate_same_server_id OFF): not written. */
+        private boolean ownTransaction;
 
         Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
             this.c = c;
@@ -245,12 +247,13 @@ public final class IoThread {
             RelayIoObserver o = observer();
             boolean semisync = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
                     () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
-            requestDump(semisync);
+            GtidRequest gtids = requestDump(semisync);
             if (!everConnected) {
                 var at = c.channel().dumpStart();
-                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
-                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
-                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
+                log(gtidForm("io-connected", gtids), "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
+                        "port", c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
+                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
+                        "gtid", gtids == null ? "" : gtids.toString());
             }
             everConnected = true;
             reconnecting = false;
@@ -259,13 +262,32 @@ public final class IoThread {
             c.channel().clearIoError(); // a successful connect clears the last error (connect_to_master)
         }
 
-        private void requestDump(boolean semisync) {
+        /**
+         * COM_BINLOG_DUMP from where the channel stopped reading, or, when it positions by GTID, with what
+         * this server has (MySQL: COM_BINLOG_DUMP_GTID names no file; MariaDB still sends its coordinates).
+         */
+        private GtidRequest requestDump(boolean semisync) {
             long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
                     : c.netTimeout() / 2;
-            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), c.channel().dumpStart(), heartbeat, semisync));
+            GtidRequest gtids = c.server().gtids().request(c.channel());
+            c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
+            var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
+            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids));
             String waiting = "Waiting for " + source() + " to send event";
             c.channel().ioConnected(waiting, c.sourceServerId());
             state(waiting);
+            return gtids;
+        }
+
+        /** The GTID form of a log line ({@code id-gtid}) when the dump was asked by GTID and the flavour has one. */
+        private String gtidForm(String id, Object gtids) {
+            return gtids != null && c.server().flavor().logMessage(id + "-gtid") != null ? id + "-gtid" : id;
+        }
+
+        /** Whether a transaction's GTID says it came from this server (its server_id, its server_uuid). */
+        private boolean own(io.semisyncsim.gtid.Gtid g) {
+            return g instanceof io.semisyncsim.gtid.Gtid.Domain d ? d.server() == c.serverId()
+                    : g instanceof io.semisyncsim.gtid.Gtid.Uuid u && u.sid().equals(c.uuid());
         }
 
         private void send(Packet.Payload payload) {
@@ -289,6 +311,8 @@ public final class IoThread {
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
                         + " when reading data from binary log: '" + err.message() + "'";
+                log("io-fatal-read", "message", err.message(), "code", err.code());
+                log("io-fatal", "message", err.message(), "code", err.code());
                 c.channel().ioError(13114, text, c.clock().getAsLong());
                 trace("io.fatal", "error", text);
                 ctx.getSelf().tell(new Stop());
@@ -330,7 +354,15 @@ public final class IoThread {
             writing = false;
             for (int i = 0; i < runLength; i++) {
                 BinlogEvent e = toWrite.pollFirst();
-                c.channel().queued(e, e.timestamp());
+                if (e.type() == io.semisyncsim.binlog.EventType.GTID) {
+                    ownTransaction = own(e.gtid());
+                }
+                if (ownTransaction) {
+                    c.channel().ignored(e); // queue_event: not written, the read position moves on
+                    ownTransaction = !e.endsTransaction();
+                } else {
+                    c.channel().queued(e, e.timestamp());
+                }
                 if (runSyncs.get(i)) {
                     c.channel().relaySynced();
                 }
@@ -419,8 +451,10 @@ public final class IoThread {
             }
             reconnecting = false;
             var at = c.channel().dumpStart();
-            log("io-exiting", "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
-                    "host", c.channel().sourceHost(), "port", c.channel().sourcePort());
+            String requested = c.channel().gtidRequested();
+            log(gtidForm("io-exiting", requested), "file_or_first", at == null ? "FIRST" : at.file(), "pos",
+                    at == null ? 4 : at.pos(), "host", c.channel().sourceHost(), "port", c.channel().sourcePort(),
+                    "gtid", c.channel().gtidIoPos());
             RelayIoObserver o = observer();
             long killTimeout = o == null ? -1 : o.killDumpOnStop();
             if (killTimeout >= 0 && wasConnected) {

@@ -46,6 +46,8 @@ public final class Mysqld {
     private final io.semisyncsim.binlog.BinaryLog binlog;
     private final TableStore store;
     private final io.semisyncsim.replication.ReplicaChannel channel;
+    /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
+    private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
     private ConnectionControl connections = ConnectionControl.NONE;
     /** Where plugins' releases of held commits go: the node's actor. */
@@ -71,9 +73,16 @@ public final class Mysqld {
         errorLog.setCurrentThread(() -> currentThread);
         errorLog.setVerbosity(this::verbosity);
         this.store = new TableStore(flavor);
+        this.gtids = flavor.gtidKind().equals("mariadb") ? new MariaGtids(this) : new MysqlGtids(this);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
-                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock);
+                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
         this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
+        this.channel.setExecutedGtids(gtids::executed);
+    }
+
+    /** This server's GTIDs: gtid_executed and gtid_purged, or MariaDB's binlog state and positions. */
+    public Gtids gtids() {
+        return gtids;
     }
 
     /** The actor that holds and releases commits for plugins. */
@@ -193,6 +202,10 @@ public final class Mysqld {
         if (variables.find("server_uuid") != null) {
             variables.put(variables.find("server_uuid"), uuid);
         }
+        for (String name : List.of("gtid_executed", "gtid_purged", "gtid_binlog_pos", "gtid_binlog_state",
+                "gtid_current_pos", "gtid_slave_pos")) {
+            variables.compute(name, () -> gtids.variable(name));
+        }
         plugins.clearActive();
         errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
                 "revision", hex(uuid, 40), "uid", hex(uuid, 27));
@@ -200,6 +213,7 @@ public final class Mysqld {
             recover(prepared);
         }
         if (!firstStart) {
+            gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
         }
 
@@ -290,46 +304,65 @@ public final class Mysqld {
     }
 
     /**
-     * CHANGE MASTER TO {@code host} (at {@code from}, or where the channel is), as an operator's session
-     * runs it: the channel is set and the server logs the change as its flavour does.
-     */
-    /**
-     * CHANGE MASTER TO with the replication threads stopped: the channel takes the options given (null:
-     * unchanged), its relay logs start over, and the lines of change_master are logged.
+     * CHANGE MASTER with the replication threads stopped: the channel takes the options given (null:
+     * unchanged), its relay logs start over, and the lines of change_master are logged; MariaDB says how
+     * the channel positions (Using_Gtid) when that changed or MASTER_USE_GTID was given (measured).
      */
     void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
-                      Boolean autoPosition, io.semisyncsim.binlog.BinlogPosition from) {
+                      Boolean autoPosition, io.semisyncsim.replication.ReplicaChannel.UsingGtid useGtid,
+                      io.semisyncsim.binlog.BinlogPosition from) {
         var old = channel.coordinates();
-        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, from);
-        logChangeSource(old, channel.coordinates());
-    }
-
-    /** The CHANGE MASTER lines (rpl_replica.cc change_master / MariaDB's sql_repl.cc), by the session running it. */
-    private void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
-                         io.semisyncsim.replication.ReplicaChannel.Coordinates now) {
+        var usingBefore = channel.usingGtid();
+        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, useGtid, from);
+        var now = channel.coordinates();
         errorLog.log("change-source-connection");
         errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
                 "old_pos", old.pos(), "host", now.host(), "port", now.port(), "file", now.file(), "pos", now.pos());
-        if (!changedUsingGtid) {
-            changedUsingGtid = true; // MariaDB: the first positional CHANGE MASTER leaves Slave_Pos
-            errorLog.log("change-source-gtid", "old", "Slave_Pos", "new", "No");
+        if (useGtid != null || channel.usingGtid() != usingBefore) {
+            errorLog.log("change-source-gtid", "old", usingBefore.shown(), "new", channel.usingGtid().shown());
         }
     }
-
-    private boolean changedUsingGtid;
 
     /**
      * RESET SLAVE [ALL] with the replication threads stopped: the relay logs and positions go (and with
      * ALL the connection settings); MariaDB logs the two info files it deletes (sql_repl.cc reset_slave).
      */
     void resetReplica(boolean all) {
-        channel.reset(all);
+        channel.reset(all); // with ALL, a new connection would replicate by GTID again (MariaDB)
         for (String file : List.of("master.info", "relay-log.info")) {
             errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
         }
-        if (all) {
-            changedUsingGtid = false; // a new connection would replicate by GTID again (MariaDB)
+    }
+
+    /** Whether this replica logs what its SQL thread applies (log_slave_updates / log_replica_updates). */
+    public boolean logsReplicatedUpdates() {
+        return variables != null && variables.find("log_replica_updates") != null
+                && variables.getBool("log_replica_updates");
+    }
+
+    /**
+     * The SQL thread's commit of a replicated transaction: skipped when its GTID is executed here
+     * already (MySQL), else applied to the data and, with log_slave_updates, written to this server's
+     * binary log with its source's GTID, where dump threads read it at once. Returns whether it was applied;
+     * an error (MariaDB's strict mode) stops the SQL thread.
+     */
+    public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx) throws SqlError {
+        if (gtids.executedAlready(trx)) {
+            return false;
         }
+        boolean logged = logsReplicatedUpdates();
+        if (logged) {
+            gtids.beforeLogging(trx);
+        }
+        store.apply(trx);
+        if (logged) {
+            binlog.write(trx, true);
+            binlog.publishWritten();
+            binlog.markSynced();
+            replication.binlogWritten();
+        }
+        gtids.replicated(trx, logged);
+        return true;
     }
 
     /**
@@ -342,13 +375,17 @@ public final class Mysqld {
         if (role != null && "SLAVE".equals(variables.get(role.name()))) {
             var cut = binlog.truncateFrom(prepared.get(0).id());
             if (cut != null) {
+                var first = prepared.get(0);
                 errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
-                        cut.pos(), "gtid", "0-" + serverId + "-" + prepared.get(0).id());
+                        cut.pos(), "gtid", first.gtid() != null ? first.gtid() : "0-" + serverId + "-" + first.id());
             }
             return;
         }
         errorLog.log("crash-recovery-start");
-        prepared.forEach(store::apply);
+        for (io.semisyncsim.binlog.Transaction t : prepared) {
+            store.apply(t);
+            gtids.committed(t); // committed by recovery: executed from now on
+        }
         errorLog.log("crash-recovery-end");
     }
 

@@ -280,6 +280,7 @@ final class StatementExecutor {
                 warnings.addAll(v.warnings());
                 value = v.canonical();
             }
+            server.gtids().checkSet(def, value, server); // gtid_mode's steps, gtid_slave_pos's form...
             boolean persist = a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY;
             changes.add(new Change(def, value, persist, a.scope() != Scope.PERSIST_ONLY));
         }
@@ -291,6 +292,7 @@ final class StatementExecutor {
             if (c.apply()) {
                 String old = vars.get(c.def().name());
                 vars.put(c.def(), c.value());
+                server.gtids().set(c.def(), c.value());
                 notifyOwner(c.def(), old, c.value());
             }
         }
