@@ -92,6 +92,11 @@ public final class Flavor {
                 table.getString("replica-errors.connect"), 0).format(namedArgs);
     }
 
+    /** Last_IO_Errno when the source refuses a dump (8.0: 13114; 5.7 and MariaDB: the source's 1236). */
+    public int replicaFatalErrno() {
+        return table.getInt("replica-errors.fatal-errno");
+    }
+
     /** The reason in error 1883 when UNINSTALL of the source plugin is refused (clients connected). */
     public String uninstallBlockedBySource() {
         return table.getString("uninstall-blocked.source");
@@ -464,6 +469,11 @@ public final class Flavor {
      */
     public boolean gtidDumpLoggedBeforeChecks() {
         return table.getBoolean("gtid.log-dump-start-before-checks");
+    }
+
+    /** Whether the SQL thread starting on a GTID channel with no position yet starts at 4 (MariaDB). */
+    public boolean gtidSqlThreadStartsAt4() {
+        return table.getBoolean("gtid.sql-thread-starts-at-4");
     }
 
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */

@@ -313,7 +313,7 @@ public final class IoThread {
                         + " when reading data from binary log: '" + err.message() + "'";
                 log("io-fatal-read", "message", err.message(), "code", err.code());
                 log("io-fatal", "message", err.message(), "code", err.code());
-                c.channel().ioError(13114, text, c.clock().getAsLong());
+                c.channel().ioError(c.server().flavor().replicaFatalErrno(), text, c.clock().getAsLong());
                 trace("io.fatal", "error", text);
                 ctx.getSelf().tell(new Stop());
             }
@@ -408,7 +408,8 @@ public final class IoThread {
         private void reconnect() {
             close();
             var at = c.channel().dumpStart();
-            log("io-reconnecting", "file", at == null ? "" : at.file(), "pos", at == null ? 4 : at.pos());
+            log(gtidForm("io-reconnecting", c.channel().gtidRequested()), "file", at == null ? "" : at.file(), "pos",
+                    at == null ? 4 : at.pos(), "gtid", c.channel().gtidIoPos());
             String state = "Reconnecting after a failed " + source() + " event read";
             c.channel().ioReconnecting(state);
             state(state);

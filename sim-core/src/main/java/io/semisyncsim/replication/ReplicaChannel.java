@@ -408,6 +408,14 @@ public final class ReplicaChannel {
         sqlRunning = true;
     }
 
+    /** The SQL thread starts; {@code atLeast4}: on a GTID channel with no position yet it starts at 4 (MariaDB). */
+    public void sqlStarted(boolean atLeast4) {
+        sqlRunning = true;
+        if (atLeast4 && usingGtid != UsingGtid.NO && execSourceLogPos < 4) {
+            execSourceLogPos = 4;
+        }
+    }
+
     public void sqlStopped() {
         sqlRunning = false;
     }

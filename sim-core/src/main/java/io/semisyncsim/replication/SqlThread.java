@@ -76,7 +76,7 @@ public final class SqlThread {
         }
 
         Behavior<Command> start() {
-            c.channel().sqlStarted();
+            c.channel().sqlStarted(c.server().flavor().gtidSqlThreadStartsAt4());
             c.channel().clearSqlError();
             c.trace().record(c.node(), "sql_thread", "sql.start");
             String gtid = gtidPosition();

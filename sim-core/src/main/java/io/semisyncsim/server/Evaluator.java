@@ -31,7 +31,7 @@ final class Evaluator {
             "DATE_SUB", "DATEDIFF", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT",
             "CAST", "CONVERT", "HEX", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "MASTER_POS_WAIT",
             "SOURCE_POS_WAIT", "WAIT_FOR_EXECUTED_GTID_SET", "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
-            "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
+            "JSON_OBJECT", "MASTER_GTID_WAIT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
             "CHAR", "ORD", "BIT_COUNT", "GREATEST", "LEAST", "SIGN", "MOD", "CRC32", "INET_ATON", "INET_NTOA",
             "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE", "FORMAT", "DAYNAME", "YEAR", "MONTH",
             "DAY", "HOUR", "MINUTE", "SECOND", "DATE", "TIME", "WEEK", "QUARTER", "EXTRACT", "ELT", "FIELD");
@@ -566,7 +566,11 @@ final class Evaluator {
                 return Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2);
             }
             default -> {
-                if (KNOWN_FUNCTIONS.contains(f.name())) {
+                Object gtid = GtidFunctions.call(server, f.name(), args);
+                if (gtid != GtidFunctions.NOT_MINE && gtid != GtidFunctions.NO_SUCH) {
+                    return gtid;
+                }
+                if (gtid == GtidFunctions.NOT_MINE && KNOWN_FUNCTIONS.contains(f.name())) {
                     throw flavor().error("9000-function", f.name());
                 }
                 if (session.database() == null) {

@@ -7,6 +7,7 @@ import io.semisyncsim.binlog.EventSizes;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.gtid.BinlogState;
+import io.semisyncsim.gtid.Errant;
 import io.semisyncsim.gtid.Gtid;
 import io.semisyncsim.gtid.GtidList;
 import io.semisyncsim.replication.GtidDump;
@@ -364,35 +365,15 @@ final class MariaGtids implements Gtids {
         return String.join(",", out);
     }
 
-    /** The GTIDs this server holds that {@code source} holds neither in its binlog state nor as its slave position. */
+    /** What this server holds that {@code source} does not, by both servers' states (see {@link Errant}). */
     @Override
     public String errantAgainst(Gtids source) {
         return String.join(",", missingOn(source));
     }
 
-    /**
-     * Each GTID of a transaction this server's binary log holds (then its slave position) that
-     * {@code other} holds neither in its binlog state nor at or past its slave position, in log order.
-     */
     @Override
     public List<String> missingOn(Gtids other) {
         MariaGtids o = (MariaGtids) other;
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        List<Gtid.Domain> mine = new ArrayList<>();
-        for (Transaction t : server.binlog().transactions()) {
-            if (t.gtid() instanceof Gtid.Domain g) {
-                mine.add(g);
-            }
-        }
-        mine.addAll(binlog.entries());
-        mine.addAll(slave.gtids());
-        for (Gtid.Domain g : mine) {
-            Gtid.Domain theirs = o.slave.get(g.domain());
-            boolean held = o.binlog.holds(g) || theirs != null && theirs.server() == g.server() && theirs.seq() >= g.seq();
-            if (!held) {
-                out.add(g.toString());
-            }
-        }
-        return new ArrayList<>(out);
+        return Errant.mariadb(binlog.toString(), slave.toString(), o.binlog.toString(), o.slave.toString());
     }
 }

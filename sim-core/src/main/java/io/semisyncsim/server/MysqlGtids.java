@@ -300,9 +300,15 @@ final class MysqlGtids implements Gtids {
         return executed.subtract(((MysqlGtids) source).executed).toString();
     }
 
+    /**
+     * What this server executed or wrote to its binary log (a crashed source's prepared transactions,
+     * which its recovery will commit) that {@code other} has not executed.
+     */
     @Override
     public List<String> missingOn(Gtids other) {
-        GtidSet missing = executed.subtract(((MysqlGtids) other).executed);
+        GtidSet mine = executed.copy();
+        mine.addAll(logged);
+        GtidSet missing = mine.subtract(((MysqlGtids) other).executed);
         return missing.isEmpty() ? List.of() : List.of(missing.toString().split(",\n"));
     }
 

@@ -191,6 +191,7 @@ public final class Mysqld {
             throw new IllegalStateException(name + " is already running");
         }
         boolean firstStart = startedAt < 0;
+        boolean crashed = state == NodeState.CRASHED;
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
         threads.restart();
@@ -209,13 +210,6 @@ public final class Mysqld {
         plugins.clearActive();
         errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
                 "revision", hex(uuid, 40), "uid", hex(uuid, 27));
-        if (!prepared.isEmpty()) {
-            recover(prepared);
-        }
-        if (!firstStart) {
-            gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
-            binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
-        }
 
         List<OptionFile.Option> pending = new ArrayList<>();
         List<String> loadAdd = new ArrayList<>();
@@ -262,6 +256,25 @@ public final class Mysqld {
         }
         if (state == NodeState.FAILED_TO_START) {
             return abort();
+        }
+        // The binary log is recovered once the plugins are up (init_server_components: plugins, then
+        // ha_recover / the binlog's recovery), then the log goes on in a new file.
+        if (crashed) {
+            errorLog.log("crash-recovery-binlog", "basename", binlog.sizes().basename());
+            errorLog.log("crash-recovery-tables-start");
+            if (!prepared.isEmpty()) {
+                errorLog.log("crash-recovery-prepared", "count", prepared.size());
+            }
+        }
+        if (!prepared.isEmpty()) {
+            recover(prepared);
+        }
+        if (crashed) {
+            errorLog.log("crash-recovery-tables-end");
+        }
+        if (!firstStart) {
+            gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
+            binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
         }
         for (var p : persisted.entrySet()) {
             SysVarDef def = variables.find(p.getKey());
@@ -356,6 +369,7 @@ public final class Mysqld {
         }
         store.apply(trx);
         if (logged) {
+            binlog.setFormat(variables.get("binlog_format")); // logged in this server's format, as its own commits
             binlog.write(trx, true);
             binlog.publishWritten();
             binlog.markSynced();
