@@ -170,6 +170,7 @@ public final class StoryRecorder implements TraceSink {
                 }
             }
             case "promoted" -> promoted(e);
+            case "rejoined" -> rejoined(e);
             case "slow-disk" -> offer(new Story.Note(t, node, null, Story.NoteKind.FAULT,
                     "slow disk: fsync " + Labels.duration(number(e.field("fsync_us"))), "every fsync on " + node + " costs "
                     + Labels.duration(number(e.field("fsync_us")))));
@@ -410,8 +411,29 @@ public final class StoryRecorder implements TraceSink {
                     + " acknowledged to a client that " + node + " lacks: " + ack.describe() + ". Transactions other sessions"
                     + " could read on " + old + " that " + node + " lacks: " + vis.describe() + ".";
         }
+        Object gtids = e.field("gtids_lost");
+        if (gtids != null && !text(gtids).isEmpty()) {
+            // With GTIDs the transactions are named as the servers name them.
+            text += " · " + node + " lacks " + text(gtids).replace(",\n", ", ");
+            detail += " By GTID, " + node + " lacks " + (old == null ? "" : old + "'s ") + text(gtids).replace(",\n", ", ")
+                    + ".";
+        }
         offer(new Story.Note(e.time(), node, null, Story.NoteKind.FAILOVER, text, detail));
         sourceOf.remove(node);
+    }
+
+    /** A former source replicates again: the note names its errant transactions (what its new source never had). */
+    private void rejoined(TraceEvent e) {
+        String source = text(e.field("source"));
+        String errant = text(e.field("errant")).replace(",\n", ", ");
+        String text = "rejoin: " + e.node() + " replicates from " + source
+                + (errant.isEmpty() ? "" : " · errant: " + errant);
+        String detail = e.node() + " becomes a replica of " + source + (errant.isEmpty()
+                ? "; it has no transaction " + source + " lacks."
+                : ". Transactions it executed that " + source + " never had (errant): " + errant
+                + "; they stay on " + e.node() + " alone.");
+        offer(new Story.Note(e.time(), e.node(), null, Story.NoteKind.FAILOVER, text, detail));
+        sourceOf.put(e.node(), source);
     }
 
     /** Ends the story at {@code end} (the run's last virtual time) and returns it. */

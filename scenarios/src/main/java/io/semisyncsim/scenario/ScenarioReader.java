@@ -170,7 +170,7 @@ public final class ScenarioReader {
         if (t == null) {
             return null;
         }
-        r.unknownKeys(t, List.of("source", "replicas", "replication"), "topology");
+        r.unknownKeys(t, List.of("source", "replicas", "replication", "positioning"), "topology");
         String source = r.requiredText(t, "source", "topology");
         List<String> replicas = new ArrayList<>();
         if (t.entries().containsKey("replicas")) {
@@ -185,6 +185,11 @@ public final class ScenarioReader {
         if (!replication.equals("running") && !replication.equals("stopped")) {
             problem(t.entries().get("replication").value().pos(),
                     "replication must be running or stopped, got '" + replication + "'");
+        }
+        String positioning = r.optionalText(t, "positioning", "position");
+        if (!positioning.equals("position") && !positioning.equals("gtid")) {
+            problem(t.entries().get("positioning").value().pos(),
+                    "positioning must be position or gtid, got '" + positioning + "'");
         }
         int limit = options.allowLarge() ? MAX_NODES_LARGE : MAX_NODES;
         int count = replicas.size() + (source == null ? 0 : 1);
@@ -205,7 +210,8 @@ public final class ScenarioReader {
             }
             seen.add(n);
         }
-        return source == null ? null : new Scenario.Topology(source, replicas, replication.equals("running"));
+        return source == null ? null : new Scenario.Topology(source, replicas, replication.equals("running"),
+                positioning.equals("gtid"));
     }
 
     private static List<String> concat(String first, List<String> rest) {
