@@ -165,21 +165,40 @@ public final class BinlogDumpThread {
          * event that asks for an ACK (the semisync plugin's net_flush) and before waiting for new events.
          */
         private Behavior<Command> sendAvailable() {
+            if (c.gtids() != null) {
+                return sendAvailableByGtid();
+            }
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
-                if (c.gtids() == null) {
-                    if (!send(e)) {
-                        return stop();
-                    }
-                    continue;
+                boolean ack = false;
+                var observers = c.semisync() == null ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
+                for (BinlogTransmitObserver o : observers) {
+                    ack |= o.beforeSendEvent(e.end());
                 }
-                // By GTID: what the replica has is skipped; a skip mark tells it where a skipped run ended.
+                if (netBuffer.write(e, ack) && !flush()) {
+                    return stop();
+                }
+                if (ack) {
+                    observers.forEach(BinlogTransmitObserver::ackRequestSent);
+                    c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
+                }
+            }
+            if (!flush()) {
+                return stop();
+            }
+            armHeartbeat(c.request().heartbeatPeriod());
+            return Behaviors.same();
+        }
+
+        /** By GTID: what the replica has is skipped; a skip mark tells it where a skipped run ended. */
+        private Behavior<Command> sendAvailableByGtid() {
+            for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
                 for (BinlogEvent out : c.gtids().process(e)) {
                     if (!send(out)) {
                         return stop();
                     }
                 }
             }
-            BinlogEvent mark = c.gtids() == null ? null : c.gtids().atEnd();
+            BinlogEvent mark = c.gtids().atEnd();
             if (mark != null && !send(mark)) {
                 return stop();
             }

@@ -37,9 +37,23 @@ final class MysqlGtids implements Gtids {
         this.server = server;
     }
 
+    /** gtid_mode as last read, and the variables (and their change count) it was read from. */
+    private String mode = "OFF";
+    private SystemVariables modeFrom;
+    private long modeChanges = -1;
+
+    /** gtid_mode, read again only when a SET or a restart changed the variables (it is read at every commit). */
     private String mode() {
         SystemVariables vars = server.variables();
-        return vars == null ? "OFF" : vars.get("gtid_mode");
+        if (vars == null) {
+            return "OFF";
+        }
+        if (vars != modeFrom || vars.changes() != modeChanges) {
+            mode = vars.get("gtid_mode");
+            modeFrom = vars;
+            modeChanges = vars.changes();
+        }
+        return mode;
     }
 
     @Override

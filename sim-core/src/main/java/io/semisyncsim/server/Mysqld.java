@@ -349,9 +349,16 @@ public final class Mysqld {
 
     /** Whether this replica logs what its SQL thread applies (log_slave_updates / log_replica_updates). */
     public boolean logsReplicatedUpdates() {
-        return variables != null && variables.find("log_replica_updates") != null
-                && variables.getBool("log_replica_updates");
+        if (variables != logUpdatesFrom) { // read-only: it changes only with a start's new variables
+            logUpdatesFrom = variables;
+            logUpdates = variables != null && variables.find("log_replica_updates") != null
+                    && variables.getBool("log_replica_updates");
+        }
+        return logUpdates;
     }
+
+    private SystemVariables logUpdatesFrom;
+    private boolean logUpdates;
 
     /**
      * The SQL thread's commit of a replicated transaction: skipped when its GTID is executed here
