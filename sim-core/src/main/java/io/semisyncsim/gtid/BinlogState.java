@@ -71,6 +71,12 @@ public final class BinlogState {
         return mine != null && mine.seq() >= gtid.seq();
     }
 
+    /** The last GTID {@code server} logged in {@code domain}, or null (find_in_binlog_state). */
+    public Gtid.Domain ofServer(long domain, long server) {
+        Domain d = domains.get(domain);
+        return d == null ? null : d.byServer.get(server);
+    }
+
     /** The domain's last logged GTID, or null when it logged none. */
     public Gtid.Domain last(long domain) {
         Domain d = domains.get(domain);

@@ -197,6 +197,9 @@ public final class BinlogDumpThread {
                         return stop();
                     }
                 }
+                if (c.gtids().error() != null) { // what was sent goes first, then the error packet
+                    return flush() ? refuse(c, actor, c.gtids().error()) : stop();
+                }
             }
             BinlogEvent mark = c.gtids().atEnd();
             if (mark != null && !send(mark)) {

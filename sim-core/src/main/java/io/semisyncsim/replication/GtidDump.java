@@ -14,7 +14,10 @@ import java.util.List;
  */
 public interface GtidDump {
 
-    /** The message of error 1236 when the dump cannot start; null when it can. */
+    /**
+     * The message of error 1236 when the dump cannot start, or, checked after each {@link #process}, cannot
+     * go on (MariaDB's START_ON_EMPTY_DOMAIN); null when it can.
+     */
     String error();
 
     /** The file the dump starts at, position 4. */

@@ -235,6 +235,8 @@ final class MariaGtids implements Gtids {
         private final BinlogState running = new BinlogState();
         private boolean skipGroup;
         private boolean fakePending;
+        /** Domains asked for that this server had never logged (START_ON_EMPTY_DOMAIN): checked at their first GTID. */
+        private final java.util.TreeSet<Long> emptyDomains = new java.util.TreeSet<>();
 
         @SuppressWarnings("unchecked")
         Dump(GtidList wanted, boolean strict, BinaryLog log) {
@@ -273,18 +275,31 @@ final class MariaGtids implements Gtids {
                 Gtid.Domain last = binlog.last(w.domain());
                 if (!ownSlavePos) {
                     if (last == null) {
-                        continue; // a domain this server never logged (START_ON_EMPTY_DOMAIN)
+                        emptyDomains.add(w.domain()); // never logged here: checked when it first logs one
+                        continue;
                     }
-                    return server.flavor().gtidText(last.seq() >= w.seq() ? "diverged" : "not-in-binlog", "gtid", w);
+                    return missing(w);
                 }
-                // Our own slave position (a replica without log_slave_updates promoted): start after it.
-                if (last != null) {
+                // Our own slave position (a replica without log_slave_updates promoted): if we logged
+                // transactions of our own since, start at the first of them (a fake GTID of our server_id
+                // at the slave's sequence number); else at the domain's binlog end; else take anything.
+                Gtid.Domain ours = binlog.ofServer(w.domain(), server.serverId());
+                if (ours != null && ours.seq() > w.seq()) {
+                    wanted.put(new Gtid.Domain(w.domain(), server.serverId(), w.seq()));
+                } else if (last != null) {
                     wanted.put(last);
                 } else {
                     wanted.remove(w.domain());
                 }
             }
             return null;
+        }
+
+        /** give_error_start_pos_missing_in_binlog: "diverged" when the domain has logged past {@code w}. */
+        private String missing(Gtid.Domain w) {
+            Gtid.Domain last = binlog.last(w.domain());
+            return server.flavor().gtidText(last != null && last.seq() >= w.seq() ? "diverged" : "not-in-binlog",
+                    "gtid", w);
         }
 
         /** contains_all_slave_gtid: whether this file holds the first GTID to send of every domain. */
@@ -314,6 +329,10 @@ final class MariaGtids implements Gtids {
             if (e.type() == EventType.GTID && e.gtid() instanceof Gtid.Domain g) {
                 running.logged(g);
                 Gtid.Domain w = wanted.get(g.domain());
+                if (w != null && emptyDomains.remove(g.domain()) && !binlog.holds(w)) {
+                    error = missing(w); // send_event_to_slave: the domain came to life without the slave's GTID
+                    return List.of();
+                }
                 if (w != null) {
                     skipGroup = g.server() != w.server() || g.seq() <= w.seq();
                     if (g.server() == w.server() && g.seq() >= w.seq()) {

@@ -48,6 +48,11 @@ class GtidReplicationTest {
         return rs.rows().get(0).get(rs.columnIndex(field));
     }
 
+    private static String masterPosition(Cluster c, String node) {
+        ResultSet rs = ((StatementResult.Rows) c.execute(node, Account.ROOT, "SHOW MASTER STATUS")).resultSet();
+        return rs.rows().get(0).get(rs.columnIndex("Position"));
+    }
+
     private static void commit(Cluster c, String node, long... keys) {
         for (long k : keys) {
             assertTrue(c.insert(node, 0, "t1", k, Long.MAX_VALUE).ok());
@@ -197,6 +202,62 @@ class GtidReplicationTest {
         }
     }
 
+    /** MariaDB's refusal of a GTID position its new master has gone past (give_error_start_pos_missing_in_binlog). */
+    private static String diverged(String gtid) {
+        return "Got fatal error 1236 from master when reading data from binary log: 'Error: connecting slave requested"
+                + " to start from GTID " + gtid + ", which is not in the master's binlog. Since the master's binlog"
+                + " contains GTIDs with higher sequence numbers, it probably means that the slave has diverged due to"
+                + " executing extra erroneous transactions'";
+    }
+
+    /** replica1 promoted without log_slave_updates; replica2 stopped reading at 0-1-2, replica1 at 0-1-3. */
+    private static Cluster promotedWithoutLogSlaveUpdates() {
+        Cluster c = cluster("mariadb-10.11", Map.of());
+        for (String r : List.of("replica1", "replica2")) {
+            sql(c, r, "STOP SLAVE", "CHANGE MASTER TO MASTER_USE_GTID = slave_pos", "START SLAVE");
+        }
+        commit(c, "source", 1, 2);
+        sql(c, "replica2", "STOP SLAVE IO_THREAD");
+        commit(c, "source", 3);
+        sql(c, "replica1", "STOP SLAVE", "RESET SLAVE ALL");
+        assertEquals("", value(c, "replica1", "SELECT @@gtid_binlog_state"));
+        return c;
+    }
+
+    @Test
+    void mariadbReplicaAskingForAGtidTheNewMasterNeverLoggedIsRefusedOnlyWhenTheDomainComesToLife() {
+        try (Cluster c = promotedWithoutLogSlaveUpdates()) {
+            sql(c, "replica2", "STOP SLAVE", "CHANGE MASTER TO MASTER_HOST = 'replica1', MASTER_PORT = 3306,"
+                    + " MASTER_USE_GTID = slave_pos", "START SLAVE");
+            c.kernel().runFor(50_000);
+            // measured on 10.11.18: connected, nothing to send (START_ON_EMPTY_DOMAIN)
+            assertEquals("Yes", status(c, "replica2", "Slave_IO_Running"));
+            assertEquals("328", status(c, "replica2", "Read_Master_Log_Pos"));
+            assertEquals("627", status(c, "replica2", "Relay_Log_Pos"));
+            commit(c, "replica1", 4);
+            assertEquals("No", status(c, "replica2", "Slave_IO_Running"));
+            assertEquals(diverged("0-1-2"), status(c, "replica2", "Last_IO_Error"));
+            assertEquals("328", status(c, "replica2", "Read_Master_Log_Pos"));
+        }
+    }
+
+    @Test
+    void mariadbPromotedReplicaWithoutLogSlaveUpdatesServesItsOwnSlavePosFromItsFirstOwnGtid() {
+        try (Cluster c = promotedWithoutLogSlaveUpdates()) {
+            commit(c, "replica1", 4);
+            assertEquals("0-2-4", value(c, "replica1", "SELECT @@gtid_binlog_state")); // 0-1-3 was never logged
+            // 0-1-3 is replica1's own gtid_slave_pos: served from the first GTID it logged itself
+            // (sql_repl.cc check_slave_start_position, START_OWN_SLAVE_POS)
+            sql(c, "source", "CHANGE MASTER TO MASTER_HOST = 'replica1', MASTER_PORT = 3306, MASTER_USER = 'repl',"
+                    + " MASTER_USE_GTID = current_pos", "START SLAVE");
+            c.kernel().runFor(50_000);
+            assertEquals("Yes", status(c, "source", "Slave_IO_Running"));
+            assertEquals("0-2-4", value(c, "source", "SELECT @@gtid_current_pos"));
+            assertEquals(4, c.node("source").store().rowCount());
+            assertEquals(masterPosition(c, "replica1"), status(c, "source", "Read_Master_Log_Pos")); // all of it
+        }
+    }
+
     @Test
     void mariadbOldMasterRejoiningWithCurrentPosIsRefusedAsDiverged() {
         try (Cluster c = cluster("mariadb-10.11", LOG_UPDATES)) {
@@ -224,10 +285,7 @@ class GtidReplicationTest {
                     + " MASTER_USE_GTID = current_pos", "START SLAVE");
             c.kernel().runFor(50_000);
             assertEquals("No", status(c, "source", "Slave_IO_Running"));
-            assertEquals("Got fatal error 1236 from master when reading data from binary log: 'Error: connecting slave"
-                    + " requested to start from GTID 0-1-4, which is not in the master's binlog. Since the master's"
-                    + " binlog contains GTIDs with higher sequence numbers, it probably means that the slave has"
-                    + " diverged due to executing extra erroneous transactions'", status(c, "source", "Last_IO_Error"));
+            assertEquals(diverged("0-1-4"), status(c, "source", "Last_IO_Error"));
             assertEquals("0-1-4", status(c, "source", "Gtid_IO_Pos"));
             assertEquals("0-1-4", c.node("source").gtids().errantAgainst(c.node("replica1").gtids()));
         }
