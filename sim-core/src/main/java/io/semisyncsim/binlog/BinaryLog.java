@@ -178,6 +178,10 @@ public final class BinaryLog {
         if (sizes.beginEvent()) {
             append(written, EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), trx, null);
         }
+        if (trx.changes().isEmpty()) { // an empty transaction (MySQL's gtid_next): BEGIN and COMMIT Query events
+            append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), trx, trx);
+            return written;
+        }
         if (statementFormat) {
             for (Transaction.RowChange change : trx.changes()) {
                 append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);

@@ -310,6 +310,12 @@ final class Evaluator {
             }
             return session.sqlLogBin() ? 1L : 0L;
         }
+        if (v.name().equalsIgnoreCase(GtidNext.NAME) && server.gtids().hasGtidNext()) { // the session's own
+            if (v.scope() == Scope.GLOBAL) {
+                throw flavor().error(1238, GtidNext.NAME, "SESSION");
+            }
+            return session.gtidNext().text();
+        }
         SystemVariables vars = server.variables();
         SysVarDef d = vars.require(v.name());
         if (v.scope() == Scope.SESSION) {

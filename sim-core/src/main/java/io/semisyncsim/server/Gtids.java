@@ -20,6 +20,11 @@ public interface Gtids extends BinaryLog.GtidHeaders {
     /** Whether local transactions get GTIDs now (MySQL: gtid_mode ON or ON_PERMISSIVE; MariaDB: always). */
     boolean on();
 
+    /** Whether sessions have MySQL's {@code gtid_next} ({@link GtidNext}); MariaDB has none. */
+    default boolean hasGtidNext() {
+        return false;
+    }
+
     /** A local transaction enters group commit: it gets its GTID here, or stays anonymous. */
     Transaction stamp(Transaction trx);
 

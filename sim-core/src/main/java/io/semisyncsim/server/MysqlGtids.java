@@ -43,7 +43,7 @@ final class MysqlGtids implements Gtids {
     private long modeChanges = -1;
 
     /** gtid_mode, read again only when a SET or a restart changed the variables (it is read at every commit). */
-    private String mode() {
+    String mode() {
         SystemVariables vars = server.variables();
         if (vars == null) {
             return "OFF";
@@ -54,6 +54,21 @@ final class MysqlGtids implements Gtids {
             modeChanges = vars.changes();
         }
         return mode;
+    }
+
+    /** Whether {@code g} is in gtid_executed (a session naming it in gtid_next skips its transaction). */
+    boolean isExecuted(Gtid.Uuid g) {
+        return executed.contains(g);
+    }
+
+    /** Whether {@code g} is executed or given to a transaction in group commit now. */
+    boolean isTaken(Gtid.Uuid g) {
+        return taken.contains(g);
+    }
+
+    @Override
+    public boolean hasGtidNext() {
+        return true;
     }
 
     @Override

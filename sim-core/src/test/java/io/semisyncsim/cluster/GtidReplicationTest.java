@@ -154,6 +154,25 @@ class GtidReplicationTest {
     }
 
     @Test
+    void anEmptyTransactionOnTheSourceWithTheErrantGtidMakesItNoLongerErrant() {
+        try (Cluster c = cluster("mysql-8.0", GTID_ON)) {
+            commit(c, "source", 1);
+            commit(c, "replica1", 2); // a write on a replica: its own GTID, which the source never had
+            String errant = uuid(c, "replica1") + ":1";
+            assertEquals(errant, c.node("replica1").gtids().errantAgainst(c.node("source").gtids()));
+            long session = c.openSession(); // the documented fix: an empty transaction with that GTID
+            for (String s : List.of("SET gtid_next = '" + errant + "'", "BEGIN", "COMMIT", "SET gtid_next = 'AUTOMATIC'")) {
+                StatementResult r = c.execute("source", session, Account.ROOT, s, Long.MAX_VALUE);
+                assertTrue(!(r instanceof StatementResult.Failed), s + ": " + r);
+            }
+            c.kernel().runFor(50_000);
+            assertEquals("", c.node("replica1").gtids().errantAgainst(c.node("source").gtids()));
+            assertTrue(value(c, "replica2", "SELECT @@gtid_executed").contains(errant)); // replicated, empty
+            assertEquals(1, c.node("replica2").store().rowCount());
+        }
+    }
+
+    @Test
     void gtidModeChangesOneStepAtATime() {
         try (Cluster c = cluster("mysql-8.0", Map.of())) {
             StatementResult r = c.execute("source", Account.ROOT, "SET GLOBAL gtid_mode = ON");
