@@ -105,6 +105,10 @@ public final class HtmlReport {
             + "g.addEventListener('click',function(e){box.textContent=t.textContent;e.stopPropagation();});});\n"
             + "document.documentElement.setAttribute('data-ready','yes');})();\n//]]></script>\n";
 
+    static String legend() {
+        return LEGEND;
+    }
+
     static String esc(String s) {
         return JUnitXml.esc(s);
     }

@@ -436,6 +436,15 @@ public final class StoryRecorder implements TraceSink {
         sourceOf.put(e.node(), source);
     }
 
+    /**
+     * The story so far, up to {@code now}, while the run goes on (the lab's live page); messages still on
+     * their way and commits still waiting are drawn as such. The recorder goes on as before.
+     */
+    public Story snapshot(long now) {
+        return story != null ? story
+                : new Story(window.snapshot(), spans, new ArrayList<>(nodes), Math.max(now, last), drawable, events);
+    }
+
     /** Ends the story at {@code end} (the run's last virtual time) and returns it. */
     public Story finish(long end) {
         if (story == null) {

@@ -121,6 +121,20 @@ final class Window {
         // a commit's wait, visibility and OK are counted with the commit itself
     }
 
+    /**
+     * What {@link #finish} would return now, leaving the window as it is (a live page draws the run so
+     * far): the items kept, then a summary of what was left out since, then the recent routine items.
+     */
+    List<Story.Item> snapshot() {
+        List<Story.Item> out = new ArrayList<>(kept.size() + ring.size() + 1);
+        out.addAll(kept);
+        if (omitFrom >= 0) {
+            out.add(new Story.Omitted(omitFrom, omitUntil, omitCommits, omitMessages, omitApplies, omitOthers));
+        }
+        out.addAll(ring);
+        return out;
+    }
+
     /** The chosen items, in order, with the last routine ones and a final summary of what was left out. */
     List<Story.Item> finish() {
         while (!ring.isEmpty()) {

@@ -23,13 +23,13 @@ import picocli.CommandLine.Option;
         description = {"Measure the simulator against bare event loops doing the same work.",
             "Workloads: headline (default: 1+3 cluster, bare commit loop, kernel relay ring), gtid (the headline"
                 + " cluster with gtid_mode OFF and ON, paired), replicas, clients, timeouts (time compression),"
-                + " memory (10 M commits; run the JVM with -Xmx512m)."})
+                + " memory (10 M commits; run the JVM with -Xmx512m), sweep (40 runs, --jobs 2 against --jobs 1)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Workload { HEADLINE, GTID, REPLICAS, CLIENTS, TIMEOUTS, MEMORY }
+    enum Workload { HEADLINE, GTID, REPLICAS, CLIENTS, TIMEOUTS, MEMORY, SWEEP }
 
     @Option(names = "--workload", paramLabel = "W", defaultValue = "headline",
-            description = "headline, gtid, replicas, clients, timeouts or memory (default ${DEFAULT-VALUE}).")
+            description = "headline, gtid, replicas, clients, timeouts, memory or sweep (default ${DEFAULT-VALUE}).")
     Workload workload;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         int n = iterations != null ? iterations
                 : workload == Workload.HEADLINE || workload == Workload.TIMEOUTS || workload == Workload.GTID ? 5 : 1;
         long c = commits != null ? commits
@@ -78,6 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             case CLIENTS -> series("clients", clientCounts.stream().map(k -> new ClusterBench.Setup(3, 1, k, c, false)).toList(), n);
             case TIMEOUTS -> timeouts(n);
             case MEMORY -> series("memory", List.of(new ClusterBench.Setup(3, 1, 16, c, true)), n);
+            case SWEEP -> SweepBench.run(iterations != null ? n : 3, 40, json);
         };
     }
 

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "semisync-sim", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A deterministic simulator of MySQL semisynchronous replication.",
         subcommands = {RunCommand.class, CheckCommand.class, ListCommand.class, BenchCommand.class, RealCommand.class, DiffCommand.class,
+                SweepCommand.class, MergeCommand.class, ExploreCommand.class,
+                ShellCommand.class, LabCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 every expectation held, 1 an expectation failed,",
                 "            2 invalid scenario or usage, 3 internal error (stack trace in a file),",

@@ -4,6 +4,7 @@ import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.cluster.Workload;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.invariant.Invariants;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.semisync.SemisyncPlugins;
 import io.semisyncsim.server.OptionFile;
@@ -23,8 +24,8 @@ import java.util.TreeMap;
 /**
  * The performance issue's cluster workloads: 1 source and N semisync replicas (AFTER_SYNC, 0.5 ms one
  * way, seed 1, mysql-8.0, replicas not logging what they apply), client sessions committing back to
- * back, the trace streamed to a temporary file; optionally with gtid_mode = ON. Wall time and heap are
- * read here, outside simulation code.
+ * back, the trace streamed to a temporary file, the built-in invariants checked at every instant;
+ * optionally with gtid_mode = ON. Wall time and heap are read here, outside simulation code.
  */
 final class ClusterBench {
     private ClusterBench() {
@@ -101,6 +102,8 @@ final class ClusterBench {
              JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace));
              Cluster cluster = Cluster.start(new Cluster.Spec(Flavors.standard().get("mysql-8.0"), nodes,
                      SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true), sink)) {
+            // The built-in invariants are checked at every instant, as in every scenario run.
+            cluster.kernel().setInstantObserver(Invariants.attach(cluster, List.of())::check);
             cluster.kernel().runFor(10_000);
             Workload.Progress progress = cluster.workload("source", new Workload.Spec(setup.clients(),
                     setup.commits(), 0, 0, "t1", 1_000_000_000L), new Workload.Sink() {

@@ -10,18 +10,22 @@ import java.io.PrintStream;
 
 /**
  * Prints a run as it goes: each step at its virtual time, statements and results as the mysql client
- * shows them, expectations with a tick or a cross and the actual value, and a verdict line.
+ * shows them, expectations with a tick or a cross and the actual value, and a verdict line. Paced
+ * ({@code --realtime}: the kernel's pacer waits out virtual time), a statement is printed when it
+ * starts and its answer when it comes, so a commit's wait happens under the statement that waits.
  */
 final class Narrative implements RunListener {
     private final PrintStream out;
     private final boolean quiet;
-    private final double realtimeSpeed;
-    private long pacedUpTo;
+    private final boolean paced;
+    /** The statement whose start was printed and whose answer is still to come, or null. */
+    private String startedOn;
 
+    /** {@code realtimeSpeed} above 0: the run is paced, so statements are printed as they start. */
     Narrative(PrintStream out, boolean quiet, double realtimeSpeed) {
         this.out = out;
         this.quiet = quiet;
-        this.realtimeSpeed = realtimeSpeed;
+        this.paced = realtimeSpeed > 0;
     }
 
     static String time(long micros) {
@@ -42,27 +46,39 @@ final class Narrative implements RunListener {
 
     @Override
     public void step(long time, String text) {
-        pace(time);
+        startedOn = null;
         if (!quiet) {
             out.println(time(time) + " " + text);
         }
     }
 
     @Override
+    public void statementStarted(long time, String node, String user, String sql) {
+        if (quiet || !paced) {
+            return;
+        }
+        out.println(time(time) + " " + node + (user.equals("root") ? "" : " as " + user));
+        out.println(MysqlClientFormat.prompt(sql));
+        startedOn = node + " " + user + " " + sql;
+    }
+
+    @Override
     public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
-        pace(time);
         if (quiet) {
             return;
         }
-        out.println(time(time - elapsed) + " " + node + (user.equals("root") ? "" : " as " + user));
-        out.println(MysqlClientFormat.prompt(sql));
+        if (!(node + " " + user + " " + sql).equals(startedOn)) { // not paced, or other lines came between
+            out.println(time(time - elapsed) + " " + node + (user.equals("root") ? "" : " as " + user));
+            out.println(MysqlClientFormat.prompt(sql));
+        }
+        startedOn = null;
         out.println(MysqlClientFormat.result(result, elapsed / 1e6));
         out.println();
     }
 
     @Override
     public void outcome(Outcome o) {
-        pace(o.time());
+        startedOn = null;
         if (quiet && o.held()) {
             return;
         }
@@ -73,6 +89,7 @@ final class Narrative implements RunListener {
 
     @Override
     public void note(long time, String text) {
+        startedOn = null;
         if (!quiet) {
             out.println(time(time) + " " + text);
         }
@@ -86,19 +103,5 @@ final class Narrative implements RunListener {
         out.println((quiet ? "" : "\n") + verdict + " " + r.scenario().name() + ": " + (total - r.failures()) + " of "
                 + total + " expectations held, " + (r.traceDigest() == null ? "on real servers, wall time " + time
                 : "virtual time " + time + ", trace " + r.traceDigest() + " (" + r.traceEvents() + " events)"));
-    }
-
-    /** --realtime: wait out virtual time between steps at the given speed (never changes the trace). */
-    private void pace(long time) {
-        if (realtimeSpeed <= 0 || time <= pacedUpTo) {
-            return;
-        }
-        long wallMillis = (long) ((time - pacedUpTo) / 1000.0 / realtimeSpeed);
-        pacedUpTo = time;
-        try {
-            Thread.sleep(wallMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

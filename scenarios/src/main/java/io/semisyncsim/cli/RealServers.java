@@ -5,7 +5,6 @@ import io.semisyncsim.real.RealSettings;
 import io.semisyncsim.real.ServerBinary;
 import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.Scenario;
-import io.semisyncsim.scenario.lang.Step;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,23 +46,12 @@ final class RealServers {
                         + " to play it anyway"));
                 continue;
             }
-            int before = problems.size();
-            limits(s.file(), s.steps(), problems);
-            if (problems.size() == before) {
+            List<Problem> limits = io.semisyncsim.real.RealRunner.limits(s);
+            problems.addAll(limits);
+            if (limits.isEmpty()) {
                 out.add(s.on(flavor));
             }
         }
         return out;
-    }
-
-    /** What real servers cannot play, of these steps and the steps they hold. */
-    private static void limits(String file, List<Step> steps, List<Problem> problems) {
-        for (Step step : steps) {
-            String limit = step.realServerLimit();
-            if (limit != null) {
-                problems.add(new Problem(file, step.pos(), limit));
-            }
-            limits(file, step.steps(), problems);
-        }
     }
 }

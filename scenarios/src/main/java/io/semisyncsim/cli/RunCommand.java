@@ -1,6 +1,7 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.live.WallPacer;
 import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.IndexPage;
 import io.semisyncsim.reports.JUnitXml;
@@ -65,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--realtime", paramLabel = "SPEED", arity = "0..1", fallbackValue = "1",
             preprocessor = OptionalValue.class,
-            description = "Pace the narrative in wall time (SPEED x real time, default 1); never changes the trace. "
+            description = "Pace virtual time against the wall clock (SPEED x real time, default 1): a statement is "
+                    + "printed when it starts, its answer after its wait; never changes the trace. "
                     + "A separate value is taken only if it is a number: --realtime 2 or --realtime=2.")
     Double realtime;
 
@@ -154,6 +156,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int play(List<Planned> plan, List<JUnitXml.Invalid> invalid, ReportDir dir) {
         Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
+        ScenarioRunner runner = new ScenarioRunner().pacedBy(realtime == null ? null : new WallPacer(realtime));
         List<JUnitXml.Run> runs = new ArrayList<>();
         Summary summary = new Summary(invalid);
         for (int i = 0; i < plan.size(); i++) {
@@ -167,14 +170,14 @@ final class RunCommand implements Callable<Integer> {
                 if (trace != null) {
                     traces.add(trace);
                 }
-                result = playInto(p.scenario(), traces, new Listeners(narrative, collector, wall), collector.traceSink());
+                result = playInto(runner, p.scenario(), traces, new Listeners(narrative, collector, wall), collector.traceSink());
                 RunReport r = collector.report();
                 dir.write(runDir, "report.md", MarkdownReport.render(r));
                 dir.write(runDir, "report.html", HtmlReport.render(r));
                 dir.finished(i, IndexPage.Entry.of(r, runDir), runDir);
                 runs.add(new JUnitXml.Run(r, p.reproduce(), wall.total(), wall.checks()));
             } else {
-                result = playInto(p.scenario(), trace == null ? List.of() : List.of(trace), new Listeners(narrative, wall));
+                result = playInto(runner, p.scenario(), trace == null ? List.of() : List.of(trace), new Listeners(narrative, wall));
             }
             summary.add(result, p.reproduce());
         }
@@ -189,7 +192,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Plays one run, streaming its trace to each of {@code traceFiles}; a write error stops it (exit 2). */
-    private static RunResult playInto(Scenario s, List<Path> traceFiles, RunListener listener, TraceSink... more) {
+    private static RunResult playInto(ScenarioRunner runner, Scenario s, List<Path> traceFiles, RunListener listener, TraceSink... more) {
         List<GuardedOutput> outs = new ArrayList<>();
         List<TraceSink> sinks = new ArrayList<>();
         RunResult result;
@@ -205,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
                 sinks.add(new JsonLinesSink(out));
             }
             sinks.addAll(List.of(more));
-            result = new ScenarioRunner().run(s, listener, target -> outs.forEach(GuardedOutput::check),
+            result = runner.run(s, listener, target -> outs.forEach(GuardedOutput::check),
                     sinks.toArray(new TraceSink[0]));
         } finally {
             sinks.forEach(TraceSink::close); // flushes the last block (closing twice is harmless)

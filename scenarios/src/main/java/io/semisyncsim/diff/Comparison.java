@@ -47,21 +47,22 @@ final class Comparison {
         }
         out = markSettling(out, real, simulated, settings);
         for (String node : simulated.logs().keySet()) {
-            List<String> rl = normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true);
-            List<String> sl = normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false);
-            out.addAll(align(node + ".log", rl, sl));
+            out.addAll(ErrorLogs.compare(node + ".log",
+                    normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true),
+                    normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false)));
         }
         return out;
     }
 
     /**
-     * Marks the differences that are gone a little later because the two sides did not take a step in
-     * the same time: one that took no virtual time (the simulation shows its virtual instant, the real
-     * servers the state a few milliseconds of loopback later, a heal's catch-up already begun), or one
-     * whose duration differs (ten real commits that fsync take 100 ms, the simulated ones 150 µs, so
-     * the replicas were read at different points of their catch-up). The difference may last while the
-     * simulation takes more steps without advancing its clock; it settles when the two agree at the
-     * first step after those. Durations themselves stay differences: the cause, told once.
+     * Marks the differences that are gone a little later because the two sides do not run in step: the
+     * simulation reads the servers at a step's virtual instant, the real servers are read some
+     * milliseconds later (reading every node takes a while, and they go on meanwhile; ten real commits
+     * that fsync take 100 ms, the simulated ones 150 µs). A difference is settling when the two agree
+     * again at a later step, and until then the simulation never had a quiet stretch of the settle
+     * window in which it should have caught up: the step where it shows and every step before the
+     * agreement took less than the window in the simulation (or the real step took the window longer).
+     * Durations themselves stay differences: the cause, told once.
      */
     private static List<Field> markSettling(List<Field> fields, Recording real, Recording simulated,
                                             DiffSettings settings) {
@@ -78,93 +79,36 @@ final class Comparison {
     }
 
     private static boolean timed(String name) {
-        return name.endsWith("(time)") || name.endsWith("(actual)") || name.equals("step duration")
+        return name.endsWith("(time)") || name.endsWith("(actual)") || name.equals("await duration")
                 || name.startsWith("check ");
     }
 
-    /**
-     * Whether the difference began at an uneven step, and the two agree at a later step reached while
-     * the simulation's clock was still behind the real one counted from there (so the simulation had
-     * not yet had the time the real servers had).
-     */
     private static boolean settles(Field f, Map<String, Field> byStepAndName, Recording real, Recording simulated,
                                    DiffSettings settings) {
-        int start = f.step();
-        while (start > 1 && differs(byStepAndName.get((start - 1) + "\u0000" + f.name()))) {
-            start--; // the difference began earlier
-        }
-        if (!uneven(start, real, simulated, settings)) {
+        int steps = Math.min(real.records().size(), simulated.records().size());
+        if (f.step() > steps || !tooShortToCatchUp(f.step(), real, simulated, settings)) {
             return false;
         }
-        long realSince = 0;
-        long simSince = 0;
-        for (int step = start; step <= simulated.records().size() && step <= real.records().size(); step++) {
-            Field at = byStepAndName.get(step + "\u0000" + f.name());
-            if (at == null) {
+        for (int next = f.step() + 1; next <= steps; next++) {
+            Field later = byStepAndName.get(next + "\u0000" + f.name());
+            if (later == null) {
                 return false;
             }
-            if (at.same()) {
-                return step > f.step();
+            if (later.same()) {
+                return true;
             }
-            realSince += duration(real, step);
-            simSince += duration(simulated, step);
-            if (simSince + settings.settleMicros() >= realSince) {
-                return false; // the simulation had as much time as the real servers and still disagrees
+            if (!tooShortToCatchUp(next, real, simulated, settings)) {
+                return false; // the simulation had a quiet stretch to catch up in, and still disagrees
             }
         }
         return false;
     }
 
-    private static long duration(Recording r, int step) {
-        Long d = r.records().get(step - 1).timings().get("step duration");
-        return d == null ? 0 : d;
-    }
-
-    private static boolean differs(Field f) {
-        return f != null && !f.same();
-    }
-
-    private static boolean instant(int step, Recording simulated) {
-        return step <= simulated.records().size()
-                && Long.valueOf(0).equals(simulated.records().get(step - 1).timings().get("step duration"));
-    }
-
-    /** A step the two sides took in visibly different times: instant in the simulation, or not alike. */
-    private static boolean uneven(int step, Recording real, Recording simulated, DiffSettings settings) {
-        if (step > real.records().size() || step > simulated.records().size()) {
-            return false;
-        }
-        Long sim = simulated.records().get(step - 1).timings().get("step duration");
-        Long wall = real.records().get(step - 1).timings().get("step duration");
-        return sim != null && (sim == 0 || wall == null || Math.abs(wall - sim) > settings.settleMicros());
-    }
-
-    /** The two logs aligned on their longest common subsequence: each line the same, or on one side only. */
-    static List<Field> align(String name, List<String> real, List<String> simulated) {
-        int n = real.size();
-        int m = simulated.size();
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = real.get(i).equals(simulated.get(j)) ? lcs[i + 1][j + 1] + 1
-                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Field> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && real.get(i).equals(simulated.get(j))) {
-                out.add(new Field(0, "error log", name, real.get(i), simulated.get(j), true));
-                i++;
-                j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Field(0, "error log", name, null, simulated.get(j++), false));
-            } else {
-                out.add(new Field(0, "error log", name, real.get(i++), null, false));
-            }
-        }
-        return out;
+    /** A step too short in the simulation to have caught up with the real servers, or far shorter than the real one. */
+    private static boolean tooShortToCatchUp(int step, Recording real, Recording simulated, DiffSettings settings) {
+        long sim = simulated.records().get(step - 1).duration();
+        long wall = real.records().get(step - 1).duration();
+        return sim < settings.settleMicros() || wall > sim + settings.settleMicros();
     }
 
     static Map<Boolean, Long> counts(List<Field> fields) {

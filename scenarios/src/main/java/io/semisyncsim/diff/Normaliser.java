@@ -23,6 +23,8 @@ final class Normaliser {
     private static final Pattern LOG_LINE = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d[ T]\\s*[\\d:.]+Z?\\s+(\\d+)\\s+\\[(\\w+)\\]\\s(.*)$");
     private static final Map<Pattern, String> VOLATILE = new LinkedHashMap<>();
+    /** The first line a server process writes (MariaDB's "Starting MariaDB", MySQL's "starting as process"). */
+    private static final Pattern STARTING = Pattern.compile("^Starting MariaDB |\\) starting as process ");
 
     static {
         VOLATILE.put(Pattern.compile("\\d+\\.\\d+\\.\\d+-MariaDB[\\w.+~-]*"), "<version>");
@@ -33,8 +35,8 @@ final class Normaliser {
         VOLATILE.put(Pattern.compile("socket: '[^']*'"), "socket: '<socket>'");
         VOLATILE.put(Pattern.compile("port: \\d+"), "port: <port>");
         // A node's scratch data directory is the packaged server's /var/lib/mysql/ in the simulator's terms.
-        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
-        VOLATILE.put(Pattern.compile("/tmp/semisync-real-[\\w./-]*"), "<path>");
+        VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
+        VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[\\w./-]*"), "<path>");
     }
 
     private final Map<Integer, String> portNames;
@@ -70,12 +72,18 @@ final class Normaliser {
     }
 
     /**
-     * An error log as comparable lines: {@code T<n> [Level] text}, thread ids renumbered per log (0 stays
-     * 0), volatile parts replaced, ignored lines dropped; continuation lines are kept as they are.
+     * One normalised error-log line: which run of the process it belongs to (a restart starts a new
+     * one), the thread that wrote it as the server numbered it ("0" for none; a continuation line goes
+     * with the line before it), and its text as {@code [Level] text} with volatile parts replaced.
      */
-    List<String> log(List<String> lines, List<Pattern> ignored, boolean real) {
-        Map<String, String> threads = new LinkedHashMap<>();
-        List<String> out = new ArrayList<>();
+    record LogLine(int process, String thread, String text) {
+    }
+
+    /** An error log as comparable lines; blank and ignored lines dropped. */
+    List<LogLine> log(List<String> lines, List<Pattern> ignored, boolean real) {
+        List<LogLine> out = new ArrayList<>();
+        int process = 0;
+        String thread = "0";
         for (String raw : lines) {
             String line = real ? value(raw) : raw;
             if (line.isBlank() || ignored.stream().anyMatch(p -> p.matcher(line).find())) {
@@ -84,16 +92,18 @@ final class Normaliser {
             Matcher m = LOG_LINE.matcher(line);
             String text;
             if (m.matches()) {
-                String id = m.group(1).equals("0") ? "0"
-                        : threads.computeIfAbsent(m.group(1), k -> "T" + (threads.size() + 1));
-                text = id + " [" + m.group(2) + "] " + m.group(3);
+                if (STARTING.matcher(m.group(3)).find()) {
+                    process++; // a new process: its thread ids start over
+                }
+                thread = m.group(1);
+                text = "[" + m.group(2) + "] " + m.group(3);
             } else {
                 text = line; // a continuation, as MariaDB's "Version: ..." after "ready for connections."
             }
             for (Map.Entry<Pattern, String> v : VOLATILE.entrySet()) {
                 text = v.getKey().matcher(text).replaceAll(Matcher.quoteReplacement(v.getValue()));
             }
-            out.add(text);
+            out.add(new LogLine(process, thread, text));
         }
         return out;
     }

@@ -44,7 +44,8 @@ final class Jdbc {
     }
 
     static SqlError error(SQLException e, String product) {
-        if (e.getErrorCode() == 0 && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        if (e.getErrorCode() <= 0 && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            // The connector reports a socket the server closed as code 0 or -1, SQL state 08xxx: the client's 2013.
             return new SqlError(2013, "HY000", "Lost connection to " + (product.equals("MariaDB") ? "server"
                     : "MySQL server") + " during query");
         }

@@ -44,4 +44,22 @@ public final class RealRunner {
             return result;
         }
     }
+
+    /** What real servers cannot play of a scenario's steps (and the steps they hold), each at its place. */
+    public static java.util.List<io.semisyncsim.scenario.lang.Problem> limits(Scenario scenario) {
+        java.util.List<io.semisyncsim.scenario.lang.Problem> problems = new java.util.ArrayList<>();
+        limits(scenario.file(), scenario.steps(), problems);
+        return problems;
+    }
+
+    private static void limits(String file, java.util.List<io.semisyncsim.scenario.lang.Step> steps,
+                               java.util.List<io.semisyncsim.scenario.lang.Problem> problems) {
+        for (io.semisyncsim.scenario.lang.Step step : steps) {
+            String limit = step.realServerLimit();
+            if (limit != null) {
+                problems.add(new io.semisyncsim.scenario.lang.Problem(file, step.pos(), limit));
+            }
+            limits(file, step.steps(), problems);
+        }
+    }
 }

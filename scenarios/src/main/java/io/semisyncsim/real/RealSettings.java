@@ -35,6 +35,17 @@ public final class RealSettings {
         return config.getDuration("poll-interval");
     }
 
+    /** The first writable directory of scratch-roots, or null for the JVM's temporary directory. */
+    public java.nio.file.Path scratchRoot() {
+        for (String root : config.getStringList("scratch-roots")) {
+            java.nio.file.Path p = java.nio.file.Path.of(root);
+            if (java.nio.file.Files.isDirectory(p) && java.nio.file.Files.isWritable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** One product's entry (MariaDB, MySQL). */
     public Product product(String name) {
         Config p = config.getConfig("products." + name);

@@ -57,8 +57,10 @@ public final class RealTarget implements Target {
         final String user;
         Connection connection;
         final ExecutorService thread;
-        Future<StatementResult> sent;
+        Future<Reaped> sent;
         boolean lost;
+        /** Why the last login failed, as the server answered it (an unknown user's 1045); null otherwise. */
+        SqlError loginError;
 
         Client(String node, String user, Connection connection, ExecutorService thread) {
             this.node = node;
@@ -121,19 +123,25 @@ public final class RealTarget implements Target {
         return handle;
     }
 
+    /** A client connection, made at its first statement as the mysql client's session would be. */
     private Client open(String node, String user) {
-        return new Client(node, user, login(node, user), Executors.newSingleThreadExecutor(r -> {
+        return new Client(node, user, null, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "semisync-sim real " + node + " " + user);
             t.setDaemon(true);
             return t;
         }));
     }
 
-    /** A JDBC connection to the node as the user; null when the node is down (statements then fail as the client's would). */
-    private Connection login(String node, String user) {
+    /**
+     * A JDBC connection to the node as the user; null when it could not be made, {@code c.loginError}
+     * then saying why as the server said it (1045 for an unknown user) or as the client would (2003).
+     */
+    private Connection login(Client c) {
         try {
-            return cluster.server(node).connect(user, user.equals("root") || user.equals("app") ? "test" : null);
+            c.loginError = null;
+            return cluster.server(c.node).connect(c.user, c.user.equals("root") || c.user.equals("app") ? "test" : null);
         } catch (SQLException e) {
+            c.loginError = e.getErrorCode() > 0 && e.getErrorCode() < 2000 ? Jdbc.error(e, product()) : null;
             return null;
         }
     }
@@ -142,7 +150,7 @@ public final class RealTarget implements Target {
     private void reconnect(Client c) {
         if (c.lost || c.connection == null) {
             close(c.connection);
-            c.connection = login(c.node, c.user);
+            c.connection = login(c);
             c.lost = false;
         }
     }
@@ -175,7 +183,7 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         if (c.connection() == null) {
-            return cannotConnect();
+            return c.loginError != null ? new StatementResult.Failed(c.loginError) : cannotConnect();
         }
         Connection jdbc = c.connection();
         return await(c.thread().submit(() -> Jdbc.run(jdbc, sql, product())), deadline);
@@ -191,14 +199,18 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         Connection jdbc = c.connection();
-        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(cannotConnect())
-                : c.thread().submit(() -> Jdbc.run(jdbc, sql, product()));
+        c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(new Reaped(c.loginError != null
+                ? new StatementResult.Failed(c.loginError) : cannotConnect(), now()))
+                : c.thread().submit(() -> {
+                    StatementResult r = Jdbc.run(jdbc, sql, product());
+                    return new Reaped(r, now()); // timed on the client's thread, as it had the answer
+                });
     }
 
     @Override
-    public StatementResult reap(long connection, long deadline) {
+    public Reaped reap(long connection, long deadline) {
         Client c = clients.get(connection);
-        Future<StatementResult> sent = c.sent;
+        Future<Reaped> sent = c.sent;
         c.sent = null;
         return sent == null ? null : await(sent, deadline);
     }
@@ -229,25 +241,32 @@ public final class RealTarget implements Target {
     @Override
     public Commit insert(String node, String table, long key, long deadline) {
         Client c = committers.computeIfAbsent(node, n -> open(n, "root"));
+        reconnect(c);
         if (c.connection() == null) {
             committers.remove(node);
-            return new Commit(false, false);
+            return new Commit(false, false, 0);
         }
         long yesBefore = yesTx(node);
-        StatementResult r = await(c.thread().submit(() -> Jdbc.run(c.connection(),
-                "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')", product())), deadline);
+        long[] latency = new long[1]; // timed on the client's thread, around the INSERT alone
+        StatementResult r = await(c.thread().submit(() -> {
+            long sent = now();
+            StatementResult answer = Jdbc.run(c.connection(),
+                    "INSERT INTO test.`" + table + "` VALUES (" + key + ", 'row-" + key + "')", product());
+            latency[0] = now() - sent;
+            return answer;
+        }), deadline);
         if (r == null) {
             return null;
         }
         if (r instanceof StatementResult.Failed f) {
             if (f.error().code() < 2000 || f.error().code() >= 3000) { // the server refused it (a duplicate key)
-                return new Commit(false, false, f.error());
+                return new Commit(false, false, f.error(), latency[0]);
             }
             committers.remove(node);
             close(c);
-            return new Commit(false, false);
+            return new Commit(false, false, latency[0]);
         }
-        return new Commit(true, yesTx(node) > yesBefore);
+        return new Commit(true, yesTx(node) > yesBefore, latency[0]);
     }
 
     private long yesTx(String node) {
@@ -427,8 +446,8 @@ public final class RealTarget implements Target {
 
     @Override
     public void crash(String node) {
+        cluster.serverDown(node); // first: a replica's reconnect after the kill is refused, as by the dead server
         cluster.server(node).kill();
-        cluster.serverDown(node);
         forgetConnections(node);
         for (Client c : clients.values()) {
             if (c.node.equals(node)) {
@@ -439,8 +458,8 @@ public final class RealTarget implements Target {
 
     @Override
     public void stop(String node) {
+        cluster.serverDown(node); // a server shutting down stops listening first (break_connect_loop)
         cluster.server(node).stop(java.time.Duration.ofSeconds(600));
-        cluster.serverDown(node);
         forgetConnections(node);
         for (Client c : clients.values()) {
             if (c.node.equals(node)) {
@@ -759,15 +778,18 @@ public final class RealTarget implements Target {
             return null;
         }
         long total = 0;
+        // The rows of every table of every database the scenario can have made, as the simulator counts them.
         try (Statement st = c.createStatement(); ResultSet tables = st.executeQuery(
-                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'test'")) {
+                "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
+                        + " AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+                        + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
-                names.add(tables.getString(1));
+                names.add("`" + tables.getString(1) + "`.`" + tables.getString(2) + "`");
             }
             for (String t : names) {
                 try (Statement count = c.createStatement();
-                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM test.`" + t + "`")) {
+                     ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM " + t)) {
                     rs.next();
                     total += rs.getLong(1);
                 }

@@ -26,6 +26,11 @@ public final class Listeners implements RunListener {
     }
 
     @Override
+    public void statementStarted(long time, String node, String user, String sql) {
+        all.forEach(l -> l.statementStarted(time, node, user, sql));
+    }
+
+    @Override
     public void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
         all.forEach(l -> l.statement(time, elapsed, node, user, sql, result));
     }

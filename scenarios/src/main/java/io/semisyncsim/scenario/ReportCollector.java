@@ -105,6 +105,15 @@ public final class ReportCollector implements RunListener {
         return out;
     }
 
+    /**
+     * The report of the run so far, at virtual time {@code now}, while it goes on (the lab's live page);
+     * {@code digest} is the trace's digest so far. The collector goes on collecting.
+     */
+    public RunReport snapshot(Scenario s, long now, String digest) {
+        return new RunReport(s.name(), s.file(), s.description(), s.flavor(), s.seed(), settings(s), transcript,
+                checks, latency, samples, now, digest, story.snapshot(now));
+    }
+
     public RunReport report() {
         return report;
     }

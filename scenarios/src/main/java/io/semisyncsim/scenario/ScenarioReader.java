@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import io.semisyncsim.scenario.lang.Durations;
+import io.semisyncsim.scenario.lang.Expectation;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Problem;
@@ -34,7 +35,7 @@ public final class ScenarioReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     private static final Pattern NODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final List<String> TOP = List.of("name", "description", "flavor", "flavors", "seed", "topology",
-            "network", "config", "steps");
+            "network", "config", "invariants", "steps");
     /** Nodes a topology may have unless the user says it means more ({@code --allow-large}). */
     public static final int MAX_NODES = 64;
     /** Nodes a topology may have at all. */
@@ -90,6 +91,14 @@ public final class ScenarioReader {
         return new ScenarioReader(file, flavors, options).scenario(YamlTree.read(text, file));
     }
 
+    /**
+     * Reads a tree already parsed (a sweep's, with settings changed in it): the same checks as a file's,
+     * so a sweep refuses what run would.
+     */
+    public static Scenario read(YNode root, String file, Options options) throws InvalidScenarioException {
+        return new ScenarioReader(file, Flavors.standard(), options).scenario(root);
+    }
+
     private void problem(Pos pos, String message) {
         problems.add(new Problem(file, pos, message));
     }
@@ -124,12 +133,13 @@ public final class ScenarioReader {
         if (topology != null && topology.byGtid() && config != null) {
             gtidModeOn(top, nodes, config, flavorList);
         }
+        List<Expectation> invariants = invariants(top, nodes);
         List<Step> steps = steps(top, nodes);
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             throw new InvalidScenarioException(problems);
         }
-        return new Scenario(file, name, description, flavorList, seed, topology, network, config, steps);
+        return new Scenario(file, name, description, flavorList, seed, topology, network, config, steps, invariants);
     }
 
     /** {@code flavor: F} or {@code flavors: [F, G]} (the scenario runs on each), default mysql-8.0. */
@@ -353,6 +363,39 @@ public final class ScenarioReader {
                 }
             }
             out.put(e.getKey(), options);
+        }
+        return out;
+    }
+
+    /**
+     * {@code invariants: ["lost.acknowledged == 0", ...]}: checks written as an await's (PATH OP VALUE),
+     * held at every quiescent instant of the run besides the built-in ones.
+     */
+    private List<Expectation> invariants(YNode.Map top, List<String> nodes) {
+        List<Expectation> out = new ArrayList<>();
+        StepReader checks = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
+        if (!top.entries().containsKey("invariants")) {
+            return out;
+        }
+        YNode v = top.entries().get("invariants").value();
+        if (!(v instanceof YNode.Seq seq)) {
+            problem(v.pos(), "invariants is a list of checks such as \"lost.acknowledged == 0\"; got " + v.describe());
+            return out;
+        }
+        for (YNode item : seq.items()) {
+            String text = checks.text(item, "an invariant");
+            if (text == null) {
+                continue;
+            }
+            String[] parts = text.strip().split("\\s+", 2);
+            if (parts.length < 2) {
+                problem(item.pos(), "an invariant is PATH OP VALUE, e.g. lost.acknowledged == 0; got '" + text + "'");
+                continue;
+            }
+            Expectation e = checks.expectation(item.pos(), parts[0], parts[1]);
+            if (e != null) {
+                out.add(e);
+            }
         }
         return out;
     }

@@ -6,6 +6,10 @@ import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.cluster.NodeSpec;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.invariant.Invariant;
+import io.semisyncsim.invariant.InvariantViolated;
+import io.semisyncsim.invariant.Invariants;
+import io.semisyncsim.invariant.Violation;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.RunListener;
@@ -24,6 +28,7 @@ import java.util.function.Consumer;
 public final class ScenarioRunner {
     private final PluginFactories factories;
     private final Flavors flavors;
+    private io.semisyncsim.kernel.ClockPacer pacer;
 
     public ScenarioRunner() {
         this(SemisyncPlugins.register(new PluginFactories()), Flavors.standard());
@@ -38,12 +43,86 @@ public final class ScenarioRunner {
         this.flavors = flavors;
     }
 
+    /** Paces the runs' virtual clock against the wall clock ({@code run --realtime}); never changes a trace. */
+    public ScenarioRunner pacedBy(io.semisyncsim.kernel.ClockPacer clockPacer) {
+        this.pacer = clockPacer;
+        return this;
+    }
+
     public RunResult run(Scenario scenario, RunListener listener, TraceSink... sinks) {
         return run(scenario, listener, target -> { }, sinks);
     }
 
     /** As {@link #run(Scenario, RunListener, TraceSink...)}, telling {@code afterStep} after every step. */
     public RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, TraceSink... sinks) {
+        return run(scenario, listener, afterStep, List.of(), sinks);
+    }
+
+    /**
+     * As {@link #run(Scenario, RunListener, TraceSink...)}, with {@code watchers} asked at every quiescent
+     * instant besides the built-in and declared invariants (a watcher that never fails is an observer of
+     * the run, as a sweep's figures are).
+     */
+    public RunResult run(Scenario scenario, RunListener listener, List<Invariant> watchers, TraceSink... sinks) {
+        return run(scenario, listener, target -> { }, watchers, sinks);
+    }
+
+    private RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, List<Invariant> watchers,
+                          TraceSink... sinks) {
+        listener.started(scenario);
+        try (Cluster cluster = cluster(scenario, sinks)) {
+            cluster.kernel().setPacer(pacer);
+            SimTarget target = new SimTarget(cluster);
+            Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
+            List<Invariant> declared = new ArrayList<>();
+            scenario.invariants().forEach(check -> declared.add(new DeclaredInvariant(check, play)));
+            declared.addAll(watchers);
+            Invariants invariants = Invariants.attach(cluster, declared);
+            target.beforeStatement(invariants::statement);
+            StatusSampler sampler = listener.wantsStatusSamples() ? new StatusSampler(cluster, listener) : null;
+            // One observer of quiescent instants: the invariants first (a broken one stops the run there),
+            // then the reports' samples.
+            cluster.kernel().setInstantObserver(sampler == null ? invariants::check : () -> {
+                invariants.check();
+                sampler.sample();
+            });
+            for (Step step : scenario.steps()) {
+                try {
+                    step.play(play);
+                } catch (InvariantViolated broken) {
+                    Violation v = broken.violation();
+                    listener.note(v.time(), "stopped: " + v);
+                    play.outcome(step.pos(), v.invariant() + " holds", false, v.toString());
+                    break;
+                }
+                afterStep.accept(target);
+            }
+            cluster.kernel().setInstantObserver(null); // closing the cluster is not part of the run
+            RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),
+                    cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events(),
+                    invariants.violation(), play.commits());
+            listener.finished(result);
+            return result;
+        }
+    }
+
+    /**
+     * The scenario's cluster at virtual time zero, its trace streaming to {@code sinks}, status samples
+     * going to {@code listener} when it wants them, and this runner's pacer: what {@link #run} plays its
+     * steps on, and what a live session (the lab, the shell) plays steps on one at a time. The calling
+     * thread drives it.
+     */
+    public Cluster start(Scenario scenario, RunListener listener, TraceSink... sinks) {
+        Cluster cluster = cluster(scenario, sinks);
+        if (listener.wantsStatusSamples()) {
+            cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
+        }
+        cluster.kernel().setPacer(pacer);
+        return cluster;
+    }
+
+    /** The scenario's cluster, started, with no observer of its instants yet. */
+    private Cluster cluster(Scenario scenario, TraceSink... sinks) {
         Flavor flavor = flavors.get(scenario.flavor());
         List<NodeSpec> specs = new ArrayList<>();
         long serverId = 1;
@@ -52,22 +131,7 @@ public final class ScenarioRunner {
             Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
             specs.add(new NodeSpec(node, role, serverId++, OptionFile.of(options)));
         }
-        listener.started(scenario);
-        try (Cluster cluster = Cluster.start(clusterSpec(scenario, flavor, specs), sinks)) {
-            if (listener.wantsStatusSamples()) {
-                cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
-            }
-            SimTarget target = new SimTarget(cluster);
-            Play play = new Play(target, listener, Play.NO_ANSWER_LIMIT, "a day of virtual time");
-            for (Step step : scenario.steps()) {
-                step.play(play);
-                afterStep.accept(target);
-            }
-            RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),
-                    cluster.kernel().trace().digest().hex(), cluster.kernel().trace().digest().events());
-            listener.finished(result);
-            return result;
-        }
+        return Cluster.start(clusterSpec(scenario, flavor, specs), sinks);
     }
 
     private Cluster.Spec clusterSpec(Scenario scenario, Flavor flavor, List<NodeSpec> specs) {

@@ -28,14 +28,22 @@ public final class SimTarget implements Target {
     /** Statements sent and not yet reaped: handle -> the cluster's request id. */
     private final Map<Long, Long> sent = new TreeMap<>();
     /** Answers that came (or were lost with a crash) before their reap: handle -> answer. */
-    private final Map<Long, StatementResult> answered = new TreeMap<>();
+    private final Map<Long, Reaped> answered = new TreeMap<>();
     private long nextConnection = 1;
 
     private record Connection(String node, Account account, long session) {
     }
 
+    /** Told of every statement before it is sent (the invariants follow FLUSH STATUS and RESET MASTER). */
+    private java.util.function.BiConsumer<String, String> beforeStatement = (node, sql) -> { };
+
     public SimTarget(Cluster cluster) {
         this.cluster = cluster;
+    }
+
+    /** {@code hook} is told (node, statement) before each statement a client sends. */
+    public void beforeStatement(java.util.function.BiConsumer<String, String> hook) {
+        this.beforeStatement = hook;
     }
 
     public Cluster cluster() {
@@ -70,6 +78,7 @@ public final class SimTarget implements Target {
     @Override
     public StatementResult execute(long connection, String sql, long deadline) {
         Connection c = connections.get(connection);
+        beforeStatement.accept(c.node(), sql);
         return cluster.execute(c.node(), c.session(), c.account(), sql, deadline);
     }
 
@@ -79,29 +88,33 @@ public final class SimTarget implements Target {
     @Override
     public void send(long connection, String sql) {
         Connection c = connections.get(connection);
+        beforeStatement.accept(c.node(), sql);
         sent.put(connection, cluster.send(c.node(), c.session(), c.account(), sql));
         cluster.kernel().runUntilQuiescent(); // it reaches the server now, and runs until it waits
     }
 
     @Override
-    public StatementResult reap(long connection, long deadline) {
+    public Reaped reap(long connection, long deadline) {
         Long id = sent.remove(connection);
-        StatementResult[] answer = {answered.remove(connection)};
-        if (answer[0] == null && id != null) {
-            cluster.kernel().runUntil(() -> (answer[0] = cluster.poll(id)) != null, deadline);
+        Reaped early = answered.remove(connection);
+        if (early != null || id == null) {
+            return early;
         }
-        return answer[0];
+        Cluster.Answer[] answer = {null};
+        cluster.kernel().runUntil(() -> (answer[0] = cluster.poll(id)) != null, deadline);
+        return answer[0] == null ? null : new Reaped(answer[0].result(), answer[0].at());
     }
 
     /** An INSERT whose key the table already holds is refused by the server with 1062 (ER_DUP_ENTRY). */
     @Override
     public Commit insert(String node, String table, long key, long deadline) {
         long session = committers.computeIfAbsent(node, n -> cluster.openSession());
+        long sent = now();
         MysqldActor.Committed c = cluster.insert(node, session, table, key, deadline);
         if (c != null && !c.ok() && (c.error() == null || c.error().code() == 2013)) {
             committers.remove(node); // a lost connection: the next commit connects anew
         }
-        return c == null ? null : new Commit(c.ok(), c.semisync(), c.error());
+        return c == null ? null : new Commit(c.ok(), c.semisync(), c.error(), now() - sent);
     }
 
     @Override
@@ -211,11 +224,12 @@ public final class SimTarget implements Target {
             if (!connections.get(s.getKey()).node().equals(node)) {
                 continue;
             }
-            StatementResult r = cluster.poll(s.getValue());
+            Cluster.Answer r = cluster.poll(s.getValue());
             sent.remove(s.getKey());
-            answered.put(s.getKey(), r != null ? r : new StatementResult.Failed(new io.semisyncsim.server.SqlError(
-                    2013, "HY000", "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
-                    : "MySQL server") + " during query")));
+            answered.put(s.getKey(), r != null ? new Reaped(r.result(), r.at())
+                    : new Reaped(new StatementResult.Failed(new io.semisyncsim.server.SqlError(2013, "HY000",
+                    "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
+                    : "MySQL server") + " during query")), now()));
         }
     }
 

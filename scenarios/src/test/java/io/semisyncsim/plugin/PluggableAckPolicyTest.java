@@ -53,7 +53,7 @@ class PluggableAckPolicyTest {
                 sql: [ "STOP REPLICA IO_THREAD", "START REPLICA IO_THREAD" ]
               - on: far
                 sql: [ "STOP REPLICA IO_THREAD", "START REPLICA IO_THREAD" ]
-              - sleep: 100ms
+              - sleep: 300ms          # far's reconnect: a dozen set-up round trips of 10 ms
               - expect:
                   source.plugins.rpl_ack_every_replica: ACTIVE
                   source.status.Ack_all_replicas: 2

@@ -11,13 +11,14 @@ import java.util.function.LongSupplier;
  * which waits for the fsync when {@code sync_binlog = 1}).
  *
  * <p>Events are numbered from the start of the log; purged files leave memory, so only the indices
- * from {@code base} on are held. Dump threads read through a {@link Reader}, which also tells the
+ * from {@code base} on are held, most of them as compact records ({@link EventStore}). Dump threads read through a {@link Reader}, which also tells the
  * purge which file is in use.
  */
 public final class BinaryLog {
     private final EventSizes sizes;
     private final LongSupplier clock;
-    private final List<BinlogEvent> events = new ArrayList<>(); // event i is events.get(i - base)
+    /** Event i is events.get(i - base); older events are kept compact, and on disk past a budget. */
+    private final EventStore<BinlogEvent> events = new EventStore<>(new BinlogEventCodec());
     private final List<LogFile> files = new ArrayList<>();
     private final List<Reader> readers = new ArrayList<>();
     private long maxFileSize;
@@ -172,7 +173,9 @@ public final class BinaryLog {
         written.add(gtidEvent);
         gtids.written(trx);
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
-            append(written, EventType.QUERY, sizes.ddlQuery(trx.query().db(), trx.query().sql()), trx, trx);
+            Transaction.Query q = trx.query();
+            append(written, EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
+                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()), trx, trx);
             return written;
         }
         if (sizes.beginEvent()) {
@@ -184,7 +187,9 @@ public final class BinaryLog {
         }
         if (statementFormat) {
             for (Transaction.RowChange change : trx.changes()) {
-                append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                if (change.logsStatement()) { // one Query event per statement, not per row
+                    append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                }
             }
         } else {
             append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
@@ -238,12 +243,13 @@ public final class BinaryLog {
         }
         int gone = files.get(0).firstEvent - base;
         if (gone > 0) {
-            for (BinlogEvent e : events.subList(0, gone)) {
+            for (int i = 0; i < gone; i++) {
+                BinlogEvent e = events.get(i);
                 if (e.endsTransaction()) {
                     gtids.purged(e.transaction()); // gtid_purged grows by the purged files' GTIDs
                 }
             }
-            events.subList(0, gone).clear();
+            events.dropFirst(gone);
             base += gone;
         }
         return purged;
@@ -261,7 +267,7 @@ public final class BinaryLog {
     public int powerLoss() {
         int lost = end() - synced;
         while (end() > synced) {
-            events.remove(events.size() - 1);
+            events.removeLast();
         }
         readable = Math.min(readable, synced);
         if (events.isEmpty()) {
@@ -471,7 +477,7 @@ public final class BinaryLog {
                         .map(FileSize::size).orElse(currentPos);
                 long cutAt = e.start().pos();
                 while (end() > i) {
-                    events.remove(events.size() - 1);
+                    events.removeLast();
                 }
                 readable = Math.min(readable, end());
                 synced = Math.min(synced, end());
@@ -511,7 +517,8 @@ public final class BinaryLog {
     /** The transactions the files still hold, in binlog order (their last events carry them). */
     public List<Transaction> transactions() {
         List<Transaction> out = new ArrayList<>();
-        for (BinlogEvent e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            BinlogEvent e = events.get(i);
             if (e.endsTransaction()) {
                 out.add(e.transaction());
             }

@@ -13,8 +13,9 @@ import java.util.List;
  * variables than its BEGIN; log_event.cc Query_log_event::write).
  */
 public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
-                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int tableMap, int rowsBase,
-                         int rowBytes, int xid, int rotateBase, int stop, GtidSizes gtids) {
+                         int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra,
+                         int invokerBase, int tableMap,
+                         int rowsBase, int rowBytes, int xid, int rotateBase, int stop, GtidSizes gtids) {
 
     /**
      * How GTIDs grow a binlog: the Gtid event a replica logs for a replicated transaction (8.0's also
@@ -68,9 +69,20 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
         return queryBase + bytes(db) + bytes(text);
     }
 
-    /** A DDL or account statement's Query event, run in database {@code db} (null: none selected). */
-    public int ddlQuery(String db, String text) {
-        return ddlQueryBase + bytes(db) + bytes(text);
+    /**
+     * A DDL or account statement's Query event, run in database {@code db} (null: none selected);
+     * {@code withXid}: atomic DDL, whose status variables carry an XID ({@code ddlXidExtra} bytes).
+     */
+    public int ddlQuery(String db, String text, boolean withXid) {
+        return ddlQueryBase + bytes(db) + bytes(text) + (withXid ? ddlXidExtra : 0);
+    }
+
+    /**
+     * What a Q_INVOKER status variable adds to a Query event ({@code invokerBase}: its code and two
+     * length bytes, then the user and the host); 0 where the flavour's layout does not count it.
+     */
+    public int invoker(Transaction.Invoker invoker) {
+        return invoker == null || invokerBase == 0 ? 0 : invokerBase + bytes(invoker.user()) + bytes(invoker.host());
     }
 
     private static int bytes(String s) {

@@ -6,4 +6,12 @@ package io.semisyncsim.binlog;
  * carries it; the node's store knows the kinds.
  */
 public interface QueryEffect {
+
+    /**
+     * Whether the server logs the statement as atomic DDL, with an XID in the Query event's status
+     * variables (MariaDB 10.6+ for CREATE, ALTER and DROP TABLE: 9 more bytes, measured on 10.11.18).
+     */
+    default boolean loggedWithXid() {
+        return false;
+    }
 }

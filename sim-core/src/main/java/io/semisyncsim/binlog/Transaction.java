@@ -34,7 +34,17 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * A statement written as a Query event: the default database it ran in (or null), its text as the
      * client sent it, and what applying it does to a node's data (the SQL thread applies it there).
      */
-    public record Query(String db, String sql, QueryEffect effect) {
+    public record Query(String db, String sql, QueryEffect effect, Invoker invoker) {
+        public Query(String db, String sql, QueryEffect effect) {
+            this(db, sql, effect, null);
+        }
+    }
+
+    /**
+     * The account a GRANT or REVOKE ran as, which its Query event names in a status variable
+     * (log_event.cc Q_INVOKER: the user's and the host's length and bytes).
+     */
+    public record Invoker(String user, String host) {
     }
 
     /**
@@ -46,10 +56,28 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * @param db the database, or null for the default one
      */
     public record RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
-                            List<Object> after) {
+                            List<Object> after, String sql) {
+
+        public RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
+                         List<Object> after) {
+            this(kind, db, table, key, value, before, after, null);
+        }
 
         public RowChange(EventType kind, String table, long key, String value) {
-            this(kind, null, table, key, value, null, null);
+            this(kind, null, table, key, value, null, null, null);
+        }
+
+        /** This change as the first of the statement {@code sql} made: statement format logs that text once. */
+        public RowChange withSql(String sql) {
+            return new RowChange(kind, db, table, key, value, before, after, sql);
+        }
+
+        /**
+         * Whether statement format writes a Query event for this change: a generated row (commit and
+         * workload steps) always, a change made in SQL once per statement, at its first row.
+         */
+        public boolean logsStatement() {
+            return sql != null || before == null && after == null;
         }
 
         /** A change of a table written in SQL: whole row images. */
@@ -68,11 +96,13 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
 
         /**
          * The statement that made this change, as a client sends it (statement-format binlogs log the
-         * text): for commit and workload steps the same text the real-server harness sends. A change made
-         * in SQL is written back from its row images, one statement per row: the real server logs the
-         * client's own text, which may be longer or shorter (docs/MYSQL-CHOICES.md).
+         * text): for commit and workload steps the same text the real-server harness sends; for a change
+         * made in SQL the client's statement (written back from the row images if it is not known).
          */
         public String statement() {
+            if (sql != null) {
+                return sql; // the client's own text, as the server logs it
+            }
             String where = (db == null ? DATABASE : db) + ".`" + table + "`";
             if (before == null && after == null) {
                 String v = value == null ? "row-" + key : value;

@@ -1,5 +1,6 @@
 package io.semisyncsim.cluster;
 
+
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
@@ -33,7 +34,7 @@ final class ClientSession {
     private record CommitReply(MysqldActor.Committed committed) implements Command {
     }
 
-    static Behavior<Command> create(Map<Long, Object> results) {
+    static Behavior<Command> create(Map<Long, Object> results, java.util.function.LongSupplier clock) {
         return Behaviors.setup(ctx -> {
             ActorRef<MysqldActor.Executed> replies = ctx.messageAdapter(MysqldActor.Executed.class, Reply::new);
             ActorRef<MysqldActor.Committed> commits = ctx.messageAdapter(MysqldActor.Committed.class, CommitReply::new);
@@ -47,7 +48,7 @@ final class ClientSession {
                         return Behaviors.same();
                     })
                     .onMessage(Reply.class, r -> {
-                        results.put(r.executed().id(), r.executed().result());
+                        results.put(r.executed().id(), new Cluster.Answer(r.executed().result(), clock.getAsLong()));
                         return Behaviors.same();
                     })
                     .onMessage(CommitReply.class, r -> {

@@ -84,7 +84,7 @@ public final class Cluster implements AutoCloseable {
                 sourceName = n.name();
             }
         }
-        this.client = kernel.spawn(ClientSession.create(results), "client");
+        this.client = kernel.spawn(ClientSession.create(results, kernel::now), "client");
         for (ActorRef<MysqldActor.Command> actor : actors.values()) {
             actor.tell(new MysqldActor.Start());
         }
@@ -183,7 +183,8 @@ public final class Cluster implements AutoCloseable {
         long id = nextRequestId++;
         client.tell(new ClientSession.Send(id, session, actors.get(node), account, sql));
         kernel.runUntil(() -> results.containsKey(id), deadline);
-        return (StatementResult) results.remove(id);
+        Answer a = (Answer) results.remove(id);
+        return a == null ? null : a.result();
     }
 
     /** The client closes connection {@code session} to {@code node} (COM_QUIT). */
@@ -202,9 +203,13 @@ public final class Cluster implements AutoCloseable {
         return id;
     }
 
+    /** A sent statement's answer and the virtual time the client had it. */
+    public record Answer(StatementResult result, long at) {
+    }
+
     /** The answer to a statement {@link #send} sent, once it came (then forgotten); null until then. */
-    public StatementResult poll(long id) {
-        return (StatementResult) results.remove(id);
+    public Answer poll(long id) {
+        return (Answer) results.remove(id);
     }
 
     /**

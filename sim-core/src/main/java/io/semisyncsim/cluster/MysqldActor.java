@@ -94,6 +94,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record Start() implements Command {
     }
 
+    /** The start's last part: the "ready for connections" line, then a replica's SQL thread. */
+    private record Ready(boolean startSqlThread) implements Command {
+    }
+
     /** A clean shutdown (SIGTERM, or SHUTDOWN from {@code initiatedBy}). */
     public record Shutdown(String initiatedBy) implements Command {
     }
@@ -102,7 +106,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record SlowDisk(long fsyncMicros) implements Command {
     }
 
-    private record StageDone(GroupCommit.Stage stage) implements Command {
+    /** A group-commit stage's time is up; {@code owner}: the coordinator that scheduled it (a crash drops it). */
+    private record StageDone(CommitCoordinator owner, GroupCommit.Stage stage) implements Command {
     }
 
     private record FromNetwork(Packet packet) implements Command {
@@ -123,8 +128,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record DumpPeerGone(long connection) implements Command {
     }
 
-    /** The second phase of a clean shutdown: dump threads killed, then the process ends. */
+    /** The second phase of a clean shutdown: dump threads killed. */
     private record ShutdownEnd() implements Command {
+    }
+
+    /** The last phase of a clean shutdown: connections still open are closed by force, the process ends. */
+    private record ShutdownRemaining() implements Command {
     }
 
     /** What a node actor is given by its cluster. */
@@ -144,6 +153,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         Object waiting;
         /** KILL CONNECTION: the client has its error; the server side may still be finishing a commit. */
         boolean killed;
+        /** MySQL's shutdown flagged it (Set_kill_conn): it ends when its statement is done. */
+        boolean closeAfterStatement;
 
         Connection(Threads.Thread thread) {
             this.thread = thread;
@@ -157,6 +168,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private final Context c;
     private final Mysqld server;
+    /** I/O threads told to stop that have not ended yet, and the STOP SLAVE answers waiting for them. */
+    private final List<ActorRef<IoThread.Command>> stoppingIo = new ArrayList<>();
+    private final List<Runnable> awaitingIoStop = new ArrayList<>();
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
@@ -218,7 +232,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (m instanceof Commit commit) {
             return commit(commit);
         } else if (m instanceof StageDone done) {
-            commits().done(done.stage());
+            if (done.owner() == commits) { // not a stage of a coordinator that died in a crash (found by explore too)
+                commits.done(done.stage());
+            }
         } else if (m instanceof Released r) {
             if (commits != null) {
                 commits.released(r.waiter(), r.semisync());
@@ -244,10 +260,14 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return crash(k.powerLoss());
         } else if (m instanceof Start) {
             return start();
+        } else if (m instanceof Ready r) {
+            return ready(r);
         } else if (m instanceof Shutdown s) {
             beginShutdown(s.initiatedBy());
         } else if (m instanceof ShutdownEnd) {
             endShutdown();
+        } else if (m instanceof ShutdownRemaining) {
+            closeRemaining();
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
@@ -267,6 +287,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
                     server.now());
             conn = new Connection(t);
+            t.db(conn.session.database());
             connections.put(session, conn);
         }
         return conn;
@@ -284,25 +305,38 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     private Behavior<Command> execute(Execute e) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
+        if (server.state() != NodeState.RUNNING) {
             e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
             return this;
         }
-        Connection conn = connection(e.session(), e.account());
-        if (conn.killed) {
-            // KILL CONNECTION closed it: the client's next statement finds the connection gone.
+        Connection open = connections.get(e.session());
+        if (open != null && (open.killed || closing())) {
+            // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone.
             connections.remove(e.session());
+            server.threads().close(open.thread.id());
             e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
             return this;
         }
+        if (closing()) { // close_connections closed the listeners first: a new client is refused
+            e.replyTo().tell(new Executed(e.id(), server.connectionRefused()));
+            return this;
+        }
+        Connection conn = connection(e.session(), e.account());
         conn.thread.set("Query", "starting", e.sql(), server.now());
         conn.waiting = e;
+        int stopsBefore = stoppingIo.size();
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
         c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
+        conn.thread.db(conn.session.database()); // USE changes what the process list shows
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
-            if (conn.waiting == e) { // a KILL of its own connection answered it already
+            if (conn.waiting == e && !stoppingIo.isEmpty() && stopsBefore != stoppingIo.size()) {
+                // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB
+                // includes killing its dump thread on the source over a connection of its own.
+                conn.thread.set("Query", "Killing slave", e.sql(), server.now());
+                awaitingIoStop.add(() -> answer(conn, e, result));
+            } else if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
             }
             return this;
@@ -317,10 +351,24 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         conn.waiting = null;
         conn.thread.set("Sleep", "", null, server.now());
         e.replyTo().tell(new Executed(e.id(), result));
+        endIfShutDown(conn);
+    }
+
+    /** A connection MySQL's shutdown flagged ends once its statement has its answer (the THD sees killed). */
+    private void endIfShutDown(Connection conn) {
+        if (conn.closeAfterStatement && !conn.killed) {
+            conn.killed = true;
+            server.threads().close(conn.thread.id());
+        }
+    }
+
+    /** Between a clean shutdown's start and the process's end. */
+    private boolean closing() {
+        return shuttingDown || finishingShutdown;
     }
 
     private Behavior<Command> commit(Commit m) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
+        if (server.state() != NodeState.RUNNING || closing()) {
             m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
             return this;
         }
@@ -398,7 +446,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void schedule(GroupCommit.Work w) {
         getContext().scheduleOnce(VirtualDurations.toDuration(w.micros()), getContext().getSelf(),
-                new StageDone(w.stage()));
+                new StageDone(commits, w.stage()));
     }
 
     @Override
@@ -452,6 +500,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         if (!gone) {
             request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
+            endIfShutDown(conn);
         }
     }
 
@@ -509,6 +558,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return;
         }
         conn.killed = true;
+        boolean busy = conn.waiting != null;
         if (conn.waiting instanceof Execute e) {
             conn.waiting = null;
             e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
@@ -516,8 +566,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             conn.waiting = null;
             m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
         }
-        if (commits == null || commits.idle() || conn.waiting == null) {
+        if (!busy || commits == null || commits.idle()) {
             conn.thread.set("Killed", "", null, server.now());
+        } else {
+            // Its thread still works on the commit (MySQL waits on for the ACK): the process list shows
+            // the command Killed and the state it is in (THD_ENTER_COND's stage stays until it leaves).
+            conn.thread.set("Killed", conn.thread.state(), conn.thread.info(), conn.thread.since());
         }
     }
 
@@ -541,13 +595,16 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         server.runAs(0, () -> server.errorLog().log("shutdown-requested", "user", initiatedBy, "version",
                 server.variables().get("version")));
         var style = server.flavor().threadStyle().shutdown();
-        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", connections.size()));
+        // get_thd_count(): every THD, the dump, replica and daemon threads too, as the process list shows them.
+        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", server.threads().listed().size()));
         for (Connection conn : new ArrayList<>(connections.values())) {
             if (commits != null) {
                 commits.shutdownWake(conn.thread.id());
             }
             if (style.clientsLoseConnection()) {
                 killClient(conn.thread.id(), false);
+            } else if (conn.waiting != null) {
+                conn.closeAfterStatement = true; // Set_kill_conn: killed, its socket left open
             }
         }
         server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
@@ -561,14 +618,38 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (!shuttingDown) {
             return;
         }
+        boolean dumpsKilled = !dumps.all().isEmpty();
         for (DumpRegistry.Dump d : dumps.all()) {
             ActorRef<BinlogDumpThread.Command> dump = dumpActors.get(d.connection());
             dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
         }
-        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; then the process goes.
-        getContext().scheduleOnce(VirtualDurations.toDuration(1), getContext().getSelf(), new Crash(false));
+        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; a commit they
+        // release finishes and answers. Threads left then (a dump thread still going, an idle client)
+        // get the flavour's last wait before the rest are closed by force.
+        boolean threadsLeft = dumpsKilled || connections.values().stream().anyMatch(conn -> !conn.killed);
+        long wait = threadsLeft ? server.flavor().threadStyle().shutdown().remainingAfterMicros() : 1;
+        getContext().scheduleOnce(VirtualDurations.toDuration(wait), getContext().getSelf(), new ShutdownRemaining());
         shuttingDown = false;
         finishingShutdown = true;
+    }
+
+    /**
+     * MySQL's Call_close_conn (mysqld.cc close_connections): every connection still open is closed, each
+     * with a warning naming its thread and user (a client waiting on a statement gets 2013); then the
+     * process ends. MariaDB closed its clients at the start, so nothing is left here.
+     */
+    private void closeRemaining() {
+        if (!finishingShutdown) {
+            return;
+        }
+        List<Connection> left = connections.values().stream().filter(conn -> !conn.killed).toList();
+        server.runAs(0, () -> server.errorLog().log("shutdown-disconnecting", "count", left.size()));
+        for (Connection conn : left) {
+            server.runAs(0, () -> server.errorLog().log("shutdown-forcing-close", "thread", conn.thread.id(),
+                    "user", conn.thread.user()));
+            killClient(conn.thread.id(), false);
+        }
+        getContext().getSelf().tell(new Crash(false));
     }
 
     /** Set between the dump threads' kill and the process's end: the next Crash message is the clean exit. */
@@ -594,6 +675,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             ackRead(d.connection(), ack);
         } else if (d.payload() instanceof Protocol.Hello hello) {
             hello(d.connection(), d.from(), hello);
+        } else if (d.payload() instanceof Protocol.SetupQuery q) {
+            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SetupReply(q.n())));
         } else if (d.payload() instanceof Protocol.DumpRequest request) {
             dumpRequest(d.connection(), d.from(), request);
         } else if (d.payload() instanceof Protocol.Kill k) {
@@ -735,6 +818,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void stopIoThread() {
         io.tell(new IoThread.Stop());
+        stoppingIo.add(io);
         io = null;
     }
 
@@ -787,6 +871,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         if (io != null && io.equals(t.getRef())) {
             io = null; // it stopped on its own (a fatal dump error)
+        }
+        if (stoppingIo.remove(t.getRef()) && stoppingIo.isEmpty()) {
+            List<Runnable> waiting = new ArrayList<>(awaitingIoStop);
+            awaitingIoStop.clear();
+            waiting.forEach(Runnable::run); // STOP SLAVE returns once its I/O thread has ended
         }
         if (sql != null && sql.equals(t.getRef())) {
             sql = null;
@@ -877,12 +966,25 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             toRecover.clear();
         }
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));
-        // skip_replica_start is OFF by default: a configured replica resumes replicating.
-        if (server.channel().isConfigured() && io == null) {
-            startIoThread(); // the I/O thread first, as start_slave_threads() does (it gets the lower id)
-            startSqlThread();
+        // skip_replica_start is OFF by default: a configured replica resumes replicating. The I/O thread
+        // starts first (start_slave_threads) and writes its first line before the server's "ready for
+        // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
+        boolean replicate = server.channel().isConfigured() && io == null;
+        if (replicate) {
+            startIoThread();
+        }
+        getContext().getSelf().tell(new Ready(replicate));
+        return this;
+    }
+
+    private Behavior<Command> ready(Ready r) {
+        if (server.state() != NodeState.RUNNING) {
+            return this;
         }
         server.ready();
+        if (r.startSqlThread() && sql == null) {
+            startSqlThread();
+        }
         return this;
     }
 }

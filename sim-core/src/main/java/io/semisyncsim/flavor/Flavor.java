@@ -86,6 +86,11 @@ public final class Flavor {
         return table.getString("shutdown-signal-user");
     }
 
+    /** Who SHUTDOWN was run by, as the shutdown line names {@code user}. */
+    public String shutdownStatementUser(String user) {
+        return table.getString("shutdown-statement-user").replace("{user}", user);
+    }
+
     /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
     public String replicaConnectError(Object... namedArgs) {
         return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
@@ -217,6 +222,8 @@ public final class Flavor {
         return new io.semisyncsim.binlog.EventSizes(b.getString("basename"), b.getInt("format-description"),
                 headers(b.getConfigList("header")), headers(b.getConfigList("relay-header")), b.getInt("gtid-event"),
                 b.getBoolean("begin-event"), b.getInt("query-event-base"), b.getInt("ddl-query-event-base"),
+                b.hasPath("ddl-xid-extra") ? b.getInt("ddl-xid-extra") : 0,
+                b.hasPath("invoker-base") ? b.getInt("invoker-base") : 0,
                 b.getInt("table-map-event"),
                 b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
                 b.getInt("stop-event"), new io.semisyncsim.binlog.EventSizes.GtidSizes(b.getInt("gtid-event-replicated"),

@@ -9,17 +9,21 @@ import java.util.List;
  * which daemons a fresh server lists, the process list's words for replication threads and for a
  * session around a commit, and its columns.
  */
-public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, String sqlCommand, String dumpCommand,
+public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, int ioSetupQueries, String sqlCommand,
+                          String dumpCommand,
                           boolean ackReceiverHasId, String commitQueuedState, String dumpIdleState,
-                          List<String> processlistColumns, boolean zombieByServerId, Shutdown shutdown) {
+                          List<String> processlistColumns, String selfState, boolean zombieByServerId,
+                          Shutdown shutdown) {
 
     /**
      * How a clean shutdown treats connections (close_connections): whether clients' sockets are shut at
      * once (MariaDB kill_thread_phase_1: a waiting client gets 2013 within milliseconds; MySQL only
-     * flags them), and how long after the clients the dump threads are killed, which ends the
-     * replicas' streams (MariaDB: once connection threads are gone, tens of ms; MySQL: after up to 8 s).
+     * flags them), how long after the clients the dump threads are killed, which ends the replicas'
+     * streams (MariaDB: once connection threads are gone, tens of ms; MySQL: after up to 8 s), and how
+     * long after that the connections still open are closed by force and the process ends (MySQL:
+     * sleep(2) while any thread is left; MariaDB: a 1 ms round until the dump threads are gone).
      */
-    public record Shutdown(boolean clientsLoseConnection, long dumpThreadsAfterMicros) {
+    public record Shutdown(boolean clientsLoseConnection, long dumpThreadsAfterMicros, long remainingAfterMicros) {
     }
 
     /** A thread a fresh server runs before any client connects (MySQL 8.0's event scheduler). */
@@ -32,11 +36,13 @@ public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, 
             daemons.add(new Daemon(d.getLong("id"), d.getString("user"), d.getString("host"), d.getString("command"),
                     d.getString("state")));
         }
-        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), c.getString("sql-command"),
+        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), c.getInt("io-setup-queries"),
+                c.getString("sql-command"),
                 c.getString("dump-command"), c.getBoolean("ack-receiver-has-id"), c.getString("commit-queued-state"),
-                c.getString("dump-idle-state"), c.getStringList("processlist-columns"),
+                c.getString("dump-idle-state"), c.getStringList("processlist-columns"), c.getString("self-state"),
                 c.getString("zombie-dump-match").equals("server-id"),
                 new Shutdown(c.getBoolean("shutdown.clients-lose-connection"),
-                        c.getDuration("shutdown.dump-threads-after").toNanos() / 1000));
+                        c.getDuration("shutdown.dump-threads-after").toNanos() / 1000,
+                        c.getDuration("shutdown.remaining-after").toNanos() / 1000));
     }
 }

@@ -28,6 +28,7 @@ public final class SimKernel implements AutoCloseable {
     private final Trace trace;
     private final java.util.List<Throwable> failures;
     private Runnable instantObserver;
+    private ClockPacer pacer;
     private boolean closed;
 
     private SimKernel(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler, long seed,
@@ -108,6 +109,22 @@ public final class SimKernel implements AutoCloseable {
         this.instantObserver = observer;
     }
 
+    /** Paces the clock's moves forward (null: none, the default); it never changes what happens. */
+    public void setPacer(ClockPacer pacer) {
+        this.pacer = pacer;
+    }
+
+    /** Due time of the earliest live timer, or {@code Long.MAX_VALUE} when none is left (the lab's "next event"). */
+    public long nextDue() {
+        return scheduler.nextDue();
+    }
+
+    private void pace(long to) {
+        if (pacer != null && to > now() && to != Long.MAX_VALUE) {
+            pacer.advancing(now(), to);
+        }
+    }
+
     /** A simulation actor died of an exception: a bug in the simulator, reported, never hidden. */
     public static final class SimulationFailure extends RuntimeException {
         SimulationFailure(Throwable cause) {
@@ -123,9 +140,11 @@ public final class SimKernel implements AutoCloseable {
     public void runUntilTime(long deadline) {
         runUntilQuiescent();
         while (scheduler.nextDue() <= deadline) {
+            pace(scheduler.nextDue());
             scheduler.fireNext();
             runUntilQuiescent();
         }
+        pace(deadline);
         scheduler.advanceTo(Math.max(now(), deadline));
     }
 
@@ -140,12 +159,14 @@ public final class SimKernel implements AutoCloseable {
             return true;
         }
         while (scheduler.nextDue() <= deadline) {
+            pace(scheduler.nextDue());
             scheduler.fireNext();
             runUntilQuiescent();
             if (condition.getAsBoolean()) {
                 return true;
             }
         }
+        pace(deadline);
         scheduler.advanceTo(Math.max(now(), deadline));
         return condition.getAsBoolean();
     }
@@ -157,6 +178,7 @@ public final class SimKernel implements AutoCloseable {
             if (scheduler.nextDue() > limit) {
                 return false;
             }
+            pace(scheduler.nextDue());
             scheduler.fireNext();
             runUntilQuiescent();
         }

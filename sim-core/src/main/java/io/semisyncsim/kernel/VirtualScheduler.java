@@ -74,6 +74,12 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         for (Runnable r; (r = foreignQueue.poll()) != null; ) {
             ForkJoinPool.commonPool().execute(r);
         }
+        // A node still paused when the run ends: its held mailbox runs must go too, or the system's
+        // termination waits for actors that never run (10 s per such run, found by explore).
+        paused.clear();
+        for (Runnable r; (r = held.poll()) != null; ) {
+            ForkJoinPool.commonPool().execute(r);
+        }
     }
 
     private boolean onDriver() {

@@ -28,6 +28,11 @@ public final class NetworkActor {
     public sealed interface Command {
     }
 
+    /** The end of one direction of a connection (TCP FIN), queued behind the data sent before it. */
+    private enum Fin implements Packet.Payload {
+        INSTANCE
+    }
+
     /**
      * A node's mysqld, which receives new connections; {@code up} false while it is down. {@code silent}:
      * it went down with its machine, so no FIN reaches its peers (a process crash closes its sockets).
@@ -215,15 +220,10 @@ public final class NetworkActor {
                 }
                 return Behaviors.same();
             }
-            // The process is gone: its OS closes every socket, and each peer sees the FIN after a latency.
+            // The process is gone: its OS closes every socket; each peer reads what was on its way first,
+            // then the FIN.
             for (long c : model.connectionsOf(s.node())) {
-                String peer = model.peer(c, s.node());
-                long delay = model.link(s.node(), peer).latency();
-                ActorRef<Packet> owner = owners.get(new End(c, peer));
-                model.close(c);
-                if (owner != null) {
-                    later(delay, owner, new Packet.PeerClosed(c));
-                }
+                fin(c, s.node());
             }
             return Behaviors.same();
         }
@@ -301,16 +301,22 @@ public final class NetworkActor {
 
         private Behavior<Command> close(Close c) {
             if (model.isOpen(c.connection())) {
-                String peer = model.peer(c.connection(), c.by());
-                model.close(c.connection());
                 trace.record(c.by(), "network", "close", "connection", c.connection());
-                // The peer keeps its end until it reads or writes; a reader is told after a latency.
-                ActorRef<Packet> owner = owners.get(new End(c.connection(), peer));
-                if (owner != null) {
-                    later(model.link(c.by(), peer).latency(), owner, new Packet.PeerClosed(c.connection()));
-                }
+                fin(c.connection(), c.by());
             }
             return Behaviors.same();
+        }
+
+        /**
+         * {@code by} closes its end (TCP FIN): the FIN travels behind what {@code by} sent before it, so the
+         * peer reads that first, then learns the connection ended. A partition holds it with the rest (or
+         * drops it: the peer then finds out by its own timeouts).
+         */
+        private void fin(long connection, String by) {
+            Delivery d = model.send(now(), connection, by, Fin.INSTANCE);
+            if (d != null) {
+                schedule(d);
+            }
         }
 
         private Behavior<Command> reset(Reset r) {
@@ -340,6 +346,17 @@ public final class NetworkActor {
             }
             if (!silentlyDead.isEmpty() && d.to().equals(silentlyDead.get(d.connection()))) {
                 return Behaviors.same(); // its machine went while it was on its way
+            }
+            if (d.payload() instanceof Fin) {
+                model.close(d.connection());
+                ActorRef<Packet> owner = owners.get(new End(d.connection(), d.to()));
+                if (owner != null) {
+                    owner.tell(new Packet.PeerClosed(d.connection()));
+                }
+                return Behaviors.same();
+            }
+            if (down.contains(d.to())) {
+                return Behaviors.same(); // its process is gone: the OS answers with a reset, nobody reads it
             }
             End end = new End(d.connection(), d.to());
             ActorRef<Packet> reader = readers.isEmpty() ? null : readers.get(end);

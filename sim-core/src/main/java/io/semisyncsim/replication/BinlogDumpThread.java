@@ -159,6 +159,10 @@ public final class BinlogDumpThread {
             return Behaviors.unhandled();
         }
 
+        /** The source file the stream is in, and whether its last event was a Rotate naming the next. */
+        private String sentFile;
+        private boolean lastWasRotate;
+
         /**
          * Sends every readable event (Binlog_sender::send_events). Each goes into the connection's NET
          * buffer (my_net_write); the buffer reaches the socket, as one write, when it fills, after an
@@ -169,6 +173,14 @@ public final class BinlogDumpThread {
                 return sendAvailableByGtid();
             }
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
+                if (!e.file().equals(sentFile) && !lastWasRotate) {
+                    // The previous file ended without a Rotate (a shutdown's Stop, or a crash): the sender
+                    // names the next file with a fake Rotate (mysql_binlog_send / Binlog_sender::fake_rotate_event).
+                    netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, e.file(), 4,
+                            c.binlog().sizes().rotate(e.file()), 0, -1, null), false);
+                }
+                sentFile = e.file();
+                lastWasRotate = e.type() == io.semisyncsim.binlog.EventType.ROTATE;
                 boolean ack = false;
                 var observers = c.semisync() == null ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
                 for (BinlogTransmitObserver o : observers) {
@@ -242,6 +254,7 @@ public final class BinlogDumpThread {
             var sizes = c.binlog().sizes();
             var from = c.gtids() != null ? c.gtids().start() : c.request().from() != null ? c.request().from()
                     : new io.semisyncsim.binlog.BinlogPosition(c.binlog().files().get(0), 4);
+            sentFile = from.file();
             netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, from.file(), from.pos(),
                     sizes.rotate(from.file()), 0, -1, null), false);
             if (from.pos() > 4) {

@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.flavor.Terms;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
@@ -95,6 +96,11 @@ public final class IoThread {
         private long lastReceived;
         /** Whether this thread ever got a dump going (then a new connection is a reconnect). */
         private boolean everConnected;
+        /** Set-up statements to run on this connection before the dump, and whether the dump is semisync. */
+        private int setupQueries;
+        private boolean semisyncDump;
+        /** What the dump asks for by GTID (null: by position), computed when the source greeted us. */
+        private GtidRequest dumpGtids;
         /** Inside try_to_reconnect's safe_reconnect loop: attempts and connect_retry sleeps until connected. */
         private boolean reconnecting;
         /** Why the last connection ended: it decides what a reconnect logs. */
@@ -132,7 +138,6 @@ public final class IoThread {
             c.channel().clearIoError();
             c.channel().ioStarting("Connecting to " + source());
             state("Connecting to " + source());
-            c.channel().newRelayLogFile();
             trace("io.start");
             threadStart();
             connect();
@@ -245,9 +250,18 @@ public final class IoThread {
                 }
             }
             RelayIoObserver o = observer();
-            boolean semisync = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
+            semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
                     () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
-            GtidRequest gtids = requestDump(semisync);
+            // What a GTID dump will ask for, known now for the connect line; asked for after the set-up.
+            GtidRequest gtids = c.server().gtids().request(c.channel());
+            dumpGtids = gtids;
+            // get_master_version_and_clock and its kin, the semisync probe and SET, COM_REGISTER_SLAVE:
+            // one round trip each before the dump is asked for.
+            setupQueries = c.server().flavor().threadStyle().ioSetupQueries() + (semisyncDump ? 2 : 0) + 1;
+            String checking = "Checking " + source() + " version";
+            c.channel().ioPreparing(checking);
+            state(checking);
+            send(new Protocol.SetupQuery(1));
             if (!everConnected) {
                 var at = c.channel().dumpStart();
                 log(gtidForm("io-connected", gtids), "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
@@ -266,17 +280,16 @@ public final class IoThread {
          * COM_BINLOG_DUMP from where the channel stopped reading, or, when it positions by GTID, with what
          * this server has (MySQL: COM_BINLOG_DUMP_GTID names no file; MariaDB still sends its coordinates).
          */
-        private GtidRequest requestDump(boolean semisync) {
+        private void requestDump(boolean semisync) {
             long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
                     : c.netTimeout() / 2;
-            GtidRequest gtids = c.server().gtids().request(c.channel());
+            GtidRequest gtids = dumpGtids;
             c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
             var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
             send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids));
             String waiting = "Waiting for " + source() + " to send event";
             c.channel().ioConnected(waiting, c.sourceServerId());
             state(waiting);
-            return gtids;
         }
 
         /** The GTID form of a log line ({@code id-gtid}) when the dump was asked by GTID and the flavour has one. */
@@ -294,8 +307,24 @@ public final class IoThread {
             c.network().tell(new NetworkActor.Send(connection, c.node(), payload));
         }
 
+        /** The source answered set-up statement {@code n}: the next, COM_REGISTER_SLAVE last, then the dump. */
+        private void setupReplied(Protocol.SetupReply r) {
+            if (r.n() < setupQueries) {
+                if (r.n() + 1 == setupQueries) {
+                    String registering = "Registering " + c.terms().replica() + " on " + source();
+                    c.channel().ioPreparing(registering);
+                    state(registering);
+                }
+                send(new Protocol.SetupQuery(r.n() + 1));
+            } else {
+                requestDump(semisyncDump);
+            }
+        }
+
         private void data(Packet.Payload payload) {
-            if (payload instanceof Protocol.Greeting g) {
+            if (payload instanceof Protocol.SetupReply r) {
+                setupReplied(r);
+            } else if (payload instanceof Protocol.Greeting g) {
                 greeted(g);
             } else if (payload instanceof Protocol.Events write) {
                 toWrite.addAll(write.events());
@@ -354,7 +383,12 @@ public final class IoThread {
             writing = false;
             for (int i = 0; i < runLength; i++) {
                 BinlogEvent e = toWrite.pollFirst();
-                if (e.type() == io.semisyncsim.binlog.EventType.GTID) {
+                if (e.type() == EventType.ROTATE || e.type() == EventType.FAKE_ROTATE) {
+                    // process_io_rotate: every Rotate, the dump's fake one at its start included, starts a new
+                    // relay log file, which the Rotate opens.
+                    c.channel().newRelayLogFile();
+                }
+                if (e.type() == EventType.GTID) {
                     ownTransaction = own(e.gtid());
                 }
                 if (ownTransaction) {
@@ -414,7 +448,6 @@ public final class IoThread {
             c.channel().ioReconnecting(state);
             state(state);
             reconnecting = true;
-            c.channel().newRelayLogFile();
             connect();
         }
 

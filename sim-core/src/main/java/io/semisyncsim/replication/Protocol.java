@@ -75,6 +75,19 @@ public final class Protocol {
     }
 
     /**
+     * One of the statements a connecting I/O thread runs on the source before it asks for the dump
+     * (get_master_version_and_clock's SELECT UNIX_TIMESTAMP(), @@server_id, the checksum and heartbeat
+     * settings; the semisync plugin's probe and SET @rpl_semi_sync_slave; COM_REGISTER_SLAVE): each is a
+     * round trip, numbered from 1.
+     */
+    public record SetupQuery(int n) implements Packet.Payload {
+    }
+
+    /** The source's answer to a {@link SetupQuery}. */
+    public record SetupReply(int n) implements Packet.Payload {
+    }
+
+    /**
      * The dump thread was killed (a shutdown, KILL): it ends the stream with an EOF packet, which the
      * replica reads as "received end packet from server", unlike a connection that just breaks.
      */

@@ -1,9 +1,10 @@
 package io.semisyncsim.replication;
 
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.BinlogEventCodec;
+import io.semisyncsim.binlog.EventStore;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventType;
-import java.util.ArrayDeque;
 
 /**
  * A replica's replication channel: what CHANGE MASTER TO configured, what the I/O thread has read into
@@ -20,7 +21,11 @@ import java.util.ArrayDeque;
  */
 public final class ReplicaChannel {
 
-    public enum IoRunning { NO, CONNECTING, YES }
+    /**
+     * Slave_IO_Running: stopped, connecting, connected and preparing the dump (MYSQL_SLAVE_RUN_CONNECT:
+     * MariaDB shows Preparing, MySQL Yes), reading events.
+     */
+    public enum IoRunning { NO, CONNECTING, PREPARING, YES }
 
     /** MariaDB's MASTER_USE_GTID: positional, or from gtid_slave_pos or gtid_current_pos (Using_Gtid). */
     public enum UsingGtid {
@@ -80,7 +85,28 @@ public final class ReplicaChannel {
     private record Relayed(BinlogEvent event, int file, long relayEnd) {
     }
 
-    private final ArrayDeque<Relayed> relayLog = new ArrayDeque<>();
+    /**
+     * What the SQL thread has not applied yet, oldest first: compact, and on disk past a budget, so a
+     * stopped or slow SQL thread does not fill the heap (EventStore, as the binlog's).
+     */
+    private final EventStore<Relayed> relayLog = new EventStore<>(new RelayedCodec());
+
+    /** A relay-log entry as bytes: the event (BinlogEventCodec), then its relay file and end. */
+    private static final class RelayedCodec implements EventStore.Codec<Relayed> {
+        private final BinlogEventCodec events = new BinlogEventCodec();
+
+        @Override
+        public void write(Relayed r, EventStore.Out out) {
+            events.write(r.event(), out);
+            out.writeLong(r.file());
+            out.writeLong(r.relayEnd());
+        }
+
+        @Override
+        public Relayed read(EventStore.In in) {
+            return new Relayed(events.read(in), (int) in.readLong(), in.readLong());
+        }
+    }
     /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum). */
     private final java.util.TreeMap<Integer, Long> relayFiles = new java.util.TreeMap<>();
     /** Where the I/O thread writes next in its relay file. */
@@ -96,6 +122,8 @@ public final class ReplicaChannel {
     private final long relayFirstPos;
     /** Transactions the SQL thread applied (MariaDB's Slave_Transactional_Groups). */
     private long transactionalGroups;
+    /** DDL statements the SQL thread applied (MariaDB's Slave_DDL_Groups). */
+    private long ddlGroups;
 
     /** {@code relayFirstPos}: where a relay log file's first event goes, after its own header. */
     public ReplicaChannel(long relayFirstPos) {
@@ -262,6 +290,12 @@ public final class ReplicaChannel {
         ioState = state;
     }
 
+    /** Connected; the I/O thread runs its set-up statements before it asks for the dump. */
+    public void ioPreparing(String state) {
+        ioRunning = IoRunning.PREPARING;
+        ioState = state;
+    }
+
     public void ioConnected(String state, long sourceServerId) {
         ioRunning = IoRunning.YES;
         ioState = state;
@@ -348,6 +382,12 @@ public final class ReplicaChannel {
             }
             case ARTIFICIAL_FORMAT_DESCRIPTION -> {
             }
+            case STOP -> {
+                // The source shut down cleanly: read, not written to the relay log (queue_event: STOP_EVENT).
+                sourceLogFile = e.file();
+                readSourceLogPos = e.endPos();
+                return;
+            }
             default -> {
                 sourceLogFile = e.file();
                 readSourceLogPos = e.endPos();
@@ -363,7 +403,7 @@ public final class ReplicaChannel {
         }
         relayWritePos += e.size();
         relayFiles.merge(relayFileNumber, (long) e.size(), Long::sum);
-        relayLog.addLast(new Relayed(e, relayFileNumber, relayWritePos));
+        relayLog.add(new Relayed(e, relayFileNumber, relayWritePos));
         unsynced++;
         relayLogSpace += e.size();
         if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
@@ -384,13 +424,14 @@ public final class ReplicaChannel {
     public int powerLoss() {
         int lost = Math.min(unsynced, relayLog.size());
         for (int i = 0; i < lost; i++) {
-            Relayed dropped = relayLog.pollLast();
+            Relayed dropped = relayLog.last();
+            relayLog.removeLast();
             relayLogSpace -= dropped.event().size();
             relayFiles.merge(dropped.file(), (long) -dropped.event().size(), Long::sum);
         }
         unsynced = 0;
         if (lost > 0) {
-            BinlogEvent last = relayLog.isEmpty() ? null : relayLog.peekLast().event();
+            BinlogEvent last = relayLog.isEmpty() ? null : relayLog.last().event();
             if (last != null && last.type() != EventType.ROTATE) {
                 sourceLogFile = last.file();
                 readSourceLogPos = last.endPos();
@@ -422,8 +463,7 @@ public final class ReplicaChannel {
 
     /** The next relay-log event the SQL thread has not applied, or null. */
     public BinlogEvent nextToApply() {
-        Relayed next = relayLog.peekFirst();
-        return next == null ? null : next.event();
+        return relayLog.isEmpty() ? null : relayLog.first().event();
     }
 
     /**
@@ -432,9 +472,9 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
-        for (Relayed r : relayLog) {
+        for (int i = 0; i < relayLog.size(); i++) {
             n++;
-            if (r.event().endsTransaction()) {
+            if (relayLog.get(i).event().endsTransaction()) {
                 break;
             }
         }
@@ -447,7 +487,8 @@ public final class ReplicaChannel {
      * moves at transaction ends and with events outside transactions (the file's header events).
      */
     public void applied(BinlogEvent e) {
-        Relayed r = relayLog.pollFirst();
+        Relayed r = relayLog.first();
+        relayLog.dropFirst(1);
         relayLogSpace -= e.size();
         if (r.file() != sqlRelayFileNumber) {
             sqlRelayFileNumber = r.file();
@@ -464,7 +505,12 @@ public final class ReplicaChannel {
             default -> {
                 relaySourceLogFile = e.file();
                 if (e.endsTransaction()) {
-                    transactionalGroups++;
+                    // MariaDB's Slave_DDL_Groups and Slave_Transactional_Groups (rpl_parallel / Relay_log_info)
+                    if (e.transaction().query() != null) {
+                        ddlGroups++;
+                    } else {
+                        transactionalGroups++;
+                    }
                 }
                 if (e.endsTransaction() || e.trx() == 0) {
                     execSourceLogPos = e.endPos(); // at transaction boundaries, and for events outside one
@@ -472,9 +518,10 @@ public final class ReplicaChannel {
             }
         }
         oldestUnappliedTimestamp = -1;
-        for (Relayed next : relayLog) { // the next event with a source timestamp (rotations have none)
-            if (next.event().timestamp() >= 0) {
-                oldestUnappliedTimestamp = next.event().timestamp();
+        for (int i = 0; i < relayLog.size(); i++) { // the next event with a source timestamp (rotations have none)
+            BinlogEvent next = relayLog.get(i).event();
+            if (next.timestamp() >= 0) {
+                oldestUnappliedTimestamp = next.timestamp();
                 break;
             }
         }
@@ -615,6 +662,10 @@ public final class ReplicaChannel {
             return null;
         }
         return oldestUnappliedTimestamp < 0 ? 0L : Math.max(0, (now - oldestUnappliedTimestamp) / 1_000_000);
+    }
+
+    public long ddlGroups() {
+        return ddlGroups;
     }
 
     public long transactionalGroups() {

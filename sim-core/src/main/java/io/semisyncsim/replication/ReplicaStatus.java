@@ -80,6 +80,7 @@ public final class ReplicaStatus {
         f.put("Slave_IO_Running", switch (ch.ioRunning()) {
             case YES -> "Yes";
             case CONNECTING -> "Connecting";
+            case PREPARING -> flavor.replicaStatusSetting("preparing");
             case NO -> "No";
         });
         f.put("Slave_SQL_Running", ch.sqlRunning() ? "Yes" : "No");
@@ -125,7 +126,7 @@ public final class ReplicaStatus {
         // MariaDB's own columns (measured on 10.11): positional replication, its parallel applier's mode.
         f.put("Using_Gtid", ch.usingGtid().shown());
         f.put("Parallel_Mode", "optimistic");
-        f.put("Slave_DDL_Groups", "0");
+        f.put("Slave_DDL_Groups", Long.toString(ch.ddlGroups()));
         f.put("Slave_Non_Transactional_Groups", "0");
         f.put("Slave_Transactional_Groups", Long.toString(ch.transactionalGroups()));
         return f;

@@ -233,17 +233,19 @@ public final class SemisyncSource {
     }
 
     /**
-     * KILL [QUERY] of the waiting session. MariaDB's loop checks thd_killed: the wait ends as an
-     * asynchronous commit (no_tx), the status unchanged. MySQL's has no check: the wake-up counts in
-     * tx_waits and the session waits again until the same deadline. Returns whether the wait ended.
+     * KILL [QUERY] of the waiting session. Either way the kill signals the condition it waits on, a
+     * wake-up that counts in tx_waits and tx_wait_time (measured on MariaDB 10.11: +1 and the time
+     * waited). MariaDB's loop then checks thd_killed: the wait ends as an asynchronous commit (no_tx),
+     * the status unchanged. MySQL's has no check: the session waits again until the same deadline.
+     * Returns whether the wait ended.
      */
     public boolean killed(long waiter, long now) {
         Waiter w = waiters.get(waiter);
         if (w == null) {
             return false;
         }
+        countWakeUp(w, now);
         if (!rules.killAbortsWait()) {
-            countWakeUp(w, now);
             return false;
         }
         waiters.remove(waiter);

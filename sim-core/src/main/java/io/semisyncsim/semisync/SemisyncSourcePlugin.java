@@ -179,6 +179,16 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
             "net_wait_time", "net_waits", "no_times", "no_tx", "status", "timefunc_failures", "tx_avg_wait_time",
             "tx_wait_time", "tx_waits", "wait_pos_backtraverse", "wait_sessions", "yes_tx");
 
+    /** The source's status names on {@code flavor}: MariaDB adds its ACK counters (get_ack, request_ack). */
+    public static java.util.List<String> statusSuffixes(io.semisyncsim.flavor.Flavor flavor) {
+        if (!flavor.semisyncRules().ackCounters()) {
+            return STATUS_SUFFIXES;
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(STATUS_SUFFIXES);
+        all.addAll(java.util.List.of("get_ack", "request_ack"));
+        return all;
+    }
+
     @Override
     public SortedMap<String, String> status() {
         String p = "Rpl_semi_sync_" + ctx.descriptor().terms().source() + "_";

@@ -39,7 +39,19 @@ final class DmlStatements {
                 || s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete;
     }
 
-    StatementResult run(Account account, Statement s, Session session) throws SqlError {
+    /** The statement being run, as the client sent it: statement-format binlogs log this text. */
+    private String sql;
+
+    StatementResult run(Account account, Statement s, Session session, String sql) throws SqlError {
+        this.sql = sql;
+        try {
+            return run(account, s, session);
+        } finally {
+            this.sql = null;
+        }
+    }
+
+    private StatementResult run(Account account, Statement s, Session session) throws SqlError {
         if (s instanceof Statement.Begin) {
             List<RowChange> implicit = session.take(); // BEGIN commits an open transaction first
             session.begin();
@@ -63,8 +75,12 @@ final class DmlStatements {
     }
 
     /** Collected in a transaction, or committed now (a statement that changed nothing writes no binlog). */
-    private static StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
-                                                   String info, Session session) {
+    private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
+                                            String info, Session session) {
+        if (!changes.isEmpty() && sql != null) {
+            changes = new java.util.ArrayList<>(changes);
+            changes.set(0, changes.get(0).withSql(sql)); // its first row carries the statement's text
+        }
         if (session.inTransaction()) {
             session.add(changes);
             return new StatementResult.Ok(affected, warnings, info);

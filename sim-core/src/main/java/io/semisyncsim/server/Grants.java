@@ -27,6 +27,23 @@ public final class Grants {
         return global.contains(key);
     }
 
+    /**
+     * These grants with the global level as a connection saw it when it logged in: a change to global
+     * privileges reaches new connections only (sql_acl.cc acl_getroot copies them into the session's
+     * security context), while database and table privileges are looked up as the statement runs.
+     */
+    public Grants withGlobalAsOf(java.util.Set<String> loginGlobal, boolean loginGrantOption) {
+        Grants g = new Grants();
+        g.global.addAll(loginGlobal);
+        g.globalGrantOption = loginGrantOption;
+        g.databases.putAll(databases);
+        g.databaseGrantOption.addAll(databaseGrantOption);
+        g.tables.putAll(tables);
+        g.tableGrantOption.addAll(tableGrantOption);
+        g.passwordHash = passwordHash;
+        return g;
+    }
+
     /** Whether the account holds {@code key} on {@code db.table} at any level (global, database, table). */
     public boolean hasOn(String key, String db, String table) {
         if (global.contains(key)) {

@@ -223,9 +223,6 @@ public final class Mysqld {
         if (state == NodeState.FAILED_TO_START) {
             return abort();
         }
-        for (var builtin : flavor.builtinPlugins().values()) {
-            activate(builtin, true);
-        }
         for (var row : plugins.mysqlPluginTable().entrySet()) {
             loadAtStart(row.getKey(), row.getValue());
         }
@@ -241,6 +238,11 @@ public final class Mysqld {
                     }
                 }
             }
+        }
+        // Compiled-in plugins and server parts come after the loaded ones: MariaDB's semisync logs its
+        // start (with semisync enabled in the option file) after plugin-load-add's failures.
+        for (var builtin : flavor.builtinPlugins().values()) {
+            activate(builtin, true);
         }
         for (OptionFile.Option o : pending) {
             SysVarDef def = variables.find(o.name());
@@ -275,6 +277,9 @@ public final class Mysqld {
         if (!firstStart) {
             gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
+            if (channel.isConfigured()) {
+                channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
+            }
         }
         for (var p : persisted.entrySet()) {
             SysVarDef def = variables.find(p.getKey());
@@ -463,7 +468,14 @@ public final class Mysqld {
             }
             load(pluginName, library); // plugin-load-add does not write mysql.plugin
         } catch (SqlError e) {
-            errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
+            if (e.code() == 1126) {
+                errorLog.log("plugin-open-failed", "path", flavor.pluginDir() + library, "error", NO_LIBRARY);
+            }
+            if (pluginName == null) {
+                errorLog.log("plugin-load-failed-library", "library", library);
+            } else {
+                errorLog.log("plugin-load-failed", "plugin", pluginName, "library", library);
+            }
         }
     }
 
@@ -560,6 +572,12 @@ public final class Mysqld {
      * {@code \G} answers a result set marked for vertical output. A session whose caller set no
      * connection id gets the next of this node's counter at its first statement.
      */
+    /** What a client that connects now gets when nothing listens (CR_CONN_HOST_ERROR). */
+    public StatementResult.Failed connectionRefused() {
+        return new StatementResult.Failed(new SqlError(2003, "HY000",
+                "Can't connect to MySQL server on '" + name + ":3306' (111)"));
+    }
+
     public StatementResult execute(Account account, String sql, Session session) {
         if (session.connectionId() == 0) {
             session.setConnectionId(++lastConnectionId);

@@ -30,6 +30,9 @@ public final class Session {
     private boolean sqlLogBin = true;
     /** @@session.gtid_next (MySQL). */
     private final GtidNext gtidNext = new GtidNext();
+    /** The account's global privileges when the connection logged in (its first statement); null before. */
+    private java.util.Set<String> loginGlobal;
+    private boolean loginGrantOption;
 
     public long connectionId() {
         return connectionId;
@@ -125,5 +128,14 @@ public final class Session {
 
     void setWarnings(List<Warning> w) {
         this.warnings = List.copyOf(w);
+    }
+
+    /** The global privileges this connection logged in with: taken from {@code now} at its first statement. */
+    Grants asLoggedIn(Grants now) {
+        if (loginGlobal == null) {
+            loginGlobal = java.util.Set.copyOf(now.global());
+            loginGrantOption = now.globalGrantOption();
+        }
+        return now.withGlobalAsOf(loginGlobal, loginGrantOption);
     }
 }

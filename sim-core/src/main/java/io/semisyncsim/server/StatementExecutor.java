@@ -25,6 +25,7 @@ import java.util.Map;
 final class StatementExecutor {
     private final Mysqld server;
     private final ReplicationStatements replicationStatements;
+    private final ProcessStatements processStatements;
     private final DmlStatements dml;
     private final DdlStatements ddl;
     private final QueryStatements queries;
@@ -33,6 +34,7 @@ final class StatementExecutor {
     StatementExecutor(Mysqld server) {
         this.server = server;
         this.replicationStatements = new ReplicationStatements(server);
+        this.processStatements = new ProcessStatements(server);
         this.dml = new DmlStatements(server);
         this.ddl = new DdlStatements(server);
         this.queries = new QueryStatements(server);
@@ -45,15 +47,14 @@ final class StatementExecutor {
 
     StatementResult execute(Account client, String sql, Session session) {
         if (server.state() != NodeState.RUNNING) {
-            // The client cannot reach a server that is not running (CR_CONN_HOST_ERROR).
-            return new StatementResult.Failed(new SqlError(2003, "HY000",
-                    "Can't connect to MySQL server on '" + server.name() + ":3306' (111)"));
+            return server.connectionRefused();
         }
         Map.Entry<UserChange.UserKey, Grants> match = server.store().users().match(client.user(), client.host());
         if (match == null) { // no such account on this node: the connection itself is refused
+            server.errorLog().log("access-denied", "user", client.user(), "host", client.host());
             return new StatementResult.Failed(flavor().error(1045, client.user(), client.host(), "NO"));
         }
-        Account account = new Account(client.user(), client.host(), match.getValue());
+        Account account = new Account(client.user(), client.host(), session.asLoggedIn(match.getValue()));
         String text = Parser.withoutTerminator(sql);
         Statement statement = null;
         StatementResult result;
@@ -205,7 +206,7 @@ final class StatementExecutor {
                     : users.run(account, statement, session, sql);
         }
         if (DmlStatements.handles(statement)) {
-            return dml.run(account, statement, session);
+            return dml.run(account, statement, session, Parser.withoutTerminator(sql).strip());
         }
         if (statement instanceof Statement.Select s) {
             return queries.select(account, s, session);
@@ -230,6 +231,9 @@ final class StatementExecutor {
         }
         if (statement instanceof Statement.ShowGrants s) {
             return users.showGrants(account, s);
+        }
+        if (ProcessStatements.handles(statement)) {
+            return processStatements.run(account, statement, session);
         }
         if (statement instanceof Statement.InstallPlugin s) {
             return install(account, s);

@@ -55,6 +55,11 @@ public final class Threads {
             return host;
         }
 
+        /** Whether SHOW PROCESSLIST lists it (MariaDB's ACK receiver has a THD that is never listed). */
+        public boolean listed() {
+            return listed;
+        }
+
         public String db() {
             return db;
         }

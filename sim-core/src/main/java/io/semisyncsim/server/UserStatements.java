@@ -39,8 +39,14 @@ final class UserStatements {
     }
 
     private static StatementResult logged(Session session, String sql, UserChange effect, List<Warning> warnings) {
+        return logged(session, sql, effect, warnings, null);
+    }
+
+    private static StatementResult logged(Session session, String sql, UserChange effect, List<Warning> warnings,
+                                          Transaction.Invoker invoker) {
         return new StatementResult.CommitNeeded(List.of(), 0,
-                new Transaction.Query(session.database(), Parser.withoutTerminator(sql), effect), warnings, null, false);
+                new Transaction.Query(session.database(), Parser.withoutTerminator(sql), effect, invoker), warnings,
+                null, false);
     }
 
     StatementResult run(Account account, Statement s, Session session, String sql) throws SqlError {
@@ -155,7 +161,9 @@ final class UserStatements {
         }
         if (!allowed) {
             if (db == null) {
-                throw flavor().error(1045, account.user(), account.host(), "NO");
+                // The account as the grant tables hold it (its host pattern, '%' say), not the client's host.
+                var entry = users().match(account.user(), account.host());
+                throw flavor().error(1045, account.user(), entry == null ? account.host() : entry.getKey().host(), "NO");
             }
             if (table == null) {
                 throw flavor().error(1044, account.user(), account.host(), db);
@@ -181,7 +189,8 @@ final class UserStatements {
             targets.add(k);
         }
         return logged(session, sql, new UserChange.Privileges(s.revoke(), targets, db, table,
-                s.revoke() && all ? null : keys, s.grantOption()), List.of());
+                s.revoke() && all ? null : keys, s.grantOption()), List.of(),
+                new Transaction.Invoker(account.user(), account.host()));
     }
 
     private static Set<String> keys(List<String> names) {

@@ -12,8 +12,10 @@ import java.util.TreeMap;
 
 /**
  * A node's user table ({@code mysql.user} and the grant tables): accounts by user and host pattern.
- * Every node starts with {@code 'root'@'localhost'} (every privilege, WITH GRANT OPTION) and
- * {@code 'app'@'localhost'} (SELECT, INSERT, UPDATE, DELETE on {@code test}.*, as real mode creates it).
+ * Every node starts with {@code 'root'@'localhost'} (every privilege, WITH GRANT OPTION),
+ * {@code 'app'@'localhost'} (SELECT, INSERT, UPDATE, DELETE on {@code test}.*) and the replication
+ * account the topology's CHANGE MASTER TO names, {@code 'repl'@'%'} (REPLICATION SLAVE), as the
+ * real-server harness creates them.
  */
 public final class Users {
     private final TreeMap<UserKey, Grants> accounts = new TreeMap<>();
@@ -27,6 +29,9 @@ public final class Users {
         Grants app = new Grants();
         app.grant("test", null, Set.of("SELECT", "INSERT", "UPDATE", "DELETE"), false);
         accounts.put(new UserKey("app", "localhost"), app);
+        Grants repl = new Grants();
+        repl.grant(null, null, Set.of(Privilege.key("REPLICATION SLAVE")), false);
+        accounts.put(new UserKey("repl", "%"), repl);
     }
 
     /** Every privilege a global ALL grants: the static ones and 8.0's dynamic ones. */

@@ -33,8 +33,8 @@ public final class Parser {
      */
     private static final Set<String> KNOWN_STATEMENTS = Set.of("ANALYZE", "BINLOG", "CACHE", "CALL", "CHECK",
             "CHECKSUM", "CLONE", "DEALLOCATE", "DESCRIBE", "DESC", "DO", "EXECUTE", "EXPLAIN", "GET", "HANDLER", "HELP",
-            "IMPORT", "KILL", "LOAD", "LOCK", "OPTIMIZE", "PREPARE", "PURGE", "RELEASE", "RENAME", "REPAIR", "REPLACE",
-            "RESIGNAL", "RESTART", "SAVEPOINT", "SHUTDOWN", "SIGNAL", "TABLE", "UNLOCK", "VALUES", "WITH", "XA",
+            "IMPORT", "LOAD", "LOCK", "OPTIMIZE", "PREPARE", "PURGE", "RELEASE", "RENAME", "REPAIR", "REPLACE",
+            "RESIGNAL", "RESTART", "SAVEPOINT", "SIGNAL", "TABLE", "UNLOCK", "VALUES", "WITH", "XA",
             "BACKUP", "CHECKPOINT");
 
     private final String sql;
@@ -196,6 +196,14 @@ public final class Parser {
             case "START", "STOP" -> startStop();
             case "CHANGE" -> change();
             case "RESET" -> reset();
+            case "KILL" -> kill();
+            case "SHUTDOWN" -> {
+                next();
+                if (peek().kind() == Token.Kind.IDENT) {
+                    throw unsupportedClause(peek().upper()); // MariaDB's SHUTDOWN WAIT FOR ALL SLAVES
+                }
+                yield new Statement.Shutdown();
+            }
             case "BEGIN" -> {
                 next();
                 acceptWord("WORK");
@@ -1548,6 +1556,11 @@ public final class Parser {
         if (acceptWord("PLUGINS")) {
             return new Statement.ShowPlugins();
         }
+        if (peek().isWord("PROCESSLIST") || peek().isWord("FULL") && tokens.get(i + 1).isWord("PROCESSLIST")) {
+            boolean full = acceptWord("FULL");
+            expectWord("PROCESSLIST");
+            return new Statement.ShowProcesslist(full);
+        }
         if (peek().isWord("WARNINGS") || peek().isWord("ERRORS")) {
             boolean errors = next().isWord("ERRORS");
             Long[] limit = {null, 0L};
@@ -1766,6 +1779,16 @@ public final class Parser {
                 throw error();
             }
         };
+    }
+
+    /** KILL [CONNECTION | QUERY] expr (sql_yacc.yy kill): the thread id is any expression, as CONNECTION_ID(). */
+    private Statement kill() throws ParseException {
+        expectWord("KILL");
+        boolean query = acceptWord("QUERY");
+        if (!query) {
+            acceptWord("CONNECTION");
+        }
+        return new Statement.Kill(expression(), query);
     }
 
     private Statement reset() throws ParseException {

@@ -95,6 +95,18 @@ public sealed interface Statement {
     record ShowPlugins() implements Statement {
     }
 
+    /** SHOW [FULL] PROCESSLIST. */
+    record ShowProcesslist(boolean full) implements Statement {
+    }
+
+    /** KILL [CONNECTION | QUERY] id: {@code queryOnly} for KILL QUERY. */
+    record Kill(Expr thread, boolean queryOnly) implements Statement {
+    }
+
+    /** SHUTDOWN: a clean shutdown of the server the client is connected to. */
+    record Shutdown() implements Statement {
+    }
+
     /** SHOW WARNINGS / SHOW ERRORS ({@code errorsOnly}), or their COUNT(*) forms ({@code count}); LIMIT. */
     record ShowWarnings(boolean errorsOnly, boolean count, Long limit, long offset) implements Statement {
         public ShowWarnings() {

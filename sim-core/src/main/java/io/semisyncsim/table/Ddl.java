@@ -16,9 +16,19 @@ public sealed interface Ddl extends QueryEffect {
     }
 
     record CreateTable(TableDef def) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
     }
 
     record DropTables(List<TableName> names) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
         public DropTables {
             names = List.copyOf(names);
         }
@@ -33,5 +43,10 @@ public sealed interface Ddl extends QueryEffect {
      * default, or its type's implicit one).
      */
     record AlterTable(TableName name, TableDef newDef, int[] from, Object[] fill) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
     }
 }

@@ -48,7 +48,7 @@ class ClusterClientTest {
                     "AFTER_SYNC: the waiting row is not visible to other sessions");
             c.heal();
             c.kernel().runFor(10_000);
-            StatementResult answer = c.poll(id);
+            StatementResult answer = c.poll(id).result();
             assertNotNull(answer);
             assertInstanceOf(StatementResult.Ok.class, answer);
             assertNull(c.poll(id), "an answer is given once");

@@ -117,7 +117,7 @@ class SemisyncTest {
             assertEquals("0", status(c.node("source"), "Rpl_semi_sync_master_clients"));
             c.execute("replica1", Account.ROOT, "STOP SLAVE IO_THREAD");
             c.execute("replica1", Account.ROOT, "START SLAVE IO_THREAD");
-            c.kernel().runFor(10_000);
+            c.kernel().runFor(50_000); // the connect, a dozen set-up round trips of 1 ms, the dump
             assertEquals("ON", status(c.node("replica1"), "Rpl_semi_sync_slave_status"));
             assertEquals("1", status(c.node("source"), "Rpl_semi_sync_master_clients"));
         }

@@ -175,4 +175,33 @@ class SimKernelTest {
             assertEquals(0, kernel.now());
         }
     }
+
+    @Test
+    void aPacerHearsEveryMoveOfTheClockInOrderAndChangesNothing() {
+        List<String> plain = new ArrayList<>();
+        List<String> paced = new ArrayList<>();
+        List<long[]> moves = new ArrayList<>();
+        for (List<String> seen : List.of(plain, paced)) {
+            try (SimKernel kernel = SimKernel.start(1)) {
+                if (seen == paced) {
+                    kernel.setPacer((from, to) -> {
+                        assertEquals(kernel.now(), from, "told before the clock moves");
+                        moves.add(new long[] {from, to});
+                    });
+                }
+                kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                    timers.startSingleTimer("a", new Note("a"), Duration.ofMillis(2));
+                    timers.startSingleTimer("b", new Note("b"), Duration.ofMillis(7));
+                    return recorder(kernel, seen);
+                }), "timed");
+                assertEquals(2000, kernel.nextDue());
+                kernel.runFor(5_000);
+                kernel.runUntil(() -> false, 10_000);
+                assertEquals(Long.MAX_VALUE, kernel.nextDue());
+            }
+        }
+        assertEquals(plain, paced);
+        List<String> told = moves.stream().map(m -> m[0] + "->" + m[1]).toList();
+        assertEquals(List.of("0->2000", "2000->5000", "5000->7000", "7000->10000"), told);
+    }
 }

@@ -35,14 +35,15 @@ class DmlStatementsTest {
     }
 
     @Test
-    void anAutocommitInsertCommitsItsRowsAsWholeImages() {
+    void anAutocommitInsertCommitsItsRowsAsWholeImagesTheFirstCarryingTheStatement() {
         StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
-                sql("INSERT INTO test.t1 VALUES (1, 'a'), (2, 'b')"));
+                sql("INSERT INTO test.t1 VALUES (1, 'a'), (2, 'b');"));
         assertEquals(2, c.affectedRows());
         assertEquals(List.of(
-                Transaction.RowChange.images(EventType.WRITE_ROWS, "test", "t1", null, new Object[] {1L, "a"}),
+                Transaction.RowChange.images(EventType.WRITE_ROWS, "test", "t1", null, new Object[] {1L, "a"})
+                        .withSql("INSERT INTO test.t1 VALUES (1, 'a'), (2, 'b')"),
                 Transaction.RowChange.images(EventType.WRITE_ROWS, "test", "t1", null, new Object[] {2L, "b"})),
-                c.changes());
+                c.changes(), "statement format logs the client's text once, at the first row");
         assertEquals("Records: 2  Duplicates: 0  Warnings: 0", c.info());
     }
 

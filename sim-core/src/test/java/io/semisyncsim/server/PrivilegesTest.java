@@ -149,15 +149,15 @@ class PrivilegesTest {
         Mysqld source = node("mariadb-10.11");
         Mysqld replica = node("mariadb-10.11");
         Session s = new Session();
-        for (String sql : List.of("CREATE USER 'repl'@'%' IDENTIFIED BY 'pw'", "GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%'")) {
+        for (String sql : List.of("CREATE USER 'copier'@'%' IDENTIFIED BY 'pw'", "GRANT REPLICATION SLAVE ON *.* TO 'copier'@'%'")) {
             StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
                     source.execute(Account.ROOT, sql, s));
             Transaction trx = c.transaction(1, 0);
             source.store().apply(trx);
             replica.store().apply(trx); // what the replica's SQL thread does with the Query event
         }
-        assertEquals(List.of(List.of("GRANT REPLICATION SLAVE ON *.* TO `repl`@`%` IDENTIFIED BY PASSWORD "
-                + "'*D821809F681A40A6E379B50D0463EFAE20BDD122'")), rows(as(replica, "repl", "SHOW GRANTS")));
+        assertEquals(List.of(List.of("GRANT REPLICATION SLAVE ON *.* TO `copier`@`%` IDENTIFIED BY PASSWORD "
+                + "'*D821809F681A40A6E379B50D0463EFAE20BDD122'")), rows(as(replica, "copier", "SHOW GRANTS")));
     }
 
     @Test

@@ -337,14 +337,29 @@ class ParserTest {
         assertFalse(Parser.isVertical(pieces.get(1)));
     }
 
+    // --- threads
+
+    @Test
+    void killTakesAnExpressionAndSaysWhetherOnlyTheQuery() throws ParseException {
+        assertEquals(true, ((Statement.Kill) parse("KILL QUERY 5")).queryOnly());
+        assertEquals(false, ((Statement.Kill) parse("KILL CONNECTION CONNECTION_ID()")).queryOnly());
+    }
+
+    @Test
+    void showFullProcesslistAndShutdown() throws ParseException {
+        assertEquals(new Statement.ShowProcesslist(true), parse("SHOW FULL PROCESSLIST"));
+        assertEquals(new Statement.ShowProcesslist(false), parse("SHOW PROCESSLIST"));
+        assertEquals(new Statement.Shutdown(), parse("SHUTDOWN"));
+    }
+
     // --- what the simulator does not model is not a syntax error
 
     @Test
     void statementsARealServerTakesAreUnsupportedNotSyntaxErrors() {
         assertEquals("LOCK TABLES", unsupported("LOCK TABLES t1 WRITE").statement());
-        assertEquals("SHOW PROCESSLIST", unsupported("SHOW PROCESSLIST").statement());
+        assertEquals("SHOW BINLOG EVENTS", unsupported("SHOW BINLOG EVENTS").statement());
         assertEquals("CREATE INDEX", unsupported("CREATE INDEX i ON t (a)").statement());
-        assertEquals("KILL", unsupported("KILL 5").statement());
+        assertEquals("XA", unsupported("XA START 'x'").statement());
         assertEquals("JOIN", unsupported("SELECT * FROM t1 JOIN t2 ON t1.a = t2.a").clause());
         assertEquals("GROUP BY", unsupported("SELECT a, COUNT(*) FROM t GROUP BY a").clause());
     }

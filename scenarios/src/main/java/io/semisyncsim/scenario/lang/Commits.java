@@ -116,6 +116,26 @@ public final class Commits {
         };
     }
 
+    /** Commits clients got OK for. */
+    public long count() {
+        return count;
+    }
+
+    /** Of those, the ones a replica acknowledged first (semisync); the rest were asynchronous. */
+    public long acknowledged() {
+        return acked;
+    }
+
+    /** The nearest-rank latency percentile in µs (0 with no commits), e.g. 95 for p95. */
+    public long latencyPercentile(int p) {
+        return count == 0 ? 0 : percentile(p);
+    }
+
+    /** The largest latency in µs (0 with no commits). */
+    public long latencyMax() {
+        return count == 0 ? 0 : latencyCounts.lastKey();
+    }
+
     /** Nearest-rank percentile. */
     private long percentile(int p) {
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));

@@ -91,11 +91,14 @@ public final class FlavorNames {
         TreeSet<String> names = new TreeSet<>();
         for (PluginDescriptor p : allPlugins(flavor)) {
             if ("semisync-source".equals(p.kind())) {
-                for (String suffix : SemisyncSourcePlugin.STATUS_SUFFIXES) {
+                for (String suffix : SemisyncSourcePlugin.statusSuffixes(flavor)) {
                     names.add("Rpl_semi_sync_" + p.terms().source() + "_" + suffix);
                 }
             } else if ("semisync-replica".equals(p.kind())) {
                 names.add("Rpl_semi_sync_" + p.terms().replica() + "_status");
+                if (flavor.semisyncRules().ackCounters()) {
+                    names.add("Rpl_semi_sync_" + p.terms().replica() + "_send_ack");
+                }
             }
         }
         return new ArrayList<>(names);

@@ -178,6 +178,7 @@ public final class Play {
     public StatementResult execute(Pos pos, Session s, String sql) {
         long before = now();
         long yesBefore = mayCommit(sql) ? yesTx(s.node) : 0;
+        listener.statementStarted(before, s.node, s.user, sql);
         StatementResult r = target.execute(s.handle, sql, answerDeadline());
         if (r == null) {
             outcome(pos, s.node + "> " + sql + " gets an answer", false, noAnswer());
@@ -191,6 +192,7 @@ public final class Play {
     /** Sends a statement on a connection and goes on at once (as MTR's send); {@link #reap} collects it. */
     public void send(Session s, String sql) {
         s.sent = new Sent(sql, now(), mayCommit(sql) ? yesTx(s.node) : 0);
+        listener.statementStarted(now(), s.node, s.user, sql);
         target.send(s.handle, sql);
     }
 
@@ -198,13 +200,15 @@ public final class Play {
     public StatementResult reap(Pos pos, Session s) {
         Sent sent = s.sent;
         s.sent = null;
-        StatementResult r = target.reap(s.handle, answerDeadline());
-        if (r == null) {
+        Target.Reaped reaped = target.reap(s.handle, answerDeadline());
+        if (reaped == null) {
             outcome(pos, s.node + "> " + sent.sql() + " gets an answer", false, noAnswer());
             return null;
         }
-        listener.statement(now(), now() - sent.at(), s.node, s.user, sent.sql(), r);
-        answered(s, sent.sql(), r, now() - sent.at(), sent.yesBefore());
+        StatementResult r = reaped.result();
+        long elapsed = reaped.at() - sent.at(); // until the answer came, not until the reap step
+        listener.statement(reaped.at(), elapsed, s.node, s.user, sent.sql(), r);
+        answered(s, sent.sql(), r, elapsed, sent.yesBefore());
         return r;
     }
 

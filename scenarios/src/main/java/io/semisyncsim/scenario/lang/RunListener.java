@@ -11,6 +11,13 @@ public interface RunListener {
     default void step(long time, String text) {
     }
 
+    /**
+     * A statement starts on a connection at {@code time}: told before its answer, which may take virtual
+     * time (a commit waiting for an ACK), so a paced narrative shows the statement before the wait.
+     */
+    default void statementStarted(long time, String node, String user, String sql) {
+    }
+
     /** A statement finished at {@code time} after {@code elapsed} µs (a commit may wait). */
     default void statement(long time, long elapsed, String node, String user, String sql, StatementResult result) {
     }

@@ -9,7 +9,14 @@ import java.util.Map;
  * is a list of one); {@link #on} picks one for a run.
  */
 public record Scenario(String file, String name, String description, List<String> flavors, long seed,
-                       Topology topology, Network network, Map<String, Map<String, String>> config, List<Step> steps) {
+                       Topology topology, Network network, Map<String, Map<String, String>> config, List<Step> steps,
+                       List<Expectation> invariants) {
+
+    /** A scenario that declares no invariants of its own (the built-in ones still hold in every run). */
+    public Scenario(String file, String name, String description, List<String> flavors, long seed, Topology topology,
+                    Network network, Map<String, Map<String, String>> config, List<Step> steps) {
+        this(file, name, description, flavors, seed, topology, network, config, steps, List.of());
+    }
 
     /** The flavour of a single-flavour scenario, or of a scenario narrowed by {@link #on}. */
     public String flavor() {
@@ -19,7 +26,7 @@ public record Scenario(String file, String name, String description, List<String
     /** This scenario on one flavour, named {@code name@flavor} when it runs on several. */
     public Scenario on(String flavor) {
         String label = flavors.size() > 1 ? name + "@" + flavor : name;
-        return new Scenario(file, label, description, List.of(flavor), seed, topology, network, config, steps);
+        return new Scenario(file, label, description, List.of(flavor), seed, topology, network, config, steps, invariants);
     }
 
     /** One scenario per flavour it lists. */
@@ -32,7 +39,7 @@ public record Scenario(String file, String name, String description, List<String
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(file, name, description, flavors, newSeed, topology, network, config, steps);
+        return new Scenario(file, name, description, flavors, newSeed, topology, network, config, steps, invariants);
     }
 
     /** The nodes; replication between them is simulated from the replication issue on. */

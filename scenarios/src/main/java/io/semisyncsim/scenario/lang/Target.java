@@ -45,7 +45,11 @@ public interface Target extends AutoCloseable {
      * null when none came by then. A connection whose node crashed meanwhile answers the client's error
      * 2013 (lost connection during query).
      */
-    StatementResult reap(long connection, long deadline);
+    Reaped reap(long connection, long deadline);
+
+    /** A sent statement's answer and when (µs, this target's clock) the client had it: maybe steps before the reap. */
+    record Reaped(StatementResult result, long at) {
+    }
 
     /**
      * One autocommit single-row INSERT of {@code key} into {@code table} on {@code node}, waiting until
@@ -54,12 +58,14 @@ public interface Target extends AutoCloseable {
     Commit insert(String node, String table, long key, long deadline);
 
     /**
-     * A commit's answer: OK or not, whether a replica acknowledged it before the OK, and the server's
-     * error when it refused the INSERT (a duplicate key); not OK without an error is a lost connection.
+     * A commit's answer: OK or not, whether a replica acknowledged it before the OK, the server's
+     * error when it refused the INSERT (a duplicate key), and its latency in µs: from sending the
+     * INSERT to its answer, as the client saw it (not the harness's own reads around it). Not OK
+     * without an error is a lost connection.
      */
-    record Commit(boolean ok, boolean semisync, io.semisyncsim.server.SqlError error) {
-        public Commit(boolean ok, boolean semisync) {
-            this(ok, semisync, null);
+    record Commit(boolean ok, boolean semisync, io.semisyncsim.server.SqlError error, long latency) {
+        public Commit(boolean ok, boolean semisync, long latency) {
+            this(ok, semisync, null, latency);
         }
     }
 

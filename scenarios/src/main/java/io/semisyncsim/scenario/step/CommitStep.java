@@ -96,7 +96,6 @@ public record CommitStep(Pos pos, String node, int count, String table, boolean 
         int refused = 0;
         int semisync = 0;
         for (int i = 0; i < count; i++) {
-            long t0 = p.now();
             long key = p.commits().nextKey(table);
             Target.Commit c = p.target().insert(node, table, key, p.answerDeadline());
             if (c == null) {
@@ -112,8 +111,8 @@ public record CommitStep(Pos pos, String node, int count, String table, boolean 
                 continue;
             }
             semisync += c.semisync() ? 1 : 0;
-            p.commits().record(node, table, key, p.now() - t0, c.semisync());
-            p.listener().committed(p.now(), p.now() - t0, c.semisync());
+            p.commits().record(node, table, key, c.latency(), c.semisync());
+            p.listener().committed(p.now(), c.latency(), c.semisync());
         }
         int ok = count - failed - refused;
         p.listener().note(p.now(), ok + " committed (" + semisync + " acknowledged by a replica, " + (ok - semisync)

@@ -57,4 +57,9 @@ public record ReapStep(Pos pos, String node, String user, String connection, Sta
             checks.check(p, pos, node, sql, r);
         }
     }
+
+    @Override
+    public String realServerLimit() {
+        return checks.realServerLimit();
+    }
 }

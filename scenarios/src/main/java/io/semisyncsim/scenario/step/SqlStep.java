@@ -75,4 +75,9 @@ public record SqlStep(Pos pos, String node, List<String> statements, String user
             checks.check(p, pos, node, sql, r);
         }
     }
+
+    @Override
+    public String realServerLimit() {
+        return checks.realServerLimit();
+    }
 }

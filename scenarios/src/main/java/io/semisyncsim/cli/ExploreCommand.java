@@ -1,0 +1,75 @@
+package io.semisyncsim.cli;
+
+import io.semisyncsim.explore.Exploration;
+import io.semisyncsim.scenario.ScenarioReader;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.sweep.Progress;
+import io.semisyncsim.sweep.SweepException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = {"Play random schedules of faults and workloads on top of a scenario and check its invariants;",
+            "shrink each broken one to a small scenario file that still breaks it, and say how to replay it.",
+            "Exit 0: no run broke an invariant; 1: shrunk files written; 2: invalid; 3: internal error."})
+final class ExploreCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "The scenario: its settings, topology, invariants and"
+            + " its steps (played first, as set-up).")
+    Path file;
+
+    @Option(names = "--runs", paramLabel = "N", required = true, description = "Schedules to play.")
+    int runs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Run i draws and plays with seed S + i (default ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--jobs", paramLabel = "J", description = "Runs at a time (default: every core, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where shrunk scenarios go (default ${DEFAULT-VALUE}).")
+    Path out = Path.of("semisync-sim-explore");
+
+    @Option(names = "--shrink-runs", paramLabel = "N", description = "At most N runs to shrink each finding (default ${DEFAULT-VALUE}).")
+    int shrinkRuns = 400;
+
+    @Option(names = "--allow-large", description = "Accept topologies of more than " + ScenarioReader.MAX_NODES + " nodes.")
+    boolean allowLarge;
+
+    @Option(names = "--quiet", description = "No progress line (never shown when not on a terminal, or under CI).")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        try {
+            if (runs < 1 || jobs < 1 || shrinkRuns < 0) {
+                throw new SweepException("--runs and --jobs take at least 1, --shrink-runs at least 0");
+            }
+            SweepCommand.Output.usable(out, "--out");
+            Exploration exploration = Exploration.of(file, new ScenarioReader.Options(allowLarge));
+            Progress progress = new Progress(System.err, runs, Progress.wanted(quiet));
+            Exploration.Report report = exploration.explore(seed, runs, jobs, progress::runDone);
+            Cli.OUT.println("explore " + exploration.name() + ": " + runs + " runs (seeds " + seed + ".." + (seed + runs - 1)
+                    + "), " + report.broken() + " broke an invariant" + (report.refused() == 0 ? ""
+                    : "; " + report.refused() + " drawn schedules were refused by the reader (a bug: please report)"));
+            for (Exploration.Finding f : exploration.shrink(report, shrinkRuns, out)) {
+                Cli.OUT.println("  " + f.broken() + ": " + f.runs() + " run" + (f.runs() == 1 ? "" : "s")
+                        + ", first at seed " + f.seed() + "; shrunk from " + f.drawnSteps() + " drawn steps to "
+                        + f.shrunkSteps() + ": " + f.file());
+                Cli.OUT.println("    " + f.detail());
+                Cli.OUT.println("    replay: semisync-sim run " + f.file());
+            }
+            return report.broken() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
+        } catch (SweepException e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+            return Cli.INVALID;
+        } catch (InvalidScenarioException e) {
+            e.problems().forEach(System.err::println);
+            return Cli.INVALID;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.semisyncsim.cli;
+
+import io.semisyncsim.sweep.SweepException;
+import io.semisyncsim.sweep.SweepMerge;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {"Put the shards of one sweep together: the same runs.csv, runs.json and summary.html, byte for",
+            "byte, that the sweep run whole writes; failing runs' reports are copied along.",
+            "Exit 0: every run passed; 1: a run failed; 2: the directories are not the shards of one whole sweep."})
+final class MergeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "The shards' --out directories.")
+    List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the merged sweep goes.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            SweepCommand.Output.usable(out, "--out");
+            SweepMerge.Merged merged = SweepMerge.merge(dirs, out);
+            Cli.OUT.println("merge " + merged.header().name() + ": " + dirs.size() + " shard" + (dirs.size() == 1 ? "" : "s")
+                    + ", " + merged.rows().size() + " runs, " + merged.failed() + " failed; " + out.resolve("summary.html"));
+            return merged.failed() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
+        } catch (SweepException e) {
+            e.getMessage().lines().forEach(l -> System.err.println("semisync-sim: " + l));
+            return Cli.INVALID;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.semisyncsim.sweep;
+
+import io.semisyncsim.reports.HtmlReport;
+import io.semisyncsim.reports.MarkdownReport;
+import io.semisyncsim.scenario.Listeners;
+import io.semisyncsim.scenario.ReportCollector;
+import io.semisyncsim.scenario.ScenarioRunner;
+import io.semisyncsim.scenario.lang.RunResult;
+import io.semisyncsim.scenario.lang.YamlWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Plays a sweep's runs on {@code jobs} threads of this JVM, each run exactly as {@code run} plays it (its
+ * own kernel, driven by the thread that runs it), so each gives the trace digest {@code run} gives. The
+ * rows come back in run order whatever finished first. A failing run is played once more with its
+ * reports written under {@code reports/ID/}: it is deterministic, so the report shows the same run; the
+ * combination's scenario is written there too, for {@code run} to replay.
+ */
+public final class SweepRunner {
+    private SweepRunner() {
+    }
+
+    /**
+     * {@code done} is told after each run, from the thread that ran it. An Error in a run (out of memory)
+     * is thrown as it is; an exception as an {@link IllegalStateException} naming the run.
+     */
+    public static List<RunRow> run(SweepPlan plan, List<SweepPlan.Run> runs, int jobs, Path out, IntConsumer done)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs.size())), r -> {
+            Thread t = new Thread(r, "sweep-run");
+            t.setDaemon(true); // a failed sweep must not keep the JVM alive
+            return t;
+        });
+        List<Future<RunRow>> futures = new ArrayList<>();
+        try {
+            for (SweepPlan.Run r : runs) {
+                futures.add(pool.submit(() -> {
+                    RunRow row = one(plan, r, out);
+                    done.accept(r.index());
+                    return row;
+                }));
+            }
+            List<RunRow> rows = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    rows.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("run " + plan.id(runs.get(i).index()) + " failed: " + e.getCause(),
+                            e.getCause());
+                }
+            }
+            return rows;
+        } finally {
+            futures.forEach(f -> f.cancel(false)); // after a failure: what has not started never will
+            pool.shutdown();
+        }
+    }
+
+    /** One run, on the calling thread. */
+    static RunRow one(SweepPlan plan, SweepPlan.Run r, Path out) {
+        Figures figures = new Figures();
+        RunResult result = new ScenarioRunner().run(r.scenario(), figures, List.of(figures));
+        String id = plan.id(r.index());
+        String report = null;
+        if (!result.passed() && out != null) {
+            report = report(r, id, out, result.traceDigest());
+        }
+        return RunRow.of(r, id, result, figures, report);
+    }
+
+    /** The failing run again, with its reports: {@code reports/ID/report.html} (and report.md). */
+    private static String report(SweepPlan.Run r, String id, Path out, String digest) {
+        ReportCollector collector = new ReportCollector();
+        RunResult again = new ScenarioRunner().run(r.scenario(), new Listeners(collector), collector.traceSink());
+        if (!again.traceDigest().equals(digest)) {
+            throw new IllegalStateException("run " + id + " gave trace " + digest + ", then " + again.traceDigest()
+                    + " when played again for its report: the simulation is not deterministic");
+        }
+        Path dir = out.resolve("reports").resolve(id);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("report.html"), HtmlReport.render(collector.report()));
+            Files.writeString(dir.resolve("report.md"), MarkdownReport.render(collector.report()));
+            // The combination as a file of its own: run replays it (--flavor, --seed) without the sweep.
+            Files.writeString(dir.resolve("scenario.yaml"), "# " + r.values() + ", " + r.flavor() + ", seed " + r.seed()
+                    + ": replay with semisync-sim run scenario.yaml --flavor " + r.flavor() + " --seed " + r.seed() + "\n"
+                    + YamlWriter.write(r.tree()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "reports/" + id + "/report.html";
+    }
+}

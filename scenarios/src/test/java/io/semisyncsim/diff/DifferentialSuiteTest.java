@@ -1,0 +1,153 @@
+package io.semisyncsim.diff;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.semisyncsim.real.RealRunner;
+import io.semisyncsim.real.RealServerException;
+import io.semisyncsim.real.RealSettings;
+import io.semisyncsim.real.ServerBinary;
+import io.semisyncsim.scenario.ScenarioReader;
+import io.semisyncsim.scenario.lang.RunListener;
+import io.semisyncsim.scenario.lang.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The differential suite: every library scenario a real MariaDB 10.11 can play runs through {@code diff}
+ * against the server installed here, and every difference must be one the known-differences file
+ * names, with its cause; a known difference that no longer shows is stale and fails too, so the list
+ * only shrinks. The result goes to target/differential/FIDELITY.md (docs/FIDELITY.md copies a run).
+ *
+ * <p>Under CI=true the server must be there (.ci/run installs mariadb-server); elsewhere the suite is
+ * skipped, saying how to install it.
+ */
+class DifferentialSuiteTest {
+    private static final String FLAVOR = "mariadb-10.11";
+    private static final Path LIBRARY = Path.of("library");
+    private static final Path OUT = Path.of("target", "differential");
+
+    /** A difference the model is known to have: where, which field (a regex), why, and what covers it. */
+    private record Known(String scenario, Pattern field, String cause, String coveredBy) {
+        boolean covers(String scenarioName, DiffResult.Difference d) {
+            return scenario.equals(scenarioName) && field.matcher(d.steps() + ": " + d.name() + " | "
+                    + (d.real() == null ? "(absent)" : d.real()) + " | "
+                    + (d.simulated() == null ? "(absent)" : d.simulated())).find();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> mariadbLibraryScenariosAgreeWithARealMariaDb() throws IOException {
+        RealSettings settings = RealSettings.load();
+        ServerBinary server;
+        try {
+            server = ServerBinary.find(null, settings);
+        } catch (RealServerException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true: the differential suite must run, and no MariaDB server was found: " + e.getMessage());
+            }
+            Assumptions.abort("skipped: no real server here (" + e.getMessage() + ")");
+            return Stream.empty();
+        }
+        if (!FLAVOR.equals(server.flavor())) {
+            fail("the differential suite compares with MariaDB 10.11; the server found is " + server.describe());
+        }
+        List<Known> known = known();
+        List<Known> used = new ArrayList<>();
+        List<String> report = new ArrayList<>();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Scenario s : playable()) {
+            tests.add(DynamicTest.dynamicTest(s.name(), () -> {
+                DiffResult d = new Differ(server, settings, false).diff(s, new RunListener() { });
+                List<String> unexplained = new ArrayList<>();
+                List<String> explained = new ArrayList<>();
+                for (DiffResult.Difference x : d.differences()) {
+                    Known k = known.stream().filter(c -> c.covers(s.name(), x)).findFirst().orElse(null);
+                    String line = x.steps() + ": " + x.name() + ": real " + x.real() + ", simulated " + x.simulated();
+                    if (k == null) {
+                        unexplained.add(line);
+                    } else {
+                        used.add(k);
+                        explained.add(x.steps() + ": " + x.name() + " (" + k.cause() + "; " + k.coveredBy() + ")");
+                    }
+                }
+                if (!d.realPassed()) {
+                    Known k = known.stream().filter(c -> c.scenario().equals(s.name())
+                            && c.field().matcher("real run").find()).findFirst().orElse(null);
+                    if (k == null) {
+                        unexplained.add("the scenario's expectations fail on the real server");
+                    } else {
+                        used.add(k);
+                        explained.add("real run fails (" + k.cause() + "; " + k.coveredBy() + ")");
+                    }
+                }
+                report.add(row(s.name(), d, explained));
+                if (!unexplained.isEmpty()) {
+                    fail(s.name() + ": differences not in known-differences.conf:\n  " + String.join("\n  ",
+                            unexplained) + "\n" + DiffReport.summary(d));
+                }
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("every known difference still shows", () -> {
+            writeFidelity(report);
+            List<String> stale = known.stream().filter(k -> !used.contains(k))
+                    .map(k -> k.scenario() + ": " + k.field().pattern()).toList();
+            assertTrue(stale.isEmpty(), "known differences that no longer show (remove them from"
+                    + " known-differences.conf, and from docs/FIDELITY.md): " + stale);
+        }));
+        return tests.stream();
+    }
+
+    /** The library scenarios on MariaDB 10.11 that real servers can play, in file order. */
+    private static List<Scenario> playable() throws IOException {
+        List<Scenario> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(LIBRARY)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Scenario s;
+                try {
+                    s = ScenarioReader.read(f);
+                } catch (io.semisyncsim.scenario.lang.InvalidScenarioException e) {
+                    throw new AssertionError(f + " is invalid: " + e.problems());
+                }
+                if (s.flavors().contains(FLAVOR) && RealRunner.limits(s).isEmpty()) {
+                    out.add(s.on(FLAVOR));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Known> known() {
+        Config c = ConfigFactory.parseResources("differential/known-differences.conf").resolve();
+        List<Known> out = new ArrayList<>();
+        for (Config k : c.getConfigList("known")) {
+            out.add(new Known(k.getString("scenario"), Pattern.compile(k.getString("field")), k.getString("cause"),
+                    k.getString("covered-by")));
+        }
+        return out;
+    }
+
+    private static String row(String name, DiffResult d, List<String> explained) {
+        return "| " + name + " | " + d.fields().size() + " | " + d.same() + " | " + d.settling() + " | "
+                + d.different() + " | " + (explained.isEmpty() ? "—" : String.join("<br>", explained)
+                .replace("|", "\\|")) + " |";
+    }
+
+    private static void writeFidelity(List<String> rows) throws IOException {
+        Files.createDirectories(OUT);
+        StringBuilder md = new StringBuilder("| scenario | fields | same | settling | different | known differences |\n")
+                .append("|---|---|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r).append('\n'));
+        Files.writeString(OUT.resolve("FIDELITY.md"), md.toString());
+    }
+}

@@ -1,0 +1,75 @@
+package io.semisyncsim.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How a real server's words become the simulator's before the two are compared. */
+class NormaliserTest {
+    private final Normaliser normaliser = new Normaliser(Map.of(35605, "source:3306", 41022, "replica1:3306"));
+
+    @Test
+    void aLoopbackAddressBecomesTheNodeItReaches() {
+        assertEquals("error connecting to master 'repl@source:3306'",
+                normaliser.value("error connecting to master 'repl@127.0.0.1:35605'"));
+    }
+
+    @Test
+    void changeMasterNamesHostAndPortApartAndBothAreTranslated() {
+        assertEquals("master_host='source', master_port='3306'",
+                normaliser.value("master_host='127.0.0.1', master_port='35605'"));
+    }
+
+    @Test
+    void aPortNoNodeOwnsIsLeftAsItIs() {
+        assertEquals("127.0.0.1:1", normaliser.value("127.0.0.1:1"));
+    }
+
+    @Test
+    void aScratchDataDirectoryIsThePackagedServersWhereverTheScratchIs() {
+        for (String root : List.of("/tmp", "/dev/shm", "/var/tmp/build.1")) {
+            List<Normaliser.LogLine> log = normaliser.log(List.of("2026-12-01  1:02:03 7 [Note] Deleted Master_info file '"
+                    + root + "/semisync-real-123/replica1/data/master.info'."), List.of(), true);
+            assertEquals("[Note] Deleted Master_info file '/var/lib/mysql/master.info'.", log.get(0).text(), root);
+        }
+    }
+
+    @Test
+    void aLogLineLosesItsTimestampAndKeepsItsThread() {
+        List<Normaliser.LogLine> log = normaliser.log(List.of(
+                "2026-12-01  1:02:03 12 [Note] Slave I/O thread: Start semi-sync replication to master"),
+                List.of(), true);
+        assertEquals(new Normaliser.LogLine(0, "12", "[Note] Slave I/O thread: Start semi-sync replication to master"),
+                log.get(0));
+    }
+
+    @Test
+    void aContinuationLineGoesWithTheThreadBeforeIt() {
+        List<Normaliser.LogLine> log = normaliser.log(List.of(
+                "2026-12-01  1:02:03 0 [Note] /usr/sbin/mariadbd: ready for connections.",
+                "Version: '10.11.18-MariaDB'  socket: '/run/mysqld.sock'  port: 35605  Debian 12"),
+                List.of(), true);
+        assertEquals("0", log.get(1).thread());
+        assertEquals("Version: '<version>'  socket: '<socket>'  port: <port>  Debian 12", log.get(1).text());
+    }
+
+    @Test
+    void aServerStartingAgainBeginsANewRunOfTheProcess() {
+        List<Normaliser.LogLine> log = normaliser.log(List.of(
+                "2026-12-01  1:02:03 0 [Note] Starting MariaDB 10.11.18-MariaDB source revision abc as process 1",
+                "2026-12-01  1:02:04 0 [Note] mariadbd: Normal shutdown",
+                "2026-12-01  1:02:05 0 [Note] Starting MariaDB 10.11.18-MariaDB source revision abc as process 2"),
+                List.of(), true);
+        assertEquals(List.of(1, 1, 2), log.stream().map(Normaliser.LogLine::process).toList());
+        assertEquals("[Note] Starting MariaDB <version> source revision <rev> as process <pid>", log.get(2).text());
+    }
+
+    @Test
+    void ignoredAndBlankLinesAreDropped() {
+        List<Normaliser.LogLine> log = normaliser.log(List.of("", "2026-12-01  1:02:03 0 [Note] InnoDB: 128 rollback segments"),
+                DiffSettings.load().ignoredLogLines(), true);
+        assertEquals(List.of(), log);
+    }
+}

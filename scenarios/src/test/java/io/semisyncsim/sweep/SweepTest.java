@@ -1,0 +1,189 @@
+package io.semisyncsim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.semisyncsim.cli.Cli;
+import io.semisyncsim.scenario.ScenarioReader;
+import io.semisyncsim.scenario.ScenarioRunner;
+import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.RunListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep runs every combination of settings and seeds as run would, and writes the same files however it is cut. */
+class SweepTest {
+    @TempDir
+    Path dir;
+
+    /** 1 source + 1 semisync replica, N commits (the second step), and an expectation of 20. */
+    static final String SCENARIO = """
+            name: small
+            topology: {source: source, replicas: [replica1]}
+            config:
+              source:   { plugin-load-add: semisync_source.so, rpl_semi_sync_source_enabled: 1 }
+              replica1: { plugin-load-add: semisync_replica.so, rpl_semi_sync_replica_enabled: 1 }
+            network: { latency: 1ms, jitter: 0.5ms }
+            steps:
+              - sleep: 10ms
+              - on: source
+                commit: 20
+              - expect:
+                  commits.count: 20
+            """;
+
+    private Path scenario() throws IOException {
+        return Files.writeString(dir.resolve("small.yaml"), SCENARIO);
+    }
+
+    private static String stderrOf(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachRunGivesTheTraceDigestRunGivesForItsSeed() throws IOException, InvalidScenarioException, SweepException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        assertEquals(Cli.OK, Cli.run("sweep", f.toString(), "--seeds", "1..3", "--quiet", "--out", out.toString()));
+        List<RunRow> rows = SweepFiles.read(out).rows();
+        assertEquals(3, rows.size());
+        for (RunRow r : rows) {
+            String alone = new ScenarioRunner().run(ScenarioReader.read(f).withSeed(r.seed()), new RunListener() { })
+                    .traceDigest();
+            assertEquals(alone, r.digest(), "seed " + r.seed());
+        }
+    }
+
+    @Test
+    void aSettingIsPlayedAsIfTheFileSaidIt() throws IOException, InvalidScenarioException, SweepException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        Cli.run("sweep", f.toString(), "--set", "network.links.source<->replica1.latency=5ms", "--quiet", "--out",
+                out.toString());
+        Path edited = Files.writeString(dir.resolve("edited.yaml"), SCENARIO.replace("network: { latency: 1ms, jitter: 0.5ms }",
+                "network:\n  latency: 1ms\n  jitter: 0.5ms\n  links:\n    source<->replica1: {latency: 5ms}"));
+        String alone = new ScenarioRunner().run(ScenarioReader.read(edited), new RunListener() { }).traceDigest();
+        assertEquals(alone, SweepFiles.read(out).rows().get(0).digest());
+    }
+
+    @Test
+    void twoJobsWriteTheSameBytesAsOne() throws IOException {
+        Path f = scenario();
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        String[] common = {"sweep", f.toString(), "--set", "steps.2.commit=19,20", "--seeds", "1..3", "--quiet"};
+        Cli.run(concat(common, "--jobs", "1", "--out", one.toString()));
+        Cli.run(concat(common, "--jobs", "2", "--out", two.toString()));
+        for (String file : List.of(SweepFiles.CSV, SweepFiles.JSON, SweepFiles.HTML)) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void aFailingRunExitsOneAndLeavesItsReportAndAFileToReplay() throws IOException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("sweep", f.toString(), "--set", "steps.2.commit=20,21", "--quiet",
+                "--out", out.toString()));
+        String csv = Files.readString(out.resolve(SweepFiles.CSV));
+        assertTrue(csv.contains("r1,21,mysql-8.0,1,FAIL,"), csv);
+        assertTrue(Files.readString(out.resolve("reports/r1/report.html")).contains("<svg"));
+        Path replay = out.resolve("reports/r1/scenario.yaml");
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", replay.toString(), "--seed", "1"));
+        assertTrue(Files.readString(out.resolve(SweepFiles.HTML)).contains("href=\"reports/r1/report.html\""));
+    }
+
+    @Test
+    void theSummaryIsOnePageThatNeedsNothingElse() throws IOException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        Cli.run("sweep", f.toString(), "--set", "steps.2.commit=20,21", "--seeds", "1..2", "--quiet", "--out", out.toString());
+        String html = Files.readString(out.resolve(SweepFiles.HTML));
+        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html.substring(0, 40));
+        assertTrue(html.contains("<svg"), "charts are inline SVG");
+        for (String outside : List.of("<script", " src=", "<link", "@import", "url(")) {
+            assertTrue(!html.contains(outside), "nothing loaded from elsewhere: " + outside);
+        }
+        assertEquals(List.of("http://www.w3.org/2000/svg"), java.util.regex.Pattern.compile("https?://[^\"]+")
+                .matcher(html).results().map(m -> m.group()).distinct().toList(), "the only address is SVG's namespace");
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        java.util.regex.Matcher tag = java.util.regex.Pattern.compile("<(/?)([a-zA-Z0-9]+)[^>]*?(/?)>").matcher(html);
+        while (tag.find()) {
+            String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (tag.group(3).equals("/") || List.of("meta", "br", "html").contains(name) && tag.group(1).isEmpty()) {
+                continue;
+            }
+            if (tag.group(1).isEmpty()) {
+                open.push(name);
+            } else if (!name.equals("html")) {
+                assertEquals(open.pop(), name, "tags close in order");
+            }
+        }
+        assertTrue(open.isEmpty(), "every tag is closed: " + open);
+    }
+
+    @Test
+    void whatRunWouldRefuseIsRefusedNamingTheOption() throws IOException {
+        Path f = scenario();
+        String out = dir.resolve("out").toString();
+        String[] err = new String[1];
+        err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "network.latency=fast",
+                "--quiet", "--out", out)));
+        assertTrue(err[0].startsWith("semisync-sim: --set network.latency=fast: bad duration 'fast'"), err[0]);
+        err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "steps.9.commit=1",
+                "--quiet", "--out", out)));
+        assertTrue(err[0].contains("steps.9.commit: steps is a list of 3"), err[0]);
+        assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "timeout", "--out", out));
+        assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--seeds", "5..1", "--out", out));
+        assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--shard", "4/3", "--out", out));
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), SCENARIO.replace("- sleep: 10ms", "- slep: 10ms"));
+        err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", bad.toString(), "--out", out)));
+        assertTrue(err[0].contains("bad.yaml:8:5: unknown key 'slep'"), err[0]);
+    }
+
+    @Test
+    void mergeRefusesShardsThatAreNotOneWholeSweep() throws IOException {
+        Path f = scenario();
+        String[] common = {"sweep", f.toString(), "--seeds", "1..4", "--quiet"};
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Cli.run(concat(common, "--shard", "1/2", "--out", a.toString()));
+        Cli.run(concat(common, "--shard", "1/2", "--out", b.toString()));
+        String out = dir.resolve("m").toString();
+        assertTrue(stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), "--out", out)))
+                .contains("shard 2/2 is missing"));
+        assertTrue(stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), b.toString(), "--out", out)))
+                .contains("are both shard 1/2"));
+    }
+
+    @Test
+    void shardsComeFromBatchEnginesVariables() throws SweepException {
+        assertEquals(new Shard(3, 4), Shard.fromEnvironment(java.util.Map.of("JOB_COMPLETION_INDEX", "2",
+                "JOB_COMPLETIONS", "4")));
+        assertEquals(new Shard(2, 5), Shard.fromEnvironment(java.util.Map.of("SLURM_ARRAY_TASK_ID", "2",
+                "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "5")));
+        assertEquals(Shard.ALL, Shard.fromEnvironment(java.util.Map.of()));
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

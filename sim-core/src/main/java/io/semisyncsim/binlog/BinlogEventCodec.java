@@ -1,0 +1,153 @@
+package io.semisyncsim.binlog;
+
+import io.semisyncsim.gtid.Gtid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A binlog event as a few bytes for an {@link EventStore}: its type, file, end, size, transaction and
+ * timestamp, its GTID, and the transaction it carries (an Xid's row changes). File and table names are kept once
+ * in a table, and handed back as the instance first seen, so positions of one file share their name as
+ * they did when written. A generated row value ({@code row-KEY}) costs one byte. A transaction whose
+ * compact form would not read back equal (rows written in SQL with their images, DDL) is kept as the
+ * object: those are few, and the commit and workload paths that make millions of rows are compact.
+ */
+public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
+    private static final EventType[] TYPES = EventType.values();
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>(); // looked up only, never iterated
+    /** Transactions the compact form cannot give back equal (SQL row images, DDL): kept as they are. */
+    private final List<Transaction> kept = new ArrayList<>();
+
+    @Override
+    public void write(BinlogEvent e, EventStore.Out out) {
+        out.writeByte(e.type().ordinal());
+        out.writeLong(name(e.file()));
+        out.writeLong(e.endPos());
+        out.writeLong(e.size());
+        out.writeSigned(e.trx());
+        out.writeSigned(e.timestamp());
+        writeGtid(e.gtid(), out);
+        Transaction t = e.transaction();
+        if (t == null) {
+            out.writeByte(0);
+        } else if (isPlain(t)) {
+            out.writeByte(1);
+            plain(t, out);
+        } else {
+            out.writeByte(2); // kept as it is: written back from what is encoded, it would not be equal
+            out.writeLong(kept.size());
+            kept.add(t);
+        }
+    }
+
+    /**
+     * Whether the compact form gives back an equal transaction: the commit and workload steps' rows (a
+     * table, a key, a generated value). Anything else (SQL row images, DDL, a field added later) is kept
+     * as the object, so nothing is ever lost in the encoding.
+     */
+    private boolean isPlain(Transaction t) {
+        if (t.query() != null) {
+            return false;
+        }
+        for (Transaction.RowChange c : t.changes()) {
+            if (c.before() != null || c.after() != null || c.sql() != null) {
+                return false;
+            }
+        }
+        EventStore.Out probe = new EventStore.Out(64);
+        plain(t, probe);
+        return t.equals(plain(new EventStore.In(probe.toArray())));
+    }
+
+    private void plain(Transaction t, EventStore.Out out) {
+        out.writeSigned(t.id());
+        writeGtid(t.gtid(), out);
+        out.writeSigned(t.timestamp());
+        out.writeLong(t.changes().size());
+        for (Transaction.RowChange c : t.changes()) {
+            out.writeByte(c.kind().ordinal());
+            out.writeLong(c.db() == null ? 0 : name(c.db()) + 1L);
+            out.writeLong(name(c.table()));
+            out.writeSigned(c.key());
+            if (c.value() == null) {
+                out.writeByte(0);
+            } else if (c.value().equals("row-" + c.key())) {
+                out.writeByte(1);
+            } else {
+                out.writeByte(2);
+                out.writeString(c.value());
+            }
+        }
+    }
+
+    private Transaction plain(EventStore.In in) {
+        long id = in.readSigned();
+        Gtid gtid = readGtid(in);
+        long at = in.readSigned();
+        int n = (int) in.readLong();
+        List<Transaction.RowChange> changes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            EventType kind = TYPES[in.readByte()];
+            long db = in.readLong();
+            String table = names.get((int) in.readLong());
+            long key = in.readSigned();
+            int tag = in.readByte();
+            String value = tag == 0 ? null : tag == 1 ? "row-" + key : in.readString();
+            changes.add(new Transaction.RowChange(kind, db == 0 ? null : names.get((int) db - 1), table, key, value,
+                    null, null, null));
+        }
+        return new Transaction(id, gtid, at, changes);
+    }
+
+    @Override
+    public BinlogEvent read(EventStore.In in) {
+        EventType type = TYPES[in.readByte()];
+        String file = names.get((int) in.readLong());
+        long end = in.readLong();
+        int size = (int) in.readLong();
+        long trx = in.readSigned();
+        long timestamp = in.readSigned();
+        Gtid gtid = readGtid(in);
+        int tag = in.readByte();
+        Transaction carried = tag == 0 ? null : tag == 1 ? plain(in) : kept.get((int) in.readLong());
+        return new BinlogEvent(type, file, end, size, trx, timestamp, carried, gtid);
+    }
+
+    /** A GTID: none, MySQL's (the server_uuid from the name table, the number) or MariaDB's three numbers. */
+    private void writeGtid(Gtid g, EventStore.Out out) {
+        if (g == null) {
+            out.writeByte(0);
+        } else if (g instanceof Gtid.Uuid u) {
+            out.writeByte(1);
+            out.writeLong(name(u.sid()));
+            out.writeLong(u.gno());
+        } else {
+            Gtid.Domain d = (Gtid.Domain) g;
+            out.writeByte(2);
+            out.writeLong(d.domain());
+            out.writeLong(d.server());
+            out.writeLong(d.seq());
+        }
+    }
+
+    private Gtid readGtid(EventStore.In in) {
+        return switch (in.readByte()) {
+            case 0 -> null;
+            case 1 -> new Gtid.Uuid(names.get((int) in.readLong()), in.readLong());
+            default -> new Gtid.Domain(in.readLong(), in.readLong(), in.readLong());
+        };
+    }
+
+    private int name(String s) {
+        Integer id = ids.get(s);
+        if (id == null) {
+            id = names.size();
+            names.add(s);
+            ids.put(s, id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,132 @@
+package io.semisyncsim.binlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.semisyncsim.gtid.Gtid;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The binlog's store keeps every event readable while holding only the newest ones as objects. */
+class EventStoreTest {
+    /** A whole number per item: the codec is not what these tests are about. */
+    private static final EventStore.Codec<Long> LONGS = new EventStore.Codec<>() {
+        @Override
+        public void write(Long item, EventStore.Out out) {
+            out.writeSigned(item);
+        }
+
+        @Override
+        public Long read(EventStore.In in) {
+            return in.readSigned();
+        }
+    };
+
+    /** One chunk of objects, and a budget of a few bytes: everything older goes to the scratch file. */
+    private static EventStore<Long> spilling() {
+        return new EventStore<>(LONGS, EventStore.CHUNK, 100);
+    }
+
+    @Test
+    void everyItemReadsBackWhereverItIsKept() {
+        EventStore<Long> store = spilling();
+        for (long i = 0; i < 50_000; i++) {
+            store.add(i * 7 - 3);
+        }
+        assertTrue(store.spilled(), "older chunks went to the scratch file");
+        assertTrue(store.bytesInMemory() <= 100 + 3 * EventStore.CHUNK, "memory stays near its budget");
+        for (int i = 0; i < 50_000; i += 1) {
+            assertEquals(i * 7L - 3, store.get(i));
+        }
+        assertEquals(50_000, store.size());
+    }
+
+    @Test
+    void droppingTheOldestShiftsTheIndicesAcrossChunks() {
+        EventStore<Long> store = spilling();
+        for (long i = 0; i < 30_000; i++) {
+            store.add(i);
+        }
+        store.dropFirst(5_000);
+        store.dropFirst(10);
+        assertEquals(15_010L, store.first() + 10_000);
+        assertEquals(29_999L, store.last());
+        assertEquals(24_990, store.size());
+        store.dropFirst(store.size());
+        assertTrue(store.isEmpty());
+    }
+
+    @Test
+    void cuttingTheTailReachesBackIntoEncodedChunks() {
+        EventStore<Long> store = spilling();
+        for (long i = 0; i < 30_000; i++) {
+            store.add(i);
+        }
+        store.dropFirst(100);
+        store.truncate(1_000); // far below the objects still held
+        assertEquals(1_000, store.size());
+        assertEquals(1_099L, store.last());
+        store.add(-1L);
+        assertEquals(-1L, store.last());
+        assertEquals(100L, store.first());
+    }
+
+    @Test
+    void aDecodedEventEqualsTheOneWrittenAndKeepsItsFileNameInstance() {
+        EventStore<BinlogEvent> store = new EventStore<>(new BinlogEventCodec(), EventStore.CHUNK, 100);
+        String file = new String("binlog.000001");
+        List<BinlogEvent> written = new ArrayList<>();
+        for (int i = 0; i < 3 * EventStore.CHUNK; i++) {
+            Gtid gtid = i % 3 == 0 ? null : i % 3 == 1 ? new Gtid.Uuid("3e11fa47-71ca-11e1-9e33-c80aa9429562", i)
+                    : new Gtid.Domain(0, 1, i);
+            Transaction trx = new Transaction(i, gtid, 1_000 + i, List.of(
+                    Transaction.RowChange.generatedInsert("t1", i),
+                    new Transaction.RowChange(EventType.UPDATE_ROWS, "t2", -i, "x"),
+                    new Transaction.RowChange(EventType.DELETE_ROWS, "t2", i, null)));
+            BinlogEvent e = new BinlogEvent(EventType.XID, file, 157 + i * 31L, 31, i, i == 0 ? -1 : 1_000 + i, trx,
+                    gtid); // the GTID event's own field, here with the transaction it names
+            written.add(e);
+            store.add(e);
+        }
+        BinlogEvent back = store.get(1);
+        assertEquals(written.get(1), back);
+        assertSame(file, back.file(), "positions of one file share its name");
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(written.get(i), store.get(i));
+        }
+    }
+
+    @Test
+    void aTransactionTheCompactFormCannotHoldComesBackAsItWas() {
+        EventStore<BinlogEvent> store = new EventStore<>(new BinlogEventCodec(), EventStore.CHUNK, 100);
+        Transaction sql = new Transaction(7, null, 5, List.of(
+                Transaction.RowChange.images(EventType.UPDATE_ROWS, "shop", "orders", new Object[] {1L, "old", null},
+                        new Object[] {1L, "new", 3.5}).withSql("UPDATE shop.orders SET v = 'new' WHERE id = 1"),
+                new Transaction.RowChange(EventType.WRITE_ROWS, "shop", "t1", 9, null, null, null)));
+        for (int i = 0; i < 2 * EventStore.CHUNK + 1; i++) {
+            store.add(new BinlogEvent(EventType.XID, "binlog.000001", 100 + i, 31, 7, 5, i == 0 ? sql : null));
+        }
+        assertEquals(sql, store.get(0).transaction(), "row images, a database and the client's text survive");
+        assertSame(sql, store.get(0).transaction(), "kept as the object, not encoded");
+    }
+
+    @Test
+    void aBinaryLogOfManyTransactionsKeepsItsMemoryWithinTheBudget() {
+        BinaryLog log = new BinaryLog(Layouts.MYSQL_ROW, 1L << 30, () -> 0);
+        for (long i = 1; i <= 200_000; i++) {
+            log.write(new Transaction(i, null, i, List.of(Transaction.RowChange.generatedInsert("t1", i))));
+        }
+        log.publishWritten();
+        assertEquals(200_000 * 5 + 2, log.size(), "every event is still there");
+        BinaryLog.Reader all = log.openReader(null);
+        long xids = 0;
+        for (BinlogEvent e; (e = all.peek()) != null; all.advance()) {
+            xids += e.endsTransaction() ? 1 : 0;
+        }
+        assertEquals(200_000, xids);
+        assertFalse(log.writtenEnd().pos() < 0);
+    }
+}
