@@ -3,10 +3,14 @@ package io.semisyncsim.real;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.scenario.lang.Play;
+import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.RunResult;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.lang.Step;
+import io.semisyncsim.scenario.lang.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Plays a scenario on real servers, on wall time, step by step, as the simulator plays it on virtual time. */
@@ -26,7 +30,7 @@ public final class RealRunner {
      * each step, with the target (the diff reads both sides there). The result has no trace digest:
      * real time is not deterministic.
      */
-    public RunResult run(Scenario scenario, RunListener listener, Consumer<io.semisyncsim.scenario.lang.Target> afterStep) {
+    public RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep) {
         Flavor flavor = Flavors.standard().get(scenario.flavor());
         listener.started(scenario);
         try (RealTarget target = new RealTarget(RealCluster.start(scenario, flavor, binary, settings, keep))) {
@@ -46,18 +50,17 @@ public final class RealRunner {
     }
 
     /** What real servers cannot play of a scenario's steps (and the steps they hold), each at its place. */
-    public static java.util.List<io.semisyncsim.scenario.lang.Problem> limits(Scenario scenario) {
-        java.util.List<io.semisyncsim.scenario.lang.Problem> problems = new java.util.ArrayList<>();
+    public static List<Problem> limits(Scenario scenario) {
+        List<Problem> problems = new ArrayList<>();
         limits(scenario.file(), scenario.steps(), problems);
         return problems;
     }
 
-    private static void limits(String file, java.util.List<io.semisyncsim.scenario.lang.Step> steps,
-                               java.util.List<io.semisyncsim.scenario.lang.Problem> problems) {
-        for (io.semisyncsim.scenario.lang.Step step : steps) {
+    private static void limits(String file, List<Step> steps, List<Problem> problems) {
+        for (Step step : steps) {
             String limit = step.realServerLimit();
             if (limit != null) {
-                problems.add(new io.semisyncsim.scenario.lang.Problem(file, step.pos(), limit));
+                problems.add(new Problem(file, step.pos(), limit));
             }
             limits(file, step.steps(), problems);
         }

@@ -153,6 +153,11 @@ final class Relay implements AutoCloseable {
                     if (dead) {
                         return;
                     }
+                    // The client's connect to this relay was local and instant; over the link, the server
+                    // accepts after SYN, SYN-ACK and ACK: a round trip and a half before it greets.
+                    long handshake = links.delayMicros(client, server) + links.delayMicros(server, client)
+                            + links.delayMicros(client, server);
+                    Thread.sleep(handshake / 1000, (int) (handshake % 1000) * 1000);
                     Socket up = new Socket();
                     up.setTcpNoDelay(true);
                     up.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), 5000);

@@ -255,13 +255,13 @@ public final class IoThread {
             // What a GTID dump will ask for, known now for the connect line; asked for after the set-up.
             GtidRequest gtids = c.server().gtids().request(c.channel());
             dumpGtids = gtids;
+            // The login's last round trip (the greeting came unasked after the TCP handshake: that was the
+            // Hello/Greeting exchange; the client's auth response and the server's OK are exchange 0), then
             // get_master_version_and_clock and its kin, the semisync probe and SET, COM_REGISTER_SLAVE:
             // one round trip each before the dump is asked for.
-            setupQueries = c.server().flavor().threadStyle().ioSetupQueries() + (semisyncDump ? 2 : 0) + 1;
-            String checking = "Checking " + source() + " version";
-            c.channel().ioPreparing(checking);
-            state(checking);
-            send(new Protocol.SetupQuery(1));
+            var style = c.server().flavor().threadStyle();
+            setupQueries = (gtids != null ? style.ioSetupQueriesGtid() : style.ioSetupQueries()) + (semisyncDump ? 2 : 0) + 1;
+            send(new Protocol.SetupQuery(0));
             if (!everConnected) {
                 var at = c.channel().dumpStart();
                 log(gtidForm("io-connected", gtids), "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
@@ -309,6 +309,11 @@ public final class IoThread {
 
         /** The source answered set-up statement {@code n}: the next, COM_REGISTER_SLAVE last, then the dump. */
         private void setupReplied(Protocol.SetupReply r) {
+            if (r.n() == 0) { // logged in: the questions begin
+                String checking = "Checking " + source() + " version";
+                c.channel().ioPreparing(checking);
+                state(checking);
+            }
             if (r.n() < setupQueries) {
                 if (r.n() + 1 == setupQueries) {
                     String registering = "Registering " + c.terms().replica() + " on " + source();
@@ -504,7 +509,13 @@ public final class IoThread {
         private Behavior<Command> killing(Packet p) {
             if (p instanceof Packet.Connected con && con.attempt() == killAttempt) {
                 killConnection = con.connection();
-                c.network().tell(new NetworkActor.Send(killConnection, c.node(), new Protocol.Kill(dumpThreadId)));
+                // mysql_real_connect: the greeting a round trip after the TCP handshake, then the auth and its
+                // OK (exchanges -2 and -1 stand for them), then the KILL.
+                c.network().tell(new NetworkActor.Send(killConnection, c.node(), new Protocol.SetupQuery(-2)));
+            } else if (p instanceof Packet.Data d && d.connection() == killConnection
+                    && d.payload() instanceof Protocol.SetupReply r) {
+                c.network().tell(new NetworkActor.Send(killConnection, c.node(), r.n() < -1
+                        ? new Protocol.SetupQuery(r.n() + 1) : new Protocol.Kill(dumpThreadId)));
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == killAttempt) {
                 return killDone(false);
             } else if (p instanceof Packet.Data d && d.connection() == killConnection
