@@ -249,12 +249,19 @@ public final class IoThread {
                     threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
                 }
             }
-            RelayIoObserver o = observer();
-            semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
-                    () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
             // What a GTID dump will ask for, known now for the connect line; asked for after the set-up.
             GtidRequest gtids = c.server().gtids().request(c.channel());
             dumpGtids = gtids;
+            if (!everConnected) { // logged once connected, before get_master_version_and_clock and the
+                var at = c.channel().dumpStart(); // plugin's probe (slave.cc / rpl_replica.cc handle_slave_io)
+                log(gtidForm("io-connected", gtids), "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
+                        "port", c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
+                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
+                        "gtid", gtids == null ? "" : gtids.toString());
+            }
+            RelayIoObserver o = observer();
+            semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
+                    () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
             // The login's last round trip (the greeting came unasked after the TCP handshake: that was the
             // Hello/Greeting exchange; the client's auth response and the server's OK are exchange 0), then
             // get_master_version_and_clock and its kin, the semisync probe and SET, COM_REGISTER_SLAVE:
@@ -262,13 +269,6 @@ public final class IoThread {
             var style = c.server().flavor().threadStyle();
             setupQueries = (gtids != null ? style.ioSetupQueriesGtid() : style.ioSetupQueries()) + (semisyncDump ? 2 : 0) + 1;
             send(new Protocol.SetupQuery(0));
-            if (!everConnected) {
-                var at = c.channel().dumpStart();
-                log(gtidForm("io-connected", gtids), "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
-                        "port", c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
-                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
-                        "gtid", gtids == null ? "" : gtids.toString());
-            }
             everConnected = true;
             reconnecting = false;
             retries = 0;
