@@ -456,22 +456,22 @@ public final class BinaryLog {
 
     /**
      * MariaDB's recovery of a former primary (MYSQL_BIN_LOG::truncate_and_remove_binlogs): the log is cut
-     * just before transaction {@code trx} (the first prepared one), and later files go. Null when that
+     * just before transaction {@code trx} ({@link BinlogRecovery}), and later files go. Null when that
      * transaction is not in the log.
      */
-    public Truncation truncateFrom(long trx) {
-        // From the end: a replica's log also holds transactions it replicated, numbered by their source.
+    public Truncation truncateFrom(Transaction trx) {
+        // From the end: the events of the transaction whose last event carries it.
         int last = end() - 1;
-        while (last >= base && at(last).trx() != trx) {
+        while (last >= base && !(at(last).endsTransaction() && at(last).transaction().equals(trx))) {
             last--;
         }
         int first = last;
-        while (first > base && at(first - 1).trx() == trx) {
+        while (first > base && at(first - 1).trx() == trx.id() && !at(first - 1).endsTransaction()) {
             first--;
         }
         for (int i = Math.max(first, base); last >= base && i <= last; i++) {
             BinlogEvent e = at(i);
-            if (e.trx() == trx) {
+            if (e.trx() == trx.id()) {
                 String file = e.file();
                 long sizeBefore = fileSizes().stream().filter(f -> f.name().equals(file)).findFirst()
                         .map(FileSize::size).orElse(currentPos);

@@ -313,6 +313,12 @@ public final class Flavor {
             return c.getBoolean("change-source-per-thread");
         }
 
+        /** Options read from the option file that are no system variables (SQL gets 1193 for them). */
+        public java.util.Set<String> startupOptions() {
+            return c.hasPath("startup-options") ? new java.util.TreeSet<>(c.getStringList("startup-options"))
+                    : java.util.Set.of();
+        }
+
         /** Variables the real servers have and the model does not (error 9000, not 1193). */
         public java.util.Set<String> unmodelledVariables() {
             return new java.util.TreeSet<>(c.getStringList("unmodelled-variables"));

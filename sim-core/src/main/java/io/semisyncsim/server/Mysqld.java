@@ -1,5 +1,6 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.BinlogRecovery;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
@@ -268,11 +269,11 @@ public final class Mysqld {
                 errorLog.log("crash-recovery-prepared", "count", prepared.size());
             }
         }
-        if (!prepared.isEmpty()) {
-            recover(prepared);
-        }
         if (crashed) {
             errorLog.log("crash-recovery-tables-end");
+        }
+        if (!prepared.isEmpty()) {
+            recover(prepared); // MariaDB: after ha_recover's lines, as TC_LOG_BINLOG::recover completes
         }
         if (!firstStart) {
             gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
@@ -392,27 +393,26 @@ public final class Mysqld {
     }
 
     /**
-     * Crash recovery of the transactions a crash left prepared in the binlog: MySQL commits those in
-     * the binlog (binlog::Binlog_recovery); a MariaDB server started as a replica (--init-rpl-role=SLAVE,
-     * MDEV-21117) truncates the binlog before the first of them and rolls them back.
+     * Crash recovery of the transactions a crash left prepared in the binlog ({@link BinlogRecovery}):
+     * committed, as MySQL and MariaDB do; a MariaDB server started with {@code --init-rpl-role=SLAVE}
+     * (MDEV-21117, log.cc Recovery_context) rolls back the unacknowledged tail and cuts it from the binlog
+     * (truncate_and_remove_binlogs, which logs the cut), so the GTID state read back after it lacks them.
      */
     private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
         SysVarDef role = variables.find("init_rpl_role");
-        if (role != null && "SLAVE".equals(variables.get(role.name()))) {
-            var cut = binlog.truncateFrom(prepared.get(0).id());
-            if (cut != null) {
-                var first = prepared.get(0);
-                errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
-                        cut.pos(), "gtid", first.gtid() != null ? first.gtid() : "0-" + serverId + "-" + first.id());
-            }
-            return;
-        }
+        boolean truncate = role != null && "SLAVE".equals(variables.get(role.name()));
+        BinlogRecovery.Decision d = BinlogRecovery.decide(binlog.transactions(), prepared, truncate);
         errorLog.log("crash-recovery-start");
-        for (io.semisyncsim.binlog.Transaction t : prepared) {
+        for (io.semisyncsim.binlog.Transaction t : d.commit()) {
             store.apply(t);
             gtids.committed(t); // committed by recovery: executed from now on
         }
         errorLog.log("crash-recovery-end");
+        if (d.truncateFrom() != null) {
+            var cut = binlog.truncateFrom(d.truncateFrom());
+            errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
+                    cut.pos(), "gtid", d.truncateFrom().gtid());
+        }
     }
 
     /** Process gone at once: no shutdown, nothing logged. Installed plugins stay in mysql.plugin. */

@@ -23,8 +23,12 @@ public final class SystemVariables {
     /** Variables whose value the server computes when read (gtid_executed...), by name; looked up only. */
     private final java.util.HashMap<String, java.util.function.Supplier<String>> computed = new java.util.HashMap<>();
 
+    /** Option-file options that are no variables (flavors.conf sql.startup-options): hidden from SQL. */
+    private final java.util.Set<String> startupOptions;
+
     public SystemVariables(Flavor flavor) {
         this.flavor = flavor;
+        this.startupOptions = flavor.sql().startupOptions();
     }
 
     public void define(SysVarDef def) {
@@ -61,6 +65,9 @@ public final class SystemVariables {
      */
     public SysVarDef require(String name) throws SqlError {
         SysVarDef def = find(name);
+        if (def != null && startupOptions.contains(def.name())) {
+            def = null; // an option only: the server reads it at start, SQL cannot name it
+        }
         if (def == null) {
             if (flavor.sql().unmodelledVariables().contains(name.toLowerCase(Locale.ROOT))) {
                 throw flavor.error("9000-variable", name.toLowerCase(Locale.ROOT));
@@ -117,7 +124,9 @@ public final class SystemVariables {
     public List<Map.Entry<String, String>> all() {
         TreeMap<String, String> shown = new TreeMap<>();
         for (String name : values.keySet()) {
-            shown.put(name, value(name));
+            if (!startupOptions.contains(name)) {
+                shown.put(name, value(name));
+            }
         }
         for (Map.Entry<String, String> alias : aliases.entrySet()) {
             shown.put(alias.getKey(), value(alias.getValue()));
