@@ -224,8 +224,11 @@ public final class Story {
                 case "ack" -> "ACK " + Labels.pos(pos);
                 case "heartbeat" -> "heartbeat";
                 case "dump-request" -> "COM_BINLOG_DUMP";
-                case "semisync-probe" -> "semisync?";
-                case "semisync-probe-reply" -> "semisync: reply";
+                case "hello" -> "connect";
+                case "greeting" -> "greeting";
+                case "kill" -> "KILL (dump thread)";
+                case "end-of-stream" -> "end of stream";
+                case "fin" -> "FIN";
                 case "dump-error" -> "dump error";
                 default -> what;
             };

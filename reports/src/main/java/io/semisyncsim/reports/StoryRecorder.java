@@ -34,6 +34,8 @@ public final class StoryRecorder implements TraceSink {
     private final Map<Long, Map<String, ArrayDeque<Story.Message>>> inFlight = new TreeMap<>();
     private final Map<String, Long> ackRequested = new TreeMap<>();
     private final Map<String, Story.Wait> openWait = new TreeMap<>();
+    /** Per connection, a replica's set-up under way: when it began and its round trips so far. */
+    private final Map<Long, long[]> setUpRoundTrips = new TreeMap<>();
     private final Map<String, ArrayDeque<Story.Note>> unanswered = new TreeMap<>();
     private final Map<String, Story.Note> lastCrash = new TreeMap<>();
     private final Map<String, Story.Note> lastRestart = new TreeMap<>();
@@ -78,11 +80,11 @@ public final class StoryRecorder implements TraceSink {
             case "commit.wait" -> {
                 Story.Wait w = new Story.Wait(t, node, text(e.field("point")), text(e.field("pos")),
                         e.field("deadline") instanceof Long d ? d : Long.MAX_VALUE);
-                openWait.put(node, w);
+                openWait.put(node + " " + e.field("waiter"), w); // several sessions may wait side by side
                 offer(w);
             }
             case "commit.released" -> {
-                Story.Wait w = openWait.remove(node);
+                Story.Wait w = openWait.remove(node + " " + e.field("waiter"));
                 if (w != null) {
                     w.release(t, (Boolean) e.field("semisync"));
                 }
@@ -128,7 +130,10 @@ public final class StoryRecorder implements TraceSink {
                     thread(e, Story.IO_THREAD, "connect to " + e.field("to") + ": " + e.field("result"), fields(e));
                 }
             }
-            case "close" -> lose(number(e.field("connection")), t);
+            case "close" -> {
+                setUpRoundTrips.remove(number(e.field("connection")));
+                lose(number(e.field("connection")), t);
+            }
             case "reset" -> {
                 lose(number(e.field("connection")), t);
                 offer(new Story.Note(t, text(e.field("a")), null, Story.NoteKind.FAULT,
@@ -236,15 +241,33 @@ public final class StoryRecorder implements TraceSink {
         }
     }
 
+    /** A replica's set-up exchanges: drawn as one note, not as a ladder of arrows. */
+    private static boolean setUp(String what) {
+        return what.equals("setup-query") || what.equals("setup-reply");
+    }
+
     private void send(TraceEvent e) {
         String from = e.node();
         String to = text(e.field("to"));
         String what = text(e.field("what"));
         long connection = number(e.field("connection"));
+        if (setUp(what)) {
+            if (what.equals("setup-query")) {
+                setUpRoundTrips.computeIfAbsent(connection, k -> new long[] {e.time(), 0})[1]++;
+            }
+            return;
+        }
+        long[] setUp = what.equals("dump-request") ? setUpRoundTrips.remove(connection) : null;
+        if (setUp != null) {
+            offer(new Story.Note(e.time(), from, Story.IO_THREAD, Story.NoteKind.THREAD, "set-up: " + setUp[1]
+                    + " round trips", "before its dump request the I/O thread logged in and asked its questions"
+                    + " (get_master_version_and_clock, the semisync plugin's probe, register_slave_on_master): "
+                    + setUp[1] + " round trips since " + Labels.time(setUp[0])));
+        }
         Story.Lane fromLane;
         Story.Lane toLane;
         switch (what) {
-            case "events", "heartbeat", "dump-error", "semisync-probe-reply" -> {
+            case "events", "heartbeat", "dump-error", "end-of-stream" -> {
                 fromLane = new Story.Lane(from, Story.DUMP + to);
                 toLane = new Story.Lane(to, Story.IO_THREAD);
                 if (what.equals("events")) {
@@ -255,9 +278,17 @@ public final class StoryRecorder implements TraceSink {
                 fromLane = new Story.Lane(from, Story.IO_THREAD);
                 toLane = new Story.Lane(to, Story.ACK_RECEIVER);
             }
-            case "dump-request", "semisync-probe" -> {
+            case "dump-request" -> {
                 fromLane = new Story.Lane(from, Story.IO_THREAD);
                 toLane = new Story.Lane(to, Story.DUMP + from);
+            }
+            case "hello" -> { // the replica's connect, which the source's mysqld accepts
+                fromLane = new Story.Lane(from, Story.IO_THREAD);
+                toLane = new Story.Lane(to, Story.MYSQLD);
+            }
+            case "greeting" -> {
+                fromLane = new Story.Lane(from, Story.MYSQLD);
+                toLane = new Story.Lane(to, Story.IO_THREAD);
             }
             default -> {
                 fromLane = new Story.Lane(from, Story.MYSQLD);
@@ -290,6 +321,9 @@ public final class StoryRecorder implements TraceSink {
     }
 
     private void deliver(TraceEvent e) {
+        if (setUp(text(e.field("what")))) {
+            return; // never drawn, so never in flight
+        }
         Map<String, ArrayDeque<Story.Message>> c = inFlight.get(number(e.field("connection")));
         ArrayDeque<Story.Message> q = c == null ? null : c.get(text(e.field("from")));
         Story.Message m = q == null ? null : q.pollFirst();

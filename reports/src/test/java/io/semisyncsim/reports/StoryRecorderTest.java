@@ -185,4 +185,42 @@ class StoryRecorderTest {
         assertEquals(MarkdownReport.mermaid(a), MarkdownReport.mermaid(b));
         assertEquals(new SequenceSvg(a).render(List.of()), new SequenceSvg(b).render(List.of()));
     }
+
+    @Test
+    void sessionsThatWaitSideBySideEachEndTheirOwnWait() {
+        Story s = Traces.started().at(100)
+                .event("source", "connection", "commit.wait", "waiter", 7L, "point", "AFTER_COMMIT", "pos", Traces.pos(300),
+                        "deadline", 10_000_100L)
+                .at(200).event("source", "connection", "commit.wait", "waiter", 8L, "point", "AFTER_COMMIT",
+                        "pos", Traces.pos(600), "deadline", 10_000_200L)
+                .at(900).event("source", "connection", "commit.released", "waiter", 8L, "semisync", true)
+                .at(1_500).event("source", "connection", "commit.released", "waiter", 7L, "semisync", false)
+                .story();
+        List<Story.Wait> waits = all(s, Story.Wait.class);
+        assertEquals(1_500, waits.get(0).end(), "the first waiter's own release");
+        assertEquals(Boolean.FALSE, waits.get(0).semisync());
+        assertEquals(900, waits.get(1).end());
+        assertEquals(Boolean.TRUE, waits.get(1).semisync());
+    }
+
+    @Test
+    void aReplicasConnectionSetUpIsOneNoteNotALadderOfArrows() {
+        Traces t = Traces.started().at(10).send("replica1", "source", "hello", null, 20L)
+                .at(20).deliver("source", "replica1", "hello", null)
+                .send("source", "replica1", "greeting", null, 30L)
+                .at(30).deliver("replica1", "source", "greeting", null);
+        long now = 30;
+        for (int i = 0; i < 11; i++) {
+            t.send("replica1", "source", "setup-query", null, now + 10).at(now + 10).deliver("source", "replica1", "setup-query", null)
+                    .send("source", "replica1", "setup-reply", null, now + 20).at(now + 20)
+                    .deliver("replica1", "source", "setup-reply", null);
+            now += 20;
+        }
+        Story s = t.send("replica1", "source", "dump-request", null, now + 10).at(now + 10)
+                .deliver("source", "replica1", "dump-request", null).story();
+        List<String> labels = all(s, Story.Message.class).stream().map(Story.Message::label).toList();
+        assertEquals(List.of("connect", "greeting", "COM_BINLOG_DUMP"), labels);
+        assertTrue(all(s, Story.Message.class).stream().allMatch(m -> m.fate() == Story.Fate.DELIVERED));
+        assertEquals("set-up: 11 round trips", notes(s, Story.NoteKind.THREAD).get(0).text());
+    }
 }

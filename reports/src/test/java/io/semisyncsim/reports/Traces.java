@@ -45,7 +45,8 @@ final class Traces {
         if (point.equals("AFTER_COMMIT")) {
             at(t + 205).event("source", "connection", "commit.visible", "trx", trx);
         }
-        at(t + 205).event("source", "connection", "commit.wait", "point", point, "pos", pos(p), "deadline", t + 10_000_205)
+        at(t + 205).event("source", "connection", "commit.wait", "waiter", trx, "point", point, "pos", pos(p),
+                        "deadline", t + 10_000_205)
                 .event("source", "dump:replica1", "ack.request", "to", "replica1", "pos", pos(p))
                 .send("source", "replica1", "events", pos(p), t + 705)
                 .at(t + 705).deliver("replica1", "source", "events", pos(p))
@@ -54,7 +55,7 @@ final class Traces {
                 .at(t + 815).event("replica1", "sql_thread", "sql.applied", "trx", trx, "pos", p)
                 .at(t + 1215).deliver("source", "replica1", "ack", pos(p))
                 .event("source", "ack_receiver", "ack", "replica_server_id", 2L, "pos", pos(p))
-                .event("source", "connection", "commit.released", "semisync", true);
+                .event("source", "connection", "commit.released", "waiter", trx, "semisync", true);
         if (point.equals("AFTER_SYNC")) {
             at(t + 1225).event("source", "connection", "commit.visible", "trx", trx);
         }

@@ -105,9 +105,13 @@ final class Comparison {
         return false;
     }
 
-    /** A step too short in the simulation to have caught up with the real servers, or far shorter than the real one. */
+    /**
+     * A step too short in the simulation to have caught up with the real servers, or far shorter than the
+     * real one. An await counts as instant: it ends the moment its condition came true, when what follows
+     * from that (a registration, the next file) is still on its way on both sides.
+     */
     private static boolean tooShortToCatchUp(int step, Recording real, Recording simulated, DiffSettings settings) {
-        long sim = simulated.records().get(step - 1).duration();
+        long sim = simulated.records().get(step - 1).quiet();
         long wall = real.records().get(step - 1).duration();
         return sim < settings.settleMicros() || wall > sim + settings.settleMicros();
     }

@@ -24,8 +24,12 @@ final class Recording implements RunListener {
      * an await's duration: the timings that matter), and how long the step took, which says whether
      * the two sides read the servers at comparable moments.
      */
+    /**
+     * One step's fields. {@code quiet}: how long the simulation ran before it read them with nothing the
+     * step waited for happening; an await's reading comes the instant its condition came true, so 0.
+     */
     record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings, long duration,
-                      long snapshot) {
+                      long snapshot, long quiet) {
     }
 
     private final List<Step> steps;
@@ -103,7 +107,8 @@ final class Recording implements RunListener {
         Step step = steps.get(index);
         long duration = t.now() - stepStart;
         long snapshotStart = t.now(); // on real servers, reading every node takes a while, and they go on
-        if (step instanceof io.semisyncsim.scenario.step.AwaitStep) {
+        boolean await = step instanceof io.semisyncsim.scenario.step.AwaitStep;
+        if (await) {
             timings.put("await duration", duration); // how long the condition took to hold
         }
         for (String node : t.nodes()) {
@@ -125,7 +130,7 @@ final class Recording implements RunListener {
         }
         String kind = step.getClass().getSimpleName().replaceAll("(Step|Fault)$", "").toLowerCase(java.util.Locale.ROOT);
         records.add(new StepRecord("step " + (index + 1) + " (line " + step.pos().line() + ", " + kind + ")", fields,
-                timings, duration, t.now() - snapshotStart));
+                timings, duration, t.now() - snapshotStart, await ? 0 : duration));
         fields = new LinkedHashMap<>();
         timings = new LinkedHashMap<>();
         statements = 0;

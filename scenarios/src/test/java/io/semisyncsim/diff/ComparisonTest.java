@@ -18,16 +18,20 @@ class ComparisonTest {
     private static final long MS = 1000;
     private static final String POS = "replica1.replica_status.Exec_Master_Log_Pos";
 
-    /** One side's steps: each {duration µs, value of POS}. */
+    /** One side's steps: each {duration µs, value of POS} or {duration µs, value of POS, AWAIT}. */
     private static Recording recording(Object[]... steps) {
         Recording r = new Recording(List.of(), SETTINGS);
         int n = 0;
         for (Object[] s : steps) {
+            long duration = (Long) s[0];
+            boolean await = s.length > 2 && s[2] == AWAIT;
             r.records().add(new Recording.StepRecord("step " + ++n, Map.of(POS, (String) s[1]), Map.of(),
-                    (Long) s[0], 0));
+                    duration, 0, await ? 0 : duration));
         }
         return r;
     }
+
+    private static final Object AWAIT = new Object();
 
     private static Field step(List<Field> fields, int step) {
         return fields.stream().filter(f -> f.step() == step && f.name().equals(POS)).findFirst().orElseThrow();
@@ -55,6 +59,14 @@ class ComparisonTest {
     }
 
     @Test
+    void anAwaitIsReadTheInstantItsConditionCameTrueSoWhatFollowsFromItIsSettling() {
+        List<Field> fields = compare(
+                recording(new Object[] {350 * MS, "871"}, new Object[] {100 * MS, "871"}),
+                recording(new Object[] {500 * MS, "690", AWAIT}, new Object[] {100 * MS, "871"}));
+        assertTrue(step(fields, 1).settling());
+    }
+
+    @Test
     void aDifferenceAtTheLastStepHasNothingToSettleInto() {
         List<Field> fields = compare(recording(new Object[] {20 * MS, "690"}), recording(new Object[] {0L, "871"}));
         assertTrue(step(fields, 1).different());
@@ -79,7 +91,7 @@ class ComparisonTest {
     @Test
     void aFieldOnlyOneSideHasIsADifference() {
         Recording real = new Recording(List.of(), SETTINGS);
-        real.records().add(new Recording.StepRecord("step 1", Map.of(), Map.of(), 0, 0));
+        real.records().add(new Recording.StepRecord("step 1", Map.of(), Map.of(), 0, 0, 0));
         List<Field> fields = compare(real, recording(new Object[] {0L, "4"}));
         assertEquals(null, step(fields, 1).real());
         assertTrue(step(fields, 1).different());

@@ -102,7 +102,10 @@ final class AckFromEveryReplica implements Plugin, CommitObserver, BinlogTransmi
     }
 
     @Override
-    public void transmitStop(long serverId, boolean shuttingDown, long now) {
+    public void transmitStop(long serverId, boolean semisync, boolean shuttingDown, long now) {
+        if (!semisync) {
+            return;
+        }
         acked.remove(serverId);
         check();
     }

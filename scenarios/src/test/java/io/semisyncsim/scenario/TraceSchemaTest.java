@@ -20,7 +20,7 @@ class TraceSchemaTest {
             "commit.visible", "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",
             "io.connected", "io.connect_failed", "send", "deliver", "io.net_timeout", "io.connection_lost", "io.fatal", "io.stop",
             "sql.start", "sql.applied", "sql.stop", "connect", "close", "partition", "heal", "reset", "link", "log",
-            "start", "crash", "crash.lost", "crash.recovery", "promoted", "slow-disk", "pause", "resume");
+            "start", "shutdown", "stopped", "power-off", "crash", "crash.lost", "crash.recovery", "promoted", "slow-disk", "pause", "resume");
 
     @Test
     void everyLineHasTheKeysInOrderWithTheirTypesAndADocumentedKind() throws Exception {
@@ -45,5 +45,31 @@ class TraceSchemaTest {
             event.get("data").fields().forEachRemaining(f -> assertTrue(f.getValue().isValueNode(), "flat values: " + line));
             previous = event.get("t").asLong();
         }
+    }
+
+    @Test
+    void everyCommitWaitSaysWhereItWaitsAndEndsWithItsRelease() throws Exception {
+        MemorySink sink = new MemorySink();
+        new ScenarioRunner().run(ScenarioReader.read(Path.of("library/teaching/timeout-and-switch-back-on.yaml"))
+                .on("mysql-8.0"), new RunListener() { }, sink);
+        ObjectMapper json = new ObjectMapper();
+        java.util.Map<String, Integer> open = new java.util.TreeMap<>();
+        int waits = 0;
+        for (String line : sink.jsonl().split("\n")) {
+            JsonNode event = json.readTree(line);
+            JsonNode data = event.get("data");
+            String waiter = event.get("node").asText() + " " + data.path("waiter").asText();
+            if (event.get("kind").asText().equals("commit.wait")) {
+                waits++;
+                assertTrue(data.path("point").asText().startsWith("AFTER_"), line);
+                assertTrue(data.path("pos").asText().contains(".0000"), line);
+                open.merge(waiter, 1, Integer::sum);
+            } else if (event.get("kind").asText().equals("commit.released")) {
+                assertTrue(data.path("semisync").isBoolean(), line);
+                assertEquals(1, open.remove(waiter), "a release of a wait that was held: " + line);
+            }
+        }
+        assertTrue(waits > 0, "the scenario holds commits");
+        assertEquals(java.util.Map.of(), open, "every wait ends with its release");
     }
 }

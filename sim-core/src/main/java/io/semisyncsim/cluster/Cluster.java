@@ -95,7 +95,7 @@ public final class Cluster implements AutoCloseable {
                 // the real-server harness do (MariaDB without a position would replicate by GTID); or by GTID.
                 BinlogPosition first = new BinlogPosition(spec.flavor().eventSizes().basename() + ".000001", 4);
                 List<String> statements = new java.util.ArrayList<>(List.of(spec.byGtid()
-                        ? changeSourceByGtid(sourceName, "gtid-position") : changeSource(sourceName, first)));
+                        ? changeSourceByGtid(sourceName, false) : changeSource(sourceName, first)));
                 if (spec.replicationRunning()) {
                     statements.add(flavor.operatorStatement("start-replica"));
                 }
@@ -255,7 +255,7 @@ public final class Cluster implements AutoCloseable {
         for (Map.Entry<String, Mysqld> n : nodes.entrySet()) {
             Mysqld other = n.getValue();
             if (!n.getKey().equals(replica) && other.state() == NodeState.RUNNING && other.channel().isConfigured()) {
-                String change = positionsByGtid(other) ? changeSourceByGtid(replica, "gtid-position")
+                String change = positionsByGtid(other) ? changeSourceByGtid(replica, false)
                         : changeSource(replica, end);
                 operate(n.getKey(), List.of(flavor.operatorStatement("stop-replica"), change,
                         flavor.operatorStatement("start-replica")));
@@ -282,7 +282,7 @@ public final class Cluster implements AutoCloseable {
         Mysqld s = nodes.get(source);
         boolean byGtid = n.variables() != null && (n.variables().find("gtid_mode") == null
                 || !n.variables().get("gtid_mode").equals("OFF"));
-        String change = byGtid ? changeSourceByGtid(source, "rejoin-position") : changeSource(source, s.binlog().writtenEnd());
+        String change = byGtid ? changeSourceByGtid(source, true) : changeSource(source, s.binlog().writtenEnd());
         List<String> statements = new java.util.ArrayList<>();
         if (n.channel().isConfigured()) {
             statements.add(flavor.operatorStatement("stop-replica"));
@@ -299,10 +299,10 @@ public final class Cluster implements AutoCloseable {
         return flavor.operatorStatement("change-source", Map.of("host", source, "port", 3306, "position", position));
     }
 
-    /** CHANGE MASTER TO {@code source} by GTID: the flavour's {@code gtid-position} or {@code rejoin-position}. */
-    private String changeSourceByGtid(String source, String how) {
+    /** CHANGE MASTER TO {@code source} by GTID: the flavour's {@code gtid-position}, or {@code rejoin-position}. */
+    private String changeSourceByGtid(String source, boolean rejoin) {
         return flavor.operatorStatement("change-source", Map.of("host", source, "port", 3306, "position",
-                flavor.operatorStatement(how)));
+                flavor.operatorStatement(rejoin ? "rejoin-position" : "gtid-position")));
     }
 
     /**

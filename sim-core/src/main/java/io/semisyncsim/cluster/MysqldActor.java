@@ -450,14 +450,19 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     @Override
-    public void setDeadline(long waiter, long at) {
-        c.trace().record(server.name(), "connection", "commit.wait", "waiter", waiter, "deadline", at);
-        deadlines.put(waiter, getContext().scheduleOnce(VirtualDurations.toDuration(Math.max(0, at - server.now())),
-                getContext().getSelf(), new DeadlinePassed(waiter)));
+    public void held(long waiter, CommitObserver.Point point, BinlogPosition pos, long deadline) {
+        c.trace().record(server.name(), "connection", "commit.wait", "waiter", waiter, "point", point.name(), "pos", pos,
+                "deadline", deadline == Long.MAX_VALUE ? null : deadline);
+        if (deadline != Long.MAX_VALUE) {
+            deadlines.put(waiter, getContext().scheduleOnce(
+                    VirtualDurations.toDuration(Math.max(0, deadline - server.now())), getContext().getSelf(),
+                    new DeadlinePassed(waiter)));
+        }
     }
 
     @Override
-    public void cancelDeadline(long waiter) {
+    public void released(long waiter, boolean semisync) {
+        c.trace().record(server.name(), "connection", "commit.released", "waiter", waiter, "semisync", semisync);
         Cancellable timer = deadlines.remove(waiter);
         if (timer != null) {
             timer.cancel(); // the timed wait ends early, as cond.timedwait returning on a signal
@@ -777,17 +782,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
     }
 
-    /** A dump thread ended: transmit_stop, and the semisync registration ends (remove_slave). */
+    /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
     private Behavior<Command> dumpEnded(long connection) {
         dumpActors.remove(connection);
         DumpRegistry.Dump d = dumps.remove(connection);
         if (d == null) {
             return this;
         }
-        if (d.semisync() && server.state() == NodeState.RUNNING) {
+        // rpl_binlog_sender.cc: transmit_stop runs for every dump; the plugin tells the kinds apart.
+        if (server.state() == NodeState.RUNNING) {
             for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), shuttingDown || finishingShutdown,
-                        server.now()));
+                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
+                        shuttingDown || finishingShutdown, server.now()));
             }
         }
         server.threads().close(d.thread());

@@ -132,6 +132,16 @@ public final class Flavor {
         return table.getConfig("error-log.messages").root().keySet();
     }
 
+    /** Whether the table has {@code path}, set or null ("never written"): for the test of text keys. */
+    boolean hasEntry(String path) {
+        return table.hasPathOrNull(path);
+    }
+
+    /** The {@code field} of the entry at {@code path}, or null when the table sets the entry to null. */
+    String entryText(String path, String field) {
+        return table.getIsNull(path) ? null : table.getString(path + "." + field);
+    }
+
     /** The variable that decides which levels are written: log_error_verbosity, or MariaDB's log_warnings. */
     public String logVerbosityVariable() {
         return table.getString("error-log.verbosity-variable");

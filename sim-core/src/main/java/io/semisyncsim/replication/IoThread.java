@@ -252,9 +252,12 @@ public final class IoThread {
             // What a GTID dump will ask for, known now for the connect line; asked for after the set-up.
             GtidRequest gtids = c.server().gtids().request(c.channel());
             dumpGtids = gtids;
-            if (!everConnected) { // logged once connected, before get_master_version_and_clock and the
-                var at = c.channel().dumpStart(); // plugin's probe (slave.cc / rpl_replica.cc handle_slave_io)
-                log(gtidForm("io-connected", gtids), "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
+            // handle_slave_io logs the connection before it requests the dump, whose before_request_transmit
+            // hook runs the semisync probe: "connected" comes before the plugin's "does not" lines.
+            if (!everConnected) {
+                var at = c.channel().dumpStart();
+                log(gtidForm(gtids, "io-connected-gtid") ? "io-connected-gtid" : "io-connected", "user",
+                        c.channel().sourceUser(), "host", c.channel().sourceHost(),
                         "port", c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
                         "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
                         "gtid", gtids == null ? "" : gtids.toString());
@@ -292,9 +295,9 @@ public final class IoThread {
             state(waiting);
         }
 
-        /** The GTID form of a log line ({@code id-gtid}) when the dump was asked by GTID and the flavour has one. */
-        private String gtidForm(String id, Object gtids) {
-            return gtids != null && c.server().flavor().logMessage(id + "-gtid") != null ? id + "-gtid" : id;
+        /** Whether to write a line's GTID form ({@code gtidKey}): the dump was asked by GTID, and the flavour has one. */
+        private boolean gtidForm(Object gtids, String gtidKey) {
+            return gtids != null && c.server().flavor().logMessage(gtidKey) != null;
         }
 
         /** Whether a transaction's GTID says it came from this server (its server_id, its server_uuid). */
@@ -447,7 +450,8 @@ public final class IoThread {
         private void reconnect() {
             close();
             var at = c.channel().dumpStart();
-            log(gtidForm("io-reconnecting", c.channel().gtidRequested()), "file", at == null ? "" : at.file(), "pos",
+            boolean byGtid = gtidForm(c.channel().gtidRequested(), "io-reconnecting-gtid");
+            log(byGtid ? "io-reconnecting-gtid" : "io-reconnecting", "file", at == null ? "" : at.file(), "pos",
                     at == null ? 4 : at.pos(), "gtid", c.channel().gtidIoPos());
             String state = "Reconnecting after a failed " + source() + " event read";
             c.channel().ioReconnecting(state);
@@ -491,7 +495,8 @@ public final class IoThread {
             reconnecting = false;
             var at = c.channel().dumpStart();
             String requested = c.channel().gtidRequested();
-            log(gtidForm("io-exiting", requested), "file_or_first", at == null ? "FIRST" : at.file(), "pos",
+            log(gtidForm(requested, "io-exiting-gtid") ? "io-exiting-gtid" : "io-exiting",
+                    "file_or_first", at == null ? "FIRST" : at.file(), "pos",
                     at == null ? 4 : at.pos(), "host", c.channel().sourceHost(), "port", c.channel().sourcePort(),
                     "gtid", c.channel().gtidIoPos());
             RelayIoObserver o = observer();

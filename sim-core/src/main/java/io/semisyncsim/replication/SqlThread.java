@@ -70,9 +70,9 @@ public final class SqlThread {
             return r == null ? null : r.toString();
         }
 
-        /** The GTID form of a line when the channel positions by GTID and the flavour writes one. */
-        private String gtidForm(String id, String gtid) {
-            return gtid != null && c.server().flavor().logMessage(id + "-gtid") != null ? id + "-gtid" : id;
+        /** Whether to write a line's GTID form ({@code gtidKey}): the channel positions by GTID, and the flavour has one. */
+        private boolean gtidForm(String gtid, String gtidKey) {
+            return gtid != null && c.server().flavor().logMessage(gtidKey) != null;
         }
 
         Behavior<Command> start() {
@@ -80,7 +80,8 @@ public final class SqlThread {
             c.channel().clearSqlError();
             c.trace().record(c.node(), "sql_thread", "sql.start");
             String gtid = gtidPosition();
-            log(gtidForm("sql-initialized", gtid), "file_or_first", file(), "pos", c.channel().execSourceLogPos(),
+            log(gtidForm(gtid, "sql-initialized-gtid") ? "sql-initialized-gtid" : "sql-initialized",
+                    "file_or_first", file(), "pos", c.channel().execSourceLogPos(),
                     "relay_file", c.node() + "-relay-bin." + String.format("%06d", c.channel().relayFileNumber()),
                     "relay_pos", c.channel().relayLogPos(), "gtid", gtid == null ? "" : gtid);
             state();
@@ -119,7 +120,8 @@ public final class SqlThread {
         private Behavior<Command> exit() {
             c.channel().sqlStopped();
             String gtid = gtidPosition();
-            log(gtidForm("sql-exiting", gtid), "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
+            log(gtidForm(gtid, "sql-exiting-gtid") ? "sql-exiting-gtid" : "sql-exiting",
+                    "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
                     c.channel().sourceHost(), "port", c.channel().sourcePort(), "gtid", gtid == null ? "" : gtid);
             c.server().threads().close(c.thread().id());
             c.trace().record(c.node(), "sql_thread", "sql.stop");

@@ -162,8 +162,13 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     @Override
-    public void transmitStop(long serverId, boolean shuttingDown, long now) {
-        ctx.errorLog().log("semisync-dump-stop", "server_id", serverId);
+    public void transmitStop(long serverId, boolean semisync, boolean shuttingDown, long now) {
+        // semisync_source_plugin.cc repl_semi_binlog_dump_end: "semi-sync" or "asynchronous" (MariaDB's
+        // semisync_master.cc writes only the first).
+        ctx.errorLog().log(semisync ? "semisync-dump-stop" : "async-dump-stop", "server_id", serverId);
+        if (!semisync) {
+            return;
+        }
         source.removeReplica(waitNoReplica(), shuttingDown, now);
     }
 

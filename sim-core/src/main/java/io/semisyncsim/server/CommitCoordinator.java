@@ -24,10 +24,14 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         /** Call {@link #done} with the work's stage after its micros. */
         void schedule(GroupCommit.Work work);
 
-        /** Call {@link #deadlinePassed} for {@code waiter} at {@code at} (virtual µs). */
-        void setDeadline(long waiter, long at);
+        /**
+         * A plugin holds {@code waiter}'s commit at {@code point} for an ACK of {@code pos}: call
+         * {@link #deadlinePassed} at {@code deadline} (virtual µs; Long.MAX_VALUE: never).
+         */
+        void held(long waiter, CommitObserver.Point point, BinlogPosition pos, long deadline);
 
-        void cancelDeadline(long waiter);
+        /** The wait ended before its deadline ({@code semisync}: acknowledged): the timer goes. */
+        void released(long waiter, boolean semisync);
 
         /** binlog_end_pos moved: dump threads may send more. */
         void published();
@@ -150,9 +154,7 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
                 }
                 waits.put(hold.waiter(), new Wait(hold.waiter(), trx, point == CommitObserver.Point.AFTER_SYNC, pos, o,
                         before));
-                if (hold.deadline() != Long.MAX_VALUE) { // MAX_VALUE: no deadline (a timeout beyond the clock)
-                    effects.setDeadline(hold.waiter(), hold.deadline());
-                }
+                effects.held(hold.waiter(), point, pos, hold.deadline()); // MAX_VALUE: a timeout beyond the clock
                 return null;
             }
             if (d instanceof CommitObserver.Decision.Proceed p) {
@@ -168,7 +170,7 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         if (w == null) {
             return; // a waiter of a commit that died with a crash or a shutdown
         }
-        effects.cancelDeadline(waiter); // an ACK came first: the timed wait ends early
+        effects.released(waiter, acked); // an ACK (or a timeout's switch-off) came: the timed wait ends
         Threads.Thread t = server.threads().find(thread(w.trx()));
         if (t != null && w.stateBefore() != null) {
             t.state(w.stateBefore());

@@ -39,6 +39,8 @@ public final class Mysqld {
     private final SortedMap<String, String> persisted = new TreeMap<>();
     private SystemVariables variables;
     private NodeState state = NodeState.STOPPED;
+    /** The last run crashed with its binary log open (LOG_EVENT_BINLOG_IN_USE_F set): the next start recovers. */
+    private boolean binlogInUse;
     private long startedAt = -1;
     private final StatementExecutor executor = new StatementExecutor(this);
     /** The last connection id handed out (CONNECTION_ID()), for sessions whose caller set none. */
@@ -184,8 +186,8 @@ public final class Mysqld {
     }
 
     /**
-     * Starts the server, recovering first the transactions a crash left prepared in the binary log
-     * ({@link #recover}), before the new log file opens.
+     * Starts the server: options, plugins, then the binary log, recovered first when the last run crashed
+     * ({@link #recover}: {@code prepared} are the transactions it left prepared), then a new log file.
      */
     public NodeState start(List<io.semisyncsim.binlog.Transaction> prepared) {
         if (!state.canStart()) {
@@ -260,20 +262,11 @@ public final class Mysqld {
         if (state == NodeState.FAILED_TO_START) {
             return abort();
         }
-        // The binary log is recovered once the plugins are up (init_server_components: plugins, then
-        // ha_recover / the binlog's recovery), then the log goes on in a new file.
-        if (crashed) {
-            errorLog.log("crash-recovery-binlog", "basename", binlog.sizes().basename());
-            errorLog.log("crash-recovery-tables-start");
-            if (!prepared.isEmpty()) {
-                errorLog.log("crash-recovery-prepared", "count", prepared.size());
-            }
-        }
-        if (crashed) {
-            errorLog.log("crash-recovery-tables-end");
-        }
-        if (!prepared.isEmpty()) {
-            recover(prepared); // MariaDB: after ha_recover's lines, as TC_LOG_BINLOG::recover completes
+        // The binary log opens after the plugins (init_server_components: plugin_init, then tc_log->open),
+        // recovering first if the last run crashed with it open.
+        if (binlogInUse) {
+            recover(prepared);
+            binlogInUse = false;
         }
         if (!firstStart) {
             gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
@@ -393,16 +386,26 @@ public final class Mysqld {
     }
 
     /**
-     * Crash recovery of the transactions a crash left prepared in the binlog ({@link BinlogRecovery}):
-     * committed, as MySQL and MariaDB do; a MariaDB server started with {@code --init-rpl-role=SLAVE}
-     * (MDEV-21117, log.cc Recovery_context) rolls back the unacknowledged tail and cuts it from the binlog
-     * (truncate_and_remove_binlogs, which logs the cut), so the GTID state read back after it lacks them.
+     * Crash recovery, at every start after a crash: the last binlog still carries its in-use flag, so the
+     * server scans it and hands the engines their XA recovery with a commit list, which logs its start and
+     * end whether or not anything was left prepared (MySQL binlog.cc open_binlog, binlog/recovery.cc,
+     * xa.cc ha_recover; MariaDB log.cc TC_LOG_BINLOG::open and recover, handler.cc ha_recover). What
+     * becomes of the prepared transactions is {@link BinlogRecovery}'s: committed, as MySQL and MariaDB
+     * do; a MariaDB server started with {@code --init-rpl-role=SLAVE} (MDEV-21117, log.cc
+     * Recovery_context) rolls back the unacknowledged tail and cuts it from the binlog
+     * (truncate_and_remove_binlogs, which logs the cut after ha_recover's lines), so the GTID state read
+     * back after it lacks them.
      */
     private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
+        errorLog.log("crash-recovery-binlog", "name", flavor.eventSizes().basename());
+        errorLog.log("crash-recovery-start");
         SysVarDef role = variables.find("init_rpl_role");
         boolean truncate = role != null && "SLAVE".equals(variables.get(role.name()));
-        BinlogRecovery.Decision d = BinlogRecovery.decide(binlog.transactions(), prepared, truncate);
-        errorLog.log("crash-recovery-start");
+        if (!prepared.isEmpty()) {
+            errorLog.log("crash-recovery-prepared", "count", prepared.size());
+        }
+        BinlogRecovery.Decision d = BinlogRecovery.decide(prepared.isEmpty() ? List.of() : binlog.transactions(),
+                prepared, truncate);
         for (io.semisyncsim.binlog.Transaction t : d.commit()) {
             store.apply(t);
             gtids.committed(t); // committed by recovery: executed from now on
@@ -418,6 +421,7 @@ public final class Mysqld {
     /** Process gone at once: no shutdown, nothing logged. Installed plugins stay in mysql.plugin. */
     public void crash() {
         state = NodeState.CRASHED;
+        binlogInUse = true;
         plugins.clearActive();
         threads.restart();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Option files and restarts behave as mysqld's do. */
@@ -71,5 +72,44 @@ class StartupTest {
         Mysqld node = node("mariadb-10.11");
         assertNull(node.pluginStatus("rpl_semi_sync_master"), "not in INFORMATION_SCHEMA.PLUGINS since 10.3.3");
         assertEquals("AFTER_COMMIT", node.variables().get("rpl_semi_sync_master_wait_point"));
+    }
+
+    @Test
+    void everyStartAfterACrashRecoversTheBinaryLogAfterThePluginsAreIn() {
+        Mysqld node = node("mariadb-10.11", "rpl_semi_sync_master_enabled", "1");
+        node.crash();
+        node.start();
+        List<String> lines = node.errorLog().lines();
+        int enabled = indexOf(lines, "Semi-sync replication enabled on the master.");
+        int binlog = indexOf(lines, "[Note] Recovering after a crash using mysql-bin");
+        int start = indexOf(lines, "[Note] Starting table crash recovery...");
+        int end = indexOf(lines, "[Note] Crash table recovery finished.");
+        assertTrue(enabled >= 0 && enabled < binlog && binlog < start && start < end, String.join("\n", lines));
+    }
+
+    @Test
+    void aCleanRestartRecoversNothing() {
+        Mysqld node = node("mysql-5.7");
+        node.shutdown();
+        node.start();
+        assertEquals(-1, indexOf(node.errorLog().lines(), "crash recovery"));
+    }
+
+    @Test
+    void mysql80WritesItsXaRecoveryButNotTheInformationLevelBinlogLine() {
+        Mysqld node = node("mysql-8.0");
+        node.crash();
+        node.start();
+        assertTrue(indexOf(node.errorLog().lines(), "[System] [MY-010229] [Server] Starting XA crash recovery...") >= 0);
+        assertEquals(-1, indexOf(node.errorLog().lines(), "Recovering after a crash"));
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -14,8 +14,11 @@ public interface BinlogTransmitObserver {
     /** After sending an event that asked for an ACK. */
     void ackRequestSent();
 
-    /** A semisync dump ended; {@code shuttingDown}: the server is shutting down. */
-    void transmitStop(long serverId, boolean shuttingDown, long now);
+    /**
+     * A dump ended ({@code semisync}: transmitStart made it one); {@code shuttingDown}: the server is
+     * shutting down.
+     */
+    void transmitStop(long serverId, boolean semisync, boolean shuttingDown, long now);
 
     /** An ACK read from a semisync dump connection (the ACK receiver thread's work). */
     void ackReceived(long serverId, BinlogPosition pos, long now);
