@@ -164,14 +164,16 @@ public final class StoryRecorder implements TraceSink {
                 if (n != null) {
                     n.amend(n.text(), n.detail() + "; lost with the process: " + e.field("binlog_events")
                             + " unsynced binlog events, " + e.field("relay_events") + " relay-log events; "
-                            + e.field("prepared_in_binlog") + " prepared transaction(s) in the binlog, committed by recovery at the next start");
+                            + e.field("prepared_in_binlog") + " prepared transaction(s) in the binlog, for recovery at the next start");
                 }
             }
             case "crash.recovery" -> {
                 Story.Note n = lastRestart.get(node);
                 if (n != null) {
-                    n.amend(n.text(), n.detail() + "; crash recovery committed " + e.field("transactions_committed")
-                            + " prepared transaction(s)");
+                    Object rolledBack = e.field("rolled_back");
+                    n.amend(n.text(), n.detail() + "; crash recovery committed " + e.field("committed")
+                            + " prepared transaction(s)" + (rolledBack == null || number(rolledBack) == 0 ? ""
+                            : " and rolled back " + rolledBack + ", cut from the binary log"));
                 }
             }
             case "promoted" -> promoted(e);

@@ -968,7 +968,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return this;
         }
         if (!prepared.isEmpty()) {
-            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size());
+            var d = server.lastRecovery();
+            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size(),
+                    "committed", (long) d.commit().size(), "rolled_back", (long) d.rollBack().size());
             toRecover.clear();
         }
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));

@@ -406,6 +406,7 @@ public final class Mysqld {
         }
         BinlogRecovery.Decision d = BinlogRecovery.decide(prepared.isEmpty() ? List.of() : binlog.transactions(),
                 prepared, truncate);
+        lastRecovery = d;
         for (io.semisyncsim.binlog.Transaction t : d.commit()) {
             store.apply(t);
             gtids.committed(t); // committed by recovery: executed from now on
@@ -416,6 +417,13 @@ public final class Mysqld {
             errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
                     cut.pos(), "gtid", d.truncateFrom().gtid());
         }
+    }
+
+    private BinlogRecovery.Decision lastRecovery;
+
+    /** What the last crash recovery did with the prepared transactions (null: none ran yet). */
+    public BinlogRecovery.Decision lastRecovery() {
+        return lastRecovery;
     }
 
     /** Process gone at once: no shutdown, nothing logged. Installed plugins stay in mysql.plugin. */
