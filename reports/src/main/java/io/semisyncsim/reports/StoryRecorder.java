@@ -164,17 +164,20 @@ public final class StoryRecorder implements TraceSink {
                 if (n != null) {
                     n.amend(n.text(), n.detail() + "; lost with the process: " + e.field("binlog_events")
                             + " unsynced binlog events, " + e.field("relay_events") + " relay-log events; "
-                            + e.field("prepared_in_binlog") + " prepared transaction(s) in the binlog, committed by recovery at the next start");
+                            + e.field("prepared_in_binlog") + " prepared transaction(s) in the binlog, for recovery at the next start");
                 }
             }
             case "crash.recovery" -> {
                 Story.Note n = lastRestart.get(node);
                 if (n != null) {
-                    n.amend(n.text(), n.detail() + "; crash recovery committed " + e.field("transactions_committed")
-                            + " prepared transaction(s)");
+                    Object rolledBack = e.field("rolled_back");
+                    n.amend(n.text(), n.detail() + "; crash recovery committed " + e.field("committed")
+                            + " prepared transaction(s)" + (rolledBack == null || number(rolledBack) == 0 ? ""
+                            : " and rolled back " + rolledBack + ", cut from the binary log"));
                 }
             }
             case "promoted" -> promoted(e);
+            case "rejoined" -> rejoined(e);
             case "slow-disk" -> offer(new Story.Note(t, node, null, Story.NoteKind.FAULT,
                     "slow disk: fsync " + Labels.duration(number(e.field("fsync_us"))), "every fsync on " + node + " costs "
                     + Labels.duration(number(e.field("fsync_us")))));
@@ -444,8 +447,29 @@ public final class StoryRecorder implements TraceSink {
                     + " acknowledged to a client that " + node + " lacks: " + ack.describe() + ". Transactions other sessions"
                     + " could read on " + old + " that " + node + " lacks: " + vis.describe() + ".";
         }
+        Object gtids = e.field("gtids_lost");
+        if (gtids != null && !text(gtids).isEmpty()) {
+            // With GTIDs the transactions are named as the servers name them.
+            text += " · " + node + " lacks " + text(gtids).replace(",\n", ", ");
+            detail += " By GTID, " + node + " lacks " + (old == null ? "" : old + "'s ") + text(gtids).replace(",\n", ", ")
+                    + ".";
+        }
         offer(new Story.Note(e.time(), node, null, Story.NoteKind.FAILOVER, text, detail));
         sourceOf.remove(node);
+    }
+
+    /** A former source replicates again: the note names its errant transactions (what its new source never had). */
+    private void rejoined(TraceEvent e) {
+        String source = text(e.field("source"));
+        String errant = text(e.field("errant")).replace(",\n", ", ");
+        String text = "rejoin: " + e.node() + " replicates from " + source
+                + (errant.isEmpty() ? "" : " · errant: " + errant);
+        String detail = e.node() + " becomes a replica of " + source + (errant.isEmpty()
+                ? "; it has no transaction " + source + " lacks."
+                : ". Transactions it executed that " + source + " never had (errant): " + errant
+                + "; they stay on " + e.node() + " alone.");
+        offer(new Story.Note(e.time(), e.node(), null, Story.NoteKind.FAILOVER, text, detail));
+        sourceOf.put(e.node(), source);
     }
 
     /**

@@ -84,12 +84,22 @@ class StoryRecorderTest {
     }
 
     @Test
+    void aRecoveryThatRollsBackTheUnacknowledgedTailSaysSo() {
+        // MariaDB --init-rpl-role=SLAVE (MDEV-21117): the prepared tail is rolled back and cut from the binlog.
+        Story s = Traces.started().at(100).event("source", "mysqld", "crash")
+                .at(5_000_000).event("source", "mysqld", "start", "state", "RUNNING")
+                .event("source", "mysqld", "crash.recovery", "prepared", 1L, "committed", 0L, "rolled_back", 1L).story();
+        assertTrue(notes(s, Story.NoteKind.RESTART).get(0).detail().endsWith(
+                "crash recovery committed 0 prepared transaction(s) and rolled back 1, cut from the binary log"));
+    }
+
+    @Test
     void aCrashLosesWhatIsInFlightAndTheNodeIsDownUntilItStartsAgain() {
         Story s = Traces.started().at(10).send("source", "replica1", "events", Traces.pos(300), 510L)
                 .at(100).event("source", "mysqld", "crash")
                 .event("source", "mysqld", "crash.lost", "binlog_events", 0L, "relay_events", 0L, "prepared_in_binlog", 1L)
                 .at(5_000_000).event("source", "mysqld", "start", "state", "RUNNING")
-                .event("source", "mysqld", "crash.recovery", "transactions_committed", 1L).story();
+                .event("source", "mysqld", "crash.recovery", "prepared", 1L, "committed", 1L, "rolled_back", 0L).story();
         assertEquals(Story.Fate.LOST, all(s, Story.Message.class).get(0).fate());
         assertEquals(100, all(s, Story.Message.class).get(0).end());
         assertEquals(0.18, all(s, Story.Message.class).get(0).progressWhenLost(), 1e-9,
@@ -100,7 +110,7 @@ class StoryRecorderTest {
         assertEquals(100, down.start());
         assertEquals(5_000_000, down.end());
         assertTrue(notes(s, Story.NoteKind.CRASH).get(0).detail().contains("1 prepared transaction(s)"));
-        assertTrue(notes(s, Story.NoteKind.RESTART).get(0).detail().contains("crash recovery committed 1"));
+        assertTrue(notes(s, Story.NoteKind.RESTART).get(0).detail().endsWith("crash recovery committed 1 prepared transaction(s)"));
         assertEquals(0, notes(s, Story.NoteKind.RESTART).stream().filter(n -> n.time() == 0).count(),
                 "the start of every node at time 0 is not news");
     }

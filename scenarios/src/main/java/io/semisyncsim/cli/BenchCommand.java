@@ -21,15 +21,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the simulator against bare event loops doing the same work.",
-            "Workloads: headline (default: 1+3 cluster, bare commit loop, kernel relay ring), replicas, clients,"
-                + " timeouts (time compression), memory (10 M commits; run the JVM with -Xmx512m),"
-                + " sweep (40 runs, --jobs 2 against --jobs 1)."})
+            "Workloads: headline (default: 1+3 cluster, bare commit loop, kernel relay ring), gtid (the headline"
+                + " cluster with gtid_mode OFF and ON, paired), replicas, clients, timeouts (time compression),"
+                + " memory (10 M commits; run the JVM with -Xmx512m), sweep (40 runs, --jobs 2 against --jobs 1)."})
 final class BenchCommand implements Callable<Integer> {
 
-    enum Workload { HEADLINE, REPLICAS, CLIENTS, TIMEOUTS, MEMORY, SWEEP }
+    enum Workload { HEADLINE, GTID, REPLICAS, CLIENTS, TIMEOUTS, MEMORY, SWEEP }
 
     @Option(names = "--workload", paramLabel = "W", defaultValue = "headline",
-            description = "headline, replicas, clients, timeouts, memory or sweep (default ${DEFAULT-VALUE}).")
+            description = "headline, gtid, replicas, clients, timeouts, memory or sweep (default ${DEFAULT-VALUE}).")
     Workload workload;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         int n = iterations != null ? iterations
-                : workload == Workload.HEADLINE || workload == Workload.TIMEOUTS ? 5 : 1;
+                : workload == Workload.HEADLINE || workload == Workload.TIMEOUTS || workload == Workload.GTID ? 5 : 1;
         long c = commits != null ? commits
                 : workload == Workload.REPLICAS ? 50_000 : workload == Workload.MEMORY ? 10_000_000 : 100_000;
         if (n < 1 || c < 1 || hops < 1 || tokens < 1 || actors < 1
@@ -73,6 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         return switch (workload) {
             case HEADLINE -> headline(n, c);
+            case GTID -> gtid(n, c);
             case REPLICAS -> series("replicas", replicaCounts.stream().map(r -> ClusterBench.Setup.replicas(r, c)).toList(), n);
             case CLIENTS -> series("clients", clientCounts.stream().map(k -> new ClusterBench.Setup(3, 1, k, c, false)).toList(), n);
             case TIMEOUTS -> timeouts(n);
@@ -130,6 +131,42 @@ final class BenchCommand implements Callable<Integer> {
         line("deterministic Akka kernel", "%,14.0f msgs/s", ring.kernel);
         line("bare priority-queue loop", "%,14.0f msgs/s", ring.bare);
         line("bare loop / kernel", "%14.2fx", ring.bare / ring.kernel);
+        return Cli.OK;
+    }
+
+    /**
+     * The headline cluster with gtid_mode OFF, then ON, {@code n} times in turn: each pair's ratio is the
+     * cost of GTIDs at one moment of the machine, and the median of the ratios is the figure.
+     */
+    private int gtid(int n, long c) throws IOException {
+        ClusterBench.run(ClusterBench.Setup.headlineGtid(Math.min(c, 10_000))); // warm-up, JIT
+        ClusterBench.run(ClusterBench.Setup.headline(Math.min(c, 10_000)));
+        List<ClusterBench.Run> off = new ArrayList<>();
+        List<ClusterBench.Run> on = new ArrayList<>();
+        double[] ratios = new double[n];
+        for (int i = 0; i < n; i++) {
+            off.add(ClusterBench.run(ClusterBench.Setup.headline(c)));
+            on.add(ClusterBench.run(ClusterBench.Setup.headlineGtid(c)));
+            ratios[i] = off.get(i).commitsPerSecond() / on.get(i).commitsPerSecond();
+        }
+        double offCps = median(off, ClusterBench.Run::commitsPerSecond);
+        double onCps = median(on, ClusterBench.Run::commitsPerSecond);
+        double ratio = median(ratios);
+        long offPeak = mb(off.stream().mapToLong(ClusterBench.Run::peakHeapBytes).max().orElse(0));
+        long onPeak = mb(on.stream().mapToLong(ClusterBench.Run::peakHeapBytes).max().orElse(0));
+        if (json) {
+            Cli.OUT.printf(Locale.ROOT, "{\"workload\":\"gtid: semisync 1 source + 3 replicas, AFTER_SYNC, 0.5 ms, 16 clients,"
+                    + " trace to file, gtid_mode OFF then ON\",\"commits\":%d,\"iterations\":%d,"
+                    + "\"off_commits_per_second\":%.0f,\"on_commits_per_second\":%.0f,\"off_over_on\":%.3f,"
+                    + "\"off_peak_heap_mb\":%d,\"on_peak_heap_mb\":%d}%n", c, n, offCps, onCps, ratio, offPeak, onPeak);
+            return Cli.OK;
+        }
+        Cli.OUT.printf(Locale.ROOT, "gtid: 1 source + 3 semisync replicas, AFTER_SYNC, 0.5 ms, 16 clients, %d commits,"
+                + " trace to a file, gtid_mode OFF then ON in turn, median of %d%n", c, n);
+        line("gtid_mode OFF", "%,14.0f commits/s", offCps);
+        line("gtid_mode ON", "%,14.0f commits/s", onCps);
+        line("OFF / ON (paired runs)", "%14.3fx", ratio);
+        line("peak heap OFF / ON", "%14s", offPeak + " / " + onPeak + " MB");
         return Cli.OK;
     }
 

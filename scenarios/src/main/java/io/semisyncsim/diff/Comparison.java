@@ -48,8 +48,9 @@ final class Comparison {
         out = markSettling(out, real, simulated, settings);
         for (String node : simulated.logs().keySet()) {
             out.addAll(ErrorLogs.compare(node + ".log",
-                    normaliser.log(real.logs().getOrDefault(node, List.of()), settings.ignoredLogLines(), true),
-                    normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false)));
+                    settings.ownThreads(normaliser.log(real.logs().getOrDefault(node, List.of()),
+                            settings.ignoredLogLines(), true)),
+                    settings.ownThreads(normaliser.log(simulated.logs().get(node), settings.ignoredLogLines(), false))));
         }
         return out;
     }

@@ -2,12 +2,15 @@ package io.semisyncsim.diff;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** diff.conf: the columns the harness decides, the log lines only a real server writes, timing tolerances. */
 record DiffSettings(List<String> harnessColumns, List<Pattern> harnessStatements, List<Pattern> ignoredLogLines,
-                    List<Pattern> timedStatus,
+                    Map<String, Pattern> backgroundLogLines, List<Pattern> timedStatus,
                     long floorMicros, double relative, long absoluteMicros, long settleMicros) {
 
     static DiffSettings load() {
@@ -15,9 +18,32 @@ record DiffSettings(List<String> harnessColumns, List<Pattern> harnessStatements
         return new DiffSettings(c.getStringList("harness-columns"),
                 c.getStringList("harness-statements").stream().map(Pattern::compile).toList(),
                 c.getStringList("ignored-log-lines").stream().map(Pattern::compile).toList(),
+                background(c.getConfig("background-log-lines")),
                 c.getStringList("timed-status").stream().map(Pattern::compile).toList(),
                 c.getDuration("timing.floor").toNanos() / 1000, c.getDouble("timing.relative"),
                 c.getDuration("timing.absolute").toNanos() / 1000, c.getDuration("settle").toNanos() / 1000);
+    }
+
+    private static Map<String, Pattern> background(Config c) {
+        Map<String, Pattern> out = new TreeMap<>();
+        for (String name : c.root().keySet()) {
+            out.put(name, Pattern.compile(c.getString("\"" + name + "\"")));
+        }
+        return out;
+    }
+
+    /**
+     * A log with each background thread's lines (thread 0 in the server's numbering, a line of
+     * {@code background-log-lines}) given a thread of their own, named {@code 0 NAME}.
+     */
+    List<Normaliser.LogLine> ownThreads(List<Normaliser.LogLine> log) {
+        List<Normaliser.LogLine> out = new ArrayList<>(log.size());
+        for (Normaliser.LogLine l : log) {
+            String own = !l.thread().equals("0") ? null : backgroundLogLines.entrySet().stream()
+                    .filter(e -> e.getValue().matcher(l.text()).find()).map(Map.Entry::getKey).findFirst().orElse(null);
+            out.add(own == null ? l : new Normaliser.LogLine(l.process(), "0 " + own, l.text()));
+        }
+        return out;
     }
 
     /** Whether a statement's answer depends on the harness (a connection id), so is not compared. */

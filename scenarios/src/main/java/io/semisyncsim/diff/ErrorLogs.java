@@ -12,7 +12,7 @@ import java.util.Map;
  * threads of the two logs are paired by their first line (the n-th thread that starts with the same
  * line, in the same run of the process), and each pair's lines are aligned on their longest common
  * subsequence. Threads are numbered T1, T2... in each process run as the simulation's log first shows
- * them; 0 is the server's own (main) thread.
+ * them; 0 is the server's own (main) thread, and "0 NAME" a background thread diff.conf names.
  */
 final class ErrorLogs {
     private ErrorLogs() {
@@ -32,8 +32,8 @@ final class ErrorLogs {
         List<Thread> unpaired = new ArrayList<>(realThreads);
         for (Thread s : simThreads) {
             for (Thread r : unpaired) {
-                if (r.process() == s.process() && (s.rawId().equals("0") ? r.rawId().equals("0")
-                        : !r.rawId().equals("0") && r.first().equals(s.first()))) {
+                if (r.process() == s.process() && (serverOwn(s.rawId()) ? r.rawId().equals(s.rawId())
+                        : !serverOwn(r.rawId()) && r.first().equals(s.first()))) {
                     pairs.put(s, r);
                     unpaired.remove(r);
                     break;
@@ -53,9 +53,14 @@ final class ErrorLogs {
         return out;
     }
 
+    /** Thread 0 (the main thread) and the background threads diff.conf names ("0 ack receiver"). */
+    private static boolean serverOwn(String rawId) {
+        return rawId.equals("0") || rawId.startsWith("0 ");
+    }
+
     private static String label(Thread t, Map<Integer, Integer> numbered) {
-        if (t.rawId().equals("0")) {
-            return "0";
+        if (serverOwn(t.rawId())) {
+            return t.rawId();
         }
         int n = numbered.merge(t.process(), 1, Integer::sum);
         return (t.process() > 1 ? "run " + t.process() + " " : "") + "T" + n;

@@ -115,8 +115,13 @@ public final class RealCluster implements AutoCloseable {
         }
         String source = scenario.topology().source();
         for (String replica : scenario.topology().replicas()) {
-            pointAt(replica, source, flavor.eventSizes().basename() + ".000001", 4,
-                    scenario.topology().replicationRunning());
+            if (scenario.topology().byGtid()) {
+                point(replica, source, settings.statement(flavor, "gtid-position"),
+                        scenario.topology().replicationRunning());
+            } else {
+                pointAt(replica, source, flavor.eventSizes().basename() + ".000001", 4,
+                        scenario.topology().replicationRunning());
+            }
         }
         if (scenario.topology().replicationRunning()) {
             for (String replica : scenario.topology().replicas()) {
@@ -162,10 +167,22 @@ public final class RealCluster implements AutoCloseable {
      * (the source's first file) when {@code file} is null; START SLAVE if asked.
      */
     void pointAt(String replica, String source, String file, long pos, boolean start) {
+        point(replica, source, file == null ? "" : settings.statement(flavor, "position", Map.of("file", file, "pos", pos)),
+                start);
+    }
+
+    /**
+     * CHANGE MASTER TO the source by GTID (the flavour's {@code gtid-position} or {@code rejoin-position}),
+     * through the relay of that link, then START SLAVE.
+     */
+    void pointAtByGtid(String replica, String source, String how) {
+        point(replica, source, settings.statement(flavor, how), true);
+    }
+
+    /** CHANGE MASTER TO the source with {@code position} (the statement's tail), START SLAVE if asked. */
+    private void point(String replica, String source, String position, boolean start) {
         Relay relay = relay(replica, source);
         List<String> statements = new ArrayList<>();
-        String position = file == null ? ""
-                : settings.statement(flavor, "position", Map.of("file", file, "pos", pos));
         statements.add(settings.statement(flavor, "change-source", Map.of("host", "127.0.0.1", "port",
                 relay.port(), "position", position)));
         if (start) {

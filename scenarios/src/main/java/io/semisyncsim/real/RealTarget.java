@@ -578,9 +578,38 @@ public final class RealTarget implements Target {
         List<String> end = row(replica, s.statement(flavor, "binary-log-status"));
         for (String other : cluster.nodes()) {
             if (!other.equals(replica) && cluster.sourceOf(other) != null && end.size() >= 2) {
+                boolean byGtid = positionsByGtid(other); // kept as the replica was pointed before
                 run(other, s.statement(flavor, "stop-replica"));
-                cluster.pointAt(other, replica, end.get(0), Long.parseLong(end.get(1)), true);
+                if (byGtid) {
+                    cluster.pointAtByGtid(other, replica, "gtid-position");
+                } else {
+                    cluster.pointAt(other, replica, end.get(0), Long.parseLong(end.get(1)), true);
+                }
             }
+        }
+    }
+
+    /** Whether a replica positions by GTID now: Auto_Position 1 (MySQL), Using_Gtid not No (MariaDB). */
+    private boolean positionsByGtid(String replica) {
+        Map<String, String> st = cluster.replicaStatus(replica);
+        return "1".equals(st.get("Auto_Position")) || st.containsKey("Using_Gtid") && !"No".equals(st.get("Using_Gtid"));
+    }
+
+    /** An old source becomes a replica of {@code source}: by GTID when it has GTIDs, else from the source's end. */
+    @Override
+    public void rejoin(String node, String source) {
+        Flavor flavor = cluster.flavor();
+        RealSettings s = cluster.settings();
+        boolean byGtid = flavor.gtidKind().equals("mariadb")
+                || !"OFF".equals(single(node, "SHOW GLOBAL VARIABLES WHERE Variable_name = ?", "gtid_mode", 2));
+        if (cluster.sourceOf(node) != null) {
+            run(node, s.statement(flavor, "stop-replica"));
+        }
+        if (byGtid) {
+            cluster.pointAtByGtid(node, source, "rejoin-position");
+        } else {
+            List<String> end = row(source, s.statement(flavor, "binary-log-status"));
+            cluster.pointAt(node, source, end.get(0), Long.parseLong(end.get(1)), true);
         }
     }
 
@@ -636,8 +665,65 @@ public final class RealTarget implements Target {
             case LOG -> cluster.server(path.node()).running() || !cluster.server(path.node()).errorLogLines().isEmpty()
                     ? String.join("\n", cluster.server(path.node()).errorLogLines()) : null;
             case ROWS -> rows(path.node());
+            case GTID -> gtid(path.node(), path.name());
             case COMMITS, LOST -> throw new IllegalArgumentException(path + " is kept by the play, not the cluster");
         };
+    }
+
+    private String variable(String node, String name) {
+        return single(node, "SHOW GLOBAL VARIABLES WHERE Variable_name = ?", name, 2);
+    }
+
+    /**
+     * {@code NODE.gtid.*} read from what the server shows: gtid_executed / gtid_purged (MySQL);
+     * gtid_current_pos and the oldest binary log's Gtid_list (MariaDB); errant from both servers' texts
+     * ({@link io.semisyncsim.gtid.Errant}, as the simulator computes it).
+     */
+    private String gtid(String node, String name) {
+        boolean mariadb = cluster.flavor().gtidKind().equals("mariadb");
+        switch (name) {
+            case "executed" -> {
+                return variable(node, mariadb ? "gtid_current_pos" : "gtid_executed");
+            }
+            case "purged" -> {
+                return mariadb ? oldestGtidList(node) : variable(node, "gtid_purged");
+            }
+            default -> {
+                String source = cluster.sourceOf(node);
+                if (source == null || observer(source) == null || observer(node) == null) {
+                    return null;
+                }
+                if (!mariadb) {
+                    return io.semisyncsim.gtid.Errant.mysql(variable(node, "gtid_executed"),
+                            variable(source, "gtid_executed"));
+                }
+                return String.join(",", io.semisyncsim.gtid.Errant.mariadb(variable(node, "gtid_binlog_state"),
+                        variable(node, "gtid_slave_pos"), variable(source, "gtid_binlog_state"),
+                        variable(source, "gtid_slave_pos")));
+            }
+        }
+    }
+
+    /** The Gtid_list event of the oldest binary log file (SHOW BINLOG EVENTS shows it as {@code [0-1-2]}). */
+    private String oldestGtidList(String node) {
+        Connection c = observer(node);
+        if (c == null) {
+            return null;
+        }
+        try (Statement st = c.createStatement(); ResultSet logs = st.executeQuery("SHOW BINARY LOGS")) {
+            if (!logs.next()) {
+                return "";
+            }
+            String first = logs.getString(1);
+            try (Statement ev = c.createStatement();
+                 ResultSet rs = ev.executeQuery("SHOW BINLOG EVENTS IN '" + first + "' LIMIT 1, 1")) {
+                String info = rs.next() ? rs.getString("Info") : "[]";
+                return info.replace("[", "").replace("]", "");
+            }
+        } catch (SQLException e) {
+            dropObserver(node);
+            return null;
+        }
     }
 
     @Override

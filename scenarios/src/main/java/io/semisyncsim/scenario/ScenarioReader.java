@@ -2,6 +2,7 @@ package io.semisyncsim.scenario;
 
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.server.OptionFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,6 +130,9 @@ public final class ScenarioReader {
         List<String> nodes = topology == null ? List.of() : topology.nodes();
         Scenario.Network network = network(top, nodes);
         Map<String, Map<String, String>> config = config(top, nodes);
+        if (topology != null && topology.byGtid() && config != null) {
+            gtidModeOn(top, nodes, config, flavorList);
+        }
         List<Expectation> invariants = invariants(top, nodes);
         List<Step> steps = steps(top, nodes);
         if (!problems.isEmpty()) {
@@ -180,7 +184,7 @@ public final class ScenarioReader {
         if (t == null) {
             return null;
         }
-        r.unknownKeys(t, List.of("source", "replicas", "replication"), "topology");
+        r.unknownKeys(t, List.of("source", "replicas", "replication", "positioning"), "topology");
         String source = r.requiredText(t, "source", "topology");
         List<String> replicas = new ArrayList<>();
         if (t.entries().containsKey("replicas")) {
@@ -195,6 +199,11 @@ public final class ScenarioReader {
         if (!replication.equals("running") && !replication.equals("stopped")) {
             problem(t.entries().get("replication").value().pos(),
                     "replication must be running or stopped, got '" + replication + "'");
+        }
+        String positioning = r.optionalText(t, "positioning", "position");
+        if (!positioning.equals("position") && !positioning.equals("gtid")) {
+            problem(t.entries().get("positioning").value().pos(),
+                    "positioning must be position or gtid, got '" + positioning + "'");
         }
         int limit = options.allowLarge() ? MAX_NODES_LARGE : MAX_NODES;
         int count = replicas.size() + (source == null ? 0 : 1);
@@ -215,7 +224,45 @@ public final class ScenarioReader {
             }
             seen.add(n);
         }
-        return source == null ? null : new Scenario.Topology(source, replicas, replication.equals("running"));
+        return source == null ? null : new Scenario.Topology(source, replicas, replication.equals("running"),
+                positioning.equals("gtid"));
+    }
+
+    /**
+     * {@code positioning: gtid} on a MySQL flavour: the set-up's CHANGE MASTER TO ... MASTER_AUTO_POSITION = 1
+     * fails with 1777 on a replica whose gtid_mode is not ON, and a source without GTIDs cannot serve it; so
+     * every node's config must turn gtid_mode ON (MariaDB's GTIDs need no switch).
+     */
+    private void gtidModeOn(YNode.Map top, List<String> nodes, Map<String, Map<String, String>> config,
+                            List<String> runFlavors) {
+        List<String> mysql = new ArrayList<>();
+        for (String f : runFlavors) {
+            if (flavors.get(f) != null && flavors.get(f).gtidKind().equals("mysql")) {
+                mysql.add(f);
+            }
+        }
+        if (mysql.isEmpty()) {
+            return;
+        }
+        List<String> without = new ArrayList<>();
+        for (String n : nodes) {
+            String mode = null;
+            for (OptionFile.Option o : OptionFile.of(config.getOrDefault(n, Map.of())).options()) {
+                if (o.name().equals("gtid_mode")) {
+                    mode = o.value();
+                }
+            }
+            if (mode == null || !mode.equalsIgnoreCase("ON")) {
+                without.add(n);
+            }
+        }
+        if (!without.isEmpty()) {
+            YNode.Map t = (YNode.Map) top.entries().get("topology").value();
+            problem(t.entries().get("positioning").value().pos(), "positioning: gtid on " + String.join(", ", mysql)
+                    + " needs gtid_mode: \"ON\" (with enforce_gtid_consistency: \"ON\", as a real server does) in the"
+                    + " config of every node; not on " + String.join(", ", without)
+                    + " (its CHANGE MASTER TO ... MASTER_AUTO_POSITION = 1 would fail with 1777)");
+        }
     }
 
     private static List<String> concat(String first, List<String> rest) {

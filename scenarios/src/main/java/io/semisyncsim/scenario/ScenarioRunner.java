@@ -165,6 +165,6 @@ public final class ScenarioRunner {
             }
         }
         return new Cluster.Spec(flavor, specs, factories, scenario.seed(), defaults, links,
-                scenario.topology().replicationRunning(), net.clientLatency());
+                scenario.topology().replicationRunning(), scenario.topology().byGtid(), net.clientLatency());
     }
 }

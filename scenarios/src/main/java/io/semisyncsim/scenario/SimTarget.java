@@ -259,8 +259,52 @@ public final class SimTarget implements Target {
     }
 
     @Override
+    public void rejoin(String node, String source) {
+        cluster.rejoin(node, source);
+    }
+
+    @Override
     public String sourceOf(String node) {
         return cluster.node(node).channel().sourceHost();
+    }
+
+    /**
+     * MySQL with GTIDs: the old source's transactions (in its binary log) whose GTID the new source has not
+     * executed, counted once each: acknowledged when one of its rows is one a client was told of,
+     * visible when the old source executed it (its engine committed it).
+     */
+    @Override
+    public long[] lostByGtid(String oldSource, String newSource, Map<String, SortedSet<Long>> acknowledged) {
+        Mysqld old = cluster.node(oldSource);
+        Mysqld now = cluster.node(newSource);
+        if (old == null || now == null || old.flavor().gtidKind().equals("mariadb")) {
+            return null;
+        }
+        io.semisyncsim.gtid.GtidSet oldExecuted = io.semisyncsim.gtid.GtidSet.parse(old.gtids().executed());
+        io.semisyncsim.gtid.GtidSet newExecuted = io.semisyncsim.gtid.GtidSet.parse(now.gtids().executed());
+        long[] lost = {0, 0};
+        boolean any = false;
+        for (io.semisyncsim.binlog.Transaction t : old.binlog().transactions()) {
+            if (!(t.gtid() instanceof io.semisyncsim.gtid.Gtid.Uuid g) || !g.sid().equals(old.uuid())) {
+                continue; // anonymous, or replicated from elsewhere
+            }
+            any = true;
+            if (newExecuted.contains(g)) {
+                continue;
+            }
+            boolean told = false;
+            for (io.semisyncsim.binlog.Transaction.RowChange c : t.changes()) {
+                told |= acknowledged.getOrDefault(c.table(), new java.util.TreeSet<>()).contains(c.key());
+            }
+            lost[0] += told ? 1 : 0;
+            lost[1] += oldExecuted.contains(g) ? 1 : 0;
+        }
+        return any ? lost : null;
+    }
+
+    @Override
+    public List<String> gtidsLacking(String oldSource, String newSource) {
+        return cluster.node(oldSource).gtids().missingOn(cluster.node(newSource).gtids());
     }
 
     @Override
@@ -285,7 +329,22 @@ public final class SimTarget implements Target {
             case LOG -> String.join("\n", node.errorLog().lines());
             case ROWS -> Long.toString(node.store().rowCount());
             case REPLICA_STATUS -> replicaStatus(node, path.name());
+            case GTID -> gtid(node, path.name());
             case COMMITS, LOST -> throw new IllegalArgumentException(path + " is kept by the play, not the cluster");
+        };
+    }
+
+    /** {@code NODE.gtid.executed|purged|errant}; errant is absent when the node replicates from nobody or its source is down. */
+    private String gtid(Mysqld node, String name) {
+        return switch (name) {
+            case "executed" -> node.gtids().executed();
+            case "purged" -> node.gtids().purged();
+            default -> {
+                String source = node.channel().sourceHost();
+                Mysqld s = source == null ? null : cluster.node(source);
+                yield s == null || s.state() != io.semisyncsim.server.NodeState.RUNNING ? null
+                        : node.gtids().errantAgainst(s.gtids());
+            }
         };
     }
 

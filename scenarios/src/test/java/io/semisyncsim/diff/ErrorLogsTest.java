@@ -49,4 +49,16 @@ class ErrorLogsTest {
                 line("9", "[Note] Stop binlog_dump")), List.of());
         assertEquals(2, fields.stream().filter(f -> f.simulated() == null && f.real() != null).count());
     }
+
+    @Test
+    void aBackgroundThreadsLineWrittenAsThreadZeroIsComparedApartFromTheMainThread() {
+        // MariaDB's ack receiver logs its start with no THD (thread 0) while the main thread recovers.
+        DiffSettings settings = DiffSettings.load();
+        Normaliser.LogLine ack = line("0", "[Note] Starting ack receiver thread");
+        Normaliser.LogLine recovered = line("0", "[Note] Crash table recovery finished.");
+        List<Field> fields = ErrorLogs.compare("source.log", settings.ownThreads(List.of(recovered, ack)),
+                settings.ownThreads(List.of(ack, recovered)));
+        assertTrue(fields.stream().allMatch(Field::same), fields.toString());
+        assertTrue(fields.stream().anyMatch(f -> f.simulated().startsWith("0 ack receiver [Note]")), fields.toString());
+    }
 }

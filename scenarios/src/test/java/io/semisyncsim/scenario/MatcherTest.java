@@ -31,6 +31,13 @@ class MatcherTest {
     }
 
     @Test
+    void anEmptyValueMeansAnEmptyValueNotAnAbsentOne() {
+        assertTrue(parse("").test(""));
+        assertFalse(parse("").test("0-1-4"));
+        assertFalse(parse("").test(null));
+    }
+
+    @Test
     void numbersCompareNumerically() {
         assertTrue(parse("1000").test("1000"));
         assertTrue(parse(">= 2").test("10"));

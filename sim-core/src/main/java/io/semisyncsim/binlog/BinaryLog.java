@@ -30,26 +30,74 @@ public final class BinaryLog {
     private int synced;   // events [0, synced) are on disk (fsynced); a host crash loses the rest
     /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
     private boolean statementFormat;
-    /** Whether any transaction was written: MariaDB's Gtid_list then lists a domain. */
-    private boolean wroteTransactions;
+    private final GtidHeaders gtids;
 
-    /** One file of the log: its name, its first event's index and when it was closed (-1 while active). */
+    /**
+     * The server's GTID state as the log needs it: what GTIDs add to a new file's header event
+     * (Previous_gtids, Gtid_list) and what that event records, and news of the transactions written
+     * and purged. {@link #NONE} for a log without GTIDs.
+     */
+    public interface GtidHeaders {
+        /** Bytes the header event of {@code type} has now beyond its size in an empty state. */
+        int extraBytes(EventType type);
+
+        /** The GTID state a new file's header records (the flavour's own form), or null. */
+        Object snapshot();
+
+        /** A transaction was written (the flush stage, or a replica logging what it applied). */
+        void written(Transaction trx);
+
+        /** A purge deleted the file holding this transaction. */
+        void purged(Transaction trx);
+    }
+
+    public static final GtidHeaders NONE = new GtidHeaders() {
+        @Override
+        public int extraBytes(EventType type) {
+            return 0;
+        }
+
+        @Override
+        public Object snapshot() {
+            return null;
+        }
+
+        @Override
+        public void written(Transaction trx) {
+        }
+
+        @Override
+        public void purged(Transaction trx) {
+        }
+    };
+
+    /**
+     * One file of the log: its name, its first event's index, when it was closed (-1 while active) and
+     * the GTID state its header event records.
+     */
     private static final class LogFile {
         final String name;
         final int firstEvent;
+        final Object gtids;
         long closedAt = -1;
         long size; // set when the file is closed; the active file's size is currentPos
 
-        LogFile(String name, int firstEvent) {
+        LogFile(String name, int firstEvent, Object gtids) {
             this.name = name;
             this.firstEvent = firstEvent;
+            this.gtids = gtids;
         }
     }
 
     public BinaryLog(EventSizes sizes, long maxFileSize, LongSupplier clock) {
+        this(sizes, maxFileSize, clock, NONE);
+    }
+
+    public BinaryLog(EventSizes sizes, long maxFileSize, LongSupplier clock, GtidHeaders gtids) {
         this.sizes = sizes;
         this.maxFileSize = maxFileSize;
         this.clock = clock;
+        this.gtids = gtids;
         openFile();
         readable = end();
         synced = end();
@@ -62,17 +110,15 @@ public final class BinaryLog {
 
     /**
      * A new file, starting with its header events: Format_description, then MySQL's Previous_gtids or
-     * MariaDB's Gtid_list (one entry per domain logged so far) and Binlog_checkpoint naming the file.
+     * MariaDB's Gtid_list (each the GTID state before this file) and Binlog_checkpoint naming the file.
      */
     private void openFile() {
         String name = String.format("%s.%06d", sizes.basename(), nextFileNumber++);
-        files.add(new LogFile(name, end()));
+        files.add(new LogFile(name, end(), gtids.snapshot()));
         currentPos = 4;
         header(EventType.FORMAT_DESCRIPTION, sizes.formatDescription(), name);
         for (EventSizes.Header h : sizes.header()) {
-            int size = h.sizeFor(name) + (h.type() == EventType.GTID_LIST && wroteTransactions
-                    ? sizes.gtidListPerDomain() : 0);
-            header(h.type(), size, name);
+            header(h.type(), h.sizeFor(name) + gtids.extraBytes(h.type()), name);
         }
     }
 
@@ -107,12 +153,25 @@ public final class BinaryLog {
      * Rotates first if the file is full.
      */
     public List<BinlogEvent> write(Transaction trx) {
+        return write(trx, false);
+    }
+
+    /**
+     * Writes a transaction; {@code replicated}: a replica logs one it applied (log_slave_updates), whose
+     * GTID event may be larger ({@link EventSizes.GtidSizes#replicatedGtid}).
+     */
+    public List<BinlogEvent> write(Transaction trx, boolean replicated) {
         if (currentPos >= maxFileSize) {
             rotate();
         }
-        wroteTransactions = true;
         List<BinlogEvent> written = new ArrayList<>();
-        append(written, EventType.GTID, sizes.gtid(), trx, null);
+        int gtidSize = replicated && sizes.gtids().replicatedGtid() > 0 ? sizes.gtids().replicatedGtid() : sizes.gtid();
+        currentPos += gtidSize;
+        BinlogEvent gtidEvent = new BinlogEvent(EventType.GTID, current().name, currentPos, gtidSize, trx.id(),
+                trx.timestamp(), null, trx.gtid());
+        events.add(gtidEvent);
+        written.add(gtidEvent);
+        gtids.written(trx);
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
             Transaction.Query q = trx.query();
             append(written, EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
@@ -121,6 +180,10 @@ public final class BinaryLog {
         }
         if (sizes.beginEvent()) {
             append(written, EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), trx, null);
+        }
+        if (trx.changes().isEmpty()) { // an empty transaction (MySQL's gtid_next): BEGIN and COMMIT Query events
+            append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), trx, trx);
+            return written;
         }
         if (statementFormat) {
             for (Transaction.RowChange change : trx.changes()) {
@@ -180,6 +243,12 @@ public final class BinaryLog {
         }
         int gone = files.get(0).firstEvent - base;
         if (gone > 0) {
+            for (int i = 0; i < gone; i++) {
+                BinlogEvent e = events.get(i);
+                if (e.endsTransaction()) {
+                    gtids.purged(e.transaction()); // gtid_purged grows by the purged files' GTIDs
+                }
+            }
             events.dropFirst(gone);
             base += gone;
         }
@@ -387,13 +456,22 @@ public final class BinaryLog {
 
     /**
      * MariaDB's recovery of a former primary (MYSQL_BIN_LOG::truncate_and_remove_binlogs): the log is cut
-     * just before transaction {@code trx} (the first prepared one), and later files go. Null when that
+     * just before transaction {@code trx} ({@link BinlogRecovery}), and later files go. Null when that
      * transaction is not in the log.
      */
-    public Truncation truncateFrom(long trx) {
-        for (int i = base; i < end(); i++) {
+    public Truncation truncateFrom(Transaction trx) {
+        // From the end: the events of the transaction whose last event carries it.
+        int last = end() - 1;
+        while (last >= base && !(at(last).endsTransaction() && at(last).transaction().equals(trx))) {
+            last--;
+        }
+        int first = last;
+        while (first > base && at(first - 1).trx() == trx.id() && !at(first - 1).endsTransaction()) {
+            first--;
+        }
+        for (int i = Math.max(first, base); last >= base && i <= last; i++) {
             BinlogEvent e = at(i);
-            if (e.trx() == trx) {
+            if (e.trx() == trx.id()) {
                 String file = e.file();
                 long sizeBefore = fileSizes().stream().filter(f -> f.name().equals(file)).findFirst()
                         .map(FileSize::size).orElse(currentPos);
@@ -418,10 +496,34 @@ public final class BinaryLog {
         files.clear();
         base = 0;
         nextFileNumber = 1;
-        wroteTransactions = false;
         openFile();
         readable = end();
         synced = end();
+    }
+
+    /** One file's name and the GTID state its header event records (the flavour's own form, or null). */
+    public record FileHeader(String name, Object gtids) {
+    }
+
+    /** The files in the index, oldest first, with the GTID state each one's header records. */
+    public List<FileHeader> fileHeaders() {
+        List<FileHeader> out = new ArrayList<>(files.size());
+        for (LogFile f : files) {
+            out.add(new FileHeader(f.name, f.gtids));
+        }
+        return out;
+    }
+
+    /** The transactions the files still hold, in binlog order (their last events carry them). */
+    public List<Transaction> transactions() {
+        List<Transaction> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            BinlogEvent e = events.get(i);
+            if (e.endsTransaction()) {
+                out.add(e.transaction());
+            }
+        }
+        return out;
     }
 
     /** Events held in memory (purged files' events are not). */

@@ -4,14 +4,21 @@ package io.semisyncsim.binlog;
  * One event in a binlog file: where it ends ({@code end}: MySQL's {@code log_pos}, the position after
  * it, in its file), its size, the transaction it belongs to ({@code trx} 0 for rotation) and when that
  * began on the source. Content is metadata only; the rows a transaction changes travel with its last
- * event, the XID (the QUERY event of a DDL). The end is kept as a position because every dump thread asks for it per event.
+ * event, the XID (the QUERY event of a DDL), and its GTID with its first, the GTID event, where a
+ * dump thread decides what to skip. The end is kept as a position because every dump thread asks for it per event.
  */
 public record BinlogEvent(EventType type, BinlogPosition end, int size, long trx, long timestamp,
-                          Transaction transaction) {
+                          Transaction transaction, io.semisyncsim.gtid.Gtid gtid) {
 
     public BinlogEvent(EventType type, String file, long endPos, int size, long trx, long timestamp,
                        Transaction transaction) {
-        this(type, new BinlogPosition(file, endPos), size, trx, timestamp, transaction);
+        this(type, new BinlogPosition(file, endPos), size, trx, timestamp, transaction, null);
+    }
+
+    /** An event of a transaction; its GTID event names the transaction's GTID (null: anonymous). */
+    public BinlogEvent(EventType type, String file, long endPos, int size, long trx, long timestamp,
+                       Transaction transaction, io.semisyncsim.gtid.Gtid gtid) {
+        this(type, new BinlogPosition(file, endPos), size, trx, timestamp, transaction, gtid);
     }
 
     public String file() {

@@ -1,5 +1,6 @@
 package io.semisyncsim.binlog;
 
+import io.semisyncsim.gtid.Gtid;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /**
  * A binlog event as a few bytes for an {@link EventStore}: its type, file, end, size, transaction and
- * timestamp, and the transaction it carries (an Xid's row changes). File and table names are kept once
+ * timestamp, its GTID, and the transaction it carries (an Xid's row changes). File and table names are kept once
  * in a table, and handed back as the instance first seen, so positions of one file share their name as
  * they did when written. A generated row value ({@code row-KEY}) costs one byte. A transaction whose
  * compact form would not read back equal (rows written in SQL with their images, DDL) is kept as the
@@ -28,6 +29,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         out.writeLong(e.size());
         out.writeSigned(e.trx());
         out.writeSigned(e.timestamp());
+        writeGtid(e.gtid(), out);
         Transaction t = e.transaction();
         if (t == null) {
             out.writeByte(0);
@@ -62,7 +64,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
 
     private void plain(Transaction t, EventStore.Out out) {
         out.writeSigned(t.id());
-        out.writeString(t.gtid());
+        writeGtid(t.gtid(), out);
         out.writeSigned(t.timestamp());
         out.writeLong(t.changes().size());
         for (Transaction.RowChange c : t.changes()) {
@@ -83,7 +85,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
 
     private Transaction plain(EventStore.In in) {
         long id = in.readSigned();
-        String gtid = in.readString();
+        Gtid gtid = readGtid(in);
         long at = in.readSigned();
         int n = (int) in.readLong();
         List<Transaction.RowChange> changes = new ArrayList<>(n);
@@ -108,9 +110,35 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         int size = (int) in.readLong();
         long trx = in.readSigned();
         long timestamp = in.readSigned();
+        Gtid gtid = readGtid(in);
         int tag = in.readByte();
         Transaction carried = tag == 0 ? null : tag == 1 ? plain(in) : kept.get((int) in.readLong());
-        return new BinlogEvent(type, file, end, size, trx, timestamp, carried);
+        return new BinlogEvent(type, file, end, size, trx, timestamp, carried, gtid);
+    }
+
+    /** A GTID: none, MySQL's (the server_uuid from the name table, the number) or MariaDB's three numbers. */
+    private void writeGtid(Gtid g, EventStore.Out out) {
+        if (g == null) {
+            out.writeByte(0);
+        } else if (g instanceof Gtid.Uuid u) {
+            out.writeByte(1);
+            out.writeLong(name(u.sid()));
+            out.writeLong(u.gno());
+        } else {
+            Gtid.Domain d = (Gtid.Domain) g;
+            out.writeByte(2);
+            out.writeLong(d.domain());
+            out.writeLong(d.server());
+            out.writeLong(d.seq());
+        }
+    }
+
+    private Gtid readGtid(EventStore.In in) {
+        return switch (in.readByte()) {
+            case 0 -> null;
+            case 1 -> new Gtid.Uuid(names.get((int) in.readLong()), in.readLong());
+            default -> new Gtid.Domain(in.readLong(), in.readLong(), in.readLong());
+        };
     }
 
     private int name(String s) {

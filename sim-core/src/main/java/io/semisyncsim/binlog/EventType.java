@@ -4,16 +4,23 @@ package io.semisyncsim.binlog;
  * The binlog event types the model writes: a file's header events, a transaction's events (row-based
  * or, in statement format, QUERY per statement; a DDL or account statement is a GTID event and one QUERY
  * event, which ends its transaction), rotation and the Stop event of a clean shutdown; and
- * the two a dump thread makes up at its start (FAKE_ROTATE naming where the stream begins, and the
- * artificial FORMAT_DESCRIPTION it sends when it starts past the file's own).
+ * the ones a dump thread makes up (FAKE_ROTATE naming where the stream begins, the artificial
+ * FORMAT_DESCRIPTION it sends when it starts past the file's own, and GTID_SKIPPED).
  */
 public enum EventType {
     FORMAT_DESCRIPTION, PREVIOUS_GTIDS, GTID_LIST, BINLOG_CHECKPOINT,
     GTID, QUERY_BEGIN, QUERY, TABLE_MAP, WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS, XID, ROTATE, STOP,
-    FAKE_ROTATE, ARTIFICIAL_FORMAT_DESCRIPTION;
+    FAKE_ROTATE, ARTIFICIAL_FORMAT_DESCRIPTION,
+    /**
+     * What a GTID dump sends after skipping transactions the replica has, so the replica's positions
+     * move past them: MariaDB's fake Gtid_list event (sql_repl.cc send_fake_gtid_list), MySQL's heartbeat,
+     * which the replica's I/O thread writes to its relay log as an ignored Rotate
+     * (rpl_binlog_sender.cc send_events; rpl_replica.cc queue_event). It ends where the skipped run ends.
+     */
+    GTID_SKIPPED;
 
-    /** Events a dump thread makes up: they are not in the binlog and move no read position. */
+    /** Events a dump thread makes up: they are not in the binlog. */
     public boolean artificial() {
-        return this == FAKE_ROTATE || this == ARTIFICIAL_FORMAT_DESCRIPTION;
+        return this == FAKE_ROTATE || this == ARTIFICIAL_FORMAT_DESCRIPTION || this == GTID_SKIPPED;
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * A committed transaction as the binlog carries it: its number on the source ({@code id}, in commit
- * order), an optional GTID, when it began on the source (virtual µs, the events' timestamp, which
+ * order), its GTID (null: anonymous), when it began on the source (virtual µs, the events' timestamp, which
  * Seconds_Behind_Master is measured from), and its row changes; or, for DDL and account statements,
  * the {@link Query} the binlog writes as one Query event (its own transaction, as MySQL writes DDL).
  * In statement format each row change is written as a statement (see {@link RowChange#statement}).
  */
-public record Transaction(long id, String gtid, long timestamp, List<RowChange> changes, Query query) {
+public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes, Query query) {
 
     /** The default database the model's statements run in (the real harness's JDBC default too). */
     public static final String DATABASE = "test";
@@ -21,8 +21,13 @@ public record Transaction(long id, String gtid, long timestamp, List<RowChange> 
     }
 
     /** A transaction of row changes. */
-    public Transaction(long id, String gtid, long timestamp, List<RowChange> changes) {
+    public Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes) {
         this(id, gtid, timestamp, changes, null);
+    }
+
+    /** The same transaction with a GTID (given when it enters group commit, or by its source). */
+    public Transaction withGtid(io.semisyncsim.gtid.Gtid gtid) {
+        return new Transaction(id, gtid, timestamp, changes, query);
     }
 
     /**

@@ -35,16 +35,24 @@ import java.util.TreeMap;
 public final class Cluster implements AutoCloseable {
 
     /**
-     * How a cluster is laid out and wired before time zero. {@code clientLatency}: one way, in µs, from a
-     * client to its server and back again (every statement, commit and workload session pays it twice).
+     * How a cluster is laid out and wired before time zero. {@code byGtid}: the replicas are set up to
+     * position by GTID (the flavour's {@code gtid-position}) instead of file and position.
+     * {@code clientLatency}: one way, in µs, from a client to its server and back again (every statement,
+     * commit and workload session pays it twice).
      */
     public record Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed,
-                       LinkSpec defaultLink, Map<String, LinkSpec> links, boolean replicationRunning,
+                       LinkSpec defaultLink, Map<String, LinkSpec> links, boolean replicationRunning, boolean byGtid,
                        long clientLatency) {
-        /** Clients with no latency of their own: a statement reaches the server the moment it is sent. */
+        /** Positioned by file and position; clients with no latency of their own. */
         public Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed, LinkSpec defaultLink,
                     Map<String, LinkSpec> links, boolean replicationRunning) {
-            this(flavor, nodes, factories, seed, defaultLink, links, replicationRunning, 0);
+            this(flavor, nodes, factories, seed, defaultLink, links, replicationRunning, false, 0);
+        }
+
+        /** Clients with no latency of their own: a statement reaches the server the moment it is sent. */
+        public Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed, LinkSpec defaultLink,
+                    Map<String, LinkSpec> links, boolean replicationRunning, boolean byGtid) {
+            this(flavor, nodes, factories, seed, defaultLink, links, replicationRunning, byGtid, 0);
         }
     }
 
@@ -98,9 +106,10 @@ public final class Cluster implements AutoCloseable {
         for (NodeSpec n : spec.nodes()) {
             if (n.role() == NodeSpec.Role.REPLICA) {
                 // Positional set-up, as the manual's CHANGE MASTER TO ... MASTER_LOG_FILE, MASTER_LOG_POS and
-                // the real-server harness do (MariaDB without a position would replicate by GTID).
+                // the real-server harness do (MariaDB without a position would replicate by GTID); or by GTID.
                 BinlogPosition first = new BinlogPosition(spec.flavor().eventSizes().basename() + ".000001", 4);
-                List<String> statements = new java.util.ArrayList<>(List.of(changeSource(sourceName, first)));
+                List<String> statements = new java.util.ArrayList<>(List.of(spec.byGtid()
+                        ? changeSourceByGtid(sourceName, false) : changeSource(sourceName, first)));
                 if (spec.replicationRunning()) {
                     statements.add(flavor.operatorStatement("start-replica"));
                 }
@@ -250,28 +259,72 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * Promotes a replica: it first applies what its relay log holds (at most {@code applyBudget} µs),
-     * then stops replicating; every other replica is pointed at it from its current binlog end.
-     * Without GTIDs, what the other replicas had and the new source lacks is not reconciled.
+     * then stops replicating; every other replica is pointed at it as it was pointed before: by GTID when
+     * it positions by GTID (MASTER_AUTO_POSITION / MASTER_USE_GTID), so the new source sends it what it
+     * lacks; else from the new source's current binlog end, where what it had and the new source lacks is
+     * not reconciled. The trace's {@code promoted} event names the old source's transactions, by GTID,
+     * that the new source lacks.
      */
     public void promote(String replica, long applyBudget) {
         Mysqld promoted = nodes.get(replica);
+        String old = promoted.channel().sourceHost();
         kernel.runUntil(() -> promoted.channel().relayLogBacklog() == 0, kernel.now() + applyBudget);
         operate(replica, List.of(flavor.operatorStatement("stop-replica"), flavor.operatorStatement("reset-replica-all")));
-        kernel.trace().record(replica, "mysqld", "promoted");
+        Mysqld oldSource = old == null ? null : nodes.get(old);
+        String lost = oldSource == null ? "" : String.join(",", oldSource.gtids().missingOn(promoted.gtids()));
+        kernel.trace().record(replica, "mysqld", "promoted", "old_source", old == null ? "" : old, "gtids_lost", lost);
         BinlogPosition end = promoted.binlog().writtenEnd(); // what SHOW MASTER STATUS shows there
         for (Map.Entry<String, Mysqld> n : nodes.entrySet()) {
             Mysqld other = n.getValue();
             if (!n.getKey().equals(replica) && other.state() == NodeState.RUNNING && other.channel().isConfigured()) {
-                operate(n.getKey(), List.of(flavor.operatorStatement("stop-replica"), changeSource(replica, end),
+                String change = positionsByGtid(other) ? changeSourceByGtid(replica, false)
+                        : changeSource(replica, end);
+                operate(n.getKey(), List.of(flavor.operatorStatement("stop-replica"), change,
                         flavor.operatorStatement("start-replica")));
             }
         }
+    }
+
+    /** Whether a replica's channel positions by GTID (MySQL's Auto_Position, MariaDB's Using_Gtid). */
+    private static boolean positionsByGtid(Mysqld node) {
+        ReplicaChannel ch = node.channel();
+        return node.flavor().gtidKind().equals("mariadb") ? ch.usingGtid() != ReplicaChannel.UsingGtid.NO
+                : ch.autoPosition();
+    }
+
+    /**
+     * An old source, restarted, becomes a replica of {@code source}, as an operator makes it: by GTID when
+     * it has GTIDs (MySQL: gtid_mode not OFF; MariaDB: always; the flavour's {@code rejoin-position}, which
+     * for MariaDB asks from gtid_current_pos, its own transactions included), else from the source's
+     * binlog end. What it executed that the source has not (its errant transactions) stays; the trace's
+     * {@code rejoined} event names them.
+     */
+    public void rejoin(String node, String source) {
+        Mysqld n = nodes.get(node);
+        Mysqld s = nodes.get(source);
+        boolean byGtid = n.variables() != null && (n.variables().find("gtid_mode") == null
+                || !n.variables().get("gtid_mode").equals("OFF"));
+        String change = byGtid ? changeSourceByGtid(source, true) : changeSource(source, s.binlog().writtenEnd());
+        List<String> statements = new java.util.ArrayList<>();
+        if (n.channel().isConfigured()) {
+            statements.add(flavor.operatorStatement("stop-replica"));
+        }
+        statements.add(change);
+        statements.add(flavor.operatorStatement("start-replica"));
+        operate(node, statements);
+        kernel.trace().record(node, "mysqld", "rejoined", "source", source, "errant", n.gtids().errantAgainst(s.gtids()));
     }
 
     /** CHANGE MASTER TO {@code source} from {@code from}, as the flavour spells it. */
     private String changeSource(String source, BinlogPosition from) {
         String position = flavor.operatorStatement("position", Map.of("file", from.file(), "pos", from.pos()));
         return flavor.operatorStatement("change-source", Map.of("host", source, "port", 3306, "position", position));
+    }
+
+    /** CHANGE MASTER TO {@code source} by GTID: the flavour's {@code gtid-position}, or {@code rejoin-position}. */
+    private String changeSourceByGtid(String source, boolean rejoin) {
+        return flavor.operatorStatement("change-source", Map.of("host", source, "port", 3306, "position",
+                flavor.operatorStatement(rejoin ? "rejoin-position" : "gtid-position")));
     }
 
     /**

@@ -20,6 +20,7 @@ import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
 import io.semisyncsim.replication.BinlogDumpThread;
 import io.semisyncsim.replication.DumpRegistry;
+import io.semisyncsim.replication.GtidDump;
 import io.semisyncsim.replication.IoThread;
 import io.semisyncsim.replication.Protocol;
 import io.semisyncsim.replication.SqlThread;
@@ -742,12 +743,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
         }
         t.become(Threads.Kind.BINLOG_DUMP, style.dumpCommand(), style.dumpIdleState(), server.now());
-        BinlogPosition from2 = request.from() != null ? request.from()
-                : new BinlogPosition(server.binlog().files().get(0), 4);
-        server.runAs(thread, () -> server.errorLog().log("dump-start", "thread", thread, "server_id",
-                request.serverId(), "requested_file", request.from() == null ? "" : request.from().file(), "pos",
-                from2.pos()));
-        List<BinlogTransmitObserver> observers = server.plugins(BinlogTransmitObserver.class);
+        // A dump by GTID: the source's GTID rules decide where it starts, what it skips, or refuse it.
+        GtidDump gtids = request.gtids() == null ? null : server.gtids().dump(request.gtids(), server.binlog());
+        BinlogPosition from2 = gtids != null && gtids.error() == null ? gtids.transmitFrom()
+                : request.from() != null ? request.from() : new BinlogPosition(server.binlog().files().get(0), 4);
+        if (gtids == null || gtids.error() == null || server.flavor().gtidDumpLoggedBeforeChecks()) {
+            server.runAs(thread, () -> server.errorLog().log("dump-start", "thread", thread, "server_id",
+                    request.serverId(), "requested_file", request.from() == null ? "" : request.from().file(), "pos",
+                    request.from() == null ? 4 : request.from().pos(), "using_gtid", gtids == null ? 0 : 1,
+                    "gtid", gtids == null ? "" : request.gtids().toString()));
+        }
+        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null ? List.of()
+                : server.plugins(BinlogTransmitObserver.class);
         boolean semisync = false;
         for (BinlogTransmitObserver o : observers) {
             semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
@@ -761,7 +768,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                 new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
                         c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
-                        server::now, dumpPeerGone)),
+                        server::now, dumpPeerGone, gtids)),
                 "dump-" + connection + "-" + ++generation);
         getContext().watch(dump);
         dumpActors.put(connection, dump);
@@ -843,6 +850,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public boolean ioThreadRunning() {
         return io != null;
+    }
+
+    /** The SQL thread logged what it applied (log_slave_updates): this node's dump threads may send it. */
+    @Override
+    public void binlogWritten() {
+        published();
     }
 
     @Override
@@ -960,7 +973,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return this;
         }
         if (!prepared.isEmpty()) {
-            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size());
+            var d = server.lastRecovery();
+            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size(),
+                    "committed", (long) d.commit().size(), "rolled_back", (long) d.rollBack().size());
             toRecover.clear();
         }
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));

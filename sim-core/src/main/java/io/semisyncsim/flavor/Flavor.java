@@ -97,6 +97,11 @@ public final class Flavor {
                 table.getString("replica-errors.connect"), 0).format(namedArgs);
     }
 
+    /** Last_IO_Errno when the source refuses a dump (8.0: 13114; 5.7 and MariaDB: the source's 1236). */
+    public int replicaFatalErrno() {
+        return table.getInt("replica-errors.fatal-errno");
+    }
+
     /** The reason in error 1883 when UNINSTALL of the source plugin is refused (clients connected). */
     public String uninstallBlockedBySource() {
         return table.getString("uninstall-blocked.source");
@@ -231,7 +236,9 @@ public final class Flavor {
                 b.hasPath("invoker-base") ? b.getInt("invoker-base") : 0,
                 b.getInt("table-map-event"),
                 b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
-                b.getInt("stop-event"), b.getInt("gtid-list-per-domain"));
+                b.getInt("stop-event"), new io.semisyncsim.binlog.EventSizes.GtidSizes(b.getInt("gtid-event-replicated"),
+                        b.getInt("previous-gtids-per-sid"), b.getInt("previous-gtids-per-interval"),
+                        b.getInt("gtid-list-first-entry"), b.getInt("gtid-list-per-entry")));
     }
 
     private static List<io.semisyncsim.binlog.EventSizes.Header> headers(List<? extends Config> list) {
@@ -314,6 +321,12 @@ public final class Flavor {
 
         public boolean changeSourcePerThread() {
             return c.getBoolean("change-source-per-thread");
+        }
+
+        /** Options read from the option file that are no system variables (SQL gets 1193 for them). */
+        public java.util.Set<String> startupOptions() {
+            return c.hasPath("startup-options") ? new java.util.TreeSet<>(c.getStringList("startup-options"))
+                    : java.util.Set.of();
         }
 
         /** Variables the real servers have and the model does not (error 9000, not 1193). */
@@ -457,6 +470,33 @@ public final class Flavor {
         public List<String> rootExtraGrants() {
             return c.getStringList("root-extra-grants");
         }
+    }
+
+    /** Which family's GTIDs this server has (flavors.conf {@code gtid.kind}): {@code mysql} or {@code mariadb}. */
+    public String gtidKind() {
+        return table.getString("gtid.kind");
+    }
+
+    /**
+     * One of the GTID texts a source answers a dump with (flavors.conf {@code gtid.messages}), its
+     * {@code {named}} arguments filled from {@code namedArgs} (name, value, ...).
+     */
+    public String gtidText(String key, Object... namedArgs) {
+        return new LogMessage("gtid.messages." + key, "ERROR", 1236, "Repl",
+                table.getString("gtid.messages." + key), 0).format(namedArgs);
+    }
+
+    /**
+     * Whether a source logs the start of a GTID dump before checking the replica's position (MariaDB's
+     * init_binlog_sender) or only once the checks passed (MySQL's Binlog_sender::init).
+     */
+    public boolean gtidDumpLoggedBeforeChecks() {
+        return table.getBoolean("gtid.log-dump-start-before-checks");
+    }
+
+    /** Whether the SQL thread starting on a GTID channel with no position yet starts at 4 (MariaDB). */
+    public boolean gtidSqlThreadStartsAt4() {
+        return table.getBoolean("gtid.sql-thread-starts-at-4");
     }
 
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */

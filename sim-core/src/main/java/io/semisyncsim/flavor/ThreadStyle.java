@@ -7,9 +7,12 @@ import java.util.List;
 /**
  * How a flavour numbers and names its threads (flavors.conf {@code threads}): where client ids start,
  * which daemons a fresh server lists, the process list's words for replication threads and for a
- * session around a commit, and its columns.
+ * session around a commit, and its columns. {@code ioSetupQueries}: the set-up round trips a connecting
+ * I/O thread makes before its dump when it positions by file and position; {@code ioSetupQueriesGtid}: by
+ * GTID (MariaDB asks four other things there; MySQL the same as by position).
  */
-public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, int ioSetupQueries, String sqlCommand,
+public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, int ioSetupQueries,
+                          int ioSetupQueriesGtid, String sqlCommand,
                           String dumpCommand,
                           boolean ackReceiverHasId, String commitQueuedState, String dumpIdleState,
                           List<String> processlistColumns, String selfState, boolean zombieByServerId,
@@ -36,7 +39,9 @@ public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, 
             daemons.add(new Daemon(d.getLong("id"), d.getString("user"), d.getString("host"), d.getString("command"),
                     d.getString("state")));
         }
-        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), c.getInt("io-setup-queries"),
+        int setup = c.getInt("io-setup-queries");
+        return new ThreadStyle(c.getLong("first-id"), daemons, c.getString("io-command"), setup,
+                c.hasPath("io-setup-queries-gtid") ? c.getInt("io-setup-queries-gtid") : setup,
                 c.getString("sql-command"),
                 c.getString("dump-command"), c.getBoolean("ack-receiver-has-id"), c.getString("commit-queued-state"),
                 c.getString("dump-idle-state"), c.getStringList("processlist-columns"), c.getString("self-state"),

@@ -50,7 +50,14 @@ public final class BinlogDumpThread {
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace,
                           java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                          java.util.function.LongSupplier clock, ActorRef<Long> peerGone) {
+                          java.util.function.LongSupplier clock, ActorRef<Long> peerGone, GtidDump gtids) {
+        /** A dump by file and position. */
+        public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
+                       ActorRef<NetworkActor.Command> network, Trace trace,
+                       java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
+                       java.util.function.LongSupplier clock, ActorRef<Long> peerGone) {
+            this(node, connection, request, binlog, network, trace, semisync, clock, peerGone, null);
+        }
     }
 
     public static Behavior<Command> create(Context c) {
@@ -58,6 +65,16 @@ public final class BinlogDumpThread {
             ActorRef<Packet> inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
             c.network().tell(new NetworkActor.Bind(c.connection(), c.node(), inbox));
             String actor = "dump:" + c.request().replica();
+            if (c.gtids() != null) {
+                // By GTID: the source's checks may refuse it; else it reads from its file's start.
+                if (c.gtids().error() != null) {
+                    return refuse(c, actor, c.gtids().error());
+                }
+                BinaryLog.Reader reader = c.binlog().openReader(c.gtids().start());
+                c.trace().record(c.node(), actor, "dump.start", "replica_server_id", c.request().serverId(),
+                        "from", c.request().gtids().toString(), "connection", c.connection());
+                return new Running(c, timers, actor, reader).behavior();
+            }
             if (c.request().from() != null && !c.binlog().exists(c.request().from())) {
                 c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
                 c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
@@ -79,6 +96,13 @@ public final class BinlogDumpThread {
                     "from", String.valueOf(c.request().from()), "connection", c.connection());
             return new Running(c, timers, actor, reader).behavior();
         }));
+    }
+
+    /** The dump cannot start: error 1236 to the replica, and the thread ends. */
+    private static Behavior<Command> refuse(Context c, String actor, String message) {
+        c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
+        c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236, message)));
+        return Behaviors.stopped();
     }
 
     private static final class Running {
@@ -145,6 +169,9 @@ public final class BinlogDumpThread {
          * event that asks for an ACK (the semisync plugin's net_flush) and before waiting for new events.
          */
         private Behavior<Command> sendAvailable() {
+            if (c.gtids() != null) {
+                return sendAvailableByGtid();
+            }
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
                 if (!e.file().equals(sentFile) && !lastWasRotate) {
                     // The previous file ended without a Rotate (a shutdown's Stop, or a crash): the sender
@@ -164,8 +191,7 @@ public final class BinlogDumpThread {
                 }
                 if (ack) {
                     observers.forEach(BinlogTransmitObserver::ackRequestSent);
-                    c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos",
-                            e.end());
+                    c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
                 }
             }
             if (!flush()) {
@@ -175,6 +201,50 @@ public final class BinlogDumpThread {
             return Behaviors.same();
         }
 
+        /** By GTID: what the replica has is skipped; a skip mark tells it where a skipped run ended. */
+        private Behavior<Command> sendAvailableByGtid() {
+            for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
+                for (BinlogEvent out : c.gtids().process(e)) {
+                    if (!send(out)) {
+                        return stop();
+                    }
+                }
+                if (c.gtids().error() != null) { // what was sent goes first, then the error packet
+                    return flush() ? refuse(c, actor, c.gtids().error()) : stop();
+                }
+            }
+            BinlogEvent mark = c.gtids().atEnd();
+            if (mark != null && !send(mark)) {
+                return stop();
+            }
+            if (!flush()) {
+                return stop();
+            }
+            armHeartbeat(c.request().heartbeatPeriod());
+            return Behaviors.same();
+        }
+
+        /**
+         * One event into the NET buffer; the semisync plugin may flag it to ask for an ACK (then it is
+         * flushed at once). False when a flush finds the peer gone.
+         */
+        private boolean send(BinlogEvent e) {
+            boolean ack = false;
+            var observers = c.semisync() == null || e.type().artificial()
+                    ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
+            for (BinlogTransmitObserver o : observers) {
+                ack |= o.beforeSendEvent(e.end());
+            }
+            if (netBuffer.write(e, ack) && !flush()) {
+                return false;
+            }
+            if (ack) {
+                observers.forEach(BinlogTransmitObserver::ackRequestSent);
+                c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
+            }
+            return true;
+        }
+
         /**
          * What every dump stream starts with (Binlog_sender::init, fake_rotate_event): a Rotate naming the
          * file and position it starts at, and, when it starts past the file's own Format_description, an
@@ -182,7 +252,7 @@ public final class BinlogDumpThread {
          */
         private void startStream() {
             var sizes = c.binlog().sizes();
-            var from = c.request().from() != null ? c.request().from()
+            var from = c.gtids() != null ? c.gtids().start() : c.request().from() != null ? c.request().from()
                     : new io.semisyncsim.binlog.BinlogPosition(c.binlog().files().get(0), 4);
             sentFile = from.file();
             netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, from.file(), from.pos(),

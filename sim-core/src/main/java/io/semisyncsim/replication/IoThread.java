@@ -99,6 +99,8 @@ public final class IoThread {
         /** Set-up statements to run on this connection before the dump, and whether the dump is semisync. */
         private int setupQueries;
         private boolean semisyncDump;
+        /** What the dump asks for by GTID (null: by position), computed when the source greeted us. */
+        private GtidRequest dumpGtids;
         /** Inside try_to_reconnect's safe_reconnect loop: attempts and connect_retry sleeps until connected. */
         private boolean reconnecting;
         /** Why the last connection ended: it decides what a reconnect logs. */
@@ -110,6 +112,8 @@ public final class IoThread {
         /** The connection of the KILL a stopping MariaDB replica sends, and its attempt. */
         private long killAttempt = -1;
         private long killConnection = -1;
+        /** Inside a transaction of this server's own that came back (replicate_same_server_id OFF): not written. */
+        private boolean ownTransaction;
 
         Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
             this.c = c;
@@ -245,13 +249,18 @@ public final class IoThread {
                     threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
                 }
             }
+            // What a GTID dump will ask for, known now for the connect line; asked for after the set-up.
+            GtidRequest gtids = c.server().gtids().request(c.channel());
+            dumpGtids = gtids;
             // handle_slave_io logs the connection before it requests the dump, whose before_request_transmit
             // hook runs the semisync probe: "connected" comes before the plugin's "does not" lines.
             if (!everConnected) {
                 var at = c.channel().dumpStart();
-                log("io-connected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(), "port",
-                        c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
-                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos());
+                log(gtidForm(gtids, "io-connected-gtid") ? "io-connected-gtid" : "io-connected", "user",
+                        c.channel().sourceUser(), "host", c.channel().sourceHost(),
+                        "port", c.channel().sourcePort(), "uuid", g.uuid(), "server_id", g.serverId(),
+                        "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
+                        "gtid", gtids == null ? "" : gtids.toString());
             }
             RelayIoObserver o = observer();
             semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
@@ -260,7 +269,8 @@ public final class IoThread {
             // Hello/Greeting exchange; the client's auth response and the server's OK are exchange 0), then
             // get_master_version_and_clock and its kin, the semisync probe and SET, COM_REGISTER_SLAVE:
             // one round trip each before the dump is asked for.
-            setupQueries = c.server().flavor().threadStyle().ioSetupQueries() + (semisyncDump ? 2 : 0) + 1;
+            var style = c.server().flavor().threadStyle();
+            setupQueries = (gtids != null ? style.ioSetupQueriesGtid() : style.ioSetupQueries()) + (semisyncDump ? 2 : 0) + 1;
             send(new Protocol.SetupQuery(0));
             everConnected = true;
             reconnecting = false;
@@ -269,13 +279,31 @@ public final class IoThread {
             c.channel().clearIoError(); // a successful connect clears the last error (connect_to_master)
         }
 
+        /**
+         * COM_BINLOG_DUMP from where the channel stopped reading, or, when it positions by GTID, with what
+         * this server has (MySQL: COM_BINLOG_DUMP_GTID names no file; MariaDB still sends its coordinates).
+         */
         private void requestDump(boolean semisync) {
             long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
                     : c.netTimeout() / 2;
-            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), c.channel().dumpStart(), heartbeat, semisync));
+            GtidRequest gtids = dumpGtids;
+            c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
+            var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
+            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids));
             String waiting = "Waiting for " + source() + " to send event";
             c.channel().ioConnected(waiting, c.sourceServerId());
             state(waiting);
+        }
+
+        /** Whether to write a line's GTID form ({@code gtidKey}): the dump was asked by GTID, and the flavour has one. */
+        private boolean gtidForm(Object gtids, String gtidKey) {
+            return gtids != null && c.server().flavor().logMessage(gtidKey) != null;
+        }
+
+        /** Whether a transaction's GTID says it came from this server (its server_id, its server_uuid). */
+        private boolean own(io.semisyncsim.gtid.Gtid g) {
+            return g instanceof io.semisyncsim.gtid.Gtid.Domain d ? d.server() == c.serverId()
+                    : g instanceof io.semisyncsim.gtid.Gtid.Uuid u && u.sid().equals(c.uuid());
         }
 
         private void send(Packet.Payload payload) {
@@ -320,7 +348,9 @@ public final class IoThread {
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
                         + " when reading data from binary log: '" + err.message() + "'";
-                c.channel().ioError(13114, text, c.clock().getAsLong());
+                log("io-fatal-read", "message", err.message(), "code", err.code());
+                log("io-fatal", "message", err.message(), "code", err.code());
+                c.channel().ioError(c.server().flavor().replicaFatalErrno(), text, c.clock().getAsLong());
                 trace("io.fatal", "error", text);
                 ctx.getSelf().tell(new Stop());
             }
@@ -366,7 +396,15 @@ public final class IoThread {
                     // relay log file, which the Rotate opens.
                     c.channel().newRelayLogFile();
                 }
-                c.channel().queued(e, e.timestamp());
+                if (e.type() == EventType.GTID) {
+                    ownTransaction = own(e.gtid());
+                }
+                if (ownTransaction) {
+                    c.channel().ignored(e); // queue_event: not written, the read position moves on
+                    ownTransaction = !e.endsTransaction();
+                } else {
+                    c.channel().queued(e, e.timestamp());
+                }
                 if (runSyncs.get(i)) {
                     c.channel().relaySynced();
                 }
@@ -412,7 +450,9 @@ public final class IoThread {
         private void reconnect() {
             close();
             var at = c.channel().dumpStart();
-            log("io-reconnecting", "file", at == null ? "" : at.file(), "pos", at == null ? 4 : at.pos());
+            boolean byGtid = gtidForm(c.channel().gtidRequested(), "io-reconnecting-gtid");
+            log(byGtid ? "io-reconnecting-gtid" : "io-reconnecting", "file", at == null ? "" : at.file(), "pos",
+                    at == null ? 4 : at.pos(), "gtid", c.channel().gtidIoPos());
             String state = "Reconnecting after a failed " + source() + " event read";
             c.channel().ioReconnecting(state);
             state(state);
@@ -456,8 +496,11 @@ public final class IoThread {
             }
             reconnecting = false;
             var at = c.channel().dumpStart();
-            log("io-exiting", "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
-                    "host", c.channel().sourceHost(), "port", c.channel().sourcePort());
+            String requested = c.channel().gtidRequested();
+            log(gtidForm(requested, "io-exiting-gtid") ? "io-exiting-gtid" : "io-exiting",
+                    "file_or_first", at == null ? "FIRST" : at.file(), "pos",
+                    at == null ? 4 : at.pos(), "host", c.channel().sourceHost(), "port", c.channel().sourcePort(),
+                    "gtid", c.channel().gtidIoPos());
             RelayIoObserver o = observer();
             long killTimeout = o == null ? -1 : o.killDumpOnStop();
             if (killTimeout >= 0 && hadConnection) {

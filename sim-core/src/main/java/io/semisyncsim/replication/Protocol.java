@@ -13,10 +13,16 @@ public final class Protocol {
 
     /**
      * COM_REGISTER_SLAVE + COM_BINLOG_DUMP: stream from {@code from} (or from the start with
-     * {@code from} null), with heartbeats every {@code heartbeatPeriod} µs (0: none).
+     * {@code from} null), with heartbeats every {@code heartbeatPeriod} µs (0: none); or, with
+     * {@code gtids}, what the replica has (MySQL's COM_BINLOG_DUMP_GTID, MariaDB's
+     * {@code @slave_connect_state}), where {@code from} is only what the replica's log lines name.
      */
     public record DumpRequest(long serverId, String replica, String uuid, BinlogPosition from, long heartbeatPeriod,
-                              boolean semisync) implements Packet.Payload {
+                              boolean semisync, GtidRequest gtids) implements Packet.Payload {
+        public DumpRequest(long serverId, String replica, String uuid, BinlogPosition from, long heartbeatPeriod,
+                           boolean semisync) {
+            this(serverId, replica, uuid, from, heartbeatPeriod, semisync, null);
+        }
     }
 
     /**

@@ -27,6 +27,22 @@ public final class ReplicaChannel {
      */
     public enum IoRunning { NO, CONNECTING, PREPARING, YES }
 
+    /** MariaDB's MASTER_USE_GTID: positional, or from gtid_slave_pos or gtid_current_pos (Using_Gtid). */
+    public enum UsingGtid {
+        NO("No"), SLAVE_POS("Slave_Pos"), CURRENT_POS("Current_Pos");
+
+        private final String shown;
+
+        UsingGtid(String shown) {
+            this.shown = shown;
+        }
+
+        /** As SHOW SLAVE STATUS and the CHANGE MASTER log line print it. */
+        public String shown() {
+            return shown;
+        }
+    }
+
     // CHANGE MASTER TO
     private String sourceHost;
     private int sourcePort = 3306;
@@ -34,7 +50,17 @@ public final class ReplicaChannel {
     private long connectRetrySeconds = 60;
     private Long heartbeatPeriodMicros; // null: slave_net_timeout / 2
     private boolean autoPosition;
+    /** MariaDB: a channel that never had CHANGE MASTER with a position starts from gtid_slave_pos. */
+    private UsingGtid usingGtid = UsingGtid.SLAVE_POS;
     private BinlogPosition requestedStart; // MASTER_LOG_FILE/POS, or null: from the start
+    /** MySQL's Retrieved_Gtid_Set: the GTIDs the I/O thread wrote to the relay log since it was purged. */
+    private final io.semisyncsim.gtid.GtidSet retrieved = new io.semisyncsim.gtid.GtidSet();
+    /** MariaDB's Gtid_IO_Pos: where the I/O thread asked to start, moved by each GTID it queues. */
+    private io.semisyncsim.gtid.GtidList gtidIoPos = new io.semisyncsim.gtid.GtidList();
+    /** The position the I/O thread asked for by GTID this connection (null: by file and position). */
+    private String gtidRequested;
+    /** gtid_executed of the server, for Executed_Gtid_Set. */
+    private java.util.function.Supplier<String> executedGtids = () -> "";
 
     // I/O thread
     private IoRunning ioRunning = IoRunning.NO;
@@ -50,6 +76,9 @@ public final class ReplicaChannel {
     private int lastIoErrno;
     private String lastIoError = "";
     private long ioErrorTime = -1;
+    private int lastSqlErrno;
+    private String lastSqlError = "";
+    private long sqlErrorTime = -1;
 
     // relay log and SQL thread
     /** A relay-log entry: the event, the relay file it is in, and where it ends there. */
@@ -120,6 +149,20 @@ public final class ReplicaChannel {
 
     public void configure(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
                           Boolean autoPos, BinlogPosition start) {
+        configure(host, port, user, connectRetry, heartbeatMicros, autoPos, null, start);
+    }
+
+    /**
+     * CHANGE MASTER TO: the options given (null: unchanged). A position given makes MariaDB's channel
+     * positional (Using_Gtid No), unless MASTER_USE_GTID says otherwise.
+     */
+    public void configure(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
+                          Boolean autoPos, UsingGtid useGtid, BinlogPosition start) {
+        if (useGtid != null) {
+            usingGtid = useGtid;
+        } else if (start != null) {
+            usingGtid = UsingGtid.NO;
+        }
         if (host != null) {
             if (!host.equals(sourceHost)) {
                 forgetCoordinates(); // a new source: its binlog coordinates start over
@@ -171,6 +214,8 @@ public final class ReplicaChannel {
         relayFiles.put(relayFileNumber, relayFirstPos);
         relayWritePos = relayFirstPos;
         relayLogPos = 4;
+        retrieved.clear(); // the relay logs went, and what they held with them
+        gtidIoPos = new io.semisyncsim.gtid.GtidList();
     }
 
     /** Where the next dump starts: after what was read, else what CHANGE MASTER named, else the start. */
@@ -193,6 +238,7 @@ public final class ReplicaChannel {
             connectRetrySeconds = 60;
             heartbeatPeriodMicros = null;
             autoPosition = false;
+            usingGtid = UsingGtid.SLAVE_POS;
         }
         forgetCoordinates();
         purgeRelayLogs();
@@ -271,6 +317,47 @@ public final class ReplicaChannel {
         ioState = "";
     }
 
+    /** The SQL thread stopped on an error (Last_SQL_Errno, Last_SQL_Error). */
+    public void sqlError(int errno, String message, long now) {
+        lastSqlErrno = errno;
+        lastSqlError = message;
+        sqlErrorTime = now;
+    }
+
+    /** START SLAVE starts the SQL thread with its last error cleared. */
+    public void clearSqlError() {
+        lastSqlErrno = 0;
+        lastSqlError = "";
+        sqlErrorTime = -1;
+    }
+
+    /**
+     * The I/O thread connected and asked for a dump by GTID ({@code requested}, its text) or by position
+     * (null): Gtid_IO_Pos starts there.
+     */
+    public void gtidRequested(String requested, io.semisyncsim.gtid.GtidList position) {
+        gtidRequested = requested;
+        if (position != null) {
+            gtidIoPos = position.copy();
+        }
+    }
+
+    /** The GTID position this connection asked from, or null when it asked by file and position. */
+    public String gtidRequested() {
+        return gtidRequested;
+    }
+
+    /**
+     * An event the I/O thread does not write: a transaction of this server's own (replicate_same_server_id
+     * is OFF); the source position still moves past it.
+     */
+    public void ignored(BinlogEvent e) {
+        if (!e.type().artificial()) {
+            sourceLogFile = e.file();
+            readSourceLogPos = e.endPos();
+        }
+    }
+
     /** START SLAVE clears the last errors (as MySQL does when the thread starts). */
     public void clearIoError() {
         lastIoErrno = 0;
@@ -304,6 +391,14 @@ public final class ReplicaChannel {
             default -> {
                 sourceLogFile = e.file();
                 readSourceLogPos = e.endPos();
+            }
+        }
+        if (e.endsTransaction() && e.transaction().gtid() != null) {
+            io.semisyncsim.gtid.Gtid g = e.transaction().gtid();
+            if (g instanceof io.semisyncsim.gtid.Gtid.Uuid u) {
+                retrieved.add(u);
+            } else if (g instanceof io.semisyncsim.gtid.Gtid.Domain d && usingGtid != UsingGtid.NO) {
+                gtidIoPos.put(d);
             }
         }
         relayWritePos += e.size();
@@ -352,6 +447,14 @@ public final class ReplicaChannel {
 
     public void sqlStarted() {
         sqlRunning = true;
+    }
+
+    /** The SQL thread starts; {@code atLeast4}: on a GTID channel with no position yet it starts at 4 (MariaDB). */
+    public void sqlStarted(boolean atLeast4) {
+        sqlRunning = true;
+        if (atLeast4 && usingGtid != UsingGtid.NO && execSourceLogPos < 4) {
+            execSourceLogPos = 4;
+        }
     }
 
     public void sqlStopped() {
@@ -467,6 +570,41 @@ public final class ReplicaChannel {
 
     public boolean autoPosition() {
         return autoPosition;
+    }
+
+    public UsingGtid usingGtid() {
+        return usingGtid;
+    }
+
+    /** Retrieved_Gtid_Set (MySQL). */
+    public io.semisyncsim.gtid.GtidSet retrievedGtids() {
+        return retrieved;
+    }
+
+    /** Gtid_IO_Pos (MariaDB): empty for a positional channel. */
+    public String gtidIoPos() {
+        return usingGtid == UsingGtid.NO ? "" : gtidIoPos.toString();
+    }
+
+    /** Where Executed_Gtid_Set (the server's gtid_executed) is read. */
+    public void setExecutedGtids(java.util.function.Supplier<String> executed) {
+        this.executedGtids = executed;
+    }
+
+    public String executedGtids() {
+        return executedGtids.get();
+    }
+
+    public int lastSqlErrno() {
+        return lastSqlErrno;
+    }
+
+    public String lastSqlError() {
+        return lastSqlError;
+    }
+
+    public long sqlErrorTime() {
+        return sqlErrorTime;
     }
 
     public String sourceLogFile() {

@@ -87,14 +87,21 @@ public final class ReplicaStatus {
         for (String empty : List.of("Replicate_Do_DB", "Replicate_Ignore_DB", "Replicate_Do_Table",
                 "Replicate_Ignore_Table", "Replicate_Wild_Do_Table", "Replicate_Wild_Ignore_Table", "Last_Error",
                 "Until_Log_File", "Master_SSL_CA_File", "Master_SSL_CA_Path", "Master_SSL_Cert", "Master_SSL_Cipher",
-                "Master_SSL_Key", "Last_SQL_Error", "Replicate_Ignore_Server_Ids", "Master_Bind",
-                "Last_SQL_Error_Timestamp", "Master_SSL_Crl", "Master_SSL_Crlpath", "Retrieved_Gtid_Set",
-                "Executed_Gtid_Set", "Replicate_Rewrite_DB", "Channel_Name", "Master_TLS_Version",
-                "Master_public_key_path", "Network_Namespace", "Gtid_IO_Pos", "Replicate_Do_Domain_Ids",
+                "Master_SSL_Key", "Replicate_Ignore_Server_Ids", "Master_Bind",
+                "Master_SSL_Crl", "Master_SSL_Crlpath",
+                "Replicate_Rewrite_DB", "Channel_Name", "Master_TLS_Version",
+                "Master_public_key_path", "Network_Namespace", "Replicate_Do_Domain_Ids",
                 "Replicate_Ignore_Domain_Ids")) {
             f.put(empty, "");
         }
-        f.put("Last_Errno", "0");
+        f.put("Last_Errno", Integer.toString(ch.lastSqlErrno()));
+        f.put("Last_Error", ch.lastSqlError());
+        f.put("Last_SQL_Error", ch.lastSqlError());
+        f.put("Last_SQL_Error_Timestamp", ch.sqlErrorTime() < 0 ? "" : errorTimestamp(ch.sqlErrorTime()));
+        // GTIDs: MySQL's sets (received into the relay log; the server's gtid_executed), MariaDB's position.
+        f.put("Retrieved_Gtid_Set", ch.retrievedGtids().toString());
+        f.put("Executed_Gtid_Set", ch.executedGtids());
+        f.put("Gtid_IO_Pos", ch.gtidIoPos());
         f.put("Skip_Counter", "0");
         f.put("Exec_Master_Log_Pos", Long.toString(ch.execSourceLogPos()));
         f.put("Relay_Log_Space", Long.toString(ch.relayLogSpace()));
@@ -105,7 +112,7 @@ public final class ReplicaStatus {
         f.put("Master_SSL_Verify_Server_Cert", "No");
         f.put("Last_IO_Errno", Integer.toString(ch.lastIoErrno()));
         f.put("Last_IO_Error", ch.lastIoError());
-        f.put("Last_SQL_Errno", "0");
+        f.put("Last_SQL_Errno", Integer.toString(ch.lastSqlErrno()));
         f.put("Master_Server_Id", Long.toString(ch.sourceServerId()));
         f.put("Master_UUID", ch.sourceUuid());
         f.put("Master_Info_File", flavor.replicaStatusSetting("info-file"));
@@ -117,7 +124,7 @@ public final class ReplicaStatus {
         f.put("Auto_Position", ch.autoPosition() ? "1" : "0");
         f.put("Get_master_public_key", "0");
         // MariaDB's own columns (measured on 10.11): positional replication, its parallel applier's mode.
-        f.put("Using_Gtid", "No");
+        f.put("Using_Gtid", ch.usingGtid().shown());
         f.put("Parallel_Mode", "optimistic");
         f.put("Slave_DDL_Groups", Long.toString(ch.ddlGroups()));
         f.put("Slave_Non_Transactional_Groups", "0");

@@ -64,12 +64,26 @@ public final class SqlThread {
                     + " has read all relay log; waiting for more updates");
         }
 
+        /** The position the channel positions from by GTID, as the SQL thread's lines name it; null if by position. */
+        private String gtidPosition() {
+            GtidRequest r = c.server().gtids().request(c.channel());
+            return r == null ? null : r.toString();
+        }
+
+        /** Whether to write a line's GTID form ({@code gtidKey}): the channel positions by GTID, and the flavour has one. */
+        private boolean gtidForm(String gtid, String gtidKey) {
+            return gtid != null && c.server().flavor().logMessage(gtidKey) != null;
+        }
+
         Behavior<Command> start() {
-            c.channel().sqlStarted();
+            c.channel().sqlStarted(c.server().flavor().gtidSqlThreadStartsAt4());
+            c.channel().clearSqlError();
             c.trace().record(c.node(), "sql_thread", "sql.start");
-            log("sql-initialized", "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "relay_file",
-                    c.node() + "-relay-bin." + String.format("%06d", c.channel().relayFileNumber()), "relay_pos",
-                    c.channel().relayLogPos());
+            String gtid = gtidPosition();
+            log(gtidForm(gtid, "sql-initialized-gtid") ? "sql-initialized-gtid" : "sql-initialized",
+                    "file_or_first", file(), "pos", c.channel().execSourceLogPos(),
+                    "relay_file", c.node() + "-relay-bin." + String.format("%06d", c.channel().relayFileNumber()),
+                    "relay_pos", c.channel().relayLogPos(), "gtid", gtid == null ? "" : gtid);
             state();
             applyNext();
             // A dispatch method rather than Akka's ReceiveBuilder, which allocates on every message
@@ -79,17 +93,12 @@ public final class SqlThread {
 
         private Behavior<Command> onCommand(Command m) {
             if (m instanceof Applied) {
-                applied();
+                return applied();
             } else if (m instanceof RelayAdvanced) {
                 applyNext();
             } else if (m instanceof Stop) {
-                c.channel().sqlStopped();
                 log("sql-killed");
-                log("sql-exiting", "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
-                        c.channel().sourceHost(), "port", c.channel().sourcePort());
-                c.server().threads().close(c.thread().id());
-                c.trace().record(c.node(), "sql_thread", "sql.stop");
-                return Behaviors.stopped();
+                return exit();
             } else {
                 return Behaviors.unhandled();
             }
@@ -108,20 +117,52 @@ public final class SqlThread {
             }
         }
 
-        private void applied() {
+        private Behavior<Command> exit() {
+            c.channel().sqlStopped();
+            String gtid = gtidPosition();
+            log(gtidForm(gtid, "sql-exiting-gtid") ? "sql-exiting-gtid" : "sql-exiting",
+                    "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
+                    c.channel().sourceHost(), "port", c.channel().sourcePort(), "gtid", gtid == null ? "" : gtid);
+            c.server().threads().close(c.thread().id());
+            c.trace().record(c.node(), "sql_thread", "sql.stop");
+            return Behaviors.stopped();
+        }
+
+        private Behavior<Command> applied() {
             for (int i = 0; i < applying; i++) {
                 BinlogEvent e = c.channel().nextToApply();
                 if (e == null) {
                     break; // the relay log was reset meanwhile
                 }
                 if (e.endsTransaction()) {
-                    c.store().apply(e.transaction());
-                    c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
+                    try {
+                        // Applied (or skipped: MySQL's GTID already executed), logged with log_slave_updates.
+                        if (c.server().applyReplicated(e.transaction())) {
+                            c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
+                        } else {
+                            c.trace().record(c.node(), "sql_thread", "sql.skipped", "trx", e.trx(), "gtid",
+                                    String.valueOf(e.transaction().gtid()));
+                        }
+                    } catch (io.semisyncsim.server.SqlError err) {
+                        return failed(e, err);
+                    }
                 }
                 c.channel().applied(e);
             }
             applying = 0;
             applyNext();
+            return Behaviors.same();
+        }
+
+        /** The SQL thread stops on an error, the transaction not applied (Last_SQL_Errno; slave.cc's lines). */
+        private Behavior<Command> failed(BinlogEvent e, io.semisyncsim.server.SqlError err) {
+            c.channel().sqlError(err.code(), err.getMessage(), c.server().now());
+            String gtid = gtidPosition();
+            log("sql-error", "message", err.getMessage(), "gtid", String.valueOf(e.transaction().gtid()), "code", err.code());
+            log("sql-error-warning", "message", err.getMessage(), "code", err.code());
+            log("sql-aborted", "file", file(), "pos", c.channel().execSourceLogPos(), "gtid", gtid == null ? "" : gtid);
+            c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) err.code(), "trx", e.trx());
+            return exit();
         }
     }
 }

@@ -74,13 +74,20 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         groupCommit.setSettings(settings);
     }
 
-    /** A session's COMMIT (or autocommit statement) enters group commit. */
-    public void submit(Transaction trx, Committer committer) {
+    /**
+     * A session's COMMIT (or autocommit statement) enters group commit, and gets its GTID: in commit
+     * order, as MySQL numbers a flush group's transactions (assign_automatic_gtids_to_flush_group) and
+     * MariaDB its (the flush queue is first come, first served, so entering and flushing keep one order).
+     * Returns the transaction as it will be logged.
+     */
+    public Transaction submit(Transaction trx, Committer committer) {
         Threads.Thread t = server.threads().find(committer.thread());
         if (t != null) {
             t.state(server.flavor().threadStyle().commitQueuedState());
         }
-        schedule(groupCommit.submit(new GroupCommit.Pending(trx, committer)));
+        Transaction stamped = server.gtids().stamp(trx);
+        schedule(groupCommit.submit(new GroupCommit.Pending(stamped, committer)));
+        return stamped;
     }
 
     /** A stage's time is up. */
@@ -213,6 +220,7 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     @Override
     public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
         server.store().apply(trx.transaction()); // visible to other sessions from now on
+        server.gtids().committed(trx.transaction()); // gtid_executed grows at the engine commit
         effects.visible(trx.transaction());
         Map.Entry<BinlogPosition, Boolean> decision = syncDecisions.ceilingEntry(end);
         if (decision != null && decision.getValue()) {

@@ -31,7 +31,7 @@ final class Evaluator {
             "DATE_SUB", "DATEDIFF", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT",
             "CAST", "CONVERT", "HEX", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "MASTER_POS_WAIT",
             "SOURCE_POS_WAIT", "WAIT_FOR_EXECUTED_GTID_SET", "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
-            "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
+            "JSON_OBJECT", "MASTER_GTID_WAIT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
             "CHAR", "ORD", "BIT_COUNT", "GREATEST", "LEAST", "SIGN", "MOD", "CRC32", "INET_ATON", "INET_NTOA",
             "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE", "FORMAT", "DAYNAME", "YEAR", "MONTH",
             "DAY", "HOUR", "MINUTE", "SECOND", "DATE", "TIME", "WEEK", "QUARTER", "EXTRACT", "ELT", "FIELD");
@@ -310,6 +310,12 @@ final class Evaluator {
             }
             return session.sqlLogBin() ? 1L : 0L;
         }
+        if (v.name().equalsIgnoreCase(GtidNext.NAME) && server.gtids().hasGtidNext()) { // the session's own
+            if (v.scope() == Scope.GLOBAL) {
+                throw flavor().error(1238, GtidNext.NAME, "SESSION");
+            }
+            return session.gtidNext().text();
+        }
         SystemVariables vars = server.variables();
         SysVarDef d = vars.require(v.name());
         if (v.scope() == Scope.SESSION) {
@@ -566,7 +572,11 @@ final class Evaluator {
                 return Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2);
             }
             default -> {
-                if (KNOWN_FUNCTIONS.contains(f.name())) {
+                Object gtid = GtidFunctions.call(server, f.name(), args);
+                if (gtid != GtidFunctions.NOT_MINE && gtid != GtidFunctions.NO_SUCH) {
+                    return gtid;
+                }
+                if (gtid == GtidFunctions.NOT_MINE && KNOWN_FUNCTIONS.contains(f.name())) {
                     throw flavor().error("9000-function", f.name());
                 }
                 if (session.database() == null) {

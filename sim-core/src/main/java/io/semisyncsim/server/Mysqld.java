@@ -1,5 +1,6 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.BinlogRecovery;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
@@ -49,6 +50,8 @@ public final class Mysqld {
     private final io.semisyncsim.binlog.BinaryLog binlog;
     private final TableStore store;
     private final io.semisyncsim.replication.ReplicaChannel channel;
+    /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
+    private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
     private ConnectionControl connections = ConnectionControl.NONE;
     /** Where plugins' releases of held commits go: the node's actor. */
@@ -74,9 +77,16 @@ public final class Mysqld {
         errorLog.setCurrentThread(() -> currentThread);
         errorLog.setVerbosity(this::verbosity);
         this.store = new TableStore(flavor);
+        this.gtids = flavor.gtidKind().equals("mariadb") ? new MariaGtids(this) : new MysqlGtids(this);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
-                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock);
+                Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
         this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
+        this.channel.setExecutedGtids(gtids::executed);
+    }
+
+    /** This server's GTIDs: gtid_executed and gtid_purged, or MariaDB's binlog state and positions. */
+    public Gtids gtids() {
+        return gtids;
     }
 
     /** The actor that holds and releases commits for plugins. */
@@ -193,6 +203,7 @@ public final class Mysqld {
             throw new IllegalStateException(name + " is already running");
         }
         boolean firstStart = startedAt < 0;
+        boolean crashed = state == NodeState.CRASHED;
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
         threads.restart();
@@ -203,6 +214,10 @@ public final class Mysqld {
         variables.put(variables.find("server_id"), Long.toString(serverId));
         if (variables.find("server_uuid") != null) {
             variables.put(variables.find("server_uuid"), uuid);
+        }
+        for (String name : List.of("gtid_executed", "gtid_purged", "gtid_binlog_pos", "gtid_binlog_state",
+                "gtid_current_pos", "gtid_slave_pos")) {
+            variables.compute(name, () -> gtids.variable(name));
         }
         plugins.clearActive();
         errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
@@ -263,6 +278,7 @@ public final class Mysqld {
             binlogInUse = false;
         }
         if (!firstStart) {
+            gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
             if (channel.isConfigured()) {
                 channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
@@ -309,73 +325,114 @@ public final class Mysqld {
     }
 
     /**
-     * CHANGE MASTER TO {@code host} (at {@code from}, or where the channel is), as an operator's session
-     * runs it: the channel is set and the server logs the change as its flavour does.
-     */
-    /**
-     * CHANGE MASTER TO with the replication threads stopped: the channel takes the options given (null:
-     * unchanged), its relay logs start over, and the lines of change_master are logged.
+     * CHANGE MASTER with the replication threads stopped: the channel takes the options given (null:
+     * unchanged), its relay logs start over, and the lines of change_master are logged; MariaDB says how
+     * the channel positions (Using_Gtid) when that changed or MASTER_USE_GTID was given (measured).
      */
     void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
-                      Boolean autoPosition, io.semisyncsim.binlog.BinlogPosition from) {
+                      Boolean autoPosition, io.semisyncsim.replication.ReplicaChannel.UsingGtid useGtid,
+                      io.semisyncsim.binlog.BinlogPosition from) {
         var old = channel.coordinates();
-        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, from);
-        logChangeSource(old, channel.coordinates());
-    }
-
-    /** The CHANGE MASTER lines (rpl_replica.cc change_master / MariaDB's sql_repl.cc), by the session running it. */
-    private void logChangeSource(io.semisyncsim.replication.ReplicaChannel.Coordinates old,
-                         io.semisyncsim.replication.ReplicaChannel.Coordinates now) {
+        var usingBefore = channel.usingGtid();
+        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, useGtid, from);
+        var now = channel.coordinates();
         errorLog.log("change-source-connection");
         errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
                 "old_pos", old.pos(), "host", now.host(), "port", now.port(), "file", now.file(), "pos", now.pos());
-        if (!changedUsingGtid) {
-            changedUsingGtid = true; // MariaDB: the first positional CHANGE MASTER leaves Slave_Pos
-            errorLog.log("change-source-gtid", "old", "Slave_Pos", "new", "No");
+        if (useGtid != null || channel.usingGtid() != usingBefore) {
+            errorLog.log("change-source-gtid", "old", usingBefore.shown(), "new", channel.usingGtid().shown());
         }
     }
-
-    private boolean changedUsingGtid;
 
     /**
      * RESET SLAVE [ALL] with the replication threads stopped: the relay logs and positions go (and with
      * ALL the connection settings); MariaDB logs the two info files it deletes (sql_repl.cc reset_slave).
      */
     void resetReplica(boolean all) {
-        channel.reset(all);
+        channel.reset(all); // with ALL, a new connection would replicate by GTID again (MariaDB)
         for (String file : List.of("master.info", "relay-log.info")) {
             errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
         }
-        if (all) {
-            changedUsingGtid = false; // a new connection would replicate by GTID again (MariaDB)
+    }
+
+    /** Whether this replica logs what its SQL thread applies (log_slave_updates / log_replica_updates). */
+    public boolean logsReplicatedUpdates() {
+        if (variables != logUpdatesFrom) { // read-only: it changes only with a start's new variables
+            logUpdatesFrom = variables;
+            logUpdates = variables != null && variables.find("log_replica_updates") != null
+                    && variables.getBool("log_replica_updates");
         }
+        return logUpdates;
+    }
+
+    private SystemVariables logUpdatesFrom;
+    private boolean logUpdates;
+
+    /**
+     * The SQL thread's commit of a replicated transaction: skipped when its GTID is executed here
+     * already (MySQL), else applied to the data and, with log_slave_updates, written to this server's
+     * binary log with its source's GTID, where dump threads read it at once. Returns whether it was applied;
+     * an error (MariaDB's strict mode) stops the SQL thread.
+     */
+    public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx) throws SqlError {
+        if (gtids.executedAlready(trx)) {
+            return false;
+        }
+        boolean logged = logsReplicatedUpdates();
+        if (logged) {
+            gtids.beforeLogging(trx);
+        }
+        store.apply(trx);
+        if (logged) {
+            binlog.setFormat(variables.get("binlog_format")); // logged in this server's format, as its own commits
+            binlog.write(trx, true);
+            binlog.publishWritten();
+            binlog.markSynced();
+            replication.binlogWritten();
+        }
+        gtids.replicated(trx, logged);
+        return true;
     }
 
     /**
      * Crash recovery, at every start after a crash: the last binlog still carries its in-use flag, so the
      * server scans it and hands the engines their XA recovery with a commit list, which logs its start and
      * end whether or not anything was left prepared (MySQL binlog.cc open_binlog, binlog/recovery.cc,
-     * xa.cc ha_recover; MariaDB log.cc TC_LOG_BINLOG::open and recover, handler.cc ha_recover). MySQL
-     * commits what the binlog holds prepared; a MariaDB server started as a replica
-     * (--init-rpl-role=SLAVE, MDEV-21117) rolls it back and truncates the binlog before the first of it
-     * (Recovery_context::complete).
+     * xa.cc ha_recover; MariaDB log.cc TC_LOG_BINLOG::open and recover, handler.cc ha_recover). What
+     * becomes of the prepared transactions is {@link BinlogRecovery}'s: committed, as MySQL and MariaDB
+     * do; a MariaDB server started with {@code --init-rpl-role=SLAVE} (MDEV-21117, log.cc
+     * Recovery_context) rolls back the unacknowledged tail and cuts it from the binlog
+     * (truncate_and_remove_binlogs, which logs the cut after ha_recover's lines), so the GTID state read
+     * back after it lacks them.
      */
     private void recover(List<io.semisyncsim.binlog.Transaction> prepared) {
         errorLog.log("crash-recovery-binlog", "name", flavor.eventSizes().basename());
         errorLog.log("crash-recovery-start");
         SysVarDef role = variables.find("init_rpl_role");
-        boolean truncate = !prepared.isEmpty() && role != null && "SLAVE".equals(variables.get(role.name()));
-        if (!truncate) {
-            prepared.forEach(store::apply);
+        boolean truncate = role != null && "SLAVE".equals(variables.get(role.name()));
+        if (!prepared.isEmpty()) {
+            errorLog.log("crash-recovery-prepared", "count", prepared.size());
+        }
+        BinlogRecovery.Decision d = BinlogRecovery.decide(prepared.isEmpty() ? List.of() : binlog.transactions(),
+                prepared, truncate);
+        lastRecovery = d;
+        for (io.semisyncsim.binlog.Transaction t : d.commit()) {
+            store.apply(t);
+            gtids.committed(t); // committed by recovery: executed from now on
         }
         errorLog.log("crash-recovery-end");
-        if (truncate) {
-            var cut = binlog.truncateFrom(prepared.get(0).id());
-            if (cut != null) {
-                errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
-                        cut.pos(), "gtid", "0-" + serverId + "-" + prepared.get(0).id());
-            }
+        if (d.truncateFrom() != null) {
+            var cut = binlog.truncateFrom(d.truncateFrom());
+            errorLog.log("binlog-truncated", "file", "./" + cut.file(), "size", cut.sizeBefore(), "pos",
+                    cut.pos(), "gtid", d.truncateFrom().gtid());
         }
+    }
+
+    private BinlogRecovery.Decision lastRecovery;
+
+    /** What the last crash recovery did with the prepared transactions (null: none ran yet). */
+    public BinlogRecovery.Decision lastRecovery() {
+        return lastRecovery;
     }
 
     /** Process gone at once: no shutdown, nothing logged. Installed plugins stay in mysql.plugin. */

@@ -18,6 +18,10 @@ public interface ReplicationControl {
 
     boolean sqlThreadRunning();
 
+    /** The binary log grew outside group commit (a replica logging what it applied): wake the dump threads. */
+    default void binlogWritten() {
+    }
+
     /** None: a node outside a cluster (unit tests). */
     ReplicationControl NONE = new ReplicationControl() {
         @Override

@@ -132,11 +132,16 @@ final class ReplicationStatements {
         Long retry = null;
         Long heartbeat = null;
         Boolean autoPosition = null;
+        ReplicaChannel.UsingGtid useGtid = null;
         String file = null;
         Long pos = null;
+        boolean mariadb = flavor().gtidKind().equals("mariadb");
         for (Map.Entry<String, Input> o : options.entrySet()) {
             // MASTER_X and SOURCE_X are the same option (8.0.23+ spelling).
             String name = o.getKey().replaceFirst("^SOURCE_", "MASTER_");
+            if (name.equals(mariadb ? "MASTER_AUTO_POSITION" : "MASTER_USE_GTID")) {
+                throw flavor().error(1064, o.getKey() + " = ...", 1); // the other family's option
+            }
             switch (name) {
                 case "MASTER_HOST" -> host = text(o);
                 case "MASTER_USER" -> user = text(o);
@@ -145,14 +150,30 @@ final class ReplicationStatements {
                 case "MASTER_CONNECT_RETRY" -> retry = number(o);
                 case "MASTER_HEARTBEAT_PERIOD" -> heartbeat = number(o) * 1_000_000L;
                 case "MASTER_AUTO_POSITION" -> autoPosition = number(o) != 0;
+                case "MASTER_USE_GTID" -> useGtid = useGtid(o);
                 case "MASTER_LOG_FILE" -> file = text(o);
                 case "MASTER_LOG_POS" -> pos = number(o);
                 default -> throw flavor().error(1064, o.getKey() + " = ...", 1);
             }
         }
+        // change_master: auto-positioning needs GTIDs (ER_AUTO_POSITION_REQUIRES_GTID_MODE_NOT_OFF).
+        if (Boolean.TRUE.equals(autoPosition) && server.variables().get("gtid_mode").equals("OFF")) {
+            throw flavor().error(1777);
+        }
         BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
-        server.changeSource(host, port, user, retry, heartbeat, autoPosition, start);
+        server.changeSource(host, port, user, retry, heartbeat, autoPosition, useGtid, start);
         return StatementExecutor.ok(List.of());
+    }
+
+    /** MASTER_USE_GTID = no | slave_pos | current_pos (MariaDB). */
+    private ReplicaChannel.UsingGtid useGtid(Map.Entry<String, Input> o) throws SqlError {
+        String v = text(o).toUpperCase(Locale.ROOT);
+        for (ReplicaChannel.UsingGtid u : ReplicaChannel.UsingGtid.values()) {
+            if (u.name().equals(v)) {
+                return u;
+            }
+        }
+        throw flavor().error(1064, o.getKey() + " = " + text(o), 1);
     }
 
     /** RESET SLAVE [ALL]: refused while a replication thread runs (rpl_slave.cc reset_slave). */
@@ -197,7 +218,7 @@ final class ReplicationStatements {
                 : List.of("File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB", "Executed_Gtid_Set");
         List<String> row = new ArrayList<>(List.of(end.file(), Long.toString(end.pos()), "", ""));
         if (!mariadb) {
-            row.add("");
+            row.add(server.gtids().executed());
         }
         List<ResultSet.Column> cols = new ArrayList<>();
         for (String n : names) {
@@ -223,6 +244,7 @@ final class ReplicationStatements {
     }
 
     private StatementResult resetSource() {
+        server.gtids().reset(); // gtid_executed and gtid_purged (MariaDB: the binlog state) go with the files
         server.binlog().reset();
         for (var p : server.plugins().behaviours()) {
             p.resetMaster();

@@ -28,6 +28,8 @@ public final class Session {
     private List<Warning> warnings = List.of();
     /** @@session.sql_log_bin: when off, this session's commits are not written to the binary log. */
     private boolean sqlLogBin = true;
+    /** @@session.gtid_next (MySQL). */
+    private final GtidNext gtidNext = new GtidNext();
     /** The account's global privileges when the connection logged in (its first statement); null before. */
     private java.util.Set<String> loginGlobal;
     private boolean loginGrantOption;
@@ -113,6 +115,10 @@ public final class Session {
 
     void setSqlLogBin(boolean on) {
         this.sqlLogBin = on;
+    }
+
+    public GtidNext gtidNext() {
+        return gtidNext;
     }
 
     /** The diagnostics area: the conditions SHOW WARNINGS lists. */

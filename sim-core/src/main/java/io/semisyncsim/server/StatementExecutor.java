@@ -60,7 +60,8 @@ final class StatementExecutor {
         StatementResult result;
         try {
             statement = Parser.parse(text, flavor().dialect());
-            result = run(account, statement, session, text);
+            result = server.gtids().hasGtidNext() ? runWithGtidNext(account, statement, session, text)
+                    : run(account, statement, session, text);
             while (result instanceof StatementResult.CommitNeeded c && !session.sqlLogBin()) {
                 // sql_log_bin = 0: the engine commits, the binary log never sees it (nothing to replicate or wait for).
                 server.store().apply(c.transaction(0, server.now()));
@@ -134,6 +135,54 @@ final class StatementExecutor {
                 || DdlStatements.handles(s) || s instanceof Statement.ShowTables || s instanceof Statement.ShowDatabases
                 || s instanceof Statement.ShowCreateTable || s instanceof Statement.Show
                 || s instanceof Statement.ShowPlugins;
+    }
+
+    /**
+     * A statement under MySQL's gtid_next ({@link GtidNext}): one that changes data may be refused or
+     * skipped; a commit point takes the session's named GTID, and with nothing to log writes an empty
+     * transaction with it (a COMMIT of an empty transaction, an autocommit statement that changed nothing).
+     */
+    private StatementResult runWithGtidNext(Account account, Statement statement, Session session, String sql)
+            throws SqlError {
+        boolean implicitCommit = DdlStatements.handles(statement) || UserStatements.handles(statement);
+        if (!implicitCommit && !DmlStatements.handles(statement)) {
+            return run(account, statement, session, sql); // SET, SELECT, SHOW, USE...: innocent
+        }
+        GtidNext next = session.gtidNext();
+        boolean inTransaction = session.inTransaction();
+        if (next.skips(statement, inTransaction, implicitCommit, server)) {
+            if (!inTransaction) {
+                next.ended(); // an autocommit statement's commit point
+            }
+            return ok(List.of());
+        }
+        boolean owns = next.ownsGtid();
+        StatementResult r;
+        try {
+            r = run(account, statement, session, sql);
+        } catch (SqlError e) {
+            if (!session.inTransaction()) {
+                next.ended(); // the failed statement rolls back
+            }
+            throw e;
+        }
+        if (r instanceof StatementResult.CommitNeeded c) {
+            if (c.thenRerun()) {
+                return c; // the implicit commit of an open transaction (never with a named GTID: 1778)
+            }
+            io.semisyncsim.gtid.Gtid g = next.ended();
+            return g == null ? c : c.withGtid(g);
+        }
+        if (statement instanceof Statement.Begin || session.inTransaction()) {
+            return r;
+        }
+        if (owns && !(statement instanceof Statement.Rollback)) {
+            long affected = r instanceof StatementResult.Ok ok ? ok.affectedRows() : 0;
+            return new StatementResult.CommitNeeded(List.of(), affected, null, r.warnings(), null, false)
+                    .withGtid(next.ended());
+        }
+        next.ended();
+        return r;
     }
 
     private StatementResult run(Account account, Statement statement, Session session, String sql)
@@ -269,6 +318,10 @@ final class StatementExecutor {
                 sessionChanges.add(sqlLogBin(account, a, ev, session));
                 continue;
             }
+            if (a.name().equalsIgnoreCase(GtidNext.NAME) && server.gtids().hasGtidNext()) {
+                sessionChanges.add(gtidNext(account, a, ev, session));
+                continue;
+            }
             SysVarDef def = vars.require(a.name());
             if (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION) {
                 throw flavor().error(1229, def.name());
@@ -286,6 +339,7 @@ final class StatementExecutor {
                 warnings.addAll(v.warnings());
                 value = v.canonical();
             }
+            server.gtids().checkSet(def, value, server); // gtid_mode's steps, gtid_slave_pos's form...
             boolean persist = a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY;
             changes.add(new Change(def, value, persist, a.scope() != Scope.PERSIST_ONLY));
         }
@@ -297,6 +351,7 @@ final class StatementExecutor {
             if (c.apply()) {
                 String old = vars.get(c.def().name());
                 vars.put(c.def(), c.value());
+                server.gtids().set(c.def(), c.value());
                 notifyOwner(c.def(), old, c.value());
             }
         }
@@ -326,6 +381,18 @@ final class StatementExecutor {
         SysVarDef def = new SysVarDef(SQL_LOG_BIN, VarType.BOOL, "ON", null, null, List.of(), true, null, null);
         boolean on = input == null || server.variables().validate(def, input).canonical().equals("ON");
         return () -> session.setSqlLogBin(on);
+    }
+
+    /** SET gtid_next: a session-only variable (MySQL), with its own rules ({@link GtidNext}). */
+    private Runnable gtidNext(Account account, Statement.Assignment a, Evaluator ev, Session session)
+            throws SqlError {
+        if (a.scope() == Scope.GLOBAL || a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY) {
+            throw flavor().error("session-variable-set-global", GtidNext.NAME);
+        }
+        Input input = a.expression() == null ? a.value() : input(ev.eval(a.expression()));
+        String text = input == null ? null : input instanceof Input.Text t ? t.text()
+                : input instanceof Input.Whole w ? w.value().toString() : ((Input.Decimal) input).text();
+        return session.gtidNext().set(text, session.inTransaction(), account, server);
     }
 
     /** A computed SET value as the variable's parser would have seen it written. */

@@ -49,14 +49,20 @@ public sealed interface StatementResult {
      * implicit commit of an open transaction that a DDL makes before it runs; the statement itself is
      * to be executed again once it is done. {@code failure}: the client gets this error although the
      * commit happens (5.7's and MariaDB's DROP TABLE drops the tables that exist, then reports the
-     * missing ones).
+     * missing ones). {@code gtid}: the GTID the session's gtid_next gives it (MySQL), else null.
      */
     record CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
-                        List<Warning> warnings, String info, boolean thenRerun, SqlError failure)
+                        List<Warning> warnings, String info, boolean thenRerun, SqlError failure,
+                        io.semisyncsim.gtid.Gtid gtid)
             implements StatementResult {
         public CommitNeeded {
             changes = List.copyOf(changes);
             warnings = List.copyOf(warnings);
+        }
+
+        public CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
+                            List<Warning> warnings, String info, boolean thenRerun, SqlError failure) {
+            this(changes, affectedRows, query, warnings, info, thenRerun, failure, null);
         }
 
         public CommitNeeded(List<Transaction.RowChange> changes, long affectedRows, Transaction.Query query,
@@ -80,7 +86,12 @@ public sealed interface StatementResult {
 
         /** The transaction this commit writes, numbered and stamped by the committing node. */
         public Transaction transaction(long id, long timestamp) {
-            return new Transaction(id, null, timestamp, changes, query);
+            return new Transaction(id, gtid, timestamp, changes, query);
+        }
+
+        /** The same commit with the GTID the session's gtid_next assigned. */
+        public CommitNeeded withGtid(io.semisyncsim.gtid.Gtid g) {
+            return new CommitNeeded(changes, affectedRows, query, warnings, info, thenRerun, failure, g);
         }
 
         /** What the client gets once the commit is done. */

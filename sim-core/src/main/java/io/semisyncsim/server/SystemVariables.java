@@ -20,9 +20,15 @@ public final class SystemVariables {
     private final Map<String, String> values = new TreeMap<>();
     /** Bumped by every definition and value change: readers cache what they derive until it moves. */
     private long changes;
+    /** Variables whose value the server computes when read (gtid_executed...), by name; looked up only. */
+    private final java.util.HashMap<String, java.util.function.Supplier<String>> computed = new java.util.HashMap<>();
+
+    /** Option-file options that are no variables (flavors.conf sql.startup-options): hidden from SQL. */
+    private final java.util.Set<String> startupOptions;
 
     public SystemVariables(Flavor flavor) {
         this.flavor = flavor;
+        this.startupOptions = flavor.sql().startupOptions();
     }
 
     public void define(SysVarDef def) {
@@ -59,6 +65,9 @@ public final class SystemVariables {
      */
     public SysVarDef require(String name) throws SqlError {
         SysVarDef def = find(name);
+        if (def != null && startupOptions.contains(def.name())) {
+            def = null; // an option only: the server reads it at start, SQL cannot name it
+        }
         if (def == null) {
             if (flavor.sql().unmodelledVariables().contains(name.toLowerCase(Locale.ROOT))) {
                 throw flavor.error("9000-variable", name.toLowerCase(Locale.ROOT));
@@ -73,13 +82,28 @@ public final class SystemVariables {
         return changes;
     }
 
+    /**
+     * Makes a defined variable's value the server's to compute whenever it is read (gtid_executed,
+     * gtid_binlog_pos...); SET still goes through {@link #put}, which the computation may ignore.
+     */
+    public void compute(String name, java.util.function.Supplier<String> value) {
+        if (defs.containsKey(name)) {
+            computed.put(name, value);
+        }
+    }
+
+    private String value(String name) {
+        java.util.function.Supplier<String> c = computed.isEmpty() ? null : computed.get(name);
+        return c == null ? values.get(name) : c.get();
+    }
+
     /** Canonical text value ("ON", "10000"). */
     public String get(String name) {
         SysVarDef def = find(name);
         if (def == null) {
             throw new IllegalArgumentException("no system variable " + name);
         }
-        return values.get(def.name());
+        return value(def.name());
     }
 
     public boolean getBool(String name) {
@@ -98,9 +122,14 @@ public final class SystemVariables {
 
     /** Every variable, sorted by name, with the names SHOW VARIABLES prints (aliases included). */
     public List<Map.Entry<String, String>> all() {
-        TreeMap<String, String> shown = new TreeMap<>(values);
+        TreeMap<String, String> shown = new TreeMap<>();
+        for (String name : values.keySet()) {
+            if (!startupOptions.contains(name)) {
+                shown.put(name, value(name));
+            }
+        }
         for (Map.Entry<String, String> alias : aliases.entrySet()) {
-            shown.put(alias.getKey(), values.get(alias.getValue()));
+            shown.put(alias.getKey(), value(alias.getValue()));
         }
         return new ArrayList<>(shown.entrySet());
     }
@@ -229,7 +258,7 @@ public final class SystemVariables {
 
     /** What SELECT @@var returns: booleans as 1/0, the rest as stored. */
     public String selectValue(SysVarDef def) {
-        String v = values.get(def.name());
+        String v = value(def.name());
         if (def.type() == VarType.BOOL) {
             return "ON".equals(v) ? "1" : "0";
         }

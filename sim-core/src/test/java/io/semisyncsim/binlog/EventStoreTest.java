@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.semisyncsim.gtid.Gtid;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,11 +80,14 @@ class EventStoreTest {
         String file = new String("binlog.000001");
         List<BinlogEvent> written = new ArrayList<>();
         for (int i = 0; i < 3 * EventStore.CHUNK; i++) {
-            Transaction trx = new Transaction(i, i % 2 == 0 ? null : "uuid:" + i, 1_000 + i, List.of(
+            Gtid gtid = i % 3 == 0 ? null : i % 3 == 1 ? new Gtid.Uuid("3e11fa47-71ca-11e1-9e33-c80aa9429562", i)
+                    : new Gtid.Domain(0, 1, i);
+            Transaction trx = new Transaction(i, gtid, 1_000 + i, List.of(
                     Transaction.RowChange.generatedInsert("t1", i),
                     new Transaction.RowChange(EventType.UPDATE_ROWS, "t2", -i, "x"),
                     new Transaction.RowChange(EventType.DELETE_ROWS, "t2", i, null)));
-            BinlogEvent e = new BinlogEvent(EventType.XID, file, 157 + i * 31L, 31, i, i == 0 ? -1 : 1_000 + i, trx);
+            BinlogEvent e = new BinlogEvent(EventType.XID, file, 157 + i * 31L, 31, i, i == 0 ? -1 : 1_000 + i, trx,
+                    gtid); // the GTID event's own field, here with the transaction it names
             written.add(e);
             store.add(e);
         }

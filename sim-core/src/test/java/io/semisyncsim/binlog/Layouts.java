@@ -14,5 +14,5 @@ final class Layouts {
     static final EventSizes MYSQL_ROW = new EventSizes("binlog", 122,
             List.of(new EventSizes.Header(EventType.PREVIOUS_GTIDS, 31, false)),
             List.of(new EventSizes.Header(EventType.PREVIOUS_GTIDS, 31, false)),
-            79, true, 66, 78, 0, 0, 52, 40, 12, 31, 31, 23, 0);
+            79, true, 66, 78, 0, 0, 52, 40, 12, 31, 31, 23, new EventSizes.GtidSizes(86, 24, 16, 0, 0));
 }

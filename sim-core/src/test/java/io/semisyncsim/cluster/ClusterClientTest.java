@@ -34,7 +34,7 @@ class ClusterClientTest {
                 new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.of(Map.of(
                         "plugin-load-add", "semisync_replica.so", "rpl_semi_sync_replica_enabled", "1"))));
         return Cluster.start(new Cluster.Spec(Flavors.standard().get("mysql-8.0"), nodes,
-                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true,
+                SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true, false,
                 clientLatency), sink);
     }
 

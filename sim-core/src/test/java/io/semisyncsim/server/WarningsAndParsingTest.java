@@ -126,6 +126,16 @@ class WarningsAndParsingTest {
     }
 
     @Test
+    void anOptionThatIsNoVariableIsReadAtStartAndUnknownToSql() {
+        // MariaDB's --init-rpl-role (mysqld.cc my_long_options) sets rpl_status; no system variable shows it.
+        Mysqld node = node("mariadb-10.11", "init_rpl_role", "SLAVE");
+        assertEquals("SLAVE", node.variables().get("init_rpl_role"));
+        assertEquals("ERROR 1193 (HY000): Unknown system variable 'init_rpl_role'",
+                error(node.execute(Account.ROOT, "SELECT @@init_rpl_role")));
+        assertEquals(List.of(), rows(node.execute(Account.ROOT, "SHOW VARIABLES LIKE 'init_rpl_role'")));
+    }
+
+    @Test
     void aVariableEveryServerHasButTheModelLacksIsNotCalledUnknown() {
         Mysqld node = node("mysql-8.0");
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'autocommit' yet",

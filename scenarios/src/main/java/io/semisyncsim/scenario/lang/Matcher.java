@@ -163,6 +163,9 @@ public sealed interface Matcher {
             if (t.equals("absent")) {
                 return new Absent();
             }
+            if (t.isEmpty()) {
+                return new Compare("==", "", null); // "": the value exists and is empty (no errant GTIDs, no error)
+            }
             for (String kw : List.of("not contains", "contains", "not matches", "matches")) {
                 if (t.startsWith(kw) && (t.length() == kw.length() || !Character.isLetterOrDigit(t.charAt(kw.length())))) {
                     return quoted(kw, t.substring(kw.length()).strip(), vars);

@@ -43,7 +43,15 @@ public record Scenario(String file, String name, String description, List<String
     }
 
     /** The nodes; replication between them is simulated from the replication issue on. */
-    public record Topology(String source, List<String> replicas, boolean replicationRunning) {
+    /**
+     * The nodes; {@code replicationRunning}: replicas replicate at time zero; {@code byGtid}: they were
+     * pointed at the source by GTID ({@code positioning: gtid}) rather than file and position.
+     */
+    public record Topology(String source, List<String> replicas, boolean replicationRunning, boolean byGtid) {
+        public Topology(String source, List<String> replicas, boolean replicationRunning) {
+            this(source, replicas, replicationRunning, false);
+        }
+
         public List<String> nodes() {
             java.util.ArrayList<String> all = new java.util.ArrayList<>();
             all.add(source);

@@ -407,6 +407,11 @@ public final class StepReader {
         state = new State(state.down(), node, state.formerSources(), state.waiting(), state.users(), state.defined());
     }
 
+    /** A former source replicates again (a rejoin). */
+    public void rejoined(String node) {
+        state.formerSources().remove(node);
+    }
+
     /** Where a failover left {@code node} a former source that replicates from nobody; null when it replicates. */
     public Pos formerSourceAt(String node) {
         return state.formerSources().get(node);

@@ -167,8 +167,29 @@ public interface Target extends AutoCloseable {
      */
     void promote(String replica, long applyBudget);
 
+    /**
+     * A former source, restarted, becomes a replica of {@code source}, as an operator makes it: by GTID
+     * when it has GTIDs (the flavour's {@code rejoin-position}), else from the source's binlog end.
+     */
+    void rejoin(String node, String source);
+
     /** The node a replica replicates from, or null when it is not a replica. */
     String sourceOf(String node);
+
+    /**
+     * What a failover lost counted by GTID, when the target can tell (the simulator, MySQL flavours with
+     * GTIDs): the old source's transactions the new source lacks that a client was told were committed
+     * (they wrote a row of {@code acknowledged}, by table) and that were committed in the old source's
+     * engine; null otherwise (then rows are compared).
+     */
+    default long[] lostByGtid(String oldSource, String newSource, java.util.Map<String, SortedSet<Long>> acknowledged) {
+        return null;
+    }
+
+    /** The GTIDs of the old source's transactions the new source lacks, as each server family writes them; empty when unknown. */
+    default List<String> gtidsLacking(String oldSource, String newSource) {
+        return List.of();
+    }
 
     /** The keys of {@code table} committed on {@code node} (its data, even when it is down). */
     SortedSet<Long> committedKeys(String node, String table);
@@ -176,8 +197,8 @@ public interface Target extends AutoCloseable {
     // --- what paths read
 
     /**
-     * The value at a node's path ({@code NODE.status.X}, variables, plugins, replica_status, rows, log)
-     * as MySQL would print it, or null when it does not exist right now.
+     * The value at a node's path ({@code NODE.status.X}, variables, plugins, replica_status, rows, log,
+     * gtid) as MySQL would print it, or null when it does not exist right now.
      */
     String read(ValuePath path);
 

@@ -7,11 +7,16 @@ import java.util.List;
  * {@code NODE.replica_status.FIELD}, {@code NODE.rows}, {@code NODE.log}, and {@code commits.count},
  * {@code commits.yes|no} (acknowledged by a replica or not), {@code commits.last.latency},
  * {@code commits.last.semisync}, {@code commits.latency.p50|p99|max}, and after a failover
- * {@code lost.acknowledged} and {@code lost.visible}.
+ * {@code lost.acknowledged} and {@code lost.visible}; {@code NODE.gtid.executed|purged|errant}: the
+ * node's GTIDs (MySQL's gtid_executed and gtid_purged, MariaDB's gtid_current_pos and what its oldest
+ * binary log's Gtid_list says was before it) and what it executed that its source has not.
  */
 public record ValuePath(String node, Kind kind, String name) {
 
-    public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS, LOST }
+    public enum Kind { STATUS, VARIABLES, PLUGINS, REPLICA_STATUS, ROWS, LOG, COMMITS, LOST, GTID }
+
+    /** The names a {@code NODE.gtid.NAME} path takes. */
+    public static final List<String> GTID_PATHS = List.of("executed", "purged", "errant");
 
     public static final List<String> COMMIT_PATHS = List.of("count", "yes", "no", "last.latency", "last.semisync",
             "latency.p50", "latency.p99", "latency.max");
@@ -53,11 +58,18 @@ public record ValuePath(String node, Kind kind, String name) {
             case "replica_status" -> Kind.REPLICA_STATUS;
             case "rows" -> Kind.ROWS;
             case "log" -> Kind.LOG;
+            case "gtid" -> Kind.GTID;
             default -> null;
         };
         if (kind == null) {
             error[0] = "unknown path part '" + parts[1] + "' in '" + text + "'" + Suggest.didYouMean(parts[1],
-                    List.of("status", "variables", "plugins", "replica_status", "rows", "log"));
+                    List.of("status", "variables", "plugins", "replica_status", "rows", "log", "gtid"));
+            return null;
+        }
+        if (kind == Kind.GTID && (parts.length < 3 || !GTID_PATHS.contains(parts[2]))) {
+            String name = parts.length < 3 ? "" : parts[2];
+            error[0] = "unknown gtid path '" + text + "'" + Suggest.didYouMean(name, GTID_PATHS) + " ("
+                    + parts[0] + ".gtid." + String.join(", " + parts[0] + ".gtid.", GTID_PATHS) + ")";
             return null;
         }
         if (kind == Kind.LOG || kind == Kind.ROWS) {

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.SortedSet;
 
 /**
- * {@code failover: {promote: NODE}}: the replica becomes the source and the others follow it; the loss
- * checker then compares it with the old source: rows clients were told were committed there, and rows
- * other sessions could see there, that the new source lacks.
+ * {@code failover: {promote: NODE}}: the replica becomes the source and the others follow it (by GTID
+ * when they position by GTID); the loss checker then compares it with the old source: rows clients were
+ * told were committed there, and rows other sessions could see there, that the new source lacks; with
+ * GTIDs on the simulator's MySQL flavours, transactions by GTID. The narrative names the GTIDs.
  */
 public record FailoverStep(Pos pos, String promote) implements Step {
 
@@ -75,10 +76,23 @@ public record FailoverStep(Pos pos, String promote) implements Step {
             // A real old source that is down cannot be read: what it made visible is then unknown, not 0.
             visible = onOld == null || visible == null ? null : visible + lost.visible();
         }
+        // With GTIDs (the simulator, MySQL): counted by transaction, each the old source's and lacking on
+        // the new one; otherwise by rows, as above.
+        java.util.Map<String, SortedSet<Long>> told = new java.util.TreeMap<>();
+        for (String table : tables) {
+            told.put(table, p.commits().acknowledgedOn(old, table));
+        }
+        long[] byGtid = p.target().lostByGtid(old, promote, told);
+        if (byGtid != null) {
+            acknowledged = byGtid[0];
+            visible = byGtid[1];
+        }
         LossChecker.Losses lost = new LossChecker.Losses(acknowledged, visible == null ? 0 : visible);
         p.commits().losses(lost.acknowledged(), visible);
+        List<String> gtids = p.target().gtidsLacking(old, promote);
         p.listener().note(p.now(), promote + " is the source; lost: " + lost.acknowledged()
                 + " acknowledged to clients, " + (visible == null ? "unknown (" + old + " is down)" : visible)
-                + " visible on " + old);
+                + " visible on " + old + (gtids.isEmpty() ? "" : "; " + promote + " lacks " + old + "'s "
+                + String.join(", ", gtids).replace(",\n", ", ")));
     }
 }

@@ -10,5 +10,5 @@ public final class StepKinds {
 
     public static final List<StepKind> ALL = List.of(SqlStep.KIND, SendStep.KIND, ReapStep.KIND, KillStep.KIND, LetStep.KIND,
             SleepStep.KIND, AwaitStep.KIND, ExpectStep.KIND, FaultStep.KIND, CommitStep.KIND, WorkloadStep.KIND,
-            FailoverStep.KIND, RepeatStep.KIND);
+            FailoverStep.KIND, RejoinStep.KIND, RepeatStep.KIND);
 }
