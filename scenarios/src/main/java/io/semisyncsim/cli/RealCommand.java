@@ -1,9 +1,16 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.real.RealRunner;
+import io.semisyncsim.reports.HtmlReport;
+import io.semisyncsim.reports.IndexPage;
+import io.semisyncsim.reports.JUnitXml;
+import io.semisyncsim.reports.MarkdownReport;
+import io.semisyncsim.reports.RunReport;
 import io.semisyncsim.real.RealServerException;
 import io.semisyncsim.real.RealSettings;
 import io.semisyncsim.real.ServerBinary;
+import io.semisyncsim.scenario.Listeners;
+import io.semisyncsim.scenario.ReportCollector;
 import io.semisyncsim.scenario.ScenarioReader;
 import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.RunResult;
@@ -41,6 +48,11 @@ final class RealCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only failures and the verdict line.")
     boolean quiet;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Write DIR/index.html, DIR/junit.xml and, per run, "
+            + "DIR/NAME/report.md and report.html, as run does; real servers leave no trace, so a report has the "
+            + "transcript, the checks and the latencies, and no sequence diagram.")
+    Path report;
+
     @Override
     public Integer call() {
         if (flavor != null && io.semisyncsim.flavor.Flavors.standard().get(flavor) == null) {
@@ -64,17 +76,45 @@ final class RealCommand implements Callable<Integer> {
                 return Cli.INVALID;
             }
             Narrative narrative = new Narrative(Cli.OUT, quiet, 0);
+            ReportDir dir = report == null ? null : ReportDir.open(report, runs.stream().map(s ->
+                    IndexPage.Entry.unfinished(s.name(), null, IndexPage.Status.NOT_RUN, s.flavor(), s.seed(),
+                            s.file())).toList());
+            List<JUnitXml.Run> junit = new ArrayList<>();
             int exit = Cli.OK;
-            for (Scenario s : runs) {
+            for (int i = 0; i < runs.size(); i++) {
+                Scenario s = runs.get(i);
                 if (!quiet) {
                     Cli.OUT.println("(real servers: " + server.describe() + ")");
                 }
-                RunResult r = new RealRunner(server, settings, keep).run(s, narrative, t -> { });
+                RunCommand.WallClock wall = new RunCommand.WallClock();
+                ReportCollector collector = dir == null ? null : new ReportCollector();
+                if (collector != null) {
+                    collector.note(0, "played on real servers (" + server.describe() + "): the transcript, checks and"
+                            + " latencies are theirs; there is no trace, so no sequence diagram");
+                }
+                RunResult r = new RealRunner(server, settings, keep).run(s, collector == null
+                        ? new Listeners(narrative, wall) : new Listeners(narrative, collector, wall), t -> { });
+                if (collector != null) {
+                    RunReport written = collector.report();
+                    String runDir = dir.reserve(s.name(), i);
+                    dir.write(runDir, "report.md", MarkdownReport.render(written));
+                    dir.write(runDir, "report.html", HtmlReport.render(written));
+                    dir.finished(i, IndexPage.Entry.of(written, runDir), runDir);
+                    junit.add(new JUnitXml.Run(written, "./semisync-sim real " + RunCommand.shellWord(s.file())
+                            + " --flavor " + s.flavor(), wall.total(), wall.checks()));
+                }
                 if (!r.passed()) {
                     exit = Cli.EXPECTATION_FAILED;
                 }
             }
+            if (dir != null) {
+                dir.complete(JUnitXml.render(junit, List.of()));
+                Cli.OUT.println("report: " + dir.path().toAbsolutePath().normalize().resolve("index.html"));
+            }
             return exit;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+            return Cli.INVALID;
         } catch (RealServerException e) {
             System.err.println("semisync-sim: " + e.getMessage());
             return e.exitCode();

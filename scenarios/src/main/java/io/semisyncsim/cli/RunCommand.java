@@ -285,7 +285,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The wall time a run took and when each of its checks was made: for JUnit's time, never a report. */
-    private static final class WallClock implements RunListener {
+    static final class WallClock implements RunListener {
         private final long start = System.nanoTime();
         private final List<Long> checks = new ArrayList<>();
         private long total = -1;

@@ -83,9 +83,10 @@ class ComparisonTest {
     @Test
     void timingsAgreeUnderTheFloorOrWithinTheTolerance() {
         assertTrue(SETTINGS.sameTiming(90 * MS, 1 * MS), "both under the 100 ms floor");
+        assertTrue(SETTINGS.sameTiming(207 * MS, 4 * MS), "a step that does not wait, on a busy machine");
+        assertFalse(SETTINGS.sameTiming(300 * MS, 4 * MS));
         assertTrue(SETTINGS.sameTiming(1_100 * MS, 1_000 * MS), "within 15% + 25 ms");
         assertFalse(SETTINGS.sameTiming(1_300 * MS, 1_000 * MS));
-        assertFalse(SETTINGS.sameTiming(130 * MS, 1 * MS));
     }
 
     @Test
