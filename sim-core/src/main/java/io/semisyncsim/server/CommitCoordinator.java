@@ -5,7 +5,7 @@ import io.semisyncsim.binlog.GroupCommit;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.server.plugin.CommitObserver;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,7 +59,9 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     /** The after_sync decisions not yet given to their transactions: acknowledged or not, by position. */
     private final TreeMap<BinlogPosition, Boolean> syncDecisions = new TreeMap<>();
     /** Whether each transaction past the commit stage was acknowledged; looked up only, never iterated. */
-    private final Map<GroupCommit.Pending, Boolean> semisync = new HashMap<>();
+    // By identity: a Pending is a record whose hash would walk the transaction's row changes at every
+    // lookup, and the same instance goes through every stage.
+    private final Map<GroupCommit.Pending, Boolean> semisync = new IdentityHashMap<>();
 
     public CommitCoordinator(Mysqld server, GroupCommit.Settings settings, Effects effects) {
         this.server = server;

@@ -656,13 +656,7 @@ public final class Mysqld {
      * hook (rpl_handler.cc FOREACH_OBSERVER), so a plugin uninstalled meanwhile is not asked again.
      */
     public <T> List<T> plugins(Class<T> type) {
-        List<T> out = new ArrayList<>(1);
-        for (Plugin p : plugins.behaviours()) {
-            if (type.isInstance(p)) {
-                out.add(type.cast(p));
-            }
-        }
-        return out;
+        return plugins.ofType(type);
     }
 
     /** The first installed plugin behaviour of the given type (a class or an observer interface), or null. */

@@ -25,9 +25,17 @@ final class PluginRegistry {
     /** mysql.plugin: name -> library, kept across restarts. */
     private final Map<String, String> mysqlPluginTable = new TreeMap<>();
 
+    /**
+     * The behaviours of each observer type, in load order, filled on first ask and emptied at every
+     * change: hooks are still resolved through the registry at each call (an UNINSTALLed plugin is
+     * never called again), without filtering the list per transaction. Looked up only, never iterated.
+     */
+    private final Map<Class<?>, List<?>> byType = new java.util.HashMap<>();
+
     void clearActive() {
         active.clear();
         behaviours = List.of();
+        byType.clear();
     }
 
     void add(Active plugin) {
@@ -67,7 +75,25 @@ final class PluginRegistry {
         return behaviours;
     }
 
+    /** The active behaviours that are a {@code type}, in load order. */
+    @SuppressWarnings("unchecked")
+    <T> List<T> ofType(Class<T> type) {
+        List<?> cached = byType.get(type);
+        if (cached == null) {
+            List<T> out = new ArrayList<>(1);
+            for (Plugin p : behaviours) {
+                if (type.isInstance(p)) {
+                    out.add(type.cast(p));
+                }
+            }
+            cached = List.copyOf(out);
+            byType.put(type, cached);
+        }
+        return (List<T>) cached;
+    }
+
     private void rebuildBehaviours() {
+        byType.clear();
         List<Plugin> out = new ArrayList<>();
         for (Active a : active.values()) {
             if (a.behaviour() != null) {
