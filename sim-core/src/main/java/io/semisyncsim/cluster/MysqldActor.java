@@ -29,7 +29,6 @@ import io.semisyncsim.server.CommitCoordinator;
 import io.semisyncsim.server.ConnectionControl;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
-import io.semisyncsim.server.ReplicationControl;
 import io.semisyncsim.server.Session;
 import io.semisyncsim.server.SqlError;
 import io.semisyncsim.server.StatementResult;
@@ -46,13 +45,14 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * The actor of one mysqld: a thin dispatcher. Client connections and their statements, the commit
- * path ({@link CommitCoordinator}), the source's dump threads and ACK receiver ({@link DumpRegistry}),
- * the replica's I/O and SQL threads, and the node's lifecycle live in plain classes or child actors;
- * this shell turns messages into calls on them and their effects into messages and timers.
+ * The actor of one mysqld: a dispatcher. The commit path ({@link CommitCoordinator}), the source's dump
+ * threads and ACK receiver ({@link DumpRegistry}), the replica's I/O and SQL threads ({@link ReplicaThreads}
+ * and their child actors) live in plain classes; this shell turns messages into calls on them and their
+ * effects into messages and timers, and still holds the client connections, KILL and the shutdown
+ * sequence itself.
  */
 public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
-        implements ReplicationControl, ConnectionControl, CommitCoordinator.Effects {
+        implements ConnectionControl, CommitCoordinator.Effects {
 
     public sealed interface Command {
     }
@@ -169,8 +169,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final Context c;
     private final Mysqld server;
     /** I/O threads told to stop that have not ended yet, and the STOP SLAVE answers waiting for them. */
-    private final List<ActorRef<IoThread.Command>> stoppingIo = new ArrayList<>();
-    private final List<Runnable> awaitingIoStop = new ArrayList<>();
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
@@ -181,8 +179,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
     private final Map<Long, Threads.Thread> pendingReplicas = new TreeMap<>();
     private CommitCoordinator commits;
-    private ActorRef<IoThread.Command> io;
-    private ActorRef<SqlThread.Command> sql;
+    /** The replica's I/O and SQL thread actors (START/STOP SLAVE, supervision). */
+    private final ReplicaThreads replicas;
     private long generation;
     private long transactions;
     /** Prepared transactions a crash left in the synced binlog: crash recovery decides their fate. */
@@ -201,7 +199,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
-        server.setReplicationControl(this);
+        this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
+        server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
     }
@@ -249,9 +248,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 commits.deadlinePassed(d.waiter());
             }
         } else if (m instanceof ForSqlThread f) {
-            if (sql != null) {
-                sql.tell(f.command());
-            }
+            replicas.tellSql(f.command());
         } else if (m instanceof CloseSession s) {
             closeSession(s.session());
         } else if (m instanceof DumpPeerGone g) {
@@ -326,18 +323,18 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         Connection conn = connection(e.session(), e.account());
         conn.thread.set("Query", "starting", e.sql(), server.now());
         conn.waiting = e;
-        int stopsBefore = stoppingIo.size();
+        int stopsBefore = replicas.stoppingIo();
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
         c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
         conn.thread.db(conn.session.database()); // USE changes what the process list shows
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
-            if (conn.waiting == e && !stoppingIo.isEmpty() && stopsBefore != stoppingIo.size()) {
+            if (conn.waiting == e && replicas.stoppingIo() > 0 && stopsBefore != replicas.stoppingIo()) {
                 // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB
                 // includes killing its dump thread on the source over a connection of its own.
                 conn.thread.set("Query", "Killing slave", e.sql(), server.now());
-                awaitingIoStop.add(() -> answer(conn, e, result));
+                replicas.whenIoStopped(() -> answer(conn, e, result));
             } else if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
             }
@@ -544,13 +541,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 }
             }
             case REPLICA_IO -> {
-                if (io != null) {
-                    stopIoThread();
+                if (replicas.ioThreadRunning()) {
+                    replicas.stopIoThread();
                 }
             }
             case REPLICA_SQL -> {
-                if (sql != null) {
-                    stopSqlThread();
+                if (replicas.sqlThreadRunning()) {
+                    replicas.stopSqlThread();
                 }
             }
             default -> {
@@ -621,7 +618,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
         }
         server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
-        stopReplicaThreads();
+        replicas.stopRunning();
         server.stopPluginThreads();
         getContext().scheduleOnce(VirtualDurations.toDuration(style.dumpThreadsAfterMicros()), getContext().getSelf(),
                 new ShutdownEnd());
@@ -804,10 +801,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- replica: the threads START/STOP SLAVE control
+    // --- replica: spawning the threads START/STOP SLAVE control (ReplicaThreads keeps track of them)
 
-    @Override
-    public void startIoThread() {
+    private ActorRef<IoThread.Command> spawnIoThread() {
         var vars = server.variables();
         Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_IO, "system user", "",
                 server.flavor().threadStyle().ioCommand(), server.now());
@@ -817,50 +813,23 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 c.network(), toSqlThread, c.trace(),
                 server::now, c.serverIdOf().applyAsLong(server.channel().sourceHost()),
                 () -> server.plugin(RelayIoObserver.class), t, server);
-        io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);
+        ActorRef<IoThread.Command> io = getContext().spawn(IoThread.create(ctx), "io-" + ++generation);
         getContext().watch(io);
+        return io;
     }
 
     private long fsyncCost() {
         return slowFsync >= 0 ? slowFsync : c.timing().relayLogFsync();
     }
 
-    @Override
-    public void stopIoThread() {
-        io.tell(new IoThread.Stop());
-        stoppingIo.add(io);
-        io = null;
-    }
-
-    @Override
-    public void startSqlThread() {
+    private ActorRef<SqlThread.Command> spawnSqlThread() {
         Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_SQL, "system user", "",
                 server.flavor().threadStyle().sqlCommand(), server.now());
-        sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(), server.channel(),
-                server.store(), c.timing().applyPerEvent(), c.trace(), t, server)), "sql-" + ++generation);
+        ActorRef<SqlThread.Command> sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(),
+                server.channel(), server.store(), c.timing().applyPerEvent(), c.trace(), t, server)),
+                "sql-" + ++generation);
         getContext().watch(sql);
-    }
-
-    @Override
-    public void stopSqlThread() {
-        sql.tell(new SqlThread.Stop());
-        sql = null;
-    }
-
-    @Override
-    public boolean ioThreadRunning() {
-        return io != null;
-    }
-
-    /** The SQL thread logged what it applied (log_slave_updates): this node's dump threads may send it. */
-    @Override
-    public void binlogWritten() {
-        published();
-    }
-
-    @Override
-    public boolean sqlThreadRunning() {
-        return sql != null;
+        return sql;
     }
 
     /**
@@ -879,28 +848,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 return dumpEnded(e.getKey());
             }
         }
-        if (io != null && io.equals(t.getRef())) {
-            io = null; // it stopped on its own (a fatal dump error)
-        }
-        if (stoppingIo.remove(t.getRef()) && stoppingIo.isEmpty()) {
-            List<Runnable> waiting = new ArrayList<>(awaitingIoStop);
-            awaitingIoStop.clear();
-            waiting.forEach(Runnable::run); // STOP SLAVE returns once its I/O thread has ended
-        }
-        if (sql != null && sql.equals(t.getRef())) {
-            sql = null;
-        }
+        replicas.ended(t.getRef());
         return this;
-    }
-
-    /** STOP SLAVE: whichever replica threads run (SQL first, as MySQL stops them). */
-    private void stopReplicaThreads() {
-        if (sql != null) {
-            stopSqlThread();
-        }
-        if (io != null) {
-            stopIoThread();
-        }
     }
 
     // --- lifecycle
@@ -918,16 +867,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         dumpActors.clear();
         dumps.all().forEach(d -> dumps.remove(d.connection()));
         pendingReplicas.clear();
-        if (io != null) {
-            getContext().stop(io);
-            io = null;
-            server.channel().ioStopped();
-        }
-        if (sql != null) {
-            getContext().stop(sql);
-            sql = null;
-            server.channel().sqlStopped();
-        }
+        replicas.killed(getContext()::stop, server.channel()::ioStopped, server.channel()::sqlStopped);
         if (clean) {
             server.shutdown();
         } else {
@@ -982,9 +922,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         // skip_replica_start is OFF by default: a configured replica resumes replicating. The I/O thread
         // starts first (start_slave_threads) and writes its first line before the server's "ready for
         // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
-        boolean replicate = server.channel().isConfigured() && io == null;
+        boolean replicate = server.channel().isConfigured() && !replicas.ioThreadRunning();
         if (replicate) {
-            startIoThread();
+            replicas.startIoThread();
         }
         getContext().getSelf().tell(new Ready(replicate));
         return this;
@@ -995,8 +935,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return this;
         }
         server.ready();
-        if (r.startSqlThread() && sql == null) {
-            startSqlThread();
+        if (r.startSqlThread() && !replicas.sqlThreadRunning()) {
+            replicas.startSqlThread();
         }
         return this;
     }

@@ -1,0 +1,135 @@
+package io.semisyncsim.cluster;
+
+import akka.actor.typed.ActorRef;
+import io.semisyncsim.replication.IoThread;
+import io.semisyncsim.replication.SqlThread;
+import io.semisyncsim.server.ReplicationControl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A replica's I/O and SQL thread actors as START/STOP SLAVE, a crash and the node's supervision see
+ * them. States of each thread: not running (null) -> running (START SLAVE, or a start of a configured
+ * replica) -> stopping (STOP SLAVE told it to stop; an I/O thread stays "stopping" until its actor has
+ * ended, because STOP SLAVE answers only then: rpl_slave.cc terminate_slave_threads waits for it) ->
+ * not running. A thread that stops on its own (a fatal dump error) goes straight to not running.
+ * The node's actor spawns and watches the actors; this class only keeps track of them.
+ */
+final class ReplicaThreads implements ReplicationControl {
+    private final Supplier<ActorRef<IoThread.Command>> spawnIo;
+    private final Supplier<ActorRef<SqlThread.Command>> spawnSql;
+    private final Runnable binlogWritten;
+    private ActorRef<IoThread.Command> io;
+    private ActorRef<SqlThread.Command> sql;
+    /** I/O threads told to stop whose actors have not ended yet. */
+    private final List<ActorRef<IoThread.Command>> stoppingIo = new ArrayList<>();
+    /** What waits for every stopping I/O thread to have ended (a STOP SLAVE's answer). */
+    private final List<Runnable> awaitingIoStop = new ArrayList<>();
+
+    ReplicaThreads(Supplier<ActorRef<IoThread.Command>> spawnIo, Supplier<ActorRef<SqlThread.Command>> spawnSql,
+                   Runnable binlogWritten) {
+        this.spawnIo = spawnIo;
+        this.spawnSql = spawnSql;
+        this.binlogWritten = binlogWritten;
+    }
+
+    @Override
+    public void startIoThread() {
+        io = spawnIo.get();
+    }
+
+    @Override
+    public void stopIoThread() {
+        io.tell(new IoThread.Stop());
+        stoppingIo.add(io);
+        io = null;
+    }
+
+    @Override
+    public void startSqlThread() {
+        sql = spawnSql.get();
+    }
+
+    @Override
+    public void stopSqlThread() {
+        sql.tell(new SqlThread.Stop());
+        sql = null;
+    }
+
+    @Override
+    public boolean ioThreadRunning() {
+        return io != null;
+    }
+
+    @Override
+    public boolean sqlThreadRunning() {
+        return sql != null;
+    }
+
+    /** The SQL thread logged what it applied (log_slave_updates): this node's dump threads may send it. */
+    @Override
+    public void binlogWritten() {
+        binlogWritten.run();
+    }
+
+    /** STOP SLAVE of whichever threads run: the SQL thread first, as MySQL stops them. */
+    void stopRunning() {
+        if (sql != null) {
+            stopSqlThread();
+        }
+        if (io != null) {
+            stopIoThread();
+        }
+    }
+
+    /** How many I/O threads are stopping now: a statement that raised it waits for them to end. */
+    int stoppingIo() {
+        return stoppingIo.size();
+    }
+
+    /** Runs {@code then} once every I/O thread that is stopping has ended. */
+    void whenIoStopped(Runnable then) {
+        awaitingIoStop.add(then);
+    }
+
+    /** A message for the SQL thread, if one runs (the relay log grew, ...). */
+    void tellSql(SqlThread.Command command) {
+        if (sql != null) {
+            sql.tell(command);
+        }
+    }
+
+    /** A watched actor ended: whichever of ours it was is not running any more. */
+    void ended(ActorRef<?> ref) {
+        if (io != null && io.equals(ref)) {
+            io = null; // it stopped on its own (a fatal dump error)
+        }
+        if (stoppingIo.remove(ref) && stoppingIo.isEmpty()) {
+            List<Runnable> waiting = new ArrayList<>(awaitingIoStop);
+            awaitingIoStop.clear();
+            waiting.forEach(Runnable::run); // STOP SLAVE returns once its I/O thread has ended
+        }
+        if (sql != null && sql.equals(ref)) {
+            sql = null;
+        }
+    }
+
+    /**
+     * The process is gone (a crash, or the end of a shutdown): the running threads' actors are stopped at
+     * once with {@code stop}, and {@code ioGone}/{@code sqlGone} say which were running.
+     */
+    void killed(Consumer<ActorRef<?>> stop, Runnable ioGone, Runnable sqlGone) {
+        if (io != null) {
+            stop.accept(io);
+            io = null;
+            ioGone.run();
+        }
+        if (sql != null) {
+            stop.accept(sql);
+            sql = null;
+            sqlGone.run();
+        }
+    }
+}
