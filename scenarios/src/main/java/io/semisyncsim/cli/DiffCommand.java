@@ -73,7 +73,7 @@ final class DiffCommand implements Callable<Integer> {
                 problems.forEach(p -> System.err.println(p));
                 return Cli.INVALID;
             }
-            Files.createDirectories(out);
+            OutputProblem.checkDirectory("--out", out);
             int exit = Cli.OK;
             for (Scenario s : runs) {
                 Cli.OUT.println("== diff " + s.name() + " (" + s.flavor() + "): " + server.describe()
@@ -84,17 +84,28 @@ final class DiffCommand implements Callable<Integer> {
                 }
                 Cli.OUT.println(DiffReport.summary(d));
                 String base = s.name().replace('@', '_');
-                Files.writeString(out.resolve(base + ".md"), DiffReport.markdown(d));
-                Files.writeString(out.resolve(base + ".json"), DiffReport.json(d));
+                write(out.resolve(base + ".md"), DiffReport.markdown(d));
+                write(out.resolve(base + ".json"), DiffReport.json(d));
                 Cli.OUT.println("written: " + out.resolve(base + ".md") + ", " + out.resolve(base + ".json"));
                 if (d.different() > 0) {
                     exit = Cli.EXPECTATION_FAILED;
                 }
             }
             return exit;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+            return Cli.INVALID;
         } catch (RealServerException e) {
             System.err.println("semisync-sim: " + e.getMessage());
             return e.exitCode();
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw OutputProblem.of("cannot write", file, e);
         }
     }
 }

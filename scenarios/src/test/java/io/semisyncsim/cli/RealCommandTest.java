@@ -55,4 +55,12 @@ class RealCommandTest {
                 .contains("played on real servers"));
         assertEquals(List.of(), servers(), "every server the run started is stopped");
     }
+
+    @Test
+    void diffIntoAFileIsAUsageErrorNotACrash() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        assertEquals(Cli.INVALID, Cli.run("diff", "--quiet", "--out", file.toString(),
+                "library/teaching/mariadb-built-in.yaml"));
+        assertEquals(List.of(), servers());
+    }
 }
