@@ -19,7 +19,6 @@ import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
 import io.semisyncsim.replication.BinlogDumpThread;
-import io.semisyncsim.replication.DumpRegistry;
 import io.semisyncsim.replication.GtidDump;
 import io.semisyncsim.replication.IoThread;
 import io.semisyncsim.replication.Protocol;
@@ -27,6 +26,7 @@ import io.semisyncsim.replication.SqlThread;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.CommitCoordinator;
 import io.semisyncsim.server.ConnectionControl;
+import io.semisyncsim.server.DumpRegistry;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.Session;
@@ -174,7 +174,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ActorRef<Long> dumpPeerGone;
     private final Map<Long, Connection> connections = new TreeMap<>();
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
-    private final DumpRegistry dumps = new DumpRegistry();
+    /** The source's dump threads: the server's own list, which the invariants read too. */
+    private final DumpRegistry dumps;
     private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpActors = new TreeMap<>();
     /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
     private final Map<Long, Threads.Thread> pendingReplicas = new TreeMap<>();
@@ -196,6 +197,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         super(ctx);
         this.c = c;
         this.server = c.server();
+        this.dumps = server.dumps();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);

@@ -40,7 +40,7 @@ public final class Invariants implements TraceSink {
     public static List<Invariant> builtIn() {
         return List.of(new AcknowledgedCommitReachedReplicas(), new AcknowledgedBeforeVisible(),
                 new ReplyPositionMonotonic(), new WaitSessionsMatchWaitingThreads(),
-                new SemisyncClientsWithinDumpThreads(), new StatusCountersNeverDecrease());
+                new SemisyncClientsMatchDumpThreads(), new StatusCountersNeverDecrease());
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class Mysqld {
     private NodeState state = NodeState.STOPPED;
     /** The last run crashed with its binary log open (LOG_EVENT_BINLOG_IN_USE_F set): the next start recovers. */
     private boolean binlogInUse;
+    /** The binlog dump threads serving replicas now, kept by the node's actor (sql_repl.cc's THD list). */
+    private final DumpRegistry dumps = new DumpRegistry();
     private long startedAt = -1;
     private final StatementExecutor executor = new StatementExecutor(this);
     /** The last connection id handed out (CONNECTION_ID()), for sessions whose caller set none. */
@@ -593,6 +595,11 @@ public final class Mysqld {
      * {@code \G} answers a result set marked for vertical output. A session whose caller set no
      * connection id gets the next of this node's counter at its first statement.
      */
+    /** The binlog dump threads serving replicas now. */
+    public DumpRegistry dumps() {
+        return dumps;
+    }
+
     /** What a client that connects now gets when nothing listens (CR_CONN_HOST_ERROR). */
     public StatementResult.Failed connectionRefused() {
         return new StatementResult.Failed(new SqlError(2003, "HY000",

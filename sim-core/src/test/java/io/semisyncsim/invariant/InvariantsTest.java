@@ -122,15 +122,28 @@ class InvariantsTest {
     }
 
     @Test
-    void aSemisyncClientWithoutADumpThreadBreaksSemisyncClientsWithinDumpThreads() {
+    void aSemisyncClientWithoutADumpThreadBreaksSemisyncClientsMatchDumpThreads() {
         try (Cluster c = cluster()) {
-            Invariant clients = new SemisyncClientsWithinDumpThreads();
+            Invariant clients = new SemisyncClientsMatchDumpThreads();
             assertNull(clients.check(c), "one replica, one dump thread");
             // add_slave with no dump thread behind it: a client counted that no replica streams to.
             c.node("source").plugin(io.semisyncsim.semisync.SemisyncSourcePlugin.class).source().addReplica();
             Violation v = clients.check(c);
             assertNotNull(v);
-            assertEquals("clients is 2 but 1 binlog dump thread is alive", v.message());
+            assertEquals("clients is 2 but 1 semisync binlog dump thread is alive", v.message());
+        }
+    }
+
+    @Test
+    void aSemisyncDumpThatLostItsRegistrationBreaksSemisyncClientsMatchDumpThreads() {
+        try (Cluster c = cluster()) {
+            Invariant clients = new SemisyncClientsMatchDumpThreads();
+            // remove_slave while the semisync dump thread still streams: a replica the source no longer counts.
+            c.node("source").plugin(io.semisyncsim.semisync.SemisyncSourcePlugin.class).source()
+                    .removeReplica(true, false, c.kernel().now());
+            Violation v = clients.check(c);
+            assertNotNull(v);
+            assertEquals("clients is 0 but 1 semisync binlog dump thread is alive", v.message());
         }
     }
 

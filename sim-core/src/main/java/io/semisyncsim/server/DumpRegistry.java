@@ -1,4 +1,4 @@
-package io.semisyncsim.replication;
+package io.semisyncsim.server;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,5 +116,16 @@ public final class DumpRegistry {
 
     public boolean isEmpty() {
         return byConnection.isEmpty();
+    }
+
+    /** The dumps the semisync plugin registered (add_slave at their start): what clients must count. */
+    public int semisync() {
+        int n = 0;
+        for (Dump d : byConnection.values()) {
+            if (d.semisync()) {
+                n++;
+            }
+        }
+        return n;
     }
 }
