@@ -11,7 +11,9 @@ import io.semisyncsim.invariant.InvariantViolated;
 import io.semisyncsim.invariant.Invariants;
 import io.semisyncsim.invariant.Violation;
 import io.semisyncsim.net.LinkSpec;
+import io.semisyncsim.scenario.lang.Outcome;
 import io.semisyncsim.scenario.lang.Play;
+import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.Target;
@@ -70,7 +72,20 @@ public final class ScenarioRunner {
     private RunResult run(Scenario scenario, RunListener listener, Consumer<Target> afterStep, List<Invariant> watchers,
                           TraceSink... sinks) {
         listener.started(scenario);
-        try (Cluster cluster = cluster(scenario, sinks)) {
+        Cluster started;
+        try {
+            started = cluster(scenario, sinks);
+        } catch (Cluster.OperatorFailed e) {
+            // The replication set-up's own statements failed (a flavour the file was not written for: 1777
+            // for GTID positioning without gtid_mode ON, say): the run fails there, saying which.
+            Outcome o = new Outcome(new Pos(1, 1), "the cluster's replication set-up succeeds", false,
+                    e.getMessage(), 0);
+            listener.outcome(o);
+            RunResult failed = new RunResult(scenario, List.of(o), 0, "", 0);
+            listener.finished(failed);
+            return failed;
+        }
+        try (Cluster cluster = started) {
             cluster.kernel().setPacer(pacer);
             SimTarget target = new SimTarget(cluster);
             notStarted(cluster, listener);

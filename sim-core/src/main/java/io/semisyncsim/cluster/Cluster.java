@@ -104,6 +104,9 @@ public final class Cluster implements AutoCloseable {
         }
         kernel.runUntilQuiescent();
         for (NodeSpec n : spec.nodes()) {
+            if (n.role() == NodeSpec.Role.REPLICA && nodes.get(n.name()).state() != NodeState.RUNNING) {
+                continue; // its option file kept it from starting: nothing to set up (the run says why)
+            }
             if (n.role() == NodeSpec.Role.REPLICA) {
                 // Positional set-up, as the manual's CHANGE MASTER TO ... MASTER_LOG_FILE, MASTER_LOG_POS and
                 // the real-server harness do (MariaDB without a position would replicate by GTID); or by GTID.
@@ -121,6 +124,16 @@ public final class Cluster implements AutoCloseable {
             // for: every running replica connected and caught up with its source (or a second has passed).
             String source = sourceName;
             kernel.runUntil(() -> replicasCaughtUp(source), kernel.now() + SET_UP_LIMIT);
+        }
+    }
+
+    /**
+     * An operator's statement failed (a failover to a node whose server never started, say): the
+     * scenario's step fails with the server's error; it is not a fault of the simulator.
+     */
+    public static final class OperatorFailed extends IllegalStateException {
+        OperatorFailed(String message) {
+            super(message);
         }
     }
 
@@ -160,7 +173,12 @@ public final class Cluster implements AutoCloseable {
         for (TraceSink sink : sinks) {
             kernel.trace().addSink(sink);
         }
-        return new Cluster(kernel, spec);
+        try {
+            return new Cluster(kernel, spec);
+        } catch (RuntimeException | Error e) {
+            kernel.close(); // a set-up that failed (an operator's statement refused) leaves no actor behind
+            throw e;
+        }
     }
 
     public SimKernel kernel() {
@@ -336,7 +354,7 @@ public final class Cluster implements AutoCloseable {
         for (String sql : statements) {
             StatementResult r = execute(node, session, Account.ROOT, sql, Long.MAX_VALUE);
             if (r instanceof StatementResult.Failed f) {
-                throw new IllegalStateException(node + ": " + sql + ": " + f.error());
+                throw new OperatorFailed(node + "> " + sql + ": " + f.error());
             }
         }
         closeSession(node, session);

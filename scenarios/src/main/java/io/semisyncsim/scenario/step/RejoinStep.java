@@ -64,7 +64,12 @@ public record RejoinStep(Pos pos, String node, String source) implements Step {
     @Override
     public void play(Play p) {
         p.listener().step(p.now(), "rejoin: " + node + " replicates from " + source);
-        p.target().rejoin(node, source);
+        try {
+            p.target().rejoin(node, source);
+        } catch (io.semisyncsim.cluster.Cluster.OperatorFailed e) {
+            p.outcome(pos, "rejoin: the operator's statements on " + node + " succeed", false, e.getMessage());
+            return;
+        }
         p.target().settle();
         String errant = p.target().read(new ValuePath(node, ValuePath.Kind.GTID, "errant"));
         if (errant != null && !errant.isEmpty()) {
