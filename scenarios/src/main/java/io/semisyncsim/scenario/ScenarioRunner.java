@@ -81,7 +81,7 @@ public final class ScenarioRunner {
             Outcome o = new Outcome(new Pos(1, 1), "the cluster's replication set-up succeeds", false,
                     e.getMessage(), 0);
             listener.outcome(o);
-            RunResult failed = new RunResult(scenario, List.of(o), 0, "", 0);
+            RunResult failed = new RunResult(scenario, List.of(o), 0, "none", 0); // no run, so no trace
             listener.finished(failed);
             return failed;
         }

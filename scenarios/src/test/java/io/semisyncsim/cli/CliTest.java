@@ -284,4 +284,19 @@ class CliTest {
     void listShowsTheLibrary() {
         assertEquals(Cli.OK, Cli.run("list", "library"));
     }
+
+    @Test
+    void aSetUpTheServerRefusesFailsTheRunWithItsErrorNotAnInternalError() {
+        // A MariaDB GTID file forced onto MySQL: the set-up's MASTER_AUTO_POSITION = 1 gets 1777.
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", "--flavor", "mysql-8.0",
+                "library/gtid/mariadb-switchover-without-log-slave-updates.yaml"));
+    }
+
+    @Test
+    void aFailoverToAReplicaThatNeverStartedFailsTheRunNotTheSimulator() {
+        // MySQL-only option files forced onto MariaDB: the servers refuse to start, the failover's STOP SLAVE
+        // cannot connect.
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", "--flavor", "mariadb-10.11",
+                "library/failover/after-commit-failover-loses-visible.yaml"));
+    }
 }
