@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
                 "After every step: semisync status and variables, SHOW SLAVE STATUS, binary log positions, row",
                 "counts, statement results and errors, checks, timings (with tolerances); then the error logs",
                 "line by line."},
-        footer = {"", "Exit codes: 0 every field agrees, 1 some differ, 2 invalid scenario, usage or no server",
-                "            found, 3 a server could not be run (its error-log tail is shown)."})
+        footer = {"", "Exit codes: 0 every field agrees, 1 some differ,",
+                "            2 invalid scenario or usage, or no server found,",
+                "            3 a server could not be run (its error-log tail is shown)."})
 final class DiffCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Scenario files or directories of them.")
     List<Path> files = new ArrayList<>();

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = {"Play random schedules of faults and workloads on top of a scenario and check its invariants.",
             "Each broken one is shrunk to a small scenario file that still breaks it, with how to replay it.",
-            "Exit 0: no run broke an invariant; 1: shrunk files written; 2: invalid; 3: internal error."})
+            "Exit 0: no run broke an invariant; 1: shrunk files written;",
+            "2: invalid; 3: internal error."})
 final class ExploreCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The scenario: its settings, topology, invariants and"

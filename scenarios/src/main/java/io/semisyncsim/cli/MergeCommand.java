@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Put the shards of one sweep together, byte for byte as the whole sweep writes them.",
             "The same runs.csv, runs.json and summary.html; failing runs' reports are copied along.",
-            "Exit 0: every run passed; 1: a run failed; 2: the directories are not the shards of one whole sweep."})
+            "Exit 0: every run passed; 1: a run failed;",
+            "2: the directories are not the shards of one whole sweep."})
 final class MergeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "The shards' --out directories.")

@@ -27,8 +27,10 @@ import picocli.CommandLine.Parameters;
         description = {"Play scenarios on real mariadbd/mysqld servers on 127.0.0.1, in real time.",
                 "Each run starts 1 source + N replicas in scratch directories, plays the steps over JDBC",
                 "(network faults through a relay per replication link), and stops every server by its PID."},
-        footer = {"", "Exit codes: 0 every expectation held, 1 an expectation failed, 2 invalid scenario,",
-                "            usage or no server found, 3 a server could not be run (its error-log tail is shown)."})
+        footer = {"", "Exit codes: 0 every expectation held, 1 an expectation failed,",
+                "            2 invalid scenario or usage, or no server found,",
+                "            3 a server could not be run (its error-log tail is shown),",
+                "            130 / 143 interrupted (every server is stopped first)."})
 final class RealCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Scenario files or directories of them.")
     List<Path> files = new ArrayList<>();

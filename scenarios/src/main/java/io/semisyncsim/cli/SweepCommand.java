@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run a scenario over every combination of settings and seeds, on every core, and compare them.",
             "Writes DIR/runs.csv, DIR/runs.json (a row per run) and DIR/summary.html (charts per combination);",
             "failing runs get DIR/reports/ID/ (report.html, and scenario.yaml to replay with run).",
-            "Exit 0: every run passed; 1: a run failed (an expectation or an invariant); 2: invalid; 3: internal error."})
+            "Exit 0: every run passed; 1: a run failed (an expectation or an invariant);",
+            "2: invalid; 3: internal error."})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The scenario file.")
