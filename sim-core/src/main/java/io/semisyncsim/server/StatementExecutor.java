@@ -446,7 +446,7 @@ final class StatementExecutor {
         for (Plugin p : server.plugins().behaviours()) {
             p.flushStatus();
         }
-        if (f.local() || !session.sqlLogBin()) {
+        if (f.local()) {
             return ok(List.of());
         }
         return new StatementResult.CommitNeeded(List.of(), 0,
