@@ -1,10 +1,7 @@
 package io.semisyncsim.cli;
 
 import io.semisyncsim.real.RealRunner;
-import io.semisyncsim.reports.HtmlReport;
-import io.semisyncsim.reports.IndexPage;
 import io.semisyncsim.reports.JUnitXml;
-import io.semisyncsim.reports.MarkdownReport;
 import io.semisyncsim.reports.RunReport;
 import io.semisyncsim.real.RealServerException;
 import io.semisyncsim.real.RealSettings;
@@ -78,9 +75,7 @@ final class RealCommand implements Callable<Integer> {
                 return Cli.INVALID;
             }
             Narrative narrative = new Narrative(Cli.OUT, quiet, 0);
-            ReportDir dir = report == null ? null : ReportDir.open(report, runs.stream().map(s ->
-                    IndexPage.Entry.unfinished(s.name(), null, IndexPage.Status.NOT_RUN, s.flavor(), s.seed(),
-                            s.file())).toList());
+            ReportDir dir = report == null ? null : ReportDir.forRuns(report, runs);
             List<JUnitXml.Run> junit = new ArrayList<>();
             int exit = Cli.OK;
             for (int i = 0; i < runs.size(); i++) {
@@ -98,10 +93,7 @@ final class RealCommand implements Callable<Integer> {
                         ? new Listeners(narrative, wall) : new Listeners(narrative, collector, wall), t -> { });
                 if (collector != null) {
                     RunReport written = collector.report();
-                    String runDir = dir.reserve(s.name(), i);
-                    dir.write(runDir, "report.md", MarkdownReport.render(written));
-                    dir.write(runDir, "report.html", HtmlReport.render(written));
-                    dir.finished(i, IndexPage.Entry.of(written, runDir), runDir);
+                    dir.finished(i, dir.reserve(s.name(), i), written);
                     junit.add(new JUnitXml.Run(written, "./semisync-sim real " + RunCommand.shellWord(s.file())
                             + " --flavor " + s.flavor(), wall.total(), wall.checks()));
                 }
@@ -111,7 +103,7 @@ final class RealCommand implements Callable<Integer> {
             }
             if (dir != null) {
                 dir.complete(JUnitXml.render(junit, List.of()));
-                Cli.OUT.println("report: " + dir.path().toAbsolutePath().normalize().resolve("index.html"));
+                Cli.OUT.println("report: " + dir.index());
             }
             return exit;
         } catch (OutputProblem e) {

@@ -1,7 +1,11 @@
 package io.semisyncsim.cli;
 
+import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.IndexPage;
 import io.semisyncsim.reports.JUnitXml;
+import io.semisyncsim.reports.MarkdownReport;
+import io.semisyncsim.reports.RunReport;
+import io.semisyncsim.scenario.lang.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +45,11 @@ final class ReportDir {
     }
 
     /** Checks and creates DIR, marks it incomplete and watches for an interruption. */
-    static ReportDir open(Path dir, List<IndexPage.Entry> planned) {
+    private static ReportDir open(Path dir, List<IndexPage.Entry> planned) {
         OutputProblem.checkDirectory("--report", dir);
         ReportDir r = new ReportDir(dir);
         r.entries.addAll(planned);
-        r.write(dir.resolve(INCOMPLETE), "This report directory is being written by semisync-sim run; it is not complete.\n");
+        r.write(dir.resolve(INCOMPLETE), "This report directory is being written by semisync-sim; it is not complete.\n");
         r.writeIndex("the runs are still going");
         Runtime.getRuntime().addShutdownHook(r.hook);
         return r;
@@ -106,6 +110,28 @@ final class ReportDir {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Opens DIR for these runs, each listed in the index as not run yet. */
+    static ReportDir forRuns(Path dir, List<Scenario> runs) {
+        List<IndexPage.Entry> planned = new ArrayList<>();
+        for (Scenario s : runs) {
+            planned.add(IndexPage.Entry.unfinished(s.name(), null, IndexPage.Status.NOT_RUN, s.flavor(), s.seed(),
+                    s.file()));
+        }
+        return open(dir, planned);
+    }
+
+    /** Run {@code index}'s report.md and report.html, then its verdict in the index. */
+    void finished(int index, String runDir, RunReport report) {
+        write(runDir, "report.md", MarkdownReport.render(report));
+        write(runDir, "report.html", HtmlReport.render(report));
+        finished(index, IndexPage.Entry.of(report, runDir), runDir);
+    }
+
+    /** Where the index is, for the last line a command prints. */
+    Path index() {
+        return dir.toAbsolutePath().normalize().resolve("index.html");
     }
 
     /** Writes a file of run {@code name}'s directory. */

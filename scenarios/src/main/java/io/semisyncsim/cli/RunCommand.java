@@ -2,10 +2,7 @@ package io.semisyncsim.cli;
 
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.live.WallPacer;
-import io.semisyncsim.reports.HtmlReport;
-import io.semisyncsim.reports.IndexPage;
 import io.semisyncsim.reports.JUnitXml;
-import io.semisyncsim.reports.MarkdownReport;
 import io.semisyncsim.reports.RunReport;
 import io.semisyncsim.scenario.Listeners;
 import io.semisyncsim.scenario.ReportCollector;
@@ -131,12 +128,7 @@ final class RunCommand implements Callable<Integer> {
                 OutputProblem.checkFile("--trace", trace);
             }
             if (report != null) {
-                List<IndexPage.Entry> planned = new ArrayList<>();
-                for (Planned p : plan) {
-                    planned.add(IndexPage.Entry.unfinished(p.scenario().name(), null, IndexPage.Status.NOT_RUN,
-                            p.scenario().flavor(), p.scenario().seed(), p.scenario().file()));
-                }
-                dir = ReportDir.open(report, planned);
+                dir = ReportDir.forRuns(report, plan.stream().map(Planned::scenario).toList());
                 dir.invalid(invalid);
             }
             return play(plan, invalid, dir);
@@ -172,9 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 result = playInto(runner, p.scenario(), traces, new Listeners(narrative, collector, wall), collector.traceSink());
                 RunReport r = collector.report();
-                dir.write(runDir, "report.md", MarkdownReport.render(r));
-                dir.write(runDir, "report.html", HtmlReport.render(r));
-                dir.finished(i, IndexPage.Entry.of(r, runDir), runDir);
+                dir.finished(i, runDir, r);
                 runs.add(new JUnitXml.Run(r, p.reproduce(), wall.total(), wall.checks()));
             } else {
                 result = playInto(runner, p.scenario(), trace == null ? List.of() : List.of(trace), new Listeners(narrative, wall));
@@ -186,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
         }
         summary.print(Cli.OUT);
         if (dir != null) {
-            Cli.OUT.println("report: " + dir.path().toAbsolutePath().normalize().resolve("index.html"));
+            Cli.OUT.println("report: " + dir.index());
         }
         return !invalid.isEmpty() ? Cli.INVALID : summary.failed() > 0 ? Cli.EXPECTATION_FAILED : Cli.OK;
     }
