@@ -3,6 +3,7 @@ package io.semisyncsim.live;
 import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Pos;
+import io.semisyncsim.scenario.lang.YamlWriter;
 import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.YNode;
 import io.semisyncsim.scenario.lang.YamlTree;
@@ -204,27 +205,6 @@ public final class SessionScript {
 
     /** A scalar as YAML reads it back unchanged: plain when safe, else double-quoted with escapes. */
     public static String scalar(String s) {
-        if (PLAIN.matcher(s).matches()) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return PLAIN.matcher(s).matches() ? s : YamlWriter.quoted(s);
     }
 }

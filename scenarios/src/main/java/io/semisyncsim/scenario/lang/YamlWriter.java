@@ -48,14 +48,18 @@ public final class YamlWriter {
     }
 
     private static String key(String k) {
-        return k.matches("[A-Za-z_][A-Za-z0-9_-]*") ? k : quote(k);
+        return k.matches("[A-Za-z_][A-Za-z0-9_-]*") ? k : quoted(k);
     }
 
     private static String scalar(YNode.Scalar s) {
-        return s.isNull() ? "~" : quote(s.text());
+        return s.isNull() ? "~" : quoted(s.text());
     }
 
-    private static String quote(String text) {
+    /**
+     * A double-quoted YAML scalar that reads back as exactly {@code text}: quotes, backslashes and every
+     * control character escaped (a raw carriage return or tab would be folded or taken as markup).
+     */
+    public static String quoted(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -64,7 +68,14 @@ public final class YamlWriter {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c);
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         return out.append('"').toString();
