@@ -109,7 +109,8 @@ public final class HtmlReport {
         return LEGEND;
     }
 
-    static String esc(String s) {
+    /** Text or an attribute value as HTML carries it (the reports' one escaping, JUnitXml's). */
+    public static String esc(String s) {
         return JUnitXml.esc(s);
     }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.semisyncsim.live.LiveSession;
 import io.semisyncsim.live.LiveState;
+import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.LivePictures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -297,15 +298,13 @@ public final class LabServer implements AutoCloseable {
         try (InputStream in = LabServer.class.getResourceAsStream("/lab/lab.html")) {
             String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return html.replace("{{TOKEN}}", token).replace("{{LEGEND}}", LivePictures.legend())
-                    .replace("{{TITLE}}", escape(session.name()));
+                    .replace("{{TITLE}}", HtmlReport.esc(session.name()));
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("the lab page is missing from the jar", e);
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
+
 
     // --- server-sent events
 

@@ -1,5 +1,6 @@
 package io.semisyncsim.sweep;
 
+import io.semisyncsim.reports.HtmlReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -333,6 +334,6 @@ final class SummaryHtml {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlReport.esc(s);
     }
 }
