@@ -25,11 +25,15 @@ final class Recording implements RunListener {
      * the two sides read the servers at comparable moments.
      */
     /**
-     * One step's fields. {@code quiet}: how long the simulation ran before it read them with nothing the
-     * step waited for happening; an await's reading comes the instant its condition came true, so 0.
+     * One step's fields. {@code await}: read the instant an await's condition came true, so the simulation
+     * had no quiet time before reading, whatever the step's duration.
      */
     record StepRecord(String label, Map<String, String> fields, Map<String, Long> timings, long duration,
-                      long snapshot, long quiet) {
+                      long snapshot, boolean await) {
+        /** How long the simulation ran quietly before it read the fields. */
+        long quiet() {
+            return await ? 0 : duration;
+        }
     }
 
     private final List<Step> steps;
@@ -130,7 +134,7 @@ final class Recording implements RunListener {
         }
         String kind = step.getClass().getSimpleName().replaceAll("(Step|Fault)$", "").toLowerCase(java.util.Locale.ROOT);
         records.add(new StepRecord("step " + (index + 1) + " (line " + step.pos().line() + ", " + kind + ")", fields,
-                timings, duration, t.now() - snapshotStart, await ? 0 : duration));
+                timings, duration, t.now() - snapshotStart, await));
         fields = new LinkedHashMap<>();
         timings = new LinkedHashMap<>();
         statements = 0;

@@ -26,7 +26,7 @@ class ComparisonTest {
             long duration = (Long) s[0];
             boolean await = s.length > 2 && s[2] == AWAIT;
             r.records().add(new Recording.StepRecord("step " + ++n, Map.of(POS, (String) s[1]), Map.of(),
-                    duration, 0, await ? 0 : duration));
+                    duration, 0, await));
         }
         return r;
     }
@@ -92,7 +92,7 @@ class ComparisonTest {
     @Test
     void aFieldOnlyOneSideHasIsADifference() {
         Recording real = new Recording(List.of(), SETTINGS);
-        real.records().add(new Recording.StepRecord("step 1", Map.of(), Map.of(), 0, 0, 0));
+        real.records().add(new Recording.StepRecord("step 1", Map.of(), Map.of(), 0, 0, false));
         List<Field> fields = compare(real, recording(new Object[] {0L, "4"}));
         assertEquals(null, step(fields, 1).real());
         assertTrue(step(fields, 1).different());
