@@ -20,6 +20,8 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
     private final Map<String, Integer> ids = new HashMap<>(); // looked up only, never iterated
     /** Transactions the compact form cannot give back equal (SQL row images, DDL): kept as they are. */
     private final List<Transaction> kept = new ArrayList<>();
+    private final String[] recent = new String[2];
+    private final int[] recentIds = new int[2];
 
     @Override
     public void write(BinlogEvent e, EventStore.Out out) {
@@ -45,10 +47,11 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
 
     /**
      * Whether the compact form gives back an equal transaction: the commit and workload steps' rows (a
-     * table, a key, a generated value). Anything else (SQL row images, DDL, a field added later) is kept
-     * as the object, so nothing is ever lost in the encoding.
+     * table, a key, a generated value). Anything else (SQL row images, DDL) is kept as the object, so
+     * nothing is ever lost in the encoding. The test {@code theCompactFormCoversEveryComponent} fails
+     * when a record gains a component this encoding does not write, so no round trip is needed here.
      */
-    private boolean isPlain(Transaction t) {
+    private static boolean isPlain(Transaction t) {
         if (t.query() != null) {
             return false;
         }
@@ -57,9 +60,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
                 return false;
             }
         }
-        EventStore.Out probe = new EventStore.Out(64);
-        plain(t, probe);
-        return t.equals(plain(new EventStore.In(probe.toArray())));
+        return true;
     }
 
     private void plain(Transaction t, EventStore.Out out) {
@@ -74,13 +75,29 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
             out.writeSigned(c.key());
             if (c.value() == null) {
                 out.writeByte(0);
-            } else if (c.value().equals("row-" + c.key())) {
+            } else if (isGenerated(c.value(), c.key())) {
                 out.writeByte(1);
             } else {
                 out.writeByte(2);
                 out.writeString(c.value());
             }
         }
+    }
+
+    /** Whether {@code value} is {@code row-KEY}, the generated value, compared without building that text. */
+    private static boolean isGenerated(String value, long key) {
+        if (key < 0) {
+            return value.equals("row-" + key);
+        }
+        int i = value.length();
+        long rest = key;
+        do {
+            if (--i < 4 || value.charAt(i) != (char) ('0' + rest % 10)) {
+                return false;
+            }
+            rest /= 10;
+        } while (rest > 0);
+        return i == 4 && value.startsWith("row-");
     }
 
     private Transaction plain(EventStore.In in) {
@@ -142,12 +159,23 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
     }
 
     private int name(String s) {
+        // Every event names its file and most rows the same table: two remembered names spare the lookup.
+        if (s == recent[0]) {
+            return recentIds[0];
+        }
+        if (s == recent[1]) {
+            return recentIds[1];
+        }
         Integer id = ids.get(s);
         if (id == null) {
             id = names.size();
             names.add(s);
             ids.put(s, id);
         }
+        recent[1] = recent[0];
+        recentIds[1] = recentIds[0];
+        recent[0] = s;
+        recentIds[0] = id;
         return id;
     }
 }

@@ -12,12 +12,7 @@ final class WaitSessionsMatchWaitingThreads extends PerSource<Void> {
     @Override
     Violation check(Mysqld node, SemisyncSourcePlugin plugin, Void unused, long now) {
         String waitState = plugin.waitState();
-        int waiting = 0;
-        for (Threads.Thread t : node.threads().all()) {
-            if (waitState.equals(t.state())) {
-                waiting++;
-            }
-        }
+        int waiting = node.threads().inState(waitState);
         int counted = plugin.source().waitSessions();
         if (counted != waiting) {
             return new Violation(name(), now, node.name(), "wait_sessions is " + counted + " but " + waiting

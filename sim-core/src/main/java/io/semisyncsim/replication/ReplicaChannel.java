@@ -107,8 +107,8 @@ public final class ReplicaChannel {
             return new Relayed(events.read(in), (int) in.readLong(), in.readLong());
         }
     }
-    /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum). */
-    private final java.util.TreeMap<Integer, Long> relayFiles = new java.util.TreeMap<>();
+    /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum), each in a holder. */
+    private final java.util.TreeMap<Integer, long[]> relayFiles = new java.util.TreeMap<>();
     /** Where the I/O thread writes next in its relay file. */
     private long relayWritePos;
     /** Relay-log events (at the tail of relayLog) written since the last relay-log fsync. */
@@ -211,7 +211,7 @@ public final class ReplicaChannel {
         unsynced = 0;
         relayFileNumber = 1;
         sqlRelayFileNumber = 1;
-        relayFiles.put(relayFileNumber, relayFirstPos);
+        relayFiles.put(relayFileNumber, new long[] {relayFirstPos});
         relayWritePos = relayFirstPos;
         relayLogPos = 4;
         retrieved.clear(); // the relay logs went, and what they held with them
@@ -266,7 +266,7 @@ public final class ReplicaChannel {
     /** The I/O thread opens a new relay log file (at every start and reconnect): its own header first. */
     public void newRelayLogFile() {
         relayFileNumber++;
-        relayFiles.put(relayFileNumber, relayFirstPos);
+        relayFiles.put(relayFileNumber, new long[] {relayFirstPos});
         relayWritePos = relayFirstPos;
     }
 
@@ -402,7 +402,7 @@ public final class ReplicaChannel {
             }
         }
         relayWritePos += e.size();
-        relayFiles.merge(relayFileNumber, (long) e.size(), Long::sum);
+        relayFiles.computeIfAbsent(relayFileNumber, f -> new long[1])[0] += e.size();
         relayLog.add(new Relayed(e, relayFileNumber, relayWritePos));
         unsynced++;
         relayLogSpace += e.size();
@@ -427,7 +427,7 @@ public final class ReplicaChannel {
             Relayed dropped = relayLog.last();
             relayLog.removeLast();
             relayLogSpace -= dropped.event().size();
-            relayFiles.merge(dropped.file(), (long) -dropped.event().size(), Long::sum);
+            relayFiles.computeIfAbsent(dropped.file(), f -> new long[1])[0] -= dropped.event().size();
         }
         unsynced = 0;
         if (lost > 0) {
@@ -622,8 +622,8 @@ public final class ReplicaChannel {
     /** Relay_Log_Space: the size of every relay log file not purged yet. */
     public long relayLogSpace() {
         long total = 0;
-        for (long size : relayFiles.values()) {
-            total += size;
+        for (long[] size : relayFiles.values()) {
+            total += size[0];
         }
         return total;
     }

@@ -2,6 +2,7 @@ package io.semisyncsim.server;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -18,7 +19,10 @@ public final class Threads {
 
     /** One thread's process-list row: its id and kind, and what it does now. */
     public static final class Thread {
+        private final Threads owner;
         private final long id;
+        /** In its server's list (a thread ended or from before a restart no longer counts in a state). */
+        private boolean live;
         private Kind kind;
         private final String user;
         private final String host;
@@ -29,7 +33,9 @@ public final class Threads {
         private String info;
         private long since;
 
-        Thread(long id, Kind kind, String user, String host, boolean listed, String command, long now) {
+        Thread(Threads owner, long id, Kind kind, String user, String host, boolean listed, String command,
+               long now) {
+            this.owner = owner;
             this.id = id;
             this.kind = kind;
             this.user = user;
@@ -87,7 +93,7 @@ public final class Threads {
                 this.since = now;
             }
             this.command = command;
-            this.state = state;
+            state(state);
             this.info = info;
         }
 
@@ -99,6 +105,10 @@ public final class Threads {
 
         /** Only the state changes (a stage inside the same command). */
         public void state(String state) {
+            if (live) {
+                owner.counted(this.state, -1);
+                owner.counted(state, +1);
+            }
             this.state = state;
         }
 
@@ -109,6 +119,8 @@ public final class Threads {
 
     private final long firstId;
     private final TreeMap<Long, Thread> threads = new TreeMap<>();
+    /** How many threads are in each state, kept as states change: looked up only, never iterated. */
+    private final HashMap<String, int[]> inState = new HashMap<>();
     private long nextId;
 
     public Threads(long firstId) {
@@ -118,34 +130,57 @@ public final class Threads {
 
     /** A new start: no thread survives, and ids count from the first again. */
     public void restart() {
+        threads.values().forEach(t -> t.live = false);
         threads.clear();
+        inState.clear();
         nextId = firstId;
     }
 
     /** A new thread with the next id, in the process list. */
     public Thread open(Kind kind, String user, String host, String command, long now) {
-        Thread t = new Thread(nextId++, kind, user, host, true, command, now);
-        threads.put(t.id(), t);
-        return t;
+        return add(new Thread(this, nextId++, kind, user, host, true, command, now));
     }
 
     /** A thread a fresh server runs before any client, with its own id (MySQL 8.0's event scheduler). */
     public Thread daemon(long id, String user, String host, String command, String state, long now) {
-        Thread t = new Thread(id, Kind.BACKGROUND, user, host, true, command, now);
+        Thread t = add(new Thread(this, id, Kind.BACKGROUND, user, host, true, command, now));
         t.state(state);
-        threads.put(id, t);
         return t;
     }
 
     /** A new thread with the next id that the process list does not show (a daemon thread). */
     public Thread openUnlisted(Kind kind, long now) {
-        Thread t = new Thread(nextId++, kind, "system user", "", false, "Daemon", now);
-        threads.put(t.id(), t);
+        return add(new Thread(this, nextId++, kind, "system user", "", false, "Daemon", now));
+    }
+
+    private Thread add(Thread t) {
+        Thread replaced = threads.put(t.id(), t);
+        if (replaced != null) {
+            replaced.live = false;
+            counted(replaced.state, -1);
+        }
+        t.live = true;
+        counted(t.state, +1);
         return t;
     }
 
     public void close(long id) {
-        threads.remove(id);
+        Thread t = threads.remove(id);
+        if (t != null) {
+            t.live = false;
+            counted(t.state, -1);
+        }
+    }
+
+    private void counted(String state, int delta) {
+        int[] n = inState.computeIfAbsent(state, s -> new int[1]);
+        n[0] += delta;
+    }
+
+    /** How many threads are in {@code state} now (the invariants compare it with the plugins' counters). */
+    public int inState(String state) {
+        int[] n = inState.get(state);
+        return n == null ? 0 : n[0];
     }
 
     /** The thread with this id, or null when there is none (it ended, or never was). */
