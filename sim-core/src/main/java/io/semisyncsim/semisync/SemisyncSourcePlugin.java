@@ -24,9 +24,12 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     private final String waitNoReplicaVar;
     private final String countVar;
     private final String waitPointVar;
+    /** The process-list state of a session waiting here, made once: it is set and counted at every wait. */
+    private final String waitState;
 
     public SemisyncSourcePlugin(PluginContext ctx) {
         this.ctx = ctx;
+        this.waitState = "Waiting for semi-sync ACK from " + ctx.descriptor().terms().replica();
         this.source = new SemisyncSource(this, ctx.flavor().semisyncRules());
         this.enabledVar = ctx.var("rpl_semi_sync_{source}_enabled");
         this.timeoutVar = ctx.var("rpl_semi_sync_{source}_timeout");
@@ -133,7 +136,7 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
 
     @Override
     public String waitState() {
-        return "Waiting for semi-sync ACK from " + ctx.descriptor().terms().replica();
+        return waitState;
     }
 
     // --- dump threads and ACKs

@@ -59,6 +59,21 @@ public final class JsonBytes {
         return this;
     }
 
+    /** "00" to "99": two digits per division, as Long.toString writes them. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** The last number written by {@link #repeatedNumber}, and its digits. */
+    private long memoValue = -1;
+    private final byte[] memoDigits = new byte[20];
+    private int memoLength;
+
     public JsonBytes number(long v) {
         if (v == Long.MIN_VALUE) {
             ensure(MIN_LONG.length);
@@ -71,23 +86,59 @@ public final class JsonBytes {
             buf[len++] = '-';
             v = -v;
         }
-        int digits = 1;
-        for (long bound = 10; digits < 19 && v >= bound; bound *= 10) {
-            digits++;
-        }
+        int digits = digits(v);
         int p = len + digits;
-        while (v >= 100) { // two digits per division, as Long.toString does
+        byte[] b = buf;
+        while (v >= 100) {
             int r = (int) (v % 100);
             v /= 100;
-            buf[--p] = (byte) ('0' + r % 10);
-            buf[--p] = (byte) ('0' + r / 10);
+            b[--p] = PAIRS[2 * r + 1];
+            b[--p] = PAIRS[2 * r];
         }
-        buf[--p] = (byte) ('0' + v % 10);
-        if (v >= 10) {
-            buf[--p] = (byte) ('0' + v / 10);
+        int r = (int) v;
+        b[--p] = PAIRS[2 * r + 1];
+        if (r >= 10) {
+            b[--p] = PAIRS[2 * r];
         }
         len += digits;
         return this;
+    }
+
+    /**
+     * A number that is often the same as the last one written here (a trace line's time: several events
+     * happen at each instant), copied instead of formatted when it is. Same bytes as {@link #number}.
+     */
+    public JsonBytes repeatedNumber(long v) {
+        if (v != memoValue || v < 0) {
+            int start = len;
+            number(v);
+            memoLength = len - start;
+            System.arraycopy(buf, start, memoDigits, 0, memoLength);
+            memoValue = v;
+            return this;
+        }
+        ensure(memoLength);
+        System.arraycopy(memoDigits, 0, buf, len, memoLength);
+        len += memoLength;
+        return this;
+    }
+
+    /** Decimal digits of {@code v >= 0}. */
+    private static int digits(long v) {
+        int d = 1;
+        while (d < 19 && v >= POWERS[d]) {
+            d++;
+        }
+        return d;
+    }
+
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
     }
 
     /**

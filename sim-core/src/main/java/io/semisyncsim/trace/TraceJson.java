@@ -31,7 +31,7 @@ public final class TraceJson {
     }
 
     public static void render(TraceEvent e, JsonBytes out) {
-        out.raw(TIME).number(e.time());
+        out.raw(TIME).repeatedNumber(e.time());
         out.raw(NODE).name(e.node());
         out.raw(ACTOR).name(e.actor());
         out.raw(KIND).name(e.kind());

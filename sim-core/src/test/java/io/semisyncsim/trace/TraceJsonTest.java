@@ -45,6 +45,17 @@ class TraceJsonTest {
     }
 
     @Test
+    void aRepeatedNumberIsWrittenAsNumberWritesIt() {
+        JsonBytes out = new JsonBytes(16);
+        StringBuilder expected = new StringBuilder();
+        for (long v : new long[] {5, 5, 1_234_567, 1_234_567, 0, 0, -3, -3, 5, Long.MIN_VALUE, Long.MIN_VALUE}) {
+            out.repeatedNumber(v).raw(' ');
+            expected.append(v).append(' ');
+        }
+        assertEquals(expected.toString(), out.toString());
+    }
+
+    @Test
     void quotesBackslashesAndControlCharactersAreEscaped() {
         TraceEvent e = new TraceEvent(0, "n", "a", "k", "sql", "SET x = 'a\"b\\c'\n\t\r\u0001");
         assertEquals("{\"t\":0,\"node\":\"n\",\"actor\":\"a\",\"kind\":\"k\",\"data\":"
