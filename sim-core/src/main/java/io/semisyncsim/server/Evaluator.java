@@ -4,6 +4,7 @@ import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Expr;
 import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.table.ColumnDef;
 import io.semisyncsim.table.TableDef;
 import io.semisyncsim.table.Values;

@@ -5,6 +5,7 @@ import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.replication.GtidDump;
 import io.semisyncsim.replication.GtidRequest;
 import io.semisyncsim.replication.ReplicaChannel;
+import io.semisyncsim.sysvar.SysVarDef;
 
 /**
  * A server's GTID bookkeeping, one implementation per family (flavors.conf {@code gtid.kind}): MySQL's

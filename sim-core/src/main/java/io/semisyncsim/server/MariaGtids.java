@@ -13,6 +13,7 @@ import io.semisyncsim.gtid.GtidList;
 import io.semisyncsim.replication.GtidDump;
 import io.semisyncsim.replication.GtidRequest;
 import io.semisyncsim.replication.ReplicaChannel;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.util.ArrayList;
 import java.util.List;
 

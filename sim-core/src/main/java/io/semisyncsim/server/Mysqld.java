@@ -9,6 +9,7 @@ import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.server.plugin.PluginContext;
 import io.semisyncsim.server.plugin.PluginFactories;
 import io.semisyncsim.server.plugin.PluginFactory;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,8 @@ import io.semisyncsim.sql.ParseException;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import io.semisyncsim.table.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;

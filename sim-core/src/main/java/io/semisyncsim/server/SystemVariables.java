@@ -1,6 +1,8 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.server.SystemVariables.Input;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
