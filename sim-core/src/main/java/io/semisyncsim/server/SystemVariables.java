@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
@@ -138,21 +139,6 @@ public final class SystemVariables {
 
     public Collection<SysVarDef> definitions() {
         return defs.values();
-    }
-
-    /** A value given to SET or an option file, as MySQL's parser hands it over. */
-    public sealed interface Input {
-        /** A quoted string or a bare word (ON, AFTER_SYNC). */
-        record Text(String text) implements Input {
-        }
-
-        /** A whole number, possibly negative. */
-        record Whole(BigInteger value) implements Input {
-        }
-
-        /** A number with a fraction or exponent. */
-        record Decimal(String text) implements Input {
-        }
     }
 
     /** The canonical value for {@code input}, clamped with warnings where the server clamps. */

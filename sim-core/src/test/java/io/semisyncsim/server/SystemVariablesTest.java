@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.semisyncsim.flavor.Flavors;
-import io.semisyncsim.server.SystemVariables.Input;
+import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
