@@ -231,7 +231,7 @@ public final class SimTarget implements Target {
             Cluster.Answer r = cluster.poll(s.getValue());
             sent.remove(s.getKey());
             answered.put(s.getKey(), r != null ? new Reaped(r.result(), r.at())
-                    : new Reaped(new StatementResult.Failed(new io.semisyncsim.server.SqlError(2013, "HY000",
+                    : new Reaped(new StatementResult.Failed(new io.semisyncsim.error.SqlError(2013, "HY000",
                     "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
                     : "MySQL server") + " during query")), now()));
         }

@@ -2,7 +2,7 @@ package io.semisyncsim.flavor;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
-import io.semisyncsim.server.SqlError;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.sysvar.VarType;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinaryLog;
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.replication.GtidDump;
 import io.semisyncsim.replication.GtidRequest;
 import io.semisyncsim.replication.ReplicaChannel;

@@ -6,6 +6,7 @@ import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventSizes;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.gtid.Gtid;
 import io.semisyncsim.gtid.GtidSet;
 import io.semisyncsim.replication.GtidDump;

@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.replication.ReplicaChannel;
 import io.semisyncsim.replication.ReplicaStatus;

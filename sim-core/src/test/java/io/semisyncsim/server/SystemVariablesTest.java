@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;

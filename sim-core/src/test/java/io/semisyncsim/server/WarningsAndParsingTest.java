@@ -6,6 +6,7 @@ import static io.semisyncsim.server.MysqldFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;
