@@ -556,7 +556,7 @@ public final class Mysqld {
         }
         PluginFactory factory = factories.get(descriptor.kind());
         Plugin behaviour = factory == null ? null
-                : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog, clock,
+                : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog::log, clock,
                         (waiter, semisync) -> releaser.released(waiter, semisync), pluginThreads));
         plugins.add(new PluginRegistry.Active(descriptor, behaviour, builtin));
     }

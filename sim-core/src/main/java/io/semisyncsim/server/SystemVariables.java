@@ -2,6 +2,7 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.plugin.PluginVariables;
 import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.sysvar.VarType;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * A node's system variables: definitions and current values, looked up case-insensitively as MySQL
  * does. Plugins add theirs on install and take them away on uninstall. Values are canonical text.
  */
-public final class SystemVariables {
+public final class SystemVariables implements PluginVariables {
     private final Flavor flavor;
     private final Map<String, SysVarDef> defs = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
