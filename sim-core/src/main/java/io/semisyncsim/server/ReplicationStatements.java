@@ -4,7 +4,6 @@ import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.replication.ReplicaChannel;
-import io.semisyncsim.replication.ReplicaStatus;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Threads;

@@ -2,8 +2,8 @@ package io.semisyncsim.scenario.lang;
 
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.replication.ReplicaStatus;
 import io.semisyncsim.semisync.SemisyncSourcePlugin;
+import io.semisyncsim.server.ReplicaStatus;
 import io.semisyncsim.sysvar.SysVarDef;
 import java.util.ArrayList;
 import java.util.List;

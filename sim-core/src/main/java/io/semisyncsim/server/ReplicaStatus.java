@@ -1,7 +1,7 @@
-package io.semisyncsim.replication;
+package io.semisyncsim.server;
 
 import io.semisyncsim.flavor.Flavor;
-import io.semisyncsim.server.VirtualTimestamps;
+import io.semisyncsim.replication.ReplicaChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
