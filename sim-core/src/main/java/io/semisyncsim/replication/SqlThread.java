@@ -4,6 +4,8 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.channel.GtidRequest;
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.TableStore;

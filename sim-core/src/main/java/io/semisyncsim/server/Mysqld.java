@@ -53,7 +53,7 @@ public final class Mysqld {
     // What lives on disk and survives a restart: the binary log, the data and users, the replica's channel.
     private final io.semisyncsim.binlog.BinaryLog binlog;
     private final TableStore store;
-    private final io.semisyncsim.replication.ReplicaChannel channel;
+    private final io.semisyncsim.channel.ReplicaChannel channel;
     /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
     private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
@@ -84,7 +84,7 @@ public final class Mysqld {
         this.gtids = flavor.gtidKind().equals("mariadb") ? new MariaGtids(this) : new MysqlGtids(this);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
-        this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
+        this.channel = new io.semisyncsim.channel.ReplicaChannel(flavor.eventSizes().relayFirstPos());
         this.channel.setExecutedGtids(gtids::executed);
     }
 
@@ -124,7 +124,7 @@ public final class Mysqld {
         return store;
     }
 
-    public io.semisyncsim.replication.ReplicaChannel channel() {
+    public io.semisyncsim.channel.ReplicaChannel channel() {
         return channel;
     }
 
@@ -334,7 +334,7 @@ public final class Mysqld {
      * the channel positions (Using_Gtid) when that changed or MASTER_USE_GTID was given (measured).
      */
     void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
-                      Boolean autoPosition, io.semisyncsim.replication.ReplicaChannel.UsingGtid useGtid,
+                      Boolean autoPosition, io.semisyncsim.channel.ReplicaChannel.UsingGtid useGtid,
                       io.semisyncsim.binlog.BinlogPosition from) {
         var old = channel.coordinates();
         var usingBefore = channel.usingGtid();

@@ -1,7 +1,7 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.flavor.Flavor;
-import io.semisyncsim.replication.ReplicaChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

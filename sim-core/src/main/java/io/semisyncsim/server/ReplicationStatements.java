@@ -1,9 +1,9 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
-import io.semisyncsim.replication.ReplicaChannel;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Threads;
