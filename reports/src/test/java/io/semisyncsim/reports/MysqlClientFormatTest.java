@@ -2,8 +2,8 @@ package io.semisyncsim.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.server.ResultSet;
-import io.semisyncsim.server.SqlError;
 import io.semisyncsim.server.StatementResult;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.semisyncsim.real;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.server.ResultSet;
-import io.semisyncsim.server.SqlError;
 import io.semisyncsim.server.StatementResult;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;

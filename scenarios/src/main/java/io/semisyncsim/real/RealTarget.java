@@ -1,9 +1,9 @@
 package io.semisyncsim.real;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.scenario.lang.Target;
 import io.semisyncsim.scenario.lang.ValuePath;
-import io.semisyncsim.server.SqlError;
 import io.semisyncsim.server.StatementResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,14 +5,14 @@ import io.semisyncsim.cluster.MysqldActor;
 import io.semisyncsim.cluster.Workload;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.net.NetworkModel;
-import io.semisyncsim.replication.ReplicaStatus;
 import io.semisyncsim.scenario.lang.Target;
 import io.semisyncsim.scenario.lang.ValuePath;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.ReplicaStatus;
 import io.semisyncsim.server.StatementResult;
-import io.semisyncsim.server.SysVarDef;
 import io.semisyncsim.server.SystemVariables;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -231,7 +231,7 @@ public final class SimTarget implements Target {
             Cluster.Answer r = cluster.poll(s.getValue());
             sent.remove(s.getKey());
             answered.put(s.getKey(), r != null ? new Reaped(r.result(), r.at())
-                    : new Reaped(new StatementResult.Failed(new io.semisyncsim.server.SqlError(2013, "HY000",
+                    : new Reaped(new StatementResult.Failed(new io.semisyncsim.error.SqlError(2013, "HY000",
                     "Lost connection to " + (cluster.flavor().product().equals("MariaDB") ? "server"
                     : "MySQL server") + " during query")), now()));
         }

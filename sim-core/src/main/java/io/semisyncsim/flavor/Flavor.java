@@ -2,9 +2,9 @@ package io.semisyncsim.flavor;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
-import io.semisyncsim.server.SqlError;
-import io.semisyncsim.server.SysVarDef;
-import io.semisyncsim.server.VarType;
+import io.semisyncsim.error.SqlError;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.semisyncsim.invariant;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.cluster.Cluster;
-import io.semisyncsim.replication.ReplicaChannel;
 import io.semisyncsim.trace.TraceEvent;
 
 /**

@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinaryLog;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.channel.GtidDump;
 import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;

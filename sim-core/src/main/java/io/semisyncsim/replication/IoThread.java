@@ -7,6 +7,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.channel.GtidRequest;
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.flavor.Terms;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;

@@ -2,6 +2,7 @@ package io.semisyncsim.replication;
 
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.channel.GtidRequest;
 import io.semisyncsim.net.Packet;
 import java.util.Collections;
 import java.util.List;

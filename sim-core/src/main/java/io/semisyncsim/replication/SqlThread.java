@@ -4,6 +4,8 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.channel.GtidRequest;
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.TableStore;
@@ -143,7 +145,7 @@ public final class SqlThread {
                             c.trace().record(c.node(), "sql_thread", "sql.skipped", "trx", e.trx(), "gtid",
                                     String.valueOf(e.transaction().gtid()));
                         }
-                    } catch (io.semisyncsim.server.SqlError err) {
+                    } catch (io.semisyncsim.error.SqlError err) {
                         return failed(e, err);
                     }
                 }
@@ -155,7 +157,7 @@ public final class SqlThread {
         }
 
         /** The SQL thread stops on an error, the transaction not applied (Last_SQL_Errno; slave.cc's lines). */
-        private Behavior<Command> failed(BinlogEvent e, io.semisyncsim.server.SqlError err) {
+        private Behavior<Command> failed(BinlogEvent e, io.semisyncsim.error.SqlError err) {
             c.channel().sqlError(err.code(), err.getMessage(), c.server().now());
             String gtid = gtidPosition();
             log("sql-error", "message", err.getMessage(), "gtid", String.valueOf(e.transaction().gtid()), "code", err.code());

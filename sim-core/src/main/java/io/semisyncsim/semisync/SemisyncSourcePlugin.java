@@ -2,11 +2,11 @@ package io.semisyncsim.semisync;
 
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.server.SysVarDef;
 import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.server.plugin.CommitObserver;
 import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.server.plugin.PluginContext;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.util.SortedMap;
 import java.util.TreeMap;
 

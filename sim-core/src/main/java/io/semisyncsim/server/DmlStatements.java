@@ -2,6 +2,7 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction.RowChange;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Expr;

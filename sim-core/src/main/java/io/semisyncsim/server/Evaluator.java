@@ -1,9 +1,11 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Expr;
 import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.table.ColumnDef;
 import io.semisyncsim.table.TableDef;
 import io.semisyncsim.table.Values;

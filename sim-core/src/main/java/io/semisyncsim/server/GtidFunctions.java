@@ -1,5 +1,6 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.gtid.GtidList;
 import io.semisyncsim.gtid.GtidSet;
 import io.semisyncsim.table.Values;

@@ -1,5 +1,6 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.gtid.Gtid;
 import io.semisyncsim.sql.Statement;
 import java.util.Locale;

@@ -2,9 +2,11 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinaryLog;
 import io.semisyncsim.binlog.Transaction;
-import io.semisyncsim.replication.GtidDump;
-import io.semisyncsim.replication.GtidRequest;
-import io.semisyncsim.replication.ReplicaChannel;
+import io.semisyncsim.channel.GtidDump;
+import io.semisyncsim.channel.GtidRequest;
+import io.semisyncsim.channel.ReplicaChannel;
+import io.semisyncsim.error.SqlError;
+import io.semisyncsim.sysvar.SysVarDef;
 
 /**
  * A server's GTID bookkeeping, one implementation per family (flavors.conf {@code gtid.kind}): MySQL's

@@ -6,11 +6,13 @@ import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventSizes;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.channel.GtidDump;
+import io.semisyncsim.channel.GtidRequest;
+import io.semisyncsim.channel.ReplicaChannel;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.gtid.Gtid;
 import io.semisyncsim.gtid.GtidSet;
-import io.semisyncsim.replication.GtidDump;
-import io.semisyncsim.replication.GtidRequest;
-import io.semisyncsim.replication.ReplicaChannel;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.util.ArrayList;
 import java.util.List;
 

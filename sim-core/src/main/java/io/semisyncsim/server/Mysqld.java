@@ -1,14 +1,16 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinlogRecovery;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
-import io.semisyncsim.server.SystemVariables.Input;
 import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.server.plugin.PluginContext;
 import io.semisyncsim.server.plugin.PluginFactories;
 import io.semisyncsim.server.plugin.PluginFactory;
+import io.semisyncsim.sysvar.Input;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class Mysqld {
     // What lives on disk and survives a restart: the binary log, the data and users, the replica's channel.
     private final io.semisyncsim.binlog.BinaryLog binlog;
     private final TableStore store;
-    private final io.semisyncsim.replication.ReplicaChannel channel;
+    private final io.semisyncsim.channel.ReplicaChannel channel;
     /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
     private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
@@ -82,7 +84,7 @@ public final class Mysqld {
         this.gtids = flavor.gtidKind().equals("mariadb") ? new MariaGtids(this) : new MysqlGtids(this);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
-        this.channel = new io.semisyncsim.replication.ReplicaChannel(flavor.eventSizes().relayFirstPos());
+        this.channel = new io.semisyncsim.channel.ReplicaChannel(flavor.eventSizes().relayFirstPos());
         this.channel.setExecutedGtids(gtids::executed);
     }
 
@@ -122,7 +124,7 @@ public final class Mysqld {
         return store;
     }
 
-    public io.semisyncsim.replication.ReplicaChannel channel() {
+    public io.semisyncsim.channel.ReplicaChannel channel() {
         return channel;
     }
 
@@ -332,7 +334,7 @@ public final class Mysqld {
      * the channel positions (Using_Gtid) when that changed or MASTER_USE_GTID was given (measured).
      */
     void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
-                      Boolean autoPosition, io.semisyncsim.replication.ReplicaChannel.UsingGtid useGtid,
+                      Boolean autoPosition, io.semisyncsim.channel.ReplicaChannel.UsingGtid useGtid,
                       io.semisyncsim.binlog.BinlogPosition from) {
         var old = channel.coordinates();
         var usingBefore = channel.usingGtid();
@@ -554,7 +556,7 @@ public final class Mysqld {
         }
         PluginFactory factory = factories.get(descriptor.kind());
         Plugin behaviour = factory == null ? null
-                : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog, clock,
+                : factory.create(new PluginContext(name, flavor, descriptor, variables, errorLog::log, clock,
                         (waiter, semisync) -> releaser.released(waiter, semisync), pluginThreads));
         plugins.add(new PluginRegistry.Active(descriptor, behaviour, builtin));
     }

@@ -1,5 +1,6 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;

@@ -1,13 +1,13 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.channel.ReplicaChannel;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
-import io.semisyncsim.replication.ReplicaChannel;
-import io.semisyncsim.replication.ReplicaStatus;
 import io.semisyncsim.server.StatementResult.Warning;
-import io.semisyncsim.server.SystemVariables.Input;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Threads;
+import io.semisyncsim.sysvar.Input;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

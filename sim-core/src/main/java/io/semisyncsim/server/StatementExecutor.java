@@ -1,15 +1,18 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
-import io.semisyncsim.server.SystemVariables.Input;
 import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.sql.ParseException;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.sysvar.Input;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import io.semisyncsim.table.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;

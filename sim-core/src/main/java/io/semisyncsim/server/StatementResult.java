@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.error.SqlError;
 import java.util.List;
 
 /** What a statement returned to its client: OK, a result set, or an error; with any warnings. */

@@ -1,6 +1,11 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.plugin.PluginVariables;
+import io.semisyncsim.sysvar.Input;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +18,7 @@ import java.util.TreeMap;
  * A node's system variables: definitions and current values, looked up case-insensitively as MySQL
  * does. Plugins add theirs on install and take them away on uninstall. Values are canonical text.
  */
-public final class SystemVariables {
+public final class SystemVariables implements PluginVariables {
     private final Flavor flavor;
     private final Map<String, SysVarDef> defs = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
@@ -136,21 +141,6 @@ public final class SystemVariables {
 
     public Collection<SysVarDef> definitions() {
         return defs.values();
-    }
-
-    /** A value given to SET or an option file, as MySQL's parser hands it over. */
-    public sealed interface Input {
-        /** A quoted string or a bare word (ON, AFTER_SYNC). */
-        record Text(String text) implements Input {
-        }
-
-        /** A whole number, possibly negative. */
-        record Whole(BigInteger value) implements Input {
-        }
-
-        /** A number with a fraction or exponent. */
-        record Decimal(String text) implements Input {
-        }
     }
 
     /** The canonical value for {@code input}, clamped with warnings where the server clamps. */

@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.Transaction.RowChange;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.table.Catalog;

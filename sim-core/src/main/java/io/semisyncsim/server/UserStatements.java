@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.server.UserChange.UserKey;

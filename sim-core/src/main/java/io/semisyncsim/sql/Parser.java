@@ -1,8 +1,8 @@
 package io.semisyncsim.sql;
 
-import io.semisyncsim.server.SystemVariables.Input;
 import io.semisyncsim.sql.Statement.Scope;
 import io.semisyncsim.sql.Statement.Threads;
+import io.semisyncsim.sysvar.Input;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

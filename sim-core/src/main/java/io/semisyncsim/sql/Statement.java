@@ -1,6 +1,6 @@
 package io.semisyncsim.sql;
 
-import io.semisyncsim.server.SystemVariables;
+import io.semisyncsim.sysvar.Input;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,8 @@ public sealed interface Statement {
      * One {@code name = value} of a SET for a system variable; {@code value} null means DEFAULT, unless
      * {@code expression} holds a value to compute first ({@code 10000--1}).
      */
-    record Assignment(Scope scope, String name, SystemVariables.Input value, Expr expression) implements SetItem {
-        public Assignment(Scope scope, String name, SystemVariables.Input value) {
+    record Assignment(Scope scope, String name, Input value, Expr expression) implements SetItem {
+        public Assignment(Scope scope, String name, Input value) {
             this(scope, name, value, null);
         }
     }
@@ -146,7 +146,7 @@ public sealed interface Statement {
     }
 
     /** CHANGE MASTER TO / CHANGE REPLICATION SOURCE TO with its options, names upper-cased. */
-    record ChangeSource(Map<String, SystemVariables.Input> options) implements Statement {
+    record ChangeSource(Map<String, Input> options) implements Statement {
     }
 
     /** SHOW SLAVE STATUS (old column names) or SHOW REPLICA STATUS (new ones). */

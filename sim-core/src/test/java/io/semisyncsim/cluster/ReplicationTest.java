@@ -3,10 +3,10 @@ package io.semisyncsim.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.net.NetworkModel;
-import io.semisyncsim.replication.ReplicaChannel;
 import io.semisyncsim.semisync.SemisyncPlugins;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.OptionFile;

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavors;
-import io.semisyncsim.server.SystemVariables.Input;
+import io.semisyncsim.sysvar.Input;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;

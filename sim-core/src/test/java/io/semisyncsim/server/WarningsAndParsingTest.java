@@ -6,7 +6,11 @@ import static io.semisyncsim.server.MysqldFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.sysvar.Input;
+import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,7 +97,7 @@ class WarningsAndParsingTest {
     void warning1292CutsLongVariableNamesAsEachServerDoes() throws SqlError {
         SysVarDef longName = new SysVarDef("rpl_semi_sync_slave_kill_conn_timeout", VarType.ULONG, "5", "0", "100",
                 List.of(), true, null, null);
-        SystemVariables.Input minusOne = new SystemVariables.Input.Whole(BigInteger.ONE.negate());
+        Input minusOne = new Input.Whole(BigInteger.ONE.negate());
         assertEquals("Truncated incorrect rpl_semi_sync_slave_kill_conn... value: '-1'",
                 node("mariadb-10.11").variables().validate(longName, minusOne).warnings().get(0).message());
         assertEquals("Truncated incorrect rpl_semi_sync_slave_kill_conn_ti value: '-1'",

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.semisyncsim.server.SystemVariables.Input;
+import io.semisyncsim.sysvar.Input;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

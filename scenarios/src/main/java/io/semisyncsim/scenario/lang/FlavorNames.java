@@ -2,9 +2,9 @@ package io.semisyncsim.scenario.lang;
 
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.replication.ReplicaStatus;
 import io.semisyncsim.semisync.SemisyncSourcePlugin;
-import io.semisyncsim.server.SysVarDef;
+import io.semisyncsim.server.ReplicaStatus;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -69,7 +69,7 @@ public interface Target extends AutoCloseable {
      * INSERT to its answer, as the client saw it (not the harness's own reads around it). Not OK
      * without an error is a lost connection.
      */
-    record Commit(boolean ok, boolean semisync, io.semisyncsim.server.SqlError error, long latency) {
+    record Commit(boolean ok, boolean semisync, io.semisyncsim.error.SqlError error, long latency) {
         public Commit(boolean ok, boolean semisync, long latency) {
             this(ok, semisync, null, latency);
         }

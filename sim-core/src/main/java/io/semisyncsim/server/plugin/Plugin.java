@@ -1,7 +1,7 @@
 package io.semisyncsim.server.plugin;
 
 import io.semisyncsim.flavor.PluginDescriptor;
-import io.semisyncsim.server.SysVarDef;
+import io.semisyncsim.sysvar.SysVarDef;
 import java.util.SortedMap;
 
 /**

@@ -1,7 +1,7 @@
-package io.semisyncsim.replication;
+package io.semisyncsim.server;
 
+import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.flavor.Flavor;
-import io.semisyncsim.server.VirtualTimestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

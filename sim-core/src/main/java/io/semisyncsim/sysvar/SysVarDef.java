@@ -1,4 +1,4 @@
-package io.semisyncsim.server;
+package io.semisyncsim.sysvar;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.semisyncsim.server;
+package io.semisyncsim.sysvar;
 
 /** The types of system variables the model has, as MySQL's sys_var classes distinguish them. */
 public enum VarType {

@@ -1,4 +1,4 @@
-package io.semisyncsim.replication;
+package io.semisyncsim.channel;
 
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.BinlogPosition;

@@ -1,4 +1,4 @@
-package io.semisyncsim.server;
+package io.semisyncsim.error;
 
 /** An error as MySQL reports it to a client: number, SQLSTATE and text. */
 public final class SqlError extends Exception {
