@@ -145,23 +145,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return Behaviors.setup(ctx -> new MysqldActor(ctx, c));
     }
 
-    /** A client connection: its thread, its open transaction, and the statement it waits on. */
-    private static final class Connection {
-        final Threads.Thread thread;
-        final Session session = new Session();
-        /** The request the client waits on (a statement or a commit), or null. */
-        Object waiting;
-        /** KILL CONNECTION: the client has its error; the server side may still be finishing a commit. */
-        boolean killed;
-        /** MySQL's shutdown flagged it (Set_kill_conn): it ends when its statement is done. */
-        boolean closeAfterStatement;
-
-        Connection(Threads.Thread thread) {
-            this.thread = thread;
-            session.setConnectionId(thread.id()); // CONNECTION_ID() is the process list's Id
-        }
-    }
-
     /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
     private record SqlCommit(Execute statement, StatementResult.CommitNeeded commit) {
     }
@@ -172,7 +155,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
-    private final Map<Long, Connection> connections = new TreeMap<>();
+    private final ClientConnections clients;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
     /** The source's dump threads: the server's own list, which the invariants read too. */
     private final DumpRegistry dumps;
@@ -202,6 +185,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
+        this.clients = new ClientConnections(server, this::lost);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
@@ -252,7 +236,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof ForSqlThread f) {
             replicas.tellSql(f.command());
         } else if (m instanceof CloseSession s) {
-            closeSession(s.session());
+            clients.quit(s.session());
         } else if (m instanceof DumpPeerGone g) {
             dumps.peerGone(g.connection());
         } else if (m instanceof Crash k) {
@@ -279,20 +263,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     // --- client connections
 
-    /** The connection of client session {@code session}, opened (a new thread) at its first request. */
-    private Connection connection(long session, Account account) {
-        Connection conn = connections.get(session);
-        if (conn == null) {
-            Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
-                    server.now());
-            conn = new Connection(t);
-            t.db(conn.session.database());
-            connections.put(session, conn);
-            server.sessionThreads().put(session, t.id());
-        }
-        return conn;
-    }
-
     /** The result as the trace's {@code sql} event states it: OK, N rows, ERROR N, or commit. */
     private static String summary(StatementResult r) {
         if (r instanceof StatementResult.Failed f) {
@@ -309,22 +279,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
             return this;
         }
-        Connection open = connections.get(e.session());
-        if (open != null && (open.killed || closing())) {
-            // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone.
-            connections.remove(e.session());
-            server.sessionThreads().remove(e.session());
-            server.threads().close(open.thread.id());
-            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
-            return this;
+        if (clients.endedBefore(e.session(), e, closing())) {
+            return this; // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone
         }
         if (closing()) { // close_connections closed the listeners first: a new client is refused
             e.replyTo().tell(new Executed(e.id(), server.connectionRefused()));
             return this;
         }
-        Connection conn = connection(e.session(), e.account());
-        conn.thread.set("Query", "starting", e.sql(), server.now());
-        conn.waiting = e;
+        ClientConnections.Connection conn = clients.open(e.session(), e.account());
+        clients.busy(conn, e, e.sql());
         int stopsBefore = replicas.stoppingIo();
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
@@ -348,19 +311,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    private void answer(Connection conn, Execute e, StatementResult result) {
-        conn.waiting = null;
-        conn.thread.set("Sleep", "", null, server.now());
+    private void answer(ClientConnections.Connection conn, Execute e, StatementResult result) {
+        clients.answered(conn);
         e.replyTo().tell(new Executed(e.id(), result));
-        endIfShutDown(conn);
-    }
-
-    /** A connection MySQL's shutdown flagged ends once its statement has its answer (the THD sees killed). */
-    private void endIfShutDown(Connection conn) {
-        if (conn.closeAfterStatement && !conn.killed) {
-            conn.killed = true;
-            server.threads().close(conn.thread.id());
-        }
     }
 
     /** Between a clean shutdown's start and the process's end. */
@@ -374,7 +327,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             m.replyTo().tell(new Committed(m.id(), false, 0, null, false, server.connectionRefused().error()));
             return this;
         }
-        Connection conn = connection(m.session(), Account.ROOT);
+        ClientConnections.Connection conn = clients.open(m.session(), Account.ROOT);
         for (Transaction.RowChange change : m.changes()) {
             if (change.kind() == EventType.WRITE_ROWS
                     && server.store().contains(change.table(), change.key())) {
@@ -384,28 +337,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 return this;
             }
         }
-        conn.thread.set("Query", "starting", null, server.now());
-        conn.waiting = m;
+        clients.busy(conn, m, null);
         Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
         c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
         commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
         return this;
     }
 
-    private void closeSession(long session) {
-        Connection conn = connections.get(session);
-        if (conn != null && conn.waiting == null) {
-            connections.remove(session);
-            server.sessionThreads().remove(session);
-            server.threads().close(conn.thread.id());
-        } else if (conn != null) {
-            conn.killed = true; // it goes when its statement is done
+    /** A request's client lost its connection (KILL CONNECTION, a shutdown, the process's end): 2013. */
+    private void lost(Object request, SqlError error) {
+        if (request instanceof Execute e) {
+            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(error)));
+        } else if (request instanceof Commit m) {
+            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, error));
         }
-    }
-
-    private SqlError lostConnection() {
-        return new SqlError(2013, "HY000", server.flavor().product().equals("MariaDB")
-                ? "Lost connection to server during query" : "Lost connection to MySQL server during query");
     }
 
     // --- the commit path (CommitCoordinator's effects)
@@ -487,38 +432,21 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
         c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
-        Connection conn = connectionOf(committer.thread());
-        boolean gone = conn == null || conn.killed;
-        if (conn != null && conn.killed) {
-            connections.values().remove(conn);
-            server.threads().close(conn.thread.id());
+        ClientConnections.Connection conn = clients.committed(committer.thread());
+        if (conn == null) {
+            return; // the client is gone (KILL CONNECTION, COM_QUIT): nobody waits for the answer
         }
         if (committer.reply() instanceof SqlCommit s) {
-            if (!gone && s.commit().thenRerun()) {
+            if (s.commit().thenRerun()) {
                 getContext().getSelf().tell(s.statement()); // the DDL runs now that its implicit commit is done
-            } else if (!gone) {
+            } else {
                 answer(conn, s.statement(), s.commit().answer());
             }
             return;
         }
         Commit request = (Commit) committer.reply();
-        if (conn != null && !gone) {
-            conn.waiting = null;
-            conn.thread.set("Sleep", "", null, server.now());
-        }
-        if (!gone) {
-            request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
-            endIfShutDown(conn);
-        }
-    }
-
-    private Connection connectionOf(long thread) {
-        for (Connection conn : connections.values()) {
-            if (conn.thread.id() == thread) {
-                return conn;
-            }
-        }
-        return null;
+        clients.answered(conn);
+        request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
     }
 
     // --- KILL and SHUTDOWN (ConnectionControl)
@@ -561,26 +489,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (commits != null) {
             commits.killed(thread);
         }
-        Connection conn = connectionOf(thread);
+        ClientConnections.Connection conn = clients.byThread(thread);
         if (conn == null || queryOnly) {
             return;
         }
-        conn.killed = true;
-        boolean busy = conn.waiting != null;
-        if (conn.waiting instanceof Execute e) {
-            conn.waiting = null;
-            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
-        } else if (conn.waiting instanceof Commit m) {
-            conn.waiting = null;
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
-        }
-        if (!busy || commits == null || commits.idle()) {
-            conn.thread.set("Killed", "", null, server.now());
-        } else {
-            // Its thread still works on the commit (MySQL waits on for the ACK): the process list shows
-            // the command Killed and the state it is in (THD_ENTER_COND's stage stays until it leaves).
-            conn.thread.set("Killed", conn.thread.state(), conn.thread.info(), conn.thread.since());
-        }
+        clients.kill(conn, commits != null && !commits.idle());
     }
 
     @Override
@@ -609,7 +522,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         var style = server.flavor().threadStyle().shutdown();
         // get_thd_count(): every THD, the dump, replica and daemon threads too, as the process list shows them.
         server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", server.threads().listed().size()));
-        for (Connection conn : new ArrayList<>(connections.values())) {
+        for (ClientConnections.Connection conn : clients.all()) {
             if (commits != null) {
                 commits.shutdownWake(conn.thread.id());
             }
@@ -638,7 +551,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; a commit they
         // release finishes and answers. Threads left then (a dump thread still going, an idle client)
         // get the flavour's last wait before the rest are closed by force.
-        boolean threadsLeft = dumpsKilled || connections.values().stream().anyMatch(conn -> !conn.killed);
+        boolean threadsLeft = dumpsKilled || !clients.notKilled().isEmpty();
         long wait = threadsLeft ? server.flavor().threadStyle().shutdown().remainingAfterMicros() : 1;
         getContext().scheduleOnce(VirtualDurations.toDuration(wait), getContext().getSelf(), new ShutdownRemaining());
         shuttingDown = false;
@@ -654,9 +567,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (!finishingShutdown) {
             return;
         }
-        List<Connection> left = connections.values().stream().filter(conn -> !conn.killed).toList();
+        List<ClientConnections.Connection> left = clients.notKilled();
         server.runAs(0, () -> server.errorLog().log("shutdown-disconnecting", "count", left.size()));
-        for (Connection conn : left) {
+        for (ClientConnections.Connection conn : left) {
             server.runAs(0, () -> server.errorLog().log("shutdown-forcing-close", "thread", conn.thread.id(),
                     "user", conn.thread.user()));
             killClient(conn.thread.id(), false);
@@ -891,15 +804,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                     (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
         }
         commits = null; // in-flight commits die with the process; their clients lose the connection
-        for (Connection conn : connections.values()) {
-            if (conn.waiting instanceof Execute e) {
-                e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
-            } else if (conn.waiting instanceof Commit m) {
-                m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
-            }
-        }
-        connections.clear(); // and open transactions with them
-        server.sessionThreads().clear();
+        clients.processEnded();
         deadlines.values().forEach(Cancellable::cancel);
         deadlines.clear();
         c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false, powerLoss));
