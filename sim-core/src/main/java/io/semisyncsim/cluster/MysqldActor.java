@@ -156,6 +156,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
     private final ClientConnections clients;
+    private final ThreadKiller killer;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
     /** The source's dump threads: the server's own list, which the invariants read too. */
     private final DumpRegistry dumps;
@@ -186,6 +187,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
         this.clients = new ClientConnections(server, this::lost);
+        this.killer = new ThreadKiller(server.threads(), clients, commitPath, this::killDumpThread, replicas);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
@@ -451,50 +453,34 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     // --- KILL and SHUTDOWN (ConnectionControl)
 
-    /**
-     * KILL [QUERY]: a client session's wait is the semisync plugin's to end or not (MariaDB's ends,
-     * MySQL's re-waits); KILL CONNECTION also shuts the client's socket, so it gets 2013 at once while
-     * the server side finishes its commit. A dump thread ends; a replica thread stops.
-     */
+    /** KILL [QUERY] of a thread that exists, by a user who may: ThreadKiller decides per kind of thread. */
     @Override
     public void kill(long thread, boolean queryOnly, long killer) {
-        Threads.Thread t = server.threads().find(thread);
-        if (t == null) {
-            return;
-        }
-        switch (t.kind()) {
-            case CLIENT -> killClient(thread, queryOnly);
-            case BINLOG_DUMP -> {
-                DumpRegistry.Dump d = dumps.byThread(thread);
-                if (d != null) {
-                    dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
-                }
-            }
-            case REPLICA_IO -> {
-                if (replicas.ioThreadRunning()) {
-                    replicas.stopIoThread();
-                }
-            }
-            case REPLICA_SQL -> {
-                if (replicas.sqlThreadRunning()) {
-                    replicas.stopSqlThread();
-                }
-            }
-            default -> {
-            }
+        this.killer.kill(thread, queryOnly);
+    }
+
+    /** A KILL of a dump thread: its actor ends (the socket closes, no EOF packet). */
+    private void killDumpThread(long thread) {
+        DumpRegistry.Dump d = dumps.byThread(thread);
+        if (d != null) {
+            dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
         }
     }
 
-    private void killClient(long thread, boolean queryOnly) {
-        if (commits != null) {
-            commits.killed(thread);
+    /** The commit path as KILL and the lifecycle see it: the coordinator of the moment, if any. */
+    private final CommitPath commitPath = new CommitPath() {
+        @Override
+        public void killed(long thread) {
+            if (commits != null) {
+                commits.killed(thread);
+            }
         }
-        ClientConnections.Connection conn = clients.byThread(thread);
-        if (conn == null || queryOnly) {
-            return;
+
+        @Override
+        public boolean running() {
+            return commits != null && !commits.idle();
         }
-        clients.kill(conn, commits != null && !commits.idle());
-    }
+    };
 
     @Override
     public void shutdown(String initiatedBy) {
@@ -527,7 +513,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 commits.shutdownWake(conn.thread.id());
             }
             if (style.clientsLoseConnection()) {
-                killClient(conn.thread.id(), false);
+                killer.killClient(conn.thread.id(), false);
             } else if (conn.waiting != null) {
                 conn.closeAfterStatement = true; // Set_kill_conn: killed, its socket left open
             }
@@ -572,7 +558,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         for (ClientConnections.Connection conn : left) {
             server.runAs(0, () -> server.errorLog().log("shutdown-forcing-close", "thread", conn.thread.id(),
                     "user", conn.thread.user()));
-            killClient(conn.thread.id(), false);
+            killer.killClient(conn.thread.id(), false);
         }
         getContext().getSelf().tell(new Crash(false));
     }
