@@ -38,7 +38,6 @@ import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.server.plugin.CommitObserver;
 import io.semisyncsim.server.plugin.RelayIoObserver;
 import io.semisyncsim.trace.Trace;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,12 +46,12 @@ import java.util.function.ToLongFunction;
 /**
  * The actor of one mysqld: a dispatcher. The commit path ({@link CommitCoordinator}), the source's dump
  * threads and ACK receiver ({@link DumpRegistry}), the replica's I/O and SQL threads ({@link ReplicaThreads}
- * and their child actors) live in plain classes; this shell turns messages into calls on them and their
- * effects into messages and timers, and still holds the client connections, KILL and the shutdown
- * sequence itself.
+ * and their child actors), the client connections ({@link ClientConnections}), KILL ({@link ThreadKiller})
+ * and the start, shutdown and crash sequence ({@link ServerLifecycle}) live in plain classes; this shell
+ * turns messages into calls on them and their effects into messages and timers.
  */
 public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
-        implements ConnectionControl, CommitCoordinator.Effects {
+        implements ConnectionControl, CommitCoordinator.Effects, ServerLifecycle.Effects {
 
     public sealed interface Command {
     }
@@ -128,12 +127,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record DumpPeerGone(long connection) implements Command {
     }
 
-    /** The second phase of a clean shutdown: dump threads killed. */
-    private record ShutdownEnd() implements Command {
-    }
-
-    /** The last phase of a clean shutdown: connections still open are closed by force, the process ends. */
-    private record ShutdownRemaining() implements Command {
+    /** A clean shutdown's next timed phase is due. */
+    private record ShutdownPhase(ServerLifecycle.Phase phase) implements Command {
     }
 
     /** What a node actor is given by its cluster. */
@@ -157,6 +152,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ActorRef<Long> dumpPeerGone;
     private final ClientConnections clients;
     private final ThreadKiller killer;
+    private final ServerLifecycle lifecycle;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
     /** The source's dump threads: the server's own list, which the invariants read too. */
     private final DumpRegistry dumps;
@@ -168,11 +164,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ReplicaThreads replicas;
     private long generation;
     private long transactions;
-    /** Prepared transactions a crash left in the synced binlog: crash recovery decides their fate. */
-    private final List<Transaction> toRecover = new ArrayList<>();
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
-    private boolean shuttingDown;
     /** The variables (and their change count) the binlog settings were last taken from. */
     private SystemVariables settingsFrom;
     private long settingsChanges = -1;
@@ -188,6 +181,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
         this.clients = new ClientConnections(server, this::lost);
         this.killer = new ThreadKiller(server.threads(), clients, commitPath, this::killDumpThread, replicas);
+        this.lifecycle = new ServerLifecycle(server, c.trace(), clients, killer, replicas, commitPath, this);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
@@ -242,17 +236,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof DumpPeerGone g) {
             dumps.peerGone(g.connection());
         } else if (m instanceof Crash k) {
-            return crash(k.powerLoss());
+            lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
-            return start();
+            lifecycle.start();
         } else if (m instanceof Ready r) {
-            return ready(r);
+            lifecycle.ready(r.startSqlThread());
         } else if (m instanceof Shutdown s) {
-            beginShutdown(s.initiatedBy());
-        } else if (m instanceof ShutdownEnd) {
-            endShutdown();
-        } else if (m instanceof ShutdownRemaining) {
-            closeRemaining();
+            lifecycle.shutdown(s.initiatedBy());
+        } else if (m instanceof ShutdownPhase p) {
+            lifecycle.phase(p.phase());
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
@@ -320,7 +312,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     /** Between a clean shutdown's start and the process's end. */
     private boolean closing() {
-        return shuttingDown || finishingShutdown;
+        return lifecycle.closing();
     }
 
     private Behavior<Command> commit(Commit m) {
@@ -480,91 +472,29 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         public boolean running() {
             return commits != null && !commits.idle();
         }
+
+        @Override
+        public void shutdownWake(long thread) {
+            if (commits != null) {
+                commits.shutdownWake(thread);
+            }
+        }
+
+        @Override
+        public List<GroupCommit.Pending> crash(List<BinlogPosition> endsOut) {
+            return commits == null ? List.of() : commits.crash(endsOut);
+        }
+
+        @Override
+        public void gone() {
+            commits = null;
+        }
     };
 
     @Override
     public void shutdown(String initiatedBy) {
         getContext().getSelf().tell(new Shutdown(initiatedBy));
     }
-
-    /**
-     * A clean shutdown (mysqld.cc close_connections): the request is logged; client connections are
-     * killed (MariaDB shuts their sockets: a waiting client gets 2013 at once; MySQL only wakes them),
-     * the replica threads stop, the ACK receiver stops; the dump threads are killed later, which ends
-     * the replicas' streams with an EOF packet; then the process ends.
-     */
-    private void beginShutdown(String initiatedBy) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
-            return;
-        }
-        shuttingDown = true;
-        // The listening sockets close before any thread is told to end (mysqld.cc close_connections:
-        // MariaDB closes its listen_sockets, MySQL calls mysqld_socket_acceptor->close_listener()), so a
-        // replica that reconnects meanwhile is refused (2003), not accepted and then dropped (2013).
-        c.network().tell(new NetworkActor.StopListening(server.name()));
-        c.trace().record(server.name(), "mysqld", "shutdown", "initiated_by", initiatedBy);
-        server.runAs(0, () -> server.errorLog().log("shutdown-requested", "user", initiatedBy, "version",
-                server.variables().get("version")));
-        var style = server.flavor().threadStyle().shutdown();
-        // get_thd_count(): every THD, the dump, replica and daemon threads too, as the process list shows them.
-        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", server.threads().listed().size()));
-        for (ClientConnections.Connection conn : clients.all()) {
-            if (commits != null) {
-                commits.shutdownWake(conn.thread.id());
-            }
-            if (style.clientsLoseConnection()) {
-                killer.killClient(conn.thread.id(), false);
-            } else if (conn.waiting != null) {
-                conn.closeAfterStatement = true; // Set_kill_conn: killed, its socket left open
-            }
-        }
-        server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
-        replicas.stopRunning();
-        server.stopPluginThreads();
-        getContext().scheduleOnce(VirtualDurations.toDuration(style.dumpThreadsAfterMicros()), getContext().getSelf(),
-                new ShutdownEnd());
-    }
-
-    private void endShutdown() {
-        if (!shuttingDown) {
-            return;
-        }
-        boolean dumpsKilled = !dumps.all().isEmpty();
-        for (DumpRegistry.Dump d : dumps.all()) {
-            ActorRef<BinlogDumpThread.Command> dump = dumpActors.get(d.connection());
-            dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
-        }
-        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; a commit they
-        // release finishes and answers. Threads left then (a dump thread still going, an idle client)
-        // get the flavour's last wait before the rest are closed by force.
-        boolean threadsLeft = dumpsKilled || !clients.notKilled().isEmpty();
-        long wait = threadsLeft ? server.flavor().threadStyle().shutdown().remainingAfterMicros() : 1;
-        getContext().scheduleOnce(VirtualDurations.toDuration(wait), getContext().getSelf(), new ShutdownRemaining());
-        shuttingDown = false;
-        finishingShutdown = true;
-    }
-
-    /**
-     * MySQL's Call_close_conn (mysqld.cc close_connections): every connection still open is closed, each
-     * with a warning naming its thread and user (a client waiting on a statement gets 2013); then the
-     * process ends. MariaDB closed its clients at the start, so nothing is left here.
-     */
-    private void closeRemaining() {
-        if (!finishingShutdown) {
-            return;
-        }
-        List<ClientConnections.Connection> left = clients.notKilled();
-        server.runAs(0, () -> server.errorLog().log("shutdown-disconnecting", "count", left.size()));
-        for (ClientConnections.Connection conn : left) {
-            server.runAs(0, () -> server.errorLog().log("shutdown-forcing-close", "thread", conn.thread.id(),
-                    "user", conn.thread.user()));
-            killer.killClient(conn.thread.id(), false);
-        }
-        getContext().getSelf().tell(new Crash(false));
-    }
-
-    /** Set between the dump threads' kill and the process's end: the next Crash message is the clean exit. */
-    private boolean finishingShutdown;
 
     // --- source: connections from replicas, dump requests, ACKs
 
@@ -695,7 +625,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (server.state() == NodeState.RUNNING) {
             for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
                 server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
-                        shuttingDown || finishingShutdown, server.now()));
+                        lifecycle.closing(), server.now()));
             }
         }
         server.threads().close(d.thread());
@@ -753,15 +683,40 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- lifecycle
+    // --- lifecycle (ServerLifecycle's effects)
 
-    private Behavior<Command> crash(boolean powerLoss) {
-        boolean clean = finishingShutdown;
-        finishingShutdown = false;
-        if (server.state() != NodeState.RUNNING) {
-            return this;
-        }
-        c.trace().record(server.name(), "mysqld", clean ? "stopped" : powerLoss ? "power-off" : "crash");
+    @Override
+    public void stopListening() {
+        c.network().tell(new NetworkActor.StopListening(server.name()));
+    }
+
+    @Override
+    public void nodeState(boolean up, boolean powerLoss) {
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, up, powerLoss));
+    }
+
+    @Override
+    public void after(long micros, ServerLifecycle.Phase phase) {
+        getContext().scheduleOnce(VirtualDurations.toDuration(micros), getContext().getSelf(), new ShutdownPhase(phase));
+    }
+
+    @Override
+    public void exit() {
+        getContext().getSelf().tell(new Crash(false));
+    }
+
+    @Override
+    public void ready(boolean startSqlThread) {
+        getContext().getSelf().tell(new Ready(startSqlThread));
+    }
+
+    @Override
+    public void killDump(long connection, boolean eof) {
+        dumpActors.get(connection).tell(new BinlogDumpThread.Kill(eof));
+    }
+
+    @Override
+    public void threadsGone() {
         for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
             getContext().stop(dump);
         }
@@ -769,68 +724,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         dumps.all().forEach(d -> dumps.remove(d.connection()));
         pendingReplicas.clear();
         replicas.killed(getContext()::stop, server.channel()::ioStopped, server.channel()::sqlStopped);
-        if (clean) {
-            server.shutdown();
-        } else {
-            server.crash();
-            // A power loss takes the unsynced binlog tail; crash recovery decides what becomes of the
-            // prepared transactions the binlog still holds (all that were written, after a process crash).
-            int lost = powerLoss ? server.binlog().powerLoss() : 0;
-            if (commits != null) {
-                List<BinlogPosition> ends = new ArrayList<>();
-                List<GroupCommit.Pending> prepared = commits.crash(ends);
-                for (int i = 0; i < prepared.size(); i++) {
-                    if (!powerLoss || server.binlog().isSynced(ends.get(i))) {
-                        toRecover.add(prepared.get(i).transaction());
-                    }
-                }
-            }
-            int relayLost = powerLoss ? server.channel().powerLoss() : 0;
-            c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
-                    (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
-        }
-        commits = null; // in-flight commits die with the process; their clients lose the connection
-        clients.processEnded();
+    }
+
+    @Override
+    public void cancelDeadlines() {
         deadlines.values().forEach(Cancellable::cancel);
         deadlines.clear();
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false, powerLoss));
-        return this;
-    }
-
-    private Behavior<Command> start() {
-        // Crash recovery comes first: each flavour decides what becomes of the prepared transactions.
-        List<Transaction> prepared = List.copyOf(toRecover);
-        NodeState state = server.start(prepared);
-        c.trace().record(server.name(), "mysqld", "start", "state", state.name());
-        if (state != NodeState.RUNNING) {
-            return this;
-        }
-        if (!prepared.isEmpty()) {
-            var d = server.lastRecovery();
-            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size(),
-                    "committed", (long) d.commit().size(), "rolled_back", (long) d.rollBack().size());
-            toRecover.clear();
-        }
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));
-        // skip_replica_start is OFF by default: a configured replica resumes replicating. The I/O thread
-        // starts first (start_slave_threads) and writes its first line before the server's "ready for
-        // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
-        boolean replicate = server.channel().isConfigured() && !replicas.ioThreadRunning();
-        if (replicate) {
-            replicas.startIoThread();
-        }
-        getContext().getSelf().tell(new Ready(replicate));
-        return this;
-    }
-
-    private Behavior<Command> ready(Ready r) {
-        if (server.state() != NodeState.RUNNING) {
-            return this;
-        }
-        server.ready();
-        if (r.startSqlThread() && !replicas.sqlThreadRunning()) {
-            replicas.startSqlThread();
-        }
-        return this;
     }
 }

@@ -19,21 +19,10 @@ class ThreadKillerTest {
     private final Mysqld node = Nodes.started("mysql-8.0");
     private final ClientConnections clients = new ClientConnections(node, (request, error) ->
             did.add("lost " + request + " " + error.code()));
-    private boolean commitRunning;
     private boolean ioRunning = true;
     private boolean sqlRunning = true;
 
-    private final CommitPath commits = new CommitPath() {
-        @Override
-        public void killed(long thread) {
-            did.add("commit wait of " + thread + " sees the kill");
-        }
-
-        @Override
-        public boolean running() {
-            return commitRunning;
-        }
-    };
+    private final RecordingCommitPath commits = new RecordingCommitPath(did);
 
     private final ReplicationControl replicas = new ReplicationControl() {
         @Override
@@ -99,7 +88,7 @@ class ThreadKillerTest {
         ClientConnections.Connection conn = clients.open(1, Account.ROOT);
         clients.busy(conn, "INSERT", "INSERT INTO t VALUES (1)");
         conn.thread.state("Waiting for semi-sync ACK from replica");
-        commitRunning = true;
+        commits.running = true;
         killer.kill(conn.thread.id(), false);
         assertEquals("Waiting for semi-sync ACK from replica", conn.thread.state());
     }
