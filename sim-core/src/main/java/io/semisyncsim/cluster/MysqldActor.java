@@ -38,7 +38,6 @@ import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.server.plugin.CommitObserver;
 import io.semisyncsim.server.plugin.RelayIoObserver;
 import io.semisyncsim.trace.Trace;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,12 +46,12 @@ import java.util.function.ToLongFunction;
 /**
  * The actor of one mysqld: a dispatcher. The commit path ({@link CommitCoordinator}), the source's dump
  * threads and ACK receiver ({@link DumpRegistry}), the replica's I/O and SQL threads ({@link ReplicaThreads}
- * and their child actors) live in plain classes; this shell turns messages into calls on them and their
- * effects into messages and timers, and still holds the client connections, KILL and the shutdown
- * sequence itself.
+ * and their child actors), the client connections ({@link ClientConnections}), KILL ({@link ThreadKiller})
+ * and the start, shutdown and crash sequence ({@link ServerLifecycle}) live in plain classes; this shell
+ * turns messages into calls on them and their effects into messages and timers.
  */
 public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
-        implements ConnectionControl, CommitCoordinator.Effects {
+        implements ConnectionControl, CommitCoordinator.Effects, ServerLifecycle.Effects {
 
     public sealed interface Command {
     }
@@ -128,12 +127,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     public record DumpPeerGone(long connection) implements Command {
     }
 
-    /** The second phase of a clean shutdown: dump threads killed. */
-    private record ShutdownEnd() implements Command {
-    }
-
-    /** The last phase of a clean shutdown: connections still open are closed by force, the process ends. */
-    private record ShutdownRemaining() implements Command {
+    /** A clean shutdown's next timed phase is due. */
+    private record ShutdownPhase(ServerLifecycle.Phase phase) implements Command {
     }
 
     /** What a node actor is given by its cluster. */
@@ -143,23 +138,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     public static Behavior<Command> create(Context c) {
         return Behaviors.setup(ctx -> new MysqldActor(ctx, c));
-    }
-
-    /** A client connection: its thread, its open transaction, and the statement it waits on. */
-    private static final class Connection {
-        final Threads.Thread thread;
-        final Session session = new Session();
-        /** The request the client waits on (a statement or a commit), or null. */
-        Object waiting;
-        /** KILL CONNECTION: the client has its error; the server side may still be finishing a commit. */
-        boolean killed;
-        /** MySQL's shutdown flagged it (Set_kill_conn): it ends when its statement is done. */
-        boolean closeAfterStatement;
-
-        Connection(Threads.Thread thread) {
-            this.thread = thread;
-            session.setConnectionId(thread.id()); // CONNECTION_ID() is the process list's Id
-        }
     }
 
     /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
@@ -172,7 +150,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
-    private final Map<Long, Connection> connections = new TreeMap<>();
+    private final ClientConnections clients;
+    private final ThreadKiller killer;
+    private final ServerLifecycle lifecycle;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
     /** The source's dump threads: the server's own list, which the invariants read too. */
     private final DumpRegistry dumps;
@@ -184,11 +164,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ReplicaThreads replicas;
     private long generation;
     private long transactions;
-    /** Prepared transactions a crash left in the synced binlog: crash recovery decides their fate. */
-    private final List<Transaction> toRecover = new ArrayList<>();
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
-    private boolean shuttingDown;
     /** The variables (and their change count) the binlog settings were last taken from. */
     private SystemVariables settingsFrom;
     private long settingsChanges = -1;
@@ -202,6 +179,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
+        this.clients = new ClientConnections(server, this::lost);
+        this.killer = new ThreadKiller(server.threads(), clients, commitPath, this::killDumpThread, replicas);
+        this.lifecycle = new ServerLifecycle(server, c.trace(), clients, killer, replicas, commitPath, this);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
@@ -252,21 +232,19 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof ForSqlThread f) {
             replicas.tellSql(f.command());
         } else if (m instanceof CloseSession s) {
-            closeSession(s.session());
+            clients.quit(s.session());
         } else if (m instanceof DumpPeerGone g) {
             dumps.peerGone(g.connection());
         } else if (m instanceof Crash k) {
-            return crash(k.powerLoss());
+            lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
-            return start();
+            lifecycle.start();
         } else if (m instanceof Ready r) {
-            return ready(r);
+            lifecycle.ready(r.startSqlThread());
         } else if (m instanceof Shutdown s) {
-            beginShutdown(s.initiatedBy());
-        } else if (m instanceof ShutdownEnd) {
-            endShutdown();
-        } else if (m instanceof ShutdownRemaining) {
-            closeRemaining();
+            lifecycle.shutdown(s.initiatedBy());
+        } else if (m instanceof ShutdownPhase p) {
+            lifecycle.phase(p.phase());
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
@@ -278,20 +256,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     // --- client connections
-
-    /** The connection of client session {@code session}, opened (a new thread) at its first request. */
-    private Connection connection(long session, Account account) {
-        Connection conn = connections.get(session);
-        if (conn == null) {
-            Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
-                    server.now());
-            conn = new Connection(t);
-            t.db(conn.session.database());
-            connections.put(session, conn);
-            server.sessionThreads().put(session, t.id());
-        }
-        return conn;
-    }
 
     /** The result as the trace's {@code sql} event states it: OK, N rows, ERROR N, or commit. */
     private static String summary(StatementResult r) {
@@ -309,22 +273,15 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
             return this;
         }
-        Connection open = connections.get(e.session());
-        if (open != null && (open.killed || closing())) {
-            // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone.
-            connections.remove(e.session());
-            server.sessionThreads().remove(e.session());
-            server.threads().close(open.thread.id());
-            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
-            return this;
+        if (clients.endedBefore(e.session(), e, closing())) {
+            return this; // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone
         }
         if (closing()) { // close_connections closed the listeners first: a new client is refused
             e.replyTo().tell(new Executed(e.id(), server.connectionRefused()));
             return this;
         }
-        Connection conn = connection(e.session(), e.account());
-        conn.thread.set("Query", "starting", e.sql(), server.now());
-        conn.waiting = e;
+        ClientConnections.Connection conn = clients.open(e.session(), e.account());
+        clients.busy(conn, e, e.sql());
         int stopsBefore = replicas.stoppingIo();
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
@@ -348,24 +305,14 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    private void answer(Connection conn, Execute e, StatementResult result) {
-        conn.waiting = null;
-        conn.thread.set("Sleep", "", null, server.now());
+    private void answer(ClientConnections.Connection conn, Execute e, StatementResult result) {
+        clients.answered(conn);
         e.replyTo().tell(new Executed(e.id(), result));
-        endIfShutDown(conn);
-    }
-
-    /** A connection MySQL's shutdown flagged ends once its statement has its answer (the THD sees killed). */
-    private void endIfShutDown(Connection conn) {
-        if (conn.closeAfterStatement && !conn.killed) {
-            conn.killed = true;
-            server.threads().close(conn.thread.id());
-        }
     }
 
     /** Between a clean shutdown's start and the process's end. */
     private boolean closing() {
-        return shuttingDown || finishingShutdown;
+        return lifecycle.closing();
     }
 
     private Behavior<Command> commit(Commit m) {
@@ -374,7 +321,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             m.replyTo().tell(new Committed(m.id(), false, 0, null, false, server.connectionRefused().error()));
             return this;
         }
-        Connection conn = connection(m.session(), Account.ROOT);
+        ClientConnections.Connection conn = clients.open(m.session(), Account.ROOT);
         for (Transaction.RowChange change : m.changes()) {
             if (change.kind() == EventType.WRITE_ROWS
                     && server.store().contains(change.table(), change.key())) {
@@ -384,28 +331,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 return this;
             }
         }
-        conn.thread.set("Query", "starting", null, server.now());
-        conn.waiting = m;
+        clients.busy(conn, m, null);
         Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
         c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
         commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
         return this;
     }
 
-    private void closeSession(long session) {
-        Connection conn = connections.get(session);
-        if (conn != null && conn.waiting == null) {
-            connections.remove(session);
-            server.sessionThreads().remove(session);
-            server.threads().close(conn.thread.id());
-        } else if (conn != null) {
-            conn.killed = true; // it goes when its statement is done
+    /** A request's client lost its connection (KILL CONNECTION, a shutdown, the process's end): 2013. */
+    private void lost(Object request, SqlError error) {
+        if (request instanceof Execute e) {
+            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(error)));
+        } else if (request instanceof Commit m) {
+            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, error));
         }
-    }
-
-    private SqlError lostConnection() {
-        return new SqlError(2013, "HY000", server.flavor().product().equals("MariaDB")
-                ? "Lost connection to server during query" : "Lost connection to MySQL server during query");
     }
 
     // --- the commit path (CommitCoordinator's effects)
@@ -487,185 +426,75 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
         c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
-        Connection conn = connectionOf(committer.thread());
-        boolean gone = conn == null || conn.killed;
-        if (conn != null && conn.killed) {
-            connections.values().remove(conn);
-            server.threads().close(conn.thread.id());
+        ClientConnections.Connection conn = clients.committed(committer.thread());
+        if (conn == null) {
+            return; // the client is gone (KILL CONNECTION, COM_QUIT): nobody waits for the answer
         }
         if (committer.reply() instanceof SqlCommit s) {
-            if (!gone && s.commit().thenRerun()) {
+            if (s.commit().thenRerun()) {
                 getContext().getSelf().tell(s.statement()); // the DDL runs now that its implicit commit is done
-            } else if (!gone) {
+            } else {
                 answer(conn, s.statement(), s.commit().answer());
             }
             return;
         }
         Commit request = (Commit) committer.reply();
-        if (conn != null && !gone) {
-            conn.waiting = null;
-            conn.thread.set("Sleep", "", null, server.now());
-        }
-        if (!gone) {
-            request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
-            endIfShutDown(conn);
-        }
-    }
-
-    private Connection connectionOf(long thread) {
-        for (Connection conn : connections.values()) {
-            if (conn.thread.id() == thread) {
-                return conn;
-            }
-        }
-        return null;
+        clients.answered(conn);
+        request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
     }
 
     // --- KILL and SHUTDOWN (ConnectionControl)
 
-    /**
-     * KILL [QUERY]: a client session's wait is the semisync plugin's to end or not (MariaDB's ends,
-     * MySQL's re-waits); KILL CONNECTION also shuts the client's socket, so it gets 2013 at once while
-     * the server side finishes its commit. A dump thread ends; a replica thread stops.
-     */
+    /** KILL [QUERY] of a thread that exists, by a user who may: ThreadKiller decides per kind of thread. */
     @Override
     public void kill(long thread, boolean queryOnly, long killer) {
-        Threads.Thread t = server.threads().find(thread);
-        if (t == null) {
-            return;
-        }
-        switch (t.kind()) {
-            case CLIENT -> killClient(thread, queryOnly);
-            case BINLOG_DUMP -> {
-                DumpRegistry.Dump d = dumps.byThread(thread);
-                if (d != null) {
-                    dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
-                }
-            }
-            case REPLICA_IO -> {
-                if (replicas.ioThreadRunning()) {
-                    replicas.stopIoThread();
-                }
-            }
-            case REPLICA_SQL -> {
-                if (replicas.sqlThreadRunning()) {
-                    replicas.stopSqlThread();
-                }
-            }
-            default -> {
-            }
+        this.killer.kill(thread, queryOnly);
+    }
+
+    /** A KILL of a dump thread: its actor ends (the socket closes, no EOF packet). */
+    private void killDumpThread(long thread) {
+        DumpRegistry.Dump d = dumps.byThread(thread);
+        if (d != null) {
+            dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
         }
     }
 
-    private void killClient(long thread, boolean queryOnly) {
-        if (commits != null) {
-            commits.killed(thread);
+    /** The commit path as KILL and the lifecycle see it: the coordinator of the moment, if any. */
+    private final CommitPath commitPath = new CommitPath() {
+        @Override
+        public void killed(long thread) {
+            if (commits != null) {
+                commits.killed(thread);
+            }
         }
-        Connection conn = connectionOf(thread);
-        if (conn == null || queryOnly) {
-            return;
+
+        @Override
+        public boolean running() {
+            return commits != null && !commits.idle();
         }
-        conn.killed = true;
-        boolean busy = conn.waiting != null;
-        if (conn.waiting instanceof Execute e) {
-            conn.waiting = null;
-            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
-        } else if (conn.waiting instanceof Commit m) {
-            conn.waiting = null;
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
+
+        @Override
+        public void shutdownWake(long thread) {
+            if (commits != null) {
+                commits.shutdownWake(thread);
+            }
         }
-        if (!busy || commits == null || commits.idle()) {
-            conn.thread.set("Killed", "", null, server.now());
-        } else {
-            // Its thread still works on the commit (MySQL waits on for the ACK): the process list shows
-            // the command Killed and the state it is in (THD_ENTER_COND's stage stays until it leaves).
-            conn.thread.set("Killed", conn.thread.state(), conn.thread.info(), conn.thread.since());
+
+        @Override
+        public List<GroupCommit.Pending> crash(List<BinlogPosition> endsOut) {
+            return commits == null ? List.of() : commits.crash(endsOut);
         }
-    }
+
+        @Override
+        public void gone() {
+            commits = null;
+        }
+    };
 
     @Override
     public void shutdown(String initiatedBy) {
         getContext().getSelf().tell(new Shutdown(initiatedBy));
     }
-
-    /**
-     * A clean shutdown (mysqld.cc close_connections): the request is logged; client connections are
-     * killed (MariaDB shuts their sockets: a waiting client gets 2013 at once; MySQL only wakes them),
-     * the replica threads stop, the ACK receiver stops; the dump threads are killed later, which ends
-     * the replicas' streams with an EOF packet; then the process ends.
-     */
-    private void beginShutdown(String initiatedBy) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
-            return;
-        }
-        shuttingDown = true;
-        // The listening sockets close before any thread is told to end (mysqld.cc close_connections:
-        // MariaDB closes its listen_sockets, MySQL calls mysqld_socket_acceptor->close_listener()), so a
-        // replica that reconnects meanwhile is refused (2003), not accepted and then dropped (2013).
-        c.network().tell(new NetworkActor.StopListening(server.name()));
-        c.trace().record(server.name(), "mysqld", "shutdown", "initiated_by", initiatedBy);
-        server.runAs(0, () -> server.errorLog().log("shutdown-requested", "user", initiatedBy, "version",
-                server.variables().get("version")));
-        var style = server.flavor().threadStyle().shutdown();
-        // get_thd_count(): every THD, the dump, replica and daemon threads too, as the process list shows them.
-        server.runAs(0, () -> server.errorLog().log("shutdown-giving-threads", "count", server.threads().listed().size()));
-        for (Connection conn : new ArrayList<>(connections.values())) {
-            if (commits != null) {
-                commits.shutdownWake(conn.thread.id());
-            }
-            if (style.clientsLoseConnection()) {
-                killClient(conn.thread.id(), false);
-            } else if (conn.waiting != null) {
-                conn.closeAfterStatement = true; // Set_kill_conn: killed, its socket left open
-            }
-        }
-        server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
-        replicas.stopRunning();
-        server.stopPluginThreads();
-        getContext().scheduleOnce(VirtualDurations.toDuration(style.dumpThreadsAfterMicros()), getContext().getSelf(),
-                new ShutdownEnd());
-    }
-
-    private void endShutdown() {
-        if (!shuttingDown) {
-            return;
-        }
-        boolean dumpsKilled = !dumps.all().isEmpty();
-        for (DumpRegistry.Dump d : dumps.all()) {
-            ActorRef<BinlogDumpThread.Command> dump = dumpActors.get(d.connection());
-            dump.tell(new BinlogDumpThread.Kill(true)); // its stream ends with an EOF packet
-        }
-        // The dump threads' ends (transmit_stop, remove_slave) are handled as they stop; a commit they
-        // release finishes and answers. Threads left then (a dump thread still going, an idle client)
-        // get the flavour's last wait before the rest are closed by force.
-        boolean threadsLeft = dumpsKilled || connections.values().stream().anyMatch(conn -> !conn.killed);
-        long wait = threadsLeft ? server.flavor().threadStyle().shutdown().remainingAfterMicros() : 1;
-        getContext().scheduleOnce(VirtualDurations.toDuration(wait), getContext().getSelf(), new ShutdownRemaining());
-        shuttingDown = false;
-        finishingShutdown = true;
-    }
-
-    /**
-     * MySQL's Call_close_conn (mysqld.cc close_connections): every connection still open is closed, each
-     * with a warning naming its thread and user (a client waiting on a statement gets 2013); then the
-     * process ends. MariaDB closed its clients at the start, so nothing is left here.
-     */
-    private void closeRemaining() {
-        if (!finishingShutdown) {
-            return;
-        }
-        List<Connection> left = connections.values().stream().filter(conn -> !conn.killed).toList();
-        server.runAs(0, () -> server.errorLog().log("shutdown-disconnecting", "count", left.size()));
-        for (Connection conn : left) {
-            server.runAs(0, () -> server.errorLog().log("shutdown-forcing-close", "thread", conn.thread.id(),
-                    "user", conn.thread.user()));
-            killClient(conn.thread.id(), false);
-        }
-        getContext().getSelf().tell(new Crash(false));
-    }
-
-    /** Set between the dump threads' kill and the process's end: the next Crash message is the clean exit. */
-    private boolean finishingShutdown;
 
     // --- source: connections from replicas, dump requests, ACKs
 
@@ -796,7 +625,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         if (server.state() == NodeState.RUNNING) {
             for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
                 server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
-                        shuttingDown || finishingShutdown, server.now()));
+                        lifecycle.closing(), server.now()));
             }
         }
         server.threads().close(d.thread());
@@ -854,15 +683,40 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- lifecycle
+    // --- lifecycle (ServerLifecycle's effects)
 
-    private Behavior<Command> crash(boolean powerLoss) {
-        boolean clean = finishingShutdown;
-        finishingShutdown = false;
-        if (server.state() != NodeState.RUNNING) {
-            return this;
-        }
-        c.trace().record(server.name(), "mysqld", clean ? "stopped" : powerLoss ? "power-off" : "crash");
+    @Override
+    public void stopListening() {
+        c.network().tell(new NetworkActor.StopListening(server.name()));
+    }
+
+    @Override
+    public void nodeState(boolean up, boolean powerLoss) {
+        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, up, powerLoss));
+    }
+
+    @Override
+    public void after(long micros, ServerLifecycle.Phase phase) {
+        getContext().scheduleOnce(VirtualDurations.toDuration(micros), getContext().getSelf(), new ShutdownPhase(phase));
+    }
+
+    @Override
+    public void exit() {
+        getContext().getSelf().tell(new Crash(false));
+    }
+
+    @Override
+    public void ready(boolean startSqlThread) {
+        getContext().getSelf().tell(new Ready(startSqlThread));
+    }
+
+    @Override
+    public void killDump(long connection, boolean eof) {
+        dumpActors.get(connection).tell(new BinlogDumpThread.Kill(eof));
+    }
+
+    @Override
+    public void threadsGone() {
         for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
             getContext().stop(dump);
         }
@@ -870,76 +724,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         dumps.all().forEach(d -> dumps.remove(d.connection()));
         pendingReplicas.clear();
         replicas.killed(getContext()::stop, server.channel()::ioStopped, server.channel()::sqlStopped);
-        if (clean) {
-            server.shutdown();
-        } else {
-            server.crash();
-            // A power loss takes the unsynced binlog tail; crash recovery decides what becomes of the
-            // prepared transactions the binlog still holds (all that were written, after a process crash).
-            int lost = powerLoss ? server.binlog().powerLoss() : 0;
-            if (commits != null) {
-                List<BinlogPosition> ends = new ArrayList<>();
-                List<GroupCommit.Pending> prepared = commits.crash(ends);
-                for (int i = 0; i < prepared.size(); i++) {
-                    if (!powerLoss || server.binlog().isSynced(ends.get(i))) {
-                        toRecover.add(prepared.get(i).transaction());
-                    }
-                }
-            }
-            int relayLost = powerLoss ? server.channel().powerLoss() : 0;
-            c.trace().record(server.name(), "mysqld", "crash.lost", "binlog_events", (long) lost, "relay_events",
-                    (long) relayLost, "prepared_in_binlog", (long) toRecover.size());
-        }
-        commits = null; // in-flight commits die with the process; their clients lose the connection
-        for (Connection conn : connections.values()) {
-            if (conn.waiting instanceof Execute e) {
-                e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(lostConnection())));
-            } else if (conn.waiting instanceof Commit m) {
-                m.replyTo().tell(new Committed(m.id(), false, 0, null, false, lostConnection()));
-            }
-        }
-        connections.clear(); // and open transactions with them
-        server.sessionThreads().clear();
+    }
+
+    @Override
+    public void cancelDeadlines() {
         deadlines.values().forEach(Cancellable::cancel);
         deadlines.clear();
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, false, powerLoss));
-        return this;
-    }
-
-    private Behavior<Command> start() {
-        // Crash recovery comes first: each flavour decides what becomes of the prepared transactions.
-        List<Transaction> prepared = List.copyOf(toRecover);
-        NodeState state = server.start(prepared);
-        c.trace().record(server.name(), "mysqld", "start", "state", state.name());
-        if (state != NodeState.RUNNING) {
-            return this;
-        }
-        if (!prepared.isEmpty()) {
-            var d = server.lastRecovery();
-            c.trace().record(server.name(), "mysqld", "crash.recovery", "prepared", (long) prepared.size(),
-                    "committed", (long) d.commit().size(), "rolled_back", (long) d.rollBack().size());
-            toRecover.clear();
-        }
-        c.network().tell(new NetworkActor.NodeState(server.name(), inbox, true, false));
-        // skip_replica_start is OFF by default: a configured replica resumes replicating. The I/O thread
-        // starts first (start_slave_threads) and writes its first line before the server's "ready for
-        // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
-        boolean replicate = server.channel().isConfigured() && !replicas.ioThreadRunning();
-        if (replicate) {
-            replicas.startIoThread();
-        }
-        getContext().getSelf().tell(new Ready(replicate));
-        return this;
-    }
-
-    private Behavior<Command> ready(Ready r) {
-        if (server.state() != NodeState.RUNNING) {
-            return this;
-        }
-        server.ready();
-        if (r.startSqlThread() && !replicas.sqlThreadRunning()) {
-            replicas.startSqlThread();
-        }
-        return this;
     }
 }
