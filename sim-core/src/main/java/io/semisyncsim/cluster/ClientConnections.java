@@ -1,9 +1,9 @@
 package io.semisyncsim.cluster;
 
+import io.semisyncsim.error.SqlError;
 import io.semisyncsim.server.Account;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.Session;
-import io.semisyncsim.server.SqlError;
 import io.semisyncsim.server.Threads;
 import java.util.ArrayList;
 import java.util.List;
