@@ -7,7 +7,6 @@ import akka.event.LoggingAdapter;
 import com.typesafe.config.Config;
 import java.io.Closeable;
 import java.util.ArrayDeque;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
@@ -33,7 +32,7 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
     private enum Phase { UNBOUND, BOUND, RELEASED }
 
     private final LightArrayRevolverScheduler real;
-    private final PriorityQueue<VirtualTimer> timers = new PriorityQueue<>();
+    private final TimerHeap timers = new TimerHeap();
     private final ArrayDeque<Runnable> runQueue = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> foreignQueue = new ConcurrentLinkedQueue<>();
     private volatile Phase phase = Phase.UNBOUND;
@@ -218,7 +217,7 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
      */
     private void timerCancelled() {
         if (++cancelledQueued > 1024 && cancelledQueued * 2 > timers.size()) {
-            timers.removeIf(VirtualTimer::isCancelled);
+            timers.removeCancelled();
             cancelledQueued = 0;
         }
     }

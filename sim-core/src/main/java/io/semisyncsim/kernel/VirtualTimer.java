@@ -2,10 +2,11 @@ package io.semisyncsim.kernel;
 
 import akka.actor.Cancellable;
 
-/** A timer on the virtual clock, ordered by (due time, insertion sequence): one total order. */
-final class VirtualTimer implements Cancellable, Comparable<VirtualTimer> {
-    private long due;
-    private long sequence;
+/** A timer on the virtual clock, ordered by (due time, insertion sequence) in {@link TimerHeap}: one total order. */
+final class VirtualTimer implements Cancellable {
+    // Read directly by TimerHeap, which compares them on every sift.
+    long due;
+    long sequence;
     private final long interval;
     private final Runnable task;
     private boolean cancelled;
@@ -56,11 +57,5 @@ final class VirtualTimer implements Cancellable, Comparable<VirtualTimer> {
     @Override
     public boolean isCancelled() {
         return cancelled;
-    }
-
-    @Override
-    public int compareTo(VirtualTimer other) {
-        int byDue = Long.compare(due, other.due);
-        return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
     }
 }
