@@ -34,6 +34,10 @@ final class Normaliser {
         VOLATILE.put(Pattern.compile("server_uid \\S+"), "server_uid <uid>");
         VOLATILE.put(Pattern.compile("socket: '[^']*'"), "socket: '<socket>'");
         VOLATILE.put(Pattern.compile("port: \\d+"), "port: <port>");
+        // A replica's host in an "Aborted connection" line is the harness's loopback ('localhost'), the
+        // simulator's the replica's node; its id is the thread's own, which the thread column compares.
+        VOLATILE.put(Pattern.compile("(Aborted connection )\\d+( to db: '[^']*' user: '[^']*' host: ')[^']*'"),
+                "$1<id>$2<host>'");
         // A node's scratch data directory is the packaged server's /var/lib/mysql/ in the simulator's terms.
         VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
         VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[\\w./-]*"), "<path>");

@@ -137,6 +137,13 @@ final class Relay implements AutoCloseable {
         private volatile boolean dead;
         /** Directions whose end of stream went through: both, and the connection is over. */
         private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        /**
+         * Ends whose peer closed (its FIN reached the relay). MySQL clients and servers close both ways at
+         * once, so bytes for such a peer would meet its TCP's reset: the relay resets the writer's side
+         * instead of accepting them, so the writer learns at the same write as over a direct connection
+         * (without this the relay's own accepted write adds one).
+         */
+        private final java.util.Set<Socket> peerClosed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Pipe(Socket downstream) {
             this.downstream = downstream;
@@ -181,6 +188,7 @@ final class Relay implements AutoCloseable {
                         byte[] copy = java.util.Arrays.copyOf(buf, n);
                         queue.put(new Chunk(copy, System.nanoTime() + links.delayMicros(src, dst) * 1000));
                     }
+                    peerClosed.add(from);
                     if (toOrUpstream == null && upstream == null) {
                         end(); // the client quit before its connection got through
                         return;
@@ -228,6 +236,10 @@ final class Relay implements AutoCloseable {
                             if (finished.incrementAndGet() == 2) {
                                 end();
                             }
+                            return;
+                        }
+                        if (peerClosed.contains(to)) {
+                            reset(); // the closed peer's TCP would answer with a reset: pass it on
                             return;
                         }
                         out.write(c.bytes());

@@ -123,8 +123,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record DeadlinePassed(long waiter) implements Command {
     }
 
-    /** The dump thread on {@code connection} found its replica gone. */
-    public record DumpPeerGone(long connection) implements Command {
+    /** The dump thread on {@code connection} failed to flush an event that asks for an ACK. */
+    public record DumpNetFlushFailed(long connection) implements Command {
     }
 
     /** A clean shutdown's next timed phase is due. */
@@ -149,7 +149,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** I/O threads told to stop that have not ended yet, and the STOP SLAVE answers waiting for them. */
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
-    private final ActorRef<Long> dumpPeerGone;
+    private final ActorRef<BinlogDumpThread.NetFlushFailed> dumpNetFlushFailed;
     private final ClientConnections clients;
     private final ThreadKiller killer;
     private final ServerLifecycle lifecycle;
@@ -177,7 +177,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.dumps = server.dumps();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
-        this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
+        this.dumpNetFlushFailed = ctx.messageAdapter(BinlogDumpThread.NetFlushFailed.class,
+                f -> new DumpNetFlushFailed(f.connection()));
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
         this.clients = new ClientConnections(server, this::lost);
         this.killer = new ThreadKiller(server.threads(), clients, commitPath, this::killDumpThread, replicas);
@@ -233,8 +234,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             replicas.tellSql(f.command());
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
-        } else if (m instanceof DumpPeerGone g) {
-            dumps.peerGone(g.connection());
+        } else if (m instanceof DumpNetFlushFailed f) {
+            dumpNetFlushFailed(f.connection());
         } else if (m instanceof Crash k) {
             lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
@@ -588,7 +589,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
                     server.now()));
         }
-        dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync));
+        dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync, from));
         if (semisync) {
             // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
             c.network().tell(new NetworkActor.BindReader(connection, server.name(), inbox));
@@ -596,7 +597,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                 new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
                         c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
-                        server::now, dumpPeerGone, gtids)),
+                        server::now, dumpNetFlushFailed, gtids)),
                 "dump-" + connection + "-" + ++generation);
         getContext().watch(dump);
         dumpActors.put(connection, dump);
@@ -614,6 +615,25 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
     }
 
+    /**
+     * A semisync dump's flush for an ACK failed: the plugin logs it as the dump thread, whose stream then
+     * ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave: "Failed
+     * to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
+     */
+    private void dumpNetFlushFailed(long connection) {
+        DumpRegistry.Dump d = dumps.get(connection);
+        ActorRef<BinlogDumpThread.Command> actor = dumpActors.get(connection);
+        if (d == null || actor == null) {
+            return; // already ended (killed meanwhile)
+        }
+        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+            server.runAs(d.thread(), o::netFlushFailed);
+        }
+        dumps.aborted(connection, "aborted-net-flush");
+        dumpEnded(connection);
+        getContext().stop(actor);
+    }
+
     /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
     private Behavior<Command> dumpEnded(long connection) {
         dumpActors.remove(connection);
@@ -626,6 +646,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
                 server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
                         lifecycle.closing(), server.now()));
+            }
+            if ("aborted-net-flush".equals(d.abortedLine())) {
+                // sql_connect.cc end_connection: the connection ended on a network error, not killed.
+                server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
+                        "user", "repl", "host", d.host()));
             }
         }
         server.threads().close(d.thread());

@@ -288,14 +288,16 @@ public final class NetworkActor {
                 ActorRef<Packet> owner = owners.get(new End(s.connection(), peer));
                 if (owner != null) {
                     long rtt = model.link(peer, dead).latency() + model.link(dead, peer).latency();
-                    later(rtt, owner, new Packet.PeerClosed(s.connection()));
+                    later(rtt, owner, new Packet.PeerClosed(s.connection(), true));
                 }
                 return Behaviors.same();
             }
             if (!model.isOpen(s.connection())) {
                 ActorRef<Packet> owner = owners.get(new End(s.connection(), s.from()));
                 if (owner != null) {
-                    owner.tell(new Packet.PeerClosed(s.connection())); // the write fails at once
+                    // The peer's socket is gone: its TCP answers this write with a reset (told at once rather than
+                    // after the round trip: no model yet needs that gap).
+                    owner.tell(new Packet.PeerClosed(s.connection(), true));
                 }
                 return Behaviors.same();
             }
@@ -339,7 +341,7 @@ public final class NetworkActor {
                     for (String end : ends) {
                         ActorRef<Packet> owner = owners.get(new End(c, end));
                         if (owner != null) {
-                            owner.tell(new Packet.PeerClosed(c));
+                            owner.tell(new Packet.PeerClosed(c, true));
                         }
                     }
                 }
@@ -363,7 +365,7 @@ public final class NetworkActor {
                 model.close(d.connection());
                 ActorRef<Packet> owner = owners.get(new End(d.connection(), d.to()));
                 if (owner != null) {
-                    owner.tell(new Packet.PeerClosed(d.connection()));
+                    owner.tell(new Packet.PeerClosed(d.connection(), false));
                 }
                 return Behaviors.same();
             }

@@ -23,8 +23,12 @@ public sealed interface Packet {
         }
     }
 
-    /** The peer closed or reset the connection; a reader sees it now, a writer at its next write. */
-    record PeerClosed(long connection) implements Packet {
+    /**
+     * The peer closed ({@code reset} false: its FIN arrived) or reset the connection. A reader sees it
+     * now. A writer's next write after a FIN still leaves (TCP sends it; the peer, whose socket is gone,
+     * answers with a reset); after a reset, its next write fails.
+     */
+    record PeerClosed(long connection, boolean reset) implements Packet {
     }
 
     /** Marker for protocol messages that travel inside {@link Data}. */

@@ -45,19 +45,29 @@ public final class BinlogDumpThread {
     }
 
     /**
+     * A write to the replica failed after an event that asked for an ACK: the semisync plugin's flush
+     * before it would wait for the reply (semisync_master.cc Repl_semi_sync_master::flush_net, 5.7/8.0
+     * ReplSemiSyncMaster::readSlaveReply) found the connection reset. The thread waits to be stopped:
+     * its server writes what the real dump thread writes as it ends.
+     */
+    public record NetFlushFailed(long connection) {
+    }
+
+    /**
      * Everything a dump thread needs from its server; {@code semisync} is the plugin's transmit observer
-     * when this dump is semisync, else null.
+     * when this dump is semisync, else null; {@code netFlushFailed} hears of a failed flush for an ACK.
      */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace,
                           java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                          java.util.function.LongSupplier clock, ActorRef<Long> peerGone, GtidDump gtids) {
+                          java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed,
+                          GtidDump gtids) {
         /** A dump by file and position. */
         public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                        ActorRef<NetworkActor.Command> network, Trace trace,
                        java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                       java.util.function.LongSupplier clock, ActorRef<Long> peerGone) {
-            this(node, connection, request, binlog, network, trace, semisync, clock, peerGone, null);
+                       java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed) {
+            this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, null);
         }
     }
 
@@ -111,7 +121,12 @@ public final class BinlogDumpThread {
         private final TimerScheduler<Command> timers;
         private final String actor;
         private final BinaryLog.Reader reader;
+        /** The peer's FIN arrived: the next write still leaves, and the reset it meets ends the stream. */
+        private boolean peerClosed;
+        /** The connection was reset: every write fails from now on. */
         private boolean peerGone;
+        /** A flush for an ACK failed: the server stops this thread (see {@link NetFlushFailed}). */
+        private boolean failed;
         private final NetBuffer netBuffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
         private long lastSent;
@@ -138,18 +153,23 @@ public final class BinlogDumpThread {
         }
 
         private Behavior<Command> onCommand(Command m) {
+            if (failed && !(m instanceof Kill)) {
+                return Behaviors.same(); // it only waits for its server to stop it
+            }
             if (m instanceof BinlogAdvanced) {
                 return sendAvailable();
             } else if (m instanceof FromNetwork f) {
                 // The dump thread only writes; since 5.7 the ACK receiver thread reads the ACKs (mysqld
-                // binds itself as this connection's reader). A closed peer is noticed at the next write.
-                if (f.packet() instanceof Packet.PeerClosed && !peerGone) {
-                    peerGone = true;
-                    c.peerGone().tell(c.connection());
+                // binds itself as this connection's reader). A replica that closed its end (its FIN, or its
+                // process died) is noticed when a write meets the reset its TCP answers with; a reset
+                // connection at the next write.
+                if (f.packet() instanceof Packet.PeerClosed closed) {
+                    peerClosed = true;
+                    peerGone |= closed.reset();
                 }
                 return Behaviors.same();
             } else if (m instanceof Kill k) {
-                if (k.endOfStream() && !peerGone) {
+                if (k.endOfStream() && !peerClosed) {
                     c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.EndOfStream()));
                 }
                 c.network().tell(new NetworkActor.Close(c.connection(), c.node()));
@@ -188,7 +208,7 @@ public final class BinlogDumpThread {
                     ack |= o.beforeSendEvent(e.end());
                 }
                 if (netBuffer.write(e, ack) && !flush()) {
-                    return stop();
+                    return ack ? netFlushFailed() : stop();
                 }
                 if (ack) {
                     observers.forEach(BinlogTransmitObserver::ackRequestSent);
@@ -206,8 +226,9 @@ public final class BinlogDumpThread {
         private Behavior<Command> sendAvailableByGtid() {
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
                 for (BinlogEvent out : c.gtids().process(e)) {
-                    if (!send(out)) {
-                        return stop();
+                    Behavior<Command> failed = send(out);
+                    if (failed != null) {
+                        return failed;
                     }
                 }
                 if (c.gtids().error() != null) { // what was sent goes first, then the error packet
@@ -215,8 +236,9 @@ public final class BinlogDumpThread {
                 }
             }
             BinlogEvent mark = c.gtids().atEnd();
-            if (mark != null && !send(mark)) {
-                return stop();
+            Behavior<Command> failed = mark == null ? null : send(mark);
+            if (failed != null) {
+                return failed;
             }
             if (!flush()) {
                 return stop();
@@ -227,9 +249,9 @@ public final class BinlogDumpThread {
 
         /**
          * One event into the NET buffer; the semisync plugin may flag it to ask for an ACK (then it is
-         * flushed at once). False when a flush finds the peer gone.
+         * flushed at once). Null when sent; else how the thread goes on after a flush found the peer gone.
          */
-        private boolean send(BinlogEvent e) {
+        private Behavior<Command> send(BinlogEvent e) {
             boolean ack = false;
             var observers = c.semisync() == null || e.type().artificial()
                     ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
@@ -237,13 +259,24 @@ public final class BinlogDumpThread {
                 ack |= o.beforeSendEvent(e.end());
             }
             if (netBuffer.write(e, ack) && !flush()) {
-                return false;
+                return ack ? netFlushFailed() : stop();
             }
             if (ack) {
                 observers.forEach(BinlogTransmitObserver::ackRequestSent);
                 c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
             }
-            return true;
+            return null;
+        }
+
+        /**
+         * The flush of an event that asks for an ACK failed (flush_net / readSlaveReply): the server logs
+         * it as this thread and ends it; until then the thread does nothing more.
+         */
+        private Behavior<Command> netFlushFailed() {
+            failed = true;
+            c.trace().record(c.node(), actor, "dump.net-flush-failed", "connection", c.connection());
+            c.netFlushFailed().tell(new NetFlushFailed(c.connection()));
+            return Behaviors.same();
         }
 
         /**

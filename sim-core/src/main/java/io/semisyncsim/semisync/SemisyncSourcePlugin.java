@@ -164,6 +164,15 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         source.ackRequested();
     }
 
+    /**
+     * semisync_master.cc Repl_semi_sync_master::flush_net (5.7/8.0 ReplSemiSyncMaster::readSlaveReply):
+     * net_flush failed, so it logs and returns without counting a net wait.
+     */
+    @Override
+    public void netFlushFailed() {
+        ctx.errorLog().log("semisync-net-flush-failed");
+    }
+
     @Override
     public void transmitStop(long serverId, boolean semisync, boolean shuttingDown, long now) {
         // semisync_source_plugin.cc repl_semi_binlog_dump_end: "semi-sync" or "asynchronous" (MariaDB's

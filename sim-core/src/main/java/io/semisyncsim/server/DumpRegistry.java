@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * The source's binlog dump threads as a plain registry: which connection each serves, its thread id,
- * the replica's server_id and server_uuid, whether it is semisync, and whether its peer is gone. It
+ * the replica's server_id and server_uuid, whether it is semisync, and why it aborted, if it did. It
  * finds the "zombie" a reconnecting replica leaves behind as each flavour's
  * {@code kill_zombie_dump_threads} does: MariaDB by server_id, every match (sql_repl.cc); MySQL by
  * server_uuid, else server_id for a replica that sent none, the first match only (rpl_source.cc
@@ -21,14 +21,16 @@ public final class DumpRegistry {
         private final long serverId;
         private final String uuid;
         private final boolean semisync;
-        private boolean peerGone;
+        private final String host;
+        private String abortedLine;
 
-        public Dump(long connection, long thread, long serverId, String uuid, boolean semisync) {
+        public Dump(long connection, long thread, long serverId, String uuid, boolean semisync, String host) {
             this.connection = connection;
             this.thread = thread;
             this.serverId = serverId;
             this.uuid = uuid;
             this.semisync = semisync;
+            this.host = host;
         }
 
         public long connection() {
@@ -51,9 +53,14 @@ public final class DumpRegistry {
             return semisync;
         }
 
-        /** Whether the replica's end of the connection is gone (a write to it would fail). */
-        public boolean peerGone() {
-            return peerGone;
+        /** The host the replica connected from (its node). */
+        public String host() {
+            return host;
+        }
+
+        /** The error-log message that says why its connection ended on an error, or null. */
+        public String abortedLine() {
+            return abortedLine;
         }
     }
 
@@ -82,11 +89,11 @@ public final class DumpRegistry {
         return null;
     }
 
-    /** The replica at the other end of a dump's connection went away. */
-    public void peerGone(long connection) {
+    /** A dump's connection ends on a network error, which its end writes as message {@code line}. */
+    public void aborted(long connection, String line) {
         Dump d = byConnection.get(connection);
         if (d != null) {
-            d.peerGone = true;
+            d.abortedLine = line;
         }
     }
 

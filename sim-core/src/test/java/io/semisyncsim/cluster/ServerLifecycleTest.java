@@ -139,7 +139,7 @@ class ServerLifecycleTest {
     @Test
     void theSecondPhaseKillsEveryDumpThreadWithAnEofThenWaitsTheFlavoursLastWait() {
         ServerLifecycle l = lifecycle("mysql-8.0");
-        node.dumps().add(new DumpRegistry.Dump(5, 100, 2, "", true));
+        node.dumps().add(new DumpRegistry.Dump(5, 100, 2, "", true, "replica1"));
         l.shutdown("root");
         did.clear();
         l.phase(ServerLifecycle.Phase.KILL_DUMPS);

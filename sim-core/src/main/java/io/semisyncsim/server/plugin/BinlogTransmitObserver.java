@@ -14,6 +14,10 @@ public interface BinlogTransmitObserver {
     /** After sending an event that asked for an ACK. */
     void ackRequestSent();
 
+    /** The flush of an event that asked for an ACK failed (the connection was reset). */
+    default void netFlushFailed() {
+    }
+
     /**
      * A dump ended ({@code semisync}: transmitStart made it one); {@code shuttingDown}: the server is
      * shutting down.
