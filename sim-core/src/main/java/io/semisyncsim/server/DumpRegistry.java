@@ -65,14 +65,25 @@ public final class DumpRegistry {
     }
 
     private final TreeMap<Long, Dump> byConnection = new TreeMap<>();
+    /** How many of them are semisync: kept as dumps come and go, read at every instant by an invariant. */
+    private int semisync;
 
     public void add(Dump d) {
-        byConnection.put(d.connection(), d);
+        counted(byConnection.put(d.connection(), d), -1);
+        counted(d, +1);
     }
 
     /** The dump on {@code connection}, removed; null when there is none. */
     public Dump remove(long connection) {
-        return byConnection.remove(connection);
+        Dump d = byConnection.remove(connection);
+        counted(d, -1);
+        return d;
+    }
+
+    private void counted(Dump d, int delta) {
+        if (d != null && d.semisync()) {
+            semisync += delta;
+        }
     }
 
     public Dump get(long connection) {
@@ -127,12 +138,6 @@ public final class DumpRegistry {
 
     /** The dumps the semisync plugin registered (add_slave at their start): what clients must count. */
     public int semisync() {
-        int n = 0;
-        for (Dump d : byConnection.values()) {
-            if (d.semisync()) {
-                n++;
-            }
-        }
-        return n;
+        return semisync;
     }
 }

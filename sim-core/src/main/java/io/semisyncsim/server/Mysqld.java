@@ -670,12 +670,8 @@ public final class Mysqld {
 
     /** The first installed plugin behaviour of the given type (a class or an observer interface), or null. */
     public <T> T plugin(Class<T> type) {
-        for (Plugin p : plugins.behaviours()) {
-            if (type.isInstance(p)) {
-                return type.cast(p);
-            }
-        }
-        return null;
+        List<T> all = plugins.ofType(type); // the registry's per-type list, kept until the plugins change
+        return all.isEmpty() ? null : all.get(0);
     }
 
     // --- package-private, for the executor
