@@ -45,8 +45,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The actor of one mysqld: a dispatcher. The commit path ({@link CommitCoordinator}), the source's dump
- * threads and ACK receiver ({@link DumpRegistry}), the replica's I/O and SQL threads ({@link ReplicaThreads}
- * and their child actors), the client connections ({@link ClientConnections}), KILL ({@link ThreadKiller})
+ * threads and ACK receiver ({@link DumpThreads}, over the server's {@link DumpRegistry}), the replica's I/O
+ * and SQL threads ({@link ReplicaThreads} and their child actors), the client connections ({@link ClientConnections}), KILL ({@link ThreadKiller})
  * and the start, shutdown and crash sequence ({@link ServerLifecycle}) live in plain classes; this shell
  * turns messages into calls on them and their effects into messages and timers.
  */
@@ -154,11 +154,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ThreadKiller killer;
     private final ServerLifecycle lifecycle;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
-    /** The source's dump threads: the server's own list, which the invariants read too. */
-    private final DumpRegistry dumps;
-    private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpActors = new TreeMap<>();
-    /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
-    private final Map<Long, Threads.Thread> pendingReplicas = new TreeMap<>();
+    /** The source's dump threads: handshakes, COM_BINLOG_DUMP, the ACK receiver's reads, their ends. */
+    private final DumpThreads<ActorRef<BinlogDumpThread.Command>> dumps;
     private CommitCoordinator commits;
     /** The replica's I/O and SQL thread actors (START/STOP SLAVE, supervision). */
     private final ReplicaThreads replicas;
@@ -174,13 +171,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         super(ctx);
         this.c = c;
         this.server = c.server();
-        this.dumps = server.dumps();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
         this.clients = new ClientConnections(server, this::lost);
-        this.killer = new ThreadKiller(server.threads(), clients, commitPath, this::killDumpThread, replicas);
+        this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
+        this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas);
         this.lifecycle = new ServerLifecycle(server, c.trace(), clients, killer, replicas, commitPath, this);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
@@ -234,7 +231,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
         } else if (m instanceof DumpPeerGone g) {
-            dumps.peerGone(g.connection());
+            server.dumps().peerGone(g.connection());
         } else if (m instanceof Crash k) {
             lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
@@ -413,7 +410,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void published() {
-        for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
+        for (ActorRef<BinlogDumpThread.Command> dump : dumps.running()) {
             dump.tell(new BinlogDumpThread.BinlogAdvanced());
         }
     }
@@ -449,14 +446,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void kill(long thread, boolean queryOnly, long killer) {
         this.killer.kill(thread, queryOnly);
-    }
-
-    /** A KILL of a dump thread: its actor ends (the socket closes, no EOF packet). */
-    private void killDumpThread(long thread) {
-        DumpRegistry.Dump d = dumps.byThread(thread);
-        if (d != null) {
-            dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
-        }
     }
 
     /** The commit path as KILL and the lifecycle see it: the coordinator of the moment, if any. */
@@ -503,23 +492,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return this;
         }
         if (m.packet() instanceof Packet.PeerClosed closed) {
-            Threads.Thread t = pendingReplicas.remove(closed.connection());
-            if (t != null) {
-                server.threads().close(t.id());
-            }
+            dumps.peerClosed(closed.connection());
             return this;
         }
         if (!(m.packet() instanceof Packet.Data d)) {
             return this;
         }
         if (d.payload() instanceof Protocol.Ack ack) {
-            ackRead(d.connection(), ack);
-        } else if (d.payload() instanceof Protocol.Hello hello) {
-            hello(d.connection(), d.from(), hello);
+            dumps.ackRead(d.connection(), ack);
+        } else if (d.payload() instanceof Protocol.Hello) {
+            dumps.hello(d.connection(), d.from());
         } else if (d.payload() instanceof Protocol.SetupQuery q) {
-            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SetupReply(q.n())));
+            dumps.setupQuery(d.connection(), q);
         } else if (d.payload() instanceof Protocol.DumpRequest request) {
-            dumpRequest(d.connection(), d.from(), request);
+            dumps.dumpRequest(d.connection(), d.from(), request);
         } else if (d.payload() instanceof Protocol.Kill k) {
             Threads.Thread target = server.threads().find(k.thread());
             if (target != null) {
@@ -530,107 +516,40 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    /**
-     * A replica's handshake: the connection gets a thread (the dump thread it will become), and the
-     * replica learns its id, the server's ids and whether semisync's variable exists and is ON.
-     */
-    private void hello(long connection, String from, Protocol.Hello hello) {
-        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "repl", from + ":" + (40000 + connection),
-                "Connect", server.now());
-        pendingReplicas.put(connection, t);
-        var vars = server.variables();
-        String enabledVar = vars.find("rpl_semi_sync_source_enabled") != null ? "rpl_semi_sync_source_enabled"
-                : vars.find("rpl_semi_sync_master_enabled") != null ? "rpl_semi_sync_master_enabled" : null;
-        c.network().tell(new NetworkActor.Send(connection, server.name(), new Protocol.Greeting(t.id(),
-                server.serverId(), server.uuid(), enabledVar != null, enabledVar != null && vars.getBool(enabledVar))));
-    }
+    /** The dump threads' actors, sockets and the ACK receiver's poll set, for {@link DumpThreads}. */
+    private final DumpThreads.Effects<ActorRef<BinlogDumpThread.Command>> dumpEffects = new DumpThreads.Effects<>() {
+        @Override
+        public void send(long connection, Packet.Payload payload) {
+            c.network().tell(new NetworkActor.Send(connection, server.name(), payload));
+        }
 
-    /**
-     * COM_BINLOG_DUMP: first the zombie a reconnecting replica left (kill_zombie_dump_threads), then a
-     * dump thread on this connection; the semisync plugin decides whether it is semisync.
-     */
-    private void dumpRequest(long connection, String from, Protocol.DumpRequest request) {
-        Threads.Thread t = pendingReplicas.remove(connection);
-        if (t == null) {
-            t = server.threads().open(Threads.Kind.CLIENT, "repl", from, "Connect", server.now());
-        }
-        long thread = t.id();
-        var style = server.flavor().threadStyle();
-        for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
-            if (style.zombieByServerId()) {
-                // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
-                // with it. Silently: MariaDB 10.11.18 logs nothing for it, whether or not the zombie wrote
-                // to its slave's closed socket meanwhile (measured: STOP SLAVE, [an INSERT,] START SLAVE).
-                dumpActors.get(zombie.connection()).tell(new BinlogDumpThread.Kill(false));
-                dumpEnded(zombie.connection());
-            } else {
-                // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
-                server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
-                        "thread", zombie.thread()));
-                dumpActors.get(zombie.connection()).tell(new BinlogDumpThread.Kill(false));
-            }
-        }
-        t.become(Threads.Kind.BINLOG_DUMP, style.dumpCommand(), style.dumpIdleState(), server.now());
-        // A dump by GTID: the source's GTID rules decide where it starts, what it skips, or refuse it.
-        GtidDump gtids = request.gtids() == null ? null : server.gtids().dump(request.gtids(), server.binlog());
-        BinlogPosition from2 = gtids != null && gtids.error() == null ? gtids.transmitFrom()
-                : request.from() != null ? request.from() : new BinlogPosition(server.binlog().files().get(0), 4);
-        if (gtids == null || gtids.error() == null || server.flavor().gtidDumpLoggedBeforeChecks()) {
-            server.runAs(thread, () -> server.errorLog().log("dump-start", "thread", thread, "server_id",
-                    request.serverId(), "requested_file", request.from() == null ? "" : request.from().file(), "pos",
-                    request.from() == null ? 4 : request.from().pos(), "using_gtid", gtids == null ? 0 : 1,
-                    "gtid", gtids == null ? "" : request.gtids().toString()));
-        }
-        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null ? List.of()
-                : server.plugins(BinlogTransmitObserver.class);
-        boolean semisync = false;
-        for (BinlogTransmitObserver o : observers) {
-            semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
-                    server.now()));
-        }
-        dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync));
-        if (semisync) {
-            // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
+        @Override
+        public void pollForAcks(long connection) {
             c.network().tell(new NetworkActor.BindReader(connection, server.name(), inbox));
         }
-        ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
-                new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
-                        c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
-                        server::now, dumpPeerGone, gtids)),
-                "dump-" + connection + "-" + ++generation);
-        getContext().watch(dump);
-        dumpActors.put(connection, dump);
-    }
 
-    /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */
-    private void ackRead(long connection, Protocol.Ack ack) {
-        DumpRegistry.Dump d = dumps.get(connection);
-        if (d == null || !d.semisync()) {
-            return; // the dump ended: remove_slave took its socket out of the poll set
+        @Override
+        public ActorRef<BinlogDumpThread.Command> startDump(long connection, Protocol.DumpRequest request,
+                                                           boolean semisync, GtidDump gtids) {
+            ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
+                    new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
+                            c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
+                            server::now, dumpPeerGone, gtids)),
+                    "dump-" + connection + "-" + ++generation);
+            getContext().watch(dump);
+            return dump;
         }
-        c.trace().record(server.name(), "ack_receiver", "ack", "replica_server_id", d.serverId(), "pos", ack.pos());
-        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-            server.runAs(server.ackReceiverThread(), () -> o.ackReceived(d.serverId(), ack.pos(), server.now()));
-        }
-    }
 
-    /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
-    private Behavior<Command> dumpEnded(long connection) {
-        dumpActors.remove(connection);
-        DumpRegistry.Dump d = dumps.remove(connection);
-        if (d == null) {
-            return this;
+        @Override
+        public void kill(ActorRef<BinlogDumpThread.Command> dump, boolean eof) {
+            dump.tell(new BinlogDumpThread.Kill(eof));
         }
-        // rpl_binlog_sender.cc: transmit_stop runs for every dump; the plugin tells the kinds apart.
-        if (server.state() == NodeState.RUNNING) {
-            for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
-                        lifecycle.closing(), server.now()));
-            }
+
+        @Override
+        public void stop(ActorRef<BinlogDumpThread.Command> dump) {
+            getContext().stop(dump);
         }
-        server.threads().close(d.thread());
-        return this;
-    }
+    };
 
     // --- replica: spawning the threads START/STOP SLAVE control (ReplicaThreads keeps track of them)
 
@@ -674,12 +593,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     /** A thread actor stopped: a dump thread's connection ended, or a replica thread stopped itself. */
     private Behavior<Command> childStopped(Terminated t) {
-        for (Map.Entry<Long, ActorRef<BinlogDumpThread.Command>> e : dumpActors.entrySet()) {
-            if (e.getValue().equals(t.getRef())) {
-                return dumpEnded(e.getKey());
-            }
+        if (!dumps.ended(t.getRef())) {
+            replicas.ended(t.getRef());
         }
-        replicas.ended(t.getRef());
         return this;
     }
 
@@ -712,17 +628,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void killDump(long connection, boolean eof) {
-        dumpActors.get(connection).tell(new BinlogDumpThread.Kill(eof));
+        dumps.kill(connection, eof);
     }
 
     @Override
     public void threadsGone() {
-        for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
-            getContext().stop(dump);
-        }
-        dumpActors.clear();
-        dumps.all().forEach(d -> dumps.remove(d.connection()));
-        pendingReplicas.clear();
+        dumps.processEnded();
         replicas.killed(getContext()::stop, server.channel()::ioStopped, server.channel()::sqlStopped);
     }
 
