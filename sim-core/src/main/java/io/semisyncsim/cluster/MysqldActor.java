@@ -128,7 +128,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     /** A clean shutdown's next timed phase is due. */
-    private record ShutdownPhase(ServerLifecycle.Phase phase) implements Command {
+    private record ShutdownPhase(ServerLifecycle.Phase phase, long sequence) implements Command {
     }
 
     /** What a node actor is given by its cluster. */
@@ -241,7 +241,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof Shutdown s) {
             lifecycle.shutdown(s.initiatedBy());
         } else if (m instanceof ShutdownPhase p) {
-            lifecycle.phase(p.phase());
+            lifecycle.phase(p.phase(), p.sequence());
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
@@ -612,8 +612,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     @Override
-    public void after(long micros, ServerLifecycle.Phase phase) {
-        getContext().scheduleOnce(VirtualDurations.toDuration(micros), getContext().getSelf(), new ShutdownPhase(phase));
+    public void after(long micros, ServerLifecycle.Phase phase, long sequence) {
+        getContext().scheduleOnce(VirtualDurations.toDuration(micros), getContext().getSelf(),
+                new ShutdownPhase(phase, sequence));
     }
 
     @Override
