@@ -51,7 +51,7 @@ import java.util.function.ToLongFunction;
  * turns messages into calls on them and their effects into messages and timers.
  */
 public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
-        implements ConnectionControl, CommitCoordinator.Effects, ServerLifecycle.Effects {
+        implements ConnectionControl, CommitCoordinator.Effects, ServerLifecycle.Effects, ClientCommands.Replies {
 
     public sealed interface Command {
     }
@@ -140,17 +140,14 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return Behaviors.setup(ctx -> new MysqldActor(ctx, c));
     }
 
-    /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
-    private record SqlCommit(Execute statement, StatementResult.CommitNeeded commit) {
-    }
-
     private final Context c;
     private final Mysqld server;
-    /** I/O threads told to stop that have not ended yet, and the STOP SLAVE answers waiting for them. */
+    /** Where the network delivers this node's packets (the ACK receiver's reads among them). */
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<Long> dumpPeerGone;
     private final ClientConnections clients;
+    private final ClientCommands commands;
     private final ThreadKiller killer;
     private final ServerLifecycle lifecycle;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
@@ -160,7 +157,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** The replica's I/O and SQL thread actors (START/STOP SLAVE, supervision). */
     private final ReplicaThreads replicas;
     private long generation;
-    private long transactions;
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
     /** The variables (and their change count) the binlog settings were last taken from. */
@@ -175,10 +171,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpPeerGone = ctx.messageAdapter(Long.class, DumpPeerGone::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
-        this.clients = new ClientConnections(server, this::lost);
+        this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
         this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
         this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas);
         this.lifecycle = new ServerLifecycle(server, c.trace(), clients, killer, replicas, commitPath, this);
+        this.commands = new ClientCommands(server, c.trace(), clients, replicas, this::closing,
+                (trx, committer) -> commits().submit(trx, committer), this);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
@@ -208,7 +206,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private Behavior<Command> onCommand(Command m) {
         if (m instanceof Commit commit) {
-            return commit(commit);
+            commands.commit(commit);
         } else if (m instanceof StageDone done) {
             if (done.owner() == commits) { // not a stage of a coordinator that died in a crash (found by explore too)
                 commits.done(done.stage());
@@ -220,7 +218,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof FromNetwork f) {
             return fromNetwork(f);
         } else if (m instanceof Execute e) {
-            return execute(e);
+            commands.execute(e);
         } else if (m instanceof DeadlinePassed d) {
             deadlines.remove(d.waiter());
             if (commits != null) {
@@ -252,96 +250,26 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- client connections
+    // --- client connections (ClientCommands' replies)
 
-    /** The result as the trace's {@code sql} event states it: OK, N rows, ERROR N, or commit. */
-    private static String summary(StatementResult r) {
-        if (r instanceof StatementResult.Failed f) {
-            return "ERROR " + f.error().code();
-        }
-        if (r instanceof StatementResult.Rows rows) {
-            return rows.resultSet().rows().size() + " rows";
-        }
-        return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
+    @Override
+    public void executed(Execute statement, StatementResult result) {
+        statement.replyTo().tell(new Executed(statement.id(), result));
     }
 
-    private Behavior<Command> execute(Execute e) {
-        if (server.state() != NodeState.RUNNING) {
-            e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
-            return this;
-        }
-        if (clients.endedBefore(e.session(), e, closing())) {
-            return this; // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone
-        }
-        if (closing()) { // close_connections closed the listeners first: a new client is refused
-            e.replyTo().tell(new Executed(e.id(), server.connectionRefused()));
-            return this;
-        }
-        ClientConnections.Connection conn = clients.open(e.session(), e.account());
-        clients.busy(conn, e, e.sql());
-        int stopsBefore = replicas.stoppingIo();
-        StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
-                conn.session));
-        c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
-                "result", summary(result));
-        conn.thread.db(conn.session.database()); // USE changes what the process list shows
-        if (!(result instanceof StatementResult.CommitNeeded commit)) {
-            if (conn.waiting == e && replicas.stoppingIo() > 0 && stopsBefore != replicas.stoppingIo()) {
-                // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB
-                // includes killing its dump thread on the source over a connection of its own.
-                conn.thread.set("Query", "Killing slave", e.sql(), server.now());
-                replicas.whenIoStopped(() -> answer(conn, e, result));
-            } else if (conn.waiting == e) { // a KILL of its own connection answered it already
-                answer(conn, e, result);
-            }
-            return this;
-        }
-        Transaction trx = commit.transaction(++transactions, server.now());
-        c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit)));
-        return this;
+    @Override
+    public void committed(Commit commit, boolean ok, long trx, BinlogPosition end, boolean semisync, SqlError error) {
+        commit.replyTo().tell(new Committed(commit.id(), ok, trx, end, semisync, error));
     }
 
-    private void answer(ClientConnections.Connection conn, Execute e, StatementResult result) {
-        clients.answered(conn);
-        e.replyTo().tell(new Executed(e.id(), result));
+    @Override
+    public void rerun(Execute statement) {
+        getContext().getSelf().tell(statement);
     }
 
     /** Between a clean shutdown's start and the process's end. */
     private boolean closing() {
         return lifecycle.closing();
-    }
-
-    private Behavior<Command> commit(Commit m) {
-        if (server.state() != NodeState.RUNNING || closing()) {
-            // as for a statement: nothing listens, so the client's connect is refused (2003)
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, server.connectionRefused().error()));
-            return this;
-        }
-        ClientConnections.Connection conn = clients.open(m.session(), Account.ROOT);
-        for (Transaction.RowChange change : m.changes()) {
-            if (change.kind() == EventType.WRITE_ROWS
-                    && server.store().contains(change.table(), change.key())) {
-                // The row exists (inserted by SQL, say): the INSERT fails as MySQL's does.
-                m.replyTo().tell(new Committed(m.id(), false, 0, null, false,
-                        server.flavor().error(1062, Long.toString(change.key()), change.table())));
-                return this;
-            }
-        }
-        clients.busy(conn, m, null);
-        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
-        c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
-        return this;
-    }
-
-    /** A request's client lost its connection (KILL CONNECTION, a shutdown, the process's end): 2013. */
-    private void lost(Object request, SqlError error) {
-        if (request instanceof Execute e) {
-            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(error)));
-        } else if (request instanceof Commit m) {
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, error));
-        }
     }
 
     // --- the commit path (CommitCoordinator's effects)
@@ -422,22 +350,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
-        c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
-        ClientConnections.Connection conn = clients.committed(committer.thread());
-        if (conn == null) {
-            return; // the client is gone (KILL CONNECTION, COM_QUIT): nobody waits for the answer
-        }
-        if (committer.reply() instanceof SqlCommit s) {
-            if (s.commit().thenRerun()) {
-                getContext().getSelf().tell(s.statement()); // the DDL runs now that its implicit commit is done
-            } else {
-                answer(conn, s.statement(), s.commit().answer());
-            }
-            return;
-        }
-        Commit request = (Commit) committer.reply();
-        clients.answered(conn);
-        request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
+        commands.committed(committer, trx, end, semisync);
     }
 
     // --- KILL and SHUTDOWN (ConnectionControl)
