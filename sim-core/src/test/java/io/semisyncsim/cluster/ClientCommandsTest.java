@@ -12,8 +12,6 @@ import io.semisyncsim.server.CommitCoordinator;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.StatementResult;
 import io.semisyncsim.trace.Trace;
-import io.semisyncsim.trace.TraceEvent;
-import io.semisyncsim.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,17 +49,7 @@ class ClientCommandsTest {
     private final ClientConnections clients;
 
     ClientCommandsTest() {
-        Trace trace = new Trace(() -> 0L);
-        trace.addSink(new TraceSink() {
-            @Override
-            public void accept(TraceEvent event) {
-                traced.add(event.kind());
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        Trace trace = Nodes.traceKindsInto(traced);
         clients = new ClientConnections(node, (request, error) ->
                 ClientCommands.lost(replies, request, error));
         ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { });

@@ -16,8 +16,6 @@ import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.Session;
 import io.semisyncsim.server.Threads;
 import io.semisyncsim.trace.Trace;
-import io.semisyncsim.trace.TraceEvent;
-import io.semisyncsim.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,17 +62,7 @@ class DumpThreadsTest {
 
     private DumpThreads<String> dumps(String flavor) {
         node = Nodes.started(flavor);
-        Trace trace = new Trace(() -> 0L);
-        trace.addSink(new TraceSink() {
-            @Override
-            public void accept(TraceEvent event) {
-                traced.add(event.kind());
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        Trace trace = Nodes.traceKindsInto(traced);
         return new DumpThreads<>(node, trace, () -> shuttingDown, effects);
     }
 

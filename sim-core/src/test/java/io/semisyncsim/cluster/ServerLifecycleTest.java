@@ -12,8 +12,6 @@ import io.semisyncsim.server.DumpRegistry;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.trace.Trace;
-import io.semisyncsim.trace.TraceEvent;
-import io.semisyncsim.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,17 +73,7 @@ class ServerLifecycleTest {
 
     private ServerLifecycle lifecycle(String flavor) {
         node = Nodes.started(flavor);
-        Trace trace = new Trace(() -> 0L);
-        trace.addSink(new TraceSink() {
-            @Override
-            public void accept(TraceEvent event) {
-                traced.add(event.kind());
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        Trace trace = Nodes.traceKindsInto(traced);
         clients = new ClientConnections(node, (request, error) -> did.add("lost " + request + " " + error.code()));
         ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { });
         ThreadKiller killer = new ThreadKiller(node.threads(), clients, commits, thread -> { }, replicas);
