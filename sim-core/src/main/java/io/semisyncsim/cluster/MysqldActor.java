@@ -45,13 +45,13 @@ import java.util.function.ToLongFunction;
 
 /**
  * The actor of one mysqld: a dispatcher. The commit path ({@link CommitCoordinator}), the source's dump
- * threads and ACK receiver ({@link DumpRegistry}), the replica's I/O and SQL threads ({@link ReplicaThreads}
- * and their child actors), the client connections ({@link ClientConnections}), KILL ({@link ThreadKiller})
+ * threads and ACK receiver ({@link DumpThreads}, over the server's {@link DumpRegistry}), the replica's I/O
+ * and SQL threads ({@link ReplicaThreads} and their child actors), the client connections ({@link ClientConnections}), KILL ({@link ThreadKiller})
  * and the start, shutdown and crash sequence ({@link ServerLifecycle}) live in plain classes; this shell
  * turns messages into calls on them and their effects into messages and timers.
  */
 public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
-        implements ConnectionControl, CommitCoordinator.Effects, ServerLifecycle.Effects {
+        implements ConnectionControl, CommitCoordinator.Effects, ServerLifecycle.Effects, ClientCommands.Replies {
 
     public sealed interface Command {
     }
@@ -128,7 +128,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     /** A clean shutdown's next timed phase is due. */
-    private record ShutdownPhase(ServerLifecycle.Phase phase) implements Command {
+    private record ShutdownPhase(ServerLifecycle.Phase phase, long sequence) implements Command {
     }
 
     /** What a node actor is given by its cluster. */
@@ -140,30 +140,23 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return Behaviors.setup(ctx -> new MysqldActor(ctx, c));
     }
 
-    /** A statement whose answer waits for its commit (or, for a DDL's implicit commit, to run again after it). */
-    private record SqlCommit(Execute statement, StatementResult.CommitNeeded commit) {
-    }
-
     private final Context c;
     private final Mysqld server;
-    /** I/O threads told to stop that have not ended yet, and the STOP SLAVE answers waiting for them. */
+    /** Where the network delivers this node's packets (the ACK receiver's reads among them). */
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<BinlogDumpThread.NetFlushFailed> dumpNetFlushFailed;
     private final ClientConnections clients;
+    private final ClientCommands commands;
     private final ThreadKiller killer;
     private final ServerLifecycle lifecycle;
     private final Map<Long, Cancellable> deadlines = new TreeMap<>();
-    /** The source's dump threads: the server's own list, which the invariants read too. */
-    private final DumpRegistry dumps;
-    private final Map<Long, ActorRef<BinlogDumpThread.Command>> dumpActors = new TreeMap<>();
-    /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
-    private final Map<Long, Threads.Thread> pendingReplicas = new TreeMap<>();
+    /** The source's dump threads: handshakes, COM_BINLOG_DUMP, the ACK receiver's reads, their ends. */
+    private final DumpThreads<ActorRef<BinlogDumpThread.Command>> dumps;
     private CommitCoordinator commits;
     /** The replica's I/O and SQL thread actors (START/STOP SLAVE, supervision). */
     private final ReplicaThreads replicas;
     private long generation;
-    private long transactions;
     /** A slow disk's fsync cost, or -1 for the configured ones. */
     private long slowFsync = -1;
     /** The variables (and their change count) the binlog settings were last taken from. */
@@ -174,15 +167,17 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         super(ctx);
         this.c = c;
         this.server = c.server();
-        this.dumps = server.dumps();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.dumpNetFlushFailed = ctx.messageAdapter(BinlogDumpThread.NetFlushFailed.class,
                 f -> new DumpNetFlushFailed(f.connection()));
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
-        this.clients = new ClientConnections(server, this::lost);
-        this.killer = new ThreadKiller(server.threads(), clients, commitPath, this::killDumpThread, replicas);
+        this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
+        this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
+        this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas);
         this.lifecycle = new ServerLifecycle(server, c.trace(), clients, killer, replicas, commitPath, this);
+        this.commands = new ClientCommands(server, c.trace(), clients, replicas, this::closing,
+                (trx, committer) -> commits().submit(trx, committer), this);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
@@ -212,7 +207,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private Behavior<Command> onCommand(Command m) {
         if (m instanceof Commit commit) {
-            return commit(commit);
+            commands.commit(commit);
         } else if (m instanceof StageDone done) {
             if (done.owner() == commits) { // not a stage of a coordinator that died in a crash (found by explore too)
                 commits.done(done.stage());
@@ -224,7 +219,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof FromNetwork f) {
             return fromNetwork(f);
         } else if (m instanceof Execute e) {
-            return execute(e);
+            commands.execute(e);
         } else if (m instanceof DeadlinePassed d) {
             deadlines.remove(d.waiter());
             if (commits != null) {
@@ -235,7 +230,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
         } else if (m instanceof DumpNetFlushFailed f) {
-            dumpNetFlushFailed(f.connection());
+            dumps.netFlushFailed(f.connection());
         } else if (m instanceof Crash k) {
             lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
@@ -245,7 +240,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof Shutdown s) {
             lifecycle.shutdown(s.initiatedBy());
         } else if (m instanceof ShutdownPhase p) {
-            lifecycle.phase(p.phase());
+            lifecycle.phase(p.phase(), p.sequence());
         } else if (m instanceof SlowDisk d) {
             slowFsync = d.fsyncMicros();
             settingsFrom = null; // the group commit's fsync cost changed
@@ -256,96 +251,26 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    // --- client connections
+    // --- client connections (ClientCommands' replies)
 
-    /** The result as the trace's {@code sql} event states it: OK, N rows, ERROR N, or commit. */
-    private static String summary(StatementResult r) {
-        if (r instanceof StatementResult.Failed f) {
-            return "ERROR " + f.error().code();
-        }
-        if (r instanceof StatementResult.Rows rows) {
-            return rows.resultSet().rows().size() + " rows";
-        }
-        return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
+    @Override
+    public void executed(Execute statement, StatementResult result) {
+        statement.replyTo().tell(new Executed(statement.id(), result));
     }
 
-    private Behavior<Command> execute(Execute e) {
-        if (server.state() != NodeState.RUNNING) {
-            e.replyTo().tell(new Executed(e.id(), server.execute(e.account(), e.sql(), new Session())));
-            return this;
-        }
-        if (clients.endedBefore(e.session(), e, closing())) {
-            return this; // KILL CONNECTION or a shutdown closed it: the client's next statement finds it gone
-        }
-        if (closing()) { // close_connections closed the listeners first: a new client is refused
-            e.replyTo().tell(new Executed(e.id(), server.connectionRefused()));
-            return this;
-        }
-        ClientConnections.Connection conn = clients.open(e.session(), e.account());
-        clients.busy(conn, e, e.sql());
-        int stopsBefore = replicas.stoppingIo();
-        StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
-                conn.session));
-        c.trace().record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
-                "result", summary(result));
-        conn.thread.db(conn.session.database()); // USE changes what the process list shows
-        if (!(result instanceof StatementResult.CommitNeeded commit)) {
-            if (conn.waiting == e && replicas.stoppingIo() > 0 && stopsBefore != replicas.stoppingIo()) {
-                // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB
-                // includes killing its dump thread on the source over a connection of its own.
-                conn.thread.set("Query", "Killing slave", e.sql(), server.now());
-                replicas.whenIoStopped(() -> answer(conn, e, result));
-            } else if (conn.waiting == e) { // a KILL of its own connection answered it already
-                answer(conn, e, result);
-            }
-            return this;
-        }
-        Transaction trx = commit.transaction(++transactions, server.now());
-        c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit)));
-        return this;
+    @Override
+    public void committed(Commit commit, boolean ok, long trx, BinlogPosition end, boolean semisync, SqlError error) {
+        commit.replyTo().tell(new Committed(commit.id(), ok, trx, end, semisync, error));
     }
 
-    private void answer(ClientConnections.Connection conn, Execute e, StatementResult result) {
-        clients.answered(conn);
-        e.replyTo().tell(new Executed(e.id(), result));
+    @Override
+    public void rerun(Execute statement) {
+        getContext().getSelf().tell(statement);
     }
 
     /** Between a clean shutdown's start and the process's end. */
     private boolean closing() {
         return lifecycle.closing();
-    }
-
-    private Behavior<Command> commit(Commit m) {
-        if (server.state() != NodeState.RUNNING || closing()) {
-            // as for a statement: nothing listens, so the client's connect is refused (2003)
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, server.connectionRefused().error()));
-            return this;
-        }
-        ClientConnections.Connection conn = clients.open(m.session(), Account.ROOT);
-        for (Transaction.RowChange change : m.changes()) {
-            if (change.kind() == EventType.WRITE_ROWS
-                    && server.store().contains(change.table(), change.key())) {
-                // The row exists (inserted by SQL, say): the INSERT fails as MySQL's does.
-                m.replyTo().tell(new Committed(m.id(), false, 0, null, false,
-                        server.flavor().error(1062, Long.toString(change.key()), change.table())));
-                return this;
-            }
-        }
-        clients.busy(conn, m, null);
-        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
-        c.trace().record(server.name(), "connection", "commit.begin", "trx", trx.id());
-        commits().submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
-        return this;
-    }
-
-    /** A request's client lost its connection (KILL CONNECTION, a shutdown, the process's end): 2013. */
-    private void lost(Object request, SqlError error) {
-        if (request instanceof Execute e) {
-            e.replyTo().tell(new Executed(e.id(), new StatementResult.Failed(error)));
-        } else if (request instanceof Commit m) {
-            m.replyTo().tell(new Committed(m.id(), false, 0, null, false, error));
-        }
     }
 
     // --- the commit path (CommitCoordinator's effects)
@@ -414,7 +339,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void published() {
-        for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
+        for (ActorRef<BinlogDumpThread.Command> dump : dumps.running()) {
             dump.tell(new BinlogDumpThread.BinlogAdvanced());
         }
     }
@@ -426,22 +351,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
-        c.trace().record(server.name(), "connection", "commit.ok", "trx", trx.id(), "end", end, "semisync", semisync);
-        ClientConnections.Connection conn = clients.committed(committer.thread());
-        if (conn == null) {
-            return; // the client is gone (KILL CONNECTION, COM_QUIT): nobody waits for the answer
-        }
-        if (committer.reply() instanceof SqlCommit s) {
-            if (s.commit().thenRerun()) {
-                getContext().getSelf().tell(s.statement()); // the DDL runs now that its implicit commit is done
-            } else {
-                answer(conn, s.statement(), s.commit().answer());
-            }
-            return;
-        }
-        Commit request = (Commit) committer.reply();
-        clients.answered(conn);
-        request.replyTo().tell(new Committed(request.id(), true, trx.id(), end, semisync, null));
+        commands.committed(committer, trx, end, semisync);
     }
 
     // --- KILL and SHUTDOWN (ConnectionControl)
@@ -450,14 +360,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void kill(long thread, boolean queryOnly, long killer) {
         this.killer.kill(thread, queryOnly);
-    }
-
-    /** A KILL of a dump thread: its actor ends (the socket closes, no EOF packet). */
-    private void killDumpThread(long thread) {
-        DumpRegistry.Dump d = dumps.byThread(thread);
-        if (d != null) {
-            dumpActors.get(d.connection()).tell(new BinlogDumpThread.Kill(false));
-        }
     }
 
     /** The commit path as KILL and the lifecycle see it: the coordinator of the moment, if any. */
@@ -504,23 +406,20 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return this;
         }
         if (m.packet() instanceof Packet.PeerClosed closed) {
-            Threads.Thread t = pendingReplicas.remove(closed.connection());
-            if (t != null) {
-                server.threads().close(t.id());
-            }
+            dumps.peerClosed(closed.connection());
             return this;
         }
         if (!(m.packet() instanceof Packet.Data d)) {
             return this;
         }
         if (d.payload() instanceof Protocol.Ack ack) {
-            ackRead(d.connection(), ack);
-        } else if (d.payload() instanceof Protocol.Hello hello) {
-            hello(d.connection(), d.from(), hello);
+            dumps.ackRead(d.connection(), ack);
+        } else if (d.payload() instanceof Protocol.Hello) {
+            dumps.hello(d.connection(), d.from());
         } else if (d.payload() instanceof Protocol.SetupQuery q) {
-            c.network().tell(new NetworkActor.Send(d.connection(), server.name(), new Protocol.SetupReply(q.n())));
+            dumps.setupQuery(d.connection(), q);
         } else if (d.payload() instanceof Protocol.DumpRequest request) {
-            dumpRequest(d.connection(), d.from(), request);
+            dumps.dumpRequest(d.connection(), d.from(), request);
         } else if (d.payload() instanceof Protocol.Kill k) {
             Threads.Thread target = server.threads().find(k.thread());
             if (target != null) {
@@ -531,131 +430,40 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return this;
     }
 
-    /**
-     * A replica's handshake: the connection gets a thread (the dump thread it will become), and the
-     * replica learns its id, the server's ids and whether semisync's variable exists and is ON.
-     */
-    private void hello(long connection, String from, Protocol.Hello hello) {
-        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "repl", from + ":" + (40000 + connection),
-                "Connect", server.now());
-        pendingReplicas.put(connection, t);
-        var vars = server.variables();
-        String enabledVar = vars.find("rpl_semi_sync_source_enabled") != null ? "rpl_semi_sync_source_enabled"
-                : vars.find("rpl_semi_sync_master_enabled") != null ? "rpl_semi_sync_master_enabled" : null;
-        c.network().tell(new NetworkActor.Send(connection, server.name(), new Protocol.Greeting(t.id(),
-                server.serverId(), server.uuid(), enabledVar != null, enabledVar != null && vars.getBool(enabledVar))));
-    }
+    /** The dump threads' actors, sockets and the ACK receiver's poll set, for {@link DumpThreads}. */
+    private final DumpThreads.Effects<ActorRef<BinlogDumpThread.Command>> dumpEffects = new DumpThreads.Effects<>() {
+        @Override
+        public void send(long connection, Packet.Payload payload) {
+            c.network().tell(new NetworkActor.Send(connection, server.name(), payload));
+        }
 
-    /**
-     * COM_BINLOG_DUMP: first the zombie a reconnecting replica left (kill_zombie_dump_threads), then a
-     * dump thread on this connection; the semisync plugin decides whether it is semisync.
-     */
-    private void dumpRequest(long connection, String from, Protocol.DumpRequest request) {
-        Threads.Thread t = pendingReplicas.remove(connection);
-        if (t == null) {
-            t = server.threads().open(Threads.Kind.CLIENT, "repl", from, "Connect", server.now());
-        }
-        long thread = t.id();
-        var style = server.flavor().threadStyle();
-        for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
-            if (style.zombieByServerId()) {
-                // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
-                // with it. Silently: MariaDB 10.11.18 logs nothing for it, whether or not the zombie wrote
-                // to its slave's closed socket meanwhile (measured: STOP SLAVE, [an INSERT,] START SLAVE).
-                dumpActors.get(zombie.connection()).tell(new BinlogDumpThread.Kill(false));
-                dumpEnded(zombie.connection());
-            } else {
-                // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
-                server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
-                        "thread", zombie.thread()));
-                dumpActors.get(zombie.connection()).tell(new BinlogDumpThread.Kill(false));
-            }
-        }
-        t.become(Threads.Kind.BINLOG_DUMP, style.dumpCommand(), style.dumpIdleState(), server.now());
-        // A dump by GTID: the source's GTID rules decide where it starts, what it skips, or refuse it.
-        GtidDump gtids = request.gtids() == null ? null : server.gtids().dump(request.gtids(), server.binlog());
-        BinlogPosition from2 = gtids != null && gtids.error() == null ? gtids.transmitFrom()
-                : request.from() != null ? request.from() : new BinlogPosition(server.binlog().files().get(0), 4);
-        if (gtids == null || gtids.error() == null || server.flavor().gtidDumpLoggedBeforeChecks()) {
-            server.runAs(thread, () -> server.errorLog().log("dump-start", "thread", thread, "server_id",
-                    request.serverId(), "requested_file", request.from() == null ? "" : request.from().file(), "pos",
-                    request.from() == null ? 4 : request.from().pos(), "using_gtid", gtids == null ? 0 : 1,
-                    "gtid", gtids == null ? "" : request.gtids().toString()));
-        }
-        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null ? List.of()
-                : server.plugins(BinlogTransmitObserver.class);
-        boolean semisync = false;
-        for (BinlogTransmitObserver o : observers) {
-            semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
-                    server.now()));
-        }
-        dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync, from));
-        if (semisync) {
-            // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
+        @Override
+        public void pollForAcks(long connection) {
             c.network().tell(new NetworkActor.BindReader(connection, server.name(), inbox));
         }
-        ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
-                new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
-                        c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
-                        server::now, dumpNetFlushFailed, gtids)),
-                "dump-" + connection + "-" + ++generation);
-        getContext().watch(dump);
-        dumpActors.put(connection, dump);
-    }
 
-    /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */
-    private void ackRead(long connection, Protocol.Ack ack) {
-        DumpRegistry.Dump d = dumps.get(connection);
-        if (d == null || !d.semisync()) {
-            return; // the dump ended: remove_slave took its socket out of the poll set
+        @Override
+        public ActorRef<BinlogDumpThread.Command> startDump(long connection, Protocol.DumpRequest request,
+                                                           boolean semisync, GtidDump gtids) {
+            ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
+                    new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
+                            c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
+                            server::now, dumpNetFlushFailed, gtids)),
+                    "dump-" + connection + "-" + ++generation);
+            getContext().watch(dump);
+            return dump;
         }
-        c.trace().record(server.name(), "ack_receiver", "ack", "replica_server_id", d.serverId(), "pos", ack.pos());
-        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-            server.runAs(server.ackReceiverThread(), () -> o.ackReceived(d.serverId(), ack.pos(), server.now()));
-        }
-    }
 
-    /**
-     * A semisync dump's flush for an ACK failed: the plugin logs it as the dump thread, whose stream then
-     * ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave: "Failed
-     * to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
-     */
-    private void dumpNetFlushFailed(long connection) {
-        DumpRegistry.Dump d = dumps.get(connection);
-        ActorRef<BinlogDumpThread.Command> actor = dumpActors.get(connection);
-        if (d == null || actor == null) {
-            return; // already ended (killed meanwhile)
+        @Override
+        public void kill(ActorRef<BinlogDumpThread.Command> dump, boolean eof) {
+            dump.tell(new BinlogDumpThread.Kill(eof));
         }
-        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-            server.runAs(d.thread(), o::netFlushFailed);
-        }
-        dumps.aborted(connection, "aborted-net-flush");
-        dumpEnded(connection);
-        getContext().stop(actor);
-    }
 
-    /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
-    private Behavior<Command> dumpEnded(long connection) {
-        dumpActors.remove(connection);
-        DumpRegistry.Dump d = dumps.remove(connection);
-        if (d == null) {
-            return this;
+        @Override
+        public void stop(ActorRef<BinlogDumpThread.Command> dump) {
+            getContext().stop(dump);
         }
-        // rpl_binlog_sender.cc: transmit_stop runs for every dump; the plugin tells the kinds apart.
-        if (server.state() == NodeState.RUNNING) {
-            for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
-                        lifecycle.closing(), server.now()));
-            }
-            if ("aborted-net-flush".equals(d.abortedLine())) {
-                // sql_connect.cc end_connection: the connection ended on a network error, not killed.
-                server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
-                        "user", "repl", "host", d.host()));
-            }
-        }
-        server.threads().close(d.thread());
-        return this;
-    }
+    };
 
     // --- replica: spawning the threads START/STOP SLAVE control (ReplicaThreads keeps track of them)
 
@@ -699,12 +507,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     /** A thread actor stopped: a dump thread's connection ended, or a replica thread stopped itself. */
     private Behavior<Command> childStopped(Terminated t) {
-        for (Map.Entry<Long, ActorRef<BinlogDumpThread.Command>> e : dumpActors.entrySet()) {
-            if (e.getValue().equals(t.getRef())) {
-                return dumpEnded(e.getKey());
-            }
+        if (!dumps.ended(t.getRef())) {
+            replicas.ended(t.getRef());
         }
-        replicas.ended(t.getRef());
         return this;
     }
 
@@ -721,8 +526,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     @Override
-    public void after(long micros, ServerLifecycle.Phase phase) {
-        getContext().scheduleOnce(VirtualDurations.toDuration(micros), getContext().getSelf(), new ShutdownPhase(phase));
+    public void after(long micros, ServerLifecycle.Phase phase, long sequence) {
+        getContext().scheduleOnce(VirtualDurations.toDuration(micros), getContext().getSelf(),
+                new ShutdownPhase(phase, sequence));
     }
 
     @Override
@@ -737,17 +543,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void killDump(long connection, boolean eof) {
-        dumpActors.get(connection).tell(new BinlogDumpThread.Kill(eof));
+        dumps.kill(connection, eof);
     }
 
     @Override
     public void threadsGone() {
-        for (ActorRef<BinlogDumpThread.Command> dump : dumpActors.values()) {
-            getContext().stop(dump);
-        }
-        dumpActors.clear();
-        dumps.all().forEach(d -> dumps.remove(d.connection()));
-        pendingReplicas.clear();
+        dumps.processEnded();
         replicas.killed(getContext()::stop, server.channel()::ioStopped, server.channel()::sqlStopped);
     }
 

@@ -22,10 +22,11 @@ import java.util.List;
  *   finishing --its last wait-----> connections still open closed by force (Call_close_conn); exit:
  *                                   the process ends through the crash path as a clean stop (STOPPED)
  *   any --crash / power loss------> CRASHED:   threads gone, clients get 2013, prepared transactions kept
- *                                              for the next start's recovery
+ *                                              for the next start's recovery; a shutdown under way ends
  * </pre>
- * The two phases are separate flags, as they always were: a crash does not cancel a pending phase, and
- * a second SHUTDOWN while finishing starts the sequence again (its own phases follow).
+ * A shutdown is one sequence per process: a second SHUTDOWN or SIGTERM while one is under way is ignored,
+ * and the end of the process (a crash, or the shutdown's own exit) ends the sequence, so a phase timer
+ * still pending then finds its sequence gone and leaves a restarted server alone.
  */
 final class ServerLifecycle {
 
@@ -37,6 +38,12 @@ final class ServerLifecycle {
         CLOSE_REMAINING
     }
 
+    /**
+     * Where a clean shutdown stands: none asked for; closing the connections (until the dump threads are
+     * killed); finishing (until the process ends: the next crash is the clean exit).
+     */
+    private enum Shutdown { NONE, CLOSING, FINISHING }
+
     /** What the lifecycle asks of the actor that drives it. */
     interface Effects {
         /** The listening sockets close: a client or replica that connects now is refused (2003). */
@@ -45,8 +52,8 @@ final class ServerLifecycle {
         /** The network sees the node up or down ({@code powerLoss}: its peers hear nothing). */
         void nodeState(boolean up, boolean powerLoss);
 
-        /** Call {@link #phase} with {@code phase} after {@code micros}. */
-        void after(long micros, Phase phase);
+        /** Call {@link #phase} with {@code phase} and {@code sequence} after {@code micros}. */
+        void after(long micros, Phase phase, long sequence);
 
         /** The process exits: call {@link #crash} with no power loss next, which finds the exit clean. */
         void exit();
@@ -73,10 +80,9 @@ final class ServerLifecycle {
     private final Effects effects;
     /** Prepared transactions a crash left in the synced binlog: crash recovery decides their fate. */
     private final List<Transaction> toRecover = new ArrayList<>();
-    /** The first phase ran and the dump threads are not killed yet. */
-    private boolean shuttingDown;
-    /** Set between the dump threads' kill and the process's end: the next crash is the clean exit. */
-    private boolean finishingShutdown;
+    private Shutdown shutdown = Shutdown.NONE;
+    /** The shutdown sequence's number: a new one, or the process's end, moves it on, so a stale phase is known. */
+    private long sequence;
 
     ServerLifecycle(Mysqld server, Trace trace, ClientConnections clients, ThreadKiller killer,
                     ReplicaThreads replicas, CommitPath commits, Effects effects) {
@@ -91,7 +97,7 @@ final class ServerLifecycle {
 
     /** Between a clean shutdown's start and the process's end. */
     boolean closing() {
-        return shuttingDown || finishingShutdown;
+        return shutdown != Shutdown.NONE;
     }
 
     /** Start (or restart), crash recovery first: each flavour decides what becomes of the prepared transactions. */
@@ -136,10 +142,14 @@ final class ServerLifecycle {
      * wakes them), the replica threads stop, the ACK receiver stops; the dump threads are killed later.
      */
     void shutdown(String initiatedBy) {
-        if (server.state() != NodeState.RUNNING || shuttingDown) {
+        // One shutdown per process: MySQL's signal_hand runs close_connections only
+        // if (!connection_events_loop_aborted()), and MariaDB's break_connect_loop only sets abort_loop
+        // again, main() closing the connections once (mysqld.cc). A second request changes nothing.
+        if (server.state() != NodeState.RUNNING || shutdown != Shutdown.NONE) {
             return;
         }
-        shuttingDown = true;
+        shutdown = Shutdown.CLOSING;
+        sequence++;
         // The listening sockets close before any thread is told to end (mysqld.cc close_connections:
         // MariaDB closes its listen_sockets, MySQL calls mysqld_socket_acceptor->close_listener()), so a
         // replica that reconnects meanwhile is refused (2003), not accepted and then dropped (2013).
@@ -161,11 +171,14 @@ final class ServerLifecycle {
         server.runAs(0, () -> server.errorLog().log("shutdown-replica-threads"));
         replicas.stopRunning();
         server.stopPluginThreads();
-        effects.after(style.dumpThreadsAfterMicros(), Phase.KILL_DUMPS);
+        effects.after(style.dumpThreadsAfterMicros(), Phase.KILL_DUMPS, sequence);
     }
 
-    /** A clean shutdown's timed phase is due. */
-    void phase(Phase phase) {
+    /** A timed phase of shutdown sequence {@code sequence} is due: nothing, if that sequence has ended. */
+    void phase(Phase phase, long sequence) {
+        if (sequence != this.sequence) {
+            return;
+        }
         switch (phase) {
             case KILL_DUMPS -> killDumps();
             case CLOSE_REMAINING -> closeRemaining();
@@ -173,7 +186,7 @@ final class ServerLifecycle {
     }
 
     private void killDumps() {
-        if (!shuttingDown) {
+        if (shutdown != Shutdown.CLOSING) {
             return;
         }
         List<DumpRegistry.Dump> dumps = server.dumps().all();
@@ -185,9 +198,8 @@ final class ServerLifecycle {
         // get the flavour's last wait before the rest are closed by force.
         boolean threadsLeft = !dumps.isEmpty() || !clients.notKilled().isEmpty();
         long wait = threadsLeft ? server.flavor().threadStyle().shutdown().remainingAfterMicros() : 1;
-        effects.after(wait, Phase.CLOSE_REMAINING);
-        shuttingDown = false;
-        finishingShutdown = true;
+        effects.after(wait, Phase.CLOSE_REMAINING, sequence);
+        shutdown = Shutdown.FINISHING;
     }
 
     /**
@@ -196,7 +208,7 @@ final class ServerLifecycle {
      * process ends. MariaDB closed its clients at the start, so nothing is left here.
      */
     private void closeRemaining() {
-        if (!finishingShutdown) {
+        if (shutdown != Shutdown.FINISHING) {
             return;
         }
         List<ClientConnections.Connection> left = clients.notKilled();
@@ -216,8 +228,9 @@ final class ServerLifecycle {
      * too, and what was not fsynced of the binlog and relay log is lost.
      */
     void crash(boolean powerLoss) {
-        boolean clean = finishingShutdown;
-        finishingShutdown = false;
+        boolean clean = shutdown == Shutdown.FINISHING;
+        shutdown = Shutdown.NONE; // a shutdown under way ends with the process: its pending phases find it gone
+        sequence++;
         if (server.state() != NodeState.RUNNING) {
             return;
         }

@@ -12,8 +12,6 @@ import io.semisyncsim.server.DumpRegistry;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.trace.Trace;
-import io.semisyncsim.trace.TraceEvent;
-import io.semisyncsim.trace.TraceSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,8 @@ class ServerLifecycleTest {
 
     private final List<String> did = new ArrayList<>();
     private final List<String> traced = new ArrayList<>();
+    /** The shutdown sequence the last phase timer was set for. */
+    private long due;
     private final RecordingCommitPath commits = new RecordingCommitPath(did);
 
     private final ServerLifecycle.Effects effects = new ServerLifecycle.Effects() {
@@ -37,8 +37,9 @@ class ServerLifecycleTest {
         }
 
         @Override
-        public void after(long micros, ServerLifecycle.Phase phase) {
+        public void after(long micros, ServerLifecycle.Phase phase, long sequence) {
             did.add(phase + " after " + micros);
+            due = sequence;
         }
 
         @Override
@@ -72,17 +73,7 @@ class ServerLifecycleTest {
 
     private ServerLifecycle lifecycle(String flavor) {
         node = Nodes.started(flavor);
-        Trace trace = new Trace(() -> 0L);
-        trace.addSink(new TraceSink() {
-            @Override
-            public void accept(TraceEvent event) {
-                traced.add(event.kind());
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        Trace trace = Nodes.traceKindsInto(traced);
         clients = new ClientConnections(node, (request, error) -> did.add("lost " + request + " " + error.code()));
         ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { });
         ThreadKiller killer = new ThreadKiller(node.threads(), clients, commits, thread -> { }, replicas);
@@ -137,12 +128,63 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void aSecondShutdownWhileTheFirstIsFinishingIsIgnored() {
+        ServerLifecycle l = lifecycle("mysql-8.0");
+        l.shutdown("root");
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
+        did.clear();
+        int logged = errorLog().size();
+        l.shutdown("root");
+        assertEquals(List.of(), did);
+        assertEquals(logged, errorLog().size());
+    }
+
+    @Test
+    void aCrashDuringTheShutdownEndsItSoTheRestartedServerIsNotClosing() {
+        ServerLifecycle l = lifecycle("mysql-8.0");
+        l.shutdown("root");
+        l.crash(false);
+        l.start();
+        assertFalse(l.closing());
+    }
+
+    @Test
+    void aPhaseOfAShutdownThatACrashEndedLeavesTheRestartedServerAlone() {
+        ServerLifecycle l = lifecycle("mysql-8.0");
+        l.shutdown("root");
+        long ended = due;
+        l.crash(false);
+        l.start();
+        node.dumps().add(new DumpRegistry.Dump(5, 100, 2, "", true, "replica1"));
+        did.clear();
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, ended);
+        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING, ended);
+        assertEquals(List.of(), did);
+        assertEquals(NodeState.RUNNING, node.state());
+    }
+
+    @Test
+    void theLastPhaseOfAShutdownThatACrashEndedDoesNotCutTheNextShutdownShort() {
+        ServerLifecycle l = lifecycle("mysql-8.0");
+        l.shutdown("root");
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
+        long ended = due;
+        l.crash(false);
+        l.start();
+        l.shutdown("root");
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
+        did.clear();
+        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING, ended);
+        assertEquals(List.of(), did);
+    }
+
+    @Test
     void theSecondPhaseKillsEveryDumpThreadWithAnEofThenWaitsTheFlavoursLastWait() {
         ServerLifecycle l = lifecycle("mysql-8.0");
         node.dumps().add(new DumpRegistry.Dump(5, 100, 2, "", true, "replica1"));
         l.shutdown("root");
         did.clear();
-        l.phase(ServerLifecycle.Phase.KILL_DUMPS);
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
         assertEquals(List.of("kill dump 5 with EOF", "CLOSE_REMAINING after 2000000"), did);
         assertTrue(l.closing());
     }
@@ -152,7 +194,7 @@ class ServerLifecycleTest {
         ServerLifecycle l = lifecycle("mysql-8.0");
         l.shutdown("root");
         did.clear();
-        l.phase(ServerLifecycle.Phase.KILL_DUMPS);
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
         assertEquals(List.of("CLOSE_REMAINING after 1"), did);
     }
 
@@ -161,8 +203,8 @@ class ServerLifecycleTest {
         ServerLifecycle l = lifecycle("mysql-8.0");
         ClientConnections.Connection idle = clients.open(1, Account.ROOT);
         l.shutdown("root");
-        l.phase(ServerLifecycle.Phase.KILL_DUMPS);
-        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING);
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
+        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING, due);
         assertTrue(idle.killed);
         assertTrue(errorLog().contains("/usr/sbin/mysqld: Forcing close of thread " + idle.thread.id() + "  user: 'root'."),
                 errorLog().toString());
@@ -172,8 +214,8 @@ class ServerLifecycleTest {
     @Test
     void aPhaseOfAShutdownThatIsNotUnderWayDoesNothing() {
         ServerLifecycle l = lifecycle("mysql-8.0");
-        l.phase(ServerLifecycle.Phase.KILL_DUMPS);
-        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING);
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
+        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING, due);
         assertEquals(List.of(), did);
     }
 
@@ -181,8 +223,8 @@ class ServerLifecycleTest {
     void theExitAfterTheLastPhaseIsACleanStop() {
         ServerLifecycle l = lifecycle("mysql-8.0");
         l.shutdown("root");
-        l.phase(ServerLifecycle.Phase.KILL_DUMPS);
-        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING);
+        l.phase(ServerLifecycle.Phase.KILL_DUMPS, due);
+        l.phase(ServerLifecycle.Phase.CLOSE_REMAINING, due);
         l.crash(false);
         assertEquals(NodeState.STOPPED, node.state());
         assertTrue(traced.contains("stopped"));

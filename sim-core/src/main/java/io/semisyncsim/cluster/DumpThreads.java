@@ -1,0 +1,241 @@
+package io.semisyncsim.cluster;
+
+import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.channel.GtidDump;
+import io.semisyncsim.net.Packet;
+import io.semisyncsim.replication.Protocol;
+import io.semisyncsim.server.DumpRegistry;
+import io.semisyncsim.server.Mysqld;
+import io.semisyncsim.server.NodeState;
+import io.semisyncsim.server.Threads;
+import io.semisyncsim.server.plugin.BinlogTransmitObserver;
+import io.semisyncsim.trace.Trace;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The source's side of a replication connection, as a plain class: the replica's handshake, COM_BINLOG_DUMP
+ * (the zombie kill, then the dump thread's start and transmit_start), the ACK receiver's reads of the
+ * semisync dumps' sockets, and a dump thread's end (transmit_stop, remove_slave). The dumps themselves are
+ * the server's {@link DumpRegistry} (the invariants read it too); this class keeps each one's thread,
+ * {@code D} (an actor for the node's actor, a name in tests), and asks for sockets and threads through
+ * {@link Effects}. A replica's connection goes:
+ * <pre>
+ *   handshake (Hello: a thread of its own, "Connect") --COM_BINLOG_DUMP--> dump (a Binlog Dump thread)
+ *   handshake --its peer closes----------------------> ended (the thread closes)
+ *   dump --its thread ends (KILL, a zombie's kill, its peer gone, the shutdown)--> ended (transmit_stop)
+ *   any --the process ends------------------------> gone, with nothing run
+ * </pre>
+ */
+final class DumpThreads<D> {
+
+    /** What the source side asks of the actor that drives it. */
+    interface Effects<D> {
+        /** {@code payload} to the replica on {@code connection}. */
+        void send(long connection, Packet.Payload payload);
+
+        /** The ACK receiver polls this connection's socket from now on (ack_receiver.cc add_slave). */
+        void pollForAcks(long connection);
+
+        /** A dump thread starts on {@code connection}; {@link #ended} is told when it stops. */
+        D startDump(long connection, Protocol.DumpRequest request, boolean semisync, GtidDump gtids);
+
+        /** The dump thread is killed: it ends; with {@code eof} its stream ends with an EOF packet. */
+        void kill(D dump, boolean eof);
+
+        /** The process is gone: the thread stops at once, with nothing run. */
+        void stop(D dump);
+    }
+
+    private final Mysqld server;
+    private final Trace trace;
+    /** Whether a clean shutdown is under way: transmit_stop tells the plugin (mysqld.cc abort_loop). */
+    private final BooleanSupplier shuttingDown;
+    private final Effects<D> effects;
+    private final DumpRegistry dumps;
+    private final TreeMap<Long, D> running = new TreeMap<>();
+    /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
+    private final Map<Long, Threads.Thread> handshakes = new TreeMap<>();
+
+    DumpThreads(Mysqld server, Trace trace, BooleanSupplier shuttingDown, Effects<D> effects) {
+        this.server = server;
+        this.trace = trace;
+        this.shuttingDown = shuttingDown;
+        this.effects = effects;
+        this.dumps = server.dumps();
+    }
+
+    /** The dump threads that run, in connection order: each is told when the binlog grows. */
+    Collection<D> running() {
+        return running.values();
+    }
+
+    /**
+     * A replica's handshake: the connection gets a thread (the dump thread it will become), and the
+     * replica learns its id, the server's ids and whether semisync's variable exists and is ON.
+     */
+    void hello(long connection, String from) {
+        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "repl", from + ":" + (40000 + connection),
+                "Connect", server.now());
+        handshakes.put(connection, t);
+        var vars = server.variables();
+        String enabledVar = vars.find("rpl_semi_sync_source_enabled") != null ? "rpl_semi_sync_source_enabled"
+                : vars.find("rpl_semi_sync_master_enabled") != null ? "rpl_semi_sync_master_enabled" : null;
+        effects.send(connection, new Protocol.Greeting(t.id(), server.serverId(), server.uuid(), enabledVar != null,
+                enabledVar != null && vars.getBool(enabledVar)));
+    }
+
+    /** One of the statements a connecting I/O thread runs before its dump (get_master_version_and_clock's): answered. */
+    void setupQuery(long connection, Protocol.SetupQuery q) {
+        effects.send(connection, new Protocol.SetupReply(q.n()));
+    }
+
+    /** The peer closed a connection: a handshake's thread ends with it (a dump thread finds out itself). */
+    void peerClosed(long connection) {
+        Threads.Thread t = handshakes.remove(connection);
+        if (t != null) {
+            server.threads().close(t.id());
+        }
+    }
+
+    /**
+     * COM_BINLOG_DUMP: first the zombie a reconnecting replica left (kill_zombie_dump_threads), then a
+     * dump thread on this connection; the semisync plugin decides whether it is semisync.
+     */
+    void dumpRequest(long connection, String from, Protocol.DumpRequest request) {
+        Threads.Thread t = handshakes.remove(connection);
+        if (t == null) {
+            t = server.threads().open(Threads.Kind.CLIENT, "repl", from, "Connect", server.now());
+        }
+        long thread = t.id();
+        var style = server.flavor().threadStyle();
+        for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
+            if (style.zombieByServerId()) {
+                // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
+                // with it. Silently: MariaDB 10.11.18 logs nothing for it, whether or not the zombie wrote
+                // to its slave's closed socket meanwhile (measured: STOP SLAVE, [an INSERT,] START SLAVE).
+                effects.kill(running.get(zombie.connection()), false);
+                end(zombie.connection());
+            } else {
+                // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
+                server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
+                        "thread", zombie.thread()));
+                effects.kill(running.get(zombie.connection()), false);
+            }
+        }
+        t.become(Threads.Kind.BINLOG_DUMP, style.dumpCommand(), style.dumpIdleState(), server.now());
+        // A dump by GTID: the source's GTID rules decide where it starts, what it skips, or refuse it.
+        GtidDump gtids = request.gtids() == null ? null : server.gtids().dump(request.gtids(), server.binlog());
+        BinlogPosition from2 = gtids != null && gtids.error() == null ? gtids.transmitFrom()
+                : request.from() != null ? request.from() : new BinlogPosition(server.binlog().files().get(0), 4);
+        if (gtids == null || gtids.error() == null || server.flavor().gtidDumpLoggedBeforeChecks()) {
+            server.runAs(thread, () -> server.errorLog().log("dump-start", "thread", thread, "server_id",
+                    request.serverId(), "requested_file", request.from() == null ? "" : request.from().file(), "pos",
+                    request.from() == null ? 4 : request.from().pos(), "using_gtid", gtids == null ? 0 : 1,
+                    "gtid", gtids == null ? "" : request.gtids().toString()));
+        }
+        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null ? List.of()
+                : server.plugins(BinlogTransmitObserver.class);
+        boolean semisync = false;
+        for (BinlogTransmitObserver o : observers) {
+            semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
+                    server.now()));
+        }
+        dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync, from));
+        if (semisync) {
+            // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
+            effects.pollForAcks(connection);
+        }
+        running.put(connection, effects.startDump(connection, request, semisync, gtids));
+    }
+
+    /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */
+    void ackRead(long connection, Protocol.Ack ack) {
+        DumpRegistry.Dump d = dumps.get(connection);
+        if (d == null || !d.semisync()) {
+            return; // the dump ended: remove_slave took its socket out of the poll set
+        }
+        trace.record(server.name(), "ack_receiver", "ack", "replica_server_id", d.serverId(), "pos", ack.pos());
+        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+            server.runAs(server.ackReceiverThread(), () -> o.ackReceived(d.serverId(), ack.pos(), server.now()));
+        }
+    }
+
+    /** The dump thread on {@code connection} is killed (the shutdown's phase: {@code eof}, its stream ends). */
+    void kill(long connection, boolean eof) {
+        effects.kill(running.get(connection), eof);
+    }
+
+    /** A KILL of a dump thread by its thread id: it ends (the socket closes, no EOF packet). */
+    void killThread(long thread) {
+        DumpRegistry.Dump d = dumps.byThread(thread);
+        if (d != null) {
+            effects.kill(running.get(d.connection()), false);
+        }
+    }
+
+    /**
+     * A semisync dump's flush for an ACK failed: the plugin logs it as the dump thread, whose stream then
+     * ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave: "Failed
+     * to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
+     */
+    void netFlushFailed(long connection) {
+        DumpRegistry.Dump d = dumps.get(connection);
+        D dump = running.get(connection);
+        if (d == null || dump == null) {
+            return; // already ended (killed meanwhile)
+        }
+        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+            server.runAs(d.thread(), o::netFlushFailed);
+        }
+        dumps.aborted(connection, "aborted-net-flush");
+        end(connection);
+        effects.stop(dump);
+    }
+
+    /** A thread stopped: if it was one of ours, its dump ends. Whether it was. */
+    boolean ended(Object dump) {
+        for (Map.Entry<Long, D> e : running.entrySet()) {
+            if (e.getValue().equals(dump)) {
+                end(e.getKey());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
+    private void end(long connection) {
+        running.remove(connection);
+        DumpRegistry.Dump d = dumps.remove(connection);
+        if (d == null) {
+            return;
+        }
+        // rpl_binlog_sender.cc: transmit_stop runs for every dump; the plugin tells the kinds apart.
+        if (server.state() == NodeState.RUNNING) {
+            for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
+                        shuttingDown.getAsBoolean(), server.now()));
+            }
+            if ("aborted-net-flush".equals(d.abortedLine())) {
+                // sql_connect.cc end_connection: the connection ended on a network error, not killed.
+                server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
+                        "user", "repl", "host", d.host()));
+            }
+        }
+        server.threads().close(d.thread());
+    }
+
+    /** The process is gone: every dump thread stops at once, and no registration or handshake is left. */
+    void processEnded() {
+        for (D dump : running.values()) {
+            effects.stop(dump);
+        }
+        running.clear();
+        dumps.all().forEach(d -> dumps.remove(d.connection()));
+        handshakes.clear();
+    }
+}
