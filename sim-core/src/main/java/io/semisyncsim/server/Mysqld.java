@@ -369,6 +369,17 @@ public final class Mysqld {
         return logUpdates;
     }
 
+    /**
+     * FLUSH STATUS's reset, whether a client runs it or the SQL thread applies it from the binary log:
+     * each plugin zeroes the counters its flavour's server resets (mysqld.cc refresh_status ->
+     * sql_show.cc reset_status_vars). The server's own counters the model keeps are not reset there.
+     */
+    public void refreshStatus() {
+        for (Plugin p : plugins.behaviours()) {
+            p.flushStatus();
+        }
+    }
+
     private SystemVariables logUpdatesFrom;
     private boolean logUpdates;
 
@@ -381,6 +392,9 @@ public final class Mysqld {
     public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx) throws SqlError {
         if (gtids.executedAlready(trx)) {
             return false;
+        }
+        if (trx.query() != null && trx.query().effect() == Refresh.STATUS) {
+            refreshStatus(); // the SQL thread runs FLUSH STATUS as a client would (sql_reload.cc reload_acl_and_cache)
         }
         boolean logged = logsReplicatedUpdates();
         if (logged) {
