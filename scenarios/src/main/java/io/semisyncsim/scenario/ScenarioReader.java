@@ -2,6 +2,7 @@ package io.semisyncsim.scenario;
 
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.server.BinlogOption;
 import io.semisyncsim.server.OptionFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -361,11 +362,35 @@ public final class ScenarioReader {
                 String v = r.text(s.getValue().value(), "the value of " + s.getKey());
                 if (v != null) {
                     options.put(s.getKey(), v);
+                    binlogOption(e.getKey(), new OptionFile.Option(s.getKey(), v), s.getValue().keyPos());
                 }
             }
             out.put(e.getKey(), options);
         }
         return out;
+    }
+
+    /**
+     * A log-bin spelling the model cannot take (a node without a binary log, or one of another name) is refused
+     * here, so that no node quietly binlogs while its options say otherwise (server/BinlogOption).
+     */
+    private void binlogOption(String node, OptionFile.Option option, Pos pos) {
+        List<String> refusing = new ArrayList<>();
+        String reason = null;
+        for (String f : runFlavors) {
+            if (flavors.get(f) == null) {
+                continue;
+            }
+            String why = BinlogOption.notModelled(option, flavors.get(f).eventSizes().basename());
+            if (why != null) {
+                refusing.add(f);
+                reason = reason == null ? why : reason;
+            }
+        }
+        if (reason != null) {
+            problem(pos, "config of " + node + ": " + reason
+                    + (refusing.size() < runFlavors.size() ? " (on " + String.join(", ", refusing) + ")" : ""));
+        }
     }
 
     /**
