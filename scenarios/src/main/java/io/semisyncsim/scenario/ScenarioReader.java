@@ -371,26 +371,21 @@ public final class ScenarioReader {
     }
 
     /**
-     * A log-bin spelling the model cannot take (a node without a binary log, or one of another name) is refused
-     * here, so that no node quietly binlogs while its options say otherwise (server/BinlogOption).
+     * A log-bin spelling (a node without a binary log, or one of another name; the name every node has needs
+     * none) is refused here, so that no node quietly binlogs while its options say otherwise (server/BinlogOption).
      */
     private void binlogOption(String node, OptionFile.Option option, Pos pos) {
-        List<String> refusing = new ArrayList<>();
-        String reason = null;
+        if (!BinlogOption.is(option)) {
+            return;
+        }
+        Set<String> names = new java.util.LinkedHashSet<>(); // in the file's order of flavours
         for (String f : runFlavors) {
-            if (flavors.get(f) == null) {
-                continue;
-            }
-            String why = BinlogOption.notModelled(option, flavors.get(f).eventSizes().basename());
-            if (why != null) {
-                refusing.add(f);
-                reason = reason == null ? why : reason;
+            if (flavors.get(f) != null) {
+                names.add(flavors.get(f).eventSizes().basename() + ".000001"
+                        + (runFlavors.size() > 1 ? " on " + f : ""));
             }
         }
-        if (reason != null) {
-            problem(pos, "config of " + node + ": " + reason
-                    + (refusing.size() < runFlavors.size() ? " (on " + String.join(", ", refusing) + ")" : ""));
-        }
+        problem(pos, "config of " + node + ": " + BinlogOption.notModelled(option, String.join(", ", names)));
     }
 
     /**

@@ -235,11 +235,9 @@ public final class Mysqld {
         for (OptionFile.Option o : optionFile.options()) {
             if (o.name().equals("plugin_load_add") || o.name().equals("plugin_load")) {
                 loadAdd.add(o.value());
-            } else if (BinlogOption.is(o)) {
-                String refused = BinlogOption.notModelled(o, flavor.eventSizes().basename());
-                if (refused != null) { // the scenario reader refuses it first
-                    throw new IllegalArgumentException(name + ": " + refused);
-                }
+            } else if (BinlogOption.is(o)) { // the scenario reader refuses it first
+                throw new IllegalArgumentException(name + ": "
+                        + BinlogOption.notModelled(o, flavor.eventSizes().basename() + ".000001"));
             } else if (!applyOption(o, variables.find(o.name()))) {
                 pending.add(o);
             }

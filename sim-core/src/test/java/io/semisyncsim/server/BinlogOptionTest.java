@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class BinlogOptionTest {
 
     private static String refusal(String raw, String value) {
-        return BinlogOption.notModelled(new OptionFile.Option(raw, value), "mysql-bin");
+        return BinlogOption.notModelled(new OptionFile.Option(raw, value), "mysql-bin.000001");
     }
 
     @Test
-    void logBinNamedAsTheFlavourNamesItIsTaken() {
-        assertNull(refusal("log-bin", "mysql-bin"));
-        assertNull(refusal("loose-log_bin", "mysql-bin"));
+    void theNameEveryNodeHasNeedsNoOption() {
+        assertTrue(refusal("log-bin", "mysql-bin").contains("names the binary log mysql-bin.000001"));
+        assertTrue(refusal("loose-log_bin", "mysql-bin").contains("needs no option for it (leave it out"));
     }
 
     @Test
