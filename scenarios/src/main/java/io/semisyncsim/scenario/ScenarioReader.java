@@ -2,6 +2,7 @@ package io.semisyncsim.scenario;
 
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.flavor.Flavors;
+import io.semisyncsim.server.BinlogOption;
 import io.semisyncsim.server.OptionFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -361,11 +362,30 @@ public final class ScenarioReader {
                 String v = r.text(s.getValue().value(), "the value of " + s.getKey());
                 if (v != null) {
                     options.put(s.getKey(), v);
+                    binlogOption(e.getKey(), new OptionFile.Option(s.getKey(), v), s.getValue().keyPos());
                 }
             }
             out.put(e.getKey(), options);
         }
         return out;
+    }
+
+    /**
+     * A log-bin spelling (a node without a binary log, or one of another name; the name every node has needs
+     * none) is refused here, so that no node quietly binlogs while its options say otherwise (server/BinlogOption).
+     */
+    private void binlogOption(String node, OptionFile.Option option, Pos pos) {
+        if (!BinlogOption.is(option)) {
+            return;
+        }
+        Set<String> names = new java.util.LinkedHashSet<>(); // in the file's order of flavours
+        for (String f : runFlavors) {
+            if (flavors.get(f) != null) {
+                names.add(flavors.get(f).eventSizes().basename() + ".000001"
+                        + (runFlavors.size() > 1 ? " on " + f : ""));
+            }
+        }
+        problem(pos, "config of " + node + ": " + BinlogOption.notModelled(option, String.join(", ", names)));
     }
 
     /**

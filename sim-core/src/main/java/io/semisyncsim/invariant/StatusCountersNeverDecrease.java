@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The source plugin's status counters never decrease, except through FLUSH STATUS (which zeroes the
- * SHOW_LONG ones), RESET MASTER (all of them) and a restart or reinstall (a new plugin instance).
+ * SHOW_LONG ones, also where a replica's SQL thread applies it), RESET MASTER (all of them) and a restart
+ * or reinstall (a new plugin instance).
  */
 final class StatusCountersNeverDecrease extends PerSource<long[]> {
     private static final Pattern FLUSH_STATUS = Pattern.compile("(?is)\\s*FLUSH\\s+(LOCAL\\s+|NO_WRITE_TO_BINLOG\\s+)?STATUS\\b.*");
@@ -18,7 +19,7 @@ final class StatusCountersNeverDecrease extends PerSource<long[]> {
 
     @Override
     long[] fresh() {
-        return new long[NAMES.length];
+        return new long[NAMES.length + 1]; // the counters, then how many FLUSH STATUS resets the plugin had
     }
 
     @Override
@@ -31,6 +32,10 @@ final class StatusCountersNeverDecrease extends PerSource<long[]> {
     @Override
     Violation check(Mysqld node, SemisyncSourcePlugin plugin, long[] last, long now) {
         SemisyncSource s = plugin.source();
+        if (s.statusFlushes() != last[NAMES.length]) { // a FLUSH STATUS a replica's SQL thread applied, too
+            java.util.Arrays.fill(last, 0);
+            last[NAMES.length] = s.statusFlushes();
+        }
         long[] current = this.current; // read at every instant: no array per instant
         current[0] = s.yesTx();
         current[1] = s.noTx();

@@ -83,6 +83,7 @@ public final class SemisyncSource {
 
     private long noTimes;
     private long yesTx;
+    private long statusFlushes;
     private long noTx;
     private long timefuncFailures;
     private long waitPosBacktraverse;
@@ -483,6 +484,7 @@ public final class SemisyncSource {
      * ones (waits, wait times, net_waits, MariaDB's ack counters) survive. Measured on MariaDB 10.11.
      */
     public void flushStatus() {
+        statusFlushes++;
         for (String counter : rules.flushStatusResets()) {
             switch (counter) {
                 case "yes_tx" -> yesTx = 0;
@@ -522,6 +524,14 @@ public final class SemisyncSource {
 
     public long noTimes() {
         return noTimes;
+    }
+
+    /**
+     * How many FLUSH STATUS resets this instance has had, a client's or one its server's SQL thread applied
+     * from the binary log: a reader of the counters tells a reset from a counter going down by it.
+     */
+    public long statusFlushes() {
+        return statusFlushes;
     }
 
     public long yesTx() {

@@ -216,6 +216,9 @@ public final class Mysqld {
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
         variables.put(variables.find("server_id"), Long.toString(serverId));
+        // Every node is started with log-bin, as the real harness starts each (BinlogOption): ON whatever the
+        // flavour's default without it (MariaDB and 5.7 OFF).
+        variables.put(variables.find("log_bin"), "ON");
         if (variables.find("server_uuid") != null) {
             variables.put(variables.find("server_uuid"), uuid);
         }
@@ -232,6 +235,9 @@ public final class Mysqld {
         for (OptionFile.Option o : optionFile.options()) {
             if (o.name().equals("plugin_load_add") || o.name().equals("plugin_load")) {
                 loadAdd.add(o.value());
+            } else if (BinlogOption.is(o)) { // the scenario reader refuses it first
+                throw new IllegalArgumentException(name + ": "
+                        + BinlogOption.notModelled(o, flavor.eventSizes().basename() + ".000001"));
             } else if (!applyOption(o, variables.find(o.name()))) {
                 pending.add(o);
             }
@@ -369,6 +375,17 @@ public final class Mysqld {
         return logUpdates;
     }
 
+    /**
+     * FLUSH STATUS's reset, whether a client runs it or the SQL thread applies it from the binary log:
+     * each plugin zeroes the counters its flavour's server resets (mysqld.cc refresh_status ->
+     * sql_show.cc reset_status_vars). The server's own counters the model keeps are not reset there.
+     */
+    public void refreshStatus() {
+        for (Plugin p : plugins.behaviours()) {
+            p.flushStatus();
+        }
+    }
+
     private SystemVariables logUpdatesFrom;
     private boolean logUpdates;
 
@@ -381,6 +398,9 @@ public final class Mysqld {
     public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx) throws SqlError {
         if (gtids.executedAlready(trx)) {
             return false;
+        }
+        if (trx.query() != null && trx.query().effect() == Refresh.STATUS) {
+            refreshStatus(); // the SQL thread runs FLUSH STATUS as a client would (sql_reload.cc reload_acl_and_cache)
         }
         boolean logged = logsReplicatedUpdates();
         if (logged) {

@@ -5,7 +5,6 @@ import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
-import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.sql.ParseException;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
@@ -446,13 +445,12 @@ final class StatementExecutor {
     private StatementResult flushStatus(Account account, Statement.FlushStatus f, Session session, String sql)
             throws SqlError {
         require(account, flavor().privileges().need("flush-status"), flavor());
-        for (Plugin p : server.plugins().behaviours()) {
-            p.flushStatus();
-        }
+        server.refreshStatus();
         if (f.local()) {
             return ok(List.of());
         }
         return new StatementResult.CommitNeeded(List.of(), 0,
-                new Transaction.Query(session.database(), Parser.withoutTerminator(sql), null), List.of(), null, false);
+                new Transaction.Query(session.database(), Parser.withoutTerminator(sql), Refresh.STATUS), List.of(),
+                null, false);
     }
 }

@@ -4,8 +4,10 @@ import static io.semisyncsim.server.MysqldFixture.node;
 import static io.semisyncsim.server.MysqldFixture.root;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.semisyncsim.flavor.Flavors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,29 @@ class StartupTest {
         assertTrue(node.errorLog().lines().stream().anyMatch(l ->
                 l.endsWith("[ERROR] [MY-000067] [Server] unknown variable 'rpl_semi_sync_source_enabled=1'.")));
         assertTrue(node.errorLog().lines().get(node.errorLog().lines().size() - 1).endsWith("[ERROR] [MY-010119] [Server] Aborting"));
+    }
+
+    @Test
+    void everyNodeHasItsBinaryLogWhateverTheFlavoursDefaultWithoutLogBin() {
+        for (String flavor : List.of("mariadb-10.11", "mysql-5.7", "mysql-8.0", "mysql-8.4")) {
+            Mysqld node = node(flavor);
+            assertEquals("ON", node.variables().get("log_bin"), flavor);
+        }
+        // mysqld --verbose --help: OFF unless log-bin is given (MariaDB, 5.7); 8.0+ ON (sys_vars.cc Sys_log_bin)
+        assertEquals("OFF", Flavors.standard().get("mariadb-10.11").systemVariables()
+                .get("log_bin").defaultValue());
+        assertEquals("OFF", Flavors.standard().get("mysql-5.7").systemVariables()
+                .get("log_bin").defaultValue());
+        assertEquals("ON", Flavors.standard().get("mysql-8.0").systemVariables()
+                .get("log_bin").defaultValue());
+    }
+
+    @Test
+    void aLogBinOptionNeverReachesANodeUnrefused() {
+        // The scenario reader refuses every log-bin spelling; a node handed one anyway does not start quietly.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> node("mariadb-10.11", "skip-log-bin", "1"));
+        assertTrue(e.getMessage().startsWith("source: 'skip-log-bin = 1' turns the binary log off"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,13 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.binlog.QueryEffect;
+
+/**
+ * What a FLUSH statement written to the binary log does where it is applied: the reload_acl_and_cache
+ * option it carries (sql_reload.cc). A replica's SQL thread runs the statement as its own client would,
+ * so it resets what the replica's own FLUSH STATUS resets (REFRESH_STATUS -> refresh_status).
+ */
+public enum Refresh implements QueryEffect {
+    /** FLUSH STATUS. */
+    STATUS
+}
