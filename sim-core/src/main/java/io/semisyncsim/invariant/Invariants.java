@@ -16,12 +16,19 @@ public final class Invariants implements TraceSink {
     private final List<Invariant> all;
     /** Those that read trace events: every event goes to each, so the others are left out. */
     private final Invariant[] readers;
+    /** The nodes' source plugins, looked up once per instant for every invariant that reads them. */
+    private final SourcePlugins sources = new SourcePlugins();
     private Violation violation;
 
     private Invariants(Cluster cluster, List<Invariant> all) {
         this.cluster = cluster;
         this.all = List.copyOf(all);
         this.readers = all.stream().filter(Invariant::readsEvents).toArray(Invariant[]::new);
+        for (Invariant i : all) {
+            if (i instanceof PerSource<?> p) {
+                p.share(sources);
+            }
+        }
     }
 
     /**
@@ -62,6 +69,7 @@ public final class Invariants implements TraceSink {
         if (violation != null) {
             return; // already reported; the run is stopping
         }
+        sources.refresh(cluster);
         for (int i = 0; i < all.size(); i++) {
             Violation v = all.get(i).check(cluster);
             if (v != null) {

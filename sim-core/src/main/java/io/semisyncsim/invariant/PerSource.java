@@ -3,18 +3,18 @@ package io.semisyncsim.invariant;
 import io.semisyncsim.cluster.Cluster;
 import io.semisyncsim.semisync.SemisyncSourcePlugin;
 import io.semisyncsim.server.Mysqld;
-import java.util.List;
 
 /**
  * An invariant checked on every node with a semisync source plugin, at every quiescent instant. The
- * headline benchmark runs several instants per commit, so the nodes are looked up once (they never
- * change) and kept in arrays. Each node's state between checks is an {@code S} of the subclass's; a
- * restart or reinstall is a new plugin instance and a fresh {@code S}.
+ * headline benchmark runs several instants per commit, so the plugins are looked up once per instant
+ * for all such invariants ({@link SourcePlugins}). Each node's state between checks is an {@code S} of
+ * the subclass's; a restart or reinstall is a new plugin instance and a fresh {@code S}.
  */
 abstract class PerSource<S> implements Invariant {
-    private Mysqld[] nodes;
-    private String[] names;
-    private SemisyncSourcePlugin[] plugins;
+    /** The nodes' plugins: this invariant's own, or the instant's shared lookup ({@link #share}). */
+    private SourcePlugins sources = new SourcePlugins();
+    private boolean shared;
+    private SemisyncSourcePlugin[] seen;
     private Object[] states;
 
     /** A fresh state for a node whose plugin instance is new (none, for a check that keeps nothing). */
@@ -29,6 +29,12 @@ abstract class PerSource<S> implements Invariant {
     void statement(String node, String sql, S state) {
     }
 
+    /** Read the plugins from {@code shared}, which the caller refreshes once per instant before checking. */
+    void share(SourcePlugins shared) {
+        this.sources = shared;
+        this.shared = true;
+    }
+
     @Override
     public boolean readsEvents() {
         return false;
@@ -36,25 +42,31 @@ abstract class PerSource<S> implements Invariant {
 
     @Override
     public void statement(String node, String sql) {
-        int i = index(node, null);
-        if (i >= 0 && states[i] != null) {
+        int i = sources.index(node);
+        if (i >= 0 && states != null && states[i] != null) {
             statement(node, sql, state(i));
         }
     }
 
     @Override
     public Violation check(Cluster cluster) {
-        index(null, cluster);
-        for (int i = 0; i < nodes.length; i++) {
-            SemisyncSourcePlugin plugin = SourceView.plugin(nodes[i]);
+        if (!shared) {
+            sources.refresh(cluster);
+        }
+        if (states == null) {
+            seen = new SemisyncSourcePlugin[sources.size()];
+            states = new Object[sources.size()];
+        }
+        for (int i = 0; i < states.length; i++) {
+            SemisyncSourcePlugin plugin = sources.plugin(i);
             if (plugin == null) {
                 continue;
             }
-            if (states[i] == null || plugins[i] != plugin) {
+            if (states[i] == null || seen[i] != plugin) {
                 states[i] = fresh();
-                plugins[i] = plugin;
+                seen[i] = plugin;
             }
-            Violation v = check(nodes[i], plugin, state(i), cluster.kernel().now());
+            Violation v = check(sources.node(i), plugin, state(i), cluster.kernel().now());
             if (v != null) {
                 return v;
             }
@@ -65,31 +77,5 @@ abstract class PerSource<S> implements Invariant {
     @SuppressWarnings("unchecked")
     private S state(int i) {
         return (S) states[i];
-    }
-
-    /** The node's index (-1: not a node, e.g. "network"); the nodes are looked up once, as they never change. */
-    private int index(String node, Cluster cluster) {
-        if (nodes == null) {
-            if (cluster == null) {
-                return -1;
-            }
-            List<String> all = cluster.nodeNames();
-            nodes = new Mysqld[all.size()];
-            names = all.toArray(new String[0]);
-            plugins = new SemisyncSourcePlugin[nodes.length];
-            states = new Object[nodes.length];
-            for (int i = 0; i < nodes.length; i++) {
-                nodes[i] = cluster.node(names[i]);
-            }
-        }
-        if (node == null) {
-            return -1;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (names[i] == node || names[i].equals(node)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -28,14 +28,17 @@ final class PluginRegistry {
     /**
      * The behaviours of each observer type, in load order, filled on first ask and emptied at every
      * change: hooks are still resolved through the registry at each call (an UNINSTALLed plugin is
-     * never called again), without filtering the list per transaction. Looked up only, never iterated.
+     * never called again), without filtering the list per transaction. A handful of types are asked
+     * for, several times per event: the types are compared by identity in a short array, which costs
+     * less than a hash map's lookup (the profile of the headline bench showed that lookup at 5%).
      */
-    private final Map<Class<?>, List<?>> byType = new java.util.HashMap<>();
+    private Class<?>[] types = new Class<?>[0];
+    private List<?>[] ofTypes = new List<?>[0];
 
     void clearActive() {
         active.clear();
         behaviours = List.of();
-        byType.clear();
+        forgetTypes();
     }
 
     void add(Active plugin) {
@@ -78,22 +81,33 @@ final class PluginRegistry {
     /** The active behaviours that are a {@code type}, in load order. */
     @SuppressWarnings("unchecked")
     <T> List<T> ofType(Class<T> type) {
-        List<?> cached = byType.get(type);
-        if (cached == null) {
-            List<T> out = new ArrayList<>(1);
-            for (Plugin p : behaviours) {
-                if (type.isInstance(p)) {
-                    out.add(type.cast(p));
-                }
+        Class<?>[] known = types;
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] == type) {
+                return (List<T>) ofTypes[i];
             }
-            cached = List.copyOf(out);
-            byType.put(type, cached);
         }
-        return (List<T>) cached;
+        List<T> out = new ArrayList<>(1);
+        for (Plugin p : behaviours) {
+            if (type.isInstance(p)) {
+                out.add(type.cast(p));
+            }
+        }
+        List<T> list = List.copyOf(out);
+        types = java.util.Arrays.copyOf(known, known.length + 1);
+        types[known.length] = type;
+        ofTypes = java.util.Arrays.copyOf(ofTypes, known.length + 1);
+        ofTypes[known.length] = list;
+        return list;
+    }
+
+    private void forgetTypes() {
+        types = new Class<?>[0];
+        ofTypes = new List<?>[0];
     }
 
     private void rebuildBehaviours() {
-        byType.clear();
+        forgetTypes();
         List<Plugin> out = new ArrayList<>();
         for (Active a : active.values()) {
             if (a.behaviour() != null) {
