@@ -326,7 +326,8 @@ public final class ScenarioReader {
         Long jitter = spec.entries().containsKey("jitter") ? r.optionalDuration(spec, "jitter", 0) : null;
         long effectiveLatency = latency == null ? defaultLatency : latency;
         long effectiveJitter = jitter == null ? defaultJitter : jitter;
-        if (effectiveJitter > effectiveLatency) {
+        // A link that sets neither keeps the network's pair, whose excess the network's own check reports.
+        if (effectiveJitter > effectiveLatency && (latency != null || jitter != null)) {
             problem(spec.entries().get(jitter != null ? "jitter" : "latency").value().pos(), "link " + key
                     + ": jitter (" + Durations.format(effectiveJitter) + (jitter == null ? ", the network's" : "")
                     + ") cannot exceed its latency (" + Durations.format(effectiveLatency) + ")");
