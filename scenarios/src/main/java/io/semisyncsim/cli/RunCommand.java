@@ -245,7 +245,7 @@ final class RunCommand implements Callable<Integer> {
         // Every file that reads clean runs; the invalid ones (and any whose reading met a bug) are told
         // first, and decide the exit code.
         ScenarioFiles.Reader read = reader != null ? reader
-                : file -> ScenarioReader.read(file, new ScenarioReader.Options(allowLarge));
+                : file -> ScenarioReader.read(file, new ScenarioReader.Options(allowLarge, flavor));
         List<String> errors = new ArrayList<>();
         for (Path file : ScenarioFiles.expand(files, errors)) {
             ScenarioFiles.Read r = ScenarioFiles.read(file, read);

@@ -42,9 +42,21 @@ public final class ScenarioReader {
     /** Nodes a topology may have at all. */
     public static final int MAX_NODES_LARGE = 4096;
 
-    /** What the reader lets through beyond the usual: {@code allowLarge}, topologies of more than 64 nodes. */
-    public record Options(boolean allowLarge) {
+    /**
+     * What the reader lets through beyond the usual: {@code allowLarge}, topologies of more than 64 nodes;
+     * and {@code flavor}, when not null, the one flavour the run will use instead of the file's (run
+     * --flavor), whose variables the option files are checked against.
+     */
+    public record Options(boolean allowLarge, String flavor) {
         public static final Options DEFAULT = new Options(false);
+
+        public Options(boolean allowLarge) {
+            this(allowLarge, null);
+        }
+    }
+
+    /** An option-file setting and where the file says it. */
+    private record Placed(OptionFile.Option option, Pos pos) {
     }
 
     private final String file;
@@ -52,6 +64,8 @@ public final class ScenarioReader {
     private final Options options;
     private List<String> runFlavors = List.of();
     private final List<Problem> problems = new ArrayList<>();
+    /** Each node's option-file settings that are variables to mysqld, for {@link #unknownOptions}. */
+    private final Map<String, List<Placed>> placed = new TreeMap<>();
 
     /** The value helpers, shared with the step kinds (they report into {@link #problems}). */
     private final StepReader r;
@@ -134,8 +148,12 @@ public final class ScenarioReader {
         if (topology != null && topology.byGtid() && config != null) {
             gtidModeOn(top, nodes, config, flavorList);
         }
-        List<Expectation> invariants = invariants(top, nodes);
-        List<Step> steps = steps(top, nodes);
+        List<Expectation> logChecks = new ArrayList<>();
+        List<Expectation> invariants = invariants(top, nodes, logChecks);
+        List<Step> steps = steps(top, nodes, logChecks);
+        if (config != null) {
+            unknownOptions(config, logChecks);
+        }
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             throw new InvalidScenarioException(problems);
@@ -363,12 +381,60 @@ public final class ScenarioReader {
                 String v = r.text(s.getValue().value(), "the value of " + s.getKey());
                 if (v != null) {
                     options.put(s.getKey(), v);
-                    binlogOption(e.getKey(), new OptionFile.Option(s.getKey(), v), s.getValue().keyPos());
+                    OptionFile.Option option = new OptionFile.Option(s.getKey(), v);
+                    binlogOption(e.getKey(), option, s.getValue().keyPos());
+                    if (!BinlogOption.is(option) && !option.name().equals("plugin_load_add")
+                            && !option.name().equals("plugin_load")) {
+                        placed.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(new Placed(option, s.getValue().keyPos()));
+                    }
                 }
             }
             out.put(e.getKey(), options);
         }
         return out;
+    }
+
+    /**
+     * An option-file setting mysqld would not know at the node's first start (a misspelt variable, or a
+     * plugin's without its plugin loaded and without loose-) is refused here: the node would not start, and
+     * the run would go on without it (Mysqld.start). Checked on the flavours the run uses ({@code --flavor}
+     * when given). A scenario that means that failed start says so by checking the node's error log for
+     * it ({@code NODE.log: contains "unknown variable ..."}), and is then let through.
+     */
+    private void unknownOptions(Map<String, Map<String, String>> config, List<Expectation> logChecks) {
+        List<String> on = options.flavor() != null && flavors.get(options.flavor()) != null
+                ? List.of(options.flavor()) : runFlavors;
+        for (Map.Entry<String, List<Placed>> e : placed.entrySet()) {
+            String node = e.getKey();
+            if (expectsUnknownVariable(node, logChecks)) {
+                continue;
+            }
+            OptionFile file = OptionFile.of(config.getOrDefault(node, Map.of()));
+            for (Placed p : e.getValue()) {
+                for (String f : on) {
+                    String why = flavors.get(f) == null ? null
+                            : io.semisyncsim.scenario.lang.FlavorNames.unknownOption(flavors, flavors.get(f), file, p.option());
+                    if (why != null) {
+                        problem(p.pos(), "config of " + node + ": " + why + (p.option().loose() ? ""
+                                : " (" + node + " would not start: \"unknown variable '" + p.option().asWritten()
+                                + "'\"; a scenario about that failed start checks " + node
+                                + ".log: contains \"unknown variable\")"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a check of {@code node}'s error log looks for an "unknown variable" line: the failed start is the point. */
+    private static boolean expectsUnknownVariable(String node, List<Expectation> logChecks) {
+        for (Expectation x : logChecks) {
+            if (node.equals(x.path().node()) && x.value().toLowerCase(java.util.Locale.ROOT).contains("unknown variable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -393,7 +459,7 @@ public final class ScenarioReader {
      * {@code invariants: ["lost.acknowledged == 0", ...]}: checks written as an await's (PATH OP VALUE),
      * held at every quiescent instant of the run besides the built-in ones.
      */
-    private List<Expectation> invariants(YNode.Map top, List<String> nodes) {
+    private List<Expectation> invariants(YNode.Map top, List<String> nodes, List<Expectation> logChecks) {
         List<Expectation> out = new ArrayList<>();
         StepReader checks = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
         if (!top.entries().containsKey("invariants")) {
@@ -419,12 +485,13 @@ public final class ScenarioReader {
                 out.add(e);
             }
         }
+        logChecks.addAll(checks.logChecks());
         return out;
     }
 
     // --- steps
 
-    private List<Step> steps(YNode.Map top, List<String> nodes) {
+    private List<Step> steps(YNode.Map top, List<String> nodes, List<Expectation> logChecks) {
         if (!top.entries().containsKey("steps")) {
             problem(top.pos(), "the scenario has no steps");
             return List.of();
@@ -434,7 +501,10 @@ public final class ScenarioReader {
             problem(s.pos(), "steps must be a list, got " + s.describe());
             return List.of();
         }
-        return new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems).steps(s, "steps");
+        StepReader reader = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
+        List<Step> steps = reader.steps(s, "steps");
+        logChecks.addAll(reader.logChecks());
+        return steps;
     }
 
     /** The key of every step kind, for the schema test. */

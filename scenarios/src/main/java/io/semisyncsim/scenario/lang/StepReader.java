@@ -29,6 +29,8 @@ public final class StepReader {
     private final List<Problem> problems;
     /** What the steps read so far did, in reading order (see the class comment). */
     private State state;
+    /** Every check of a node's error log read so far (expect, await, invariants). */
+    private final List<Expectation> logChecks = new ArrayList<>();
 
     /**
      * The cluster and the session as far as the steps read so far tell: nodes down (and where they went
@@ -330,7 +332,16 @@ public final class StepReader {
                     + " or count(\"text\") OP N");
             return null;
         }
-        return new Expectation(pos, path, matcher, valueText);
+        Expectation e = new Expectation(pos, path, matcher, valueText);
+        if (path.kind() == ValuePath.Kind.LOG) {
+            logChecks.add(e);
+        }
+        return e;
+    }
+
+    /** The checks of a node's error log read so far, in reading order. */
+    public List<Expectation> logChecks() {
+        return logChecks;
     }
 
     /** A path to read, refused when it cannot exist on one of the flavours the scenario runs on. */
