@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.server.BinlogOption;
@@ -126,7 +127,7 @@ public final class ScenarioReader {
         r.unknownKeys(top, TOP, "scenario");
         String name = r.requiredText(top, "name", "the scenario");
         if (name != null && !NAME.matcher(name).matches()) {
-            problem(top.entries().get("name").value().pos(), "name '" + name + "' must be lower-case letters, digits and dashes");
+            problem(top.entries().get("name").value().pos(), "name '" + Printable.clip(name) + "' must be lower-case letters, digits and dashes");
         }
         String description = r.optionalText(top, "description", "");
         List<String> flavorList = flavors(top);
@@ -185,10 +186,10 @@ public final class ScenarioReader {
                 continue;
             }
             if (flavors.get(f) == null) {
-                problem(n.pos(), "unknown flavor '" + f + "'" + Suggest.didYouMean(f, flavors.names())
+                problem(n.pos(), "unknown flavor '" + Printable.clip(f) + "'" + Suggest.didYouMean(f, flavors.names())
                         + " (flavors: " + String.join(", ", flavors.names()) + ")");
             } else if (out.contains(f)) {
-                problem(n.pos(), "flavor '" + f + "' is listed twice");
+                problem(n.pos(), "flavor '" + Printable.clip(f) + "' is listed twice");
             } else {
                 out.add(f);
             }
@@ -217,12 +218,12 @@ public final class ScenarioReader {
         String replication = r.optionalText(t, "replication", "running");
         if (!replication.equals("running") && !replication.equals("stopped")) {
             problem(t.entries().get("replication").value().pos(),
-                    "replication must be running or stopped, got '" + replication + "'");
+                    "replication must be running or stopped, got '" + Printable.clip(replication) + "'");
         }
         String positioning = r.optionalText(t, "positioning", "position");
         if (!positioning.equals("position") && !positioning.equals("gtid")) {
             problem(t.entries().get("positioning").value().pos(),
-                    "positioning must be position or gtid, got '" + positioning + "'");
+                    "positioning must be position or gtid, got '" + Printable.clip(positioning) + "'");
         }
         int limit = options.allowLarge() ? MAX_NODES_LARGE : MAX_NODES;
         int count = replicas.size() + (source == null ? 0 : 1);
@@ -235,11 +236,11 @@ public final class ScenarioReader {
         for (String n : source == null ? replicas : concat(source, replicas)) {
             Pos where = t.pos();
             if (!NODE.matcher(n).matches()) {
-                problem(where, "node name '" + n + "' must start with a letter and use letters, digits, _ and -");
+                problem(where, "node name '" + Printable.clip(n) + "' must start with a letter and use letters, digits, _ and -");
             } else if (seen.contains(n)) {
-                problem(where, "node name '" + n + "' is used twice");
+                problem(where, "node name '" + Printable.clip(n) + "' is used twice");
             } else if (n.equals("commits") || n.equals("lost")) {
-                problem(where, "node name '" + n + "' is reserved for expectation paths");
+                problem(where, "node name '" + Printable.clip(n) + "' is reserved for expectation paths");
             }
             seen.add(n);
         }
@@ -325,12 +326,12 @@ public final class ScenarioReader {
         boolean both = key.contains("<->");
         String[] ends = key.split(both ? "<->" : "->", 2);
         if (ends.length != 2 || (!both && !key.contains("->"))) {
-            problem(entry.keyPos(), "a link is written a<->b (both directions) or a->b, got '" + key + "'");
+            problem(entry.keyPos(), "a link is written a<->b (both directions) or a->b, got '" + Printable.clip(key) + "'");
             return;
         }
         for (String end : ends) {
             if (!nodes.contains(end.strip())) {
-                problem(entry.keyPos(), "unknown node '" + end.strip() + "' in link '" + key + "'"
+                problem(entry.keyPos(), "unknown node '" + Printable.clip(end.strip()) + "' in link '" + Printable.clip(key) + "'"
                         + Suggest.didYouMean(end.strip(), nodes));
                 return;
             }
@@ -351,7 +352,7 @@ public final class ScenarioReader {
                     + ") cannot exceed its latency (" + Durations.format(effectiveLatency) + ")");
         }
         if (ends[0].strip().equals(ends[1].strip())) {
-            problem(entry.keyPos(), "link '" + key + "' joins a node to itself");
+            problem(entry.keyPos(), "link '" + Printable.clip(key) + "' joins a node to itself");
             return;
         }
         links.put(key, new Scenario.Link(ends[0].strip(), ends[1].strip(), both, latency, jitter));
@@ -368,7 +369,7 @@ public final class ScenarioReader {
         }
         for (Map.Entry<String, YNode.Entry> e : c.entries().entrySet()) {
             if (!nodes.contains(e.getKey())) {
-                problem(e.getValue().keyPos(), "unknown node '" + e.getKey() + "' in config"
+                problem(e.getValue().keyPos(), "unknown node '" + Printable.clip(e.getKey()) + "' in config"
                         + Suggest.didYouMean(e.getKey(), nodes) + " (nodes: " + String.join(", ", nodes) + ")");
                 continue;
             }
@@ -477,7 +478,7 @@ public final class ScenarioReader {
             }
             String[] parts = text.strip().split("\\s+", 2);
             if (parts.length < 2) {
-                problem(item.pos(), "an invariant is PATH OP VALUE, e.g. lost.acknowledged == 0; got '" + text + "'");
+                problem(item.pos(), "an invariant is PATH OP VALUE, e.g. lost.acknowledged == 0; got '" + Printable.clip(text) + "'");
                 continue;
             }
             Expectation e = checks.expectation(item.pos(), parts[0], parts[1]);

@@ -54,7 +54,7 @@ public final class FlavorNames {
                     return null;
                 }
             }
-            return "no flavour has a variable '" + name + "'" + closest(name, variables(flavor))
+            return "no flavour has a variable '" + Printable.clip(name) + "'" + closest(name, variables(flavor))
                     + " (loose- makes mysqld only warn of it, so the setting would be ignored)";
         }
         Map<String, PluginDescriptor> loaded = loadedAtStart(flavor, file);
@@ -82,7 +82,7 @@ public final class FlavorNames {
         if (flavor.sql().unmodelledVariables().contains(name)) {
             return name + " is a variable semisync-sim does not model on " + flavor.name();
         }
-        return "unknown variable '" + name + "' on " + flavor.name() + closest(name, variables(flavor));
+        return "unknown variable '" + Printable.clip(name) + "' on " + flavor.name() + closest(name, variables(flavor));
     }
 
     /**

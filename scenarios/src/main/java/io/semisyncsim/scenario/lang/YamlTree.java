@@ -181,7 +181,7 @@ public final class YamlTree {
                     continue;
                 }
                 if (entries.containsKey(key)) {
-                    throw new Refused(keyPos, "duplicate key '" + key + "'");
+                    throw new Refused(keyPos, "duplicate key '" + Printable.clip(key) + "'");
                 }
                 entries.put(key, new YNode.Entry(keyPos, value));
             }

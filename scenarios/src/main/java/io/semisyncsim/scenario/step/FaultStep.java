@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.FaultKind;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.StepKind;
@@ -39,7 +40,7 @@ public final class FaultStep {
             if (k.name().equals(name)) {
                 for (Map.Entry<String, YNode.Entry> e : m.entries().entrySet()) {
                     if (KIND.keys().contains(e.getKey()) && !k.keys().contains(e.getKey())) {
-                        r.problem(e.getValue().keyPos(), "unknown key '" + e.getKey() + "' in a" + (name.equals("heal")
+                        r.problem(e.getValue().keyPos(), "unknown key '" + Printable.clip(e.getKey()) + "' in a" + (name.equals("heal")
                                 ? " heal" : " " + name + " fault") + Suggest.didYouMean(e.getKey(), k.keys()));
                     }
                 }
@@ -48,7 +49,7 @@ public final class FaultStep {
         }
         List<String> names = new ArrayList<>();
         Faults.KINDS.forEach(k -> names.add(k.name()));
-        r.problem(v.pos(), "unknown fault '" + name + "'" + Suggest.didYouMean(name, names)
+        r.problem(v.pos(), "unknown fault '" + Printable.clip(name) + "'" + Suggest.didYouMean(name, names)
                 + " (faults: " + String.join(", ", names) + ")");
         return null;
     }
@@ -104,7 +105,7 @@ public final class FaultStep {
     static String[] known(StepReader r, YNode.Map m, String kind, String a, String b) {
         for (String n : new String[] {a, b}) {
             if (n != null && !r.nodes().contains(n)) {
-                r.problem(m.pos(), "unknown node '" + n + "' in " + kind + Suggest.didYouMean(n, r.nodes())
+                r.problem(m.pos(), "unknown node '" + Printable.clip(n) + "' in " + kind + Suggest.didYouMean(n, r.nodes())
                         + " (nodes: " + String.join(", ", r.nodes()) + ")");
                 return null;
             }
