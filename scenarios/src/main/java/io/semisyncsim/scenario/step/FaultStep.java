@@ -2,6 +2,7 @@ package io.semisyncsim.scenario.step;
 
 import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.FaultKind;
+import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.StepKind;
 import io.semisyncsim.scenario.lang.StepReader;
@@ -71,7 +72,8 @@ public final class FaultStep {
             r.problem(v.pos(), kind + " between takes two nodes, e.g. between: [source, replica1]");
             return null;
         }
-        return known(r, m, kind, pair.get(0), pair.get(1));
+        List<YNode> items = ((YNode.Seq) v).items();
+        return known(r, kind, pair.get(0), items.get(0).pos(), pair.get(1), items.get(1).pos());
     }
 
     /** The link a fault acts on: {@code a} to {@code b}, and back when {@code bothWays}. */
@@ -91,8 +93,9 @@ public final class FaultStep {
             return ends == null ? null : new Link(ends[0], ends[1], true);
         }
         if (m.entries().containsKey("from") && m.entries().containsKey("to")) {
-            String[] ends = known(r, m, kind, r.text(m.entries().get("from").value(), "from"),
-                    r.text(m.entries().get("to").value(), "to"));
+            YNode from = m.entries().get("from").value();
+            YNode to = m.entries().get("to").value();
+            String[] ends = known(r, kind, r.text(from, "from"), from.pos(), r.text(to, "to"), to.pos());
             return ends == null ? null : new Link(ends[0], ends[1], false);
         }
         if (required || m.entries().containsKey("from") || m.entries().containsKey("to")) {
@@ -101,17 +104,18 @@ public final class FaultStep {
         return null;
     }
 
-    /** Both nodes in the topology; null when one is not (reported at the step). */
-    static String[] known(StepReader r, YNode.Map m, String kind, String a, String b) {
-        for (String n : new String[] {a, b}) {
+    /** Both nodes in the topology; null when one is not (reported where the file names it). */
+    static String[] known(StepReader r, String kind, String a, Pos aPos, String b, Pos bPos) {
+        for (int i = 0; i < 2; i++) {
+            String n = i == 0 ? a : b;
             if (n != null && !r.nodes().contains(n)) {
-                r.problem(m.pos(), "unknown node '" + Printable.clip(n) + "' in " + kind + Suggest.didYouMean(n, r.nodes())
-                        + " (nodes: " + String.join(", ", r.nodes()) + ")");
+                r.problem(i == 0 ? aPos : bPos, "unknown node '" + Printable.clip(n) + "' in " + kind
+                        + Suggest.didYouMean(n, r.nodes()) + " (nodes: " + String.join(", ", r.nodes()) + ")");
                 return null;
             }
         }
         if (a != null && a.equals(b)) {
-            r.problem(m.pos(), kind + " takes two different nodes, got " + a + " twice");
+            r.problem(bPos, kind + " takes two different nodes, got " + Printable.clip(a) + " twice");
             return null;
         }
         return a == null || b == null ? null : new String[] {a, b};
