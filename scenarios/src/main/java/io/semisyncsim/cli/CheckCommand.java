@@ -28,6 +28,6 @@ final class CheckCommand implements Callable<Integer> {
             Cli.OUT.println("ok   " + Printable.escape(s.file()));
         }
         loaded.report(System.err);
-        return loaded.anyInvalid() ? Cli.INVALID : Cli.OK;
+        return loaded.exitCode();
     }
 }

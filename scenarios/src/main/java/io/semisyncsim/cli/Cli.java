@@ -58,17 +58,41 @@ public final class Cli implements Runnable {
 
     /** A bug: say so briefly, and keep the stack trace in a file for the report. */
     static int internalError(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        try {
-            Path file = Files.createTempFile("semisync-sim-error-", ".txt");
-            Files.writeString(file, trace.toString());
+        Path file = traceFile(e);
+        if (file != null) {
             System.err.println("semisync-sim: internal error: " + e + "\n  stack trace: " + file
                     + "\n  this is a bug; please report it with that file and the scenario.");
-        } catch (IOException io) {
-            System.err.println("semisync-sim: internal error: " + e + "\n" + trace);
+        } else {
+            System.err.println("semisync-sim: internal error: " + e + "\n" + trace(e));
         }
         return INTERNAL_ERROR;
+    }
+
+    /**
+     * A bug met while doing one thing among others (reading one of several files): the stack trace kept in
+     * a file, as {@link #internalError} keeps it, and one line that says so, for the caller to print and go on.
+     */
+    static String internalErrorText(Throwable e) {
+        Path file = traceFile(e);
+        return "internal error while reading it: " + e + " (" + (file == null ? "no stack trace file"
+                : "stack trace: " + file) + "; this is a bug, please report it with that file and the scenario)";
+    }
+
+    /** Writes {@code e}'s stack trace to a new temporary file; null when none can be written. */
+    private static Path traceFile(Throwable e) {
+        try {
+            Path file = Files.createTempFile("semisync-sim-error-", ".txt");
+            Files.writeString(file, trace(e));
+            return file;
+        } catch (IOException io) {
+            return null;
+        }
+    }
+
+    private static String trace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

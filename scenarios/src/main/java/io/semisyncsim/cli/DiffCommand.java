@@ -60,9 +60,9 @@ final class DiffCommand implements Callable<Integer> {
             return Cli.INVALID;
         }
         ScenarioFiles.Loaded loaded = ScenarioFiles.load(files, ScenarioReader.Options.DEFAULT);
-        if (!loaded.errors().isEmpty()) {
+        if (!loaded.errors().isEmpty() || !loaded.internalErrors().isEmpty()) {
             loaded.report(System.err);
-            return Cli.INVALID;
+            return loaded.internalErrors().isEmpty() ? Cli.INVALID : Cli.INTERNAL_ERROR;
         }
         List<Problem> problems = new ArrayList<>(loaded.problems());
         List<Scenario> scenarios = loaded.scenarios();

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run scenarios and print what happens, step by step, on virtual time.",
                 "With no FILE, runs the manual's installation walk-through. Files that are not valid scenarios are "
-                        + "reported and skipped; the others still run (exit 2 if any was invalid). A summary ends the "
+                        + "reported and skipped; the others still run (exit 2 if any was invalid, 3 if reading one met an "
+                        + "internal error, which is told for that file). A summary ends the "
                         + "output: passed, failed and invalid counts, and for each failure the command that reproduces it."},
         footer = {"", "--report and --realtime take an optional value, but never a scenario file:",
                 "--report x.yaml writes to ./semisync-sim-report and runs x.yaml;",
@@ -83,6 +84,20 @@ final class RunCommand implements Callable<Integer> {
                     + "a scenario, not DIR; --report=DIR always names the directory.")
     Path report;
 
+    /** How files are read: null for the scenario reader (with --allow-large when given). */
+    private final ScenarioFiles.Reader reader;
+    /** The files whose reading met an internal error (a bug), each told in one line naming the file. */
+    private final List<ScenarioFiles.InternalError> internalErrors = new ArrayList<>();
+
+    RunCommand() {
+        this(null);
+    }
+
+    /** A run whose files are read by {@code reader} (a test's, to see how a reader's bug is handled). */
+    RunCommand(ScenarioFiles.Reader reader) {
+        this.reader = reader;
+    }
+
     /** One run to play: the scenario on one flavour, with its seed. */
     private record Planned(Scenario scenario, String reproduce) {
     }
@@ -110,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
         for (JUnitXml.Invalid i : invalid) {
             i.problems().forEach(System.err::println);
         }
+        internalErrors.forEach(e -> System.err.println("semisync-sim: " + e));
         List<Planned> plan = new ArrayList<>();
         for (Scenario s : scenarios) {
             for (Scenario one : flavor != null ? List.of(s.on(flavor)) : s.perFlavor()) {
@@ -150,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
         Narrative narrative = new Narrative(Cli.OUT, quiet, realtime == null ? 0 : realtime);
         ScenarioRunner runner = new ScenarioRunner().pacedBy(realtime == null ? null : new WallPacer(realtime));
         List<JUnitXml.Run> runs = new ArrayList<>();
-        Summary summary = new Summary(invalid);
+        Summary summary = new Summary(invalid, internalErrors);
         for (int i = 0; i < plan.size(); i++) {
             Planned p = plan.get(i);
             WallClock wall = new WallClock();
@@ -172,13 +188,23 @@ final class RunCommand implements Callable<Integer> {
             summary.add(result, p.reproduce());
         }
         if (dir != null) {
-            dir.complete(JUnitXml.render(runs, invalid));
+            dir.complete(JUnitXml.render(runs, withInternalErrors(invalid)));
         }
         summary.print(Cli.OUT);
         if (dir != null) {
             Cli.OUT.println("report: " + dir.index());
         }
-        return !invalid.isEmpty() ? Cli.INVALID : summary.failed() > 0 ? Cli.EXPECTATION_FAILED : Cli.OK;
+        return !internalErrors.isEmpty() ? Cli.INTERNAL_ERROR : !invalid.isEmpty() ? Cli.INVALID
+                : summary.failed() > 0 ? Cli.EXPECTATION_FAILED : Cli.OK;
+    }
+
+    /** The invalid files and, for the JUnit report, each file whose reading met an internal error as an error too. */
+    private List<JUnitXml.Invalid> withInternalErrors(List<JUnitXml.Invalid> invalid) {
+        List<JUnitXml.Invalid> all = new ArrayList<>(invalid);
+        for (ScenarioFiles.InternalError e : internalErrors) {
+            all.add(new JUnitXml.Invalid(e.file(), 1, List.of(e.toString())));
+        }
+        return all;
     }
 
     /** Plays one run, streaming its trace to each of {@code traceFiles}; a write error stops it (exit 2). */
@@ -216,13 +242,19 @@ final class RunCommand implements Callable<Integer> {
             }
             return;
         }
-        // Every file that reads clean runs; the invalid ones are told first, and decide the exit code.
+        // Every file that reads clean runs; the invalid ones (and any whose reading met a bug) are told
+        // first, and decide the exit code.
+        ScenarioFiles.Reader read = reader != null ? reader
+                : file -> ScenarioReader.read(file, new ScenarioReader.Options(allowLarge, flavor));
         List<String> errors = new ArrayList<>();
         for (Path file : ScenarioFiles.expand(files, errors)) {
-            try {
-                scenarios.add(ScenarioReader.read(file, new ScenarioReader.Options(allowLarge)));
-            } catch (InvalidScenarioException e) {
-                invalid.add(invalid(file.toString(), e.problems()));
+            ScenarioFiles.Read r = ScenarioFiles.read(file, read);
+            if (r.scenario() != null) {
+                scenarios.add(r.scenario());
+            } else if (r.internalError() != null) {
+                internalErrors.add(r.internalError());
+            } else {
+                invalid.add(invalid(file.toString(), r.problems()));
             }
         }
         if (!errors.isEmpty()) {

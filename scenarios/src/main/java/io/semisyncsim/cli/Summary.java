@@ -14,11 +14,18 @@ import java.util.List;
  */
 final class Summary {
     private final List<JUnitXml.Invalid> invalid;
+    private final List<ScenarioFiles.InternalError> internalErrors;
     private final List<String> failures = new ArrayList<>();
     private int passed;
 
     Summary(List<JUnitXml.Invalid> invalid) {
+        this(invalid, List.of());
+    }
+
+    /** With the files whose reading met an internal error (a bug), each a line that names its file. */
+    Summary(List<JUnitXml.Invalid> invalid, List<ScenarioFiles.InternalError> internalErrors) {
         this.invalid = invalid;
+        this.internalErrors = internalErrors;
     }
 
     void add(RunResult r, String reproduce) {
@@ -42,11 +49,14 @@ final class Summary {
 
     void print(PrintStream out) {
         out.println();
-        out.println("Summary: " + passed + " passed, " + failures.size() + " failed, " + invalid.size() + " invalid");
+        out.println("Summary: " + passed + " passed, " + failures.size() + " failed, " + invalid.size() + " invalid"
+                + (internalErrors.isEmpty() ? "" : ", " + internalErrors.size() + " internal error"
+                + (internalErrors.size() == 1 ? "" : "s")));
         failures.forEach(out::println);
         for (JUnitXml.Invalid i : invalid) {
             out.println("INVALID " + i.file() + ": " + (i.problems().size() == 1 ? "" : i.problems().size()
                     + " problems, the first: ") + i.problems().get(0));
         }
+        internalErrors.forEach(e -> out.println("ERROR " + e));
     }
 }

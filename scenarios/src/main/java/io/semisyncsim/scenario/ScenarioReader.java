@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.flavor.Flavors;
 import io.semisyncsim.server.BinlogOption;
@@ -42,9 +43,21 @@ public final class ScenarioReader {
     /** Nodes a topology may have at all. */
     public static final int MAX_NODES_LARGE = 4096;
 
-    /** What the reader lets through beyond the usual: {@code allowLarge}, topologies of more than 64 nodes. */
-    public record Options(boolean allowLarge) {
+    /**
+     * What the reader lets through beyond the usual: {@code allowLarge}, topologies of more than 64 nodes;
+     * and {@code flavor}, when not null, the one flavour the run will use instead of the file's (run
+     * --flavor), whose variables the option files are checked against.
+     */
+    public record Options(boolean allowLarge, String flavor) {
         public static final Options DEFAULT = new Options(false);
+
+        public Options(boolean allowLarge) {
+            this(allowLarge, null);
+        }
+    }
+
+    /** An option-file setting and where the file says it. */
+    private record Placed(OptionFile.Option option, Pos pos) {
     }
 
     private final String file;
@@ -52,6 +65,8 @@ public final class ScenarioReader {
     private final Options options;
     private List<String> runFlavors = List.of();
     private final List<Problem> problems = new ArrayList<>();
+    /** Each node's option-file settings that are variables to mysqld, for {@link #unknownOptions}. */
+    private final Map<String, List<Placed>> placed = new TreeMap<>();
 
     /** The value helpers, shared with the step kinds (they report into {@link #problems}). */
     private final StepReader r;
@@ -112,7 +127,7 @@ public final class ScenarioReader {
         r.unknownKeys(top, TOP, "scenario");
         String name = r.requiredText(top, "name", "the scenario");
         if (name != null && !NAME.matcher(name).matches()) {
-            problem(top.entries().get("name").value().pos(), "name '" + name + "' must be lower-case letters, digits and dashes");
+            problem(top.entries().get("name").value().pos(), "name '" + Printable.clip(name) + "' must be lower-case letters, digits and dashes");
         }
         String description = r.optionalText(top, "description", "");
         List<String> flavorList = flavors(top);
@@ -134,8 +149,12 @@ public final class ScenarioReader {
         if (topology != null && topology.byGtid() && config != null) {
             gtidModeOn(top, nodes, config, flavorList);
         }
-        List<Expectation> invariants = invariants(top, nodes);
-        List<Step> steps = steps(top, nodes);
+        List<Expectation> logChecks = new ArrayList<>();
+        List<Expectation> invariants = invariants(top, nodes, logChecks);
+        List<Step> steps = steps(top, nodes, logChecks);
+        if (config != null) {
+            unknownOptions(config, logChecks);
+        }
         if (!problems.isEmpty()) {
             Collections.sort(problems);
             throw new InvalidScenarioException(problems);
@@ -167,10 +186,10 @@ public final class ScenarioReader {
                 continue;
             }
             if (flavors.get(f) == null) {
-                problem(n.pos(), "unknown flavor '" + f + "'" + Suggest.didYouMean(f, flavors.names())
+                problem(n.pos(), "unknown flavor '" + Printable.clip(f) + "'" + Suggest.didYouMean(f, flavors.names())
                         + " (flavors: " + String.join(", ", flavors.names()) + ")");
             } else if (out.contains(f)) {
-                problem(n.pos(), "flavor '" + f + "' is listed twice");
+                problem(n.pos(), "flavor '" + Printable.clip(f) + "' is listed twice");
             } else {
                 out.add(f);
             }
@@ -199,12 +218,12 @@ public final class ScenarioReader {
         String replication = r.optionalText(t, "replication", "running");
         if (!replication.equals("running") && !replication.equals("stopped")) {
             problem(t.entries().get("replication").value().pos(),
-                    "replication must be running or stopped, got '" + replication + "'");
+                    "replication must be running or stopped, got '" + Printable.clip(replication) + "'");
         }
         String positioning = r.optionalText(t, "positioning", "position");
         if (!positioning.equals("position") && !positioning.equals("gtid")) {
             problem(t.entries().get("positioning").value().pos(),
-                    "positioning must be position or gtid, got '" + positioning + "'");
+                    "positioning must be position or gtid, got '" + Printable.clip(positioning) + "'");
         }
         int limit = options.allowLarge() ? MAX_NODES_LARGE : MAX_NODES;
         int count = replicas.size() + (source == null ? 0 : 1);
@@ -217,11 +236,11 @@ public final class ScenarioReader {
         for (String n : source == null ? replicas : concat(source, replicas)) {
             Pos where = t.pos();
             if (!NODE.matcher(n).matches()) {
-                problem(where, "node name '" + n + "' must start with a letter and use letters, digits, _ and -");
+                problem(where, "node name '" + Printable.clip(n) + "' must start with a letter and use letters, digits, _ and -");
             } else if (seen.contains(n)) {
-                problem(where, "node name '" + n + "' is used twice");
+                problem(where, "node name '" + Printable.clip(n) + "' is used twice");
             } else if (n.equals("commits") || n.equals("lost")) {
-                problem(where, "node name '" + n + "' is reserved for expectation paths");
+                problem(where, "node name '" + Printable.clip(n) + "' is reserved for expectation paths");
             }
             seen.add(n);
         }
@@ -307,12 +326,12 @@ public final class ScenarioReader {
         boolean both = key.contains("<->");
         String[] ends = key.split(both ? "<->" : "->", 2);
         if (ends.length != 2 || (!both && !key.contains("->"))) {
-            problem(entry.keyPos(), "a link is written a<->b (both directions) or a->b, got '" + key + "'");
+            problem(entry.keyPos(), "a link is written a<->b (both directions) or a->b, got '" + Printable.clip(key) + "'");
             return;
         }
         for (String end : ends) {
             if (!nodes.contains(end.strip())) {
-                problem(entry.keyPos(), "unknown node '" + end.strip() + "' in link '" + key + "'"
+                problem(entry.keyPos(), "unknown node '" + Printable.clip(end.strip()) + "' in link '" + Printable.clip(key) + "'"
                         + Suggest.didYouMean(end.strip(), nodes));
                 return;
             }
@@ -326,13 +345,14 @@ public final class ScenarioReader {
         Long jitter = spec.entries().containsKey("jitter") ? r.optionalDuration(spec, "jitter", 0) : null;
         long effectiveLatency = latency == null ? defaultLatency : latency;
         long effectiveJitter = jitter == null ? defaultJitter : jitter;
-        if (effectiveJitter > effectiveLatency) {
+        // A link that sets neither keeps the network's pair, whose excess the network's own check reports.
+        if (effectiveJitter > effectiveLatency && (latency != null || jitter != null)) {
             problem(spec.entries().get(jitter != null ? "jitter" : "latency").value().pos(), "link " + key
                     + ": jitter (" + Durations.format(effectiveJitter) + (jitter == null ? ", the network's" : "")
                     + ") cannot exceed its latency (" + Durations.format(effectiveLatency) + ")");
         }
         if (ends[0].strip().equals(ends[1].strip())) {
-            problem(entry.keyPos(), "link '" + key + "' joins a node to itself");
+            problem(entry.keyPos(), "link '" + Printable.clip(key) + "' joins a node to itself");
             return;
         }
         links.put(key, new Scenario.Link(ends[0].strip(), ends[1].strip(), both, latency, jitter));
@@ -349,7 +369,7 @@ public final class ScenarioReader {
         }
         for (Map.Entry<String, YNode.Entry> e : c.entries().entrySet()) {
             if (!nodes.contains(e.getKey())) {
-                problem(e.getValue().keyPos(), "unknown node '" + e.getKey() + "' in config"
+                problem(e.getValue().keyPos(), "unknown node '" + Printable.clip(e.getKey()) + "' in config"
                         + Suggest.didYouMean(e.getKey(), nodes) + " (nodes: " + String.join(", ", nodes) + ")");
                 continue;
             }
@@ -362,12 +382,60 @@ public final class ScenarioReader {
                 String v = r.text(s.getValue().value(), "the value of " + s.getKey());
                 if (v != null) {
                     options.put(s.getKey(), v);
-                    binlogOption(e.getKey(), new OptionFile.Option(s.getKey(), v), s.getValue().keyPos());
+                    OptionFile.Option option = new OptionFile.Option(s.getKey(), v);
+                    binlogOption(e.getKey(), option, s.getValue().keyPos());
+                    if (!BinlogOption.is(option) && !option.name().equals("plugin_load_add")
+                            && !option.name().equals("plugin_load")) {
+                        placed.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(new Placed(option, s.getValue().keyPos()));
+                    }
                 }
             }
             out.put(e.getKey(), options);
         }
         return out;
+    }
+
+    /**
+     * An option-file setting mysqld would not know at the node's first start (a misspelt variable, or a
+     * plugin's without its plugin loaded and without loose-) is refused here: the node would not start, and
+     * the run would go on without it (Mysqld.start). Checked on the flavours the run uses ({@code --flavor}
+     * when given). A scenario that means that failed start says so by checking the node's error log for
+     * it ({@code NODE.log: contains "unknown variable ..."}), and is then let through.
+     */
+    private void unknownOptions(Map<String, Map<String, String>> config, List<Expectation> logChecks) {
+        List<String> on = options.flavor() != null && flavors.get(options.flavor()) != null
+                ? List.of(options.flavor()) : runFlavors;
+        for (Map.Entry<String, List<Placed>> e : placed.entrySet()) {
+            String node = e.getKey();
+            if (expectsUnknownVariable(node, logChecks)) {
+                continue;
+            }
+            OptionFile file = OptionFile.of(config.getOrDefault(node, Map.of()));
+            for (Placed p : e.getValue()) {
+                for (String f : on) {
+                    String why = flavors.get(f) == null ? null
+                            : io.semisyncsim.scenario.lang.FlavorNames.unknownOption(flavors, flavors.get(f), file, p.option());
+                    if (why != null) {
+                        problem(p.pos(), "config of " + node + ": " + why + (p.option().loose() ? ""
+                                : " (" + node + " would not start: \"unknown variable '" + p.option().asWritten()
+                                + "'\"; a scenario about that failed start checks " + node
+                                + ".log: contains \"unknown variable\")"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a check of {@code node}'s error log looks for an "unknown variable" line: the failed start is the point. */
+    private static boolean expectsUnknownVariable(String node, List<Expectation> logChecks) {
+        for (Expectation x : logChecks) {
+            if (node.equals(x.path().node()) && x.value().toLowerCase(java.util.Locale.ROOT).contains("unknown variable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -392,7 +460,7 @@ public final class ScenarioReader {
      * {@code invariants: ["lost.acknowledged == 0", ...]}: checks written as an await's (PATH OP VALUE),
      * held at every quiescent instant of the run besides the built-in ones.
      */
-    private List<Expectation> invariants(YNode.Map top, List<String> nodes) {
+    private List<Expectation> invariants(YNode.Map top, List<String> nodes, List<Expectation> logChecks) {
         List<Expectation> out = new ArrayList<>();
         StepReader checks = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
         if (!top.entries().containsKey("invariants")) {
@@ -410,7 +478,7 @@ public final class ScenarioReader {
             }
             String[] parts = text.strip().split("\\s+", 2);
             if (parts.length < 2) {
-                problem(item.pos(), "an invariant is PATH OP VALUE, e.g. lost.acknowledged == 0; got '" + text + "'");
+                problem(item.pos(), "an invariant is PATH OP VALUE, e.g. lost.acknowledged == 0; got '" + Printable.clip(text) + "'");
                 continue;
             }
             Expectation e = checks.expectation(item.pos(), parts[0], parts[1]);
@@ -418,12 +486,13 @@ public final class ScenarioReader {
                 out.add(e);
             }
         }
+        logChecks.addAll(checks.logChecks());
         return out;
     }
 
     // --- steps
 
-    private List<Step> steps(YNode.Map top, List<String> nodes) {
+    private List<Step> steps(YNode.Map top, List<String> nodes, List<Expectation> logChecks) {
         if (!top.entries().containsKey("steps")) {
             problem(top.pos(), "the scenario has no steps");
             return List.of();
@@ -433,7 +502,10 @@ public final class ScenarioReader {
             problem(s.pos(), "steps must be a list, got " + s.describe());
             return List.of();
         }
-        return new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems).steps(s, "steps");
+        StepReader reader = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
+        List<Step> steps = reader.steps(s, "steps");
+        logChecks.addAll(reader.logChecks());
+        return steps;
     }
 
     /** The key of every step kind, for the schema test. */

@@ -61,7 +61,7 @@ public final class Arithmetic {
             }
             Value v = operand(operand, text);
             if (durations != null && durations != v.duration()) {
-                throw new Invalid("'" + text + "' mixes numbers and durations; add like to like");
+                throw new Invalid("'" + Printable.clip(text) + "' mixes numbers and durations; add like to like");
             }
             durations = v.duration();
             BigDecimal n = i > 0 && t[i - 1].equals("-") ? v.number().negate() : v.number();
@@ -71,7 +71,7 @@ public final class Arithmetic {
             return null;
         }
         if (durations && Math.abs(sum.doubleValue()) > Durations.MAX) {
-            throw new Invalid("'" + text + "' is longer than a year of virtual time");
+            throw new Invalid("'" + Printable.clip(text) + "' is longer than a year of virtual time");
         }
         return new Value(sum, durations);
     }
@@ -80,7 +80,7 @@ public final class Arithmetic {
         BigDecimal n = Matcher.numberOrNull(s);
         if (n != null) {
             if (Double.isInfinite(n.doubleValue())) {
-                throw new Invalid("'" + s + "' is out of range: larger than any number MySQL prints");
+                throw new Invalid("'" + Printable.clip(s) + "' is out of range: larger than any number MySQL prints");
             }
             return new Value(n, false);
         }
@@ -88,6 +88,6 @@ public final class Arithmetic {
         if (micros >= 0) {
             return new Value(BigDecimal.valueOf(micros), true);
         }
-        throw new Invalid("cannot compute '" + whole + "': '" + s + "' is not a number or a duration");
+        throw new Invalid("cannot compute '" + Printable.clip(whole) + "': '" + Printable.clip(s) + "' is not a number or a duration");
     }
 }

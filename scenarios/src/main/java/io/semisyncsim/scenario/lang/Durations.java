@@ -43,9 +43,9 @@ public final class Durations {
             return null;
         }
         if (DURATION.matcher(text.strip()).matches()) {
-            return "duration '" + text + "' for " + key + " is longer than a year of virtual time";
+            return "duration '" + Printable.clip(text) + "' for " + key + " is longer than a year of virtual time";
         }
-        return "bad duration '" + text + "' for " + key + ": write a number and a unit (us, ms, s, m), e.g. 500ms";
+        return "bad duration '" + Printable.clip(text) + "' for " + key + ": write a number and a unit (us, ms, s, m), e.g. 500ms";
     }
 
     /** The shortest exact spelling: 1500000 -> "1.5s". */

@@ -3,11 +3,14 @@ package io.semisyncsim.scenario.lang;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.semisync.SemisyncSourcePlugin;
+import io.semisyncsim.server.OptionFile;
 import io.semisyncsim.server.ReplicaStatus;
 import io.semisyncsim.sysvar.SysVarDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +36,94 @@ public final class FlavorNames {
             }
             default -> null;
         };
+    }
+
+    /**
+     * Why mysqld on {@code flavor} would not know option {@code o} of a node's option file at its first
+     * start, or null when it would: a server variable, or one of a plugin the start loads (plugin-load-add,
+     * a compiled-in plugin). Mirrors Mysqld.start, where such an option aborts the start ("unknown
+     * variable"); with {@code loose-} mysqld only warns (my_getopt), so a loose option is told only when no
+     * flavour has a variable of that name at all, a slip that would otherwise pass unnoticed.
+     */
+    public static String unknownOption(io.semisyncsim.flavor.Flavors all, Flavor flavor, OptionFile file,
+                                       OptionFile.Option o) {
+        String name = o.name();
+        if (o.loose()) {
+            for (String any : all.names()) {
+                if (variables(all.get(any)).contains(name)) {
+                    return null;
+                }
+            }
+            return "no flavour has a variable '" + Printable.clip(name) + "'" + closest(name, variables(flavor))
+                    + " (loose- makes mysqld only warn of it, so the setting would be ignored)";
+        }
+        Map<String, PluginDescriptor> loaded = loadedAtStart(flavor, file);
+        for (SysVarDef d : flavor.systemVariables().values()) {
+            if (d.name().equals(name) || name.equalsIgnoreCase(d.alias())) {
+                return null;
+            }
+        }
+        for (PluginDescriptor p : loaded.values()) {
+            for (SysVarDef d : flavor.pluginVariables(p)) {
+                if (d.name().equals(name)) {
+                    return null;
+                }
+            }
+        }
+        for (PluginDescriptor p : flavor.loadablePlugins().values()) {
+            for (SysVarDef d : flavor.pluginVariables(p)) {
+                if (d.name().equals(name)) {
+                    return name + " is a variable of plugin " + p.name() + ", which " + flavor.name()
+                            + " does not load at start here; load it with plugin-load-add: " + p.library()
+                            + ", or write loose-" + name + " to set it once INSTALL PLUGIN loads it";
+                }
+            }
+        }
+        if (flavor.sql().unmodelledVariables().contains(name)) {
+            return name + " is a variable semisync-sim does not model on " + flavor.name();
+        }
+        return "unknown variable '" + Printable.clip(name) + "' on " + flavor.name() + closest(name, variables(flavor));
+    }
+
+    /**
+     * {@code "; did you mean 'x'?"} for the known name nearest to {@code name} or to it in the other name
+     * family (master/slave for source/replica and back: the likeliest slip across flavours), else "".
+     */
+    private static String closest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String variant : List.of(name, name.replace("source", "master").replace("replica", "slave"),
+                name.replace("master", "source").replace("slave", "replica"))) {
+            for (String k : known) {
+                int d = Suggest.distance(variant, k.toLowerCase(Locale.ROOT));
+                if (d < bestDistance) {
+                    best = k;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    }
+
+    /** The plugins a start with {@code file} has: compiled-in ones, and those plugin-load-add names. */
+    private static Map<String, PluginDescriptor> loadedAtStart(Flavor flavor, OptionFile file) {
+        Map<String, PluginDescriptor> out = new TreeMap<>(flavor.builtinPlugins());
+        for (OptionFile.Option o : file.options()) {
+            if (!o.name().equals("plugin_load_add") && !o.name().equals("plugin_load")) {
+                continue;
+            }
+            for (String item : o.value().split(";")) { // sql_plugin.cc plugin_load_list: [name=]library;...
+                String[] parts = item.strip().split("=", 2);
+                List<String> held = flavor.library(parts[parts.length - 1].strip());
+                for (String plugin : held == null ? List.<String>of() : held) {
+                    if (parts.length == 1 || plugin.equalsIgnoreCase(parts[0].strip())) {
+                        out.put(plugin, flavor.loadablePlugins().get(plugin));
+                    }
+                }
+            }
+        }
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
     }
 
     private static String unknown(String name, List<String> known, String what) {

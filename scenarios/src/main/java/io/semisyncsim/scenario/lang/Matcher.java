@@ -211,7 +211,7 @@ public sealed interface Matcher {
             java.util.regex.Matcher m = COUNT.matcher(t);
             if (!m.matches()) {
                 throw new Arithmetic.Invalid("count takes quoted text, an operator and a number, e.g. "
-                        + "count(\"switched OFF\") == 1; got '" + t + "'");
+                        + "count(\"switched OFF\") == 1; got '" + Printable.clip(t) + "'");
             }
             String text = vars == null ? m.group(2) : Template.expand(m.group(2), vars);
             String[] opAndValue = operator(m.group(3).strip(), t);
@@ -250,7 +250,7 @@ public sealed interface Matcher {
                 String hint = op.equals("<>") ? "; did you mean '!='?" // SQL's spelling of not equal
                         : COMPARISONS.contains(reversed) ? "; did you mean '" + reversed + "'?"
                         : Suggest.didYouMean(op, COMPARISONS);
-                throw new Arithmetic.Invalid("unknown operator '" + op + "' in '" + whole + "'" + hint
+                throw new Arithmetic.Invalid("unknown operator '" + Printable.clip(op) + "' in '" + Printable.clip(whole) + "'" + hint
                         + " (operators: == != < <= > >=, contains, not contains, matches, not matches,"
                         + " count(\"text\") OP N, absent)");
             }
@@ -260,11 +260,11 @@ public sealed interface Matcher {
         private static Matcher compare(String op, String value, String whole, Map<String, String> vars)
                 throws Arithmetic.Invalid, Template.Unbound {
             if (value.isEmpty()) {
-                throw new Arithmetic.Invalid("'" + whole + "' has an operator but no value");
+                throw new Arithmetic.Invalid("'" + Printable.clip(whole) + "' has an operator but no value");
             }
             String[] tokens = value.split("\\s+");
             if (tokens.length > 1 && (tokens[tokens.length - 1].equals("+") || tokens[tokens.length - 1].equals("-"))) {
-                throw new Arithmetic.Invalid("'" + value + "' ends with '" + tokens[tokens.length - 1] + "': a sum needs"
+                throw new Arithmetic.Invalid("'" + Printable.clip(value) + "' ends with '" + Printable.clip(tokens[tokens.length - 1]) + "': a sum needs"
                         + " a value after each + and -");
             }
             if (Arithmetic.isSum(value)) {
@@ -278,22 +278,22 @@ public sealed interface Matcher {
                 value = Template.expand(value, vars);
             }
             if (NOT_A_NUMBER.matcher(value).matches()) {
-                throw new Arithmetic.Invalid("'" + value + "' is not a number MySQL prints; compare with a number"
+                throw new Arithmetic.Invalid("'" + Printable.clip(value) + "' is not a number MySQL prints; compare with a number"
                         + " or a word");
             }
             BigDecimal number = numberOrNull(value);
             if (number != null && Double.isInfinite(number.doubleValue())) {
-                throw new Arithmetic.Invalid("'" + value + "' is out of range: larger than any number MySQL prints");
+                throw new Arithmetic.Invalid("'" + Printable.clip(value) + "' is out of range: larger than any number MySQL prints");
             }
             long micros = Durations.parse(value);
             if (micros >= 0 && number == null) {
                 number = BigDecimal.valueOf(micros);
             }
             if (number == null && micros < 0 && Durations.problem(value, "x").contains("longer than a year")) {
-                throw new Arithmetic.Invalid("'" + value + "' is longer than a year of virtual time");
+                throw new Arithmetic.Invalid("'" + Printable.clip(value) + "' is longer than a year of virtual time");
             }
             if (number == null && !op.equals("==") && !op.equals("!=")) {
-                throw new Arithmetic.Invalid("'" + op + "' needs a number, got '" + value + "'");
+                throw new Arithmetic.Invalid("'" + Printable.clip(op) + "' needs a number, got '" + Printable.clip(value) + "'");
             }
             return new Compare(op, value, number);
         }

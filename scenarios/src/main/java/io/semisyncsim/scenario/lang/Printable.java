@@ -53,4 +53,18 @@ public final class Printable {
             default -> c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c);
         };
     }
+
+    /** How much of a user's text a message quotes: enough to recognise it, never a whole file. */
+    public static final int QUOTED = 60;
+
+    /**
+     * {@code text} as a message quotes it: at most {@link #QUOTED} characters, then "..." when there was
+     * more (a file that is no scenario, say, whose whole text is one value).
+     */
+    public static String clip(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= QUOTED) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, QUOTED)) + "...";
+    }
 }

@@ -7,9 +7,15 @@ package io.semisyncsim.scenario.lang;
  */
 public record Problem(String file, Pos pos, String message) implements Comparable<Problem> {
 
+    /** Longer than any message the reader writes: past it, quoted text was not clipped, and is cut here. */
+    static final int MAX_MESSAGE = 1000;
+
     public Problem {
         file = Printable.escape(file);
         message = Printable.escape(message);
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "...";
+        }
     }
 
     /** {@code file:line:column: message}, the form editors and CI logs link. */

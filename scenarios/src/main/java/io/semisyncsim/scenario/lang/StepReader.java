@@ -29,6 +29,8 @@ public final class StepReader {
     private final List<Problem> problems;
     /** What the steps read so far did, in reading order (see the class comment). */
     private State state;
+    /** Every check of a node's error log read so far (expect, await, invariants). */
+    private final List<Expectation> logChecks = new ArrayList<>();
 
     /**
      * The cluster and the session as far as the steps read so far tell: nodes down (and where they went
@@ -163,7 +165,7 @@ public final class StepReader {
         for (Map.Entry<String, YNode.Entry> e : m.entries().entrySet()) {
             String hint = Suggest.didYouMean(e.getKey(), kindKeys());
             if (!companions.contains(e.getKey()) && !hint.isEmpty()) {
-                problem(e.getValue().keyPos(), "unknown key '" + e.getKey() + "' in a step" + hint);
+                problem(e.getValue().keyPos(), "unknown key '" + Printable.clip(e.getKey()) + "' in a step" + hint);
                 told = true;
             }
         }
@@ -179,7 +181,7 @@ public final class StepReader {
     public void unknownKeys(YNode.Map m, List<String> allowed, String where) {
         for (Map.Entry<String, YNode.Entry> e : m.entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                problem(e.getValue().keyPos(), "unknown key '" + e.getKey() + "' in " + where
+                problem(e.getValue().keyPos(), "unknown key '" + Printable.clip(e.getKey()) + "' in " + where
                         + Suggest.didYouMean(e.getKey(), allowed));
             }
         }
@@ -211,7 +213,7 @@ public final class StepReader {
 
     public String requiredText(YNode.Map m, String key, String where) {
         if (!m.entries().containsKey(key)) {
-            problem(m.pos(), where + " needs '" + key + "'");
+            problem(m.pos(), where + " needs '" + Printable.clip(key) + "'");
             return null;
         }
         return text(m.entries().get(key).value(), key);
@@ -238,7 +240,7 @@ public final class StepReader {
             return fallback;
         }
         if (!v.text().equals("true") && !v.text().equals("false")) {
-            problem(v.pos(), key + " is true or false, got '" + v.text() + "'");
+            problem(v.pos(), key + " is true or false, got '" + Printable.clip(v.text()) + "'");
             return fallback;
         }
         return v.text().equals("true");
@@ -265,7 +267,7 @@ public final class StepReader {
         }
         String t = v.text();
         if (!t.matches("\\d{1,12}") || Long.parseLong(t) < min || Long.parseLong(t) > max) {
-            problem(v.pos(), key + " must be a whole number from " + min + " to " + max + ", got '" + t + "'"
+            problem(v.pos(), key + " must be a whole number from " + min + " to " + max + ", got '" + Printable.clip(t) + "'"
                     + (Template.has(t) ? "; captured values (${name}) go in expected values and SQL" : ""));
             return fallback;
         }
@@ -274,7 +276,7 @@ public final class StepReader {
 
     public YNode.Map requiredMap(YNode.Map m, String key, String where) {
         if (!m.entries().containsKey(key)) {
-            problem(m.pos(), where + " needs '" + key + "'");
+            problem(m.pos(), where + " needs '" + Printable.clip(key) + "'");
             return null;
         }
         return asMap(m.entries().get(key).value(), key);
@@ -293,7 +295,7 @@ public final class StepReader {
         YNode v = m.entries().get(key).value();
         String node = text(v, key);
         if (node != null && !nodes.contains(node)) {
-            problem(v.pos(), "unknown node '" + node + "'" + Suggest.didYouMean(node, nodes)
+            problem(v.pos(), "unknown node '" + Printable.clip(node) + "'" + Suggest.didYouMean(node, nodes)
                     + " (nodes: " + String.join(", ", nodes) + ")");
             return null;
         }
@@ -330,7 +332,16 @@ public final class StepReader {
                     + " or count(\"text\") OP N");
             return null;
         }
-        return new Expectation(pos, path, matcher, valueText);
+        Expectation e = new Expectation(pos, path, matcher, valueText);
+        if (path.kind() == ValuePath.Kind.LOG) {
+            logChecks.add(e);
+        }
+        return e;
+    }
+
+    /** The checks of a node's error log read so far, in reading order. */
+    public List<Expectation> logChecks() {
+        return logChecks;
     }
 
     /** A path to read, refused when it cannot exist on one of the flavours the scenario runs on. */

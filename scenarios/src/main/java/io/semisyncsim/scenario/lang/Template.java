@@ -45,7 +45,7 @@ public final class Template {
         while ((i = text.indexOf("${", i)) >= 0) {
             int close = text.indexOf('}', i + 2);
             if (close < 0) {
-                return "'${' without its closing '}' in '" + text + "'";
+                return "'${' without its closing '}' in '" + Printable.clip(text) + "'";
             }
             String name = text.substring(i + 2, close);
             if (!NAME.matcher(name).matches()) {

@@ -29,7 +29,7 @@ public record ValuePath(String node, Kind kind, String name) {
             if (COMMIT_PATHS.contains(rest)) {
                 return new ValuePath(null, Kind.COMMITS, rest);
             }
-            error[0] = "unknown commits path '" + text + "'" + Suggest.didYouMean(rest, COMMIT_PATHS)
+            error[0] = "unknown commits path '" + Printable.clip(text) + "'" + Suggest.didYouMean(rest, COMMIT_PATHS)
                     + " (commits." + String.join(", commits.", COMMIT_PATHS) + ")";
             return null;
         }
@@ -38,17 +38,17 @@ public record ValuePath(String node, Kind kind, String name) {
             if (List.of("acknowledged", "visible").contains(rest)) {
                 return new ValuePath(null, Kind.LOST, rest);
             }
-            error[0] = "unknown lost path '" + text + "'" + Suggest.didYouMean(rest, List.of("acknowledged", "visible"))
+            error[0] = "unknown lost path '" + Printable.clip(text) + "'" + Suggest.didYouMean(rest, List.of("acknowledged", "visible"))
                     + " (lost.acknowledged, lost.visible)";
             return null;
         }
         if (!nodes.contains(parts[0])) {
-            error[0] = "unknown node '" + parts[0] + "' in path '" + text + "'" + Suggest.didYouMean(parts[0], nodes)
+            error[0] = "unknown node '" + Printable.clip(parts[0]) + "' in path '" + Printable.clip(text) + "'" + Suggest.didYouMean(parts[0], nodes)
                     + " (nodes: " + String.join(", ", nodes) + ")";
             return null;
         }
         if (parts.length < 2) {
-            error[0] = "path '" + text + "' needs a part after the node, e.g. " + parts[0] + ".status.NAME";
+            error[0] = "path '" + Printable.clip(text) + "' needs a part after the node, e.g. " + parts[0] + ".status.NAME";
             return null;
         }
         Kind kind = switch (parts[1]) {
@@ -62,26 +62,26 @@ public record ValuePath(String node, Kind kind, String name) {
             default -> null;
         };
         if (kind == null) {
-            error[0] = "unknown path part '" + parts[1] + "' in '" + text + "'" + Suggest.didYouMean(parts[1],
+            error[0] = "unknown path part '" + Printable.clip(parts[1]) + "' in '" + Printable.clip(text) + "'" + Suggest.didYouMean(parts[1],
                     List.of("status", "variables", "plugins", "replica_status", "rows", "log", "gtid"));
             return null;
         }
         if (kind == Kind.GTID && (parts.length < 3 || !GTID_PATHS.contains(parts[2]))) {
             String name = parts.length < 3 ? "" : parts[2];
-            error[0] = "unknown gtid path '" + text + "'" + Suggest.didYouMean(name, GTID_PATHS) + " ("
+            error[0] = "unknown gtid path '" + Printable.clip(text) + "'" + Suggest.didYouMean(name, GTID_PATHS) + " ("
                     + parts[0] + ".gtid." + String.join(", " + parts[0] + ".gtid.", GTID_PATHS) + ")";
             return null;
         }
         if (kind == Kind.LOG || kind == Kind.ROWS) {
             if (parts.length > 2) {
-                error[0] = "'" + text + "': " + parts[1] + " takes no name; write " + parts[0] + "." + parts[1]
+                error[0] = "'" + Printable.clip(text) + "': " + parts[1] + " takes no name; write " + parts[0] + "." + parts[1]
                         + (kind == Kind.LOG ? ": contains \"text\"" : ": 10");
                 return null;
             }
             return new ValuePath(parts[0], kind, null);
         }
         if (parts.length < 3 || parts[2].isEmpty()) {
-            error[0] = "path '" + text + "' needs a name, e.g. " + parts[0] + "." + parts[1] + ".NAME";
+            error[0] = "path '" + Printable.clip(text) + "' needs a name, e.g. " + parts[0] + "." + parts[1] + ".NAME";
             return null;
         }
         return new ValuePath(parts[0], kind, parts[2]);

@@ -18,7 +18,7 @@ public sealed interface YNode {
 
         @Override
         public String describe() {
-            return "'" + text + "'";
+            return "'" + Printable.clip(text) + "'";
         }
     }
 

@@ -70,7 +70,7 @@ public final class YamlTree {
         } catch (Refused r) {
             throw refused(r.pos, r.getMessage());
         } catch (JsonProcessingException e) {
-            throw syntax(e, p);
+            throw syntax(e, p, text);
         } catch (IOException e) {
             throw refused(new Pos(1, 1), "cannot read: " + e.getMessage());
         } finally {
@@ -92,8 +92,11 @@ public final class YamlTree {
      * A parser error with its reason and the place of the problem: SnakeYAML's problem and its mark (not
      * the context's first line, "while scanning...", which names neither), and the context beside it.
      */
-    private InvalidScenarioException syntax(JsonProcessingException e, JsonParser p) {
+    private InvalidScenarioException syntax(JsonProcessingException e, JsonParser p, String text) {
         Throwable cause = e.getCause();
+        if (cause instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+            return unprintable(text, r.getCodePoint());
+        }
         if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
             String context = m.getContext() == null ? "" : " (" + m.getContext()
                     + (m.getContextMark() == null ? "" : " started at " + (m.getContextMark().getLine() + 1) + ":"
@@ -112,6 +115,34 @@ public final class YamlTree {
             message = "a key must be a single value (complex keys such as ? [a, b] are not supported)";
         }
         return refused(where(e, p), "YAML syntax: " + message);
+    }
+
+    /**
+     * A character YAML does not allow anywhere, comments included (SnakeYAML's reader refuses it before any
+     * token, and its position counts in its buffer, not in lines): found again here, to be told at its own
+     * line and column, and shown escaped.
+     */
+    private InvalidScenarioException unprintable(String text, int codePoint) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (!org.yaml.snakeyaml.reader.StreamReader.isPrintable(c)) {
+                return refused(new Pos(line, column), describe(c) + "; scenario files hold printable text");
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return refused(new Pos(1, 1), describe(codePoint) + "; scenario files hold printable text");
+    }
+
+    private static String describe(int c) {
+        return (Printable.isControl(c) ? "control character " : "character ") + Printable.name(c)
+                + (Printable.isControl(c) ? "" : ", which YAML does not allow,") + " in the file";
     }
 
     /** The error's own location, else where the parser stood. */
@@ -150,7 +181,7 @@ public final class YamlTree {
                     continue;
                 }
                 if (entries.containsKey(key)) {
-                    throw new Refused(keyPos, "duplicate key '" + key + "'");
+                    throw new Refused(keyPos, "duplicate key '" + Printable.clip(key) + "'");
                 }
                 entries.put(key, new YNode.Entry(keyPos, value));
             }

@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.StepReader;
 import io.semisyncsim.scenario.lang.Suggest;
@@ -41,7 +42,7 @@ record ClientConnection(String node, String user, String name) {
             YNode v = m.entries().get("connection").value();
             name = r.text(v, "connection");
             if (name != null && !NAME.matcher(name).matches()) {
-                r.problem(v.pos(), "connection name '" + name + "' must start with a letter and use letters, digits"
+                r.problem(v.pos(), "connection name '" + Printable.clip(name) + "' must start with a letter and use letters, digits"
                         + " and _ (at most 64)");
                 name = null;
             }

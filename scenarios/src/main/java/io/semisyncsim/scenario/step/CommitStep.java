@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
@@ -44,7 +45,7 @@ public record CommitStep(Pos pos, String node, int count, String table, boolean 
                 expectError = Integer.parseInt(e);
             } else if (e != null) {
                 r.problem(m.entries().get("expect_error").value().pos(),
-                        "expect_error takes a MySQL error number, e.g. 1062; got '" + e + "'");
+                        "expect_error takes a MySQL error number, e.g. 1062; got '" + Printable.clip(e) + "'");
             }
             if (background) {
                 r.problem(m.entries().get("expect_error").keyPos(), "a background commit's errors are not checked;"
@@ -55,7 +56,7 @@ public record CommitStep(Pos pos, String node, int count, String table, boolean 
             return null;
         }
         if (!n.matches("\\d{1,7}") || Integer.parseInt(n) < 1) {
-            r.problem(v.pos(), "commit takes a number of transactions from 1 to 9999999, got '" + n + "'");
+            r.problem(v.pos(), "commit takes a number of transactions from 1 to 9999999, got '" + Printable.clip(n) + "'");
             return null;
         }
         return new CommitStep(m.pos(), node, Integer.parseInt(n), table, background, expectError, ignore);
@@ -65,7 +66,7 @@ public record CommitStep(Pos pos, String node, int count, String table, boolean 
     static String table(StepReader r, YNode.Map m) {
         String table = r.optionalText(m, "table", TABLE);
         if (!TABLE_NAME.matcher(table).matches()) {
-            r.problem(m.entries().get("table").value().pos(), "table name '" + table + "' must start with a letter"
+            r.problem(m.entries().get("table").value().pos(), "table name '" + Printable.clip(table) + "' must start with a letter"
                     + " or _ and use letters, digits and _ (at most 64)");
             return TABLE;
         }

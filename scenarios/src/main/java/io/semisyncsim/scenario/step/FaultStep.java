@@ -1,6 +1,8 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.FaultKind;
+import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.StepKind;
 import io.semisyncsim.scenario.lang.StepReader;
@@ -39,7 +41,7 @@ public final class FaultStep {
             if (k.name().equals(name)) {
                 for (Map.Entry<String, YNode.Entry> e : m.entries().entrySet()) {
                     if (KIND.keys().contains(e.getKey()) && !k.keys().contains(e.getKey())) {
-                        r.problem(e.getValue().keyPos(), "unknown key '" + e.getKey() + "' in a" + (name.equals("heal")
+                        r.problem(e.getValue().keyPos(), "unknown key '" + Printable.clip(e.getKey()) + "' in a" + (name.equals("heal")
                                 ? " heal" : " " + name + " fault") + Suggest.didYouMean(e.getKey(), k.keys()));
                     }
                 }
@@ -48,7 +50,7 @@ public final class FaultStep {
         }
         List<String> names = new ArrayList<>();
         Faults.KINDS.forEach(k -> names.add(k.name()));
-        r.problem(v.pos(), "unknown fault '" + name + "'" + Suggest.didYouMean(name, names)
+        r.problem(v.pos(), "unknown fault '" + Printable.clip(name) + "'" + Suggest.didYouMean(name, names)
                 + " (faults: " + String.join(", ", names) + ")");
         return null;
     }
@@ -70,7 +72,8 @@ public final class FaultStep {
             r.problem(v.pos(), kind + " between takes two nodes, e.g. between: [source, replica1]");
             return null;
         }
-        return known(r, m, kind, pair.get(0), pair.get(1));
+        List<YNode> items = ((YNode.Seq) v).items();
+        return known(r, kind, pair.get(0), items.get(0).pos(), pair.get(1), items.get(1).pos());
     }
 
     /** The link a fault acts on: {@code a} to {@code b}, and back when {@code bothWays}. */
@@ -90,8 +93,9 @@ public final class FaultStep {
             return ends == null ? null : new Link(ends[0], ends[1], true);
         }
         if (m.entries().containsKey("from") && m.entries().containsKey("to")) {
-            String[] ends = known(r, m, kind, r.text(m.entries().get("from").value(), "from"),
-                    r.text(m.entries().get("to").value(), "to"));
+            YNode from = m.entries().get("from").value();
+            YNode to = m.entries().get("to").value();
+            String[] ends = known(r, kind, r.text(from, "from"), from.pos(), r.text(to, "to"), to.pos());
             return ends == null ? null : new Link(ends[0], ends[1], false);
         }
         if (required || m.entries().containsKey("from") || m.entries().containsKey("to")) {
@@ -100,17 +104,18 @@ public final class FaultStep {
         return null;
     }
 
-    /** Both nodes in the topology; null when one is not (reported at the step). */
-    static String[] known(StepReader r, YNode.Map m, String kind, String a, String b) {
-        for (String n : new String[] {a, b}) {
+    /** Both nodes in the topology; null when one is not (reported where the file names it). */
+    static String[] known(StepReader r, String kind, String a, Pos aPos, String b, Pos bPos) {
+        for (int i = 0; i < 2; i++) {
+            String n = i == 0 ? a : b;
             if (n != null && !r.nodes().contains(n)) {
-                r.problem(m.pos(), "unknown node '" + n + "' in " + kind + Suggest.didYouMean(n, r.nodes())
-                        + " (nodes: " + String.join(", ", r.nodes()) + ")");
+                r.problem(i == 0 ? aPos : bPos, "unknown node '" + Printable.clip(n) + "' in " + kind
+                        + Suggest.didYouMean(n, r.nodes()) + " (nodes: " + String.join(", ", r.nodes()) + ")");
                 return null;
             }
         }
         if (a != null && a.equals(b)) {
-            r.problem(m.pos(), kind + " takes two different nodes, got " + a + " twice");
+            r.problem(bPos, kind + " takes two different nodes, got " + Printable.clip(a) + " twice");
             return null;
         }
         return a == null || b == null ? null : new String[] {a, b};

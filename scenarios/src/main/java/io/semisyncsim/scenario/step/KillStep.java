@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
@@ -35,7 +36,7 @@ public record KillStep(Pos pos, String node, String victim, String victimUser, b
         boolean query = r.optionalBoolean(k, "query", false);
         String as = r.optionalText(m, "as", null);
         if (as != null && !Account.validName(as)) {
-            r.problem(m.entries().get("as").value().pos(), "'" + as + "' is not a user name");
+            r.problem(m.entries().get("as").value().pos(), "'" + Printable.clip(as) + "' is not a user name");
             return null;
         }
         if (node == null || victim == null) {

@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
@@ -46,7 +47,7 @@ public record LetStep(Pos pos, List<Binding> bindings) implements Step {
             String name = e.getKey();
             Pos at = e.getValue().keyPos();
             if (!Template.NAME.matcher(name).matches()) {
-                r.problem(at, "'" + name + "' cannot name a captured value: letters, digits and _, not first a digit");
+                r.problem(at, "'" + Printable.clip(name) + "' cannot name a captured value: letters, digits and _, not first a digit");
                 continue;
             }
             Binding b = binding(r, name, at, e.getValue().value());

@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
@@ -32,7 +33,7 @@ public record ReapStep(Pos pos, String node, String user, String connection, Sta
         YNode v = m.entries().get("reap").value();
         String flag = r.text(v, "reap");
         if (flag != null && !flag.equals("true")) {
-            r.problem(v.pos(), "reap takes true (reap: true waits for the connection's sent statement); got '" + flag + "'");
+            r.problem(v.pos(), "reap takes true (reap: true waits for the connection's sent statement); got '" + Printable.clip(flag) + "'");
         }
         StatementChecks checks = StatementChecks.read(r, m, 1);
         if (c == null) {

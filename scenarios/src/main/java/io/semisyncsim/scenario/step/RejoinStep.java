@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Step;
@@ -27,7 +28,7 @@ public record RejoinStep(Pos pos, String node, String source) implements Step {
         r.unknownKeys(f, List.of("node", "source"), "rejoin");
         for (String key : List.of("node", "source")) {
             if (!f.entries().containsKey(key)) {
-                r.problem(f.pos(), "rejoin needs '" + key + "' (rejoin: {node: OLD_SOURCE, source: NEW_SOURCE})");
+                r.problem(f.pos(), "rejoin needs '" + Printable.clip(key) + "' (rejoin: {node: OLD_SOURCE, source: NEW_SOURCE})");
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario.step;
 
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.ExpectedRows;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
@@ -67,7 +68,7 @@ record StatementChecks(Integer expectError, List<Integer> expectWarnings, Expect
         }
         if (e != null) {
             r.problem(v.pos(), key + " takes a MySQL error number, e.g. " + (key.equals("expect_error") ? "1227" : "1287")
-                    + "; got '" + e + "'");
+                    + "; got '" + Printable.clip(e) + "'");
         }
         return null;
     }
