@@ -24,6 +24,11 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     private final String waitNoReplicaVar;
     private final String countVar;
     private final String waitPointVar;
+    private long settingsRead = -1;
+    private String waitPoint;
+    /** The timeout in µs, saturated: the variable goes up to 2^64-1 ms, far past the virtual clock's range. */
+    private long timeoutMicros;
+    private boolean waitNoReplica;
     /** The process-list state of a session waiting here, made once: it is set and counted at every wait. */
     private final String waitState;
 
@@ -88,7 +93,26 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     // --- the commit path
 
     private boolean waitNoReplica() {
-        return ctx.variables().getBool(waitNoReplicaVar);
+        settings();
+        return waitNoReplica;
+    }
+
+    /**
+     * The settings every commit reads (wait point, timeout, wait_no_replica), read again only when a
+     * variable changed: three lookups and a parse per commit otherwise. The semantics stay "read at each
+     * commit" (wait_point has no update hook in MySQL): a SET takes effect at the next one.
+     */
+    private void settings() {
+        long changes = ctx.variables().changes();
+        if (changes == settingsRead) {
+            return;
+        }
+        waitPoint = ctx.variables().get(waitPointVar);
+        java.math.BigInteger us = new java.math.BigInteger(ctx.variables().get(timeoutVar))
+                .multiply(java.math.BigInteger.valueOf(1000));
+        timeoutMicros = us.bitLength() < 63 ? us.longValue() : Long.MAX_VALUE; // up to 2^64-1 ms: saturated
+        waitNoReplica = ctx.variables().getBool(waitNoReplicaVar);
+        settingsRead = changes;
     }
 
     @Override
@@ -102,21 +126,15 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     @Override
     public Decision atCommitPoint(Point point, BinlogPosition pos, long now) {
         // wait_point has no update hook: it is read at each commit.
-        if (!point.name().equals(ctx.variables().get(waitPointVar))) {
+        settings();
+        if (!point.name().equals(waitPoint)) {
             return null;
         }
-        SemisyncSource.Wait w = source.commitTrx(pos, now, timeoutMicros(), waitNoReplica());
+        SemisyncSource.Wait w = source.commitTrx(pos, now, timeoutMicros, waitNoReplica);
         if (w instanceof SemisyncSource.Wait.Hold h) {
             return new Decision.Hold(h.waiter(), h.deadline());
         }
         return new Decision.Proceed(((SemisyncSource.Wait.Proceed) w).semisync());
-    }
-
-    /** The timeout in µs, saturated: the variable goes up to 2^64-1 ms, far past the virtual clock's range. */
-    private long timeoutMicros() {
-        java.math.BigInteger ms = new java.math.BigInteger(ctx.variables().get(timeoutVar));
-        java.math.BigInteger us = ms.multiply(java.math.BigInteger.valueOf(1000));
-        return us.bitLength() < 63 ? us.longValue() : Long.MAX_VALUE;
     }
 
     @Override

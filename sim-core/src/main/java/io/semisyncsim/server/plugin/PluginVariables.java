@@ -18,4 +18,7 @@ public interface PluginVariables {
     boolean getBool(String name);
 
     long getLong(String name);
+
+    /** A count that moves with every definition and value change: what a plugin derives holds until it moves. */
+    long changes();
 }
