@@ -32,7 +32,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "J", description = "Runs at a time (default: every core, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where shrunk scenarios go (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Where shrunk scenarios go (default ${DEFAULT-VALUE}): a new or",
+        "empty directory, or an earlier output of semisync-sim (replaced whole)."})
     Path out = Path.of("semisync-sim-explore");
 
     @Option(names = "--shrink-runs", paramLabel = "N", description = "At most N runs to shrink each finding (default ${DEFAULT-VALUE}).")
@@ -50,8 +51,8 @@ final class ExploreCommand implements Callable<Integer> {
             if (runs < 1 || jobs < 1 || shrinkRuns < 0) {
                 throw new SweepException("--runs and --jobs take at least 1, --shrink-runs at least 0");
             }
-            SweepCommand.Output.usable(out, "--out");
             Exploration exploration = Exploration.of(file, new ScenarioReader.Options(allowLarge));
+            OutputDir.claim("--out", out, "explore");
             Progress progress = new Progress(System.err, runs, Progress.wanted(quiet));
             Exploration.Report report = exploration.explore(seed, runs, jobs, progress::runDone);
             Cli.OUT.println("explore " + exploration.name() + ": " + runs + " runs (seeds " + seed + ".." + (seed + runs - 1)
@@ -70,6 +71,9 @@ final class ExploreCommand implements Callable<Integer> {
             return Cli.INVALID;
         } catch (InvalidScenarioException e) {
             e.problems().forEach(System.err::println);
+            return Cli.INVALID;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
             return Cli.INVALID;
         }
     }

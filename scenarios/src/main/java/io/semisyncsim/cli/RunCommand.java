@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
                 "to be explicit.",
                 "", "Exit codes: 0 every expectation held, 1 an expectation failed,",
                 "            2 invalid scenario or usage (an output path that is a file,",
-                "              misses its parent, cannot be written or fills the disk),",
+                "              misses its parent, holds files that are not ours,",
+                "              cannot be written or fills the disk),",
                 "            3 internal error,",
                 "            130 / 143 interrupted by SIGINT / SIGTERM (the report directory",
                 "              is left marked INCOMPLETE)."})
@@ -79,8 +80,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = DEFAULT_REPORT,
             preprocessor = OptionalValue.class,
             description = "Write DIR/index.html, DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and "
-                    + "report.html (default DIR: ./" + DEFAULT_REPORT + "). A separate value ending in .yaml or .yml is "
-                    + "a scenario, not DIR; --report=DIR always names the directory.")
+                    + "report.html (default DIR: ./" + DEFAULT_REPORT + "). DIR is new or empty, or an earlier output "
+                    + "of semisync-sim, which is replaced whole; a directory of other files is refused. A separate "
+                    + "value ending in .yaml or .yml is a scenario, not DIR; --report=DIR always names the directory.")
     Path report;
 
     /** One run to play: the scenario on one flavour, with its seed. */
@@ -128,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
                 OutputProblem.checkFile("--trace", trace);
             }
             if (report != null) {
-                dir = ReportDir.forRuns(report, plan.stream().map(Planned::scenario).toList());
+                dir = ReportDir.forRuns(report, "run", plan.stream().map(Planned::scenario).toList());
                 dir.invalid(invalid);
             }
             return play(plan, invalid, dir);

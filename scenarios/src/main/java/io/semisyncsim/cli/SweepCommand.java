@@ -13,7 +13,6 @@ import io.semisyncsim.sweep.SweepHeader;
 import io.semisyncsim.sweep.SweepPlan;
 import io.semisyncsim.sweep.SweepRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,8 @@ final class SweepCommand implements Callable<Integer> {
         "them together. Default: JOB_COMPLETION_INDEX/JOB_COMPLETIONS or SLURM_ARRAY_TASK_* if set, else all."})
     String shard;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the results go.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = {"Where the results go: a new or empty",
+        "directory, or an earlier output of semisync-sim (replaced whole)."})
     Path out;
 
     @Option(names = "--allow-large", description = "Accept topologies of more than " + ScenarioReader.MAX_NODES + " nodes.")
@@ -68,11 +68,11 @@ final class SweepCommand implements Callable<Integer> {
             for (String s : sets) {
                 settings.add(Setting.parse(s));
             }
-            Output.usable(out, "--out");
             List<Long> seedList = seeds == null ? List.of(ScenarioReader.read(file,
                     new ScenarioReader.Options(allowLarge)).seed()) : Seeds.parse(seeds);
             SweepPlan plan = SweepPlan.of(file, settings, seedList, new ScenarioReader.Options(allowLarge));
             List<SweepPlan.Run> runs = plan.runs(slice);
+            OutputDir.claim("--out", out, "sweep");
             Progress progress = new Progress(System.err, runs.size(), Progress.wanted(quiet));
             List<RunRow> rows = SweepRunner.run(plan, runs, jobs, out, progress::runDone);
             SweepFiles.write(out, SweepHeader.of(plan), slice, rows);
@@ -83,6 +83,9 @@ final class SweepCommand implements Callable<Integer> {
             return Cli.INVALID;
         } catch (InvalidScenarioException e) {
             e.problems().forEach(System.err::println);
+            return Cli.INVALID;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
             return Cli.INVALID;
         }
     }
@@ -101,25 +104,5 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return failed == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
-    }
-
-    /** An output directory that can be written: an existing file or an unwritable place is a usage error. */
-    static final class Output {
-        private Output() {
-        }
-
-        static void usable(Path dir, String option) throws SweepException {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new SweepException(option + " " + dir + ": a file is there, not a directory");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new SweepException(option + " " + dir + ": cannot create it (" + e.getMessage() + ")");
-            }
-            if (!Files.isWritable(dir)) {
-                throw new SweepException(option + " " + dir + ": not writable");
-            }
-        }
     }
 }
