@@ -29,7 +29,7 @@ final class LiveSetup {
             completionCandidates = RunCommand.FlavorNames.class)
     String flavor;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Without FILE: the seed (default 1).")
+    @Option(names = "--seed", paramLabel = "N", converter = Cli.Seed.class, description = "Without FILE: the seed (default 1).")
     Long seed;
 
     /** The setup at {@code speed} (null: {@code defaultSpeed}), or null after telling on stderr why not (exit 2). */
@@ -54,9 +54,8 @@ final class LiveSetup {
                 return null;
             }
             String f = flavor == null ? Flavors.standard().defaultFlavor().name() : flavor;
-            if (Flavors.standard().get(f) == null) {
-                System.err.println("semisync-sim: unknown flavor '" + f + "' (flavors: "
-                        + String.join(", ", Flavors.standard().names()) + ")");
+            if (RunCommand.FlavorNames.unknown(f) != null) {
+                System.err.println("semisync-sim: " + RunCommand.FlavorNames.unknown(f));
                 return null;
             }
             if (replicas < 0 || replicas > 63) {

@@ -36,8 +36,10 @@ final class MergeCommand implements Callable<Integer> {
             }
             OutputDir.claim("--out", out, "merge");
             SweepMerge.Merged merged = SweepMerge.merge(dirs, out);
-            Cli.OUT.println("merge " + merged.header().name() + ": " + dirs.size() + " shard" + (dirs.size() == 1 ? "" : "s")
-                    + ", " + merged.rows().size() + " runs, " + merged.failed() + " failed; " + out.resolve("summary.html"));
+            Cli.OUT.println("merge " + merged.header().name() + ": " + Cli.count(dirs.size(), "shard") + ", "
+                    + Cli.count(merged.rows().size(), "run") + ", " + (merged.rows().size() - merged.failed()) + " passed, "
+                    + merged.failed() + " failed; " + out.resolve("summary.html"));
+            SweepCommand.failures(merged.header(), merged.rows(), out);
             return merged.failed() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
         } catch (SweepException e) {
             e.getMessage().lines().forEach(l -> System.err.println("semisync-sim: " + l));

@@ -48,11 +48,13 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "library/teaching/manual-installation.yaml";
     static final String DEFAULT_REPORT = "semisync-sim-report";
+    /** How every command and file says "play this again" (the README's spelling). */
+    static final String REPLAY = "./semisync-sim run";
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Scenario files or directories of them.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    @Option(names = "--seed", paramLabel = "N", converter = Cli.Seed.class, description = "Override the scenario's seed.")
     Long seed;
 
     @Option(names = "--flavor", paramLabel = "F", description = "Override the flavor: ${COMPLETION-CANDIDATES}.",
@@ -91,9 +93,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (flavor != null && Flavors.standard().get(flavor) == null) {
-            System.err.println("semisync-sim: unknown flavor '" + flavor + "' (flavors: "
-                    + String.join(", ", Flavors.standard().names()) + ")");
+        if (flavor != null && FlavorNames.unknown(flavor) != null) {
+            System.err.println("semisync-sim: " + FlavorNames.unknown(flavor));
             return Cli.INVALID;
         }
         if (report != null && isScenarioName(report.toString())) {
@@ -239,7 +240,7 @@ final class RunCommand implements Callable<Integer> {
     /** The one command that plays a run again: {@code ./semisync-sim run FILE --flavor F --seed N}. */
     private String reproduce(Scenario s) {
         String file = files.isEmpty() ? "" : " " + shellWord(s.file());
-        return "./semisync-sim run" + file + " --flavor " + s.flavor() + " --seed " + s.seed();
+        return REPLAY + file + " --flavor " + s.flavor() + " --seed " + s.seed();
     }
 
     /** A word the shell reads back as it is: quoted when it holds anything but safe characters. */
@@ -304,6 +305,15 @@ final class RunCommand implements Callable<Integer> {
     static final class FlavorNames extends ArrayList<String> {
         FlavorNames() {
             super(Flavors.standard().names());
+        }
+
+        /** {@code --flavor mysql-9: unknown flavor; did you mean 'mysql-8.0'? (flavors: ...)}, or null if known. */
+        static String unknown(String f) {
+            if (Flavors.standard().get(f) != null) {
+                return null;
+            }
+            return "--flavor " + f + ": unknown flavor" + io.semisyncsim.scenario.lang.Suggest.didYouMean(f,
+                    Flavors.standard().names()) + " (flavors: " + String.join(", ", Flavors.standard().names()) + ")";
         }
     }
 }

@@ -75,8 +75,9 @@ final class SweepCommand implements Callable<Integer> {
             OutputDir.claim("--out", out, "sweep");
             Progress progress = new Progress(System.err, runs.size(), Progress.wanted(quiet));
             List<RunRow> rows = SweepRunner.run(plan, runs, jobs, out, progress::runDone);
-            SweepFiles.write(out, SweepHeader.of(plan), slice, rows);
-            return summary(plan, slice, rows);
+            SweepHeader header = SweepHeader.of(plan);
+            SweepFiles.write(out, header, slice, rows);
+            return summary(header, slice, rows);
         } catch (SweepException e) {
             e.getMessage().lines().forEach(l -> System.err.println(l.startsWith("semisync-sim: ") || l.contains(": ")
                     && l.matches("^[^ ]+:\\d+:\\d+: .*") ? l : "semisync-sim: " + l));
@@ -90,19 +91,43 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private int summary(SweepPlan plan, Shard slice, List<RunRow> rows) {
+    private int summary(SweepHeader header, Shard slice, List<RunRow> rows) {
         long failed = rows.stream().filter(r -> !r.passed()).count();
-        Cli.OUT.println("sweep " + plan.name() + ": " + plan.runs().size() + " runs" + (slice.isWhole() ? ""
+        Cli.OUT.println("sweep " + header.name() + ": " + Cli.count(header.runs(), "run") + (slice.isWhole() ? ""
                 : ", shard " + slice + " ran " + rows.size()) + ", " + (rows.size() - failed) + " passed, " + failed
                 + " failed; " + out.resolve(SweepFiles.HTML));
+        failures(header, rows, out);
+        return failed == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
+    }
+
+    /**
+     * Each failing run of a sweep (or a merge of its shards): its settings, flavour and seed, what failed (a
+     * multi-line actual value, such as an error log, as its line count, as run prints it), and how to replay it.
+     */
+    static void failures(SweepHeader header, List<RunRow> rows, Path out) {
+        boolean flavorSwept = header.settings().stream().anyMatch(s -> s.path().equals("flavor"));
         for (RunRow r : rows) {
             if (!r.passed()) {
-                Cli.OUT.println("  FAIL " + r.id() + " " + String.join(" ", r.values()) + " " + r.flavor() + " seed "
-                        + r.seed() + ": " + (r.invariant().isEmpty() ? r.failure() : r.invariant()));
-                Cli.OUT.println("       replay: semisync-sim run " + out.resolve("reports").resolve(r.id())
-                        .resolve("scenario.yaml") + " --flavor " + r.flavor() + " --seed " + r.seed());
+                List<String> said = new ArrayList<>(r.values());
+                if (!flavorSwept) {
+                    said.add(r.flavor());
+                }
+                Cli.OUT.println("  FAIL " + r.id() + " " + String.join(" ", said) + " seed " + r.seed() + ": "
+                        + (r.invariant().isEmpty() ? oneLine(r.failure()) : r.invariant()));
+                Cli.OUT.println("       replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(out.resolve("reports")
+                        .resolve(r.id()).resolve("scenario.yaml").toString()) + " --flavor " + r.flavor() + " --seed "
+                        + r.seed());
             }
         }
-        return failed == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
+    }
+
+    /** {@code EXPECTATION -- actual: (log, 9 lines)} for an actual value of several lines. */
+    static String oneLine(String failure) {
+        int actual = failure.indexOf(" -- actual: ");
+        if (!failure.contains("\n") || actual < 0) {
+            return failure;
+        }
+        String value = failure.substring(actual + " -- actual: ".length());
+        return failure.substring(0, actual) + " -- actual: (log, " + value.split("\n").length + " lines)";
     }
 }
