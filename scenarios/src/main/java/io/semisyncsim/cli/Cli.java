@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 ShellCommand.class, LabCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 every expectation held, 1 an expectation failed,",
-                "            2 invalid scenario or usage, 3 internal error (stack trace in a file),",
+                "            2 invalid scenario or usage,",
+                "            3 internal error (stack trace in a file),",
                 "            130 / 143 interrupted by SIGINT / SIGTERM."})
 public final class Cli implements Runnable {
     public static final int OK = 0;

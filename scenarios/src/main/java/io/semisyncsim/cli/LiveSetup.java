@@ -25,7 +25,8 @@ final class LiveSetup {
             description = "Without FILE: replicas beside the source (default ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--flavor", paramLabel = "F", description = "Without FILE: ${COMPLETION-CANDIDATES} (default mysql-8.0).",
+    @Option(names = "--flavor", paramLabel = "F", description = {"Without FILE: the flavour (default mysql-8.0):",
+            "${COMPLETION-CANDIDATES}."},
             completionCandidates = RunCommand.FlavorNames.class)
     String flavor;
 

@@ -32,9 +32,9 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1", description = "The scenario file.")
     Path file;
 
-    @Option(names = "--set", paramLabel = "PATH=V1,V2", description = {"A setting and its values; repeat for more.",
-        "PATH: config.NODE.VARIABLE, network.latency, network.links.A<->B.latency, workload.rate|clients (every",
-        "workload step), steps.N.KEY (the N-th step, from 1), flavor."})
+    @Option(names = "--set", paramLabel = "PATH=V1,V2", description = {"A setting and its values; repeat for more. PATH:",
+        "config.NODE.VARIABLE, network.latency,", "network.links.A<->B.latency, workload.rate|clients",
+        "(every workload step), steps.N.KEY (the N-th step,", "from 1), flavor."})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "SEEDS", description = "1..40, 7 or 1,5,9 (default: the scenario's seed).")
