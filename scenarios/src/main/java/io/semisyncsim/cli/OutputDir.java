@@ -1,11 +1,9 @@
 package io.semisyncsim.cli;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -86,27 +84,13 @@ final class OutputDir {
 
     /** Deletes everything under {@code dir}, keeping {@code dir}; symbolic links are removed, never followed. */
     private static void emptyOut(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    if (!d.equals(dir)) {
-                        Files.delete(d);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw OutputProblem.of("cannot replace the earlier output in", dir, e);
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(f -> !f.equals(dir)).sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p); // deepest first: a directory is empty by the time it is deleted
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException cause = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+            throw OutputProblem.of("cannot replace the earlier output in", dir, cause);
         }
     }
 }

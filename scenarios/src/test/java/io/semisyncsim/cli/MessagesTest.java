@@ -18,15 +18,7 @@ class MessagesTest {
     @TempDir
     Path dir;
 
-    private static final String FAILING = """
-            name: small
-            topology: {source: source, replicas: [replica1]}
-            steps:
-              - on: source
-                commit: 2
-              - expect:
-                  commits.count: 3
-            """;
+    private static final String FAILING = OutputDirTest.SMALL.replace("commits.count: 20", "commits.count: 21");
 
     private String scenario() throws IOException {
         return Files.writeString(dir.resolve("small.yaml"), FAILING).toString();
@@ -69,7 +61,7 @@ class MessagesTest {
     void aFailureWhoseActualValueIsALogIsCountedNotDumped() {
         assertEquals("node1.error_log contains 'x' -- actual: (log, 3 lines)",
                 SweepCommand.oneLine("node1.error_log contains 'x' -- actual: a\nb\nc"));
-        assertEquals("commits.count == 3 -- actual: 2", SweepCommand.oneLine("commits.count == 3 -- actual: 2"));
+        assertEquals("commits.count == 21 -- actual: 20", SweepCommand.oneLine("commits.count == 21 -- actual: 20"));
     }
 
     @Test
@@ -78,7 +70,7 @@ class MessagesTest {
         Path sweep = dir.resolve("sweep");
         String out = stdout("sweep", f, "--set", "flavor=mysql-8.0", "--quiet", "--out", sweep.toString());
         assertTrue(out.startsWith("sweep small: 1 run, 0 passed, 1 failed; "), out);
-        assertTrue(out.contains("  FAIL r0 mysql-8.0 seed 1: commits.count == 3 -- actual: 2\n"),
+        assertTrue(out.contains("  FAIL r0 mysql-8.0 seed 1: commits.count == 21 -- actual: 20\n"),
                 "a swept flavour is said once: " + out);
         String replay = "       replay: " + RunCommand.REPLAY + " " + sweep.resolve("reports/r0/scenario.yaml")
                 + " --flavor mysql-8.0 --seed 1\n";
@@ -88,7 +80,7 @@ class MessagesTest {
         stdout("sweep", f, "--shard", "1/1", "--quiet", "--out", shard.toString());
         out = stdout("merge", shard.toString(), "--out", merged.toString());
         assertTrue(out.startsWith("merge small: 1 shard, 1 run, 0 passed, 1 failed; "), out);
-        assertTrue(out.contains("  FAIL r0 mysql-8.0 seed 1: commits.count == 3 -- actual: 2\n"), out);
+        assertTrue(out.contains("  FAIL r0 mysql-8.0 seed 1: commits.count == 21 -- actual: 20\n"), out);
         assertTrue(out.contains(replay.replace(sweep.toString(), merged.toString())), out);
         assertFalse(out.contains(" semisync-sim run"), "every replay line is ./semisync-sim run: " + out);
     }

@@ -20,16 +20,9 @@ class OutputDirTest {
     @TempDir
     Path dir;
 
-    private static final String SMALL = """
-            name: small
-            topology: {source: source, replicas: [replica1]}
-            steps:
-              - sleep: 10ms
-              - on: source
-                commit: 20
-              - expect:
-                  commits.count: 20
-            """;
+    /** One commit step and an expectation that holds; {@link MessagesTest} makes it fail. */
+    static final String SMALL = "name: small\ntopology: {source: source, replicas: [replica1]}\n"
+            + "steps: [{sleep: 10ms}, {on: source, commit: 20}, {expect: {commits.count: 20}}]\n";
 
     private Path scenario() throws IOException {
         return Files.writeString(dir.resolve("small.yaml"), SMALL);
@@ -83,5 +76,18 @@ class OutputDirTest {
         String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), "--out", a.toString())));
         assertTrue(err.contains("--out " + a + ": it holds the shard " + a), err);
         assertTrue(Files.exists(a.resolve(SweepFiles.CSV)), "the shard is still there");
+    }
+
+    @Test
+    void replacingAnEarlierOutputRemovesALinkInItButNeverWhatTheLinkPointsTo() throws IOException {
+        String f = scenario().toString();
+        Path out = dir.resolve("out");
+        assertEquals(Cli.OK, Cli.run("run", "--quiet", "--report=" + out, f));
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+        Files.writeString(theirs.resolve("notes.txt"), "mine");
+        Files.createSymbolicLink(out.resolve("link"), theirs);
+        assertEquals(Cli.OK, Cli.run("run", "--quiet", "--report=" + out, f));
+        assertFalse(Files.exists(out.resolve("link"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("mine", Files.readString(theirs.resolve("notes.txt")));
     }
 }
