@@ -1,5 +1,9 @@
 package io.semisyncsim.reports;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +15,7 @@ import java.util.Set;
  * testcase per expectation, an erroring testcase per scenario file that could not run.
  *
  * <ul>
- * <li>{@code classname} is {@code semisync.} + the scenario's directory from {@code library} on (else
+ * <li>{@code classname} is {@code semisync.} + the scenario's real directory from {@code library} on (else
  *     its parent directory) + its name, with no other dots, so a CI's "last dot splits package from
  *     class" gives {@code semisync.library.teaching} and {@code manual_installation};</li>
  * <li>the test name is {@code [flavor] expectation}, unique in the file (a repeat gets its line);</li>
@@ -134,10 +138,12 @@ public final class JUnitXml {
     /**
      * {@code semisync.library.teaching.manual_installation}: the scenario's directories from the last
      * {@code library} on (else its parent directory's name), then its name without {@code @flavor};
-     * every part reduced to letters, digits and underscores, so the only dots separate parts.
+     * every part reduced to letters, digits and underscores, so the only dots separate parts. The
+     * directories are those of the file's real path, so the classname (and a CI's test history) is the
+     * same however the path was typed: absolute, from its own directory, or through {@code ..}.
      */
     public static String classname(String file, String name) {
-        String[] parts = file.replace('\\', '/').split("/");
+        String[] parts = realPath(file).replace('\\', '/').split("/");
         List<String> dirs = new ArrayList<>();
         for (int i = 0; i < parts.length - 1; i++) {
             if (!parts[i].isEmpty() && !parts[i].equals(".") && !parts[i].equals("..")) {
@@ -153,6 +159,16 @@ public final class JUnitXml {
         }
         int at = name.indexOf('@');
         return out.append('.').append(identifier(at < 0 ? name : name.substring(0, at))).toString();
+    }
+
+    /** The file's absolute path with links and {@code ..} resolved; as given if it cannot be a path. */
+    private static String realPath(String file) {
+        try {
+            Path p = Path.of(file);
+            return (Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize()).toString();
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            return file;
+        }
     }
 
     private static String identifier(String s) {

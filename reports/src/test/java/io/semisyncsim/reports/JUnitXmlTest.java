@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -62,8 +66,19 @@ class JUnitXmlTest {
         assertEquals("semisync.library.teaching.manual_installation",
                 JUnitXml.classname("library/teaching/manual-installation.yaml", "manual-installation"));
         assertEquals("semisync.ci.my_first", JUnitXml.classname("/home/me/ci/my-first.yaml", "my-first"));
-        assertEquals("semisync.my_first", JUnitXml.classname("my-first.yaml", "my-first"));
-        assertEquals("semisync.v1_2.t", JUnitXml.classname("./v1.2/t.yaml", "t"), "dots in a directory name become _");
+        assertEquals("semisync.v1_2.t", JUnitXml.classname("/tmp/v1.2/t.yaml", "t"), "dots in a directory name become _");
+    }
+
+    @Test
+    void theClassnameIsTheSameHoweverThePathIsTyped(@TempDir Path dir) throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("trial").resolve("bad"));
+        Path file = Files.writeString(bad.resolve("badsql.yaml"), "name: badsql\n");
+        Path cwd = Path.of("").toAbsolutePath();
+        Path link = Files.createSymbolicLink(dir.resolve("elsewhere.yaml"), file);
+        for (String typed : List.of(file.toString(), cwd.relativize(file).toString(),
+                cwd.relativize(bad).resolve("../bad/./badsql.yaml").toString(), link.toString())) {
+            assertEquals("semisync.bad.badsql", JUnitXml.classname(typed, "badsql"), typed);
+        }
     }
 
     @Test

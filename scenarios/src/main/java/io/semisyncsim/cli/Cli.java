@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 ShellCommand.class, LabCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 every expectation held, 1 an expectation failed,",
-                "            2 invalid scenario or usage, 3 internal error (stack trace in a file),",
+                "            2 invalid scenario or usage,",
+                "            3 internal error (stack trace in a file),",
                 "            130 / 143 interrupted by SIGINT / SIGTERM."})
 public final class Cli implements Runnable {
     public static final int OK = 0;
@@ -48,12 +49,42 @@ public final class Cli implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true); // bench --workload replicas, not REPLICAS
         cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
+            String value = badValue(e);
+            if (value != null) { // one line, as the commands' own checks say it: --seed abc: 'abc' is not a seed
+                System.err.println("semisync-sim: " + value);
+                return INVALID;
+            }
             System.err.println("semisync-sim: " + e.getMessage());
             e.getCommandLine().usage(System.err);
             return INVALID;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> internalError(e));
         return cli.execute(args);
+    }
+
+    /**
+     * {@code --seed abc: 'abc' is not a seed; write a whole number such as 7} for an option value of the wrong
+     * type, in the words of the commands' own checks (not picocli's "is not a long"); null for other errors.
+     */
+    static String badValue(CommandLine.ParameterException e) {
+        if (!(e.getCause() instanceof CommandLine.TypeConversionException t)
+                || !(e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || e.getValue() == null) {
+            return null;
+        }
+        String reason = t.getMessage().replaceFirst("is not an? (long|int|integer|short)$", "is not a whole number")
+                .replaceFirst("is not an? (double|float)$", "is not a number");
+        return option.longestName() + " " + e.getValue() + ": " + reason;
+    }
+
+    /** A seed: a whole number, said as sweep's --seeds says it. */
+    static final class Seed implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            if (!value.strip().matches("-?\\d{1,18}")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a seed; write a whole number such as 7");
+            }
+            return Long.parseLong(value.strip());
+        }
     }
 
     /** A bug: say so briefly, and keep the stack trace in a file for the report. */
@@ -93,6 +124,11 @@ public final class Cli implements Runnable {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         return trace.toString();
+    }
+
+    /** {@code 1 run}, {@code 2 runs}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -54,9 +54,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (flavor != null && io.semisyncsim.flavor.Flavors.standard().get(flavor) == null) {
-            System.err.println("semisync-sim: unknown flavor '" + flavor + "' (flavors: "
-                    + String.join(", ", io.semisyncsim.flavor.Flavors.standard().names()) + ")");
+        if (flavor != null && RunCommand.FlavorNames.unknown(flavor) != null) {
+            System.err.println("semisync-sim: " + RunCommand.FlavorNames.unknown(flavor));
             return Cli.INVALID;
         }
         ScenarioFiles.Loaded loaded = ScenarioFiles.load(files, ScenarioReader.Options.DEFAULT);

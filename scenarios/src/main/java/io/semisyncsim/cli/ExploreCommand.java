@@ -26,13 +26,14 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", required = true, description = "Schedules to play.")
     int runs;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Run i draws and plays with seed S + i (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", converter = Cli.Seed.class, description = "Run i draws and plays with seed S + i (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Option(names = "--jobs", paramLabel = "J", description = "Runs at a time (default: every core, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where shrunk scenarios go (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = {"Where shrunk scenarios go (default ${DEFAULT-VALUE}): a new or",
+        "empty directory, or an earlier output of semisync-sim (replaced whole)."})
     Path out = Path.of("semisync-sim-explore");
 
     @Option(names = "--shrink-runs", paramLabel = "N", description = "At most N runs to shrink each finding (default ${DEFAULT-VALUE}).")
@@ -47,14 +48,20 @@ final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         try {
-            if (runs < 1 || jobs < 1 || shrinkRuns < 0) {
-                throw new SweepException("--runs and --jobs take at least 1, --shrink-runs at least 0");
+            if (runs < 1) {
+                throw new SweepException("--runs " + runs + ": at least 1");
             }
-            SweepCommand.Output.usable(out, "--out");
+            if (jobs < 1) {
+                throw new SweepException("--jobs " + jobs + ": at least 1");
+            }
+            if (shrinkRuns < 0) {
+                throw new SweepException("--shrink-runs " + shrinkRuns + ": at least 0");
+            }
             Exploration exploration = Exploration.of(file, new ScenarioReader.Options(allowLarge));
+            OutputDir.claim("--out", out, "explore");
             Progress progress = new Progress(System.err, runs, Progress.wanted(quiet));
             Exploration.Report report = exploration.explore(seed, runs, jobs, progress::runDone);
-            Cli.OUT.println("explore " + exploration.name() + ": " + runs + " runs (seeds " + seed + ".." + (seed + runs - 1)
+            Cli.OUT.println("explore " + exploration.name() + ": " + Cli.count(runs, "run") + " (seeds " + seed + ".." + (seed + runs - 1)
                     + "), " + report.broken() + " broke an invariant" + (report.refused() == 0 ? ""
                     : "; " + report.refused() + " drawn schedules were refused by the reader (a bug: please report)"));
             for (Exploration.Finding f : exploration.shrink(report, shrinkRuns, out)) {
@@ -62,7 +69,7 @@ final class ExploreCommand implements Callable<Integer> {
                         + ", first at seed " + f.seed() + "; shrunk from " + f.drawnSteps() + " drawn steps to "
                         + f.shrunkSteps() + ": " + f.file());
                 Cli.OUT.println("    " + f.detail());
-                Cli.OUT.println("    replay: semisync-sim run " + f.file());
+                Cli.OUT.println("    replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(f.file().toString()));
             }
             return report.broken() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
         } catch (SweepException e) {
@@ -70,6 +77,9 @@ final class ExploreCommand implements Callable<Integer> {
             return Cli.INVALID;
         } catch (InvalidScenarioException e) {
             e.problems().forEach(System.err::println);
+            return Cli.INVALID;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
             return Cli.INVALID;
         }
     }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Mixin;
                 + " timelines growing as the run goes, and Download scenario: the session as a file that `run`"
                 + " replays to the same trace.",
                 "It listens on 127.0.0.1 (a free port unless --port) and prints the address; Ctrl-C stops it."},
-        footer = {"", "Exit codes: 0 stopped, 2 invalid FILE or usage, 3 internal error."})
+        footer = {"", "Exit codes: 130 / 143 stopped by SIGINT (Ctrl-C) / SIGTERM, as any",
+                "            command that is interrupted (the lab has no other way to stop),",
+                "            2 invalid FILE or usage, 3 internal error."})
 final class LabCommand implements Callable<Integer> {
     @Mixin
     LiveSetup live;
@@ -63,7 +65,7 @@ final class LabCommand implements Callable<Integer> {
             Cli.OUT.println("Ctrl-C stops it.");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "lab-stop"));
-            stop.await();
+            stop.await(); // only a signal ends the lab: the JVM exits 130 or 143 as for every command
         } catch (java.net.BindException e) { // the port is taken, or the address is not this machine's
             System.err.println("semisync-sim: lab cannot listen on " + address.getHostAddress() + ":" + port + ": "
                     + e.getMessage());

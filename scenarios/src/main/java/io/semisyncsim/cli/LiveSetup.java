@@ -25,11 +25,12 @@ final class LiveSetup {
             description = "Without FILE: replicas beside the source (default ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--flavor", paramLabel = "F", description = "Without FILE: ${COMPLETION-CANDIDATES} (default mysql-8.0).",
+    @Option(names = "--flavor", paramLabel = "F", description = {"Without FILE: the flavour (default mysql-8.0):",
+            "${COMPLETION-CANDIDATES}."},
             completionCandidates = RunCommand.FlavorNames.class)
     String flavor;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Without FILE: the seed (default 1).")
+    @Option(names = "--seed", paramLabel = "N", converter = Cli.Seed.class, description = "Without FILE: the seed (default 1).")
     Long seed;
 
     /** The setup at {@code speed} (null: {@code defaultSpeed}), or null after telling on stderr why not (exit 2). */
@@ -54,9 +55,8 @@ final class LiveSetup {
                 return null;
             }
             String f = flavor == null ? Flavors.standard().defaultFlavor().name() : flavor;
-            if (Flavors.standard().get(f) == null) {
-                System.err.println("semisync-sim: unknown flavor '" + f + "' (flavors: "
-                        + String.join(", ", Flavors.standard().names()) + ")");
+            if (RunCommand.FlavorNames.unknown(f) != null) {
+                System.err.println("semisync-sim: " + RunCommand.FlavorNames.unknown(f));
                 return null;
             }
             if (replicas < 0 || replicas > 63) {

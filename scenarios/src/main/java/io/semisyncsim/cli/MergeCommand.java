@@ -20,19 +20,32 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "The shards' --out directories.")
     List<Path> dirs;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the merged sweep goes.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = {"Where the merged sweep goes: a new or empty",
+        "directory, or an earlier output of semisync-sim (replaced whole)."})
     Path out;
 
     @Override
     public Integer call() throws IOException {
         try {
-            SweepCommand.Output.usable(out, "--out");
+            Path target = out.toAbsolutePath().normalize();
+            for (Path d : dirs) {
+                if (d.toAbsolutePath().normalize().startsWith(target)) {
+                    throw new OutputProblem("--out " + out + ": it holds the shard " + d
+                            + ", which the merge would replace; write the merge elsewhere");
+                }
+            }
+            OutputDir.claim("--out", out, "merge");
             SweepMerge.Merged merged = SweepMerge.merge(dirs, out);
-            Cli.OUT.println("merge " + merged.header().name() + ": " + dirs.size() + " shard" + (dirs.size() == 1 ? "" : "s")
-                    + ", " + merged.rows().size() + " runs, " + merged.failed() + " failed; " + out.resolve("summary.html"));
+            Cli.OUT.println("merge " + merged.header().name() + ": " + Cli.count(dirs.size(), "shard") + ", "
+                    + Cli.count(merged.rows().size(), "run") + ", " + (merged.rows().size() - merged.failed()) + " passed, "
+                    + merged.failed() + " failed; " + out.resolve("summary.html"));
+            SweepCommand.failures(merged.header(), merged.rows(), out);
             return merged.failed() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
         } catch (SweepException e) {
             e.getMessage().lines().forEach(l -> System.err.println("semisync-sim: " + l));
+            return Cli.INVALID;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
             return Cli.INVALID;
         }
     }

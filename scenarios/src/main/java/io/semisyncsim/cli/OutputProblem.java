@@ -27,10 +27,7 @@ final class OutputProblem extends RuntimeException {
             throw new OutputProblem(option + " " + dir + ": is a file, not a directory");
         }
         if (!java.nio.file.Files.exists(dir)) {
-            Path parent = dir.toAbsolutePath().normalize().getParent();
-            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-                throw new OutputProblem(option + " " + dir + ": its parent directory " + parent + " does not exist");
-            }
+            OutputDir.checkParent(option, dir);
             try {
                 java.nio.file.Files.createDirectory(dir);
             } catch (IOException e) {
@@ -47,9 +44,6 @@ final class OutputProblem extends RuntimeException {
         if (java.nio.file.Files.isDirectory(file)) {
             throw new OutputProblem(option + " " + file + ": is a directory, not a file");
         }
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new OutputProblem(option + " " + file + ": its parent directory " + parent + " does not exist");
-        }
+        OutputDir.checkParent(option, file);
     }
 }

@@ -48,15 +48,15 @@ final class RealCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Write DIR/index.html, DIR/junit.xml and, per run, "
-            + "DIR/NAME/report.md and report.html, as run does; real servers leave no trace, so a report has the "
+            + "DIR/NAME/report.md and report.html, as run does (DIR new or empty, or an earlier output, replaced "
+            + "whole); real servers leave no trace, so a report has the "
             + "transcript, the checks and the latencies, and no sequence diagram.")
     Path report;
 
     @Override
     public Integer call() {
-        if (flavor != null && io.semisyncsim.flavor.Flavors.standard().get(flavor) == null) {
-            System.err.println("semisync-sim: unknown flavor '" + flavor + "' (flavors: "
-                    + String.join(", ", io.semisyncsim.flavor.Flavors.standard().names()) + ")");
+        if (flavor != null && RunCommand.FlavorNames.unknown(flavor) != null) {
+            System.err.println("semisync-sim: " + RunCommand.FlavorNames.unknown(flavor));
             return Cli.INVALID;
         }
         ScenarioFiles.Loaded loaded = ScenarioFiles.load(files, ScenarioReader.Options.DEFAULT);
@@ -75,7 +75,7 @@ final class RealCommand implements Callable<Integer> {
                 return Cli.INVALID;
             }
             Narrative narrative = new Narrative(Cli.OUT, quiet, 0);
-            ReportDir dir = report == null ? null : ReportDir.forRuns(report, runs);
+            ReportDir dir = report == null ? null : ReportDir.forRuns(report, "real", runs);
             List<JUnitXml.Run> junit = new ArrayList<>();
             int exit = Cli.OK;
             for (int i = 0; i < runs.size(); i++) {

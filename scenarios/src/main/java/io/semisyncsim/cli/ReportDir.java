@@ -15,22 +15,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The {@code --report DIR} of one {@code run}: {@code DIR/NAME/} per run, {@code DIR/junit.xml} and
  * {@code DIR/index.html}. The directory says it is incomplete until the last run is written: a file
  * {@code INCOMPLETE} and a banner in the index, both there from the start, so a run stopped by a
  * signal (or anything else) never leaves a report that looks whole. Two runs of one invocation with
- * the same name get {@code NAME}, {@code NAME-2}, ...; a report directory left by an earlier invocation
- * is replaced only if it holds nothing but report files, and the command says so.
+ * the same name get {@code NAME}, {@code NAME-2}, ...; DIR itself follows {@link OutputDir}'s rule (an earlier
+ * output of ours is replaced whole, a directory of other files is refused).
  *
  * <p>Every file is written whole (a temporary file, then renamed), and the shutdown hook that marks an
  * interruption takes the same lock as the command's own writes.
  */
 final class ReportDir {
     static final String INCOMPLETE = "INCOMPLETE";
-    private static final Set<String> OURS = Set.of("trace.jsonl", "report.md", "report.html", INCOMPLETE);
 
     private final Path dir;
     private final Set<String> used = new LinkedHashSet<>();
@@ -45,8 +43,8 @@ final class ReportDir {
     }
 
     /** Checks and creates DIR, marks it incomplete and watches for an interruption. */
-    private static ReportDir open(Path dir, List<IndexPage.Entry> planned) {
-        OutputProblem.checkDirectory("--report", dir);
+    private static ReportDir open(Path dir, String command, List<IndexPage.Entry> planned) {
+        OutputDir.claim("--report", dir, command);
         ReportDir r = new ReportDir(dir);
         r.entries.addAll(planned);
         r.write(dir.resolve(INCOMPLETE), "This report directory is being written by semisync-sim; it is not complete.\n");
@@ -61,30 +59,19 @@ final class ReportDir {
 
     /**
      * A directory for a run named {@code name}: {@code NAME} with {@code @} as {@code _}, suffixed
-     * {@code -2}, {@code -3}, ... when this invocation used it already or an earlier one left files there
-     * that are not ours. Returns the directory's name, created and marked incomplete.
+     * {@code -2}, {@code -3}, ... when this invocation used it already. Returns the directory's name,
+     * created and marked incomplete.
      */
     synchronized String reserve(String name, int index) {
         String base = name.replace('@', '_').replace('/', '_');
         String candidate = base;
-        for (int n = 2; used.contains(candidate) || !replaceable(dir.resolve(candidate)); n++) {
+        for (int n = 2; used.contains(candidate) || Files.exists(dir.resolve(candidate)); n++) {
             candidate = base + "-" + n;
         }
         used.add(candidate);
         Path run = dir.resolve(candidate);
         try {
-            if (Files.isDirectory(run)) {
-                try (Stream<Path> files = Files.list(run)) {
-                    if (files.findAny().isPresent()) {
-                        System.err.println("semisync-sim: replacing the earlier report in " + run);
-                    }
-                }
-                for (String f : OURS) {
-                    Files.deleteIfExists(run.resolve(f));
-                }
-            } else {
-                Files.createDirectory(run);
-            }
+            Files.createDirectory(run);
         } catch (IOException e) {
             throw OutputProblem.of("cannot create", run, e);
         }
@@ -97,29 +84,14 @@ final class ReportDir {
         return candidate;
     }
 
-    /** Whether a run may write into {@code d}: it does not exist, or holds only files a report writes. */
-    private static boolean replaceable(Path d) {
-        if (!Files.exists(d)) {
-            return true;
-        }
-        if (!Files.isDirectory(d)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(d)) {
-            return files.allMatch(f -> OURS.contains(f.getFileName().toString()) && Files.isRegularFile(f));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Opens DIR for these runs, each listed in the index as not run yet. */
-    static ReportDir forRuns(Path dir, List<Scenario> runs) {
+    /** Opens DIR for these runs of {@code command}, each listed in the index as not run yet. */
+    static ReportDir forRuns(Path dir, String command, List<Scenario> runs) {
         List<IndexPage.Entry> planned = new ArrayList<>();
         for (Scenario s : runs) {
             planned.add(IndexPage.Entry.unfinished(s.name(), null, IndexPage.Status.NOT_RUN, s.flavor(), s.seed(),
                     s.file()));
         }
-        return open(dir, planned);
+        return open(dir, command, planned);
     }
 
     /** Run {@code index}'s report.md and report.html, then its verdict in the index. */

@@ -41,18 +41,21 @@ import picocli.CommandLine.Parameters;
                 "to be explicit.",
                 "", "Exit codes: 0 every expectation held, 1 an expectation failed,",
                 "            2 invalid scenario or usage (an output path that is a file,",
-                "              misses its parent, cannot be written or fills the disk),",
+                "              misses its parent, holds files that are not ours,",
+                "              cannot be written or fills the disk),",
                 "            3 internal error,",
                 "            130 / 143 interrupted by SIGINT / SIGTERM (the report directory",
                 "              is left marked INCOMPLETE)."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "library/teaching/manual-installation.yaml";
     static final String DEFAULT_REPORT = "semisync-sim-report";
+    /** How every command and file says "play this again" (the README's spelling). */
+    static final String REPLAY = "./semisync-sim run";
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Scenario files or directories of them.")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    @Option(names = "--seed", paramLabel = "N", converter = Cli.Seed.class, description = "Override the scenario's seed.")
     Long seed;
 
     @Option(names = "--flavor", paramLabel = "F", description = "Override the flavor: ${COMPLETION-CANDIDATES}.",
@@ -80,8 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", arity = "0..1", fallbackValue = DEFAULT_REPORT,
             preprocessor = OptionalValue.class,
             description = "Write DIR/index.html, DIR/junit.xml and, per run, DIR/NAME/trace.jsonl, report.md and "
-                    + "report.html (default DIR: ./" + DEFAULT_REPORT + "). A separate value ending in .yaml or .yml is "
-                    + "a scenario, not DIR; --report=DIR always names the directory.")
+                    + "report.html (default DIR: ./" + DEFAULT_REPORT + "). DIR is new or empty, or an earlier output "
+                    + "of semisync-sim, which is replaced whole; a directory of other files is refused. A separate "
+                    + "value ending in .yaml or .yml is a scenario, not DIR; --report=DIR always names the directory.")
     Path report;
 
     /** How files are read: null for the scenario reader (with --allow-large when given). */
@@ -104,9 +108,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (flavor != null && Flavors.standard().get(flavor) == null) {
-            System.err.println("semisync-sim: unknown flavor '" + flavor + "' (flavors: "
-                    + String.join(", ", Flavors.standard().names()) + ")");
+        if (flavor != null && FlavorNames.unknown(flavor) != null) {
+            System.err.println("semisync-sim: " + FlavorNames.unknown(flavor));
             return Cli.INVALID;
         }
         if (report != null && isScenarioName(report.toString())) {
@@ -144,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
                 OutputProblem.checkFile("--trace", trace);
             }
             if (report != null) {
-                dir = ReportDir.forRuns(report, plan.stream().map(Planned::scenario).toList());
+                dir = ReportDir.forRuns(report, "run", plan.stream().map(Planned::scenario).toList());
                 dir.invalid(invalid);
             }
             return play(plan, invalid, dir);
@@ -269,7 +272,7 @@ final class RunCommand implements Callable<Integer> {
     /** The one command that plays a run again: {@code ./semisync-sim run FILE --flavor F --seed N}. */
     private String reproduce(Scenario s) {
         String file = files.isEmpty() ? "" : " " + shellWord(s.file());
-        return "./semisync-sim run" + file + " --flavor " + s.flavor() + " --seed " + s.seed();
+        return REPLAY + file + " --flavor " + s.flavor() + " --seed " + s.seed();
     }
 
     /** A word the shell reads back as it is: quoted when it holds anything but safe characters. */
@@ -334,6 +337,15 @@ final class RunCommand implements Callable<Integer> {
     static final class FlavorNames extends ArrayList<String> {
         FlavorNames() {
             super(Flavors.standard().names());
+        }
+
+        /** {@code --flavor mysql-9: unknown flavor; did you mean 'mysql-8.0'? (flavors: ...)}, or null if known. */
+        static String unknown(String f) {
+            if (Flavors.standard().get(f) != null) {
+                return null;
+            }
+            return "--flavor " + f + ": unknown flavor" + io.semisyncsim.scenario.lang.Suggest.didYouMean(f,
+                    Flavors.standard().names()) + " (flavors: " + String.join(", ", Flavors.standard().names()) + ")";
         }
     }
 }

@@ -13,7 +13,6 @@ import io.semisyncsim.sweep.SweepHeader;
 import io.semisyncsim.sweep.SweepPlan;
 import io.semisyncsim.sweep.SweepRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,9 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1", description = "The scenario file.")
     Path file;
 
-    @Option(names = "--set", paramLabel = "PATH=V1,V2", description = {"A setting and its values; repeat for more.",
-        "PATH: config.NODE.VARIABLE, network.latency, network.links.A<->B.latency, workload.rate|clients (every",
-        "workload step), steps.N.KEY (the N-th step, from 1), flavor."})
+    @Option(names = "--set", paramLabel = "PATH=V1,V2", description = {"A setting and its values; repeat for more. PATH:",
+        "config.NODE.VARIABLE, network.latency,", "network.links.A<->B.latency, workload.rate|clients",
+        "(every workload step), steps.N.KEY (the N-th step,", "from 1), flavor."})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "SEEDS", description = "1..40, 7 or 1,5,9 (default: the scenario's seed).")
@@ -48,7 +47,8 @@ final class SweepCommand implements Callable<Integer> {
         "them together. Default: JOB_COMPLETION_INDEX/JOB_COMPLETIONS or SLURM_ARRAY_TASK_* if set, else all."})
     String shard;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the results go.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = {"Where the results go: a new or empty",
+        "directory, or an earlier output of semisync-sim (replaced whole)."})
     Path out;
 
     @Option(names = "--allow-large", description = "Accept topologies of more than " + ScenarioReader.MAX_NODES + " nodes.")
@@ -68,15 +68,16 @@ final class SweepCommand implements Callable<Integer> {
             for (String s : sets) {
                 settings.add(Setting.parse(s));
             }
-            Output.usable(out, "--out");
             List<Long> seedList = seeds == null ? List.of(ScenarioReader.read(file,
                     new ScenarioReader.Options(allowLarge)).seed()) : Seeds.parse(seeds);
             SweepPlan plan = SweepPlan.of(file, settings, seedList, new ScenarioReader.Options(allowLarge));
             List<SweepPlan.Run> runs = plan.runs(slice);
+            OutputDir.claim("--out", out, "sweep");
             Progress progress = new Progress(System.err, runs.size(), Progress.wanted(quiet));
             List<RunRow> rows = SweepRunner.run(plan, runs, jobs, out, progress::runDone);
-            SweepFiles.write(out, SweepHeader.of(plan), slice, rows);
-            return summary(plan, slice, rows);
+            SweepHeader header = SweepHeader.of(plan);
+            SweepFiles.write(out, header, slice, rows);
+            return summary(header, slice, rows);
         } catch (SweepException e) {
             e.getMessage().lines().forEach(l -> System.err.println(l.startsWith("semisync-sim: ") || l.contains(": ")
                     && l.matches("^[^ ]+:\\d+:\\d+: .*") ? l : "semisync-sim: " + l));
@@ -84,42 +85,49 @@ final class SweepCommand implements Callable<Integer> {
         } catch (InvalidScenarioException e) {
             e.problems().forEach(System.err::println);
             return Cli.INVALID;
+        } catch (OutputProblem e) {
+            System.err.println("semisync-sim: " + e.getMessage());
+            return Cli.INVALID;
         }
     }
 
-    private int summary(SweepPlan plan, Shard slice, List<RunRow> rows) {
+    private int summary(SweepHeader header, Shard slice, List<RunRow> rows) {
         long failed = rows.stream().filter(r -> !r.passed()).count();
-        Cli.OUT.println("sweep " + plan.name() + ": " + plan.runs().size() + " runs" + (slice.isWhole() ? ""
+        Cli.OUT.println("sweep " + header.name() + ": " + Cli.count(header.runs(), "run") + (slice.isWhole() ? ""
                 : ", shard " + slice + " ran " + rows.size()) + ", " + (rows.size() - failed) + " passed, " + failed
                 + " failed; " + out.resolve(SweepFiles.HTML));
-        for (RunRow r : rows) {
-            if (!r.passed()) {
-                Cli.OUT.println("  FAIL " + r.id() + " " + String.join(" ", r.values()) + " " + r.flavor() + " seed "
-                        + r.seed() + ": " + (r.invariant().isEmpty() ? r.failure() : r.invariant()));
-                Cli.OUT.println("       replay: semisync-sim run " + out.resolve("reports").resolve(r.id())
-                        .resolve("scenario.yaml") + " --flavor " + r.flavor() + " --seed " + r.seed());
-            }
-        }
+        failures(header, rows, out);
         return failed == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
     }
 
-    /** An output directory that can be written: an existing file or an unwritable place is a usage error. */
-    static final class Output {
-        private Output() {
+    /**
+     * Each failing run of a sweep (or a merge of its shards): its settings, flavour and seed, what failed (a
+     * multi-line actual value, such as an error log, as its line count, as run prints it), and how to replay it.
+     */
+    static void failures(SweepHeader header, List<RunRow> rows, Path out) {
+        boolean flavorSwept = header.settings().stream().anyMatch(s -> s.path().equals("flavor"));
+        for (RunRow r : rows) {
+            if (!r.passed()) {
+                List<String> said = new ArrayList<>(r.values());
+                if (!flavorSwept) {
+                    said.add(r.flavor());
+                }
+                Cli.OUT.println("  FAIL " + r.id() + " " + String.join(" ", said) + " seed " + r.seed() + ": "
+                        + (r.invariant().isEmpty() ? oneLine(r.failure()) : r.invariant()));
+                Cli.OUT.println("       replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(out.resolve("reports")
+                        .resolve(r.id()).resolve("scenario.yaml").toString()) + " --flavor " + r.flavor() + " --seed "
+                        + r.seed());
+            }
         }
+    }
 
-        static void usable(Path dir, String option) throws SweepException {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new SweepException(option + " " + dir + ": a file is there, not a directory");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new SweepException(option + " " + dir + ": cannot create it (" + e.getMessage() + ")");
-            }
-            if (!Files.isWritable(dir)) {
-                throw new SweepException(option + " " + dir + ": not writable");
-            }
+    /** {@code EXPECTATION -- actual: (log, 9 lines)} for an actual value of several lines. */
+    static String oneLine(String failure) {
+        int actual = failure.indexOf(" -- actual: ");
+        if (!failure.contains("\n") || actual < 0) {
+            return failure;
         }
+        String value = failure.substring(actual + " -- actual: ".length());
+        return failure.substring(0, actual) + " -- actual: (log, " + value.split("\n").length + " lines)";
     }
 }

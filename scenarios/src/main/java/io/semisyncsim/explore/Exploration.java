@@ -121,7 +121,7 @@ public final class Exploration {
             Path file = out.resolve(name + "-seed-" + Long.toString(first.seed()).replace('-', 'n') + ".yaml");
             String description = "Found by explore, seed " + first.seed() + ", and shrunk from " + first.schedule().size()
                     + " drawn steps to " + small.size() + ": " + shrunk.detail() + "\n";
-            Files.writeString(file, "# Replay: semisync-sim run " + file + "\n"
+            Files.writeString(file, "# Replay: ./semisync-sim run " + file + "\n"
                     + YamlWriter.write(explorer.tree(first.seed(), small, description)), StandardCharsets.UTF_8);
             replayed(file, shrunk);
             findings.add(new Finding(invariant, shrunk.detail(), e.getValue().size(), first.seed(),

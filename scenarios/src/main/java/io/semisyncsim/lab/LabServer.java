@@ -8,6 +8,7 @@ import io.semisyncsim.live.LiveSession;
 import io.semisyncsim.live.LiveState;
 import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.LivePictures;
+import io.semisyncsim.scenario.lang.Suggest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -181,8 +182,17 @@ public final class LabServer implements AutoCloseable {
                 case "POST /clock" -> clock(x);
                 default -> send(x, 404, "text/plain", "no such page");
             }
+        } catch (BadRequest e) { // said as the page reads every answer: JSON, with what to fix
+            try {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("ok", false);
+                answer.put("error", e.getMessage());
+                send(x, 400, "application/json", json(answer));
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone
+            }
         } catch (IOException | RuntimeException e) {
-            // A request that fails (a closed browser, a bad body) ends here; the lab goes on.
+            // A request that fails (a closed browser) ends here; the lab goes on.
             try {
                 send(x, 400, "text/plain", "bad request: " + e.getMessage());
             } catch (IOException | RuntimeException ignored) {
@@ -226,8 +236,26 @@ public final class LabServer implements AutoCloseable {
 
     private void clock(HttpExchange x) throws IOException {
         JsonNode body = body(x);
-        String speed = text(body, "speed");
-        Boolean play = body.has("play") && body.get("play").isBoolean() ? body.get("play").asBoolean() : null;
+        if (body == null || !body.isObject()) {
+            throw new BadRequest("/clock takes a JSON object: {\"speed\": \"10x\"} or {\"play\": true}");
+        }
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("speed") && !name.equals("play")) {
+                throw new BadRequest("/clock: unknown field '" + Suggest.printable(name) + "' (it takes speed and play;"
+                        + " the console's \\sleep and \\event move the clock)");
+            }
+        }
+        JsonNode playNode = body.get("play");
+        if (playNode != null && !playNode.isBoolean()) {
+            throw new BadRequest("/clock: play is true or false, got " + Suggest.printable(playNode.toString()));
+        }
+        JsonNode speedNode = body.get("speed");
+        if (speedNode != null && !speedNode.isTextual() && !speedNode.isNumber()) {
+            throw new BadRequest("/clock: speed is a number or \"instant\", got " + Suggest.printable(speedNode.toString()));
+        }
+        String speed = speedNode == null ? null : speedNode.asText();
+        Boolean play = playNode == null ? null : playNode.asBoolean();
         String why = session.clock(speed, play);
         send(x, 200, "application/json", json(why == null ? Map.of("ok", true) : Map.of("ok", false, "error", why)));
     }
@@ -238,7 +266,20 @@ public final class LabServer implements AutoCloseable {
             if (b.length > MAX_BODY) {
                 throw new IOException("a body of at most " + MAX_BODY + " bytes");
             }
-            return JSON.readTree(b);
+            try {
+                return JSON.readTree(b);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+                throw new BadRequest("the body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+                        + ", column " + at.getColumnNr() + ")"));
+            }
+        }
+    }
+
+    /** A request the lab cannot take as sent: 400, with a message that says what to send instead. */
+    private static final class BadRequest extends IOException {
+        BadRequest(String message) {
+            super(message);
         }
     }
 

@@ -608,7 +608,8 @@ public final class LiveSession implements AutoCloseable {
             error("cannot write " + Suggest.printable(path) + ": " + e.getMessage());
             return false;
         }
-        info("saved " + script.steps() + " steps to " + Suggest.printable(path) + " (semisync-sim run "
+        info("saved " + script.steps() + (script.steps() == 1 ? " step" : " steps") + " to " + Suggest.printable(path)
+                + " (./semisync-sim run "
                 + Suggest.printable(path) + " replays them to trace " + cluster.kernel().trace().digest().hex() + ")");
         return true;
     }

@@ -169,14 +169,29 @@ class CliTest {
     }
 
     @Test
-    void aReportDirectoryThatHoldsOtherFilesIsNotReplaced() throws IOException {
+    void aReportDirectoryThatHoldsOtherFilesIsRefusedAndLeftAlone() throws IOException {
         Path f = write("a.yaml", HEAD + "  - sleep: 1s\n");
         Path out = dir.resolve("report");
         Files.createDirectories(out.resolve("t"));
         Files.writeString(out.resolve("t").resolve("notes.txt"), "mine");
-        assertEquals(Cli.OK, Cli.run("run", "--quiet", "--report", out.toString(), f.toString()));
+        String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report", out.toString(),
+                f.toString())));
+        assertTrue(err.contains("--report " + out + ": the directory holds files semisync-sim did not write"), err);
         assertEquals("mine", Files.readString(out.resolve("t").resolve("notes.txt")));
-        assertTrue(Files.exists(out.resolve("t-2").resolve("report.html")));
+        assertEquals(List.of(out.resolve("t")), Files.list(out).toList(), "nothing written beside the user's files");
+    }
+
+    @Test
+    void aSecondReportIntoTheSameDirectoryReplacesTheFirstWhole() throws IOException {
+        Path a = write("a.yaml", HEAD.replace("name: t", "name: a") + "  - sleep: 1s\n");
+        Path b = write("b.yaml", HEAD.replace("name: t", "name: b") + "  - sleep: 1s\n");
+        Path out = dir.resolve("report");
+        assertEquals(Cli.OK, Cli.run("run", "--quiet", "--report", out.toString(), a.toString()));
+        assertTrue(Files.isDirectory(out.resolve("a")));
+        assertEquals(Cli.OK, Cli.run("run", "--quiet", "--report", out.toString(), b.toString()));
+        assertFalse(Files.exists(out.resolve("a")), "the earlier run's directory is gone with the index that listed it");
+        assertTrue(Files.isDirectory(out.resolve("b")));
+        assertFalse(Files.readString(out.resolve("junit.xml")).contains(a.toString()), "junit.xml lists only b");
     }
 
     @Test
@@ -184,8 +199,13 @@ class CliTest {
         Path f = write("a.yaml", HEAD + "  - sleep: 1s\n");
         Path file = write("plain.txt", "x");
         assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report", file.toString(), f.toString()), "a file");
-        assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report", dir.resolve("no/such/dir").toString(), f.toString()),
-                "a missing parent");
+        String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report",
+                dir.resolve("no/such/dir").toString(), f.toString()), "a missing parent"));
+        assertTrue(err.contains("its parent directory " + dir.resolve("no/such") + " does not exist"), err);
+        err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report=" + f.resolve("sub"),
+                f.toString()), "a parent that is a file"));
+        assertTrue(err.contains(": " + f + " is a file, not a directory"), err);
+        assertFalse(Files.exists(dir.resolve("no")), "nothing created");
         assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report", "/proc/semisync-sim-report", f.toString()),
                 "a directory that cannot be created, even by root");
         assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--trace", dir.toString(), f.toString()), "a directory");
@@ -194,13 +214,14 @@ class CliTest {
     }
 
     @Test
-    void aFullDiskStopsTheRunAndLeavesTheReportMarkedIncomplete() throws IOException {
+    void aFullDiskStopsTheReportAndLeavesItMarkedIncomplete() throws Exception {
         Path f = write("a.yaml", HEAD + "  - sleep: 1s\n");
         Path out = dir.resolve("report");
-        Files.createDirectories(out);
+        ReportDir report = ReportDir.forRuns(out, "run", List.of(io.semisyncsim.scenario.ScenarioReader.read(f)));
         // junit.xml is written through .junit.xml.tmp: this one leads to a device that is always full
         Files.createSymbolicLink(out.resolve(".junit.xml.tmp"), Path.of("/dev/full"));
-        assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--report", out.toString(), f.toString()));
+        OutputProblem full = org.junit.jupiter.api.Assertions.assertThrows(OutputProblem.class, () -> report.complete("<x/>"));
+        report.abandoned("stopped: " + full.getMessage());
         assertTrue(Files.readString(out.resolve("INCOMPLETE")).contains("No space left on device"));
         assertTrue(Files.readString(out.resolve("index.html")).contains("INCOMPLETE: stopped: cannot write"));
     }
@@ -309,4 +330,5 @@ class CliTest {
                 """);
         assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", f.toString()));
     }
+
 }

@@ -1,6 +1,7 @@
 package io.semisyncsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,14 +37,46 @@ class InterruptTest {
         interrupt("INT", 130);
     }
 
-    private void interrupt(String signal, int exit) throws Exception {
-        Path scenario = Files.writeString(dir.resolve("long.yaml"), LONG);
-        Path out = dir.resolve("report");
+    @Test
+    void theLabHasNoOtherWayToStopThanASignalAndExits130AsItsHelpSays() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new picocli.CommandLine(new LabCommand()).usage(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        String help = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(help.contains("130 / 143 stopped by SIGINT (Ctrl-C) / SIGTERM"), help);
+        assertFalse(help.contains("0 stopped"), help);
+        List<String> command = withDefaultSigint("INT");
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "lab"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("lab.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(dir.resolve("lab.log")).contains("Ctrl-C stops it.")) {
+                assertTrue(p.isAlive(), "the lab waits for a signal: " + Files.readString(dir.resolve("lab.log")));
+                assertTrue(System.nanoTime() < deadline, "the lab started within 60 s");
+                Thread.sleep(50);
+            }
+            assertEquals(0, new ProcessBuilder("sh", "-c", "kill -INT " + p.pid()).inheritIO().start().waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the lab ends after Ctrl-C");
+            assertEquals(130, p.exitValue(), Files.readString(dir.resolve("lab.log")));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The start of a command that gives the child SIGINT's default action if this JVM ignores it. */
+    private static List<String> withDefaultSigint(String signal) throws IOException {
         List<String> command = new ArrayList<>();
         if (signal.equals("INT") && sigintIgnored()) {
             // a JVM keeps SIGINT ignored if it starts so (as under a background job); give it the default
             command.addAll(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die"));
         }
+        return command;
+    }
+
+    private void interrupt(String signal, int exit) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("long.yaml"), LONG);
+        Path out = dir.resolve("report");
+        List<String> command = withDefaultSigint(signal);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "run", "--quiet", "--report", out.toString(),
                 scenario.toString()));

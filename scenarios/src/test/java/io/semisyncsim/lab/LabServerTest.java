@@ -100,4 +100,24 @@ class LabServerTest {
         assertTrue(yaml.contains("attachment; filename=\"live-session.yaml\"") && yaml.contains("sql: [\"SELECT 2\"]"), yaml);
         assertEquals(-1, yaml.indexOf("lab-should-not-exist"), "a refused line is not written down");
     }
+
+    @Test
+    void aBodyThatIsNotJsonGetsAPlainMessage() throws IOException {
+        String bad = http("POST", "/command", local(), "X-Lab-Token: " + server.token(), "{not json");
+        assertTrue(bad.startsWith("HTTP/1.1 400"), bad);
+        assertTrue(bad.endsWith("{\"ok\":false,\"error\":\"the body is not valid JSON (line 1, column 2)\"}"), bad);
+    }
+
+    @Test
+    void theClockRefusesAFieldItDoesNotTakeOrAValueOfTheWrongKind() throws IOException {
+        String token = "X-Lab-Token: " + server.token();
+        String maybe = http("POST", "/clock", local(), token, "{\"play\": \"maybe\"}");
+        assertTrue(maybe.startsWith("HTTP/1.1 400") && maybe.contains("play is true or false, got \\\"maybe\\\""), maybe);
+        String advance = http("POST", "/clock", local(), token, "{\"advance\": \"abc\"}");
+        assertTrue(advance.startsWith("HTTP/1.1 400") && advance.contains("unknown field 'advance'"), advance);
+        String speed = http("POST", "/clock", local(), token, "{\"speed\": [1]}");
+        assertTrue(speed.startsWith("HTTP/1.1 400") && speed.contains("speed is a number or"), speed);
+        String ok = http("POST", "/clock", local(), token, "{\"speed\": \"10x\", \"play\": false}");
+        assertTrue(ok.startsWith("HTTP/1.1 200") && ok.endsWith("{\"ok\":true}"), ok);
+    }
 }

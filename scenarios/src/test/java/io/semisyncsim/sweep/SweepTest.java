@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semisyncsim.cli.Cli;
+import io.semisyncsim.cli.Stderr;
 import io.semisyncsim.scenario.ScenarioReader;
 import io.semisyncsim.scenario.ScenarioRunner;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.RunListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,18 +40,6 @@ class SweepTest {
 
     private Path scenario() throws IOException {
         return Files.writeString(dir.resolve("small.yaml"), SCENARIO);
-    }
-
-    private static String stderrOf(Runnable r) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setErr(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -143,17 +129,17 @@ class SweepTest {
         Path f = scenario();
         String out = dir.resolve("out").toString();
         String[] err = new String[1];
-        err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "network.latency=fast",
+        err[0] = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "network.latency=fast",
                 "--quiet", "--out", out)));
         assertTrue(err[0].startsWith("semisync-sim: --set network.latency=fast: bad duration 'fast'"), err[0]);
-        err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "steps.9.commit=1",
+        err[0] = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "steps.9.commit=1",
                 "--quiet", "--out", out)));
         assertTrue(err[0].contains("steps.9.commit: steps is a list of 3"), err[0]);
         assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--set", "timeout", "--out", out));
         assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--seeds", "5..1", "--out", out));
         assertEquals(Cli.INVALID, Cli.run("sweep", f.toString(), "--shard", "4/3", "--out", out));
         Path bad = Files.writeString(dir.resolve("bad.yaml"), SCENARIO.replace("- sleep: 10ms", "- slep: 10ms"));
-        err[0] = stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("sweep", bad.toString(), "--out", out)));
+        err[0] = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("sweep", bad.toString(), "--out", out)));
         assertTrue(err[0].contains("bad.yaml:8:5: unknown key 'slep'"), err[0]);
     }
 
@@ -166,9 +152,9 @@ class SweepTest {
         Cli.run(concat(common, "--shard", "1/2", "--out", a.toString()));
         Cli.run(concat(common, "--shard", "1/2", "--out", b.toString()));
         String out = dir.resolve("m").toString();
-        assertTrue(stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), "--out", out)))
+        assertTrue(Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), "--out", out)))
                 .contains("shard 2/2 is missing"));
-        assertTrue(stderrOf(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), b.toString(), "--out", out)))
+        assertTrue(Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), b.toString(), "--out", out)))
                 .contains("are both shard 1/2"));
     }
 
