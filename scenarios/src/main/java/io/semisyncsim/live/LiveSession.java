@@ -18,6 +18,7 @@ import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.Suggest;
+import io.semisyncsim.scenario.step.SendStep;
 import io.semisyncsim.scenario.step.SleepStep;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.StatementResult;
@@ -132,6 +133,8 @@ public final class LiveSession implements AutoCloseable {
     private int nextFileStep;
     private List<Output> collecting;
     private boolean typing;
+    /** A send step is playing: its statement starts without an answer, and its step line says so. */
+    private boolean sending;
     private StatementResult lastResult;
     private long lastStatePublished;
     private long lastPicturesPublished;
@@ -489,7 +492,12 @@ public final class LiveSession implements AutoCloseable {
             return false;
         }
         String countBefore = play.commits().read("count");
-        step.play(play);
+        sending = step instanceof SendStep;
+        try {
+            step.play(play);
+        } finally {
+            sending = false;
+        }
         String text = recorded.get();
         if (text == null) {
             text = item;
@@ -739,6 +747,9 @@ public final class LiveSession implements AutoCloseable {
     private final class Teller implements RunListener {
         @Override
         public void statementStarted(long time, String node, String user, String sql) {
+            if (sending) {
+                return; // as the mysql client shows a sent statement: nothing until it is reaped
+            }
             String prompt = (user.equals("root") ? "" : user + "@") + node + "> ";
             tell(new Output(Output.PROMPT, prompt + MysqlClientFormat.prompt(sql).substring("mysql> ".length()), typing));
         }

@@ -160,4 +160,16 @@ class LiveSessionTest {
             assertEquals(s.state().digest(), replay(text).traceDigest(), text);
         }
     }
+    @Test
+    void aSentStatementShowsItsStepLineAndNothingElseUntilItIsReaped() throws Exception {
+        try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
+            LiveSession.Reply sent = s.run("\\send SELECT 1", "source", null, 60);
+            assertEquals(List.of("step: [0.013066 s] source: send SELECT 1"), sent.output().stream()
+                    .map(o -> o.kind() + ": " + o.text()).collect(Collectors.toList()), "no prompt, no result yet");
+            LiveSession.Reply reaped = s.run("\\reap", "source", null, 60);
+            assertEquals(List.of(LiveSession.Output.STEP, LiveSession.Output.RESULT), reaped.output().stream()
+                    .map(LiveSession.Output::kind).collect(Collectors.toList()), reaped.output().toString());
+            assertTrue(reaped.output().get(1).text().contains("| 1 |"), reaped.output().toString());
+        }
+    }
 }
