@@ -111,6 +111,14 @@ public final class Commands {
         return h;
     }
 
+    /** The meta command for what a scenario file writes as a step's YAML, where the reader's messages name one. */
+    private static final Map<String, String> TYPED = Map.of("reap: true", "\\reap", "send: SQL", "\\send SQL");
+
+    /** How to type what a file writes as {@code yaml} (reap: true is {@code \reap}); else the YAML, for {@code \step}. */
+    public static String typed(String yaml) {
+        return TYPED.getOrDefault(yaml, "\\step {" + yaml + "}");
+    }
+
     /** Every meta command's name, for completion. */
     public static List<String> names() {
         List<String> out = new ArrayList<>(List.of("\\c", "\\send", "\\reap", "\\commit", "\\workload", "\\fault",

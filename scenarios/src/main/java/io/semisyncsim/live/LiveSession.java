@@ -12,7 +12,9 @@ import io.semisyncsim.scenario.SimTarget;
 import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.Places;
 import io.semisyncsim.scenario.lang.Play;
+import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Scenario;
@@ -135,6 +137,25 @@ public final class LiveSession implements AutoCloseable {
     private boolean typing;
     /** A send step is playing: its statement starts without an answer, and its step line says so. */
     private boolean sending;
+    /** What makes the steps being added, as messages name it later: {@code with `\crash source`}. */
+    private String origin;
+    /** How the reader's messages name this session's places: by the command that made a step. */
+    private final Places places = new Places() {
+        @Override
+        public String at(Pos pos) {
+            int i = script.stepAt(pos.line());
+            if (i >= script.steps()) {
+                return "in this step";
+            }
+            String o = script.origin(i);
+            return o != null ? o : "at step " + (i + 1) + " of the session";
+        }
+
+        @Override
+        public String write(String yaml) {
+            return Commands.typed(yaml);
+        }
+    };
     private StatementResult lastResult;
     private long lastStatePublished;
     private long lastPicturesPublished;
@@ -382,6 +403,7 @@ public final class LiveSession implements AutoCloseable {
 
     private Reply run(String line, String node, String connection) {
         Commands.Action a = Commands.parse(line, node, connection);
+        origin = "with `" + brief(line) + "`";
         boolean ok = true;
         String toNode = node;
         String toConnection = connection;
@@ -463,6 +485,7 @@ public final class LiveSession implements AutoCloseable {
         played.put("ignore_errors", "true");
         lastResult = null;
         typing = true;
+        origin = "with `" + brief(sql) + "`";
         try {
             return step(script.item(played), () -> {
                 if (lastResult instanceof StatementResult.Failed f) {
@@ -507,7 +530,7 @@ public final class LiveSession implements AutoCloseable {
                 text = done == n ? item : playedItem;
             }
         }
-        script.add(text);
+        script.add(text, origin);
         return true;
     }
 
@@ -515,7 +538,8 @@ public final class LiveSession implements AutoCloseable {
     private Step read(String item) {
         script.flushSleep();
         try {
-            Scenario s = ScenarioReader.read(script.text(item), "session", flavors);
+            Scenario s = ScenarioReader.read(script.text(item), "session", flavors,
+                    new ScenarioReader.Options(false, null, places));
             if (s.steps().size() != script.steps() + 1) {
                 error("write one step, e.g. {sleep: 1s} (this reads as " + (s.steps().size() - script.steps()) + ")");
                 return null;
@@ -593,6 +617,7 @@ public final class LiveSession implements AutoCloseable {
 
     private boolean playFileStep() {
         String text = setup.fileSteps().get(nextFileStep++);
+        origin = "at step " + nextFileStep + " of " + setup.scenario().file();
         boolean ok = step(text, () -> null, null);
         if (!ok) {
             info("(the file's step was skipped: it cannot follow what was played before it)");
@@ -724,6 +749,11 @@ public final class LiveSession implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** A typed line as a message quotes it: on one line, clipped. */
+    private static String brief(String line) {
+        return io.semisyncsim.scenario.lang.Printable.clip(line.strip().replaceAll("\\s+", " "));
     }
 
     private void info(String text) {

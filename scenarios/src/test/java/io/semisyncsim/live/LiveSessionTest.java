@@ -172,4 +172,32 @@ class LiveSessionTest {
             assertTrue(reaped.output().get(1).text().contains("| 1 |"), reaped.output().toString());
         }
     }
+
+    @Test
+    void aRefusalNamesTheCommandThatLedToItAndTheCommandToTypeNotPlacesInTheSessionsYaml() throws Exception {
+        try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
+            s.run("\\send SELECT 1", "source", null, 60);
+            s.run("\\crash replica1", "source", null, 60);
+            assertEquals("root's connection to source is still waiting for the statement sent with `\\send SELECT 1`;"
+                    + " reap it first (\\reap)", s.run("SELECT 2;", "source", null, 60).output().get(0).text());
+            assertEquals("crash of replica1, which is down at this point (it went down with `\\crash replica1`)",
+                    s.run("\\crash  replica1", "source", null, 60).output().get(0).text());
+            s.run("\\reap", "source", null, 60);
+            assertEquals("nothing was sent on root's connection to source to reap (\\send SQL comes first)",
+                    s.run("\\reap", "source", null, 60).output().get(0).text());
+            assertEquals("YAML syntax: expected the node content, but found '<stream end>' (while parsing a flow node"
+                    + " started in this step)", s.run("\\step {sleep: ", "source", null, 60).output().get(0).text());
+        }
+    }
+
+    @Test
+    void aRefusalNamesTheFileStepThatLedToIt() throws Exception {
+        Path file = dir.resolve("down.yaml");
+        Files.writeString(file, "name: down\ntopology: {source: source, replicas: [replica1]}\n"
+                + "steps:\n  - fault: crash\n    node: replica1\n");
+        try (LiveSession s = LiveSession.start(LiveSession.fromFile(file, false))) {
+            assertEquals("pause of replica1, which is down at this point (it went down at step 1 of " + file + ")",
+                    s.run("\\pause replica1 1s", "source", null, 60).output().get(0).text());
+        }
+    }
 }

@@ -44,13 +44,13 @@ public record FailoverStep(Pos pos, String promote) implements Step {
             return null;
         }
         if (r.downAt(promote) != null) {
-            r.problem(at, "failover to " + promote + ", which is down at this point (it went down at "
-                    + r.downAt(promote) + ")");
+            r.problem(at, "failover to " + promote + ", which is down at this point (it went down "
+                    + r.at(r.downAt(promote)) + ")");
             return null;
         }
         if (r.formerSourceAt(promote) != null) {
             r.problem(at, "failover to " + promote + ", which replicates from nobody at this point (it was the source"
-                    + " until the failover at " + r.formerSourceAt(promote) + ")");
+                    + " until the failover " + r.at(r.formerSourceAt(promote)) + ")");
             return null;
         }
         r.promoted(promote, m.pos());
