@@ -62,7 +62,8 @@ public final class Commands {
     public record Status() implements Action {
     }
 
-    public record Save(String path) implements Action {
+    /** {@code \save FILE} keeps an existing FILE; {@code \save! FILE} ({@code overwrite}) replaces it. */
+    public record Save(String path, boolean overwrite) implements Action {
     }
 
     public record Help() implements Action {
@@ -105,7 +106,9 @@ public final class Commands {
         h.put("\\speed N|instant", "pace virtual time at N x the wall clock, or not at all");
         h.put("\\play, \\pause", "let the clock run by itself at its speed, or hold it");
         h.put("\\status", "each node's semisync state, counters and threads, the links, the clock");
-        h.put("\\save FILE", "write the session as a scenario file (run replays it to the same trace)");
+        h.put("\\save FILE", "write the session as a scenario file (run replays it to the same trace); a FILE that"
+                + " exists is kept");
+        h.put("\\save! FILE", "the same, overwriting FILE if it exists");
         h.put("\\help", "this list");
         h.put("\\q", "quit");
         return h;
@@ -123,7 +126,7 @@ public final class Commands {
     public static List<String> names() {
         List<String> out = new ArrayList<>(List.of("\\c", "\\send", "\\reap", "\\commit", "\\workload", "\\fault",
                 "\\sleep", "\\event", "\\quiet", "\\await", "\\expect", "\\let", "\\step", "\\next", "\\speed",
-                "\\play", "\\pause", "\\status", "\\save", "\\help", "\\q"));
+                "\\play", "\\pause", "\\status", "\\save", "\\save!", "\\help", "\\q"));
         for (FaultKind k : Faults.KINDS) {
             out.add("\\" + k.name());
         }
@@ -254,8 +257,9 @@ public final class Commands {
             case "status" -> {
                 return new Status();
             }
-            case "save" -> {
-                return rest.isEmpty() ? new Bad("\\save takes a file name: \\save session.yaml") : new Save(rest);
+            case "save", "save!" -> {
+                return rest.isEmpty() ? new Bad("\\" + name + " takes a file name: \\" + name + " session.yaml")
+                        : new Save(rest, name.equals("save!"));
             }
             case "help", "h", "?" -> {
                 return new Help();

@@ -446,7 +446,7 @@ public final class LiveSession implements AutoCloseable {
         } else if (a instanceof Commands.Status s) {
             tell(new Output(Output.INFO, snapshot().text(), false));
         } else if (a instanceof Commands.Save s) {
-            ok = save(s.path());
+            ok = save(s.path(), s.overwrite());
         } else if (a instanceof Commands.Help h) {
             StringBuilder out = new StringBuilder();
             Commands.HELP.forEach((k, v) -> out.append(String.format("%-34s %s%n", k, v)));
@@ -625,14 +625,20 @@ public final class LiveSession implements AutoCloseable {
         return ok;
     }
 
-    private boolean save(String path) {
+    private boolean save(String path, boolean overwrite) {
         if (!setup.mayWriteFiles()) {
             error("this session writes no files: the page saves with Download scenario");
             return false;
         }
         script.flushSleep();
-        Path file = Path.of(path);
+        Path file;
         try {
+            file = Path.of(path);
+            if (!overwrite && Files.exists(file)) {
+                error(Suggest.printable(path) + " exists, so it was not overwritten: \\save! " + Suggest.printable(path)
+                        + " overwrites it");
+                return false;
+            }
             Files.writeString(file, script.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             error("cannot write " + Suggest.printable(path) + ": " + io.semisyncsim.scenario.lang.IoFailure.reason(e));

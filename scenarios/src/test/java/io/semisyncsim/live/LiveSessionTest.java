@@ -160,6 +160,7 @@ class LiveSessionTest {
             assertEquals(s.state().digest(), replay(text).traceDigest(), text);
         }
     }
+
     @Test
     void aSentStatementShowsItsStepLineAndNothingElseUntilItIsReaped() throws Exception {
         try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
@@ -198,6 +199,22 @@ class LiveSessionTest {
         try (LiveSession s = LiveSession.start(LiveSession.fromFile(file, false))) {
             assertEquals("pause of replica1, which is down at this point (it went down at step 1 of " + file + ")",
                     s.run("\\pause replica1 1s", "source", null, 60).output().get(0).text());
+        }
+    }
+
+    @Test
+    void saveKeepsAFileThatExistsAndSaveBangOverwritesIt() throws Exception {
+        Path keep = dir.resolve("keep.yaml");
+        Files.writeString(keep, "mine\n");
+        try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
+            s.run("\\commit", "source", null, 60);
+            LiveSession.Reply refused = s.run("\\save " + keep, "source", null, 60);
+            assertFalse(refused.ok());
+            assertEquals("error: " + keep + " exists, so it was not overwritten: \\save! " + keep + " overwrites it",
+                    refused.output().get(0).kind() + ": " + refused.output().get(0).text());
+            assertEquals("mine\n", Files.readString(keep));
+            assertTrue(s.run("\\save! " + keep, "source", null, 60).ok());
+            assertEquals(s.scenarioText(), Files.readString(keep));
         }
     }
 }
