@@ -402,7 +402,7 @@ public final class LiveSession implements AutoCloseable {
     // --- on the engine thread
 
     private Reply run(String line, String node, String connection) {
-        Commands.Action a = Commands.parse(line, node, connection);
+        Commands.Action a = Commands.parse(line, node, connection, terms());
         origin = "with `" + brief(line) + "`";
         boolean ok = true;
         String toNode = node;
@@ -449,7 +449,7 @@ public final class LiveSession implements AutoCloseable {
             ok = save(s.path(), s.overwrite());
         } else if (a instanceof Commands.Help h) {
             StringBuilder out = new StringBuilder();
-            Commands.HELP.forEach((k, v) -> out.append(String.format("%-34s %s%n", k, v)));
+            Commands.help(terms()).forEach((k, v) -> out.append(String.format("%-34s %s%n", k, v)));
             tell(new Output(Output.INFO, out.toString().stripTrailing(), false));
         } else if (a instanceof Commands.Connect c) {
             if (!nodes().contains(c.node())) {
@@ -755,6 +755,11 @@ public final class LiveSession implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The names the session's flavour gives semisync's variables, for examples. */
+    private io.semisyncsim.flavor.Terms terms() {
+        return flavors.get(scenario.flavor()).logTerms();
     }
 
     /** A typed line as a message quotes it: on one line, clipped. */

@@ -217,4 +217,18 @@ class LiveSessionTest {
             assertEquals(s.scenarioText(), Files.readString(keep));
         }
     }
+
+    @Test
+    void helpGivesExamplesInTheFlavoursOwnNames() throws Exception {
+        for (String[] f : new String[][] {{"mysql-8.4", "source", "master"}, {"mariadb-10.11", "master", "source"}}) {
+            try (LiveSession s = LiveSession.start(LiveSession.fresh(f[0], 1, 1))) {
+                String help = s.run("\\help", "source", null, 60).output().get(0).text();
+                assertTrue(help.contains("source.status.Rpl_semi_sync_" + f[1] + "_status == OFF"), f[0] + ": " + help);
+                assertTrue(help.contains("source.status.Rpl_semi_sync_" + f[1] + "_clients 1"), f[0] + ": " + help);
+                assertFalse(help.contains("Rpl_semi_sync_" + f[2]), f[0] + ": " + help);
+                assertTrue(s.run("\\expect x", "source", null, 60).output().get(0).text()
+                        .endsWith("source.status.Rpl_semi_sync_" + f[1] + "_status ON"), f[0]);
+            }
+        }
+    }
 }
