@@ -331,4 +331,29 @@ class CliTest {
         assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", f.toString()));
     }
 
+    @Test
+    void theFailoverToAReplicaThatNeverStartedSaysItWasNotReplicatingNotFromNull() throws Exception {
+        Path f = write("never-started.yaml", """
+                name: t
+                topology: {source: source, replicas: [replica1]}
+                config: {replica1: {no_such_variable: 1}}
+                steps:
+                  - expect:
+                      replica1.log: contains "unknown variable 'no_such_variable=1'"
+                  - fault: crash
+                    node: source
+                  - failover: {promote: replica1}
+                """);
+        List<String> steps = new java.util.ArrayList<>();
+        new io.semisyncsim.scenario.ScenarioRunner().run(io.semisyncsim.scenario.ScenarioReader.read(f),
+                new io.semisyncsim.scenario.lang.RunListener() {
+                    @Override
+                    public void step(long time, String text) {
+                        steps.add(text);
+                    }
+                });
+        assertTrue(steps.contains("failover: promote replica1 (it was not replicating from any source)"),
+                steps.toString());
+    }
+
 }

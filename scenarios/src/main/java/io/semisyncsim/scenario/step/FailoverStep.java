@@ -60,7 +60,9 @@ public record FailoverStep(Pos pos, String promote) implements Step {
     @Override
     public void play(Play p) {
         String old = p.target().sourceOf(promote);
-        p.listener().step(p.now(), "failover: promote " + promote + " (was replicating from " + old + ")");
+        // A replica that never started (or whose channel was never set) has no source to name.
+        p.listener().step(p.now(), "failover: promote " + promote + (old == null ? " (it was not replicating from"
+                + " any source)" : " (was replicating from " + old + ")"));
         try {
             p.target().promote(promote, APPLY_BUDGET);
         } catch (io.semisyncsim.cluster.Cluster.OperatorFailed e) {
