@@ -59,7 +59,7 @@ final class RealCommand implements Callable<Integer> {
             System.err.println("semisync-sim: " + RunCommand.FlavorNames.unknown(flavor));
             return Cli.INVALID;
         }
-        ScenarioFiles.Loaded loaded = ScenarioFiles.load(files, ScenarioReader.Options.DEFAULT);
+        ScenarioFiles.Loaded loaded = ScenarioFiles.load(files, new ScenarioReader.Options(false, flavor));
         if (!loaded.errors().isEmpty() || !loaded.internalErrors().isEmpty()) {
             loaded.report(System.err);
             return loaded.internalErrors().isEmpty() ? Cli.INVALID : Cli.INTERNAL_ERROR;

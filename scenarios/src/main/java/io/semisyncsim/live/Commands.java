@@ -1,5 +1,6 @@
 package io.semisyncsim.live;
 
+import io.semisyncsim.flavor.Terms;
 import io.semisyncsim.scenario.lang.FaultKind;
 import io.semisyncsim.scenario.step.Faults;
 import io.semisyncsim.sql.Parser;
@@ -62,7 +63,8 @@ public final class Commands {
     public record Status() implements Action {
     }
 
-    public record Save(String path) implements Action {
+    /** {@code \save FILE} keeps an existing FILE; {@code \save! FILE} ({@code overwrite}) replaces it. */
+    public record Save(String path, boolean overwrite) implements Action {
     }
 
     public record Help() implements Action {
@@ -79,10 +81,11 @@ public final class Commands {
     public record Bad(String message) implements Action {
     }
 
-    /** Meta commands and what they do, for {@code \help} and completion. */
-    public static final Map<String, String> HELP = help();
-
-    private static Map<String, String> help() {
+    /**
+     * Meta commands and what they do, for {@code \help}; the examples' status variables in the flavour's
+     * own terms ({@code Rpl_semi_sync_source_status} on MySQL 8.0+, {@code _master_} on 5.7 and MariaDB).
+     */
+    public static Map<String, String> help(Terms terms) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("\\c NODE [CONNECTION]", "speak to NODE, on its default connection or a named one");
         h.put("SQL; or SQL\\G", "run statements on the current connection (\\G: one row per block)");
@@ -97,25 +100,39 @@ public final class Commands {
         h.put("\\sleep D", "let D of virtual time pass (500us, 20ms, 2s, 1m)");
         h.put("\\event", "move the clock to the next thing due");
         h.put("\\quiet", "run until nothing is due within a second of virtual time");
-        h.put("\\await PATH OP VALUE within D", "let time pass until it holds (source.status.Rpl_semi_sync_master_status == OFF)");
-        h.put("\\expect PATH VALUE", "check a value now (source.status.Rpl_semi_sync_master_clients 1)");
+        h.put("\\await PATH OP VALUE within D", "let time pass until it holds (source.status." + status(terms) + " == OFF)");
+        h.put("\\expect PATH VALUE", "check a value now (source.status." + terms.apply("Rpl_semi_sync_{source}_clients") + " 1)");
         h.put("\\let NAME PATH", "capture a value for ${NAME} in later SQL and checks");
         h.put("\\step {YAML}", "any step as a scenario file writes it: \\step {fault: partition, between: [a, b]}");
         h.put("\\next", "play the next step of the file the session started from");
         h.put("\\speed N|instant", "pace virtual time at N x the wall clock, or not at all");
         h.put("\\play, \\pause", "let the clock run by itself at its speed, or hold it");
         h.put("\\status", "each node's semisync state, counters and threads, the links, the clock");
-        h.put("\\save FILE", "write the session as a scenario file (run replays it to the same trace)");
+        h.put("\\save FILE", "write the session as a scenario file (run replays it to the same trace); a FILE that"
+                + " exists is kept");
+        h.put("\\save! FILE", "the same, overwriting FILE if it exists");
         h.put("\\help", "this list");
         h.put("\\q", "quit");
         return h;
+    }
+
+    /** The meta command for what a scenario file writes as a step's YAML, where the reader's messages name one. */
+    private static final Map<String, String> TYPED = Map.of("reap: true", "\\reap", "send: SQL", "\\send SQL");
+
+    /** How to type what a file writes as {@code yaml} (reap: true is {@code \reap}); else the YAML, for {@code \step}. */
+    public static String typed(String yaml) {
+        return TYPED.getOrDefault(yaml, "\\step {" + yaml + "}");
+    }
+
+    private static String status(Terms terms) {
+        return terms.apply("Rpl_semi_sync_{source}_status");
     }
 
     /** Every meta command's name, for completion. */
     public static List<String> names() {
         List<String> out = new ArrayList<>(List.of("\\c", "\\send", "\\reap", "\\commit", "\\workload", "\\fault",
                 "\\sleep", "\\event", "\\quiet", "\\await", "\\expect", "\\let", "\\step", "\\next", "\\speed",
-                "\\play", "\\pause", "\\status", "\\save", "\\help", "\\q"));
+                "\\play", "\\pause", "\\status", "\\save", "\\save!", "\\help", "\\q"));
         for (FaultKind k : Faults.KINDS) {
             out.add("\\" + k.name());
         }
@@ -129,9 +146,9 @@ public final class Commands {
 
     /**
      * What {@code line} asks for, said on {@code node}'s connection {@code connection} (null: the default
-     * one). A line with several statements is one {@link Sql}.
+     * one). A line with several statements is one {@link Sql}. Usage messages give examples in {@code terms}.
      */
-    public static Action parse(String line, String node, String connection) {
+    public static Action parse(String line, String node, String connection, Terms terms) {
         String text = line.strip();
         if (text.isEmpty()) {
             return new Sql(List.of());
@@ -217,14 +234,14 @@ public final class Commands {
             case "expect" -> {
                 String[] pv = rest.split("\\s+", 2);
                 if (pv.length != 2) {
-                    return new Bad("\\expect takes a path and a value: \\expect source.status.Rpl_semi_sync_master_status ON");
+                    return new Bad("\\expect takes a path and a value: \\expect source.status." + status(terms) + " ON");
                 }
                 return new AddStep(Map.of("expect", Map.of(pv[0], pv[1])));
             }
             case "let" -> {
                 String[] nv = rest.split("\\s+", 2);
                 if (nv.length != 2) {
-                    return new Bad("\\let takes a name and a path: \\let before source.status.Rpl_semi_sync_master_yes_tx");
+                    return new Bad("\\let takes a name and a path: \\let before source.status." + terms.apply("Rpl_semi_sync_{source}_yes_tx") + "");
                 }
                 return new AddStep(Map.of("let", Map.of(nv[0], nv[1])));
             }
@@ -246,8 +263,9 @@ public final class Commands {
             case "status" -> {
                 return new Status();
             }
-            case "save" -> {
-                return rest.isEmpty() ? new Bad("\\save takes a file name: \\save session.yaml") : new Save(rest);
+            case "save", "save!" -> {
+                return rest.isEmpty() ? new Bad("\\" + name + " takes a file name: \\" + name + " session.yaml")
+                        : new Save(rest, name.equals("save!"));
             }
             case "help", "h", "?" -> {
                 return new Help();

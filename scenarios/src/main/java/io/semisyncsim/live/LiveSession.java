@@ -12,12 +12,15 @@ import io.semisyncsim.scenario.SimTarget;
 import io.semisyncsim.scenario.lang.Durations;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
 import io.semisyncsim.scenario.lang.Outcome;
+import io.semisyncsim.scenario.lang.Places;
 import io.semisyncsim.scenario.lang.Play;
+import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.Suggest;
+import io.semisyncsim.scenario.step.SendStep;
 import io.semisyncsim.scenario.step.SleepStep;
 import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.StatementResult;
@@ -132,6 +135,27 @@ public final class LiveSession implements AutoCloseable {
     private int nextFileStep;
     private List<Output> collecting;
     private boolean typing;
+    /** A send step is playing: its statement starts without an answer, and its step line says so. */
+    private boolean sending;
+    /** What makes the steps being added, as messages name it later: {@code with `\crash source`}. */
+    private String origin;
+    /** How the reader's messages name this session's places: by the command that made a step. */
+    private final Places places = new Places() {
+        @Override
+        public String at(Pos pos) {
+            int i = script.stepAt(pos.line());
+            if (i >= script.steps()) {
+                return "in this step";
+            }
+            String o = script.origin(i);
+            return o != null ? o : "at step " + (i + 1) + " of the session";
+        }
+
+        @Override
+        public String write(String yaml) {
+            return Commands.typed(yaml);
+        }
+    };
     private StatementResult lastResult;
     private long lastStatePublished;
     private long lastPicturesPublished;
@@ -378,7 +402,8 @@ public final class LiveSession implements AutoCloseable {
     // --- on the engine thread
 
     private Reply run(String line, String node, String connection) {
-        Commands.Action a = Commands.parse(line, node, connection);
+        Commands.Action a = Commands.parse(line, node, connection, terms());
+        origin = "with `" + brief(line) + "`";
         boolean ok = true;
         String toNode = node;
         String toConnection = connection;
@@ -421,10 +446,10 @@ public final class LiveSession implements AutoCloseable {
         } else if (a instanceof Commands.Status s) {
             tell(new Output(Output.INFO, snapshot().text(), false));
         } else if (a instanceof Commands.Save s) {
-            ok = save(s.path());
+            ok = save(s.path(), s.overwrite());
         } else if (a instanceof Commands.Help h) {
             StringBuilder out = new StringBuilder();
-            Commands.HELP.forEach((k, v) -> out.append(String.format("%-34s %s%n", k, v)));
+            Commands.help(terms()).forEach((k, v) -> out.append(String.format("%-34s %s%n", k, v)));
             tell(new Output(Output.INFO, out.toString().stripTrailing(), false));
         } else if (a instanceof Commands.Connect c) {
             if (!nodes().contains(c.node())) {
@@ -460,6 +485,7 @@ public final class LiveSession implements AutoCloseable {
         played.put("ignore_errors", "true");
         lastResult = null;
         typing = true;
+        origin = "with `" + brief(sql) + "`";
         try {
             return step(script.item(played), () -> {
                 if (lastResult instanceof StatementResult.Failed f) {
@@ -489,7 +515,12 @@ public final class LiveSession implements AutoCloseable {
             return false;
         }
         String countBefore = play.commits().read("count");
-        step.play(play);
+        sending = step instanceof SendStep;
+        try {
+            step.play(play);
+        } finally {
+            sending = false;
+        }
         String text = recorded.get();
         if (text == null) {
             text = item;
@@ -499,7 +530,7 @@ public final class LiveSession implements AutoCloseable {
                 text = done == n ? item : playedItem;
             }
         }
-        script.add(text);
+        script.add(text, origin);
         return true;
     }
 
@@ -507,7 +538,8 @@ public final class LiveSession implements AutoCloseable {
     private Step read(String item) {
         script.flushSleep();
         try {
-            Scenario s = ScenarioReader.read(script.text(item), "session", flavors);
+            Scenario s = ScenarioReader.read(script.text(item), "session", flavors,
+                    new ScenarioReader.Options(false, null, places));
             if (s.steps().size() != script.steps() + 1) {
                 error("write one step, e.g. {sleep: 1s} (this reads as " + (s.steps().size() - script.steps()) + ")");
                 return null;
@@ -585,6 +617,7 @@ public final class LiveSession implements AutoCloseable {
 
     private boolean playFileStep() {
         String text = setup.fileSteps().get(nextFileStep++);
+        origin = "at step " + nextFileStep + " of " + setup.scenario().file();
         boolean ok = step(text, () -> null, null);
         if (!ok) {
             info("(the file's step was skipped: it cannot follow what was played before it)");
@@ -592,14 +625,20 @@ public final class LiveSession implements AutoCloseable {
         return ok;
     }
 
-    private boolean save(String path) {
+    private boolean save(String path, boolean overwrite) {
         if (!setup.mayWriteFiles()) {
             error("this session writes no files: the page saves with Download scenario");
             return false;
         }
         script.flushSleep();
-        Path file = Path.of(path);
+        Path file;
         try {
+            file = Path.of(path);
+            if (!overwrite && Files.exists(file)) {
+                error(Suggest.printable(path) + " exists, so it was not overwritten: \\save! " + Suggest.printable(path)
+                        + " overwrites it");
+                return false;
+            }
             Files.writeString(file, script.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             error("cannot write " + Suggest.printable(path) + ": " + io.semisyncsim.scenario.lang.IoFailure.reason(e));
@@ -718,6 +757,16 @@ public final class LiveSession implements AutoCloseable {
         return null;
     }
 
+    /** The names the session's flavour gives semisync's variables, for examples. */
+    private io.semisyncsim.flavor.Terms terms() {
+        return flavors.get(scenario.flavor()).logTerms();
+    }
+
+    /** A typed line as a message quotes it: on one line, clipped. */
+    private static String brief(String line) {
+        return io.semisyncsim.scenario.lang.Printable.clip(line.strip().replaceAll("\\s+", " "));
+    }
+
     private void info(String text) {
         tell(new Output(Output.INFO, text, false));
     }
@@ -739,6 +788,9 @@ public final class LiveSession implements AutoCloseable {
     private final class Teller implements RunListener {
         @Override
         public void statementStarted(long time, String node, String user, String sql) {
+            if (sending) {
+                return; // as the mysql client shows a sent statement: nothing until it is reaped
+            }
             String prompt = (user.equals("root") ? "" : user + "@") + node + "> ";
             tell(new Output(Output.PROMPT, prompt + MysqlClientFormat.prompt(sql).substring("mysql> ".length()), typing));
         }

@@ -28,6 +28,8 @@ public final class SessionScript {
     private final String top;
     private final String indent;
     private final List<String> items = new ArrayList<>();
+    /** For each item, what made it ({@code with `\crash source`}), or null: how the reader's messages name it. */
+    private final List<String> origins = new ArrayList<>();
     private long pendingSleep;
 
     private SessionScript(String top, String indent) {
@@ -137,6 +139,7 @@ public final class SessionScript {
         while (pendingSleep > 0) {
             long piece = Math.min(pendingSleep, Durations.MAX);
             items.add(item(Map.of("sleep", sleepText(piece))));
+            origins.add(null);
             pendingSleep -= piece;
         }
     }
@@ -148,7 +151,36 @@ public final class SessionScript {
     }
 
     public void add(String item) {
+        add(item, null);
+    }
+
+    /** Adds a step; {@code origin}, a phrase such as {@code with `\crash source`}, names it in messages. */
+    public void add(String item, String origin) {
         items.add(item.endsWith("\n") ? item : item + "\n");
+        origins.add(origin);
+    }
+
+    /**
+     * The step that text {@link #text(String...) text} gives at {@code line} (1-based) is part of: its index
+     * (the number of steps when it is an extra one, being read), or -1 in the top.
+     */
+    public int stepAt(int line) {
+        int next = (int) top.chars().filter(c -> c == '\n').count() + 2; // the first item's line, after steps:
+        if (line < next) {
+            return -1;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            next += (int) items.get(i).chars().filter(c -> c == '\n').count();
+            if (line < next) {
+                return i;
+            }
+        }
+        return items.size();
+    }
+
+    /** What made step {@code index} (see {@link #add(String, String)}), or null. */
+    public String origin(int index) {
+        return index >= 0 && index < origins.size() ? origins.get(index) : null;
     }
 
     public int steps() {

@@ -1,5 +1,6 @@
 package io.semisyncsim.scenario;
 
+import io.semisyncsim.scenario.lang.Places;
 import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.flavor.Flavors;
@@ -48,11 +49,15 @@ public final class ScenarioReader {
      * and {@code flavor}, when not null, the one flavour the run will use instead of the file's (run
      * --flavor), whose variables the option files are checked against.
      */
-    public record Options(boolean allowLarge, String flavor) {
+    public record Options(boolean allowLarge, String flavor, Places places) {
         public static final Options DEFAULT = new Options(false);
 
         public Options(boolean allowLarge) {
             this(allowLarge, null);
+        }
+
+        public Options(boolean allowLarge, String flavor) {
+            this(allowLarge, flavor, Places.FILE);
         }
     }
 
@@ -75,7 +80,7 @@ public final class ScenarioReader {
         this.file = file;
         this.flavors = flavors;
         this.options = options;
-        this.r = new StepReader(file, flavors, List.of(), List.of(), StepKinds.ALL, problems);
+        this.r = new StepReader(file, flavors, List.of(), List.of(), StepKinds.ALL, problems, options.places());
     }
 
     public static Scenario read(Path path) throws InvalidScenarioException {
@@ -104,7 +109,7 @@ public final class ScenarioReader {
 
     public static Scenario read(String text, String file, Flavors flavors, Options options)
             throws InvalidScenarioException {
-        return new ScenarioReader(file, flavors, options).scenario(YamlTree.read(text, file));
+        return new ScenarioReader(file, flavors, options).scenario(YamlTree.read(text, file, options.places()));
     }
 
     /**
@@ -462,7 +467,7 @@ public final class ScenarioReader {
      */
     private List<Expectation> invariants(YNode.Map top, List<String> nodes, List<Expectation> logChecks) {
         List<Expectation> out = new ArrayList<>();
-        StepReader checks = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
+        StepReader checks = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems, options.places());
         if (!top.entries().containsKey("invariants")) {
             return out;
         }
@@ -502,7 +507,7 @@ public final class ScenarioReader {
             problem(s.pos(), "steps must be a list, got " + s.describe());
             return List.of();
         }
-        StepReader reader = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems);
+        StepReader reader = new StepReader(file, flavors, runFlavors, nodes, StepKinds.ALL, problems, options.places());
         List<Step> steps = reader.steps(s, "steps");
         logChecks.addAll(reader.logChecks());
         return steps;

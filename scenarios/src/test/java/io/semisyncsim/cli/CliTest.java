@@ -313,22 +313,42 @@ class CliTest {
                 "library/gtid/mariadb-switchover-without-log-slave-updates.yaml"));
     }
 
+    /**
+     * An option the replica does not know stops it at start (the file checks that it did); the source
+     * crashes and the failover is to that replica.
+     */
+    private static final String NEVER_STARTED = """
+            name: t
+            topology: {source: source, replicas: [replica1]}
+            config: {replica1: {no_such_variable: 1}}
+            steps:
+              - expect:
+                  replica1.log: contains "unknown variable 'no_such_variable=1'"
+              - fault: crash
+                node: source
+              - failover: {promote: replica1}
+            """;
+
     @Test
     void aFailoverToAReplicaThatNeverStartedFailsTheRunNotTheSimulator() throws IOException {
-        // An option the replica does not know stops it at start (the file checks that it did); the failover's
-        // STOP SLAVE then cannot connect.
-        Path f = write("never-started.yaml", """
-                name: t
-                topology: {source: source, replicas: [replica1]}
-                config: {replica1: {no_such_variable: 1}}
-                steps:
-                  - expect:
-                      replica1.log: contains "unknown variable 'no_such_variable=1'"
-                  - fault: crash
-                    node: source
-                  - failover: {promote: replica1}
-                """);
+        // The failover's STOP SLAVE cannot connect.
+        Path f = write("never-started.yaml", NEVER_STARTED);
         assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", f.toString()));
+    }
+
+    @Test
+    void theFailoverToAReplicaThatNeverStartedSaysItWasNotReplicatingNotFromNull() throws Exception {
+        Path f = write("never-started.yaml", NEVER_STARTED);
+        List<String> steps = new java.util.ArrayList<>();
+        new io.semisyncsim.scenario.ScenarioRunner().run(io.semisyncsim.scenario.ScenarioReader.read(f),
+                new io.semisyncsim.scenario.lang.RunListener() {
+                    @Override
+                    public void step(long time, String text) {
+                        steps.add(text);
+                    }
+                });
+        assertTrue(steps.contains("failover: promote replica1 (it was not replicating from any source)"),
+                steps.toString());
     }
 
 }

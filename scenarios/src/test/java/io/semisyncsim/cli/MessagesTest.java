@@ -58,6 +58,22 @@ class MessagesTest {
     }
 
     @Test
+    void runRealAndDiffCheckOptionFilesAgainstTheFlavorTheyAreGivenNotTheFiles() throws IOException {
+        String f = Files.writeString(dir.resolve("options.yaml"), """
+                name: options
+                topology: {source: source, replicas: [replica1]}
+                config: {source: {plugin-load-add: semisync_source.so, rpl_semi_sync_source_enabled: 1}}
+                steps:
+                  - sleep: 1s
+                """).toString();
+        for (String command : List.of("run", "real", "diff")) {
+            String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run(command, "--flavor", "mysql-5.7", f)));
+            assertTrue(err.contains("config of source: unknown variable 'rpl_semi_sync_source_enabled' on mysql-5.7"),
+                    command + ": " + err);
+        }
+    }
+
+    @Test
     void aFailureWhoseActualValueIsALogIsCountedNotDumped() {
         assertEquals("node1.error_log contains 'x' -- actual: (log, 3 lines)",
                 SweepCommand.oneLine("node1.error_log contains 'x' -- actual: a\nb\nc"));

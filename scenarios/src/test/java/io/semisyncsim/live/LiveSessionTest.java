@@ -160,4 +160,75 @@ class LiveSessionTest {
             assertEquals(s.state().digest(), replay(text).traceDigest(), text);
         }
     }
+
+    @Test
+    void aSentStatementShowsItsStepLineAndNothingElseUntilItIsReaped() throws Exception {
+        try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
+            LiveSession.Reply sent = s.run("\\send SELECT 1", "source", null, 60);
+            assertEquals(List.of("step: [0.013066 s] source: send SELECT 1"), sent.output().stream()
+                    .map(o -> o.kind() + ": " + o.text()).collect(Collectors.toList()), "no prompt, no result yet");
+            LiveSession.Reply reaped = s.run("\\reap", "source", null, 60);
+            assertEquals(List.of(LiveSession.Output.STEP, LiveSession.Output.RESULT), reaped.output().stream()
+                    .map(LiveSession.Output::kind).collect(Collectors.toList()), reaped.output().toString());
+            assertTrue(reaped.output().get(1).text().contains("| 1 |"), reaped.output().toString());
+        }
+    }
+
+    @Test
+    void aRefusalNamesTheCommandThatLedToItAndTheCommandToTypeNotPlacesInTheSessionsYaml() throws Exception {
+        try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
+            s.run("\\send SELECT 1", "source", null, 60);
+            s.run("\\crash replica1", "source", null, 60);
+            assertEquals("root's connection to source is still waiting for the statement sent with `\\send SELECT 1`;"
+                    + " reap it first (\\reap)", s.run("SELECT 2;", "source", null, 60).output().get(0).text());
+            assertEquals("crash of replica1, which is down at this point (it went down with `\\crash replica1`)",
+                    s.run("\\crash  replica1", "source", null, 60).output().get(0).text());
+            s.run("\\reap", "source", null, 60);
+            assertEquals("nothing was sent on root's connection to source to reap (\\send SQL comes first)",
+                    s.run("\\reap", "source", null, 60).output().get(0).text());
+            assertEquals("YAML syntax: expected the node content, but found '<stream end>' (while parsing a flow node"
+                    + " started in this step)", s.run("\\step {sleep: ", "source", null, 60).output().get(0).text());
+        }
+    }
+
+    @Test
+    void aRefusalNamesTheFileStepThatLedToIt() throws Exception {
+        Path file = dir.resolve("down.yaml");
+        Files.writeString(file, "name: down\ntopology: {source: source, replicas: [replica1]}\n"
+                + "steps:\n  - fault: crash\n    node: replica1\n");
+        try (LiveSession s = LiveSession.start(LiveSession.fromFile(file, false))) {
+            assertEquals("pause of replica1, which is down at this point (it went down at step 1 of " + file + ")",
+                    s.run("\\pause replica1 1s", "source", null, 60).output().get(0).text());
+        }
+    }
+
+    @Test
+    void saveKeepsAFileThatExistsAndSaveBangOverwritesIt() throws Exception {
+        Path keep = dir.resolve("keep.yaml");
+        Files.writeString(keep, "mine\n");
+        try (LiveSession s = LiveSession.start(LiveSession.fresh("mysql-8.0", 1, 1))) {
+            s.run("\\commit", "source", null, 60);
+            LiveSession.Reply refused = s.run("\\save " + keep, "source", null, 60);
+            assertFalse(refused.ok());
+            assertEquals("error: " + keep + " exists, so it was not overwritten: \\save! " + keep + " overwrites it",
+                    refused.output().get(0).kind() + ": " + refused.output().get(0).text());
+            assertEquals("mine\n", Files.readString(keep));
+            assertTrue(s.run("\\save! " + keep, "source", null, 60).ok());
+            assertEquals(s.scenarioText(), Files.readString(keep));
+        }
+    }
+
+    @Test
+    void helpGivesExamplesInTheFlavoursOwnNames() throws Exception {
+        for (String[] f : new String[][] {{"mysql-8.4", "source", "master"}, {"mariadb-10.11", "master", "source"}}) {
+            try (LiveSession s = LiveSession.start(LiveSession.fresh(f[0], 1, 1))) {
+                String help = s.run("\\help", "source", null, 60).output().get(0).text();
+                assertTrue(help.contains("source.status.Rpl_semi_sync_" + f[1] + "_status == OFF"), f[0] + ": " + help);
+                assertTrue(help.contains("source.status.Rpl_semi_sync_" + f[1] + "_clients 1"), f[0] + ": " + help);
+                assertFalse(help.contains("Rpl_semi_sync_" + f[2]), f[0] + ": " + help);
+                assertTrue(s.run("\\expect x", "source", null, 60).output().get(0).text()
+                        .endsWith("source.status.Rpl_semi_sync_" + f[1] + "_status ON"), f[0]);
+            }
+        }
+    }
 }

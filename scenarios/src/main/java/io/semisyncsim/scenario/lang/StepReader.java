@@ -27,6 +27,7 @@ public final class StepReader {
     private final List<String> nodes;
     private final List<StepKind> kinds;
     private final List<Problem> problems;
+    private final Places places;
     /** What the steps read so far did, in reading order (see the class comment). */
     private State state;
     /** Every check of a node's error log read so far (expect, await, invariants). */
@@ -53,8 +54,9 @@ public final class StepReader {
     }
 
     public StepReader(String file, Flavors flavors, List<String> runFlavors, List<String> nodes, List<StepKind> kinds,
-                      List<Problem> problems) {
+                      List<Problem> problems, Places places) {
         this.file = file;
+        this.places = places;
         this.flavors = flavors;
         this.runFlavors = runFlavors;
         this.nodes = nodes;
@@ -66,6 +68,11 @@ public final class StepReader {
 
     public List<String> nodes() {
         return nodes;
+    }
+
+    /** A phrase naming an earlier place of the text, as its reader names it: {@code at 12:5} in a file. */
+    public String at(Pos pos) {
+        return places.at(pos);
     }
 
     public void problem(Pos pos, String message) {
@@ -470,14 +477,16 @@ public final class StepReader {
     public void idle(Pos pos, String name) {
         Pos sent = state.waiting().get(name);
         if (sent != null) {
-            problem(pos, name + " is still waiting for the statement sent at " + sent + "; reap it first (reap: true)");
+            problem(pos, name + " is still waiting for the statement sent " + places.at(sent) + "; reap it first ("
+                    + places.write("reap: true") + ")");
         }
     }
 
     /** A connection's sent statement is reaped: there must be one (reported). */
     public void reap(Pos pos, String name) {
         if (state.waiting().remove(name) == null) {
-            problem(pos, "nothing was sent on " + name + " to reap (send: SQL comes first)");
+            problem(pos, "nothing was sent on " + name + " to reap (" + places.write("send: SQL")
+                    + " comes first)");
         }
     }
 }

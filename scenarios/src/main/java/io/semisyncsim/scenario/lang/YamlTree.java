@@ -33,12 +33,14 @@ public final class YamlTree {
     static final long MAX_NODES = 100_000;
 
     private final String file;
+    private final Places places;
     private final Map<String, YNode> anchors = new TreeMap<>();
     /** Each node's size with its aliases expanded, to bound what reading it will cost. */
     private final Map<YNode, Long> sizes = new IdentityHashMap<>();
 
-    private YamlTree(String file) {
+    private YamlTree(String file, Places places) {
         this.file = file;
+        this.places = places;
     }
 
     /** Something this reader refuses, at a place. */
@@ -52,7 +54,12 @@ public final class YamlTree {
     }
 
     public static YNode read(String text, String file) throws InvalidScenarioException {
-        return new YamlTree(file).parse(text);
+        return read(text, file, Places.FILE);
+    }
+
+    /** As {@link #read(String, String)}, naming the place a construct started as {@code places} does. */
+    public static YNode read(String text, String file, Places places) throws InvalidScenarioException {
+        return new YamlTree(file, places).parse(text);
     }
 
     private YNode parse(String text) throws InvalidScenarioException {
@@ -99,8 +106,8 @@ public final class YamlTree {
         }
         if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
             String context = m.getContext() == null ? "" : " (" + m.getContext()
-                    + (m.getContextMark() == null ? "" : " started at " + (m.getContextMark().getLine() + 1) + ":"
-                    + (m.getContextMark().getColumn() + 1)) + ")";
+                    + (m.getContextMark() == null ? "" : " started " + places.at(new Pos(m.getContextMark().getLine() + 1,
+                    m.getContextMark().getColumn() + 1))) + ")";
             return refused(new Pos(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1),
                     "YAML syntax: " + firstLine(m.getProblem()) + context);
         }

@@ -44,13 +44,13 @@ public record FailoverStep(Pos pos, String promote) implements Step {
             return null;
         }
         if (r.downAt(promote) != null) {
-            r.problem(at, "failover to " + promote + ", which is down at this point (it went down at "
-                    + r.downAt(promote) + ")");
+            r.problem(at, "failover to " + promote + ", which is down at this point (it went down "
+                    + r.at(r.downAt(promote)) + ")");
             return null;
         }
         if (r.formerSourceAt(promote) != null) {
             r.problem(at, "failover to " + promote + ", which replicates from nobody at this point (it was the source"
-                    + " until the failover at " + r.formerSourceAt(promote) + ")");
+                    + " until the failover " + r.at(r.formerSourceAt(promote)) + ")");
             return null;
         }
         r.promoted(promote, m.pos());
@@ -60,7 +60,9 @@ public record FailoverStep(Pos pos, String promote) implements Step {
     @Override
     public void play(Play p) {
         String old = p.target().sourceOf(promote);
-        p.listener().step(p.now(), "failover: promote " + promote + " (was replicating from " + old + ")");
+        // A replica that never started (or whose channel was never set) has no source to name.
+        p.listener().step(p.now(), "failover: promote " + promote + (old == null ? " (it was not replicating from"
+                + " any source)" : " (was replicating from " + old + ")"));
         try {
             p.target().promote(promote, APPLY_BUDGET);
         } catch (io.semisyncsim.cluster.Cluster.OperatorFailed e) {

@@ -48,8 +48,8 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
         switch (kind) {
             case "crash", "power-off", "stop" -> {
                 if (down != null) {
-                    r.problem(m.pos(), kind + " of " + node + ", which is down at this point (it went down at "
-                            + down + ")");
+                    r.problem(m.pos(), kind + " of " + node + ", which is down at this point (it went down "
+                            + r.at(down) + ")");
                 }
                 r.down(node, m.pos());
             }
@@ -61,8 +61,8 @@ public record NodeFault(Pos pos, String kind, String node, long micros) implemen
             }
             case "pause" -> {
                 if (down != null) {
-                    r.problem(m.pos(), "pause of " + node + ", which is down at this point (it went down at "
-                            + down + ")");
+                    r.problem(m.pos(), "pause of " + node + ", which is down at this point (it went down "
+                            + r.at(down) + ")");
                 }
             }
             default -> {

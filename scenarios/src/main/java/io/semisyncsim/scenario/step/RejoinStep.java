@@ -54,7 +54,7 @@ public record RejoinStep(Pos pos, String node, String source) implements Step {
         for (String n : List.of(node, source)) {
             if (r.downAt(n) != null) {
                 r.problem(f.entries().get(n.equals(node) ? "node" : "source").value().pos(), "rejoin: " + n
-                        + " is down at this point (it went down at " + r.downAt(n) + "; restart it first)");
+                        + " is down at this point (it went down " + r.at(r.downAt(n)) + "; restart it first)");
                 return null;
             }
         }
