@@ -166,7 +166,10 @@ final class ReportDir {
             return;
         }
         done = true;
-        markStopped("interrupted (SIGINT or SIGTERM) while " + running + " was running");
+        String why = "interrupted (SIGINT or SIGTERM) while " + running + " was running";
+        markStopped(why);
+        // The user stopped us: say what was left behind, as a run that ends normally names its report.
+        System.err.println("semisync-sim: " + why + "; " + dir + " is marked INCOMPLETE");
     }
 
     private void markStopped(String why) {

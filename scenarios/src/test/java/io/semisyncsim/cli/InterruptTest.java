@@ -97,6 +97,8 @@ class InterruptTest {
             p.destroyForcibly();
         }
         assertTrue(Files.readString(out.resolve(ReportDir.INCOMPLETE)).contains("interrupted"));
+        assertTrue(Files.readString(dir.resolve("out.log")).contains("semisync-sim: interrupted (SIGINT or SIGTERM) while"
+                + " long was running; " + out + " is marked INCOMPLETE"), "the terminal is told too");
         assertTrue(Files.exists(out.resolve("long").resolve(ReportDir.INCOMPLETE)), "the run's own directory too");
         String index = Files.readString(out.resolve("index.html"));
         assertTrue(index.contains("INCOMPLETE: interrupted (SIGINT or SIGTERM) while long was running"), index);
