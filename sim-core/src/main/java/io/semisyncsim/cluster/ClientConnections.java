@@ -36,6 +36,7 @@ final class ClientConnections {
 
     /** A client connection: its thread, its open transaction, and the request it waits on. */
     static final class Connection {
+        final long sessionId;
         final Threads.Thread thread;
         final Session session = new Session();
         /** The request the client waits on (a statement or a commit), or null. */
@@ -45,7 +46,8 @@ final class ClientConnections {
         /** MySQL's shutdown flagged it (Set_kill_conn): it ends when its statement is done. */
         boolean closeAfterStatement;
 
-        Connection(Threads.Thread thread) {
+        Connection(long sessionId, Threads.Thread thread) {
+            this.sessionId = sessionId;
             this.thread = thread;
             session.setConnectionId(thread.id()); // CONNECTION_ID() is the process list's Id
         }
@@ -54,6 +56,8 @@ final class ClientConnections {
     private final Mysqld server;
     private final Replies replies;
     private final Map<Long, Connection> connections = new TreeMap<>();
+    /** The same connections by thread id: a commit's end finds its connection by its thread. */
+    private final Map<Long, Connection> byThreadId = new TreeMap<>();
 
     ClientConnections(Mysqld server, Replies replies) {
         this.server = server;
@@ -66,9 +70,10 @@ final class ClientConnections {
         if (conn == null) {
             Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
                     server.now());
-            conn = new Connection(t);
+            conn = new Connection(session, t);
             t.db(conn.session.database());
             connections.put(session, conn);
+            byThreadId.put(t.id(), conn);
             server.sessionThreads().put(session, t.id());
         }
         return conn;
@@ -84,9 +89,7 @@ final class ClientConnections {
         if (open == null || !(open.killed || closing)) {
             return false;
         }
-        connections.remove(session);
-        server.sessionThreads().remove(session);
-        server.threads().close(open.thread.id());
+        end(open);
         replies.lost(request, lostConnection());
         return true;
     }
@@ -117,8 +120,7 @@ final class ClientConnections {
     Connection committed(long thread) {
         Connection conn = byThread(thread);
         if (conn != null && conn.killed) {
-            connections.values().remove(conn);
-            server.threads().close(conn.thread.id());
+            end(conn);
             return null;
         }
         return conn;
@@ -128,9 +130,7 @@ final class ClientConnections {
     void quit(long session) {
         Connection conn = connections.get(session);
         if (conn != null && conn.waiting == null) {
-            connections.remove(session);
-            server.sessionThreads().remove(session);
-            server.threads().close(conn.thread.id());
+            end(conn);
         } else if (conn != null) {
             conn.killed = true; // it goes when its statement is done
         }
@@ -149,6 +149,8 @@ final class ClientConnections {
             Object request = conn.waiting;
             conn.waiting = null;
             replies.lost(request, lostConnection());
+            // The client has its 2013: it no longer has a connection id, though the thread may work on.
+            server.sessionThreads().remove(conn.sessionId, conn.thread.id());
         }
         if (!busy || !commitRunning) {
             conn.thread.set("Killed", "", null, server.now());
@@ -159,12 +161,15 @@ final class ClientConnections {
 
     /** The connection running as thread {@code thread}, or null. */
     Connection byThread(long thread) {
-        for (Connection conn : connections.values()) {
-            if (conn.thread.id() == thread) {
-                return conn;
-            }
-        }
-        return null;
+        return byThreadId.get(thread);
+    }
+
+    /** The connection is gone: its client has no connection id any more, and its thread ends. */
+    private void end(Connection conn) {
+        connections.remove(conn.sessionId);
+        byThreadId.remove(conn.thread.id());
+        server.sessionThreads().remove(conn.sessionId, conn.thread.id());
+        server.threads().close(conn.thread.id());
     }
 
     /** The connections open now, in session order (a copy: the caller may end them). */
@@ -185,6 +190,7 @@ final class ClientConnections {
             }
         }
         connections.clear(); // and open transactions with them
+        byThreadId.clear();
         server.sessionThreads().clear();
     }
 

@@ -72,6 +72,20 @@ class ClientConnectionsTest {
     }
 
     @Test
+    void aClientToldItsConnectionIsLostHasNoConnectionIdWhileItsThreadFinishes() {
+        Mysqld node = Nodes.started("mysql-8.0");
+        ClientConnections clients = connections(node);
+        ClientConnections.Connection conn = clients.open(7, Account.ROOT);
+        clients.busy(conn, "INSERT", "INSERT INTO t VALUES (1)");
+        clients.kill(conn, true);
+        assertNull(node.sessionThreads().get(7L), "the client had 2013: KILL has no id of it to name");
+        assertSame(conn, clients.byThread(conn.thread.id()), "the server's thread still works on the commit");
+        assertNull(clients.committed(conn.thread.id()));
+        assertNull(clients.byThread(conn.thread.id()), "the commit done, the connection is gone");
+        assertNull(node.threads().find(conn.thread.id()));
+    }
+
+    @Test
     void mysqlWordsTheLostConnectionAsItsOwnClientLibraryDoes() {
         ClientConnections clients = connections(Nodes.started("mysql-8.0"));
         assertEquals("Lost connection to MySQL server during query", clients.lostConnection().getMessage());
