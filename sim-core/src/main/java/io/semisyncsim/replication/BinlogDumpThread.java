@@ -202,19 +202,16 @@ public final class BinlogDumpThread {
                 }
                 sentFile = e.file();
                 lastWasRotate = e.type() == io.semisyncsim.binlog.EventType.ROTATE;
-                boolean ack = false;
-                var observers = c.semisync() == null ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
-                for (BinlogTransmitObserver o : observers) {
-                    ack |= o.beforeSendEvent(e.end());
-                }
-                if (netBuffer.write(e, ack) && !flush()) {
-                    return ack ? netFlushFailed() : stop();
-                }
-                if (ack) {
-                    observers.forEach(BinlogTransmitObserver::ackRequestSent);
-                    c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
+                Behavior<Command> failed = send(e);
+                if (failed != null) {
+                    return failed;
                 }
             }
+            return flushAndWait();
+        }
+
+        /** Everything readable is sent: the buffer goes to the socket, and the thread waits for new events. */
+        private Behavior<Command> flushAndWait() {
             if (!flush()) {
                 return stop();
             }
@@ -237,14 +234,7 @@ public final class BinlogDumpThread {
             }
             BinlogEvent mark = c.gtids().atEnd();
             Behavior<Command> failed = mark == null ? null : send(mark);
-            if (failed != null) {
-                return failed;
-            }
-            if (!flush()) {
-                return stop();
-            }
-            armHeartbeat(c.request().heartbeatPeriod());
-            return Behaviors.same();
+            return failed != null ? failed : flushAndWait();
         }
 
         /**
