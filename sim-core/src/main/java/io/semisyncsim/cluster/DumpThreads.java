@@ -118,7 +118,7 @@ final class DumpThreads<D> {
                 // with it. Silently: MariaDB 10.11.18 logs nothing for it, whether or not the zombie wrote
                 // to its slave's closed socket meanwhile (measured: STOP SLAVE, [an INSERT,] START SLAVE).
                 effects.kill(running.get(zombie.connection()), false);
-                end(zombie.connection());
+                end(zombie.connection(), null);
             } else {
                 // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
                 server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
@@ -191,8 +191,7 @@ final class DumpThreads<D> {
         for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
             server.runAs(d.thread(), o::netFlushFailed);
         }
-        dumps.aborted(connection, "aborted-net-flush");
-        end(connection);
+        end(connection, "aborted-net-flush");
         effects.stop(dump);
     }
 
@@ -200,15 +199,18 @@ final class DumpThreads<D> {
     boolean ended(Object dump) {
         for (Map.Entry<Long, D> e : running.entrySet()) {
             if (e.getValue().equals(dump)) {
-                end(e.getKey());
+                end(e.getKey(), null);
                 return true;
             }
         }
         return false;
     }
 
-    /** A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave). */
-    private void end(long connection) {
+    /**
+     * A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave);
+     * {@code aborted}: the error-log message its connection's end writes for a network error, or null.
+     */
+    private void end(long connection, String aborted) {
         running.remove(connection);
         DumpRegistry.Dump d = dumps.remove(connection);
         if (d == null) {
@@ -220,9 +222,9 @@ final class DumpThreads<D> {
                 server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
                         shuttingDown.getAsBoolean(), server.now()));
             }
-            if ("aborted-net-flush".equals(d.abortedLine())) {
+            if (aborted != null) {
                 // sql_connect.cc end_connection: the connection ended on a network error, not killed.
-                server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
+                server.runAs(d.thread(), () -> server.errorLog().log(aborted, "id", d.thread(),
                         "user", "repl", "host", d.host()));
             }
         }

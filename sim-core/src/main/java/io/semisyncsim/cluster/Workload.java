@@ -67,8 +67,10 @@ public final class Workload {
     private record Arrived(MysqldActor.Committed committed) implements Command {
     }
 
-    /** {@code sessionBase}: the clients' connections are sessions {@code sessionBase + client}. */
-    /** {@code clientLatency}: one way between each session and the server, in µs (see {@link ClientLatency}). */
+    /**
+     * {@code sessionBase}: the clients' connections are sessions {@code sessionBase + client};
+     * {@code clientLatency}: one way between each session and the server, in µs (see {@link ClientLatency}).
+     */
     static Behavior<Command> create(Spec spec, long sessionBase, ActorRef<MysqldActor.Command> server, Sink sink,
                                     Progress progress, java.util.function.LongSupplier clock, long clientLatency) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * The source's binlog dump threads as a plain registry: which connection each serves, its thread id,
- * the replica's server_id and server_uuid, whether it is semisync, and why it aborted, if it did. It
+ * the replica's server_id and server_uuid, the host it came from, whether it is semisync. It
  * finds the "zombie" a reconnecting replica leaves behind as each flavour's
  * {@code kill_zombie_dump_threads} does: MariaDB by server_id, every match (sql_repl.cc); MySQL by
  * server_uuid, else server_id for a replica that sent none, the first match only (rpl_source.cc
@@ -22,7 +22,6 @@ public final class DumpRegistry {
         private final String uuid;
         private final boolean semisync;
         private final String host;
-        private String abortedLine;
 
         public Dump(long connection, long thread, long serverId, String uuid, boolean semisync, String host) {
             this.connection = connection;
@@ -56,11 +55,6 @@ public final class DumpRegistry {
         /** The host the replica connected from (its node). */
         public String host() {
             return host;
-        }
-
-        /** The error-log message that says why its connection ended on an error, or null. */
-        public String abortedLine() {
-            return abortedLine;
         }
     }
 
@@ -98,14 +92,6 @@ public final class DumpRegistry {
             }
         }
         return null;
-    }
-
-    /** A dump's connection ends on a network error, which its end writes as message {@code line}. */
-    public void aborted(long connection, String line) {
-        Dump d = byConnection.get(connection);
-        if (d != null) {
-            d.abortedLine = line;
-        }
     }
 
     /**
