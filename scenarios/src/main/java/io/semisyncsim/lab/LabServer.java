@@ -8,7 +8,7 @@ import io.semisyncsim.live.LiveSession;
 import io.semisyncsim.live.LiveState;
 import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.LivePictures;
-import io.semisyncsim.scenario.lang.Suggest;
+import io.semisyncsim.scenario.lang.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -242,17 +242,17 @@ public final class LabServer implements AutoCloseable {
         for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("speed") && !name.equals("play")) {
-                throw new BadRequest("/clock: unknown field '" + Suggest.printable(name) + "' (it takes speed and play;"
+                throw new BadRequest("/clock: unknown field '" + Printable.escape(name) + "' (it takes speed and play;"
                         + " the console's \\sleep and \\event move the clock)");
             }
         }
         JsonNode playNode = body.get("play");
         if (playNode != null && !playNode.isBoolean()) {
-            throw new BadRequest("/clock: play is true or false, got " + Suggest.printable(playNode.toString()));
+            throw new BadRequest("/clock: play is true or false, got " + Printable.escape(playNode.toString()));
         }
         JsonNode speedNode = body.get("speed");
         if (speedNode != null && !speedNode.isTextual() && !speedNode.isNumber()) {
-            throw new BadRequest("/clock: speed is a number or \"instant\", got " + Suggest.printable(speedNode.toString()));
+            throw new BadRequest("/clock: speed is a number or \"instant\", got " + Printable.escape(speedNode.toString()));
         }
         String speed = speedNode == null ? null : speedNode.asText();
         Boolean play = playNode == null ? null : playNode.asBoolean();

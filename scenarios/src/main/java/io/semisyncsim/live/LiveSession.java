@@ -19,6 +19,7 @@ import io.semisyncsim.scenario.lang.Problem;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Scenario;
 import io.semisyncsim.scenario.lang.Step;
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Suggest;
 import io.semisyncsim.scenario.step.SendStep;
 import io.semisyncsim.scenario.step.SleepStep;
@@ -297,7 +298,7 @@ public final class LiveSession implements AutoCloseable {
             Double s = parseSpeed(speed);
             if (s == null) {
                 return "speed is a number of times the wall clock (0.1 to 1000, e.g. 1, 10x) or instant, got '"
-                        + Suggest.printable(speed) + "'";
+                        + Printable.escape(speed) + "'";
             }
             pacer.speed(s);
         }
@@ -457,7 +458,7 @@ public final class LiveSession implements AutoCloseable {
                         + String.join(", ", nodes()) + ")");
                 ok = false;
             } else if (c.connection() != null && !c.connection().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                error("connection name '" + Suggest.printable(c.connection()) + "' must start with a letter and"
+                error("connection name '" + Printable.escape(c.connection()) + "' must start with a letter and"
                         + " use letters, digits and _ (at most 64)");
                 ok = false;
             } else {
@@ -635,21 +636,21 @@ public final class LiveSession implements AutoCloseable {
         try {
             file = Path.of(path);
             if (!overwrite && Files.exists(file)) {
-                error(Suggest.printable(path) + " exists, so it was not overwritten: \\save! " + Suggest.printable(path)
+                error(Printable.escape(path) + " exists, so it was not overwritten: \\save! " + Printable.escape(path)
                         + " overwrites it");
                 return false;
             }
             Files.writeString(file, script.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            error("cannot write " + Suggest.printable(path) + ": " + io.semisyncsim.scenario.lang.IoFailure.reason(e));
+            error("cannot write " + Printable.escape(path) + ": " + io.semisyncsim.scenario.lang.IoFailure.reason(e));
             return false;
         } catch (RuntimeException e) { // an invalid path
-            error("cannot write " + Suggest.printable(path) + ": " + e.getMessage());
+            error("cannot write " + Printable.escape(path) + ": " + e.getMessage());
             return false;
         }
-        info("saved " + script.steps() + (script.steps() == 1 ? " step" : " steps") + " to " + Suggest.printable(path)
+        info("saved " + script.steps() + (script.steps() == 1 ? " step" : " steps") + " to " + Printable.escape(path)
                 + " (./semisync-sim run "
-                + Suggest.printable(path) + " replays them to trace " + cluster.kernel().trace().digest().hex() + ")");
+                + Printable.escape(path) + " replays them to trace " + cluster.kernel().trace().digest().hex() + ")");
         return true;
     }
 

@@ -22,19 +22,6 @@ public final class Suggest {
         return best != null && bestDistance <= reach ? "; did you mean '" + best + "'?" : "";
     }
 
-    /** The text with control characters shown as {@code \\uXXXX}, so a message never echoes them raw. */
-    public static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c < ' ' || c == 127) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

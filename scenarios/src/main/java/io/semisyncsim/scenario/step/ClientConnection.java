@@ -3,7 +3,6 @@ package io.semisyncsim.scenario.step;
 import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.StepReader;
-import io.semisyncsim.scenario.lang.Suggest;
 import io.semisyncsim.scenario.lang.YNode;
 import io.semisyncsim.server.Account;
 import java.util.List;
@@ -32,7 +31,7 @@ record ClientConnection(String node, String user, String name) {
             // Any user a node may have: root, app, or one the scenario creates in SQL (CREATE USER), which
             // the reader cannot follow; a user missing on the node at run time gets the server's 1045.
             if (as != null && !Account.validName(as)) {
-                r.problem(m.entries().get("as").value().pos(), "'" + Suggest.printable(as) + "' is not a user name"
+                r.problem(m.entries().get("as").value().pos(), "'" + Printable.escape(as) + "' is not a user name"
                         + " (at most 80 characters, no quotes, spaces or @; users at start: root, app)");
                 as = null;
             }
