@@ -118,7 +118,7 @@ final class DumpThreads<D> {
                 // with it. Silently: MariaDB 10.11.18 logs nothing for it, whether or not the zombie wrote
                 // to its slave's closed socket meanwhile (measured: STOP SLAVE, [an INSERT,] START SLAVE).
                 effects.kill(running.get(zombie.connection()), false);
-                end(zombie.connection(), null);
+                end(zombie.connection(), false);
             } else {
                 // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
                 server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
@@ -191,7 +191,7 @@ final class DumpThreads<D> {
         for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
             server.runAs(d.thread(), o::netFlushFailed);
         }
-        end(connection, "aborted-net-flush");
+        end(connection, true);
         effects.stop(dump);
     }
 
@@ -199,7 +199,7 @@ final class DumpThreads<D> {
     boolean ended(Object dump) {
         for (Map.Entry<Long, D> e : running.entrySet()) {
             if (e.getValue().equals(dump)) {
-                end(e.getKey(), null);
+                end(e.getKey(), false);
                 return true;
             }
         }
@@ -208,9 +208,9 @@ final class DumpThreads<D> {
 
     /**
      * A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave);
-     * {@code aborted}: the error-log message its connection's end writes for a network error, or null.
+     * {@code netFlushFailed}: its connection ended on that network error, which its end logs.
      */
-    private void end(long connection, String aborted) {
+    private void end(long connection, boolean netFlushFailed) {
         running.remove(connection);
         DumpRegistry.Dump d = dumps.remove(connection);
         if (d == null) {
@@ -222,9 +222,9 @@ final class DumpThreads<D> {
                 server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
                         shuttingDown.getAsBoolean(), server.now()));
             }
-            if (aborted != null) {
+            if (netFlushFailed) {
                 // sql_connect.cc end_connection: the connection ended on a network error, not killed.
-                server.runAs(d.thread(), () -> server.errorLog().log(aborted, "id", d.thread(),
+                server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
                         "user", "repl", "host", d.host()));
             }
         }
