@@ -88,7 +88,10 @@ final class BenchCommand implements Callable<Integer> {
         if (ring == null) {
             return Cli.INTERNAL_ERROR;
         }
-        ClusterBench.run(ClusterBench.Setup.headline(Math.min(c, 10_000))); // warm-up, JIT
+        ClusterBench.warmUp(ClusterBench.Setup.headline(c));
+        for (int i = 0; i < ClusterBench.WARM_UP_RUNS; i++) {
+            BareCommitLoop.run(16, 3, c, 500); // the reference is measured warm too
+        }
         List<ClusterBench.Run> runs = new ArrayList<>();
         double[] bare = new double[n];
         double[] ratios = new double[n];
@@ -139,8 +142,8 @@ final class BenchCommand implements Callable<Integer> {
      * cost of GTIDs at one moment of the machine, and the median of the ratios is the figure.
      */
     private int gtid(int n, long c) throws IOException {
-        ClusterBench.run(ClusterBench.Setup.headlineGtid(Math.min(c, 10_000))); // warm-up, JIT
-        ClusterBench.run(ClusterBench.Setup.headline(Math.min(c, 10_000)));
+        ClusterBench.warmUp(ClusterBench.Setup.headlineGtid(c));
+        ClusterBench.warmUp(ClusterBench.Setup.headline(c));
         List<ClusterBench.Run> off = new ArrayList<>();
         List<ClusterBench.Run> on = new ArrayList<>();
         double[] ratios = new double[n];
@@ -175,8 +178,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The relay ring on the kernel and on its bare loop, checked to agree; null (reported) if not. */
     private Ring ring(int n) {
-        RelayRing.run(1, actors, tokens, Math.min(hops, 20_000)); // warm-up, JIT
-        BareRelayRing.run(1, actors, tokens, Math.min(hops, 20_000));
+        for (int i = 0; i < ClusterBench.WARM_UP_RUNS; i++) {
+            RelayRing.run(1, actors, tokens, hops);
+            BareRelayRing.run(1, actors, tokens, hops);
+        }
         double[] kernel = new double[n];
         double[] bare = new double[n];
         long messages = 0;
@@ -200,8 +205,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Cluster runs that differ in one setting: a row each, medians of {@code n} runs after a warm-up. */
     private int series(String name, List<ClusterBench.Setup> setups, int n) throws IOException {
         ClusterBench.Setup first = setups.get(0);
-        ClusterBench.run(new ClusterBench.Setup(first.replicas(), first.quorum(), first.clients(),
-                Math.min(first.commits(), 10_000), first.purge())); // warm-up, JIT
+        ClusterBench.warmUp(first);
         List<String> rows = new ArrayList<>();
         if (!json) {
             Cli.OUT.printf(Locale.ROOT, "%s: 1 source + N semisync replicas, AFTER_SYNC, 0.5 ms, trace to a file%s,"

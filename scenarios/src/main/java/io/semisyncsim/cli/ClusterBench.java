@@ -71,6 +71,23 @@ final class ClusterBench {
         }
     }
 
+    /** Unmeasured runs before the measured ones (JMH warms up five times by default). */
+    static final int WARM_UP_RUNS = 3;
+
+    /**
+     * Runs {@code setup} {@link #WARM_UP_RUNS} times, up to 100,000 commits each, unmeasured. The JIT takes
+     * that long to settle on this code: on the CI machine the first three 100,000-commit runs of a fresh
+     * JVM take about 27, 15 and 9 us per commit, and every later one 8 to 9 (docs/PERFORMANCE.md), so one
+     * short warm-up measured mostly the compiler.
+     */
+    static void warmUp(Setup setup) throws IOException {
+        Setup small = new Setup(setup.replicas(), setup.quorum(), setup.clients(), Math.min(setup.commits(), 100_000),
+                setup.purge(), setup.gtid());
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            run(small);
+        }
+    }
+
     static Run run(Setup setup) throws IOException {
         Map<String, String> source = new TreeMap<>(Map.of("plugin-load-add", "semisync_source.so",
                 "rpl_semi_sync_source_enabled", "1",
