@@ -12,7 +12,8 @@ import java.nio.file.Path;
 final class GuardedOutput extends OutputStream {
     private final OutputStream out;
     private final Path path;
-    private IOException failure;
+    /** Volatile: the trace's writer thread writes, the run's thread checks. */
+    private volatile IOException failure;
 
     GuardedOutput(OutputStream out, Path path) {
         this.out = out;

@@ -110,6 +110,39 @@ class TraceJsonTest {
     }
 
     @Test
+    void theWriterThreadKeepsTheOrderAcrossManyBatches() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonLinesSink sink = new JsonLinesSink(bytes);
+        for (int i = 0; i < 100_000; i++) { // many hand-overs, more than the queue holds at once
+            sink.accept(new TraceEvent(i, "node", "actor", "kind", "i", (long) i));
+        }
+        sink.close();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(100_000, lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            assertEquals(TraceJson.render(new TraceEvent(i, "node", "actor", "kind", "i", (long) i)), lines[i]);
+        }
+    }
+
+    @Test
+    void aWriteErrorStopsTheRunAtItsNextHandOverAndNothingWaitsOnTheWriter() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        JsonLinesSink sink = new JsonLinesSink(broken);
+        UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () -> {
+            for (int i = 0; i < 10_000_000; i++) {
+                sink.accept(new TraceEvent(i, "node", "actor", "kind", "padding", "x".repeat(40)));
+            }
+        });
+        assertEquals("disk full", thrown.getCause().getMessage());
+        assertThrows(UncheckedIOException.class, sink::close);
+    }
+
+    @Test
     void aFailedWriteIsReported() {
         OutputStream broken = new OutputStream() {
             @Override
