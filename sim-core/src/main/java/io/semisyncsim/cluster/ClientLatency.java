@@ -2,8 +2,7 @@ package io.semisyncsim.cluster;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
-import io.semisyncsim.kernel.VirtualDurations;
-import java.time.Duration;
+import io.semisyncsim.kernel.SimKernel;
 
 /**
  * The way between a client and its server: a statement reaches the server {@code micros} after the
@@ -14,19 +13,17 @@ import java.time.Duration;
 final class ClientLatency {
     private final ActorContext<?> ctx;
     private final long micros;
-    private final Duration delay;
 
     ClientLatency(ActorContext<?> ctx, long micros) {
         this.ctx = ctx;
         this.micros = micros;
-        this.delay = VirtualDurations.toDuration(micros);
     }
 
     <T> void toServer(ActorRef<T> server, T message) {
         if (micros == 0) {
             server.tell(message);
         } else {
-            ctx.scheduleOnce(delay, server, message);
+            SimKernel.tellLater(ctx, micros, server, message);
         }
     }
 
@@ -37,7 +34,7 @@ final class ClientLatency {
      */
     @SuppressWarnings("unchecked")
     <T> void back(T crossed) {
-        ctx.scheduleOnce(delay, (ActorRef<T>) ctx.getSelf(), crossed);
+        SimKernel.tellLater(ctx, micros, (ActorRef<T>) ctx.getSelf(), crossed);
     }
 
     boolean none() {

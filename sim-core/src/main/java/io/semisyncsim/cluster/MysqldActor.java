@@ -17,6 +17,7 @@ import io.semisyncsim.binlog.Timing;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.channel.GtidDump;
 import io.semisyncsim.error.SqlError;
+import io.semisyncsim.kernel.SimKernel;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
@@ -313,8 +314,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void schedule(GroupCommit.Work w) {
-        getContext().scheduleOnce(VirtualDurations.toDuration(w.micros()), getContext().getSelf(),
-                new StageDone(commits, w.stage()));
+        SimKernel.tellLater(getContext(), w.micros(), getContext().getSelf(), new StageDone(commits, w.stage()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Adapter;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -58,6 +59,19 @@ public final class SimKernel implements AutoCloseable {
 
     public long now() {
         return scheduler.now();
+    }
+
+    /**
+     * {@code ctx.scheduleOnce(delay, to, message)} for the delays of a simulation actor that are never
+     * cancelled (a packet in flight, a transaction being applied, a group commit stage): the same timer
+     * in the same order, a third of the allocations, none of Akka's duration conversions.
+     */
+    public static <T> void tellLater(ActorContext<?> ctx, long delayMicros, ActorRef<T> to, T message) {
+        if (Adapter.toClassic(ctx.getSystem()).scheduler() instanceof VirtualScheduler v
+                && v.tellLater(delayMicros, Adapter.toClassic(to), message)) {
+            return;
+        }
+        ctx.scheduleOnce(VirtualDurations.toDuration(Math.max(0, delayMicros)), to, message);
     }
 
     public RandomStreams random() {

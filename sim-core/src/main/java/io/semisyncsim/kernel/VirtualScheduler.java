@@ -222,6 +222,28 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         }
     }
 
+    /**
+     * Tells {@code to} the message after {@code delayMicros} on the virtual clock: what
+     * {@code ActorContext.scheduleOnce} does, in the same order (one timer, the next sequence number),
+     * without the durations and wrappers Akka's scheduler adds per call. For the per-packet and
+     * per-transaction delays nobody cancels. False when not on the driver (the caller schedules normally).
+     */
+    boolean tellLater(long delayMicros, akka.actor.ActorRef to, Object message) {
+        if (!onDriver()) {
+            return false;
+        }
+        timers.add(new VirtualTimer(now + Math.max(0, delayMicros), 0, sequence++, new Tell(to, message),
+                onTimerCancelled));
+        return true;
+    }
+
+    private record Tell(akka.actor.ActorRef to, Object message) implements Runnable {
+        @Override
+        public void run() {
+            to.tell(message, akka.actor.ActorRef.noSender());
+        }
+    }
+
     @Override
     public Cancellable scheduleOnce(FiniteDuration delay, Runnable runnable, ExecutionContext executor) {
         if (onDriver()) {

@@ -4,7 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.kernel.SimKernel;
 import io.semisyncsim.trace.Trace;
 import io.semisyncsim.trace.TraceValue;
 import java.util.Arrays;
@@ -350,7 +350,7 @@ public final class NetworkActor {
         }
 
         private void schedule(Delivery d) {
-            ctx.scheduleOnce(VirtualDurations.toDuration(Math.max(0, d.time() - now())), ctx.getSelf(), new Arrive(d));
+            SimKernel.tellLater(ctx, d.time() - now(), ctx.getSelf(), new Arrive(d));
         }
 
         private Behavior<Command> arrive(Arrive a) {
@@ -428,7 +428,7 @@ public final class NetworkActor {
         }
 
         private void later(long delay, ActorRef<Packet> to, Packet packet) {
-            ctx.scheduleOnce(VirtualDurations.toDuration(delay), ctx.getSelf(), new Tell(to, packet));
+            SimKernel.tellLater(ctx, delay, ctx.getSelf(), new Tell(to, packet));
         }
     }
 }

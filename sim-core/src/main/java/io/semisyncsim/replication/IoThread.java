@@ -10,6 +10,7 @@ import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.channel.GtidRequest;
 import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.flavor.Terms;
+import io.semisyncsim.kernel.SimKernel;
 import io.semisyncsim.kernel.VirtualDurations;
 import io.semisyncsim.net.NetworkActor;
 import io.semisyncsim.net.Packet;
@@ -386,7 +387,7 @@ public final class IoThread {
                 }
             }
             // Never cancelled: a write in progress completes, so a plain scheduled message will do.
-            ctx.scheduleOnce(VirtualDurations.toDuration(cost), ctx.getSelf(), new RelayWritten());
+            SimKernel.tellLater(ctx, cost, ctx.getSelf(), new RelayWritten());
         }
 
         private Behavior<Command> relayWritten() {

@@ -6,7 +6,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.channel.GtidRequest;
 import io.semisyncsim.channel.ReplicaChannel;
-import io.semisyncsim.kernel.VirtualDurations;
+import io.semisyncsim.kernel.SimKernel;
 import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.TableStore;
 import io.semisyncsim.server.Threads;
@@ -115,7 +115,7 @@ public final class SqlThread {
             if (applying == 0 && c.channel().nextToApply() != null) {
                 applying = c.channel().eventsToNextCommit();
                 // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
-                ctx.scheduleOnce(VirtualDurations.toDuration(applying * c.applyPerEvent()), ctx.getSelf(), new Applied());
+                SimKernel.tellLater(ctx, applying * c.applyPerEvent(), ctx.getSelf(), new Applied());
             }
         }
 
