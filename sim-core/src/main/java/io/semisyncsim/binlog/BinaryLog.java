@@ -164,7 +164,7 @@ public final class BinaryLog {
         if (currentPos >= maxFileSize) {
             rotate();
         }
-        List<BinlogEvent> written = new ArrayList<>();
+        List<BinlogEvent> written = new ArrayList<>(4 + trx.changes().size()); // GTID, BEGIN, Table_map, rows, Xid
         int gtidSize = replicated && sizes.gtids().replicatedGtid() > 0 ? sizes.gtids().replicatedGtid() : sizes.gtid();
         currentPos += gtidSize;
         BinlogEvent gtidEvent = new BinlogEvent(EventType.GTID, current().name, currentPos, gtidSize, trx.id(),

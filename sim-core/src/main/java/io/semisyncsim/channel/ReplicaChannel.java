@@ -109,6 +109,8 @@ public final class ReplicaChannel {
     }
     /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum), each in a holder. */
     private final java.util.TreeMap<Integer, long[]> relayFiles = new java.util.TreeMap<>();
+    /** The size holder of relay file {@code relayFileNumber} in {@link #relayFiles}, or null to look it up. */
+    private long[] writingFileSize;
     /** Where the I/O thread writes next in its relay file. */
     private long relayWritePos;
     /** Relay-log events (at the tail of relayLog) written since the last relay-log fsync. */
@@ -207,6 +209,7 @@ public final class ReplicaChannel {
     private void purgeRelayLogs() {
         relayLog.clear();
         relayFiles.clear();
+        writingFileSize = null;
         relayLogSpace = 0;
         unsynced = 0;
         relayFileNumber = 1;
@@ -256,6 +259,7 @@ public final class ReplicaChannel {
         execSourceLogPos = 0;
         relayLog.clear();
         relayFiles.clear();
+        writingFileSize = null;
         relayLogSpace = 0;
         relayLogPos = 4;
         oldestUnappliedTimestamp = -1;
@@ -267,6 +271,7 @@ public final class ReplicaChannel {
     public void newRelayLogFile() {
         relayFileNumber++;
         relayFiles.put(relayFileNumber, new long[] {relayFirstPos});
+        writingFileSize = null;
         relayWritePos = relayFirstPos;
     }
 
@@ -402,7 +407,10 @@ public final class ReplicaChannel {
             }
         }
         relayWritePos += e.size();
-        relayFiles.computeIfAbsent(relayFileNumber, f -> new long[1])[0] += e.size();
+        if (writingFileSize == null) {
+            writingFileSize = relayFiles.computeIfAbsent(relayFileNumber, f -> new long[1]);
+        }
+        writingFileSize[0] += e.size(); // per event: no boxed key, no tree walk
         relayLog.add(new Relayed(e, relayFileNumber, relayWritePos));
         unsynced++;
         relayLogSpace += e.size();
