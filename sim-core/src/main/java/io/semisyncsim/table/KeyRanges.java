@@ -10,28 +10,35 @@ import java.util.TreeSet;
  * is a handful of ranges however many rows it holds, so ten million commits fit in a few bytes.
  */
 public final class KeyRanges {
-    private final TreeMap<Long, Long> ranges = new TreeMap<>(); // first key -> last key
+    /** Every range but the highest, first key -> last key. */
+    private final TreeMap<Long, Long> ranges = new TreeMap<>();
     private long size;
-    /** The highest range, kept at hand: increasing keys (a workload's inserts) only ever extend it. */
+    /**
+     * The highest range, kept out of the map: increasing keys (a workload's inserts, one per commit on
+     * every node) only ever extend it, with no boxing and no tree walk.
+     */
     private boolean hasHighest;
     private long highestFirst;
     private long highestLast;
 
     public boolean contains(long key) {
+        if (hasHighest && key >= highestFirst) {
+            return key <= highestLast;
+        }
         Map.Entry<Long, Long> r = ranges.floorEntry(key);
         return r != null && r.getValue() >= key;
     }
 
     public void add(long key) {
         if (hasHighest && key - 1 == highestLast && key != Long.MIN_VALUE) {
-            ranges.put(highestFirst, key); // nothing lies above the highest range: just extend it
-            highestLast = key;
+            highestLast = key; // nothing lies above the highest range: just extend it
             size++;
             return;
         }
         if (contains(key)) {
             return;
         }
+        putBackHighest();
         Map.Entry<Long, Long> below = key == Long.MIN_VALUE ? null : ranges.floorEntry(key - 1);
         boolean joinsBelow = below != null && below.getValue() == key - 1;
         Long aboveEnd = key == Long.MAX_VALUE ? null : ranges.get(key + 1);
@@ -41,13 +48,14 @@ public final class KeyRanges {
         long last = aboveEnd != null ? aboveEnd : key;
         ranges.put(joinsBelow ? below.getKey() : key, last);
         size++;
-        rememberHighest();
+        takeOutHighest();
     }
 
     public void remove(long key) {
         if (!contains(key)) {
             return;
         }
+        putBackHighest();
         Map.Entry<Long, Long> r = ranges.floorEntry(key);
         long first = r.getKey();
         long last = r.getValue();
@@ -59,16 +67,32 @@ public final class KeyRanges {
             ranges.put(key + 1, last);
         }
         size--;
-        rememberHighest();
+        takeOutHighest();
     }
 
-    private void rememberHighest() {
-        Map.Entry<Long, Long> last = ranges.lastEntry();
+    private void putBackHighest() {
+        if (hasHighest) {
+            ranges.put(highestFirst, highestLast);
+            hasHighest = false;
+        }
+    }
+
+    private void takeOutHighest() {
+        Map.Entry<Long, Long> last = ranges.pollLastEntry();
         hasHighest = last != null;
         if (hasHighest) {
             highestFirst = last.getKey();
             highestLast = last.getValue();
         }
+    }
+
+    /** Every range, in order, the highest included (for the scans below, not the commit path). */
+    private TreeMap<Long, Long> all() {
+        TreeMap<Long, Long> all = new TreeMap<>(ranges);
+        if (hasHighest) {
+            all.put(highestFirst, highestLast);
+        }
+        return all;
     }
 
     public long size() {
@@ -77,7 +101,7 @@ public final class KeyRanges {
 
     /** Calls {@code action} with every key, in order, without building a set (a SELECT's scan). */
     public void forEachKey(java.util.function.LongConsumer action) {
-        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
+        for (Map.Entry<Long, Long> r : all().entrySet()) {
             for (long k = r.getKey(); ; k++) {
                 action.accept(k);
                 if (k == r.getValue()) {
@@ -92,7 +116,9 @@ public final class KeyRanges {
         KeyRanges c = new KeyRanges();
         c.ranges.putAll(ranges);
         c.size = size;
-        c.rememberHighest();
+        c.hasHighest = hasHighest;
+        c.highestFirst = highestFirst;
+        c.highestLast = highestLast;
         return c;
     }
 
@@ -100,20 +126,13 @@ public final class KeyRanges {
     public void clear() {
         ranges.clear();
         size = 0;
-        rememberHighest();
+        hasHighest = false;
     }
 
     /** Every key, in order (built on demand: a failover comparison or a SELECT, not the commit path). */
     public SortedSet<Long> toSortedSet() {
         TreeSet<Long> keys = new TreeSet<>();
-        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
-            for (long k = r.getKey(); ; k++) {
-                keys.add(k);
-                if (k == r.getValue()) {
-                    break;
-                }
-            }
-        }
+        forEachKey(keys::add);
         return keys;
     }
 }

@@ -73,4 +73,33 @@ class KeyRangesTest {
         assertEquals(3, keys.size());
         assertTrue(keys.contains(Long.MIN_VALUE) && keys.contains(Long.MAX_VALUE - 1));
     }
+
+    @Test
+    void anyMixOfAddsRemovesAndCopiesMatchesAPlainSet() {
+        java.util.Random random = new java.util.Random(19);
+        KeyRanges keys = new KeyRanges();
+        TreeSet<Long> expected = new TreeSet<>();
+        for (int step = 0; step < 20_000; step++) {
+            long k = random.nextInt(200);
+            switch (random.nextInt(5)) {
+                case 0, 1 -> {
+                    keys.add(k);
+                    expected.add(k);
+                }
+                case 2 -> {
+                    keys.remove(k);
+                    expected.remove(k);
+                }
+                case 3 -> {
+                    long next = expected.isEmpty() ? 0 : expected.last() + 1; // a workload's next key
+                    keys.add(next);
+                    expected.add(next);
+                }
+                default -> keys = keys.copy();
+            }
+            assertEquals(expected.size(), keys.size());
+            assertEquals(expected.contains(k), keys.contains(k));
+        }
+        assertEquals(expected, keys.toSortedSet());
+    }
 }
