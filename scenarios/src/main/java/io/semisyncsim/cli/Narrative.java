@@ -82,8 +82,7 @@ final class Narrative implements RunListener {
         if (quiet && o.held()) {
             return;
         }
-        String actual = o.actual() == null ? "absent" : o.actual().contains(",\n") ? o.actual().replace(",\n", ", ")
-                : o.actual().contains("\n") ? "(log, " + o.actual().split("\n").length + " lines)" : o.actual();
+        String actual = o.actualOnOneLine();
         out.println(time(o.time()) + " " + (o.held() ? "✔ " : "✘ ") + o.description() + "   (actual: " + actual + ")");
     }
 

@@ -34,8 +34,7 @@ final class Summary {
             return;
         }
         Outcome first = r.outcomes().stream().filter(o -> !o.held()).findFirst().orElseThrow();
-        String actual = first.actual() == null ? "absent" : first.actual().contains("\n")
-                ? "(" + first.actual().split("\n").length + " lines)" : first.actual();
+        String actual = first.actualOnOneLine();
         long more = r.failures() - 1;
         failures.add("FAIL " + r.scenario().name() + ": " + r.scenario().file() + ":" + first.pos() + ": expected "
                 + first.description() + ", actual " + actual + (more > 0 ? " (and " + more + " more)" : "")

@@ -2,6 +2,7 @@ package io.semisyncsim.cli;
 
 import io.semisyncsim.scenario.ScenarioReader;
 import io.semisyncsim.scenario.lang.InvalidScenarioException;
+import io.semisyncsim.scenario.lang.Outcome;
 import io.semisyncsim.sweep.Progress;
 import io.semisyncsim.sweep.RunRow;
 import io.semisyncsim.sweep.Seeds;
@@ -121,13 +122,13 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code EXPECTATION -- actual: (log, 9 lines)} for an actual value of several lines. */
+    /** {@code EXPECTATION -- actual: (9 lines)} for an actual value of several lines, as the console shows it. */
     static String oneLine(String failure) {
         int actual = failure.indexOf(" -- actual: ");
         if (!failure.contains("\n") || actual < 0) {
             return failure;
         }
-        String value = failure.substring(actual + " -- actual: ".length());
-        return failure.substring(0, actual) + " -- actual: (log, " + value.split("\n").length + " lines)";
+        return failure.substring(0, actual + " -- actual: ".length())
+                + Outcome.oneLine(failure.substring(actual + " -- actual: ".length()));
     }
 }

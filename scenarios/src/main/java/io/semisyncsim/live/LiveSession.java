@@ -814,8 +814,7 @@ public final class LiveSession implements AutoCloseable {
 
         @Override
         public void outcome(Outcome o) {
-            String actual = o.actual() == null ? "absent" : o.actual().contains("\n") ? "(log, "
-                    + o.actual().split("\n").length + " lines)" : o.actual();
+            String actual = o.actualOnOneLine();
             tell(new Output(o.held() ? Output.HELD : Output.FAILED, LiveState.time(o.time()) + " "
                     + (o.held() ? "✔ " : "✘ ") + o.description() + "   (actual: " + actual + ")", false));
         }

@@ -74,8 +74,7 @@ public final class ReportCollector implements RunListener {
     @Override
     public void outcome(Outcome o) {
         checks.add(new RunReport.Check(o.pos().toString(), o.description(), o.held(), o.actual(), o.time()));
-        String actual = o.actual() == null ? "absent" : o.actual().contains("\n")
-                ? "(" + o.actual().split("\n").length + " lines)" : o.actual();
+        String actual = o.actualOnOneLine();
         transcript.add(new RunReport.Entry(o.time(), null, (o.held() ? "✔ " : "✘ ") + o.description() + "   (actual: "
                 + actual + ")"));
     }

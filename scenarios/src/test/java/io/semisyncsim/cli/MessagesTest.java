@@ -75,7 +75,7 @@ class MessagesTest {
 
     @Test
     void aFailureWhoseActualValueIsALogIsCountedNotDumped() {
-        assertEquals("node1.error_log contains 'x' -- actual: (log, 3 lines)",
+        assertEquals("node1.error_log contains 'x' -- actual: (3 lines)",
                 SweepCommand.oneLine("node1.error_log contains 'x' -- actual: a\nb\nc"));
         assertEquals("commits.count == 21 -- actual: 20", SweepCommand.oneLine("commits.count == 21 -- actual: 20"));
     }

@@ -1,8 +1,9 @@
 package io.semisyncsim.scenario.step;
 
-import io.semisyncsim.scenario.lang.Printable;
+import io.semisyncsim.scenario.lang.Outcome;
 import io.semisyncsim.scenario.lang.Play;
 import io.semisyncsim.scenario.lang.Pos;
+import io.semisyncsim.scenario.lang.Printable;
 import io.semisyncsim.scenario.lang.Step;
 import io.semisyncsim.scenario.lang.StepKind;
 import io.semisyncsim.scenario.lang.StepReader;
@@ -137,8 +138,7 @@ public record LetStep(Pos pos, List<Binding> bindings) implements Step {
                 continue;
             }
             p.vars().put(b.name(), value);
-            p.listener().note(p.now(), "let " + b.name() + " = " + (value.contains("\n")
-                    ? "(" + value.split("\n").length + " lines)" : value));
+            p.listener().note(p.now(), "let " + b.name() + " = " + Outcome.oneLine(value));
         }
     }
 
