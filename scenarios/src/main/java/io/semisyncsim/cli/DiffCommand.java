@@ -40,7 +40,8 @@ final class DiffCommand implements Callable<Integer> {
     String flavor;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "semisync-sim-diff",
-            description = "Where to write NAME.md and NAME.json (default: ${DEFAULT-VALUE}).")
+            description = {"Where to write NAME.md and NAME.json: a new or empty directory, or an earlier",
+                "output of semisync-sim (replaced whole) (default: ${DEFAULT-VALUE})."})
     Path out;
 
     @Option(names = "--all", description = "Print every compared field, not only the ones that differ.")
@@ -67,13 +68,14 @@ final class DiffCommand implements Callable<Integer> {
         List<Scenario> scenarios = loaded.scenarios();
         RealSettings settings = RealSettings.load();
         try {
+            OutputDir.check("--out", out); // before any server starts
             ServerBinary server = RealServers.find(basedir, settings);
             List<Scenario> runs = RealServers.playable(scenarios, server, flavor, settings, problems);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> System.err.println(p));
                 return Cli.INVALID;
             }
-            OutputProblem.checkDirectory("--out", out);
+            OutputDir.claim("--out", out, "diff");
             int exit = Cli.OK;
             for (Scenario s : runs) {
                 Cli.OUT.println("== diff " + s.name() + " (" + s.flavor() + "): " + server.describe()

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * The one rule for a directory a command fills with its output ({@code run --report}, {@code real --report},
- * {@code sweep --out}, {@code explore --out}, {@code merge --out}):
+ * {@code diff --out}, {@code sweep --out}, {@code explore --out}, {@code merge --out}):
  * <ul>
  * <li>a missing directory is created, but its parent must exist (and be a directory);</li>
  * <li>an empty directory is used;</li>
@@ -25,12 +25,29 @@ final class OutputDir {
     private OutputDir() {
     }
 
-    /** Makes {@code dir} an empty directory of ours for {@code command}'s output, or says why it cannot be. */
-    static void claim(String option, Path dir, String command) {
+    /**
+     * Says why {@code dir} cannot take an output, before any work (a command that starts servers checks
+     * first and claims when it has something to write), and changes nothing.
+     */
+    static void check(String option, Path dir) {
         checkParent(option, dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new OutputProblem(option + " " + dir + ": is a file, not a directory");
         }
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !isEmpty(dir)) {
+            throw foreignFiles(option, dir);
+        }
+    }
+
+    private static OutputProblem foreignFiles(String option, Path dir) {
+        return new OutputProblem(option + " " + dir + ": the directory holds files semisync-sim did not write;"
+                + " name a new or empty directory (an earlier output of ours, marked by " + MARKER
+                + ", is replaced)");
+    }
+
+    /** Makes {@code dir} an empty directory of ours for {@code command}'s output, or says why it cannot be. */
+    static void claim(String option, Path dir, String command) {
+        check(option, dir);
         if (!Files.exists(dir)) {
             try {
                 Files.createDirectory(dir);
@@ -45,9 +62,7 @@ final class OutputDir {
             }
             emptyOut(dir);
         } else if (!isEmpty(dir)) {
-            throw new OutputProblem(option + " " + dir + ": the directory holds files semisync-sim did not write;"
-                    + " name a new or empty directory (an earlier output of ours, marked by " + MARKER
-                    + ", is replaced)");
+            throw foreignFiles(option, dir);
         }
         try {
             Files.writeString(dir.resolve(MARKER), "Written by semisync-sim " + command + ". The next command that"

@@ -21,24 +21,6 @@ final class OutputProblem extends RuntimeException {
         return io.semisyncsim.scenario.lang.IoFailure.reason(e);
     }
 
-    /** A directory a run writes into: created if missing (its parent must exist), never a file. */
-    static void checkDirectory(String option, Path dir) {
-        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
-            throw new OutputProblem(option + " " + dir + ": is a file, not a directory");
-        }
-        if (!java.nio.file.Files.exists(dir)) {
-            OutputDir.checkParent(option, dir);
-            try {
-                java.nio.file.Files.createDirectory(dir);
-            } catch (IOException e) {
-                throw of("cannot create " + option, dir, e);
-            }
-        }
-        if (!java.nio.file.Files.isWritable(dir)) {
-            throw new OutputProblem(option + " " + dir + ": the directory is not writable");
-        }
-    }
-
     /** A file a run writes: not a directory, and its parent directory must exist. */
     static void checkFile(String option, Path file) {
         if (java.nio.file.Files.isDirectory(file)) {

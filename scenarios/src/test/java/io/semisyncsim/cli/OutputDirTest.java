@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One rule for every output directory (run --report, sweep --out, explore --out, merge --out): the parent must
+ * One rule for every output directory (run --report, diff --out, sweep --out, explore --out, merge --out): the parent must
  * exist, an earlier output of ours is replaced whole, a directory of someone else's files is refused.
  */
 class OutputDirTest {
@@ -35,6 +35,7 @@ class OutputDirTest {
         for (List<String> command : List.of(List.of("run", "--quiet", "--report=" + missing, f),
                 List.of("sweep", f, "--quiet", "--out", missing),
                 List.of("explore", f, "--runs", "1", "--quiet", "--out", missing),
+                List.of("diff", f, "--flavor", "mariadb-10.11", "--out", missing),
                 List.of("merge", dir.toString(), "--out", missing))) {
             String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run(command.toArray(String[]::new)), command.toString()));
             assertTrue(err.contains(missing + ": its parent directory " + dir.resolve("no") + " does not exist"), err);
@@ -49,7 +50,8 @@ class OutputDirTest {
         Files.writeString(theirs.resolve("notes.txt"), "mine");
         for (List<String> command : List.of(List.of("run", "--quiet", "--report=" + theirs, f),
                 List.of("sweep", f, "--quiet", "--out", theirs.toString()),
-                List.of("explore", f, "--runs", "1", "--quiet", "--out", theirs.toString()))) {
+                List.of("explore", f, "--runs", "1", "--quiet", "--out", theirs.toString()),
+                List.of("diff", f, "--flavor", "mariadb-10.11", "--out", theirs.toString()))) {
             String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run(command.toArray(String[]::new)), command.toString()));
             assertTrue(err.contains(theirs + ": the directory holds files semisync-sim did not write"), err);
             assertEquals(List.of(theirs.resolve("notes.txt")), Files.list(theirs).toList());
