@@ -126,13 +126,7 @@ class TraceJsonTest {
 
     @Test
     void aWriteErrorStopsTheRunAtItsNextHandOverAndNothingWaitsOnTheWriter() {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("disk full");
-            }
-        };
-        JsonLinesSink sink = new JsonLinesSink(broken);
+        JsonLinesSink sink = new JsonLinesSink(diskFull());
         UncheckedIOException thrown = assertThrows(UncheckedIOException.class, () -> {
             for (int i = 0; i < 10_000_000; i++) {
                 sink.accept(new TraceEvent(i, "node", "actor", "kind", "padding", "x".repeat(40)));
@@ -144,14 +138,17 @@ class TraceJsonTest {
 
     @Test
     void aFailedWriteIsReported() {
-        OutputStream broken = new OutputStream() {
+        JsonLinesSink sink = new JsonLinesSink(diskFull());
+        sink.accept(new TraceEvent(0, "n", "a", "k"));
+        assertThrows(UncheckedIOException.class, sink::close);
+    }
+
+    private static OutputStream diskFull() {
+        return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
                 throw new IOException("disk full");
             }
         };
-        JsonLinesSink sink = new JsonLinesSink(broken);
-        sink.accept(new TraceEvent(0, "n", "a", "k"));
-        assertThrows(UncheckedIOException.class, sink::close);
     }
 }
