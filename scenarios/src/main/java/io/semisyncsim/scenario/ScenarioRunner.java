@@ -102,16 +102,20 @@ public final class ScenarioRunner {
                 invariants.check();
                 sampler.sample();
             });
-            for (Step step : scenario.steps()) {
-                try {
+            Pos last = new Pos(1, 1);
+            try {
+                for (Step step : scenario.steps()) {
+                    last = step.pos();
                     step.play(play);
-                } catch (InvariantViolated broken) {
-                    Violation v = broken.violation();
-                    listener.note(v.time(), "stopped: " + v);
-                    play.outcome(step.pos(), v.invariant() + " holds", false, v.toString());
-                    break;
+                    afterStep.accept(target);
                 }
-                afterStep.accept(target);
+                // The run's end is an instant too: a last step (a failover's lost.*) may break a declared
+                // invariant with no instant after it.
+                invariants.check();
+            } catch (InvariantViolated broken) {
+                Violation v = broken.violation();
+                listener.note(v.time(), "stopped: " + v);
+                play.outcome(last, v.invariant() + " holds", false, v.toString());
             }
             cluster.kernel().setInstantObserver(null); // closing the cluster is not part of the run
             RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),
