@@ -49,4 +49,26 @@ class DeclaredInvariantTest {
         assertTrue(e.problems().get(1).toString().startsWith("t.yaml:5:5: an invariant is PATH OP VALUE"),
                 e.problems().get(1).toString());
     }
+
+    @Test
+    void theRunsEndIsAnInstantTooSoAFailoverAsTheLastStepIsChecked() throws InvalidScenarioException {
+        RunResult r = run("name: t\nflavor: mysql-8.0\ntopology: {source: source, replicas: [replica1]}\n"
+                + "network: {links: {source<->replica1: {latency: 20ms}}}\n"
+                + "invariants: [\"lost.acknowledged == 0\"]\nsteps:\n  - sleep: 100ms\n"
+                + "  - {on: source, workload: {clients: 4, duration: 1s, rate: 1000/s}, background: true}\n"
+                + "  - sleep: 300ms\n  - {fault: partition, between: [source, replica1], cut: drop}\n  - sleep: 200ms\n"
+                + "  - {fault: crash, node: source}\n  - failover: {promote: replica1}\n");
+        assertFalse(r.passed(), "the failover lost acknowledged commits, with no instant after it");
+        assertEquals("invariant 'lost.acknowledged == 0'", r.violation().invariant());
+    }
+
+    @Test
+    void aCountIsComparedWithANumber() {
+        InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> run(HEAD
+                + "invariants: [\"lost.acknowledged == abc\", \"commits.count >= 0ms\"]\nsteps:\n  - sleep: 1ms\n"));
+        assertEquals("t.yaml:3:14: lost.acknowledged is a count: compare it with a whole number, got 'abc'",
+                e.problems().get(0).toString());
+        assertTrue(e.problems().get(1).toString().endsWith("commits.count is a count: compare it with a whole number, got '0ms'"),
+                e.problems().get(1).toString());
+    }
 }

@@ -339,11 +339,22 @@ public final class StepReader {
                     + " or count(\"text\") OP N");
             return null;
         }
+        if (isCount(path) && matcher instanceof Matcher.Compare c && !Template.has(valueText)
+                && !Arithmetic.isSum(c.expected()) && Matcher.numberOrNull(c.expected()) == null) {
+            problem(pos, path + " is a count: compare it with a whole number, got '" + Printable.clip(c.expected()) + "'");
+            return null;
+        }
         Expectation e = new Expectation(pos, path, matcher, valueText);
         if (path.kind() == ValuePath.Kind.LOG) {
             logChecks.add(e);
         }
         return e;
+    }
+
+    /** lost.acknowledged, lost.visible, commits.count, commits.yes and commits.no: numbers of commits, never words or durations. */
+    private static boolean isCount(ValuePath path) {
+        return path.kind() == ValuePath.Kind.LOST
+                || path.kind() == ValuePath.Kind.COMMITS && List.of("count", "yes", "no").contains(path.name());
     }
 
     /** The checks of a node's error log read so far, in reading order. */
