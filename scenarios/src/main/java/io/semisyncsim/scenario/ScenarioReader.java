@@ -428,6 +428,15 @@ public final class ScenarioReader {
                                 + ".log: contains \"unknown variable\")"));
                         break;
                     }
+                    why = flavors.get(f) == null || expectsInLog(node, logChecks, "is not valid") ? null
+                            : io.semisyncsim.scenario.lang.FlavorNames.badOptionValue(flavors.get(f), file, p.option());
+                    if (why != null) {
+                        problem(p.pos(), "config of " + node + ": " + why + " (" + node + " would not start: \"option '"
+                                + p.option().name() + "': value '" + io.semisyncsim.scenario.lang.Printable.clip(p.option().value())
+                                + "' is not valid\"; a scenario about that failed start checks " + node
+                                + ".log: contains \"is not valid\")");
+                        break;
+                    }
                 }
             }
         }
@@ -435,8 +444,13 @@ public final class ScenarioReader {
 
     /** Whether a check of {@code node}'s error log looks for an "unknown variable" line: the failed start is the point. */
     private static boolean expectsUnknownVariable(String node, List<Expectation> logChecks) {
+        return expectsInLog(node, logChecks, "unknown variable");
+    }
+
+    /** Whether a check of {@code node}'s error log looks for {@code text}: the failed start it tells of is the point. */
+    private static boolean expectsInLog(String node, List<Expectation> logChecks, String text) {
         for (Expectation x : logChecks) {
-            if (node.equals(x.path().node()) && x.value().toLowerCase(java.util.Locale.ROOT).contains("unknown variable")) {
+            if (node.equals(x.path().node()) && x.value().toLowerCase(java.util.Locale.ROOT).contains(text)) {
                 return true;
             }
         }

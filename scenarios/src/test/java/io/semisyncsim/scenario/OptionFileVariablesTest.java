@@ -113,4 +113,36 @@ class OptionFileVariablesTest {
                 + " of source: unknown variable 'rpl_semi_sync_source_timout' on mysql-8.0; did you mean"
                 + " 'rpl_semi_sync_source_timeout'?"), e.getMessage());
     }
+
+    @Test
+    void aValueMysqldWouldRefuseIsRefusedTooByCheckRunAndSweep() throws IOException {
+        String bad = """
+                name: t
+                topology: {source: source, replicas: [replica1]}
+                config: {replica1: {plugin-load-add: semisync_replica.so, rpl_semi_sync_replica_enabled: maybe}}
+                steps:
+                  - sleep: 1s
+                """;
+        assertEquals("f.yaml:3:59: config of replica1: value 'maybe' of rpl_semi_sync_replica_enabled is not valid on"
+                + " mysql-8.0 (ON, OFF, 1 or 0) (replica1 would not start: \"option 'rpl_semi_sync_replica_enabled': value"
+                + " 'maybe' is not valid\"; a scenario about that failed start checks replica1.log: contains \"is not valid\")",
+                refusal(bad, ScenarioReader.Options.DEFAULT));
+        Path f = Files.writeString(dir.resolve("bad.yaml"), bad);
+        assertEquals(Cli.INVALID, Cli.run("check", f.toString()));
+        assertEquals(Cli.INVALID, Cli.run("run", "--quiet", f.toString()));
+        Path good = Files.writeString(dir.resolve("good.yaml"), bad.replace("maybe", "1"));
+        assertEquals(Cli.INVALID, Cli.run("sweep", good.toString(), "--quiet", "--set",
+                "config.replica1.rpl_semi_sync_replica_enabled=ON,maybe", "--out", dir.resolve("out").toString()));
+    }
+
+    @Test
+    void aScenarioAboutThatFailedStartSaysSoInItsLogCheck() throws InvalidScenarioException {
+        ScenarioReader.read("""
+                name: t
+                topology: {source: source, replicas: [replica1]}
+                config: {replica1: {plugin-load-add: semisync_replica.so, rpl_semi_sync_replica_enabled: maybe}}
+                steps:
+                  - expect: {replica1.log: contains "is not valid"}
+                """, "f.yaml", Flavors.standard(), ScenarioReader.Options.DEFAULT);
+    }
 }

@@ -497,6 +497,16 @@ public final class Mysqld {
         return true;
     }
 
+    /** Whether mysqld on {@code flavor} takes {@code value} for {@code def} in an option file ({@link #applyOption}). */
+    public static boolean acceptsOptionValue(Flavor flavor, SysVarDef def, String value) {
+        try {
+            new SystemVariables(flavor).validate(def, optionInput(value));
+            return true;
+        } catch (SqlError e) {
+            return false;
+        }
+    }
+
     private static Input optionInput(String value) {
         String v = value.strip();
         return v.matches("-?\\d+") ? new Input.Whole(new BigInteger(v)) : new Input.Text(v);

@@ -57,18 +57,8 @@ public final class FlavorNames {
             return "no flavour has a variable '" + Printable.clip(name) + "'" + closest(name, variables(flavor))
                     + " (loose- makes mysqld only warn of it, so the setting would be ignored)";
         }
-        Map<String, PluginDescriptor> loaded = loadedAtStart(flavor, file);
-        for (SysVarDef d : flavor.systemVariables().values()) {
-            if (d.name().equals(name) || name.equalsIgnoreCase(d.alias())) {
-                return null;
-            }
-        }
-        for (PluginDescriptor p : loaded.values()) {
-            for (SysVarDef d : flavor.pluginVariables(p)) {
-                if (d.name().equals(name)) {
-                    return null;
-                }
-            }
+        if (definition(flavor, file, o) != null) {
+            return null;
         }
         for (PluginDescriptor p : flavor.loadablePlugins().values()) {
             for (SysVarDef d : flavor.pluginVariables(p)) {
@@ -83,6 +73,49 @@ public final class FlavorNames {
             return name + " is a variable semisync-sim does not model on " + flavor.name();
         }
         return "unknown variable '" + Printable.clip(name) + "' on " + flavor.name() + closest(name, variables(flavor));
+    }
+
+    /**
+     * The variable option {@code o} sets at the node's first start on {@code flavor}: a server variable, or
+     * one of a plugin the start loads; null when mysqld would not know it.
+     */
+    public static SysVarDef definition(Flavor flavor, OptionFile file, OptionFile.Option o) {
+        String name = o.name();
+        for (SysVarDef d : flavor.systemVariables().values()) {
+            if (d.name().equals(name) || name.equalsIgnoreCase(d.alias())) {
+                return d;
+            }
+        }
+        for (PluginDescriptor p : loadedAtStart(flavor, file).values()) {
+            for (SysVarDef d : flavor.pluginVariables(p)) {
+                if (d.name().equals(name)) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why mysqld on {@code flavor} would refuse the value of option {@code o} at start (its
+     * "option 'x': value 'y' is not valid", which stops the start: Mysqld.applyOption), or null.
+     */
+    public static String badOptionValue(Flavor flavor, OptionFile file, OptionFile.Option o) {
+        SysVarDef def = definition(flavor, file, o);
+        if (def == null || io.semisyncsim.server.Mysqld.acceptsOptionValue(flavor, def, o.value())) {
+            return null;
+        }
+        return "value '" + Printable.clip(o.value()) + "' of " + o.name() + " is not valid on " + flavor.name()
+                + typeHint(def);
+    }
+
+    private static String typeHint(SysVarDef def) {
+        return switch (def.type()) {
+            case BOOL -> " (ON, OFF, 1 or 0)";
+            case ENUM -> def.values().isEmpty() ? "" : " (one of " + String.join(", ", def.values()) + ")";
+            case ULONG -> " (a whole number)";
+            case STRING -> "";
+        };
     }
 
     /**
