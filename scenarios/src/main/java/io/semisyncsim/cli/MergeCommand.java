@@ -34,8 +34,10 @@ final class MergeCommand implements Callable<Integer> {
                             + ", which the merge would replace; write the merge elsewhere");
                 }
             }
+            OutputDir.check("--out", out);
+            SweepMerge.Merged merged = SweepMerge.read(dirs); // the shards checked before --out is touched
             OutputDir.claim("--out", out, "merge");
-            SweepMerge.Merged merged = SweepMerge.merge(dirs, out);
+            SweepMerge.write(merged, out);
             Cli.OUT.println("merge " + merged.header().name() + ": " + Cli.count(dirs.size(), "shard") + ", "
                     + Cli.count(merged.rows().size(), "run") + ", " + (merged.rows().size() - merged.failed()) + " passed, "
                     + merged.failed() + " failed; " + out.resolve("summary.html"));

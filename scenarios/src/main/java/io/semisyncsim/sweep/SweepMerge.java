@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -18,13 +19,18 @@ public final class SweepMerge {
     private SweepMerge() {
     }
 
-    public record Merged(SweepHeader header, List<RunRow> rows) {
+    /** The shards read and checked: every run once, in order, and the shard each came from. */
+    public record Merged(SweepHeader header, List<RunRow> rows, Map<Integer, Path> from) {
         public long failed() {
             return rows.stream().filter(r -> !r.passed()).count();
         }
     }
 
-    public static Merged merge(List<Path> dirs, Path out) throws SweepException, IOException {
+    /**
+     * Reads and checks the shards (the same sweep, each shard once, none missing) before anything is
+     * written, so a mistyped merge leaves an earlier output where it was.
+     */
+    public static Merged read(List<Path> dirs) throws SweepException, IOException {
         SweepHeader header = null;
         Integer count = null;
         TreeMap<Integer, Path> shards = new TreeMap<>();
@@ -63,14 +69,17 @@ public final class SweepMerge {
         if (rows.size() != header.runs()) {
             throw new SweepException("the shards hold " + rows.size() + " runs of " + header.runs());
         }
-        List<RunRow> ordered = new ArrayList<>(rows.values());
-        for (RunRow r : ordered) {
+        return new Merged(header, new ArrayList<>(rows.values()), from);
+    }
+
+    /** Writes what one unsharded sweep would have: runs.csv, runs.json, summary.html and the failing runs' reports. */
+    public static void write(Merged merged, Path out) throws IOException {
+        for (RunRow r : merged.rows()) {
             if (!r.report().isEmpty()) {
-                copyReport(from.get(r.run()), out, r.id());
+                copyReport(merged.from().get(r.run()), out, r.id());
             }
         }
-        SweepFiles.write(out, header, Shard.ALL, ordered);
-        return new Merged(header, ordered);
+        SweepFiles.write(out, merged.header(), Shard.ALL, merged.rows());
     }
 
     private static void copyReport(Path shardDir, Path out, String id) throws IOException {

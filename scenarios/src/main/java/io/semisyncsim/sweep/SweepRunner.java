@@ -7,6 +7,7 @@ import io.semisyncsim.scenario.ReportCollector;
 import io.semisyncsim.scenario.ScenarioRunner;
 import io.semisyncsim.scenario.lang.RunResult;
 import io.semisyncsim.scenario.lang.YamlWriter;
+import io.semisyncsim.trace.JsonLinesSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -84,14 +85,22 @@ public final class SweepRunner {
     /** The failing run again, with its reports: {@code reports/ID/report.html} (and report.md). */
     private static String report(SweepPlan.Run r, String id, Path out, String digest) {
         ReportCollector collector = new ReportCollector();
-        RunResult again = new ScenarioRunner().run(r.scenario(), new Listeners(collector), collector.traceSink());
+        Path dir = out.resolve("reports").resolve(id);
+        RunResult again;
+        try {
+            Files.createDirectories(dir);
+            // The trace the reports point to ("the full trace is in trace.jsonl"), written as run --report does.
+            try (JsonLinesSink trace = new JsonLinesSink(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
+                again = new ScenarioRunner().run(r.scenario(), new Listeners(collector), collector.traceSink(), trace);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (!again.traceDigest().equals(digest)) {
             throw new IllegalStateException("run " + id + " gave trace " + digest + ", then " + again.traceDigest()
                     + " when played again for its report: the simulation is not deterministic");
         }
-        Path dir = out.resolve("reports").resolve(id);
         try {
-            Files.createDirectories(dir);
             Files.writeString(dir.resolve("report.html"), HtmlReport.render(collector.report()));
             Files.writeString(dir.resolve("report.md"), MarkdownReport.render(collector.report()));
             // The combination as a file of its own: run replays it (--flavor, --seed) without the sweep.

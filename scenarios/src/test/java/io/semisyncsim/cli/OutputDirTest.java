@@ -65,6 +65,8 @@ class OutputDirTest {
         assertEquals(Cli.EXPECTATION_FAILED, Cli.run("sweep", f, "--set", "steps.2.commit=21,22", "--quiet", "--out",
                 out.toString()));
         assertTrue(Files.isDirectory(out.resolve("reports").resolve("r1")));
+        assertTrue(Files.size(out.resolve("reports").resolve("r1").resolve("trace.jsonl")) > 0,
+                "the failing run's report comes with the trace it points to");
         assertEquals(Cli.OK, Cli.run("sweep", f, "--quiet", "--out", out.toString()));
         assertFalse(Files.exists(out.resolve("reports")), "the first sweep's failing reports are gone");
         assertTrue(Files.exists(out.resolve(SweepFiles.CSV)));
@@ -78,6 +80,19 @@ class OutputDirTest {
         String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), "--out", a.toString())));
         assertTrue(err.contains("--out " + a + ": it holds the shard " + a), err);
         assertTrue(Files.exists(a.resolve(SweepFiles.CSV)), "the shard is still there");
+    }
+
+    @Test
+    void aMergeOfShardsThatDoNotFitLeavesTheEarlierOutputWhereItWas() throws IOException {
+        String f = scenario().toString();
+        Path a = dir.resolve("a");
+        Path merged = dir.resolve("merged");
+        assertEquals(Cli.OK, Cli.run("sweep", f, "--seeds", "1..2", "--shard", "1/2", "--quiet", "--out", a.toString()));
+        assertEquals(Cli.OK, Cli.run("sweep", f, "--seeds", "1..2", "--quiet", "--out", merged.toString()));
+        String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("merge", a.toString(), "--out", merged.toString())));
+        assertTrue(err.contains("shard 2/2 is missing"), err);
+        assertTrue(Files.exists(merged.resolve(SweepFiles.CSV)), "the earlier output is still there");
+        assertFalse(err.contains("replacing"), err);
     }
 
     @Test
