@@ -23,6 +23,9 @@ final class ExploreCommand implements Callable<Integer> {
             + " its steps (played first, as set-up).")
     Path file;
 
+    /** As many as a sweep takes seeds. */
+    static final int MAX_RUNS = 1_000_000;
+
     @Option(names = "--runs", paramLabel = "N", required = true, description = "Schedules to play.")
     int runs;
 
@@ -50,6 +53,11 @@ final class ExploreCommand implements Callable<Integer> {
         try {
             if (runs < 1) {
                 throw new SweepException("--runs " + runs + ": at least 1");
+            }
+            if (runs > MAX_RUNS) {
+                // Each run's schedule and result are kept until the report; a sweep's seeds have the same cap.
+                throw new SweepException("--runs " + runs + ": at most " + MAX_RUNS + " in one explore (split the seeds:"
+                        + " --seed S --runs N per invocation)");
             }
             if (jobs < 1) {
                 throw new SweepException("--jobs " + jobs + ": at least 1");

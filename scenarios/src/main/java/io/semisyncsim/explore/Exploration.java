@@ -68,21 +68,25 @@ public final class Exploration {
             t.setDaemon(true);
             return t;
         });
-        List<Future<Explorer.Attempt>> futures = new ArrayList<>();
+        // A window of runs in flight, read back in seed order: memory stays that of the window and the
+        // findings, however many runs are asked for (all of them submitted at once held every attempt).
+        int window = Math.max(1, jobs) * 4;
+        java.util.ArrayDeque<Future<Explorer.Attempt>> inFlight = new java.util.ArrayDeque<>();
         try {
-            for (int i = 0; i < runs; i++) {
-                long s = seed + i;
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    Explorer.Attempt a = explorer.play(s, explorer.draw(s));
-                    done.accept(index);
-                    return a;
-                }));
-            }
             Map<String, List<Explorer.Attempt>> by = new TreeMap<>();
             int refused = 0;
-            for (Future<Explorer.Attempt> f : futures) {
-                Explorer.Attempt a = get(f);
+            int next = 0;
+            while (next < runs || !inFlight.isEmpty()) {
+                while (next < runs && inFlight.size() < window) {
+                    long s = seed + next;
+                    int index = next++;
+                    inFlight.addLast(pool.submit(() -> {
+                        Explorer.Attempt a = explorer.play(s, explorer.draw(s));
+                        done.accept(index);
+                        return a;
+                    }));
+                }
+                Explorer.Attempt a = get(inFlight.pollFirst());
                 if (a == null) {
                     refused++;
                 } else if (a.broke()) {
@@ -91,7 +95,7 @@ public final class Exploration {
             }
             return new Report(by, refused);
         } finally {
-            futures.forEach(f -> f.cancel(false)); // after a failure: what has not started never will
+            inFlight.forEach(f -> f.cancel(false)); // after a failure: what has not started never will
             pool.shutdown();
         }
     }
