@@ -23,6 +23,10 @@ final class DeclaredInvariant implements Invariant {
 
     @Override
     public String name() {
+        return name(check);
+    }
+
+    static String name(Expectation check) {
         return "invariant '" + check.describe() + "'";
     }
 

@@ -13,6 +13,7 @@ import io.semisyncsim.invariant.Violation;
 import io.semisyncsim.net.LinkSpec;
 import io.semisyncsim.scenario.lang.Outcome;
 import io.semisyncsim.scenario.lang.Play;
+import io.semisyncsim.scenario.lang.Expectation;
 import io.semisyncsim.scenario.lang.Pos;
 import io.semisyncsim.scenario.lang.RunListener;
 import io.semisyncsim.scenario.lang.Step;
@@ -116,6 +117,14 @@ public final class ScenarioRunner {
                 Violation v = broken.violation();
                 listener.note(v.time(), "stopped: " + v);
                 play.outcome(last, v.invariant() + " holds", false, v.toString());
+            }
+            // Each declared invariant that held is a check that passed (a JUnit test case in every run, not
+            // only in the run that breaks it), with its value at the end.
+            for (Expectation check : scenario.invariants()) {
+                String name = DeclaredInvariant.name(check);
+                if (invariants.violation() == null || !invariants.violation().invariant().equals(name)) {
+                    play.outcome(check.pos(), name + " holds", true, play.read(check.path()));
+                }
             }
             cluster.kernel().setInstantObserver(null); // closing the cluster is not part of the run
             RunResult result = new RunResult(scenario, play.outcomes(), cluster.kernel().now(),

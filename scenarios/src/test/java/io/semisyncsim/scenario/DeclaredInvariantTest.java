@@ -41,6 +41,16 @@ class DeclaredInvariantTest {
     }
 
     @Test
+    void anInvariantThatHeldIsACheckThatPassedInEveryRun() throws InvalidScenarioException {
+        RunResult r = run(HEAD + "invariants: [\"source.rows <= 5\"]\nsteps:\n  - on: source\n    commit: 2\n");
+        assertTrue(r.passed());
+        var last = r.outcomes().get(r.outcomes().size() - 1);
+        assertEquals("invariant 'source.rows <= 5' holds", last.description());
+        assertTrue(last.held());
+        assertEquals("2", last.actual());
+    }
+
+    @Test
     void anInvariantIsReadAsAnAwaitIsAndRefusedWithItsPlace() {
         InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> run(HEAD
                 + "invariants:\n  - \"replica9.rows == 0\"\n  - lost.acknowledged\nsteps:\n  - sleep: 1ms\n"));
