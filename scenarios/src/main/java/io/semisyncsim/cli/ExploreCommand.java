@@ -67,19 +67,9 @@ final class ExploreCommand implements Callable<Integer> {
             }
             Exploration exploration = Exploration.of(file, new ScenarioReader.Options(allowLarge));
             OutputDir.claim("--out", out, "explore");
-            Progress progress = new Progress(System.err, runs, Progress.wanted(quiet));
-            Exploration.Report report = exploration.explore(seed, runs, jobs, progress::runDone);
-            Cli.OUT.println("explore " + exploration.name() + ": " + Cli.count(runs, "run") + " (seeds " + seed + ".." + (seed + runs - 1)
-                    + "), " + report.broken() + " broke an invariant" + (report.refused() == 0 ? ""
-                    : "; " + report.refused() + " drawn schedules were refused by the reader (a bug: please report)"));
-            for (Exploration.Finding f : exploration.shrink(report, shrinkRuns, out)) {
-                Cli.OUT.println("  " + f.broken() + ": " + f.runs() + " run" + (f.runs() == 1 ? "" : "s")
-                        + ", first at seed " + f.seed() + "; shrunk from " + f.drawnSteps() + " drawn steps to "
-                        + f.shrunkSteps() + ": " + f.file());
-                Cli.OUT.println("    " + f.detail());
-                Cli.OUT.println("    replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(f.file().toString()));
+            try (OutputInProgress writing = OutputInProgress.mark(out, "explore")) {
+                return explore(exploration, writing);
             }
-            return report.broken() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
         } catch (SweepException e) {
             System.err.println("semisync-sim: " + e.getMessage());
             return Cli.INVALID;
@@ -90,5 +80,23 @@ final class ExploreCommand implements Callable<Integer> {
             System.err.println("semisync-sim: " + e.getMessage());
             return Cli.INVALID;
         }
+    }
+
+    /** The runs, then the shrinking of each finding into --out, then the summary. */
+    private int explore(Exploration exploration, OutputInProgress writing) throws IOException, InterruptedException {
+        Progress progress = new Progress(System.err, runs, Progress.wanted(quiet));
+        Exploration.Report report = exploration.explore(seed, runs, jobs, progress::runDone);
+        Cli.OUT.println("explore " + exploration.name() + ": " + Cli.count(runs, "run") + " (seeds " + seed + ".." + (seed + runs - 1)
+                + "), " + report.broken() + " broke an invariant" + (report.refused() == 0 ? ""
+                : "; " + report.refused() + " drawn schedules were refused by the reader (a bug: please report)"));
+        for (Exploration.Finding f : exploration.shrink(report, shrinkRuns, out)) {
+            Cli.OUT.println("  " + f.broken() + ": " + f.runs() + " run" + (f.runs() == 1 ? "" : "s")
+                    + ", first at seed " + f.seed() + "; shrunk from " + f.drawnSteps() + " drawn steps to "
+                    + f.shrunkSteps() + ": " + f.file());
+            Cli.OUT.println("    " + f.detail());
+            Cli.OUT.println("    replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(f.file().toString()));
+        }
+        writing.complete();
+        return report.broken() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;
     }
 }

@@ -74,11 +74,14 @@ final class SweepCommand implements Callable<Integer> {
             SweepPlan plan = SweepPlan.of(file, settings, seedList, new ScenarioReader.Options(allowLarge));
             List<SweepPlan.Run> runs = plan.runs(slice);
             OutputDir.claim("--out", out, "sweep");
-            Progress progress = new Progress(System.err, runs.size(), Progress.wanted(quiet));
-            List<RunRow> rows = SweepRunner.run(plan, runs, jobs, out, progress::runDone);
-            SweepHeader header = SweepHeader.of(plan);
-            SweepFiles.write(out, header, slice, rows);
-            return summary(header, slice, rows);
+            try (OutputInProgress writing = OutputInProgress.mark(out, "sweep")) {
+                Progress progress = new Progress(System.err, runs.size(), Progress.wanted(quiet));
+                List<RunRow> rows = SweepRunner.run(plan, runs, jobs, out, progress::runDone);
+                SweepHeader header = SweepHeader.of(plan);
+                SweepFiles.write(out, header, slice, rows);
+                writing.complete();
+                return summary(header, slice, rows);
+            }
         } catch (SweepException e) {
             e.getMessage().lines().forEach(l -> System.err.println(l.startsWith("semisync-sim: ") || l.contains(": ")
                     && l.matches("^[^ ]+:\\d+:\\d+: .*") ? l : "semisync-sim: " + l));

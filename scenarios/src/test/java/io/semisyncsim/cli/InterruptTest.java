@@ -105,6 +105,31 @@ class InterruptTest {
         assertTrue(index.contains("<td class=\"INTERRUPTED\">INTERRUPTED</td>"), index);
     }
 
+    @Test
+    void aSweepStoppedBySigtermLeavesItsOutputMarkedIncomplete() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("long.yaml"), LONG);
+        Path out = dir.resolve("sweep");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "sweep", scenario.toString(), "--quiet",
+                "--out", out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(out.resolve(ReportDir.INCOMPLETE))) {
+                assertTrue(p.isAlive(), "the sweep goes on until the signal: " + Files.readString(dir.resolve("out.log")));
+                assertTrue(System.nanoTime() < deadline, "the sweep started within 60 s");
+                Thread.sleep(50);
+            }
+            assertEquals(0, new ProcessBuilder("sh", "-c", "kill -TERM " + p.pid()).inheritIO().start().waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep ends after the signal");
+            assertEquals(143, p.exitValue(), Files.readString(dir.resolve("out.log")));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertTrue(Files.readString(out.resolve(ReportDir.INCOMPLETE)).contains("interrupted"));
+        assertTrue(Files.readString(dir.resolve("out.log")).contains("semisync-sim: interrupted (SIGINT or SIGTERM) while"
+                + " sweep was running; " + out + " is marked INCOMPLETE"), Files.readString(dir.resolve("out.log")));
+    }
+
     /** Whether this JVM's process ignores SIGINT (bit 2 of SigIgn in /proc/self/status): a child would inherit it. */
     private static boolean sigintIgnored() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
