@@ -56,10 +56,21 @@ public record Shard(int index, int count) {
             }
             return checked(index + 1, number(env, "JOB_COMPLETIONS"), "JOB_COMPLETION_INDEX");
         }
+        if (env.containsKey("JOB_COMPLETIONS")) {
+            throw new SweepException("JOB_COMPLETIONS is set but JOB_COMPLETION_INDEX is not: an Indexed Job sets it"
+                    + " (completionMode: Indexed, docs/SCALE-OUT.md), or give --shard K/N");
+        }
         if (env.containsKey("SLURM_ARRAY_TASK_ID")) {
+            // sbatch --array=MIN-MAX:STEP sets all four: task ID is the K-th of COUNT when (ID - MIN) / STEP = K - 1.
             int id = number(env, "SLURM_ARRAY_TASK_ID");
-            int min = env.containsKey("SLURM_ARRAY_TASK_MIN") ? number(env, "SLURM_ARRAY_TASK_MIN") : 0;
-            return checked(id - min + 1, number(env, "SLURM_ARRAY_TASK_COUNT"), "SLURM_ARRAY_TASK_ID");
+            int min = number(env, "SLURM_ARRAY_TASK_MIN");
+            int step = env.containsKey("SLURM_ARRAY_TASK_STEP") ? number(env, "SLURM_ARRAY_TASK_STEP") : 1;
+            int count = number(env, "SLURM_ARRAY_TASK_COUNT");
+            if (step < 1 || id < min || (id - min) % step != 0) {
+                throw new SweepException("SLURM_ARRAY_TASK_ID " + id + " is not a task of the array from " + min
+                        + " by " + step + " (SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_STEP)");
+            }
+            return checked((id - min) / step + 1, count, "SLURM_ARRAY_TASK_ID");
         }
         return ALL;
     }
@@ -73,7 +84,10 @@ public record Shard(int index, int count) {
 
     private static int number(Map<String, String> env, String name) throws SweepException {
         String v = env.get(name);
-        if (v == null || !v.strip().matches("\\d{1,6}")) {
+        if (v == null) {
+            throw new SweepException(name + " is not set (docs/SCALE-OUT.md), or give --shard K/N");
+        }
+        if (!v.strip().matches("\\d{1,6}")) {
             throw new SweepException(name + " is '" + v + "', not a whole number");
         }
         return Integer.parseInt(v.strip());

@@ -2,6 +2,7 @@ package io.semisyncsim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semisyncsim.cli.Cli;
@@ -165,11 +166,29 @@ class SweepTest {
         assertEquals(new Shard(2, 5), Shard.fromEnvironment(java.util.Map.of("SLURM_ARRAY_TASK_ID", "2",
                 "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_COUNT", "5")));
         assertEquals(Shard.ALL, Shard.fromEnvironment(java.util.Map.of()));
+        assertEquals(new Shard(2, 3), Shard.fromEnvironment(java.util.Map.of("SLURM_ARRAY_TASK_ID", "3",
+                "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_STEP", "2", "SLURM_ARRAY_TASK_COUNT", "3")), "--array=1-5:2");
     }
 
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    @Test
+    void aScheduleVariableMissingOrOffTheArrayIsSaidByName() {
+        SweepException noCount = assertThrows(SweepException.class, () -> Shard.fromEnvironment(
+                java.util.Map.of("SLURM_ARRAY_TASK_ID", "2", "SLURM_ARRAY_TASK_MIN", "1")));
+        assertEquals("SLURM_ARRAY_TASK_COUNT is not set (docs/SCALE-OUT.md), or give --shard K/N", noCount.getMessage());
+        SweepException offStep = assertThrows(SweepException.class, () -> Shard.fromEnvironment(java.util.Map.of(
+                "SLURM_ARRAY_TASK_ID", "4", "SLURM_ARRAY_TASK_MIN", "1", "SLURM_ARRAY_TASK_STEP", "2",
+                "SLURM_ARRAY_TASK_COUNT", "3")));
+        assertTrue(offStep.getMessage().startsWith("SLURM_ARRAY_TASK_ID 4 is not a task of the array from 1 by 2"),
+                offStep.getMessage());
+        SweepException noIndex = assertThrows(SweepException.class, () -> Shard.fromEnvironment(
+                java.util.Map.of("JOB_COMPLETIONS", "3")));
+        assertTrue(noIndex.getMessage().startsWith("JOB_COMPLETIONS is set but JOB_COMPLETION_INDEX is not"),
+                noIndex.getMessage());
     }
 }
