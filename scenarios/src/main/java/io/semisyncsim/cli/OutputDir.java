@@ -30,6 +30,9 @@ final class OutputDir {
      * first and claims when it has something to write), and changes nothing.
      */
     static void check(String option, Path dir) {
+        if (dir.toString().isEmpty()) {
+            throw new OutputProblem(option + " is empty: name a directory");
+        }
         checkParent(option, dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new OutputProblem(option + " " + dir + ": is a file, not a directory");

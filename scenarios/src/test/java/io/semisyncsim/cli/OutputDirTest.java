@@ -83,6 +83,13 @@ class OutputDirTest {
     }
 
     @Test
+    void anEmptyOutputPathIsSaidToBeEmpty() throws IOException {
+        String f = scenario().toString();
+        String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f, "--quiet", "--out", "")));
+        assertTrue(err.contains("--out is empty: name a directory"), err);
+    }
+
+    @Test
     void aMergeOfShardsThatDoNotFitLeavesTheEarlierOutputWhereItWas() throws IOException {
         String f = scenario().toString();
         Path a = dir.resolve("a");
