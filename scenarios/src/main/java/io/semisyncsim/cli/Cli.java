@@ -54,8 +54,12 @@ public final class Cli implements Runnable {
                 System.err.println("semisync-sim: " + value);
                 return INVALID;
             }
+            // The problem and where to read more, not thirty lines of usage above the terminal's fold.
             System.err.println("semisync-sim: " + e.getMessage());
-            e.getCommandLine().usage(System.err);
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                System.err.println("  did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+            }
+            System.err.println("  see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return INVALID;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> internalError(e));

@@ -351,4 +351,14 @@ class CliTest {
                 steps.toString());
     }
 
+
+    @Test
+    void aUsageErrorSaysTheProblemAndWhereToReadMoreInAFewLines() {
+        String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("runn")));
+        assertEquals("semisync-sim: Unmatched argument at index 0: 'runn'\n  did you mean run?\n  see: semisync-sim --help\n",
+                err.replace("\r", ""));
+        String missing = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("explore", "x.yaml")));
+        assertEquals(2, missing.lines().count(), missing);
+        assertTrue(missing.endsWith("  see: semisync-sim explore --help\n"), missing);
+    }
 }
