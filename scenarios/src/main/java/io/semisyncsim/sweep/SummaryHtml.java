@@ -49,7 +49,8 @@ final class SummaryHtml {
         if (rows.size() != h.runs()) {
             out.append("This page shows ").append(rows.size()).append(" of them (one shard). ");
         }
-        out.append(failed == 0 ? "<span class=\"pass\">Every run passed.</span>"
+        out.append(rows.isEmpty() ? "<span class=\"note\">This shard has no run (more shards than runs).</span>"
+                : failed == 0 ? "<span class=\"pass\">Every run passed.</span>"
                 : "<span class=\"fail\">" + failed + " run" + (failed == 1 ? "" : "s") + " failed.</span>")
                 .append(" Scenario SHA-256 ").append(esc(h.digest().substring(0, Math.min(16, h.digest().length()))))
                 .append("&hellip;</p>\n<p class=\"note\">Settings: ");
@@ -315,6 +316,9 @@ final class SummaryHtml {
     }
 
     static String duration(long micros) {
+        if (micros == 0) {
+            return "0 s"; // as the charts' axes say it: no time at all needs no small unit
+        }
         if (micros < 1_000) {
             return micros + " µs";
         }
