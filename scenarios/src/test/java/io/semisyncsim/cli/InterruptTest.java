@@ -47,20 +47,8 @@ class InterruptTest {
         List<String> command = withDefaultSigint("INT");
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "lab"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("lab.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.readString(dir.resolve("lab.log")).contains("Ctrl-C stops it.")) {
-                assertTrue(p.isAlive(), "the lab waits for a signal: " + Files.readString(dir.resolve("lab.log")));
-                assertTrue(System.nanoTime() < deadline, "the lab started within 60 s");
-                Thread.sleep(50);
-            }
-            assertEquals(0, new ProcessBuilder("sh", "-c", "kill -INT " + p.pid()).inheritIO().start().waitFor());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the lab ends after Ctrl-C");
-            assertEquals(130, p.exitValue(), Files.readString(dir.resolve("lab.log")));
-        } finally {
-            p.destroyForcibly();
-        }
+        Path log = dir.resolve("lab.log");
+        signalOnceReady(command, log, () -> Files.readString(log).contains("Ctrl-C stops it."), "INT", 130, "the lab");
     }
 
     /** The start of a command that gives the child SIGINT's default action if this JVM ignores it. */
@@ -80,22 +68,9 @@ class InterruptTest {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "run", "--quiet", "--report", out.toString(),
                 scenario.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
-        try {
-            Path trace = out.resolve("long").resolve("trace.jsonl");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!(Files.exists(trace) && Files.size(trace) > 0)) {
-                assertTrue(p.isAlive(), "the run goes on until the signal: " + Files.readString(dir.resolve("out.log")));
-                assertTrue(System.nanoTime() < deadline, "the run started writing its trace within 60 s");
-                Thread.sleep(50);
-            }
-            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start();
-            assertEquals(0, kill.waitFor());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the command ends after the signal");
-            assertEquals(exit, p.exitValue(), Files.readString(dir.resolve("out.log")));
-        } finally {
-            p.destroyForcibly();
-        }
+        Path trace = out.resolve("long").resolve("trace.jsonl");
+        signalOnceReady(command, dir.resolve("out.log"), () -> Files.exists(trace) && Files.size(trace) > 0, signal, exit,
+                "the run");
         assertTrue(Files.readString(out.resolve(ReportDir.INCOMPLETE)).contains("interrupted"));
         assertTrue(Files.readString(dir.resolve("out.log")).contains("semisync-sim: interrupted (SIGINT or SIGTERM) while"
                 + " long was running; " + out + " is marked INCOMPLETE"), "the terminal is told too");
@@ -109,25 +84,37 @@ class InterruptTest {
     void aSweepStoppedBySigtermLeavesItsOutputMarkedIncomplete() throws Exception {
         Path scenario = Files.writeString(dir.resolve("long.yaml"), LONG);
         Path out = dir.resolve("sweep");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "sweep", scenario.toString(), "--quiet",
-                "--out", out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(out.resolve(ReportDir.INCOMPLETE))) {
-                assertTrue(p.isAlive(), "the sweep goes on until the signal: " + Files.readString(dir.resolve("out.log")));
-                assertTrue(System.nanoTime() < deadline, "the sweep started within 60 s");
-                Thread.sleep(50);
-            }
-            assertEquals(0, new ProcessBuilder("sh", "-c", "kill -TERM " + p.pid()).inheritIO().start().waitFor());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the sweep ends after the signal");
-            assertEquals(143, p.exitValue(), Files.readString(dir.resolve("out.log")));
-        } finally {
-            p.destroyForcibly();
-        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep", scenario.toString(), "--quiet",
+                "--out", out.toString()));
+        signalOnceReady(command, dir.resolve("out.log"), () -> Files.exists(out.resolve(ReportDir.INCOMPLETE)), "TERM", 143,
+                "the sweep");
         assertTrue(Files.readString(out.resolve(ReportDir.INCOMPLETE)).contains("interrupted"));
         assertTrue(Files.readString(dir.resolve("out.log")).contains("semisync-sim: interrupted (SIGINT or SIGTERM) while"
                 + " sweep was running; " + out + " is marked INCOMPLETE"), Files.readString(dir.resolve("out.log")));
+    }
+
+    interface Ready {
+        boolean now() throws IOException;
+    }
+
+    /** Starts {@code command} in a JVM of its own, signals it once {@code ready}, and checks it exits {@code exit}. */
+    private static void signalOnceReady(List<String> command, Path log, Ready ready, String signal, int exit, String what)
+            throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!ready.now()) {
+                assertTrue(p.isAlive(), what + " goes on until the signal: " + Files.readString(log));
+                assertTrue(System.nanoTime() < deadline, what + " started within 60 s");
+                Thread.sleep(50);
+            }
+            assertEquals(0, new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start().waitFor());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), what + " ends after the signal");
+            assertEquals(exit, p.exitValue(), Files.readString(log));
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     /** Whether this JVM's process ignores SIGINT (bit 2 of SigIgn in /proc/self/status): a child would inherit it. */
