@@ -85,7 +85,8 @@ public final class Cli implements Runnable {
         @Override
         public Long convert(String value) {
             if (!value.strip().matches("-?\\d{1,18}")) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a seed; write a whole number such as 7");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a seed; write a whole number such as 7"
+                        + " (at most 18 digits)");
             }
             return Long.parseLong(value.strip());
         }

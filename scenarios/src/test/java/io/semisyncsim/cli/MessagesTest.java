@@ -30,7 +30,7 @@ class MessagesTest {
         for (List<String> command : List.of(List.of("run", "--seed", "abc", f), List.of("explore", "--seed", "abc",
                 "--runs", "1", f), List.of("shell", "--seed", "abc"), List.of("lab", "--seed", "abc"))) {
             String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run(command.toArray(String[]::new))));
-            assertEquals("semisync-sim: --seed abc: 'abc' is not a seed; write a whole number such as 7\n", err, command.toString());
+            assertEquals("semisync-sim: --seed abc: 'abc' is not a seed; write a whole number such as 7 (at most 18 digits)\n", err, command.toString());
         }
         assertEquals("semisync-sim: --jobs x: 'x' is not a whole number\n",
                 Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("sweep", f, "--jobs", "x", "--out", "unused"))));
