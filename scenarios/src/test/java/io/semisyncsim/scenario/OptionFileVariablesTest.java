@@ -145,4 +145,16 @@ class OptionFileVariablesTest {
                   - expect: {replica1.log: contains "is not valid"}
                 """, "f.yaml", Flavors.standard(), ScenarioReader.Options.DEFAULT);
     }
+
+    @Test
+    void aNumberWithASizeSuffixIsReadAsMysqldReadsIt() throws IOException {
+        Path f = Files.writeString(dir.resolve("suffix.yaml"), """
+                name: t
+                topology: {source: source, replicas: [replica1]}
+                config: {source: {max_binlog_size: 1M}}
+                steps:
+                  - expect: {source.variables.max_binlog_size: 1048576}
+                """);
+        assertEquals(Cli.OK, Cli.run("run", "--quiet", f.toString()));
+    }
 }

@@ -11,6 +11,7 @@ import io.semisyncsim.server.plugin.PluginFactories;
 import io.semisyncsim.server.plugin.PluginFactory;
 import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;
+import io.semisyncsim.sysvar.VarType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -489,7 +490,7 @@ public final class Mysqld {
             return false;
         }
         try {
-            variables.put(def, variables.validate(def, optionInput(o.value())).canonical());
+            variables.put(def, variables.validate(def, optionInput(def, o.value())).canonical());
         } catch (SqlError e) {
             errorLog.log("bad-option-value", "option", o.name(), "value", o.value());
             state = NodeState.FAILED_TO_START;
@@ -500,16 +501,27 @@ public final class Mysqld {
     /** Whether mysqld on {@code flavor} takes {@code value} for {@code def} in an option file ({@link #applyOption}). */
     public static boolean acceptsOptionValue(Flavor flavor, SysVarDef def, String value) {
         try {
-            new SystemVariables(flavor).validate(def, optionInput(value));
+            new SystemVariables(flavor).validate(def, optionInput(def, value));
             return true;
         } catch (SqlError e) {
             return false;
         }
     }
 
-    private static Input optionInput(String value) {
+    /**
+     * An option file's value as mysqld reads it: a number of a numeric variable may end in K, M, G, T, P or E
+     * (powers of 1024, either case), as my_getopt.cc eval_num_suffix reads it; SET takes no suffix.
+     */
+    private static Input optionInput(SysVarDef def, String value) {
         String v = value.strip();
-        return v.matches("-?\\d+") ? new Input.Whole(new BigInteger(v)) : new Input.Text(v);
+        if (v.matches("-?\\d+")) {
+            return new Input.Whole(new BigInteger(v));
+        }
+        int power = v.isEmpty() ? -1 : "KMGTPE".indexOf(Character.toUpperCase(v.charAt(v.length() - 1)));
+        if (def.type() == VarType.ULONG && power >= 0 && v.substring(0, v.length() - 1).matches("-?\\d+")) {
+            return new Input.Whole(new BigInteger(v.substring(0, v.length() - 1)).shiftLeft(10 * (power + 1)));
+        }
+        return new Input.Text(v);
     }
 
     /** dlerror() for a missing library, its path prefix trimmed (sql_plugin.cc plugin_dl_add). */
