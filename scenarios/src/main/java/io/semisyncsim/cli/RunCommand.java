@@ -145,6 +145,11 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (trace != null) {
                 OutputProblem.checkFile("--trace", trace);
+                for (Planned p : plan) { // the trace would replace the file it is the trace of
+                    if (trace.toAbsolutePath().normalize().equals(Path.of(p.scenario().file()).toAbsolutePath().normalize())) {
+                        throw new OutputProblem("--trace " + trace + ": is the scenario file being run; name another file");
+                    }
+                }
             }
             if (report != null) {
                 dir = ReportDir.forRuns(report, "run", plan.stream().map(Planned::scenario).toList());

@@ -361,4 +361,13 @@ class CliTest {
         assertEquals(2, missing.lines().count(), missing);
         assertTrue(missing.endsWith("  see: semisync-sim explore --help\n"), missing);
     }
+
+    @Test
+    void aTraceIsNeverWrittenOverTheScenarioItIsTheTraceOf(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("s.yaml"), OutputDirTest.SMALL);
+        String err = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("run", "--quiet", "--trace", f.toString(), f.toString())));
+        assertTrue(err.contains("is the scenario file being run"), err);
+        assertEquals(OutputDirTest.SMALL, java.nio.file.Files.readString(f));
+    }
 }
