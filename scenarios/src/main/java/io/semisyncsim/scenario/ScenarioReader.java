@@ -405,36 +405,24 @@ public final class ScenarioReader {
      * An option-file setting mysqld would not know at the node's first start (a misspelt variable, or a
      * plugin's without its plugin loaded and without loose-) is refused here: the node would not start, and
      * the run would go on without it (Mysqld.start). Checked on the flavours the run uses ({@code --flavor}
-     * when given). A scenario that means that failed start says so by checking the node's error log for
-     * it ({@code NODE.log: contains "unknown variable ..."}), and is then let through.
+     * when given). So is a value mysqld refuses for a variable it knows (Mysqld.applyOption). A scenario that
+     * means that failed start says so by checking the node's error log for it ({@code NODE.log: contains
+     * "unknown variable ..."}, {@code "is not valid"}), and is then let through.
      */
     private void unknownOptions(Map<String, Map<String, String>> config, List<Expectation> logChecks) {
         List<String> on = options.flavor() != null && flavors.get(options.flavor()) != null
                 ? List.of(options.flavor()) : runFlavors;
         for (Map.Entry<String, List<Placed>> e : placed.entrySet()) {
             String node = e.getKey();
-            if (expectsUnknownVariable(node, logChecks)) {
+            if (expectsInLog(node, logChecks, "unknown variable")) {
                 continue;
             }
             OptionFile file = OptionFile.of(config.getOrDefault(node, Map.of()));
             for (Placed p : e.getValue()) {
                 for (String f : on) {
-                    String why = flavors.get(f) == null ? null
-                            : io.semisyncsim.scenario.lang.FlavorNames.unknownOption(flavors, flavors.get(f), file, p.option());
-                    if (why != null) {
-                        problem(p.pos(), "config of " + node + ": " + why + (p.option().loose() ? ""
-                                : " (" + node + " would not start: \"unknown variable '" + p.option().asWritten()
-                                + "'\"; a scenario about that failed start checks " + node
-                                + ".log: contains \"unknown variable\")"));
-                        break;
-                    }
-                    why = flavors.get(f) == null || expectsInLog(node, logChecks, "is not valid") ? null
-                            : io.semisyncsim.scenario.lang.FlavorNames.badOptionValue(flavors.get(f), file, p.option());
-                    if (why != null) {
-                        problem(p.pos(), "config of " + node + ": " + why + " (" + node + " would not start: \"option '"
-                                + p.option().name() + "': value '" + io.semisyncsim.scenario.lang.Printable.clip(p.option().value())
-                                + "' is not valid\"; a scenario about that failed start checks " + node
-                                + ".log: contains \"is not valid\")");
+                    String problem = optionProblem(node, flavors.get(f), file, p.option(), logChecks);
+                    if (problem != null) {
+                        problem(p.pos(), "config of " + node + ": " + problem);
                         break;
                     }
                 }
@@ -442,9 +430,25 @@ public final class ScenarioReader {
         }
     }
 
-    /** Whether a check of {@code node}'s error log looks for an "unknown variable" line: the failed start is the point. */
-    private static boolean expectsUnknownVariable(String node, List<Expectation> logChecks) {
-        return expectsInLog(node, logChecks, "unknown variable");
+    /** Why {@code node} would not start on {@code flavor} with option {@code o}, and how a scenario says it means that; or null. */
+    private String optionProblem(String node, io.semisyncsim.flavor.Flavor flavor, OptionFile file, OptionFile.Option o,
+                                 List<Expectation> logChecks) {
+        if (flavor == null) {
+            return null;
+        }
+        String unknown = io.semisyncsim.scenario.lang.FlavorNames.unknownOption(flavors, flavor, file, o);
+        if (unknown != null) {
+            return o.loose() ? unknown : unknown + failedStart(node, "unknown variable '" + o.asWritten() + "'", "unknown variable");
+        }
+        String bad = expectsInLog(node, logChecks, "is not valid") ? null
+                : io.semisyncsim.scenario.lang.FlavorNames.badOptionValue(flavor, file, o);
+        return bad == null ? null : bad + failedStart(node, "option '" + o.name() + "': value '"
+                + io.semisyncsim.scenario.lang.Printable.clip(o.value()) + "' is not valid", "is not valid");
+    }
+
+    private static String failedStart(String node, String logLine, String logCheck) {
+        return " (" + node + " would not start: \"" + logLine + "\"; a scenario about that failed start checks " + node
+                + ".log: contains \"" + logCheck + "\")";
     }
 
     /** Whether a check of {@code node}'s error log looks for {@code text}: the failed start it tells of is the point. */
