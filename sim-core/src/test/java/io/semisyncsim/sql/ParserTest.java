@@ -302,7 +302,7 @@ class ParserTest {
         assertInstanceOf(Statement.Empty.class, Parser.parse("/*!99999 SET GLOBAL x = 1 */", MARIADB));
         assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*!50699 SET GLOBAL x = 1 */", MARIADB));
         assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*!100500 SET GLOBAL x = 1 */", MARIADB));
-        assertInstanceOf(Statement.Empty.class, Parser.parse("/*!101119 SET GLOBAL x = 1 */", MARIADB));
+        assertInstanceOf(Statement.Empty.class, Parser.parse("/*!101199 SET GLOBAL x = 1 */", MARIADB));
         assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*M!50706 SET GLOBAL x = 1 */", MARIADB));
         assertInstanceOf(Statement.SetVariables.class, Parser.parse("/*! SET GLOBAL x = 1 */", MARIADB));
     }
