@@ -217,6 +217,11 @@ public final class Flavor {
         return operatorStatement(name, java.util.Map.of());
     }
 
+    /** How mysqld reads an option file's values, and what it prints about them (flavors.conf {@code option-file}). */
+    public Config optionFile() {
+        return table.getConfig("option-file");
+    }
+
     /** The data directory a packaged server uses, as its log lines name files in it. */
     public String datadir() {
         return table.getString("datadir");

@@ -484,44 +484,25 @@ public final class Mysqld {
         state = NodeState.STOPPED;
     }
 
-    /** Applies one option-file setting to a known variable. Returns false when the variable is unknown. */
+    /**
+     * Applies one option-file setting to a known variable, as my_getopt reads it ({@link OptionValue}): a
+     * value it refuses ends the start. What it prints goes to mysqld's standard error, not the error log.
+     * Returns false when the variable is unknown.
+     */
     private boolean applyOption(OptionFile.Option o, SysVarDef def) {
         if (def == null) {
             return false;
         }
-        try {
-            variables.put(def, variables.validate(def, optionInput(def, o.value())).canonical());
-        } catch (SqlError e) {
-            errorLog.log("bad-option-value", "option", o.name(), "value", o.value());
+        if (!(OptionValue.read(flavor, def, o.value()) instanceof OptionValue.Taken taken)) {
             state = NodeState.FAILED_TO_START;
+            return true;
+        }
+        try {
+            variables.put(def, variables.validate(def, taken.input()).canonical());
+        } catch (SqlError e) {
+            throw new IllegalStateException("an option value my_getopt took, SET refused: " + o, e);
         }
         return true;
-    }
-
-    /** Whether mysqld on {@code flavor} takes {@code value} for {@code def} in an option file ({@link #applyOption}). */
-    public static boolean acceptsOptionValue(Flavor flavor, SysVarDef def, String value) {
-        try {
-            new SystemVariables(flavor).validate(def, optionInput(def, value));
-            return true;
-        } catch (SqlError e) {
-            return false;
-        }
-    }
-
-    /**
-     * An option file's value as mysqld reads it: a number of a numeric variable may end in K, M, G, T, P or E
-     * (powers of 1024, either case), as my_getopt.cc eval_num_suffix reads it; SET takes no suffix.
-     */
-    private static Input optionInput(SysVarDef def, String value) {
-        String v = value.strip();
-        if (v.matches("-?\\d+")) {
-            return new Input.Whole(new BigInteger(v));
-        }
-        int power = v.isEmpty() ? -1 : "KMGTPE".indexOf(Character.toUpperCase(v.charAt(v.length() - 1)));
-        if (def.type() == VarType.ULONG && power >= 0 && v.substring(0, v.length() - 1).matches("-?\\d+")) {
-            return new Input.Whole(new BigInteger(v.substring(0, v.length() - 1)).shiftLeft(10 * (power + 1)));
-        }
-        return new Input.Text(v);
     }
 
     /** dlerror() for a missing library, its path prefix trimmed (sql_plugin.cc plugin_dl_add). */

@@ -97,23 +97,36 @@ public final class FlavorNames {
     }
 
     /**
-     * Why mysqld on {@code flavor} would refuse the value of option {@code o} at start (its
-     * "option 'x': value 'y' is not valid", which stops the start: Mysqld.applyOption), or null.
+     * Why a scenario may not give option {@code o} this value on {@code flavor}, or null. A value my_getopt
+     * refuses stops mysqld before its error log opens, a start this simulator does not play (its lines are on
+     * mysqld's standard error); a boolean it does not recognise starts the server with it OFF, which a
+     * scenario says plainly instead ({@link io.semisyncsim.server.OptionValue}).
      */
     public static String badOptionValue(Flavor flavor, OptionFile file, OptionFile.Option o) {
         SysVarDef def = definition(flavor, file, o);
-        if (def == null || io.semisyncsim.server.Mysqld.acceptsOptionValue(flavor, def, o.value())) {
+        if (def == null) {
             return null;
         }
-        return "value '" + Printable.clip(o.value()) + "' of " + o.name() + " is not valid on " + flavor.name()
-                + typeHint(def);
+        String value = "value '" + Printable.clip(o.value()) + "' of " + o.name();
+        String program = flavor.isMariaDb() ? "mariadbd" : "mysqld";
+        var reading = io.semisyncsim.server.OptionValue.read(flavor, def, o.value());
+        if (reading instanceof io.semisyncsim.server.OptionValue.Refused refused) {
+            return value + " is not valid on " + flavor.name() + typeHint(def) + ": " + program + " would print \""
+                    + refused.first() + "\" and not start";
+        }
+        String warning = ((io.semisyncsim.server.OptionValue.Taken) reading).warning();
+        if (def.type() == io.semisyncsim.sysvar.VarType.BOOL && warning != null) {
+            return value + " is not a boolean on " + flavor.name() + typeHint(def) + ": " + program + " would warn \""
+                    + warning + "\" and start with it OFF; write OFF if that is meant";
+        }
+        return null;
     }
 
     private static String typeHint(SysVarDef def) {
         return switch (def.type()) {
-            case BOOL -> " (ON, OFF, 1 or 0)";
+            case BOOL -> " (ON, OFF, TRUE, FALSE, 1 or 0)";
             case ENUM -> def.values().isEmpty() ? "" : " (one of " + String.join(", ", def.values()) + ")";
-            case ULONG -> " (a whole number)";
+            case ULONG -> " (a whole number, with K, M, G... for powers of 1024)";
             case STRING -> "";
         };
     }
