@@ -60,7 +60,10 @@ public final class Overrides {
         YNode.Map map = node instanceof YNode.Map m ? m : new YNode.Map(marker, new LinkedHashMap<>());
         YNode.Entry entry = map.entries().get(key);
         LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>(map.entries());
-        entries.put(key, new YNode.Entry(entry == null ? marker : entry.keyPos(),
+        // The key whose value is set stands at the marker too: the reader tells some problems of a value at
+        // its key (a config variable's), and this value is the option's, not the file's.
+        boolean last = i == keys.size() - 1;
+        entries.put(key, new YNode.Entry(entry == null || last ? marker : entry.keyPos(),
                 set(entry == null ? null : entry.value(), keys, i + 1, value, marker, path)));
         return new YNode.Map(map.pos(), entries);
     }
