@@ -193,6 +193,17 @@ class SweepTest {
     }
 
     @Test
+    void theNodesCannotBeSetWithOneMessageSayingWhatToDoInstead() throws IOException {
+        for (String set : List.of("topology.replicas=r1,r2", "topology.replicas.1=r1", "topology.source=s")) {
+            String err = refusal(set);
+            assertEquals(1, err.lines().count(), "no error of the config or steps that name the nodes: " + err);
+            assertTrue(err.startsWith("semisync-sim: --set " + set.substring(0, set.indexOf('=')) + ": a sweep keeps the"
+                    + " scenario's nodes"), err);
+            assertTrue(err.contains("write a scenario file for each"), err);
+        }
+    }
+
+    @Test
     void mergeRefusesShardsThatAreNotOneWholeSweep() throws IOException {
         Path f = scenario();
         String[] common = {"sweep", f.toString(), "--seeds", "1..4", "--quiet"};
