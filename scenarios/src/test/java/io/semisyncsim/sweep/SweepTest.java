@@ -126,6 +126,29 @@ class SweepTest {
     }
 
     @Test
+    void theSummaryLabelsADurationVariableWithItsUnitAsTheScenarioLanguageWritesIt() throws IOException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        Cli.run("sweep", f.toString(), "--set", "config.source.rpl_semi_sync_source_timeout=100,10000", "--quiet", "--out",
+                out.toString());
+        String html = Files.readString(out.resolve(SweepFiles.HTML));
+        for (String lane : List.of(">timeout=100ms<", ">timeout=10s<")) {
+            assertTrue(html.contains(lane), lane + " in " + html);
+        }
+        assertTrue(html.contains("<td class=\"l\">100ms</td>"), "the table of every run too");
+        assertTrue(Files.readString(out.resolve(SweepFiles.CSV)).contains("\r\nr0,100,"), "runs.csv keeps the value as given");
+    }
+
+    @Test
+    void onlyABareNumberOfAVariableThatIsADurationGetsAUnit() {
+        assertEquals("1.5s", SettingUnits.shown("config.source.loose-rpl-semi-sync-master-timeout", "1500"));
+        assertEquals("60s", SettingUnits.shown("config.replica1.slave_net_timeout", "60"));
+        assertEquals("2", SettingUnits.shown("config.source.rpl_semi_sync_source_wait_for_replica_count", "2"));
+        assertEquals("1K", SettingUnits.shown("config.source.rpl_semi_sync_source_timeout", "1K"), "a suffix: as given");
+        assertEquals("0.5ms", SettingUnits.shown("network.latency", "0.5ms"));
+    }
+
+    @Test
     void whatRunWouldRefuseIsRefusedNamingTheOption() throws IOException {
         Path f = scenario();
         String out = dir.resolve("out").toString();
