@@ -82,6 +82,16 @@ final class ExploreCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The shrunk file as the replay line names it: relative to the directory explore ran in when it is below
+     * it (so a CI log names it as its artifact holds it, whether --out was given relative or absolute), else
+     * absolute (so that {@code --out ../x} still works from elsewhere).
+     */
+    static String replayPath(Path file, Path cwd) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return (absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute).toString();
+    }
+
     /** The runs, then the shrinking of each finding into --out, then the summary. */
     private int explore(Exploration exploration, OutputInProgress writing) throws IOException, InterruptedException {
         Progress progress = new Progress(System.err, runs, Progress.wanted(quiet));
@@ -90,11 +100,12 @@ final class ExploreCommand implements Callable<Integer> {
                 + "), " + report.broken() + " broke an invariant" + (report.refused() == 0 ? ""
                 : "; " + report.refused() + " drawn schedules were refused by the reader (a bug: please report)"));
         for (Exploration.Finding f : exploration.shrink(report, shrinkRuns, out)) {
+            String file = replayPath(f.file(), Path.of("").toAbsolutePath());
             Cli.OUT.println("  " + f.broken() + ": " + f.runs() + " run" + (f.runs() == 1 ? "" : "s")
                     + ", first at seed " + f.seed() + "; shrunk from " + f.drawnSteps() + " drawn steps to "
-                    + f.shrunkSteps() + ": " + f.file());
+                    + f.shrunkSteps() + ": " + file);
             Cli.OUT.println("    " + f.detail());
-            Cli.OUT.println("    replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(f.file().toString()));
+            Cli.OUT.println("    replay: " + RunCommand.REPLAY + " " + RunCommand.shellWord(file));
         }
         writing.complete();
         return report.broken() == 0 ? Cli.OK : Cli.EXPECTATION_FAILED;

@@ -31,8 +31,9 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "The port (default: a free one).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Listen on ADDR instead of 127.0.0.1: anyone who can"
-            + " reach it and has the token printed at start can drive the session.")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Listen on ADDR instead of 127.0.0.1. A loopback ADDR"
+            + " (127.0.0.0/8, ::1) is served as 127.0.0.1 is; on another, anyone who can reach it and has the token"
+            + " printed at start can drive the session.")
     String bind;
 
     @Override

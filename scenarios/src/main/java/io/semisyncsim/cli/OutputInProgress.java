@@ -12,30 +12,27 @@ import java.nio.file.Path;
 final class OutputInProgress implements AutoCloseable {
     private final Path dir;
     private final String command;
-    private final Thread hook;
-    private boolean done;
+    private final InterruptWatch watch;
 
     private OutputInProgress(Path dir, String command) {
         this.dir = dir;
         this.command = command;
-        this.hook = new Thread(this::interrupted, "semisync-sim-output-interrupted");
+        this.watch = new InterruptWatch("semisync-sim-output-interrupted", this::interrupted);
     }
 
     /** Marks {@code dir} (already claimed) incomplete and watches for SIGINT and SIGTERM. */
     static OutputInProgress mark(Path dir, String command) {
         OutputInProgress p = new OutputInProgress(dir, command);
         p.write("This directory is being written by semisync-sim " + command + "; it is not complete.\n");
-        Runtime.getRuntime().addShutdownHook(p.hook);
+        p.watch.start();
         return p;
     }
 
     /** The last file is written: the directory is whole. */
     synchronized void complete() {
-        if (done) {
+        if (!watch.end()) {
             return;
         }
-        done = true;
-        removeHook();
         try {
             Files.deleteIfExists(dir.resolve(ReportDir.INCOMPLETE));
         } catch (IOException e) {
@@ -46,30 +43,19 @@ final class OutputInProgress implements AutoCloseable {
     /** Ended without {@link #complete}: an error stopped the command, and the directory stays marked. */
     @Override
     public synchronized void close() {
-        if (done) {
+        if (!watch.end()) {
             return;
         }
-        done = true;
-        removeHook();
         write("This directory is not complete: semisync-sim " + command + " stopped before it was written.\n");
     }
 
     private synchronized void interrupted() {
-        if (done) {
+        if (!watch.end()) {
             return;
         }
-        done = true;
         String why = "interrupted (SIGINT or SIGTERM) while " + command + " was running";
         write("This directory is not complete: " + why + ".\n");
-        System.err.println("semisync-sim: " + why + "; " + dir + " is marked INCOMPLETE");
-    }
-
-    private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs, and finds the work done
-        }
+        InterruptWatch.told(why, dir);
     }
 
     private void write(String text) {

@@ -33,13 +33,12 @@ final class ReportDir {
     private final Path dir;
     private final Set<String> used = new LinkedHashSet<>();
     private final List<IndexPage.Entry> entries = new ArrayList<>();
-    private final Thread hook;
+    private final InterruptWatch watch;
     private String running = "no run had started yet";
-    private boolean done;
 
     private ReportDir(Path dir) {
         this.dir = dir;
-        this.hook = new Thread(this::interrupted, "semisync-sim-report-interrupted");
+        this.watch = new InterruptWatch("semisync-sim-report-interrupted", this::interrupted);
     }
 
     /** Checks and creates DIR, marks it incomplete and watches for an interruption. */
@@ -49,7 +48,7 @@ final class ReportDir {
         r.entries.addAll(planned);
         r.write(dir.resolve(INCOMPLETE), "This report directory is being written by semisync-sim; it is not complete.\n");
         r.writeIndex("the runs are still going");
-        Runtime.getRuntime().addShutdownHook(r.hook);
+        r.watch.start();
         return r;
     }
 
@@ -138,38 +137,25 @@ final class ReportDir {
         } catch (IOException e) {
             throw OutputProblem.of("cannot remove", dir.resolve(INCOMPLETE), e);
         }
-        done = true;
-        removeHook();
+        watch.end();
     }
 
     /** The command stopped early (an error): the directory stays marked incomplete, saying why. */
     synchronized void abandoned(String why) {
-        if (done) {
+        if (!watch.end()) {
             return;
         }
-        done = true;
-        removeHook();
         markStopped(why);
-    }
-
-    private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook runs, and finds the work done
-        }
     }
 
     /** The shutdown hook: a signal (SIGINT, SIGTERM) ends the JVM before the last run was written. */
     private synchronized void interrupted() {
-        if (done) {
+        if (!watch.end()) {
             return;
         }
-        done = true;
         String why = "interrupted (SIGINT or SIGTERM) while " + running + " was running";
         markStopped(why);
-        // The user stopped us: say what was left behind, as a run that ends normally names its report.
-        System.err.println("semisync-sim: " + why + "; " + dir + " is marked INCOMPLETE");
+        InterruptWatch.told(why, dir); // the user stopped us: say what was left behind
     }
 
     private void markStopped(String why) {

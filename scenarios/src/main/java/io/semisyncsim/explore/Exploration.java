@@ -125,13 +125,23 @@ public final class Exploration {
             Path file = out.resolve(name + "-seed-" + Long.toString(first.seed()).replace('-', 'n') + ".yaml");
             String description = "Found by explore, seed " + first.seed() + ", and shrunk from " + first.schedule().size()
                     + " drawn steps to " + small.size() + ": " + shrunk.detail() + "\n";
-            Files.writeString(file, "# Replay: ./semisync-sim run " + file + "\n"
-                    + YamlWriter.write(explorer.tree(first.seed(), small, description)), StandardCharsets.UTF_8);
+            Files.writeString(file, replayComment(file) + YamlWriter.write(explorer.tree(first.seed(), small, description)),
+                    StandardCharsets.UTF_8);
             replayed(file, shrunk);
             findings.add(new Finding(invariant, shrunk.detail(), e.getValue().size(), first.seed(),
                     first.schedule().size(), small.size(), file));
         }
         return findings;
+    }
+
+    /**
+     * The file's first line: how to replay it, by its own name, as it is read wherever it is copied (a CI
+     * artifact, a ticket) and not from where explore ran; its seed and flavour are in it, and nothing else is
+     * needed. The name is the scenario's (lower-case letters, digits, dashes) and the seed's: a shell word.
+     */
+    static String replayComment(Path file) {
+        return "# Replay: semisync-sim run " + file.getFileName() + " (in this file's directory; it holds its seed"
+                + " and flavour, and needs no other file)\n";
     }
 
     /** The written file, read and run as run would: it must break the same thing, at the same digest. */

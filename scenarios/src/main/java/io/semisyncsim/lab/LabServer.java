@@ -77,8 +77,10 @@ public final class LabServer implements AutoCloseable {
                 });
         server.setExecutor(pool);
         int bound = server.getAddress().getPort();
-        this.hosts = loopback ? Set.of("127.0.0.1:" + bound, "localhost:" + bound, "[::1]:" + bound)
-                : Set.of();
+        // The address served comes first: any of 127.0.0.0/8 is loopback, and a browser asked for
+        // 127.0.0.2 names it in the Host header.
+        this.hosts = loopback ? new java.util.LinkedHashSet<>(List.of(hostPort(address, bound), "127.0.0.1:" + bound,
+                "localhost:" + bound, "[::1]:" + bound)) : Set.of();
         this.page = page();
         server.createContext("/", this::handle);
         watcher = new LiveSession.Watcher() {
@@ -120,11 +122,16 @@ public final class LabServer implements AutoCloseable {
     /** The page's address: with the token when the server is not on loopback (it must be given then). */
     public URI url() {
         InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
+        return URI.create("http://" + hostPort(a.getAddress(), a.getPort()) + "/" + (loopback ? "" : "?token=" + token));
+    }
+
+    /** {@code 127.0.0.2:8080}, {@code [::1]:8080}: as an address names it and a browser's Host header says it. */
+    private static String hostPort(InetAddress address, int port) {
+        String host = address.getHostAddress();
         if (host.contains(":")) {
-            host = "[" + host + "]";
+            host = "[" + (address.isLoopbackAddress() ? "::1" : host) + "]";
         }
-        return URI.create("http://" + host + ":" + a.getPort() + "/" + (loopback ? "" : "?token=" + token));
+        return host + ":" + port;
     }
 
     public int port() {

@@ -11,7 +11,8 @@ import java.util.List;
  * as any file is, so a sweep refuses what run would. Paths are keys joined by dots
  * ({@code config.source.rpl_semi_sync_source_timeout}, {@code network.links.source<->replica3.latency});
  * a number picks a list item, counting from 1 ({@code steps.3.workload.rate}); {@code workload.KEY} sets
- * KEY in every workload step (a repeat's too). Missing mappings on the way are made. The tree is not
+ * KEY in every workload step (a repeat's too). Missing mappings on the way are made. The nodes
+ * ({@code topology.source}, {@code topology.replicas}) cannot be set: the rest of the file names them. The tree is not
  * changed: the nodes on the path are copied (aliases may share the rest).
  *
  * <p>A value set here stands at {@code marker}, a position no file has (line 0), so a problem with it can
@@ -28,6 +29,13 @@ public final class Overrides {
         }
         if (keys.get(0).equals("seed")) {
             throw new SweepException("--set seed: give the seeds with --seeds");
+        }
+        if (keys.get(0).equals("topology") && (keys.size() == 1 || List.of("source", "replicas").contains(keys.get(1)))) {
+            // Read as a file, another set of nodes leaves the file's config, links and steps naming nodes that
+            // are not there: an error for each, none of them the point.
+            throw new SweepException("--set " + path + ": a sweep keeps the scenario's nodes, which its config, network"
+                    + " links and steps name; to compare topologies, write a scenario file for each and sweep each"
+                    + " (topology.replication and topology.positioning can be set)");
         }
         if (keys.get(0).equals("workload") && keys.size() == 2) {
             return everyWorkload(root, keys.get(1), value, marker, path);
@@ -60,7 +68,10 @@ public final class Overrides {
         YNode.Map map = node instanceof YNode.Map m ? m : new YNode.Map(marker, new LinkedHashMap<>());
         YNode.Entry entry = map.entries().get(key);
         LinkedHashMap<String, YNode.Entry> entries = new LinkedHashMap<>(map.entries());
-        entries.put(key, new YNode.Entry(entry == null ? marker : entry.keyPos(),
+        // The key whose value is set stands at the marker too: the reader tells some problems of a value at
+        // its key (a config variable's), and this value is the option's, not the file's.
+        boolean last = i == keys.size() - 1;
+        entries.put(key, new YNode.Entry(entry == null || last ? marker : entry.keyPos(),
                 set(entry == null ? null : entry.value(), keys, i + 1, value, marker, path)));
         return new YNode.Map(map.pos(), entries);
     }

@@ -60,8 +60,13 @@ public record Setting(String path, List<String> values) {
         return out;
     }
 
-    /** The option as written back, for messages: {@code --set PATH=VALUE}. */
-    public String option(String value) {
-        return "--set " + path + "=" + value;
+    /** Values as {@code --set} takes them, for messages: comma-separated, one that holds a comma in double quotes. */
+    static String join(List<String> values) {
+        return String.join(",", values.stream().map(Setting::written).toList());
+    }
+
+    /** One value as {@code --set} takes it: in double quotes when it holds a comma. */
+    static String written(String value) {
+        return value.indexOf(',') >= 0 ? "\"" + value + "\"" : value;
     }
 }

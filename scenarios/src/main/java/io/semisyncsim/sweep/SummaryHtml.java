@@ -57,7 +57,7 @@ final class SummaryHtml {
         for (int i = 0; i < h.settings().size(); i++) {
             Setting s = h.settings().get(i);
             out.append(i == 0 ? "" : "; ").append("<code>").append(esc(s.path())).append("</code> = ")
-                    .append(esc(String.join(", ", s.values())));
+                    .append(esc(String.join(", ", s.values().stream().map(v -> SettingUnits.shown(s.path(), v)).toList())));
         }
         if (h.settings().isEmpty()) {
             out.append("none (the scenario as written)");
@@ -85,21 +85,31 @@ final class SummaryHtml {
         return out.append("</body>\n</html>\n").toString();
     }
 
+    /** A lane per combination (and flavour, when there are several), in run order. */
     private static List<Group> groups(SweepHeader h, List<RunRow> rows) {
-        Map<String, List<RunRow>> by = new LinkedHashMap<>();
+        // Keyed by the values as given: two values shown alike (100 and 0100, both 100ms) stay two lanes.
+        Map<List<String>, List<RunRow>> by = new LinkedHashMap<>();
         for (RunRow r : rows) {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < h.settings().size(); i++) {
-                parts.add(shortPath(h.settings().get(i).path()) + "=" + r.values().get(i));
-            }
-            if (h.flavors().size() > 1 || parts.isEmpty()) {
-                parts.add(r.flavor());
-            }
-            by.computeIfAbsent(String.join("  ", parts), k -> new ArrayList<>()).add(r);
+            List<String> key = new ArrayList<>(r.values());
+            key.add(r.flavor());
+            by.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
-        by.forEach((k, v) -> out.add(new Group(k, v)));
+        by.forEach((k, v) -> out.add(new Group(laneName(h, v.get(0)), v)));
         return out;
+    }
+
+    /** {@code timeout=100ms  wait_for_replica_count=2}: each setting short, its value with its unit. */
+    static String laneName(SweepHeader h, RunRow r) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < h.settings().size(); i++) {
+            String path = h.settings().get(i).path();
+            parts.add(shortPath(path) + "=" + SettingUnits.shown(path, r.values().get(i)));
+        }
+        if (h.flavors().size() > 1 || parts.isEmpty()) {
+            parts.add(r.flavor());
+        }
+        return String.join("  ", parts);
     }
 
     /** {@code timeout} for {@code config.source.rpl_semi_sync_source_timeout}: short enough for a lane's label. */
@@ -276,8 +286,9 @@ final class SummaryHtml {
                 + "<th>p99</th><th>OFF</th><th>lost ack'd</th><th class=\"l\">trace</th></tr>\n");
         for (RunRow r : rows) {
             out.append("<tr><td class=\"l\">").append(esc(r.id())).append("</td>");
-            for (String v : r.values()) {
-                out.append("<td class=\"l\">").append(esc(v)).append("</td>");
+            for (int i = 0; i < r.values().size(); i++) {
+                out.append("<td class=\"l\">").append(esc(SettingUnits.shown(h.settings().get(i).path(), r.values().get(i))))
+                        .append("</td>");
             }
             out.append("<td class=\"l\">").append(esc(r.flavor())).append("</td><td>").append(r.seed()).append("</td>");
             if (r.passed()) {

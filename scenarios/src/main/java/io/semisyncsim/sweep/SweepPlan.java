@@ -82,7 +82,7 @@ public final class SweepPlan {
             paths.add(s.path());
         }
         List<Run> runs = new ArrayList<>();
-        Set<String> problems = new LinkedHashSet<>();
+        PlanProblems problems = new PlanProblems(settings);
         Set<String> flavors = new LinkedHashSet<>();
         int combination = 0;
         for (List<String> values : product(settings)) {
@@ -95,7 +95,7 @@ public final class SweepPlan {
                 s = settings.isEmpty() ? base : ScenarioReader.read(tree, file.toString(), options);
             } catch (InvalidScenarioException e) {
                 for (Problem p : e.problems()) {
-                    problems.add(explain(p, settings, values));
+                    problems.add(p, values);
                 }
                 combination++;
                 continue;
@@ -109,23 +109,10 @@ public final class SweepPlan {
             combination++;
         }
         if (!problems.isEmpty()) {
-            throw new SweepException(String.join("\n", problems));
+            throw new SweepException(problems.text());
         }
         return new SweepPlan(base.name(), sha256(bytes), List.copyOf(settings), List.copyOf(seeds),
                 List.copyOf(flavors), List.copyOf(runs), combination);
-    }
-
-    /** A problem of one combination, told as the option's when it is about a value a --set gave. */
-    private static String explain(Problem p, List<Setting> settings, List<String> values) {
-        if (p.pos().line() == 0) {
-            int i = p.pos().column() - 1;
-            return "semisync-sim: " + settings.get(i).option(values.get(i)) + ": " + p.message();
-        }
-        List<String> given = new ArrayList<>();
-        for (int i = 0; i < settings.size(); i++) {
-            given.add(settings.get(i).path() + "=" + values.get(i));
-        }
-        return p + " (with " + String.join(", ", given) + ")";
     }
 
     /** Every combination of the settings' values, the first setting varying slowest. */

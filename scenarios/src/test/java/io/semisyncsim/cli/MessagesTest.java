@@ -47,6 +47,15 @@ class MessagesTest {
     }
 
     @Test
+    void exploreNamesAShrunkFileBelowTheDirectoryItRanInRelativeToItAndAnyOtherAbsolute() {
+        Path ci = Path.of("/home/runner/work/repo");
+        assertEquals(Path.of("explore-out", "x-seed-3.yaml").toString(),
+                ExploreCommand.replayPath(ci.resolve("explore-out/x-seed-3.yaml"), ci), "--out given absolute, as in a CI job");
+        assertEquals(Path.of("/home/runner/tmp/x-seed-3.yaml").toString(),
+                ExploreCommand.replayPath(ci.resolve("../../tmp/x-seed-3.yaml"), ci), "--out ../../tmp: absolute");
+    }
+
+    @Test
     void aMistypedFlavorOnTheCommandLineGetsTheSuggestionAFileGets() throws IOException {
         String f = scenario();
         for (String command : List.of("run", "real", "diff")) {

@@ -48,6 +48,20 @@ class ExploreLibraryTest {
     }
 
     @Test
+    void theShrunkFileSaysHowToReplayItWhereverItIsCopied() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("explore", LOSSY.toString(), "--runs", "3", "--quiet",
+                "--out", out.toString()));
+        Path found = out.resolve("short-timeout-loses-acknowledged-seed-3.yaml");
+        Path artifact = Files.createDirectories(dir.resolve("downloaded"));
+        Path copy = Files.copy(found, artifact.resolve(found.getFileName()));
+        assertEquals("# Replay: semisync-sim run short-timeout-loses-acknowledged-seed-3.yaml (in this file's directory;"
+                + " it holds its seed and flavour, and needs no other file)", Files.readAllLines(copy).get(0),
+                "by its own name, not where explore wrote it");
+        assertEquals(Cli.EXPECTATION_FAILED, Cli.run("run", "--quiet", copy.toString()), "it replays from the copy");
+    }
+
+    @Test
     void noTimeoutAndEveryReplicaLoseNothingInTheSameSchedules() {
         assertEquals(Cli.OK, Cli.run("explore", LOSSLESS.toString(), "--runs", "30", "--quiet", "--out", dir.toString()));
     }

@@ -9,8 +9,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +42,12 @@ class LabServerTest {
 
     /** A raw HTTP/1.1 request (the JDK's client will not send a Host header of our choosing); the whole answer. */
     private String http(String method, String path, String host, String header, String body) throws IOException {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+        return http(InetAddress.getLoopbackAddress(), server.port(), method, path, host, header, body);
+    }
+
+    private static String http(InetAddress address, int port, String method, String path, String host, String header,
+                               String body) throws IOException {
+        try (Socket s = new Socket(address, port)) {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
             String req = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
                     + (header == null ? "" : header + "\r\n") + "Content-Type: application/json\r\nContent-Length: "
@@ -72,6 +82,32 @@ class LabServerTest {
     void anotherHostNameIsRefused() throws IOException {
         assertTrue(http("GET", "/", "evil.example:" + server.port(), null, "").startsWith("HTTP/1.1 403"));
         assertTrue(http("GET", "/state?token=" + server.token(), "evil.example", null, "").startsWith("HTTP/1.1 403"));
+    }
+
+    @Test
+    void anotherLoopbackAddressIsServedAsLoopbackAtTheAddressPrinted() throws IOException, InterruptedException {
+        InetAddress other = InetAddress.getByName("127.0.0.2");
+        LabServer second;
+        try {
+            second = LabServer.start(session, other, 0);
+        } catch (java.net.BindException e) {
+            Assumptions.abort("this machine routes only 127.0.0.1 of 127.0.0.0/8 (Linux routes it all)");
+            return;
+        }
+        try {
+            URI url = second.url();
+            assertEquals("http://127.0.0.2:" + second.port() + "/", url.toString(), "loopback: the page needs no token");
+            HttpClient browser = HttpClient.newHttpClient();
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), page.body());
+            HttpResponse<String> state = browser.send(HttpRequest.newBuilder(url.resolve("/state?token=" + second.token()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, state.statusCode(), "what the page asks next, with the token it carries: " + state.body());
+            String rebound = http(other, second.port(), "GET", "/", "evil.example:" + second.port(), null, "");
+            assertTrue(rebound.startsWith("HTTP/1.1 403"), "another host name is still refused: " + rebound);
+        } finally {
+            second.close();
+        }
     }
 
     @Test

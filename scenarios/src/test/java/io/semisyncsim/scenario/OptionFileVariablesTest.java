@@ -109,7 +109,7 @@ class OptionFileVariablesTest {
         SweepException e = assertThrows(SweepException.class, () -> SweepPlan.of(f,
                 List.of(Setting.parse("config.source.rpl_semi_sync_source_timout=1,2")), List.of(1L),
                 ScenarioReader.Options.DEFAULT));
-        assertTrue(e.getMessage().startsWith("semisync-sim: --set config.source.rpl_semi_sync_source_timout=1: config"
+        assertTrue(e.getMessage().startsWith("semisync-sim: --set config.source.rpl_semi_sync_source_timout=1,2: config"
                 + " of source: unknown variable 'rpl_semi_sync_source_timout' on mysql-8.0; did you mean"
                 + " 'rpl_semi_sync_source_timeout'?"), e.getMessage());
     }

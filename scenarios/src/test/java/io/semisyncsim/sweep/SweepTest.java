@@ -126,6 +126,29 @@ class SweepTest {
     }
 
     @Test
+    void theSummaryLabelsADurationVariableWithItsUnitAsTheScenarioLanguageWritesIt() throws IOException {
+        Path f = scenario();
+        Path out = dir.resolve("out");
+        Cli.run("sweep", f.toString(), "--set", "config.source.rpl_semi_sync_source_timeout=100,10000", "--quiet", "--out",
+                out.toString());
+        String html = Files.readString(out.resolve(SweepFiles.HTML));
+        for (String lane : List.of(">timeout=100ms<", ">timeout=10s<")) {
+            assertTrue(html.contains(lane), lane + " in " + html);
+        }
+        assertTrue(html.contains("<td class=\"l\">100ms</td>"), "the table of every run too");
+        assertTrue(Files.readString(out.resolve(SweepFiles.CSV)).contains("\r\nr0,100,"), "runs.csv keeps the value as given");
+    }
+
+    @Test
+    void onlyABareNumberOfAVariableThatIsADurationGetsAUnit() {
+        assertEquals("1.5s", SettingUnits.shown("config.source.loose-rpl-semi-sync-master-timeout", "1500"));
+        assertEquals("60s", SettingUnits.shown("config.replica1.slave_net_timeout", "60"));
+        assertEquals("2", SettingUnits.shown("config.source.rpl_semi_sync_source_wait_for_replica_count", "2"));
+        assertEquals("1K", SettingUnits.shown("config.source.rpl_semi_sync_source_timeout", "1K"), "a suffix: as given");
+        assertEquals("0.5ms", SettingUnits.shown("network.latency", "0.5ms"));
+    }
+
+    @Test
     void whatRunWouldRefuseIsRefusedNamingTheOption() throws IOException {
         Path f = scenario();
         String out = dir.resolve("out").toString();
@@ -142,6 +165,65 @@ class SweepTest {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), SCENARIO.replace("- sleep: 10ms", "- slep: 10ms"));
         err[0] = Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run("sweep", bad.toString(), "--out", out)));
         assertTrue(err[0].contains("bad.yaml:8:5: unknown key 'slep'"), err[0]);
+    }
+
+    private String refusal(String... sets) throws IOException {
+        Path f = scenario();
+        List<String> args = new java.util.ArrayList<>(List.of("sweep", f.toString(), "--quiet", "--out",
+                dir.resolve("out").toString()));
+        for (String s : sets) {
+            args.addAll(List.of("--set", s));
+        }
+        return Stderr.of(() -> assertEquals(Cli.INVALID, Cli.run(args.toArray(String[]::new))));
+    }
+
+    @Test
+    void anUnknownPathIsToldOnceForAllItsValues() throws IOException {
+        assertEquals("semisync-sim: --set network.latenc: unknown key 'latenc' in network; did you mean 'latency'?\n",
+                refusal("network.latenc=1ms,2ms,3ms"));
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsToldOnceNamingTheValuesThatHaveIt() throws IOException {
+        String err = refusal("config.source.rpl_semi_sync_source_timeout=a,100,b");
+        assertTrue(err.startsWith("semisync-sim: --set config.source.rpl_semi_sync_source_timeout=a,b: config of source:"
+                + " value 'a' of rpl_semi_sync_source_timeout is not valid"), "the option's, not the file's place: " + err);
+        assertTrue(err.endsWith(" (the same for b)\n"), err);
+        assertEquals(1, err.lines().count(), err);
+    }
+
+    @Test
+    void aProblemInTheFileThatOneValueCausesIsToldOnceWithThatValue() throws IOException {
+        // The file's jitter (0.5ms) exceeds a latency of 0.1ms, whatever the number of commits.
+        String err = refusal("network.latency=0.1ms,2ms", "steps.2.commit=19,20");
+        assertEquals(dir.resolve("small.yaml") + ":6:34: network jitter (500us) cannot exceed its latency (100us)"
+                + " (with network.latency=0.1ms)\n", err);
+    }
+
+    @Test
+    void theSameProblemOfEachFlavourIsToldOnce() throws IOException {
+        String err = refusal("flavor=mariadb-10.11,mysql-5.7,mysql-8.0");
+        assertTrue(err.lines().allMatch(l -> l.endsWith("(with flavor=mariadb-10.11) (the same for mysql-5.7)")), err);
+        assertEquals(2, err.lines().count(), "one line for each variable the file names in MySQL 8.0's words: " + err);
+    }
+
+    @Test
+    void aValueIsFoundInAMessageOnlyAsAWordOfItsOwn() {
+        assertTrue(PlanProblems.sameBut("value 'a' is not valid (a whole number)", "a",
+                "value 'b' is not valid (a whole number)", "b"));
+        assertTrue(!PlanProblems.sameBut("jitter cannot exceed its latency (10us)", "1",
+                "jitter cannot exceed its latency (20us)", "2"), "1 is not in 10us");
+    }
+
+    @Test
+    void theNodesCannotBeSetWithOneMessageSayingWhatToDoInstead() throws IOException {
+        for (String set : List.of("topology.replicas=r1,r2", "topology.replicas.1=r1", "topology.source=s")) {
+            String err = refusal(set);
+            assertEquals(1, err.lines().count(), "no error of the config or steps that name the nodes: " + err);
+            assertTrue(err.startsWith("semisync-sim: --set " + set.substring(0, set.indexOf('=')) + ": a sweep keeps the"
+                    + " scenario's nodes"), err);
+            assertTrue(err.contains("write a scenario file for each"), err);
+        }
     }
 
     @Test
