@@ -37,11 +37,8 @@ public final class SweepRunner {
      */
     public static List<RunRow> run(SweepPlan plan, List<SweepPlan.Run> runs, int jobs, Path out, IntConsumer done)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs.size())), r -> {
-            Thread t = new Thread(r, "sweep-run");
-            t.setDaemon(true); // a failed sweep must not keep the JVM alive
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs.size())),
+                io.semisyncsim.kernel.SimKernel.driverThreads("sweep-run"));
         List<Future<RunRow>> futures = new ArrayList<>();
         try {
             for (SweepPlan.Run r : runs) {

@@ -24,6 +24,14 @@ final class SimGuardian {
     record StopChild(ActorRef<?> child) implements Command {
     }
 
+    /** Stops every simulation actor: the end of a run whose ActorSystem serves the next. */
+    record StopAll() implements Command {
+    }
+
+    /** How many simulation actors are left (none, once a StopAll has been handled). */
+    record CountChildren(java.util.function.IntConsumer count) implements Command {
+    }
+
     /** {@code failures} collects what killed a simulation actor: a bug the run must not hide. */
     static Behavior<Command> create(java.util.List<Throwable> failures) {
         return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
@@ -33,6 +41,14 @@ final class SimGuardian {
                 })
                 .onMessage(StopChild.class, stop -> {
                     ctx.stop(stop.child());
+                    return Behaviors.same();
+                })
+                .onMessage(StopAll.class, stop -> {
+                    ctx.getChildren().forEach(ctx::stop);
+                    return Behaviors.same();
+                })
+                .onMessage(CountChildren.class, count -> {
+                    count.count().accept(ctx.getChildren().size());
                     return Behaviors.same();
                 })
                 .onSignal(akka.actor.typed.ChildFailed.class, failed -> {

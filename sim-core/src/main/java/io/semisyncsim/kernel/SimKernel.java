@@ -22,43 +22,151 @@ public final class SimKernel implements AutoCloseable {
     /** Config path of the simulation dispatcher. */
     public static final String DISPATCHER = "semisync-sim.kernel.dispatcher";
 
+    private final Host host;
     private final ActorSystem<SimGuardian.Command> system;
     private final VirtualScheduler scheduler;
     private final RandomStreams random;
     private final Trace trace;
     private final java.util.List<Throwable> failures;
+    /** Whether the ActorSystem may serve the thread's next run (the default configuration only). */
+    private final boolean reusable;
     private Runnable instantObserver;
     private ClockPacer pacer;
     private boolean closed;
 
-    private SimKernel(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler, long seed,
-                      java.util.List<Throwable> failures) {
-        this.system = system;
-        this.failures = failures;
-        this.scheduler = scheduler;
+    /**
+     * A thread's ActorSystem, kept between runs. Starting one costs more than a short run (Akka reads its
+     * configuration and every jar's manifest each time): a sweep or exploration of thousands of runs, or a
+     * directory of scenarios, starts one per thread and gives each run a clean one ({@link Host#recycle}).
+     */
+    private record Host(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler,
+                        java.util.List<Throwable> failures) {
+
+        static Host create(Config base) {
+            Config config = base.getConfig("semisync-sim.kernel.actor-system").withFallback(base);
+            java.util.List<Throwable> failures = new java.util.ArrayList<>();
+            ActorSystem<SimGuardian.Command> system = ActorSystem.create(
+                    SimGuardian.create(failures), "semisync-sim", config, DispatcherSelector.defaultDispatcher());
+            VirtualScheduler scheduler = (VirtualScheduler) Adapter.toClassic(system).scheduler();
+            scheduler.bind();
+            return new Host(system, scheduler, failures);
+        }
+
+        /**
+         * Stops every simulation actor, paused ones too (each handles its stop before any message still in its
+         * mailbox), and puts the clock back to a new system's: time 0, no timer, sequence 0. False when
+         * something is left that a new system would not have (a failure, an actor that did not stop).
+         */
+        boolean recycle() {
+            if (!scheduler.onDriver() || !failures.isEmpty() || scheduler.foreignSubmissions() > 0) {
+                return false; // closed by another thread than its driver, or not as a new system would be
+            }
+            int[] children = {-1};
+            try {
+                system.tell(new SimGuardian.StopAll());
+                drain();
+                scheduler.resumeAll(); // held mailbox runs: their stop comes first, then nothing more
+                drain();
+                system.tell(new SimGuardian.CountChildren(n -> children[0] = n));
+                drain();
+            } catch (RuntimeException e) {
+                return false;
+            }
+            if (children[0] != 0 || !failures.isEmpty()) {
+                return false;
+            }
+            scheduler.reset();
+            return true;
+        }
+
+        private void drain() {
+            while (scheduler.runOne()) {
+                // the stops of this run's actors
+            }
+        }
+
+        void terminate() {
+            scheduler.release();
+            // Termination is housekeeping after the run (the trace is complete): Akka's own shutdown runs on
+            // its threads while the caller goes on. Waiting for it cost each run ~10 ms of an idle thread.
+            system.terminate();
+        }
+    }
+
+    /** The calling thread's ActorSystem between its runs. */
+    private static final ThreadLocal<Host> IDLE = new ThreadLocal<>();
+
+    private SimKernel(Host host, long seed, boolean reusable) {
+        this.host = host;
+        this.system = host.system();
+        this.failures = host.failures();
+        this.scheduler = host.scheduler();
+        this.reusable = reusable;
         this.random = new RandomStreams(seed);
         this.trace = new Trace(scheduler::now);
     }
 
-    /** Starts a kernel with the default configuration; the calling thread becomes its driver. */
+    /**
+     * Starts a kernel with the default configuration; the calling thread becomes its driver. It takes the
+     * thread's ActorSystem from its last run when there is one, reset to what a new one would be.
+     */
     public static SimKernel start(long seed) {
-        return start(seed, ConfigFactory.load());
+        Host idle = IDLE.get();
+        if (idle != null) {
+            IDLE.remove();
+            return new SimKernel(idle, seed, true);
+        }
+        return started(Host.create(ConfigFactory.load()), seed, true);
     }
 
+    /** A kernel on a configuration of its own: a new ActorSystem, ended with the run. */
     public static SimKernel start(long seed, Config base) {
-        Config config = base.getConfig("semisync-sim.kernel.actor-system").withFallback(base);
-        java.util.List<Throwable> failures = new java.util.ArrayList<>();
-        ActorSystem<SimGuardian.Command> system = ActorSystem.create(
-                SimGuardian.create(failures), "semisync-sim", config, DispatcherSelector.defaultDispatcher());
-        VirtualScheduler scheduler = (VirtualScheduler) Adapter.toClassic(system).scheduler();
-        scheduler.bind();
-        SimKernel kernel = new SimKernel(system, scheduler, seed, failures);
+        return started(Host.create(base), seed, false);
+    }
+
+    private static SimKernel started(Host host, long seed, boolean reusable) {
+        SimKernel kernel = new SimKernel(host, seed, reusable);
         kernel.runUntilQuiescent(); // the guardian's own start-up
         return kernel;
     }
 
+    /**
+     * Ends the calling thread's ActorSystem kept between runs, if any: for threads that run simulations and
+     * then finish, so that no system outlives the work.
+     */
+    public static void endIdle() {
+        Host idle = IDLE.get();
+        if (idle != null) {
+            IDLE.remove();
+            idle.terminate();
+        }
+    }
+
+    /**
+     * Threads for a pool that runs simulations (a sweep's or an exploration's jobs): daemons, so that a
+     * failed pass does not keep the JVM alive, each ending its ActorSystem when the pool lets it go.
+     */
+    public static java.util.concurrent.ThreadFactory driverThreads(String name) {
+        return r -> {
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } finally {
+                    endIdle();
+                }
+            }, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     public long now() {
         return scheduler.now();
+    }
+
+    /** The ActorSystem this run plays on (tests: whether the thread's next run gets the same one). */
+    Object actorSystem() {
+        return system;
     }
 
     /**
@@ -227,10 +335,12 @@ public final class SimKernel implements AutoCloseable {
         }
         closed = true;
         trace.close();
-        scheduler.release();
-        // Termination is housekeeping after the run (the trace is complete): Akka's own shutdown runs on
-        // its threads while the caller goes on. Waiting for it cost each run ~10 ms of an idle thread,
-        // a fifth of a sweep's short runs.
-        system.terminate();
+        instantObserver = null;
+        pacer = null;
+        if (reusable && IDLE.get() == null && host.recycle()) {
+            IDLE.set(host);
+        } else {
+            host.terminate();
+        }
     }
 }

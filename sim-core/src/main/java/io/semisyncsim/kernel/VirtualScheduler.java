@@ -81,7 +81,7 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         }
     }
 
-    private boolean onDriver() {
+    boolean onDriver() {
         return phase == Phase.BOUND && Thread.currentThread() == driver;
     }
 
@@ -152,6 +152,30 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
                 runQueue.addLast(task);
             }
         }
+    }
+
+    /** Every paused actor runs again (a run's end: their stops must be handled). */
+    void resumeAll() {
+        paused.clear();
+        for (Runnable r; (r = held.poll()) != null; ) {
+            runQueue.addLast(r);
+        }
+    }
+
+    /**
+     * Back to a new system's scheduler, for the driver's next run: time 0, no timer, the sequence from 0.
+     * The run queue is empty (the caller drained it); only Akka's own start-up work ever queues from
+     * another thread, before binding.
+     */
+    void reset() {
+        if (!runQueue.isEmpty() || !foreignQueue.isEmpty() || !held.isEmpty()) {
+            throw new IllegalStateException("a scheduler is reset with work queued");
+        }
+        timers.clear();
+        now = 0;
+        sequence = 0;
+        cancelledQueued = 0;
+        tasksRun = 0;
     }
 
     /** Due time of the earliest live timer, or {@code Long.MAX_VALUE} when none is left. */

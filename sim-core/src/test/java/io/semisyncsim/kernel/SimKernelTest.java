@@ -204,4 +204,50 @@ class SimKernelTest {
         List<String> told = moves.stream().map(m -> m[0] + "->" + m[1]).toList();
         assertEquals(List.of("0->2000", "2000->5000", "5000->7000", "7000->10000"), told);
     }
+
+    @Test
+    void theThreadsNextRunGetsItsActorSystemBackAsCleanAsANewOne() {
+        List<String> first = new ArrayList<>();
+        Object system;
+        try (SimKernel kernel = SimKernel.start(1)) {
+            system = kernel.actorSystem();
+            ActorRef<Note> frozen = kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startSingleTimer(new Note("due after the run"), Duration.ofSeconds(9));
+                return recorder(kernel, first);
+            }), "node");
+            kernel.pause("/user/node");
+            frozen.tell(new Note("queued while paused"));
+            kernel.runFor(1_000_000);
+        }
+        assertEquals(List.of(), first, "the run's end stops its actors: nothing they held is handled");
+        List<String> second = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            assertTrue(kernel.actorSystem() == system, "the same ActorSystem");
+            assertEquals(0, kernel.now());
+            assertEquals(Long.MAX_VALUE, kernel.nextDue(), "no timer of the last run");
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                for (int i = 0; i < 3; i++) {
+                    timers.startSingleTimer("k" + i, new Note("t" + i), Duration.ofMillis(10));
+                }
+                return recorder(kernel, second);
+            }), "node"); // the last run's name is free again
+            kernel.runUntilIdle(Long.MAX_VALUE);
+        }
+        assertEquals(List.of("10000:t0", "10000:t1", "10000:t2"), second);
+    }
+
+    @Test
+    void aRunWhoseActorFailedDoesNotHandItsActorSystemOn() {
+        Object system;
+        try (SimKernel kernel = SimKernel.start(1)) {
+            system = kernel.actorSystem();
+            kernel.spawn(Behaviors.<Note>receiveMessage(n -> {
+                throw new IllegalStateException("bug");
+            }), "fragile").tell(new Note("boom"));
+            org.junit.jupiter.api.Assertions.assertThrows(SimKernel.SimulationFailure.class, kernel::runUntilQuiescent);
+        }
+        try (SimKernel kernel = SimKernel.start(1)) {
+            assertFalse(kernel.actorSystem() == system);
+        }
+    }
 }
