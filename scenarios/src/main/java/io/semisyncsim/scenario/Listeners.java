@@ -57,7 +57,9 @@ public final class Listeners implements RunListener {
 
     @Override
     public void committed(long time, long latency, Boolean semisync) {
-        all.forEach(l -> l.committed(time, latency, semisync));
+        for (int i = 0; i < all.size(); i++) { // per commit: no lambda, no iterator
+            all.get(i).committed(time, latency, semisync);
+        }
     }
 
     @Override

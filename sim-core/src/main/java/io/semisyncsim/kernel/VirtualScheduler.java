@@ -256,16 +256,8 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         if (!onDriver()) {
             return false;
         }
-        timers.add(new VirtualTimer(now + Math.max(0, delayMicros), 0, sequence++, new Tell(to, message),
-                onTimerCancelled));
+        timers.add(new VirtualTimer.Tell(now + Math.max(0, delayMicros), sequence++, to, message, onTimerCancelled));
         return true;
-    }
-
-    private record Tell(akka.actor.ActorRef to, Object message) implements Runnable {
-        @Override
-        public void run() {
-            to.tell(message, akka.actor.ActorRef.noSender());
-        }
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.semisyncsim.kernel;
 import akka.actor.Cancellable;
 
 /** A timer on the virtual clock, ordered by (due time, insertion sequence) in {@link TimerHeap}: one total order. */
-final class VirtualTimer implements Cancellable {
+class VirtualTimer implements Cancellable {
     // Read directly by TimerHeap, which compares them on every sift.
     long due;
     long sequence;
@@ -36,7 +36,28 @@ final class VirtualTimer implements Cancellable {
         if (!isPeriodic()) {
             cancelled = true; // a fired one-shot timer can no longer be cancelled, as in Akka (not queued: no count)
         }
+        run();
+    }
+
+    void run() {
         task.run();
+    }
+
+    /** A message told when due: one object per delay, where a timer around a runnable took two. */
+    static final class Tell extends VirtualTimer {
+        private final akka.actor.ActorRef to;
+        private final Object message;
+
+        Tell(long due, long sequence, akka.actor.ActorRef to, Object message, Runnable onCancel) {
+            super(due, 0, sequence, null, onCancel);
+            this.to = to;
+            this.message = message;
+        }
+
+        @Override
+        void run() {
+            to.tell(message, akka.actor.ActorRef.noSender());
+        }
     }
 
     void reschedule(long newDue, long newSequence) {

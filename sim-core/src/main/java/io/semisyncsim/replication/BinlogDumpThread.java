@@ -245,14 +245,16 @@ public final class BinlogDumpThread {
             boolean ack = false;
             var observers = c.semisync() == null || e.type().artificial()
                     ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
-            for (BinlogTransmitObserver o : observers) {
-                ack |= o.beforeSendEvent(e.end());
+            for (int i = 0; i < observers.size(); i++) { // per event: indexed, no iterator
+                ack |= observers.get(i).beforeSendEvent(e.end());
             }
             if (netBuffer.write(e, ack) && !flush()) {
                 return ack ? netFlushFailed() : stop();
             }
             if (ack) {
-                observers.forEach(BinlogTransmitObserver::ackRequestSent);
+                for (int i = 0; i < observers.size(); i++) {
+                    observers.get(i).ackRequestSent();
+                }
                 c.trace().record(c.node(), actor, "ack.request", "to", c.request().replica(), "pos", e.end());
             }
             return null;

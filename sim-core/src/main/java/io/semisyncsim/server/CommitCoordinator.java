@@ -145,7 +145,9 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
      */
     private Boolean decide(CommitObserver.Point point, GroupCommit.Pending trx, BinlogPosition pos) {
         boolean acked = false;
-        for (CommitObserver o : server.plugins(CommitObserver.class)) {
+        List<CommitObserver> observers = server.plugins(CommitObserver.class);
+        for (int i = 0; i < observers.size(); i++) { // per transaction and point: no iterator
+            CommitObserver o = observers.get(i);
             long thread = thread(trx);
             CommitObserver.Decision d = server.callAs(thread, () -> o.atCommitPoint(point, pos, server.now()));
             if (d instanceof CommitObserver.Decision.Hold hold) {
@@ -228,7 +230,10 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         if (decision != null && decision.getValue()) {
             semisync.put(trx, true);
         }
-        syncDecisions.headMap(end, true).clear();
+        // The decisions up to this end are spent: removed from the front, no view or iterator per commit.
+        for (BinlogPosition first; !syncDecisions.isEmpty() && (first = syncDecisions.firstKey()).compareTo(end) <= 0; ) {
+            syncDecisions.remove(first);
+        }
     }
 
     @Override

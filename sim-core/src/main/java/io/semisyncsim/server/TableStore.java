@@ -7,6 +7,7 @@ import io.semisyncsim.table.Catalog;
 import io.semisyncsim.table.Ddl;
 import io.semisyncsim.table.ImplicitTable;
 import io.semisyncsim.table.Table;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -43,8 +44,9 @@ public final class TableStore {
                 users.apply(change);
             }
         }
-        for (Transaction.RowChange c : trx.changes()) {
-            catalog.apply(c);
+        List<Transaction.RowChange> changes = trx.changes();
+        for (int i = 0; i < changes.size(); i++) { // per transaction on every node: no iterator
+            catalog.apply(changes.get(i));
         }
         appliedTransactions++;
     }
