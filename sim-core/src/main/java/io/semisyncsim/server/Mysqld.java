@@ -541,8 +541,8 @@ public final class Mysqld {
         if (!"YES".equals(variables.get("have_dynamic_loading"))) {
             throw flavor.error(1289, "plugin", "HAVE_DLOPEN");
         }
-        if (plugins.find(pluginName) != null) {
-            throw flavor.error(1125, pluginName);
+        if (plugins.find(pluginName) != null) { // MySQL's ER_UDF_EXISTS, MariaDB's ER_PLUGIN_INSTALLED
+            throw flavor.error("plugin-installed", pluginName);
         }
         List<String> held = flavor.library(library);
         if (held == null) {
