@@ -262,8 +262,9 @@ public final class Mysqld {
                 }
             }
         }
-        // Compiled-in plugins and server parts come after the loaded ones: MariaDB's semisync logs its
-        // start (with semisync enabled in the option file) after plugin-load-add's failures.
+        // Compiled-in plugins and server parts start after the loaded ones: MariaDB's semisync logs its
+        // start (with semisync enabled in the option file) after plugin-load-add's failures. SHOW PLUGINS
+        // still lists them first, as registered (PluginRegistry.all).
         for (var builtin : flavor.builtinPlugins().values()) {
             activate(builtin, true);
         }
