@@ -3,6 +3,7 @@ package io.semisyncsim.server;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.plugin.Plugin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The plugins a node has, in the order they were started, and the {@code mysql.plugin} table, which
- * survives a restart and is replayed at start.
+ * survives a restart and is replayed at start. A plugin is one name of one type: MariaDB's {@code uuid}
+ * is two, a data type and a function (its plugin hash is per type, sql_plugin.cc plugin_hash).
  */
 final class PluginRegistry {
 
@@ -19,7 +21,15 @@ final class PluginRegistry {
     record Active(PluginDescriptor descriptor, Plugin behaviour, boolean builtin) {
     }
 
-    private final Map<String, Active> active = new LinkedHashMap<>();
+    private record Key(String name, String type) {
+        static Key of(PluginDescriptor d) {
+            return new Key(key(d.name()), d.type());
+        }
+    }
+
+    private final Map<Key, Active> active = new LinkedHashMap<>();
+    /** The first started plugin of each name, which a statement naming a plugin finds. */
+    private final Map<String, Active> byName = new HashMap<>();
     /** The active behaviours in load order, rebuilt on every change: the commit path asks per transaction. */
     private List<Plugin> behaviours = List.of();
     /** mysql.plugin: name -> library, kept across restarts. */
@@ -37,30 +47,43 @@ final class PluginRegistry {
 
     void clearActive() {
         active.clear();
+        byName.clear();
         behaviours = List.of();
         forgetTypes();
     }
 
     void add(Active plugin) {
-        active.put(key(plugin.descriptor().name()), plugin);
-        rebuildBehaviours();
+        active.put(Key.of(plugin.descriptor()), plugin);
+        byName.putIfAbsent(key(plugin.descriptor().name()), plugin);
+        if (plugin.behaviour() != null) { // most compiled-in plugins have none: a server start adds seventy
+            rebuildBehaviours();
+        }
     }
 
+    /** Removes the plugin {@link #owner} finds by that name; null when there is none. */
     Active remove(String name) {
-        Active removed = active.remove(key(name));
+        Active removed = byName.get(key(name));
+        if (removed == null) {
+            return null;
+        }
+        active.remove(Key.of(removed.descriptor()));
+        byName.clear();
+        for (Active a : active.values()) {
+            byName.putIfAbsent(key(a.descriptor().name()), a);
+        }
         rebuildBehaviours();
         return removed;
     }
 
     /** The plugin by name as the user sees it: code that is part of the server is not found. */
     Active find(String name) {
-        Active a = active.get(key(name));
+        Active a = byName.get(key(name));
         return a == null || !a.descriptor().listed() ? null : a;
     }
 
     /** The plugin or server part that owns variables of that name prefix, listed or not. */
     Active owner(String name) {
-        return active.get(key(name));
+        return byName.get(key(name));
     }
 
     /**
