@@ -7,7 +7,6 @@ import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.sysvar.VarType;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class Flavor {
     private final String name;
     private final Config table;
     private final Map<String, PluginDescriptor> plugins = new TreeMap<>();
-    private final Map<String, PluginDescriptor> builtinPlugins = new LinkedHashMap<>();
+    private final List<PluginDescriptor> builtinPlugins = new ArrayList<>();
     private final Map<String, List<String>> libraries = new TreeMap<>();
     private final Map<String, SysVarDef> systemVariables = new TreeMap<>();
     private final Map<String, List<SysVarDef>> pluginKindVariables = new TreeMap<>();
@@ -36,9 +35,8 @@ public final class Flavor {
         for (Map.Entry<String, ConfigObject> e : objects(table.getConfig("plugins")).entrySet()) {
             plugins.put(e.getKey(), PluginDescriptor.from(e.getKey(), e.getValue().toConfig(), null));
         }
-        for (String builtin : orderedKeys(table.getObject("builtin-plugins"))) {
-            Config c = table.getConfig("builtin-plugins").getConfig(quote(builtin));
-            builtinPlugins.put(builtin, PluginDescriptor.from(builtin, c, null));
+        for (Config c : table.getConfigList("builtin-plugins")) {
+            builtinPlugins.add(PluginDescriptor.from(c.getString("name"), c, null));
         }
         for (String lib : table.getObject("libraries").keySet()) {
             List<String> held = table.getStringList("libraries." + quote(lib));
@@ -158,13 +156,6 @@ public final class Flavor {
             out.put(key, c.getObject(quote(key)));
         }
         return out;
-    }
-
-    /** HOCON objects keep their keys in order of appearance only as a set; sort for a stable order. */
-    private static List<String> orderedKeys(ConfigObject o) {
-        List<String> keys = new ArrayList<>(o.keySet());
-        Collections.sort(keys, String.CASE_INSENSITIVE_ORDER);
-        return keys;
     }
 
     static String quote(String key) {
@@ -542,9 +533,14 @@ public final class Flavor {
         return Collections.unmodifiableMap(plugins);
     }
 
-    /** Plugins compiled into the server, in SHOW PLUGINS order. */
-    public Map<String, PluginDescriptor> builtinPlugins() {
-        return Collections.unmodifiableMap(builtinPlugins);
+    /** Plugins compiled into the server, in SHOW PLUGINS order; a name may come twice, with two types. */
+    public List<PluginDescriptor> builtinPlugins() {
+        return Collections.unmodifiableList(builtinPlugins);
+    }
+
+    /** The columns of INFORMATION_SCHEMA.PLUGINS, in order. */
+    public List<String> pluginsTableColumns() {
+        return table.getStringList("plugins-table-columns");
     }
 
     /** The plugin names a library file holds; null when plugin_dir has no such file. */
@@ -560,6 +556,9 @@ public final class Flavor {
     public List<SysVarDef> pluginVariables(PluginDescriptor plugin) {
         List<SysVarDef> templates = plugin.kind() == null ? List.of()
                 : pluginKindVariables.getOrDefault(plugin.kind(), List.of());
+        if (templates.isEmpty()) {
+            return List.of(); // most compiled-in plugins: asked at every start, so no table look-up
+        }
         List<SysVarDef> out = new ArrayList<>(templates.size());
         List<String> absent = table.getStringList("plugin-variables-absent");
         for (SysVarDef t : templates) {

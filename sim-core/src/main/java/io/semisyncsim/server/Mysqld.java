@@ -262,9 +262,10 @@ public final class Mysqld {
                 }
             }
         }
-        // Compiled-in plugins and server parts come after the loaded ones: MariaDB's semisync logs its
-        // start (with semisync enabled in the option file) after plugin-load-add's failures.
-        for (var builtin : flavor.builtinPlugins().values()) {
+        // Compiled-in plugins and server parts start after the loaded ones: MariaDB's semisync logs its
+        // start (with semisync enabled in the option file) after plugin-load-add's failures. SHOW PLUGINS
+        // still lists them first, as registered (PluginRegistry.all).
+        for (var builtin : flavor.builtinPlugins()) {
             activate(builtin, true);
         }
         for (OptionFile.Option o : pending) {
@@ -541,8 +542,8 @@ public final class Mysqld {
         if (!"YES".equals(variables.get("have_dynamic_loading"))) {
             throw flavor.error(1289, "plugin", "HAVE_DLOPEN");
         }
-        if (plugins.find(pluginName) != null) {
-            throw flavor.error(1125, pluginName);
+        if (plugins.find(pluginName) != null) { // MySQL's ER_UDF_EXISTS, MariaDB's ER_PLUGIN_INSTALLED
+            throw flavor.error("plugin-installed", pluginName);
         }
         List<String> held = flavor.library(library);
         if (held == null) {
@@ -678,9 +679,13 @@ public final class Mysqld {
         return all;
     }
 
-    /** PLUGIN_STATUS of a plugin (ACTIVE), or null when it is not installed. */
+    /**
+     * PLUGIN_STATUS of a plugin (ACTIVE, or DISABLED for one the server has but did not start), or null
+     * when it is not installed.
+     */
     public String pluginStatus(String pluginName) {
-        return state == NodeState.RUNNING && plugins.find(pluginName) != null ? "ACTIVE" : null;
+        PluginRegistry.Active plugin = state == NodeState.RUNNING ? plugins.find(pluginName) : null;
+        return plugin == null ? null : plugin.descriptor().status();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.semisyncsim.server;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.plugin.Plugin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The plugins a node has: built-in ones, then loaded ones in load order (SHOW PLUGINS lists them so),
- * and the {@code mysql.plugin} table, which survives a restart and is replayed at start.
+ * The plugins a node has, in the order they were started, and the {@code mysql.plugin} table, which
+ * survives a restart and is replayed at start. A plugin is one name of one type: MariaDB's {@code uuid}
+ * is two, a data type and a function (its plugin hash is per type, sql_plugin.cc plugin_hash).
  */
 final class PluginRegistry {
 
@@ -19,7 +21,15 @@ final class PluginRegistry {
     record Active(PluginDescriptor descriptor, Plugin behaviour, boolean builtin) {
     }
 
-    private final Map<String, Active> active = new LinkedHashMap<>();
+    private record Key(String name, String type) {
+        static Key of(PluginDescriptor d) {
+            return new Key(key(d.name()), d.type());
+        }
+    }
+
+    private final Map<Key, Active> active = new LinkedHashMap<>();
+    /** The first started plugin of each name, which a statement naming a plugin finds. */
+    private final Map<String, Active> byName = new HashMap<>();
     /** The active behaviours in load order, rebuilt on every change: the commit path asks per transaction. */
     private List<Plugin> behaviours = List.of();
     /** mysql.plugin: name -> library, kept across restarts. */
@@ -37,38 +47,58 @@ final class PluginRegistry {
 
     void clearActive() {
         active.clear();
+        byName.clear();
         behaviours = List.of();
         forgetTypes();
     }
 
     void add(Active plugin) {
-        active.put(key(plugin.descriptor().name()), plugin);
-        rebuildBehaviours();
+        active.put(Key.of(plugin.descriptor()), plugin);
+        byName.putIfAbsent(key(plugin.descriptor().name()), plugin);
+        if (plugin.behaviour() != null) { // most compiled-in plugins have none: a server start adds seventy
+            rebuildBehaviours();
+        }
     }
 
+    /** Removes the plugin {@link #owner} finds by that name; null when there is none. */
     Active remove(String name) {
-        Active removed = active.remove(key(name));
+        Active removed = byName.get(key(name));
+        if (removed == null) {
+            return null;
+        }
+        active.remove(Key.of(removed.descriptor()));
+        byName.clear();
+        for (Active a : active.values()) {
+            byName.putIfAbsent(key(a.descriptor().name()), a);
+        }
         rebuildBehaviours();
         return removed;
     }
 
     /** The plugin by name as the user sees it: code that is part of the server is not found. */
     Active find(String name) {
-        Active a = active.get(key(name));
+        Active a = byName.get(key(name));
         return a == null || !a.descriptor().listed() ? null : a;
     }
 
     /** The plugin or server part that owns variables of that name prefix, listed or not. */
     Active owner(String name) {
-        return active.get(key(name));
+        return byName.get(key(name));
     }
 
-    /** What SHOW PLUGINS lists, in its order. */
+    /**
+     * What SHOW PLUGINS and INFORMATION_SCHEMA.PLUGINS list, in their order: the server's array of
+     * plugins, where the compiled-in ones are registered first and those loaded from libraries after
+     * them, whatever order they are started in (sql_plugin.cc plugin_init; MariaDB 10.11.19 lists
+     * plugin-load-add's ed25519 after its last built-in, measured).
+     */
     List<Active> all() {
-        List<Active> out = new ArrayList<>();
-        for (Active a : active.values()) {
-            if (a.descriptor().listed()) {
-                out.add(a);
+        List<Active> out = new ArrayList<>(active.size());
+        for (boolean builtins : new boolean[] {true, false}) {
+            for (Active a : active.values()) {
+                if (a.builtin() == builtins && a.descriptor().listed()) {
+                    out.add(a);
+                }
             }
         }
         return out;

@@ -27,10 +27,6 @@ import java.util.TreeSet;
  * SHOW TABLES / DATABASES / CREATE TABLE / CREATE DATABASE / WARNINGS / ERRORS.
  */
 final class QueryStatements {
-    static final List<String> PLUGINS_COLUMNS = List.of("PLUGIN_NAME", "PLUGIN_VERSION", "PLUGIN_STATUS",
-            "PLUGIN_TYPE", "PLUGIN_TYPE_VERSION", "PLUGIN_LIBRARY", "PLUGIN_LIBRARY_VERSION", "PLUGIN_AUTHOR",
-            "PLUGIN_DESCRIPTION", "PLUGIN_LICENSE", "LOAD_OPTION");
-
     private final Mysqld server;
 
     QueryStatements(Mysqld server) {
@@ -175,7 +171,7 @@ final class QueryStatements {
     private Source source(Account account, Statement.TableRef from, Session session) throws SqlError {
         String db = from.db() == null ? session.database() : from.db();
         if (db != null && db.equalsIgnoreCase("information_schema") && from.name().equalsIgnoreCase("PLUGINS")) {
-            return new Source(pluginsDef(), null, pluginRows());
+            return new Source(pluginsDef(flavor().pluginsTableColumns()), null, pluginRows());
         }
         Tables.Resolved r = Tables.resolve(server, session, account, from, "SELECT");
         return new Source(r.table().def(), r.table(), null);
@@ -452,9 +448,9 @@ final class QueryStatements {
 
     // --- INFORMATION_SCHEMA.PLUGINS
 
-    private static TableDef pluginsDef() {
+    private static TableDef pluginsDef(List<String> names) {
         List<ColumnDef> columns = new ArrayList<>();
-        for (String c : PLUGINS_COLUMNS) {
+        for (String c : names) {
             columns.add(new ColumnDef(c, ColumnType.text(ColumnType.Kind.VARCHAR, 64), true, ColumnDef.Default.NULL,
                     false, false));
         }
@@ -463,14 +459,36 @@ final class QueryStatements {
     }
 
     private List<Object[]> pluginRows() {
+        List<String> names = flavor().pluginsTableColumns();
         List<Object[]> rows = new ArrayList<>();
         for (PluginRegistry.Active p : server.plugins().all()) {
-            PluginDescriptor d = p.descriptor();
-            rows.add(new Object[] {d.name(), d.version(), "ACTIVE", d.type(), flavor().pluginTypeVersion(d.type()),
-                d.library(), d.library() == null ? null : flavor().pluginLibraryVersion(), d.author(), d.description(),
-                d.license(), p.builtin() ? "FORCE" : "ON"});
+            Object[] row = new Object[names.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = pluginsCell(names.get(i), p);
+            }
+            rows.add(row);
         }
         return rows;
+    }
+
+    private String pluginsCell(String column, PluginRegistry.Active p) {
+        PluginDescriptor d = p.descriptor();
+        return switch (column) {
+            case "PLUGIN_NAME" -> d.name();
+            case "PLUGIN_VERSION" -> d.version();
+            case "PLUGIN_STATUS" -> d.status();
+            case "PLUGIN_TYPE" -> d.type();
+            case "PLUGIN_TYPE_VERSION" -> flavor().pluginTypeVersion(d.type());
+            case "PLUGIN_LIBRARY" -> d.library();
+            case "PLUGIN_LIBRARY_VERSION" -> d.library() == null ? null : flavor().pluginLibraryVersion();
+            case "PLUGIN_AUTHOR" -> d.author();
+            case "PLUGIN_DESCRIPTION" -> d.description();
+            case "PLUGIN_LICENSE" -> d.license();
+            case "LOAD_OPTION" -> d.effectiveLoadOption(p.builtin());
+            case "PLUGIN_MATURITY" -> d.maturity();
+            case "PLUGIN_AUTH_VERSION" -> d.authVersion();
+            default -> throw new IllegalStateException("flavors.conf plugins-table-columns: no column " + column);
+        };
     }
 
     // --- SHOW

@@ -291,7 +291,7 @@ final class StatementExecutor {
         List<List<String>> rows = new ArrayList<>();
         for (PluginRegistry.Active p : server.plugins().all()) {
             PluginDescriptor d = p.descriptor();
-            rows.add(List.of(d.name(), "ACTIVE", d.type(), d.library() == null ? "NULL" : d.library(), d.license()));
+            rows.add(List.of(d.name(), d.status(), d.type(), d.library() == null ? "NULL" : d.library(), d.license()));
         }
         return new StatementResult.Rows(ResultSet.of(List.of("Name", "Status", "Type", "Library", "License"), rows),
                 List.of());

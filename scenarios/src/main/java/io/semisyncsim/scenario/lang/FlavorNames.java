@@ -153,7 +153,10 @@ public final class FlavorNames {
 
     /** The plugins a start with {@code file} has: compiled-in ones, and those plugin-load-add names. */
     private static Map<String, PluginDescriptor> loadedAtStart(Flavor flavor, OptionFile file) {
-        Map<String, PluginDescriptor> out = new TreeMap<>(flavor.builtinPlugins());
+        Map<String, PluginDescriptor> out = new TreeMap<>();
+        for (PluginDescriptor p : flavor.builtinPlugins()) {
+            out.putIfAbsent(p.name(), p);
+        }
         for (OptionFile.Option o : file.options()) {
             if (!o.name().equals("plugin_load_add") && !o.name().equals("plugin_load")) {
                 continue;
@@ -194,7 +197,7 @@ public final class FlavorNames {
 
     private static List<PluginDescriptor> allPlugins(Flavor flavor) {
         List<PluginDescriptor> all = new ArrayList<>(flavor.loadablePlugins().values());
-        all.addAll(flavor.builtinPlugins().values());
+        all.addAll(flavor.builtinPlugins());
         return all;
     }
 
