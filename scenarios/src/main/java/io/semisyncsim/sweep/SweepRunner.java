@@ -1,5 +1,6 @@
 package io.semisyncsim.sweep;
 
+import io.semisyncsim.kernel.SimKernel;
 import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.MarkdownReport;
 import io.semisyncsim.scenario.Listeners;
@@ -15,9 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -33,37 +34,51 @@ public final class SweepRunner {
 
     /**
      * {@code done} is told after each run, from the thread that ran it. An Error in a run (out of memory)
-     * is thrown as it is; an exception as an {@link IllegalStateException} naming the run.
+     * is thrown as it is; an exception as an {@link IllegalStateException} naming the run. The runs are
+     * taken in order by {@code jobs} loops on the JVM's simulation driver threads ({@link SimKernel#drivers}),
+     * whose ActorSystems serve one run after another and, kept between sweeps, the next sweep too.
      */
     public static List<RunRow> run(SweepPlan plan, List<SweepPlan.Run> runs, int jobs, Path out, IntConsumer done)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs.size())),
-                io.semisyncsim.kernel.SimKernel.driverThreads("sweep-run"));
-        List<Future<RunRow>> futures = new ArrayList<>();
+        RunRow[] rows = new RunRow[runs.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean(); // after a failure: what has not started never will
+        List<Future<?>> loops = new ArrayList<>();
         try {
-            for (SweepPlan.Run r : runs) {
-                futures.add(pool.submit(() -> {
-                    RunRow row = one(plan, r, out);
-                    done.accept(r.index());
-                    return row;
+            for (int w = Math.max(1, Math.min(jobs, runs.size())); w > 0; w--) {
+                loops.add(SimKernel.drivers().submit(() -> {
+                    for (int i; !stop.get() && (i = next.getAndIncrement()) < runs.size(); ) {
+                        rows[i] = played(plan, runs.get(i), out, stop);
+                        done.accept(runs.get(i).index());
+                    }
+                    return null;
                 }));
             }
-            List<RunRow> rows = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
+            for (Future<?> loop : loops) {
                 try {
-                    rows.add(futures.get(i).get());
+                    loop.get();
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         throw error;
                     }
-                    throw new IllegalStateException("run " + plan.id(runs.get(i).index()) + " failed: " + e.getCause(),
-                            e.getCause());
+                    throw (RuntimeException) e.getCause();
                 }
             }
-            return rows;
+            return List.of(rows);
         } finally {
-            futures.forEach(f -> f.cancel(false)); // after a failure: what has not started never will
-            pool.shutdown();
+            stop.set(true);
+        }
+    }
+
+    private static RunRow played(SweepPlan plan, SweepPlan.Run r, Path out, AtomicBoolean stop) {
+        try {
+            return one(plan, r, out);
+        } catch (RuntimeException | Error e) {
+            stop.set(true);
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("run " + plan.id(r.index()) + " failed: " + e, e);
         }
     }
 

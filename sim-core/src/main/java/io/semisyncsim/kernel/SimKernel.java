@@ -143,6 +143,21 @@ public final class SimKernel implements AutoCloseable {
     }
 
     /**
+     * The JVM's simulation driver threads, for work that plays many runs side by side (a sweep's jobs):
+     * grown on demand, each keeping its ActorSystem from run to run and from one sweep to the next, ended
+     * with its system after a minute idle. Starting systems, and the JIT compiling their start-up code
+     * again and again, took a core's fifth from two jobs that started new threads for each sweep.
+     */
+    public static java.util.concurrent.ExecutorService drivers() {
+        return Drivers.POOL;
+    }
+
+    private static final class Drivers {
+        static final java.util.concurrent.ExecutorService POOL =
+                java.util.concurrent.Executors.newCachedThreadPool(driverThreads("sim-driver"));
+    }
+
+    /**
      * Threads for a pool that runs simulations (a sweep's or an exploration's jobs): daemons, so that a
      * failed pass does not keep the JVM alive, each ending its ActorSystem when the pool lets it go.
      */
