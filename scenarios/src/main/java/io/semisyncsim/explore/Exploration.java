@@ -64,7 +64,7 @@ public final class Exploration {
 
     public Report explore(long seed, int runs, int jobs, IntConsumer done) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, runs)),
-                io.semisyncsim.kernel.SimKernel.driverThreads("explore-run"));
+                io.semisyncsim.kernel.DriverThreads.factory("explore-run"));
         // A window of runs in flight, read back in seed order: memory stays that of the window and the
         // findings, however many runs are asked for (all of them submitted at once held every attempt).
         int window = Math.max(1, jobs) * 4;

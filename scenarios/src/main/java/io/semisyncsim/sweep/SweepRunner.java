@@ -1,6 +1,6 @@
 package io.semisyncsim.sweep;
 
-import io.semisyncsim.kernel.SimKernel;
+import io.semisyncsim.kernel.DriverThreads;
 import io.semisyncsim.reports.HtmlReport;
 import io.semisyncsim.reports.MarkdownReport;
 import io.semisyncsim.scenario.Listeners;
@@ -35,7 +35,7 @@ public final class SweepRunner {
     /**
      * {@code done} is told after each run, from the thread that ran it. An Error in a run (out of memory)
      * is thrown as it is; an exception as an {@link IllegalStateException} naming the run. The runs are
-     * taken in order by {@code jobs} loops on the JVM's simulation driver threads ({@link SimKernel#drivers}),
+     * taken in order by {@code jobs} loops on the JVM's simulation driver threads ({@link DriverThreads#pool}),
      * whose ActorSystems serve one run after another and, kept between sweeps, the next sweep too.
      */
     public static List<RunRow> run(SweepPlan plan, List<SweepPlan.Run> runs, int jobs, Path out, IntConsumer done)
@@ -46,7 +46,7 @@ public final class SweepRunner {
         List<Future<?>> loops = new ArrayList<>();
         try {
             for (int w = Math.max(1, Math.min(jobs, runs.size())); w > 0; w--) {
-                loops.add(SimKernel.drivers().submit(() -> {
+                loops.add(DriverThreads.pool().submit(() -> {
                     for (int i; !stop.get() && (i = next.getAndIncrement()) < runs.size(); ) {
                         rows[i] = played(plan, runs.get(i), out, stop);
                         done.accept(runs.get(i).index());

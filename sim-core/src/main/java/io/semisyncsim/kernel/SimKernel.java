@@ -3,7 +3,6 @@ package io.semisyncsim.kernel;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Adapter;
 import com.typesafe.config.Config;
@@ -22,7 +21,7 @@ public final class SimKernel implements AutoCloseable {
     /** Config path of the simulation dispatcher. */
     public static final String DISPATCHER = "semisync-sim.kernel.dispatcher";
 
-    private final Host host;
+    private final ActorSystemHost host;
     private final ActorSystem<SimGuardian.Command> system;
     private final VirtualScheduler scheduler;
     private final RandomStreams random;
@@ -34,69 +33,7 @@ public final class SimKernel implements AutoCloseable {
     private ClockPacer pacer;
     private boolean closed;
 
-    /**
-     * A thread's ActorSystem, kept between runs. Starting one costs more than a short run (Akka reads its
-     * configuration and every jar's manifest each time): a sweep or exploration of thousands of runs, or a
-     * directory of scenarios, starts one per thread and gives each run a clean one ({@link Host#recycle}).
-     */
-    private record Host(ActorSystem<SimGuardian.Command> system, VirtualScheduler scheduler,
-                        java.util.List<Throwable> failures) {
-
-        static Host create(Config base) {
-            Config config = base.getConfig("semisync-sim.kernel.actor-system").withFallback(base);
-            java.util.List<Throwable> failures = new java.util.ArrayList<>();
-            ActorSystem<SimGuardian.Command> system = ActorSystem.create(
-                    SimGuardian.create(failures), "semisync-sim", config, DispatcherSelector.defaultDispatcher());
-            VirtualScheduler scheduler = (VirtualScheduler) Adapter.toClassic(system).scheduler();
-            scheduler.bind();
-            return new Host(system, scheduler, failures);
-        }
-
-        /**
-         * Stops every simulation actor, paused ones too (each handles its stop before any message still in its
-         * mailbox), and puts the clock back to a new system's: time 0, no timer, sequence 0. False when
-         * something is left that a new system would not have (a failure, an actor that did not stop).
-         */
-        boolean recycle() {
-            if (!scheduler.onDriver() || !failures.isEmpty() || scheduler.foreignSubmissions() > 0) {
-                return false; // closed by another thread than its driver, or not as a new system would be
-            }
-            int[] children = {-1};
-            try {
-                system.tell(new SimGuardian.StopAll());
-                drain();
-                scheduler.resumeAll(); // held mailbox runs: their stop comes first, then nothing more
-                drain();
-                system.tell(new SimGuardian.CountChildren(n -> children[0] = n));
-                drain();
-            } catch (RuntimeException e) {
-                return false;
-            }
-            if (children[0] != 0 || !failures.isEmpty()) {
-                return false;
-            }
-            scheduler.reset();
-            return true;
-        }
-
-        private void drain() {
-            while (scheduler.runOne()) {
-                // the stops of this run's actors
-            }
-        }
-
-        void terminate() {
-            scheduler.release();
-            // Termination is housekeeping after the run (the trace is complete): Akka's own shutdown runs on
-            // its threads while the caller goes on. Waiting for it cost each run ~10 ms of an idle thread.
-            system.terminate();
-        }
-    }
-
-    /** The calling thread's ActorSystem between its runs. */
-    private static final ThreadLocal<Host> IDLE = new ThreadLocal<>();
-
-    private SimKernel(Host host, long seed, boolean reusable) {
+    private SimKernel(ActorSystemHost host, long seed, boolean reusable) {
         this.host = host;
         this.system = host.system();
         this.failures = host.failures();
@@ -111,68 +48,22 @@ public final class SimKernel implements AutoCloseable {
      * thread's ActorSystem from its last run when there is one, reset to what a new one would be.
      */
     public static SimKernel start(long seed) {
-        Host idle = IDLE.get();
+        ActorSystemHost idle = ActorSystemHost.takeIdle();
         if (idle != null) {
-            IDLE.remove();
             return new SimKernel(idle, seed, true);
         }
-        return started(Host.create(ConfigFactory.load()), seed, true);
+        return started(ActorSystemHost.create(ConfigFactory.load()), seed, true);
     }
 
     /** A kernel on a configuration of its own: a new ActorSystem, ended with the run. */
     public static SimKernel start(long seed, Config base) {
-        return started(Host.create(base), seed, false);
+        return started(ActorSystemHost.create(base), seed, false);
     }
 
-    private static SimKernel started(Host host, long seed, boolean reusable) {
+    private static SimKernel started(ActorSystemHost host, long seed, boolean reusable) {
         SimKernel kernel = new SimKernel(host, seed, reusable);
         kernel.runUntilQuiescent(); // the guardian's own start-up
         return kernel;
-    }
-
-    /**
-     * Ends the calling thread's ActorSystem kept between runs, if any: for threads that run simulations and
-     * then finish, so that no system outlives the work.
-     */
-    public static void endIdle() {
-        Host idle = IDLE.get();
-        if (idle != null) {
-            IDLE.remove();
-            idle.terminate();
-        }
-    }
-
-    /**
-     * The JVM's simulation driver threads, for work that plays many runs side by side (a sweep's jobs):
-     * grown on demand, each keeping its ActorSystem from run to run and from one sweep to the next, ended
-     * with its system after a minute idle. Starting systems, and the JIT compiling their start-up code
-     * again and again, took a core's fifth from two jobs that started new threads for each sweep.
-     */
-    public static java.util.concurrent.ExecutorService drivers() {
-        return Drivers.POOL;
-    }
-
-    private static final class Drivers {
-        static final java.util.concurrent.ExecutorService POOL =
-                java.util.concurrent.Executors.newCachedThreadPool(driverThreads("sim-driver"));
-    }
-
-    /**
-     * Threads for a pool that runs simulations (a sweep's or an exploration's jobs): daemons, so that a
-     * failed pass does not keep the JVM alive, each ending its ActorSystem when the pool lets it go.
-     */
-    public static java.util.concurrent.ThreadFactory driverThreads(String name) {
-        return r -> {
-            Thread t = new Thread(() -> {
-                try {
-                    r.run();
-                } finally {
-                    endIdle();
-                }
-            }, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     public long now() {
@@ -352,9 +243,7 @@ public final class SimKernel implements AutoCloseable {
         trace.close();
         instantObserver = null;
         pacer = null;
-        if (reusable && IDLE.get() == null && host.recycle()) {
-            IDLE.set(host);
-        } else {
+        if (!(reusable && host.keepIdle())) {
             host.terminate();
         }
     }
