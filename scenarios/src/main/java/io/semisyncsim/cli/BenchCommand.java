@@ -71,6 +71,10 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("semisync-sim: bench takes positive numbers");
             return Cli.INVALID;
         }
+        if (!json) {
+            // Figures depend on the collector as much as on the code (docs/PERFORMANCE.md, "The collector").
+            Cli.OUT.printf(Locale.ROOT, "jvm: %s%n", jvm());
+        }
         return switch (workload) {
             case HEADLINE -> headline(n, c);
             case GTID -> gtid(n, c);
@@ -80,6 +84,15 @@ final class BenchCommand implements Callable<Integer> {
             case MEMORY -> series("memory", List.of(new ClusterBench.Setup(3, 1, 16, c, true)), n);
             case SWEEP -> SweepBench.run(iterations != null ? n : 3, 40, json);
         };
+    }
+
+    /** The Java version, the collector and the heap limit the figures were taken with. */
+    static String jvm() {
+        String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(" + "));
+        return String.format(Locale.ROOT, "Java %s, collector %s, max heap %,d MB", Runtime.version(), collectors,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** The cluster and the bare commit loop in the same session, then the kernel ring and its bare loop. */
@@ -116,9 +129,9 @@ final class BenchCommand implements Callable<Integer> {
             Cli.OUT.printf(Locale.ROOT, "{\"workload\":\"semisync 1 source + 3 replicas, AFTER_SYNC, 0.5 ms, 16 clients, "
                     + "trace to file\",\"commits\":%d,\"iterations\":%d,\"commits_per_second\":%.0f,"
                     + "\"bare_loop_commits_per_second\":%.0f,\"ratio\":%.2f,\"events_per_second\":%.0f,"
-                    + "\"sim_seconds_per_wall_second\":%.2f,\"peak_heap_mb\":%d,\"kernel\":{\"workload\":\"relay-ring\","
+                    + "\"sim_seconds_per_wall_second\":%.2f,\"peak_heap_mb\":%d,\"jvm\":\"%s\",\"kernel\":{\"workload\":\"relay-ring\","
                     + "\"messages\":%d,\"kernel_messages_per_second\":%.0f,\"bare_loop_messages_per_second\":%.0f}}%n",
-                    c, n, cps, bcps, ratio, eps, simPerWall, peakMb, ring.messages, ring.kernel, ring.bare);
+                    c, n, cps, bcps, ratio, eps, simPerWall, peakMb, jvm(), ring.messages, ring.kernel, ring.bare);
             return Cli.OK;
         }
         Cli.OUT.printf(Locale.ROOT, "cluster: 1 source + 3 semisync replicas, AFTER_SYNC, 0.5 ms, 16 clients, %d commits,"

@@ -40,6 +40,14 @@ class BenchTest {
     }
 
     @Test
+    void theFiguresSayWhichJavaAndCollectorTookThem() {
+        String jvm = BenchCommand.jvm();
+        assertTrue(jvm.startsWith("Java " + Runtime.version()), jvm);
+        String young = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().get(0).getName();
+        assertTrue(jvm.contains("collector " + young), jvm);
+    }
+
+    @Test
     void workloadNamesAreCaseInsensitive() {
         assertEquals(Cli.OK, Cli.run("bench", "--workload", "Replicas", "--replicas", "1", "--commits", "200"));
     }
