@@ -3,13 +3,15 @@ package io.semisyncsim.kernel;
 import java.util.Arrays;
 
 /**
- * The virtual timers, earliest first: a binary heap over (due time, insertion sequence), which is one
- * total order, so the timers come out in the same order as from any other correct queue. It is
- * {@code PriorityQueue<VirtualTimer>} without the {@code Comparable} call per comparison, which the
- * profile of the headline bench showed (several timers are queued and fired per commit).
+ * The live virtual timers, earliest first: a binary heap over (due time, insertion sequence), which is
+ * one total order, so the timers come out in the same order as from any other correct queue. It is
+ * {@code PriorityQueue<VirtualTimer>} without the {@code Comparable} call per comparison, and each timer
+ * knows its place in it, so a cancelled timer leaves at once. Actors re-arm timers all the time (a
+ * replica's net timeout per event, a semisync wait's deadline per transaction): left in until their due
+ * time, as before, they were most of the heap, and every new timer sifted up through them.
  */
 final class TimerHeap {
-    private VirtualTimer[] heap = new VirtualTimer[256];
+    private VirtualTimer[] heap = new VirtualTimer[64];
     private int size;
 
     int size() {
@@ -24,17 +26,7 @@ final class TimerHeap {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            VirtualTimer p = heap[parent];
-            if (!before(t, p)) {
-                break;
-            }
-            heap[i] = p;
-            i = parent;
-        }
-        heap[i] = t;
+        siftUp(size++, t);
     }
 
     VirtualTimer poll() {
@@ -42,32 +34,50 @@ final class TimerHeap {
             return null;
         }
         VirtualTimer first = heap[0];
-        VirtualTimer last = heap[--size];
-        heap[size] = null;
-        if (size > 0) {
-            siftDown(0, last);
-        }
+        removeAt(0);
         return first;
     }
 
+    /** Takes a timer out wherever it is; nothing when it is not queued (fired, removed, or cleared). */
+    void remove(VirtualTimer t) {
+        int i = t.heapIndex;
+        if (i >= 0 && i < size && heap[i] == t) {
+            removeAt(i);
+        }
+    }
+
     void clear() {
-        Arrays.fill(heap, 0, size, null);
+        for (int i = 0; i < size; i++) {
+            heap[i].heapIndex = -1;
+            heap[i] = null;
+        }
         size = 0;
     }
 
-    /** Drops every cancelled timer in one pass and restores the heap. */
-    void removeCancelled() {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            if (!heap[i].isCancelled()) {
-                heap[kept++] = heap[i];
+    private void removeAt(int i) {
+        VirtualTimer gone = heap[i];
+        gone.heapIndex = -1;
+        VirtualTimer last = heap[--size];
+        heap[size] = null;
+        if (i < size) {
+            siftDown(i, last);
+            if (heap[i] == last) {
+                siftUp(i, last);
             }
         }
-        Arrays.fill(heap, kept, size, null);
-        size = kept;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, heap[i]);
+    }
+
+    private void siftUp(int i, VirtualTimer t) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            VirtualTimer p = heap[parent];
+            if (!before(t, p)) {
+                break;
+            }
+            place(i, p);
+            i = parent;
         }
+        place(i, t);
     }
 
     private void siftDown(int i, VirtualTimer t) {
@@ -83,10 +93,15 @@ final class TimerHeap {
             if (!before(c, t)) {
                 break;
             }
-            heap[i] = c;
+            place(i, c);
             i = child;
         }
+        place(i, t);
+    }
+
+    private void place(int i, VirtualTimer t) {
         heap[i] = t;
+        t.heapIndex = i;
     }
 
     private static boolean before(VirtualTimer a, VirtualTimer b) {

@@ -41,10 +41,6 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
     private long sequence;
     private long foreignSubmissions;
     private long tasksRun;
-    /** Cancelled timers still in the queue; compacted away once they outnumber the live ones. */
-    private long cancelledQueued;
-    /** Every timer's cancel callback: one instance, not a method reference allocated per timer. */
-    private final Runnable onTimerCancelled = this::timerCancelled;
     /** Actor path prefixes whose mailboxes do not run (a paused node), and the runs held back. */
     private final java.util.TreeSet<String> paused = new java.util.TreeSet<>();
     private final ArrayDeque<Runnable> held = new ArrayDeque<>();
@@ -174,17 +170,12 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         timers.clear();
         now = 0;
         sequence = 0;
-        cancelledQueued = 0;
         tasksRun = 0;
     }
 
-    /** Due time of the earliest live timer, or {@code Long.MAX_VALUE} when none is left. */
+    /** Due time of the earliest timer (a cancelled one has left the queue), or {@code Long.MAX_VALUE}. */
     long nextDue() {
-        VirtualTimer head;
-        while ((head = timers.peek()) != null && head.isCancelled()) {
-            timers.poll();
-            cancelledQueued = Math.max(0, cancelledQueued - 1);
-        }
+        VirtualTimer head = timers.peek();
         return head == null ? Long.MAX_VALUE : head.due();
     }
 
@@ -229,21 +220,9 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
 
     /** A virtual timer; Akka's timers run their runnable on a parasitic context, so we run it inline. */
     private Cancellable virtualTimer(long delayMicros, long intervalMicros, Runnable task) {
-        VirtualTimer timer = new VirtualTimer(now + Math.max(0, delayMicros), intervalMicros, sequence++, task,
-                onTimerCancelled);
+        VirtualTimer timer = new VirtualTimer(now + Math.max(0, delayMicros), intervalMicros, sequence++, task, timers);
         timers.add(timer);
         return timer;
-    }
-
-    /**
-     * Actors re-arm timers all the time (a restarted timer cancels the old one), and a cancelled timer
-     * would sit in the queue until its due time: drop them in one pass once they are the majority.
-     */
-    private void timerCancelled() {
-        if (++cancelledQueued > 1024 && cancelledQueued * 2 > timers.size()) {
-            timers.removeCancelled();
-            cancelledQueued = 0;
-        }
     }
 
     /**
@@ -256,7 +235,7 @@ public final class VirtualScheduler extends AbstractScheduler implements Closeab
         if (!onDriver()) {
             return false;
         }
-        timers.add(new VirtualTimer.Tell(now + Math.max(0, delayMicros), sequence++, to, message, onTimerCancelled));
+        timers.add(new VirtualTimer.Tell(now + Math.max(0, delayMicros), sequence++, to, message, timers));
         return true;
     }
 

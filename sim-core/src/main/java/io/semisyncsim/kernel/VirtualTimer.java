@@ -7,17 +7,20 @@ class VirtualTimer implements Cancellable {
     // Read directly by TimerHeap, which compares them on every sift.
     long due;
     long sequence;
+    /** Where it is in its {@link TimerHeap}, -1 when not queued; kept by the heap. */
+    int heapIndex = -1;
     private final long interval;
     private final Runnable task;
     private boolean cancelled;
-    private final Runnable onCancel;
+    /** The queue it leaves when cancelled. */
+    private final TimerHeap queue;
 
-    VirtualTimer(long due, long interval, long sequence, Runnable task, Runnable onCancel) {
+    VirtualTimer(long due, long interval, long sequence, Runnable task, TimerHeap queue) {
         this.due = due;
         this.interval = interval;
         this.sequence = sequence;
         this.task = task;
-        this.onCancel = onCancel;
+        this.queue = queue;
     }
 
     long due() {
@@ -48,8 +51,8 @@ class VirtualTimer implements Cancellable {
         private final akka.actor.ActorRef to;
         private final Object message;
 
-        Tell(long due, long sequence, akka.actor.ActorRef to, Object message, Runnable onCancel) {
-            super(due, 0, sequence, null, onCancel);
+        Tell(long due, long sequence, akka.actor.ActorRef to, Object message, TimerHeap queue) {
+            super(due, 0, sequence, null, queue);
             this.to = to;
             this.message = message;
         }
@@ -71,7 +74,7 @@ class VirtualTimer implements Cancellable {
             return false;
         }
         cancelled = true;
-        onCancel.run();
+        queue.remove(this);
         return true;
     }
 
