@@ -45,6 +45,25 @@ class EventStoreTest {
     }
 
     @Test
+    void numbersOfEveryLengthReadBackFromAGrowingBuffer() {
+        long[] numbers = {0, 1, 127, 128, 16_383, 16_384, Integer.MAX_VALUE, Long.MAX_VALUE, -1, Long.MIN_VALUE};
+        EventStore.Out out = new EventStore.Out(16); // grows many times over
+        for (int round = 0; round < 100; round++) {
+            for (long n : numbers) {
+                out.writeSigned(n);
+                out.writeLong(n); // a negative one as ten bytes
+            }
+        }
+        EventStore.In in = new EventStore.In(out.toArray());
+        for (int round = 0; round < 100; round++) {
+            for (long n : numbers) {
+                assertEquals(n, in.readSigned());
+                assertEquals(n, in.readLong());
+            }
+        }
+    }
+
+    @Test
     void droppingTheOldestShiftsTheIndicesAcrossChunks() {
         EventStore<Long> store = spilling();
         for (long i = 0; i < 30_000; i++) {
