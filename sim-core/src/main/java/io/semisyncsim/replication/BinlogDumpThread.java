@@ -182,7 +182,6 @@ public final class BinlogDumpThread {
 
         /** The source file the stream is in, and whether its last event was a Rotate naming the next. */
         private String sentFile;
-        private boolean lastWasRotate;
 
         /**
          * Sends every readable event (Binlog_sender::send_events). Each goes into the connection's NET
@@ -194,20 +193,28 @@ public final class BinlogDumpThread {
                 return sendAvailableByGtid();
             }
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
-                if (!e.file().equals(sentFile) && !lastWasRotate) {
-                    // The previous file ended without a Rotate (a shutdown's Stop, or a crash): the sender
-                    // names the next file with a fake Rotate (mysql_binlog_send / Binlog_sender::fake_rotate_event).
-                    netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, e.file(), 4,
-                            c.binlog().sizes().rotate(e.file()), 0, -1, null), false);
-                }
-                sentFile = e.file();
-                lastWasRotate = e.type() == io.semisyncsim.binlog.EventType.ROTATE;
+                nameNextFile(e);
                 Behavior<Command> failed = send(e);
                 if (failed != null) {
                     return failed;
                 }
             }
             return flushAndWait();
+        }
+
+        /**
+         * The sender goes on into the next file: it names it with a fake Rotate first, always, even after the
+         * real Rotate that ended the previous file (Binlog_sender::run: "a faked rotate event is always sent
+         * before sending event log file ... The slave then gets an extra rotation and records two
+         * Rotate_log_events"; MariaDB's mysql_binlog_send likewise). A real MariaDB 10.11's relay log shows
+         * both rotations (replication/flush-binary-logs-mariadb).
+         */
+        private void nameNextFile(BinlogEvent e) {
+            if (!e.file().equals(sentFile)) {
+                netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, e.file(), 4,
+                        c.binlog().sizes().rotate(e.file()), 0, -1, null), false);
+                sentFile = e.file();
+            }
         }
 
         /** Everything readable is sent: the buffer goes to the socket, and the thread waits for new events. */
@@ -222,6 +229,7 @@ public final class BinlogDumpThread {
         /** By GTID: what the replica has is skipped; a skip mark tells it where a skipped run ended. */
         private Behavior<Command> sendAvailableByGtid() {
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
+                nameNextFile(e);
                 for (BinlogEvent out : c.gtids().process(e)) {
                     Behavior<Command> failed = send(out);
                     if (failed != null) {
