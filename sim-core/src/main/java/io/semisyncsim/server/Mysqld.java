@@ -61,6 +61,7 @@ public final class Mysqld {
     private ConnectionControl connections = ConnectionControl.NONE;
     /** Where plugins' releases of held commits go: the node's actor. */
     private io.semisyncsim.server.plugin.WaitReleaser releaser = (waiter, semisync) -> { };
+    private Runnable binlogPublished = () -> { };
 
     public Mysqld(String name, long serverId, Flavor flavor, OptionFile optionFile, PluginFactories factories,
                   LongSupplier clock) {
@@ -97,6 +98,22 @@ public final class Mysqld {
     /** The actor that holds and releases commits for plugins. */
     public void setWaitReleaser(io.semisyncsim.server.plugin.WaitReleaser releaser) {
         this.releaser = releaser;
+    }
+
+    /** Told when binlog_end_pos moves outside a commit (a rotation): the dump threads may send more. */
+    public void setBinlogPublished(Runnable published) {
+        this.binlogPublished = published;
+    }
+
+    /**
+     * FLUSH BINARY LOGS: MYSQL_BIN_LOG::rotate_and_purge. The closed file is flushed and synced with its
+     * Rotate event (new_file_impl), so what it holds is durable and the dump threads may read on into the
+     * new file; expired files are purged after the rotation.
+     */
+    void rotateBinlog() {
+        binlog.rotate();
+        binlog.publishWritten();
+        binlogPublished.run();
     }
 
     /** The actor that runs this node's replication threads. */

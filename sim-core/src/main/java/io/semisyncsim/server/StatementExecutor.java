@@ -196,7 +196,7 @@ final class StatementExecutor {
             return ok(List.of());
         }
         if (DdlStatements.handles(statement) || UserStatements.handles(statement)
-                || statement instanceof Statement.FlushStatus) {
+                || statement instanceof Statement.FlushStatus || statement instanceof Statement.FlushBinaryLogs) {
             // DDL, account statements and FLUSH commit an open transaction first (an implicit commit), then
             // run as their own transaction. The node runs the statement again once that commit is done.
             if (session.inTransaction()) {
@@ -207,6 +207,12 @@ final class StatementExecutor {
             }
             if (statement instanceof Statement.FlushStatus f) {
                 return flushStatus(account, f, session, sql);
+            }
+            if (statement instanceof Statement.FlushBinaryLogs) {
+                // reload_acl_and_cache, REFRESH_BINARY_LOG: rotate_and_purge, and the statement is not logged.
+                require(account, flavor().privileges().need("flush-binary-logs"), flavor());
+                server.rotateBinlog();
+                return ok(List.of());
             }
             return DdlStatements.handles(statement) ? ddl.run(account, statement, session, sql)
                     : users.run(account, statement, session, sql);

@@ -1701,6 +1701,14 @@ public final class Parser {
     private Statement flush() throws ParseException {
         expectWord("FLUSH");
         boolean local = acceptWord("NO_WRITE_TO_BINLOG") || acceptWord("LOCAL");
+        if (peek().isWord("BINARY") && tokens.get(i + 1).isWord("LOGS")) {
+            next();
+            next();
+            if (peek().isWord("DELETE_DOMAIN_ID")) { // MariaDB's clause that drops GTID domains
+                throw unsupportedNamed("FLUSH BINARY LOGS DELETE_DOMAIN_ID");
+            }
+            return new Statement.FlushBinaryLogs(local);
+        }
         if (!peek().isWord("STATUS")) {
             throw peek().kind() == Token.Kind.IDENT ? unsupportedNamed("FLUSH " + peek().upper()) : error();
         }

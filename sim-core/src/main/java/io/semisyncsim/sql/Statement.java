@@ -137,6 +137,13 @@ public sealed interface Statement {
     record FlushStatus(boolean local) implements Statement {
     }
 
+    /**
+     * FLUSH [NO_WRITE_TO_BINLOG | LOCAL] BINARY LOGS: the binary log rotates to a new file. Never written to
+     * the binary log whatever the option (sql_reload.cc, REFRESH_BINARY_LOG), so {@code local} changes nothing.
+     */
+    record FlushBinaryLogs(boolean local) implements Statement {
+    }
+
     /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */
     record StartReplica(Threads threads) implements Statement {
     }

@@ -50,6 +50,21 @@ class ParserTest {
     }
 
     @Test
+    void flushBinaryLogsIsItsOwnStatementWithOrWithoutLocal() throws ParseException {
+        assertEquals(new Statement.FlushBinaryLogs(false), parse("FLUSH BINARY LOGS"));
+        assertEquals(new Statement.FlushBinaryLogs(true), parse("flush no_write_to_binlog binary logs;"));
+        assertEquals(new Statement.FlushStatus(true), parse("FLUSH LOCAL STATUS"));
+    }
+
+    @Test
+    void mariaDbsDeleteDomainIdClauseIsNotModelledYet() {
+        ParseException e = assertThrows(ParseException.class,
+                () -> parse("FLUSH BINARY LOGS DELETE_DOMAIN_ID = (1)"));
+        assertTrue(e.isUnsupported(), "not a syntax error: MariaDB takes it");
+        assertEquals("FLUSH BINARY LOGS DELETE_DOMAIN_ID", e.statement());
+    }
+
+    @Test
     void setGlobalAndAtAtGlobalMeanTheSame() throws ParseException {
         Statement a = parse("SET GLOBAL rpl_semi_sync_master_timeout = 1000");
         Statement b = parse("set @@global.rpl_semi_sync_master_timeout=1000");
