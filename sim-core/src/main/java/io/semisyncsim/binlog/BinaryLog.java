@@ -28,6 +28,14 @@ public final class BinaryLog {
     private int base;     // events [0, base) were purged with their files
     private int readable; // events [0, readable) are below binlog_end_pos
     private int synced;   // events [0, synced) are on disk (fsynced); a host crash loses the rest
+    /**
+     * MariaDB's binlog_xid_count_list: per file, the transactions written to it and not yet committed in
+     * the engine. A rotation's new file names the oldest such file in its Binlog_checkpoint; once the
+     * files before the new one have none left, mark_xid_done writes a second checkpoint naming the new
+     * file (a real 10.11's FLUSH BINARY LOGS leaves both: replication/flush-binary-logs-mariadb).
+     */
+    private final java.util.TreeMap<String, Integer> unloggedXids = new java.util.TreeMap<>();
+    private boolean checkpointDue;
     /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
     private boolean statementFormat;
     private final GtidHeaders gtids;
@@ -220,9 +228,50 @@ public final class BinaryLog {
         current().closedAt = clock.getAsLong();
         current().size = currentPos;
         openFile();
+        checkpointDue = checkpointSize() > 0;
+        checkpointIfDone();
         if (expireMicros > 0) {
             purgeClosedBefore(clock.getAsLong() - expireMicros);
         }
+    }
+
+    /** The group commit wrote a transaction to {@code file} (mark_xids_active). */
+    public void xidWritten(String file) {
+        unloggedXids.merge(file, 1, Integer::sum);
+    }
+
+    /**
+     * The engine committed a transaction written to {@code file} (mark_xid_done). True when that let a
+     * rotation's second Binlog_checkpoint be written and read at once: the dump threads may send it.
+     */
+    public boolean xidDone(String file) {
+        unloggedXids.computeIfPresent(file, (f, n) -> n > 1 ? n - 1 : null);
+        int before = end();
+        boolean written = checkpointIfDone();
+        if (written && readable == before) {
+            readable = end();
+            return true;
+        }
+        return false;
+    }
+
+    /** MariaDB writes Binlog_checkpoint events (MySQL: none, so never due). */
+    private int checkpointSize() {
+        for (EventSizes.Header h : sizes.header()) {
+            if (h.type() == EventType.BINLOG_CHECKPOINT) {
+                return h.sizeFor(current().name);
+            }
+        }
+        return 0;
+    }
+
+    private boolean checkpointIfDone() {
+        if (!checkpointDue || !unloggedXids.headMap(current().name).isEmpty()) {
+            return false;
+        }
+        checkpointDue = false;
+        header(EventType.BINLOG_CHECKPOINT, checkpointSize(), current().name);
+        return true;
     }
 
     /**
@@ -431,6 +480,8 @@ public final class BinaryLog {
      * start). The previous file is closed: by the shutdown's Stop event, or as a crash left it.
      */
     public void openNextFile() {
+        unloggedXids.clear(); // what a crash left uncommitted is rolled back or recovered at the start
+        checkpointDue = false;
         if (current().closedAt < 0) {
             current().closedAt = clock.getAsLong();
             current().size = currentPos;
@@ -492,6 +543,8 @@ public final class BinaryLog {
 
     /** RESET MASTER: back to file 1, empty. */
     public void reset() {
+        unloggedXids.clear();
+        checkpointDue = false;
         events.clear();
         files.clear();
         base = 0;

@@ -171,7 +171,9 @@ public final class GroupCommit {
         List<BinlogPosition> ends = new ArrayList<>();
         for (Pending p : flushing) {
             List<BinlogEvent> events = binlog.write(p.transaction());
-            ends.add(events.get(events.size() - 1).end());
+            BinlogPosition end = events.get(events.size() - 1).end();
+            binlog.xidWritten(end.file());
+            ends.add(end);
         }
         Group group = new Group(flushing, ends);
         flushing = null;
@@ -263,8 +265,13 @@ public final class GroupCommit {
     private void finishEngineCommit(List<Work> work) {
         engineDone = true;
         Group group = committing;
+        boolean checkpointRead = false;
         for (int i = 0; i < group.members().size(); i++) {
+            checkpointRead |= binlog.xidDone(group.ends().get(i).file());
             hooks.engineCommitted(group.members().get(i), group.ends().get(i));
+        }
+        if (checkpointRead) {
+            hooks.published(binlog.readableEnd());
         }
         committing = null;
         switch (afterCommitWait) {

@@ -3,6 +3,7 @@ package io.semisyncsim.binlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,51 @@ class BinaryLogTest {
         assertEquals("binlog.000002", second.get(0).file());
         assertEquals(157, second.get(0).start().pos());
         assertEquals(List.of("binlog.000001", "binlog.000002"), log.files());
+    }
+
+    @Test
+    void aMariaDbRotationWithNothingUncommittedWritesTheNewFilesSecondCheckpointAtOnce() {
+        BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 1 << 30, () -> 0L);
+        log.rotate();
+        assertEquals(List.of(EventType.FORMAT_DESCRIPTION, EventType.GTID_LIST, EventType.BINLOG_CHECKPOINT,
+                EventType.BINLOG_CHECKPOINT), typesIn(log, "mysql-bin.000002"));
+    }
+
+    @Test
+    void aMariaDbRotationWaitsForThePreviousFilesTransactionsBeforeItsSecondCheckpoint() {
+        BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 1 << 30, () -> 0L);
+        BinlogPosition end = last(log.write(insert(1))).end();
+        log.xidWritten(end.file());
+        log.publishWritten();
+        log.rotate();
+        log.publishWritten();
+        assertEquals(List.of(EventType.FORMAT_DESCRIPTION, EventType.GTID_LIST, EventType.BINLOG_CHECKPOINT),
+                typesIn(log, "mysql-bin.000002"));
+        assertTrue(log.xidDone(end.file()), "the checkpoint is written and readable: the dump threads may send it");
+        assertEquals(EventType.BINLOG_CHECKPOINT, last(typesInEvents(log)).type());
+        assertEquals(log.writtenEnd(), log.readableEnd());
+    }
+
+    @Test
+    void mySqlWritesNoCheckpoints() {
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
+        log.rotate();
+        assertEquals(List.of(EventType.FORMAT_DESCRIPTION, EventType.PREVIOUS_GTIDS), typesIn(log, "binlog.000002"));
+    }
+
+    private static List<EventType> typesIn(BinaryLog log, String file) {
+        return typesInEvents(log).stream().filter(e -> e.file().equals(file)).map(BinlogEvent::type).toList();
+    }
+
+    private static List<BinlogEvent> typesInEvents(BinaryLog log) {
+        log.publishWritten();
+        List<BinlogEvent> out = new java.util.ArrayList<>();
+        BinaryLog.Reader r = log.openReader(null);
+        for (BinlogEvent e; (e = r.peek()) != null; r.advance()) {
+            out.add(e);
+        }
+        r.close();
+        return out;
     }
 
     @Test
