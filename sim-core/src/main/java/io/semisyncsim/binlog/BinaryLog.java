@@ -18,7 +18,7 @@ public final class BinaryLog {
     private final EventSizes sizes;
     private final LongSupplier clock;
     /** Event i is events.get(i - base); older events are kept compact, and on disk past a budget. */
-    private final EventStore<BinlogEvent> events = new EventStore<>(new BinlogEventCodec());
+    private final EventStore<BinlogEvent> events = new EventStore<>(new BinlogEventCodec(), true);
     private final List<LogFile> files = new ArrayList<>();
     private final List<Reader> readers = new ArrayList<>();
     private long maxFileSize;

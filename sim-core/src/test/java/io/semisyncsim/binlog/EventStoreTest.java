@@ -64,6 +64,45 @@ class EventStoreTest {
     }
 
     @Test
+    void anEagerStoreHoldsWhatAListHoldsThroughAnyMixOfAddsDropsAndCuts() {
+        for (boolean eager : new boolean[] {false, true}) {
+            java.util.Random random = new java.util.Random(7);
+            EventStore<Long> store = new EventStore<>(LONGS, EventStore.CHUNK, 1 << 16, eager);
+            List<Long> reference = new ArrayList<>();
+            // Mostly adds, so the store grows to many chunks; small drops (apply, purge) and cuts (a
+            // crash) all along, and now and then a cut reaching back into the encoded chunks.
+            for (int step = 0; step < 300_000; step++) {
+                int op = random.nextInt(100_000);
+                int n = 0;
+                if (op < 97_000) {
+                    long item = random.nextLong() >> random.nextInt(64); // every length of number
+                    store.add(item);
+                    reference.add(item);
+                } else if (op < 99_000) {
+                    n = random.nextInt(Math.min(reference.size(), 32) + 1);
+                    store.dropFirst(n);
+                    reference.subList(0, n).clear();
+                } else if (op < 99_700 || op < 99_705 && reference.size() > 3 * EventStore.CHUNK) {
+                    n = random.nextInt(Math.min(reference.size(), op < 99_700 ? 32 : 3 * EventStore.CHUNK) + 1);
+                    store.truncate(reference.size() - n);
+                    reference.subList(reference.size() - n, reference.size()).clear();
+                } else if (op < 99_999 && !reference.isEmpty()) {
+                    int i = random.nextInt(reference.size());
+                    assertEquals(reference.get(i), store.get(i), (eager ? "eager" : "lazy") + " item " + i);
+                } else if (op == 99_999) {
+                    store.clear();
+                    reference.clear();
+                }
+                assertEquals(reference.size(), store.size());
+            }
+            assertTrue(reference.size() > 5 * EventStore.CHUNK, "the store grew to many chunks: " + reference.size());
+            for (int i = 0; i < reference.size(); i++) {
+                assertEquals(reference.get(i), store.get(i), (eager ? "eager" : "lazy") + " item " + i);
+            }
+        }
+    }
+
+    @Test
     void droppingTheOldestShiftsTheIndicesAcrossChunks() {
         EventStore<Long> store = spilling();
         for (long i = 0; i < 30_000; i++) {
