@@ -29,12 +29,16 @@ public final class BinaryLog {
     private int readable; // events [0, readable) are below binlog_end_pos
     private int synced;   // events [0, synced) are on disk (fsynced); a host crash loses the rest
     /**
-     * MariaDB's binlog_xid_count_list: per file, the transactions written to it and not yet committed in
-     * the engine. A rotation's new file names the oldest such file in its Binlog_checkpoint; once the
-     * files before the new one have none left, mark_xid_done writes a second checkpoint naming the new
-     * file (a real 10.11's FLUSH BINARY LOGS leaves both: replication/flush-binary-logs-mariadb).
+     * MariaDB's binlog_xid_count_list, as far as a checkpoint needs it: the transactions not yet committed
+     * in the engine, written to the current file and to the files before it. A rotation's new file names
+     * the oldest file with such transactions in its Binlog_checkpoint; once the files before the new one
+     * have none left, mark_xid_done writes a second checkpoint naming the new file (a real 10.11's FLUSH
+     * BINARY LOGS leaves both: replication/flush-binary-logs-mariadb). Counted only where the flavour
+     * writes checkpoints: MySQL's commits pay nothing.
      */
-    private final java.util.TreeMap<String, Integer> unloggedXids = new java.util.TreeMap<>();
+    private final boolean writesCheckpoints;
+    private int unloggedInCurrent;
+    private int unloggedBefore;
     private boolean checkpointDue;
     /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
     private boolean statementFormat;
@@ -106,6 +110,7 @@ public final class BinaryLog {
         this.maxFileSize = maxFileSize;
         this.clock = clock;
         this.gtids = gtids;
+        this.writesCheckpoints = sizes.header().stream().anyMatch(h -> h.type() == EventType.BINLOG_CHECKPOINT);
         openFile();
         readable = end();
         synced = end();
@@ -228,16 +233,20 @@ public final class BinaryLog {
         current().closedAt = clock.getAsLong();
         current().size = currentPos;
         openFile();
-        checkpointDue = checkpointSize() > 0;
+        unloggedBefore += unloggedInCurrent;
+        unloggedInCurrent = 0;
+        checkpointDue = writesCheckpoints;
         checkpointIfDone();
         if (expireMicros > 0) {
             purgeClosedBefore(clock.getAsLong() - expireMicros);
         }
     }
 
-    /** The group commit wrote a transaction to {@code file} (mark_xids_active). */
-    public void xidWritten(String file) {
-        unloggedXids.merge(file, 1, Integer::sum);
+    /** The group commit wrote a transaction, to the current file (mark_xids_active). */
+    public void xidWritten() {
+        if (writesCheckpoints) {
+            unloggedInCurrent++;
+        }
     }
 
     /**
@@ -245,7 +254,14 @@ public final class BinaryLog {
      * rotation's second Binlog_checkpoint be written and read at once: the dump threads may send it.
      */
     public boolean xidDone(String file) {
-        unloggedXids.computeIfPresent(file, (f, n) -> n > 1 ? n - 1 : null);
+        if (!writesCheckpoints) {
+            return false;
+        }
+        if (file.equals(current().name)) {
+            unloggedInCurrent = Math.max(0, unloggedInCurrent - 1);
+        } else {
+            unloggedBefore = Math.max(0, unloggedBefore - 1);
+        }
         int before = end();
         boolean written = checkpointIfDone();
         if (written && readable == before) {
@@ -255,22 +271,16 @@ public final class BinaryLog {
         return false;
     }
 
-    /** MariaDB writes Binlog_checkpoint events (MySQL: none, so never due). */
-    private int checkpointSize() {
-        for (EventSizes.Header h : sizes.header()) {
-            if (h.type() == EventType.BINLOG_CHECKPOINT) {
-                return h.sizeFor(current().name);
-            }
-        }
-        return 0;
-    }
-
     private boolean checkpointIfDone() {
-        if (!checkpointDue || !unloggedXids.headMap(current().name).isEmpty()) {
+        if (!checkpointDue || unloggedBefore > 0) {
             return false;
         }
         checkpointDue = false;
-        header(EventType.BINLOG_CHECKPOINT, checkpointSize(), current().name);
+        for (EventSizes.Header h : sizes.header()) {
+            if (h.type() == EventType.BINLOG_CHECKPOINT) {
+                header(h.type(), h.sizeFor(current().name), current().name);
+            }
+        }
         return true;
     }
 
@@ -480,7 +490,8 @@ public final class BinaryLog {
      * start). The previous file is closed: by the shutdown's Stop event, or as a crash left it.
      */
     public void openNextFile() {
-        unloggedXids.clear(); // what a crash left uncommitted is rolled back or recovered at the start
+        unloggedInCurrent = 0; // what a crash left uncommitted is rolled back or recovered at the start
+        unloggedBefore = 0;
         checkpointDue = false;
         if (current().closedAt < 0) {
             current().closedAt = clock.getAsLong();
@@ -543,7 +554,8 @@ public final class BinaryLog {
 
     /** RESET MASTER: back to file 1, empty. */
     public void reset() {
-        unloggedXids.clear();
+        unloggedInCurrent = 0;
+        unloggedBefore = 0;
         checkpointDue = false;
         events.clear();
         files.clear();

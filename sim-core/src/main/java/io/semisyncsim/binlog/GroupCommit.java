@@ -172,7 +172,7 @@ public final class GroupCommit {
         for (Pending p : flushing) {
             List<BinlogEvent> events = binlog.write(p.transaction());
             BinlogPosition end = events.get(events.size() - 1).end();
-            binlog.xidWritten(end.file());
+            binlog.xidWritten();
             ends.add(end);
         }
         Group group = new Group(flushing, ends);

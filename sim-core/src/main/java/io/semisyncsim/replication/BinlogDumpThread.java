@@ -180,7 +180,7 @@ public final class BinlogDumpThread {
             return Behaviors.unhandled();
         }
 
-        /** The source file the stream is in, and whether its last event was a Rotate naming the next. */
+        /** The source file the stream is in: an event of another file is named by a fake Rotate first. */
         private String sentFile;
 
         /**
