@@ -17,7 +17,13 @@ public enum EventType {
      * which the replica's I/O thread writes to its relay log as an ignored Rotate
      * (rpl_binlog_sender.cc send_events; rpl_replica.cc queue_event). It ends where the skipped run ends.
      */
-    GTID_SKIPPED;
+    GTID_SKIPPED,
+    /**
+     * The Rotate a relay log's own rotation (FLUSH RELAY LOGS) writes at the end of the file it closes
+     * (log.cc/binlog.cc new_file_impl, a Rotate_log_event with the RELAY_LOG flag): it names the next relay
+     * file, and the SQL thread reading it moves there; the source coordinates do not move.
+     */
+    RELAY_ROTATE;
 
     /** Events a dump thread makes up: they are not in the binlog. */
     public boolean artificial() {

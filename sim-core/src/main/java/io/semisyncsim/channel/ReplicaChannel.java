@@ -71,8 +71,22 @@ public final class ReplicaChannel {
     private String sourceUuid = "";
     /** The relay log file the I/O thread writes: a new one at every (re)start and reconnect. */
     private int relayFileNumber;
-    /** The relay log file the SQL thread reads (SHOW SLAVE STATUS's Relay_Log_File). */
+    /**
+     * Where the SQL thread's last complete group ends (Relay_Log_File and Relay_Log_Pos: group_relay_log_name
+     * and _pos): it moves at a transaction's end and with events outside transactions that came from the
+     * source, not with the relay log's own events (its Format_description and closing Rotate).
+     */
     private int sqlRelayFileNumber;
+    /** Where the SQL thread has read to (event_relay_log_name and _pos), its group's end or past it. */
+    private int eventFileNumber;
+    private long eventPos;
+    /**
+     * The size of the source's Format_description the I/O thread last wrote to the relay log, which a
+     * relay-log rotation copies into the new file; 0 when there is none to copy: the I/O thread is not
+     * running, or a Rotate came and the next file's has not yet (slave.cc process_io_rotate resets
+     * description_event_for_queue to format 3, which MYSQL_BIN_LOG::open does not write).
+     */
+    private int sourceFormatSize;
     private int lastIoErrno;
     private String lastIoError = "";
     private long ioErrorTime = -1;
@@ -116,7 +130,6 @@ public final class ReplicaChannel {
     /** Relay-log events (at the tail of relayLog) written since the last relay-log fsync. */
     private int unsynced;
     private long relayLogPos;
-    private long relayLogSpace;
     private boolean sqlRunning;
     private String relaySourceLogFile = "";
     private long execSourceLogPos;
@@ -127,9 +140,16 @@ public final class ReplicaChannel {
     /** DDL statements the SQL thread applied (MariaDB's Slave_DDL_Groups). */
     private long ddlGroups;
 
-    /** {@code relayFirstPos}: where a relay log file's first event goes, after its own header. */
-    public ReplicaChannel(long relayFirstPos) {
+    /** The size of the Rotate that closes a relay file, naming relay file N. */
+    private final java.util.function.IntUnaryOperator relayRotateSize;
+
+    /**
+     * {@code relayFirstPos}: where a relay log file's first event goes, after its own header;
+     * {@code relayRotateSize}: the size of the Rotate that closes a relay file, naming relay file N.
+     */
+    public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize) {
         this.relayFirstPos = relayFirstPos;
+        this.relayRotateSize = relayRotateSize;
         this.relayLogPos = 4;
     }
 
@@ -210,10 +230,11 @@ public final class ReplicaChannel {
         relayLog.clear();
         relayFiles.clear();
         writingFileSize = null;
-        relayLogSpace = 0;
         unsynced = 0;
         relayFileNumber = 1;
         sqlRelayFileNumber = 1;
+        eventFileNumber = 1;
+        eventPos = 4;
         relayFiles.put(relayFileNumber, new long[] {relayFirstPos});
         relayWritePos = relayFirstPos;
         relayLogPos = 4;
@@ -260,15 +281,32 @@ public final class ReplicaChannel {
         relayLog.clear();
         relayFiles.clear();
         writingFileSize = null;
-        relayLogSpace = 0;
         relayLogPos = 4;
         oldestUnappliedTimestamp = -1;
     }
 
     // --- I/O thread
 
-    /** The I/O thread opens a new relay log file (at every start and reconnect): its own header first. */
+    /**
+     * The relay log rotates (the I/O thread's process_io_rotate, FLUSH RELAY LOGS): the file being written is
+     * closed with a Rotate naming the next one (new_file_impl writes it with the RELAY_LOG flag), which opens
+     * with its own header.
+     */
     public void newRelayLogFile() {
+        write(new BinlogEvent(EventType.RELAY_ROTATE, sourceLogFile, readSourceLogPos,
+                relayRotateSize.applyAsInt(relayFileNumber + 1), 0, -1, null));
+        openRelayFile();
+    }
+
+    /**
+     * The server starts and opens a new relay log file (Relay_log_info::init); the last one was closed by
+     * the shutdown or the crash, without a Rotate.
+     */
+    public void relayLogOpenedAtStart() {
+        openRelayFile();
+    }
+
+    private void openRelayFile() {
         relayFileNumber++;
         relayFiles.put(relayFileNumber, new long[] {relayFirstPos});
         writingFileSize = null;
@@ -320,6 +358,7 @@ public final class ReplicaChannel {
     public void ioStopped() {
         ioRunning = IoRunning.NO;
         ioState = "";
+        sourceFormatSize = 0; // handle_slave_io drops description_event_for_queue as it ends
     }
 
     /** The SQL thread stopped on an error (Last_SQL_Errno, Last_SQL_Error). */
@@ -380,13 +419,14 @@ public final class ReplicaChannel {
             case FAKE_ROTATE -> {
                 sourceLogFile = e.file();
                 readSourceLogPos = e.endPos();
+                sourceFormatSize = 0;
             }
             case ROTATE -> {
                 sourceLogFile = nextFile(e.file());
                 readSourceLogPos = 4;
+                sourceFormatSize = 0;
             }
-            case ARTIFICIAL_FORMAT_DESCRIPTION -> {
-            }
+            case ARTIFICIAL_FORMAT_DESCRIPTION -> sourceFormatSize = e.size();
             case STOP -> {
                 // The source shut down cleanly: read, not written to the relay log (queue_event: STOP_EVENT).
                 sourceLogFile = e.file();
@@ -396,6 +436,9 @@ public final class ReplicaChannel {
             default -> {
                 sourceLogFile = e.file();
                 readSourceLogPos = e.endPos();
+                if (e.type() == EventType.FORMAT_DESCRIPTION) {
+                    sourceFormatSize = e.size();
+                }
             }
         }
         if (e.endsTransaction() && e.transaction().gtid() != null) {
@@ -406,6 +449,14 @@ public final class ReplicaChannel {
                 gtidIoPos.put(d);
             }
         }
+        write(e);
+        if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
+            oldestUnappliedTimestamp = sourceTimestamp;
+        }
+    }
+
+    /** An event goes to the end of the relay file being written. */
+    private void write(BinlogEvent e) {
         relayWritePos += e.size();
         if (writingFileSize == null) {
             writingFileSize = relayFiles.computeIfAbsent(relayFileNumber, f -> new long[1]);
@@ -413,10 +464,26 @@ public final class ReplicaChannel {
         writingFileSize[0] += e.size(); // per event: no boxed key, no tree walk
         relayLog.add(new Relayed(e, relayFileNumber, relayWritePos));
         unsynced++;
-        relayLogSpace += e.size();
-        if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
-            oldestUnappliedTimestamp = sourceTimestamp;
+    }
+
+    /**
+     * FLUSH RELAY LOGS (rotate_relay_log): the file being written is closed with a Rotate naming the next
+     * one (new_file_impl), which opens with the relay log's own header and, while the I/O thread holds the
+     * source's format, a copy of its Format_description (MYSQL_BIN_LOG::open writes
+     * description_event_for_queue). The SQL thread reads both and moves into the new file. A channel never
+     * configured has no relay log to rotate (rotate_relay_log: !mi->inited). Returns whether the relay log
+     * grew.
+     */
+    public boolean rotateRelayLog() {
+        if (!isConfigured()) {
+            return false;
         }
+        newRelayLogFile();
+        if (sourceFormatSize > 0) {
+            write(new BinlogEvent(EventType.ARTIFICIAL_FORMAT_DESCRIPTION, sourceLogFile, readSourceLogPos,
+                    sourceFormatSize, 0, -1, null));
+        }
+        return true;
     }
 
     /** The I/O thread fsynced the relay log (every sync_relay_log events). */
@@ -434,7 +501,6 @@ public final class ReplicaChannel {
         for (int i = 0; i < lost; i++) {
             Relayed dropped = relayLog.last();
             relayLog.removeLast();
-            relayLogSpace -= dropped.event().size();
             relayFiles.computeIfAbsent(dropped.file(), f -> new long[1])[0] -= dropped.event().size();
         }
         unsynced = 0;
@@ -455,13 +521,28 @@ public final class ReplicaChannel {
 
     public void sqlStarted() {
         sqlRunning = true;
+        leaveClosedFile();
     }
 
     /** The SQL thread starts; {@code atLeast4}: on a GTID channel with no position yet it starts at 4 (MariaDB). */
     public void sqlStarted(boolean atLeast4) {
-        sqlRunning = true;
+        sqlStarted();
         if (atLeast4 && usingGtid != UsingGtid.NO && execSourceLogPos < 4) {
             execSourceLogPos = 4;
+        }
+    }
+
+    /**
+     * A relay file a shutdown or crash closed without a Rotate, read to its end: the starting SQL thread
+     * meets its end at once and goes on to the next (next_event), purging the files before its group's, and
+     * that one too when the group ends where the file does (purge_first_log).
+     */
+    private void leaveClosedFile() {
+        boolean readToEnd = relayLog.isEmpty() || relayLog.first().file() > eventFileNumber;
+        if (eventFileNumber < relayFileNumber && readToEnd) {
+            purgeRead(sqlRelayFileNumber == eventFileNumber && relayLogPos == eventPos);
+            eventFileNumber++;
+            eventPos = relayFirstPos;
         }
     }
 
@@ -480,35 +561,60 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
+        int executed = 0;
         for (int i = 0; i < relayLog.size(); i++) {
             n++;
-            if (relayLog.get(i).event().endsTransaction()) {
+            BinlogEvent e = relayLog.get(i).event();
+            if (e.type() != EventType.RELAY_ROTATE) {
+                executed++;
+            }
+            if (e.endsTransaction()) {
                 break;
             }
         }
+        runExecuted = executed;
         return n;
     }
 
+    /** Of the events {@link #eventsToNextCommit} counted last, those the SQL thread executes, not only reads. */
+    public int executedInRun() {
+        return runExecuted;
+    }
+
+    /** See {@link #executedInRun}: the relay log's own Rotate is read, and costs nothing to apply. */
+    private int runExecuted;
+
     /**
-     * The SQL thread applied the head event. Its relay position moves with every event (into the next
-     * relay file, whose predecessors are then purged: relay_log_purge); the executed source position
-     * moves at transaction ends and with events outside transactions (the file's header events).
+     * The SQL thread applied the head event. The executed source position and the relay position shown
+     * (the group's) move at transaction ends and with the source's events outside transactions (the file's
+     * header events); the relay log's own closing Rotate moves neither. At the end of each relay file the
+     * SQL thread purges the files before its group's (slave.cc next_event -> purge_first_log, relay_log_purge):
+     * that one too only if the group ends where the file does, which a file closed by a Rotate never does,
+     * so the file before the one being read stays until the SQL thread reads past the next (Relay_Log_Space,
+     * measured on MariaDB 10.11).
      */
     public void applied(BinlogEvent e) {
         Relayed r = relayLog.first();
         relayLog.dropFirst(1);
-        relayLogSpace -= e.size();
-        if (r.file() != sqlRelayFileNumber) {
-            sqlRelayFileNumber = r.file();
-            relayFiles.headMap(r.file()).clear();
+        if (r.file() != eventFileNumber) { // the last file ended without a Rotate (a crash, a restart)
+            purgeRead(sqlRelayFileNumber == eventFileNumber && relayLogPos == eventPos);
         }
-        relayLogPos = r.relayEnd();
+        eventFileNumber = r.file();
+        eventPos = r.relayEnd();
+        if (e.type() == EventType.RELAY_ROTATE) {
+            purgeRead(false);
+            eventFileNumber = r.file() + 1; // on into the next file, past its own header
+            eventPos = relayFirstPos;
+        } else if (e.endsTransaction() || e.trx() == 0) {
+            sqlRelayFileNumber = r.file();
+            relayLogPos = r.relayEnd();
+        }
         switch (e.type()) {
             case ROTATE -> {
                 relaySourceLogFile = nextFile(e.file());
                 execSourceLogPos = 4;
             }
-            case ARTIFICIAL_FORMAT_DESCRIPTION, STOP -> {
+            case ARTIFICIAL_FORMAT_DESCRIPTION, STOP, RELAY_ROTATE -> {
             }
             default -> {
                 relaySourceLogFile = e.file();
@@ -533,6 +639,16 @@ public final class ReplicaChannel {
                 break;
             }
         }
+    }
+
+    /** purge_first_log: the relay files before the group's, and the group's too if {@code included}. */
+    private void purgeRead(boolean included) {
+        relayFiles.headMap(sqlRelayFileNumber, included).clear();
+    }
+
+    /** Relay log file {@code number} of a node, as Relay_Log_File names it: {@code node-relay-bin.000001}. */
+    public static String relayFileName(String node, int number) {
+        return node + "-relay-bin." + String.format("%06d", number);
     }
 
     /** The binlog file after {@code file}: the same base name, the number one up. */

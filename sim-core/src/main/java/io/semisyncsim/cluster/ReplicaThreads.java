@@ -74,6 +74,14 @@ final class ReplicaThreads implements ReplicationControl {
         binlogWritten.run();
     }
 
+    /** FLUSH RELAY LOGS wrote a Rotate and the new file's header: the SQL thread reads on. */
+    @Override
+    public void relayLogWritten() {
+        if (sql != null) {
+            sql.tell(new SqlThread.RelayAdvanced());
+        }
+    }
+
     /** STOP SLAVE of whichever threads run: the SQL thread first, as MySQL stops them. */
     void stopRunning() {
         if (sql != null) {

@@ -282,6 +282,11 @@ public final class Flavor {
             return c.getBoolean("empty-query-error");
         }
 
+        /** Whether FLUSH RELAY LOGS without LOCAL is written to the binary log (and so replicates). */
+        public boolean flushRelayLogsLogged() {
+            return c.getBoolean("flush-relay-logs-logged");
+        }
+
         public boolean warningsKeptWithoutTables() {
             return c.getBoolean("warnings-kept-without-tables");
         }

@@ -84,7 +84,7 @@ public final class SqlThread {
             String gtid = gtidPosition();
             log(gtidForm(gtid, "sql-initialized-gtid") ? "sql-initialized-gtid" : "sql-initialized",
                     "file_or_first", file(), "pos", c.channel().execSourceLogPos(),
-                    "relay_file", c.node() + "-relay-bin." + String.format("%06d", c.channel().relayFileNumber()),
+                    "relay_file", io.semisyncsim.channel.ReplicaChannel.relayFileName(c.node(), c.channel().relayFileNumber()),
                     "relay_pos", c.channel().relayLogPos(), "gtid", gtid == null ? "" : gtid);
             state();
             applyNext();
@@ -115,7 +115,7 @@ public final class SqlThread {
             if (applying == 0 && c.channel().nextToApply() != null) {
                 applying = c.channel().eventsToNextCommit();
                 // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
-                SimKernel.tellLater(ctx, applying * c.applyPerEvent(), ctx.getSelf(), new Applied());
+                SimKernel.tellLater(ctx, c.channel().executedInRun() * c.applyPerEvent(), ctx.getSelf(), new Applied());
             }
         }
 

@@ -86,7 +86,8 @@ public final class Mysqld {
         this.gtids = flavor.gtidKind().equals("mariadb") ? new MariaGtids(this) : new MysqlGtids(this);
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
-        this.channel = new io.semisyncsim.channel.ReplicaChannel(flavor.eventSizes().relayFirstPos());
+        this.channel = new io.semisyncsim.channel.ReplicaChannel(flavor.eventSizes().relayFirstPos(),
+                n -> flavor.eventSizes().rotate(io.semisyncsim.channel.ReplicaChannel.relayFileName(name, n)));
         this.channel.setExecutedGtids(gtids::executed);
     }
 
@@ -114,6 +115,16 @@ public final class Mysqld {
         binlog.rotate();
         binlog.publishWritten();
         binlogPublished.run();
+    }
+
+    /**
+     * FLUSH RELAY LOGS: rotate_relay_log. The relay log moves to a new file (see
+     * {@link io.semisyncsim.channel.ReplicaChannel#rotateRelayLog}) and the SQL thread reads on into it.
+     */
+    void rotateRelayLog() {
+        if (channel.rotateRelayLog()) {
+            replication.relayLogWritten();
+        }
     }
 
     /** The actor that runs this node's replication threads. */
@@ -310,7 +321,7 @@ public final class Mysqld {
             gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
             if (channel.isConfigured()) {
-                channel.newRelayLogFile(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
+                channel.relayLogOpenedAtStart(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
             }
         }
         for (var p : persisted.entrySet()) {
@@ -420,6 +431,8 @@ public final class Mysqld {
         }
         if (trx.query() != null && trx.query().effect() == Refresh.STATUS) {
             refreshStatus(); // the SQL thread runs FLUSH STATUS as a client would (sql_reload.cc reload_acl_and_cache)
+        } else if (trx.query() != null && trx.query().effect() == Refresh.RELAY_LOG) {
+            rotateRelayLog(); // and FLUSH RELAY LOGS: its own relay log rotates (flush_relay_logs_cmd)
         }
         boolean logged = logsReplicatedUpdates();
         if (logged) {

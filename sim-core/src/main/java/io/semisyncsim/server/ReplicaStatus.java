@@ -74,7 +74,7 @@ public final class ReplicaStatus {
         f.put("Connect_Retry", Long.toString(ch.connectRetrySeconds()));
         f.put("Master_Log_File", ch.sourceLogFile());
         f.put("Read_Master_Log_Pos", Long.toString(ch.readSourceLogPos()));
-        f.put("Relay_Log_File", node + "-relay-bin." + String.format("%06d", ch.relayFileNumber()));
+        f.put("Relay_Log_File", io.semisyncsim.channel.ReplicaChannel.relayFileName(node, ch.relayFileNumber()));
         f.put("Relay_Log_Pos", Long.toString(ch.relayLogPos()));
         f.put("Relay_Master_Log_File", ch.relaySourceLogFile());
         f.put("Slave_IO_Running", switch (ch.ioRunning()) {

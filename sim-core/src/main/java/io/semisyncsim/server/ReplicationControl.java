@@ -22,6 +22,10 @@ public interface ReplicationControl {
     default void binlogWritten() {
     }
 
+    /** The relay log grew outside the I/O thread (FLUSH RELAY LOGS): wake the SQL thread. */
+    default void relayLogWritten() {
+    }
+
     /** None: a node outside a cluster (unit tests). */
     ReplicationControl NONE = new ReplicationControl() {
         @Override

@@ -196,7 +196,7 @@ final class StatementExecutor {
             return ok(List.of());
         }
         if (DdlStatements.handles(statement) || UserStatements.handles(statement)
-                || statement instanceof Statement.FlushStatus || statement instanceof Statement.FlushBinaryLogs) {
+                || statement instanceof Statement.FlushStatus || statement instanceof Statement.FlushLogs) {
             // DDL, account statements and FLUSH commit an open transaction first (an implicit commit), then
             // run as their own transaction. The node runs the statement again once that commit is done.
             if (session.inTransaction()) {
@@ -208,11 +208,8 @@ final class StatementExecutor {
             if (statement instanceof Statement.FlushStatus f) {
                 return flushStatus(account, f, session, sql);
             }
-            if (statement instanceof Statement.FlushBinaryLogs) {
-                // reload_acl_and_cache, REFRESH_BINARY_LOG: rotate_and_purge, and the statement is not logged.
-                require(account, flavor().privileges().need("flush-binary-logs"), flavor());
-                server.rotateBinlog();
-                return ok(List.of());
+            if (statement instanceof Statement.FlushLogs f) {
+                return flushLogs(account, f, session, sql);
             }
             return DdlStatements.handles(statement) ? ddl.run(account, statement, session, sql)
                     : users.run(account, statement, session, sql);
@@ -441,6 +438,30 @@ final class StatementExecutor {
             }
         }
         return new StatementResult.Rows(ResultSet.of(List.of("Variable_name", "Value"), rows), List.of());
+    }
+
+    /**
+     * FLUSH BINARY LOGS, FLUSH RELAY LOGS and FLUSH LOGS (sql_reload.cc reload_acl_and_cache): the binary log
+     * rotates and purges (rotate_and_purge), then the relay log rotates (rotate_relay_log). A rotation of
+     * the binary log is never logged (REFRESH_BINARY_LOG: tmp_write_to_binlog= 0); FLUSH RELAY LOGS is,
+     * unless LOCAL, where the flavour logs it (MySQL; MariaDB does not, as "the slave is not likely to have
+     * the same connection names"), and the replica that applies it rotates its own relay log.
+     */
+    private StatementResult flushLogs(Account account, Statement.FlushLogs f, Session session, String sql)
+            throws SqlError {
+        require(account, flavor().privileges().need("flush-logs"), flavor());
+        if (f.binary()) {
+            server.rotateBinlog();
+        }
+        if (f.relay()) {
+            server.rotateRelayLog();
+        }
+        if (f.binary() || f.local() || !flavor().sql().flushRelayLogsLogged()) {
+            return ok(List.of());
+        }
+        return new StatementResult.CommitNeeded(List.of(), 0,
+                new Transaction.Query(session.database(), Parser.withoutTerminator(sql), Refresh.RELAY_LOG), List.of(),
+                null, false);
     }
 
     /**

@@ -1707,7 +1707,19 @@ public final class Parser {
             if (peek().isWord("DELETE_DOMAIN_ID")) { // MariaDB's clause that drops GTID domains
                 throw unsupportedNamed("FLUSH BINARY LOGS DELETE_DOMAIN_ID");
             }
-            return new Statement.FlushBinaryLogs(local);
+            return Statement.FlushLogs.binaryLogs(local);
+        }
+        if (peek().isWord("RELAY") && tokens.get(i + 1).isWord("LOGS")) {
+            next();
+            next();
+            // MySQL's FOR CHANNEL and MariaDB's connection name: the model has one unnamed channel.
+            if (peek().isWord("FOR") || peek().kind() == Token.Kind.STRING) {
+                throw unsupportedNamed("FLUSH RELAY LOGS of a named channel");
+            }
+            return Statement.FlushLogs.relayLogs(local);
+        }
+        if (acceptWord("LOGS")) {
+            return Statement.FlushLogs.all(local);
         }
         if (!peek().isWord("STATUS")) {
             throw peek().kind() == Token.Kind.IDENT ? unsupportedNamed("FLUSH " + peek().upper()) : error();

@@ -138,10 +138,23 @@ public sealed interface Statement {
     }
 
     /**
-     * FLUSH [NO_WRITE_TO_BINLOG | LOCAL] BINARY LOGS: the binary log rotates to a new file. Never written to
-     * the binary log whatever the option (sql_reload.cc, REFRESH_BINARY_LOG), so {@code local} changes nothing.
+     * FLUSH [NO_WRITE_TO_BINLOG | LOCAL] {BINARY LOGS | RELAY LOGS | LOGS}: the logs named rotate to new files
+     * (sql_reload.cc reload_acl_and_cache: REFRESH_BINARY_LOG, REFRESH_RELAY_LOG; REFRESH_LOG is both, with
+     * the error, general, slow and engine logs, which the model does not keep). Whenever the binary log
+     * rotates the statement is not written to it, whatever the option.
      */
-    record FlushBinaryLogs(boolean local) implements Statement {
+    record FlushLogs(boolean binary, boolean relay, boolean local) implements Statement {
+        public static FlushLogs binaryLogs(boolean local) {
+            return new FlushLogs(true, false, local);
+        }
+
+        public static FlushLogs relayLogs(boolean local) {
+            return new FlushLogs(false, true, local);
+        }
+
+        public static FlushLogs all(boolean local) {
+            return new FlushLogs(true, true, local);
+        }
     }
 
     /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */

@@ -51,9 +51,22 @@ class ParserTest {
 
     @Test
     void flushBinaryLogsIsItsOwnStatementWithOrWithoutLocal() throws ParseException {
-        assertEquals(new Statement.FlushBinaryLogs(false), parse("FLUSH BINARY LOGS"));
-        assertEquals(new Statement.FlushBinaryLogs(true), parse("flush no_write_to_binlog binary logs;"));
+        assertEquals(Statement.FlushLogs.binaryLogs(false), parse("FLUSH BINARY LOGS"));
+        assertEquals(Statement.FlushLogs.binaryLogs(true), parse("flush no_write_to_binlog binary logs;"));
         assertEquals(new Statement.FlushStatus(true), parse("FLUSH LOCAL STATUS"));
+    }
+
+    @Test
+    void flushRelayLogsRotatesTheRelayLogOnlyAndFlushLogsBoth() throws ParseException {
+        assertEquals(new Statement.FlushLogs(false, true, false), parse("FLUSH RELAY LOGS"));
+        assertEquals(new Statement.FlushLogs(false, true, true), parse("FLUSH LOCAL RELAY LOGS;"));
+        assertEquals(new Statement.FlushLogs(true, true, false), parse("flush logs"));
+    }
+
+    @Test
+    void aNamedChannelsRelayLogIsNotModelled() {
+        assertEquals("FLUSH RELAY LOGS of a named channel", unsupported("FLUSH RELAY LOGS FOR CHANNEL 'c2'").statement());
+        assertEquals("FLUSH RELAY LOGS of a named channel", unsupported("FLUSH RELAY LOGS 'c2'").statement());
     }
 
     @Test
