@@ -40,6 +40,8 @@ public final class Differ {
                     ports.putAll(((RealTarget) target).portNames());
                 });
         return new DiffResult(scenario, server.product().name() + " " + server.version(),
-                Comparison.compare(real, simulated, new Normaliser(ports), settings), realResult.passed(), sim.passed());
+                Comparison.compare(real, simulated, new Normaliser(ports, server.version(),
+                        io.semisyncsim.flavor.Flavors.standard().get(scenario.flavor()).version()), settings),
+                realResult.passed(), sim.passed());
     }
 }

@@ -44,15 +44,57 @@ final class Normaliser {
     }
 
     private final Map<Integer, String> portNames;
+    /** The real server's point release in the flavour's terms, or null when they agree or differ in series. */
+    private final Pattern realRelease;
+    private final String modelRelease;
+    private final Pattern realVersionId;
+    private final String modelVersionId;
 
     Normaliser(Map<Integer, String> portNames) {
+        this(portNames, null, null);
+    }
+
+    /**
+     * {@code realVersion} and {@code modelVersion} ("10.11.18", "10.11.19-MariaDB"): when both are releases of
+     * one series, the real server's release number, and its MYSQL_VERSION_ID form (101118), read as the
+     * flavour's. Which point release Debian ships on a given day is the harness's, not the model's; a
+     * server of another series keeps its number, and the difference shows.
+     */
+    Normaliser(Map<Integer, String> portNames, String realVersion, String modelVersion) {
         this.portNames = portNames;
+        int[] real = release(realVersion);
+        int[] model = release(modelVersion);
+        if (real == null || model == null || real[0] != model[0] || real[1] != model[1] || real[2] == model[2]) {
+            realRelease = null;
+            modelRelease = null;
+            realVersionId = null;
+            modelVersionId = null;
+        } else {
+            realRelease = Pattern.compile("(?<![\\d.])" + real[0] + "\\." + real[1] + "\\." + real[2] + "(?![\\d])");
+            modelRelease = model[0] + "." + model[1] + "." + model[2];
+            realVersionId = Pattern.compile("(?<!\\d)" + versionId(real) + "(?!\\d)");
+            modelVersionId = versionId(model);
+        }
+    }
+
+    private static int[] release(String version) {
+        Matcher m = version == null ? null : Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(version);
+        return m == null || !m.find() ? null
+                : new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    }
+
+    /** MYSQL_VERSION_ID: 10.11.18 is 101118. */
+    private static String versionId(int[] r) {
+        return String.format(java.util.Locale.ROOT, "%d%02d%02d", r[0], r[1], r[2]);
     }
 
     /** A real value in the simulator's terms (the simulated side passes through unchanged). */
     String value(String real) {
         if (real == null) {
             return null;
+        }
+        if (realRelease != null) {
+            real = realVersionId.matcher(realRelease.matcher(real).replaceAll(modelRelease)).replaceAll(modelVersionId);
         }
         Matcher m = HOST_PORT.matcher(real);
         StringBuilder out = new StringBuilder();

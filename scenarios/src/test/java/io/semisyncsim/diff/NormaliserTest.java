@@ -23,6 +23,19 @@ class NormaliserTest {
     }
 
     @Test
+    void anotherPointReleaseOfTheFlavoursSeriesReadsAsTheFlavours() {
+        Normaliser n = new Normaliser(Map.of(), "10.11.18", "10.11.19-MariaDB");
+        assertEquals("InnoDB | 101119.0 | Stable | 10.11.19", n.value("InnoDB | 101118.0 | Stable | 10.11.18"));
+        assertEquals("10.11.180 / 1101118", n.value("10.11.180 / 1101118"), "only whole numbers");
+    }
+
+    @Test
+    void aServerOfAnotherSeriesKeepsItsNumber() {
+        Normaliser n = new Normaliser(Map.of(), "10.6.18", "10.11.19-MariaDB");
+        assertEquals("InnoDB | 100618.0 | 10.6.18", n.value("InnoDB | 100618.0 | 10.6.18"));
+    }
+
+    @Test
     void aPortNoNodeOwnsIsLeftAsItIs() {
         assertEquals("127.0.0.1:1", normaliser.value("127.0.0.1:1"));
     }
