@@ -300,6 +300,57 @@ public final class BinaryLog {
             files.remove(0);
             purged++;
         }
+        dropPurgedEvents();
+        return purged;
+    }
+
+    /**
+     * What PURGE BINARY LOGS TO did: how many files went of the {@code toPurge} before the target, and
+     * when it stopped short, the file it stopped at and how many dump threads read it.
+     */
+    public record PurgeResult(int purged, int toPurge, String stoppedAt, int readers) {
+    }
+
+    /**
+     * PURGE BINARY LOGS TO (MYSQL_BIN_LOG::purge_logs): deletes the files before {@code target}, oldest
+     * first, stopping at the first one a dump thread is reading (log_in_use) or still being published, and
+     * on MariaDB at the file its last Binlog_checkpoint still names (can_purge_log: a file in
+     * binlog_xid_count_list stays). Null when no file of that name is in the index (the caller's 1373).
+     */
+    public PurgeResult purgeTo(String target) {
+        int index = -1;
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).name.equals(target)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return null;
+        }
+        int purged = 0;
+        while (purged < index) {
+            int nextFirst = files.get(1).firstEvent;
+            int reading = readable < nextFirst ? 1 : 0; // a file still being published counts as in use
+            for (Reader r : readers) {
+                if (r.cursor < nextFirst) {
+                    reading++;
+                }
+            }
+            boolean checkpointed = checkpointDue && files.size() == 2; // the file the rotation still holds
+            if (reading > 0 || checkpointed) {
+                String stoppedAt = files.get(0).name;
+                dropPurgedEvents();
+                return new PurgeResult(purged, index, stoppedAt, reading);
+            }
+            files.remove(0);
+            purged++;
+        }
+        dropPurgedEvents();
+        return new PurgeResult(purged, index, null, 0);
+    }
+
+    /** The events of purged files leave memory; gtid_purged grows by their GTIDs. */
+    private void dropPurgedEvents() {
         int gone = files.get(0).firstEvent - base;
         if (gone > 0) {
             for (int i = 0; i < gone; i++) {
@@ -311,7 +362,6 @@ public final class BinaryLog {
             events.dropFirst(gone);
             base += gone;
         }
-        return purged;
     }
 
     /** An fsync covered everything written so far. */

@@ -282,6 +282,14 @@ public final class Flavor {
             return c.getBoolean("empty-query-error");
         }
 
+        /**
+         * How PURGE BINARY LOGS's warning 1867 names a file a dump thread still reads: the directory part its
+         * index entry has before the file name; null when the flavour purges up to it without a warning.
+         */
+        public String purgeInUseWarningPrefix() {
+            return c.getIsNull("purge-in-use-warning-prefix") ? null : c.getString("purge-in-use-warning-prefix");
+        }
+
         /** Whether FLUSH RELAY LOGS without LOCAL is written to the binary log (and so replicates). */
         public boolean flushRelayLogsLogged() {
             return c.getBoolean("flush-relay-logs-logged");

@@ -44,6 +44,10 @@ final class ReplicationStatements {
             StatementExecutor.require(account, privileges.need("reset-source"), flavor());
             return resetSource();
         }
+        if (s instanceof Statement.PurgeBinaryLogs purge) {
+            StatementExecutor.require(account, privileges.need("purge-binary-logs"), flavor());
+            return purgeBinaryLogs(purge.to());
+        }
         StatementExecutor.require(account, privileges.need("replication-admin"), flavor());
         if (s instanceof Statement.StartReplica start) {
             return start(start.threads());
@@ -241,6 +245,26 @@ final class ReplicationStatements {
                     : List.of(f.name(), Long.toString(f.size())));
         }
         return new StatementResult.Rows(new ResultSet(cols, rows), List.of());
+    }
+
+    /**
+     * PURGE BINARY LOGS TO (sql_repl.cc purge_master_logs -> MYSQL_BIN_LOG::purge_logs): the files before
+     * the one named go, oldest first, up to the first a dump thread still reads, which stays with the
+     * files after it. MySQL says so in warning 1867; MariaDB 10.11 stops without a word (can_purge_log). A
+     * name not in the index is 1373. Not written to the binary log.
+     */
+    private StatementResult purgeBinaryLogs(String to) throws SqlError {
+        io.semisyncsim.binlog.BinaryLog.PurgeResult r = server.binlog().purgeTo(to);
+        if (r == null) {
+            server.errorLog().log("purge-not-in-index", "file", to);
+            throw flavor().error(1373);
+        }
+        String warnedName = flavor().sql().purgeInUseWarningPrefix();
+        if (r.stoppedAt() == null || warnedName == null) {
+            return StatementExecutor.ok(List.of());
+        }
+        return StatementExecutor.ok(List.of(new Warning("Warning", 1867, flavor().errorText(1867,
+                warnedName + r.stoppedAt(), r.readers(), r.purged(), r.toPurge()))));
     }
 
     private StatementResult resetSource() {

@@ -196,6 +196,7 @@ public final class Parser {
             case "START", "STOP" -> startStop();
             case "CHANGE" -> change();
             case "RESET" -> reset();
+            case "PURGE" -> purge();
             case "KILL" -> kill();
             case "SHUTDOWN" -> {
                 next();
@@ -1807,6 +1808,20 @@ public final class Parser {
             acceptWord("CONNECTION");
         }
         return new Statement.Kill(expression(), query);
+    }
+
+    /** PURGE {BINARY | MASTER} LOGS TO 'file' (MASTER where the dialect still has it; BEFORE is not modelled). */
+    private Statement purge() throws ParseException {
+        expectWord("PURGE");
+        if (!acceptWord("BINARY") && !(dialect.legacyReplicationSyntax() && acceptWord("MASTER"))) {
+            throw unsupportedOrError(Set.of("RELAY"));
+        }
+        expectWord("LOGS");
+        if (peek().isWord("BEFORE")) {
+            throw unsupportedNamed("PURGE BINARY LOGS BEFORE");
+        }
+        expectWord("TO");
+        return new Statement.PurgeBinaryLogs(string());
     }
 
     private Statement reset() throws ParseException {

@@ -181,6 +181,10 @@ public sealed interface Statement {
     record ShowBinaryLogs() implements Statement {
     }
 
+    /** PURGE {BINARY | MASTER} LOGS TO 'file': the binary log files before {@code to} are deleted. */
+    record PurgeBinaryLogs(String to) implements Statement {
+    }
+
     /** RESET MASTER / RESET BINARY LOGS AND GTIDS. */
     record ResetSource() implements Statement {
     }

@@ -77,6 +77,56 @@ class BinaryLogTest {
     }
 
     @Test
+    void purgeToDeletesTheFilesBeforeTheOneNamed() {
+        BinaryLog log = threeFiles(SIZES);
+        BinaryLog.PurgeResult r = log.purgeTo("binlog.000003");
+        assertEquals(new BinaryLog.PurgeResult(2, 2, null, 0), r);
+        assertEquals(List.of("binlog.000003"), log.files());
+    }
+
+    @Test
+    void purgeToAFileNotInTheIndexIsRefused() {
+        BinaryLog log = threeFiles(SIZES);
+        assertNull(log.purgeTo("binlog.000009"));
+        assertEquals(3, log.files().size());
+    }
+
+    @Test
+    void purgeStopsAtAFileADumpThreadStillReads() {
+        BinaryLog log = threeFiles(SIZES);
+        log.openReader(new BinlogPosition("binlog.000002", 4));
+        BinaryLog.PurgeResult r = log.purgeTo("binlog.000003");
+        assertEquals(new BinaryLog.PurgeResult(1, 2, "binlog.000002", 1), r);
+        assertEquals(List.of("binlog.000002", "binlog.000003"), log.files());
+    }
+
+    @Test
+    void aMariaDbPurgeStopsAtTheFileItsCheckpointStillNames() {
+        BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 1 << 30, () -> 0L);
+        log.write(insert(1));
+        log.xidWritten(); // written, not yet committed in the engine: the rotation keeps the file
+        log.publishWritten();
+        log.rotate();
+        log.publishWritten();
+        assertEquals(new BinaryLog.PurgeResult(0, 1, "mysql-bin.000001", 0), log.purgeTo("mysql-bin.000002"));
+        log.xidDone("mysql-bin.000001");
+        assertEquals(new BinaryLog.PurgeResult(1, 1, null, 0), log.purgeTo("mysql-bin.000002"));
+    }
+
+    /** binlog.000001 to .000003, a transaction in each, all published. */
+    private static BinaryLog threeFiles(EventSizes sizes) {
+        BinaryLog log = new BinaryLog(sizes, 1 << 30, () -> 0L);
+        for (int i = 1; i <= 3; i++) {
+            if (i > 1) {
+                log.rotate();
+            }
+            log.write(insert(i));
+            log.publishWritten();
+        }
+        return log;
+    }
+
+    @Test
     void mySqlWritesNoCheckpoints() {
         BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         log.rotate();
