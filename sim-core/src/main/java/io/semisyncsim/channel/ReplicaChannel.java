@@ -142,14 +142,21 @@ public final class ReplicaChannel {
 
     /** The size of the Rotate that closes a relay file, naming relay file N. */
     private final java.util.function.IntUnaryOperator relayRotateSize;
+    /** The size past which the I/O thread's write rotates the relay log (max_relay_log_size, else max_binlog_size). */
+    private final java.util.function.LongSupplier maxFileSize;
+    /** Whether the SQL thread is inside a transaction (a group), where only its event position moves. */
+    private boolean inGroup;
 
     /**
      * {@code relayFirstPos}: where a relay log file's first event goes, after its own header;
-     * {@code relayRotateSize}: the size of the Rotate that closes a relay file, naming relay file N.
+     * {@code relayRotateSize}: the size of the Rotate that closes a relay file, naming relay file N;
+     * {@code maxFileSize}: the size past which a relay file is closed.
      */
-    public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize) {
+    public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize,
+                          java.util.function.LongSupplier maxFileSize) {
         this.relayFirstPos = relayFirstPos;
         this.relayRotateSize = relayRotateSize;
+        this.maxFileSize = maxFileSize;
         this.relayLogPos = 4;
     }
 
@@ -235,6 +242,7 @@ public final class ReplicaChannel {
         sqlRelayFileNumber = 1;
         eventFileNumber = 1;
         eventPos = 4;
+        inGroup = false;
         relayFiles.put(relayFileNumber, new long[] {relayFirstPos});
         relayWritePos = relayFirstPos;
         relayLogPos = 4;
@@ -450,6 +458,9 @@ public final class ReplicaChannel {
             }
         }
         write(e);
+        if (relayWritePos > maxFileSize.getAsLong()) {
+            rotateRelayLog(); // MYSQL_BIN_LOG::appendv: past max_size, even inside a transaction
+        }
         if (oldestUnappliedTimestamp < 0 && sourceTimestamp >= 0) {
             oldestUnappliedTimestamp = sourceTimestamp;
         }
@@ -605,9 +616,12 @@ public final class ReplicaChannel {
             purgeRead(false);
             eventFileNumber = r.file() + 1; // on into the next file, past its own header
             eventPos = relayFirstPos;
-        } else if (e.endsTransaction() || e.trx() == 0) {
+        } else if (e.endsTransaction() || e.trx() == 0 && !inGroup) {
             sqlRelayFileNumber = r.file();
             relayLogPos = r.relayEnd();
+        }
+        if (e.trx() != 0) {
+            inGroup = !e.endsTransaction(); // the relay log's own events, inside one, move nothing
         }
         switch (e.type()) {
             case ROTATE -> {

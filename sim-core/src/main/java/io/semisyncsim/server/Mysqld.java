@@ -87,7 +87,8 @@ public final class Mysqld {
         this.binlog = new io.semisyncsim.binlog.BinaryLog(flavor.eventSizes(),
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
         this.channel = new io.semisyncsim.channel.ReplicaChannel(flavor.eventSizes().relayFirstPos(),
-                n -> flavor.eventSizes().rotate(io.semisyncsim.channel.ReplicaChannel.relayFileName(name, n)));
+                n -> flavor.eventSizes().rotate(io.semisyncsim.channel.ReplicaChannel.relayFileName(name, n)),
+                this::maxRelayFileSize);
         this.channel.setExecutedGtids(gtids::executed);
     }
 
@@ -115,6 +116,24 @@ public final class Mysqld {
         binlog.rotate();
         binlog.publishWritten();
         binlogPublished.run();
+    }
+
+    private SystemVariables relayLimitFrom;
+    private long relayLimitChanges = -1;
+    private long relayLimit;
+
+    /**
+     * The relay log's file size limit: max_relay_log_size, or max_binlog_size when that is 0
+     * (fix_max_relay_log_size); read per relay-log write, so recomputed only when a variable changed.
+     */
+    private long maxRelayFileSize() {
+        if (variables != relayLimitFrom || variables.changes() != relayLimitChanges) {
+            long relay = variables.getLong("max_relay_log_size");
+            relayLimit = relay > 0 ? relay : variables.getLong("max_binlog_size");
+            relayLimitFrom = variables;
+            relayLimitChanges = variables.changes();
+        }
+        return relayLimit;
     }
 
     /**

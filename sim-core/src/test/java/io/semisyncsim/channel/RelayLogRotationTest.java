@@ -26,7 +26,7 @@ class RelayLogRotationTest {
 
     @BeforeEach
     void aChannelReadingFromTheStartOfTheSourcesFirstFile() {
-        channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length());
+        channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30);
         channel.configure("source", 3306, "repl", null, null, null, null);
         channel.ioConnected("Waiting for master to send event", 1);
         // the dump's fake Rotate opens relay file 2, and the source's format follows
@@ -94,8 +94,26 @@ class RelayLogRotationTest {
     }
 
     @Test
+    void aTransactionSpanningTwoFilesMovesThePositionOnlyWhenItEnds() {
+        commitOne();
+        applyAll();
+        long lastEnd = channel.relayLogPos();
+        queue(new BinlogEvent(EventType.GTID, "bin.000001", sourcePos + 40, 40, 2, 0, null));
+        channel.rotateRelayLog(); // max_relay_log_size passed in the middle of transaction 2
+        applyAll();
+        assertEquals(2, channel.relayFileNumber(), "the copy of the source's format inside it moves nothing");
+        assertEquals(lastEnd, channel.relayLogPos());
+
+        sourcePos += 40;
+        commitOne();
+        applyAll();
+        assertEquals(3, channel.relayFileNumber());
+        assertEquals(HEADER + SOURCE_FORMAT + 100, channel.relayLogPos());
+    }
+
+    @Test
     void aChannelNeverConfiguredHasNoRelayLogToRotate() {
-        ReplicaChannel none = new ReplicaChannel(HEADER, n -> RELAY_ROTATE);
+        ReplicaChannel none = new ReplicaChannel(HEADER, n -> RELAY_ROTATE, () -> 1L << 30);
         assertFalse(none.rotateRelayLog());
         assertEquals(0, none.relayLogBacklog());
     }
