@@ -181,7 +181,6 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
                 (trx, committer) -> commits().submit(trx, committer), this);
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
-        server.setBinlogPublished(this::published);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
     }
 

@@ -68,7 +68,7 @@ final class ReplicaThreads implements ReplicationControl {
         return sql != null;
     }
 
-    /** The SQL thread logged what it applied (log_slave_updates): this node's dump threads may send it. */
+    /** The binary log grew or rotated outside group commit: this node's dump threads may send on. */
     @Override
     public void binlogWritten() {
         binlogWritten.run();

@@ -61,7 +61,6 @@ public final class Mysqld {
     private ConnectionControl connections = ConnectionControl.NONE;
     /** Where plugins' releases of held commits go: the node's actor. */
     private io.semisyncsim.server.plugin.WaitReleaser releaser = (waiter, semisync) -> { };
-    private Runnable binlogPublished = () -> { };
 
     public Mysqld(String name, long serverId, Flavor flavor, OptionFile optionFile, PluginFactories factories,
                   LongSupplier clock) {
@@ -102,11 +101,6 @@ public final class Mysqld {
         this.releaser = releaser;
     }
 
-    /** Told when binlog_end_pos moves outside a commit (a rotation): the dump threads may send more. */
-    public void setBinlogPublished(Runnable published) {
-        this.binlogPublished = published;
-    }
-
     /**
      * FLUSH BINARY LOGS: MYSQL_BIN_LOG::rotate_and_purge. The closed file is flushed and synced with its
      * Rotate event (new_file_impl), so what it holds is durable and the dump threads may read on into the
@@ -115,7 +109,7 @@ public final class Mysqld {
     void rotateBinlog() {
         binlog.rotate();
         binlog.publishWritten();
-        binlogPublished.run();
+        replication.binlogWritten();
     }
 
     private SystemVariables relayLimitFrom;

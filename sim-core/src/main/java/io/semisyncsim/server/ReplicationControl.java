@@ -18,7 +18,10 @@ public interface ReplicationControl {
 
     boolean sqlThreadRunning();
 
-    /** The binary log grew outside group commit (a replica logging what it applied): wake the dump threads. */
+    /**
+     * binlog_end_pos moved outside group commit (a replica logging what it applied, a rotation): wake the
+     * dump threads.
+     */
     default void binlogWritten() {
     }
 
