@@ -173,7 +173,8 @@ public final class Flavor {
                 v.hasPath("values") ? v.getStringList("values") : List.of(),
                 !v.hasPath("dynamic") || v.getBoolean("dynamic"),
                 owner.isEmpty() ? null : owner,
-                v.hasPath("alias") ? v.getString("alias") : null);
+                v.hasPath("alias") ? v.getString("alias") : null,
+                v.hasPath("block-size") ? v.getLong("block-size") : 1);
     }
 
     public String name() {
@@ -580,7 +581,7 @@ public final class Flavor {
                 continue;
             }
             SysVarDef def = new SysVarDef(varName, t.type(), t.defaultValue(), t.min(), t.max(), t.values(),
-                    t.dynamic(), plugin.name(), null);
+                    t.dynamic(), plugin.name(), null, t.blockSize());
             String override = variableDefaults.get(varName);
             out.add(override == null ? def : def.withDefault(override));
         }

@@ -217,8 +217,9 @@ public final class SystemVariables implements PluginVariables {
 
     /**
      * An integer variable: a value past 64 bits is, in MySQL, a DECIMAL the variable refuses (1232);
-     * MariaDB warns 1916 and takes the largest (or smallest) signed 64-bit value. Then the range:
-     * clamped with 1292, whose text cuts the variable's name as the server's format does.
+     * MariaDB warns 1916 and takes the largest (or smallest) signed 64-bit value. Then the range as
+     * getopt_ull_limit_value applies it: the maximum, the block size (rounded down), the minimum; a value
+     * so changed is taken with 1292, whose text cuts the variable's name as the server's format does.
      */
     private Validated ulong(SysVarDef def, Input input) throws SqlError {
         if (!(input instanceof Input.Whole w)) {
@@ -235,7 +236,14 @@ public final class SystemVariables implements PluginVariables {
         }
         BigInteger min = new BigInteger(def.min() == null ? "0" : def.min());
         BigInteger max = new BigInteger(def.max() == null ? "18446744073709551615" : def.max());
-        BigInteger clamped = v.compareTo(min) < 0 ? min : v.compareTo(max) > 0 ? max : v;
+        BigInteger clamped = v.compareTo(max) > 0 ? max : v;
+        if (def.blockSize() > 1) {
+            BigInteger block = BigInteger.valueOf(def.blockSize());
+            clamped = clamped.divide(block).multiply(block);
+        }
+        if (clamped.compareTo(min) < 0) {
+            clamped = min;
+        }
         if (!clamped.equals(v)) {
             io.semisyncsim.flavor.Flavor.SqlRules rules = flavor.sql();
             String name = io.semisyncsim.flavor.Flavor.SqlRules.cut(def.name(), rules.variableNameMax(),

@@ -63,6 +63,17 @@ class SystemVariablesTest {
     }
 
     @Test
+    void aSizeIsTakenInWholeBlocksRoundedDownThenRaisedToTheMinimum() throws SqlError {
+        SysVarDef size = new SysVarDef("max_relay_log_size", VarType.ULONG, "0", "4096", "1073741824", List.of(), true,
+                null, null, 4096);
+        var v = vars.validate(size, new Input.Whole(BigInteger.valueOf(9000)));
+        assertEquals("8192", v.canonical());
+        assertEquals("Truncated incorrect max_relay_log_size value: '9000'", v.warnings().get(0).message());
+        assertEquals("4096", vars.validate(size, new Input.Whole(BigInteger.valueOf(100))).canonical());
+        assertEquals(List.of(), vars.validate(size, new Input.Whole(BigInteger.valueOf(8192))).warnings());
+    }
+
+    @Test
     void selectShowsBooleansAsOneOrZero() {
         vars.define(flag);
         vars.put(flag, "ON");
