@@ -144,19 +144,22 @@ public final class ReplicaChannel {
     private final java.util.function.IntUnaryOperator relayRotateSize;
     /** The size past which the I/O thread's write rotates the relay log (max_relay_log_size, else max_binlog_size). */
     private final java.util.function.LongSupplier maxFileSize;
+    /** relay_log_purge: whether the SQL thread deletes the relay files it has read. */
+    private final java.util.function.BooleanSupplier purgeRead;
     /** Whether the SQL thread is inside a transaction (a group), where only its event position moves. */
     private boolean inGroup;
 
     /**
      * {@code relayFirstPos}: where a relay log file's first event goes, after its own header;
      * {@code relayRotateSize}: the size of the Rotate that closes a relay file, naming relay file N;
-     * {@code maxFileSize}: the size past which a relay file is closed.
+     * {@code maxFileSize}: the size past which a relay file is closed; {@code purgeRead}: relay_log_purge.
      */
     public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize,
-                          java.util.function.LongSupplier maxFileSize) {
+                          java.util.function.LongSupplier maxFileSize, java.util.function.BooleanSupplier purgeRead) {
         this.relayFirstPos = relayFirstPos;
         this.relayRotateSize = relayRotateSize;
         this.maxFileSize = maxFileSize;
+        this.purgeRead = purgeRead;
         this.relayLogPos = 4;
     }
 
@@ -655,9 +658,14 @@ public final class ReplicaChannel {
         }
     }
 
-    /** purge_first_log: the relay files before the group's, and the group's too if {@code included}. */
+    /**
+     * purge_first_log: the relay files before the group's, and the group's too if {@code included}; with
+     * relay_log_purge OFF none (and once it is ON again, the next file end purges all that were kept).
+     */
     private void purgeRead(boolean included) {
-        relayFiles.headMap(sqlRelayFileNumber, included).clear();
+        if (purgeRead.getAsBoolean()) {
+            relayFiles.headMap(sqlRelayFileNumber, included).clear();
+        }
     }
 
     /** Relay log file {@code number} of a node, as Relay_Log_File names it: {@code node-relay-bin.000001}. */

@@ -23,10 +23,11 @@ class RelayLogRotationTest {
 
     private ReplicaChannel channel;
     private long sourcePos;
+    private boolean purge = true;
 
     @BeforeEach
     void aChannelReadingFromTheStartOfTheSourcesFirstFile() {
-        channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30);
+        channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30, () -> purge);
         channel.configure("source", 3306, "repl", null, null, null, null);
         channel.ioConnected("Waiting for master to send event", 1);
         // the dump's fake Rotate opens relay file 2, and the source's format follows
@@ -112,8 +113,25 @@ class RelayLogRotationTest {
     }
 
     @Test
+    void withRelayLogPurgeOffEveryFileStaysUntilItIsOnAgain() {
+        purge = false;
+        commitOne();
+        applyAll();
+        channel.rotateRelayLog();
+        applyAll();
+        long file1 = HEADER + RELAY_ROTATE;
+        long file2 = HEADER + 43 + SOURCE_FORMAT + 100 + RELAY_ROTATE;
+        assertEquals(file1 + file2 + HEADER + SOURCE_FORMAT, channel.relayLogSpace());
+
+        purge = true;
+        channel.rotateRelayLog();
+        applyAll();
+        assertEquals((HEADER + SOURCE_FORMAT + RELAY_ROTATE) + (HEADER + SOURCE_FORMAT), channel.relayLogSpace());
+    }
+
+    @Test
     void aChannelNeverConfiguredHasNoRelayLogToRotate() {
-        ReplicaChannel none = new ReplicaChannel(HEADER, n -> RELAY_ROTATE, () -> 1L << 30);
+        ReplicaChannel none = new ReplicaChannel(HEADER, n -> RELAY_ROTATE, () -> 1L << 30, () -> purge);
         assertFalse(none.rotateRelayLog());
         assertEquals(0, none.relayLogBacklog());
     }
