@@ -286,17 +286,13 @@ public final class BinaryLog {
 
     /**
      * MYSQL_BIN_LOG::purge_logs_before_date: deletes files, oldest first, whose last write is before
-     * {@code cutoff}; stops at the active file, a file a dump thread is reading, or a newer file.
-     * Returns how many files went.
+     * {@code cutoff}; stops at the active file, a newer file, or one that cannot be purged (see
+     * {@link #readersOfOldest}). Returns how many files went.
      */
     public int purgeClosedBefore(long cutoff) {
-        int inUse = readable; // a file still being published counts as in use
-        for (Reader r : readers) {
-            inUse = Math.min(inUse, r.cursor);
-        }
         int purged = 0;
         while (files.size() > 1 && files.get(0).closedAt >= 0 && files.get(0).closedAt < cutoff
-                && files.get(1).firstEvent <= inUse) {
+                && readersOfOldest() == 0) {
             files.remove(0);
             purged++;
         }
@@ -313,13 +309,12 @@ public final class BinaryLog {
 
     /**
      * PURGE BINARY LOGS TO (MYSQL_BIN_LOG::purge_logs): deletes the files before {@code target}, oldest
-     * first, stopping at the first one a dump thread is reading (log_in_use) or still being published, and
-     * on MariaDB at the file its last Binlog_checkpoint still names (can_purge_log: a file in
-     * binlog_xid_count_list stays). Null when no file of that name is in the index (the caller's 1373).
+     * first, stopping at the first one that cannot be purged (see {@link #readersOfOldest}). Null when no
+     * file of that name is in the index (the caller's 1373).
      */
     public PurgeResult purgeTo(String target) {
         int index = -1;
-        for (int i = 0; i < files.size(); i++) {
+        for (int i = 0; i < files.size() && index < 0; i++) {
             if (files.get(i).name.equals(target)) {
                 index = i;
             }
@@ -328,25 +323,36 @@ public final class BinaryLog {
             return null;
         }
         int purged = 0;
+        String stoppedAt = null;
+        int reading = 0;
         while (purged < index) {
-            int nextFirst = files.get(1).firstEvent;
-            int reading = readable < nextFirst ? 1 : 0; // a file still being published counts as in use
-            for (Reader r : readers) {
-                if (r.cursor < nextFirst) {
-                    reading++;
-                }
-            }
-            boolean checkpointed = checkpointDue && files.size() == 2; // the file the rotation still holds
-            if (reading > 0 || checkpointed) {
-                String stoppedAt = files.get(0).name;
-                dropPurgedEvents();
-                return new PurgeResult(purged, index, stoppedAt, reading);
+            reading = readersOfOldest();
+            if (reading != 0) {
+                stoppedAt = files.get(0).name;
+                break;
             }
             files.remove(0);
             purged++;
         }
         dropPurgedEvents();
-        return new PurgeResult(purged, index, null, 0);
+        return new PurgeResult(purged, index, stoppedAt, Math.max(0, reading));
+    }
+
+    /**
+     * MYSQL_BIN_LOG::can_purge_log for the oldest of two or more files: 0 when it can go; otherwise how many
+     * dump threads read it (log_in_use; a file still being published counts as one), or -1 when none does
+     * but MariaDB's last Binlog_checkpoint still names it (a file in binlog_xid_count_list stays: the file
+     * the last rotation closed, until its transactions are committed in the engine).
+     */
+    private int readersOfOldest() {
+        int nextFirst = files.get(1).firstEvent;
+        int reading = readable < nextFirst ? 1 : 0;
+        for (Reader r : readers) {
+            if (r.cursor < nextFirst) {
+                reading++;
+            }
+        }
+        return reading == 0 && checkpointDue && files.size() == 2 ? -1 : reading;
     }
 
     /** The events of purged files leave memory; gtid_purged grows by their GTIDs. */

@@ -142,24 +142,26 @@ public final class ReplicaChannel {
 
     /** The size of the Rotate that closes a relay file, naming relay file N. */
     private final java.util.function.IntUnaryOperator relayRotateSize;
+    /** The relay log's own Rotates not yet read by the SQL thread (almost always none). */
+    private int pendingRelayRotates;
     /** The size past which the I/O thread's write rotates the relay log (max_relay_log_size, else max_binlog_size). */
     private final java.util.function.LongSupplier maxFileSize;
     /** relay_log_purge: whether the SQL thread deletes the relay files it has read. */
-    private final java.util.function.BooleanSupplier purgeRead;
+    private final java.util.function.BooleanSupplier relayLogPurge;
     /** Whether the SQL thread is inside a transaction (a group), where only its event position moves. */
     private boolean inGroup;
 
     /**
      * {@code relayFirstPos}: where a relay log file's first event goes, after its own header;
      * {@code relayRotateSize}: the size of the Rotate that closes a relay file, naming relay file N;
-     * {@code maxFileSize}: the size past which a relay file is closed; {@code purgeRead}: relay_log_purge.
+     * {@code maxFileSize}: the size past which a relay file is closed; {@code relayLogPurge}: relay_log_purge.
      */
     public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize,
-                          java.util.function.LongSupplier maxFileSize, java.util.function.BooleanSupplier purgeRead) {
+                          java.util.function.LongSupplier maxFileSize, java.util.function.BooleanSupplier relayLogPurge) {
         this.relayFirstPos = relayFirstPos;
         this.relayRotateSize = relayRotateSize;
         this.maxFileSize = maxFileSize;
-        this.purgeRead = purgeRead;
+        this.relayLogPurge = relayLogPurge;
         this.relayLogPos = 4;
     }
 
@@ -238,6 +240,7 @@ public final class ReplicaChannel {
      */
     private void purgeRelayLogs() {
         relayLog.clear();
+        pendingRelayRotates = 0;
         relayFiles.clear();
         writingFileSize = null;
         unsynced = 0;
@@ -290,6 +293,7 @@ public final class ReplicaChannel {
         relaySourceLogFile = "";
         execSourceLogPos = 0;
         relayLog.clear();
+        pendingRelayRotates = 0;
         relayFiles.clear();
         writingFileSize = null;
         relayLogPos = 4;
@@ -297,17 +301,6 @@ public final class ReplicaChannel {
     }
 
     // --- I/O thread
-
-    /**
-     * The relay log rotates (the I/O thread's process_io_rotate, FLUSH RELAY LOGS): the file being written is
-     * closed with a Rotate naming the next one (new_file_impl writes it with the RELAY_LOG flag), which opens
-     * with its own header.
-     */
-    public void newRelayLogFile() {
-        write(new BinlogEvent(EventType.RELAY_ROTATE, sourceLogFile, readSourceLogPos,
-                relayRotateSize.applyAsInt(relayFileNumber + 1), 0, -1, null));
-        openRelayFile();
-    }
 
     /**
      * The server starts and opens a new relay log file (Relay_log_info::init); the last one was closed by
@@ -426,16 +419,20 @@ public final class ReplicaChannel {
      * to the next file; the artificial Format_description moves nothing (its log_pos is 0).
      */
     public void queued(BinlogEvent e, long sourceTimestamp) {
+        if (e.type() == EventType.ROTATE || e.type() == EventType.FAKE_ROTATE) {
+            // process_io_rotate: every Rotate, the dump's fake one at its start included, resets the source's
+            // format to one not copied (format 3) and rotates the relay log; the Rotate opens the new file.
+            sourceFormatSize = 0;
+            rotateRelayLog();
+        }
         switch (e.type()) {
             case FAKE_ROTATE -> {
                 sourceLogFile = e.file();
                 readSourceLogPos = e.endPos();
-                sourceFormatSize = 0;
             }
             case ROTATE -> {
                 sourceLogFile = nextFile(e.file());
                 readSourceLogPos = 4;
-                sourceFormatSize = 0;
             }
             case ARTIFICIAL_FORMAT_DESCRIPTION -> sourceFormatSize = e.size();
             case STOP -> {
@@ -481,18 +478,21 @@ public final class ReplicaChannel {
     }
 
     /**
-     * FLUSH RELAY LOGS (rotate_relay_log): the file being written is closed with a Rotate naming the next
-     * one (new_file_impl), which opens with the relay log's own header and, while the I/O thread holds the
-     * source's format, a copy of its Format_description (MYSQL_BIN_LOG::open writes
-     * description_event_for_queue). The SQL thread reads both and moves into the new file. A channel never
-     * configured has no relay log to rotate (rotate_relay_log: !mi->inited). Returns whether the relay log
-     * grew.
+     * rotate_relay_log (a source's Rotate, max_relay_log_size, FLUSH RELAY LOGS): the file being written is
+     * closed with a Rotate naming the next one (new_file_impl writes it with the RELAY_LOG flag), which
+     * opens with the relay log's own header and, while the I/O thread holds the source's format, a copy of
+     * its Format_description (MYSQL_BIN_LOG::open writes description_event_for_queue). The SQL thread reads
+     * both and moves into the new file. A channel never configured has no relay log to rotate
+     * (rotate_relay_log: !mi->inited). Returns whether the relay log grew.
      */
     public boolean rotateRelayLog() {
         if (!isConfigured()) {
             return false;
         }
-        newRelayLogFile();
+        write(new BinlogEvent(EventType.RELAY_ROTATE, sourceLogFile, readSourceLogPos,
+                relayRotateSize.applyAsInt(relayFileNumber + 1), 0, -1, null));
+        pendingRelayRotates++;
+        openRelayFile();
         if (sourceFormatSize > 0) {
             write(new BinlogEvent(EventType.ARTIFICIAL_FORMAT_DESCRIPTION, sourceLogFile, readSourceLogPos,
                     sourceFormatSize, 0, -1, null));
@@ -515,6 +515,9 @@ public final class ReplicaChannel {
         for (int i = 0; i < lost; i++) {
             Relayed dropped = relayLog.last();
             relayLog.removeLast();
+            if (dropped.event().type() == EventType.RELAY_ROTATE) {
+                pendingRelayRotates--;
+            }
             relayFiles.computeIfAbsent(dropped.file(), f -> new long[1])[0] -= dropped.event().size();
         }
         unsynced = 0;
@@ -547,13 +550,14 @@ public final class ReplicaChannel {
     }
 
     /**
-     * A relay file a shutdown or crash closed without a Rotate, read to its end: the starting SQL thread
-     * meets its end at once and goes on to the next (next_event), purging the files before its group's, and
-     * that one too when the group ends where the file does (purge_first_log).
+     * A relay file a shutdown or crash closed without a Rotate, read to its end (as the SQL thread starts,
+     * or as it applies the file's last event): the SQL thread meets its end and goes on to the next
+     * (next_event), purging the files before its group's, and that one too when the group ends where the
+     * file does (purge_first_log). A file closed by a Rotate was left at the Rotate.
      */
     private void leaveClosedFile() {
-        boolean readToEnd = relayLog.isEmpty() || relayLog.first().file() > eventFileNumber;
-        if (eventFileNumber < relayFileNumber && readToEnd) {
+        if (eventFileNumber < relayFileNumber
+                && (relayLog.isEmpty() || relayLog.first().file() > eventFileNumber)) {
             purgeRead(sqlRelayFileNumber == eventFileNumber && relayLogPos == eventPos);
             eventFileNumber++;
             eventPos = relayFirstPos;
@@ -575,28 +579,31 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
-        int executed = 0;
         for (int i = 0; i < relayLog.size(); i++) {
             n++;
-            BinlogEvent e = relayLog.get(i).event();
-            if (e.type() != EventType.RELAY_ROTATE) {
-                executed++;
-            }
-            if (e.endsTransaction()) {
+            if (relayLog.get(i).event().endsTransaction()) {
                 break;
             }
         }
-        runExecuted = executed;
         return n;
     }
 
-    /** Of the events {@link #eventsToNextCommit} counted last, those the SQL thread executes, not only reads. */
-    public int executedInRun() {
-        return runExecuted;
+    /**
+     * Of the next {@code n} relay-log events, those the SQL thread executes: the relay log's own Rotate is
+     * only read, and costs nothing to apply. Rotates are rare, so this counts only when one is waiting.
+     */
+    public int executedAmong(int n) {
+        if (pendingRelayRotates == 0) {
+            return n;
+        }
+        int executed = 0;
+        for (int i = 0; i < n; i++) {
+            if (relayLog.get(i).event().type() != EventType.RELAY_ROTATE) {
+                executed++;
+            }
+        }
+        return executed;
     }
-
-    /** See {@link #executedInRun}: the relay log's own Rotate is read, and costs nothing to apply. */
-    private int runExecuted;
 
     /**
      * The SQL thread applied the head event. The executed source position and the relay position shown
@@ -610,12 +617,10 @@ public final class ReplicaChannel {
     public void applied(BinlogEvent e) {
         Relayed r = relayLog.first();
         relayLog.dropFirst(1);
-        if (r.file() != eventFileNumber) { // the last file ended without a Rotate (a crash, a restart)
-            purgeRead(sqlRelayFileNumber == eventFileNumber && relayLogPos == eventPos);
-        }
         eventFileNumber = r.file();
         eventPos = r.relayEnd();
         if (e.type() == EventType.RELAY_ROTATE) {
+            pendingRelayRotates--;
             purgeRead(false);
             eventFileNumber = r.file() + 1; // on into the next file, past its own header
             eventPos = relayFirstPos;
@@ -656,6 +661,7 @@ public final class ReplicaChannel {
                 break;
             }
         }
+        leaveClosedFile();
     }
 
     /**
@@ -663,7 +669,7 @@ public final class ReplicaChannel {
      * relay_log_purge OFF none (and once it is ON again, the next file end purges all that were kept).
      */
     private void purgeRead(boolean included) {
-        if (purgeRead.getAsBoolean()) {
+        if (relayLogPurge.getAsBoolean()) {
             relayFiles.headMap(sqlRelayFileNumber, included).clear();
         }
     }

@@ -394,11 +394,6 @@ public final class IoThread {
             writing = false;
             for (int i = 0; i < runLength; i++) {
                 BinlogEvent e = toWrite.pollFirst();
-                if (e.type() == EventType.ROTATE || e.type() == EventType.FAKE_ROTATE) {
-                    // process_io_rotate: every Rotate, the dump's fake one at its start included, starts a new
-                    // relay log file, which the Rotate opens.
-                    c.channel().newRelayLogFile();
-                }
                 if (e.type() == EventType.GTID) {
                     ownTransaction = own(e.gtid());
                 }

@@ -115,7 +115,8 @@ public final class SqlThread {
             if (applying == 0 && c.channel().nextToApply() != null) {
                 applying = c.channel().eventsToNextCommit();
                 // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
-                SimKernel.tellLater(ctx, c.channel().executedInRun() * c.applyPerEvent(), ctx.getSelf(), new Applied());
+                SimKernel.tellLater(ctx, c.channel().executedAmong(applying) * c.applyPerEvent(), ctx.getSelf(),
+                        new Applied());
             }
         }
 

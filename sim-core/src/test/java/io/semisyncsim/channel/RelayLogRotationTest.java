@@ -31,7 +31,6 @@ class RelayLogRotationTest {
         channel.configure("source", 3306, "repl", null, null, null, null);
         channel.ioConnected("Waiting for master to send event", 1);
         // the dump's fake Rotate opens relay file 2, and the source's format follows
-        channel.newRelayLogFile();
         queue(new BinlogEvent(EventType.FAKE_ROTATE, "bin.000001", 4, 43, 0, -1, null));
         queue(new BinlogEvent(EventType.FORMAT_DESCRIPTION, "bin.000001", 256, SOURCE_FORMAT, 0, -1, null));
         sourcePos = 256;
