@@ -44,11 +44,8 @@ final class Normaliser {
     }
 
     private final Map<Integer, String> portNames;
-    /** The real server's point release in the flavour's terms, or null when they agree or differ in series. */
-    private final Pattern realRelease;
-    private final String modelRelease;
-    private final Pattern realVersionId;
-    private final String modelVersionId;
+    /** The real server's point release in the flavour's terms (identity when they agree or differ in series). */
+    private final java.util.function.UnaryOperator<String> release;
 
     Normaliser(Map<Integer, String> portNames) {
         this(portNames, null, null);
@@ -65,15 +62,13 @@ final class Normaliser {
         int[] real = release(realVersion);
         int[] model = release(modelVersion);
         if (real == null || model == null || real[0] != model[0] || real[1] != model[1] || real[2] == model[2]) {
-            realRelease = null;
-            modelRelease = null;
-            realVersionId = null;
-            modelVersionId = null;
+            release = text -> text;
         } else {
-            realRelease = Pattern.compile("(?<![\\d.])" + real[0] + "\\." + real[1] + "\\." + real[2] + "(?![\\d])");
-            modelRelease = model[0] + "." + model[1] + "." + model[2];
-            realVersionId = Pattern.compile("(?<!\\d)" + versionId(real) + "(?!\\d)");
-            modelVersionId = versionId(model);
+            Pattern dotted = Pattern.compile("(?<![\\d.])" + real[0] + "\\." + real[1] + "\\." + real[2] + "(?!\\d)");
+            Pattern id = Pattern.compile("(?<!\\d)" + versionId(real) + "(?!\\d)");
+            String modelDotted = model[0] + "." + model[1] + "." + model[2];
+            String modelId = versionId(model);
+            release = text -> id.matcher(dotted.matcher(text).replaceAll(modelDotted)).replaceAll(modelId);
         }
     }
 
@@ -93,10 +88,7 @@ final class Normaliser {
         if (real == null) {
             return null;
         }
-        if (realRelease != null) {
-            real = realVersionId.matcher(realRelease.matcher(real).replaceAll(modelRelease)).replaceAll(modelVersionId);
-        }
-        Matcher m = HOST_PORT.matcher(real);
+        Matcher m = HOST_PORT.matcher(release.apply(real));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = portNames.get(Integer.parseInt(m.group(1)));
