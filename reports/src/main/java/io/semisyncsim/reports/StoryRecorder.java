@@ -114,6 +114,10 @@ public final class StoryRecorder implements TraceSink {
             case "io.net_timeout" -> thread(e, Story.IO_THREAD, "net timeout", "slave_net_timeout passed without a packet: "
                     + fields(e));
             case "io.connection_lost" -> thread(e, Story.IO_THREAD, "connection lost", fields(e));
+            case "io.space_wait" -> thread(e, Story.IO_THREAD, "waits for relay log space",
+                    "relay_log_space_limit passed: reads nothing, so acknowledges nothing, until the SQL thread frees space ("
+                    + fields(e) + ")");
+            case "io.space_freed" -> thread(e, Story.IO_THREAD, "reads again", "relay log space freed: " + fields(e));
             case "io.fatal" -> thread(e, Story.IO_THREAD, "fatal error", fields(e));
             case "io.stop" -> thread(e, Story.IO_THREAD, "I/O thread stops", "");
             case "sql.start" -> threadAfterStart(e, Story.SQL_THREAD, "SQL thread starts");

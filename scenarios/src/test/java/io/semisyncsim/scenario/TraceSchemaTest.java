@@ -19,6 +19,7 @@ class TraceSchemaTest {
     private static final Set<String> KINDS = Set.of("sql", "commit.begin", "flush", "commit.wait", "commit.released",
             "commit.visible", "commit.ok", "dump.start", "dump.stop", "dump.error", "ack.request", "ack.sent", "ack", "io.start",
             "io.connected", "io.connect_failed", "send", "deliver", "io.net_timeout", "io.connection_lost", "io.fatal", "io.stop",
+            "io.space_wait", "io.space_freed",
             "sql.start", "sql.applied", "sql.stop", "connect", "close", "partition", "heal", "reset", "link", "log",
             "start", "shutdown", "stopped", "power-off", "crash", "crash.lost", "crash.recovery", "promoted", "slow-disk", "pause", "resume");
 

@@ -152,16 +152,58 @@ public final class ReplicaChannel {
     private boolean inGroup;
 
     /**
+     * How a flavour enforces relay_log_space_limit (flavors.conf {@code relay-space-limit}). MariaDB and
+     * MySQL 5.7 (slave.cc handle_slave_io): the I/O thread waits after an event that took the relay log past
+     * the limit, and the SQL thread's handshake lets it on. MySQL 8 (rpl_replica.cc handle_slave_io):
+     * {@code beforeEvent}, it waits before an event outside a transaction that would take the relay log past
+     * it, a GTID event measured by its whole transaction; {@code purgeClearsIgnore}: 5.7's purge_first_log
+     * ends a handshake; {@code formatAndRotateNeverWait}: 8.4's exception for those two event types.
+     */
+    public record SpaceRules(boolean beforeEvent, boolean purgeClearsIgnore, boolean formatAndRotateNeverWait) {
+        /** MariaDB's, the rules of a channel made without a flavour (unit tests). */
+        public static final SpaceRules AFTER_EVENT = new SpaceRules(false, false, false);
+    }
+
+    private final SpaceRules spaceRules;
+    /** relay_log_space_limit, read as a thread starts (it is read-only); 0: none. */
+    private final java.util.function.LongSupplier spaceLimitVariable;
+    private long spaceLimit;
+    /**
+     * The relay-space handshake of MariaDB's slave.cc: the SQL thread, waiting for events while the relay
+     * log is over its limit, lets the I/O thread write one more event (ignore_log_space_limit) and, outside
+     * a transaction, asks it to rotate first (sql_force_rotate_relay), so that there is a file to purge.
+     */
+    private boolean ignoreSpaceLimit;
+    private boolean forceRotate;
+    /** A purge or the SQL thread's handshake since the I/O thread last looked (log_space_cond's broadcast). */
+    private boolean spaceSignal;
+    /**
+     * MySQL 8's wait: the I/O thread waits (is_receiver_waiting_for_rl_space) for room for {@code waitSize}
+     * bytes, or until the applier has purged everything before {@code receiverFile}, the file it rotated to
+     * as it began waiting ({@code coordinatorFileAfterPurge}: the applier's group file at its last purge).
+     */
+    private boolean receiverWaiting;
+    private long waitSize;
+    private int receiverFile;
+    private int coordinatorFileAfterPurge;
+    /** Whether the I/O thread's last queued event left it inside a transaction (MySQL's transaction_parser). */
+    private boolean ioInTransaction;
+
+    /**
      * {@code relayFirstPos}: where a relay log file's first event goes, after its own header;
      * {@code relayRotateSize}: the size of the Rotate that closes a relay file, naming relay file N;
-     * {@code maxFileSize}: the size past which a relay file is closed; {@code relayLogPurge}: relay_log_purge.
+     * {@code maxFileSize}: the size past which a relay file is closed; {@code relayLogPurge}: relay_log_purge;
+     * {@code spaceLimit}: relay_log_space_limit, enforced as {@code spaceRules} say.
      */
     public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize,
-                          java.util.function.LongSupplier maxFileSize, java.util.function.BooleanSupplier relayLogPurge) {
+                          java.util.function.LongSupplier maxFileSize, java.util.function.BooleanSupplier relayLogPurge,
+                          java.util.function.LongSupplier spaceLimit, SpaceRules spaceRules) {
         this.relayFirstPos = relayFirstPos;
         this.relayRotateSize = relayRotateSize;
         this.maxFileSize = maxFileSize;
         this.relayLogPurge = relayLogPurge;
+        this.spaceLimitVariable = spaceLimit;
+        this.spaceRules = spaceRules;
         this.relayLogPos = 4;
     }
 
@@ -327,6 +369,11 @@ public final class ReplicaChannel {
         return sourceUuid;
     }
 
+    /** The relay log file the I/O thread writes. */
+    int relayFileWritten() {
+        return relayFileNumber;
+    }
+
     /** The relay log file number the SQL thread reads now (1 before any). */
     public int relayFileNumber() {
         return Math.max(1, sqlRelayFileNumber);
@@ -335,6 +382,9 @@ public final class ReplicaChannel {
     public void ioStarting(String state) {
         ioRunning = IoRunning.CONNECTING;
         ioState = state;
+        spaceLimit = spaceLimitVariable.getAsLong(); // init_relay_log_info: rli->log_space_limit
+        ioInTransaction = false; // a new connection's transaction_parser starts outside one
+        receiverWaiting = false;
     }
 
     /** Connected; the I/O thread runs its set-up statements before it asks for the dump. */
@@ -458,6 +508,9 @@ public final class ReplicaChannel {
             }
         }
         write(e);
+        if (e.trx() != 0) {
+            ioInTransaction = !e.endsTransaction();
+        }
         if (relayWritePos > maxFileSize.getAsLong()) {
             rotateRelayLog(); // MYSQL_BIN_LOG::appendv: past max_size, even inside a transaction
         }
@@ -538,6 +591,11 @@ public final class ReplicaChannel {
 
     public void sqlStarted() {
         sqlRunning = true;
+        spaceLimit = spaceLimitVariable.getAsLong();
+        ignoreSpaceLimit = false; // handle_slave_sql: "When the SQL thread starts it sets ignore_log_space_limit to false"
+        if (spaceRules.beforeEvent() && !relayLogPurge.getAsBoolean()) {
+            spaceLimit = 0; // Rpl_applier_reader::open: ER_RELAY_LOG_SPACE_LIMIT_DISABLED (the warning is not written yet)
+        }
         leaveClosedFile();
     }
 
@@ -621,6 +679,12 @@ public final class ReplicaChannel {
         eventPos = r.relayEnd();
         if (e.type() == EventType.RELAY_ROTATE) {
             pendingRelayRotates--;
+            if (spaceRules.beforeEvent() && receiverWaiting && !inGroup) {
+                // Rpl_applier_reader::move_to_next_log(force): the group moves into the next file, so the
+                // file left is purged too and the waiting receiver can go on.
+                sqlRelayFileNumber = r.file() + 1;
+                relayLogPos = 4;
+            }
             purgeRead(false);
             eventFileNumber = r.file() + 1; // on into the next file, past its own header
             eventPos = relayFirstPos;
@@ -670,8 +734,111 @@ public final class ReplicaChannel {
      */
     private void purgeRead(boolean included) {
         if (relayLogPurge.getAsBoolean()) {
-            relayFiles.headMap(sqlRelayFileNumber, included).clear();
+            var purged = relayFiles.headMap(sqlRelayFileNumber, included);
+            if (!purged.isEmpty()) {
+                purged.clear();
+                spaceSignal = spaceLimit > 0; // purge_first_log broadcasts log_space_cond
+            }
+            coordinatorFileAfterPurge = sqlRelayFileNumber; // MySQL's purge_applied_logs, forced or not
+            spaceSignal |= receiverWaiting;
+            if (spaceRules.purgeClearsIgnore()) {
+                ignoreSpaceLimit = false; // 5.7 purge_first_log: the I/O thread takes the limit into account again
+            }
         }
+    }
+
+    // --- relay_log_space_limit (slave.cc handle_slave_io, wait_for_relay_log_space, next_event)
+
+    /** Whether relay_log_space_limit holds here: then the I/O thread queues one event at a time. */
+    public boolean limitsRelaySpace() {
+        return spaceLimit > 0;
+    }
+
+    /**
+     * MySQL 8's handle_slave_io, before it queues {@code e} ({@code queuedSize} bytes, a GTID event's whole
+     * transaction): whether it must first wait, because {@code e} is outside a transaction and would take
+     * the relay log past the limit (exceeds_relay_log_limit).
+     */
+    public boolean waitsBeforeQueueing(BinlogEvent e, long queuedSize) {
+        if (!spaceRules.beforeEvent() || spaceLimit == 0 || ioInTransaction) {
+            return false;
+        }
+        if (spaceRules.formatAndRotateNeverWait() && switch (e.type()) {
+            case FORMAT_DESCRIPTION, ARTIFICIAL_FORMAT_DESCRIPTION, ROTATE, FAKE_ROTATE -> true;
+            default -> false;
+        }) {
+            return false;
+        }
+        return spaceLimit < relayLogSpace() + queuedSize;
+    }
+
+    /**
+     * MySQL 8's wait_for_relay_log_space begins: it rotates the relay log, so that the applier can finish
+     * the file and purge it, and waits for room for {@code queuedSize} bytes. Returns whether it rotated.
+     */
+    public boolean beginWaitBeforeQueueing(long queuedSize) {
+        receiverWaiting = true;
+        waitSize = queuedSize;
+        boolean rotated = rotateRelayLog();
+        receiverFile = relayFileNumber;
+        return rotated;
+    }
+
+    /**
+     * MariaDB's handle_slave_io, after it queued an event (and sent its ACK): whether it must now wait for
+     * the SQL thread to free relay log space, because the relay log is over its limit and the SQL thread
+     * has not let it go on.
+     */
+    public boolean waitsAfterQueueing() {
+        return !spaceRules.beforeEvent() && spaceLimit > 0 && !ignoreSpaceLimit && spaceLimit < relayLogSpace();
+    }
+
+    /** How a wait for relay log space stands when the I/O thread is woken. */
+    public enum SpaceWait { GOES_ON, OVER, OVER_ROTATED }
+
+    /**
+     * wait_for_relay_log_space, woken: the wait is over when space was freed or the SQL thread let one more
+     * event through; then the relay log is rotated first if the SQL thread asked for it (OVER_ROTATED: the
+     * SQL thread has a Rotate to read), and the limit holds again from the next event.
+     */
+    public SpaceWait relaySpaceWait() {
+        if (spaceRules.beforeEvent()) {
+            if (spaceLimit < relayLogSpace() + waitSize && coordinatorFileAfterPurge != receiverFile) {
+                return SpaceWait.GOES_ON;
+            }
+            receiverWaiting = false;
+            return SpaceWait.OVER;
+        }
+        if (spaceLimit < relayLogSpace() && !ignoreSpaceLimit) {
+            return SpaceWait.GOES_ON;
+        }
+        boolean rotated = false;
+        if (ignoreSpaceLimit && forceRotate) {
+            rotated = rotateRelayLog();
+            forceRotate = false;
+        }
+        ignoreSpaceLimit = false;
+        return rotated ? SpaceWait.OVER_ROTATED : SpaceWait.OVER;
+    }
+
+    /**
+     * next_event, with every relay-log event read, before the SQL thread waits for more: when the relay
+     * log is over its limit, it lets the I/O thread write one more event, asking it to rotate first when
+     * it is not inside a transaction (the file it reads could never be purged otherwise), and wakes it.
+     */
+    public void sqlWaitsForEvents() {
+        if (!spaceRules.beforeEvent() && spaceLimit > 0 && spaceLimit < relayLogSpace()) {
+            forceRotate = !inGroup;
+            ignoreSpaceLimit = true;
+            spaceSignal = true;
+        }
+    }
+
+    /** Whether the I/O thread should look at the relay log's space again since it was last told (and forgets it). */
+    public boolean takeSpaceSignal() {
+        boolean signal = spaceSignal;
+        spaceSignal = false;
+        return signal;
     }
 
     /** Relay log file {@code number} of a node, as Relay_Log_File names it: {@code node-relay-bin.000001}. */

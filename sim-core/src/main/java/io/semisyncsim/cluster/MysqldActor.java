@@ -117,6 +117,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record ForSqlThread(SqlThread.Command command) implements Command {
     }
 
+    /** A message for whichever I/O thread runs now (the SQL thread freed relay log space). */
+    private record ForIoThread(IoThread.Command command) implements Command {
+    }
+
     /** A plugin let a held commit go. Delivered as a message so a plugin never re-enters group commit. */
     private record Released(long waiter, boolean semisync) implements Command {
     }
@@ -146,6 +150,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** Where the network delivers this node's packets (the ACK receiver's reads among them). */
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
+    private final ActorRef<IoThread.Command> toIoThread;
     private final ActorRef<BinlogDumpThread.NetFlushFailed> dumpNetFlushFailed;
     private final ClientConnections clients;
     private final ClientCommands commands;
@@ -170,6 +175,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.server = c.server();
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
+        this.toIoThread = ctx.messageAdapter(IoThread.Command.class, ForIoThread::new);
         this.dumpNetFlushFailed = ctx.messageAdapter(BinlogDumpThread.NetFlushFailed.class,
                 f -> new DumpNetFlushFailed(f.connection()));
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
@@ -228,6 +234,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
         } else if (m instanceof ForSqlThread f) {
             replicas.tellSql(f.command());
+        } else if (m instanceof ForIoThread f) {
+            replicas.tellIo(f.command());
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
         } else if (m instanceof DumpNetFlushFailed f) {
@@ -490,7 +498,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_SQL, "system user", "",
                 server.flavor().threadStyle().sqlCommand(), server.now());
         ActorRef<SqlThread.Command> sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(),
-                server.channel(), server.store(), c.timing().applyPerEvent(), c.trace(), t, server)),
+                server.channel(), server.store(), c.timing().applyPerEvent(), c.trace(), t, server, toIoThread)),
                 "sql-" + ++generation);
         getContext().watch(sql);
         return sql;

@@ -102,6 +102,13 @@ final class ReplicaThreads implements ReplicationControl {
         awaitingIoStop.add(then);
     }
 
+    /** A message for the I/O thread, if one runs (relay log space was freed). */
+    void tellIo(IoThread.Command command) {
+        if (io != null) {
+            io.tell(command);
+        }
+    }
+
     /** A message for the SQL thread, if one runs (the relay log grew, ...). */
     void tellSql(SqlThread.Command command) {
         if (sql != null) {

@@ -504,6 +504,13 @@ public final class Flavor {
         return table.getBoolean("gtid.log-dump-start-before-checks");
     }
 
+    /** How relay_log_space_limit stops the I/O thread (flavors.conf relay-space-limit). */
+    public io.semisyncsim.channel.ReplicaChannel.SpaceRules relaySpaceRules() {
+        Config r = table.getConfig("relay-space-limit");
+        return new io.semisyncsim.channel.ReplicaChannel.SpaceRules(r.getBoolean("before-event"),
+                r.getBoolean("purge-clears-ignore"), r.getBoolean("format-and-rotate-never-wait"));
+    }
+
     /** Whether the SQL thread starting on a GTID channel with no position yet starts at 4 (MariaDB). */
     public boolean gtidSqlThreadStartsAt4() {
         return table.getBoolean("gtid.sql-thread-starts-at-4");

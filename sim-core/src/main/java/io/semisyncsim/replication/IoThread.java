@@ -36,6 +36,7 @@ import java.util.function.Supplier;
  *   CONNECTING --connect refused or timed out--> CONNECTING (retries after MASTER_CONNECT_RETRY)
  *   any --STOP SLAVE--> stopping (MariaDB: KILLs its dump thread on the source) --> NO
  *   any --fatal dump error (1236)--> NO
+ *   YES --relay log over relay_log_space_limit--> waiting for space (reads nothing) --freed, or one more event--> YES
  * </pre>
  */
 public final class IoThread {
@@ -64,6 +65,10 @@ public final class IoThread {
     }
 
     private record KillTimeout() implements Command {
+    }
+
+    /** The SQL thread freed relay log space or let one more event through (log_space_cond's broadcast). */
+    public record RelaySpace() implements Command {
     }
 
     /** What the thread needs from its server; {@code thread} is its own row in the server's threads. */
@@ -117,6 +122,14 @@ public final class IoThread {
         private long killConnection = -1;
         /** Inside a transaction of this server's own that came back (replicate_same_server_id OFF): not written. */
         private boolean ownTransaction;
+        /**
+         * In wait_for_relay_log_space: the relay log is over relay_log_space_limit. The thread reads nothing
+         * from its connection meanwhile, so what arrives waits in {@link #unread}, as in its socket.
+         */
+        private boolean waitingForSpace;
+        private final ArrayDeque<Packet> unread = new ArrayDeque<>();
+        /** A wait for space just ended: the next event is queued without another look (MySQL 8). */
+        private boolean spaceWaitEnded;
 
         Running(Context c, ActorContext<Command> ctx, TimerScheduler<Command> timers) {
             this.c = c;
@@ -181,6 +194,8 @@ public final class IoThread {
                 connect();
             } else if (m instanceof KillTimeout) {
                 return killDone(false);
+            } else if (m instanceof RelaySpace) {
+                relaySpace();
             } else {
                 return Behaviors.unhandled();
             }
@@ -188,8 +203,8 @@ public final class IoThread {
         }
 
         private void netTimeout(NetTimeout m) {
-            if (m.connection() != connection) {
-                return;
+            if (m.connection() != connection || waitingForSpace) {
+                return; // no read, no read timeout: it counts again from the read after the wait
             }
             long silent = c.clock().getAsLong() - lastReceived;
             if (silent < c.netTimeout()) {
@@ -213,6 +228,10 @@ public final class IoThread {
         private Behavior<Command> network(Packet p) {
             if (killAttempt >= 0) {
                 return killing(p);
+            }
+            if (waitingForSpace) {
+                unread.addLast(p);
+                return Behaviors.same();
             }
             if (p instanceof Packet.Connected con && con.attempt() == attempt) {
                 timers.cancel("connect");
@@ -293,9 +312,14 @@ public final class IoThread {
             c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
             var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
             send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids));
-            String waiting = "Waiting for " + source() + " to send event";
+            String waiting = waitingForEvents();
             c.channel().ioConnected(waiting, c.sourceServerId());
             state(waiting);
+        }
+
+        /** The Slave_IO_State of a thread that reads its connection: the source's stream. */
+        private String waitingForEvents() {
+            return "Waiting for " + source() + " to send event";
         }
 
         /** Whether to write a line's GTID form ({@code gtidKey}): the dump was asked by GTID, and the flavour has one. */
@@ -362,13 +386,29 @@ public final class IoThread {
 
         /**
          * Writes the next run of received events to the relay log: up to the first that asks for an ACK,
-         * or all that arrived. queue_event flushes every event (each costs a write) and fsyncs every
-         * sync_relay_log events; the run is one timer, so an ACK leaves when its event is written.
+         * or all that arrived; one event at a time where relay_log_space_limit holds, since the I/O thread
+         * may have to wait before or after any of them. queue_event flushes every event (each costs a
+         * write) and fsyncs every sync_relay_log events; the run is one timer, so an ACK leaves when its
+         * event is written.
          */
         private void writeNext() {
-            if (writing || toWrite.isEmpty()) {
+            if (writing || waitingForSpace || toWrite.isEmpty()) {
                 return;
             }
+            boolean limited = c.channel().limitsRelaySpace();
+            if (limited && !spaceWaitEnded) {
+                BinlogEvent next = toWrite.peekFirst();
+                long size = queuedSize(next);
+                if (c.channel().waitsBeforeQueueing(next, size)) {
+                    boolean rotated = c.channel().beginWaitBeforeQueueing(size);
+                    waitForSpace();
+                    if (rotated) {
+                        c.sqlThread().tell(new SqlThread.RelayAdvanced()); // the applier reads the Rotate
+                    }
+                    return;
+                }
+            }
+            spaceWaitEnded = false;
             writing = true;
             long cost = 0;
             runLength = 0;
@@ -382,7 +422,7 @@ public final class IoThread {
                     runSyncs.set(runLength);
                 }
                 runLength++;
-                if (e == endOfRun) {
+                if (e == endOfRun || limited) {
                     break;
                 }
             }
@@ -392,7 +432,7 @@ public final class IoThread {
 
         private Behavior<Command> relayWritten() {
             writing = false;
-            for (int i = 0; i < runLength; i++) {
+            for (int i = 0; i < runLength && !waitingForSpace; i++) {
                 BinlogEvent e = toWrite.pollFirst();
                 if (e.type() == EventType.GTID) {
                     ownTransaction = own(e.gtid());
@@ -416,10 +456,67 @@ public final class IoThread {
                         trace("ack.sent", "to", c.channel().sourceHost(), "pos", e.end());
                     }
                 }
+                // MariaDB's handle_slave_io: after the event and its ACK, wait while the relay log is over its limit.
+                if (c.channel().waitsAfterQueueing()) {
+                    waitForSpace();
+                }
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
             writeNext();
             return Behaviors.same();
+        }
+
+        /**
+         * What MySQL 8's receiver measures an event by before it queues it: a GTID event by its transaction's
+         * length (Gtid_log_event::transaction_length), here the transaction's events received so far.
+         */
+        private long queuedSize(BinlogEvent first) {
+            if (first.type() != EventType.GTID) {
+                return first.size();
+            }
+            long size = 0;
+            for (BinlogEvent e : toWrite) {
+                if (e.trx() == first.trx()) {
+                    size += e.size();
+                    if (e.endsTransaction()) {
+                        break;
+                    }
+                }
+            }
+            return size;
+        }
+
+        /** wait_for_relay_log_space: until the SQL thread purges, or lets one more event through. */
+        private void waitForSpace() {
+            waitingForSpace = true;
+            String waiting = c.server().flavor().threadStyle().ioSpaceWaitState();
+            c.channel().ioConnected(waiting, c.sourceServerId());
+            state(waiting);
+            trace("io.space_wait", "relay_log_space", c.channel().relayLogSpace());
+        }
+
+        /** Woken by the SQL thread: on, if the wait is over (rotating the relay log first if it asked). */
+        private void relaySpace() {
+            ReplicaChannel.SpaceWait wait = waitingForSpace ? c.channel().relaySpaceWait() : null;
+            if (wait == null || wait == ReplicaChannel.SpaceWait.GOES_ON) {
+                return;
+            }
+            waitingForSpace = false;
+            spaceWaitEnded = true;
+            String waiting = waitingForEvents();
+            c.channel().ioConnected(waiting, c.sourceServerId());
+            state(waiting);
+            trace("io.space_freed", "relay_log_space", c.channel().relayLogSpace());
+            if (wait == ReplicaChannel.SpaceWait.OVER_ROTATED) {
+                c.sqlThread().tell(new SqlThread.RelayAdvanced()); // the SQL thread reads the Rotate
+            }
+            if (connection >= 0) {
+                armNetTimeout(); // the read after the wait times out on its own
+            }
+            while (!waitingForSpace && !unread.isEmpty()) {
+                network(unread.pollFirst());
+            }
+            writeNext();
         }
 
         private void connectFailed(int errno, String errnoText) {

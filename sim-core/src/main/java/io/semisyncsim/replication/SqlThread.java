@@ -1,5 +1,6 @@
 package io.semisyncsim.replication;
 
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -33,8 +34,9 @@ public final class SqlThread {
     private record Applied() implements Command {
     }
 
+    /** {@code ioThread}: the node's I/O thread, whichever runs, woken when relay log space is freed. */
     public record Context(String node, ReplicaChannel channel, TableStore store, long applyPerEvent, Trace trace,
-                          Threads.Thread thread, Mysqld server) {
+                          Threads.Thread thread, Mysqld server, ActorRef<IoThread.Command> ioThread) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -112,11 +114,18 @@ public final class SqlThread {
          * step, since the executed position and the data only change when a transaction ends.
          */
         private void applyNext() {
-            if (applying == 0 && c.channel().nextToApply() != null) {
-                applying = c.channel().eventsToNextCommit();
-                // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
-                SimKernel.tellLater(ctx, c.channel().executedAmong(applying) * c.applyPerEvent(), ctx.getSelf(),
-                        new Applied());
+            if (applying == 0) {
+                if (c.channel().nextToApply() != null) {
+                    applying = c.channel().eventsToNextCommit();
+                    // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
+                    SimKernel.tellLater(ctx, c.channel().executedAmong(applying) * c.applyPerEvent(), ctx.getSelf(),
+                            new Applied());
+                } else {
+                    c.channel().sqlWaitsForEvents(); // next_event: everything read; the relay-space handshake
+                }
+            }
+            if (c.channel().takeSpaceSignal()) {
+                c.ioThread().tell(new IoThread.RelaySpace()); // log_space_cond: a purge, or the handshake
             }
         }
 

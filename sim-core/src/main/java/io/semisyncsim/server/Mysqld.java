@@ -87,7 +87,8 @@ public final class Mysqld {
                 Long.parseLong(flavor.systemVariables().get("max_binlog_size").defaultValue()), clock, gtids);
         this.channel = new io.semisyncsim.channel.ReplicaChannel(flavor.eventSizes().relayFirstPos(),
                 n -> flavor.eventSizes().rotate(io.semisyncsim.channel.ReplicaChannel.relayFileName(name, n)),
-                this::maxRelayFileSize, () -> variables.getBool("relay_log_purge"));
+                this::maxRelayFileSize, () -> variables.getBool("relay_log_purge"),
+                () -> variables.getLong("relay_log_space_limit"), flavor.relaySpaceRules());
         this.channel.setExecutedGtids(gtids::executed);
     }
 
