@@ -670,9 +670,11 @@ public final class ReplicaChannel {
      * SQL thread purges the files before its group's (slave.cc next_event -> purge_first_log, relay_log_purge):
      * that one too only if the group ends where the file does, which a file closed by a Rotate never does,
      * so the file before the one being read stays until the SQL thread reads past the next (Relay_Log_Space,
-     * measured on MariaDB 10.11).
+     * measured on MariaDB 10.11). Returns whether the group position moved (inc_group_relay_log_pos, which
+     * wakes MASTER_POS_WAIT's waiters).
      */
-    public void applied(BinlogEvent e) {
+    public boolean applied(BinlogEvent e) {
+        boolean groupMoved = false;
         Relayed r = relayLog.first();
         relayLog.dropFirst(1);
         eventFileNumber = r.file();
@@ -691,6 +693,7 @@ public final class ReplicaChannel {
         } else if (e.endsTransaction() || e.trx() == 0 && !inGroup) {
             sqlRelayFileNumber = r.file();
             relayLogPos = r.relayEnd();
+            groupMoved = true;
         }
         if (e.trx() != 0) {
             inGroup = !e.endsTransaction(); // the relay log's own events, inside one, move nothing
@@ -726,6 +729,7 @@ public final class ReplicaChannel {
             }
         }
         leaveClosedFile();
+        return groupMoved;
     }
 
     /**

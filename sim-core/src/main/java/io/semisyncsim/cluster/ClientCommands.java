@@ -28,8 +28,11 @@ final class ClientCommands {
         void committed(MysqldActor.Commit commit, boolean ok, long trx, BinlogPosition end, boolean semisync,
                        SqlError error);
 
-        /** {@code statement} runs again (a DDL, now that its implicit commit is done). */
+        /** {@code statement} runs again (a DDL, now that its implicit commit is done; a wait that is over). */
         void rerun(MysqldActor.Execute statement);
+
+        /** Wait {@code waitId} ends with its timeout {@code micros} from now, unless it ends before. */
+        void waitTimeout(long waitId, long micros);
     }
 
     /** Group commit: {@code trx} of {@code committer} is submitted to the node's coordinator of the moment. */
@@ -70,6 +73,9 @@ final class ClientCommands {
         if (r instanceof StatementResult.Rows rows) {
             return rows.resultSet().rows().size() + " rows";
         }
+        if (r instanceof StatementResult.Blocked) {
+            return "waits";
+        }
         return r instanceof StatementResult.CommitNeeded ? "commit" : "OK";
     }
 
@@ -94,6 +100,14 @@ final class ClientCommands {
         trace.record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
                 "result", summary(result));
         conn.thread.db(conn.session.database()); // USE changes what the process list shows
+        if (result instanceof StatementResult.Blocked blocked) {
+            // A wait function waits: the statement runs again when the wait is over (ReplicationWaits).
+            long id = server.waits().add(conn.thread.id(), blocked, conn.session, waitId -> replies.rerun(e));
+            if (blocked.timeoutMicros() >= 0) {
+                replies.waitTimeout(id, blocked.timeoutMicros());
+            }
+            return;
+        }
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
             if (conn.waiting == e && replicas.stoppingIo() > 0 && stopsBefore != replicas.stoppingIo()) {
                 // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB

@@ -191,6 +191,7 @@ final class ClientConnections {
         }
         connections.clear(); // and open transactions with them
         byThreadId.clear();
+        server.waits().clear();
         server.sessionThreads().clear();
     }
 

@@ -117,6 +117,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record ForSqlThread(SqlThread.Command command) implements Command {
     }
 
+    /** The timeout of a client's MASTER_POS_WAIT or MASTER_GTID_WAIT. */
+    private record WaitTimedOut(long waitId) implements Command {
+    }
+
     /** A message for whichever I/O thread runs now (the SQL thread freed relay log space). */
     private record ForIoThread(IoThread.Command command) implements Command {
     }
@@ -181,7 +185,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
         this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
         this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
-        this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas);
+        this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas,
+                server.waits());
         this.lifecycle = new ServerLifecycle(server, c.trace(), clients, killer, replicas, commitPath, this);
         this.commands = new ClientCommands(server, c.trace(), clients, replicas, this::closing,
                 (trx, committer) -> commits().submit(trx, committer), this);
@@ -236,6 +241,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             replicas.tellSql(f.command());
         } else if (m instanceof ForIoThread f) {
             replicas.tellIo(f.command());
+        } else if (m instanceof WaitTimedOut w) {
+            server.waits().timedOut(w.waitId());
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
         } else if (m instanceof DumpNetFlushFailed f) {
@@ -275,6 +282,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     @Override
     public void rerun(Execute statement) {
         getContext().getSelf().tell(statement);
+    }
+
+    @Override
+    public void waitTimeout(long waitId, long micros) {
+        SimKernel.tellLater(getContext(), micros, getContext().getSelf(), new WaitTimedOut(waitId));
     }
 
     /** Between a clean shutdown's start and the process's end. */

@@ -1,6 +1,7 @@
 package io.semisyncsim.cluster;
 
 import io.semisyncsim.server.ReplicationControl;
+import io.semisyncsim.server.ReplicationWaits;
 import io.semisyncsim.server.Threads;
 import java.util.function.LongConsumer;
 
@@ -19,14 +20,16 @@ final class ThreadKiller {
     /** Ends the binlog dump thread with this thread id (no EOF packet: its socket just closes). */
     private final LongConsumer killDump;
     private final ReplicationControl replicas;
+    private final ReplicationWaits waits;
 
     ThreadKiller(Threads threads, ClientConnections clients, CommitPath commits, LongConsumer killDump,
-                 ReplicationControl replicas) {
+                 ReplicationControl replicas, ReplicationWaits waits) {
         this.threads = threads;
         this.clients = clients;
         this.commits = commits;
         this.killDump = killDump;
         this.replicas = replicas;
+        this.waits = waits;
     }
 
     /** KILL [QUERY] {@code thread}: nothing when no such thread runs (any more). */
@@ -60,7 +63,14 @@ final class ThreadKiller {
     void killClient(long thread, boolean queryOnly) {
         commits.killed(thread);
         ClientConnections.Connection conn = clients.byThread(thread);
+        // A wait function returns (MASTER_POS_WAIT: NULL) and its statement answers; a killed connection
+        // then ends (measured on MariaDB 10.11: the client of KILL CONNECTION still gets its row).
+        boolean waited = waits.killed(thread);
         if (conn == null || queryOnly) {
+            return;
+        }
+        if (waited) {
+            conn.closeAfterStatement = true;
             return;
         }
         clients.kill(conn, commits.running());

@@ -279,6 +279,20 @@ public final class Flavor {
 
     /** flavors.conf {@code sql}: typed reads of the rules that differ between servers. */
     public record SqlRules(Config c) {
+        /**
+         * The functions that wait for the replica: the position wait's names, the deprecated one (null: none),
+         * and whether a timeout is read as whole seconds with 0 or less for ever (MariaDB) or as fractional
+         * seconds with 0 for ever and a negative one refused (MySQL).
+         */
+        public record WaitFunctions(java.util.List<String> position, String positionDeprecated, boolean wholeSeconds) {
+        }
+
+        public WaitFunctions waitFunctions() {
+            Config w = c.getConfig("wait-functions");
+            return new WaitFunctions(w.getStringList("position"),
+                    w.getIsNull("position-deprecated") ? null : w.getString("position-deprecated"),
+                    w.getBoolean("whole-seconds"));
+        }
         public boolean emptyQueryError() {
             return c.getBoolean("empty-query-error");
         }

@@ -131,6 +131,7 @@ public final class SqlThread {
 
         private Behavior<Command> exit() {
             c.channel().sqlStopped();
+            c.server().waits().replicationMoved(0); // a waiter of MASTER_POS_WAIT gets NULL
             String gtid = gtidPosition();
             log(gtidForm(gtid, "sql-exiting-gtid") ? "sql-exiting-gtid" : "sql-exiting",
                     "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
@@ -141,6 +142,7 @@ public final class SqlThread {
         }
 
         private Behavior<Command> applied() {
+            int groups = 0;
             for (int i = 0; i < applying; i++) {
                 BinlogEvent e = c.channel().nextToApply();
                 if (e == null) {
@@ -159,7 +161,12 @@ public final class SqlThread {
                         return failed(e, err);
                     }
                 }
-                c.channel().applied(e);
+                if (c.channel().applied(e)) {
+                    groups++;
+                }
+            }
+            if (groups > 0) {
+                c.server().waits().replicationMoved(groups); // data_cond: MASTER_POS_WAIT's waiters look again
             }
             applying = 0;
             applyNext();

@@ -31,9 +31,9 @@ final class Evaluator {
             "UUID", "SUBSTRING", "SUBSTR", "REPLACE", "TRIM", "LTRIM", "RTRIM", "LEFT", "RIGHT", "LPAD", "RPAD",
             "ROUND", "FLOOR", "CEIL", "CEILING", "TRUNCATE", "POW", "POWER", "SQRT", "EXP", "LOG", "LN", "DATE_ADD",
             "DATE_SUB", "DATEDIFF", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT",
-            "CAST", "CONVERT", "HEX", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "MASTER_POS_WAIT",
-            "SOURCE_POS_WAIT", "WAIT_FOR_EXECUTED_GTID_SET", "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
-            "JSON_OBJECT", "MASTER_GTID_WAIT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
+            "CAST", "CONVERT", "HEX", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK",
+            "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
+            "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "INSTR", "LOCATE", "REPEAT", "REVERSE", "SPACE", "ASCII",
             "CHAR", "ORD", "BIT_COUNT", "GREATEST", "LEAST", "SIGN", "MOD", "CRC32", "INET_ATON", "INET_NTOA",
             "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE", "FORMAT", "DAYNAME", "YEAR", "MONTH",
             "DAY", "HOUR", "MINUTE", "SECOND", "DATE", "TIME", "WEEK", "QUARTER", "EXTRACT", "ELT", "FIELD");
@@ -574,6 +574,10 @@ final class Evaluator {
                 return Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2);
             }
             default -> {
+                Object waited = WaitFunctions.call(server, session, f.name(), args, warnings::add);
+                if (waited != WaitFunctions.NOT_MINE) {
+                    return waited;
+                }
                 Object gtid = GtidFunctions.call(server, f.name(), args);
                 if (gtid != GtidFunctions.NOT_MINE && gtid != GtidFunctions.NO_SUCH) {
                     return gtid;
@@ -584,7 +588,10 @@ final class Evaluator {
                 if (session.database() == null) {
                     throw flavor().error(1046);
                 }
-                throw flavor().error(1305, "FUNCTION", session.database() + "." + f.name().toLowerCase(Locale.ROOT));
+                // the name as the statement spells it (measured on MariaDB 10.11: SOURCE_POS_WAIT stays upper case)
+                int paren = f.text() == null ? -1 : f.text().indexOf('(');
+                String typed = paren > 0 ? f.text().substring(0, paren).trim() : f.name().toLowerCase(Locale.ROOT);
+                throw flavor().error(1305, "FUNCTION", session.database() + "." + typed);
             }
         }
     }

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The GTID functions of SQL (item_func.cc Item_func_gtid_subset, Item_func_gtid_subtract,
- * Item_wait_for_executed_gtid_set; MariaDB's Item_master_gtid_wait), for the family the server belongs
- * to. A wait the server would have to block for is refused as not modelled (error 9000): a scenario
- * waits with {@code await} on {@code NODE.gtid.executed} instead.
+ * Item_wait_for_executed_gtid_set), for the family the server belongs to. A wait the server would have to
+ * block for is refused as not modelled (error 9000): a scenario waits with {@code await} on
+ * {@code NODE.gtid.executed} instead. MariaDB's MASTER_GTID_WAIT is in WaitFunctions.
  */
 final class GtidFunctions {
     private GtidFunctions() {
@@ -20,7 +20,7 @@ final class GtidFunctions {
     static Object call(Mysqld server, String name, List<Object> args) throws SqlError {
         boolean mariadb = server.flavor().gtidKind().equals("mariadb");
         if (name.equals("MASTER_GTID_WAIT")) {
-            return mariadb ? masterGtidWait(server, args) : NO_SUCH;
+            return mariadb ? NOT_MINE : NO_SUCH; // MariaDB's is a wait (WaitFunctions)
         }
         if (mariadb) {
             return List.of("GTID_SUBSET", "GTID_SUBTRACT", "WAIT_FOR_EXECUTED_GTID_SET").contains(name) ? NO_SUCH : NOT_MINE;
@@ -40,19 +40,6 @@ final class GtidFunctions {
                 }
                 yield set(server, args.get(0)).subtract(set(server, args.get(1))).toString();
             }
-            case "WAIT_FOR_EXECUTED_GTID_SET" -> {
-                if (args.isEmpty() || args.size() > 2) {
-                    throw server.flavor().error(1582, name);
-                }
-                GtidSet wanted = set(server, args.get(0));
-                if (wanted.isSubsetOf(GtidSet.parse(server.gtids().executed()))) {
-                    yield 0L; // executed already: returns at once
-                }
-                if (args.size() == 2 && args.get(1) != null && Values.compare(args.get(1), 0L) <= 0) {
-                    yield 1L; // a timeout of 0: 1 at once
-                }
-                throw server.flavor().error("9000-clause", "SELECT", "a wait in WAIT_FOR_EXECUTED_GTID_SET()");
-            }
             default -> NOT_MINE;
         };
     }
@@ -62,30 +49,6 @@ final class GtidFunctions {
 
     /** Marks the other family's GTID function: this server has no such function (1305). */
     static final Object NO_SUCH = new Object();
-
-    /** MASTER_GTID_WAIT(pos [, timeout]): 0 when gtid_slave_pos has reached pos, -1 for a 0 timeout not reached. */
-    private static Object masterGtidWait(Mysqld server, List<Object> args) throws SqlError {
-        if (args.isEmpty() || args.size() > 2) {
-            throw server.flavor().error(1582, "MASTER_GTID_WAIT");
-        }
-        GtidList.Parsed wanted = GtidList.parse(Values.text(args.get(0)));
-        if (wanted.list() == null) {
-            throw server.flavor().error(1231, "gtid_slave_pos", Values.text(args.get(0)));
-        }
-        GtidList have = GtidList.parse(server.gtids().variable("gtid_slave_pos")).list();
-        boolean reached = true;
-        for (var g : wanted.list().gtids()) {
-            var at = have.get(g.domain());
-            reached &= at != null && at.seq() >= g.seq();
-        }
-        if (reached) {
-            return 0L;
-        }
-        if (args.size() == 2 && args.get(1) != null && Values.compare(args.get(1), 0L) <= 0) {
-            return -1L; // measured: MASTER_GTID_WAIT('0-1-9', 0.2) gives -1 when it times out
-        }
-        throw server.flavor().error("9000-clause", "SELECT", "a wait in MASTER_GTID_WAIT()");
-    }
 
     private static GtidSet set(Mysqld server, Object text) throws SqlError {
         GtidSet s = GtidSet.parse(Values.text(text));

@@ -211,6 +211,7 @@ final class MariaGtids implements Gtids {
                 slave.put(g);
                 binlog.bump(g.domain(), g.seq());
             }
+            server.waits().replicationMoved(0); // a MASTER_GTID_WAIT may be over now
         }
     }
 

@@ -55,6 +55,7 @@ public final class Mysqld {
     private final io.semisyncsim.binlog.BinaryLog binlog;
     private final TableStore store;
     private final io.semisyncsim.channel.ReplicaChannel channel;
+    private final ReplicationWaits waits = new ReplicationWaits(this);
     /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
     private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
@@ -169,6 +170,11 @@ public final class Mysqld {
 
     public io.semisyncsim.channel.ReplicaChannel channel() {
         return channel;
+    }
+
+    /** The client sessions waiting in MASTER_POS_WAIT or MASTER_GTID_WAIT. */
+    public ReplicationWaits waits() {
+        return waits;
     }
 
     public String uuid() {

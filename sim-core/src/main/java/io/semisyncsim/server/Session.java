@@ -33,9 +33,42 @@ public final class Session {
     /** The account's global privileges when the connection logged in (its first statement); null before. */
     private java.util.Set<String> loginGlobal;
     private boolean loginGrantOption;
+    /**
+     * What this statement's wait functions gave, in call order: a statement whose wait function had to
+     * wait runs again when the wait is over (ReplicationWaits), and each call takes its earlier value.
+     */
+    private final List<ReplicationWaits.Outcome> waits = new ArrayList<>();
+    private int waitCalls;
 
     public long connectionId() {
         return connectionId;
+    }
+
+    /** A statement starts (or starts again after a wait): its wait functions are called from the first. */
+    void startStatement() {
+        waitCalls = 0;
+    }
+
+    /** The value of this statement's next wait function call if it has one already, else null. */
+    ReplicationWaits.Outcome nextWait() {
+        return waitCalls < waits.size() ? waits.get(waitCalls++) : null;
+    }
+
+    /** The next wait function call gave {@code o} at once. */
+    ReplicationWaits.Outcome answeredAtOnce(ReplicationWaits.Outcome o) {
+        waits.add(o);
+        waitCalls++;
+        return o;
+    }
+
+    /** The wait this statement was set aside for is over with {@code o}. */
+    void waited(ReplicationWaits.Outcome o) {
+        waits.add(o);
+    }
+
+    /** The statement is done: its wait functions' values go with it. */
+    void statementDone() {
+        waits.clear();
     }
 
     /** Sets CONNECTION_ID() (the thread id of the connection); 0 lets the node assign one. */

@@ -60,6 +60,7 @@ final class StatementExecutor {
         String text = Parser.withoutTerminator(sql);
         Statement statement = null;
         StatementResult result;
+        session.startStatement();
         try {
             statement = Parser.parse(text, flavor().dialect());
             result = server.gtids().hasGtidNext() ? runWithGtidNext(account, statement, session, text)
@@ -73,7 +74,10 @@ final class StatementExecutor {
             result = new StatementResult.Failed(parseError(text, e));
         } catch (SqlError e) {
             result = new StatementResult.Failed(e);
+        } catch (ReplicationWaits.Blocked b) {
+            return new StatementResult.Blocked(b.target); // the process list shows its wait; it runs again later
         }
+        session.statementDone();
         keepDiagnostics(statement, result, session);
         if (result instanceof StatementResult.Rows rows) {
             session.setRowCount(-1);

@@ -101,6 +101,22 @@ public sealed interface StatementResult {
         }
     }
 
+    /**
+     * A wait function of the statement must wait (MASTER_POS_WAIT, MASTER_GTID_WAIT): the statement is set
+     * aside until ReplicationWaits has the function's value, then runs again.
+     */
+    record Blocked(ReplicationWaits.Target target) implements StatementResult {
+        @Override
+        public List<Warning> warnings() {
+            return List.of();
+        }
+
+        /** How long the function waits at most, in µs; negative: for ever. */
+        public long timeoutMicros() {
+            return target.timeoutMicros();
+        }
+    }
+
     record Failed(SqlError error) implements StatementResult {
         @Override
         public List<Warning> warnings() {

@@ -43,6 +43,11 @@ class ClientCommandsTest {
         public void rerun(MysqldActor.Execute statement) {
             answers.add(statement.sql() + ": again");
         }
+
+        @Override
+        public void waitTimeout(long waitId, long micros) {
+            answers.add("wait " + waitId + " times out in " + micros + " us");
+        }
     };
 
     private final ClientCommands commands;

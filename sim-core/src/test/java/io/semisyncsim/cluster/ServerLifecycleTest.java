@@ -76,7 +76,8 @@ class ServerLifecycleTest {
         Trace trace = Nodes.traceKindsInto(traced);
         clients = new ClientConnections(node, (request, error) -> did.add("lost " + request + " " + error.code()));
         ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { });
-        ThreadKiller killer = new ThreadKiller(node.threads(), clients, commits, thread -> { }, replicas);
+        ThreadKiller killer = new ThreadKiller(node.threads(), clients, commits, thread -> { }, replicas,
+                node.waits());
         return new ServerLifecycle(node, trace, clients, killer, replicas, commits, effects);
     }
 

@@ -59,7 +59,7 @@ class ThreadKillerTest {
     };
 
     private final ThreadKiller killer = new ThreadKiller(node.threads(), clients, commits,
-            thread -> did.add("kill dump " + thread), replicas);
+            thread -> did.add("kill dump " + thread), replicas, node.waits());
 
     private long thread(Threads.Kind kind) {
         return node.threads().open(kind, "system user", "", "Connect", 0).id();
