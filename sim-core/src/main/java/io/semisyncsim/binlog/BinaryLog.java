@@ -301,6 +301,26 @@ public final class BinaryLog {
     }
 
     /**
+     * Where PURGE BINARY LOGS BEFORE stops: {@code target}, the file after the last one written before the
+     * time (null: none was), whether every file before the active one was ({@code reachedActive}), and the
+     * active file's name.
+     */
+    public record Before(String target, boolean reachedActive, String active) {
+    }
+
+    /**
+     * purge_logs_before_date's scan: the files, oldest first, last written (closed) before {@code cutoff},
+     * up to the first that was not, or the active file.
+     */
+    public Before lastWrittenBefore(long cutoff) {
+        int i = 0;
+        while (i < files.size() - 1 && files.get(i).closedAt >= 0 && files.get(i).closedAt < cutoff) {
+            i++;
+        }
+        return new Before(i == 0 ? null : files.get(i).name, i == files.size() - 1, current().name);
+    }
+
+    /**
      * What PURGE BINARY LOGS TO did: how many files went of the {@code toPurge} before the target, and
      * when it stopped short, the file it stopped at and how many dump threads read it.
      */

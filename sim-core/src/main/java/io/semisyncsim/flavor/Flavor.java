@@ -287,6 +287,11 @@ public final class Flavor {
         public record WaitFunctions(java.util.List<String> position, String positionDeprecated, boolean wholeSeconds) {
         }
 
+        /** The last datetime UNIX_TIMESTAMP() takes, as {@code YYYY-MM-DD HH:MM:SS}; later ones give 0. */
+        public String unixTimestampMax() {
+            return c.getString("unix-timestamp-max");
+        }
+
         public WaitFunctions waitFunctions() {
             Config w = c.getConfig("wait-functions");
             return new WaitFunctions(w.getStringList("position"),

@@ -8,6 +8,7 @@ import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Threads;
 import io.semisyncsim.sysvar.Input;
+import io.semisyncsim.table.Values;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ReplicationStatements {
         return server.flavor();
     }
 
-    StatementResult run(Account account, Statement s) throws SqlError {
+    StatementResult run(Account account, Statement s, Session session) throws SqlError {
         Flavor.Privileges privileges = flavor().privileges();
         if (s instanceof Statement.ShowReplicaStatus show) {
             StatementExecutor.require(account, privileges.need("replica-monitor"), flavor());
@@ -46,7 +47,8 @@ final class ReplicationStatements {
         }
         if (s instanceof Statement.PurgeBinaryLogs purge) {
             StatementExecutor.require(account, privileges.need("purge-binary-logs"), flavor());
-            return purgeBinaryLogs(purge.to());
+            return purge.to() != null ? purgeBinaryLogs(purge.to(), List.of())
+                    : purgeBinaryLogsBefore(new Evaluator(server, session, account), purge.before());
         }
         StatementExecutor.require(account, privileges.need("replication-admin"), flavor());
         if (s instanceof Statement.StartReplica start) {
@@ -253,7 +255,7 @@ final class ReplicationStatements {
      * files after it. MySQL says so in warning 1867; MariaDB 10.11 stops without a word (can_purge_log). A
      * name not in the index is 1373. Not written to the binary log.
      */
-    private StatementResult purgeBinaryLogs(String to) throws SqlError {
+    private StatementResult purgeBinaryLogs(String to, List<Warning> before) throws SqlError {
         io.semisyncsim.binlog.BinaryLog.PurgeResult r = server.binlog().purgeTo(to);
         if (r == null) {
             server.errorLog().log("purge-not-in-index", "file", to);
@@ -261,10 +263,40 @@ final class ReplicationStatements {
         }
         String warnedName = flavor().sql().purgeInUseWarningPrefix();
         if (r.stoppedAt() == null || warnedName == null) {
-            return StatementExecutor.ok(List.of());
+            return StatementExecutor.ok(before);
         }
-        return StatementExecutor.ok(List.of(new Warning("Warning", 1867, flavor().errorText(1867,
-                warnedName + r.stoppedAt(), r.readers(), r.purged(), r.toPurge()))));
+        List<Warning> warnings = new ArrayList<>(before);
+        warnings.add(new Warning("Warning", 1867, flavor().errorText(1867,
+                warnedName + r.stoppedAt(), r.readers(), r.purged(), r.toPurge())));
+        return StatementExecutor.ok(warnings);
+    }
+
+    /**
+     * PURGE BINARY LOGS BEFORE (sql_parse.cc SQLCOM_PURGE_BEFORE: UNIX_TIMESTAMP of the value, then
+     * MYSQL_BIN_LOG::purge_logs_before_date): the files, oldest first, whose last write (the file's mtime,
+     * whole seconds) is before that time, up to the active file or a newer one, as PURGE TO the file after
+     * them would. A value that is no datetime is 1292 and time 0, as is one past UNIX_TIMESTAMP()'s range
+     * (MariaDB: 2038): nothing goes. MySQL warns 1868 when the
+     * files before the active one were all old enough (measured on MariaDB 10.11.18: no warning there).
+     */
+    private StatementResult purgeBinaryLogsBefore(Evaluator ev, io.semisyncsim.sql.Expr when) throws SqlError {
+        Object value = ev.eval(when);
+        List<Warning> warnings = new ArrayList<>(ev.warnings());
+        String datetime = value == null ? null : Values.datetime(Values.text(value));
+        if (datetime == null && value != null) {
+            warnings.add(new Warning("Warning", 1292, flavor().error("1292-datetime", Values.text(value)).getMessage()));
+        }
+        boolean inRange = datetime != null && datetime.compareTo("1970-01-01 00:00:01") >= 0
+                && datetime.compareTo(flavor().sql().unixTimestampMax()) <= 0; // else UNIX_TIMESTAMP() is 0
+        long seconds = !inRange ? 0 : java.time.LocalDateTime.parse(datetime.replace(' ', 'T'))
+                .toEpochSecond(java.time.ZoneOffset.UTC);
+        long cutoff = (seconds - ErrorLog.EPOCH_SECONDS) * 1_000_000L; // the node's virtual clock
+        io.semisyncsim.binlog.BinaryLog.Before b = server.binlog().lastWrittenBefore(cutoff);
+        String warnedName = flavor().sql().purgeInUseWarningPrefix();
+        if (b.reachedActive() && warnedName != null) {
+            warnings.add(new Warning("Warning", 1868, flavor().errorText(1868, warnedName + b.active())));
+        }
+        return b.target() == null ? StatementExecutor.ok(warnings) : purgeBinaryLogs(b.target(), warnings);
     }
 
     private StatementResult resetSource() {

@@ -259,7 +259,7 @@ final class StatementExecutor {
         } else if (statement instanceof Statement.ShowPlugins) {
             return showPlugins();
         }
-        return replicationStatements.run(account, statement);
+        return replicationStatements.run(account, statement, session);
     }
 
     static StatementResult ok(List<Warning> warnings) {

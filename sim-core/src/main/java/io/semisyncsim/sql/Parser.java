@@ -1810,18 +1810,18 @@ public final class Parser {
         return new Statement.Kill(expression(), query);
     }
 
-    /** PURGE {BINARY | MASTER} LOGS TO 'file' (MASTER where the dialect still has it; BEFORE is not modelled). */
+    /** PURGE {BINARY | MASTER} LOGS {TO 'file' | BEFORE expr} (MASTER where the dialect still has it). */
     private Statement purge() throws ParseException {
         expectWord("PURGE");
         if (!acceptWord("BINARY") && !(dialect.legacyReplicationSyntax() && acceptWord("MASTER"))) {
             throw unsupportedOrError(Set.of("RELAY"));
         }
         expectWord("LOGS");
-        if (peek().isWord("BEFORE")) {
-            throw unsupportedNamed("PURGE BINARY LOGS BEFORE");
+        if (acceptWord("BEFORE")) {
+            return new Statement.PurgeBinaryLogs(null, expression());
         }
         expectWord("TO");
-        return new Statement.PurgeBinaryLogs(string());
+        return new Statement.PurgeBinaryLogs(string(), null);
     }
 
     private Statement reset() throws ParseException {

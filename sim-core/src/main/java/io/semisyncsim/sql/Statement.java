@@ -181,8 +181,11 @@ public sealed interface Statement {
     record ShowBinaryLogs() implements Statement {
     }
 
-    /** PURGE {BINARY | MASTER} LOGS TO 'file': the binary log files before {@code to} are deleted. */
-    record PurgeBinaryLogs(String to) implements Statement {
+    /**
+     * PURGE {BINARY | MASTER} LOGS TO 'file' ({@code to}: the files before it are deleted) or BEFORE expr
+     * ({@code before}: the files last written before that time).
+     */
+    record PurgeBinaryLogs(String to, Expr before) implements Statement {
     }
 
     /** RESET MASTER / RESET BINARY LOGS AND GTIDS. */

@@ -59,4 +59,27 @@ class PurgeBinaryLogsTest {
     void mySql84HasNoPurgeMasterLogs() {
         assertEquals("1064", error(MysqldFixture.root(node("mysql-8.4"), "PURGE MASTER LOGS TO 'binlog.000001'")).substring(6, 10));
     }
+
+    @Test
+    void beforeATimeTheFilesLastWrittenEarlierGoUpToTheActiveOne() {
+        Mysqld node = threeFiles("mysql-8.0"); // closed at time 0: 2026-01-01 00:00:00
+        Session s = new Session();
+        node.execute(Account.ROOT, "PURGE BINARY LOGS BEFORE '2026-01-01 00:00:00'", s);
+        assertEquals(List.of("binlog.000001", "binlog.000002", "binlog.000003"), node.binlog().files());
+        node.execute(Account.ROOT, "PURGE BINARY LOGS BEFORE '2026-01-01 00:00:01'", s);
+        assertEquals(List.of("binlog.000003"), node.binlog().files());
+        assertEquals(List.of(List.of("Warning", "1868", "file ./binlog.000003 was not purged because it is the active log file.")),
+                warnings(node, s));
+    }
+
+    @Test
+    void mariaDbReadsATimePast2038AsNothingAndNoDatetimeAsAWarning() {
+        Mysqld node = threeFiles("mariadb-10.11");
+        Session s = new Session();
+        node.execute(Account.ROOT, "PURGE BINARY LOGS BEFORE '2999-01-01'", s);
+        assertEquals(List.of(), warnings(node, s));
+        node.execute(Account.ROOT, "PURGE BINARY LOGS BEFORE 'garbage'", s);
+        assertEquals(List.of(List.of("Warning", "1292", "Incorrect datetime value: 'garbage'")), warnings(node, s));
+        assertEquals(3, node.binlog().files().size());
+    }
 }
