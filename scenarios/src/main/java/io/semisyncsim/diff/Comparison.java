@@ -29,7 +29,7 @@ final class Comparison {
             for (String name : names) {
                 String rv = r == null ? null : normaliser.value(r.fields().get(name));
                 String sv = s == null ? null : s.fields().get(name);
-                out.add(new Field(i + 1, label, name, rv, sv, Objects.equals(rv, sv)));
+                out.add(new Field(i + 1, label, name, rv, sv, Objects.equals(rv, sv) || settings.sameSecond(name, rv, sv)));
             }
             Set<String> timed = new LinkedHashSet<>();
             if (s != null) {

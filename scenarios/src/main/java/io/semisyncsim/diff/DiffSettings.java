@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** diff.conf: the columns the harness decides, the log lines only a real server writes, timing tolerances. */
 record DiffSettings(List<String> harnessColumns, List<Pattern> harnessStatements, List<Pattern> ignoredLogLines,
-                    Map<String, Pattern> backgroundLogLines, List<Pattern> timedStatus,
+                    Map<String, Pattern> backgroundLogLines, List<Pattern> timedStatus, List<String> wholeSecondColumns,
                     long floorMicros, long realFloorMicros, double relative, long absoluteMicros,
                     long settleMicros) {
 
@@ -21,6 +21,7 @@ record DiffSettings(List<String> harnessColumns, List<Pattern> harnessStatements
                 c.getStringList("ignored-log-lines").stream().map(Pattern::compile).toList(),
                 background(c.getConfig("background-log-lines")),
                 c.getStringList("timed-status").stream().map(Pattern::compile).toList(),
+                c.getStringList("whole-second-columns"),
                 c.getDuration("timing.floor").toNanos() / 1000, c.getDuration("timing.real-floor").toNanos() / 1000,
                 c.getDouble("timing.relative"),
                 c.getDuration("timing.absolute").toNanos() / 1000, c.getDuration("settle").toNanos() / 1000);
@@ -56,6 +57,20 @@ record DiffSettings(List<String> harnessColumns, List<Pattern> harnessStatements
     /** Whether a status variable counts microseconds, to be compared as a timing. */
     boolean timed(String statusVariable) {
         return timedStatus.stream().anyMatch(p -> p.matcher(statusVariable).find());
+    }
+
+    /**
+     * Whether a replica status column counted in whole seconds reads the same on both sides: within one,
+     * since where a second boundary falls between the two sides' readings is the harness's.
+     */
+    boolean sameSecond(String field, String real, String simulated) {
+        int dot = field.lastIndexOf('.');
+        if (real == null || simulated == null || !field.contains(".replica_status.")
+                || !wholeSecondColumns.contains(field.substring(dot + 1))
+                || !real.matches("\\d+") || !simulated.matches("\\d+")) {
+            return false;
+        }
+        return Math.abs(Long.parseLong(real) - Long.parseLong(simulated)) <= 1;
     }
 
     /** Whether two durations (µs) count as the same. */

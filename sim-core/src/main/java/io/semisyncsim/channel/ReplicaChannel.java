@@ -49,6 +49,10 @@ public final class ReplicaChannel {
     private String sourceUser = "repl";
     private long connectRetrySeconds = 60;
     private Long heartbeatPeriodMicros; // null: slave_net_timeout / 2
+    /** MASTER_DELAY / SOURCE_DELAY: the SQL thread applies a transaction this many seconds after the source did. */
+    private long sqlDelaySeconds;
+    /** While the SQL thread waits out the delay: the second it waits for (sql_delay_end), else -1. */
+    private long sqlDelayEnd = -1;
     private boolean autoPosition;
     /** MariaDB: a channel that never had CHANGE MASTER with a position starts from gtid_slave_pos. */
     private UsingGtid usingGtid = UsingGtid.SLAVE_POS;
@@ -311,6 +315,7 @@ public final class ReplicaChannel {
      * with ALL the connection settings go too and the channel is no longer configured (reset_slave).
      */
     public void reset(boolean all) {
+        sqlDelaySeconds = 0; // reset_slave: clear_sql_delay (measured on MariaDB 10.11: SQL_Delay 0)
         if (all) {
             sourceHost = null;
             sourcePort = 3306;
@@ -977,6 +982,50 @@ public final class ReplicaChannel {
 
     public int relayLogBacklog() {
         return relayLog.size();
+    }
+
+    /** CHANGE MASTER TO MASTER_DELAY = {@code seconds}. */
+    public void setSqlDelay(long seconds) {
+        sqlDelaySeconds = seconds;
+    }
+
+    /** SQL_Delay. */
+    public long sqlDelay() {
+        return sqlDelaySeconds;
+    }
+
+    /**
+     * sql_delay_event, as the SQL thread is about to apply the next group at {@code now}: when MASTER_DELAY
+     * holds it back, the virtual time it sleeps until, else -1. The delay ends {@code sqlDelay} seconds after
+     * the transaction's time in whole seconds: MariaDB's event time rounded down (ev->when), MySQL 8's
+     * commit time rounded up ({@code commitSecondUp}: ceil of immediate_commit_timestamp); the thread sleeps
+     * that many whole seconds from now (slave_sleep), so it wakes up to a second later than the end. The
+     * source's own header events (a Format_description, a Rotate) and the relay log's are never held.
+     */
+    public long sqlDelayUntil(long now, boolean commitSecondUp) {
+        BinlogEvent next = nextToApply();
+        if (sqlDelaySeconds == 0 || next == null || inGroup || next.timestamp() < 0 || next.trx() == 0) {
+            return -1;
+        }
+        long second = commitSecondUp ? Math.floorDiv(next.timestamp() + 999_999L, 1_000_000L)
+                : Math.floorDiv(next.timestamp(), 1_000_000L);
+        long end = second + sqlDelaySeconds;
+        long nap = end - Math.floorDiv(now, 1_000_000L);
+        if (nap <= 0) {
+            return -1;
+        }
+        sqlDelayEnd = end;
+        return now + nap * 1_000_000L;
+    }
+
+    /** The SQL thread's delay is over (or it stopped). */
+    public void sqlDelayOver() {
+        sqlDelayEnd = -1;
+    }
+
+    /** SQL_Remaining_Delay: the seconds left of the delay the SQL thread waits out, or null when it waits none. */
+    public Long sqlRemainingDelay(long now) {
+        return sqlDelayEnd < 0 ? null : Math.max(0, sqlDelayEnd - Math.floorDiv(now, 1_000_000L));
     }
 
     /** Seconds_Behind_Master: null unless both threads run; 0 when caught up (MySQL's rule). */

@@ -11,13 +11,17 @@ import java.util.List;
  * I/O thread makes before its dump when it positions by file and position; {@code ioSetupQueriesGtid}: by
  * GTID (MariaDB asks four other things there; MySQL the same as by position). {@code ioSpaceWaitState}: the
  * I/O thread's state while the relay log is over relay_log_space_limit (stage_waiting_for_relay_log_space);
- * {@code positionWaitState}: a client's in MASTER_POS_WAIT (stage_waiting_for_the_slave_thread_to_advance_position).
+ * {@code positionWaitState}: a client's in MASTER_POS_WAIT (stage_waiting_for_the_slave_thread_to_advance_position);
+ * {@code sqlDelayState}: the SQL thread's while MASTER_DELAY holds a transaction back (stage_sql_delay), and
+ * {@code sqlDelayFromCommitSecondUp}: whether the delay counts from the commit's second rounded up (MySQL 8)
+ * or from the event's rounded down (MariaDB, 5.7).
  */
 public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, int ioSetupQueries,
                           int ioSetupQueriesGtid, String sqlCommand,
                           String dumpCommand,
                           boolean ackReceiverHasId, String commitQueuedState, String dumpIdleState,
-                          String ioSpaceWaitState, String positionWaitState,
+                          String ioSpaceWaitState, String positionWaitState, String sqlDelayState,
+                          boolean sqlDelayFromCommitSecondUp,
                           List<String> processlistColumns, String selfState, boolean zombieByServerId,
                           Shutdown shutdown) {
 
@@ -48,7 +52,8 @@ public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, 
                 c.getString("sql-command"),
                 c.getString("dump-command"), c.getBoolean("ack-receiver-has-id"), c.getString("commit-queued-state"),
                 c.getString("dump-idle-state"), c.getString("io-space-wait-state"),
-                c.getString("position-wait-state"), c.getStringList("processlist-columns"), c.getString("self-state"),
+                c.getString("position-wait-state"),
+                c.getString("sql-delay-state"), c.getBoolean("sql-delay-from-commit-second-up"), c.getStringList("processlist-columns"), c.getString("self-state"),
                 c.getString("zombie-dump-match").equals("server-id"),
                 new Shutdown(c.getBoolean("shutdown.clients-lose-connection"),
                         c.getDuration("shutdown.dump-threads-after").toNanos() / 1000,

@@ -34,6 +34,10 @@ public final class SqlThread {
     private record Applied() implements Command {
     }
 
+    /** MASTER_DELAY's sleep is over. */
+    private record DelayOver() implements Command {
+    }
+
     /** {@code ioThread}: the node's I/O thread, whichever runs, woken when relay log space is freed. */
     public record Context(String node, ReplicaChannel channel, TableStore store, long applyPerEvent, Trace trace,
                           Threads.Thread thread, Mysqld server, ActorRef<IoThread.Command> ioThread) {
@@ -48,6 +52,9 @@ public final class SqlThread {
         private final ActorContext<Command> ctx;
         /** Events in the run being applied; 0 while idle. */
         private int applying;
+        /** Sleeping out MASTER_DELAY before the next group; the group then goes without another look. */
+        private boolean delaying;
+        private boolean delayServed;
 
         Running(Context c, ActorContext<Command> ctx) {
             this.c = c;
@@ -98,6 +105,12 @@ public final class SqlThread {
         private Behavior<Command> onCommand(Command m) {
             if (m instanceof Applied) {
                 return applied();
+            } else if (m instanceof DelayOver) {
+                delaying = false;
+                delayServed = true;
+                c.channel().sqlDelayOver();
+                state();
+                applyNext();
             } else if (m instanceof RelayAdvanced) {
                 applyNext();
             } else if (m instanceof Stop) {
@@ -114,8 +127,18 @@ public final class SqlThread {
          * step, since the executed position and the data only change when a transaction ends.
          */
         private void applyNext() {
-            if (applying == 0) {
+            if (applying == 0 && !delaying) {
+                long until = delayServed ? -1 : c.channel().sqlDelayUntil(c.server().now(),
+                        c.server().flavor().threadStyle().sqlDelayFromCommitSecondUp());
+                if (until >= 0) {
+                    // sql_delay_event: the group waits until MASTER_DELAY seconds after the source ran it.
+                    delaying = true;
+                    c.thread().state(c.server().flavor().threadStyle().sqlDelayState());
+                    SimKernel.tellLater(ctx, until - c.server().now(), ctx.getSelf(), new DelayOver());
+                    return;
+                }
                 if (c.channel().nextToApply() != null) {
+                    delayServed = false;
                     applying = c.channel().eventsToNextCommit();
                     // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
                     SimKernel.tellLater(ctx, c.channel().executedAmong(applying) * c.applyPerEvent(), ctx.getSelf(),
@@ -131,6 +154,7 @@ public final class SqlThread {
 
         private Behavior<Command> exit() {
             c.channel().sqlStopped();
+            c.channel().sqlDelayOver();
             c.server().waits().replicationMoved(0); // a waiter of MASTER_POS_WAIT gets NULL
             String gtid = gtidPosition();
             log(gtidForm(gtid, "sql-exiting-gtid") ? "sql-exiting-gtid" : "sql-exiting",

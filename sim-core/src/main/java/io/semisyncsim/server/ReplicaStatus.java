@@ -64,6 +64,7 @@ public final class ReplicaStatus {
         String replica = flavor.logTerms().replica().substring(0, 1).toUpperCase() + flavor.logTerms().replica().substring(1);
         Long behind = ch.secondsBehind(now);
         String sqlState = !ch.sqlRunning() ? ""
+                : ch.sqlRemainingDelay(now) != null ? flavor.threadStyle().sqlDelayState()
                 : ch.relayLogBacklog() == 0 ? replica + " has read all relay log; waiting for more updates"
                 : "Reading event from the relay log";
         Map<String, String> f = new TreeMap<>();
@@ -116,8 +117,9 @@ public final class ReplicaStatus {
         f.put("Master_Server_Id", Long.toString(ch.sourceServerId()));
         f.put("Master_UUID", ch.sourceUuid());
         f.put("Master_Info_File", flavor.replicaStatusSetting("info-file"));
-        f.put("SQL_Delay", "0");
-        f.put("SQL_Remaining_Delay", null);
+        f.put("SQL_Delay", Long.toString(ch.sqlDelay()));
+        Long remaining = ch.sqlRemainingDelay(now);
+        f.put("SQL_Remaining_Delay", remaining == null ? null : Long.toString(remaining));
         f.put("Slave_SQL_Running_State", sqlState);
         f.put("Master_Retry_Count", flavor.replicaStatusSetting("retry-count"));
         f.put("Last_IO_Error_Timestamp", ch.ioErrorTime() < 0 ? "" : errorTimestamp(ch.ioErrorTime()));

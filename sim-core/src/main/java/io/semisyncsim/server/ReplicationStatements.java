@@ -111,7 +111,8 @@ final class ReplicationStatements {
      * CHANGE MASTER with replica threads running. MariaDB refuses it while either runs (1198). MySQL
      * (change_master, rpl_replica.cc) looks at what the options touch: MASTER_AUTO_POSITION needs both
      * threads stopped (3081); the receiver's options (host, port, user, retry, heartbeat, log file and
-     * position) only the I/O thread (3021), so with only the SQL thread running they are taken.
+     * position) only the I/O thread (3021), so with only the SQL thread running they are taken; MASTER_DELAY,
+     * the applier's, only the SQL thread (3017).
      */
     private void refuseWhileRunning(Map<String, Input> options) throws SqlError {
         ReplicationControl r = server.replication();
@@ -125,8 +126,12 @@ final class ReplicationStatements {
         if (bothThreads) {
             throw flavor().error(3081);
         }
-        if (r.ioThreadRunning()) {
+        boolean applierOnly = options.keySet().stream().allMatch(o -> o.endsWith("_DELAY"));
+        if (r.ioThreadRunning() && !applierOnly) {
             throw flavor().error(3021);
+        }
+        if (r.sqlThreadRunning() && options.keySet().stream().anyMatch(o -> o.endsWith("_DELAY"))) {
+            throw flavor().error(3017); // the applier's option: the SQL thread must be stopped
         }
     }
 
@@ -141,6 +146,7 @@ final class ReplicationStatements {
         ReplicaChannel.UsingGtid useGtid = null;
         String file = null;
         Long pos = null;
+        Long delay = null;
         boolean mariadb = flavor().gtidKind().equals("mariadb");
         for (Map.Entry<String, Input> o : options.entrySet()) {
             // MASTER_X and SOURCE_X are the same option (8.0.23+ spelling).
@@ -159,6 +165,7 @@ final class ReplicationStatements {
                 case "MASTER_USE_GTID" -> useGtid = useGtid(o);
                 case "MASTER_LOG_FILE" -> file = text(o);
                 case "MASTER_LOG_POS" -> pos = number(o);
+                case "MASTER_DELAY" -> delay = number(o);
                 default -> throw flavor().error(1064, o.getKey() + " = ...", 1);
             }
         }
@@ -166,8 +173,14 @@ final class ReplicationStatements {
         if (Boolean.TRUE.equals(autoPosition) && server.variables().get("gtid_mode").equals("OFF")) {
             throw flavor().error(1777);
         }
+        if (delay != null && delay > Integer.MAX_VALUE) {
+            throw flavor().error(1729, delay, Integer.MAX_VALUE); // ER_MASTER_DELAY_VALUE_OUT_OF_RANGE
+        }
         BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
         server.changeSource(host, port, user, retry, heartbeat, autoPosition, useGtid, start);
+        if (delay != null) {
+            server.channel().setSqlDelay(delay);
+        }
         return StatementExecutor.ok(List.of());
     }
 
