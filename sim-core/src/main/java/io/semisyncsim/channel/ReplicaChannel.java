@@ -53,6 +53,8 @@ public final class ReplicaChannel {
     private long sqlDelaySeconds;
     /** While the SQL thread waits out the delay: the second it waits for (sql_delay_end), else -1. */
     private long sqlDelayEnd = -1;
+    /** After MariaDB's RESET SLAVE, until a thread starts: the Relay_Log_Pos and Relay_Log_Space it shows. */
+    private long[] shownBeforeReset;
     private boolean autoPosition;
     /** MariaDB: a channel that never had CHANGE MASTER with a position starts from gtid_slave_pos. */
     private UsingGtid usingGtid = UsingGtid.SLAVE_POS;
@@ -313,8 +315,18 @@ public final class ReplicaChannel {
     /**
      * RESET SLAVE: the relay logs go and replication would start again from the source's first file;
      * with ALL the connection settings go too and the channel is no longer configured (reset_slave).
+     * {@code toGtid} (MariaDB 10.11): a positional channel goes on from gtid_slave_pos instead, and its relay
+     * log stays uninitialised until a replica thread starts (Relay_Log_File empty; Relay_Log_Pos and
+     * Relay_Log_Space as they were; measured). Returns whether Using_Gtid changed (MariaDB's Note 4190).
      */
-    public void reset(boolean all) {
+    public boolean reset(boolean all, boolean toGtid) {
+        boolean toSlavePos = toGtid && !all && usingGtid == UsingGtid.NO;
+        if (toGtid && !all) {
+            shownBeforeReset = new long[] {relayLogPos, relayLogSpace()};
+        }
+        if (toSlavePos) {
+            usingGtid = UsingGtid.SLAVE_POS;
+        }
         sqlDelaySeconds = 0; // reset_slave: clear_sql_delay (measured on MariaDB 10.11: SQL_Delay 0)
         if (all) {
             sourceHost = null;
@@ -330,6 +342,22 @@ public final class ReplicaChannel {
         lastIoErrno = 0;
         lastIoError = "";
         ioErrorTime = -1;
+        return toSlavePos;
+    }
+
+    /** Whether the relay log is initialised (not after MariaDB's RESET SLAVE, until a thread starts). */
+    public boolean relayLogInited() {
+        return shownBeforeReset == null;
+    }
+
+    /** Relay_Log_Pos as SHOW SLAVE STATUS shows it: after MariaDB's RESET SLAVE, what it was. */
+    public long shownRelayLogPos() {
+        return shownBeforeReset == null ? relayLogPos : shownBeforeReset[0];
+    }
+
+    /** Relay_Log_Space as SHOW SLAVE STATUS shows it: after MariaDB's RESET SLAVE, what it was. */
+    public long shownRelayLogSpace() {
+        return shownBeforeReset == null ? relayLogSpace() : shownBeforeReset[1];
     }
 
     /** The source's coordinates and the relay log mean nothing for another source. */
@@ -387,6 +415,7 @@ public final class ReplicaChannel {
     public void ioStarting(String state) {
         ioRunning = IoRunning.CONNECTING;
         ioState = state;
+        shownBeforeReset = null; // init_relay_log_info
         spaceLimit = spaceLimitVariable.getAsLong(); // init_relay_log_info: rli->log_space_limit
         ioInTransaction = false; // a new connection's transaction_parser starts outside one
         receiverWaiting = false;
@@ -596,6 +625,7 @@ public final class ReplicaChannel {
 
     public void sqlStarted() {
         sqlRunning = true;
+        shownBeforeReset = null; // init_relay_log_info
         spaceLimit = spaceLimitVariable.getAsLong();
         ignoreSpaceLimit = false; // handle_slave_sql: "When the SQL thread starts it sets ignore_log_space_limit to false"
         if (spaceRules.beforeEvent() && !relayLogPurge.getAsBoolean()) {

@@ -287,6 +287,14 @@ public final class Flavor {
         public record WaitFunctions(java.util.List<String> position, String positionDeprecated, boolean wholeSeconds) {
         }
 
+        /**
+         * Whether RESET SLAVE (not ALL) turns a positional channel to gtid_slave_pos and leaves the relay log
+         * uninitialised until a thread starts (MariaDB 10.11's reset_slave).
+         */
+        public boolean resetReplicaUsesGtid() {
+            return c.getBoolean("reset-replica-uses-gtid");
+        }
+
         /** The last datetime UNIX_TIMESTAMP() takes, as {@code YYYY-MM-DD HH:MM:SS}; later ones give 0. */
         public String unixTimestampMax() {
             return c.getString("unix-timestamp-max");

@@ -408,11 +408,14 @@ public final class Mysqld {
      * RESET SLAVE [ALL] with the replication threads stopped: the relay logs and positions go (and with
      * ALL the connection settings); MariaDB logs the two info files it deletes (sql_repl.cc reset_slave).
      */
-    void resetReplica(boolean all) {
-        channel.reset(all); // with ALL, a new connection would replicate by GTID again (MariaDB)
+    /** RESET SLAVE [ALL]; true when it turned a positional MariaDB channel to gtid_slave_pos (Note 4190). */
+    boolean resetReplica(boolean all) {
+        // with ALL, a new connection would replicate by GTID again (MariaDB)
+        boolean toGtid = channel.reset(all, flavor.sql().resetReplicaUsesGtid());
         for (String file : List.of("master.info", "relay-log.info")) {
             errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
         }
+        return toGtid;
     }
 
     /** Whether this replica logs what its SQL thread applies (log_slave_updates / log_replica_updates). */

@@ -75,8 +75,9 @@ public final class ReplicaStatus {
         f.put("Connect_Retry", Long.toString(ch.connectRetrySeconds()));
         f.put("Master_Log_File", ch.sourceLogFile());
         f.put("Read_Master_Log_Pos", Long.toString(ch.readSourceLogPos()));
-        f.put("Relay_Log_File", io.semisyncsim.channel.ReplicaChannel.relayFileName(node, ch.relayFileNumber()));
-        f.put("Relay_Log_Pos", Long.toString(ch.relayLogPos()));
+        f.put("Relay_Log_File", !ch.relayLogInited() ? ""
+                : io.semisyncsim.channel.ReplicaChannel.relayFileName(node, ch.relayFileNumber()));
+        f.put("Relay_Log_Pos", Long.toString(ch.shownRelayLogPos()));
         f.put("Relay_Master_Log_File", ch.relaySourceLogFile());
         f.put("Slave_IO_Running", switch (ch.ioRunning()) {
             case YES -> "Yes";
@@ -105,7 +106,7 @@ public final class ReplicaStatus {
         f.put("Gtid_IO_Pos", ch.gtidIoPos());
         f.put("Skip_Counter", "0");
         f.put("Exec_Master_Log_Pos", Long.toString(ch.execSourceLogPos()));
-        f.put("Relay_Log_Space", Long.toString(ch.relayLogSpace()));
+        f.put("Relay_Log_Space", Long.toString(ch.shownRelayLogSpace()));
         f.put("Until_Condition", "None");
         f.put("Until_Log_Pos", "0");
         f.put("Master_SSL_Allowed", "No");

@@ -201,7 +201,9 @@ final class ReplicationStatements {
         if (r.ioThreadRunning() || r.sqlThreadRunning()) {
             throw flavor().error(1198);
         }
-        server.resetReplica(all);
+        if (server.resetReplica(all)) {
+            return StatementExecutor.ok(List.of(new Warning("Note", 4190, flavor().errorText(4190, "No", "Slave_Pos"))));
+        }
         return StatementExecutor.ok(List.of());
     }
 
