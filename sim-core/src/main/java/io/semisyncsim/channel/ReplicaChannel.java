@@ -157,43 +157,8 @@ public final class ReplicaChannel {
     /** Whether the SQL thread is inside a transaction (a group), where only its event position moves. */
     private boolean inGroup;
 
-    /**
-     * How a flavour enforces relay_log_space_limit (flavors.conf {@code relay-space-limit}). MariaDB and
-     * MySQL 5.7 (slave.cc handle_slave_io): the I/O thread waits after an event that took the relay log past
-     * the limit, and the SQL thread's handshake lets it on. MySQL 8 (rpl_replica.cc handle_slave_io):
-     * {@code beforeEvent}, it waits before an event outside a transaction that would take the relay log past
-     * it, a GTID event measured by its whole transaction; {@code purgeClearsIgnore}: 5.7's purge_first_log
-     * ends a handshake; {@code formatAndRotateNeverWait}: 8.4's exception for those two event types.
-     */
-    public record SpaceRules(boolean beforeEvent, boolean purgeClearsIgnore, boolean formatAndRotateNeverWait) {
-        /** MariaDB's, the rules of a channel made without a flavour (unit tests). */
-        public static final SpaceRules AFTER_EVENT = new SpaceRules(false, false, false);
-    }
-
-    private final SpaceRules spaceRules;
-    /** relay_log_space_limit, read as a thread starts (it is read-only); 0: none. */
-    private final java.util.function.LongSupplier spaceLimitVariable;
-    private long spaceLimit;
-    /**
-     * The relay-space handshake of MariaDB's slave.cc: the SQL thread, waiting for events while the relay
-     * log is over its limit, lets the I/O thread write one more event (ignore_log_space_limit) and, outside
-     * a transaction, asks it to rotate first (sql_force_rotate_relay), so that there is a file to purge.
-     */
-    private boolean ignoreSpaceLimit;
-    private boolean forceRotate;
-    /** A purge or the SQL thread's handshake since the I/O thread last looked (log_space_cond's broadcast). */
-    private boolean spaceSignal;
-    /**
-     * MySQL 8's wait: the I/O thread waits (is_receiver_waiting_for_rl_space) for room for {@code waitSize}
-     * bytes, or until the applier has purged everything before {@code receiverFile}, the file it rotated to
-     * as it began waiting ({@code coordinatorFileAfterPurge}: the applier's group file at its last purge).
-     */
-    private boolean receiverWaiting;
-    private long waitSize;
-    private int receiverFile;
-    private int coordinatorFileAfterPurge;
-    /** Whether the I/O thread's last queued event left it inside a transaction (MySQL's transaction_parser). */
-    private boolean ioInTransaction;
+    /** relay_log_space_limit: when the I/O thread must stop writing the relay log. */
+    private final RelaySpace relaySpace;
 
     /**
      * {@code relayFirstPos}: where a relay log file's first event goes, after its own header;
@@ -203,13 +168,27 @@ public final class ReplicaChannel {
      */
     public ReplicaChannel(long relayFirstPos, java.util.function.IntUnaryOperator relayRotateSize,
                           java.util.function.LongSupplier maxFileSize, java.util.function.BooleanSupplier relayLogPurge,
-                          java.util.function.LongSupplier spaceLimit, SpaceRules spaceRules) {
+                          java.util.function.LongSupplier spaceLimit, RelaySpace.Rules spaceRules) {
         this.relayFirstPos = relayFirstPos;
         this.relayRotateSize = relayRotateSize;
         this.maxFileSize = maxFileSize;
         this.relayLogPurge = relayLogPurge;
-        this.spaceLimitVariable = spaceLimit;
-        this.spaceRules = spaceRules;
+        this.relaySpace = new RelaySpace(spaceRules, spaceLimit, new RelaySpace.RelayLog() {
+            @Override
+            public long space() {
+                return relayLogSpace();
+            }
+
+            @Override
+            public boolean rotate() {
+                return rotateRelayLog();
+            }
+
+            @Override
+            public int writingFile() {
+                return relayFileNumber;
+            }
+        });
         this.relayLogPos = 4;
     }
 
@@ -416,9 +395,7 @@ public final class ReplicaChannel {
         ioRunning = IoRunning.CONNECTING;
         ioState = state;
         shownBeforeReset = null; // init_relay_log_info
-        spaceLimit = spaceLimitVariable.getAsLong(); // init_relay_log_info: rli->log_space_limit
-        ioInTransaction = false; // a new connection's transaction_parser starts outside one
-        receiverWaiting = false;
+        relaySpace.ioStarting();
     }
 
     /** Connected; the I/O thread runs its set-up statements before it asks for the dump. */
@@ -542,9 +519,7 @@ public final class ReplicaChannel {
             }
         }
         write(e);
-        if (e.trx() != 0) {
-            ioInTransaction = !e.endsTransaction();
-        }
+        relaySpace.queued(e);
         if (relayWritePos > maxFileSize.getAsLong()) {
             rotateRelayLog(); // MYSQL_BIN_LOG::appendv: past max_size, even inside a transaction
         }
@@ -626,11 +601,7 @@ public final class ReplicaChannel {
     public void sqlStarted() {
         sqlRunning = true;
         shownBeforeReset = null; // init_relay_log_info
-        spaceLimit = spaceLimitVariable.getAsLong();
-        ignoreSpaceLimit = false; // handle_slave_sql: "When the SQL thread starts it sets ignore_log_space_limit to false"
-        if (spaceRules.beforeEvent() && !relayLogPurge.getAsBoolean()) {
-            spaceLimit = 0; // Rpl_applier_reader::open: ER_RELAY_LOG_SPACE_LIMIT_DISABLED (the warning is not written yet)
-        }
+        relaySpace.sqlStarted(relayLogPurge.getAsBoolean());
         leaveClosedFile();
     }
 
@@ -716,7 +687,7 @@ public final class ReplicaChannel {
         eventPos = r.relayEnd();
         if (e.type() == EventType.RELAY_ROTATE) {
             pendingRelayRotates--;
-            if (spaceRules.beforeEvent() && receiverWaiting && !inGroup) {
+            if (relaySpace.forcesPurge(inGroup)) {
                 // Rpl_applier_reader::move_to_next_log(force): the group moves into the next file, so the
                 // file left is purged too and the waiting receiver can go on.
                 sqlRelayFileNumber = r.file() + 1;
@@ -774,110 +745,25 @@ public final class ReplicaChannel {
     private void purgeRead(boolean included) {
         if (relayLogPurge.getAsBoolean()) {
             var purged = relayFiles.headMap(sqlRelayFileNumber, included);
-            if (!purged.isEmpty()) {
-                purged.clear();
-                spaceSignal = spaceLimit > 0; // purge_first_log broadcasts log_space_cond
-            }
-            coordinatorFileAfterPurge = sqlRelayFileNumber; // MySQL's purge_applied_logs, forced or not
-            spaceSignal |= receiverWaiting;
-            if (spaceRules.purgeClearsIgnore()) {
-                ignoreSpaceLimit = false; // 5.7 purge_first_log: the I/O thread takes the limit into account again
-            }
+            boolean any = !purged.isEmpty();
+            purged.clear();
+            relaySpace.purged(any, sqlRelayFileNumber);
         }
     }
 
-    // --- relay_log_space_limit (slave.cc handle_slave_io, wait_for_relay_log_space, next_event)
+    // --- relay_log_space_limit
 
-    /** Whether relay_log_space_limit holds here: then the I/O thread queues one event at a time. */
-    public boolean limitsRelaySpace() {
-        return spaceLimit > 0;
+    /** The rules of relay_log_space_limit the I/O thread asks before and after each event it writes. */
+    public RelaySpace relaySpace() {
+        return relaySpace;
     }
 
     /**
-     * MySQL 8's handle_slave_io, before it queues {@code e} ({@code queuedSize} bytes, a GTID event's whole
-     * transaction): whether it must first wait, because {@code e} is outside a transaction and would take
-     * the relay log past the limit (exceeds_relay_log_limit).
-     */
-    public boolean waitsBeforeQueueing(BinlogEvent e, long queuedSize) {
-        if (!spaceRules.beforeEvent() || spaceLimit == 0 || ioInTransaction) {
-            return false;
-        }
-        if (spaceRules.formatAndRotateNeverWait() && switch (e.type()) {
-            case FORMAT_DESCRIPTION, ARTIFICIAL_FORMAT_DESCRIPTION, ROTATE, FAKE_ROTATE -> true;
-            default -> false;
-        }) {
-            return false;
-        }
-        return spaceLimit < relayLogSpace() + queuedSize;
-    }
-
-    /**
-     * MySQL 8's wait_for_relay_log_space begins: it rotates the relay log, so that the applier can finish
-     * the file and purge it, and waits for room for {@code queuedSize} bytes. Returns whether it rotated.
-     */
-    public boolean beginWaitBeforeQueueing(long queuedSize) {
-        receiverWaiting = true;
-        waitSize = queuedSize;
-        boolean rotated = rotateRelayLog();
-        receiverFile = relayFileNumber;
-        return rotated;
-    }
-
-    /**
-     * MariaDB's handle_slave_io, after it queued an event (and sent its ACK): whether it must now wait for
-     * the SQL thread to free relay log space, because the relay log is over its limit and the SQL thread
-     * has not let it go on.
-     */
-    public boolean waitsAfterQueueing() {
-        return !spaceRules.beforeEvent() && spaceLimit > 0 && !ignoreSpaceLimit && spaceLimit < relayLogSpace();
-    }
-
-    /** How a wait for relay log space stands when the I/O thread is woken. */
-    public enum SpaceWait { GOES_ON, OVER, OVER_ROTATED }
-
-    /**
-     * wait_for_relay_log_space, woken: the wait is over when space was freed or the SQL thread let one more
-     * event through; then the relay log is rotated first if the SQL thread asked for it (OVER_ROTATED: the
-     * SQL thread has a Rotate to read), and the limit holds again from the next event.
-     */
-    public SpaceWait relaySpaceWait() {
-        if (spaceRules.beforeEvent()) {
-            if (spaceLimit < relayLogSpace() + waitSize && coordinatorFileAfterPurge != receiverFile) {
-                return SpaceWait.GOES_ON;
-            }
-            receiverWaiting = false;
-            return SpaceWait.OVER;
-        }
-        if (spaceLimit < relayLogSpace() && !ignoreSpaceLimit) {
-            return SpaceWait.GOES_ON;
-        }
-        boolean rotated = false;
-        if (ignoreSpaceLimit && forceRotate) {
-            rotated = rotateRelayLog();
-            forceRotate = false;
-        }
-        ignoreSpaceLimit = false;
-        return rotated ? SpaceWait.OVER_ROTATED : SpaceWait.OVER;
-    }
-
-    /**
-     * next_event, with every relay-log event read, before the SQL thread waits for more: when the relay
-     * log is over its limit, it lets the I/O thread write one more event, asking it to rotate first when
-     * it is not inside a transaction (the file it reads could never be purged otherwise), and wakes it.
+     * The SQL thread has read everything and waits for more (next_event): where the relay log is over its
+     * limit, the I/O thread may write one more event (RelaySpace).
      */
     public void sqlWaitsForEvents() {
-        if (!spaceRules.beforeEvent() && spaceLimit > 0 && spaceLimit < relayLogSpace()) {
-            forceRotate = !inGroup;
-            ignoreSpaceLimit = true;
-            spaceSignal = true;
-        }
-    }
-
-    /** Whether the I/O thread should look at the relay log's space again since it was last told (and forgets it). */
-    public boolean takeSpaceSignal() {
-        boolean signal = spaceSignal;
-        spaceSignal = false;
-        return signal;
+        relaySpace.sqlWaitsForEvents(inGroup);
     }
 
     /** Relay log file {@code number} of a node, as Relay_Log_File names it: {@code node-relay-bin.000001}. */

@@ -532,9 +532,9 @@ public final class Flavor {
     }
 
     /** How relay_log_space_limit stops the I/O thread (flavors.conf relay-space-limit). */
-    public io.semisyncsim.channel.ReplicaChannel.SpaceRules relaySpaceRules() {
+    public io.semisyncsim.channel.RelaySpace.Rules relaySpaceRules() {
         Config r = table.getConfig("relay-space-limit");
-        return new io.semisyncsim.channel.ReplicaChannel.SpaceRules(r.getBoolean("before-event"),
+        return new io.semisyncsim.channel.RelaySpace.Rules(r.getBoolean("before-event"),
                 r.getBoolean("purge-clears-ignore"), r.getBoolean("format-and-rotate-never-wait"));
     }
 

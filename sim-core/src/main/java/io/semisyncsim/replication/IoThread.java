@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.channel.GtidRequest;
+import io.semisyncsim.channel.RelaySpace;
 import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.flavor.Terms;
 import io.semisyncsim.kernel.SimKernel;
@@ -68,7 +69,7 @@ public final class IoThread {
     }
 
     /** The SQL thread freed relay log space or let one more event through (log_space_cond's broadcast). */
-    public record RelaySpace() implements Command {
+    public record RelaySpaceSignal() implements Command {
     }
 
     /** What the thread needs from its server; {@code thread} is its own row in the server's threads. */
@@ -194,7 +195,7 @@ public final class IoThread {
                 connect();
             } else if (m instanceof KillTimeout) {
                 return killDone(false);
-            } else if (m instanceof RelaySpace) {
+            } else if (m instanceof RelaySpaceSignal) {
                 relaySpace();
             } else {
                 return Behaviors.unhandled();
@@ -395,12 +396,12 @@ public final class IoThread {
             if (writing || waitingForSpace || toWrite.isEmpty()) {
                 return;
             }
-            boolean limited = c.channel().limitsRelaySpace();
+            boolean limited = c.channel().relaySpace().limits();
             if (limited && !spaceWaitEnded) {
                 BinlogEvent next = toWrite.peekFirst();
                 long size = queuedSize(next);
-                if (c.channel().waitsBeforeQueueing(next, size)) {
-                    boolean rotated = c.channel().beginWaitBeforeQueueing(size);
+                if (c.channel().relaySpace().waitsBeforeQueueing(next, size)) {
+                    boolean rotated = c.channel().relaySpace().beginWaitBeforeQueueing(size);
                     waitForSpace();
                     if (rotated) {
                         c.sqlThread().tell(new SqlThread.RelayAdvanced()); // the applier reads the Rotate
@@ -457,7 +458,7 @@ public final class IoThread {
                     }
                 }
                 // MariaDB's handle_slave_io: after the event and its ACK, wait while the relay log is over its limit.
-                if (c.channel().waitsAfterQueueing()) {
+                if (c.channel().relaySpace().waitsAfterQueueing()) {
                     waitForSpace();
                 }
             }
@@ -497,8 +498,8 @@ public final class IoThread {
 
         /** Woken by the SQL thread: on, if the wait is over (rotating the relay log first if it asked). */
         private void relaySpace() {
-            ReplicaChannel.SpaceWait wait = waitingForSpace ? c.channel().relaySpaceWait() : null;
-            if (wait == null || wait == ReplicaChannel.SpaceWait.GOES_ON) {
+            RelaySpace.Wait wait = waitingForSpace ? c.channel().relaySpace().woken() : null;
+            if (wait == null || wait == RelaySpace.Wait.GOES_ON) {
                 return;
             }
             waitingForSpace = false;
@@ -507,7 +508,7 @@ public final class IoThread {
             c.channel().ioConnected(waiting, c.sourceServerId());
             state(waiting);
             trace("io.space_freed", "relay_log_space", c.channel().relayLogSpace());
-            if (wait == ReplicaChannel.SpaceWait.OVER_ROTATED) {
+            if (wait == RelaySpace.Wait.OVER_ROTATED) {
                 c.sqlThread().tell(new SqlThread.RelayAdvanced()); // the SQL thread reads the Rotate
             }
             if (connection >= 0) {

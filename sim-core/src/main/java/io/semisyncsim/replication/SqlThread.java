@@ -147,8 +147,8 @@ public final class SqlThread {
                     c.channel().sqlWaitsForEvents(); // next_event: everything read; the relay-space handshake
                 }
             }
-            if (c.channel().takeSpaceSignal()) {
-                c.ioThread().tell(new IoThread.RelaySpace()); // log_space_cond: a purge, or the handshake
+            if (c.channel().relaySpace().takeSignal()) {
+                c.ioThread().tell(new IoThread.RelaySpaceSignal()); // log_space_cond: a purge, or the handshake
             }
         }
 

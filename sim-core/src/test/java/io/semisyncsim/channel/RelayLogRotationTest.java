@@ -27,7 +27,7 @@ class RelayLogRotationTest {
 
     @BeforeEach
     void aChannelReadingFromTheStartOfTheSourcesFirstFile() {
-        channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30, () -> purge, () -> 0L, ReplicaChannel.SpaceRules.AFTER_EVENT);
+        channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30, () -> purge, () -> 0L, RelaySpace.Rules.AFTER_EVENT);
         channel.configure("source", 3306, "repl", null, null, null, null);
         channel.ioConnected("Waiting for master to send event", 1);
         // the dump's fake Rotate opens relay file 2, and the source's format follows
@@ -130,7 +130,7 @@ class RelayLogRotationTest {
 
     @Test
     void aChannelNeverConfiguredHasNoRelayLogToRotate() {
-        ReplicaChannel none = new ReplicaChannel(HEADER, n -> RELAY_ROTATE, () -> 1L << 30, () -> purge, () -> 0L, ReplicaChannel.SpaceRules.AFTER_EVENT);
+        ReplicaChannel none = new ReplicaChannel(HEADER, n -> RELAY_ROTATE, () -> 1L << 30, () -> purge, () -> 0L, RelaySpace.Rules.AFTER_EVENT);
         assertFalse(none.rotateRelayLog());
         assertEquals(0, none.relayLogBacklog());
     }

@@ -34,7 +34,7 @@ class RelaySpaceLimitTest {
     void aReplicaReadingFromTheSourcesFirstFile() {
         limit = 0;
         channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30,
-                () -> true, () -> limit, ReplicaChannel.SpaceRules.AFTER_EVENT);
+                () -> true, () -> limit, RelaySpace.Rules.AFTER_EVENT);
         channel.configure("source", 3306, "repl", null, null, null, null);
         sourcePos = 256;
     }
@@ -42,7 +42,7 @@ class RelaySpaceLimitTest {
     /** The same channel under MySQL 8.0's rules. */
     private void mysql8() {
         channel = new ReplicaChannel(HEADER, n -> 31 + ReplicaChannel.relayFileName("r", n).length(), () -> 1L << 30,
-                () -> true, () -> limit, new ReplicaChannel.SpaceRules(true, false, false));
+                () -> true, () -> limit, new RelaySpace.Rules(true, false, false));
         channel.configure("source", 3306, "repl", null, null, null, null);
     }
 
@@ -85,8 +85,8 @@ class RelaySpaceLimitTest {
             begin();
             end();
         }
-        assertFalse(channel.limitsRelaySpace());
-        assertFalse(channel.waitsAfterQueueing());
+        assertFalse(channel.relaySpace().limits());
+        assertFalse(channel.relaySpace().waitsAfterQueueing());
     }
 
     @Test
@@ -96,9 +96,9 @@ class RelaySpaceLimitTest {
         end();
         begin();
         end();
-        assertFalse(channel.waitsAfterQueueing()); // at the limit, not past it
+        assertFalse(channel.relaySpace().waitsAfterQueueing()); // at the limit, not past it
         begin();
-        assertTrue(channel.waitsAfterQueueing());
+        assertTrue(channel.relaySpace().waitsAfterQueueing());
     }
 
     @Test
@@ -106,29 +106,29 @@ class RelaySpaceLimitTest {
         start(BASE + 150);
         begin();
         end();
-        assertTrue(channel.waitsAfterQueueing());
+        assertTrue(channel.relaySpace().waitsAfterQueueing());
         applyAll(); // the whole file is read, but it is the one written: nothing can be purged
-        assertEquals(ReplicaChannel.SpaceWait.GOES_ON, channel.relaySpaceWait());
+        assertEquals(RelaySpace.Wait.GOES_ON, channel.relaySpace().woken());
 
         channel.sqlWaitsForEvents();
 
-        assertTrue(channel.takeSpaceSignal());
-        assertEquals(ReplicaChannel.SpaceWait.OVER_ROTATED, channel.relaySpaceWait());
+        assertTrue(channel.relaySpace().takeSignal());
+        assertEquals(RelaySpace.Wait.OVER_ROTATED, channel.relaySpace().woken());
         assertEquals(3, relayFileWritten());
         begin();
-        assertTrue(channel.waitsAfterQueueing()); // the limit holds again from the next event
+        assertTrue(channel.relaySpace().waitsAfterQueueing()); // the limit holds again from the next event
     }
 
     @Test
     void insideATransactionTheSqlThreadAsksForOneMoreEventWithoutARotation() {
         start(BASE + 50);
         begin();
-        assertTrue(channel.waitsAfterQueueing());
+        assertTrue(channel.relaySpace().waitsAfterQueueing());
         applyAll(); // in the middle of the transaction: the file could not be purged after a rotation
 
         channel.sqlWaitsForEvents();
 
-        assertEquals(ReplicaChannel.SpaceWait.OVER, channel.relaySpaceWait());
+        assertEquals(RelaySpace.Wait.OVER, channel.relaySpace().woken());
         assertEquals(2, relayFileWritten());
     }
 
@@ -140,13 +140,13 @@ class RelaySpaceLimitTest {
         assertTrue(channel.rotateRelayLog()); // as max_relay_log_size would
         begin();
         end();
-        assertTrue(channel.waitsAfterQueueing());
+        assertTrue(channel.relaySpace().waitsAfterQueueing());
 
         applyAll(); // into file 3: file 1 is purged, file 2 stays until file 3 is read past
 
-        assertTrue(channel.takeSpaceSignal());
-        assertEquals(ReplicaChannel.SpaceWait.OVER, channel.relaySpaceWait());
-        assertFalse(channel.waitsAfterQueueing());
+        assertTrue(channel.relaySpace().takeSignal());
+        assertEquals(RelaySpace.Wait.OVER, channel.relaySpace().woken());
+        assertFalse(channel.relaySpace().waitsAfterQueueing());
     }
 
     @Test
@@ -156,12 +156,12 @@ class RelaySpaceLimitTest {
         end();
         applyAll();
         channel.sqlWaitsForEvents(); // one more event let through, and the I/O thread has not used it
-        assertFalse(channel.waitsAfterQueueing());
+        assertFalse(channel.relaySpace().waitsAfterQueueing());
 
         channel.sqlStopped();
         channel.sqlStarted();
 
-        assertTrue(channel.waitsAfterQueueing());
+        assertTrue(channel.relaySpace().waitsAfterQueueing());
     }
 
     private int relayFileWritten() {
@@ -173,14 +173,14 @@ class RelaySpaceLimitTest {
         mysql8();
         start(BASE + 350);
         BinlogEvent gtid = new BinlogEvent(EventType.GTID, "bin.000001", sourcePos + 100, 100, 1, 0, null);
-        assertFalse(channel.waitsBeforeQueueing(gtid, 200));
+        assertFalse(channel.relaySpace().waitsBeforeQueueing(gtid, 200));
         begin();
         end();
         begin(); // 50 bytes left: the rest of this transaction is written whatever its size
-        assertFalse(channel.waitsBeforeQueueing(new BinlogEvent(EventType.WRITE_ROWS, "bin.000001", 0, 500, trx, 0, null), 500));
+        assertFalse(channel.relaySpace().waitsBeforeQueueing(new BinlogEvent(EventType.WRITE_ROWS, "bin.000001", 0, 500, trx, 0, null), 500));
         end();
-        assertTrue(channel.waitsBeforeQueueing(gtid, 200)); // the next whole transaction would not fit
-        assertFalse(channel.waitsAfterQueueing()); // MariaDB's check is not MySQL's
+        assertTrue(channel.relaySpace().waitsBeforeQueueing(gtid, 200)); // the next whole transaction would not fit
+        assertFalse(channel.relaySpace().waitsAfterQueueing()); // MariaDB's check is not MySQL's
     }
 
     @Test
@@ -192,12 +192,12 @@ class RelaySpaceLimitTest {
         begin();
         end(); // 150 bytes over: the file being written cannot be purged
 
-        assertTrue(channel.beginWaitBeforeQueueing(200)); // rotates to file 3
-        assertEquals(ReplicaChannel.SpaceWait.GOES_ON, channel.relaySpaceWait());
+        assertTrue(channel.relaySpace().beginWaitBeforeQueueing(200)); // rotates to file 3
+        assertEquals(RelaySpace.Wait.GOES_ON, channel.relaySpace().woken());
         applyAll(); // the applier reads file 2 to its Rotate and, the receiver waiting, purges it too
 
-        assertTrue(channel.takeSpaceSignal());
-        assertEquals(ReplicaChannel.SpaceWait.OVER, channel.relaySpaceWait());
+        assertTrue(channel.relaySpace().takeSignal());
+        assertEquals(RelaySpace.Wait.OVER, channel.relaySpace().woken());
         assertEquals(3, channel.relayFileNumber());
         assertEquals(HEADER + FORMAT, channel.relayLogSpace()); // only the new file is left
     }

@@ -21,7 +21,7 @@ class SqlDelayTest {
     @BeforeEach
     void aDelayedReplicaWithOneTransactionToApply() {
         channel = new ReplicaChannel(256, n -> 49, () -> 1L << 30, () -> true, () -> 0L,
-                ReplicaChannel.SpaceRules.AFTER_EVENT);
+                RelaySpace.Rules.AFTER_EVENT);
         channel.configure("source", 3306, "repl", null, null, null, null);
         channel.ioStarting("Connecting to master");
         channel.ioConnected("Waiting for master to send event", 1);
