@@ -5,16 +5,23 @@ package io.semisyncsim.sql;
  *
  * @param legacyReplicationSyntax START SLAVE, CHANGE MASTER TO, SHOW MASTER STATUS, RESET MASTER
  *     (removed in MySQL 8.4)
- * @param replicaKeyword START REPLICA, CHANGE REPLICATION SOURCE TO, SHOW REPLICA STATUS (8.0.22+)
+ * @param replicaKeyword START REPLICA, SHOW REPLICA STATUS (8.0.22+; MariaDB 10.5+)
  * @param binaryLogStatus SHOW BINARY LOG STATUS, RESET BINARY LOGS AND GTIDS (8.4)
  * @param persist SET PERSIST and SET PERSIST_ONLY (8.0+)
  * @param comments the {@code /*!NNNNN ... *}{@code /} rules
+ * @param changeReplicationSource CHANGE REPLICATION SOURCE TO and the SOURCE_ option names (MySQL 8.0.23+; MariaDB
+ *     10.11 has neither: 1064)
  */
 public record Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus,
-                      boolean persist, ExecutableComments comments) {
+                      boolean persist, ExecutableComments comments, boolean changeReplicationSource) {
 
     public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist) {
         this(legacyReplicationSyntax, replicaKeyword, binaryLogStatus, persist, ExecutableComments.mysql(80036));
+    }
+
+    public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist,
+                   ExecutableComments comments) {
+        this(legacyReplicationSyntax, replicaKeyword, binaryLogStatus, persist, comments, replicaKeyword);
     }
 
     /**

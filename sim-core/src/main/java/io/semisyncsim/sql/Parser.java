@@ -1764,7 +1764,7 @@ public final class Parser {
         expectWord("CHANGE");
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax()) {
             next();
-        } else if (peek().isWord("REPLICATION") && dialect.replicaKeyword()) {
+        } else if (peek().isWord("REPLICATION") && dialect.changeReplicationSource()) {
             next();
             if (peek().isWord("FILTER")) {
                 throw unsupportedNamed("CHANGE REPLICATION FILTER");
@@ -1776,6 +1776,9 @@ public final class Parser {
         expectWord("TO");
         Map<String, Input> options = new LinkedHashMap<>();
         do {
+            if (peek().text().toUpperCase(Locale.ROOT).startsWith("SOURCE_") && !dialect.changeReplicationSource()) {
+                throw error(); // MariaDB knows only the MASTER_ names: 1064 from the option on
+            }
             String option = identifier().toUpperCase(Locale.ROOT);
             expectSymbol("=");
             options.put(option, value());
