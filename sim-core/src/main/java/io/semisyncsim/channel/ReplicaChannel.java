@@ -919,8 +919,11 @@ public final class ReplicaChannel {
      * source's own header events (a Format_description, a Rotate) and the relay log's are never held.
      */
     public long sqlDelayUntil(long now, boolean commitSecondUp) {
+        if (sqlDelaySeconds == 0 || inGroup) {
+            return -1; // before the relay log is read: it decodes the event
+        }
         BinlogEvent next = nextToApply();
-        if (sqlDelaySeconds == 0 || next == null || inGroup || next.timestamp() < 0 || next.trx() == 0) {
+        if (next == null || next.timestamp() < 0 || next.trx() == 0) {
             return -1;
         }
         long second = commitSecondUp ? Math.floorDiv(next.timestamp() + 999_999L, 1_000_000L)

@@ -85,6 +85,9 @@ public final class ReplicationWaits {
 
     /** The SQL thread applied {@code groups} groups, stopped or was reset: every wait looks again. */
     public void replicationMoved(int groups) {
+        if (waiting.isEmpty()) {
+            return; // the common case, at every transaction a replica applies
+        }
         for (Waiting w : new ArrayList<>(waiting)) {
             Outcome o = w.target().poll(groups);
             if (o != null) {
