@@ -1663,13 +1663,20 @@ public final class Parser {
     private ParseException showNotModelled() {
         Set<String> known = Set.of("PROCESSLIST", "FULL", "ENGINE", "ENGINES", "INDEX", "INDEXES", "KEYS", "COLUMNS",
                 "FIELDS", "BINLOG", "RELAYLOG", "TABLE", "OPEN", "PRIVILEGES", "CHARACTER", "CHARSET", "COLLATION",
-                "EVENTS", "TRIGGERS", "FUNCTION", "PROCEDURE", "PROFILE", "PROFILES", "SLAVE", "REPLICAS", "ALL",
+                "EVENTS", "TRIGGERS", "FUNCTION", "PROCEDURE", "PROFILE", "PROFILES", "SLAVE", "ALL",
                 "STORAGE", "AUTHORS", "CONTRIBUTORS", "EXPLAIN", "USER", "ROLE", "PARSE_TREE", "QUERY_RESPONSE_TIME");
         Token t = peek();
         Token after = tokens.get(i + 1);
-        if (t.isWord("SLAVE") || t.isWord("BINLOG") || t.isWord("MASTER") || t.isWord("BINARY")) {
+        if (t.isWord("REPLICAS") && dialect.changeReplicationSource()) {
+            return unsupportedNamed("SHOW REPLICAS"); // MySQL 8.0.22+; MariaDB has SHOW REPLICA HOSTS instead
+        }
+        // MariaDB spells SHOW SLAVE HOSTS as SHOW REPLICA HOSTS too (measured on 10.11.18); MySQL 8 does not.
+        boolean mariadbReplicaHosts = t.isWord("REPLICA") && after.isWord("HOSTS") && dialect.replicaKeyword()
+                && !dialect.changeReplicationSource();
+        if (t.isWord("SLAVE") || t.isWord("BINLOG") || t.isWord("MASTER") || t.isWord("BINARY") || mariadbReplicaHosts) {
             // SHOW SLAVE HOSTS, SHOW BINLOG EVENTS exist; SHOW SLAVE STATUSS is a typo at its second word.
             boolean exists = t.isWord("SLAVE") && dialect.legacyReplicationSyntax() && after.isWord("HOSTS")
+                    || mariadbReplicaHosts
                     || t.isWord("BINLOG") && (after.isWord("EVENTS") || after.isWord("STATUS"));
             if (!exists) {
                 i++;
