@@ -290,14 +290,8 @@ public final class BinaryLog {
      * {@link #readersOfOldest}). Returns how many files went.
      */
     public int purgeClosedBefore(long cutoff) {
-        int purged = 0;
-        while (files.size() > 1 && files.get(0).closedAt >= 0 && files.get(0).closedAt < cutoff
-                && readersOfOldest() == 0) {
-            files.remove(0);
-            purged++;
-        }
-        dropPurgedEvents();
-        return purged;
+        Before b = lastWrittenBefore(cutoff);
+        return b.target() == null ? 0 : purgeTo(b.target()).purged();
     }
 
     /**

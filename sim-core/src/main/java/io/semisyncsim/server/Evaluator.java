@@ -215,8 +215,9 @@ final class Evaluator {
             return switch (f.name()) {
                 case "COUNT", "CONNECTION_ID", "FOUND_ROWS", "ROW_COUNT", "NOW", "CURRENT_TIMESTAMP", "LOCALTIME",
                         "LOCALTIMESTAMP", "SYSDATE", "VERSION", "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER",
-                        "UNIX_TIMESTAMP", "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME", "UTC_TIMESTAMP",
+                        "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME", "UTC_TIMESTAMP",
                         "LAST_INSERT_ID" -> false;
+                case "UNIX_TIMESTAMP" -> !f.args().isEmpty(); // of a datetime: NULL out of its range
                 case "SUM", "MIN", "MAX", "AVG", "DATABASE", "SCHEMA", "NULLIF" -> true;
                 default -> {
                     for (Expr a : f.args()) {
@@ -500,7 +501,10 @@ final class Evaluator {
                 return VirtualTimestamps.datetime(now).substring(11);
             }
             case "UNIX_TIMESTAMP" -> {
-                return args.isEmpty() ? (Object) VirtualTimestamps.unixSeconds(now) : null;
+                if (args.size() > 1) {
+                    throw flavor().error(1582, f.name());
+                }
+                return args.isEmpty() ? (Object) VirtualTimestamps.unixSeconds(now) : unixTimestamp(args.get(0));
             }
             case "FOUND_ROWS" -> {
                 return arity(f, args, 0) ? session.foundRows() : null;
@@ -594,6 +598,29 @@ final class Evaluator {
                 throw flavor().error(1305, "FUNCTION", session.database() + "." + typed);
             }
         }
+    }
+
+    /**
+     * UNIX_TIMESTAMP(value) (item_timefunc.cc): the seconds since 1970 of a datetime on the node's clock
+     * (UTC), with its fraction; NULL for NULL, for a value that is no datetime (warning 1292), and silently
+     * for one outside 1970-01-01 00:00:01 to the flavour's last (MariaDB: 2038; measured on 10.11.18).
+     */
+    private Object unixTimestamp(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = Values.text(value);
+        String datetime = Values.datetime(text);
+        if (datetime == null) {
+            warnings.add(new Warning("Warning", 1292, flavor().error("1292-datetime", text).getMessage()));
+            return null;
+        }
+        if (datetime.compareTo("1970-01-01 00:00:01") < 0 || datetime.compareTo(flavor().sql().unixTimestampMax()) > 0) {
+            return null;
+        }
+        long seconds = VirtualTimestamps.unixSeconds(datetime);
+        java.util.regex.Matcher fraction = java.util.regex.Pattern.compile(":\\d{1,2}\\.(\\d{1,6})$").matcher(text.strip());
+        return fraction.find() ? new java.math.BigDecimal(seconds + "." + fraction.group(1)) : (Object) seconds;
     }
 
     /** MySQL checks a built-in's argument count when it parses: 1582 for a wrong one. */

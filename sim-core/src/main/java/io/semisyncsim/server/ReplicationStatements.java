@@ -295,18 +295,11 @@ final class ReplicationStatements {
      * files before the active one were all old enough (measured on MariaDB 10.11.18: no warning there).
      */
     private StatementResult purgeBinaryLogsBefore(Evaluator ev, io.semisyncsim.sql.Expr when) throws SqlError {
-        Object value = ev.eval(when);
+        // The server wraps the value in UNIX_TIMESTAMP() and reads it as an integer: NULL is time 0.
+        Object seconds = ev.eval(new io.semisyncsim.sql.Expr.Function("UNIX_TIMESTAMP", List.of(when), false, false, null));
         List<Warning> warnings = new ArrayList<>(ev.warnings());
-        String datetime = value == null ? null : Values.datetime(Values.text(value));
-        if (datetime == null && value != null) {
-            warnings.add(new Warning("Warning", 1292, flavor().error("1292-datetime", Values.text(value)).getMessage()));
-        }
-        boolean inRange = datetime != null && datetime.compareTo("1970-01-01 00:00:01") >= 0
-                && datetime.compareTo(flavor().sql().unixTimestampMax()) <= 0; // else UNIX_TIMESTAMP() is 0
-        long seconds = !inRange ? 0 : java.time.LocalDateTime.parse(datetime.replace(' ', 'T'))
-                .toEpochSecond(java.time.ZoneOffset.UTC);
-        long cutoff = (seconds - ErrorLog.EPOCH_SECONDS) * 1_000_000L; // the node's virtual clock
-        io.semisyncsim.binlog.BinaryLog.Before b = server.binlog().lastWrittenBefore(cutoff);
+        long purgeTime = seconds == null ? 0 : Values.toDecimal(seconds).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+        io.semisyncsim.binlog.BinaryLog.Before b = server.binlog().lastWrittenBefore(VirtualTimestamps.micros(purgeTime));
         String warnedName = flavor().sql().purgeInUseWarningPrefix();
         if (b.reachedActive() && warnedName != null) {
             warnings.add(new Warning("Warning", 1868, flavor().errorText(1868, warnedName + b.active())));

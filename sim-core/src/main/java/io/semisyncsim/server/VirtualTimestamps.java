@@ -33,6 +33,16 @@ public final class VirtualTimestamps {
         return ErrorLog.EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L);
     }
 
+    /** UNIX_TIMESTAMP('2026-01-01 00:00:01') as the node's clock reads it (UTC): a {@code YYYY-MM-DD HH:MM:SS}. */
+    public static long unixSeconds(String datetime) {
+        return LocalDateTime.parse(datetime.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /** The node's virtual time at {@code unixSeconds}. */
+    public static long micros(long unixSeconds) {
+        return (unixSeconds - ErrorLog.EPOCH_SECONDS) * 1_000_000L;
+    }
+
     /** {@code 2026-01-01  0:00:01}, as MariaDB writes it. */
     public static String mariadb(long micros) {
         LocalDateTime t = at(micros);

@@ -36,6 +36,18 @@ class QueryTest {
     }
 
     @Test
+    void unixTimestampOfADatetimeIsItsSecondsWithinTheFlavoursRange() {
+        assertEquals(List.of("1893456000", "1893456000.5", "32503680000"),
+                row("SELECT UNIX_TIMESTAMP('2030-01-01 00:00:00'), UNIX_TIMESTAMP('2030-01-01 00:00:00.5'), UNIX_TIMESTAMP('3000-01-01')"));
+        Mysqld mariadb = node("mariadb-10.11");
+        Session s = new Session();
+        assertEquals(Arrays.asList(null, null, null), rows(mariadb.execute(Account.ROOT,
+                "SELECT UNIX_TIMESTAMP('2999-01-01'), UNIX_TIMESTAMP('1969-12-31'), UNIX_TIMESTAMP('garbage')", s)).get(0));
+        assertEquals(List.of(List.of("Warning", "1292", "Incorrect datetime value: 'garbage'")),
+                rows(mariadb.execute(Account.ROOT, "SHOW WARNINGS", s)));
+    }
+
+    @Test
     void comparisonsAndLogicAreThreeValued() {
         assertEquals(Arrays.asList("1", "1", "0", "0", null, "0", "1", null, "1"),
                 row("SELECT 1 = 1, 'a' = 'A', 1 < 2 AND 2 < 1, NOT 1, NULL = 1, NULL AND 0, NULL OR 1, 1 + NULL, NULL <=> NULL"));
