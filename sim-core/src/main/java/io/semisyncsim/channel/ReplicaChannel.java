@@ -937,6 +937,11 @@ public final class ReplicaChannel {
         return now + nap * 1_000_000L;
     }
 
+    /** Whether the SQL thread sleeps out MASTER_DELAY now. */
+    public boolean sqlDelaying() {
+        return sqlDelayEnd >= 0;
+    }
+
     /** The SQL thread's delay is over (or it stopped). */
     public void sqlDelayOver() {
         sqlDelayEnd = -1;

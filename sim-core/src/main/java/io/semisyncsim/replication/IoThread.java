@@ -196,7 +196,7 @@ public final class IoThread {
             } else if (m instanceof KillTimeout) {
                 return killDone(false);
             } else if (m instanceof RelaySpaceSignal) {
-                relaySpace();
+                spaceSignalled();
             } else {
                 return Behaviors.unhandled();
             }
@@ -313,9 +313,13 @@ public final class IoThread {
             c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
             var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
             send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids));
-            String waiting = waitingForEvents();
-            c.channel().ioConnected(waiting, c.sourceServerId());
-            state(waiting);
+            reading(waitingForEvents());
+        }
+
+        /** Connected to the source, in {@code state}: Slave_IO_State and the process list both show it. */
+        private void reading(String state) {
+            c.channel().ioConnected(state, c.sourceServerId());
+            state(state);
         }
 
         /** The Slave_IO_State of a thread that reads its connection: the source's stream. */
@@ -490,23 +494,19 @@ public final class IoThread {
         /** wait_for_relay_log_space: until the SQL thread purges, or lets one more event through. */
         private void waitForSpace() {
             waitingForSpace = true;
-            String waiting = c.server().flavor().threadStyle().ioSpaceWaitState();
-            c.channel().ioConnected(waiting, c.sourceServerId());
-            state(waiting);
+            reading(c.server().flavor().threadStyle().ioSpaceWaitState());
             trace("io.space_wait", "relay_log_space", c.channel().relayLogSpace());
         }
 
         /** Woken by the SQL thread: on, if the wait is over (rotating the relay log first if it asked). */
-        private void relaySpace() {
+        private void spaceSignalled() {
             RelaySpace.Wait wait = waitingForSpace ? c.channel().relaySpace().woken() : null;
             if (wait == null || wait == RelaySpace.Wait.GOES_ON) {
                 return;
             }
             waitingForSpace = false;
             spaceWaitEnded = true;
-            String waiting = waitingForEvents();
-            c.channel().ioConnected(waiting, c.sourceServerId());
-            state(waiting);
+            reading(waitingForEvents());
             trace("io.space_freed", "relay_log_space", c.channel().relayLogSpace());
             if (wait == RelaySpace.Wait.OVER_ROTATED) {
                 c.sqlThread().tell(new SqlThread.RelayAdvanced()); // the SQL thread reads the Rotate

@@ -52,9 +52,6 @@ public final class SqlThread {
         private final ActorContext<Command> ctx;
         /** Events in the run being applied; 0 while idle. */
         private int applying;
-        /** Sleeping out MASTER_DELAY before the next group; the group then goes without another look. */
-        private boolean delaying;
-        private boolean delayServed;
 
         Running(Context c, ActorContext<Command> ctx) {
             this.c = c;
@@ -106,8 +103,6 @@ public final class SqlThread {
             if (m instanceof Applied) {
                 return applied();
             } else if (m instanceof DelayOver) {
-                delaying = false;
-                delayServed = true;
                 c.channel().sqlDelayOver();
                 state();
                 applyNext();
@@ -127,18 +122,17 @@ public final class SqlThread {
          * step, since the executed position and the data only change when a transaction ends.
          */
         private void applyNext() {
-            if (applying == 0 && !delaying) {
-                long until = delayServed ? -1 : c.channel().sqlDelayUntil(c.server().now(),
+            if (applying == 0 && !c.channel().sqlDelaying()) {
+                // sql_delay_event: the group waits until MASTER_DELAY seconds after the source ran it. Woken at
+                // the end of that second, the next look finds nothing left to wait.
+                long until = c.channel().sqlDelayUntil(c.server().now(),
                         c.server().flavor().threadStyle().sqlDelayFromCommitSecondUp());
                 if (until >= 0) {
-                    // sql_delay_event: the group waits until MASTER_DELAY seconds after the source ran it.
-                    delaying = true;
                     c.thread().state(c.server().flavor().threadStyle().sqlDelayState());
                     SimKernel.tellLater(ctx, until - c.server().now(), ctx.getSelf(), new DelayOver());
                     return;
                 }
                 if (c.channel().nextToApply() != null) {
-                    delayServed = false;
                     applying = c.channel().eventsToNextCommit();
                     // Never cancelled (a stopped thread's Applied goes nowhere), so no keyed timer is needed.
                     SimKernel.tellLater(ctx, c.channel().executedAmong(applying) * c.applyPerEvent(), ctx.getSelf(),

@@ -117,11 +117,6 @@ public final class ReplicationWaits {
         return false;
     }
 
-    /** Whether {@code thread} waits in a wait function now. */
-    public boolean waits(long thread) {
-        return waiting.stream().anyMatch(w -> w.thread() == thread);
-    }
-
     /** The process ended: its waits end with their connections. */
     public void clear() {
         waiting.clear();
