@@ -55,10 +55,9 @@ public final class Session {
     }
 
     /** The next wait function call gave {@code o} at once. */
-    ReplicationWaits.Outcome answeredAtOnce(ReplicationWaits.Outcome o) {
+    void answeredAtOnce(ReplicationWaits.Outcome o) {
         waits.add(o);
         waitCalls++;
-        return o;
     }
 
     /** The wait this statement was set aside for is over with {@code o}. */
