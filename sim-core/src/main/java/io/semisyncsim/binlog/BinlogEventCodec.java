@@ -67,6 +67,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         out.writeSigned(t.id());
         writeGtid(t.gtid(), out);
         out.writeSigned(t.timestamp());
+        out.writeLong(t.serverId());
         out.writeLong(t.changes().size());
         for (Transaction.RowChange c : t.changes()) {
             out.writeByte(c.kind().ordinal());
@@ -104,6 +105,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         long id = in.readSigned();
         Gtid gtid = readGtid(in);
         long at = in.readSigned();
+        long serverId = in.readLong();
         int n = (int) in.readLong();
         List<Transaction.RowChange> changes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -116,7 +118,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
             changes.add(new Transaction.RowChange(kind, db == 0 ? null : names.get((int) db - 1), table, key, value,
                     null, null, null));
         }
-        return new Transaction(id, gtid, at, changes);
+        return new Transaction(id, gtid, at, changes, null, serverId);
     }
 
     @Override

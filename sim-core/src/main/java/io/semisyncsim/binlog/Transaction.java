@@ -10,8 +10,11 @@ import java.util.List;
  * Seconds_Behind_Master is measured from), and its row changes; or, for DDL and account statements,
  * the {@link Query} the binlog writes as one Query event (its own transaction, as MySQL writes DDL).
  * In statement format each row change is written as a statement (see {@link RowChange#statement}).
+ * {@code serverId} is the server_id of the server that committed it (0: not known), which every event
+ * header carries and replicas keep when they log it (log_event.cc Log_event::write_header).
  */
-public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes, Query query) {
+public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes, Query query,
+                          long serverId) {
 
     /** The default database the model's statements run in (the real harness's JDBC default too). */
     public static final String DATABASE = "test";
@@ -22,12 +25,16 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
 
     /** A transaction of row changes. */
     public Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes) {
-        this(id, gtid, timestamp, changes, null);
+        this(id, gtid, timestamp, changes, null, 0);
+    }
+
+    public Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes, Query query) {
+        this(id, gtid, timestamp, changes, query, 0);
     }
 
     /** The same transaction with a GTID (given when it enters group commit, or by its source). */
     public Transaction withGtid(io.semisyncsim.gtid.Gtid gtid) {
-        return new Transaction(id, gtid, timestamp, changes, query);
+        return new Transaction(id, gtid, timestamp, changes, query, serverId);
     }
 
     /**

@@ -119,7 +119,7 @@ final class ClientCommands {
             }
             return;
         }
-        Transaction trx = commit.transaction(++transactions, server.now());
+        Transaction trx = commit.transaction(++transactions, server.now(), server.serverId());
         trace.record(server.name(), "connection", "commit.begin", "trx", trx.id());
         groupCommit.submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit)));
     }
@@ -147,7 +147,7 @@ final class ClientCommands {
             }
         }
         clients.busy(conn, m, null);
-        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes());
+        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes(), null, server.serverId());
         trace.record(server.name(), "connection", "commit.begin", "trx", trx.id());
         groupCommit.submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
     }

@@ -67,7 +67,7 @@ final class StatementExecutor {
                     : run(account, statement, session, text);
             while (result instanceof StatementResult.CommitNeeded c && !session.sqlLogBin()) {
                 // sql_log_bin = 0: the engine commits, the binary log never sees it (nothing to replicate or wait for).
-                server.store().apply(c.transaction(0, server.now()));
+                server.store().apply(c.transaction(0, server.now(), server.serverId()));
                 result = c.thenRerun() ? run(account, statement, session, text) : c.answer();
             }
         } catch (ParseException e) {

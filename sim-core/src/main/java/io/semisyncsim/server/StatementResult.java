@@ -86,8 +86,13 @@ public sealed interface StatementResult {
         }
 
         /** The transaction this commit writes, numbered and stamped by the committing node. */
+        public Transaction transaction(long id, long timestamp, long serverId) {
+            return new Transaction(id, gtid, timestamp, changes, query, serverId);
+        }
+
+        /** The same, its committing server not named (tests of one server). */
         public Transaction transaction(long id, long timestamp) {
-            return new Transaction(id, gtid, timestamp, changes, query);
+            return transaction(id, timestamp, 0);
         }
 
         /** The same commit with the GTID the session's gtid_next assigned. */

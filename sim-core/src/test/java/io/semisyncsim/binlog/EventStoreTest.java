@@ -177,7 +177,7 @@ class EventStoreTest {
      */
     @Test
     void theCompactFormCoversEveryComponent() {
-        assertEquals(List.of("id", "gtid", "timestamp", "changes", "query"), components(Transaction.class));
+        assertEquals(List.of("id", "gtid", "timestamp", "changes", "query", "serverId"), components(Transaction.class));
         assertEquals(List.of("kind", "db", "table", "key", "value", "before", "after", "sql"),
                 components(Transaction.RowChange.class));
         assertEquals(List.of("sid", "gno"), components(io.semisyncsim.gtid.Gtid.Uuid.class));
