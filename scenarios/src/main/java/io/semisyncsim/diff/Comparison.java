@@ -27,8 +27,8 @@ final class Comparison {
                 names.addAll(r.fields().keySet());
             }
             for (String name : names) {
-                String rv = r == null ? null : normaliser.value(r.fields().get(name));
-                String sv = s == null ? null : s.fields().get(name);
+                String rv = r == null ? null : Normaliser.serverCounters(normaliser.value(r.fields().get(name)));
+                String sv = s == null ? null : Normaliser.serverCounters(s.fields().get(name));
                 out.add(new Field(i + 1, label, name, rv, sv, Objects.equals(rv, sv) || settings.sameSecond(name, rv, sv)));
             }
             Set<String> timed = new LinkedHashSet<>();

@@ -83,6 +83,25 @@ final class Normaliser {
         return String.format(java.util.Locale.ROOT, "%d%02d%02d", r[0], r[1], r[2]);
     }
 
+    /**
+     * Numbers a server draws from counters the model does not keep, masked on both sides: an Xid event's
+     * xid (the query id of the statement that began the transaction) and a Table_map's table_id (every
+     * table definition the server opened, its own among them), as SHOW BINLOG EVENTS shows them; and a
+     * MariaDB version in an answer, whose packager's suffix is Debian's ("-0+deb12u1").
+     */
+    static String serverCounters(String value) {
+        if (value == null) {
+            return null;
+        }
+        String out = XID.matcher(value).replaceAll("xid=<n>");
+        out = TABLE_ID.matcher(out).replaceAll("table_id: <n>");
+        return MARIADB_VERSION.matcher(out).replaceAll("<version>");
+    }
+
+    private static final Pattern XID = Pattern.compile("xid=\\d+");
+    private static final Pattern TABLE_ID = Pattern.compile("table_id: \\d+");
+    private static final Pattern MARIADB_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+-MariaDB[\\w.+~-]*");
+
     /** A real value in the simulator's terms (the simulated side passes through unchanged). */
     String value(String real) {
         if (real == null) {

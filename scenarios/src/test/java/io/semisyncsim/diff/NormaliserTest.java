@@ -11,6 +11,14 @@ class NormaliserTest {
     private final Normaliser normaliser = new Normaliser(Map.of(35605, "source:3306", 41022, "replica1:3306"));
 
     @Test
+    void theServersOwnCountersInBinlogEventsAreMaskedOnBothSides() {
+        assertEquals("COMMIT /* xid=<n> */ / table_id: <n> (test.t2) / Server ver: <version>, Binlog ver: 4",
+                Normaliser.serverCounters(
+                        "COMMIT /* xid=45 */ / table_id: 22 (test.t2) / Server ver: 10.11.19-MariaDB-0+deb12u1-log, Binlog ver: 4"));
+        assertEquals("GTID 0-1-5 / binlog.000001;pos=4", Normaliser.serverCounters("GTID 0-1-5 / binlog.000001;pos=4"));
+    }
+
+    @Test
     void aLoopbackAddressBecomesTheNodeItReaches() {
         assertEquals("error connecting to master 'repl@source:3306'",
                 normaliser.value("error connecting to master 'repl@127.0.0.1:35605'"));

@@ -43,6 +43,8 @@ public final class BinaryLog {
     /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
     private boolean statementFormat;
     private final GtidHeaders gtids;
+    /** Each table's table_id, by name ({@link #tableId}); looked up, never iterated. */
+    private final java.util.Map<String, Long> tableIds = new java.util.HashMap<>();
 
     /**
      * The server's GTID state as the log needs it: what GTIDs add to a new file's header event
@@ -91,13 +93,16 @@ public final class BinaryLog {
         final String name;
         final int firstEvent;
         final Object gtids;
+        /** The file its header's Binlog_checkpoint names (MariaDB): itself, or after a rotation the one closed. */
+        final String checkpoint;
         long closedAt = -1;
         long size; // set when the file is closed; the active file's size is currentPos
 
-        LogFile(String name, int firstEvent, Object gtids) {
+        LogFile(String name, int firstEvent, Object gtids, String checkpoint) {
             this.name = name;
             this.firstEvent = firstEvent;
             this.gtids = gtids;
+            this.checkpoint = checkpoint;
         }
     }
 
@@ -126,8 +131,13 @@ public final class BinaryLog {
      * MariaDB's Gtid_list (each the GTID state before this file) and Binlog_checkpoint naming the file.
      */
     private void openFile() {
+        openFile(null);
+    }
+
+    /** {@code closed}: the file a rotation just closed, which the new header's Binlog_checkpoint names. */
+    private void openFile(String closed) {
         String name = String.format("%s.%06d", sizes.basename(), nextFileNumber++);
-        files.add(new LogFile(name, end(), gtids.snapshot()));
+        files.add(new LogFile(name, end(), gtids.snapshot(), closed == null ? name : closed));
         currentPos = 4;
         header(EventType.FORMAT_DESCRIPTION, sizes.formatDescription(), name);
         for (EventSizes.Header h : sizes.header()) {
@@ -205,6 +215,7 @@ public final class BinaryLog {
                 }
             }
         } else {
+            tableId(trx.changes().get(0));
             append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
             for (Transaction.RowChange change : trx.changes()) {
                 append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx, null);
@@ -212,6 +223,21 @@ public final class BinaryLog {
         }
         append(written, EventType.XID, sizes.xid(), trx, trx);
         return written;
+    }
+
+    /**
+     * The table_id a Table_map event names: the server numbers a table when it first opens it
+     * (table_def_cache's table_map_id); here, in the order tables are first logged in row format.
+     */
+    public long tableId(Transaction.RowChange change) {
+        String key = change.db() == null || change.db().equals(Transaction.DATABASE) ? change.table()
+                : change.db() + "." + change.table();
+        Long id = tableIds.get(key);
+        if (id == null) {
+            id = (long) tableIds.size() + 1;
+            tableIds.put(key, id);
+        }
+        return id;
     }
 
     private void append(List<BinlogEvent> out, EventType type, int size, Transaction trx, Transaction carried) {
@@ -232,7 +258,7 @@ public final class BinaryLog {
         synced = end(); // MySQL syncs the file it closes, Rotate event included
         current().closedAt = clock.getAsLong();
         current().size = currentPos;
-        openFile();
+        openFile(current().name);
         unloggedBefore += unloggedInCurrent;
         unloggedInCurrent = 0;
         checkpointDue = writesCheckpoints;
@@ -634,6 +660,33 @@ public final class BinaryLog {
         openFile();
         readable = end();
         synced = end();
+    }
+
+    /**
+     * One file's events for SHOW BINLOG EVENTS, as far as they are written (binlog.cc show_binlog_events
+     * reads the active file up to its current end), with what its header events record; null when the
+     * index has no such file (purged, or never written).
+     */
+    public FileContents contents(String file) {
+        int i = fileIndex(file);
+        if (i < 0) {
+            return null;
+        }
+        LogFile f = files.get(i);
+        int from = Math.max(f.firstEvent, base);
+        int to = i + 1 < files.size() ? files.get(i + 1).firstEvent : end();
+        List<BinlogEvent> out = new ArrayList<>(Math.max(0, to - from));
+        for (int e = from; e < to; e++) {
+            out.add(at(e));
+        }
+        return new FileContents(f.name, f == current() ? currentPos : f.size, out, f.gtids, f.checkpoint);
+    }
+
+    /**
+     * A file's events, its size, the GTID state its header records (the flavour's own form, or null) and
+     * the file its header's Binlog_checkpoint names.
+     */
+    public record FileContents(String name, long size, List<BinlogEvent> events, Object gtids, String checkpoint) {
     }
 
     /** One file's name and the GTID state its header event records (the flavour's own form, or null). */

@@ -549,6 +549,18 @@ public final class Flavor {
         return Terms.valueOf(table.getString("log-terms").toUpperCase(Locale.ROOT));
     }
 
+    /** How SHOW BINLOG EVENTS names and describes events (flavors.conf show-binlog-events). */
+    public io.semisyncsim.binlog.ShowBinlogEvents.Style showBinlogEventsStyle() {
+        Config c = table.getConfig("show-binlog-events");
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (String type : c.getConfig("type-names").root().keySet()) {
+            names.put(type, c.getString("type-names." + type));
+        }
+        return new io.semisyncsim.binlog.ShowBinlogEvents.Style(Map.copyOf(names), c.getString("gtid-info"),
+                c.getString("standalone-gtid-info"), c.getString("anonymous-gtid-info"), c.getBoolean("ddl-shows-xid"),
+                c.getIsNull("past-end") ? null : c.getString("past-end"));
+    }
+
     /** Whether SHOW BINARY LOGS has the Encrypted column (MySQL 8.0.14+; not 5.7 or MariaDB). */
     public boolean binaryLogsEncryptedColumn() {
         return table.getBoolean("binary-logs-encrypted-column");

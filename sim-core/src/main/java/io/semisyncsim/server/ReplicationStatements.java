@@ -41,6 +41,10 @@ final class ReplicationStatements {
             StatementExecutor.require(account, privileges.need("binlog-monitor"), flavor());
             return showBinaryLogs();
         }
+        if (s instanceof Statement.ShowBinlogEvents show) {
+            StatementExecutor.require(account, privileges.need("show-binlog-events"), flavor());
+            return showBinlogEvents(show);
+        }
         if (s instanceof Statement.ResetSource) {
             StatementExecutor.require(account, privileges.need("reset-source"), flavor());
             return resetSource();
@@ -262,6 +266,27 @@ final class ReplicationStatements {
                     : List.of(f.name(), Long.toString(f.size())));
         }
         return new StatementResult.Rows(new ResultSet(cols, rows), List.of());
+    }
+
+    /** SHOW BINLOG EVENTS: {@link io.semisyncsim.binlog.ShowBinlogEvents}; 1220 with the reader's reason. */
+    private StatementResult showBinlogEvents(Statement.ShowBinlogEvents show) throws SqlError {
+        var listing = new io.semisyncsim.binlog.ShowBinlogEvents(flavor().showBinlogEventsStyle(), server.serverId(),
+                server.variables().get("version"));
+        List<io.semisyncsim.binlog.ShowBinlogEvents.Row> rows;
+        try {
+            rows = listing.rows(server.binlog(), show.file(), show.from(), show.offset(), show.limit());
+        } catch (io.semisyncsim.binlog.ShowBinlogEvents.Refused e) {
+            throw flavor().error(1220, "SHOW BINLOG EVENTS", e.getMessage());
+        }
+        List<ResultSet.Column> cols = List.of(new ResultSet.Column("Log_name", false), new ResultSet.Column("Pos", true),
+                new ResultSet.Column("Event_type", false), new ResultSet.Column("Server_id", true),
+                new ResultSet.Column("End_log_pos", true), new ResultSet.Column("Info", false));
+        List<List<String>> out = new ArrayList<>(rows.size());
+        for (var r : rows) {
+            out.add(List.of(r.logName(), Long.toString(r.pos()), r.eventType(), Long.toString(r.serverId()),
+                    Long.toString(r.endLogPos()), r.info()));
+        }
+        return new StatementResult.Rows(new ResultSet(cols, out), List.of());
     }
 
     /**

@@ -1625,6 +1625,13 @@ public final class Parser {
             i += 2;
             return new Statement.ShowBinaryLogs();
         }
+        if (peek().isWord("BINLOG") && tokens.get(i + 1).isWord("EVENTS")) {
+            i += 2;
+            String file = acceptWord("IN") ? string() : null;
+            long from = acceptWord("FROM") ? count() : 4;
+            Long[] limit = acceptWord("LIMIT") ? limit(true) : new Long[] {null, 0L};
+            return new Statement.ShowBinlogEvents(file, from, limit[1], limit[0]);
+        }
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax() && tokens.get(i + 1).isWord("STATUS")) {
             i += 2;
             return new Statement.ShowSourceStatus();
@@ -1657,7 +1664,7 @@ public final class Parser {
     }
 
     /**
-     * Another SHOW: one a real server has (SHOW PROCESSLIST, SHOW BINLOG EVENTS...) is not modelled; a
+     * Another SHOW: one a real server has (SHOW RELAYLOG EVENTS, SHOW SLAVE HOSTS...) is not modelled; a
      * word no server knows after SHOW (or a spelling this flavour lacks) is a syntax error there.
      */
     private ParseException showNotModelled() {
@@ -1674,7 +1681,7 @@ public final class Parser {
         boolean mariadbReplicaHosts = t.isWord("REPLICA") && after.isWord("HOSTS") && dialect.replicaKeyword()
                 && !dialect.changeReplicationSource();
         if (t.isWord("SLAVE") || t.isWord("BINLOG") || t.isWord("MASTER") || t.isWord("BINARY") || mariadbReplicaHosts) {
-            // SHOW SLAVE HOSTS, SHOW BINLOG EVENTS exist; SHOW SLAVE STATUSS is a typo at its second word.
+            // SHOW SLAVE HOSTS, SHOW BINLOG STATUS exist; SHOW SLAVE STATUSS is a typo at its second word.
             boolean exists = t.isWord("SLAVE") && dialect.legacyReplicationSyntax() && after.isWord("HOSTS")
                     || mariadbReplicaHosts
                     || t.isWord("BINLOG") && (after.isWord("EVENTS") || after.isWord("STATUS"));

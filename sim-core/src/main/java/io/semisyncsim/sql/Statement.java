@@ -182,6 +182,13 @@ public sealed interface Statement {
     }
 
     /**
+     * SHOW BINLOG EVENTS [IN 'file'] [FROM pos] [LIMIT [offset,] count]: {@code file} null for the index's
+     * first, {@code limit} null for no limit.
+     */
+    record ShowBinlogEvents(String file, long from, long offset, Long limit) implements Statement {
+    }
+
+    /**
      * PURGE {BINARY | MASTER} LOGS TO 'file' ({@code to}: the files before it are deleted) or BEFORE expr
      * ({@code before}: the files last written before that time).
      */

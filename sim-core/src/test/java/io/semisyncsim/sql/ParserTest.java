@@ -383,9 +383,17 @@ class ParserTest {
     // --- what the simulator does not model is not a syntax error
 
     @Test
+    void showBinlogEventsTakesAFileAPositionAndALimit() throws ParseException {
+        assertEquals(new Statement.ShowBinlogEvents(null, 4, 0, null), parse("SHOW BINLOG EVENTS"));
+        assertEquals(new Statement.ShowBinlogEvents("mysql-bin.000002", 328, 1, 2L),
+                parse("SHOW BINLOG EVENTS IN 'mysql-bin.000002' FROM 328 LIMIT 1, 2"));
+        assertEquals(new Statement.ShowBinlogEvents(null, 4, 3, 5L), parse("SHOW BINLOG EVENTS LIMIT 5 OFFSET 3"));
+    }
+
+    @Test
     void statementsARealServerTakesAreUnsupportedNotSyntaxErrors() {
         assertEquals("LOCK TABLES", unsupported("LOCK TABLES t1 WRITE").statement());
-        assertEquals("SHOW BINLOG EVENTS", unsupported("SHOW BINLOG EVENTS").statement());
+        assertEquals("SHOW RELAYLOG", unsupported("SHOW RELAYLOG EVENTS").statement());
         assertEquals("CREATE INDEX", unsupported("CREATE INDEX i ON t (a)").statement());
         assertEquals("XA", unsupported("XA START 'x'").statement());
         assertEquals("JOIN", unsupported("SELECT * FROM t1 JOIN t2 ON t1.a = t2.a").clause());
