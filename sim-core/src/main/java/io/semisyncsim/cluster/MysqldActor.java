@@ -132,6 +132,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record DeadlinePassed(long waiter) implements Command {
     }
 
+    /** InnoDB's background flush of its redo log, which a binlog checkpoint may wait for (Mysqld#redoFlushed). */
+    private enum RedoFlushed implements Command { TICK }
+
     /** The dump thread on {@code connection} failed to flush an event that asks for an ACK. */
     public record DumpNetFlushFailed(long connection) implements Command {
     }
@@ -193,6 +196,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         server.setReplicationControl(replicas);
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
+        server.setRedoFlushTimer(micros -> SimKernel.tellLater(ctx, micros, ctx.getSelf(), RedoFlushed.TICK));
     }
 
     @Override
@@ -228,6 +232,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             if (commits != null) {
                 commits.released(r.waiter(), r.semisync());
             }
+        } else if (m == RedoFlushed.TICK) {
+            server.redoFlushed();
         } else if (m instanceof FromNetwork f) {
             return fromNetwork(f);
         } else if (m instanceof Execute e) {

@@ -109,9 +109,30 @@ public final class Mysqld {
      * new file; expired files are purged after the rotation.
      */
     void rotateBinlog() {
-        binlog.rotate();
+        long now = clock.getAsLong();
+        long sinceTick = (now - startedAt) % SECOND;
+        // InnoDB flushes its redo log once a second of uptime (srv_master_callback); a commit since the last
+        // flush leaves redo to flush (its purge's), which MariaDB's checkpoint request waits for.
+        if (binlog.flush(binlog.lastEngineCommit() < now - sinceTick)) {
+            redoFlushTimer.accept(SECOND - sinceTick);
+        }
         binlog.publishWritten();
         replication.binlogWritten();
+    }
+
+    private static final long SECOND = 1_000_000L;
+    private java.util.function.LongConsumer redoFlushTimer = micros -> { };
+
+    /** How the server asks for {@link #redoFlushed} to be called after so many µs: given by its actor. */
+    public void setRedoFlushTimer(java.util.function.LongConsumer timer) {
+        this.redoFlushTimer = timer;
+    }
+
+    /** The engine's background redo flush came: a binlog checkpoint that waited for it is written and read. */
+    public void redoFlushed() {
+        if (state == NodeState.RUNNING && binlog.redoFlushed()) {
+            replication.binlogWritten();
+        }
     }
 
     private SystemVariables relayLimitFrom;

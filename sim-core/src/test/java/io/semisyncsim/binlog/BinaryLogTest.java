@@ -62,6 +62,41 @@ class BinaryLogTest {
     }
 
     @Test
+    void aMariaDbFlushBeforeTheRedoLogIsFlushedLeavesTheSecondCheckpointToTheNextEngineCommit() {
+        BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 1 << 30, () -> 0L);
+        assertTrue(log.flush(false), "the caller schedules the engine's next background flush");
+        assertEquals(List.of(EventType.FORMAT_DESCRIPTION, EventType.GTID_LIST, EventType.BINLOG_CHECKPOINT),
+                typesIn(log, "mysql-bin.000002"));
+        log.write(insert(1));
+        log.xidWritten();
+        log.xidDone("mysql-bin.000002");
+        assertEquals(EventType.BINLOG_CHECKPOINT, last(typesInEvents(log)).type(), "after the transaction");
+        assertFalse(log.redoFlushed(), "the background flush finds nothing left to write");
+    }
+
+    @Test
+    void aMariaDbFlushBeforeTheRedoLogIsFlushedWritesTheCheckpointAtTheEnginesBackgroundFlush() {
+        BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 1 << 30, () -> 0L);
+        log.flush(false);
+        log.publishWritten();
+        assertTrue(log.redoFlushed(), "written and readable");
+        assertEquals(List.of(EventType.FORMAT_DESCRIPTION, EventType.GTID_LIST, EventType.BINLOG_CHECKPOINT,
+                EventType.BINLOG_CHECKPOINT), typesIn(log, "mysql-bin.000002"));
+        assertEquals(log.writtenEnd(), log.readableEnd());
+    }
+
+    @Test
+    void aMariaDbFileFilledByCommittedTransactionsStartsWithBothCheckpoints() {
+        BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 400, () -> 0L);
+        log.write(insert(1)); // past 400: the next write rotates
+        log.xidWritten();
+        log.xidDone("mysql-bin.000001");
+        log.write(insert(2));
+        assertEquals(List.of(EventType.FORMAT_DESCRIPTION, EventType.GTID_LIST, EventType.BINLOG_CHECKPOINT,
+                EventType.BINLOG_CHECKPOINT), typesIn(log, "mysql-bin.000002").subList(0, 4));
+    }
+
+    @Test
     void aMariaDbRotationWaitsForThePreviousFilesTransactionsBeforeItsSecondCheckpoint() {
         BinaryLog log = new BinaryLog(Layouts.MARIADB_ROW, 1 << 30, () -> 0L);
         BinlogPosition end = last(log.write(insert(1))).end();

@@ -79,7 +79,7 @@ class ShowBinlogEventsTest {
     }
 
     @Test
-    void aRotationsRotateNamesTheNextFileAndTheNewHeaderChecksPointsTheClosedOne() throws Exception {
+    void aRotationsRotateNamesTheNextFileAndTheNewHeadersCheckpointsTheClosedOneThenItself() throws Exception {
         BinaryLog log = new BinaryLog(MARIADB_LAYOUT, 1 << 30, () -> 0L);
         log.rotate();
         assertEquals("Rotate: mysql-bin.000002;pos=4", infos(MARIADB.rows(log, "mysql-bin.000001", 4, 3, null)).get(0));
