@@ -46,6 +46,7 @@ public final class BinaryLog {
     /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
     private boolean statementFormat;
     private final GtidHeaders gtids;
+    private RowFormat rowFormat;
     /** Each table's table_id, by name ({@link #tableId}); looked up, never iterated. */
     private final java.util.Map<String, Long> tableIds = new java.util.HashMap<>();
 
@@ -217,6 +218,8 @@ public final class BinaryLog {
                     append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
                 }
             }
+        } else if (rowFormat != null && rowsByStatement(written, trx)) {
+            // each statement's Annotate_rows, Table_map and one rows event (MariaDB)
         } else {
             tableId(trx.changes().get(0));
             append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
@@ -226,6 +229,48 @@ public final class BinaryLog {
         }
         append(written, EventType.XID, sizes.xid(), trx, trx);
         return written;
+    }
+
+    /**
+     * Row format as the flavour lays it out ({@link RowFormat}): per statement, its Annotate_rows, the Table_map
+     * of its table and one rows event with all its rows. False, writing nothing, when a table is not known.
+     */
+    private boolean rowsByStatement(List<BinlogEvent> written, Transaction trx) {
+        List<Transaction.RowChange> changes = trx.changes();
+        int[] sizes = new int[3 * changes.size()];
+        int events = 0;
+        for (int i = 0, j; i < changes.size(); i = j) {
+            j = i + 1;
+            while (j < changes.size() && !changes.get(j).logsStatement()) {
+                j++;
+            }
+            int map = rowFormat.tableMap(changes.get(i));
+            int rows = rowFormat.rows(changes.subList(i, j));
+            if (map < 0 || rows < 0) {
+                return false;
+            }
+            sizes[events++] = rowFormat.annotates() ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
+            sizes[events++] = map;
+            sizes[events++] = rows;
+        }
+        for (int i = 0, e = 0; i < changes.size(); e += 3) {
+            Transaction.RowChange first = changes.get(i);
+            if (sizes[e] > 0) {
+                append(written, EventType.ANNOTATE_ROWS, sizes[e], trx, null);
+            }
+            tableId(first);
+            append(written, EventType.TABLE_MAP, sizes[e + 1], trx, null);
+            append(written, first.kind(), sizes[e + 2], trx, null);
+            do {
+                i++;
+            } while (i < changes.size() && !changes.get(i).logsStatement());
+        }
+        return true;
+    }
+
+    /** Lays row-format events out from the tables' columns (MariaDB); null keeps the fixed sizes. */
+    public void setRowFormat(RowFormat rowFormat) {
+        this.rowFormat = rowFormat;
     }
 
     /**

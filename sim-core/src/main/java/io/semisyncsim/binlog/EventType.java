@@ -23,7 +23,9 @@ public enum EventType {
      * (log.cc/binlog.cc new_file_impl, a Rotate_log_event with the RELAY_LOG flag): it names the next relay
      * file, and the SQL thread reading it moves there; the source coordinates do not move.
      */
-    RELAY_ROTATE;
+    RELAY_ROTATE,
+    /** MariaDB's Annotate_rows: the statement's text before its row events (binlog_annotate_row_events). */
+    ANNOTATE_ROWS;
 
     /** Events a dump thread makes up: they are not in the binlog. */
     public boolean artificial() {

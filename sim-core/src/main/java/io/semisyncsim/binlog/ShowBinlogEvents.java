@@ -119,6 +119,13 @@ public final class ShowBinlogEvents {
         }
         int statement = 0;
         int change = 0;
+        long mapped = 0;
+        int rowsEvents = 0;
+        for (BinlogEvent e : events) {
+            rowsEvents += e.type() == EventType.WRITE_ROWS || e.type() == EventType.UPDATE_ROWS
+                    || e.type() == EventType.DELETE_ROWS ? 1 : 0;
+        }
+        boolean perStatement = rowsEvents < trx.changes().size();
         for (BinlogEvent e : events) {
             String type = e.type().name();
             String info;
@@ -145,16 +152,20 @@ public final class ShowBinlogEvents {
                         info = "use `" + Transaction.DATABASE + "`; " + statements.get(statement++);
                     }
                 }
+                case ANNOTATE_ROWS -> info = trx.changes().get(change).statement();
                 case TABLE_MAP -> {
-                    Transaction.RowChange c = trx.changes().get(0);
-                    info = "table_id: " + log.tableId(c) + " (" + (c.db() == null ? Transaction.DATABASE : c.db()) + "."
+                    Transaction.RowChange c = trx.changes().get(change);
+                    mapped = log.tableId(c);
+                    info = "table_id: " + mapped + " (" + (c.db() == null ? Transaction.DATABASE : c.db()) + "."
                             + c.table() + ")";
                 }
                 case WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS -> {
-                    // one rows event per change here; the last of a statement carries STMT_END_F
-                    change++;
+                    // a rows event per statement (RowFormat), or per row: the last of a statement has STMT_END_F
+                    do {
+                        change++;
+                    } while (perStatement && change < trx.changes().size() && !trx.changes().get(change).logsStatement());
                     boolean lastOfStatement = change == trx.changes().size() || trx.changes().get(change).logsStatement();
-                    info = "table_id: " + log.tableId(trx.changes().get(0)) + (lastOfStatement ? " flags: STMT_END_F" : "");
+                    info = "table_id: " + mapped + (lastOfStatement ? " flags: STMT_END_F" : "");
                 }
                 case XID -> info = "COMMIT /* xid=" + trx.id() + " */";
                 default -> info = "";

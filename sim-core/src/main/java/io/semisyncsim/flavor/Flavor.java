@@ -223,6 +223,14 @@ public final class Flavor {
         return ErrorLogStyle.valueOf(table.getString("error-log-style").toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The character set of a table that names none, as row-format events count its strings (flavors.conf
+     * binlog.row-format-charset); null: the flavour writes row events at the fixed sizes of its layout.
+     */
+    public String rowFormatCharset() {
+        return table.hasPath("binlog.row-format-charset") ? table.getString("binlog.row-format-charset") : null;
+    }
+
     /** The binary log layout of this flavour. */
     public io.semisyncsim.binlog.EventSizes eventSizes() {
         Config b = table.getConfig("binlog");

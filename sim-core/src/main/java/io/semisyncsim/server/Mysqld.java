@@ -91,6 +91,12 @@ public final class Mysqld {
                 this::maxRelayFileSize, () -> variables.getBool("relay_log_purge"),
                 () -> variables.getLong("relay_log_space_limit"), flavor.relaySpaceRules());
         this.channel.setExecutedGtids(gtids::executed);
+        if (flavor.rowFormatCharset() != null) {
+            binlog.setRowFormat(new io.semisyncsim.binlog.MariaRowFormat((db, t) -> {
+                io.semisyncsim.table.Table table = store.catalog().table(db, t);
+                return table == null ? null : table.def();
+            }, flavor.rowFormatCharset()));
+        }
     }
 
     /** This server's GTIDs: gtid_executed and gtid_purged, or MariaDB's binlog state and positions. */
