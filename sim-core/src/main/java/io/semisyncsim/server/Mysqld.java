@@ -92,7 +92,7 @@ public final class Mysqld {
                 () -> variables.getLong("relay_log_space_limit"), flavor.relaySpaceRules());
         this.channel.setExecutedGtids(gtids::executed);
         if (flavor.rowFormatCharset() != null) {
-            binlog.setRowFormat(new io.semisyncsim.binlog.MariaRowFormat((db, t) -> {
+            binlog.setRowFormat(new MariaRowFormat((db, t) -> {
                 io.semisyncsim.table.Table table = store.catalog().table(db, t);
                 return table == null ? null : table.def();
             }, flavor.rowFormatCharset()));

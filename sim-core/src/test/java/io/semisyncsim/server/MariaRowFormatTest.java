@@ -1,7 +1,9 @@
-package io.semisyncsim.binlog;
+package io.semisyncsim.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.table.ColumnDef;
 import io.semisyncsim.table.ColumnType;
 import io.semisyncsim.table.TableDef;

@@ -1,5 +1,8 @@
-package io.semisyncsim.binlog;
+package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.RowFormat;
+import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.table.ColumnDef;
 import io.semisyncsim.table.ColumnType;
 import io.semisyncsim.table.TableDef;
