@@ -85,7 +85,8 @@ final class Normaliser {
 
     /**
      * Numbers a server draws from counters the model does not keep, masked on both sides: an Xid event's
-     * xid (the query id of the statement that began the transaction) and a Table_map's table_id (every
+     * xid (the query id of the statement that began the transaction), a group commit's cid (its leader's
+     * query id) and a Table_map's table_id (every
      * table definition the server opened, its own among them), as SHOW BINLOG EVENTS shows them; and a
      * MariaDB version in an answer, whose packager's suffix is Debian's ("-0+deb12u1").
      */
@@ -94,11 +95,13 @@ final class Normaliser {
             return null;
         }
         String out = XID.matcher(value).replaceAll("xid=<n>");
+        out = CID.matcher(out).replaceAll("cid=<n>");
         out = TABLE_ID.matcher(out).replaceAll("table_id: <n>");
         return MARIADB_VERSION.matcher(out).replaceAll("<version>");
     }
 
     private static final Pattern XID = Pattern.compile("xid=\\d+");
+    private static final Pattern CID = Pattern.compile("cid=\\d+");
     private static final Pattern TABLE_ID = Pattern.compile("table_id: \\d+");
     private static final Pattern MARIADB_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+-MariaDB[\\w.+~-]*");
 

@@ -188,14 +188,24 @@ public final class BinaryLog {
      * GTID event may be larger ({@link EventSizes.GtidSizes#replicatedGtid}).
      */
     public List<BinlogEvent> write(Transaction trx, boolean replicated) {
+        return write(trx, replicated, 0);
+    }
+
+    /**
+     * Writes a transaction; {@code commitId}: the group it commits in, where several commit together and the
+     * flavour's Gtid event names the group (MariaDB's commit_id; 0: none).
+     */
+    public List<BinlogEvent> write(Transaction trx, boolean replicated, long commitId) {
         if (currentPos >= maxFileSize) {
             rotate(true);
         }
         List<BinlogEvent> written = new ArrayList<>(4 + trx.changes().size()); // GTID, BEGIN, Table_map, rows, Xid
         int gtidSize = replicated && sizes.gtids().replicatedGtid() > 0 ? sizes.gtids().replicatedGtid() : sizes.gtid();
+        long cid = sizes.gtids().groupCommitId() > 0 ? commitId : 0;
+        gtidSize += cid != 0 ? sizes.gtids().groupCommitId() : 0;
         currentPos += gtidSize;
-        BinlogEvent gtidEvent = new BinlogEvent(EventType.GTID, current().name, currentPos, gtidSize, trx.id(),
-                trx.timestamp(), null, trx.gtid());
+        BinlogEvent gtidEvent = new BinlogEvent(EventType.GTID, new BinlogPosition(current().name, currentPos), gtidSize,
+                trx.id(), trx.timestamp(), null, trx.gtid(), cid);
         events.add(gtidEvent);
         written.add(gtidEvent);
         gtids.written(trx);

@@ -6,9 +6,17 @@ package io.semisyncsim.binlog;
  * began on the source. Content is metadata only; the rows a transaction changes travel with its last
  * event, the XID (the QUERY event of a DDL), and its GTID with its first, the GTID event, where a
  * dump thread decides what to skip. The end is kept as a position because every dump thread asks for it per event.
+ * A MariaDB Gtid event of a transaction committed in a group of several names the group ({@code commitId},
+ * log_event_server.cc Gtid_log_event::write: FL_GROUP_COMMIT_ID); 0 for every other event.
  */
 public record BinlogEvent(EventType type, BinlogPosition end, int size, long trx, long timestamp,
-                          Transaction transaction, io.semisyncsim.gtid.Gtid gtid) {
+                          Transaction transaction, io.semisyncsim.gtid.Gtid gtid, long commitId) {
+
+    /** An event outside a commit group: {@code commitId} 0. */
+    public BinlogEvent(EventType type, BinlogPosition end, int size, long trx, long timestamp,
+                       Transaction transaction, io.semisyncsim.gtid.Gtid gtid) {
+        this(type, end, size, trx, timestamp, transaction, gtid, 0);
+    }
 
     public BinlogEvent(EventType type, String file, long endPos, int size, long trx, long timestamp,
                        Transaction transaction) {

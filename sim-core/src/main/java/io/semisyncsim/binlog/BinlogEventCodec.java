@@ -32,6 +32,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         out.writeSigned(e.trx());
         out.writeSigned(e.timestamp());
         writeGtid(e.gtid(), out);
+        out.writeLong(e.commitId());
         Transaction t = e.transaction();
         if (t == null) {
             out.writeByte(0);
@@ -130,9 +131,10 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         long trx = in.readSigned();
         long timestamp = in.readSigned();
         Gtid gtid = readGtid(in);
+        long commitId = in.readLong();
         int tag = in.readByte();
         Transaction carried = tag == 0 ? null : tag == 1 ? plain(in) : kept.get((int) in.readLong());
-        return new BinlogEvent(type, file, end, size, trx, timestamp, carried, gtid);
+        return new BinlogEvent(type, new BinlogPosition(file, end), size, trx, timestamp, carried, gtid, commitId);
     }
 
     /** A GTID: none, MySQL's (the server_uuid from the name table, the number) or MariaDB's three numbers. */

@@ -24,10 +24,17 @@ import java.util.List;
  */
 public final class GroupCommit {
 
-    public enum Stage { FLUSH, SYNC, COMMIT }
+    /** WAIT: MariaDB's leader waiting for more commits to join its group (binlog_commit_wait_count). */
+    public enum Stage { FLUSH, SYNC, COMMIT, WAIT }
 
-    /** The caller must call {@code done(stage)} after {@code micros} of virtual time. */
-    public record Work(Stage stage, long micros) {
+    /**
+     * The caller must call {@code done(stage, token)} after {@code micros} of virtual time; {@code token}
+     * tells a WAIT that already ended (its group filled first) from the current one.
+     */
+    public record Work(Stage stage, long micros, long token) {
+        public Work(Stage stage, long micros) {
+            this(stage, micros, 0);
+        }
     }
 
     /** A transaction waiting to commit, with what the caller needs to answer its client. */
@@ -80,9 +87,16 @@ public final class GroupCommit {
         void committed(Pending trx, BinlogPosition end);
     }
 
-    /** What the stages cost and the sync settings they honour. */
+    /**
+     * What the stages cost and the sync settings they honour; {@code commitWaitCount} and
+     * {@code commitWaitMicros}: MariaDB's binlog_commit_wait_count and binlog_commit_wait_usec (0: no wait).
+     */
     public record Settings(long writePerTransaction, long fsync, long engineCommitPerTransaction, long syncBinlog,
-                           long syncDelay) {
+                           long syncDelay, long commitWaitCount, long commitWaitMicros) {
+        public Settings(long writePerTransaction, long fsync, long engineCommitPerTransaction, long syncBinlog,
+                        long syncDelay) {
+            this(writePerTransaction, fsync, engineCommitPerTransaction, syncBinlog, syncDelay, 0, 0);
+        }
     }
 
     private record Group(List<Pending> members, List<BinlogPosition> ends) {
@@ -125,6 +139,13 @@ public final class GroupCommit {
     private long groupsSinceFsync;
     private long flushGroups;
     private long commitGroups;
+    /** The flush leader waits for more commits (log.cc wait_for_sufficient_commits); the current wait's token. */
+    private boolean waitingForCommits;
+    private long waitToken;
+    /** Transactions written, and why groups were let go: enough commits, or the wait's end (MariaDB's status). */
+    private long transactionsWritten;
+    private long triggerCount;
+    private long triggerTimeout;
 
     public GroupCommit(BinaryLog binlog, Settings settings, AfterSyncWait afterSyncWait,
                        AfterCommitWait afterCommitWait, Hooks hooks) {
@@ -149,19 +170,51 @@ public final class GroupCommit {
 
     /** A stage's time is up. */
     public List<Work> done(Stage stage) {
+        return done(stage, 0);
+    }
+
+    /** A stage's time is up; {@code token}: the one its {@link Work} carried. */
+    public List<Work> done(Stage stage, long token) {
         List<Work> work = new ArrayList<>();
         switch (stage) {
             case FLUSH -> finishFlush(work);
             case SYNC -> finishSync(work);
             case COMMIT -> finishEngineCommit(work);
+            case WAIT -> {
+                if (waitingForCommits && token == waitToken) {
+                    waitingForCommits = false;
+                    triggerTimeout++;
+                    takeFlushGroup(work);
+                }
+            }
         }
         return work;
     }
 
+    /**
+     * The flush leader takes every transaction queued. With binlog_commit_wait_count, MariaDB's leader first
+     * waits until that many are queued or binlog_commit_wait_usec passed (log.cc wait_for_sufficient_commits).
+     */
     private void startFlush(List<Work> work) {
         if (flushing != null || flushQueue.isEmpty()) {
             return;
         }
+        long wanted = settings.commitWaitCount();
+        if (wanted > 0) {
+            if (flushQueue.size() < wanted) {
+                if (!waitingForCommits) {
+                    waitingForCommits = true;
+                    work.add(new Work(Stage.WAIT, settings.commitWaitMicros(), ++waitToken));
+                }
+                return;
+            }
+            waitingForCommits = false;
+            triggerCount++;
+        }
+        takeFlushGroup(work);
+    }
+
+    private void takeFlushGroup(List<Work> work) {
         flushing = new ArrayList<>(flushQueue);
         flushQueue.clear();
         work.add(new Work(Stage.FLUSH, settings.writePerTransaction() * flushing.size()));
@@ -169,8 +222,11 @@ public final class GroupCommit {
 
     private void finishFlush(List<Work> work) {
         List<BinlogPosition> ends = new ArrayList<>();
+        // MariaDB names a group of several by its leader (trx_group_commit_leader: commit_id), in each Gtid event
+        long commitId = flushing.size() > 1 ? flushing.get(0).transaction().id() : 0;
+        transactionsWritten += flushing.size();
         for (Pending p : flushing) {
-            List<BinlogEvent> events = binlog.write(p.transaction());
+            List<BinlogEvent> events = binlog.write(p.transaction(), false, commitId);
             BinlogPosition end = events.get(events.size() - 1).end();
             binlog.xidWritten();
             ends.add(end);
@@ -337,6 +393,21 @@ public final class GroupCommit {
         }
         queue.clear();
         return new Group(members, ends);
+    }
+
+    /** Binlog_commits: the transactions written. */
+    public long transactionsWritten() {
+        return transactionsWritten;
+    }
+
+    /** Binlog_group_commit_trigger_count: groups let go when binlog_commit_wait_count were queued. */
+    public long triggerCount() {
+        return triggerCount;
+    }
+
+    /** Binlog_group_commit_trigger_timeout: groups let go when binlog_commit_wait_usec passed. */
+    public long triggerTimeout() {
+        return triggerTimeout;
     }
 
     public long flushGroups() {

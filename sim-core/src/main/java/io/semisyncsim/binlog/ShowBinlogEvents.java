@@ -136,7 +136,8 @@ public final class ShowBinlogEvents {
                         info = style.anonymousGtidInfo();
                     } else {
                         String form = trx.query() != null ? style.standaloneGtidInfo() : style.gtidInfo();
-                        info = form.replace("{gtid}", e.gtid().toString());
+                        info = form.replace("{gtid}", e.gtid().toString())
+                                + (e.commitId() != 0 ? " cid=" + e.commitId() : "");
                     }
                 }
                 case QUERY_BEGIN -> {

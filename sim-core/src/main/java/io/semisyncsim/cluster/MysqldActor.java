@@ -107,7 +107,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     }
 
     /** A group-commit stage's time is up; {@code owner}: the coordinator that scheduled it (a crash drops it). */
-    private record StageDone(CommitCoordinator owner, GroupCommit.Stage stage) implements Command {
+    private record StageDone(CommitCoordinator owner, GroupCommit.Stage stage, long token) implements Command {
     }
 
     private record FromNetwork(Packet packet) implements Command {
@@ -197,6 +197,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
         server.setRedoFlushTimer(micros -> SimKernel.tellLater(ctx, micros, ctx.getSelf(), RedoFlushed.TICK));
+        server.setCommitStatus(() -> commits == null ? CommitCoordinator.binlogStatus(0, 0, 0, 0) : commits.binlogStatus());
     }
 
     @Override
@@ -226,7 +227,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             commands.commit(commit);
         } else if (m instanceof StageDone done) {
             if (done.owner() == commits) { // not a stage of a coordinator that died in a crash (found by explore too)
-                commits.done(done.stage());
+                commits.done(done.stage(), done.token());
             }
         } else if (m instanceof Released r) {
             if (commits != null) {
@@ -335,12 +336,14 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         return new GroupCommit.Settings(c.timing().binlogWritePerTransaction(),
                 slowFsync >= 0 ? slowFsync : c.timing().binlogFsync(),
                 c.timing().engineCommitPerTransaction(), vars.getLong("sync_binlog"),
-                vars.find("binlog_group_commit_sync_delay") == null ? 0 : vars.getLong("binlog_group_commit_sync_delay"));
+                vars.find("binlog_group_commit_sync_delay") == null ? 0 : vars.getLong("binlog_group_commit_sync_delay"),
+                vars.find("binlog_commit_wait_count") == null ? 0 : vars.getLong("binlog_commit_wait_count"),
+                vars.find("binlog_commit_wait_usec") == null ? 0 : vars.getLong("binlog_commit_wait_usec"));
     }
 
     @Override
     public void schedule(GroupCommit.Work w) {
-        SimKernel.tellLater(getContext(), w.micros(), getContext().getSelf(), new StageDone(commits, w.stage()));
+        SimKernel.tellLater(getContext(), w.micros(), getContext().getSelf(), new StageDone(commits, w.stage(), w.token()));
     }
 
     @Override

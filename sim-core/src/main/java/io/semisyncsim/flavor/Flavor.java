@@ -243,7 +243,8 @@ public final class Flavor {
                 b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
                 b.getInt("stop-event"), new io.semisyncsim.binlog.EventSizes.GtidSizes(b.getInt("gtid-event-replicated"),
                         b.getInt("previous-gtids-per-sid"), b.getInt("previous-gtids-per-interval"),
-                        b.getInt("gtid-list-first-entry"), b.getInt("gtid-list-per-entry")));
+                        b.getInt("gtid-list-first-entry"), b.getInt("gtid-list-per-entry"),
+                        b.hasPath("gtid-group-commit-id") ? b.getInt("gtid-group-commit-id") : 0));
     }
 
     private static List<io.semisyncsim.binlog.EventSizes.Header> headers(List<? extends Config> list) {
@@ -555,6 +556,11 @@ public final class Flavor {
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */
     public Terms logTerms() {
         return Terms.valueOf(table.getString("log-terms").toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether the server counts its binlog group commits in status variables (MariaDB's Binlog_commits...). */
+    public boolean binlogGroupCommitStatus() {
+        return table.getBoolean("binlog-group-commit-status");
     }
 
     /** How SHOW BINLOG EVENTS names and describes events (flavors.conf show-binlog-events). */

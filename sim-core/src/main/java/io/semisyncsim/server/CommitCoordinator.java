@@ -92,9 +92,43 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         return stamped;
     }
 
-    /** A stage's time is up. */
-    public void done(GroupCommit.Stage stage) {
-        schedule(groupCommit.done(stage));
+    /**
+     * MariaDB's group commit counters (log.cc binlog_status_vars_detail): transactions written, groups, and
+     * why each group's leader let it go; a row lock a queued transaction waits for is not modelled (0).
+     */
+    public java.util.Map<String, String> binlogStatus() {
+        return binlogStatus(groupCommit.transactionsWritten(), groupCommit.flushGroups(), groupCommit.triggerCount(),
+                groupCommit.triggerTimeout());
+    }
+
+    /** The counters, in the order the server declares and shows them (an array, not sorted by name). */
+    public static final List<String> BINLOG_STATUS = List.of("Binlog_commits", "Binlog_group_commits",
+            "Binlog_group_commit_trigger_count", "Binlog_group_commit_trigger_lock_wait",
+            "Binlog_group_commit_trigger_timeout");
+
+    /** The counters with these values; lock_wait is always 0. */
+    public static java.util.Map<String, String> binlogStatus(long commits, long groups, long count, long timeout) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        long[] values = {commits, groups, count, 0, timeout};
+        for (int i = 0; i < values.length; i++) {
+            out.put(BINLOG_STATUS.get(i), Long.toString(values[i]));
+        }
+        return out;
+    }
+
+    /** Where {@code name} stands among {@link #BINLOG_STATUS}, case aside; -1 when it is not one of them. */
+    public static int binlogStatusIndex(String name) {
+        for (int i = 0; i < BINLOG_STATUS.size(); i++) {
+            if (BINLOG_STATUS.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A stage's time is up; {@code token}: its work's. */
+    public void done(GroupCommit.Stage stage, long token) {
+        schedule(groupCommit.done(stage, token));
     }
 
     private void schedule(List<GroupCommit.Work> work) {

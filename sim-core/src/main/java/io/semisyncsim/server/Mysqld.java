@@ -127,6 +127,13 @@ public final class Mysqld {
     }
 
     private static final long SECOND = 1_000_000L;
+    private java.util.function.Supplier<java.util.Map<String, String>> commitStatus =
+            () -> CommitCoordinator.binlogStatus(0, 0, 0, 0);
+
+    /** Where the group commit's counters are read (its actor's coordinator, which a restart makes anew). */
+    public void setCommitStatus(java.util.function.Supplier<java.util.Map<String, String>> status) {
+        this.commitStatus = status;
+    }
     private java.util.function.LongConsumer redoFlushTimer = micros -> { };
 
     /** How the server asks for {@link #redoFlushed} to be called after so many µs: given by its actor. */
@@ -746,13 +753,26 @@ public final class Mysqld {
         return state == NodeState.RUNNING ? variables : null;
     }
 
+    /**
+     * SHOW STATUS's order: by name, case aside (sql_show.cc show_var_cmp), but the members of an array keep
+     * the order they are declared in, as MariaDB's Binlog_* group commit counters (measured on 10.11.19).
+     */
+    private static final java.util.Comparator<String> STATUS_ORDER = (a, b) -> {
+        int ia = CommitCoordinator.binlogStatusIndex(a);
+        int ib = CommitCoordinator.binlogStatusIndex(b);
+        return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : String.CASE_INSENSITIVE_ORDER.compare(a, b);
+    };
+
     /** Every status variable, server's and plugins', by name. */
     public SortedMap<String, String> status() {
-        SortedMap<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        SortedMap<String, String> all = new TreeMap<>(STATUS_ORDER);
         if (state != NodeState.RUNNING) {
             return all;
         }
         all.put("Uptime", Long.toString((clock.getAsLong() - startedAt) / 1_000_000L));
+        if (flavor.binlogGroupCommitStatus()) {
+            all.putAll(commitStatus.get());
+        }
         for (Plugin p : plugins.behaviours()) {
             all.putAll(p.status());
         }

@@ -182,7 +182,7 @@ class EventStoreTest {
                 components(Transaction.RowChange.class));
         assertEquals(List.of("sid", "gno"), components(io.semisyncsim.gtid.Gtid.Uuid.class));
         assertEquals(List.of("domain", "server", "seq"), components(io.semisyncsim.gtid.Gtid.Domain.class));
-        assertEquals(List.of("type", "end", "size", "trx", "timestamp", "transaction", "gtid"),
+        assertEquals(List.of("type", "end", "size", "trx", "timestamp", "transaction", "gtid", "commitId"),
                 components(BinlogEvent.class));
     }
 

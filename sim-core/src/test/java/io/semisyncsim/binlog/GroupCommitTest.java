@@ -72,16 +72,87 @@ class GroupCommitTest {
 
     private void schedule(List<GroupCommit.Work> work) {
         for (GroupCommit.Work w : work) {
-            due.add(new long[] {now + w.micros(), seq++, w.stage().ordinal()});
+            due.add(new long[] {now + w.micros(), seq++, w.stage().ordinal(), w.token()});
         }
     }
 
     private void run(GroupCommit gc) {
-        long[] next;
-        while ((next = due.poll()) != null) {
+        runUntil(gc, Long.MAX_VALUE);
+    }
+
+    private void runUntil(GroupCommit gc, long until) {
+        while (!due.isEmpty() && due.peek()[0] <= until) {
+            long[] next = due.poll();
             now = next[0];
-            schedule(gc.done(GroupCommit.Stage.values()[(int) next[2]]));
+            schedule(gc.done(GroupCommit.Stage.values()[(int) next[2]], next[3]));
         }
+        now = Math.max(now, until == Long.MAX_VALUE ? now : until);
+    }
+
+    /** MariaDB's layout, whose Gtid events name a group of several, with binlog_commit_wait_count and _usec. */
+    private GroupCommit waitingGc(BinaryLog log, long count, long usec) {
+        return new GroupCommit(log, new GroupCommit.Settings(5, 200, 10, 1, 0, count, usec),
+                GroupCommit.AfterSyncWait.PER_TRANSACTION, GroupCommit.AfterCommitWait.EACH_SESSION, hooks);
+    }
+
+    private static BinaryLog mariaDbLog() {
+        return new BinaryLog(io.semisyncsim.flavor.Flavors.standard().get("mariadb-10.11").eventSizes(), 1 << 30,
+                () -> 0L);
+    }
+
+    @Test
+    void theFlushLeaderWaitsUntilBinlogCommitWaitCountCommitsAreQueued() {
+        BinaryLog log = mariaDbLog();
+        GroupCommit gc = waitingGc(log, 3, 1000);
+        schedule(gc.submit(trx(1)));
+        schedule(gc.submit(trx(2)));
+        assertEquals(List.of(), only("after_flush"), "two of three: the leader waits");
+        schedule(gc.submit(trx(3)));
+        run(gc);
+        assertEquals(List.of("15 after_flush 865"), only("after_flush"), "the third completes the group at once");
+        assertEquals(1, gc.flushGroups());
+        assertEquals(1, gc.triggerCount());
+        assertEquals(0, gc.triggerTimeout());
+        assertEquals(3, gc.transactionsWritten());
+    }
+
+    @Test
+    void eachGtidEventOfAGroupOfSeveralNamesTheGroup() {
+        BinaryLog log = mariaDbLog();
+        GroupCommit gc = waitingGc(log, 2, 1000);
+        schedule(gc.submit(trx(1)));
+        schedule(gc.submit(trx(2)));
+        run(gc);
+        List<BinlogEvent> gtids = log.contents("mysql-bin.000001").events().stream()
+                .filter(e -> e.type() == EventType.GTID).toList();
+        assertEquals(List.of(1L, 1L), gtids.stream().map(BinlogEvent::commitId).toList(), "the leader's number");
+        assertEquals(List.of(44, 44), gtids.stream().map(BinlogEvent::size).toList(), "42 + the commit_id's 2");
+    }
+
+    @Test
+    void aCommitAloneWaitsTheWholeBinlogCommitWaitUsecAndNamesNoGroup() {
+        BinaryLog log = mariaDbLog();
+        GroupCommit gc = waitingGc(log, 3, 1000);
+        schedule(gc.submit(trx(1)));
+        run(gc);
+        assertEquals(List.of("1005 after_flush 505"), only("after_flush"));
+        assertEquals(1, gc.triggerTimeout());
+        assertEquals(0L, log.contents("mysql-bin.000001").events().stream()
+                .filter(e -> e.type() == EventType.GTID).findFirst().orElseThrow().commitId());
+    }
+
+    @Test
+    void aWaitThatItsGroupEndedEarlyDoesNotCutTheNextWaitShort() {
+        BinaryLog log = mariaDbLog();
+        GroupCommit gc = waitingGc(log, 2, 1000);
+        schedule(gc.submit(trx(1)));
+        schedule(gc.submit(trx(2))); // the group is complete at 0; the first wait's timer still fires at 1000
+        runUntil(gc, 500);
+        schedule(gc.submit(trx(3))); // a new wait, until 1500
+        run(gc);
+        assertEquals("1505 after_flush", only("after_flush").get(1).substring(0, 16));
+        assertEquals(1, gc.triggerCount());
+        assertEquals(1, gc.triggerTimeout());
     }
 
     private static GroupCommit.Pending trx(long id) {
