@@ -27,19 +27,27 @@ public final class MariaRowFormat implements RowFormat {
 
     private final BiFunction<String, String, TableDef> tables;
     private final String defaultCharset;
+    private final java.util.function.BooleanSupplier annotate;
 
     /**
      * {@code tables}: a table's definition by database and name (null: not known); {@code defaultCharset}:
      * the server's character set for a table that names none (MariaDB 10.11's latin1).
      */
     public MariaRowFormat(BiFunction<String, String, TableDef> tables, String defaultCharset) {
+        this(tables, defaultCharset, () -> true);
+    }
+
+    /** {@code annotate}: binlog_annotate_row_events, read at each transaction written. */
+    public MariaRowFormat(BiFunction<String, String, TableDef> tables, String defaultCharset,
+                          java.util.function.BooleanSupplier annotate) {
         this.tables = tables;
         this.defaultCharset = defaultCharset;
+        this.annotate = annotate;
     }
 
     @Override
     public boolean annotates() {
-        return true;
+        return annotate.getAsBoolean();
     }
 
     @Override

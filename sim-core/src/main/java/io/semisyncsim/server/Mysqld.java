@@ -95,7 +95,8 @@ public final class Mysqld {
             binlog.setRowFormat(new MariaRowFormat((db, t) -> {
                 io.semisyncsim.table.Table table = store.catalog().table(db, t);
                 return table == null ? null : table.def();
-            }, flavor.rowFormatCharset()));
+            }, flavor.rowFormatCharset(), () -> variables == null || variables.find("binlog_annotate_row_events") == null
+                    || variables.getBool("binlog_annotate_row_events")));
         }
     }
 
