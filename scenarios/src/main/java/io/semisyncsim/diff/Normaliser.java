@@ -88,11 +88,15 @@ final class Normaliser {
      * xid (the query id of the statement that began the transaction), a group commit's cid (its leader's
      * query id) and a Table_map's table_id (every
      * table definition the server opened, its own among them), as SHOW BINLOG EVENTS shows them; and a
-     * MariaDB version in an answer, whose packager's suffix is Debian's ("-0+deb12u1").
+     * MariaDB version in an answer, whose packager's suffix is Debian's ("-0+deb12u1"). SHOW SLAVE HOSTS's
+     * rows are put in server_id order: a server lists them in its hash's.
      */
     static String serverCounters(String value) {
         if (value == null) {
             return null;
+        }
+        if (value.startsWith(REPLICA_HOSTS)) {
+            value = byServerId(value); // the server lists its hash's entries in the hash's order
         }
         String out = XID.matcher(value).replaceAll("xid=<n>");
         out = CID.matcher(out).replaceAll("cid=<n>");
@@ -100,15 +104,53 @@ final class Normaliser {
         return MARIADB_VERSION.matcher(out).replaceAll("<version>");
     }
 
+    /** SHOW SLAVE HOSTS's rows ordered by server_id. */
+    private static String byServerId(String answer) {
+        String[] rows = answer.split(" / ", -1);
+        java.util.List<String> body = new java.util.ArrayList<>(java.util.Arrays.asList(rows).subList(1, rows.length));
+        body.sort(java.util.Comparator.comparingLong(r -> {
+            String id = r.split(" \\| ", -1)[0].trim();
+            return id.matches("\\d+") ? Long.parseLong(id) : Long.MAX_VALUE;
+        }));
+        return rows[0] + (body.isEmpty() ? "" : " / " + String.join(" / ", body));
+    }
+
     private static final Pattern XID = Pattern.compile("xid=\\d+");
     private static final Pattern CID = Pattern.compile("cid=\\d+");
     private static final Pattern TABLE_ID = Pattern.compile("table_id: \\d+");
     private static final Pattern MARIADB_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+-MariaDB[\\w.+~-]*");
 
+    /** SHOW SLAVE HOSTS's answer as Recording renders it: the header, then each replica's row. */
+    private static final String REPLICA_HOSTS = "Server_id | Host | Port | Master_id";
+
+    /**
+     * SHOW SLAVE HOSTS on real servers: every replica is on loopback ('localhost') at a port of the harness's;
+     * the port says which node it is, which the simulator shows as the host, at 3306.
+     */
+    private String replicaHosts(String real) {
+        String[] rows = real.split(" / ", -1);
+        StringBuilder out = new StringBuilder(rows[0]);
+        for (int i = 1; i < rows.length; i++) {
+            String[] cells = rows[i].split(" \\| ", -1);
+            String node = cells.length == 4 && cells[2].matches("\\d+") ? portNames.get(Integer.parseInt(cells[2])) : null;
+            out.append(" / ");
+            if (node == null) {
+                out.append(rows[i]);
+            } else {
+                out.append(cells[0]).append(" | ").append(node, 0, node.indexOf(':')).append(" | 3306 | ")
+                        .append(cells[3]);
+            }
+        }
+        return out.toString();
+    }
+
     /** A real value in the simulator's terms (the simulated side passes through unchanged). */
     String value(String real) {
         if (real == null) {
             return null;
+        }
+        if (real.startsWith(REPLICA_HOSTS)) {
+            real = replicaHosts(real);
         }
         Matcher m = HOST_PORT.matcher(release.apply(real));
         StringBuilder out = new StringBuilder();

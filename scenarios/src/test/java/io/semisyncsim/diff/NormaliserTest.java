@@ -19,6 +19,19 @@ class NormaliserTest {
     }
 
     @Test
+    void aReplicaListedAtALoopbackPortIsTheNodeThatListensThere() {
+        assertEquals("Server_id | Host | Port | Master_id / 2 | replica1 | 3306 | 1",
+                normaliser.value("Server_id | Host | Port | Master_id / 2 | localhost | 41022 | 1"));
+    }
+
+    @Test
+    void replicaHostsCompareInServerIdOrder() {
+        assertEquals("Server_id | Host | Port | Master_id / 2 | replica1 | 3306 | 1 / 3 | replica2 | 3306 | 1",
+                Normaliser.serverCounters(
+                        "Server_id | Host | Port | Master_id / 3 | replica2 | 3306 | 1 / 2 | replica1 | 3306 | 1"));
+    }
+
+    @Test
     void aLoopbackAddressBecomesTheNodeItReaches() {
         assertEquals("error connecting to master 'repl@source:3306'",
                 normaliser.value("error connecting to master 'repl@127.0.0.1:35605'"));

@@ -558,6 +558,11 @@ public final class Flavor {
         return Terms.valueOf(table.getString("log-terms").toUpperCase(Locale.ROOT));
     }
 
+    /** Whether SHOW SLAVE HOSTS is modelled (MariaDB, measured); else it is the simulator's 9000. */
+    public boolean showReplicaHosts() {
+        return table.getBoolean("show-replica-hosts");
+    }
+
     /** Whether the server counts its binlog group commits in status variables (MariaDB's Binlog_commits...). */
     public boolean binlogGroupCommitStatus() {
         return table.getBoolean("binlog-group-commit-status");

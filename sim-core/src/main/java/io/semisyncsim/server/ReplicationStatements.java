@@ -41,6 +41,13 @@ final class ReplicationStatements {
             StatementExecutor.require(account, privileges.need("binlog-monitor"), flavor());
             return showBinaryLogs();
         }
+        if (s instanceof Statement.ShowReplicaHosts) {
+            if (!flavor().showReplicaHosts()) {
+                throw flavor().error(9000, "SHOW SLAVE HOSTS");
+            }
+            StatementExecutor.require(account, privileges.need("show-replica-hosts"), flavor());
+            return showReplicaHosts();
+        }
         if (s instanceof Statement.ShowBinlogEvents show) {
             StatementExecutor.require(account, privileges.need("show-binlog-events"), flavor());
             return showBinlogEvents(show);
@@ -264,6 +271,22 @@ final class ReplicationStatements {
         for (var f : server.binlog().fileSizes()) {
             rows.add(encryptedColumn ? List.of(f.name(), Long.toString(f.size()), "No")
                     : List.of(f.name(), Long.toString(f.size())));
+        }
+        return new StatementResult.Rows(new ResultSet(cols, rows), List.of());
+    }
+
+    /**
+     * SHOW SLAVE HOSTS (MariaDB repl_failsafe.cc show_slave_hosts): each replica that registered, which its I/O
+     * thread does before it asks for the dump (COM_REGISTER_SLAVE), until its dump thread ends: its server_id,
+     * the host it connected from (report_host is not modelled), its port (every node listens on 3306 here) and
+     * this server's server_id. In registration order, as the server's hash holds its entries until one goes.
+     */
+    private StatementResult showReplicaHosts() {
+        List<ResultSet.Column> cols = List.of(new ResultSet.Column("Server_id", true), new ResultSet.Column("Host", false),
+                new ResultSet.Column("Port", true), new ResultSet.Column("Master_id", true));
+        List<List<String>> rows = new ArrayList<>();
+        for (var d : server.dumps().all()) {
+            rows.add(List.of(Long.toString(d.serverId()), d.host(), "3306", Long.toString(server.serverId())));
         }
         return new StatementResult.Rows(new ResultSet(cols, rows), List.of());
     }

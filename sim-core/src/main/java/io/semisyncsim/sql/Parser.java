@@ -1625,6 +1625,13 @@ public final class Parser {
             i += 2;
             return new Statement.ShowBinaryLogs();
         }
+        // SHOW SLAVE HOSTS; MariaDB spells it SHOW REPLICA HOSTS too (measured on 10.11.18), MySQL 8 does not
+        if (peek().isWord("SLAVE") && dialect.legacyReplicationSyntax() && tokens.get(i + 1).isWord("HOSTS")
+                || peek().isWord("REPLICA") && tokens.get(i + 1).isWord("HOSTS") && dialect.replicaKeyword()
+                && !dialect.changeReplicationSource()) {
+            i += 2;
+            return new Statement.ShowReplicaHosts();
+        }
         if (peek().isWord("BINLOG") && tokens.get(i + 1).isWord("EVENTS")) {
             i += 2;
             String file = acceptWord("IN") ? string() : null;
@@ -1664,7 +1671,7 @@ public final class Parser {
     }
 
     /**
-     * Another SHOW: one a real server has (SHOW RELAYLOG EVENTS, SHOW SLAVE HOSTS...) is not modelled; a
+     * Another SHOW: one a real server has (SHOW RELAYLOG EVENTS, SHOW ENGINES...) is not modelled; a
      * word no server knows after SHOW (or a spelling this flavour lacks) is a syntax error there.
      */
     private ParseException showNotModelled() {
@@ -1677,14 +1684,9 @@ public final class Parser {
         if (t.isWord("REPLICAS") && dialect.changeReplicationSource()) {
             return unsupportedNamed("SHOW REPLICAS"); // MySQL 8.0.22+; MariaDB has SHOW REPLICA HOSTS instead
         }
-        // MariaDB spells SHOW SLAVE HOSTS as SHOW REPLICA HOSTS too (measured on 10.11.18); MySQL 8 does not.
-        boolean mariadbReplicaHosts = t.isWord("REPLICA") && after.isWord("HOSTS") && dialect.replicaKeyword()
-                && !dialect.changeReplicationSource();
-        if (t.isWord("SLAVE") || t.isWord("BINLOG") || t.isWord("MASTER") || t.isWord("BINARY") || mariadbReplicaHosts) {
-            // SHOW SLAVE HOSTS, SHOW BINLOG STATUS exist; SHOW SLAVE STATUSS is a typo at its second word.
-            boolean exists = t.isWord("SLAVE") && dialect.legacyReplicationSyntax() && after.isWord("HOSTS")
-                    || mariadbReplicaHosts
-                    || t.isWord("BINLOG") && (after.isWord("EVENTS") || after.isWord("STATUS"));
+        if (t.isWord("SLAVE") || t.isWord("BINLOG") || t.isWord("MASTER") || t.isWord("BINARY")) {
+            // SHOW BINLOG STATUS exists; SHOW SLAVE STATUSS (or HOSTS where the flavour lacks it) is a typo there.
+            boolean exists = t.isWord("BINLOG") && after.isWord("STATUS");
             if (!exists) {
                 i++;
                 return error();

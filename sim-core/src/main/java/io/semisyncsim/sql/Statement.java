@@ -177,6 +177,10 @@ public sealed interface Statement {
     record ShowSourceStatus() implements Statement {
     }
 
+    /** SHOW SLAVE HOSTS (MariaDB also SHOW REPLICA HOSTS): the replicas registered with this source. */
+    record ShowReplicaHosts() implements Statement {
+    }
+
     /** SHOW BINARY LOGS / SHOW MASTER LOGS: the files in the binlog index. */
     record ShowBinaryLogs() implements Statement {
     }

@@ -383,6 +383,13 @@ class ParserTest {
     // --- what the simulator does not model is not a syntax error
 
     @Test
+    void showSlaveHostsIsOneStatementWithTwoSpellingsOnMariaDb() throws ParseException {
+        assertEquals(new Statement.ShowReplicaHosts(), parse("SHOW SLAVE HOSTS"));
+        assertEquals(new Statement.ShowReplicaHosts(), Parser.parse("SHOW REPLICA HOSTS",
+                io.semisyncsim.flavor.Flavors.standard().get("mariadb-10.11").dialect()));
+    }
+
+    @Test
     void showBinlogEventsTakesAFileAPositionAndALimit() throws ParseException {
         assertEquals(new Statement.ShowBinlogEvents(null, 4, 0, null), parse("SHOW BINLOG EVENTS"));
         assertEquals(new Statement.ShowBinlogEvents("mysql-bin.000002", 328, 1, 2L),
