@@ -35,6 +35,34 @@ class ShowBinlogEventsTest {
     }
 
     @Test
+    void withGtidsMySqlNamesTheGtidAndItsPreviousGtidsInTheHeader() throws Exception {
+        String sid = "3e11fa47-71ca-11e1-9e33-c80aa9429562";
+        BinaryLog log = new BinaryLog(Layouts.MYSQL_ROW, 1 << 30, () -> 0L, new BinaryLog.GtidHeaders() {
+            @Override
+            public int extraBytes(EventType type) {
+                return 0;
+            }
+
+            @Override
+            public Object snapshot() {
+                return sid + ":1-4"; // the set a new file's Previous_gtids records, as MysqlGtids gives it
+            }
+
+            @Override
+            public void written(Transaction trx) {
+            }
+
+            @Override
+            public void purged(Transaction trx) {
+            }
+        });
+        log.write(new Transaction(5, new io.semisyncsim.gtid.Gtid.Uuid(sid, 5), 0,
+                List.of(Transaction.RowChange.generatedInsert("t1", 5)), null, 1));
+        assertEquals(List.of("Previous_gtids: " + sid + ":1-4", "Gtid: SET @@SESSION.GTID_NEXT= '" + sid + ":5'"),
+                infos(MYSQL.rows(log, null, 4, 1, 2L)));
+    }
+
+    @Test
     void posAndEndLogPosFrameEachEventInItsFile() throws Exception {
         BinaryLog log = new BinaryLog(Layouts.MYSQL_ROW, 1 << 30, () -> 0L);
         List<BinlogEvent> written = log.write(insert(1, 1));
