@@ -139,6 +139,8 @@ public final class GroupCommit {
     private long groupsSinceFsync;
     private long flushGroups;
     private long commitGroups;
+    /** The longest binlog_commit_wait_usec timed: a year of virtual time, longer than any step of a scenario. */
+    private static final long MAX_WAIT = 365L * 24 * 3600 * 1_000_000;
     /** The flush leader waits for more commits (log.cc wait_for_sufficient_commits); the current wait's token. */
     private boolean waitingForCommits;
     private long waitToken;
@@ -199,12 +201,15 @@ public final class GroupCommit {
         if (flushing != null || flushQueue.isEmpty()) {
             return;
         }
-        long wanted = settings.commitWaitCount();
-        if (wanted > 0) {
-            if (flushQueue.size() < wanted) {
+        long wanted = settings.commitWaitCount(); // unsigned: past 2^63 it reads negative here
+        if (wanted != 0) {
+            if (Long.compareUnsigned(flushQueue.size(), wanted) < 0) {
                 if (!waitingForCommits) {
                     waitingForCommits = true;
-                    work.add(new Work(Stage.WAIT, settings.commitWaitMicros(), ++waitToken));
+                    long micros = settings.commitWaitMicros();
+                    if (micros >= 0 && micros <= MAX_WAIT) { // past it, the wait outlasts any run: no timer
+                        work.add(new Work(Stage.WAIT, micros, ++waitToken));
+                    }
                 }
                 return;
             }

@@ -14,4 +14,13 @@ public interface QueryEffect {
     default boolean loggedWithXid() {
         return false;
     }
+
+    /**
+     * Whether the Query event leaves out the session's database (LOG_EVENT_SUPPRESS_USE_F), as CREATE and DROP
+     * DATABASE do: the event's database is the one the statement names, and SHOW BINLOG EVENTS shows no
+     * {@code use} (measured on MariaDB 10.11.19).
+     */
+    default boolean suppressesUse() {
+        return false;
+    }
 }

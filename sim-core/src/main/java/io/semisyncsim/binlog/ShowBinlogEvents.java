@@ -178,7 +178,8 @@ public final class ShowBinlogEvents {
     /** A DDL or account statement's Info: {@code use `db`; } when a database was selected, MySQL 8's XID after. */
     private String ddl(Transaction trx) {
         Transaction.Query q = trx.query();
-        String text = (q.db() == null ? "" : "use `" + q.db() + "`; ") + q.sql();
+        boolean use = q.db() != null && (q.effect() == null || !q.effect().suppressesUse());
+        String text = (use ? "use `" + q.db() + "`; " : "") + q.sql();
         boolean xid = style.ddlShowsXid() && q.effect() != null && q.effect().loggedWithXid();
         return xid ? text + " /* xid=" + trx.id() + " */" : text;
     }

@@ -10,9 +10,23 @@ import java.util.List;
 public sealed interface Ddl extends QueryEffect {
 
     record CreateDatabase(String name) implements Ddl {
+        @Override
+        public boolean suppressesUse() {
+            return true;
+        }
     }
 
+    /** Atomic in MariaDB 10.6+: its Query event carries an XID (measured: 9 bytes more than CREATE DATABASE's). */
     record DropDatabase(String name) implements Ddl {
+        @Override
+        public boolean loggedWithXid() {
+            return true;
+        }
+
+        @Override
+        public boolean suppressesUse() {
+            return true;
+        }
     }
 
     record CreateTable(TableDef def) implements Ddl {

@@ -142,6 +142,16 @@ class GroupCommitTest {
     }
 
     @Test
+    void aCountPastTwoToTheSixtyThirdIsStillACountToWaitFor() {
+        BinaryLog log = mariaDbLog();
+        GroupCommit gc = waitingGc(log, Long.parseUnsignedLong("9223372036854775808"), 1000);
+        schedule(gc.submit(trx(1)));
+        run(gc);
+        assertEquals(List.of("1005 after_flush 505"), only("after_flush"), "binlog_commit_wait_count is unsigned");
+        assertEquals(1, gc.triggerTimeout());
+    }
+
+    @Test
     void aWaitThatItsGroupEndedEarlyDoesNotCutTheNextWaitShort() {
         BinaryLog log = mariaDbLog();
         GroupCommit gc = waitingGc(log, 2, 1000);
