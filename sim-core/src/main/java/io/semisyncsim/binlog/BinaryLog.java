@@ -47,6 +47,8 @@ public final class BinaryLog {
     private boolean statementFormat;
     private final GtidHeaders gtids;
     private RowFormat rowFormat;
+    /** While a replica logs what it applied: whether its row events came annotated ({@link #writeReplicated}). */
+    private Boolean annotateOverride;
     /** Each table's table_id, by name ({@link #tableId}); looked up, never iterated. */
     private final java.util.Map<String, Long> tableIds = new java.util.HashMap<>();
 
@@ -192,6 +194,20 @@ public final class BinaryLog {
     }
 
     /**
+     * A replica logs a transaction it applied (log_slave_updates); {@code annotated}: whether its row events
+     * came with Annotate_rows, which the replica passes on rather than writes of its own (null: it applies a
+     * statement, and annotates as its own commits do).
+     */
+    public List<BinlogEvent> writeReplicated(Transaction trx, Boolean annotated) {
+        annotateOverride = annotated;
+        try {
+            return write(trx, true, 0);
+        } finally {
+            annotateOverride = null;
+        }
+    }
+
+    /**
      * Writes a transaction; {@code commitId}: the group it commits in, where several commit together and the
      * flavour's Gtid event names the group (MariaDB's commit_id; 0: none).
      */
@@ -259,7 +275,8 @@ public final class BinaryLog {
             if (map < 0 || rows < 0) {
                 return false;
             }
-            sizes[events++] = rowFormat.annotates() ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
+            boolean annotate = annotateOverride != null ? annotateOverride : rowFormat.annotates();
+            sizes[events++] = annotate ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
             sizes[events++] = map;
             sizes[events++] = rows;
         }

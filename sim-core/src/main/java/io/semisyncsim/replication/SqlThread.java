@@ -52,6 +52,9 @@ public final class SqlThread {
         private final ActorContext<Command> ctx;
         /** Events in the run being applied; 0 while idle. */
         private int applying;
+        /** What the transaction being applied arrived as: row events, and (MariaDB) their Annotate_rows. */
+        private boolean rowsSeen;
+        private boolean annotateSeen;
 
         Running(Context c, ActorContext<Command> ctx) {
             this.c = c;
@@ -166,10 +169,19 @@ public final class SqlThread {
                 if (e == null) {
                     break; // the relay log was reset meanwhile
                 }
+                switch (e.type()) {
+                    case GTID -> {
+                        rowsSeen = false;
+                        annotateSeen = false;
+                    }
+                    case TABLE_MAP -> rowsSeen = true;
+                    case ANNOTATE_ROWS -> annotateSeen = true;
+                    default -> { }
+                }
                 if (e.endsTransaction()) {
                     try {
                         // Applied (or skipped: MySQL's GTID already executed), logged with log_slave_updates.
-                        if (c.server().applyReplicated(e.transaction())) {
+                        if (c.server().applyReplicated(e.transaction(), rowsSeen, annotateSeen)) {
                             c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
                         } else {
                             c.trace().record(c.node(), "sql_thread", "sql.skipped", "trx", e.trx(), "gtid",

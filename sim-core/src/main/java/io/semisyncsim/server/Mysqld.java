@@ -484,6 +484,16 @@ public final class Mysqld {
      * an error (MariaDB's strict mode) stops the SQL thread.
      */
     public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx) throws SqlError {
+        return applyReplicated(trx, false, false);
+    }
+
+    /**
+     * The same, knowing what the transaction arrived as: a replica logs row events it applied as row events,
+     * whatever its own binlog_format (a statement it can log as either), and with the Annotate_rows its
+     * source sent (replicate_annotate_row_events), not one of its own (measured on MariaDB 10.11.19).
+     */
+    public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx, boolean asRows, boolean annotated)
+            throws SqlError {
         if (gtids.executedAlready(trx)) {
             return false;
         }
@@ -498,8 +508,10 @@ public final class Mysqld {
         }
         store.apply(trx);
         if (logged) {
-            binlog.setFormat(variables.get("binlog_format")); // logged in this server's format, as its own commits
-            binlog.write(trx, true);
+            // a statement in this server's format, as its own commits; rows as rows
+            binlog.setFormat(asRows ? "ROW" : variables.get("binlog_format"));
+            binlog.writeReplicated(trx, asRows ? annotated : null);
+            binlog.setFormat(variables.get("binlog_format"));
             binlog.publishWritten();
             binlog.markSynced();
             replication.binlogWritten();
