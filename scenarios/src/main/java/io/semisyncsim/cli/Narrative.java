@@ -20,6 +20,8 @@ final class Narrative implements RunListener {
     private final boolean paced;
     /** The statement whose start was printed and whose answer is still to come, or null. */
     private String startedOn;
+    /** The time of the last line stamped: a reaped statement's start is older, and is not stamped back in time. */
+    private long lastStamp;
 
     /** {@code realtimeSpeed} above 0: the run is paced, so statements are printed as they start. */
     Narrative(PrintStream out, boolean quiet, double realtimeSpeed) {
@@ -30,6 +32,12 @@ final class Narrative implements RunListener {
 
     static String time(long micros) {
         return String.format("[%d.%06d s]", micros / 1_000_000, micros % 1_000_000);
+    }
+
+    /** A line's time stamp, never before the last one printed. */
+    private String stamp(long micros) {
+        lastStamp = Math.max(lastStamp, micros);
+        return time(micros);
     }
 
     @Override
@@ -48,7 +56,7 @@ final class Narrative implements RunListener {
     public void step(long time, String text) {
         startedOn = null;
         if (!quiet) {
-            out.println(time(time) + " " + text);
+            out.println(stamp(time) + " " + text);
         }
     }
 
@@ -57,7 +65,7 @@ final class Narrative implements RunListener {
         if (quiet || !paced) {
             return;
         }
-        out.println(time(time) + " " + node + (user.equals("root") ? "" : " as " + user));
+        out.println(stamp(time) + " " + node + (user.equals("root") ? "" : " as " + user));
         out.println(MysqlClientFormat.prompt(sql));
         startedOn = node + " " + user + " " + sql;
     }
@@ -68,7 +76,12 @@ final class Narrative implements RunListener {
             return;
         }
         if (!(node + " " + user + " " + sql).equals(startedOn)) { // not paced, or other lines came between
-            out.println(time(time - elapsed) + " " + node + (user.equals("root") ? "" : " as " + user));
+            long start = time - elapsed;
+            // a statement sent steps ago and reaped now is printed when its answer came, with when it began
+            String header = start < lastStamp ? stamp(time) + " " + node + (user.equals("root") ? "" : " as " + user)
+                    + ", sent at " + time(start).substring(1, time(start).length() - 1)
+                    : stamp(start) + " " + node + (user.equals("root") ? "" : " as " + user);
+            out.println(header);
             out.println(MysqlClientFormat.prompt(sql));
         }
         startedOn = null;
@@ -83,14 +96,14 @@ final class Narrative implements RunListener {
             return;
         }
         String actual = o.actualOnOneLine();
-        out.println(time(o.time()) + " " + (o.held() ? "✔ " : "✘ ") + o.description() + "   (actual: " + actual + ")");
+        out.println(stamp(o.time()) + " " + (o.held() ? "✔ " : "✘ ") + o.description() + "   (actual: " + actual + ")");
     }
 
     @Override
     public void note(long time, String text) {
         startedOn = null;
         if (!quiet) {
-            out.println(time(time) + " " + text);
+            out.println(stamp(time) + " " + text);
         }
     }
 
