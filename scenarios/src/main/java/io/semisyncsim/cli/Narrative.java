@@ -31,7 +31,11 @@ final class Narrative implements RunListener {
     }
 
     static String time(long micros) {
-        return String.format("[%d.%06d s]", micros / 1_000_000, micros % 1_000_000);
+        return "[" + seconds(micros) + "]";
+    }
+
+    private static String seconds(long micros) {
+        return String.format("%d.%06d s", micros / 1_000_000, micros % 1_000_000);
     }
 
     /** A line's time stamp, never before the last one printed. */
@@ -78,10 +82,9 @@ final class Narrative implements RunListener {
         if (!(node + " " + user + " " + sql).equals(startedOn)) { // not paced, or other lines came between
             long start = time - elapsed;
             // a statement sent steps ago and reaped now is printed when its answer came, with when it began
-            String header = start < lastStamp ? stamp(time) + " " + node + (user.equals("root") ? "" : " as " + user)
-                    + ", sent at " + time(start).substring(1, time(start).length() - 1)
-                    : stamp(start) + " " + node + (user.equals("root") ? "" : " as " + user);
-            out.println(header);
+            String who = node + (user.equals("root") ? "" : " as " + user);
+            out.println(start < lastStamp ? stamp(time) + " " + who + ", sent at " + seconds(start)
+                    : stamp(start) + " " + who);
             out.println(MysqlClientFormat.prompt(sql));
         }
         startedOn = null;

@@ -47,8 +47,6 @@ public final class BinaryLog {
     private boolean statementFormat;
     private final GtidHeaders gtids;
     private RowFormat rowFormat;
-    /** While a replica logs what it applied: whether its row events came annotated ({@link #writeReplicated}). */
-    private Boolean annotateOverride;
     /** Each table's table_id, by name ({@link #tableId}); looked up, never iterated. */
     private final java.util.Map<String, Long> tableIds = new java.util.HashMap<>();
 
@@ -194,17 +192,13 @@ public final class BinaryLog {
     }
 
     /**
-     * A replica logs a transaction it applied (log_slave_updates); {@code annotated}: whether its row events
-     * came with Annotate_rows, which the replica passes on rather than writes of its own (null: it applies a
-     * statement, and annotates as its own commits do).
+     * A replica logs a transaction it applied (log_slave_updates). {@code rows}: it arrived as row events,
+     * which stay row events whatever this server's binlog_format, with the Annotate_rows its source sent
+     * ({@code annotated}) rather than any of this server's own; a statement is logged as this server logs
+     * its own commits.
      */
-    public List<BinlogEvent> writeReplicated(Transaction trx, Boolean annotated) {
-        annotateOverride = annotated;
-        try {
-            return write(trx, true, 0);
-        } finally {
-            annotateOverride = null;
-        }
+    public List<BinlogEvent> writeReplicated(Transaction trx, boolean rows, boolean annotated) {
+        return write(trx, true, 0, statementFormat && !rows, rows ? annotated : null);
     }
 
     /**
@@ -212,6 +206,12 @@ public final class BinaryLog {
      * flavour's Gtid event names the group (MariaDB's commit_id; 0: none).
      */
     public List<BinlogEvent> write(Transaction trx, boolean replicated, long commitId) {
+        return write(trx, replicated, commitId, statementFormat, null);
+    }
+
+    /** {@code annotate}: whether row events get their statement's Annotate_rows (null: as the row format says). */
+    private List<BinlogEvent> write(Transaction trx, boolean replicated, long commitId, boolean asStatements,
+                                    Boolean annotate) {
         if (currentPos >= maxFileSize) {
             rotate(true);
         }
@@ -238,16 +238,16 @@ public final class BinaryLog {
             append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), trx, trx);
             return written;
         }
-        if (statementFormat) {
+        if (asStatements) {
             for (Transaction.RowChange change : trx.changes()) {
                 if (change.logsStatement()) { // one Query event per statement, not per row
                     append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
                 }
             }
-        } else if (rowFormat != null && rowsByStatement(written, trx)) {
+        } else if (rowFormat != null && rowsByStatement(written, trx,
+                annotate != null ? annotate : rowFormat.annotates())) {
             // each statement's Annotate_rows, Table_map and one rows event (MariaDB)
         } else {
-            tableId(trx.changes().get(0));
             append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
             for (Transaction.RowChange change : trx.changes()) {
                 append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx, null);
@@ -261,36 +261,23 @@ public final class BinaryLog {
      * Row format as the flavour lays it out ({@link RowFormat}): per statement, its Annotate_rows, the Table_map
      * of its table and one rows event with all its rows. False, writing nothing, when a table is not known.
      */
-    private boolean rowsByStatement(List<BinlogEvent> written, Transaction trx) {
+    private boolean rowsByStatement(List<BinlogEvent> written, Transaction trx, boolean annotate) {
         List<Transaction.RowChange> changes = trx.changes();
-        int[] sizes = new int[3 * changes.size()];
-        int events = 0;
-        for (int i = 0, j; i < changes.size(); i = j) {
-            j = i + 1;
-            while (j < changes.size() && !changes.get(j).logsStatement()) {
-                j++;
-            }
-            int map = rowFormat.tableMap(changes.get(i));
-            int rows = rowFormat.rows(changes.subList(i, j));
-            if (map < 0 || rows < 0) {
+        int[] sizes = new int[3 * changes.size()]; // per statement: Annotate_rows (0: none), Table_map, rows
+        for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
+            sizes[e + 1] = rowFormat.tableMap(changes.get(i));
+            sizes[e + 2] = rowFormat.rows(changes.subList(i, trx.statementEnd(i)));
+            if (sizes[e + 1] < 0 || sizes[e + 2] < 0) {
                 return false;
             }
-            boolean annotate = annotateOverride != null ? annotateOverride : rowFormat.annotates();
-            sizes[events++] = annotate ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
-            sizes[events++] = map;
-            sizes[events++] = rows;
+            sizes[e] = annotate ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
         }
-        for (int i = 0, e = 0; i < changes.size(); e += 3) {
-            Transaction.RowChange first = changes.get(i);
+        for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
             if (sizes[e] > 0) {
                 append(written, EventType.ANNOTATE_ROWS, sizes[e], trx, null);
             }
-            tableId(first);
             append(written, EventType.TABLE_MAP, sizes[e + 1], trx, null);
-            append(written, first.kind(), sizes[e + 2], trx, null);
-            do {
-                i++;
-            } while (i < changes.size() && !changes.get(i).logsStatement());
+            append(written, changes.get(i).kind(), sizes[e + 2], trx, null);
         }
         return true;
     }
@@ -302,7 +289,8 @@ public final class BinaryLog {
 
     /**
      * The table_id a Table_map event names: the server numbers a table when it first opens it
-     * (table_def_cache's table_map_id); here, in the order tables are first logged in row format.
+     * (table_def_cache's table_map_id); here, in the order SHOW BINLOG EVENTS first meets the tables, and
+     * kept: the commit path pays nothing for a number only that statement shows.
      */
     public long tableId(Transaction.RowChange change) {
         String key = change.db() == null || change.db().equals(Transaction.DATABASE) ? change.table()

@@ -11,8 +11,8 @@ import java.util.Map;
  * belong to, so Info is written back from that: the statement of a Query event, the table of a
  * Table_map, the GTID. Two numbers are the model's own, not the server's: an Xid's {@code xid} is the
  * transaction's number on the server that committed it (a server's is the query id of the statement
- * that began it), and a {@code table_id} numbers tables in the order they were first logged in row
- * format (a server's counts every table definition it opened, its own system tables among them).
+ * that began it), and a {@code table_id} numbers tables in the order this statement first meets them
+ * ({@link BinaryLog#tableId}; a server's counts every table definition it opened, its own among them).
  */
 public final class ShowBinlogEvents {
 
@@ -119,6 +119,7 @@ public final class ShowBinlogEvents {
         }
         int statement = 0;
         int change = 0;
+        int statementEnd = 0;
         long mapped = 0;
         int rowsEvents = 0;
         for (BinlogEvent e : events) {
@@ -162,10 +163,11 @@ public final class ShowBinlogEvents {
                 }
                 case WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS -> {
                     // a rows event per statement (RowFormat), or per row: the last of a statement has STMT_END_F
-                    do {
-                        change++;
-                    } while (perStatement && change < trx.changes().size() && !trx.changes().get(change).logsStatement());
-                    boolean lastOfStatement = change == trx.changes().size() || trx.changes().get(change).logsStatement();
+                    if (change >= statementEnd) {
+                        statementEnd = trx.statementEnd(change);
+                    }
+                    change = perStatement ? statementEnd : change + 1;
+                    boolean lastOfStatement = change == statementEnd;
                     info = "table_id: " + mapped + (lastOfStatement ? " flags: STMT_END_F" : "");
                 }
                 case XID -> info = "COMMIT /* xid=" + trx.id() + " */";

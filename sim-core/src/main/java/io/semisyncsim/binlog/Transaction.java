@@ -32,6 +32,18 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
         this(id, gtid, timestamp, changes, query, 0);
     }
 
+    /**
+     * Where the statement whose first change is {@code start} ends: the index of the next statement's first
+     * change ({@link RowChange#logsStatement}), or the number of changes.
+     */
+    public int statementEnd(int start) {
+        int end = start + 1;
+        while (end < changes.size() && !changes.get(end).logsStatement()) {
+            end++;
+        }
+        return end;
+    }
+
     /** The same transaction with a GTID (given when it enters group commit, or by its source). */
     public Transaction withGtid(io.semisyncsim.gtid.Gtid gtid) {
         return new Transaction(id, gtid, timestamp, changes, query, serverId);

@@ -480,17 +480,9 @@ public final class Mysqld {
     /**
      * The SQL thread's commit of a replicated transaction: skipped when its GTID is executed here
      * already (MySQL), else applied to the data and, with log_slave_updates, written to this server's
-     * binary log with its source's GTID, where dump threads read it at once. Returns whether it was applied;
-     * an error (MariaDB's strict mode) stops the SQL thread.
-     */
-    public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx) throws SqlError {
-        return applyReplicated(trx, false, false);
-    }
-
-    /**
-     * The same, knowing what the transaction arrived as: a replica logs row events it applied as row events,
-     * whatever its own binlog_format (a statement it can log as either), and with the Annotate_rows its
-     * source sent (replicate_annotate_row_events), not one of its own (measured on MariaDB 10.11.19).
+     * binary log with its source's GTID, where dump threads read it at once ({@code asRows}, {@code annotated}:
+     * what it arrived as, {@link io.semisyncsim.binlog.BinaryLog#writeReplicated}). Returns whether it was
+     * applied; an error (MariaDB's strict mode) stops the SQL thread.
      */
     public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx, boolean asRows, boolean annotated)
             throws SqlError {
@@ -508,10 +500,10 @@ public final class Mysqld {
         }
         store.apply(trx);
         if (logged) {
-            // a statement in this server's format, as its own commits; rows as rows
-            binlog.setFormat(asRows ? "ROW" : variables.get("binlog_format"));
-            binlog.writeReplicated(trx, asRows ? annotated : null);
+            // a statement in this server's format, as its own commits; row events as they came (asRows,
+            // annotated: replicate_annotate_row_events, measured on MariaDB 10.11.19)
             binlog.setFormat(variables.get("binlog_format"));
+            binlog.writeReplicated(trx, asRows, annotated);
             binlog.publishWritten();
             binlog.markSynced();
             replication.binlogWritten();

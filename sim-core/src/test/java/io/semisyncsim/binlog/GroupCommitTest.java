@@ -95,6 +95,10 @@ class GroupCommitTest {
                 GroupCommit.AfterSyncWait.PER_TRANSACTION, GroupCommit.AfterCommitWait.EACH_SESSION, hooks);
     }
 
+    private static List<BinlogEvent> gtidEvents(BinaryLog log) {
+        return log.contents("mysql-bin.000001").events().stream().filter(e -> e.type() == EventType.GTID).toList();
+    }
+
     private static BinaryLog mariaDbLog() {
         return new BinaryLog(io.semisyncsim.flavor.Flavors.standard().get("mariadb-10.11").eventSizes(), 1 << 30,
                 () -> 0L);
@@ -123,8 +127,7 @@ class GroupCommitTest {
         schedule(gc.submit(trx(1)));
         schedule(gc.submit(trx(2)));
         run(gc);
-        List<BinlogEvent> gtids = log.contents("mysql-bin.000001").events().stream()
-                .filter(e -> e.type() == EventType.GTID).toList();
+        List<BinlogEvent> gtids = gtidEvents(log);
         assertEquals(List.of(1L, 1L), gtids.stream().map(BinlogEvent::commitId).toList(), "the leader's number");
         assertEquals(List.of(44, 44), gtids.stream().map(BinlogEvent::size).toList(), "42 + the commit_id's 2");
     }
@@ -137,8 +140,7 @@ class GroupCommitTest {
         run(gc);
         assertEquals(List.of("1005 after_flush 505"), only("after_flush"));
         assertEquals(1, gc.triggerTimeout());
-        assertEquals(0L, log.contents("mysql-bin.000001").events().stream()
-                .filter(e -> e.type() == EventType.GTID).findFirst().orElseThrow().commitId());
+        assertEquals(0L, gtidEvents(log).get(0).commitId());
     }
 
     @Test
