@@ -250,6 +250,9 @@ public final class BinlogDumpThread {
          * flushed at once). Null when sent; else how the thread goes on after a flush found the peer gone.
          */
         private Behavior<Command> send(BinlogEvent e) {
+            if (e.type() == io.semisyncsim.binlog.EventType.ANNOTATE_ROWS && !c.request().annotateRows()) {
+                return null; // not asked for: left out of the stream (sql_repl.cc send_event_to_slave)
+            }
             boolean ack = false;
             var observers = c.semisync() == null || e.type().artificial()
                     ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();

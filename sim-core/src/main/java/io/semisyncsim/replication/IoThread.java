@@ -312,7 +312,9 @@ public final class IoThread {
             GtidRequest gtids = dumpGtids;
             c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
             var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
-            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids));
+            // Annotate_rows only for a replica that logs what it applies (replicate_annotate_row_events is ON)
+            send(new Protocol.DumpRequest(c.serverId(), c.node(), c.uuid(), from, heartbeat, semisync, gtids,
+                    c.server().logsReplicatedUpdates()));
             reading(waitingForEvents());
         }
 

@@ -17,12 +17,15 @@ public final class Protocol {
      * {@code from} null), with heartbeats every {@code heartbeatPeriod} µs (0: none); or, with
      * {@code gtids}, what the replica has (MySQL's COM_BINLOG_DUMP_GTID, MariaDB's
      * {@code @slave_connect_state}), where {@code from} is only what the replica's log lines name.
+     * {@code annotateRows}: MariaDB's BINLOG_SEND_ANNOTATE_ROWS_EVENT flag, which a replica sets only when
+     * it logs what it applies (slave.cc request_dump: log_slave_updates and replicate_annotate_row_events);
+     * without it the source leaves Annotate_rows events out of the stream (sql_repl.cc send_event_to_slave).
      */
     public record DumpRequest(long serverId, String replica, String uuid, BinlogPosition from, long heartbeatPeriod,
-                              boolean semisync, GtidRequest gtids) implements Packet.Payload {
+                              boolean semisync, GtidRequest gtids, boolean annotateRows) implements Packet.Payload {
         public DumpRequest(long serverId, String replica, String uuid, BinlogPosition from, long heartbeatPeriod,
                            boolean semisync) {
-            this(serverId, replica, uuid, from, heartbeatPeriod, semisync, null);
+            this(serverId, replica, uuid, from, heartbeatPeriod, semisync, null, true);
         }
     }
 
