@@ -206,7 +206,9 @@ public final class BinaryLog {
      * flavour's Gtid event names the group (MariaDB's commit_id; 0: none).
      */
     public List<BinlogEvent> write(Transaction trx, boolean replicated, long commitId) {
-        return write(trx, replicated, commitId, statementFormat, null);
+        Transaction.Logging session = trx.logging(); // the committing session's binlog_format, if it has its own
+        return session == null ? write(trx, replicated, commitId, statementFormat, null)
+                : write(trx, replicated, commitId, session.statements(), session.annotate());
     }
 
     /** {@code annotate}: whether row events get their statement's Annotate_rows (null: as the row format says). */

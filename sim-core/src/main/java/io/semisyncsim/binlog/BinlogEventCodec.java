@@ -46,6 +46,9 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         }
     }
 
+    /** The last session logging decoded, given again while the next ones equal it. */
+    private Transaction.Logging lastLogging;
+
     /**
      * Whether the compact form gives back an equal transaction: the commit and workload steps' rows (a
      * table, a key, a generated value). Anything else (SQL row images, DDL) is kept as the object, so
@@ -69,6 +72,11 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         writeGtid(t.gtid(), out);
         out.writeSigned(t.timestamp());
         out.writeLong(t.serverId());
+        Transaction.Logging l = t.logging();
+        out.writeByte(l == null ? 0 : 1 | (l.statements() ? 2 : 0) | (l.annotate() ? 4 : 0));
+        if (l != null) {
+            out.writeLong(l.domainId());
+        }
         out.writeLong(t.changes().size());
         for (Transaction.RowChange c : t.changes()) {
             out.writeByte(c.kind().ordinal());
@@ -107,6 +115,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         Gtid gtid = readGtid(in);
         long at = in.readSigned();
         long serverId = in.readLong();
+        Transaction.Logging logging = logging(in.readByte(), in);
         int n = (int) in.readLong();
         List<Transaction.RowChange> changes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -119,7 +128,22 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
             changes.add(new Transaction.RowChange(kind, db == 0 ? null : names.get((int) db - 1), table, key, value,
                     null, null, null));
         }
-        return new Transaction(id, gtid, at, changes, null, serverId);
+        return new Transaction(id, gtid, at, changes, null, serverId, logging);
+    }
+
+    /** The session logging a flags byte (and its domain) encodes; one object for a run of equal ones. */
+    private Transaction.Logging logging(int flags, EventStore.In in) {
+        if (flags == 0) {
+            return null;
+        }
+        boolean statements = (flags & 2) != 0;
+        boolean annotate = (flags & 4) != 0;
+        long domain = in.readLong();
+        Transaction.Logging l = lastLogging;
+        if (l == null || l.statements() != statements || l.annotate() != annotate || l.domainId() != domain) {
+            lastLogging = l = new Transaction.Logging(statements, annotate, domain);
+        }
+        return l;
     }
 
     @Override

@@ -12,15 +12,33 @@ import java.util.List;
  * In statement format each row change is written as a statement (see {@link RowChange#statement}).
  * {@code serverId} is the server_id of the server that committed it (0: not known), which every event
  * header carries and replicas keep when they log it (log_event.cc Log_event::write_header).
+ * {@code logging} is how its session's variables have it written ({@link Logging}); null: as the server's
+ * global variables say.
  */
 public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes, Query query,
-                          long serverId) {
+                          long serverId, Logging logging) {
 
     /** The default database the model's statements run in (the real harness's JDBC default too). */
     public static final String DATABASE = "test";
 
     public Transaction {
         changes = List.copyOf(changes);
+    }
+
+    /**
+     * What the committing session's own variables say about writing it, where both servers give each
+     * connection a value of its own (SET SESSION): {@code statements}, binlog_format STATEMENT or MIXED
+     * (else ROW); {@code annotate}, MariaDB's binlog_annotate_row_events; {@code domainId}, MariaDB's
+     * gtid_domain_id. A session cannot change binlog_format or gtid_domain_id inside a transaction, so
+     * the values at commit are the statements' own.
+     */
+    public record Logging(boolean statements, boolean annotate, long domainId) {
+    }
+
+    /** A transaction written as the server's global variables say. */
+    public Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp, List<RowChange> changes, Query query,
+                       long serverId) {
+        this(id, gtid, timestamp, changes, query, serverId, null);
     }
 
     /** A transaction of row changes. */
@@ -46,7 +64,7 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
 
     /** The same transaction with a GTID (given when it enters group commit, or by its source). */
     public Transaction withGtid(io.semisyncsim.gtid.Gtid gtid) {
-        return new Transaction(id, gtid, timestamp, changes, query, serverId);
+        return new Transaction(id, gtid, timestamp, changes, query, serverId, logging);
     }
 
     /**

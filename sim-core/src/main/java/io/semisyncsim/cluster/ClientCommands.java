@@ -119,7 +119,8 @@ final class ClientCommands {
             }
             return;
         }
-        Transaction trx = commit.transaction(++transactions, server.now(), server.serverId());
+        Transaction trx = commit.transaction(++transactions, server.now(), server.serverId(),
+                conn.session.logging(server.variables()));
         trace.record(server.name(), "connection", "commit.begin", "trx", trx.id());
         groupCommit.submit(trx, new CommitCoordinator.Committer(conn.thread.id(), new SqlCommit(e, commit)));
     }
@@ -147,7 +148,8 @@ final class ClientCommands {
             }
         }
         clients.busy(conn, m, null);
-        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes(), null, server.serverId());
+        Transaction trx = new Transaction(++transactions, null, server.now(), m.changes(), null, server.serverId(),
+                conn.session.logging(server.variables()));
         trace.record(server.name(), "connection", "commit.begin", "trx", trx.id());
         groupCommit.submit(trx, new CommitCoordinator.Committer(conn.thread.id(), m));
     }

@@ -71,6 +71,7 @@ final class ClientConnections {
             Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, account.user(), "localhost", "Sleep",
                     server.now());
             conn = new Connection(session, t);
+            conn.session.open(server.variables()); // its session variables: the globals as they are now
             t.db(conn.session.database());
             connections.put(session, conn);
             byThreadId.put(t.id(), conn);

@@ -174,7 +174,11 @@ public final class Flavor {
                 !v.hasPath("dynamic") || v.getBoolean("dynamic"),
                 owner.isEmpty() ? null : owner,
                 v.hasPath("alias") ? v.getString("alias") : null,
-                v.hasPath("block-size") ? v.getLong("block-size") : 1);
+                v.hasPath("block-size") ? v.getLong("block-size") : 1,
+                !v.hasPath("session") ? null : new SysVarDef.SessionScope(
+                        v.hasPath("session.error-in-transaction") ? v.getInt("session.error-in-transaction") : 0,
+                        !v.hasPath("session.modelled") || v.getBoolean("session.modelled"),
+                        v.hasPath("session.shared") && v.getBoolean("session.shared")));
     }
 
     public String name() {
@@ -318,6 +322,11 @@ public final class Flavor {
         }
         public boolean emptyQueryError() {
             return c.getBoolean("empty-query-error");
+        }
+
+        /** Whether SET SESSION x = DEFAULT still gets the variable's in-transaction error (MariaDB). */
+        public boolean sessionDefaultChecksTransaction() {
+            return c.getBoolean("session-default-checks-transaction");
         }
 
         /**
@@ -496,6 +505,15 @@ public final class Flavor {
                 }
             }
             return need("set-global");
+        }
+
+        /**
+         * SET SESSION of {@code variable}: what it needs (sys_vars.cc check_session_admin, MariaDB's
+         * on_check_access_session), or null where any account may.
+         */
+        public Need setSession(String variable) {
+            Config by = c.getConfig("set-session-by-variable");
+            return by.hasPath(quote(variable)) ? need(by.getString(quote(variable))) : null;
         }
 
         public String userQuote() {

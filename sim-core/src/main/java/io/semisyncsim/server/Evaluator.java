@@ -321,10 +321,12 @@ final class Evaluator {
         }
         SystemVariables vars = server.variables();
         SysVarDef d = vars.require(v.name());
-        if (v.scope() == Scope.SESSION) {
+        if (v.scope() == Scope.SESSION && !d.hasSession()) {
             throw flavor().error(1238, d.name(), "GLOBAL");
         }
-        String text = vars.selectValue(d);
+        // @@x and @@session.x read the session's own value where it has one; @@global.x the global
+        String text = v.scope() != Scope.GLOBAL && d.hasSession()
+                ? SystemVariables.selectValue(d, session.variable(d, vars)) : vars.selectValue(d);
         if (d.isNumeric() && text.matches("-?\\d+")) {
             return Values.whole(new BigInteger(text));
         }

@@ -56,7 +56,9 @@ final class MariaGtids implements Gtids {
         if (trx.gtid() != null) {
             return trx;
         }
-        Gtid.Domain gtid = binlog.next(variable("gtid_domain_id", 0), server.serverId());
+        // the committing session's gtid_domain_id (its own since it connected), else the global one
+        long domain = trx.logging() != null ? trx.logging().domainId() : variable("gtid_domain_id", 0);
+        Gtid.Domain gtid = binlog.next(domain, server.serverId());
         binlog.bump(gtid.domain(), gtid.seq()); // numbered now, logged at the flush stage
         return trx.withGtid(gtid);
     }

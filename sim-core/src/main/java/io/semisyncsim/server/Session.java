@@ -2,6 +2,7 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.table.Catalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * A client connection's state: its id, its current database, its user variables, the transaction it
- * has open (after BEGIN), what FOUND_ROWS() and ROW_COUNT() read, and its warning list (the
- * diagnostics area SHOW WARNINGS shows).
+ * has open (after BEGIN), what FOUND_ROWS() and ROW_COUNT() read, its warning list (the
+ * diagnostics area SHOW WARNINGS shows), and the session values of the system variables that have one
+ * (binlog_format...), which it takes from the global values when it opens.
  *
  * <p>The connection id is what CONNECTION_ID() returns. The caller that opens the connection may set
  * it ({@link #setConnectionId}); otherwise the node hands out the next of its own counter at the
@@ -39,6 +41,49 @@ public final class Session {
      */
     private final List<ReplicationWaits.Outcome> waits = new ArrayList<>();
     private int waitCalls;
+    /** Session values by variable name; null until the connection opens ({@link #open}). */
+    private TreeMap<String, String> variables;
+    /** What those values say about writing this session's commits; null until asked after a change. */
+    private Transaction.Logging logging;
+
+    /**
+     * The connection opens: it takes the global values of the variables that have a session value (THD::init
+     * copies global_system_variables), so a later SET GLOBAL does not reach it. Later calls do nothing.
+     */
+    public void open(SystemVariables globals) {
+        if (variables == null) {
+            variables = globals.sessionDefaults();
+        }
+    }
+
+    /** This session's value of {@code def}, a variable with a session value. */
+    String variable(SysVarDef def, SystemVariables globals) {
+        if (!def.hasOwnSessionValue()) {
+            return globals.get(def.name());
+        }
+        open(globals);
+        String v = variables.get(def.name());
+        return v != null ? v : globals.get(def.name()); // defined after the connection opened (a plugin's)
+    }
+
+    /** SET SESSION: {@code value} is already validated and canonical. */
+    void setVariable(SysVarDef def, String value, SystemVariables globals) {
+        open(globals);
+        variables.put(def.name(), value);
+        logging = null;
+    }
+
+    /** How this session's commits are written: its binlog_format, binlog_annotate_row_events, gtid_domain_id. */
+    public Transaction.Logging logging(SystemVariables globals) {
+        if (logging == null) {
+            open(globals);
+            String annotate = variables.get("binlog_annotate_row_events");
+            String domain = variables.get("gtid_domain_id");
+            logging = new Transaction.Logging(!"ROW".equals(variables.get("binlog_format")),
+                    annotate == null || annotate.equals("ON"), domain == null ? 0 : Long.parseLong(domain));
+        }
+        return logging;
+    }
 
     public long connectionId() {
         return connectionId;

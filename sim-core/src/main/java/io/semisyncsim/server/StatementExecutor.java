@@ -255,7 +255,7 @@ final class StatementExecutor {
         } else if (statement instanceof Statement.SetVariables s) {
             return set(account, s, session);
         } else if (statement instanceof Statement.Show s) {
-            return s.status() ? showStatus(s.like()) : showVariables(s.like());
+            return s.status() ? showStatus(s.like()) : showVariables(s.scope(), s.like(), session);
         } else if (statement instanceof Statement.ShowPlugins) {
             return showPlugins();
         }
@@ -332,13 +332,21 @@ final class StatementExecutor {
                 continue;
             }
             SysVarDef def = vars.require(a.name());
-            if (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION) {
-                throw flavor().error(1229, def.name());
-            }
+            // set_var::resolve: read only first, then the scope (sys_var::check_scope)
             if (!def.dynamic() && a.scope() != Scope.PERSIST_ONLY) {
                 throw flavor().error(1238, def.name(), "read only");
             }
-            require(account, flavor().privileges().setGlobal(def.name()), flavor());
+            if (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION) {
+                if (!def.hasSession()) {
+                    throw flavor().error(1229, def.name());
+                }
+                if (def.hasOwnSessionValue()) {
+                    sessionChanges.add(setSession(account, a, def, ev, session, warnings));
+                    continue;
+                } // else the session's value is the global one: set below, with no privilege asked
+            } else {
+                require(account, flavor().privileges().setGlobal(def.name()), flavor());
+            }
             Input input = a.expression() == null ? a.value() : input(ev.eval(a.expression()));
             String value;
             if (input == null) {
@@ -369,6 +377,41 @@ final class StatementExecutor {
         }
         sessionChanges.forEach(Runnable::run);
         return ok(warnings);
+    }
+
+    /**
+     * SET [SESSION] of a variable with a session value: this connection's own, which the global value does
+     * not reach. DEFAULT is the global value, and skips the variable's own checks (set_var::check returns
+     * before var->check): no privilege, and on MySQL no in-transaction error either.
+     */
+    private Runnable setSession(Account account, Statement.Assignment a, SysVarDef def, Evaluator ev, Session session,
+                                List<Warning> warnings) throws SqlError {
+        if (!def.session().modelled()) {
+            throw flavor().error("9000-session-variable", def.name());
+        }
+        boolean toDefault = a.expression() == null && a.value() == null;
+        if (!toDefault) {
+            Flavor.Privileges.Need need = flavor().privileges().setSession(def.name());
+            if (need != null) {
+                require(account, need, flavor());
+            }
+        }
+        int inTransaction = def.session().errorInTransaction();
+        if (inTransaction != 0 && session.inTransaction()
+                && (!toDefault || flavor().sql().sessionDefaultChecksTransaction())) {
+            throw flavor().error(inTransaction);
+        }
+        SystemVariables vars = server.variables();
+        String value;
+        if (toDefault) {
+            value = vars.get(def.name());
+        } else {
+            SystemVariables.Validated v = vars.validate(def, a.expression() == null ? a.value()
+                    : input(ev.eval(a.expression())));
+            warnings.addAll(v.warnings());
+            value = v.canonical();
+        }
+        return () -> session.setVariable(def, value, vars);
     }
 
     static final String SQL_LOG_BIN = "sql_log_bin";
@@ -425,8 +468,19 @@ final class StatementExecutor {
         }
     }
 
-    private StatementResult showVariables(String like) {
-        return nameValue(server.variables().all(), like);
+    /** SHOW [SESSION] VARIABLES shows this session's values where it has its own; SHOW GLOBAL the globals. */
+    private StatementResult showVariables(Scope scope, String like, Session session) {
+        SystemVariables vars = server.variables();
+        List<Map.Entry<String, String>> all = vars.all();
+        if (scope != Scope.GLOBAL) {
+            for (int i = 0; i < all.size(); i++) {
+                SysVarDef def = vars.find(all.get(i).getKey());
+                if (def != null && def.hasOwnSessionValue()) {
+                    all.set(i, Map.entry(all.get(i).getKey(), session.variable(def, vars)));
+                }
+            }
+        }
+        return nameValue(all, like);
     }
 
     private StatementResult showStatus(String like) {

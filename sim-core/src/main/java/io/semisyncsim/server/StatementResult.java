@@ -85,9 +85,16 @@ public sealed interface StatementResult {
             return all;
         }
 
-        /** The transaction this commit writes, numbered and stamped by the committing node. */
+        /**
+         * The transaction this commit writes, numbered and stamped by the committing node, written as its
+         * session's variables say ({@code logging}; null: as the global ones say).
+         */
+        public Transaction transaction(long id, long timestamp, long serverId, Transaction.Logging logging) {
+            return new Transaction(id, gtid, timestamp, changes, query, serverId, logging);
+        }
+
         public Transaction transaction(long id, long timestamp, long serverId) {
-            return new Transaction(id, gtid, timestamp, changes, query, serverId);
+            return transaction(id, timestamp, serverId, null);
         }
 
         /** The same, its committing server not named (tests of one server). */

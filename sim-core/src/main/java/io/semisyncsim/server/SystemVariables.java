@@ -139,6 +139,20 @@ public final class SystemVariables implements PluginVariables {
         return new ArrayList<>(shown.entrySet());
     }
 
+    /**
+     * The global values of the variables that have a session value, by name: what a connection takes when
+     * it opens (THD::init copies global_system_variables).
+     */
+    public TreeMap<String, String> sessionDefaults() {
+        TreeMap<String, String> out = new TreeMap<>();
+        for (SysVarDef def : defs.values()) {
+            if (def.hasOwnSessionValue()) {
+                out.put(def.name(), value(def.name()));
+            }
+        }
+        return out;
+    }
+
     public Collection<SysVarDef> definitions() {
         return defs.values();
     }
@@ -256,7 +270,11 @@ public final class SystemVariables implements PluginVariables {
 
     /** What SELECT @@var returns: booleans as 1/0, the rest as stored. */
     public String selectValue(SysVarDef def) {
-        String v = value(def.name());
+        return selectValue(def, value(def.name()));
+    }
+
+    /** How SELECT shows {@code v}, a value of {@code def} (a session's, say): a boolean as 1 or 0. */
+    public static String selectValue(SysVarDef def, String v) {
         if (def.type() == VarType.BOOL) {
             return "ON".equals(v) ? "1" : "0";
         }

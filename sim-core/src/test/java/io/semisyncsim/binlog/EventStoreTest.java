@@ -140,10 +140,12 @@ class EventStoreTest {
         for (int i = 0; i < 3 * EventStore.CHUNK; i++) {
             Gtid gtid = i % 3 == 0 ? null : i % 3 == 1 ? new Gtid.Uuid("3e11fa47-71ca-11e1-9e33-c80aa9429562", i)
                     : new Gtid.Domain(0, 1, i);
+            // with its session's logging or none: a session's binlog_format, annotation and domain come back
+            Transaction.Logging logging = i % 4 == 0 ? null : new Transaction.Logging(i % 4 == 1, i % 4 == 2, i % 5);
             Transaction trx = new Transaction(i, gtid, 1_000 + i, List.of(
                     Transaction.RowChange.generatedInsert("t1", i),
                     new Transaction.RowChange(EventType.UPDATE_ROWS, "t2", -i, "x"),
-                    new Transaction.RowChange(EventType.DELETE_ROWS, "t2", i, null)));
+                    new Transaction.RowChange(EventType.DELETE_ROWS, "t2", i, null)), null, 1, logging);
             BinlogEvent e = new BinlogEvent(EventType.XID, file, 157 + i * 31L, 31, i, i == 0 ? -1 : 1_000 + i, trx,
                     gtid); // the GTID event's own field, here with the transaction it names
             written.add(e);
@@ -177,7 +179,9 @@ class EventStoreTest {
      */
     @Test
     void theCompactFormCoversEveryComponent() {
-        assertEquals(List.of("id", "gtid", "timestamp", "changes", "query", "serverId"), components(Transaction.class));
+        assertEquals(List.of("id", "gtid", "timestamp", "changes", "query", "serverId", "logging"),
+                components(Transaction.class));
+        assertEquals(List.of("statements", "annotate", "domainId"), components(Transaction.Logging.class));
         assertEquals(List.of("kind", "db", "table", "key", "value", "before", "after", "sql"),
                 components(Transaction.RowChange.class));
         assertEquals(List.of("sid", "gno"), components(io.semisyncsim.gtid.Gtid.Uuid.class));

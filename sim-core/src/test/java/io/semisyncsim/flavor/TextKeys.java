@@ -53,13 +53,15 @@ final class TextKeys {
     /**
      * Keys that are not literals where they are looked up, by file and expression: each forwards a key
      * whose own call sites are checked (the helpers' callers), or comes from the table itself
-     * (TextKeysTest checks those: grant-to-missing-user, replica-running/stopped-note).
+     * (TextKeysTest checks those: grant-to-missing-user, replica-running/stopped-note, a session variable's
+ * error-in-transaction).
      */
     static final Set<String> FORWARDED = Set.of(
             "IoThread.java: id", "SqlThread.java: id", "DdlStatements.java: key.toString()", "UserStatements.java: key",
             "UserStatements.java: operation", "UserStatements.java: code", "ReplicationStatements.java: code",
             "ReplicationStatements.java: flavor().replicaRunningNote()",
-            "ReplicationStatements.java: flavor().replicaStoppedNote()", "Tables.java: e.key()", "Evaluator.java: clause");
+            "ReplicationStatements.java: flavor().replicaStoppedNote()", "Tables.java: e.key()", "Evaluator.java: clause",
+            "StatementExecutor.java: inTransaction");
 
     /**
      * One lookup: where, the table path of each key it may use (several for a {@code ?:}), the names of

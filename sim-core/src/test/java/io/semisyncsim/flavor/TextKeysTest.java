@@ -74,6 +74,19 @@ class TextKeysTest {
         }
     }
 
+    @Test
+    void theErrorsOfASessionVariableInsideATransactionHaveTexts() {
+        for (String name : FLAVORS.names()) {
+            for (var def : FLAVORS.get(name).systemVariables().values()) {
+                if (def.hasSession() && def.session().errorInTransaction() != 0) {
+                    String code = Integer.toString(def.session().errorInTransaction());
+                    assertTrue(FLAVORS.get(name).hasError(code), name + ": " + def.name() + " names error " + code
+                            + " but has no text for it");
+                }
+            }
+        }
+    }
+
     // --- the check itself can fail
 
     private static List<String> problemsOf(String source) {

@@ -77,6 +77,13 @@ class PrivilegesTest {
         assertEquals(denied("SUPER, REPLICATION MASTER ADMIN"), error(as(maria, "app", "SET GLOBAL server_id = 1")));
         assertEquals(denied("SUPER, BINLOG ADMIN"), error(as(maria, "app", "SET GLOBAL sync_binlog = 0")));
         assertEquals(denied("READ_ONLY ADMIN"), error(as(maria, "app", "SET GLOBAL read_only = 0")));
+        // measured on 10.11.19, each variable the model has
+        assertEquals(denied("SUPER, BINLOG ADMIN"), error(as(maria, "app", "SET GLOBAL binlog_format = ROW")));
+        assertEquals(denied("SUPER, BINLOG ADMIN"), error(as(maria, "app", "SET GLOBAL binlog_commit_wait_count = 2")));
+        assertEquals(denied("SUPER, REPLICATION MASTER ADMIN"), error(as(maria, "app", "SET GLOBAL gtid_domain_id = 1")));
+        assertEquals(denied("SUPER, REPLICATION SLAVE ADMIN"), error(as(maria, "app", "SET GLOBAL gtid_strict_mode = 1")));
+        assertEquals(denied("SUPER, REPLICATION SLAVE ADMIN"), error(as(maria, "app", "SET GLOBAL relay_log_purge = 0")));
+        assertEquals(denied("SUPER"), error(as(maria, "app", "SET GLOBAL max_relay_log_size = 8192")));
         assertEquals(denied("SUPER, REPLICATION SLAVE ADMIN"), error(as(maria, "app", "START SLAVE")));
         assertEquals(denied("SUPER, REPLICATION SLAVE ADMIN"), error(as(maria, "app", "CHANGE MASTER TO MASTER_CONNECT_RETRY=60")));
         assertEquals(denied("SUPER, SLAVE MONITOR"), error(as(maria, "app", "SHOW SLAVE STATUS")));
