@@ -199,7 +199,10 @@ public final class RealCluster implements AutoCloseable {
         sourceOf.put(replica, source);
     }
 
-    /** Waits (10 s at most) until a replica's I/O thread has connected and it has applied all its source wrote. */
+    /**
+     * Waits (10 s at most) until a replica's I/O thread has connected and it has applied all its source wrote,
+     * or has stopped with an error (equal server ids...), as the simulator's set-up does.
+     */
     private void awaitReplicating(String replica) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String last = "";
@@ -212,6 +215,10 @@ public final class RealCluster implements AutoCloseable {
             String pos = status.getOrDefault("Exec_Master_Log_Pos", status.get("Exec_Source_Log_Pos"));
             if (running && end.size() == 2 && end.get(0).equals(file) && end.get(1).equals(pos)) {
                 return; // connected and caught up, as the simulator's set-up waits for
+            }
+            String ioState = status.getOrDefault("Slave_IO_Running", status.get("Replica_IO_Running"));
+            if ("No".equals(ioState) && !"0".equals(status.getOrDefault("Last_IO_Errno", "0"))) {
+                return; // stopped by an error: the scenario is about that
             }
             ServerProcess.pause(20);
         }

@@ -79,10 +79,6 @@ public final class Cluster implements AutoCloseable {
             model.setLink(ends[0], ends[1], link);
         });
         this.network = kernel.spawn(NetworkActor.create(model, kernel.trace(), kernel::now), "network");
-        Map<String, Long> serverIds = new TreeMap<>();
-        for (NodeSpec n : spec.nodes()) {
-            serverIds.put(n.name(), n.serverId());
-        }
         String sourceName = null;
         for (NodeSpec n : spec.nodes()) {
             String nodeUuid = uuid(kernel.random().stream("server_uuid:" + n.name()));
@@ -91,7 +87,8 @@ public final class Cluster implements AutoCloseable {
             server.errorLog().onLine(line -> kernel.trace().record(n.name(), "error-log", "log", "line", line));
             nodes.put(n.name(), server);
             actors.put(n.name(), kernel.spawn(MysqldActor.create(new MysqldActor.Context(server, kernel.trace(),
-                    network, timing, name -> serverIds.getOrDefault(name, 0L))), "mysqld-" + n.name()));
+                    network, timing, name -> nodes.containsKey(name) ? nodes.get(name).serverId() : 0L)),
+                    "mysqld-" + n.name()));
             if (n.role() == NodeSpec.Role.SOURCE) {
                 sourceName = n.name();
             }
@@ -121,7 +118,8 @@ public final class Cluster implements AutoCloseable {
         }
         if (spec.replicationRunning()) {
             // A scenario starts on a cluster that is up and replicating, as the real-server harness waits
-            // for: every running replica connected and caught up with its source (or a second has passed).
+            // for: every running replica connected and caught up with its source, or stopped by an error (or a
+            // second has passed).
             String source = sourceName;
             kernel.runUntil(() -> replicasCaughtUp(source), kernel.now() + SET_UP_LIMIT);
         }
@@ -152,6 +150,9 @@ public final class Cluster implements AutoCloseable {
                 continue;
             }
             ReplicaChannel ch = node.channel();
+            if (ch.ioRunning() == ReplicaChannel.IoRunning.NO && ch.lastIoErrno() != 0) {
+                continue; // its I/O thread stopped with an error (equal server ids...): nothing more to wait for
+            }
             if (ch.ioRunning() != ReplicaChannel.IoRunning.YES
                     || !end.file().equals(ch.relaySourceLogFile()) || ch.execSourceLogPos() != end.pos()) {
                 return false;

@@ -285,6 +285,10 @@ public final class IoThread {
                         "file_or_first", at == null ? "FIRST" : at.file(), "pos", at == null ? 4 : at.pos(),
                         "gtid", gtids == null ? "" : gtids.toString());
             }
+            if (g.serverId() == c.serverId()) {
+                equalServerIds();
+                return;
+            }
             RelayIoObserver o = observer();
             semisyncDump = o != null && o.wantsSemisync() && c.server().callAs(c.thread().id(),
                     () -> o.requestTransmit(g.semisyncVariable(), g.semisyncEnabled()));
@@ -389,6 +393,20 @@ public final class IoThread {
                 ctx.getSelf().tell(new Stop());
             }
             // Heartbeats only keep the connection alive (armNetTimeout above).
+        }
+
+        /**
+         * The source's server_id is this replica's own: its events would all be skipped as this server's
+         * (replicate_same_server_id is OFF), so the thread stops with a fatal error, after the "connected"
+         * line (slave.cc get_master_version_and_clock, which handle_slave_io calls after logging it).
+         */
+        private void equalServerIds() {
+            var error = c.server().flavor().error("1593-equal-server-ids");
+            log("io-equal-server-ids");
+            c.channel().ioError(error.code(), error.getMessage(), c.clock().getAsLong());
+            trace("io.fatal", "error", error.getMessage());
+            everConnected = true;
+            ctx.getSelf().tell(new Stop());
         }
 
         /**

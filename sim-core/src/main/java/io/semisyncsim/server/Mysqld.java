@@ -25,7 +25,13 @@ import java.util.function.LongSupplier;
  */
 public final class Mysqld {
     private final String name;
-    private final long serverId;
+    /** The server-id the harness gives it (the topology's number), which its option file may override. */
+    private final long defaultServerId;
+    /** @@server_id as last read: its events', its GTIDs' and its dump requests' server id. */
+    private long serverId;
+    /** The variables and their change count {@link #serverId} was read at. */
+    private SystemVariables serverIdFrom;
+    private long serverIdChanges;
     private final Flavor flavor;
     private final OptionFile optionFile;
     private final PluginFactories factories;
@@ -72,6 +78,7 @@ public final class Mysqld {
     public Mysqld(String name, long serverId, String uuid, Flavor flavor, OptionFile optionFile,
                   PluginFactories factories, LongSupplier clock) {
         this.name = name;
+        this.defaultServerId = serverId;
         this.serverId = serverId;
         this.uuid = uuid;
         this.flavor = flavor;
@@ -299,7 +306,7 @@ public final class Mysqld {
         currentThread = 0;
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
-        variables.put(variables.find("server_id"), Long.toString(serverId));
+        variables.put(variables.find("server_id"), Long.toString(defaultServerId));
         // Every node is started with log-bin, as the real harness starts each (BinlogOption): ON whatever the
         // flavour's default without it (MariaDB and 5.7 OFF).
         variables.put(variables.find("log_bin"), "ON");
@@ -311,7 +318,7 @@ public final class Mysqld {
             variables.compute(name, () -> gtids.variable(name));
         }
         plugins.clearActive();
-        errorLog.log("server-starting", "version", versionString(), "pid", 1000 + serverId,
+        errorLog.log("server-starting", "version", versionString(), "pid", 1000 + defaultServerId,
                 "revision", hex(uuid, 40), "uid", hex(uuid, 27));
 
         List<OptionFile.Option> pending = new ArrayList<>();
@@ -737,7 +744,17 @@ public final class Mysqld {
         return name;
     }
 
+    /**
+     * @@global.server_id: the harness's number unless the option file or SET GLOBAL changed it (the real
+     * harness writes the scenario's options after its own server-id line). Read again only after a change.
+     */
     public long serverId() {
+        SystemVariables vars = variables;
+        if (vars != null && (vars != serverIdFrom || vars.changes() != serverIdChanges)) {
+            serverIdFrom = vars;
+            serverIdChanges = vars.changes();
+            serverId = vars.getLong("server_id");
+        }
         return serverId;
     }
 

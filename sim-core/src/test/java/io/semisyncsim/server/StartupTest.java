@@ -24,6 +24,16 @@ class StartupTest {
     }
 
     @Test
+    void theOptionFilesServerIdOverridesTheHarnesssAndSetGlobalChangesItAgain() {
+        // the real harness writes the scenario's options after its own server-id line
+        Mysqld node = node("mariadb-10.11", "server_id", "7");
+        assertEquals(7, node.serverId());
+        root(node, "SET GLOBAL server_id = 9");
+        assertEquals(9, node.serverId());
+        assertEquals(1, node("mariadb-10.11").serverId(), "without the option: the harness's number");
+    }
+
+    @Test
     void everyNodeHasItsBinaryLogWhateverTheFlavoursDefaultWithoutLogBin() {
         for (String flavor : List.of("mariadb-10.11", "mysql-5.7", "mysql-8.0", "mysql-8.4")) {
             Mysqld node = node(flavor);
