@@ -194,11 +194,12 @@ public final class BinaryLog {
     /**
      * A replica logs a transaction it applied (log_slave_updates). {@code rows}: it arrived as row events,
      * which stay row events whatever this server's binlog_format, with the Annotate_rows its source sent
-     * ({@code annotated}) rather than any of this server's own; a statement is logged as this server logs
-     * its own commits.
+     * ({@code annotated}) rather than any of this server's own; a statement is logged as the applier's
+     * session values say ({@code applier}).
      */
-    public List<BinlogEvent> writeReplicated(Transaction trx, boolean rows, boolean annotated) {
-        return write(trx, true, 0, statementFormat && !rows, rows ? annotated : null);
+    public List<BinlogEvent> writeReplicated(Transaction trx, boolean rows, boolean annotated,
+                                             Transaction.Logging applier) {
+        return write(trx, true, 0, applier.statements() && !rows, rows ? annotated : applier.annotate());
     }
 
     /**

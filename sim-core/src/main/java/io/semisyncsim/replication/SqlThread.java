@@ -1,5 +1,7 @@
 package io.semisyncsim.replication;
 
+import io.semisyncsim.binlog.Transaction;
+
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -55,6 +57,13 @@ public final class SqlThread {
         /** What the transaction being applied arrived as: row events, and (MariaDB) their Annotate_rows. */
         private boolean rowsSeen;
         private boolean annotateSeen;
+        /**
+         * How this thread logs what it applies (log_slave_updates): the server's binlog_format as the thread
+         * started, for the thread is a connection with its own session values (init_slave_thread), so a SET
+         * GLOBAL reaches it at the next START SLAVE; it writes no Annotate_rows of its own (measured on
+         * MariaDB 10.11.19: a statement it logs as rows has none).
+         */
+        private Transaction.Logging logging;
 
         Running(Context c, ActorContext<Command> ctx) {
             this.c = c;
@@ -87,6 +96,10 @@ public final class SqlThread {
         }
 
         Behavior<Command> start() {
+            var session = new io.semisyncsim.server.Session();
+            session.open(c.server().variables());
+            Transaction.Logging own = session.logging(c.server().variables());
+            logging = new Transaction.Logging(own.statements(), false, own.domainId());
             c.channel().sqlStarted(c.server().flavor().gtidSqlThreadStartsAt4());
             c.channel().clearSqlError();
             c.trace().record(c.node(), "sql_thread", "sql.start");
@@ -181,7 +194,7 @@ public final class SqlThread {
                 if (e.endsTransaction()) {
                     try {
                         // Applied (or skipped: MySQL's GTID already executed), logged with log_slave_updates.
-                        if (c.server().applyReplicated(e.transaction(), rowsSeen, annotateSeen)) {
+                        if (c.server().applyReplicated(e.transaction(), rowsSeen, annotateSeen, logging)) {
                             c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
                         } else {
                             c.trace().record(c.node(), "sql_thread", "sql.skipped", "trx", e.trx(), "gtid",

@@ -488,11 +488,12 @@ public final class Mysqld {
      * The SQL thread's commit of a replicated transaction: skipped when its GTID is executed here
      * already (MySQL), else applied to the data and, with log_slave_updates, written to this server's
      * binary log with its source's GTID, where dump threads read it at once ({@code asRows}, {@code annotated}:
-     * what it arrived as, {@link io.semisyncsim.binlog.BinaryLog#writeReplicated}). Returns whether it was
-     * applied; an error (MariaDB's strict mode) stops the SQL thread.
+     * what it arrived as, {@link io.semisyncsim.binlog.BinaryLog#writeReplicated}; {@code applier}: the SQL
+     * thread's own session values). Returns whether it was applied; an error (MariaDB's strict mode) stops
+     * the SQL thread.
      */
-    public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx, boolean asRows, boolean annotated)
-            throws SqlError {
+    public boolean applyReplicated(io.semisyncsim.binlog.Transaction trx, boolean asRows, boolean annotated,
+                                   io.semisyncsim.binlog.Transaction.Logging applier) throws SqlError {
         if (gtids.executedAlready(trx)) {
             return false;
         }
@@ -507,10 +508,9 @@ public final class Mysqld {
         }
         store.apply(trx);
         if (logged) {
-            // a statement in this server's format, as its own commits; row events as they came (asRows,
-            // annotated: replicate_annotate_row_events, measured on MariaDB 10.11.19)
-            binlog.setFormat(variables.get("binlog_format"));
-            binlog.writeReplicated(trx, asRows, annotated);
+            // a statement in the applier's format; row events as they came (asRows, annotated:
+            // replicate_annotate_row_events, measured on MariaDB 10.11.19)
+            binlog.writeReplicated(trx, asRows, annotated, applier);
             binlog.publishWritten();
             binlog.markSynced();
             replication.binlogWritten();
