@@ -212,14 +212,19 @@ public final class BinaryLog {
                 : write(trx, replicated, commitId, session.statements(), session.annotate());
     }
 
-    /** {@code annotate}: whether row events get their statement's Annotate_rows (null: as the row format says). */
+    /**
+     * {@code annotate}: whether row events get their statement's Annotate_rows (null: as the row format says).
+     * The events after the Gtid event are laid out first, because MySQL 8's Gtid event carries the length of
+     * the whole transaction and its own size depends on it ({@link EventSizes#gtidEvent}).
+     */
     private List<BinlogEvent> write(Transaction trx, boolean replicated, long commitId, boolean asStatements,
                                     Boolean annotate) {
         if (currentPos >= maxFileSize) {
             rotate(true);
         }
-        List<BinlogEvent> written = new ArrayList<>(4 + trx.changes().size()); // GTID, BEGIN, Table_map, rows, Xid
-        int gtidSize = replicated && sizes.gtids().replicatedGtid() > 0 ? sizes.gtids().replicatedGtid() : sizes.gtid();
+        layOut(trx, asStatements, annotate);
+        List<BinlogEvent> written = new ArrayList<>(1 + staged.count); // GTID, BEGIN, Table_map, rows, Xid
+        int gtidSize = sizes.gtidEvent(replicated, staged.bytes);
         long cid = sizes.gtids().groupCommitId() > 0 ? commitId : 0;
         gtidSize += cid != 0 ? sizes.gtids().groupCommitId() : 0;
         currentPos += gtidSize;
@@ -228,43 +233,83 @@ public final class BinaryLog {
         events.add(gtidEvent);
         written.add(gtidEvent);
         gtids.written(trx);
+        for (int i = 0; i < staged.count; i++) {
+            currentPos += staged.sizes[i];
+            BinlogEvent e = new BinlogEvent(staged.types[i], current().name, currentPos, staged.sizes[i], trx.id(),
+                    trx.timestamp(), staged.carries[i] ? trx : null);
+            events.add(e);
+            written.add(e);
+        }
+        return written;
+    }
+
+    /** The events a transaction writes after its Gtid event, into {@link #staged}. */
+    private void layOut(Transaction trx, boolean asStatements, Boolean annotate) {
+        staged.clear();
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
             Transaction.Query q = trx.query();
-            append(written, EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
-                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()), trx, trx);
-            return written;
+            staged.add(EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
+                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()), true);
+            return;
         }
         if (sizes.beginEvent()) {
-            append(written, EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), trx, null);
+            staged.add(EventType.QUERY_BEGIN, sizes.query(Transaction.DATABASE, "BEGIN"), false);
         }
         if (trx.changes().isEmpty()) { // an empty transaction (MySQL's gtid_next): BEGIN and COMMIT Query events
-            append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), trx, trx);
-            return written;
+            staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), true);
+            return;
         }
         if (asStatements) {
             for (Transaction.RowChange change : trx.changes()) {
                 if (change.logsStatement()) { // one Query event per statement, not per row
-                    append(written, EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), trx, null);
+                    staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), false);
                 }
             }
-        } else if (rowFormat != null && rowsByStatement(written, trx,
-                annotate != null ? annotate : rowFormat.annotates())) {
+        } else if (rowFormat != null && rowsByStatement(trx, annotate != null ? annotate : rowFormat.annotates())) {
             // each statement's Annotate_rows, Table_map and one rows event (MariaDB)
         } else {
-            append(written, EventType.TABLE_MAP, sizes.tableMap(), trx, null);
+            staged.add(EventType.TABLE_MAP, sizes.tableMap(), false);
             for (Transaction.RowChange change : trx.changes()) {
-                append(written, change.kind(), sizes.rowsBase() + sizes.rowBytes(), trx, null);
+                staged.add(change.kind(), sizes.rowsBase() + sizes.rowBytes(), false);
             }
         }
-        append(written, EventType.XID, sizes.xid(), trx, trx);
-        return written;
+        staged.add(EventType.XID, sizes.xid(), true);
+    }
+
+    /** A transaction's events after its Gtid event, laid out before they are written; reused. */
+    private final Staged staged = new Staged();
+
+    private static final class Staged {
+        EventType[] types = new EventType[8];
+        int[] sizes = new int[8];
+        /** Whether the event carries the transaction (its last: the Xid, a DDL's Query). */
+        boolean[] carries = new boolean[8];
+        int count;
+        long bytes;
+
+        void clear() {
+            count = 0;
+            bytes = 0;
+        }
+
+        void add(EventType type, int size, boolean carriesTransaction) {
+            if (count == types.length) {
+                types = java.util.Arrays.copyOf(types, 2 * count);
+                sizes = java.util.Arrays.copyOf(sizes, 2 * count);
+                carries = java.util.Arrays.copyOf(carries, 2 * count);
+            }
+            types[count] = type;
+            sizes[count] = size;
+            carries[count++] = carriesTransaction;
+            bytes += size;
+        }
     }
 
     /**
      * Row format as the flavour lays it out ({@link RowFormat}): per statement, its Annotate_rows, the Table_map
      * of its table and one rows event with all its rows. False, writing nothing, when a table is not known.
      */
-    private boolean rowsByStatement(List<BinlogEvent> written, Transaction trx, boolean annotate) {
+    private boolean rowsByStatement(Transaction trx, boolean annotate) {
         List<Transaction.RowChange> changes = trx.changes();
         int[] sizes = new int[3 * changes.size()]; // per statement: Annotate_rows (0: none), Table_map, rows
         for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
@@ -277,10 +322,10 @@ public final class BinaryLog {
         }
         for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
             if (sizes[e] > 0) {
-                append(written, EventType.ANNOTATE_ROWS, sizes[e], trx, null);
+                staged.add(EventType.ANNOTATE_ROWS, sizes[e], false);
             }
-            append(written, EventType.TABLE_MAP, sizes[e + 1], trx, null);
-            append(written, changes.get(i).kind(), sizes[e + 2], trx, null);
+            staged.add(EventType.TABLE_MAP, sizes[e + 1], false);
+            staged.add(changes.get(i).kind(), sizes[e + 2], false);
         }
         return true;
     }
@@ -304,13 +349,6 @@ public final class BinaryLog {
             tableIds.put(key, id);
         }
         return id;
-    }
-
-    private void append(List<BinlogEvent> out, EventType type, int size, Transaction trx, Transaction carried) {
-        currentPos += size;
-        BinlogEvent e = new BinlogEvent(type, current().name, currentPos, size, trx.id(), trx.timestamp(), carried);
-        events.add(e);
-        out.add(e);
     }
 
     /** A rotation, the engine's redo log flushed: {@link #flush} with nothing for the checkpoint to wait for. */

@@ -25,14 +25,39 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
      * 29 bytes empty, 43 with one GTID and 75 with three: {@code listFirstEntry} for the first, then
      * {@code listPerEntry} each; and what MariaDB's Gtid event of a transaction committed in a group of
      * several grows by ({@code groupCommitId}: its 8-byte commit_id replaces 6 bytes of padding, measured 42
-     * to 44 on 10.11.19; 0 where the flavour writes none).
+     * to 44 on 10.11.19; 0 where the flavour writes none). {@code transactionLength}: MySQL 8's Gtid event
+     * also carries the whole transaction's length as a packed integer, which the Gtid sizes above leave out
+     * ({@link #gtidEvent}).
      */
     public record GtidSizes(int replicatedGtid, int previousPerSid, int previousPerInterval, int listFirstEntry,
-                            int listPerEntry, int groupCommitId) {
+                            int listPerEntry, int groupCommitId, boolean transactionLength) {
+        public GtidSizes(int replicatedGtid, int previousPerSid, int previousPerInterval, int listFirstEntry,
+                         int listPerEntry, int groupCommitId) {
+            this(replicatedGtid, previousPerSid, previousPerInterval, listFirstEntry, listPerEntry, groupCommitId,
+                    false);
+        }
+
         public GtidSizes(int replicatedGtid, int previousPerSid, int previousPerInterval, int listFirstEntry,
                          int listPerEntry) {
             this(replicatedGtid, previousPerSid, previousPerInterval, listFirstEntry, listPerEntry, 0);
         }
+    }
+
+    /**
+     * The Gtid event of a transaction whose other events take {@code rest} bytes ({@code replicated}: as a
+     * replica logs it). Where the flavour writes the transaction's length, that length includes the Gtid
+     * event and the length field itself, packed in 1, 3, 4 or 9 bytes (pack.cc net_length_size;
+     * control_events.cpp Gtid_event::update_untagged_transaction_length, net_length_size_including_self):
+     * a transaction of fewer than 251 bytes in all (a short DDL, an empty transaction) has a 1-byte field.
+     */
+    public int gtidEvent(boolean replicated, long rest) {
+        int fixed = replicated && gtids.replicatedGtid() > 0 ? gtids.replicatedGtid() : gtid;
+        if (!gtids.transactionLength()) {
+            return fixed;
+        }
+        long without = rest + fixed;
+        int field = without + 1 < 251 ? 1 : without + 3 < (1L << 16) ? 3 : without + 4 < (1L << 24) ? 4 : 9;
+        return fixed + field;
     }
 
     /** A header event: its type, and its size (plus the file name's length for a Binlog_checkpoint). */

@@ -25,6 +25,23 @@ class BinaryLogTest {
     }
 
     @Test
+    void mysql8sGtidEventPacksTheTransactionsLengthInOneByteUnder251Bytes() {
+        EventSizes mysql8 = io.semisyncsim.flavor.Flavors.standard().get("mysql-8.0").eventSizes();
+        BinaryLog log = new BinaryLog(mysql8, 1 << 30, () -> 0L);
+        // a short DDL: 77 + its Query event is under 251 bytes in all
+        List<BinlogEvent> ddl = log.write(new Transaction(1, null, 0, List.of(),
+                new Transaction.Query("test", "CREATE TABLE t (id INT)", null)));
+        assertEquals(77, ddl.get(0).size());
+        // a one-row insert (BEGIN, Table_map, Write_rows, Xid) is over: a 3-byte length
+        assertEquals(79, log.write(insert(2)).get(0).size());
+        assertEquals(77, mysql8.gtidEvent(false, 250 - 77));
+        assertEquals(79, mysql8.gtidEvent(false, 251 - 77));
+        assertEquals(84, mysql8.gtidEvent(true, 100), "as a replica logs it: with the original commit timestamp");
+        assertEquals(65, io.semisyncsim.flavor.Flavors.standard().get("mysql-5.7").eventSizes().gtidEvent(false, 100),
+                "5.7 writes no length");
+    }
+
+    @Test
     void writtenEventsAreNotReadableUntilPublished() {
         BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
         log.write(insert(1));
