@@ -324,6 +324,9 @@ final class Evaluator {
         if (v.scope() == Scope.SESSION && !d.hasSession()) {
             throw flavor().error(1238, d.name(), "GLOBAL");
         }
+        if (v.scope() == Scope.GLOBAL && d.isSessionOnly()) {
+            throw flavor().error(1238, d.name(), "SESSION");
+        }
         // @@x and @@session.x read the session's own value where it has one; @@global.x the global
         String text = v.scope() != Scope.GLOBAL && d.hasSession()
                 ? SystemVariables.selectValue(d, session.variable(d, vars)) : vars.selectValue(d);

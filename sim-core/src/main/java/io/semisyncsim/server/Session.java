@@ -58,12 +58,23 @@ public final class Session {
 
     /** This session's value of {@code def}, a variable with a session value. */
     String variable(SysVarDef def, SystemVariables globals) {
+        if (def.isSessionOnly()) {
+            return computed(def);
+        }
         if (!def.hasOwnSessionValue()) {
             return globals.get(def.name());
         }
         open(globals);
         String v = variables.get(def.name());
         return v != null ? v : globals.get(def.name()); // defined after the connection opened (a plugin's)
+    }
+
+    /** A session-only variable's value, which the server computes from the session (sys_vars.cc). */
+    private String computed(SysVarDef def) {
+        if (def.name().equals("in_transaction")) { // Sys_in_transaction: thd->in_active_multi_stmt_transaction()
+            return inTransaction() ? "1" : "0";
+        }
+        throw new IllegalStateException("no value for the session-only variable " + def.name());
     }
 
     /** SET SESSION: {@code value} is already validated and canonical. */

@@ -479,6 +479,12 @@ final class StatementExecutor {
                     all.set(i, Map.entry(all.get(i).getKey(), session.variable(def, vars)));
                 }
             }
+            for (SysVarDef def : vars.definitions()) {
+                if (def.isSessionOnly()) {
+                    all.add(Map.entry(def.name(), session.variable(def, vars)));
+                }
+            }
+            all.sort(Map.Entry.comparingByKey());
         }
         return nameValue(all, like);
     }

@@ -125,11 +125,14 @@ public final class SystemVariables implements PluginVariables {
         values.put(def.name(), canonical);
     }
 
-    /** Every variable, sorted by name, with the names SHOW VARIABLES prints (aliases included). */
+    /**
+     * Every variable with a global value, sorted by name, with the names SHOW GLOBAL VARIABLES prints (aliases
+     * included).
+     */
     public List<Map.Entry<String, String>> all() {
         TreeMap<String, String> shown = new TreeMap<>();
         for (String name : values.keySet()) {
-            if (!startupOptions.contains(name)) {
+            if (!startupOptions.contains(name) && !defs.get(name).isSessionOnly()) {
                 shown.put(name, value(name));
             }
         }

@@ -26,8 +26,10 @@ public record SysVarDef(String name, VarType type, String defaultValue, String m
      * @param modelled false where the model has no session value of its own to give (SET SESSION is 9000)
      * @param shared the session value is the global one: SET SESSION changes it for all, and needs no
      *               privilege (MariaDB's multi-source max_relay_log_size, kept per master connection)
+     * @param only a session value and no global one (MariaDB's in_transaction), which the server computes
+     *             from the session's state
      */
-    public record SessionScope(int errorInTransaction, boolean modelled, boolean shared) {
+    public record SessionScope(int errorInTransaction, boolean modelled, boolean shared, boolean only) {
     }
 
     public SysVarDef {
@@ -63,7 +65,12 @@ public record SysVarDef(String name, VarType type, String defaultValue, String m
 
     /** Whether each session keeps a value of its own (not the global one under another name). */
     public boolean hasOwnSessionValue() {
-        return session != null && !session.shared();
+        return session != null && !session.shared() && !session.only();
+    }
+
+    /** Whether it has a session value and no global one. */
+    public boolean isSessionOnly() {
+        return session != null && session.only();
     }
 
     public boolean isNumeric() {

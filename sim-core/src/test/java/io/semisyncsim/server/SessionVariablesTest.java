@@ -153,6 +153,23 @@ class SessionVariablesTest {
     }
 
     @Test
+    void mariadbsInTransactionIsTheSessionsOwnAndHasNoGlobalValue() {
+        Mysqld node = node("mariadb-10.11");
+        Session s = new Session();
+        assertEquals("0", value(node, s, "@@in_transaction"));
+        in(node, s, "BEGIN");
+        assertEquals("1", value(node, s, "@@session.in_transaction"));
+        assertEquals(List.of(List.of("in_transaction", "1")), rows(in(node, s, "SHOW VARIABLES LIKE 'in_transaction'")));
+        assertEquals(List.of(), rows(in(node, s, "SHOW GLOBAL VARIABLES LIKE 'in_transaction'")));
+        assertEquals("ERROR 1238 (HY000): Variable 'in_transaction' is a SESSION variable",
+                error(in(node, s, "SELECT @@global.in_transaction")));
+        assertEquals("ERROR 1238 (HY000): Variable 'in_transaction' is a read only variable",
+                error(in(node, s, "SET in_transaction = 1")));
+        assertEquals("ERROR 1193 (HY000): Unknown system variable 'in_transaction'",
+                error(in(node("mysql-8.0"), new Session(), "SELECT @@in_transaction")));
+    }
+
+    @Test
     void aSessionsOwnServerIdIsNotModelledAndSaysSo() {
         Mysqld node = node("mariadb-10.11");
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model a session's own server_id yet",
