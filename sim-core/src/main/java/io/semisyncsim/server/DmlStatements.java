@@ -82,6 +82,9 @@ final class DmlStatements {
             changes = new java.util.ArrayList<>(changes);
             changes.set(0, changes.get(0).withSql(sql)); // its first row carries the statement's text
         }
+        if (!session.inTransaction() && !session.autocommit(server.variables())) {
+            session.begin(); // autocommit OFF: the statement opens a transaction, which COMMIT ends
+        }
         if (session.inTransaction()) {
             session.add(changes);
             return new StatementResult.Ok(affected, warnings, info);

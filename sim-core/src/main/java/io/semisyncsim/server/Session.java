@@ -84,6 +84,12 @@ public final class Session {
         logging = null;
     }
 
+    /** @@session.autocommit: whether a statement outside BEGIN commits on its own. */
+    boolean autocommit(SystemVariables globals) {
+        open(globals);
+        return !"OFF".equals(variables.get("autocommit"));
+    }
+
     /** How this session's commits are written: its binlog_format, binlog_annotate_row_events, gtid_domain_id. */
     public Transaction.Logging logging(SystemVariables globals) {
         if (logging == null) {

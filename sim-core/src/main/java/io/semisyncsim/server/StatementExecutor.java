@@ -222,7 +222,11 @@ final class StatementExecutor {
             return dml.run(account, statement, session, Parser.withoutTerminator(sql).strip());
         }
         if (statement instanceof Statement.Select s) {
-            return queries.select(account, s, session);
+            StatementResult r = queries.select(account, s, session);
+            if (s.from() != null && !session.inTransaction() && !session.autocommit(server.variables())) {
+                session.begin(); // autocommit OFF: reading a table opens a transaction too (@@in_transaction 1)
+            }
+            return r;
         }
         if (statement instanceof Statement.Use s) {
             return ddl.use(account, s, session);
@@ -313,6 +317,7 @@ final class StatementExecutor {
         List<Change> changes = new ArrayList<>();
         List<Object[]> userValues = new ArrayList<>();
         List<Runnable> sessionChanges = new ArrayList<>();
+        List<SessionValue> sessionValues = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
         Evaluator ev = new Evaluator(server, session, account);
         // MySQL checks every assignment before applying any (sql_set_variables: check, then update).
@@ -341,7 +346,7 @@ final class StatementExecutor {
                     throw flavor().error(1229, def.name());
                 }
                 if (def.hasOwnSessionValue()) {
-                    sessionChanges.add(setSession(account, a, def, ev, session, warnings));
+                    sessionValues.add(setSession(account, a, def, ev, session, warnings));
                     continue;
                 } // else the session's value is the global one: set below, with no privilege asked
             } else {
@@ -361,6 +366,14 @@ final class StatementExecutor {
             changes.add(new Change(def, value, persist, a.scope() != Scope.PERSIST_ONLY));
         }
         warnings.addAll(ev.warnings());
+        if (session.inTransaction() && turnsAutocommitOn(sessionValues, session)) {
+            // sys_vars.cc fix_autocommit: autocommit ON again commits the open transaction; the node runs
+            // this SET again once that commit is done, which then finds no transaction open
+            List<Transaction.RowChange> open = session.take();
+            if (!open.isEmpty()) {
+                return new StatementResult.CommitNeeded(open, 0, null, List.of(), null, true);
+            }
+        }
         for (Change c : changes) {
             if (c.persist()) {
                 server.persisted().put(c.def().name(), c.value());
@@ -376,7 +389,27 @@ final class StatementExecutor {
             session.setUserVariable((String) u[0], u[1]);
         }
         sessionChanges.forEach(Runnable::run);
+        for (SessionValue v : sessionValues) {
+            session.setVariable(v.def(), v.value(), vars);
+        }
         return ok(warnings);
+    }
+
+    /** A checked SET SESSION: the value the session will take. */
+    private record SessionValue(SysVarDef def, String value) {
+    }
+
+    static final String AUTOCOMMIT = "autocommit";
+
+    /** Whether the SET turns the session's autocommit from OFF to ON. */
+    private boolean turnsAutocommitOn(List<SessionValue> values, Session session) {
+        for (SessionValue v : values) {
+            if (v.def().name().equals(AUTOCOMMIT) && v.value().equals("ON")
+                    && !session.autocommit(server.variables())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -384,8 +417,8 @@ final class StatementExecutor {
      * not reach. DEFAULT is the global value, and skips the variable's own checks (set_var::check returns
      * before var->check): no privilege, and on MySQL no in-transaction error either.
      */
-    private Runnable setSession(Account account, Statement.Assignment a, SysVarDef def, Evaluator ev, Session session,
-                                List<Warning> warnings) throws SqlError {
+    private SessionValue setSession(Account account, Statement.Assignment a, SysVarDef def, Evaluator ev,
+                                    Session session, List<Warning> warnings) throws SqlError {
         if (!def.session().modelled()) {
             throw flavor().error("9000-session-variable", def.name());
         }
@@ -411,7 +444,7 @@ final class StatementExecutor {
             warnings.addAll(v.warnings());
             value = v.canonical();
         }
-        return () -> session.setVariable(def, value, vars);
+        return new SessionValue(def, value);
     }
 
     static final String SQL_LOG_BIN = "sql_log_bin";

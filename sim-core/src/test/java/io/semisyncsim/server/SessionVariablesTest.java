@@ -170,6 +170,55 @@ class SessionVariablesTest {
     }
 
     @Test
+    void withAutocommitOffAnInsertWaitsForCommit() {
+        Mysqld node = node("mysql-8.0");
+        Session s = new Session();
+        in(node, s, "CREATE TABLE t (id INT PRIMARY KEY)");
+        in(node, s, "SET autocommit = 0");
+        assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "INSERT INTO t VALUES (1)", s));
+        assertEquals(true, s.inTransaction());
+        assertInstanceOf(StatementResult.CommitNeeded.class, node.execute(Account.ROOT, "COMMIT", s));
+    }
+
+    @Test
+    void turningAutocommitOnAgainCommitsTheOpenTransactionFirst() {
+        Mysqld node = node("mariadb-10.11");
+        Session s = new Session();
+        in(node, s, "CREATE TABLE t (id INT PRIMARY KEY)");
+        in(node, s, "SET autocommit = 0");
+        node.execute(Account.ROOT, "INSERT INTO t VALUES (1)", s);
+        StatementResult r = node.execute(Account.ROOT, "SET autocommit = 1", s);
+        assertInstanceOf(StatementResult.CommitNeeded.class, r);
+        assertEquals(true, ((StatementResult.CommitNeeded) r).thenRerun(), "the SET runs again after the commit");
+        node.execute(Account.ROOT, "SET autocommit = 1", s);
+        assertEquals("1", value(node, s, "@@autocommit"));
+        assertEquals("0", value(node, s, "@@in_transaction"));
+    }
+
+    @Test
+    void autocommitOnToOnCommitsNothing() {
+        Mysqld node = node("mariadb-10.11");
+        Session s = new Session();
+        in(node, s, "CREATE TABLE t (id INT PRIMARY KEY)");
+        in(node, s, "BEGIN");
+        node.execute(Account.ROOT, "INSERT INTO t VALUES (1)", s);
+        assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "SET autocommit = 1", s));
+        assertEquals(true, s.inTransaction());
+    }
+
+    @Test
+    void withAutocommitOffReadingATableOpensATransaction() {
+        Mysqld node = node("mariadb-10.11");
+        Session s = new Session();
+        in(node, s, "CREATE TABLE t (id INT PRIMARY KEY)");
+        in(node, s, "SET autocommit = 0");
+        in(node, s, "SELECT 1");
+        assertEquals("0", value(node, s, "@@in_transaction"), "no table read");
+        in(node, s, "SELECT * FROM t");
+        assertEquals("1", value(node, s, "@@in_transaction"));
+    }
+
+    @Test
     void aSessionsOwnServerIdIsNotModelledAndSaysSo() {
         Mysqld node = node("mariadb-10.11");
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model a session's own server_id yet",

@@ -142,8 +142,8 @@ class WarningsAndParsingTest {
     @Test
     void aVariableEveryServerHasButTheModelLacksIsNotCalledUnknown() {
         Mysqld node = node("mysql-8.0");
-        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'autocommit' yet",
-                error(node.execute(Account.ROOT, "SET autocommit = 0")));
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'time_zone' yet",
+                error(node.execute(Account.ROOT, "SET time_zone = '+00:00'")));
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'sql_mode' yet",
                 error(node.execute(Account.ROOT, "SELECT @@session.sql_mode")));
         assertEquals("ERROR 1193 (HY000): Unknown system variable 'autocomit'",
