@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * One playing of a scenario, as its steps see it: the target they act on, the listener they tell,
@@ -34,8 +33,7 @@ public final class Play {
         private final String node;
         private final String user;
         private final long handle;
-        private boolean inTransaction;
-        private boolean changed;
+        private final ClientTransaction transaction = new ClientTransaction();
         private Sent sent;
 
         Session(String node, String user, long handle) {
@@ -165,8 +163,7 @@ public final class Play {
     public void nodeDown(String node) {
         for (Session s : sessions.values()) {
             if (s.node.equals(node)) {
-                s.inTransaction = false;
-                s.changed = false;
+                s.transaction.lost();
             }
         }
     }
@@ -177,7 +174,7 @@ public final class Play {
      */
     public StatementResult execute(Pos pos, Session s, String sql) {
         long before = now();
-        long yesBefore = mayCommit(sql) ? yesTx(s.node) : 0;
+        long yesBefore = s.transaction.mayCommit(sql) ? yesTx(s.node) : 0;
         listener.statementStarted(before, s.node, s.user, sql);
         StatementResult r = target.execute(s.handle, sql, answerDeadline());
         if (r == null) {
@@ -191,7 +188,7 @@ public final class Play {
 
     /** Sends a statement on a connection and goes on at once (as MTR's send); {@link #reap} collects it. */
     public void send(Session s, String sql) {
-        s.sent = new Sent(sql, now(), mayCommit(sql) ? yesTx(s.node) : 0);
+        s.sent = new Sent(sql, now(), s.transaction.mayCommit(sql) ? yesTx(s.node) : 0);
         listener.statementStarted(now(), s.node, s.user, sql);
         target.send(s.handle, sql);
     }
@@ -212,43 +209,16 @@ public final class Play {
         return r;
     }
 
-    private static final Pattern DML = Pattern.compile("(?is)\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b.*");
-    private static final Pattern BEGIN = Pattern.compile("(?is)\\s*(BEGIN|START\\s+TRANSACTION)\\b.*");
-    private static final Pattern COMMIT = Pattern.compile("(?is)\\s*COMMIT\\b.*");
-    private static final Pattern ROLLBACK = Pattern.compile("(?is)\\s*ROLLBACK\\b.*");
-
-    private static boolean mayCommit(String sql) {
-        return DML.matcher(sql).matches() || COMMIT.matcher(sql).matches();
-    }
-
     /**
-     * What the client learns of its transaction from an answer, and the commit it made: an autocommit
-     * INSERT, UPDATE or DELETE that changed rows, or the COMMIT of a transaction that did. Whether a
-     * replica acknowledged it is read from the source's yes_tx around the statement (it rose), as a
-     * client of a real server can tell too. Statements outside these (SET autocommit, DDL's implicit
-     * commit) are not followed.
+     * What the client learns of its transaction from an answer ({@link ClientTransaction}), and the commit it
+     * made. Whether a replica acknowledged it is read from the source's yes_tx around the statement (it rose),
+     * as a client of a real server can tell too.
      */
     private void answered(Session s, String sql, StatementResult r, long latency, long yesBefore) {
         if (!(r instanceof StatementResult.Ok ok)) {
             return;
         }
-        boolean committed = false;
-        if (BEGIN.matcher(sql).matches()) {
-            s.inTransaction = true;
-            s.changed = false;
-        } else if (COMMIT.matcher(sql).matches()) {
-            committed = s.inTransaction && s.changed;
-            s.inTransaction = false;
-        } else if (ROLLBACK.matcher(sql).matches()) {
-            s.inTransaction = false;
-        } else if (DML.matcher(sql).matches() && ok.affectedRows() > 0) {
-            if (s.inTransaction) {
-                s.changed = true;
-            } else {
-                committed = true;
-            }
-        }
-        if (committed) {
+        if (s.transaction.answered(sql, ok.affectedRows())) {
             boolean acked = yesTx(s.node) > yesBefore;
             commits.record(s.node, latency, acked);
             listener.committed(now(), latency, acked);
