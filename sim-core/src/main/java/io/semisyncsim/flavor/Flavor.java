@@ -326,6 +326,12 @@ public final class Flavor {
             return c.getBoolean("empty-query-error");
         }
 
+        /** The replacement SET names when it warns that {@code variable} is deprecated ("" for none); null if not. */
+        public String deprecatedVariable(String variable) {
+            Config d = c.getConfig("deprecated-variables");
+            return d.hasPath(quote(variable)) ? d.getString(quote(variable)) : null;
+        }
+
         /** Whether SET SESSION x = DEFAULT still gets the variable's in-transaction error (MariaDB). */
         public boolean sessionDefaultChecksTransaction() {
             return c.getBoolean("session-default-checks-transaction");

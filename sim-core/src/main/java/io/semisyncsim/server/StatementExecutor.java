@@ -337,6 +337,7 @@ final class StatementExecutor {
                 continue;
             }
             SysVarDef def = vars.require(a.name());
+            deprecationWarning(def, warnings);
             // set_var::resolve: read only first, then the scope (sys_var::check_scope)
             if (!def.dynamic() && a.scope() != Scope.PERSIST_ONLY) {
                 throw flavor().error(1238, def.name(), "read only");
@@ -345,8 +346,8 @@ final class StatementExecutor {
                 if (!def.hasSession()) {
                     throw flavor().error(1229, def.name());
                 }
-                if (def.hasOwnSessionValue()) {
-                    sessionValues.add(setSession(account, a, def, ev, session, warnings));
+                if (def.hasOwnSessionValue() || !def.session().modelled()) {
+                    sessionValues.add(setSession(account, a, def, ev, session, warnings)); // 9000 if not modelled
                     continue;
                 } // else the session's value is the global one: set below, with no privilege asked
             } else {
@@ -393,6 +394,20 @@ final class StatementExecutor {
             session.setVariable(v.def(), v.value(), vars);
         }
         return ok(warnings);
+    }
+
+    /**
+     * SET of a deprecated variable warns, in either scope (set_var::resolve -> sys_var::do_deprecated_warning):
+     * 1681 where it has no replacement, else 1287 naming it.
+     */
+    private void deprecationWarning(SysVarDef def, List<Warning> warnings) {
+        String replacement = flavor().sql().deprecatedVariable(def.name());
+        if (replacement == null) {
+            return;
+        }
+        warnings.add(replacement.isEmpty()
+                ? new Warning("Warning", 1681, flavor().errorText(1681, "@@" + def.name()))
+                : new Warning("Warning", 1287, flavor().errorText(1287, "@@" + def.name(), replacement)));
     }
 
     /** A checked SET SESSION: the value the session will take. */

@@ -318,6 +318,9 @@ public final class Parser {
             }
             Scope itemScope = scope;
             String name;
+            if (keyword != null && peek().kind() == Token.Kind.SYSVAR) {
+                throw error(); // SET GLOBAL @@x: a scope word takes a plain name (sql_yacc.yy option_type)
+            }
             if (peek().kind() == Token.Kind.SYSVAR) {
                 Scope[] written = new Scope[1];
                 name = systemVariableName(written);

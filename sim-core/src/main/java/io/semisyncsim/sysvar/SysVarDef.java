@@ -63,9 +63,12 @@ public record SysVarDef(String name, VarType type, String defaultValue, String m
         return session != null;
     }
 
-    /** Whether each session keeps a value of its own (not the global one under another name). */
+    /**
+     * Whether each session keeps a value of its own: not the global one under another name, not computed,
+     * and modelled (a session value the model does not keep reads as the global one).
+     */
     public boolean hasOwnSessionValue() {
-        return session != null && !session.shared() && !session.only();
+        return session != null && !session.shared() && !session.only() && session.modelled();
     }
 
     /** Whether it has a session value and no global one. */

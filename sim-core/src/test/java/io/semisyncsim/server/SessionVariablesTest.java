@@ -219,6 +219,23 @@ class SessionVariablesTest {
     }
 
     @Test
+    void mysql8WarnsThatBinlogFormatIsDeprecatedIn57AndMariadbNot() {
+        StatementResult r = in(node("mysql-8.0"), new Session(), "SET binlog_format = 'STATEMENT'");
+        assertEquals(List.of(new StatementResult.Warning("Warning", 1681,
+                "'@@binlog_format' is deprecated and will be removed in a future release.")), r.warnings());
+        assertEquals(List.of(), in(node("mysql-5.7"), new Session(), "SET binlog_format = 'STATEMENT'").warnings());
+        assertEquals(List.of(), in(node("mariadb-10.11"), new Session(), "SET GLOBAL binlog_format = 'ROW'").warnings());
+    }
+
+    @Test
+    void aScopeWordBeforeAnAtAtNameIsASyntaxError() {
+        // measured on 10.11.19, the message included
+        assertEquals("ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to"
+                + " your MariaDB server version for the right syntax to use near '@@session.binlog_format='ROW'' at"
+                + " line 1", error(in(node("mariadb-10.11"), new Session(), "SET GLOBAL @@session.binlog_format='ROW'")));
+    }
+
+    @Test
     void aSessionsOwnServerIdIsNotModelledAndSaysSo() {
         Mysqld node = node("mariadb-10.11");
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model a session's own server_id yet",

@@ -2,6 +2,7 @@ package io.semisyncsim.server;
 
 import static io.semisyncsim.server.MysqldFixture.node;
 import static io.semisyncsim.server.MysqldFixture.root;
+import static io.semisyncsim.server.MysqldFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,18 @@ class StartupTest {
         root(node, "SET GLOBAL server_id = 9");
         assertEquals(9, node.serverId());
         assertEquals(1, node("mariadb-10.11").serverId(), "without the option: the harness's number");
+    }
+
+    @Test
+    void mariadbTakesServerIdZeroAsOne() {
+        // sys_vars.cc Sys_server_id VALID_RANGE(1, ...) on MariaDB, measured on 10.11.19: a replica given 0
+        // then has its source's 1, and stops with 1593
+        assertEquals(1, node("mariadb-10.11", "server_id", "0").serverId());
+        Mysqld node = node("mariadb-10.11");
+        assertEquals("1", rows(root(node, "SELECT @@server_id")).get(0).get(0));
+        root(node, "SET GLOBAL server_id = 7");
+        assertEquals("7", rows(root(node, "SELECT @@server_id")).get(0).get(0),
+                "@@server_id reads the global value: a session server_id of its own is not modelled");
     }
 
     @Test
