@@ -24,7 +24,10 @@ public final class FlavorNames {
     /** Why {@code path} can never have a value on {@code flavor}, or null when it can. */
     public static String cannotExist(Flavor flavor, ValuePath path) {
         return switch (path.kind()) {
-            case VARIABLES -> unknown(path.name(), variables(flavor), "no server or plugin variable of that name");
+            case VARIABLES -> sessionOnly(flavor, path.name()) ? "'" + Printable.clip(path.name())
+                    + "' has a session value only, and NODE.variables reads global values (SELECT @@"
+                    + Printable.clip(path.name()) + " in a step reads a connection's)"
+                    : unknown(path.name(), variables(flavor), "no server or plugin variable of that name");
             case PLUGINS -> unknown(path.name(), plugins(flavor), "no plugin of that name in the flavour");
             case STATUS -> path.name().toLowerCase(Locale.ROOT).startsWith("rpl_semi_sync_")
                     ? unknown(path.name(), semisyncStatus(flavor), "no semisync status variable of that name")
@@ -36,6 +39,11 @@ public final class FlavorNames {
             }
             default -> null;
         };
+    }
+
+    private static boolean sessionOnly(Flavor flavor, String name) {
+        var def = flavor.systemVariables().get(name.toLowerCase(Locale.ROOT));
+        return def != null && def.isSessionOnly();
     }
 
     /**
