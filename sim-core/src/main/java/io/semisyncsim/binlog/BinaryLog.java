@@ -43,8 +43,6 @@ public final class BinaryLog {
     /** The due checkpoint also waits for the engine's redo log to be flushed ({@link #flush}). */
     private boolean redoPending;
     private long lastEngineCommit = -1;
-    /** binlog_format STATEMENT or MIXED: a change is logged as its statement (Query event). */
-    private boolean statementFormat;
     private final GtidHeaders gtids;
     private RowFormat rowFormat;
     /** Each table's table_id, by name ({@link #tableId}); looked up, never iterated. */
@@ -125,11 +123,6 @@ public final class BinaryLog {
         synced = end();
     }
 
-    /** binlog_format: STATEMENT and MIXED log these statements as text, ROW as row images. */
-    public void setFormat(String binlogFormat) {
-        this.statementFormat = !"ROW".equals(binlogFormat);
-    }
-
     /**
      * A new file, starting with its header events: Format_description, then MySQL's Previous_gtids or
      * MariaDB's Gtid_list (each the GTID state before this file) and Binlog_checkpoint naming the file.
@@ -203,12 +196,14 @@ public final class BinaryLog {
     }
 
     /**
-     * Writes a transaction; {@code commitId}: the group it commits in, where several commit together and the
-     * flavour's Gtid event names the group (MariaDB's commit_id; 0: none).
+     * Writes a transaction as its committing session's variables say ({@link Transaction#logging}; a
+     * transaction that names none, as a test's may, in row format); {@code commitId}: the group it commits
+     * in, where several commit together and the flavour's Gtid event names the group (MariaDB's commit_id;
+     * 0: none).
      */
     public List<BinlogEvent> write(Transaction trx, boolean replicated, long commitId) {
-        Transaction.Logging session = trx.logging(); // the committing session's binlog_format, if it has its own
-        return session == null ? write(trx, replicated, commitId, statementFormat, null)
+        Transaction.Logging session = trx.logging();
+        return session == null ? write(trx, replicated, commitId, false, null)
                 : write(trx, replicated, commitId, session.statements(), session.annotate());
     }
 

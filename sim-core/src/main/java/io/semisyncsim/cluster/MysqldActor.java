@@ -308,15 +308,13 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             commits = new CommitCoordinator(server, commitSettings(), this);
             settingsFrom = null;
         }
-        // sync_binlog, the delay, max_binlog_size, the expiry and the format are dynamic: re-read them when a SET
+        // sync_binlog, the delay, max_binlog_size and the expiry are dynamic: re-read them when a SET
         // (or a restart's new variables) changed something, not on every commit.
         SystemVariables vars = server.variables();
         if (vars != settingsFrom || vars.changes() != settingsChanges) {
             commits.setSettings(commitSettings());
             server.binlog().setMaxFileSize(vars.getLong("max_binlog_size"));
             server.binlog().setExpiry(binlogExpiryMicros());
-            // The global value: every session here takes it when it connects (no SET SESSION binlog_format).
-            server.binlog().setFormat(vars.get("binlog_format"));
             settingsFrom = vars;
             settingsChanges = vars.changes();
         }

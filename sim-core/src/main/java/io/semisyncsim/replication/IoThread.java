@@ -405,7 +405,6 @@ public final class IoThread {
             log("io-equal-server-ids");
             c.channel().ioError(error.code(), error.getMessage(), c.clock().getAsLong());
             trace("io.fatal", "error", error.getMessage());
-            everConnected = true;
             ctx.getSelf().tell(new Stop());
         }
 

@@ -87,7 +87,7 @@ public final class Session {
     /** @@session.autocommit: whether a statement outside BEGIN commits on its own. */
     boolean autocommit(SystemVariables globals) {
         open(globals);
-        return !"OFF".equals(variables.get("autocommit"));
+        return !"OFF".equals(variables.get(StatementExecutor.AUTOCOMMIT));
     }
 
     /** How this session's commits are written: its binlog_format, binlog_annotate_row_events, gtid_domain_id. */

@@ -97,9 +97,9 @@ class ShowBinlogEventsTest {
     @Test
     void mariaDbLogsStatementsWithItsGtidsAndNamesTheCheckpointsFile() throws Exception {
         BinaryLog log = new BinaryLog(MARIADB_LAYOUT, 1 << 30, () -> 0L);
-        log.setFormat("MIXED");
         log.write(new Transaction(4, new io.semisyncsim.gtid.Gtid.Domain(0, 1, 4), 0,
-                List.of(Transaction.RowChange.generatedInsert("t1", 4)), null, 1));
+                List.of(Transaction.RowChange.generatedInsert("t1", 4)), null, 1,
+                new Transaction.Logging(true, true, 0))); // a MIXED session's
         assertEquals(List.of("Format_desc: Server ver: 10.11.19-MariaDB-log, Binlog ver: 4", "Gtid_list: []",
                 "Binlog_checkpoint: mysql-bin.000001", "Gtid: BEGIN GTID 0-1-4",
                 "Query: use `test`; INSERT INTO test.`t1` VALUES (4, 'row-4')", "Xid: COMMIT /* xid=4 */"),
