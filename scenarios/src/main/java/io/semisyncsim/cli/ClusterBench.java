@@ -118,7 +118,8 @@ final class ClusterBench {
         try (HeapAfterGc heap = new HeapAfterGc();
              JsonLinesSink sink = new JsonLinesSink(Files.newOutputStream(trace));
              Cluster cluster = Cluster.start(new Cluster.Spec(Flavors.standard().get("mysql-8.0"), nodes,
-                     SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true), sink)) {
+                     SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true, false, 0,
+                     false), sink)) { // as `run` plays a file that never reads its relay logs
             // The built-in invariants are checked at every instant, as in every scenario run.
             cluster.kernel().setInstantObserver(Invariants.attach(cluster, List.of())::check);
             cluster.kernel().runFor(10_000);

@@ -75,7 +75,7 @@ public final class ScenarioRunner {
         listener.started(scenario);
         Cluster started;
         try {
-            started = cluster(scenario, sinks);
+            started = cluster(scenario, readsRelayLogs(scenario.steps()), sinks);
         } catch (Cluster.OperatorFailed e) {
             // The replication set-up's own statements failed (a flavour the file was not written for: 1777
             // for GTID positioning without gtid_mode ON, say): the run fails there, saying which.
@@ -158,7 +158,7 @@ public final class ScenarioRunner {
      * thread drives it.
      */
     public Cluster start(Scenario scenario, RunListener listener, TraceSink... sinks) {
-        Cluster cluster = cluster(scenario, sinks);
+        Cluster cluster = cluster(scenario, true, sinks); // a live session's next statement is anyone's guess
         if (listener.wantsStatusSamples()) {
             cluster.kernel().setInstantObserver(new StatusSampler(cluster, listener)::sample);
         }
@@ -166,8 +166,26 @@ public final class ScenarioRunner {
         return cluster;
     }
 
+    /**
+     * Whether a statement of these steps reads relay logs (SHOW RELAYLOG EVENTS): only then must replicas keep
+     * what their SQL threads have applied ({@link Cluster.Spec#relayLogsRead}).
+     */
+    static boolean readsRelayLogs(List<Step> steps) {
+        for (Step step : steps) {
+            for (String statement : step.statements()) {
+                if (statement.toUpperCase(java.util.Locale.ROOT).contains("RELAYLOG")) {
+                    return true;
+                }
+            }
+            if (readsRelayLogs(step.steps())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The scenario's cluster, started, with no observer of its instants yet. */
-    private Cluster cluster(Scenario scenario, TraceSink... sinks) {
+    private Cluster cluster(Scenario scenario, boolean relayLogsRead, TraceSink... sinks) {
         Flavor flavor = flavors.get(scenario.flavor());
         List<NodeSpec> specs = new ArrayList<>();
         long serverId = 1;
@@ -176,10 +194,10 @@ public final class ScenarioRunner {
             Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
             specs.add(new NodeSpec(node, role, serverId++, OptionFile.of(options)));
         }
-        return Cluster.start(clusterSpec(scenario, flavor, specs), sinks);
+        return Cluster.start(clusterSpec(scenario, flavor, specs, relayLogsRead), sinks);
     }
 
-    private Cluster.Spec clusterSpec(Scenario scenario, Flavor flavor, List<NodeSpec> specs) {
+    private Cluster.Spec clusterSpec(Scenario scenario, Flavor flavor, List<NodeSpec> specs, boolean relayLogsRead) {
         Scenario.Network net = scenario.network();
         LinkSpec defaults = new LinkSpec(net.latency(), net.jitter());
         Map<String, LinkSpec> links = new java.util.TreeMap<>();
@@ -193,6 +211,6 @@ public final class ScenarioRunner {
             }
         }
         return new Cluster.Spec(flavor, specs, factories, scenario.seed(), defaults, links,
-                scenario.topology().replicationRunning(), scenario.topology().byGtid(), net.clientLatency());
+                scenario.topology().replicationRunning(), scenario.topology().byGtid(), net.clientLatency(), relayLogsRead);
     }
 }

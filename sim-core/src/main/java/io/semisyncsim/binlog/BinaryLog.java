@@ -134,17 +134,36 @@ public final class BinaryLog {
     /** {@code closed}: the file a rotation just closed, which the new header's Binlog_checkpoint names. */
     private void openFile(String closed) {
         String name = String.format("%s.%06d", sizes.basename(), nextFileNumber++);
-        files.add(new LogFile(name, end(), gtids.snapshot(), closed == null ? name : closed));
+        LogFile f = new LogFile(name, end(), gtids.snapshot(), closed == null ? name : closed);
+        files.add(f);
         currentPos = 4;
-        header(EventType.FORMAT_DESCRIPTION, sizes.formatDescription(), name);
+        header(EventType.FORMAT_DESCRIPTION, sizes.formatDescription(), name, null);
         for (EventSizes.Header h : sizes.header()) {
-            header(h.type(), h.sizeFor(name) + gtids.extraBytes(h.type()), name);
+            String info = switch (h.type()) {
+                case PREVIOUS_GTIDS -> f.gtids == null ? "" : f.gtids.toString();
+                case GTID_LIST -> gtidList(f.gtids);
+                case BINLOG_CHECKPOINT -> f.checkpoint;
+                default -> null;
+            };
+            header(h.type(), h.sizeFor(name) + gtids.extraBytes(h.type()), name, info);
         }
     }
 
-    private void header(EventType type, int size, String file) {
+    /** A header event of the current file, recording {@code info} as SHOW BINLOG EVENTS prints it. */
+    private void header(EventType type, int size, String file, String info) {
         currentPos += size;
-        events.add(new BinlogEvent(type, file, currentPos, size, 0, -1, null));
+        events.add(BinlogEvent.recording(type, file, currentPos, size, info));
+    }
+
+    /** MariaDB's Gtid_list as Gtid_list_log_event::pack_info prints it: {@code [0-1-5,1-1-2]}. */
+    public static String gtidList(Object gtids) {
+        StringBuilder out = new StringBuilder("[");
+        if (gtids instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(list.get(i));
+            }
+        }
+        return out.append(']').toString();
     }
 
     private int end() {
@@ -397,7 +416,7 @@ public final class BinaryLog {
     private void rotate(boolean full) {
         String next = String.format("%s.%06d", sizes.basename(), nextFileNumber);
         currentPos += sizes.rotate(next);
-        events.add(new BinlogEvent(EventType.ROTATE, current().name, currentPos, sizes.rotate(next), 0, -1, null));
+        events.add(BinlogEvent.recording(EventType.ROTATE, current().name, currentPos, sizes.rotate(next), next + ";pos=4"));
         synced = end(); // MySQL syncs the file it closes, Rotate event included
         current().closedAt = clock.getAsLong();
         current().size = currentPos;
@@ -456,7 +475,7 @@ public final class BinaryLog {
         checkpointDue = false;
         for (EventSizes.Header h : sizes.header()) {
             if (h.type() == EventType.BINLOG_CHECKPOINT) {
-                header(h.type(), h.sizeFor(current().name), current().name);
+                header(h.type(), h.sizeFor(current().name), current().name, current().name);
             }
         }
         return true;

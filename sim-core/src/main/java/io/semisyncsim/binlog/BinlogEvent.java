@@ -7,10 +7,19 @@ package io.semisyncsim.binlog;
  * event, the XID (the QUERY event of a DDL), and its GTID with its first, the GTID event, where a
  * dump thread decides what to skip. The end is kept as a position because every dump thread asks for it per event.
  * A MariaDB Gtid event of a transaction committed in a group of several names the group ({@code commitId},
- * log_event_server.cc Gtid_log_event::write: FL_GROUP_COMMIT_ID); 0 for every other event.
+ * log_event_server.cc Gtid_log_event::write: FL_GROUP_COMMIT_ID); 0 for every other event. A file's
+ * header events and a Rotate carry what they record as SHOW BINLOG EVENTS and SHOW RELAYLOG EVENTS print
+ * it ({@code info}: Previous_gtids' or Gtid_list's GTID state, the file a Binlog_checkpoint names, the
+ * file a Rotate names; Log_event::pack_info), so a replica's relay log shows it too; null for the rest.
  */
 public record BinlogEvent(EventType type, BinlogPosition end, int size, long trx, long timestamp,
-                          Transaction transaction, io.semisyncsim.gtid.Gtid gtid, long commitId) {
+                          Transaction transaction, io.semisyncsim.gtid.Gtid gtid, long commitId, String info) {
+
+    /** An event that records nothing for SHOW BINLOG EVENTS beyond its type and transaction. */
+    public BinlogEvent(EventType type, BinlogPosition end, int size, long trx, long timestamp,
+                       Transaction transaction, io.semisyncsim.gtid.Gtid gtid, long commitId) {
+        this(type, end, size, trx, timestamp, transaction, gtid, commitId, null);
+    }
 
     /** An event outside a commit group: {@code commitId} 0. */
     public BinlogEvent(EventType type, BinlogPosition end, int size, long trx, long timestamp,
@@ -27,6 +36,11 @@ public record BinlogEvent(EventType type, BinlogPosition end, int size, long trx
     public BinlogEvent(EventType type, String file, long endPos, int size, long trx, long timestamp,
                        Transaction transaction, io.semisyncsim.gtid.Gtid gtid) {
         this(type, new BinlogPosition(file, endPos), size, trx, timestamp, transaction, gtid);
+    }
+
+    /** An event outside any transaction that records {@code info} (a header event, a Rotate). */
+    public static BinlogEvent recording(EventType type, String file, long endPos, int size, String info) {
+        return new BinlogEvent(type, new BinlogPosition(file, endPos), size, 0, -1, null, null, 0, info);
     }
 
     public String file() {

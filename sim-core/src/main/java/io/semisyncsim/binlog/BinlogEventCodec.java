@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
     private static final EventType[] TYPES = EventType.values();
+    /** The type byte's flag for an event that records an Info string (fewer than 64 types). */
+    private static final int HAS_INFO = 0x40;
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>(); // looked up only, never iterated
     /** Transactions the compact form cannot give back equal (SQL row images, DDL): kept as they are. */
@@ -25,7 +27,10 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
 
     @Override
     public void write(BinlogEvent e, EventStore.Out out) {
-        out.writeByte(e.type().ordinal());
+        out.writeByte(e.type().ordinal() | (e.info() != null ? HAS_INFO : 0));
+        if (e.info() != null) {
+            out.writeString(e.info()); // a header event or a Rotate: once per file
+        }
         out.writeLong(name(e.file()));
         out.writeLong(e.endPos());
         out.writeLong(e.size());
@@ -148,7 +153,9 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
 
     @Override
     public BinlogEvent read(EventStore.In in) {
-        EventType type = TYPES[in.readByte()];
+        int typeByte = in.readByte();
+        EventType type = TYPES[typeByte & ~HAS_INFO];
+        String info = (typeByte & HAS_INFO) != 0 ? in.readString() : null;
         String file = names.get((int) in.readLong());
         long end = in.readLong();
         int size = (int) in.readLong();
@@ -158,7 +165,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
         long commitId = in.readLong();
         int tag = in.readByte();
         Transaction carried = tag == 0 ? null : tag == 1 ? plain(in) : kept.get((int) in.readLong());
-        return new BinlogEvent(type, new BinlogPosition(file, end), size, trx, timestamp, carried, gtid, commitId);
+        return new BinlogEvent(type, new BinlogPosition(file, end), size, trx, timestamp, carried, gtid, commitId, info);
     }
 
     /** A GTID: none, MySQL's (the server_uuid from the name table, the number) or MariaDB's three numbers. */

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * SHOW BINLOG EVENTS [IN 'file'] [FROM pos] [LIMIT [offset,] count]: one binlog file's events as rows
- * (MySQL binlog.cc and MariaDB sql_repl.cc {@code show_binlog_events}), each event's Info as its
+ * (MySQL binlog.cc and MariaDB sql_repl.cc {@code show_binlog_events}), and SHOW RELAYLOG EVENTS, which
+ * reads a relay log file the same way ({@link #relayRows}); each event's Info as its
  * {@code Log_event::pack_info} writes it. The model keeps events as metadata with the transaction they
  * belong to, so Info is written back from that: the statement of a Query event, the table of a
  * Table_map, the GTID. Two numbers are the model's own, not the server's: an Xid's {@code xid} is the
@@ -21,10 +22,12 @@ public final class ShowBinlogEvents {
      * (MariaDB's row events are {@code Write_rows_v1}), a GTID event's Info for a transaction with BEGIN,
      * for a statement logged alone (DDL) and for an anonymous one ({@code {gtid}} stands for the GTID),
      * whether a DDL's Query event shows its XID (MySQL 8's atomic DDL), and the refusal of a FROM past the
-     * file's end ({@code {pos}}, {@code {size}}; null: an empty result, as MySQL's reader meets the end).
+     * file's end ({@code {pos}}, {@code {size}}; null: an empty result, as MySQL's reader meets the end), and
+     * whether a relay log shows the GTIDs a dump skipped as the replica's own Rotate (MySQL) or the source's
+     * Gtid_list (MariaDB).
      */
     public record Style(Map<String, String> typeNames, String gtidInfo, String standaloneGtidInfo,
-                        String anonymousGtidInfo, boolean ddlShowsXid, String pastEnd) {
+                        String anonymousGtidInfo, boolean ddlShowsXid, String pastEnd, boolean skipShownByReplica) {
     }
 
     /** One row: Log_name, Pos, Event_type, Server_id, End_log_pos, Info. */
@@ -58,20 +61,52 @@ public final class ShowBinlogEvents {
         if (f == null) {
             throw new Refused("Could not find target log");
         }
+        List<Written> written = new ArrayList<>(f.events().size());
+        for (BinlogEvent e : f.events()) {
+            written.add(new Written(e, e.start().pos(), e.endPos(), serverId, null));
+        }
+        return page(render(log, written), f.size(), from, offset, limit);
+    }
+
+    /**
+     * One event as a log file holds it: where it starts there, the End_log_pos it carries (in a relay log,
+     * the source's; 0 for an event the dump thread made up), the server_id of a header or rotation event
+     * (a transaction's comes from the transaction, or else is the source's, {@code serverId}), and the type
+     * shown when it differs from the event's own (a relay log's Rotate), else null.
+     */
+    public record Written(BinlogEvent event, long pos, long endLogPos, long serverId, String type) {
+    }
+
+    /**
+     * The rows of one relay log file (slave.cc/rpl_replica.cc mysql_show_relaylog_events reads the relay log
+     * with the binlog's show_binlog_events): its events as {@code written}, in a file of {@code size} bytes.
+     * {@code log} numbers the tables of Table_map events.
+     */
+    public List<Row> relayRows(BinaryLog log, String name, long size, List<Written> written, long from, long offset,
+                               Long limit) throws Refused {
+        List<Row> all = render(log, written);
+        List<Row> named = new ArrayList<>(all.size());
+        for (Row r : all) {
+            named.add(new Row(name, r.pos(), r.eventType(), r.serverId(), r.endLogPos(), r.info()));
+        }
+        return page(named, size, from, offset, limit);
+    }
+
+    /** FROM, LIMIT and the reader's refusals, over a file's rows (sql_repl.cc show_binlog_events). */
+    private List<Row> page(List<Row> all, long size, long from, long offset, Long limit) throws Refused {
         long pos = Math.max(4, from);
-        if (pos > f.size()) {
+        if (pos > size) {
             if (style.pastEnd() == null) {
                 return List.of();
             }
             throw new Refused(style.pastEnd().replace("{pos}", Long.toString(pos))
-                    .replace("{size}", Long.toString(f.size())));
+                    .replace("{size}", Long.toString(size)));
         }
-        List<Row> all = render(log, f);
         int first = 0;
         while (first < all.size() && all.get(first).pos() < pos) {
             first++;
         }
-        boolean boundary = first < all.size() ? all.get(first).pos() == pos : pos == f.size();
+        boolean boundary = first < all.size() ? all.get(first).pos() == pos : pos == size;
         if (!boundary && (limit == null || limit > 0)) {
             throw new Refused("Wrong offset or I/O error"); // the reader found no event header there
         }
@@ -80,26 +115,27 @@ public final class ShowBinlogEvents {
         return all.subList(start, end);
     }
 
-    /** Every event of the file as a row; a transaction's events are rendered once its last one, which carries it, is read. */
-    private List<Row> render(BinaryLog log, BinaryLog.FileContents f) {
-        List<Row> out = new ArrayList<>(f.events().size());
-        List<BinlogEvent> pending = new ArrayList<>();
-        boolean checkpointSeen = false;
-        for (BinlogEvent e : f.events()) {
+    /** Every event as a row; a transaction's events are rendered once its last one, which carries it, is read. */
+    private List<Row> render(BinaryLog log, List<Written> written) {
+        List<Row> out = new ArrayList<>(written.size());
+        List<Written> pending = new ArrayList<>();
+        for (Written w : written) {
+            BinlogEvent e = w.event();
             if (e.trx() == 0) {
                 String info = switch (e.type()) {
-                    case FORMAT_DESCRIPTION -> "Server ver: " + version + ", Binlog ver: 4";
-                    case PREVIOUS_GTIDS -> f.gtids() == null ? "" : f.gtids().toString();
-                    case GTID_LIST -> gtidList(f.gtids());
-                    case BINLOG_CHECKPOINT -> checkpointSeen ? f.name() : f.checkpoint();
-                    case ROTATE -> rotatedTo(f.name()) + ";pos=4";
-                    default -> "";
+                    case FORMAT_DESCRIPTION, ARTIFICIAL_FORMAT_DESCRIPTION -> "Server ver: " + version + ", Binlog ver: 4";
+                    case FAKE_ROTATE -> e.file() + ";pos=" + e.endPos();
+                    default -> e.info() == null ? "" : e.info();
                 };
-                checkpointSeen |= e.type() == EventType.BINLOG_CHECKPOINT;
-                out.add(row(e, e.type().name(), serverId, info));
+                String type = w.type() != null ? w.type() : switch (e.type()) {
+                    case ARTIFICIAL_FORMAT_DESCRIPTION -> EventType.FORMAT_DESCRIPTION.name();
+                    case FAKE_ROTATE, RELAY_ROTATE -> EventType.ROTATE.name();
+                    default -> e.type().name();
+                };
+                out.add(row(w, type, w.serverId(), info));
                 continue;
             }
-            pending.add(e);
+            pending.add(w);
             if (e.endsTransaction()) {
                 transaction(log, pending, e.transaction(), out);
                 pending.clear();
@@ -109,8 +145,7 @@ public final class ShowBinlogEvents {
     }
 
     /** A transaction's events, in the order written ({@link BinaryLog#write}). */
-    private void transaction(BinaryLog log, List<BinlogEvent> events, Transaction trx, List<Row> out) {
-        long origin = trx.serverId() > 0 ? trx.serverId() : serverId;
+    private void transaction(BinaryLog log, List<Written> events, Transaction trx, List<Row> out) {
         List<String> statements = new ArrayList<>();
         for (Transaction.RowChange c : trx.changes()) {
             if (c.logsStatement()) {
@@ -122,12 +157,15 @@ public final class ShowBinlogEvents {
         int statementEnd = 0;
         long mapped = 0;
         int rowsEvents = 0;
-        for (BinlogEvent e : events) {
+        for (Written w : events) {
+            BinlogEvent e = w.event();
             rowsEvents += e.type() == EventType.WRITE_ROWS || e.type() == EventType.UPDATE_ROWS
                     || e.type() == EventType.DELETE_ROWS ? 1 : 0;
         }
         boolean perStatement = rowsEvents < trx.changes().size();
-        for (BinlogEvent e : events) {
+        for (Written w : events) {
+            BinlogEvent e = w.event();
+            long origin = trx.serverId() > 0 ? trx.serverId() : w.serverId();
             String type = e.type().name();
             String info;
             switch (e.type()) {
@@ -173,7 +211,7 @@ public final class ShowBinlogEvents {
                 case XID -> info = "COMMIT /* xid=" + trx.id() + " */";
                 default -> info = "";
             }
-            out.add(row(e, type, origin, info));
+            out.add(row(w, type, origin, info));
         }
     }
 
@@ -186,25 +224,8 @@ public final class ShowBinlogEvents {
         return xid ? text + " /* xid=" + trx.id() + " */" : text;
     }
 
-    private Row row(BinlogEvent e, String type, long server, String info) {
+    private Row row(Written w, String type, long server, String info) {
         String name = style.typeNames().getOrDefault(type, type);
-        return new Row(e.file(), e.start().pos(), name, server, e.endPos(), info);
-    }
-
-    private static String gtidList(Object gtids) {
-        StringBuilder out = new StringBuilder("[");
-        if (gtids instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(list.get(i));
-            }
-        }
-        return out.append(']').toString();
-    }
-
-    /** The file after {@code file}: a Rotate names the next number (BinaryLog#rotate). */
-    private static String rotatedTo(String file) {
-        int dot = file.lastIndexOf('.');
-        int n = Integer.parseInt(file.substring(dot + 1)) + 1;
-        return String.format("%s.%06d", file.substring(0, dot), n);
+        return new Row(w.event().file(), w.pos(), name, server, w.endLogPos(), info);
     }
 }

@@ -127,6 +127,15 @@ public final class ReplicaChannel {
             return new Relayed(events.read(in), (int) in.readLong(), in.readLong());
         }
     }
+    /**
+     * What the SQL thread has applied from relay files not purged yet, oldest first, in runs per file:
+     * a relay file keeps its events until it is purged, where SHOW RELAYLOG EVENTS reads them.
+     */
+    private final EventStore<Relayed> readRelay = new EventStore<>(new RelayedCodec());
+    /** Whether {@link #readRelay} keeps them ({@link #keepApplied}). */
+    private boolean keepApplied = true;
+    /** The read entries in {@link #readRelay} per relay file, oldest first: {file, count}. */
+    private final java.util.ArrayDeque<int[]> readRuns = new java.util.ArrayDeque<>();
     /** Relay files not purged yet, by number: their sizes (Relay_Log_Space is their sum), each in a holder. */
     private final java.util.TreeMap<Integer, long[]> relayFiles = new java.util.TreeMap<>();
     /** The size holder of relay file {@code relayFileNumber} in {@link #relayFiles}, or null to look it up. */
@@ -267,6 +276,7 @@ public final class ReplicaChannel {
      */
     private void purgeRelayLogs() {
         relayLog.clear();
+        forgetRead();
         pendingRelayRotates = 0;
         relayFiles.clear();
         writingFileSize = null;
@@ -347,6 +357,7 @@ public final class ReplicaChannel {
         relaySourceLogFile = "";
         execSourceLogPos = 0;
         relayLog.clear();
+        forgetRead();
         pendingRelayRotates = 0;
         relayFiles.clear();
         writingFileSize = null;
@@ -683,6 +694,7 @@ public final class ReplicaChannel {
         boolean groupMoved = false;
         Relayed r = relayLog.first();
         relayLog.dropFirst(1);
+        keepRead(r);
         eventFileNumber = r.file();
         eventPos = r.relayEnd();
         if (e.type() == EventType.RELAY_ROTATE) {
@@ -747,8 +759,106 @@ public final class ReplicaChannel {
             var purged = relayFiles.headMap(sqlRelayFileNumber, included);
             boolean any = !purged.isEmpty();
             purged.clear();
+            while (!readRuns.isEmpty() && !relayFiles.containsKey(readRuns.peekFirst()[0])) {
+                readRelay.dropFirst(readRuns.pollFirst()[1]); // the file went, and what it held with it
+            }
             relaySpace.purged(any, sqlRelayFileNumber);
         }
+    }
+
+    /**
+     * Whether applied entries are kept for SHOW RELAYLOG EVENTS (a run that never reads them leaves them out:
+     * nothing else reads them, and each would be a copy of an event per replica).
+     */
+    public void keepApplied(boolean keep) {
+        keepApplied = keep;
+        if (!keep) {
+            forgetRead();
+        }
+    }
+
+    /** An applied entry stays with its relay file. */
+    private void keepRead(Relayed r) {
+        if (!keepApplied) {
+            return;
+        }
+        readRelay.add(r);
+        int[] last = readRuns.peekLast();
+        if (last != null && last[0] == r.file()) {
+            last[1]++;
+        } else {
+            readRuns.addLast(new int[] {r.file(), 1});
+        }
+    }
+
+    private void forgetRead() {
+        readRelay.clear();
+        readRuns.clear();
+    }
+
+    // --- SHOW RELAYLOG EVENTS
+
+    /**
+     * Relay log file {@code number} (null: the first in the index) as SHOW RELAYLOG EVENTS reads it after the
+     * file's own header: its size, and each event where it lies, the End_log_pos it carries and the server_id
+     * it was written with. The source's events keep the source's End_log_pos and server_id; the dump thread's
+     * fake Rotate and artificial Format_description carry 0 (log_event.cc: log_pos 0 marks them artificial);
+     * the Rotate that closes a relay file is this server's ({@code serverId}). {@code skipByReplica}: MySQL
+     * writes the GTIDs a dump skipped as its own Rotate with server_id 0 (rpl_replica.cc
+     * write_ignored_events_info_to_relay_log); MariaDB's is the source's Gtid_list. Null when no such file
+     * is in the index ({@link #relayLogOpen} tells whether there is one); {@code relayName} names file N.
+     */
+    public RelayFileEvents relayFileEvents(Integer number, long serverId, boolean skipByReplica,
+                                           java.util.function.IntFunction<String> relayName) {
+        if (!relayLogOpen()) {
+            return null;
+        }
+        int n = number == null ? relayFiles.firstKey() : number;
+        long[] size = relayFiles.get(n);
+        if (size == null) {
+            return null;
+        }
+        java.util.List<io.semisyncsim.binlog.ShowBinlogEvents.Written> out = new java.util.ArrayList<>();
+        for (EventStore<Relayed> store : java.util.List.of(readRelay, relayLog)) {
+            for (int i = 0; i < store.size(); i++) {
+                Relayed r = store.get(i);
+                if (r.file() == n) {
+                    out.add(written(r, serverId, skipByReplica, relayName));
+                }
+            }
+        }
+        return new RelayFileEvents(n, size[0], out);
+    }
+
+    /**
+     * Whether the relay log is open: from CHANGE MASTER (or the start of a configured server) on, not after
+     * MariaDB's RESET SLAVE until a thread starts. A closed one shows nothing (show_binlog_events reads only
+     * an open log).
+     */
+    public boolean relayLogOpen() {
+        return isConfigured() && relayLogInited() && !relayFiles.isEmpty();
+    }
+
+    private io.semisyncsim.binlog.ShowBinlogEvents.Written written(Relayed r, long serverId, boolean skipByReplica,
+                                                                   java.util.function.IntFunction<String> relayName) {
+        BinlogEvent e = r.event();
+        long pos = r.relayEnd() - e.size();
+        return switch (e.type()) {
+            case FAKE_ROTATE, ARTIFICIAL_FORMAT_DESCRIPTION ->
+                    new io.semisyncsim.binlog.ShowBinlogEvents.Written(e, pos, 0, sourceServerId, null);
+            case RELAY_ROTATE -> new io.semisyncsim.binlog.ShowBinlogEvents.Written(
+                    BinlogEvent.recording(EventType.RELAY_ROTATE, e.file(), e.endPos(), e.size(),
+                            relayName.apply(r.file() + 1) + ";pos=4"), pos, r.relayEnd(), serverId, null);
+            case GTID_SKIPPED -> skipByReplica
+                    ? new io.semisyncsim.binlog.ShowBinlogEvents.Written(BinlogEvent.recording(EventType.GTID_SKIPPED,
+                            e.file(), e.endPos(), e.size(), e.file() + ";pos=" + e.endPos()), pos, 0, 0, "ROTATE")
+                    : new io.semisyncsim.binlog.ShowBinlogEvents.Written(e, pos, e.endPos(), sourceServerId, "GTID_LIST");
+            default -> new io.semisyncsim.binlog.ShowBinlogEvents.Written(e, pos, e.endPos(), sourceServerId, null);
+        };
+    }
+
+    /** One relay log file's events after its own header: its number, size and events ({@link #relayFileEvents}). */
+    public record RelayFileEvents(int number, long size, java.util.List<io.semisyncsim.binlog.ShowBinlogEvents.Written> events) {
     }
 
     // --- relay_log_space_limit

@@ -38,11 +38,19 @@ public final class Cluster implements AutoCloseable {
      * How a cluster is laid out and wired before time zero. {@code byGtid}: the replicas are set up to
      * position by GTID (the flavour's {@code gtid-position}) instead of file and position.
      * {@code clientLatency}: one way, in µs, from a client to its server and back again (every statement,
-     * commit and workload session pays it twice).
+     * commit and workload session pays it twice). {@code relayLogsRead}: whether anything may read the
+     * events of relay files the SQL thread has applied (SHOW RELAYLOG EVENTS); a run whose statements never
+     * do leaves them out, which changes nothing else it shows and saves a copy of every event per replica.
      */
     public record Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed,
                        LinkSpec defaultLink, Map<String, LinkSpec> links, boolean replicationRunning, boolean byGtid,
-                       long clientLatency) {
+                       long clientLatency, boolean relayLogsRead) {
+        /** Relay logs kept whole: someone may read them (SHOW RELAYLOG EVENTS). */
+        public Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed, LinkSpec defaultLink,
+                    Map<String, LinkSpec> links, boolean replicationRunning, boolean byGtid, long clientLatency) {
+            this(flavor, nodes, factories, seed, defaultLink, links, replicationRunning, byGtid, clientLatency, true);
+        }
+
         /** Positioned by file and position; clients with no latency of their own. */
         public Spec(Flavor flavor, List<NodeSpec> nodes, PluginFactories factories, long seed, LinkSpec defaultLink,
                     Map<String, LinkSpec> links, boolean replicationRunning) {
@@ -85,6 +93,7 @@ public final class Cluster implements AutoCloseable {
             Mysqld server = new Mysqld(n.name(), n.serverId(), nodeUuid, flavor, n.optionFile(), spec.factories(),
                     kernel::now);
             server.errorLog().onLine(line -> kernel.trace().record(n.name(), "error-log", "log", "line", line));
+            server.channel().keepApplied(spec.relayLogsRead());
             nodes.put(n.name(), server);
             actors.put(n.name(), kernel.spawn(MysqldActor.create(new MysqldActor.Context(server, kernel.trace(),
                     network, timing, name -> nodes.containsKey(name) ? nodes.get(name).serverId() : 0L)),

@@ -357,7 +357,8 @@ final class MariaGtids implements Gtids {
                     int size = server.flavor().eventSizes().header().stream()
                             .filter(h -> h.type() == EventType.GTID_LIST).mapToInt(h -> h.size()).findFirst().orElse(0)
                             + listExtra(running.entries().size());
-                    out.add(new BinlogEvent(EventType.GTID_SKIPPED, e.file(), e.endPos(), size, 0, -1, null));
+                    out.add(BinlogEvent.recording(EventType.GTID_SKIPPED, e.file(), e.endPos(), size,
+                            io.semisyncsim.binlog.BinaryLog.gtidList(running.entries())));
                 }
             }
             return out;

@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
@@ -49,8 +50,9 @@ final class ReplicationStatements {
             return showReplicaHosts();
         }
         if (s instanceof Statement.ShowBinlogEvents show) {
-            StatementExecutor.require(account, privileges.need("show-binlog-events"), flavor());
-            return showBinlogEvents(show);
+            StatementExecutor.require(account, privileges.need(show.relayLog() ? "show-relaylog-events"
+                    : "show-binlog-events"), flavor());
+            return show.relayLog() ? showRelaylogEvents(show) : showBinlogEvents(show);
         }
         if (s instanceof Statement.ResetSource) {
             StatementExecutor.require(account, privileges.need("reset-source"), flavor());
@@ -295,12 +297,71 @@ final class ReplicationStatements {
     private StatementResult showBinlogEvents(Statement.ShowBinlogEvents show) throws SqlError {
         var listing = new io.semisyncsim.binlog.ShowBinlogEvents(flavor().showBinlogEventsStyle(), server.serverId(),
                 server.variables().get("version"));
-        List<io.semisyncsim.binlog.ShowBinlogEvents.Row> rows;
         try {
-            rows = listing.rows(server.binlog(), show.file(), show.from(), show.offset(), show.limit());
+            return eventRows(listing.rows(server.binlog(), show.file(), show.from(), show.offset(), show.limit()));
         } catch (io.semisyncsim.binlog.ShowBinlogEvents.Refused e) {
             throw flavor().error(1220, "SHOW BINLOG EVENTS", e.getMessage());
         }
+    }
+
+    /**
+     * SHOW RELAYLOG EVENTS: the relay log read as the binlog is (both servers' show_binlog_events, whose
+     * refusals name SHOW BINLOG EVENTS here too, measured on MariaDB 10.11.19). Each file starts with this
+     * server's own header (Format_description, MySQL's Previous_gtids); the source's events keep the
+     * source's server_id and End_log_pos. A relay log that is not open (never configured) shows nothing.
+     */
+    private StatementResult showRelaylogEvents(Statement.ShowBinlogEvents show) throws SqlError {
+        ReplicaChannel ch = server.channel();
+        var style = flavor().showBinlogEventsStyle();
+        if (!ch.relayLogOpen()) {
+            return eventRows(List.of());
+        }
+        Integer number = show.file() == null ? null : relayFileNumber(show.file());
+        var file = number == null && show.file() != null ? null
+                : ch.relayFileEvents(number, server.serverId(), style.skipShownByReplica(),
+                        n -> ReplicaChannel.relayFileName(server.name(), n));
+        try {
+            if (file == null) {
+                throw new io.semisyncsim.binlog.ShowBinlogEvents.Refused("Could not find target log");
+            }
+            var sizes = flavor().eventSizes();
+            List<io.semisyncsim.binlog.ShowBinlogEvents.Written> written = new ArrayList<>();
+            long pos = 4;
+            pos = ownHeader(written, EventType.FORMAT_DESCRIPTION, pos, sizes.formatDescription());
+            for (var h : sizes.relayHeader()) {
+                pos = ownHeader(written, h.type(), pos, h.size());
+            }
+            written.addAll(file.events());
+            var listing = new io.semisyncsim.binlog.ShowBinlogEvents(style, server.serverId(),
+                    server.variables().get("version"));
+            return eventRows(listing.relayRows(server.binlog(), ReplicaChannel.relayFileName(server.name(), file.number()),
+                    file.size(), written, show.from(), show.offset(), show.limit()));
+        } catch (io.semisyncsim.binlog.ShowBinlogEvents.Refused e) {
+            throw flavor().error(1220, "SHOW BINLOG EVENTS", e.getMessage());
+        }
+    }
+
+    /** One of the relay file's own header events, this server's, ending where the next begins. */
+    private long ownHeader(List<io.semisyncsim.binlog.ShowBinlogEvents.Written> out, EventType type, long pos, int size) {
+        long end = pos + size;
+        // MySQL's relay log Previous_gtids: the model sizes it empty (flavors.conf relay-header), so it records none
+        out.add(new io.semisyncsim.binlog.ShowBinlogEvents.Written(
+                io.semisyncsim.binlog.BinlogEvent.recording(type, "", end, size, ""), pos, end, server.serverId(), null));
+        return end;
+    }
+
+    /** The number of relay file {@code name} of this node ({@code node-relay-bin.000002}), or null. */
+    private Integer relayFileNumber(String name) {
+        String prefix = ReplicaChannel.relayFileName(server.name(), 0);
+        prefix = prefix.substring(0, prefix.lastIndexOf('.') + 1);
+        if (!name.startsWith(prefix) || !name.substring(prefix.length()).matches("\\d{6}")) {
+            return null;
+        }
+        return Integer.parseInt(name.substring(prefix.length()));
+    }
+
+    /** Rows of SHOW BINLOG EVENTS or SHOW RELAYLOG EVENTS. */
+    private static StatementResult eventRows(List<io.semisyncsim.binlog.ShowBinlogEvents.Row> rows) {
         List<ResultSet.Column> cols = List.of(new ResultSet.Column("Log_name", false), new ResultSet.Column("Pos", true),
                 new ResultSet.Column("Event_type", false), new ResultSet.Column("Server_id", true),
                 new ResultSet.Column("End_log_pos", true), new ResultSet.Column("Info", false));

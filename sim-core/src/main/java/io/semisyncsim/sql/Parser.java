@@ -1635,12 +1635,22 @@ public final class Parser {
             i += 2;
             return new Statement.ShowReplicaHosts();
         }
-        if (peek().isWord("BINLOG") && tokens.get(i + 1).isWord("EVENTS")) {
-            i += 2;
+        if (peek().isWord("BINLOG") && tokens.get(i + 1).isWord("EVENTS")
+                || peek().isWord("RELAYLOG") && (tokens.get(i + 1).isWord("EVENTS")
+                || tokens.get(i + 1).kind() == Token.Kind.STRING && dialect.replicaKeyword()
+                        && !dialect.changeReplicationSource())) {
+            boolean relay = next().isWord("RELAYLOG");
+            if (peek().kind() == Token.Kind.STRING) { // MariaDB's SHOW RELAYLOG 'connection' EVENTS
+                throw unsupportedNamed("SHOW RELAYLOG EVENTS of a named connection");
+            }
+            expectWord("EVENTS");
             String file = acceptWord("IN") ? string() : null;
             long from = acceptWord("FROM") ? count() : 4;
             Long[] limit = acceptWord("LIMIT") ? limit(true) : new Long[] {null, 0L};
-            return new Statement.ShowBinlogEvents(file, from, limit[1], limit[0]);
+            if (relay && peek().isWord("FOR") && tokens.get(i + 1).isWord("CHANNEL")) {
+                throw unsupportedNamed("SHOW RELAYLOG EVENTS FOR CHANNEL"); // the model has one unnamed channel
+            }
+            return new Statement.ShowBinlogEvents(relay, file, from, limit[1], limit[0]);
         }
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax() && tokens.get(i + 1).isWord("STATUS")) {
             i += 2;

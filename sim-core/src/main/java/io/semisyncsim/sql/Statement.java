@@ -186,10 +186,13 @@ public sealed interface Statement {
     }
 
     /**
-     * SHOW BINLOG EVENTS [IN 'file'] [FROM pos] [LIMIT [offset,] count]: {@code file} null for the index's
-     * first, {@code limit} null for no limit.
+     * SHOW {BINLOG | RELAYLOG} EVENTS [IN 'file'] [FROM pos] [LIMIT [offset,] count]: {@code relayLog} for the
+     * replica's relay log, {@code file} null for the index's first, {@code limit} null for no limit.
      */
-    record ShowBinlogEvents(String file, long from, long offset, Long limit) implements Statement {
+    record ShowBinlogEvents(boolean relayLog, String file, long from, long offset, Long limit) implements Statement {
+        public ShowBinlogEvents(String file, long from, long offset, Long limit) {
+            this(false, file, from, offset, limit);
+        }
     }
 
     /**

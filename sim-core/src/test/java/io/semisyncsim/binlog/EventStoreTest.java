@@ -186,8 +186,20 @@ class EventStoreTest {
                 components(Transaction.RowChange.class));
         assertEquals(List.of("sid", "gno"), components(io.semisyncsim.gtid.Gtid.Uuid.class));
         assertEquals(List.of("domain", "server", "seq"), components(io.semisyncsim.gtid.Gtid.Domain.class));
-        assertEquals(List.of("type", "end", "size", "trx", "timestamp", "transaction", "gtid", "commitId"),
-                components(BinlogEvent.class));
+        assertEquals(List.of("type", "end", "size", "trx", "timestamp", "transaction", "gtid", "commitId",
+                "info"), components(BinlogEvent.class));
+    }
+
+    @Test
+    void whatAHeaderEventRecordsComesBackFromTheCompactForm() {
+        EventStore<BinlogEvent> store = new EventStore<>(new BinlogEventCodec(), EventStore.CHUNK, 100);
+        for (int i = 0; i < 2 * EventStore.CHUNK + 1; i++) {
+            store.add(i % 2 == 0 ? BinlogEvent.recording(EventType.GTID_LIST, "mysql-bin.000001", 285, 29, "[0-1-" + i + "]")
+                    : new BinlogEvent(EventType.XID, "mysql-bin.000001", 300 + i, 31, i, 5, null));
+        }
+        assertEquals("[0-1-0]", store.get(0).info(), "encoded and read back");
+        assertEquals(null, store.get(1).info());
+        assertEquals(EventType.GTID_LIST, store.get(2).type());
     }
 
     private static List<String> components(Class<?> record) {

@@ -395,12 +395,15 @@ class ParserTest {
         assertEquals(new Statement.ShowBinlogEvents("mysql-bin.000002", 328, 1, 2L),
                 parse("SHOW BINLOG EVENTS IN 'mysql-bin.000002' FROM 328 LIMIT 1, 2"));
         assertEquals(new Statement.ShowBinlogEvents(null, 4, 3, 5L), parse("SHOW BINLOG EVENTS LIMIT 5 OFFSET 3"));
+        assertEquals(new Statement.ShowBinlogEvents(true, "r-relay-bin.000002", 256, 0, 1L),
+                parse("SHOW RELAYLOG EVENTS IN 'r-relay-bin.000002' FROM 256 LIMIT 1"));
     }
 
     @Test
     void statementsARealServerTakesAreUnsupportedNotSyntaxErrors() {
         assertEquals("LOCK TABLES", unsupported("LOCK TABLES t1 WRITE").statement());
-        assertEquals("SHOW RELAYLOG", unsupported("SHOW RELAYLOG EVENTS").statement());
+        assertEquals("SHOW ENGINES", unsupported("SHOW ENGINES").statement());
+        assertEquals("SHOW RELAYLOG EVENTS FOR CHANNEL", unsupported("SHOW RELAYLOG EVENTS FOR CHANNEL 'c'").statement());
         assertEquals("CREATE INDEX", unsupported("CREATE INDEX i ON t (a)").statement());
         assertEquals("XA", unsupported("XA START 'x'").statement());
         assertEquals("JOIN", unsupported("SELECT * FROM t1 JOIN t2 ON t1.a = t2.a").clause());
