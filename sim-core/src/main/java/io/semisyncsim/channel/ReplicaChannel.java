@@ -306,10 +306,11 @@ public final class ReplicaChannel {
      * with ALL the connection settings go too and the channel is no longer configured (reset_slave).
      * {@code toGtid} (MariaDB 10.11): a positional channel goes on from gtid_slave_pos instead, and its relay
      * log stays uninitialised until a replica thread starts (Relay_Log_File empty; Relay_Log_Pos and
-     * Relay_Log_Space as they were; measured). Returns whether Using_Gtid changed (MariaDB's Note 4190).
+     * Relay_Log_Space as they were; measured). Returns whether Using_Gtid changed (MariaDB's Note 4190, with
+     * ALL too: measured on 10.11.19).
      */
     public boolean reset(boolean all, boolean toGtid) {
-        boolean toSlavePos = toGtid && !all && usingGtid == UsingGtid.NO;
+        boolean toSlavePos = toGtid && usingGtid == UsingGtid.NO;
         if (toGtid && !all) {
             shownBeforeReset = new long[] {relayLogPos, relayLogSpace()};
         }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  *   OFF --setWaitNoReplica(true) while enabled (force_switch_on)-----------> ON
  *   ON  --switchOff(): a commit's timeout, the replica count dropping to N-1 with
  *         wait_no_replica=OFF, wait_no_replica=OFF with no clients, disable --> OFF  (no_times++)
+ *   OFF --switchOff() again (a disable after a timeout)----------------------> OFF  (no_times++ on MySQL only)
  * </pre>
  * Waiting commits are {@link Waiter}s: {@link #commitTrx} starts one, and ACKs, timeouts, switch-offs
  * and kills release them through {@link Events#released}. Where MariaDB's semisync_master.cc does
@@ -414,13 +415,18 @@ public final class SemisyncSource {
 
     // --- switch off and housekeeping
 
-    /** {@code switch_off}: every switch-off counts in no_times and logs; all waiters go on as async. */
+    /**
+     * {@code switch_off}: a switch-off counts in no_times and logs (MySQL every time; MariaDB only from ON);
+     * all waiters go on as async.
+     */
     public void switchOff(long now) {
-        state = false;
-        noTimes++;
-        waitInited = false;
-        replyInited = false;
-        events.switchedOff();
+        if (state || !rules.switchOffWhenOnOnly()) {
+            state = false;
+            noTimes++;
+            waitInited = false;
+            replyInited = false;
+            events.switchedOff();
+        }
         for (Waiter w : new ArrayList<>(waiters.values())) {
             wakeUp(w, now);
         }

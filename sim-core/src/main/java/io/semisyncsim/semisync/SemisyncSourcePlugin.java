@@ -166,9 +166,10 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
             return false;
         }
         source.addReplica();
-        ctx.errorLog().log("semisync-dump-start", "server_id", serverId, "file", from.file(), "pos", from.pos());
-        // The replica has everything before where it asked to start: an implicit ACK.
+        // The replica has everything before where it asked to start: an implicit ACK, which may switch the
+        // status ON, logged before the dump's start (repl_semi_binlog_dump_start; MariaDB's dump_start: measured)
         source.handleAck(serverId, from, now);
+        ctx.errorLog().log("semisync-dump-start", "server_id", serverId, "file", from.file(), "pos", from.pos());
         return true;
     }
 
