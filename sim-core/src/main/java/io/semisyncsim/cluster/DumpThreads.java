@@ -59,6 +59,8 @@ final class DumpThreads<D> {
     private final TreeMap<Long, D> running = new TreeMap<>();
     /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
     private final Map<Long, Threads.Thread> handshakes = new TreeMap<>();
+    /** ACKs that came while no ACK receiver ran, by connection, oldest first. */
+    private final TreeMap<Long, java.util.ArrayDeque<Protocol.Ack>> unread = new TreeMap<>();
 
     DumpThreads(Mysqld server, Trace trace, BooleanSupplier shuttingDown, Effects<D> effects) {
         this.server = server;
@@ -158,6 +160,35 @@ final class DumpThreads<D> {
         if (d == null || !d.semisync()) {
             return; // the dump ended: remove_slave took its socket out of the poll set
         }
+        if (!server.ackReceiverRunning()) {
+            // Semisync is disabled: its ACK receiver thread stopped and nobody reads the socket; the ACK
+            // waits there until the thread starts again (ack_receiver.cc stop/start; MariaDB counts it in
+            // get_ack then, measured on 10.11.19).
+            unread.computeIfAbsent(connection, k -> new java.util.ArrayDeque<>()).addLast(ack);
+            return;
+        }
+        read(d, ack);
+    }
+
+    /** Whether ACKs wait in sockets no ACK receiver read. */
+    boolean hasUnread() {
+        return !unread.isEmpty();
+    }
+
+    /** The ACK receiver started again: it reads what waited in the sockets it polls, connection by connection. */
+    void ackReceiverStarted() {
+        while (server.ackReceiverRunning() && !unread.isEmpty()) {
+            var first = unread.pollFirstEntry();
+            DumpRegistry.Dump d = dumps.get(first.getKey());
+            for (Protocol.Ack ack : first.getValue()) {
+                if (d != null && d.semisync()) {
+                    read(d, ack);
+                }
+            }
+        }
+    }
+
+    private void read(DumpRegistry.Dump d, Protocol.Ack ack) {
         trace.record(server.name(), "ack_receiver", "ack", "replica_server_id", d.serverId(), "pos", ack.pos());
         for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
             server.runAs(server.ackReceiverThread(), () -> o.ackReceived(d.serverId(), ack.pos(), server.now()));
@@ -212,6 +243,7 @@ final class DumpThreads<D> {
      */
     private void end(long connection, boolean netFlushFailed) {
         running.remove(connection);
+        unread.remove(connection); // the socket closed with what nobody read
         DumpRegistry.Dump d = dumps.remove(connection);
         if (d == null) {
             return;
@@ -239,5 +271,6 @@ final class DumpThreads<D> {
         running.clear();
         dumps.all().forEach(d -> dumps.remove(d.connection()));
         handshakes.clear();
+        unread.clear();
     }
 }

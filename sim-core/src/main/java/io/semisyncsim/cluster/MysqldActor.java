@@ -135,6 +135,9 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** InnoDB's background flush of its redo log, which a binlog checkpoint may wait for (Mysqld#redoFlushed). */
     private enum RedoFlushed implements Command { TICK }
 
+    /** The ACK receiver thread started: the ACKs that waited in its sockets are read. */
+    private enum AckReceiverStarted implements Command { TICK }
+
     /** The dump thread on {@code connection} failed to flush an event that asks for an ACK. */
     public record DumpNetFlushFailed(long connection) implements Command {
     }
@@ -197,6 +200,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         server.setConnectionControl(this);
         server.setWaitReleaser((waiter, semisync) -> ctx.getSelf().tell(new Released(waiter, semisync)));
         server.setRedoFlushTimer(micros -> SimKernel.tellLater(ctx, micros, ctx.getSelf(), RedoFlushed.TICK));
+        // A started thread reads its sockets once the statement that started it is done (when ACKs wait there).
+        server.setAckReceiverStarted(() -> {
+            if (dumps.hasUnread()) {
+                ctx.getSelf().tell(AckReceiverStarted.TICK);
+            }
+        });
         server.setCommitStatus(() -> commits == null ? CommitCoordinator.binlogStatus(0, 0, 0, 0) : commits.binlogStatus());
     }
 
@@ -235,6 +244,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
         } else if (m == RedoFlushed.TICK) {
             server.redoFlushed();
+        } else if (m == AckReceiverStarted.TICK) {
+            dumps.ackReceiverStarted();
         } else if (m instanceof FromNetwork f) {
             return fromNetwork(f);
         } else if (m instanceof Execute e) {

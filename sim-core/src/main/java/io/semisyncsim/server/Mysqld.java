@@ -143,6 +143,19 @@ public final class Mysqld {
         this.commitStatus = status;
     }
     private java.util.function.LongConsumer redoFlushTimer = micros -> { };
+    /** Whether the source plugin's ACK receiver thread runs (from semisync's enable to its disable). */
+    private boolean ackReceiverRunning;
+    private Runnable ackReceiverStarted = () -> { };
+
+    /** Whether an ACK that arrives now is read: the ACK receiver runs. */
+    public boolean ackReceiverRunning() {
+        return ackReceiverRunning;
+    }
+
+    /** What the actor does when the ACK receiver starts: it reads the ACKs that waited for it. */
+    public void setAckReceiverStarted(Runnable started) {
+        this.ackReceiverStarted = started;
+    }
 
     /** How the server asks for {@link #redoFlushed} to be called after so many µs: given by its actor. */
     public void setRedoFlushTimer(java.util.function.LongConsumer timer) {
@@ -303,6 +316,7 @@ public final class Mysqld {
         startedAt = clock.getAsLong();
         threads.restart();
         ackReceiverThread = 0;
+        ackReceiverRunning = false; // a crash stopped it without a word
         currentThread = 0;
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
@@ -845,12 +859,15 @@ public final class Mysqld {
         public void startAckReceiver() {
             ackReceiverThread = flavor.threadStyle().ackReceiverHasId()
                     ? threads.openUnlisted(Threads.Kind.BACKGROUND, clock.getAsLong()).id() : 0;
+            ackReceiverRunning = true;
+            ackReceiverStarted.run();
         }
 
         @Override
         public void stopAckReceiver() {
             threads.close(ackReceiverThread);
             ackReceiverThread = 0;
+            ackReceiverRunning = false;
         }
 
         @Override

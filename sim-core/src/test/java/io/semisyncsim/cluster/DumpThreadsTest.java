@@ -199,6 +199,33 @@ class DumpThreadsTest {
     }
 
     @Test
+    void anAckThatComesWhileSemisyncIsDisabledWaitsForTheAckReceiversRestart() {
+        DumpThreads<String> d = semisyncMariadb();
+        d.dumpRequest(7, "replica1", request(2, "", true));
+        node.execute(Account.ROOT, "SET GLOBAL rpl_semi_sync_master_enabled = 0", new Session());
+
+        d.ackRead(7, new Protocol.Ack(new BinlogPosition("mysql-bin.000001", 4)));
+        assertEquals("0", status("Rpl_semi_sync_master_get_ack"), "no receiver reads the socket");
+        assertTrue(d.hasUnread());
+
+        node.execute(Account.ROOT, "SET GLOBAL rpl_semi_sync_master_enabled = 1", new Session());
+        d.ackReceiverStarted();
+        assertEquals("1", status("Rpl_semi_sync_master_get_ack"));
+        assertFalse(d.hasUnread());
+    }
+
+    @Test
+    void anAckNobodyReadIsGoneWithItsConnection() {
+        DumpThreads<String> d = semisyncMariadb();
+        d.dumpRequest(7, "replica1", request(2, "", true));
+        node.execute(Account.ROOT, "SET GLOBAL rpl_semi_sync_master_enabled = 0", new Session());
+        d.ackRead(7, new Protocol.Ack(new BinlogPosition("mysql-bin.000001", 4)));
+
+        d.processEnded();
+        assertFalse(d.hasUnread());
+    }
+
+    @Test
     void anAckOnAConnectionWithNoSemisyncDumpIsNotRead() {
         DumpThreads<String> d = semisyncMariadb();
         d.dumpRequest(7, "replica1", request(2, "", false));
