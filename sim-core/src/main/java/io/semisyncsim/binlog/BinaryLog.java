@@ -155,6 +155,26 @@ public final class BinaryLog {
         events.add(BinlogEvent.recording(type, file, currentPos, size, info));
     }
 
+    /**
+     * Why a dump cannot start at {@code from} (the kinds of flavors.conf {@code dump-refusals}): {@code no-file},
+     * the file is not in the index; {@code past-end}, the position is past its end (the replica has more than
+     * this log, as after a crash lost an unsynced tail); null when it can.
+     */
+    public String startRefusal(BinlogPosition from) {
+        if (from == null) {
+            return null;
+        }
+        if (!exists(from)) {
+            return "no-file";
+        }
+        for (FileSize f : fileSizes()) {
+            if (f.name().equals(from.file())) {
+                return from.pos() > f.size() ? "past-end" : null;
+            }
+        }
+        return null;
+    }
+
     /** MariaDB's Gtid_list as Gtid_list_log_event::pack_info prints it: {@code [0-1-5,1-1-2]}. */
     public static String gtidList(Object gtids) {
         StringBuilder out = new StringBuilder("[");

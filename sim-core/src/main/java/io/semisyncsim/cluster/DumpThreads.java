@@ -40,8 +40,11 @@ final class DumpThreads<D> {
         /** The ACK receiver polls this connection's socket from now on (ack_receiver.cc add_slave). */
         void pollForAcks(long connection);
 
-        /** A dump thread starts on {@code connection}; {@link #ended} is told when it stops. */
-        D startDump(long connection, Protocol.DumpRequest request, boolean semisync, GtidDump gtids);
+        /**
+         * A dump thread starts on {@code connection}; {@link #ended} is told when it stops. {@code refusal}: the
+         * 1236 message it refuses a dump by position with at once, or null.
+         */
+        D startDump(long connection, Protocol.DumpRequest request, boolean semisync, GtidDump gtids, String refusal);
 
         /** The dump thread is killed: it ends; with {@code eof} its stream ends with an EOF packet. */
         void kill(D dump, boolean eof);
@@ -139,7 +142,10 @@ final class DumpThreads<D> {
                     request.from() == null ? 4 : request.from().pos(), "using_gtid", gtids == null ? 0 : 1,
                     "gtid", gtids == null ? "" : request.gtids().toString()));
         }
-        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null ? List.of()
+        // A dump by position the source refuses before it starts (no transmit_start: no semisync lines).
+        String kind = gtids == null ? server.binlog().startRefusal(request.from()) : null;
+        String refusal = kind == null ? null : server.flavor().dumpRefusal(kind, request.from());
+        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null || refusal != null ? List.of()
                 : server.plugins(BinlogTransmitObserver.class);
         boolean semisync = false;
         for (BinlogTransmitObserver o : observers) {
@@ -151,7 +157,7 @@ final class DumpThreads<D> {
             // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
             effects.pollForAcks(connection);
         }
-        running.put(connection, effects.startDump(connection, request, semisync, gtids));
+        running.put(connection, effects.startDump(connection, request, semisync, gtids, refusal));
     }
 
     /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */

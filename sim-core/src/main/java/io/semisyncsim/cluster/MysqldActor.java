@@ -482,11 +482,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
         @Override
         public ActorRef<BinlogDumpThread.Command> startDump(long connection, Protocol.DumpRequest request,
-                                                           boolean semisync, GtidDump gtids) {
+                                                           boolean semisync, GtidDump gtids, String refusal) {
             ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                     new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
                             c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
-                            server::now, dumpNetFlushFailed, gtids)),
+                            server::now, dumpNetFlushFailed, gtids, refusal)),
                     "dump-" + connection + "-" + ++generation);
             getContext().watch(dump);
             return dump;

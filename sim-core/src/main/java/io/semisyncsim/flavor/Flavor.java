@@ -563,6 +563,15 @@ public final class Flavor {
      * Whether a source logs the start of a GTID dump before checking the replica's position (MariaDB's
      * init_binlog_sender) or only once the checks passed (MySQL's Binlog_sender::init).
      */
+    /**
+     * The 1236 message a source refuses a dump by file and position with ({@code kind}: {@code no-file} or
+     * {@code past-end}, {@link io.semisyncsim.binlog.BinaryLog#startRefusal}), naming where it was asked to start.
+     */
+    public String dumpRefusal(String kind, io.semisyncsim.binlog.BinlogPosition from) {
+        return table.getString("dump-refusals." + kind).replace("{file}", from.file())
+                .replace("{pos}", Long.toString(from.pos()));
+    }
+
     public boolean gtidDumpLoggedBeforeChecks() {
         return table.getBoolean("gtid.log-dump-start-before-checks");
     }

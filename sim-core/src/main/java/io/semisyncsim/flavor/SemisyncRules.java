@@ -20,12 +20,14 @@ import java.util.List;
  * @param afterCommitWait          how group commit waits at after_commit
  * @param switchOffWhenOnOnly      switch_off counts in no_times and logs only when the status was ON (MariaDB
  *                                 10.6+ semisync_master.cc; MySQL's switch_off does both every time)
+ * @param resetMasterReenables     RESET MASTER disables an enabled source and enables it again around the reset
+ *                                 (MariaDB sql_repl.cc reset_master: before_reset_master, after_reset_master)
  */
 public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, boolean removeReplicaSwitchesOff,
                             boolean waitNoReplicaHook, boolean enableAlwaysOn, boolean ackCounters,
                             List<String> flushStatusResets, boolean replicaKillsDumpOnStop,
                             boolean replicaChecksSourceEnabled, String afterSyncWait, String afterCommitWait,
-                            boolean switchOffWhenOnOnly) {
+                            boolean switchOffWhenOnOnly, boolean resetMasterReenables) {
 
     static SemisyncRules from(Config c) {
         return new SemisyncRules(c.getString("node-per").equals("transaction"), c.getBoolean("kill-aborts-wait"),
@@ -33,13 +35,14 @@ public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, 
                 c.getBoolean("enable-always-on"), c.getBoolean("ack-counters"),
                 c.getStringList("flush-status-resets"), c.getBoolean("replica-kills-dump-on-stop"),
                 c.getBoolean("replica-checks-source-enabled"), c.getString("after-sync-wait"),
-                c.getString("after-commit-wait"), c.getBoolean("switch-off-when-on-only"));
+                c.getString("after-commit-wait"), c.getBoolean("switch-off-when-on-only"),
+                c.getBoolean("reset-master-reenables"));
     }
 
     /** MySQL's rules (the source plugin's defaults), for tests that build a source without a flavour. */
     public static SemisyncRules mysql() {
         return new SemisyncRules(false, false, true, true, false, false,
                 List.of("yes_tx", "no_tx", "no_times", "timefunc_failures", "wait_pos_backtraverse"), false, false,
-                "PER_GROUP", "STAGE_LEADER", false);
+                "PER_GROUP", "STAGE_LEADER", false, false);
     }
 }

@@ -61,13 +61,21 @@ public final class BinlogDumpThread {
                           ActorRef<NetworkActor.Command> network, Trace trace,
                           java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
                           java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed,
-                          GtidDump gtids) {
+                          GtidDump gtids, String refusal) {
+        /** A dump by GTID, or by a position the source serves. */
+        public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
+                       ActorRef<NetworkActor.Command> network, Trace trace,
+                       java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
+                       java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed, GtidDump gtids) {
+            this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, gtids, null);
+        }
+
         /** A dump by file and position. */
         public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                        ActorRef<NetworkActor.Command> network, Trace trace,
                        java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
                        java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed) {
-            this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, null);
+            this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, null, null);
         }
     }
 
@@ -86,22 +94,11 @@ public final class BinlogDumpThread {
                         "from", c.request().gtids().toString(), "connection", c.connection());
                 return new Running(c, timers, actor, reader).behavior();
             }
-            if (c.request().from() != null && !c.binlog().exists(c.request().from())) {
-                c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
-                c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
-                        "Could not find first log file name in binary log index file")));
-                return Behaviors.stopped();
+            if (c.refusal() != null) {
+                // Not in the index, or past its end (BinaryLog#startRefusal): refused in the flavour's words.
+                return refuse(c, actor, c.refusal());
             }
             BinlogPosition from = c.request().from();
-            long size = from == null ? 0 : c.binlog().fileSizes().stream().filter(f -> f.name().equals(from.file()))
-                    .findFirst().map(BinaryLog.FileSize::size).orElse(0L);
-            if (from != null && from.pos() > size) {
-                // The replica has more than this binlog holds (it lost an unsynced tail in a crash).
-                c.trace().record(c.node(), actor, "dump.error", "code", 1236L);
-                c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.DumpError(1236,
-                        "Client requested master to start replication from position > file size")));
-                return Behaviors.stopped();
-            }
             BinaryLog.Reader reader = c.binlog().openReader(from);
             c.trace().record(c.node(), actor, "dump.start", "replica_server_id", c.request().serverId(),
                     "from", String.valueOf(c.request().from()), "connection", c.connection());

@@ -44,6 +44,10 @@ public final class SemisyncSource {
 
         /** A waiting commit may go on; {@code semisync}: it counted as a semisync (yes) transaction. */
         void released(long waiter, boolean semisync);
+
+        /** RESET MASTER enabled the source again (MariaDB's after_reset_master); its ACK receiver kept running. */
+        default void enabledAfterReset() {
+        }
     }
 
     /** What commitTrx decided. */
@@ -475,8 +479,17 @@ public final class SemisyncSource {
         }
     }
 
-    /** RESET MASTER ({@code resetMaster}): positions and counters start over; state and clients stay. */
-    public void resetMaster() {
+    /**
+     * RESET MASTER ({@code resetMaster}): positions and counters start over; clients stay. MySQL keeps the
+     * state; MariaDB disables an enabled source first (switch_off: waiters go on) and enables it again after,
+     * status ON (before_reset_master, after_reset_master).
+     */
+    public void resetMaster(long now) {
+        if (rules.resetMasterReenables() && enabled) {
+            switchOff(now);
+            events.enabledAfterReset();
+            state = true;
+        }
         acks.clear();
         commitPos = null;
         replyInited = false;

@@ -258,7 +258,7 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
 
     @Override
     public void resetMaster() {
-        source.resetMaster();
+        source.resetMaster(now());
     }
 
     @Override
@@ -290,6 +290,12 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
         // The ACK receiver logs its start before it has a thread of its own (ack_receiver.cc start()).
         ctx.threads().asNoThread(() -> ctx.errorLog().log("ack-receiver-start"));
         ctx.threads().startAckReceiver();
+    }
+
+    @Override
+    public void enabledAfterReset() {
+        ctx.errorLog().log("semisync-enable-after-reset");
+        ctx.errorLog().log("semisync-enabled");
     }
 
     @Override

@@ -44,7 +44,8 @@ class DumpThreadsTest {
         }
 
         @Override
-        public String startDump(long connection, Protocol.DumpRequest request, boolean semisync, GtidDump gtids) {
+        public String startDump(long connection, Protocol.DumpRequest request, boolean semisync, GtidDump gtids,
+                                String refusal) {
             did.add("start dump " + connection + (semisync ? " semisync" : ""));
             return "dump-" + connection;
         }

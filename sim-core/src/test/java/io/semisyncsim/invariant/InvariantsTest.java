@@ -113,7 +113,7 @@ class InvariantsTest {
             // A reset nobody announced (no statement), then an ACK below what was acknowledged before:
             // to the invariant, the reply position went back within one epoch.
             var source = c.node("source").plugin(io.semisyncsim.semisync.SemisyncSourcePlugin.class).source();
-            source.resetMaster();
+            source.resetMaster(0);
             source.handleAck(2, new BinlogPosition("binlog.000001", 200), c.kernel().now());
             Violation v = reply.check(c);
             assertNotNull(v);

@@ -207,7 +207,7 @@ class SemisyncSourceTest {
         source.enable(true, 1);
         source.switchOff(0);
         source.setWaitNoReplica(true, 0);
-        source.resetMaster();
+        source.resetMaster(0);
         assertEquals(0, source.noTimes());
         assertTrue(source.isOn());
     }
