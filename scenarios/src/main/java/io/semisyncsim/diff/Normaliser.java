@@ -22,6 +22,8 @@ final class Normaliser {
             "(?i)((?:master|source)_host=')127\\.0\\.0\\.1(', (?:master|source)_port= ?'?)(\\d+)");
     private static final Pattern LOG_LINE = Pattern.compile(
             "^\\d{4}-\\d\\d-\\d\\d[ T]\\s*[\\d:.]+Z?\\s+(\\d+)\\s+\\[(\\w+)\\]\\s(.*)$");
+    /** The client's host in "Access denied for user 'U'@'H'": masked on both sides, in answers and logs. */
+    private static final Pattern ACCESS_DENIED_HOST = Pattern.compile("(Access denied for user '[^']*'@')[^']*'");
     private static final Map<Pattern, String> VOLATILE = new LinkedHashMap<>();
     /** The first line a server process writes (MariaDB's "Starting MariaDB", MySQL's "starting as process"). */
     private static final Pattern STARTING = Pattern.compile("^Starting MariaDB |\\) starting as process ");
@@ -38,6 +40,8 @@ final class Normaliser {
         // simulator's the replica's node; its id is the thread's own, which the thread column compares.
         VOLATILE.put(Pattern.compile("(Aborted connection )\\d+( to db: '[^']*' user: '[^']*' host: ')[^']*'"),
                 "$1<id>$2<host>'");
+        // A refused login's host likewise: a real replica logs in from loopback, the simulator's from its node.
+        VOLATILE.put(ACCESS_DENIED_HOST, "$1<host>'");
         // A node's scratch data directory is the packaged server's /var/lib/mysql/ in the simulator's terms.
         VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[^/\\s]+/[^/\\s]+/data/"), "/var/lib/mysql/");
         VOLATILE.put(Pattern.compile("(?:/[\\w.-]+)*/semisync-real-[\\w./-]*"), "<path>");
@@ -87,7 +91,8 @@ final class Normaliser {
      * Numbers a server draws from counters the model does not keep, masked on both sides: an Xid event's
      * xid (the query id of the statement that began the transaction), a group commit's cid (its leader's
      * query id) and a Table_map's table_id (every
-     * table definition the server opened, its own among them), as SHOW BINLOG EVENTS shows them; and a
+     * table definition the server opened, its own among them), as SHOW BINLOG EVENTS shows them; the host
+     * of a refused login (a real replica comes from loopback, the simulator's from its node); and a
      * MariaDB version in an answer, whose packager's suffix is Debian's ("-0+deb12u1"). SHOW SLAVE HOSTS's
      * rows are put in server_id order: a server lists them in its hash's.
      */
@@ -99,6 +104,7 @@ final class Normaliser {
             value = byServerId(value); // the server lists its hash's entries in the hash's order
         }
         String out = XID.matcher(value).replaceAll("xid=<n>");
+        out = ACCESS_DENIED_HOST.matcher(out).replaceAll("$1<host>'");
         out = CID.matcher(out).replaceAll("cid=<n>");
         out = TABLE_ID.matcher(out).replaceAll("table_id: <n>");
         return MARIADB_VERSION.matcher(out).replaceAll("<version>");
@@ -203,7 +209,7 @@ final class Normaliser {
                 text = line; // a continuation, as MariaDB's "Version: ..." after "ready for connections."
             }
             for (Map.Entry<Pattern, String> v : VOLATILE.entrySet()) {
-                text = v.getKey().matcher(text).replaceAll(Matcher.quoteReplacement(v.getValue()));
+                text = v.getKey().matcher(text).replaceAll(v.getValue()); // values may name groups ($1)
             }
             out.add(new LogLine(process, thread, text));
         }

@@ -47,6 +47,8 @@ public final class ReplicaChannel {
     private String sourceHost;
     private int sourcePort = 3306;
     private String sourceUser = "repl";
+    /** MASTER_PASSWORD: the topology's CHANGE MASTER TO gives the harness's {@code repl}. */
+    private String sourcePassword = "repl";
     private long connectRetrySeconds = 60;
     private Long heartbeatPeriodMicros; // null: slave_net_timeout / 2
     /** MASTER_DELAY / SOURCE_DELAY: the SQL thread applies a transaction this many seconds after the source did. */
@@ -322,6 +324,7 @@ public final class ReplicaChannel {
             sourceHost = null;
             sourcePort = 3306;
             sourceUser = "repl";
+            sourcePassword = "repl";
             connectRetrySeconds = 60;
             heartbeatPeriodMicros = null;
             autoPosition = false;
@@ -909,6 +912,15 @@ public final class ReplicaChannel {
 
     public int sourcePort() {
         return sourcePort;
+    }
+
+    /** CHANGE MASTER TO MASTER_PASSWORD: the password the I/O thread logs in with from now on. */
+    public void setSourcePassword(String password) {
+        sourcePassword = password;
+    }
+
+    public String sourcePassword() {
+        return sourcePassword;
     }
 
     public String sourceUser() {

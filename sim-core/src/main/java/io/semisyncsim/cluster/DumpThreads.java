@@ -82,8 +82,12 @@ final class DumpThreads<D> {
      * A replica's handshake: the connection gets a thread (the dump thread it will become), and the
      * replica learns its id, the server's ids and whether semisync's variable exists and is ON.
      */
-    void hello(long connection, String from) {
-        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "repl", from + ":" + (40000 + connection),
+    void hello(long connection, String from, Protocol.Hello hello) {
+        if (!server.store().users().authenticates(hello.user(), from, hello.password())) {
+            refuseLogin(connection, from, hello);
+            return;
+        }
+        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, hello.user(), from + ":" + (40000 + connection),
                 "Connect", server.now());
         handshakes.put(connection, t);
         var vars = server.variables();
@@ -91,6 +95,22 @@ final class DumpThreads<D> {
                 : vars.find("rpl_semi_sync_master_enabled") != null ? "rpl_semi_sync_master_enabled" : null;
         effects.send(connection, new Protocol.Greeting(t.id(), server.serverId(), server.uuid(), enabledVar != null,
                 enabledVar != null && vars.getBool(enabledVar)));
+    }
+
+    /**
+     * A replica's login the source refuses (sql_acl.cc acl_authenticate): its connection thread logs it
+     * (MariaDB, log_warnings > 1) and the replica gets 1045, which its I/O thread retries.
+     */
+    private void refuseLogin(long connection, String from, Protocol.Hello hello) {
+        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "unauthenticated", from + ":" + (40000 + connection),
+                "Connect", server.now());
+        String usingPassword = hello.password() == null || hello.password().isEmpty() ? "NO" : "YES";
+        server.runAs(t.id(), () -> server.errorLog().log("access-denied", "user", hello.user(), "host", from,
+                "password", usingPassword));
+        server.threads().close(t.id());
+        trace.record(server.name(), "dump", "login.refused", "user", hello.user(), "connection", connection);
+        effects.send(connection, new Protocol.AccessDenied(1045,
+                server.flavor().errorText(1045, hello.user(), from, usingPassword)));
     }
 
     /** One of the statements a connecting I/O thread runs before its dump (get_master_version_and_clock's): answered. */

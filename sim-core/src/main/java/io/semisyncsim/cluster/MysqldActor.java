@@ -452,8 +452,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         if (d.payload() instanceof Protocol.Ack ack) {
             dumps.ackRead(d.connection(), ack);
-        } else if (d.payload() instanceof Protocol.Hello) {
-            dumps.hello(d.connection(), d.from());
+        } else if (d.payload() instanceof Protocol.Hello hello) {
+            dumps.hello(d.connection(), d.from(), hello);
         } else if (d.payload() instanceof Protocol.SetupQuery q) {
             dumps.setupQuery(d.connection(), q);
         } else if (d.payload() instanceof Protocol.DumpRequest request) {

@@ -90,6 +90,12 @@ public final class Flavor {
     }
 
     /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
+    /** The client library's message when a replica cannot reach its source ({@code replica-errors.cannot-connect}). */
+    public String replicaCannotConnect(Object... namedArgs) {
+        return new LogMessage("replica-errors.cannot-connect", "ERROR", 2003, "Repl",
+                table.getString("replica-errors.cannot-connect"), 0).format(namedArgs);
+    }
+
     public String replicaConnectError(Object... namedArgs) {
         return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
                 table.getString("replica-errors.connect"), 0).format(namedArgs);

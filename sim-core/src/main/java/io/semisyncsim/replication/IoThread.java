@@ -240,7 +240,8 @@ public final class IoThread {
                 trace("io.connected", "connection", connection);
                 timers.cancel("net"); // a fresh connection starts its own count
                 armNetTimeout();
-                send(new Protocol.Hello(c.serverId(), c.node(), c.uuid()));
+                send(new Protocol.Hello(c.serverId(), c.node(), c.uuid(), c.channel().sourceUser(),
+                        c.channel().sourcePassword()));
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == attempt) {
                 timers.cancel("connect");
                 connectFailed(f.errno(), "Connection refused");
@@ -383,6 +384,10 @@ public final class IoThread {
                 log("io-end-packet", "uuid", c.uuid());
                 lostByTimeout = false;
                 reconnect();
+            } else if (payload instanceof Protocol.AccessDenied denied) {
+                // The login failed: connect_to_master's loop, as for a source it cannot reach.
+                close();
+                connectError(denied.code(), denied.message(), denied.code());
             } else if (payload instanceof Protocol.DumpError err) {
                 String text = "Got fatal error " + err.code() + " from " + source()
                         + " when reading data from binary log: '" + err.message() + "'";
@@ -539,25 +544,38 @@ public final class IoThread {
             writeNext();
         }
 
+        /** The source cannot be reached: CR_CONN_HOST_ERROR (2003) with the socket's errno. */
         private void connectFailed(int errno, String errnoText) {
+            var ch = c.channel();
+            String message = c.server().flavor().replicaCannotConnect("host", ch.sourceHost(), "port", ch.sourcePort(),
+                    "errno", errno, "errno_text", errnoText);
+            connectError(2003, message, errno);
+        }
+
+        /**
+         * A connect that failed with {@code code} and the client library's {@code message} (the source's own
+         * for a refused login): Last_IO_Error, the error log, and a retry after MASTER_CONNECT_RETRY.
+         * {@code cause}: what MariaDB logs once per distinct value (the socket's errno, or the code).
+         */
+        private void connectError(int code, String message, int cause) {
             retries++;
             String connecting = everConnected ? "reconnecting" : "connecting";
             var ch = c.channel();
             Object[] args = {"connecting", connecting, "user", ch.sourceUser(), "host", ch.sourceHost(), "port",
-                    ch.sourcePort(), "retry", ch.connectRetrySeconds(), "attempt", retries, "errno", errno,
-                    "errno_text", errnoText};
-            c.channel().ioError(2003, c.server().flavor().replicaConnectError(args), c.clock().getAsLong());
+                    ch.sourcePort(), "retry", ch.connectRetrySeconds(), "attempt", retries, "message", message,
+                    "code", code, "code6", String.format(java.util.Locale.ROOT, "%06d", code)};
+            c.channel().ioError(code, c.server().flavor().replicaConnectError(args), c.clock().getAsLong());
             // MariaDB logs a connect error once per distinct errno; MySQL at every attempt.
-            if (errno != lastLoggedErrno || !c.server().flavor().semisyncRules().replicaKillsDumpOnStop()) {
+            if (cause != lastLoggedErrno || !c.server().flavor().semisyncRules().replicaKillsDumpOnStop()) {
                 log("io-connect-error", args);
-                lastLoggedErrno = errno;
+                lastLoggedErrno = cause;
             }
             // connect_to_master's loop keeps the state try_to_reconnect set before it, through its sleeps.
             String state = reconnecting ? "Reconnecting after a failed " + source() + " event read"
                     : "Connecting to " + source();
             c.channel().ioReconnecting(state);
             state(state);
-            trace("io.connect_failed", "errno", (long) errno, "retries", retries);
+            trace("io.connect_failed", "errno", (long) cause, "retries", retries);
             timers.startSingleTimer("retry", new Retry(),
                     VirtualDurations.toDuration(c.channel().connectRetrySeconds() * 1_000_000L));
         }
@@ -608,6 +626,8 @@ public final class IoThread {
             timers.cancel("retry");
             if (reconnecting && connection < 0) {
                 log("io-killed-reconnecting"); // try_to_reconnect: SLAVE_RECON_MSG_KILLED_AFTER
+            } else if (!everConnected && dumpThreadId == 0) {
+                log("io-killed-connecting"); // handle_slave_io: safe_connect gave up, killed (measured on MariaDB)
             }
             reconnecting = false;
             var at = c.channel().dumpStart();

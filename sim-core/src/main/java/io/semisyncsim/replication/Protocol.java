@@ -65,7 +65,15 @@ public final class Protocol {
      * A replica's first words on a new connection: the handshake's login, and the session variables
      * its I/O thread sets (@slave_uuid / @replica_uuid) before it asks for the dump.
      */
-    public record Hello(long serverId, String replica, String uuid) implements Packet.Payload {
+    public record Hello(long serverId, String replica, String uuid, String user, String password)
+            implements Packet.Payload {
+    }
+
+    /**
+     * The source refused the login (ER_ACCESS_DENIED_ERROR, 1045: no such account for the replica's host,
+     * or another password) and closes the connection: the I/O thread retries after MASTER_CONNECT_RETRY.
+     */
+    public record AccessDenied(int code, String message) implements Packet.Payload {
     }
 
     /**

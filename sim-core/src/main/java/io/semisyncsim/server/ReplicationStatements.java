@@ -160,6 +160,7 @@ final class ReplicationStatements {
         String file = null;
         Long pos = null;
         Long delay = null;
+        String password = null;
         boolean mariadb = flavor().gtidKind().equals("mariadb");
         for (Map.Entry<String, Input> o : options.entrySet()) {
             // MASTER_X and SOURCE_X are the same option (8.0.23+ spelling; the parser refuses it on MariaDB).
@@ -170,7 +171,7 @@ final class ReplicationStatements {
             switch (name) {
                 case "MASTER_HOST" -> host = text(o);
                 case "MASTER_USER" -> user = text(o);
-                case "MASTER_PASSWORD" -> text(o);
+                case "MASTER_PASSWORD" -> password = text(o);
                 case "MASTER_PORT" -> port = (int) number(o);
                 case "MASTER_CONNECT_RETRY" -> retry = number(o);
                 case "MASTER_HEARTBEAT_PERIOD" -> heartbeat = number(o) * 1_000_000L;
@@ -193,6 +194,9 @@ final class ReplicationStatements {
         server.changeSource(host, port, user, retry, heartbeat, autoPosition, useGtid, start);
         if (delay != null) {
             server.channel().setSqlDelay(delay);
+        }
+        if (password != null) {
+            server.channel().setSourcePassword(password);
         }
         return StatementExecutor.ok(List.of());
     }

@@ -53,7 +53,7 @@ final class StatementExecutor {
         }
         Map.Entry<UserChange.UserKey, Grants> match = server.store().users().match(client.user(), client.host());
         if (match == null) { // no such account on this node: the connection itself is refused
-            server.errorLog().log("access-denied", "user", client.user(), "host", client.host());
+            server.errorLog().log("access-denied", "user", client.user(), "host", client.host(), "password", "NO");
             return new StatementResult.Failed(flavor().error(1045, client.user(), client.host(), "NO"));
         }
         Account account = new Account(client.user(), client.host(), session.asLoggedIn(match.getValue()));

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * A node's user table ({@code mysql.user} and the grant tables): accounts by user and host pattern.
  * Every node starts with {@code 'root'@'localhost'} (every privilege, WITH GRANT OPTION),
  * {@code 'app'@'localhost'} (SELECT, INSERT, UPDATE, DELETE on {@code test}.*) and the replication
- * account the topology's CHANGE MASTER TO names, {@code 'repl'@'%'} (REPLICATION SLAVE), as the
- * real-server harness creates them.
+ * account the topology's CHANGE MASTER TO names, {@code 'repl'@'%'} identified by {@code 'repl'} (REPLICATION
+ * SLAVE), as the real-server harness creates them.
  */
 public final class Users {
     private final TreeMap<UserKey, Grants> accounts = new TreeMap<>();
@@ -31,6 +31,7 @@ public final class Users {
         accounts.put(new UserKey("app", "localhost"), app);
         Grants repl = new Grants();
         repl.grant(null, null, Set.of(Privilege.key("REPLICATION SLAVE")), false);
+        repl.setPasswordHash(nativePasswordHash("repl")); // IDENTIFIED BY 'repl', as the harness creates it
         accounts.put(new UserKey("repl", "%"), repl);
     }
 
@@ -75,6 +76,20 @@ public final class Users {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether {@code user} from {@code host} logs in with {@code password} (null or empty: none): an account
+     * matches and its password is that one (sql_acl.cc acl_authenticate, mysql_native_password).
+     */
+    public boolean authenticates(String user, String host, String password) {
+        Map.Entry<UserKey, Grants> account = match(user, host);
+        if (account == null) {
+            return false;
+        }
+        String hash = account.getValue().passwordHash();
+        boolean none = password == null || password.isEmpty();
+        return hash == null || hash.isEmpty() ? none : !none && hash.equals(nativePasswordHash(password));
     }
 
     /** A committed account change (the source at commit, a replica's SQL thread); applied idempotently. */

@@ -79,6 +79,11 @@ class DumpThreadsTest {
                 0, semisync);
     }
 
+    /** The topology's login: repl, identified by 'repl'. */
+    private static Protocol.Hello hello() {
+        return new Protocol.Hello(2, "replica1", "", "repl", "repl");
+    }
+
     private String status(String name) {
         return node.status().get(name);
     }
@@ -90,7 +95,7 @@ class DumpThreadsTest {
     @Test
     void aHandshakeGivesTheConnectionAThreadAndTellsTheReplicaWhetherSemisyncIsOn() {
         DumpThreads<String> d = semisyncMariadb();
-        d.hello(7, "replica1");
+        d.hello(7, "replica1", hello());
         Protocol.Greeting g = (Protocol.Greeting) sent.get(0);
         Threads.Thread t = node.threads().find(g.threadId());
         assertNotNull(t);
@@ -100,9 +105,21 @@ class DumpThreadsTest {
     }
 
     @Test
+    void aLoginWithAnotherPasswordIsRefusedWith1045AndOpensNoThread() {
+        DumpThreads<String> d = semisyncMariadb();
+        long threadsBefore = node.threads().all().size();
+        d.hello(7, "replica1", new Protocol.Hello(2, "replica1", "", "repl", "wrong"));
+        Protocol.AccessDenied denied = (Protocol.AccessDenied) sent.get(0);
+        assertEquals(1045, denied.code());
+        assertEquals("Access denied for user 'repl'@'replica1' (using password: YES)", denied.message());
+        assertEquals(threadsBefore, node.threads().all().size());
+        assertTrue(errorLog().stream().anyMatch(l -> l.contains("Access denied for user 'repl'@'replica1'")));
+    }
+
+    @Test
     void aServerWithoutTheSemisyncPluginSaysItsVariableDoesNotExist() {
         DumpThreads<String> d = dumps("mysql-8.0");
-        d.hello(7, "replica1");
+        d.hello(7, "replica1", hello());
         Protocol.Greeting g = (Protocol.Greeting) sent.get(0);
         assertFalse(g.semisyncVariable());
     }
@@ -117,7 +134,7 @@ class DumpThreadsTest {
     @Test
     void aHandshakeWhoseReplicaLeavesEndsItsThread() {
         DumpThreads<String> d = dumps("mysql-8.0");
-        d.hello(7, "replica1");
+        d.hello(7, "replica1", hello());
         long thread = ((Protocol.Greeting) sent.get(0)).threadId();
         d.peerClosed(7);
         assertNull(node.threads().find(thread));
@@ -126,7 +143,7 @@ class DumpThreadsTest {
     @Test
     void aDumpRequestTurnsTheHandshakesThreadIntoABinlogDumpThread() {
         DumpThreads<String> d = dumps("mysql-8.0");
-        d.hello(7, "replica1");
+        d.hello(7, "replica1", hello());
         long thread = ((Protocol.Greeting) sent.get(0)).threadId();
         d.dumpRequest(7, "replica1", request(2, "uuid-2", false));
         assertEquals(Threads.Kind.BINLOG_DUMP, node.threads().find(thread).kind());
@@ -290,7 +307,7 @@ class DumpThreadsTest {
     void theEndOfTheProcessStopsEveryDumpThreadAndForgetsEveryConnection() {
         DumpThreads<String> d = dumps("mysql-8.0");
         d.dumpRequest(7, "replica1", request(2, "uuid-2", false));
-        d.hello(8, "replica2");
+        d.hello(8, "replica2", hello());
         long handshake = ((Protocol.Greeting) sent.get(0)).threadId();
         did.clear();
         d.processEnded();
