@@ -158,7 +158,8 @@ public final class BinaryLog {
     /**
      * Why a dump cannot start at {@code from} (the kinds of flavors.conf {@code dump-refusals}): {@code no-file},
      * the file is not in the index; {@code past-end}, the position is past its end (the replica has more than
-     * this log, as after a crash lost an unsynced tail); null when it can.
+     * this log, as after a crash lost an unsynced tail); {@code mid-event}, no event starts there (the reader
+     * finds no event header: a CHANGE MASTER TO with a wrong MASTER_LOG_POS); null when it can.
      */
     public String startRefusal(BinlogPosition from) {
         if (from == null) {
@@ -169,7 +170,7 @@ public final class BinaryLog {
         }
         for (FileSize f : fileSizes()) {
             if (f.name().equals(from.file())) {
-                return from.pos() > f.size() ? "past-end" : null;
+                return from.pos() > f.size() ? "past-end" : from.pos() < f.size() && !startsEvent(from) ? "mid-event" : null;
             }
         }
         return null;
@@ -690,6 +691,12 @@ public final class BinaryLog {
         Reader r = new Reader(from == null ? base : indexAfter(from));
         readers.add(r);
         return r;
+    }
+
+    /** Whether an event of the file starts at {@code at} (a binary search, as {@link #openReader} does). */
+    private boolean startsEvent(BinlogPosition at) {
+        int i = indexAfter(at);
+        return i < end() && at(i).file().equals(at.file()) && at(i).endPos() - at(i).size() == at.pos();
     }
 
     private int indexAfter(BinlogPosition from) {

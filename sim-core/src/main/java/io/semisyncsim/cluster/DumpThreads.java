@@ -162,11 +162,13 @@ final class DumpThreads<D> {
                     request.from() == null ? 4 : request.from().pos(), "using_gtid", gtids == null ? 0 : 1,
                     "gtid", gtids == null ? "" : request.gtids().toString()));
         }
-        // A dump by position the source refuses before it starts (no transmit_start: no semisync lines).
+        // A dump by position the source refuses: before it starts (no transmit_start, no semisync lines), or,
+        // where no event starts, at its first read, once the plugins were told (a semisync start and stop).
         String kind = gtids == null ? server.binlog().startRefusal(request.from()) : null;
         String refusal = kind == null ? null : server.flavor().dumpRefusal(kind, request.from());
-        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null || refusal != null ? List.of()
-                : server.plugins(BinlogTransmitObserver.class);
+        boolean refusedBeforeStart = refusal != null && !kind.equals("mid-event");
+        List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null || refusedBeforeStart
+                ? List.of() : server.plugins(BinlogTransmitObserver.class);
         boolean semisync = false;
         for (BinlogTransmitObserver o : observers) {
             semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),

@@ -575,7 +575,7 @@ public final class Flavor {
      */
     public String dumpRefusal(String kind, io.semisyncsim.binlog.BinlogPosition from) {
         return table.getString("dump-refusals." + kind).replace("{file}", from.file())
-                .replace("{pos}", Long.toString(from.pos()));
+                .replace("{pos}", Long.toString(from.pos())).replace("{end}", Long.toString(from.pos() + 19));
     }
 
     public boolean gtidDumpLoggedBeforeChecks() {

@@ -96,6 +96,16 @@ public final class BinlogDumpThread {
             }
             if (c.refusal() != null) {
                 // Not in the index, or past its end (BinaryLog#startRefusal): refused in the flavour's words.
+                // Where no event starts, the stream's start went out before the read found no header.
+                if ("mid-event".equals(c.binlog().startRefusal(c.request().from()))) {
+                    BinlogPosition at = c.request().from();
+                    var sizes = c.binlog().sizes();
+                    c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.Events(java.util.List.of(
+                            new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, at.file(), at.pos(),
+                                    sizes.rotate(at.file()), 0, -1, null),
+                            new BinlogEvent(io.semisyncsim.binlog.EventType.ARTIFICIAL_FORMAT_DESCRIPTION, at.file(), 0,
+                                    sizes.formatDescription(), 0, -1, null)), false)));
+                }
                 return refuse(c, actor, c.refusal());
             }
             BinlogPosition from = c.request().from();

@@ -97,6 +97,8 @@ public final class IoThread {
         private long connection = -1;
         private long retries;
         private boolean writing;
+        /** An error packet read while the events before it were still being written to the relay log. */
+        private Protocol.DumpError deferredError;
         private long sinceSync;
         /** The run of {@link #toWrite} being written, and which of its events end with an fsync. */
         private int runLength;
@@ -389,15 +391,24 @@ public final class IoThread {
                 close();
                 connectError(denied.code(), denied.message(), denied.code());
             } else if (payload instanceof Protocol.DumpError err) {
-                String text = "Got fatal error " + err.code() + " from " + source()
-                        + " when reading data from binary log: '" + err.message() + "'";
-                log("io-fatal-read", "message", err.message(), "code", err.code());
-                log("io-fatal", "message", err.message(), "code", err.code());
-                c.channel().ioError(c.server().flavor().replicaFatalErrno(), text, c.clock().getAsLong());
-                trace("io.fatal", "error", text);
-                ctx.getSelf().tell(new Stop());
+                if (writing || !toWrite.isEmpty()) {
+                    deferredError = err; // read after the events before it are in the relay log
+                } else {
+                    fatal(err);
+                }
             }
             // Heartbeats only keep the connection alive (armNetTimeout above).
+        }
+
+        /** The source ended the dump with an error (1236): fatal for this thread, which stops. */
+        private void fatal(Protocol.DumpError err) {
+            String text = "Got fatal error " + err.code() + " from " + source()
+                    + " when reading data from binary log: '" + err.message() + "'";
+            log("io-fatal-read", "message", err.message(), "code", err.code());
+            log("io-fatal", "message", err.message(), "code", err.code());
+            c.channel().ioError(c.server().flavor().replicaFatalErrno(), text, c.clock().getAsLong());
+            trace("io.fatal", "error", text);
+            ctx.getSelf().tell(new Stop());
         }
 
         /**
@@ -492,6 +503,11 @@ public final class IoThread {
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
             writeNext();
+            if (deferredError != null && !writing && toWrite.isEmpty()) {
+                Protocol.DumpError err = deferredError;
+                deferredError = null;
+                fatal(err);
+            }
             return Behaviors.same();
         }
 
