@@ -295,6 +295,22 @@ public final class ReplicaChannel {
         gtidIoPos = new io.semisyncsim.gtid.GtidList();
     }
 
+    /**
+     * MariaDB's start_slave_threads on a GTID channel with both threads stopped: the relay logs go (a new
+     * relay-bin.000001) and the source coordinates go back to what the SQL thread executed, kept for a
+     * later switch to positions; the I/O thread asks by GTID anyway. Nothing on a positional channel.
+     */
+    public void threadsStartingByGtid() {
+        if (usingGtid == UsingGtid.NO || !isConfigured()) {
+            return;
+        }
+        if (!relaySourceLogFile.isEmpty()) {
+            sourceLogFile = relaySourceLogFile;
+            readSourceLogPos = Math.max(4, execSourceLogPos);
+        }
+        purgeRelayLogs();
+    }
+
     /** Where the next dump starts: after what was read, else what CHANGE MASTER named, else the start. */
     public BinlogPosition dumpStart() {
         if (!sourceLogFile.isEmpty()) {

@@ -120,6 +120,7 @@ final class ServerLifecycle {
         // connections"; the SQL thread's initialisation comes after it (measured on MariaDB 10.11).
         boolean replicate = server.channel().isConfigured() && !replicas.ioThreadRunning();
         if (replicate) {
+            server.replicaThreadsStarting(false, false);
             replicas.startIoThread();
         }
         effects.ready(replicate);

@@ -589,6 +589,11 @@ public final class Flavor {
                 r.getBoolean("purge-clears-ignore"), r.getBoolean("format-and-rotate-never-wait"));
     }
 
+    /** Whether starting the replica threads of a GTID channel, both stopped, drops its relay logs (MariaDB). */
+    public boolean gtidStartPurgesRelayLogs() {
+        return table.getBoolean("gtid.start-purges-relay-logs");
+    }
+
     /** Whether the SQL thread starting on a GTID channel with no position yet starts at 4 (MariaDB). */
     public boolean gtidSqlThreadStartsAt4() {
         return table.getBoolean("gtid.sql-thread-starts-at-4");

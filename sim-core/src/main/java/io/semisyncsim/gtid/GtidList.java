@@ -78,7 +78,7 @@ public final class GtidList {
     /**
      * Parses a position as SET GLOBAL gtid_slave_pos and MASTER_GTID_WAIT read it (rpl_gtid.cc
      * gtid_parse_string_to_list): GTIDs separated by commas, spaces ignored; two GTIDs of one domain
-     * conflict (MariaDB's 1947).
+     * conflict (MariaDB's 1943).
      */
     public static Parsed parse(String text) {
         GtidList out = new GtidList();

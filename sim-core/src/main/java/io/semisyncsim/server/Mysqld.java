@@ -461,6 +461,16 @@ public final class Mysqld {
     }
 
     /**
+     * Replica threads are about to start (START SLAVE, or a configured replica's start): where both are
+     * stopped, MariaDB drops a GTID channel's relay logs first (slave.cc start_slave_threads).
+     */
+    public void replicaThreadsStarting(boolean ioRunning, boolean sqlRunning) {
+        if (!ioRunning && !sqlRunning && flavor.gtidStartPurgesRelayLogs()) {
+            channel.threadsStartingByGtid();
+        }
+    }
+
+    /**
      * RESET SLAVE [ALL] with the replication threads stopped: the relay logs and positions go (and with
      * ALL the connection settings); MariaDB logs the two info files it deletes (sql_repl.cc reset_slave).
      */

@@ -88,6 +88,7 @@ final class ReplicationStatements {
         if (already) {
             return StatementExecutor.ok(List.of(note(flavor().replicaRunningNote())));
         }
+        server.replicaThreadsStarting(r.ioThreadRunning(), r.sqlThreadRunning());
         // The I/O thread first, as rpl_slave.cc start_slave_threads() does.
         if (io && !r.ioThreadRunning()) {
             r.startIoThread();
