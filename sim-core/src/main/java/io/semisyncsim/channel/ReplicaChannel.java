@@ -395,6 +395,12 @@ public final class ReplicaChannel {
         openRelayFile();
     }
 
+    /** A new process: what it counts in memory starts again (MariaDB's Slave_*_Groups; measured on 10.11.19). */
+    public void processStarted() {
+        transactionalGroups = 0;
+        ddlGroups = 0;
+    }
+
     private void openRelayFile() {
         relayFileNumber++;
         relayFiles.put(relayFileNumber, new long[] {relayFirstPos});

@@ -62,6 +62,10 @@ final class DumpThreads<D> {
     private final TreeMap<Long, D> running = new TreeMap<>();
     /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
     private final Map<Long, Threads.Thread> handshakes = new TreeMap<>();
+    /** Semisync dumps whose socket the ACK receiver found reset. */
+    private final java.util.TreeSet<Long> netError = new java.util.TreeSet<>();
+    /** Connections whose dump thread was killed and has not ended yet. */
+    private final java.util.TreeSet<Long> killed = new java.util.TreeSet<>();
     /** ACKs that came while no ACK receiver ran, by connection, oldest first. */
     private final TreeMap<Long, java.util.ArrayDeque<Protocol.Ack>> unread = new TreeMap<>();
 
@@ -118,8 +122,16 @@ final class DumpThreads<D> {
         effects.send(connection, new Protocol.SetupReply(q.n()));
     }
 
-    /** The peer closed a connection: a handshake's thread ends with it (a dump thread finds out itself). */
-    void peerClosed(long connection) {
+    /**
+     * The peer closed a connection: a handshake's thread ends with it (a dump thread finds out itself). A
+     * reset seen on a semisync dump's socket, which the ACK receiver polls, is a network error the dump's
+     * end reports if it is killed as a zombie.
+     */
+    void peerClosed(long connection, boolean reset) {
+        DumpRegistry.Dump d = dumps.get(connection);
+        if (reset && d != null && d.semisync()) {
+            netError.add(connection);
+        }
         Threads.Thread t = handshakes.remove(connection);
         if (t != null) {
             server.threads().close(t.id());
@@ -140,10 +152,17 @@ final class DumpThreads<D> {
         for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
             if (style.zombieByServerId()) {
                 // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
-                // with it. Silently: MariaDB 10.11.18 logs nothing for it, whether or not the zombie wrote
-                // to its slave's closed socket meanwhile (measured: STOP SLAVE, [an INSERT,] START SLAVE).
+                // with it, and its end writes the kill's reason (measured after a connection reset; a STOP
+                // SLAVE's own KILL leaves no zombie to find).
+                // Only a zombie whose socket the ACK receiver found reset says why it ended (measured on
+                // 10.11.19: after a reset it does; a waiting zombie of a STOP SLAVE without semisync is silent).
+                boolean reported = netError.contains(zombie.connection()) && !killed.contains(zombie.connection());
                 effects.kill(running.get(zombie.connection()), false);
                 end(zombie.connection(), false);
+                if (reported) {
+                    server.runAs(zombie.thread(), () -> server.errorLog().log("aborted-zombie", "id",
+                            zombie.thread(), "user", "repl", "host", zombie.host()));
+                }
             } else {
                 // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
                 server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
@@ -225,6 +244,7 @@ final class DumpThreads<D> {
 
     /** The dump thread on {@code connection} is killed (the shutdown's phase: {@code eof}, its stream ends). */
     void kill(long connection, boolean eof) {
+        killed.add(connection);
         effects.kill(running.get(connection), eof);
     }
 
@@ -232,6 +252,7 @@ final class DumpThreads<D> {
     void killThread(long thread) {
         DumpRegistry.Dump d = dumps.byThread(thread);
         if (d != null) {
+            killed.add(d.connection());
             effects.kill(running.get(d.connection()), false);
         }
     }
@@ -271,6 +292,8 @@ final class DumpThreads<D> {
      */
     private void end(long connection, boolean netFlushFailed) {
         running.remove(connection);
+        killed.remove(connection);
+        netError.remove(connection);
         unread.remove(connection); // the socket closed with what nobody read
         DumpRegistry.Dump d = dumps.remove(connection);
         if (d == null) {
@@ -300,5 +323,7 @@ final class DumpThreads<D> {
         dumps.all().forEach(d -> dumps.remove(d.connection()));
         handshakes.clear();
         unread.clear();
+        killed.clear();
+        netError.clear();
     }
 }

@@ -444,7 +444,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             return this;
         }
         if (m.packet() instanceof Packet.PeerClosed closed) {
-            dumps.peerClosed(closed.connection());
+            dumps.peerClosed(closed.connection(), closed.reset());
             return this;
         }
         if (!(m.packet() instanceof Packet.Data d)) {

@@ -343,6 +343,11 @@ public final class NetworkActor {
                         if (owner != null) {
                             owner.tell(new Packet.PeerClosed(c, true));
                         }
+                        // A socket another thread polls (a source's ACK receiver) sees the reset too.
+                        ActorRef<Packet> reader = readers.get(new End(c, end));
+                        if (reader != null && reader != owner) {
+                            reader.tell(new Packet.PeerClosed(c, true));
+                        }
                     }
                 }
             }

@@ -114,8 +114,6 @@ public final class IoThread {
         private GtidRequest dumpGtids;
         /** Inside try_to_reconnect's safe_reconnect loop: attempts and connect_retry sleeps until connected. */
         private boolean reconnecting;
-        /** Why the last connection ended: it decides what a reconnect logs. */
-        private boolean lostByTimeout;
         /** The last connect error logged (MariaDB logs each distinct error once). */
         private int lastLoggedErrno;
         /** The dump thread's id on the source, from the handshake (MariaDB's KILL on stop needs it). */
@@ -216,7 +214,6 @@ public final class IoThread {
                 return;
             }
             trace("io.net_timeout");
-            lostByTimeout = true; // ER_NET_READ_INTERRUPTED: the reconnect's "connected" line is suppressed
             reconnect();
         }
 
@@ -251,7 +248,6 @@ public final class IoThread {
                 trace("io.connection_lost", "connection", connection);
                 // A broken connection (the source crashed, a reset) rather than an EOF packet.
                 log("io-read-error");
-                lostByTimeout = false;
                 reconnect();
             } else if (p instanceof Packet.Data d && d.connection() == connection) {
                 armNetTimeout();
@@ -265,7 +261,9 @@ public final class IoThread {
             dumpThreadId = g.threadId();
             c.channel().sourceKnown(g.serverId(), g.uuid());
             if (everConnected) {
-                if (!lostByTimeout) {
+                // try_to_reconnect asks connect_to_master to suppress its messages, which it stops doing after
+                // a failed attempt: "replication resumed" only when the first reconnect did not succeed.
+                if (retries > 0) {
                     var at = c.channel().dumpStart();
                     log("io-reconnected", "user", c.channel().sourceUser(), "host", c.channel().sourceHost(),
                             "port", c.channel().sourcePort(), "file", at == null ? "" : at.file(),
@@ -384,7 +382,6 @@ public final class IoThread {
             } else if (payload instanceof Protocol.EndOfStream) {
                 // The source killed our dump thread (its shutdown, a KILL): an EOF packet, then reconnect.
                 log("io-end-packet", "uuid", c.uuid());
-                lostByTimeout = false;
                 reconnect();
             } else if (payload instanceof Protocol.AccessDenied denied) {
                 // The login failed: connect_to_master's loop, as for a source it cannot reach.

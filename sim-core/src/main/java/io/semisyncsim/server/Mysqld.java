@@ -396,6 +396,7 @@ public final class Mysqld {
         if (!firstStart) {
             gtids.restarted(binlog); // read back from what the binary log holds now, before its next file opens
             binlog.openNextFile(); // every start opens a new binary log file (MYSQL_BIN_LOG::open_binlog)
+            channel.processStarted();
             if (channel.isConfigured()) {
                 channel.relayLogOpenedAtStart(); // and a replica a new relay log (Relay_log_info::init -> open_binlog)
             }

@@ -136,7 +136,7 @@ class DumpThreadsTest {
         DumpThreads<String> d = dumps("mysql-8.0");
         d.hello(7, "replica1", hello());
         long thread = ((Protocol.Greeting) sent.get(0)).threadId();
-        d.peerClosed(7);
+        d.peerClosed(7, false);
         assertNull(node.threads().find(thread));
     }
 
