@@ -93,7 +93,7 @@ final class AckFromEveryReplica implements Plugin, CommitObserver, BinlogTransmi
     }
 
     @Override
-    public boolean beforeSendEvent(BinlogPosition end) {
+    public boolean beforeSendEvent(io.semisyncsim.binlog.EventType type, BinlogPosition end) {
         return true; // every event asks: simple, if chatty
     }
 

@@ -22,12 +22,15 @@ import java.util.List;
  *                                 10.6+ semisync_master.cc; MySQL's switch_off does both every time)
  * @param resetMasterReenables     RESET MASTER disables an enabled source and enables it again around the reset
  *                                 (MariaDB sql_repl.cc reset_master: before_reset_master, after_reset_master)
+ * @param formatDescriptionAsksAck a file's Format_description may ask for an ACK (MySQL's dump sends it as any
+ *                                 event; MariaDB's send_format_descriptor_event skips update_sync_header)
  */
 public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, boolean removeReplicaSwitchesOff,
                             boolean waitNoReplicaHook, boolean enableAlwaysOn, boolean ackCounters,
                             List<String> flushStatusResets, boolean replicaKillsDumpOnStop,
                             boolean replicaChecksSourceEnabled, String afterSyncWait, String afterCommitWait,
-                            boolean switchOffWhenOnOnly, boolean resetMasterReenables) {
+                            boolean switchOffWhenOnOnly, boolean resetMasterReenables,
+                            boolean formatDescriptionAsksAck) {
 
     static SemisyncRules from(Config c) {
         return new SemisyncRules(c.getString("node-per").equals("transaction"), c.getBoolean("kill-aborts-wait"),
@@ -36,13 +39,13 @@ public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, 
                 c.getStringList("flush-status-resets"), c.getBoolean("replica-kills-dump-on-stop"),
                 c.getBoolean("replica-checks-source-enabled"), c.getString("after-sync-wait"),
                 c.getString("after-commit-wait"), c.getBoolean("switch-off-when-on-only"),
-                c.getBoolean("reset-master-reenables"));
+                c.getBoolean("reset-master-reenables"), c.getBoolean("format-description-asks-ack"));
     }
 
     /** MySQL's rules (the source plugin's defaults), for tests that build a source without a flavour. */
     public static SemisyncRules mysql() {
         return new SemisyncRules(false, false, true, true, false, false,
                 List.of("yes_tx", "no_tx", "no_times", "timefunc_failures", "wait_pos_backtraverse"), false, false,
-                "PER_GROUP", "STAGE_LEADER", false, false);
+                "PER_GROUP", "STAGE_LEADER", false, false, true);
     }
 }

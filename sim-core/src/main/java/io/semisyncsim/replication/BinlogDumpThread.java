@@ -264,7 +264,7 @@ public final class BinlogDumpThread {
             var observers = c.semisync() == null || e.type().artificial()
                     ? java.util.List.<BinlogTransmitObserver>of() : c.semisync().get();
             for (int i = 0; i < observers.size(); i++) { // per event: indexed, no iterator
-                ack |= observers.get(i).beforeSendEvent(e.end());
+                ack |= observers.get(i).beforeSendEvent(e.type(), e.end());
             }
             if (netBuffer.write(e, ack) && !flush()) {
                 return ack ? netFlushFailed() : stop();

@@ -174,7 +174,10 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     @Override
-    public boolean beforeSendEvent(BinlogPosition end) {
+    public boolean beforeSendEvent(io.semisyncsim.binlog.EventType type, BinlogPosition end) {
+        if (type == io.semisyncsim.binlog.EventType.FORMAT_DESCRIPTION && !ctx.flavor().semisyncRules().formatDescriptionAsksAck()) {
+            return false; // MariaDB's send_format_descriptor_event writes it without update_sync_header
+        }
         return source.requestAck(end);
     }
 

@@ -8,8 +8,8 @@ public interface BinlogTransmitObserver {
     /** A dump starts for a replica ({@code replicaAsked}: it set the semisync user variable). Semisync? */
     boolean transmitStart(long serverId, BinlogPosition from, boolean replicaAsked, long now);
 
-    /** Before sending the event ending at {@code end} on a semisync dump: ask the replica to ACK it? */
-    boolean beforeSendEvent(BinlogPosition end);
+    /** Before sending an event of {@code type} ending at {@code end} on a semisync dump: ask the replica to ACK it? */
+    boolean beforeSendEvent(io.semisyncsim.binlog.EventType type, BinlogPosition end);
 
     /** After sending an event that asked for an ACK. */
     void ackRequestSent();
