@@ -317,6 +317,11 @@ public final class Flavor {
             return c.getBoolean("reset-replica-uses-gtid");
         }
 
+        /** Whether CREATE TABLE IF NOT EXISTS of a table that exists is written to the binary log (MySQL). */
+        public boolean logsCreateTableThatExists() {
+            return c.getBoolean("logs-create-table-that-exists");
+        }
+
         /** The last datetime UNIX_TIMESTAMP() takes, as {@code YYYY-MM-DD HH:MM:SS}; later ones give 0. */
         public String unixTimestampMax() {
             return c.getString("unix-timestamp-max");
