@@ -215,6 +215,9 @@ final class ServerProcess {
         p.setProperty("password", "");
         p.setProperty("connectTimeout", "2000");
         p.setProperty("allowPublicKeyRetrieval", "true");
+        // Affected rows, as the mysql client reports them and the model answers: without it the driver asks
+        // for found rows (CLIENT_FOUND_ROWS), and an UPDATE that leaves a row as it was says 1.
+        p.setProperty("useAffectedRows", "true");
         return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + (database == null ? "" : database), p);
     }
 

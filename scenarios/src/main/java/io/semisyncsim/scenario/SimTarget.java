@@ -294,7 +294,7 @@ public final class SimTarget implements Target {
             }
             boolean told = false;
             for (io.semisyncsim.binlog.Transaction.RowChange c : t.changes()) {
-                told |= acknowledged.getOrDefault(c.table(), new java.util.TreeSet<>()).contains(c.key());
+                told |= c.changesRow() && acknowledged.getOrDefault(c.table(), new java.util.TreeSet<>()).contains(c.key());
             }
             lost[0] += told ? 1 : 0;
             lost[1] += oldExecuted.contains(g) ? 1 : 0;

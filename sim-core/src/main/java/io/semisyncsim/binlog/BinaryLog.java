@@ -294,21 +294,45 @@ public final class BinaryLog {
             staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), true);
             return;
         }
+        boolean engineTookPart = false;
+        for (Transaction.RowChange change : trx.changes()) {
+            engineTookPart |= change.kind() != EventType.QUERY;
+        }
         if (asStatements) {
             for (Transaction.RowChange change : trx.changes()) {
                 if (change.logsStatement()) { // one Query event per statement, not per row
                     staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), false);
                 }
             }
+            if (!engineTookPart) { // only statements that matched no row: a non-XA transaction ends with COMMIT
+                staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
+                return;
+            }
+        } else if (!anyRowChange(trx)) {
+            // in row format a statement that changed nothing writes no event (a replica that logs in rows what
+            // a source wrote as such statements): the transaction is its Gtid event and COMMIT. UNVERIFIED
+            staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
+            return;
         } else if (rowFormat != null && rowsByStatement(trx, annotate != null ? annotate : rowFormat.annotates())) {
             // each statement's Annotate_rows, Table_map and one rows event (MariaDB)
         } else {
             staged.add(EventType.TABLE_MAP, sizes.tableMap(), false);
             for (Transaction.RowChange change : trx.changes()) {
-                staged.add(change.kind(), sizes.rowsBase() + sizes.rowBytes(), false);
+                if (change.changesRow()) {
+                    staged.add(change.kind(), sizes.rowsBase() + sizes.rowBytes(), false);
+                }
             }
         }
         staged.add(EventType.XID, sizes.xid(), true);
+    }
+
+    private static boolean anyRowChange(Transaction trx) {
+        for (Transaction.RowChange change : trx.changes()) {
+            if (change.changesRow()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A transaction's events after its Gtid event, laid out before they are written; reused. */
@@ -348,6 +372,9 @@ public final class BinaryLog {
         List<Transaction.RowChange> changes = trx.changes();
         int[] sizes = new int[3 * changes.size()]; // per statement: Annotate_rows (0: none), Table_map, rows
         for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
+            if (!changes.get(i).changesRow()) {
+                continue; // a statement that changed nothing: no event in row format
+            }
             sizes[e + 1] = rowFormat.tableMap(changes.get(i));
             sizes[e + 2] = rowFormat.rows(changes.subList(i, trx.statementEnd(i)));
             if (sizes[e + 1] < 0 || sizes[e + 2] < 0) {
@@ -356,6 +383,9 @@ public final class BinaryLog {
             sizes[e] = annotate ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
         }
         for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
+            if (!changes.get(i).changesRow()) {
+                continue;
+            }
             if (sizes[e] > 0) {
                 staged.add(EventType.ANNOTATE_ROWS, sizes[e], false);
             }

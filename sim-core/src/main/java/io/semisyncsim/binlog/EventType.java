@@ -25,7 +25,12 @@ public enum EventType {
      */
     RELAY_ROTATE,
     /** MariaDB's Annotate_rows: the statement's text before its row events (binlog_annotate_row_events). */
-    ANNOTATE_ROWS;
+    ANNOTATE_ROWS,
+    /**
+     * The Query event "COMMIT" that ends a transaction the storage engine took no part in (statements that
+     * changed no row, written in statement format): no XID to write (binlog_commit of a non-XA transaction).
+     */
+    QUERY_COMMIT;
 
     /** Events a dump thread makes up: they are not in the binlog. */
     public boolean artificial() {

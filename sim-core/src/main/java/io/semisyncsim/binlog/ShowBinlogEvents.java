@@ -209,6 +209,10 @@ public final class ShowBinlogEvents {
                     info = "table_id: " + mapped + (lastOfStatement ? " flags: STMT_END_F" : "");
                 }
                 case XID -> info = "COMMIT /* xid=" + trx.id() + " */";
+                case QUERY_COMMIT -> {
+                    type = "QUERY";
+                    info = "COMMIT";
+                }
                 default -> info = "";
             }
             out.add(row(w, type, origin, info));

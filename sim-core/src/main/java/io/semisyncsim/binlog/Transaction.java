@@ -104,6 +104,21 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
             this(kind, null, table, key, value, null, null, null);
         }
 
+        /**
+         * A statement that changed no row, which statement format writes all the same: {@code kind} QUERY when
+         * it matched none (the engine only read), else the statement's own kind (an UPDATE that matched rows and
+         * left them as they were, an INSERT IGNORE of duplicates: the engine took part, so the transaction ends
+         * with an Xid). Row format writes nothing for it, and applying it changes nothing.
+         */
+        public static RowChange noRow(EventType kind, String db, String table, String sql) {
+            return new RowChange(kind, db, table, 0, null, null, null, sql);
+        }
+
+        /** Whether this is a row change, not a statement that changed none ({@link #noRow}). */
+        public boolean changesRow() {
+            return sql == null || before != null || after != null;
+        }
+
         /** This change as the first of the statement {@code sql} made: statement format logs that text once. */
         public RowChange withSql(String sql) {
             return new RowChange(kind, db, table, key, value, before, after, sql);

@@ -75,9 +75,16 @@ final class DmlStatements {
         return delete(account, (Statement.Delete) s, session);
     }
 
-    /** Collected in a transaction, or committed now (a statement that changed nothing writes no binlog). */
+    /**
+     * Collected in a transaction, or committed now. A statement that changed nothing writes nothing in row
+     * format; in statement format (MIXED logs these statements as statements) it is written all the same
+     * ({@code noRow}: what it is then, {@link RowChange#noRow}; null for a statement that is never written).
+     */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
-                                            String info, Session session) {
+                                            String info, Session session, RowChange noRow) {
+        if (changes.isEmpty() && noRow != null && sql != null && session.logging(server.variables()).statements()) {
+            changes = List.of(noRow); // binlog_query: the statement, whatever it changed
+        }
         if (!changes.isEmpty() && sql != null) {
             changes = new java.util.ArrayList<>(changes);
             changes.set(0, changes.get(0).withSql(sql)); // its first row carries the statement's text
@@ -184,7 +191,9 @@ final class DmlStatements {
         }
         String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: " + duplicates
                 + "  Warnings: " + warnings.size() : null;
-        return commitOrCollect(changes, changes.size(), warnings, info, session);
+        // every row a duplicate INSERT IGNORE skipped: the engine was asked, so its transaction has an Xid
+        return commitOrCollect(changes, changes.size(), warnings, info, session,
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql));
     }
 
     /** A value as the column stores it: NULL into NOT NULL is 1048; the rest as strict mode converts. */
@@ -341,7 +350,8 @@ final class DmlStatements {
             changes.add(RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), old, next));
         }
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
-        return commitOrCollect(changes, changes.size(), warnings, info, session);
+        return commitOrCollect(changes, changes.size(), warnings, info, session,
+                RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql));
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -361,6 +371,7 @@ final class DmlStatements {
         for (Object[] row : matching(r, ev, s.where(), s.orderBy(), s.limit())) {
             changes.add(RowChange.images(EventType.DELETE_ROWS, r.db(), r.name(), row, null));
         }
-        return commitOrCollect(changes, changes.size(), List.of(), null, session);
+        return commitOrCollect(changes, changes.size(), List.of(), null, session,
+                RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql));
     }
 }

@@ -76,6 +76,9 @@ public final class Catalog {
 
     /** A committed row change; the implicit table of the default database comes into being here. */
     public void apply(RowChange c) {
+        if (!c.changesRow()) {
+            return; // a statement that changed nothing, written in statement format
+        }
         TreeMap<String, Table> tables = c.db() == null || c.db().equals(DEFAULT_DB) ? defaultTables
                 : databases.get(c.db());
         if (tables == null) {

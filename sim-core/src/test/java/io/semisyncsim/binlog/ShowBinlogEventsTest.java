@@ -107,6 +107,25 @@ class ShowBinlogEventsTest {
     }
 
     @Test
+    void aStatementThatMatchedNoRowIsWrittenInStatementFormatAndEndsWithCommitNotXid() throws Exception {
+        BinaryLog log = new BinaryLog(MARIADB_LAYOUT, 1 << 30, () -> 0L);
+        log.write(new Transaction(5, new io.semisyncsim.gtid.Gtid.Domain(0, 1, 5), 0,
+                List.of(Transaction.RowChange.noRow(EventType.QUERY, null, "t2", "DELETE FROM t2 WHERE id = 99")),
+                null, 1, new Transaction.Logging(true, true, 0)));
+        assertEquals(List.of("Gtid: BEGIN GTID 0-1-5", "Query: use `test`; DELETE FROM t2 WHERE id = 99",
+                "Query: COMMIT"), infos(MARIADB.rows(log, null, 4, 3, null)));
+    }
+
+    @Test
+    void aStatementTheEngineTookPartInEndsWithAnXidThoughItChangedNoRow() throws Exception {
+        BinaryLog log = new BinaryLog(MARIADB_LAYOUT, 1 << 30, () -> 0L);
+        log.write(new Transaction(6, new io.semisyncsim.gtid.Gtid.Domain(0, 1, 6), 0,
+                List.of(Transaction.RowChange.noRow(EventType.UPDATE_ROWS, null, "t2", "UPDATE t2 SET v = 'a' WHERE id = 1")),
+                null, 1, new Transaction.Logging(true, true, 0)));
+        assertEquals("Xid: COMMIT /* xid=6 */", infos(MARIADB.rows(log, null, 4, 5, null)).get(0));
+    }
+
+    @Test
     void aRotationsRotateNamesTheNextFileAndTheNewHeadersCheckpointsTheClosedOneThenItself() throws Exception {
         BinaryLog log = new BinaryLog(MARIADB_LAYOUT, 1 << 30, () -> 0L);
         log.rotate();
