@@ -133,12 +133,20 @@ final class ReplicaThreads implements ReplicationControl {
 
     /**
      * The process is gone (a crash, or the end of a shutdown): the running threads' actors are stopped at
-     * once with {@code stop}, and {@code ioGone}/{@code sqlGone} say which were running.
+     * once with {@code stop}, and {@code ioGone}/{@code sqlGone} say which were running. An I/O thread still
+     * stopping (a MariaDB semisync replica's KILL of its dump thread, its connect held up by a partition)
+     * goes with the process too: it must not reach the source later and kill the dump of the next start.
      */
     void killed(Consumer<ActorRef<?>> stop, Runnable ioGone, Runnable sqlGone) {
         if (io != null) {
             stop.accept(io);
             io = null;
+            ioGone.run();
+        }
+        if (!stoppingIo.isEmpty()) {
+            stoppingIo.forEach(stop);
+            stoppingIo.clear();
+            awaitingIoStop.clear(); // the statement that waited for them went with its connection
             ioGone.run();
         }
         if (sql != null) {
