@@ -207,7 +207,7 @@ final class DumpThreads<D> {
         if (d == null || !d.semisync()) {
             return; // the dump ended: remove_slave took its socket out of the poll set
         }
-        if (!server.ackReceiverRunning()) {
+        if (server.ackReceiverStopped()) {
             // Semisync is disabled: its ACK receiver thread stopped and nobody reads the socket; the ACK
             // waits there until the thread starts again (ack_receiver.cc stop/start; MariaDB counts it in
             // get_ack then, measured on 10.11.19).
@@ -224,7 +224,7 @@ final class DumpThreads<D> {
 
     /** The ACK receiver started again: it reads what waited in the sockets it polls, connection by connection. */
     void ackReceiverStarted() {
-        while (server.ackReceiverRunning() && !unread.isEmpty()) {
+        while (!server.ackReceiverStopped() && !unread.isEmpty()) {
             var first = unread.pollFirstEntry();
             DumpRegistry.Dump d = dumps.get(first.getKey());
             for (Protocol.Ack ack : first.getValue()) {

@@ -143,13 +143,16 @@ public final class Mysqld {
         this.commitStatus = status;
     }
     private java.util.function.LongConsumer redoFlushTimer = micros -> { };
-    /** Whether the source plugin's ACK receiver thread runs (from semisync's enable to its disable). */
-    private boolean ackReceiverRunning;
+    /**
+     * Whether the source plugin stopped its ACK receiver thread (semisync's disable), so nothing reads the
+     * replicas' sockets until it starts again; a plugin without one has ACKs read as they come.
+     */
+    private boolean ackReceiverStopped;
     private Runnable ackReceiverStarted = () -> { };
 
-    /** Whether an ACK that arrives now is read: the ACK receiver runs. */
-    public boolean ackReceiverRunning() {
-        return ackReceiverRunning;
+    /** Whether an ACK that arrives now waits unread: the ACK receiver was stopped and has not started again. */
+    public boolean ackReceiverStopped() {
+        return ackReceiverStopped;
     }
 
     /** What the actor does when the ACK receiver starts: it reads the ACKs that waited for it. */
@@ -316,7 +319,7 @@ public final class Mysqld {
         startedAt = clock.getAsLong();
         threads.restart();
         ackReceiverThread = 0;
-        ackReceiverRunning = false; // a crash stopped it without a word
+        ackReceiverStopped = false; // a new process: a receiver starts when semisync is enabled
         currentThread = 0;
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
@@ -870,7 +873,7 @@ public final class Mysqld {
         public void startAckReceiver() {
             ackReceiverThread = flavor.threadStyle().ackReceiverHasId()
                     ? threads.openUnlisted(Threads.Kind.BACKGROUND, clock.getAsLong()).id() : 0;
-            ackReceiverRunning = true;
+            ackReceiverStopped = false;
             ackReceiverStarted.run();
         }
 
@@ -878,7 +881,7 @@ public final class Mysqld {
         public void stopAckReceiver() {
             threads.close(ackReceiverThread);
             ackReceiverThread = 0;
-            ackReceiverRunning = false;
+            ackReceiverStopped = true;
         }
 
         @Override
