@@ -155,22 +155,39 @@ public final class BinaryLog {
         events.add(BinlogEvent.recording(type, file, currentPos, size, info));
     }
 
-    /**
-     * Why a dump cannot start at {@code from} (the kinds of flavors.conf {@code dump-refusals}): {@code no-file},
-     * the file is not in the index; {@code past-end}, the position is past its end (the replica has more than
-     * this log, as after a crash lost an unsynced tail); {@code mid-event}, no event starts there (the reader
-     * finds no event header: a CHANGE MASTER TO with a wrong MASTER_LOG_POS); null when it can.
-     */
-    public String startRefusal(BinlogPosition from) {
+    /** Why a dump by file and position cannot start where it asks (flavors.conf {@code dump-refusals}). */
+    public enum StartRefusal {
+        /** The file is not in the index. */
+        NO_FILE("no-file"),
+        /** The position is past the file's end (the replica has more than this log: a crash lost a tail). */
+        PAST_END("past-end"),
+        /** No event starts there (a wrong MASTER_LOG_POS): found only by the dump's first read. */
+        MID_EVENT("mid-event");
+
+        private final String key;
+
+        StartRefusal(String key) {
+            this.key = key;
+        }
+
+        /** The entry of flavors.conf {@code dump-refusals} with the flavour's text. */
+        public String key() {
+            return key;
+        }
+    }
+
+    /** Why a dump cannot start at {@code from}, or null when it can. */
+    public StartRefusal startRefusal(BinlogPosition from) {
         if (from == null) {
             return null;
         }
         if (!exists(from)) {
-            return "no-file";
+            return StartRefusal.NO_FILE;
         }
         for (FileSize f : fileSizes()) {
             if (f.name().equals(from.file())) {
-                return from.pos() > f.size() ? "past-end" : from.pos() < f.size() && !startsEvent(from) ? "mid-event" : null;
+                return from.pos() > f.size() ? StartRefusal.PAST_END
+                        : from.pos() < f.size() && !startsEvent(from) ? StartRefusal.MID_EVENT : null;
             }
         }
         return null;

@@ -79,17 +79,31 @@ public final class ShowBinlogEvents {
 
     /**
      * The rows of one relay log file (slave.cc/rpl_replica.cc mysql_show_relaylog_events reads the relay log
-     * with the binlog's show_binlog_events): its events as {@code written}, in a file of {@code size} bytes.
-     * {@code log} numbers the tables of Table_map events.
+     * with the binlog's show_binlog_events): this server's own header as {@code sizes} lays it out (its
+     * Format_description, MySQL's Previous_gtids, which the model sizes empty and shows so), then the events
+     * as {@code written}, in a file of {@code size} bytes. {@code log} numbers the tables of Table_map events.
      */
-    public List<Row> relayRows(BinaryLog log, String name, long size, List<Written> written, long from, long offset,
-                               Long limit) throws Refused {
-        List<Row> all = render(log, written);
+    public List<Row> relayRows(BinaryLog log, EventSizes sizes, String name, long size, List<Written> written,
+                               long from, long offset, Long limit) throws Refused {
+        List<Written> file = new ArrayList<>(written.size() + 2);
+        long pos = ownHeader(file, EventType.FORMAT_DESCRIPTION, 4, sizes.formatDescription());
+        for (EventSizes.Header h : sizes.relayHeader()) {
+            pos = ownHeader(file, h.type(), pos, h.size());
+        }
+        file.addAll(written);
+        List<Row> all = render(log, file);
         List<Row> named = new ArrayList<>(all.size());
         for (Row r : all) {
             named.add(new Row(name, r.pos(), r.eventType(), r.serverId(), r.endLogPos(), r.info()));
         }
         return page(named, size, from, offset, limit);
+    }
+
+    /** One of a relay file's own header events, this server's, ending where the next begins. */
+    private long ownHeader(List<Written> out, EventType type, long pos, int size) {
+        long end = pos + size;
+        out.add(new Written(BinlogEvent.recording(type, "", end, size, ""), pos, end, serverId, null));
+        return end;
     }
 
     /** FROM, LIMIT and the reader's refusals, over a file's rows (sql_repl.cc show_binlog_events). */

@@ -5,6 +5,7 @@ import io.semisyncsim.binlog.BinlogEventCodec;
 import io.semisyncsim.binlog.EventStore;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.ShowBinlogEvents;
 
 /**
  * A replica's replication channel: what CHANGE MASTER TO configured, what the I/O thread has read into
@@ -844,7 +845,7 @@ public final class ReplicaChannel {
         if (size == null) {
             return null;
         }
-        java.util.List<io.semisyncsim.binlog.ShowBinlogEvents.Written> out = new java.util.ArrayList<>();
+        java.util.List<ShowBinlogEvents.Written> out = new java.util.ArrayList<>();
         for (EventStore<Relayed> store : java.util.List.of(readRelay, relayLog)) {
             for (int i = 0; i < store.size(); i++) {
                 Relayed r = store.get(i);
@@ -865,26 +866,26 @@ public final class ReplicaChannel {
         return isConfigured() && relayLogInited() && !relayFiles.isEmpty();
     }
 
-    private io.semisyncsim.binlog.ShowBinlogEvents.Written written(Relayed r, long serverId, boolean skipByReplica,
+    private ShowBinlogEvents.Written written(Relayed r, long serverId, boolean skipByReplica,
                                                                    java.util.function.IntFunction<String> relayName) {
         BinlogEvent e = r.event();
         long pos = r.relayEnd() - e.size();
         return switch (e.type()) {
             case FAKE_ROTATE, ARTIFICIAL_FORMAT_DESCRIPTION ->
-                    new io.semisyncsim.binlog.ShowBinlogEvents.Written(e, pos, 0, sourceServerId, null);
-            case RELAY_ROTATE -> new io.semisyncsim.binlog.ShowBinlogEvents.Written(
+                    new ShowBinlogEvents.Written(e, pos, 0, sourceServerId, null);
+            case RELAY_ROTATE -> new ShowBinlogEvents.Written(
                     BinlogEvent.recording(EventType.RELAY_ROTATE, e.file(), e.endPos(), e.size(),
                             relayName.apply(r.file() + 1) + ";pos=4"), pos, r.relayEnd(), serverId, null);
             case GTID_SKIPPED -> skipByReplica
-                    ? new io.semisyncsim.binlog.ShowBinlogEvents.Written(BinlogEvent.recording(EventType.GTID_SKIPPED,
+                    ? new ShowBinlogEvents.Written(BinlogEvent.recording(EventType.GTID_SKIPPED,
                             e.file(), e.endPos(), e.size(), e.file() + ";pos=" + e.endPos()), pos, 0, 0, "ROTATE")
-                    : new io.semisyncsim.binlog.ShowBinlogEvents.Written(e, pos, e.endPos(), sourceServerId, "GTID_LIST");
-            default -> new io.semisyncsim.binlog.ShowBinlogEvents.Written(e, pos, e.endPos(), sourceServerId, null);
+                    : new ShowBinlogEvents.Written(e, pos, e.endPos(), sourceServerId, "GTID_LIST");
+            default -> new ShowBinlogEvents.Written(e, pos, e.endPos(), sourceServerId, null);
         };
     }
 
     /** One relay log file's events after its own header: its number, size and events ({@link #relayFileEvents}). */
-    public record RelayFileEvents(int number, long size, java.util.List<io.semisyncsim.binlog.ShowBinlogEvents.Written> events) {
+    public record RelayFileEvents(int number, long size, java.util.List<ShowBinlogEvents.Written> events) {
     }
 
     // --- relay_log_space_limit
@@ -905,6 +906,15 @@ public final class ReplicaChannel {
     /** Relay log file {@code number} of a node, as Relay_Log_File names it: {@code node-relay-bin.000001}. */
     public static String relayFileName(String node, int number) {
         return node + "-relay-bin." + String.format("%06d", number);
+    }
+
+    /** The number of {@code node}'s relay file {@code name} ({@link #relayFileName}), or null for another name. */
+    public static Integer relayFileNumber(String node, String name) {
+        String prefix = node + "-relay-bin.";
+        if (!name.startsWith(prefix) || !name.substring(prefix.length()).matches("\\d{6}")) {
+            return null;
+        }
+        return Integer.parseInt(name.substring(prefix.length()));
     }
 
     /** The binlog file after {@code file}: the same base name, the number one up. */

@@ -10,10 +10,12 @@ import io.semisyncsim.server.NodeState;
 import io.semisyncsim.server.Threads;
 import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.trace.Trace;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -63,11 +65,11 @@ final class DumpThreads<D> {
     /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
     private final Map<Long, Threads.Thread> handshakes = new TreeMap<>();
     /** Semisync dumps whose socket the ACK receiver found reset. */
-    private final java.util.TreeSet<Long> netError = new java.util.TreeSet<>();
+    private final TreeSet<Long> netError = new TreeSet<>();
     /** Connections whose dump thread was killed and has not ended yet. */
-    private final java.util.TreeSet<Long> killed = new java.util.TreeSet<>();
+    private final TreeSet<Long> killed = new TreeSet<>();
     /** ACKs that came while no ACK receiver ran, by connection, oldest first. */
-    private final TreeMap<Long, java.util.ArrayDeque<Protocol.Ack>> unread = new TreeMap<>();
+    private final TreeMap<Long, ArrayDeque<Protocol.Ack>> unread = new TreeMap<>();
 
     DumpThreads(Mysqld server, Trace trace, BooleanSupplier shuttingDown, Effects<D> effects) {
         this.server = server;
@@ -152,10 +154,8 @@ final class DumpThreads<D> {
         for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
             if (style.zombieByServerId()) {
                 // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
-                // with it, and its end writes the kill's reason (measured after a connection reset; a STOP
-                // SLAVE's own KILL leaves no zombie to find).
-                // Only a zombie whose socket the ACK receiver found reset says why it ended (measured on
-                // 10.11.19: after a reset it does; a waiting zombie of a STOP SLAVE without semisync is silent).
+                // with it. Only a semisync zombie whose socket the ACK receiver found reset writes why it
+                // ended; one that just waited for events goes silently (both measured on 10.11.19).
                 boolean reported = netError.contains(zombie.connection()) && !killed.contains(zombie.connection());
                 effects.kill(running.get(zombie.connection()), false);
                 end(zombie.connection(), false);
@@ -183,9 +183,9 @@ final class DumpThreads<D> {
         }
         // A dump by position the source refuses: before it starts (no transmit_start, no semisync lines), or,
         // where no event starts, at its first read, once the plugins were told (a semisync start and stop).
-        String kind = gtids == null ? server.binlog().startRefusal(request.from()) : null;
-        String refusal = kind == null ? null : server.flavor().dumpRefusal(kind, request.from());
-        boolean refusedBeforeStart = refusal != null && !kind.equals("mid-event");
+        var why = gtids == null ? server.binlog().startRefusal(request.from()) : null;
+        String refusal = why == null ? null : server.flavor().dumpRefusal(why, request.from());
+        boolean refusedBeforeStart = why != null && why != io.semisyncsim.binlog.BinaryLog.StartRefusal.MID_EVENT;
         List<BinlogTransmitObserver> observers = gtids != null && gtids.error() != null || refusedBeforeStart
                 ? List.of() : server.plugins(BinlogTransmitObserver.class);
         boolean semisync = false;
@@ -211,7 +211,7 @@ final class DumpThreads<D> {
             // Semisync is disabled: its ACK receiver thread stopped and nobody reads the socket; the ACK
             // waits there until the thread starts again (ack_receiver.cc stop/start; MariaDB counts it in
             // get_ack then, measured on 10.11.19).
-            unread.computeIfAbsent(connection, k -> new java.util.ArrayDeque<>()).addLast(ack);
+            unread.computeIfAbsent(connection, k -> new ArrayDeque<>()).addLast(ack);
             return;
         }
         read(d, ack);

@@ -575,11 +575,10 @@ public final class Flavor {
      * init_binlog_sender) or only once the checks passed (MySQL's Binlog_sender::init).
      */
     /**
-     * The 1236 message a source refuses a dump by file and position with ({@code kind}: {@code no-file} or
-     * {@code past-end}, {@link io.semisyncsim.binlog.BinaryLog#startRefusal}), naming where it was asked to start.
+     * The 1236 message a source refuses a dump by file and position with, naming where it was asked to start.
      */
-    public String dumpRefusal(String kind, io.semisyncsim.binlog.BinlogPosition from) {
-        return table.getString("dump-refusals." + kind).replace("{file}", from.file())
+    public String dumpRefusal(io.semisyncsim.binlog.BinaryLog.StartRefusal why, io.semisyncsim.binlog.BinlogPosition from) {
+        return table.getString("dump-refusals." + why.key()).replace("{file}", from.file())
                 .replace("{pos}", Long.toString(from.pos())).replace("{end}", Long.toString(from.pos() + 19));
     }
 

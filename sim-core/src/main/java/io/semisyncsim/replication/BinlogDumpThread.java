@@ -97,7 +97,7 @@ public final class BinlogDumpThread {
             if (c.refusal() != null) {
                 // Not in the index, or past its end (BinaryLog#startRefusal): refused in the flavour's words.
                 // Where no event starts, the stream's start went out before the read found no header.
-                if ("mid-event".equals(c.binlog().startRefusal(c.request().from()))) {
+                if (c.binlog().startRefusal(c.request().from()) == BinaryLog.StartRefusal.MID_EVENT) {
                     BinlogPosition at = c.request().from();
                     var sizes = c.binlog().sizes();
                     c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.Events(java.util.List.of(

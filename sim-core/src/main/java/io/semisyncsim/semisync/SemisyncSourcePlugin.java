@@ -1,6 +1,7 @@
 package io.semisyncsim.semisync;
 
 import io.semisyncsim.binlog.BinlogPosition;
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.plugin.BinlogTransmitObserver;
 import io.semisyncsim.server.plugin.CommitObserver;
@@ -174,8 +175,8 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     @Override
-    public boolean beforeSendEvent(io.semisyncsim.binlog.EventType type, BinlogPosition end) {
-        if (type == io.semisyncsim.binlog.EventType.FORMAT_DESCRIPTION && !ctx.flavor().semisyncRules().formatDescriptionAsksAck()) {
+    public boolean beforeSendEvent(EventType type, BinlogPosition end) {
+        if (type == EventType.FORMAT_DESCRIPTION && !ctx.flavor().semisyncRules().formatDescriptionAsksAck()) {
             return false; // MariaDB's send_format_descriptor_event writes it without update_sync_header
         }
         return source.requestAck(end);

@@ -77,12 +77,12 @@ final class DmlStatements {
 
     /**
      * Collected in a transaction, or committed now. A statement that changed nothing writes nothing in row
-     * format; in statement format (MIXED logs these statements as statements) it is written all the same
-     * ({@code noRow}: what it is then, {@link RowChange#noRow}; null for a statement that is never written).
+     * format; in statement format (MIXED logs these statements as statements) it is written all the same, as
+     * {@code noRow} ({@link RowChange#noRow}: whether the engine took part decides how its transaction ends).
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
                                             String info, Session session, RowChange noRow) {
-        if (changes.isEmpty() && noRow != null && sql != null && session.logging(server.variables()).statements()) {
+        if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements()) {
             changes = List.of(noRow); // binlog_query: the statement, whatever it changed
         }
         if (!changes.isEmpty() && sql != null) {

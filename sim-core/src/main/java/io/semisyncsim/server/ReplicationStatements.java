@@ -1,7 +1,6 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.BinlogPosition;
-import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
@@ -321,7 +320,7 @@ final class ReplicationStatements {
         if (!ch.relayLogOpen()) {
             return eventRows(List.of());
         }
-        Integer number = show.file() == null ? null : relayFileNumber(show.file());
+        Integer number = show.file() == null ? null : ReplicaChannel.relayFileNumber(server.name(), show.file());
         var file = number == null && show.file() != null ? null
                 : ch.relayFileEvents(number, server.serverId(), style.skipShownByReplica(),
                         n -> ReplicaChannel.relayFileName(server.name(), n));
@@ -329,40 +328,14 @@ final class ReplicationStatements {
             if (file == null) {
                 throw new io.semisyncsim.binlog.ShowBinlogEvents.Refused("Could not find target log");
             }
-            var sizes = flavor().eventSizes();
-            List<io.semisyncsim.binlog.ShowBinlogEvents.Written> written = new ArrayList<>();
-            long pos = 4;
-            pos = ownHeader(written, EventType.FORMAT_DESCRIPTION, pos, sizes.formatDescription());
-            for (var h : sizes.relayHeader()) {
-                pos = ownHeader(written, h.type(), pos, h.size());
-            }
-            written.addAll(file.events());
             var listing = new io.semisyncsim.binlog.ShowBinlogEvents(style, server.serverId(),
                     server.variables().get("version"));
-            return eventRows(listing.relayRows(server.binlog(), ReplicaChannel.relayFileName(server.name(), file.number()),
-                    file.size(), written, show.from(), show.offset(), show.limit()));
+            return eventRows(listing.relayRows(server.binlog(), flavor().eventSizes(),
+                    ReplicaChannel.relayFileName(server.name(), file.number()), file.size(), file.events(),
+                    show.from(), show.offset(), show.limit()));
         } catch (io.semisyncsim.binlog.ShowBinlogEvents.Refused e) {
             throw flavor().error(1220, "SHOW BINLOG EVENTS", e.getMessage());
         }
-    }
-
-    /** One of the relay file's own header events, this server's, ending where the next begins. */
-    private long ownHeader(List<io.semisyncsim.binlog.ShowBinlogEvents.Written> out, EventType type, long pos, int size) {
-        long end = pos + size;
-        // MySQL's relay log Previous_gtids: the model sizes it empty (flavors.conf relay-header), so it records none
-        out.add(new io.semisyncsim.binlog.ShowBinlogEvents.Written(
-                io.semisyncsim.binlog.BinlogEvent.recording(type, "", end, size, ""), pos, end, server.serverId(), null));
-        return end;
-    }
-
-    /** The number of relay file {@code name} of this node ({@code node-relay-bin.000002}), or null. */
-    private Integer relayFileNumber(String name) {
-        String prefix = ReplicaChannel.relayFileName(server.name(), 0);
-        prefix = prefix.substring(0, prefix.lastIndexOf('.') + 1);
-        if (!name.startsWith(prefix) || !name.substring(prefix.length()).matches("\\d{6}")) {
-            return null;
-        }
-        return Integer.parseInt(name.substring(prefix.length()));
     }
 
     /** Rows of SHOW BINLOG EVENTS or SHOW RELAYLOG EVENTS. */
