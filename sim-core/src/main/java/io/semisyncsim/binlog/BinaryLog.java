@@ -295,6 +295,19 @@ public final class BinaryLog {
         return written;
     }
 
+    /**
+     * After a flush group: a file it filled past max_binlog_size is closed at once (MariaDB's
+     * trx_group_commit_leader and MySQL's ordered_commit call rotate right after the flush), so the next
+     * file's header is there before any other transaction. True when it rotated.
+     */
+    public boolean rotateIfFull() {
+        if (currentPos < maxFileSize) {
+            return false;
+        }
+        rotate(true);
+        return true;
+    }
+
     /** The events a transaction writes after its Gtid event, into {@link #staged}. */
     private void layOut(Transaction trx, boolean asStatements, Boolean annotate) {
         staged.clear();
@@ -477,9 +490,9 @@ public final class BinaryLog {
     /**
      * A rotation: a Rotate event names the next file, which starts afresh. As MySQL does after a rotation
      * (MYSQL_BIN_LOG::purge), expired files are then purged. {@code full}: the file reached max_binlog_size,
-     * which the server finds right after writing the group that filled it, before that group's engine
-     * commit, whose redo flush lets the second checkpoint be written; the model rotates when the next
-     * transaction is written, so a checkpoint nothing holds back any more is written at once.
+     * which the server finds right after writing the group that filled it ({@link #rotateIfFull}), before
+     * that group's engine commit, whose redo flush lets the second checkpoint be written; one nothing holds
+     * back any more is written at once.
      */
     private void rotate(boolean full) {
         String next = String.format("%s.%06d", sizes.basename(), nextFileNumber);

@@ -236,6 +236,7 @@ public final class GroupCommit {
             binlog.xidWritten();
             ends.add(end);
         }
+        binlog.rotateIfFull();
         Group group = new Group(flushing, ends);
         flushing = null;
         flushGroups++;
