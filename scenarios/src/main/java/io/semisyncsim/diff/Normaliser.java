@@ -150,6 +150,33 @@ final class Normaliser {
         return out.toString();
     }
 
+    /**
+     * SHOW SLAVE STATUS (or any answer with a Master_Host and Master_Port column, or their Source_ names) on
+     * real servers: the source is on loopback at a port of the harness's, which says which node it is; the
+     * simulator names the node at 3306, as the replica_status fields are compared already.
+     */
+    private String sourceAddressColumns(String real) {
+        String[] rows = real.split(" / ", -1);
+        List<String> header = java.util.Arrays.asList(rows[0].split(" \\| ", -1));
+        int host = Math.max(header.indexOf("Master_Host"), header.indexOf("Source_Host"));
+        int port = Math.max(header.indexOf("Master_Port"), header.indexOf("Source_Port"));
+        if (host < 0 || port < 0) {
+            return real;
+        }
+        StringBuilder out = new StringBuilder(rows[0]);
+        for (int i = 1; i < rows.length; i++) {
+            String[] cells = rows[i].split(" \\| ", -1);
+            String node = cells.length == header.size() && cells[port].matches("\\d+")
+                    ? portNames.get(Integer.parseInt(cells[port])) : null;
+            if (node != null) {
+                cells[host] = node.substring(0, node.indexOf(':') < 0 ? node.length() : node.indexOf(':'));
+                cells[port] = "3306";
+            }
+            out.append(" / ").append(node == null ? rows[i] : String.join(" | ", cells));
+        }
+        return out.toString();
+    }
+
     /** A real value in the simulator's terms (the simulated side passes through unchanged). */
     String value(String real) {
         if (real == null) {
@@ -157,6 +184,8 @@ final class Normaliser {
         }
         if (real.startsWith(REPLICA_HOSTS)) {
             real = replicaHosts(real);
+        } else if (real.contains("_Host | ")) {
+            real = sourceAddressColumns(real);
         }
         Matcher m = HOST_PORT.matcher(release.apply(real));
         StringBuilder out = new StringBuilder();

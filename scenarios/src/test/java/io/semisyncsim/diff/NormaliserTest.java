@@ -25,6 +25,12 @@ class NormaliserTest {
     }
 
     @Test
+    void aReplicaStatusAnswerNamesItsSourceByThePortItReaches() {
+        assertEquals("Slave_IO_State | Master_Host | Master_User | Master_Port / Waiting | source | repl | 3306",
+                normaliser.value("Slave_IO_State | Master_Host | Master_User | Master_Port / Waiting | 127.0.0.1 | repl | 35605"));
+    }
+
+    @Test
     void replicaHostsCompareInServerIdOrder() {
         assertEquals("Server_id | Host | Port | Master_id / 2 | replica1 | 3306 | 1 / 3 | replica2 | 3306 | 1",
                 Normaliser.serverCounters(
