@@ -74,7 +74,18 @@ public final class ShowBinlogEvents {
      * (a transaction's comes from the transaction, or else is the source's, {@code serverId}), and the type
      * shown when it differs from the event's own (a relay log's Rotate), else null.
      */
-    public record Written(BinlogEvent event, long pos, long endLogPos, long serverId, String type) {
+    public record Written(BinlogEvent event, long pos, long endLogPos, long serverId, String type, boolean shown) {
+        public Written(BinlogEvent event, long pos, long endLogPos, long serverId, String type) {
+            this(event, pos, endLogPos, serverId, type, true);
+        }
+
+        /**
+         * An event of the next file that ends a transaction this file holds the start of (max_relay_log_size
+         * split it): read to render the transaction, not listed.
+         */
+        public Written hidden() {
+            return new Written(event, pos, endLogPos, serverId, type, false);
+        }
     }
 
     /**
@@ -94,8 +105,12 @@ public final class ShowBinlogEvents {
         List<Row> all = render(log, file);
         List<Row> named = new ArrayList<>(all.size());
         for (Row r : all) {
-            named.add(new Row(name, r.pos(), r.eventType(), r.serverId(), r.endLogPos(), r.info()));
+            if (r.pos() >= 0) {
+                named.add(new Row(name, r.pos(), r.eventType(), r.serverId(), r.endLogPos(), r.info()));
+            }
         }
+        // a transaction is rendered when its end is read: one the file's closing Rotate split comes before it
+        named.sort(java.util.Comparator.comparingLong(Row::pos));
         return page(named, size, from, offset, limit);
     }
 
@@ -242,8 +257,9 @@ public final class ShowBinlogEvents {
         return xid ? text + " /* xid=" + trx.id() + " */" : text;
     }
 
+    /** A row; an event read only to render its transaction ({@link Written#hidden}) has position -1. */
     private Row row(Written w, String type, long server, String info) {
         String name = style.typeNames().getOrDefault(type, type);
-        return new Row(w.event().file(), w.pos(), name, server, w.endLogPos(), info);
+        return new Row(w.event().file(), w.shown() ? w.pos() : -1, name, server, w.endLogPos(), info);
     }
 }

@@ -846,11 +846,19 @@ public final class ReplicaChannel {
             return null;
         }
         java.util.List<ShowBinlogEvents.Written> out = new java.util.ArrayList<>();
+        boolean inTransaction = false; // the file ends inside a transaction: its end is read from the next
         for (EventStore<Relayed> store : java.util.List.of(readRelay, relayLog)) {
             for (int i = 0; i < store.size(); i++) {
                 Relayed r = store.get(i);
+                BinlogEvent e = r.event();
                 if (r.file() == n) {
                     out.add(written(r, serverId, skipByReplica, relayName));
+                    inTransaction = e.trx() != 0 ? !e.endsTransaction() : inTransaction;
+                } else if (r.file() > n && inTransaction) {
+                    if (e.trx() != 0) {
+                        out.add(written(r, serverId, skipByReplica, relayName).hidden());
+                        inTransaction = !e.endsTransaction();
+                    }
                 }
             }
         }

@@ -39,8 +39,11 @@ final class DumpThreads<D> {
         /** {@code payload} to the replica on {@code connection}. */
         void send(long connection, Packet.Payload payload);
 
-        /** The ACK receiver polls this connection's socket from now on (ack_receiver.cc add_slave). */
-        void pollForAcks(long connection);
+        /**
+         * This server reads what comes on the dump's connection from now on: a semisync dump's ACKs (the ACK
+         * receiver polls its socket: ack_receiver.cc add_slave), and any dump's reset, which its end reports.
+         */
+        void watchDumpSocket(long connection);
 
         /**
          * A dump thread starts on {@code connection}; {@link #ended} is told when it stops. {@code refusal}: the
@@ -64,7 +67,7 @@ final class DumpThreads<D> {
     private final TreeMap<Long, D> running = new TreeMap<>();
     /** Threads of connections that have not asked for a dump yet (a replica's handshake), by connection. */
     private final Map<Long, Threads.Thread> handshakes = new TreeMap<>();
-    /** Semisync dumps whose socket the ACK receiver found reset. */
+    /** Dumps whose connection was reset. */
     private final TreeSet<Long> netError = new TreeSet<>();
     /** Connections whose dump thread was killed and has not ended yet. */
     private final TreeSet<Long> killed = new TreeSet<>();
@@ -126,12 +129,11 @@ final class DumpThreads<D> {
 
     /**
      * The peer closed a connection: a handshake's thread ends with it (a dump thread finds out itself). A
-     * reset seen on a semisync dump's socket, which the ACK receiver polls, is a network error the dump's
-     * end reports if it is killed as a zombie.
+     * reset of a dump's connection is a network error the dump's end reports if it is killed as a zombie
+     * (its last write fails; a write after a FIN still goes out).
      */
     void peerClosed(long connection, boolean reset) {
-        DumpRegistry.Dump d = dumps.get(connection);
-        if (reset && d != null && d.semisync()) {
+        if (reset && dumps.get(connection) != null) {
             netError.add(connection);
         }
         Threads.Thread t = handshakes.remove(connection);
@@ -154,8 +156,8 @@ final class DumpThreads<D> {
         for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
             if (style.zombieByServerId()) {
                 // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
-                // with it. Only a semisync zombie whose socket the ACK receiver found reset writes why it
-                // ended; one that just waited for events goes silently (both measured on 10.11.19).
+                // with it. Only a zombie whose connection was reset writes why it ended; one that just
+                // waited for events goes silently (both measured on 10.11.19).
                 boolean reported = netError.contains(zombie.connection()) && !killed.contains(zombie.connection());
                 effects.kill(running.get(zombie.connection()), false);
                 end(zombie.connection(), false);
@@ -194,10 +196,9 @@ final class DumpThreads<D> {
                     server.now()));
         }
         dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync, from));
-        if (semisync) {
-            // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc).
-            effects.pollForAcks(connection);
-        }
+        // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc); a reset reaches an
+        // asynchronous dump's end too (its last write fails), which a zombie's kill then reports.
+        effects.watchDumpSocket(connection);
         running.put(connection, effects.startDump(connection, request, semisync, gtids, refusal));
     }
 

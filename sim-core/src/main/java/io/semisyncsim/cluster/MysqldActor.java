@@ -476,7 +476,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
 
         @Override
-        public void pollForAcks(long connection) {
+        public void watchDumpSocket(long connection) {
             c.network().tell(new NetworkActor.BindReader(connection, server.name(), inbox));
         }
 

@@ -99,6 +99,10 @@ public final class IoThread {
         private boolean writing;
         /** An error packet read while the events before it were still being written to the relay log. */
         private Protocol.DumpError deferredError;
+        /** The connection's end, met while the events before it were still being written to the relay log. */
+        private boolean deferredLoss;
+        /** A connect attempt that timed out, which a heal may still complete: it is closed at once then. */
+        private long abandonedAttempt = -1;
         private long sinceSync;
         /** The run of {@link #toWrite} being written, and which of its events end with an fsync. */
         private int runLength;
@@ -187,6 +191,7 @@ public final class IoThread {
                 return stop();
             } else if (m instanceof ConnectTimeout t) {
                 if (t.attempt() == attempt && connection < 0) {
+                    abandonedAttempt = attempt; // the client closed that socket: a late handshake finds nobody
                     connectFailed(110, "Connection timed out");
                 }
             } else if (m instanceof NetTimeout t) {
@@ -194,6 +199,12 @@ public final class IoThread {
             } else if (m instanceof Retry) {
                 connect();
             } else if (m instanceof KillTimeout) {
+                if (killConnection < 0) {
+                    // mysql_real_connect did not finish within the timeout: a connect that failed, as the
+                    // server words it (semisync_slave.cc kill_connection; measured on MariaDB 10.11.19)
+                    log("kill-connect-failed");
+                    return killDone(true);
+                }
                 return killDone(false);
             } else if (m instanceof RelaySpaceSignal) {
                 spaceSignalled();
@@ -233,7 +244,9 @@ public final class IoThread {
                 unread.addLast(p);
                 return Behaviors.same();
             }
-            if (p instanceof Packet.Connected con && con.attempt() == attempt) {
+            if (p instanceof Packet.Connected con && con.attempt() == abandonedAttempt) {
+                c.network().tell(new NetworkActor.Close(con.connection(), c.node())); // given up on: closed
+            } else if (p instanceof Packet.Connected con && con.attempt() == attempt) {
                 timers.cancel("connect");
                 connection = con.connection();
                 trace("io.connected", "connection", connection);
@@ -245,10 +258,11 @@ public final class IoThread {
                 timers.cancel("connect");
                 connectFailed(f.errno(), "Connection refused");
             } else if (p instanceof Packet.PeerClosed closed && closed.connection() == connection) {
-                trace("io.connection_lost", "connection", connection);
-                // A broken connection (the source crashed, a reset) rather than an EOF packet.
-                log("io-read-error");
-                reconnect();
+                if (writing || !toWrite.isEmpty()) {
+                    deferredLoss = true; // the events read before the end go to the relay log first
+                } else {
+                    connectionLost();
+                }
             } else if (p instanceof Packet.Data d && d.connection() == connection) {
                 armNetTimeout();
                 data(d.payload());
@@ -269,8 +283,12 @@ public final class IoThread {
                             "port", c.channel().sourcePort(), "file", at == null ? "" : at.file(),
                             "pos", at == null ? 4 : at.pos());
                 }
-                if (c.server().flavor().semisyncRules().replicaKillsDumpOnStop()) {
-                    threadStart(); // MariaDB's slave_reconnect runs slave_start again: the plugin logs anew
+                RelayIoObserver o = observer();
+                if (c.server().flavor().semisyncRules().replicaKillsDumpOnStop() && o != null
+                        && (o.wantsSemisync() || semisyncDump)) {
+                    // MariaDB's slave_reconnect runs slave_start again, so the plugin logs anew, when semisync
+                    // is enabled or was for the last connection: an asynchronous replica logs nothing (measured)
+                    threadStart();
                 }
             }
             // What a GTID dump will ask for, known now for the connect line; asked for after the set-up.
@@ -397,6 +415,16 @@ public final class IoThread {
             // Heartbeats only keep the connection alive (armNetTimeout above).
         }
 
+        /**
+         * The connection broke (the source crashed, a reset) rather than ending with an EOF packet: read once
+         * every event that came before it is in the relay log, so the reconnect names where they end.
+         */
+        private void connectionLost() {
+            trace("io.connection_lost", "connection", connection);
+            log("io-read-error");
+            reconnect();
+        }
+
         /** The source ended the dump with an error (1236): fatal for this thread, which stops. */
         private void fatal(Protocol.DumpError err) {
             String text = "Got fatal error " + err.code() + " from " + source()
@@ -500,6 +528,10 @@ public final class IoThread {
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
             writeNext();
+            if (deferredLoss && !writing && toWrite.isEmpty()) {
+                deferredLoss = false;
+                connectionLost();
+            }
             if (deferredError != null && !writing && toWrite.isEmpty()) {
                 Protocol.DumpError err = deferredError;
                 deferredError = null;

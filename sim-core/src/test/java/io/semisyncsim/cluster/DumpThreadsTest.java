@@ -39,8 +39,8 @@ class DumpThreadsTest {
         }
 
         @Override
-        public void pollForAcks(long connection) {
-            did.add("ack receiver polls " + connection);
+        public void watchDumpSocket(long connection) {
+            did.add("server watches " + connection);
         }
 
         @Override
@@ -148,7 +148,7 @@ class DumpThreadsTest {
         d.dumpRequest(7, "replica1", request(2, "uuid-2", false));
         assertEquals(Threads.Kind.BINLOG_DUMP, node.threads().find(thread).kind());
         assertEquals(thread, node.dumps().get(7).thread());
-        assertEquals(List.of("start dump 7"), did);
+        assertEquals(List.of("server watches 7", "start dump 7"), did);
         assertEquals(List.of("dump-7"), List.copyOf(d.running()));
     }
 
@@ -157,7 +157,7 @@ class DumpThreadsTest {
         DumpThreads<String> d = semisyncMariadb();
         d.dumpRequest(7, "replica1", request(2, "", true));
         assertTrue(node.dumps().get(7).semisync());
-        assertEquals(List.of("ack receiver polls 7", "start dump 7 semisync"), did);
+        assertEquals(List.of("server watches 7", "start dump 7 semisync"), did);
         assertEquals("1", status("Rpl_semi_sync_master_clients"));
     }
 
@@ -166,7 +166,7 @@ class DumpThreadsTest {
         DumpThreads<String> d = semisyncMariadb();
         d.dumpRequest(7, "replica1", request(2, "", false));
         assertFalse(node.dumps().get(7).semisync());
-        assertEquals(List.of("start dump 7"), did);
+        assertEquals(List.of("server watches 7", "start dump 7"), did);
         assertEquals("0", status("Rpl_semi_sync_master_clients"));
     }
 
@@ -178,7 +178,7 @@ class DumpThreadsTest {
         did.clear();
         int logged = errorLog().size();
         d.dumpRequest(8, "replica1", request(2, "", true));
-        assertEquals(List.of("kill dump-7", "ack receiver polls 8", "start dump 8 semisync"), did);
+        assertEquals(List.of("kill dump-7", "server watches 8", "start dump 8 semisync"), did);
         assertNull(node.dumps().get(7));
         assertNull(node.threads().find(zombie));
         assertEquals("1", status("Rpl_semi_sync_master_clients"));
@@ -193,7 +193,7 @@ class DumpThreadsTest {
         long zombie = node.dumps().get(7).thread();
         did.clear();
         d.dumpRequest(8, "replica1", request(2, "uuid-2", false));
-        assertEquals(List.of("kill dump-7", "start dump 8"), did);
+        assertEquals(List.of("kill dump-7", "server watches 8", "start dump 8"), did);
         assertNotNull(node.dumps().get(7), "the zombie ends when it next looks, after the new dump started");
         assertTrue(errorLog().stream().anyMatch(l -> l.contains("found a zombie dump thread with the same UUID")
                 && l.contains("thread(" + zombie + ")")), errorLog().toString());
@@ -205,7 +205,7 @@ class DumpThreadsTest {
         d.dumpRequest(7, "replica1", request(2, "uuid-2", false));
         did.clear();
         d.dumpRequest(8, "replica2", request(2, "uuid-3", false));
-        assertEquals(List.of("start dump 8"), did);
+        assertEquals(List.of("server watches 8", "start dump 8"), did);
     }
 
     @Test
@@ -270,7 +270,7 @@ class DumpThreadsTest {
         DumpThreads<String> d = semisyncMariadb();
         d.dumpRequest(7, "replica1", request(2, "", true));
         d.netFlushFailed(7);
-        assertEquals(List.of("ack receiver polls 7", "start dump 7 semisync", "stop dump-7"), did);
+        assertEquals(List.of("server watches 7", "start dump 7 semisync", "stop dump-7"), did);
         assertEquals("0", status("Rpl_semi_sync_master_clients"));
         List<String> log = errorLog();
         int flush = log.indexOf("Semi-sync master failed on net_flush() before waiting for slave reply");
