@@ -324,9 +324,11 @@ public final class BinaryLog {
             staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), true);
             return;
         }
-        boolean engineTookPart = false;
+        boolean engineTookPart = false; // a change of a row, or a statement the engine took part in
+        boolean anyRow = false;
         for (Transaction.RowChange change : trx.changes()) {
             engineTookPart |= change.kind() != EventType.QUERY;
+            anyRow |= change.changesRow();
         }
         if (asStatements) {
             for (Transaction.RowChange change : trx.changes()) {
@@ -338,7 +340,7 @@ public final class BinaryLog {
                 staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
                 return;
             }
-        } else if (!anyRowChange(trx)) {
+        } else if (!anyRow) {
             // in row format a statement that changed nothing writes no event (a replica that logs in rows what
             // a source wrote as such statements): the transaction is its Gtid event and COMMIT. UNVERIFIED
             staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
@@ -354,15 +356,6 @@ public final class BinaryLog {
             }
         }
         staged.add(EventType.XID, sizes.xid(), true);
-    }
-
-    private static boolean anyRowChange(Transaction trx) {
-        for (Transaction.RowChange change : trx.changes()) {
-            if (change.changesRow()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A transaction's events after its Gtid event, laid out before they are written; reused. */

@@ -97,10 +97,11 @@ public final class IoThread {
         private long connection = -1;
         private long retries;
         private boolean writing;
-        /** An error packet read while the events before it were still being written to the relay log. */
-        private Protocol.DumpError deferredError;
-        /** The connection's end, met while the events before it were still being written to the relay log. */
-        private boolean deferredLoss;
+        /**
+         * The stream's end (an error packet, the connection's loss) met while the events before it were still
+         * being written to the relay log: handled once they are, as the server's I/O thread reads in order.
+         */
+        private Runnable afterQueued;
         /** A connect attempt that timed out, which a heal may still complete: it is closed at once then. */
         private long abandonedAttempt = -1;
         private long sinceSync;
@@ -244,9 +245,9 @@ public final class IoThread {
                 unread.addLast(p);
                 return Behaviors.same();
             }
-            if (p instanceof Packet.Connected con && con.attempt() == abandonedAttempt) {
+            if (p instanceof Packet.Connected con && (con.attempt() != attempt || attempt == abandonedAttempt)) {
                 c.network().tell(new NetworkActor.Close(con.connection(), c.node())); // given up on: closed
-            } else if (p instanceof Packet.Connected con && con.attempt() == attempt) {
+            } else if (p instanceof Packet.Connected con) {
                 timers.cancel("connect");
                 connection = con.connection();
                 trace("io.connected", "connection", connection);
@@ -258,11 +259,7 @@ public final class IoThread {
                 timers.cancel("connect");
                 connectFailed(f.errno(), "Connection refused");
             } else if (p instanceof Packet.PeerClosed closed && closed.connection() == connection) {
-                if (writing || !toWrite.isEmpty()) {
-                    deferredLoss = true; // the events read before the end go to the relay log first
-                } else {
-                    connectionLost();
-                }
+                whenQueued(this::connectionLost);
             } else if (p instanceof Packet.Data d && d.connection() == connection) {
                 armNetTimeout();
                 data(d.payload());
@@ -406,13 +403,23 @@ public final class IoThread {
                 close();
                 connectError(denied.code(), denied.message(), denied.code());
             } else if (payload instanceof Protocol.DumpError err) {
-                if (writing || !toWrite.isEmpty()) {
-                    deferredError = err; // read after the events before it are in the relay log
-                } else {
-                    fatal(err);
-                }
+                whenQueued(() -> fatal(err));
             }
             // Heartbeats only keep the connection alive (armNetTimeout above).
+        }
+
+        /**
+         * {@code end} now, or once the events received before it are in the relay log ({@link #afterQueued}). The
+         * first end wins: the close that follows a source's error packet is not a second, lost connection.
+         */
+        private void whenQueued(Runnable end) {
+            if (writing || !toWrite.isEmpty()) {
+                if (afterQueued == null) {
+                    afterQueued = end;
+                }
+            } else {
+                end.run();
+            }
         }
 
         /**
@@ -528,14 +535,10 @@ public final class IoThread {
             }
             c.sqlThread().tell(new SqlThread.RelayAdvanced());
             writeNext();
-            if (deferredLoss && !writing && toWrite.isEmpty()) {
-                deferredLoss = false;
-                connectionLost();
-            }
-            if (deferredError != null && !writing && toWrite.isEmpty()) {
-                Protocol.DumpError err = deferredError;
-                deferredError = null;
-                fatal(err);
+            if (afterQueued != null && !writing && toWrite.isEmpty()) {
+                Runnable end = afterQueued;
+                afterQueued = null;
+                end.run();
             }
             return Behaviors.same();
         }
