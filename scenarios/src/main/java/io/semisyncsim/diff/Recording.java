@@ -116,6 +116,11 @@ final class Recording implements RunListener {
             timings.put("await duration", duration); // how long the condition took to hold
         }
         for (String node : t.nodes()) {
+            if (t.frozen(node)) {
+                // A paused mysqld answers nothing: reading it would wait for its resume while the others go on.
+                fields.put(node + ".frozen", "yes");
+                continue;
+            }
             t.statusVariables(node, "Rpl_semi_sync").forEach((k, v) -> {
                 if (settings.timed(k) && v != null && v.matches("\\d+")) {
                     timings.put(node + ".status." + k, Long.parseLong(v));

@@ -39,6 +39,8 @@ public final class RealTarget implements Target {
     private final Map<Long, Client> clients = new TreeMap<>();
     private final Map<String, Connection> observers = new TreeMap<>();
     private final Map<String, Client> committers = new TreeMap<>();
+    /** Nodes between their SIGSTOP and their SIGCONT (the CONT comes from a background thread). */
+    private final java.util.Set<String> frozen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Runnable> callbacks = new ConcurrentLinkedQueue<>();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "semisync-sim real client");
@@ -549,11 +551,18 @@ public final class RealTarget implements Target {
     @Override
     public void pause(String node, long micros) {
         ServerProcess p = cluster.server(node);
+        frozen.add(node);
         p.signal("STOP");
         background.submit(() -> {
             sleepMicros(micros);
             p.signal("CONT");
+            frozen.remove(node);
         });
+    }
+
+    @Override
+    public boolean frozen(String node) {
+        return frozen.contains(node);
     }
 
     @Override

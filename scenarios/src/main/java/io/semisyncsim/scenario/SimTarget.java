@@ -249,6 +249,11 @@ public final class SimTarget implements Target {
     }
 
     @Override
+    public boolean frozen(String node) {
+        return cluster.frozen(node);
+    }
+
+    @Override
     public void slowDisk(String node, long fsyncMicros) {
         cluster.slowDisk(node, fsyncMicros);
     }

@@ -71,6 +71,8 @@ public final class Cluster implements AutoCloseable {
     private final NetworkModel model;
     private final Map<String, ActorRef<MysqldActor.Command>> actors = new LinkedHashMap<>();
     private final Map<Long, Object> results = new TreeMap<>();
+    /** Nodes paused now (SIGSTOP), until their resume. */
+    private final java.util.Set<String> frozen = new java.util.TreeSet<>();
     private final ActorRef<ClientSession.Command> client;
     private final ActorRef<NetworkActor.Command> network;
     private final long clientLatency;
@@ -377,6 +379,7 @@ public final class Cluster implements AutoCloseable {
     public void pause(String node, long micros) {
         String path = "/user/mysqld-" + node;
         kernel.pause(path);
+        frozen.add(node);
         network.tell(new NetworkActor.Frozen(node, true));
         kernel.trace().record(node, "mysqld", "pause", "for_us", micros);
         kernel.spawn(akka.actor.typed.javadsl.Behaviors.<String>withTimers(timers -> {
@@ -384,10 +387,16 @@ public final class Cluster implements AutoCloseable {
             return akka.actor.typed.javadsl.Behaviors.receiveMessage(m -> {
                 kernel.trace().record(node, "mysqld", "resume");
                 kernel.resume(path);
+                frozen.remove(node);
                 network.tell(new NetworkActor.Frozen(node, false));
                 return akka.actor.typed.javadsl.Behaviors.stopped();
             });
         }), "resume-" + node + "-" + nextRequestId++);
+    }
+
+    /** Whether the node is paused now: a frozen process answers nothing until it resumes. */
+    public boolean frozen(String node) {
+        return frozen.contains(node);
     }
 
     public void slowDisk(String node, long fsyncMicros) {

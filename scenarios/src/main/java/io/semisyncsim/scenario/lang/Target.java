@@ -204,6 +204,9 @@ public interface Target extends AutoCloseable {
 
     // --- what a node shows now (the diff compares these; a node that is down shows nothing)
 
+    /** Whether the node's process is paused now (fault: pause): it answers no statement until it resumes. */
+    boolean frozen(String node);
+
     /** Status variables whose names start with {@code prefix} (case-insensitive), by name. */
     java.util.SortedMap<String, String> statusVariables(String node, String prefix);
 
