@@ -51,7 +51,13 @@ public final class ReplicaChannel {
     /** MASTER_PASSWORD: the topology's CHANGE MASTER TO gives the harness's {@code repl}. */
     private String sourcePassword = "repl";
     private long connectRetrySeconds = 60;
-    private Long heartbeatPeriodMicros; // null: slave_net_timeout / 2
+    /**
+     * MASTER_HEARTBEAT_PERIOD as the server keeps it (Master_info::heartbeat_period, a float of seconds): 0 on a
+     * server never configured, and from CHANGE MASTER or RESET SLAVE on; master.info keeps it over a restart.
+     */
+    private float heartbeatPeriod;
+    /** Slave_received_heartbeats: counted as the I/O thread reads them, until CHANGE MASTER or a restart. */
+    private long receivedHeartbeats;
     /** MASTER_DELAY / SOURCE_DELAY: the SQL thread applies a transaction this many seconds after the source did. */
     private long sqlDelaySeconds;
     /** While the SQL thread waits out the delay: the second it waits for (sql_delay_end), else -1. */
@@ -220,16 +226,16 @@ public final class ReplicaChannel {
         return sourceHost != null;
     }
 
-    public void configure(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
+    public void configure(String host, Integer port, String user, Long connectRetry, Float heartbeatSeconds,
                           Boolean autoPos, BinlogPosition start) {
-        configure(host, port, user, connectRetry, heartbeatMicros, autoPos, null, start);
+        configure(host, port, user, connectRetry, heartbeatSeconds, autoPos, null, start);
     }
 
     /**
      * CHANGE MASTER TO: the options given (null: unchanged). A position given makes MariaDB's channel
      * positional (Using_Gtid No), unless MASTER_USE_GTID says otherwise.
      */
-    public void configure(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
+    public void configure(String host, Integer port, String user, Long connectRetry, Float heartbeatSeconds,
                           Boolean autoPos, UsingGtid useGtid, BinlogPosition start) {
         if (useGtid != null) {
             usingGtid = useGtid;
@@ -258,9 +264,10 @@ public final class ReplicaChannel {
         if (connectRetry != null) {
             connectRetrySeconds = connectRetry;
         }
-        if (heartbeatMicros != null) {
-            heartbeatPeriodMicros = heartbeatMicros;
+        if (heartbeatSeconds != null) {
+            heartbeatPeriod = heartbeatSeconds;
         }
+        receivedHeartbeats = 0; // "counter lives until master is CHANGEd" (sql_repl.cc change_master)
         if (autoPos != null) {
             autoPosition = autoPos;
         }
@@ -328,7 +335,7 @@ public final class ReplicaChannel {
      * Relay_Log_Space as they were; measured). Returns whether Using_Gtid changed (MariaDB's Note 4190, with
      * ALL too: measured on 10.11.19).
      */
-    public boolean reset(boolean all, boolean toGtid) {
+    public boolean reset(boolean all, boolean toGtid, float defaultHeartbeat) {
         boolean toSlavePos = toGtid && usingGtid == UsingGtid.NO;
         if (toGtid && !all) {
             shownBeforeReset = new long[] {relayLogPos, relayLogSpace()};
@@ -337,13 +344,15 @@ public final class ReplicaChannel {
             usingGtid = UsingGtid.SLAVE_POS;
         }
         sqlDelaySeconds = 0; // reset_slave: clear_sql_delay (measured on MariaDB 10.11: SQL_Delay 0)
+        // clear_in_memory_info -> init_master_log_pos: slave_net_timeout / 2 again, with ALL or without; the
+        // heartbeats received stay counted (measured on MariaDB 10.11.19).
+        heartbeatPeriod = defaultHeartbeat;
         if (all) {
             sourceHost = null;
             sourcePort = 3306;
             sourceUser = "repl";
             sourcePassword = "repl";
             connectRetrySeconds = 60;
-            heartbeatPeriodMicros = null;
             autoPosition = false;
             usingGtid = UsingGtid.SLAVE_POS;
         }
@@ -400,6 +409,7 @@ public final class ReplicaChannel {
     public void processStarted() {
         transactionalGroups = 0;
         ddlGroups = 0;
+        receivedHeartbeats = 0;
     }
 
     private void openRelayFile() {
@@ -971,8 +981,26 @@ public final class ReplicaChannel {
         return connectRetrySeconds;
     }
 
-    public Long heartbeatPeriodMicros() {
-        return heartbeatPeriodMicros;
+    /**
+     * The period the I/O thread asks its dump for, in microseconds: the replica sends it as whole nanoseconds
+     * computed in float (slave.cc get_master_version_and_clock: heartbeat_period * 1000000000UL); 0 asks for none.
+     */
+    public long heartbeatPeriodMicros() {
+        return (long) (heartbeatPeriod * 1_000_000_000f) / 1000;
+    }
+
+    /** Slave_heartbeat_period as mysqld.cc show_heartbeat_period prints the float: "%.3f". */
+    public String heartbeatPeriodShown() {
+        return new java.math.BigDecimal(heartbeatPeriod).setScale(3, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A heartbeat read from the source (slave.cc queue_event: HEARTBEAT_LOG_EVENT). */
+    public void heartbeatReceived() {
+        receivedHeartbeats++;
+    }
+
+    public long receivedHeartbeats() {
+        return receivedHeartbeats;
     }
 
     public boolean autoPosition() {

@@ -122,6 +122,18 @@ final class DumpThreads<D> {
                 server.flavor().errorText(1045, hello.user(), from, usingPassword)));
     }
 
+    /**
+     * A client closed its connection before its login (a replica that gave up waiting for the greeting of
+     * this server, frozen meanwhile): the thread the server gave it at accept reads the end and, on
+     * MariaDB, says so as it ends (sql_connect.cc: "This connection closed normally without authentication").
+     */
+    void closedBeforeLogin(long connection, String from) {
+        Threads.Thread t = server.threads().open(Threads.Kind.CLIENT, "unauthenticated", from + ":" + (40000 + connection),
+                "Connect", server.now());
+        server.runAs(t.id(), () -> server.errorLog().log("aborted-unauthenticated", "id", t.id(), "host", from));
+        server.threads().close(t.id());
+    }
+
     /** One of the statements a connecting I/O thread runs before its dump (get_master_version_and_clock's): answered. */
     void setupQuery(long connection, Protocol.SetupQuery q) {
         effects.send(connection, new Protocol.SetupReply(q.n()));
@@ -147,6 +159,8 @@ final class DumpThreads<D> {
      * dump thread on this connection; the semisync plugin decides whether it is semisync.
      */
     void dumpRequest(long connection, String from, Protocol.DumpRequest request) {
+        // The replica registered just before (COM_REGISTER_SLAVE, its last set-up query): Slave_connections.
+        server.replicaRegistered();
         Threads.Thread t = handshakes.remove(connection);
         if (t == null) {
             t = server.threads().open(Threads.Kind.CLIENT, "repl", from, "Connect", server.now());
@@ -160,7 +174,7 @@ final class DumpThreads<D> {
                 // waited for events goes silently (both measured on 10.11.19).
                 boolean reported = netError.contains(zombie.connection()) && !killed.contains(zombie.connection());
                 effects.kill(running.get(zombie.connection()), false);
-                end(zombie.connection(), false);
+                end(zombie.connection(), null);
                 if (reported) {
                     server.runAs(zombie.thread(), () -> server.errorLog().log("aborted-zombie", "id",
                             zombie.thread(), "user", "repl", "host", zombie.host()));
@@ -259,20 +273,23 @@ final class DumpThreads<D> {
     }
 
     /**
-     * A semisync dump's flush for an ACK failed: the plugin logs it as the dump thread, whose stream then
-     * ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave: "Failed
-     * to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
+     * A dump's write failed. A semisync dump's flush for an ACK: the plugin logs it as the dump thread, whose
+     * stream then ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave:
+     * "Failed to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
+     * Any other write: the stream ends on the write error (ER_NET_ERROR_ON_WRITE).
      */
-    void netFlushFailed(long connection) {
+    void netFlushFailed(long connection, boolean askedForAck) {
         DumpRegistry.Dump d = dumps.get(connection);
         D dump = running.get(connection);
         if (d == null || dump == null) {
             return; // already ended (killed meanwhile)
         }
-        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-            server.runAs(d.thread(), o::netFlushFailed);
+        if (askedForAck) {
+            for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+                server.runAs(d.thread(), o::netFlushFailed);
+            }
         }
-        end(connection, true);
+        end(connection, askedForAck ? WriteError.ACK_FLUSH : WriteError.WRITE);
         effects.stop(dump);
     }
 
@@ -280,7 +297,7 @@ final class DumpThreads<D> {
     boolean ended(Object dump) {
         for (Map.Entry<Long, D> e : running.entrySet()) {
             if (e.getValue().equals(dump)) {
-                end(e.getKey(), false);
+                end(e.getKey(), null);
                 return true;
             }
         }
@@ -289,9 +306,9 @@ final class DumpThreads<D> {
 
     /**
      * A dump thread ended: transmit_stop, and a semisync dump's registration ends (remove_slave);
-     * {@code netFlushFailed}: its connection ended on that network error, which its end logs.
+     * {@code error}: the failed write its connection ended on, which its end logs; null when it did not.
      */
-    private void end(long connection, boolean netFlushFailed) {
+    private void end(long connection, WriteError error) {
         running.remove(connection);
         killed.remove(connection);
         netError.remove(connection);
@@ -306,14 +323,20 @@ final class DumpThreads<D> {
                 server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
                         shuttingDown.getAsBoolean(), server.now()));
             }
-            if (netFlushFailed) {
-                // sql_connect.cc end_connection: the connection ended on a network error, not killed.
+            // sql_connect.cc end_connection: the connection ended on a network error, not killed.
+            if (error == WriteError.ACK_FLUSH) {
                 server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
+                        "user", "repl", "host", d.host()));
+            } else if (error == WriteError.WRITE) {
+                server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-write", "id", d.thread(),
                         "user", "repl", "host", d.host()));
             }
         }
         server.threads().close(d.thread());
     }
+
+    /** A dump's write that failed: the flush of an event that asked for an ACK, or any other. */
+    private enum WriteError { ACK_FLUSH, WRITE }
 
     /** The process is gone: every dump thread stops at once, and no registration or handshake is left. */
     void processEnded() {

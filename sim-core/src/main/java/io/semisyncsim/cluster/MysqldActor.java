@@ -138,8 +138,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** The ACK receiver thread started: the ACKs that waited in its sockets are read. */
     private enum AckReceiverStarted implements Command { TICK }
 
-    /** The dump thread on {@code connection} failed to flush an event that asks for an ACK. */
-    public record DumpNetFlushFailed(long connection) implements Command {
+    /** A write of the dump thread on {@code connection} failed ({@code askedForAck}: an event's that asks for an ACK). */
+    public record DumpNetFlushFailed(long connection, boolean askedForAck) implements Command {
     }
 
     /** A clean shutdown's next timed phase is due. */
@@ -187,7 +187,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.toIoThread = ctx.messageAdapter(IoThread.Command.class, ForIoThread::new);
         this.dumpNetFlushFailed = ctx.messageAdapter(BinlogDumpThread.NetFlushFailed.class,
-                f -> new DumpNetFlushFailed(f.connection()));
+                f -> new DumpNetFlushFailed(f.connection(), f.askedForAck()));
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
         this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
         this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
@@ -264,7 +264,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
         } else if (m instanceof DumpNetFlushFailed f) {
-            dumps.netFlushFailed(f.connection());
+            dumps.netFlushFailed(f.connection(), f.askedForAck());
         } else if (m instanceof Crash k) {
             lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
@@ -445,6 +445,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
         if (m.packet() instanceof Packet.PeerClosed closed) {
             dumps.peerClosed(closed.connection(), closed.reset());
+            return this;
+        }
+        if (m.packet() instanceof Packet.ClosedBeforeLogin closed) {
+            dumps.closedBeforeLogin(closed.connection(), closed.client());
             return this;
         }
         if (!(m.packet() instanceof Packet.Data d)) {

@@ -28,6 +28,7 @@ public final class Flavor {
     private final Map<String, LogMessage> logMessages;
     private final SemisyncRules semisyncRules;
     private final ThreadStyle threadStyle;
+    private final List<String> replicationStatus;
 
     Flavor(String name, Config table, Config pluginKinds) {
         this.name = name;
@@ -66,6 +67,7 @@ public final class Flavor {
         this.logMessages = LogMessage.all(table.getConfig("error-log.messages"));
         this.semisyncRules = SemisyncRules.from(table.getConfig("semisync"));
         this.threadStyle = ThreadStyle.from(table.getConfig("threads"));
+        this.replicationStatus = List.copyOf(table.getStringList("replication-status"));
     }
 
     /** SHOW SLAVE STATUS's columns ({@code newNames}: SHOW REPLICA STATUS's), in this release's order. */
@@ -94,6 +96,15 @@ public final class Flavor {
     public String replicaCannotConnect(Object... namedArgs) {
         return new LogMessage("replica-errors.cannot-connect", "ERROR", 2003, "Repl",
                 table.getString("replica-errors.cannot-connect"), 0).format(namedArgs);
+    }
+
+    /**
+     * The client library's message when the source's OS took the connection but its greeting never came
+     * ({@code replica-errors.no-greeting}: CR_SERVER_LOST_EXTENDED, 2013).
+     */
+    public String replicaLostGreeting(Object... namedArgs) {
+        return new LogMessage("replica-errors.no-greeting", "ERROR", 2013, "Repl",
+                table.getString("replica-errors.no-greeting"), 0).format(namedArgs);
     }
 
     public String replicaConnectError(Object... namedArgs) {
@@ -616,6 +627,23 @@ public final class Flavor {
     /** Whether the server counts its binlog group commits in status variables (MariaDB's Binlog_commits...). */
     public boolean binlogGroupCommitStatus() {
         return table.getBoolean("binlog-group-commit-status");
+    }
+
+    /** SHOW STATUS's replication variables this server has, by name (ReplicationStatusVariables reads each). */
+    public List<String> replicationStatus() {
+        return replicationStatus;
+    }
+
+    /**
+     * Whether every CHANGE MASTER that does not name MASTER_HEARTBEAT_PERIOD sets it to slave_net_timeout / 2
+     * (MariaDB), or only one that names a host or a port (MySQL).
+     */
+    public boolean heartbeatDefaultAtEveryChange() {
+        String when = table.getString("heartbeat-default-at-change");
+        if (!when.equals("always") && !when.equals("host-or-port")) {
+            throw new IllegalStateException(name + ": heartbeat-default-at-change is always or host-or-port, not " + when);
+        }
+        return when.equals("always");
     }
 
     /** How SHOW BINLOG EVENTS names and describes events (flavors.conf show-binlog-events). */

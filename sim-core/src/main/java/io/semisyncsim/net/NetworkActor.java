@@ -132,6 +132,11 @@ public final class NetworkActor {
         private final Map<Long, String> silentlyDead = new TreeMap<>();
         /** Handshakes a HOLD partition keeps: TCP retransmits the SYN, so they complete after the heal. */
         private final java.util.List<Connect> heldConnects = new java.util.ArrayList<>();
+        /**
+         * Connections the server's OS took whose server has heard nothing from the client yet, by connection:
+         * the server's node. A FIN then reaches the server's thread that waits for the login.
+         */
+        private final Map<Long, String> unheard = new TreeMap<>();
 
         State(ActorContext<Command> ctx, NetworkModel model, Trace trace, LongSupplier clock) {
             this.ctx = ctx;
@@ -255,6 +260,7 @@ public final class NetworkActor {
             if (frozen.contains(c.server())) {
                 trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
                         "result", "no greeting");
+                later(rtt, c.owner(), new Packet.Established(c.attempt())); // the OS accepted it
                 heldConnects.add(c); // the client's own connect timeout may give up first
                 return Behaviors.same();
             }
@@ -266,6 +272,7 @@ public final class NetworkActor {
             }
             long id = model.open(c.client(), c.server());
             owners.put(new End(id, c.client()), c.owner());
+            unheard.put(id, c.server());
             trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(), "connection", id,
                     "result", "ok");
             later(rtt, c.owner(), new Packet.Connected(id, c.attempt()));
@@ -298,6 +305,11 @@ public final class NetworkActor {
                     // The peer's socket is gone: its TCP answers this write with a reset (told at once rather than
                     // after the round trip: no model yet needs that gap).
                     owner.tell(new Packet.PeerClosed(s.connection(), true));
+                }
+                // A socket another thread polls (a source's ACK receiver) sees that reset too.
+                ActorRef<Packet> reader = readers.isEmpty() ? null : readers.get(new End(s.connection(), s.from()));
+                if (reader != null && reader != owner) {
+                    reader.tell(new Packet.PeerClosed(s.connection(), true));
                 }
                 return Behaviors.same();
             }
@@ -365,6 +377,14 @@ public final class NetworkActor {
             }
             if (!silentlyDead.isEmpty() && d.to().equals(silentlyDead.get(d.connection()))) {
                 return Behaviors.same(); // its machine went while it was on its way
+            }
+            if (!unheard.isEmpty() && d.to().equals(unheard.get(d.connection()))) {
+                unheard.remove(d.connection());
+                if (d.payload() instanceof Fin && !down.contains(d.to())) {
+                    model.close(d.connection());
+                    mysqld.get(d.to()).tell(new Packet.ClosedBeforeLogin(d.connection(), d.from()));
+                    return Behaviors.same();
+                }
             }
             if (d.payload() instanceof Fin) {
                 model.close(d.connection());

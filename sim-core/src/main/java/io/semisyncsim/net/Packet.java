@@ -7,12 +7,30 @@ package io.semisyncsim.net;
 public sealed interface Packet {
     long connection();
 
+    /**
+     * The client closed a connection the server's OS took before the server heard anything from it: the
+     * server's thread that waits for the login reads the end ({@code client}: the client's node).
+     */
+    record ClosedBeforeLogin(long connection, String client) implements Packet {
+    }
+
     /** A payload from the peer. */
     record Data(long connection, String from, Payload payload) implements Packet {
     }
 
     /** The connection of the client's {@code attempt} is up (TCP handshake done): the client may talk. */
     record Connected(long connection, long attempt) implements Packet {
+    }
+
+    /**
+     * The client's connect {@code attempt} reached a host whose mysqld is frozen (SIGSTOP): its OS finished the
+     * TCP handshake, but the server's greeting does not come until the process runs again.
+     */
+    record Established(long attempt) implements Packet {
+        @Override
+        public long connection() {
+            return -1;
+        }
     }
 
     /** The client's connect {@code attempt} was refused ({@code errno} 111: no mysqld listening there). */

@@ -45,12 +45,13 @@ public final class BinlogDumpThread {
     }
 
     /**
-     * A write to the replica failed after an event that asked for an ACK: the semisync plugin's flush
-     * before it would wait for the reply (semisync_master.cc Repl_semi_sync_master::flush_net, 5.7/8.0
-     * ReplSemiSyncMaster::readSlaveReply) found the connection reset. The thread waits to be stopped:
-     * its server writes what the real dump thread writes as it ends.
+     * A write to the replica found the connection reset. {@code askedForAck}: the flush of an event that asked
+     * for an ACK, the semisync plugin's before it would wait for the reply (semisync_master.cc
+     * Repl_semi_sync_master::flush_net, 5.7/8.0 ReplSemiSyncMaster::readSlaveReply); else any other write, an
+     * event's or a heartbeat's (net_flush, ER_NET_ERROR_ON_WRITE). The thread waits to be stopped: its server
+     * writes what the real dump thread writes as it ends.
      */
-    public record NetFlushFailed(long connection) {
+    public record NetFlushFailed(long connection, boolean askedForAck) {
     }
 
     /**
@@ -132,7 +133,7 @@ public final class BinlogDumpThread {
         private boolean peerClosed;
         /** The connection was reset: every write fails from now on. */
         private boolean peerGone;
-        /** A flush for an ACK failed: the server stops this thread (see {@link NetFlushFailed}). */
+        /** A write failed: the server stops this thread (see {@link NetFlushFailed}). */
         private boolean failed;
         private final NetBuffer netBuffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
@@ -227,7 +228,7 @@ public final class BinlogDumpThread {
         /** Everything readable is sent: the buffer goes to the socket, and the thread waits for new events. */
         private Behavior<Command> flushAndWait() {
             if (!flush()) {
-                return stop();
+                return netFlushFailed(false);
             }
             armHeartbeat(c.request().heartbeatPeriod());
             return Behaviors.same();
@@ -244,7 +245,7 @@ public final class BinlogDumpThread {
                     }
                 }
                 if (c.gtids().error() != null) { // what was sent goes first, then the error packet
-                    return flush() ? refuse(c, actor, c.gtids().error()) : stop();
+                    return flush() ? refuse(c, actor, c.gtids().error()) : netFlushFailed(false);
                 }
             }
             BinlogEvent mark = c.gtids().atEnd();
@@ -267,7 +268,7 @@ public final class BinlogDumpThread {
                 ack |= observers.get(i).beforeSendEvent(e.type(), e.end());
             }
             if (netBuffer.write(e, ack) && !flush()) {
-                return ack ? netFlushFailed() : stop();
+                return netFlushFailed(ack);
             }
             if (ack) {
                 for (int i = 0; i < observers.size(); i++) {
@@ -279,13 +280,13 @@ public final class BinlogDumpThread {
         }
 
         /**
-         * The flush of an event that asks for an ACK failed (flush_net / readSlaveReply): the server logs
-         * it as this thread and ends it; until then the thread does nothing more.
+         * A write failed ({@code askedForAck}: the flush of an event that asks for an ACK, flush_net /
+         * readSlaveReply): the server logs it as this thread and ends it; until then the thread does nothing more.
          */
-        private Behavior<Command> netFlushFailed() {
+        private Behavior<Command> netFlushFailed(boolean askedForAck) {
             failed = true;
             c.trace().record(c.node(), actor, "dump.net-flush-failed", "connection", c.connection());
-            c.netFlushFailed().tell(new NetFlushFailed(c.connection()));
+            c.netFlushFailed().tell(new NetFlushFailed(c.connection(), askedForAck));
             return Behaviors.same();
         }
 
@@ -328,7 +329,7 @@ public final class BinlogDumpThread {
                 return Behaviors.same();
             }
             if (peerGone) {
-                return stop();
+                return netFlushFailed(false); // the heartbeat's write meets the reset
             }
             c.network().tell(new NetworkActor.Send(c.connection(), c.node(),
                     new Protocol.Heartbeat(c.binlog().readableEnd())));

@@ -104,6 +104,8 @@ public final class IoThread {
         private Runnable afterQueued;
         /** A connect attempt that timed out, which a heal may still complete: it is closed at once then. */
         private long abandonedAttempt = -1;
+        /** A connect attempt the source's OS took (its mysqld frozen): a timeout is then a missing greeting. */
+        private long establishedAttempt = -1;
         private long sinceSync;
         /** The run of {@link #toWrite} being written, and which of its events end with an fsync. */
         private int runLength;
@@ -193,7 +195,11 @@ public final class IoThread {
             } else if (m instanceof ConnectTimeout t) {
                 if (t.attempt() == attempt && connection < 0) {
                     abandonedAttempt = attempt; // the client closed that socket: a late handshake finds nobody
-                    connectFailed(110, "Connection timed out");
+                    if (establishedAttempt == attempt) {
+                        greetingTimedOut();
+                    } else {
+                        connectFailed(110, "Connection timed out");
+                    }
                 }
             } else if (m instanceof NetTimeout t) {
                 netTimeout(t);
@@ -255,6 +261,8 @@ public final class IoThread {
                 armNetTimeout();
                 send(new Protocol.Hello(c.serverId(), c.node(), c.uuid(), c.channel().sourceUser(),
                         c.channel().sourcePassword()));
+            } else if (p instanceof Packet.Established e && e.attempt() == attempt) {
+                establishedAttempt = attempt; // connected, waiting for the greeting
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == attempt) {
                 timers.cancel("connect");
                 connectFailed(f.errno(), "Connection refused");
@@ -327,8 +335,7 @@ public final class IoThread {
          * this server has (MySQL: COM_BINLOG_DUMP_GTID names no file; MariaDB still sends its coordinates).
          */
         private void requestDump(boolean semisync) {
-            long heartbeat = c.channel().heartbeatPeriodMicros() != null ? c.channel().heartbeatPeriodMicros()
-                    : c.netTimeout() / 2;
+            long heartbeat = c.channel().heartbeatPeriodMicros();
             GtidRequest gtids = dumpGtids;
             c.channel().gtidRequested(gtids == null ? null : gtids.toString(), gtids == null ? null : gtids.position());
             var from = gtids != null && gtids.set() != null ? null : c.channel().dumpStart();
@@ -404,8 +411,9 @@ public final class IoThread {
                 connectError(denied.code(), denied.message(), denied.code());
             } else if (payload instanceof Protocol.DumpError err) {
                 whenQueued(() -> fatal(err));
+            } else if (payload instanceof Protocol.Heartbeat) {
+                c.channel().heartbeatReceived(); // counted, and the connection is alive (armNetTimeout above)
             }
-            // Heartbeats only keep the connection alive (armNetTimeout above).
         }
 
         /**
@@ -590,6 +598,16 @@ public final class IoThread {
                 network(unread.pollFirst());
             }
             writeNext();
+        }
+
+        /**
+         * The source's OS took the connection but no greeting came within the connect timeout (a frozen
+         * mysqld): CR_SERVER_LOST_EXTENDED, 2013 "at 'waiting for initial communication packet'" (client.cc
+         * csm_begin_connect's vio_io_wait; measured on MariaDB 10.11.19 with a SIGSTOPped master).
+         */
+        private void greetingTimedOut() {
+            String message = c.server().flavor().replicaLostGreeting("errno", 110, "errno_text", "Connection timed out");
+            connectError(2013, message, 2013);
         }
 
         /** The source cannot be reached: CR_CONN_HOST_ERROR (2003) with the socket's errno. */

@@ -305,6 +305,18 @@ public final class Mysqld {
         return start(List.of());
     }
 
+    /** COM_REGISTER_SLAVE received since this process started: Slave_connections (sql_parse.cc dispatch_command). */
+    private long replicaRegistrations;
+
+    /** A replica registered before asking for its dump. */
+    public void replicaRegistered() {
+        replicaRegistrations++;
+    }
+
+    long replicaRegistrations() {
+        return replicaRegistrations;
+    }
+
     /**
      * Starts the server: options, plugins, then the binary log, recovered first when the last run crashed
      * ({@link #recover}: {@code prepared} are the transactions it left prepared), then a new log file.
@@ -317,6 +329,7 @@ public final class Mysqld {
         boolean crashed = state == NodeState.CRASHED;
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
+        replicaRegistrations = 0;
         threads.restart();
         ackReceiverThread = 0;
         ackReceiverStopped = false; // a new process: a receiver starts when semisync is enabled
@@ -449,12 +462,15 @@ public final class Mysqld {
      * unchanged), its relay logs start over, and the lines of change_master are logged; MariaDB says how
      * the channel positions (Using_Gtid) when that changed or MASTER_USE_GTID was given (measured).
      */
-    void changeSource(String host, Integer port, String user, Long connectRetry, Long heartbeatMicros,
+    void changeSource(String host, Integer port, String user, Long connectRetry, Float heartbeatSeconds,
                       Boolean autoPosition, io.semisyncsim.channel.ReplicaChannel.UsingGtid useGtid,
                       io.semisyncsim.binlog.BinlogPosition from) {
         var old = channel.coordinates();
         var usingBefore = channel.usingGtid();
-        channel.configure(host, port, user, connectRetry, heartbeatMicros, autoPosition, useGtid, from);
+        if (heartbeatSeconds == null && (flavor.heartbeatDefaultAtEveryChange() || host != null || port != null)) {
+            heartbeatSeconds = defaultHeartbeatPeriod();
+        }
+        channel.configure(host, port, user, connectRetry, heartbeatSeconds, autoPosition, useGtid, from);
         var now = channel.coordinates();
         errorLog.log("change-source-connection");
         errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
@@ -481,12 +497,23 @@ public final class Mysqld {
     /** RESET SLAVE [ALL]; true when it turned a positional MariaDB channel to gtid_slave_pos (Note 4190). */
     boolean resetReplica(boolean all) {
         // with ALL, a new connection would replicate by GTID again (MariaDB)
-        boolean toGtid = channel.reset(all, flavor.sql().resetReplicaUsesGtid());
+        boolean toGtid = channel.reset(all, flavor.sql().resetReplicaUsesGtid(), defaultHeartbeatPeriod());
         for (String file : List.of("master.info", "relay-log.info")) {
             errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
         }
         return toGtid;
     }
+
+    /**
+     * MASTER_HEARTBEAT_PERIOD's default: half of slave_net_timeout as it is now, taken when CHANGE MASTER or
+     * RESET SLAVE sets it, not followed later (sql_repl.cc change_master, rpl_mi.cc init_master_log_pos).
+     */
+    private float defaultHeartbeatPeriod() {
+        return (float) Math.min(MAX_HEARTBEAT_PERIOD, variables.getLong("replica_net_timeout") / 2.0);
+    }
+
+    /** SLAVE_MAX_HEARTBEAT_PERIOD (rpl_mi.h): the largest MASTER_HEARTBEAT_PERIOD, in seconds. */
+    public static final long MAX_HEARTBEAT_PERIOD = 4294967L;
 
     /** Whether this replica logs what its SQL thread applies (log_slave_updates / log_replica_updates). */
     public boolean logsReplicatedUpdates() {
@@ -813,8 +840,13 @@ public final class Mysqld {
         return ia >= 0 && ib >= 0 ? Integer.compare(ia, ib) : String.CASE_INSENSITIVE_ORDER.compare(a, b);
     };
 
-    /** Every status variable, server's and plugins', by name. */
+    /** Every status variable, server's and plugins', by name: SHOW GLOBAL STATUS. */
     public SortedMap<String, String> status() {
+        return status(false);
+    }
+
+    /** SHOW [GLOBAL | SESSION] STATUS: a client session's own counters where a variable has them. */
+    public SortedMap<String, String> status(boolean session) {
         SortedMap<String, String> all = new TreeMap<>(STATUS_ORDER);
         if (state != NodeState.RUNNING) {
             return all;
@@ -823,6 +855,7 @@ public final class Mysqld {
         if (flavor.binlogGroupCommitStatus()) {
             all.putAll(commitStatus.get());
         }
+        ReplicationStatusVariables.addTo(all, this, session);
         for (Plugin p : plugins.behaviours()) {
             all.putAll(p.status());
         }

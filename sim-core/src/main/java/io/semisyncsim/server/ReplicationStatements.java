@@ -9,6 +9,7 @@ import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Threads;
 import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.table.Values;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,8 @@ final class ReplicationStatements {
         Integer port = null;
         String user = null;
         Long retry = null;
-        Long heartbeat = null;
+        Float heartbeat = null;
+        List<Warning> warnings = new ArrayList<>();
         Boolean autoPosition = null;
         ReplicaChannel.UsingGtid useGtid = null;
         String file = null;
@@ -174,7 +176,7 @@ final class ReplicationStatements {
                 case "MASTER_PASSWORD" -> password = text(o);
                 case "MASTER_PORT" -> port = (int) number(o);
                 case "MASTER_CONNECT_RETRY" -> retry = number(o);
-                case "MASTER_HEARTBEAT_PERIOD" -> heartbeat = number(o) * 1_000_000L;
+                case "MASTER_HEARTBEAT_PERIOD" -> heartbeat = heartbeatPeriod(o, warnings);
                 case "MASTER_AUTO_POSITION" -> autoPosition = number(o) != 0;
                 case "MASTER_USE_GTID" -> useGtid = useGtid(o);
                 case "MASTER_LOG_FILE" -> file = text(o);
@@ -198,7 +200,35 @@ final class ReplicationStatements {
         if (password != null) {
             server.channel().setSourcePassword(password);
         }
-        return StatementExecutor.ok(List.of());
+        return StatementExecutor.ok(warnings);
+    }
+
+    /**
+     * MASTER_HEARTBEAT_PERIOD, as the parser takes it (sql_yacc.yy): any unsigned number, kept as a float of
+     * seconds; past SLAVE_MAX_HEARTBEAT_PERIOD refused (1624), longer than slave_net_timeout a warning (1704),
+     * and under a millisecond 0 with a warning (1703): heartbeats off. Measured on MariaDB 10.11.19.
+     */
+    private Float heartbeatPeriod(Map.Entry<String, Input> o, List<Warning> warnings) throws SqlError {
+        BigDecimal v;
+        if (o.getValue() instanceof Input.Whole w && w.value().signum() >= 0) {
+            v = new BigDecimal(w.value());
+        } else if (o.getValue() instanceof Input.Decimal d && !d.text().startsWith("-")) {
+            v = new BigDecimal(d.text());
+        } else {
+            throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
+        }
+        float period = v.floatValue();
+        if (period > Mysqld.MAX_HEARTBEAT_PERIOD) {
+            throw flavor().error(1624, Long.toString(Mysqld.MAX_HEARTBEAT_PERIOD));
+        }
+        if (period > server.variables().getLong("replica_net_timeout")) {
+            warnings.add(new Warning("Warning", 1704, flavor().errorText(1704)));
+        }
+        if (period != 0 && period < 0.001) {
+            warnings.add(new Warning("Warning", 1703, flavor().errorText(1703)));
+            period = 0;
+        }
+        return period;
     }
 
     /** MASTER_USE_GTID = no | slave_pos | current_pos (MariaDB). */

@@ -259,7 +259,7 @@ final class StatementExecutor {
         } else if (statement instanceof Statement.SetVariables s) {
             return set(account, s, session);
         } else if (statement instanceof Statement.Show s) {
-            return s.status() ? showStatus(s.like()) : showVariables(s.scope(), s.like(), session);
+            return s.status() ? showStatus(s.scope(), s.like()) : showVariables(s.scope(), s.like(), session);
         } else if (statement instanceof Statement.ShowPlugins) {
             return showPlugins();
         }
@@ -537,8 +537,8 @@ final class StatementExecutor {
         return nameValue(all, like);
     }
 
-    private StatementResult showStatus(String like) {
-        return nameValue(new ArrayList<>(server.status().entrySet()), like);
+    private StatementResult showStatus(Scope scope, String like) {
+        return nameValue(new ArrayList<>(server.status(scope != Scope.GLOBAL).entrySet()), like);
     }
 
     private static StatementResult nameValue(List<Map.Entry<String, String>> entries, String like) {

@@ -269,7 +269,7 @@ class DumpThreadsTest {
     void aFailedFlushForAnAckLogsItEndsTheDumpAndAbortsItsConnection() {
         DumpThreads<String> d = semisyncMariadb();
         d.dumpRequest(7, "replica1", request(2, "", true));
-        d.netFlushFailed(7);
+        d.netFlushFailed(7, true);
         assertEquals(List.of("server watches 7", "start dump 7 semisync", "stop dump-7"), did);
         assertEquals("0", status("Rpl_semi_sync_master_clients"));
         List<String> log = errorLog();
@@ -277,6 +277,28 @@ class DumpThreadsTest {
         int stop = log.indexOf("Stop semi-sync binlog_dump to slave (server_id: 2)");
         assertTrue(flush >= 0 && stop > flush, log.toString());
         assertTrue(log.get(log.size() - 1).startsWith("Aborted connection"), log.toString());
+    }
+
+    @Test
+    void anyOtherFailedWriteEndsTheDumpOnTheWriteErrorWithoutTheSemisyncLine() {
+        DumpThreads<String> d = semisyncMariadb();
+        d.dumpRequest(7, "replica1", request(2, "", true));
+        d.netFlushFailed(7, false);
+        assertEquals(List.of("server watches 7", "start dump 7 semisync", "stop dump-7"), did);
+        List<String> log = errorLog();
+        assertFalse(log.contains("Semi-sync master failed on net_flush() before waiting for slave reply"), log.toString());
+        assertTrue(log.get(log.size() - 1).endsWith("(Got an error writing communication packets)"), log.toString());
+    }
+
+    @Test
+    void aConnectionClosedBeforeItsLoginIsLoggedAsUnauthenticatedOnMariadb() {
+        DumpThreads<String> d = dumps("mariadb-10.11");
+        int threads = node.threads().all().size();
+        d.closedBeforeLogin(9, "replica1");
+        assertEquals(threads, node.threads().all().size()); // its thread ended with it
+        List<String> log = errorLog();
+        assertTrue(log.get(log.size() - 1).endsWith("user: 'unauthenticated' host: 'replica1' (This connection closed "
+                + "normally without authentication)"), log.toString());
     }
 
     @Test

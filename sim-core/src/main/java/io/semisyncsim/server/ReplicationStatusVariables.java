@@ -1,0 +1,63 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.channel.ReplicaChannel;
+
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * SHOW STATUS's replication variables (mysqld.cc status_vars), each read from the model when it is shown.
+ * The flavour lists the ones its server has ({@code replication-status}): MariaDB all of these, MySQL only
+ * the open temporary tables (its others moved to performance_schema). One entry per variable.
+ */
+final class ReplicationStatusVariables {
+    private ReplicationStatusVariables() {
+    }
+
+    /** A variable's value on a running server, GLOBAL or SESSION. */
+    private interface Value {
+        String of(Mysqld server, boolean session);
+    }
+
+    private static final Map<String, Value> VALUES = Map.ofEntries(
+            // COM_REGISTER_SLAVE per connection (STATUS_VAR com_register_slave, SHOW_LONG_STATUS): the global sum
+            // counts every registration since the start, which FLUSH STATUS leaves; a client's session made none.
+            Map.entry("Slave_connections", (s, session) -> session ? "0" : Long.toString(s.replicaRegistrations())),
+            // show_heartbeat_period: the default connection's period, "%.3f"; 0.000 before any CHANGE MASTER.
+            Map.entry("Slave_heartbeat_period", (s, session) -> s.channel().heartbeatPeriodShown()),
+            // show_slave_received_heartbeats: counted by queue_event, until CHANGE MASTER or a restart.
+            Map.entry("Slave_received_heartbeats", (s, session) -> Long.toString(s.channel().receivedHeartbeats())),
+            // show_slave_running: the I/O thread reading (after its dump request) and the SQL thread running.
+            Map.entry("Slave_running", (s, session) -> s.channel().ioRunning() == ReplicaChannel.IoRunning.YES
+                    && s.channel().sqlRunning() ? "ON" : "OFF"),
+            // binlog_dump_thread_count: registered replicas whose dump thread has not ended (repl_failsafe.cc).
+            Map.entry("Slaves_connected", (s, session) -> Integer.toString(s.dumps().all().size())),
+            // show_slaves_running: any_slave_sql_running, the connections whose SQL thread runs.
+            Map.entry("Slaves_running", (s, session) -> s.channel().sqlRunning() ? "1" : "0"),
+            // Temporary tables are not modelled (CREATE TEMPORARY TABLE is refused as 9000), so none is open.
+            Map.entry("Slave_open_temp_tables", (s, session) -> "0"),
+            Map.entry("Replica_open_temp_tables", (s, session) -> "0"),
+            // The model's replicas meet no lock wait or deadlock to retry, and have no slave_skip_errors to skip.
+            Map.entry("Slave_retried_transactions", (s, session) -> "0"),
+            Map.entry("Slave_skipped_errors", (s, session) -> "0"));
+
+    /** The flavour's replication variables and their values, added to {@code into}. */
+    static void addTo(SortedMap<String, String> into, Mysqld server, boolean session) {
+        for (String name : server.flavor().replicationStatus()) {
+            into.put(name, value(name).of(server, session));
+        }
+    }
+
+    /** Whether the model knows how to read the named variable (every flavour's list must name known ones). */
+    static boolean known(String name) {
+        return VALUES.containsKey(name);
+    }
+
+    private static Value value(String name) {
+        Value v = VALUES.get(name);
+        if (v == null) {
+            throw new IllegalStateException("replication-status names " + name + ", which the model does not read");
+        }
+        return v;
+    }
+}
