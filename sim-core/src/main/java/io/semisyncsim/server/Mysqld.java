@@ -307,6 +307,12 @@ public final class Mysqld {
 
     /** COM_REGISTER_SLAVE received since this process started: Slave_connections (sql_parse.cc dispatch_command). */
     private long replicaRegistrations;
+    /** Every connection's MASTER_GTID_WAIT counters since this process started: their GLOBAL status. */
+    private final GtidWaitCounters gtidWaits = new GtidWaitCounters();
+
+    GtidWaitCounters gtidWaits() {
+        return gtidWaits;
+    }
 
     /** A replica registered before asking for its dump. */
     public void replicaRegistered() {
@@ -330,6 +336,7 @@ public final class Mysqld {
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
         replicaRegistrations = 0;
+        gtidWaits.reset();
         threads.restart();
         ackReceiverThread = 0;
         ackReceiverStopped = false; // a new process: a receiver starts when semisync is enabled
@@ -842,11 +849,11 @@ public final class Mysqld {
 
     /** Every status variable, server's and plugins', by name: SHOW GLOBAL STATUS. */
     public SortedMap<String, String> status() {
-        return status(false);
+        return status(null);
     }
 
-    /** SHOW [GLOBAL | SESSION] STATUS: a client session's own counters where a variable has them. */
-    public SortedMap<String, String> status(boolean session) {
+    /** SHOW SESSION STATUS of {@code session} (a connection's own counters where a variable has them); null: GLOBAL. */
+    public SortedMap<String, String> status(Session session) {
         SortedMap<String, String> all = new TreeMap<>(STATUS_ORDER);
         if (state != NodeState.RUNNING) {
             return all;

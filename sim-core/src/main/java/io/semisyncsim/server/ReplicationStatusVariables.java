@@ -14,15 +14,19 @@ final class ReplicationStatusVariables {
     private ReplicationStatusVariables() {
     }
 
-    /** A variable's value on a running server, GLOBAL or SESSION. */
+    /** A variable's value on a running server: a connection's own ({@code session}), or GLOBAL (null). */
     private interface Value {
-        String of(Mysqld server, boolean session);
+        String of(Mysqld server, Session session);
+    }
+
+    private static GtidWaitCounters gtidWaits(Mysqld server, Session session) {
+        return session == null ? server.gtidWaits() : session.gtidWaits();
     }
 
     private static final Map<String, Value> VALUES = Map.ofEntries(
             // COM_REGISTER_SLAVE per connection (STATUS_VAR com_register_slave, SHOW_LONG_STATUS): the global sum
             // counts every registration since the start, which FLUSH STATUS leaves; a client's session made none.
-            Map.entry("Slave_connections", (s, session) -> session ? "0" : Long.toString(s.replicaRegistrations())),
+            Map.entry("Slave_connections", (s, session) -> session != null ? "0" : Long.toString(s.replicaRegistrations())),
             // show_heartbeat_period: the default connection's period, "%.3f"; 0.000 before any CHANGE MASTER.
             Map.entry("Slave_heartbeat_period", (s, session) -> s.channel().heartbeatPeriodShown()),
             // show_slave_received_heartbeats: counted by queue_event, until CHANGE MASTER or a restart.
@@ -39,10 +43,15 @@ final class ReplicationStatusVariables {
             Map.entry("Replica_open_temp_tables", (s, session) -> "0"),
             // The model's replicas meet no lock wait or deadlock to retry, and have no slave_skip_errors to skip.
             Map.entry("Slave_retried_transactions", (s, session) -> "0"),
-            Map.entry("Slave_skipped_errors", (s, session) -> "0"));
+            Map.entry("Slave_skipped_errors", (s, session) -> "0"),
+            // MASTER_GTID_WAIT's counters (rpl_gtid.cc gtid_waiting::wait_for_pos), per connection like
+            // Slave_connections; the time in microseconds, here the virtual ones waited.
+            Map.entry("Master_gtid_wait_count", (s, session) -> Long.toString(gtidWaits(s, session).count())),
+            Map.entry("Master_gtid_wait_time", (s, session) -> Long.toString(gtidWaits(s, session).timeMicros())),
+            Map.entry("Master_gtid_wait_timeouts", (s, session) -> Long.toString(gtidWaits(s, session).timeouts())));
 
     /** The flavour's replication variables and their values, added to {@code into}. */
-    static void addTo(SortedMap<String, String> into, Mysqld server, boolean session) {
+    static void addTo(SortedMap<String, String> into, Mysqld server, Session session) {
         for (String name : server.flavor().replicationStatus()) {
             into.put(name, value(name).of(server, session));
         }

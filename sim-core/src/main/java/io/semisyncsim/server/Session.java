@@ -40,6 +40,8 @@ public final class Session {
      * wait runs again when the wait is over (ReplicationWaits), and each call takes its earlier value.
      */
     private final List<ReplicationWaits.Outcome> waits = new ArrayList<>();
+    /** This connection's MASTER_GTID_WAIT counters (its SESSION status). */
+    private final GtidWaitCounters gtidWaits = new GtidWaitCounters();
     private int waitCalls;
     /** Session values by variable name; null until the connection opens ({@link #open}). */
     private TreeMap<String, String> variables;
@@ -231,5 +233,9 @@ public final class Session {
             loginGrantOption = now.globalGrantOption();
         }
         return now.withGlobalAsOf(loginGlobal, loginGrantOption);
+    }
+
+    GtidWaitCounters gtidWaits() {
+        return gtidWaits;
     }
 }

@@ -259,7 +259,8 @@ final class StatementExecutor {
         } else if (statement instanceof Statement.SetVariables s) {
             return set(account, s, session);
         } else if (statement instanceof Statement.Show s) {
-            return s.status() ? showStatus(s.scope(), s.like()) : showVariables(s.scope(), s.like(), session);
+            return s.status() ? showStatus(s.scope() == Scope.GLOBAL ? null : session, s.like())
+                    : showVariables(s.scope(), s.like(), session);
         } else if (statement instanceof Statement.ShowPlugins) {
             return showPlugins();
         }
@@ -537,8 +538,9 @@ final class StatementExecutor {
         return nameValue(all, like);
     }
 
-    private StatementResult showStatus(Scope scope, String like) {
-        return nameValue(new ArrayList<>(server.status(scope != Scope.GLOBAL).entrySet()), like);
+    /** SHOW STATUS: {@code session} null for GLOBAL. */
+    private StatementResult showStatus(Session session, String like) {
+        return nameValue(new ArrayList<>(server.status(session).entrySet()), like);
     }
 
     private static StatementResult nameValue(List<Map.Entry<String, String>> entries, String like) {
@@ -585,6 +587,7 @@ final class StatementExecutor {
             throws SqlError {
         require(account, flavor().privileges().need("flush-status"), flavor());
         server.refreshStatus();
+        session.gtidWaits().reset(); // refresh_status: the connection's own counters go into the sum, and start again
         if (f.local()) {
             return ok(List.of());
         }

@@ -38,7 +38,7 @@ final class WaitFunctions {
             }
             wait = () -> positionWait(server, name, args, rules);
         } else if (name.equals("MASTER_GTID_WAIT") && mariadb) {
-            wait = () -> gtidWait(server, name, args);
+            wait = () -> gtidWait(server, session, name, args);
         } else if (name.equals("WAIT_FOR_EXECUTED_GTID_SET") && !mariadb) {
             wait = () -> executedGtidSetWait(server, name, args);
         } else {
@@ -82,7 +82,7 @@ final class WaitFunctions {
         /** Its outcome at the call: over already, or timed out at once (a timeout of 0); null when it waits. */
         ReplicationWaits.Outcome now() {
             ReplicationWaits.Outcome o = poll(0);
-            return o == null && timeoutMicros == 0 ? atTimeout : o;
+            return o == null && timeoutMicros == 0 ? timedOut() : o;
         }
 
         @Override
@@ -199,9 +199,11 @@ final class WaitFunctions {
     /**
      * MASTER_GTID_WAIT(pos [, timeout]): 0 once gtid_slave_pos has reached every domain's GTID of {@code pos},
      * SQL thread or not; -1 at the timeout (fractional seconds; 0 at once; negative or NULL for ever); NULL
-     * for a NULL position; ERROR 1317 when KILL QUERY ends it (measured on MariaDB 10.11.18).
+     * for a NULL position; ERROR 1317 when KILL QUERY ends it (measured on MariaDB 10.11.18); ERROR 1941 for a
+     * position it cannot parse (ER_INCORRECT_GTID_STATE, measured on 10.11.19). Each call with a position it
+     * could parse counts in Master_gtid_wait_count, its connection's and the server's.
      */
-    private static Call gtidWait(Mysqld server, String name, List<Object> args) throws SqlError {
+    private static Call gtidWait(Mysqld server, Session session, String name, List<Object> args) throws SqlError {
         if (args.isEmpty() || args.size() > 2) {
             throw server.flavor().error(1582, name);
         }
@@ -210,21 +212,44 @@ final class WaitFunctions {
         }
         GtidList.Parsed wanted = GtidList.parse(Values.text(args.get(0)));
         if (wanted.list() == null) {
-            throw server.flavor().error(1231, "gtid_slave_pos", Values.text(args.get(0)));
+            throw server.flavor().error(1941);
         }
         double seconds = args.size() == 2 && args.get(1) != null ? Values.toDouble(args.get(1)) : -1;
-        return new GtidWait(server, wanted.list(), seconds < 0 ? -1 : (long) (seconds * 1e6));
+        session.gtidWaits().started();
+        server.gtidWaits().started();
+        return new GtidWait(server, session, wanted.list(), seconds < 0 ? -1 : (long) (seconds * 1e6));
     }
 
     /** A MASTER_GTID_WAIT: it waits domain by domain, in the order the position lists them. */
     private static final class GtidWait extends Call {
         private final Mysqld server;
+        private final Session session;
         private final GtidList wanted;
+        private final long startedAt;
+        private boolean ended;
 
-        GtidWait(Mysqld server, GtidList wanted, long timeout) {
+        GtidWait(Mysqld server, Session session, GtidList wanted, long timeout) {
             super(ReplicationWaits.Outcome.of(-1L), new ReplicationWaits.Outcome(null, server.flavor().error(1317)), timeout);
             this.server = server;
+            this.session = session;
             this.wanted = wanted;
+            this.startedAt = server.now();
+        }
+
+        /** wait_for_pos adds the time waited when the wait was reached or timed out, an empty one aside. */
+        private void end(boolean timedOut) {
+            if (!ended && !wanted.isEmpty()) {
+                ended = true;
+                long waited = server.now() - startedAt;
+                session.gtidWaits().ended(waited, timedOut);
+                server.gtidWaits().ended(waited, timedOut);
+            }
+        }
+
+        @Override
+        public ReplicationWaits.Outcome timedOut() {
+            end(true);
+            return super.timedOut();
         }
 
         /** The first of its GTIDs gtid_slave_pos has not reached, or null when all are reached. */
@@ -241,7 +266,11 @@ final class WaitFunctions {
 
         @Override
         public ReplicationWaits.Outcome poll(int groups) {
-            return waitingFor() == null ? ReplicationWaits.Outcome.of(0L) : null;
+            if (waitingFor() != null) {
+                return null;
+            }
+            end(false);
+            return ReplicationWaits.Outcome.of(0L);
         }
 
         /**

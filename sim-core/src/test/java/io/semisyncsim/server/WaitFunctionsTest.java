@@ -73,6 +73,31 @@ class WaitFunctionsTest {
     }
 
     @Test
+    void aGtidWaitCountsWhenItStartsAndAddsTheTimeItWaitedWhenReachedOrTimedOut() {
+        long[] now = {0};
+        Mysqld node = new Mysqld("replica1", 2, io.semisyncsim.flavor.Flavors.standard().get("mariadb-10.11"),
+                OptionFile.of(java.util.Map.of()), io.semisyncsim.semisync.SemisyncPlugins.register(
+                        new io.semisyncsim.server.plugin.PluginFactories()), () -> now[0]);
+        node.start();
+        Session reader = new Session();
+        waiting(node, reader, "SELECT MASTER_GTID_WAIT('0-1-3')");
+        assertEquals("1", node.status().get("Master_gtid_wait_count"));
+        now[0] = 250_000;
+        run(node, new Session(), "SET GLOBAL gtid_slave_pos = '0-1-3'");
+        assertEquals("250000", node.status().get("Master_gtid_wait_time"));
+        assertEquals(List.of(List.of("0")), rows(run(node, reader, "SELECT MASTER_GTID_WAIT('0-1-3')"))); // its rerun
+        Session killed = new Session();
+        now[0] = 300_000;
+        node.waits().killed(waiting(node, killed, "SELECT MASTER_GTID_WAIT('0-1-9')"));
+        now[0] = 400_000;
+        assertEquals("2", node.status().get("Master_gtid_wait_count"));
+        assertEquals("250000", node.status().get("Master_gtid_wait_time")); // a KILL adds no time
+        assertEquals("1", node.status(reader).get("Master_gtid_wait_count"));
+        assertEquals("ERROR 1941 (HY000): Could not parse GTID list", error(run(node, reader, "SELECT MASTER_GTID_WAIT('x')")));
+        assertEquals("1", node.status(reader).get("Master_gtid_wait_count"));
+    }
+
+    @Test
     void aTimeoutEndsOnlyItsOwnWait() {
         Mysqld node = node("mariadb-10.11");
         Session first = new Session();
