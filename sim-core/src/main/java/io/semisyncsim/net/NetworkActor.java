@@ -227,6 +227,9 @@ public final class NetworkActor {
                 return Behaviors.same();
             }
             down.add(s.node());
+            for (long c : model.connectionsOf(s.node())) {
+                unheard.remove(c, s.node()); // the server is gone, and its threads that waited for logins
+            }
             if (s.silent()) {
                 // The machine is gone: no FIN; each peer finds out by its own timeout, or by a reset once
                 // the machine is back and the peer writes.
@@ -349,6 +352,7 @@ public final class NetworkActor {
             for (long c : model.connectionsOf(r.a())) {
                 if (model.peer(c, r.a()).equals(r.b())) {
                     List<String> ends = model.reset(c);
+                    unheard.remove(c); // reset before a word: nobody's login to wait for
                     trace.record("network", "network", "reset", "connection", c, "a", r.a(), "b", r.b());
                     for (String end : ends) {
                         ActorRef<Packet> owner = owners.get(new End(c, end));
