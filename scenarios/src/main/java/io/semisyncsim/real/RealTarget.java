@@ -755,6 +755,11 @@ public final class RealTarget implements Target {
         if (c == null) {
             return null;
         }
+        if (cluster.flavor().gtidKind().equals("mariadb")) {
+            // SHOW MASTER STATUS waits for LOCK_log, which a MariaDB group commit leader holds for as long as
+            // an earlier commit waits for an ACK (GroupCommit.LogLock): the observer would wait with it.
+            return cluster.server(node).binlogEndOnDisk();
+        }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(cluster.settings()
                 .statement(cluster.flavor(), "binary-log-status"))) {
             return rs.next() ? rs.getString(1) + ":" + rs.getString(2) : null;

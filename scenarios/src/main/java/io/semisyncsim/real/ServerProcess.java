@@ -26,6 +26,7 @@ final class ServerProcess {
     private final Path dir;
     private final int port;
     private Process process;
+    private String binlogBasename;
 
     ServerProcess(String node, ServerBinary binary, Path dir, int port) {
         this.node = node;
@@ -69,7 +70,27 @@ final class ServerProcess {
      * Writes the node's option file: where it lives and listens (127.0.0.1 only), its server_id, its
      * binary and relay logs, then the scenario's own settings for it, as written.
      */
+    /**
+     * The binary log's end as the files show it: the last file the index names and its size, which is
+     * the position SHOW MASTER STATUS gives once a group is written (each group's flush_and_sync writes
+     * it out), read without the server's LOCK_log; null when there is no index yet.
+     */
+    String binlogEndOnDisk() {
+        try {
+            List<String> files = Files.readAllLines(datadir().resolve(binlogBasename + ".index"));
+            String last = files.isEmpty() ? null : files.get(files.size() - 1).strip();
+            if (last == null || last.isEmpty()) {
+                return null;
+            }
+            Path file = datadir().resolve(last);
+            return file.getFileName() + ":" + Files.size(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     void writeOptionFile(long serverId, String binlogBasename, Map<String, String> scenarioOptions) {
+        this.binlogBasename = binlogBasename;
         List<String> lines = new ArrayList<>();
         lines.add("[mysqld]");
         lines.add("datadir = " + datadir());
