@@ -19,6 +19,9 @@ import java.util.List;
  *          -> AFTER_COMMIT (after_commit for each transaction, then its client's OK; who waits, and
  *                     whether later groups wait behind, is the flavour's {@link AfterCommitWait})
  * </pre>
+ * The binary log's lock (LOCK_log) is held by the flush stage, and under MariaDB's shape until the group's
+ * leader holds the after_sync lock ({@link LogLock}); the next flush, and the statements that read the log's
+ * end, wait for it ({@link #logLockHeld}).
  * Time is the caller's: a returned {@link Work} asks it to call {@link #done} after that many µs. A
  * hook that returns false holds its transaction until the caller releases it.
  */
@@ -35,6 +38,19 @@ public final class GroupCommit {
         public Work(Stage stage, long micros) {
             this(stage, micros, 0);
         }
+    }
+
+    /** How long a group's leader holds the binary log's lock, LOCK_log. */
+    public enum LogLock {
+        /** For the flush stage only: the sync and commit stages have locks of their own (binlog.cc ordered_commit). */
+        FLUSH_STAGE,
+        /**
+         * Through the write and the sync, until the leader holds LOCK_after_binlog_sync (MariaDB log.cc
+         * trx_group_commit_leader takes it before it lets LOCK_log go): a group written while another waits at
+         * after_sync keeps LOCK_log, so no third group is written and SHOW MASTER STATUS waits (measured on
+         * 10.11.18).
+         */
+        UNTIL_AFTER_SYNC
     }
 
     /** A transaction waiting to commit, with what the caller needs to answer its client. */
@@ -99,7 +115,12 @@ public final class GroupCommit {
         }
     }
 
-    private record Group(List<Pending> members, List<BinlogPosition> ends) {
+    /** {@code flushGroups}: the flush groups it is made of (a sync or commit leader takes several together). */
+    private record Group(List<Pending> members, List<BinlogPosition> ends, int flushGroups) {
+        Group(List<Pending> members, List<BinlogPosition> ends) {
+            this(members, ends, 1);
+        }
+
         BinlogPosition lastEnd() {
             return ends.get(ends.size() - 1);
         }
@@ -120,6 +141,7 @@ public final class GroupCommit {
     private final Hooks hooks;
     private final AfterSyncWait afterSyncWait;
     private final AfterCommitWait afterCommitWait;
+    private final LogLock logLock;
     private Settings settings;
     private final ArrayDeque<Pending> flushQueue = new ArrayDeque<>();
     private final ArrayDeque<Group> syncQueue = new ArrayDeque<>();
@@ -151,11 +173,27 @@ public final class GroupCommit {
 
     public GroupCommit(BinaryLog binlog, Settings settings, AfterSyncWait afterSyncWait,
                        AfterCommitWait afterCommitWait, Hooks hooks) {
+        this(binlog, settings, afterSyncWait, afterCommitWait, LogLock.FLUSH_STAGE, hooks);
+    }
+
+    public GroupCommit(BinaryLog binlog, Settings settings, AfterSyncWait afterSyncWait,
+                       AfterCommitWait afterCommitWait, LogLock logLock, Hooks hooks) {
         this.binlog = binlog;
         this.settings = settings;
         this.afterSyncWait = afterSyncWait;
         this.afterCommitWait = afterCommitWait;
+        this.logLock = logLock;
         this.hooks = hooks;
+    }
+
+    /**
+     * Whether a leader holds LOCK_log: a group is being written, or (MariaDB) written and not yet past the
+     * sync stage into after_sync. What needs the lock waits (the next flush here; SHOW MASTER STATUS, SHOW
+     * BINARY LOGS, SHOW BINLOG EVENTS, FLUSH BINARY LOGS in the server).
+     */
+    public boolean logLockHeld() {
+        return flushing != null || logLock == LogLock.UNTIL_AFTER_SYNC
+                && (syncing != null || !syncQueue.isEmpty() || !commitQueue.isEmpty());
     }
 
     public void setSettings(Settings settings) {
@@ -198,7 +236,7 @@ public final class GroupCommit {
      * waits until that many are queued or binlog_commit_wait_usec passed (log.cc wait_for_sufficient_commits).
      */
     private void startFlush(List<Work> work) {
-        if (flushing != null || flushQueue.isEmpty()) {
+        if (logLockHeld() || flushQueue.isEmpty()) {
             return;
         }
         long wanted = settings.commitWaitCount(); // unsigned: past 2^63 it reads negative here
@@ -229,7 +267,6 @@ public final class GroupCommit {
         List<BinlogPosition> ends = new ArrayList<>();
         // MariaDB names a group of several by its leader (trx_group_commit_leader: commit_id), in each Gtid event
         long commitId = flushing.size() > 1 ? flushing.get(0).transaction().id() : 0;
-        transactionsWritten += flushing.size();
         for (Pending p : flushing) {
             List<BinlogEvent> events = binlog.write(p.transaction(), false, commitId);
             BinlogPosition end = events.get(events.size() - 1).end();
@@ -239,7 +276,6 @@ public final class GroupCommit {
         binlog.rotateIfFull();
         Group group = new Group(flushing, ends);
         flushing = null;
-        flushGroups++;
         hooks.afterFlush(group.ends());
         if (settings.syncBinlog() != 1) {
             binlog.publishWritten();
@@ -289,6 +325,7 @@ public final class GroupCommit {
         engineDone = false;
         nextAfterSync = 0;
         commitGroups++;
+        startFlush(work); // MariaDB's leader now holds the after_sync lock and lets LOCK_log go
         continueAfterSync(work);
     }
 
@@ -304,6 +341,11 @@ public final class GroupCommit {
             }
             nextAfterSync++;
         }
+        // MariaDB counts a group and its transactions once past after_sync (log.cc trx_group_commit_leader:
+        // ++num_group_commits under LOCK_commit_ordered, num_commits in the commit_ordered loop; measured 0
+        // while the first waits); MySQL has no such counters.
+        flushGroups += committing.flushGroups();
+        transactionsWritten += committing.members().size();
         work.add(new Work(Stage.COMMIT, settings.engineCommitPerTransaction() * committing.members().size()));
     }
 
@@ -393,15 +435,17 @@ public final class GroupCommit {
     private static Group merge(ArrayDeque<Group> queue) {
         List<Pending> members = new ArrayList<>();
         List<BinlogPosition> ends = new ArrayList<>();
+        int flushGroups = 0;
         for (Group g : queue) {
             members.addAll(g.members());
             ends.addAll(g.ends());
+            flushGroups += g.flushGroups();
         }
         queue.clear();
-        return new Group(members, ends);
+        return new Group(members, ends, flushGroups);
     }
 
-    /** Binlog_commits: the transactions written. */
+    /** Binlog_commits: the transactions written and past after_sync. */
     public long transactionsWritten() {
         return transactionsWritten;
     }
@@ -416,6 +460,7 @@ public final class GroupCommit {
         return triggerTimeout;
     }
 
+    /** Binlog_group_commits: the flush groups written and past after_sync. */
     public long flushGroups() {
         return flushGroups;
     }

@@ -207,6 +207,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             }
         });
         server.setCommitStatus(() -> commits == null ? CommitCoordinator.binlogStatus(0, 0, 0, 0) : commits.binlogStatus());
+        server.setBinlogLockHeld(() -> commits != null && commits.logLockHeld());
     }
 
     @Override

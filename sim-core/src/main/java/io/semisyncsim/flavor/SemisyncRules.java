@@ -18,6 +18,7 @@ import java.util.List;
  * @param replicaChecksSourceEnabled the replica notes a source whose semisync is disabled (MariaDB)
  * @param afterSyncWait            how group commit waits at after_sync
  * @param afterCommitWait          how group commit waits at after_commit
+ * @param logLock                  how long a group commit leader holds LOCK_log (GroupCommit.LogLock)
  * @param switchOffWhenOnOnly      switch_off counts in no_times and logs only when the status was ON (MariaDB
  *                                 10.6+ semisync_master.cc; MySQL's switch_off does both every time)
  * @param resetMasterReenables     RESET MASTER disables an enabled source and enables it again around the reset
@@ -30,7 +31,7 @@ public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, 
                             List<String> flushStatusResets, boolean replicaKillsDumpOnStop,
                             boolean replicaChecksSourceEnabled, String afterSyncWait, String afterCommitWait,
                             boolean switchOffWhenOnOnly, boolean resetMasterReenables,
-                            boolean formatDescriptionAsksAck) {
+                            boolean formatDescriptionAsksAck, String logLock) {
 
     static SemisyncRules from(Config c) {
         return new SemisyncRules(c.getString("node-per").equals("transaction"), c.getBoolean("kill-aborts-wait"),
@@ -39,13 +40,14 @@ public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, 
                 c.getStringList("flush-status-resets"), c.getBoolean("replica-kills-dump-on-stop"),
                 c.getBoolean("replica-checks-source-enabled"), c.getString("after-sync-wait"),
                 c.getString("after-commit-wait"), c.getBoolean("switch-off-when-on-only"),
-                c.getBoolean("reset-master-reenables"), c.getBoolean("format-description-asks-ack"));
+                c.getBoolean("reset-master-reenables"), c.getBoolean("format-description-asks-ack"),
+                c.getString("log-lock"));
     }
 
     /** MySQL's rules (the source plugin's defaults), for tests that build a source without a flavour. */
     public static SemisyncRules mysql() {
         return new SemisyncRules(false, false, true, true, false, false,
                 List.of("yes_tx", "no_tx", "no_times", "timefunc_failures", "wait_pos_backtraverse"), false, false,
-                "PER_GROUP", "STAGE_LEADER", false, false, true);
+                "PER_GROUP", "STAGE_LEADER", false, false, true, "FLUSH_STAGE");
     }
 }

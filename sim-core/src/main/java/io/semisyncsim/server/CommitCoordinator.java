@@ -69,7 +69,13 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         var rules = server.flavor().semisyncRules();
         this.groupCommit = new GroupCommit(server.binlog(), settings,
                 GroupCommit.AfterSyncWait.valueOf(rules.afterSyncWait()),
-                GroupCommit.AfterCommitWait.valueOf(rules.afterCommitWait()), this);
+                GroupCommit.AfterCommitWait.valueOf(rules.afterCommitWait()),
+                GroupCommit.LogLock.valueOf(rules.logLock()), this);
+    }
+
+    /** Whether a group commit leader holds the binary log's lock now. */
+    public boolean logLockHeld() {
+        return groupCommit.logLockHeld();
     }
 
     public void setSettings(GroupCommit.Settings settings) {
@@ -134,6 +140,9 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     private void schedule(List<GroupCommit.Work> work) {
         for (GroupCommit.Work w : work) {
             effects.schedule(w);
+        }
+        if (!groupCommit.logLockHeld()) {
+            server.waits().binlogLockReleased(); // nothing to do unless a statement waits (the common case)
         }
     }
 

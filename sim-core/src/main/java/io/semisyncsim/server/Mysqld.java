@@ -138,6 +138,18 @@ public final class Mysqld {
     private java.util.function.Supplier<java.util.Map<String, String>> commitStatus =
             () -> CommitCoordinator.binlogStatus(0, 0, 0, 0);
 
+    private java.util.function.BooleanSupplier binlogLockHeld = () -> false;
+
+    /** Whether a group commit leader holds the binary log's lock (GroupCommit#logLockHeld). */
+    boolean binlogLockHeld() {
+        return binlogLockHeld.getAsBoolean();
+    }
+
+    /** Where {@link #binlogLockHeld} is read: the actor's coordinator of the moment. */
+    public void setBinlogLockHeld(java.util.function.BooleanSupplier held) {
+        this.binlogLockHeld = held;
+    }
+
     /** Where the group commit's counters are read (its actor's coordinator, which a restart makes anew). */
     public void setCommitStatus(java.util.function.Supplier<java.util.Map<String, String>> status) {
         this.commitStatus = status;

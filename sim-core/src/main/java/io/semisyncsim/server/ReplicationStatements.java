@@ -36,10 +36,12 @@ final class ReplicationStatements {
         }
         if (s instanceof Statement.ShowSourceStatus) {
             StatementExecutor.require(account, privileges.need("binlog-monitor"), flavor());
+            BinlogLockWait.acquire(server); // get_current_log
             return showSourceStatus();
         }
         if (s instanceof Statement.ShowBinaryLogs) {
             StatementExecutor.require(account, privileges.need("binlog-monitor"), flavor());
+            BinlogLockWait.acquire(server); // show_binlogs: raw_get_current_log under LOCK_log
             return showBinaryLogs();
         }
         if (s instanceof Statement.ShowReplicaHosts) {
@@ -52,10 +54,14 @@ final class ReplicationStatements {
         if (s instanceof Statement.ShowBinlogEvents show) {
             StatementExecutor.require(account, privileges.need(show.relayLog() ? "show-relaylog-events"
                     : "show-binlog-events"), flavor());
+            if (!show.relayLog()) {
+                BinlogLockWait.acquire(server); // mysql_show_binlog_events reads the end under LOCK_log
+            }
             return show.relayLog() ? showRelaylogEvents(show) : showBinlogEvents(show);
         }
         if (s instanceof Statement.ResetSource) {
             StatementExecutor.require(account, privileges.need("reset-source"), flavor());
+            BinlogLockWait.acquire(server); // reset_logs takes LOCK_log (UNVERIFIED: not measured waiting)
             return resetSource();
         }
         if (s instanceof Statement.PurgeBinaryLogs purge) {

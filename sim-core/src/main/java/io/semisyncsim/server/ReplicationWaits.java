@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The client sessions blocked in a replication wait function: MASTER_POS_WAIT (rpl_rli.cc
- * Relay_log_info::wait_for_pos), MariaDB's MASTER_GTID_WAIT (rpl_gtid.cc gtid_waiting::wait_for_pos).
+ * Relay_log_info::wait_for_pos), MariaDB's MASTER_GTID_WAIT (rpl_gtid.cc gtid_waiting::wait_for_pos); and
+ * those whose statement waits for the binary log's lock ({@link BinlogLockWait}), set aside the same way.
  * A function that must wait stops its statement ({@link Blocked}); the statement is set aside, looked at
  * again whenever the replica's SQL thread moves, and run again with the function's value once it has one
  * (each call of a statement takes its value in turn: {@link Session#nextWait}). A wait's states:
@@ -38,6 +39,11 @@ public final class ReplicationWaits {
 
         /** KILL QUERY (or KILL CONNECTION) woke it. */
         Outcome killed();
+
+        /** Whether KILL ends the wait at all (a mutex wait goes on: {@link BinlogLockWait}). */
+        default boolean interruptible() {
+            return true;
+        }
 
         /** How long it waits at most, in µs; negative: for ever. */
         long timeoutMicros();
@@ -96,6 +102,11 @@ public final class ReplicationWaits {
         }
     }
 
+    /** A group commit leader let the binary log's lock go: a statement waiting for it looks again. */
+    public void binlogLockReleased() {
+        replicationMoved(0);
+    }
+
     /** The timeout of wait {@code id}, if it still waits. */
     public void timedOut(long id) {
         for (Waiting w : waiting) {
@@ -106,10 +117,10 @@ public final class ReplicationWaits {
         }
     }
 
-    /** KILL of {@code thread}: its wait ends (THD::awake). Returns whether it was waiting. */
+    /** KILL of {@code thread}: its wait ends (THD::awake). Returns whether it was waiting and woke. */
     public boolean killed(long thread) {
         for (Waiting w : waiting) {
-            if (w.thread() == thread) {
+            if (w.thread() == thread && w.target().interruptible()) {
                 over(w, w.target().killed());
                 return true;
             }

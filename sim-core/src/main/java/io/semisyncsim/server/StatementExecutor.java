@@ -565,6 +565,7 @@ final class StatementExecutor {
             throws SqlError {
         require(account, flavor().privileges().need("flush-logs"), flavor());
         if (f.binary()) {
+            BinlogLockWait.acquire(server); // rotate_and_purge takes LOCK_log
             server.rotateBinlog();
         }
         if (f.relay()) {

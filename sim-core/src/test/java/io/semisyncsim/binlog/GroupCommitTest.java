@@ -229,6 +229,57 @@ class GroupCommitTest {
         assertTrue(gc.idle());
     }
 
+    /** MariaDB's shape: trx_group_commit_leader keeps LOCK_log until it holds the after_sync lock. */
+    private GroupCommit mariaDbGc() {
+        return new GroupCommit(binlog, new GroupCommit.Settings(5, 200, 10, 1, 0), GroupCommit.AfterSyncWait.PER_TRANSACTION,
+                GroupCommit.AfterCommitWait.EACH_SESSION, GroupCommit.LogLock.UNTIL_AFTER_SYNC, hooks);
+    }
+
+    /** Each transaction submitted once the one before it has gone as far as it can. */
+    private void commitOneAtATime(GroupCommit gc, long... ids) {
+        for (long id : ids) {
+            schedule(gc.submit(trx(id)));
+            run(gc);
+        }
+    }
+
+    @Test
+    void behindACommitHeldAtAfterSyncTheNextLeaderKeepsTheLogLockAndNoThirdGroupIsWritten() {
+        GroupCommit gc = mariaDbGc();
+        holdAfterSync = true;
+        commitOneAtATime(gc, 1, 2, 3);
+        assertEquals(List.of("5 after_flush 446", "210 after_flush 735"), only("after_flush"),
+                "the second is written, the third waits for LOCK_log");
+        assertTrue(gc.logLockHeld());
+        assertEquals(0, gc.transactionsWritten(), "Binlog_commits counts a group once past after_sync");
+        holdAfterSync = false;
+        now = 1_000_000;
+        schedule(gc.releaseAfterSync());
+        run(gc);
+        assertEquals(3, only("after_flush").size(), "the lock passed on: the third is written");
+        assertEquals(3, gc.transactionsWritten());
+        assertEquals(3, gc.flushGroups());
+        assertTrue(gc.idle());
+    }
+
+    @Test
+    void aCommitHeldAtAfterSyncAloneHoldsNoLogLock() {
+        GroupCommit gc = mariaDbGc();
+        holdAfterSync = true;
+        schedule(gc.submit(trx(1)));
+        run(gc);
+        assertTrue(!gc.logLockHeld());
+    }
+
+    @Test
+    void mysqlWritesEveryGroupWhileTheFirstIsHeldAtAfterSync() {
+        GroupCommit gc = gc(1);
+        holdAfterSync = true;
+        commitOneAtATime(gc, 1, 2, 3);
+        assertEquals(3, only("after_flush").size(), "ordered_commit's LOCK_log covers the flush stage only");
+        assertTrue(!gc.logLockHeld());
+    }
+
     @Test
     void afterCommitHookHoldsEachTransactionInTurn() {
         GroupCommit gc = gc(1);
