@@ -29,6 +29,15 @@ class TraceDigestTest {
     }
 
     @Test
+    void headerPartsAndFieldsDoNotStandInForOneAnother() {
+        assertNotEquals(digest(new TraceEvent(1, "a", "b", "c")), digest(new TraceEvent(1, "b", "a", "c")));
+        assertNotEquals(digest(new TraceEvent(1, "a", "b", "c", "x", 1L, "y", 2L)),
+                digest(new TraceEvent(1, "a", "b", "c", "y", 2L, "x", 1L)));
+        assertNotEquals(digest(new TraceEvent(1, "a", "b", "c", "x", null)),
+                digest(new TraceEvent(1, "a", "b", "c", "x", false)));
+    }
+
+    @Test
     void fieldBoundariesCount() {
         assertNotEquals(digest(new TraceEvent(1, "ab", "c", "k")), digest(new TraceEvent(1, "a", "bc", "k")));
     }
