@@ -23,7 +23,15 @@ public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, 
                           String ioSpaceWaitState, String positionWaitState, String sqlDelayState,
                           boolean sqlDelayFromCommitSecondUp,
                           List<String> processlistColumns, String selfState, boolean zombieByServerId,
-                          Shutdown shutdown) {
+                          Shutdown shutdown, ProcesslistTable processlistTable) {
+
+    /**
+     * INFORMATION_SCHEMA.PROCESSLIST: its columns in order, the reading session's own state, the columns
+     * the model has no values for (refused by name when read), and whether its rows come newest first.
+     */
+    public record ProcesslistTable(List<String> columns, String selfState, List<String> unmodelled,
+                                   boolean newestFirst) {
+    }
 
     /**
      * How a clean shutdown treats connections (close_connections): whether clients' sockets are shut at
@@ -57,6 +65,9 @@ public record ThreadStyle(long firstId, List<Daemon> daemons, String ioCommand, 
                 c.getString("zombie-dump-match").equals("server-id"),
                 new Shutdown(c.getBoolean("shutdown.clients-lose-connection"),
                         c.getDuration("shutdown.dump-threads-after").toNanos() / 1000,
-                        c.getDuration("shutdown.remaining-after").toNanos() / 1000));
+                        c.getDuration("shutdown.remaining-after").toNanos() / 1000),
+                new ProcesslistTable(c.getStringList("processlist-table.columns"),
+                        c.getString("processlist-table.self-state"), c.getStringList("processlist-table.unmodelled"),
+                        c.getBoolean("processlist-table.newest-first")));
     }
 }

@@ -58,6 +58,14 @@ final class Evaluator {
     }
 
     /** The table whose rows the expressions read (null: none, as SELECT without FROM). */
+    /** Columns of the table the model has no values for: a statement that reads one is refused (9000). */
+    private java.util.Set<String> unmodelled = java.util.Set.of();
+
+    Evaluator unmodelled(java.util.Collection<String> columns) {
+        this.unmodelled = java.util.Set.copyOf(columns);
+        return this;
+    }
+
     Evaluator table(TableDef table, String tableAlias) {
         this.def = table;
         this.alias = tableAlias;
@@ -142,6 +150,10 @@ final class Evaluator {
         if (index < 0) {
             throw flavor().error(1054, c.table() == null ? c.name() : c.table() + "." + c.name(),
                     flavor().sql().columnClause(clause));
+        }
+        if (!unmodelled.isEmpty() && unmodelled.contains(def.columns().get(index).name())) {
+            throw flavor().error("9000-clause", "SELECT", "the column " + def.db().toUpperCase(java.util.Locale.ROOT)
+                    + "." + def.name() + "." + def.columns().get(index).name());
         }
         return index;
     }

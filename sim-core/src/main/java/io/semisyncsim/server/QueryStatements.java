@@ -73,7 +73,11 @@ final class QueryStatements {
     // --- SELECT
 
     /** What a SELECT reads: a table (created, implicit or INFORMATION_SCHEMA.PLUGINS), or nothing. */
-    private record Source(TableDef def, Table table, List<Object[]> rows) {
+    private record Source(TableDef def, Table table, List<Object[]> rows, List<String> unmodelled) {
+        Source(TableDef def, Table table, List<Object[]> rows) {
+            this(def, table, rows, List.of());
+        }
+
         /** The rows WHERE may select: one key lookup when it pins the primary key, else every row. */
         void forEach(Expr where, RowAction action) throws SqlError {
             Object key = table == null ? null : KeyLookup.value(table, where);
@@ -101,7 +105,7 @@ final class QueryStatements {
         Source source = new Source(null, null, null);
         if (s.from() != null) {
             source = source(account, s.from(), session);
-            ev.table(source.def(), s.alias());
+            ev.table(source.def(), s.alias()).unmodelled(source.unmodelled());
         }
         List<Expr> exprs = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -172,6 +176,13 @@ final class QueryStatements {
         String db = from.db() == null ? session.database() : from.db();
         if (db != null && db.equalsIgnoreCase("information_schema") && from.name().equalsIgnoreCase("PLUGINS")) {
             return new Source(pluginsDef(flavor().pluginsTableColumns()), null, pluginRows());
+        }
+        if (db != null && db.equalsIgnoreCase("information_schema") && from.name().equalsIgnoreCase("PROCESSLIST")) {
+            var table = flavor().threadStyle().processlistTable();
+            boolean all = flavor().privileges().need("process").any().stream()
+                    .anyMatch(p -> account.has(Privilege.key(p)));
+            return new Source(ProcesslistTable.def(table), null,
+                    ProcesslistTable.rows(server, table, all, account.user(), session), table.unmodelled());
         }
         Tables.Resolved r = Tables.resolve(server, session, account, from, "SELECT");
         return new Source(r.table().def(), r.table(), null);

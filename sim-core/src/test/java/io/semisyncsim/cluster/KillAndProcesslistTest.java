@@ -119,6 +119,34 @@ class KillAndProcesslistTest {
         }
     }
 
+    @Test
+    void informationSchemaProcesslistFiltersTheThreadsAndShowsTheReaderFillingTheTable() {
+        try (Cluster c = cluster("mariadb-10.11")) {
+            waitingInsert(c, c.openSession());
+            ResultSet list = rows(c.execute("source", c.openSession(), Account.ROOT,
+                    "SELECT COMMAND, STATE, INFO FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query'",
+                    Long.MAX_VALUE));
+            assertEquals(List.of(
+                    List.of("Query", "Filling schema table",
+                            "SELECT COMMAND, STATE, INFO FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query'"),
+                    List.of("Query", "Waiting for semi-sync ACK from slave", "INSERT INTO t1 VALUES (1, 'one')")),
+                    list.rows(), "MariaDB lists the newest thread first");
+        }
+    }
+
+    @Test
+    void aProcesslistColumnTheModelHasNoValueForIsRefusedByName() {
+        try (Cluster c = cluster("mariadb-10.11")) {
+            for (String sql : List.of("SELECT * FROM information_schema.PROCESSLIST",
+                    "SELECT ID FROM information_schema.PROCESSLIST WHERE MEMORY_USED > 0")) {
+                StatementResult r = c.execute("source", c.openSession(), Account.ROOT, sql, Long.MAX_VALUE);
+                assertEquals("ERROR 9000 (HY000): semisync-sim does not model the column"
+                        + " INFORMATION_SCHEMA.PROCESSLIST.MEMORY_USED in 'SELECT' statements yet",
+                        assertInstanceOf(StatementResult.Failed.class, r).error().toString(), sql);
+            }
+        }
+    }
+
     private static long waiterThread(Cluster c) {
         ResultSet list = rows(c.execute("source", c.openSession(), Account.ROOT, "SHOW PROCESSLIST", Long.MAX_VALUE));
         for (List<String> row : list.rows()) {
