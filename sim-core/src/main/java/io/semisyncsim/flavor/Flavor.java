@@ -287,7 +287,7 @@ public final class Flavor {
                 table.getBoolean("replica-keyword"), table.getBoolean("binary-log-status"), table.getBoolean("persist"),
                 new io.semisyncsim.sql.Dialect.ExecutableComments(versionId(), c.getInt("max-digits"),
                         c.getLong("ignore-from"), c.getLong("ignore-to"), c.getBoolean("mariadb-marker")),
-                table.getBoolean("change-replication-source"));
+                table.getBoolean("change-replication-source"), table.getBoolean("binlog-status"));
     }
 
     /** MYSQL_VERSION_ID: 8.0.36 is 80036, 10.11.9-MariaDB is 101109. */

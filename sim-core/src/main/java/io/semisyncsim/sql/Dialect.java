@@ -11,9 +11,17 @@ package io.semisyncsim.sql;
  * @param comments the {@code /*!NNNNN ... *}{@code /} rules
  * @param changeReplicationSource CHANGE REPLICATION SOURCE TO and the SOURCE_ option names (MySQL 8.0.23+; MariaDB
  *     10.11 has neither: 1064)
+ * @param binlogStatus SHOW BINLOG STATUS, MariaDB's name for SHOW MASTER STATUS since 10.5.2 (MySQL: 1064)
  */
 public record Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus,
-                      boolean persist, ExecutableComments comments, boolean changeReplicationSource) {
+                      boolean persist, ExecutableComments comments, boolean changeReplicationSource,
+                      boolean binlogStatus) {
+
+    public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist,
+                   ExecutableComments comments, boolean changeReplicationSource) {
+        this(legacyReplicationSyntax, replicaKeyword, binaryLogStatus, persist, comments, changeReplicationSource,
+                false);
+    }
 
     public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist) {
         this(legacyReplicationSyntax, replicaKeyword, binaryLogStatus, persist, ExecutableComments.mysql(80036));

@@ -1661,6 +1661,10 @@ public final class Parser {
             expectWord("STATUS");
             return new Statement.ShowSourceStatus();
         }
+        if (peek().isWord("BINLOG") && dialect.binlogStatus() && tokens.get(i + 1).isWord("STATUS")) {
+            i += 2;
+            return new Statement.ShowSourceStatus();
+        }
         int scopeAt = i;
         Scope scope = Scope.DEFAULT;
         if (acceptWord("GLOBAL")) {
@@ -1693,18 +1697,13 @@ public final class Parser {
                 "EVENTS", "TRIGGERS", "FUNCTION", "PROCEDURE", "PROFILE", "PROFILES", "SLAVE", "ALL",
                 "STORAGE", "AUTHORS", "CONTRIBUTORS", "EXPLAIN", "USER", "ROLE", "PARSE_TREE", "QUERY_RESPONSE_TIME");
         Token t = peek();
-        Token after = tokens.get(i + 1);
         if (t.isWord("REPLICAS") && dialect.changeReplicationSource()) {
             return unsupportedNamed("SHOW REPLICAS"); // MySQL 8.0.22+; MariaDB has SHOW REPLICA HOSTS instead
         }
         if (t.isWord("SLAVE") || t.isWord("BINLOG") || t.isWord("MASTER") || t.isWord("BINARY")) {
-            // SHOW BINLOG STATUS exists; SHOW SLAVE STATUSS (or HOSTS where the flavour lacks it) is a typo there.
-            boolean exists = t.isWord("BINLOG") && after.isWord("STATUS");
-            if (!exists) {
-                i++;
-                return error();
-            }
-            return unsupportedNamed("SHOW " + t.upper() + " " + after.upper());
+            // SHOW SLAVE STATUSS (or HOSTS where the flavour lacks it, BINLOG STATUS on MySQL) is a typo there.
+            i++;
+            return error();
         }
         if (t.kind() == Token.Kind.IDENT && known.contains(t.upper())) {
             return unsupportedNamed("SHOW " + t.upper());

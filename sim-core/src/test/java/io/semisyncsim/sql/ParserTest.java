@@ -19,7 +19,7 @@ class ParserTest {
     private static final Dialect MYSQL57 = new Dialect(true, false, false, false,
             Dialect.ExecutableComments.mysql(50744));
     private static final Dialect MARIADB = new Dialect(true, true, false, false,
-            new Dialect.ExecutableComments(101109, 6, 50700, 99999, true));
+            new Dialect.ExecutableComments(101109, 6, 50700, 99999, true), false, true);
 
     private static Statement parse(String sql) throws ParseException {
         return Parser.parse(sql, MYSQL80);
@@ -392,6 +392,10 @@ class ParserTest {
     @Test
     void showBinlogEventsTakesAFileAPositionAndALimit() throws ParseException {
         assertEquals(new Statement.ShowBinlogEvents(null, 4, 0, null), parse("SHOW BINLOG EVENTS"));
+        assertEquals(new Statement.ShowSourceStatus(), Parser.parse("SHOW BINLOG STATUS", MARIADB),
+                "MariaDB's name for SHOW MASTER STATUS");
+        ParseException e = assertThrows(ParseException.class, () -> parse("SHOW BINLOG STATUS"));
+        assertFalse(e.isUnsupported(), "MySQL has no such statement: a syntax error");
         assertEquals(new Statement.ShowBinlogEvents("mysql-bin.000002", 328, 1, 2L),
                 parse("SHOW BINLOG EVENTS IN 'mysql-bin.000002' FROM 328 LIMIT 1, 2"));
         assertEquals(new Statement.ShowBinlogEvents(null, 4, 3, 5L), parse("SHOW BINLOG EVENTS LIMIT 5 OFFSET 3"));
