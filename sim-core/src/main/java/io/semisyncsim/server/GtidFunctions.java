@@ -22,6 +22,9 @@ final class GtidFunctions {
         if (name.equals("MASTER_GTID_WAIT")) {
             return mariadb ? NOT_MINE : NO_SUCH; // MariaDB's is a wait (WaitFunctions)
         }
+        if (name.equals("BINLOG_GTID_POS")) {
+            return mariadb ? binlogGtidPos(server, args) : NO_SUCH;
+        }
         if (mariadb) {
             return List.of("GTID_SUBSET", "GTID_SUBTRACT", "WAIT_FOR_EXECUTED_GTID_SET").contains(name) ? NO_SUCH : NOT_MINE;
         }
@@ -42,6 +45,43 @@ final class GtidFunctions {
             }
             default -> NOT_MINE;
         };
+    }
+
+    /**
+     * MariaDB's BINLOG_GTID_POS(file, pos) (item_strfunc.cc Item_func_binlog_gtid_pos, log.cc
+     * gtid_state_from_binlog_pos): the GTID position a replica would ask for to start at that file and
+     * offset: the file's Gtid_list, then each Gtid event before the offset. NULL for a NULL or negative
+     * argument, a file the index does not name, and an offset that is no event's start nor the file's end
+     * (measured on 10.11.18: inside an event, or past the end).
+     */
+    private static Object binlogGtidPos(Mysqld server, List<Object> args) throws SqlError {
+        arity(server, "BINLOG_GTID_POS", args, 2);
+        if (args.get(0) == null || args.get(1) == null) {
+            return null;
+        }
+        long pos;
+        try {
+            pos = new java.math.BigDecimal(Values.text(args.get(1)).strip()).longValue();
+        } catch (NumberFormatException e) {
+            pos = 0; // a string that is no number reads as 0, which no event starts at
+        }
+        var contents = server.binlog().contents(Values.text(args.get(0)));
+        if (pos < 0 || contents == null || !(contents.gtids() instanceof List<?> header)) {
+            return null;
+        }
+        GtidList state = new GtidList();
+        for (Object g : header) {
+            state.put((io.semisyncsim.gtid.Gtid.Domain) g);
+        }
+        for (io.semisyncsim.binlog.BinlogEvent e : contents.events()) {
+            if (e.endPos() - e.size() == pos) {
+                return state.toString();
+            }
+            if (e.gtid() instanceof io.semisyncsim.gtid.Gtid.Domain g) {
+                state.put(g);
+            }
+        }
+        return pos == contents.size() ? state.toString() : null;
     }
 
     /** Marks a name this class does not know. */
