@@ -29,6 +29,8 @@ import java.util.function.BooleanSupplier;
  *   handshake (Hello: a thread of its own, "Connect") --COM_BINLOG_DUMP--> dump (a Binlog Dump thread)
  *   handshake --its peer closes----------------------> ended (the thread closes)
  *   dump --its thread ends (KILL, a zombie's kill, its peer gone, the shutdown)--> ended (transmit_stop)
+ *   dump --MariaDB, semisync, no event at its start--> finalizing (transmit_stop, sends nothing)
+ *   finalizing --its peer closes, KILL, the shutdown--> ended
  *   any --the process ends------------------------> gone, with nothing run
  * </pre>
  */
@@ -50,6 +52,12 @@ final class DumpThreads<D> {
          * 1236 message it refuses a dump by position with at once, or null.
          */
         D startDump(long connection, Protocol.DumpRequest request, boolean semisync, GtidDump gtids, String refusal);
+
+        /**
+         * A dump thread that failed at its first read and waits to finalize (MariaDB's semisync dump): it
+         * sends nothing, not even its error, and ends when stopped or killed.
+         */
+        D startFinalizing(long connection);
 
         /** The dump thread is killed: it ends; with {@code eof} its stream ends with an EOF packet. */
         void kill(D dump, boolean eof);
@@ -209,11 +217,33 @@ final class DumpThreads<D> {
             semisync |= server.callAs(thread, () -> o.transmitStart(request.serverId(), from2, request.semisync(),
                     server.now()));
         }
+        if (semisync && why == io.semisyncsim.binlog.BinaryLog.StartRefusal.MID_EVENT
+                && server.flavor().semisyncRules().failedDumpWaitsForClose()) {
+            waitToFinalize(connection, t, request, from);
+            return;
+        }
         dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync, from));
         // The ACK receiver thread polls every semisync dump's socket (ack_receiver.cc); a reset reaches an
         // asynchronous dump's end too (its last write fails), which a zombie's kill then reports.
         effects.watchDumpSocket(connection);
         running.put(connection, effects.startDump(connection, request, semisync, gtids, refusal));
+    }
+
+    /**
+     * A semisync dump's first read found no event where it starts: its semisync part stops at once (the
+     * "Stop semi-sync binlog_dump" line, one client fewer), and the thread then waits, in "Waiting to
+     * finalize termination", with nothing sent, until the replica closes the connection (its next
+     * slave_net_timeout) or a KILL ends it. Measured on MariaDB 10.11.18; where the server waits was not found.
+     */
+    private void waitToFinalize(long connection, Threads.Thread t, Protocol.DumpRequest request, String from) {
+        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+            server.runAs(t.id(), () -> o.transmitStop(request.serverId(), true, shuttingDown.getAsBoolean(),
+                    server.now()));
+        }
+        trace.record(server.name(), "dump", "dump.finalizing", "connection", connection);
+        t.state("Waiting to finalize termination");
+        dumps.add(new DumpRegistry.Dump(connection, t.id(), request.serverId(), request.uuid(), false, from));
+        running.put(connection, effects.startFinalizing(connection));
     }
 
     /** The ACK receiver read an ACK on a semisync dump's connection: handleAck with that dump's server_id. */

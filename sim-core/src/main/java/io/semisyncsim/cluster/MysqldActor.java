@@ -498,6 +498,14 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
 
         @Override
+        public ActorRef<BinlogDumpThread.Command> startFinalizing(long connection) {
+            ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.finalizing(c.network(),
+                    server.name(), connection), "dump-" + connection + "-" + ++generation);
+            getContext().watch(dump);
+            return dump;
+        }
+
+        @Override
         public void kill(ActorRef<BinlogDumpThread.Command> dump, boolean eof) {
             dump.tell(new BinlogDumpThread.Kill(eof));
         }

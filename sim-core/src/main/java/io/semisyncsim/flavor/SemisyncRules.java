@@ -19,6 +19,8 @@ import java.util.List;
  * @param afterSyncWait            how group commit waits at after_sync
  * @param afterCommitWait          how group commit waits at after_commit
  * @param logLock                  how long a group commit leader holds LOCK_log (GroupCommit.LogLock)
+ * @param failedDumpWaitsForClose  a semisync dump whose first read fails stops its semisync part and then waits,
+ *                                 sending nothing, until the replica closes the connection (MariaDB, measured)
  * @param switchOffWhenOnOnly      switch_off counts in no_times and logs only when the status was ON (MariaDB
  *                                 10.6+ semisync_master.cc; MySQL's switch_off does both every time)
  * @param resetMasterReenables     RESET MASTER disables an enabled source and enables it again around the reset
@@ -31,7 +33,7 @@ public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, 
                             List<String> flushStatusResets, boolean replicaKillsDumpOnStop,
                             boolean replicaChecksSourceEnabled, String afterSyncWait, String afterCommitWait,
                             boolean switchOffWhenOnOnly, boolean resetMasterReenables,
-                            boolean formatDescriptionAsksAck, String logLock) {
+                            boolean formatDescriptionAsksAck, String logLock, boolean failedDumpWaitsForClose) {
 
     static SemisyncRules from(Config c) {
         return new SemisyncRules(c.getString("node-per").equals("transaction"), c.getBoolean("kill-aborts-wait"),
@@ -41,13 +43,13 @@ public record SemisyncRules(boolean nodePerTransaction, boolean killAbortsWait, 
                 c.getBoolean("replica-checks-source-enabled"), c.getString("after-sync-wait"),
                 c.getString("after-commit-wait"), c.getBoolean("switch-off-when-on-only"),
                 c.getBoolean("reset-master-reenables"), c.getBoolean("format-description-asks-ack"),
-                c.getString("log-lock"));
+                c.getString("log-lock"), c.getBoolean("failed-dump-waits-for-close"));
     }
 
     /** MySQL's rules (the source plugin's defaults), for tests that build a source without a flavour. */
     public static SemisyncRules mysql() {
         return new SemisyncRules(false, false, true, true, false, false,
                 List.of("yes_tx", "no_tx", "no_times", "timefunc_failures", "wait_pos_backtraverse"), false, false,
-                "PER_GROUP", "STAGE_LEADER", false, false, true, "FLUSH_STAGE");
+                "PER_GROUP", "STAGE_LEADER", false, false, true, "FLUSH_STAGE", false);
     }
 }

@@ -117,6 +117,27 @@ public final class BinlogDumpThread {
         }));
     }
 
+    /**
+     * A dump thread that failed at its first read and waits to finalize (MariaDB's semisync dump: the
+     * server's DumpThreads): it sends nothing, not even its error, and ends when the replica closes the
+     * connection or a KILL closes it.
+     */
+    public static Behavior<Command> finalizing(ActorRef<NetworkActor.Command> network, String node, long connection) {
+        return Behaviors.setup(ctx -> {
+            network.tell(new NetworkActor.Bind(connection, node, ctx.messageAdapter(Packet.class, FromNetwork::new)));
+            return Behaviors.receiveMessage(m -> {
+                if (m instanceof Kill) {
+                    network.tell(new NetworkActor.Close(connection, node));
+                    return Behaviors.stopped();
+                }
+                if (m instanceof FromNetwork f && f.packet() instanceof Packet.PeerClosed) {
+                    return Behaviors.stopped(); // the ACK receiver polling the socket saw it close
+                }
+                return Behaviors.same(); // new events, other packets: it reads and sends nothing any more
+            });
+        });
+    }
+
     /** The dump cannot start: error 1236 to the replica, and the thread ends. */
     private static Behavior<Command> refuse(Context c, String actor, String message) {
         c.trace().record(c.node(), actor, "dump.error", "code", 1236L);

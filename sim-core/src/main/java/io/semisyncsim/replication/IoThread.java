@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * error-log lines carry. States ({@link ReplicaChannel.IoRunning}):
  * <pre>
  *   start -> CONNECTING --connected, greeted, dump requested--> YES
- *   YES --EOF packet / connection lost / net timeout--> CONNECTING (reconnects at once)
+ *   YES --EOF packet / connection lost / net timeout--> CONNECTING (reconnects at once; after a second
+ *        failed read with no event read since, first waits MASTER_CONNECT_RETRY: try_to_reconnect's retry_count)
  *   CONNECTING --connect refused or timed out--> CONNECTING (retries after MASTER_CONNECT_RETRY)
  *   any --STOP SLAVE--> stopping (MariaDB: KILLs its dump thread on the source) --> NO
  *   any --fatal dump error (1236)--> NO
@@ -60,6 +61,10 @@ public final class IoThread {
     }
 
     private record Retry() implements Command {
+    }
+
+    /** The connect_retry sleep before a reconnect after a repeated failed read is over. */
+    private record ReconnectWaitOver() implements Command {
     }
 
     private record RelayWritten() implements Command {
@@ -121,6 +126,13 @@ public final class IoThread {
         private GtidRequest dumpGtids;
         /** Inside try_to_reconnect's safe_reconnect loop: attempts and connect_retry sleeps until connected. */
         private boolean reconnecting;
+        /**
+         * try_to_reconnect's retry_count: failed reads since an event was last read (handle_slave_io resets it
+         * at every event, a heartbeat included). From the second on, the thread sleeps connect_retry first.
+         */
+        private int failedReads;
+        /** In that sleep ("Waiting to reconnect after a failed ... event read"). */
+        private boolean waitingToReconnect;
         /** The last connect error logged (MariaDB logs each distinct error once). */
         private int lastLoggedErrno;
         /** The dump thread's id on the source, from the handshake (MariaDB's KILL on stop needs it). */
@@ -205,6 +217,11 @@ public final class IoThread {
                 netTimeout(t);
             } else if (m instanceof Retry) {
                 connect();
+            } else if (m instanceof ReconnectWaitOver) {
+                if (waitingToReconnect) {
+                    waitingToReconnect = false;
+                    reconnectNow();
+                }
             } else if (m instanceof KillTimeout) {
                 if (killConnection < 0) {
                     // mysql_real_connect did not finish within the timeout: a connect that failed, as the
@@ -396,6 +413,7 @@ public final class IoThread {
             } else if (payload instanceof Protocol.Greeting g) {
                 greeted(g);
             } else if (payload instanceof Protocol.Events write) {
+                failedReads = 0; // an event read: retry_count starts again
                 toWrite.addAll(write.events());
                 if (write.lastAsksAck()) {
                     ackAsked.addLast(write.last());
@@ -412,6 +430,7 @@ public final class IoThread {
             } else if (payload instanceof Protocol.DumpError err) {
                 whenQueued(() -> fatal(err));
             } else if (payload instanceof Protocol.Heartbeat) {
+                failedReads = 0; // read_event returns a heartbeat as an event
                 c.channel().heartbeatReceived(); // counted, and the connection is alive (armNetTimeout above)
             }
         }
@@ -646,8 +665,26 @@ public final class IoThread {
                     VirtualDurations.toDuration(c.channel().connectRetrySeconds() * 1_000_000L));
         }
 
+        /**
+         * try_to_reconnect after a failed read: at once the first time; after a second with no event read since,
+         * the thread first sleeps connect_retry (measured on MariaDB 10.11.18 behind a dump that never answered).
+         */
         private void reconnect() {
             close();
+            if (failedReads++ > 0) {
+                String waiting = "Waiting to reconnect after a failed " + source() + " event read";
+                c.channel().ioReconnecting(waiting);
+                state(waiting);
+                waitingToReconnect = true;
+                trace("io.reconnect_wait", "failed_reads", (long) failedReads);
+                timers.startSingleTimer("retry", new ReconnectWaitOver(),
+                        VirtualDurations.toDuration(c.channel().connectRetrySeconds() * 1_000_000L));
+                return;
+            }
+            reconnectNow();
+        }
+
+        private void reconnectNow() {
             var at = c.channel().dumpStart();
             boolean byGtid = gtidForm(c.channel().gtidRequested(), "io-reconnecting-gtid");
             log(byGtid ? "io-reconnecting-gtid" : "io-reconnecting", "file", at == null ? "" : at.file(), "pos",
@@ -690,12 +727,15 @@ public final class IoThread {
             close();
             timers.cancel("connect");
             timers.cancel("retry");
-            if (reconnecting && connection < 0) {
+            if (waitingToReconnect) {
+                log("io-killed-waiting-reconnect"); // try_to_reconnect: SLAVE_RECON_MSG_KILLED_WAITING
+            } else if (reconnecting && connection < 0) {
                 log("io-killed-reconnecting"); // try_to_reconnect: SLAVE_RECON_MSG_KILLED_AFTER
             } else if (!everConnected && dumpThreadId == 0) {
                 log("io-killed-connecting"); // handle_slave_io: safe_connect gave up, killed (measured on MariaDB)
             }
             reconnecting = false;
+            waitingToReconnect = false;
             var at = c.channel().dumpStart();
             String requested = c.channel().gtidRequested();
             log(gtidForm(requested, "io-exiting-gtid") ? "io-exiting-gtid" : "io-exiting",

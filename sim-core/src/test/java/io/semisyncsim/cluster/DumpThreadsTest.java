@@ -51,6 +51,12 @@ class DumpThreadsTest {
         }
 
         @Override
+        public String startFinalizing(long connection) {
+            did.add("dump " + connection + " waits to finalize");
+            return "dump-" + connection;
+        }
+
+        @Override
         public void kill(String dump, boolean eof) {
             did.add("kill " + dump + (eof ? " with EOF" : ""));
         }

@@ -1,5 +1,6 @@
 package io.semisyncsim.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,39 @@ class MariadbSourceGoneTest {
             assertTrue(logged(c, "source", "Start binlog_dump to slave_server(2), pos(mysql-bin.000001, 328)"),
                     "the replica came back");
             assertFalse(logged(c, "source", "Aborted connection"));
+        }
+    }
+
+    private static String slaveStatus(Cluster c, String field) {
+        var rs = ((io.semisyncsim.server.StatementResult.Rows) c.execute("replica1", Account.ROOT,
+                "SHOW SLAVE STATUS")).resultSet();
+        return rs.rows().get(0).get(rs.columnIndex(field));
+    }
+
+    private static long count(Cluster c, String node, String text) {
+        return c.node(node).errorLog().lines().stream().filter(l -> l.contains(text)).count();
+    }
+
+    @Test
+    void aSecondFailedReadWithNoEventSinceWaitsConnectRetryBeforeTheReconnect() {
+        try (Cluster c = mariadb(true)) {
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "SET GLOBAL slave_net_timeout = 3");
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.execute("replica1", Account.ROOT, "CHANGE MASTER TO MASTER_LOG_FILE = 'mysql-bin.000001', "
+                    + "MASTER_LOG_POS = 5, MASTER_CONNECT_RETRY = 10");
+            c.execute("replica1", Account.ROOT, "START SLAVE");
+            // The dump at a position inside an event waits and sends nothing: each read times out.
+            c.kernel().runFor(4_000_000);
+            assertEquals(1, count(c, "replica1", "Failed reading log event, reconnecting to retry"),
+                    "the first failed read reconnects at once");
+            c.kernel().runFor(3_000_000);
+            assertEquals("Waiting to reconnect after a failed master event read",
+                    slaveStatus(c, "Slave_IO_State"));
+            assertEquals("Connecting", slaveStatus(c, "Slave_IO_Running"));
+            c.kernel().runFor(10_000_000);
+            assertEquals(2, count(c, "replica1", "Failed reading log event, reconnecting to retry"),
+                    "the second, after MASTER_CONNECT_RETRY");
         }
     }
 }
