@@ -62,6 +62,9 @@ final class DumpThreads<D> {
         /** The dump thread is killed: it ends; with {@code eof} its stream ends with an EOF packet. */
         void kill(D dump, boolean eof);
 
+        /** The dump thread is killed for a newer dump of its server_id: it sends {@code error}, then ends. */
+        void killSameId(D dump, Protocol.DumpError error);
+
         /** The process is gone: the thread stops at once, with nothing run. */
         void stop(D dump);
     }
@@ -181,7 +184,10 @@ final class DumpThreads<D> {
                 // with it. Only a zombie whose connection was reset writes why it ended; one that just
                 // waited for events goes silently (both measured on 10.11.19).
                 boolean reported = netError.contains(zombie.connection()) && !killed.contains(zombie.connection());
-                effects.kill(running.get(zombie.connection()), false);
+                // KILL_SLAVE_SAME_ID: the error reaches a replica still reading that connection (another
+                // replica with this server_id); a replica that reconnected has left it.
+                effects.killSameId(running.get(zombie.connection()),
+                        new Protocol.DumpError(4052, server.flavor().errorText(4052)));
                 end(zombie.connection(), null);
                 if (reported) {
                     server.runAs(zombie.thread(), () -> server.errorLog().log("aborted-zombie", "id",

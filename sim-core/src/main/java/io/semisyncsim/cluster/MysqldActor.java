@@ -511,6 +511,11 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
 
         @Override
+        public void killSameId(ActorRef<BinlogDumpThread.Command> dump, Protocol.DumpError error) {
+            dump.tell(new BinlogDumpThread.Kill(false, error));
+        }
+
+        @Override
         public void stop(ActorRef<BinlogDumpThread.Command> dump) {
             getContext().stop(dump);
         }

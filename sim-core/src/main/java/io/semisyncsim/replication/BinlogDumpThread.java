@@ -33,9 +33,13 @@ public final class BinlogDumpThread {
 
     /**
      * KILL (a KILL statement, a zombie kill, the server's shutdown): the thread ends; with
-     * {@code endOfStream} it first sends the EOF packet a killed Binlog_sender ends with.
+     * {@code endOfStream} it first sends the EOF packet a killed Binlog_sender ends with, with {@code error}
+     * the error its kill reason sends (MariaDB's KILL_SLAVE_SAME_ID: 4052; THD::send_kill_message).
      */
-    public record Kill(boolean endOfStream) implements Command {
+    public record Kill(boolean endOfStream, Protocol.DumpError error) implements Command {
+        public Kill(boolean endOfStream) {
+            this(endOfStream, null);
+        }
     }
 
     private record HeartbeatDue() implements Command {
@@ -126,7 +130,10 @@ public final class BinlogDumpThread {
         return Behaviors.setup(ctx -> {
             network.tell(new NetworkActor.Bind(connection, node, ctx.messageAdapter(Packet.class, FromNetwork::new)));
             return Behaviors.receiveMessage(m -> {
-                if (m instanceof Kill) {
+                if (m instanceof Kill k) {
+                    if (k.error() != null) {
+                        network.tell(new NetworkActor.Send(connection, node, k.error()));
+                    }
                     network.tell(new NetworkActor.Close(connection, node));
                     return Behaviors.stopped();
                 }
@@ -200,6 +207,8 @@ public final class BinlogDumpThread {
             } else if (m instanceof Kill k) {
                 if (k.endOfStream() && !peerClosed) {
                     c.network().tell(new NetworkActor.Send(c.connection(), c.node(), new Protocol.EndOfStream()));
+                } else if (k.error() != null && !peerClosed) {
+                    c.network().tell(new NetworkActor.Send(c.connection(), c.node(), k.error()));
                 }
                 c.network().tell(new NetworkActor.Close(c.connection(), c.node()));
                 return stop();

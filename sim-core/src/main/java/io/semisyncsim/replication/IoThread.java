@@ -428,7 +428,16 @@ public final class IoThread {
                 close();
                 connectError(denied.code(), denied.message(), denied.code());
             } else if (payload instanceof Protocol.DumpError err) {
-                whenQueued(() -> fatal(err));
+                // handle_slave_io: 1236 (ER_MASTER_FATAL_ERROR_READING_BINLOG) ends the thread; another error,
+                // as 4052 for a dump killed by a newer one of this server_id, is a failed read to reconnect after.
+                whenQueued(() -> {
+                    if (err.code() == 1236) {
+                        fatal(err);
+                    } else {
+                        log("io-fatal-read", "message", err.message(), "code", err.code());
+                        reconnect();
+                    }
+                });
             } else if (payload instanceof Protocol.Heartbeat) {
                 failedReads = 0; // read_event returns a heartbeat as an event
                 c.channel().heartbeatReceived(); // counted, and the connection is alive (armNetTimeout above)

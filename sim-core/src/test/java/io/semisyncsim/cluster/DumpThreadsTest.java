@@ -62,6 +62,11 @@ class DumpThreadsTest {
         }
 
         @Override
+        public void killSameId(String dump, Protocol.DumpError error) {
+            did.add("kill " + dump + " with " + error.code());
+        }
+
+        @Override
         public void stop(String dump) {
             did.add("stop " + dump);
         }
@@ -177,14 +182,14 @@ class DumpThreadsTest {
     }
 
     @Test
-    void mariadbKillsTheZombieOfTheSameServerIdAndEndsItsRegistrationBeforeTheNewDumpStarts() {
+    void mariadbKillsTheZombieOfTheSameServerIdWith4052AndEndsItsRegistrationBeforeTheNewDumpStarts() {
         DumpThreads<String> d = semisyncMariadb();
         d.dumpRequest(7, "replica1", request(2, "", true));
         long zombie = node.dumps().get(7).thread();
         did.clear();
         int logged = errorLog().size();
         d.dumpRequest(8, "replica1", request(2, "", true));
-        assertEquals(List.of("kill dump-7", "server watches 8", "start dump 8 semisync"), did);
+        assertEquals(List.of("kill dump-7 with 4052", "server watches 8", "start dump 8 semisync"), did);
         assertNull(node.dumps().get(7));
         assertNull(node.threads().find(zombie));
         assertEquals("1", status("Rpl_semi_sync_master_clients"));
