@@ -438,7 +438,10 @@ public final class ScenarioReader {
         }
         String unknown = io.semisyncsim.scenario.lang.FlavorNames.unknownOption(flavors, flavor, file, o);
         if (unknown != null) {
-            return o.loose() ? unknown : unknown + " (" + node + " would not start: \"unknown variable '" + o.asWritten()
+            if (o.loose() || io.semisyncsim.scenario.lang.FlavorNames.notModelled(flavor, o.name())) {
+                return unknown; // a real server starts with it: not a failed start, a setting the model lacks
+            }
+            return unknown + " (" + node + " would not start: \"unknown variable '" + o.asWritten()
                     + "'\"; a scenario about that failed start checks " + node + ".log: contains \"unknown variable\")";
         }
         return io.semisyncsim.scenario.lang.FlavorNames.badOptionValue(flavor, file, o);

@@ -199,6 +199,29 @@ public final class Flavor {
                         v.hasPath("session.only") && v.getBoolean("session.only")));
     }
 
+    private java.util.Set<String> optionNames;
+
+    /**
+     * The names a real server of this flavour accepts in its option file (flavors.conf {@code option-names},
+     * read off the server's --verbose --help); null when there is no such list for this flavour.
+     */
+    public synchronized java.util.Set<String> optionNames() {
+        if (optionNames == null && !table.getIsNull("option-names")) {
+            String resource = table.getString("option-names");
+            try (java.io.InputStream in = Flavor.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("flavors.conf names a missing resource " + resource);
+                }
+                optionNames = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return optionNames;
+    }
+
     public String name() {
         return name;
     }
@@ -418,6 +441,11 @@ public final class Flavor {
         /** Variables the real servers have and the model does not (error 9000, not 1193). */
         public java.util.Set<String> unmodelledVariables() {
             return new java.util.TreeSet<>(c.getStringList("unmodelled-variables"));
+        }
+
+        /** Options a real server starts with that the model lacks, besides {@link #unmodelledVariables}. */
+        public java.util.Set<String> unmodelledOptions() {
+            return new java.util.TreeSet<>(c.getStringList("unmodelled-options"));
         }
 
         public boolean displayWidths() {

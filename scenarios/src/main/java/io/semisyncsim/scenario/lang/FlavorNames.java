@@ -77,10 +77,21 @@ public final class FlavorNames {
                 }
             }
         }
-        if (flavor.sql().unmodelledVariables().contains(name)) {
-            return name + " is a variable semisync-sim does not model on " + flavor.name();
+        if (notModelled(flavor, name)) {
+            return name + " is an option of " + flavor.name() + " that semisync-sim does not model yet";
         }
         return "unknown variable '" + Printable.clip(name) + "' on " + flavor.name() + closest(name, variables(flavor));
+    }
+
+    /**
+     * Whether {@code name} is an option a real server of {@code flavor} starts with that the model lacks: in
+     * the server's own list where there is one ({@link Flavor#optionNames}), else in the flavour's list of
+     * variables the model knows it does not model.
+     */
+    public static boolean notModelled(Flavor flavor, String name) {
+        java.util.Set<String> real = flavor.optionNames();
+        return real != null ? real.contains(name) : flavor.sql().unmodelledVariables().contains(name)
+                || flavor.sql().unmodelledOptions().contains(name);
     }
 
     /**
