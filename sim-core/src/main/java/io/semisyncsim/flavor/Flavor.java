@@ -206,20 +206,41 @@ public final class Flavor {
      * read off the server's --verbose --help); null when there is no such list for this flavour.
      */
     public synchronized java.util.Set<String> optionNames() {
-        if (optionNames == null && !table.getIsNull("option-names")) {
-            String resource = table.getString("option-names");
-            try (java.io.InputStream in = Flavor.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("flavors.conf names a missing resource " + resource);
-                }
-                optionNames = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                        .filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        if (optionNames == null) {
+            optionNames = names("option-names");
         }
         return optionNames;
+    }
+
+    private java.util.Set<String> variableNames;
+
+    /**
+     * The system variables a real server of this flavour shows (flavors.conf {@code variable-names}, read off
+     * its SHOW SESSION VARIABLES); null when there is no such list for this flavour.
+     */
+    public synchronized java.util.Set<String> variableNames() {
+        if (variableNames == null) {
+            variableNames = names("variable-names");
+        }
+        return variableNames;
+    }
+
+    /** A list of names in the resource flavors.conf's {@code key} names, one per line; null when it names none. */
+    private java.util.Set<String> names(String key) {
+        if (table.getIsNull(key)) {
+            return null;
+        }
+        String resource = table.getString(key);
+        try (java.io.InputStream in = Flavor.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("flavors.conf names a missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String name() {

@@ -74,8 +74,10 @@ public final class SystemVariables implements PluginVariables {
             def = null; // an option only: the server reads it at start, SQL cannot name it
         }
         if (def == null) {
-            if (flavor.sql().unmodelledVariables().contains(name.toLowerCase(Locale.ROOT))) {
-                throw flavor.error("9000-variable", name.toLowerCase(Locale.ROOT));
+            String lower = name.toLowerCase(Locale.ROOT);
+            java.util.Set<String> real = flavor.variableNames(); // the real server's, where measured
+            if (real != null ? real.contains(lower) : flavor.sql().unmodelledVariables().contains(lower)) {
+                throw flavor.error("9000-variable", lower);
             }
             throw flavor.error(1193, name);
         }

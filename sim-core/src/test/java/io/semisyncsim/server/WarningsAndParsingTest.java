@@ -140,6 +140,16 @@ class WarningsAndParsingTest {
     }
 
     @Test
+    void mariadbTellsItsOwnVariablesTheModelLacksFromNamesItDoesNotHave() {
+        Mysqld node = node("mariadb-10.11");
+        // SHOW SESSION VARIABLES of a real 10.11.18 lists slave_parallel_threads; MySQL's super_read_only it does not
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'slave_parallel_threads' yet",
+                error(node.execute(Account.ROOT, "SELECT @@slave_parallel_threads")));
+        assertEquals("ERROR 1193 (HY000): Unknown system variable 'super_read_only'",
+                error(node.execute(Account.ROOT, "SELECT @@super_read_only")));
+    }
+
+    @Test
     void aVariableEveryServerHasButTheModelLacksIsNotCalledUnknown() {
         Mysqld node = node("mysql-8.0");
         assertEquals("ERROR 9000 (HY000): semisync-sim does not model the variable 'time_zone' yet",
