@@ -475,7 +475,12 @@ public final class BinaryLog {
         return checkpointReadable(end());
     }
 
-    /** When the engine last committed a transaction here (MariaDB's layout only; -1: never). */
+    /** Whether this log writes Binlog_checkpoint events (MariaDB's binlog_xid_count_list and its requests). */
+    public boolean writesCheckpoints() {
+        return writesCheckpoints;
+    }
+
+        /** When the engine last committed a transaction here (MariaDB's layout only; -1: never). */
     public long lastEngineCommit() {
         return lastEngineCommit;
     }
@@ -519,6 +524,14 @@ public final class BinaryLog {
      * rotation's second Binlog_checkpoint be written and read at once: the dump threads may send it.
      */
     public boolean xidDone(String file) {
+        return xidDone(file, false);
+    }
+
+    /**
+     * {@code durable}: the engine flushed its redo log with this commit (InnoDB's DDL does; a commit after
+     * binlog_commit leaves it to a later flush), so nothing committed is waiting for a flush any more.
+     */
+    public boolean xidDone(String file, boolean durable) {
         if (!writesCheckpoints) {
             return false;
         }
@@ -527,7 +540,7 @@ public final class BinaryLog {
         } else {
             unloggedBefore = Math.max(0, unloggedBefore - 1);
         }
-        lastEngineCommit = clock.getAsLong();
+        lastEngineCommit = durable ? -1 : clock.getAsLong();
         redoPending = false; // the commit flushed the redo log (innodb_flush_log_at_trx_commit = 1)
         return checkpointReadable(end());
     }
@@ -906,6 +919,7 @@ public final class BinaryLog {
         unloggedBefore = 0;
         checkpointDue = false;
         redoPending = false;
+        lastEngineCommit = -1; // MariaDB's reset_logs waited for InnoDB's checkpoint: what it committed is durable
         events.clear();
         files.clear();
         base = 0;

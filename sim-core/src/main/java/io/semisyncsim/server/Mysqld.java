@@ -134,7 +134,27 @@ public final class Mysqld {
         replication.binlogWritten();
     }
 
-    private static final long SECOND = 1_000_000L;
+    /**
+     * When InnoDB answers a commit checkpoint request made now (MariaDB: ha_commit_checkpoint_request, which
+     * RESET MASTER waits for): at once when its redo is flushed; else at its once-a-second background flush.
+     * Measured on 10.11.18 (RESET MASTER after a commit: 0.70 to 0.87 s): a request before the first flush
+     * after the last commit is answered by that flush; one after it waits for the next, since that flush
+     * also woke the purge of the commit, whose redo it did not cover. Flushes fall on whole seconds of uptime.
+     */
+    long checkpointAnsweredAt() {
+        long now = clock.getAsLong();
+        long commit = binlog.lastEngineCommit();
+        if (commit < 0 || startedAt < 0) {
+            return now;
+        }
+        long firstFlush = startedAt + ((commit - startedAt) / SECOND + 1) * SECOND;
+        if (now < firstFlush) {
+            return firstFlush;
+        }
+        return now < firstFlush + SECOND ? firstFlush + SECOND : now;
+    }
+
+        private static final long SECOND = 1_000_000L;
     private java.util.function.Supplier<java.util.Map<String, String>> commitStatus =
             () -> CommitCoordinator.binlogStatus(0, 0, 0, 0);
 

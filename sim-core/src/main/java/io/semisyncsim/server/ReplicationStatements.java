@@ -62,6 +62,7 @@ final class ReplicationStatements {
         if (s instanceof Statement.ResetSource) {
             StatementExecutor.require(account, privileges.need("reset-source"), flavor());
             BinlogLockWait.acquire(server); // reset_logs takes LOCK_log (UNVERIFIED: not measured waiting)
+            CheckpointWait.await(server, session); // MariaDB's reset_logs waits until InnoDB answers its checkpoint request
             return resetSource();
         }
         if (s instanceof Statement.PurgeBinaryLogs purge) {

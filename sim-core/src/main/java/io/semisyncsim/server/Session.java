@@ -129,7 +129,17 @@ public final class Session {
         waits.add(o);
     }
 
-    /** The statement is done: its wait functions' values go with it. */
+    /** Whether a wait this statement was set aside for ended with {@code value} (compared by identity). */
+    boolean waitedFor(Object value) {
+        for (ReplicationWaits.Outcome o : waits) {
+            if (o.value() == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        /** The statement is done: its wait functions' values go with it. */
     void statementDone() {
         waits.clear();
     }
