@@ -124,11 +124,11 @@ public final class Mysqld {
      */
     void rotateBinlog() {
         long now = clock.getAsLong();
-        // MariaDB's rotation asks InnoDB for a checkpoint, answered as RESET MASTER's is (checkpointAnsweredAt:
-        // measured on 10.11.18, a FLUSH a second after a commit got its second Binlog_checkpoint a second later).
-        long answered = checkpointAnsweredAt();
-        if (binlog.flush(answered <= now)) {
-            redoFlushTimer.accept(answered - now);
+        long sinceTick = (now - startedAt) % SECOND;
+        // InnoDB flushes its redo log once a second of uptime (srv_master_callback); a commit since the last
+        // flush leaves redo to flush (its purge's), which MariaDB's checkpoint request waits for.
+        if (binlog.flush(binlog.lastEngineCommit() < now - sinceTick)) {
+            redoFlushTimer.accept(SECOND - sinceTick);
         }
         binlog.publishWritten();
         replication.binlogWritten();
