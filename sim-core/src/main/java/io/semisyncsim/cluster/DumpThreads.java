@@ -82,7 +82,9 @@ final class DumpThreads<D> {
     private final TreeSet<Long> netError = new TreeSet<>();
     /** Connections whose dump thread was killed and has not ended yet. */
     private final TreeSet<Long> killed = new TreeSet<>();
-    /** ACKs that came while no ACK receiver ran, by connection, oldest first. */
+    /** Dumps whose transmit_stop already ran while their thread goes on (a MariaDB dump waiting to finalize). */
+    private final TreeSet<Long> stopped = new TreeSet<>();
+        /** ACKs that came while no ACK receiver ran, by connection, oldest first. */
     private final TreeMap<Long, ArrayDeque<Protocol.Ack>> unread = new TreeMap<>();
 
     DumpThreads(Mysqld server, Trace trace, BooleanSupplier shuttingDown, Effects<D> effects) {
@@ -242,13 +244,12 @@ final class DumpThreads<D> {
      * slave_net_timeout) or a KILL ends it. Measured on MariaDB 10.11.18; where the server waits was not found.
      */
     private void waitToFinalize(long connection, Threads.Thread t, Protocol.DumpRequest request, String from) {
-        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-            server.runAs(t.id(), () -> o.transmitStop(request.serverId(), true, shuttingDown.getAsBoolean(),
-                    server.now()));
-        }
+        transmitStop(t.id(), request.serverId(), true);
         trace.record(server.name(), "dump", "dump.finalizing", "connection", connection);
         t.state("Waiting to finalize termination");
+        // registered as no semisync client any more (remove_slave ran), and transmit_stop is not run again
         dumps.add(new DumpRegistry.Dump(connection, t.id(), request.serverId(), request.uuid(), false, from));
+        stopped.add(connection);
         running.put(connection, effects.startFinalizing(connection));
     }
 
@@ -353,11 +354,11 @@ final class DumpThreads<D> {
         if (d == null) {
             return;
         }
-        // rpl_binlog_sender.cc: transmit_stop runs for every dump; the plugin tells the kinds apart.
+        // rpl_binlog_sender.cc: transmit_stop runs once for every dump; the plugin tells the kinds apart.
+        boolean alreadyStopped = stopped.remove(connection);
         if (server.state() == NodeState.RUNNING) {
-            for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
-                server.runAs(d.thread(), () -> o.transmitStop(d.serverId(), d.semisync(),
-                        shuttingDown.getAsBoolean(), server.now()));
+            if (!alreadyStopped) {
+                transmitStop(d.thread(), d.serverId(), d.semisync());
             }
             // sql_connect.cc end_connection: the connection ended on a network error, not killed.
             if (error == WriteError.ACK_FLUSH) {
@@ -369,6 +370,13 @@ final class DumpThreads<D> {
             }
         }
         server.threads().close(d.thread());
+    }
+
+    /** transmit_stop, as the dump thread: the plugin's stop line, and a semisync dump's remove_slave. */
+    private void transmitStop(long thread, long serverId, boolean semisync) {
+        for (BinlogTransmitObserver o : server.plugins(BinlogTransmitObserver.class)) {
+            server.runAs(thread, () -> o.transmitStop(serverId, semisync, shuttingDown.getAsBoolean(), server.now()));
+        }
     }
 
     /** A dump's write that failed: the flush of an event that asked for an ACK, or any other. */
@@ -385,5 +393,6 @@ final class DumpThreads<D> {
         unread.clear();
         killed.clear();
         netError.clear();
+        stopped.clear();
     }
 }

@@ -1,7 +1,5 @@
 package io.semisyncsim.server;
 
-import java.util.List;
-
 /**
  * A statement that needs the binary log's lock (LOCK_log: SHOW MASTER STATUS, SHOW BINARY LOGS, SHOW BINLOG
  * EVENTS, FLUSH BINARY LOGS, RESET MASTER) while a group commit leader holds it. MariaDB's leader keeps it from
@@ -10,7 +8,7 @@ import java.util.List;
  * 10.11.18: 2.9 s behind a 3 s timeout, in state "starting"). A mutex wait: no timeout, and KILL does not
  * end it (mysql_mutex_lock is not interruptible; KILL CONNECTION shuts the socket, THD::awake).
  */
-final class BinlogLockWait implements ReplicationWaits.Target {
+final class BinlogLockWait extends UninterruptibleWait {
     private final Mysqld server;
 
     BinlogLockWait(Mysqld server) {
@@ -35,22 +33,7 @@ final class BinlogLockWait implements ReplicationWaits.Target {
     }
 
     @Override
-    public ReplicationWaits.Outcome killed() {
-        throw new IllegalStateException("a wait for LOCK_log is not interrupted");
-    }
-
-    @Override
-    public boolean interruptible() {
-        return false;
-    }
-
-    @Override
     public long timeoutMicros() {
         return -1;
-    }
-
-    @Override
-    public String state(List<ReplicationWaits.Target> others) {
-        return "starting"; // no stage is set before the lock is taken
     }
 }

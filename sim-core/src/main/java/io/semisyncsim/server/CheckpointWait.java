@@ -1,7 +1,5 @@
 package io.semisyncsim.server;
 
-import java.util.List;
-
 /**
  * MariaDB's RESET MASTER waits for InnoDB to say that what it committed is durable before it deletes the
  * binary logs (log.cc MYSQL_BIN_LOG::reset_logs: do_checkpoint_request, then it waits until
@@ -10,7 +8,7 @@ import java.util.List;
  * second). A log without Binlog_checkpoint events (MySQL's) does not wait. The statement is set aside until
  * then, as a wait function's is; the wait is a condition wait KILL does not end.
  */
-final class CheckpointWait implements ReplicationWaits.Target {
+final class CheckpointWait extends UninterruptibleWait {
     private final long micros;
 
     private CheckpointWait(long micros) {
@@ -43,22 +41,7 @@ final class CheckpointWait implements ReplicationWaits.Target {
     }
 
     @Override
-    public ReplicationWaits.Outcome killed() {
-        throw new IllegalStateException("a wait for InnoDB's checkpoint is not interrupted");
-    }
-
-    @Override
-    public boolean interruptible() {
-        return false;
-    }
-
-    @Override
     public long timeoutMicros() {
         return micros;
-    }
-
-    @Override
-    public String state(List<ReplicationWaits.Target> others) {
-        return "starting";
     }
 }

@@ -73,6 +73,9 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
                 GroupCommit.LogLock.valueOf(rules.logLock()), this);
     }
 
+    /** Whether LOCK_log was held after the last step: a statement that waits for it can only wake as it goes. */
+    private boolean logLockWasHeld;
+
     /** Whether a group commit leader holds the binary log's lock now. */
     public boolean logLockHeld() {
         return groupCommit.logLockHeld();
@@ -141,9 +144,11 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         for (GroupCommit.Work w : work) {
             effects.schedule(w);
         }
-        if (!groupCommit.logLockHeld()) {
-            server.waits().binlogLockReleased(); // nothing to do unless a statement waits (the common case)
+        boolean held = groupCommit.logLockHeld();
+        if (logLockWasHeld && !held) {
+            server.waits().binlogLockReleased(); // a statement set aside for LOCK_log looks again
         }
+        logLockWasHeld = held;
     }
 
     // --- the hooks: every commit observer installed now decides

@@ -85,7 +85,8 @@ final class ProcessStatements {
         return new StatementResult.Rows(new ResultSet(columns, rows), List.of());
     }
 
-    private static boolean holds(Account account, Flavor.Privileges.Need need) {
+    /** Whether {@code account} has one of the privileges {@code need} accepts. */
+    static boolean holds(Account account, Flavor.Privileges.Need need) {
         return need.any().stream().anyMatch(p -> account.has(Privilege.key(p)));
     }
 

@@ -179,8 +179,7 @@ final class QueryStatements {
         }
         if (db != null && db.equalsIgnoreCase("information_schema") && from.name().equalsIgnoreCase("PROCESSLIST")) {
             var table = flavor().threadStyle().processlistTable();
-            boolean all = flavor().privileges().need("process").any().stream()
-                    .anyMatch(p -> account.has(Privilege.key(p)));
+            boolean all = ProcessStatements.holds(account, flavor().privileges().need("process"));
             return new Source(ProcesslistTable.def(table), null,
                     ProcesslistTable.rows(server, table, all, account.user(), session), table.unmodelled());
         }
