@@ -117,7 +117,7 @@ public final class BinaryLog {
         this.maxFileSize = maxFileSize;
         this.clock = clock;
         this.gtids = gtids;
-        this.writesCheckpoints = sizes.header().stream().anyMatch(h -> h.type() == EventType.BINLOG_CHECKPOINT);
+        this.writesCheckpoints = sizes.writesCheckpoints();
         openFile();
         readable = end();
         synced = end();
@@ -133,7 +133,7 @@ public final class BinaryLog {
 
     /** {@code closed}: the file a rotation just closed, which the new header's Binlog_checkpoint names. */
     private void openFile(String closed) {
-        String name = String.format("%s.%06d", sizes.basename(), nextFileNumber++);
+        String name = LogFileName.of(sizes.basename(), nextFileNumber++);
         LogFile f = new LogFile(name, end(), gtids.snapshot(), closed == null ? name : closed);
         files.add(f);
         currentPos = 4;
@@ -493,7 +493,7 @@ public final class BinaryLog {
      * back any more is written at once.
      */
     private void rotate(boolean full) {
-        String next = String.format("%s.%06d", sizes.basename(), nextFileNumber);
+        String next = LogFileName.of(sizes.basename(), nextFileNumber);
         currentPos += sizes.rotate(next);
         events.add(BinlogEvent.recording(EventType.ROTATE, current().name, currentPos, sizes.rotate(next), next + ";pos=4"));
         synced = end(); // MySQL syncs the file it closes, Rotate event included

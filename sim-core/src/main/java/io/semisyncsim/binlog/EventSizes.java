@@ -76,9 +76,19 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
         return pos;
     }
 
+    /** Whether a file's header has a Binlog_checkpoint event (MariaDB). */
+    public boolean writesCheckpoints() {
+        for (Header h : header) {
+            if (h.type() == EventType.BINLOG_CHECKPOINT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where a fresh file of the first name starts its transactions (the common case, as MySQL quotes it). */
     public long firstEventPos() {
-        return firstEventPos(String.format("%s.%06d", basename, 1));
+        return firstEventPos(LogFileName.of(basename, 1));
     }
 
     /** Where the first event after a relay log file's own header is written. */

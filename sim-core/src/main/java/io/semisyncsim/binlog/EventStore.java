@@ -311,7 +311,7 @@ public final class EventStore<T> {
      * that left; they are compacted away once they are half of the buffer.
      */
     private final class Pending {
-        private final Out out = new Out();
+        private final Out out = new Out(4096); // grows as the hot window fills; most runs are short
         private int[] starts = new int[1024];
         private int head;
         private int count;
@@ -577,7 +577,9 @@ public final class EventStore<T> {
         }
 
         void clear() {
-            Arrays.fill(items, null);
+            for (int i = 0; i < size; i++) { // not the whole array: a relay log's is cleared at each restart
+                items[(head + i) & (items.length - 1)] = null;
+            }
             head = 0;
             size = 0;
         }

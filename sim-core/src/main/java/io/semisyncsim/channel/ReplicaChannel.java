@@ -923,7 +923,7 @@ public final class ReplicaChannel {
 
     /** Relay log file {@code number} of a node, as Relay_Log_File names it: {@code node-relay-bin.000001}. */
     public static String relayFileName(String node, int number) {
-        return node + "-relay-bin." + String.format("%06d", number);
+        return io.semisyncsim.binlog.LogFileName.of(node + "-relay-bin", number);
     }
 
     /** The number of {@code node}'s relay file {@code name} ({@link #relayFileName}), or null for another name. */
@@ -937,9 +937,7 @@ public final class ReplicaChannel {
 
     /** The binlog file after {@code file}: the same base name, the number one up. */
     static String nextFile(String file) {
-        int dot = file.lastIndexOf('.');
-        String digits = file.substring(dot + 1);
-        return file.substring(0, dot + 1) + String.format("%0" + digits.length() + "d", Long.parseLong(digits) + 1);
+        return io.semisyncsim.binlog.LogFileName.next(file);
     }
 
     // --- what SHOW SLAVE STATUS reads

@@ -1,7 +1,6 @@
 package io.semisyncsim.cluster;
 
 import akka.actor.typed.ActorRef;
-import com.typesafe.config.ConfigFactory;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Timing;
@@ -82,7 +81,7 @@ public final class Cluster implements AutoCloseable {
     private Cluster(SimKernel kernel, Spec spec) {
         this.kernel = kernel;
         this.flavor = spec.flavor();
-        Timing timing = Timing.from(ConfigFactory.load());
+        Timing timing = Timing.defaults();
         this.model = new NetworkModel(spec.defaultLink(), kernel.random());
         spec.links().forEach((pair, link) -> {
             String[] ends = pair.split("->", 2);
@@ -174,7 +173,7 @@ public final class Cluster implements AutoCloseable {
 
     /** A server_uuid drawn from the seed, in MySQL's 8-4-4-4-12 form. */
     private static String uuid(SimRandom r) {
-        String hex = String.format("%016x%016x", r.nextLong(), r.nextLong());
+        String hex = java.util.HexFormat.of().toHexDigits(r.nextLong()) + java.util.HexFormat.of().toHexDigits(r.nextLong());
         return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20, 32);
     }

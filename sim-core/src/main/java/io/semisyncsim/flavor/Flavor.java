@@ -29,6 +29,8 @@ public final class Flavor {
     private final SemisyncRules semisyncRules;
     private final ThreadStyle threadStyle;
     private final List<String> replicationStatus;
+    /** Values read off the table, each once: it never changes, and every read of a path parses the path. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     Flavor(String name, Config table, Config pluginKinds) {
         this.name = name;
@@ -78,24 +80,24 @@ public final class Flavor {
     /** A replica-status setting: retry-count, info-file. */
     public String replicaStatusSetting(String key) {
         String path = "replica-status." + key;
-        return table.hasPath(path) ? table.getString(path) : "";
+        return table.hasPath(path) ? string(path) : "";
     }
 
     /** Who a SIGTERM shutdown is "initiated by" in the log (MySQL: {@code <via user signal>}). */
     public String shutdownSignalUser() {
-        return table.getString("shutdown-signal-user");
+        return string("shutdown-signal-user");
     }
 
     /** Who SHUTDOWN was run by, as the shutdown line names {@code user}. */
     public String shutdownStatementUser(String user) {
-        return table.getString("shutdown-statement-user").replace("{user}", user);
+        return string("shutdown-statement-user").replace("{user}", user);
     }
 
     /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
     /** The client library's message when a replica cannot reach its source ({@code replica-errors.cannot-connect}). */
     public String replicaCannotConnect(Object... namedArgs) {
         return new LogMessage("replica-errors.cannot-connect", "ERROR", 2003, "Repl",
-                table.getString("replica-errors.cannot-connect"), 0).format(namedArgs);
+                string("replica-errors.cannot-connect"), 0).format(namedArgs);
     }
 
     /**
@@ -104,27 +106,27 @@ public final class Flavor {
      */
     public String replicaLostGreeting(Object... namedArgs) {
         return new LogMessage("replica-errors.no-greeting", "ERROR", 2013, "Repl",
-                table.getString("replica-errors.no-greeting"), 0).format(namedArgs);
+                string("replica-errors.no-greeting"), 0).format(namedArgs);
     }
 
     public String replicaConnectError(Object... namedArgs) {
         return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
-                table.getString("replica-errors.connect"), 0).format(namedArgs);
+                string("replica-errors.connect"), 0).format(namedArgs);
     }
 
     /** Last_IO_Errno when the source refuses a dump (8.0: 13114; 5.7 and MariaDB: the source's 1236). */
     public int replicaFatalErrno() {
-        return table.getInt("replica-errors.fatal-errno");
+        return integer("replica-errors.fatal-errno");
     }
 
     /** The reason in error 1883 when UNINSTALL of the source plugin is refused (clients connected). */
     public String uninstallBlockedBySource() {
-        return table.getString("uninstall-blocked.source");
+        return string("uninstall-blocked.source");
     }
 
     /** The reason in error 1883 when UNINSTALL of the replica plugin is refused (its status is ON). */
     public String uninstallBlockedByReplica() {
-        return table.getString("uninstall-blocked.replica");
+        return string("uninstall-blocked.replica");
     }
 
     /** Where this flavour's semisync code differs from the others'. */
@@ -147,6 +149,32 @@ public final class Flavor {
         return table.getConfig("error-log.messages").root().keySet();
     }
 
+    /** {@code compute}'s value, computed at the first call for {@code key} (a path, or a derived value's name). */
+    @SuppressWarnings("unchecked")
+    private <T> T once(String key, java.util.function.Supplier<T> compute) {
+        Object value = read.get(key);
+        if (value == null) {
+            value = compute.get();
+            Object first = read.putIfAbsent(key, value); // a sweep's other thread may have read it too
+            if (first != null) {
+                value = first;
+            }
+        }
+        return (T) value;
+    }
+
+    private boolean bool(String path) {
+        return once(path, () -> table.getBoolean(path));
+    }
+
+    private String string(String path) {
+        return once(path, () -> table.getString(path));
+    }
+
+    private int integer(String path) {
+        return once(path, () -> table.getInt(path));
+    }
+
     /** Whether the table has {@code path}, set or null ("never written"): for the test of text keys. */
     boolean hasEntry(String path) {
         return table.hasPathOrNull(path);
@@ -154,17 +182,17 @@ public final class Flavor {
 
     /** The {@code field} of the entry at {@code path}, or null when the table sets the entry to null. */
     String entryText(String path, String field) {
-        return table.getIsNull(path) ? null : table.getString(path + "." + field);
+        return table.getIsNull(path) ? null : string(path + "." + field);
     }
 
     /** The variable that decides which levels are written: log_error_verbosity, or MariaDB's log_warnings. */
     public String logVerbosityVariable() {
-        return table.getString("error-log.verbosity-variable");
+        return string("error-log.verbosity-variable");
     }
 
     /** The least verbosity at which a level is written (0: always). */
     public int logShownAt(String level) {
-        return table.getInt("error-log.shown-at." + level);
+        return integer("error-log.shown-at." + level);
     }
 
     private static Map<String, ConfigObject> objects(Config c) {
@@ -230,7 +258,7 @@ public final class Flavor {
         if (table.getIsNull(key)) {
             return null;
         }
-        String resource = table.getString(key);
+        String resource = string(key);
         try (java.io.InputStream in = Flavor.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("flavors.conf names a missing resource " + resource);
@@ -248,15 +276,15 @@ public final class Flavor {
     }
 
     public String product() {
-        return table.getString("product");
+        return string("product");
     }
 
     public String version() {
-        return table.getString("version");
+        return string("version");
     }
 
     public String pluginDir() {
-        return table.getString("plugin-dir");
+        return string("plugin-dir");
     }
 
     /**
@@ -264,12 +292,14 @@ public final class Flavor {
      * its {@code {name}} placeholders filled from {@code values}; a placeholder not given is left empty.
      */
     public String operatorStatement(String name, java.util.Map<String, ?> values) {
-        String text = table.getString("operator-statements." + name);
+        String text = string("operator-statements." + name);
         for (var v : values.entrySet()) {
             text = text.replace("{" + v.getKey() + "}", String.valueOf(v.getValue()));
         }
-        return text.replaceAll("\\{[a-z]+\\}", "");
+        return text.indexOf('{') < 0 ? text : PLACEHOLDER.matcher(text).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[a-z]+\\}");
 
     public String operatorStatement(String name) {
         return operatorStatement(name, java.util.Map.of());
@@ -282,11 +312,11 @@ public final class Flavor {
 
     /** The data directory a packaged server uses, as its log lines name files in it. */
     public String datadir() {
-        return table.getString("datadir");
+        return string("datadir");
     }
 
     public ErrorLogStyle errorLogStyle() {
-        return ErrorLogStyle.valueOf(table.getString("error-log-style").toUpperCase(Locale.ROOT));
+        return ErrorLogStyle.valueOf(string("error-log-style").toUpperCase(Locale.ROOT));
     }
 
     /**
@@ -294,11 +324,15 @@ public final class Flavor {
      * binlog.row-format-charset); null: the flavour writes row events at the fixed sizes of its layout.
      */
     public String rowFormatCharset() {
-        return table.hasPath("binlog.row-format-charset") ? table.getString("binlog.row-format-charset") : null;
+        return table.hasPath("binlog.row-format-charset") ? string("binlog.row-format-charset") : null;
     }
 
     /** The binary log layout of this flavour. */
     public io.semisyncsim.binlog.EventSizes eventSizes() {
+        return once("eventSizes()", this::readEventSizes);
+    }
+
+    private io.semisyncsim.binlog.EventSizes readEventSizes() {
         Config b = table.getConfig("binlog");
         return new io.semisyncsim.binlog.EventSizes(b.getString("basename"), b.getInt("format-description"),
                 headers(b.getConfigList("header")), headers(b.getConfigList("relay-header")), b.getInt("gtid-event"),
@@ -321,21 +355,29 @@ public final class Flavor {
                     io.semisyncsim.binlog.EventType.valueOf(h.getString("type")), h.getInt("size"),
                     h.hasPath("plus-file-name") && h.getBoolean("plus-file-name")));
         }
-        return out;
+        return List.copyOf(out); // shared: the layout is read once per flavour
     }
 
     /** The statement spellings this flavour accepts, and the executable comments it runs. */
     public io.semisyncsim.sql.Dialect dialect() {
+        return once("dialect()", this::readDialect);
+    }
+
+    private io.semisyncsim.sql.Dialect readDialect() {
         Config c = table.getConfig("sql.executable-comments");
-        return new io.semisyncsim.sql.Dialect(table.getBoolean("legacy-replication-syntax"),
-                table.getBoolean("replica-keyword"), table.getBoolean("binary-log-status"), table.getBoolean("persist"),
+        return new io.semisyncsim.sql.Dialect(bool("legacy-replication-syntax"),
+                bool("replica-keyword"), bool("binary-log-status"), bool("persist"),
                 new io.semisyncsim.sql.Dialect.ExecutableComments(versionId(), c.getInt("max-digits"),
                         c.getLong("ignore-from"), c.getLong("ignore-to"), c.getBoolean("mariadb-marker")),
-                table.getBoolean("change-replication-source"), table.getBoolean("binlog-status"));
+                bool("change-replication-source"), bool("binlog-status"));
     }
 
     /** MYSQL_VERSION_ID: 8.0.36 is 80036, 10.11.9-MariaDB is 101109. */
     public long versionId() {
+        return once("versionId()", this::readVersionId);
+    }
+
+    private long readVersionId() {
         String[] parts = version().split("[.-]");
         return Long.parseLong(parts[0]) * 10_000 + Long.parseLong(parts[1]) * 100 + Long.parseLong(parts[2]);
     }
@@ -618,7 +660,7 @@ public final class Flavor {
 
     /** Which family's GTIDs this server has (flavors.conf {@code gtid.kind}): {@code mysql} or {@code mariadb}. */
     public String gtidKind() {
-        return table.getString("gtid.kind");
+        return string("gtid.kind");
     }
 
     /**
@@ -627,7 +669,7 @@ public final class Flavor {
      */
     public String gtidText(String key, Object... namedArgs) {
         return new LogMessage("gtid.messages." + key, "ERROR", 1236, "Repl",
-                table.getString("gtid.messages." + key), 0).format(namedArgs);
+                string("gtid.messages." + key), 0).format(namedArgs);
     }
 
     /**
@@ -638,12 +680,12 @@ public final class Flavor {
      * The 1236 message a source refuses a dump by file and position with, naming where it was asked to start.
      */
     public String dumpRefusal(io.semisyncsim.binlog.BinaryLog.StartRefusal why, io.semisyncsim.binlog.BinlogPosition from) {
-        return table.getString("dump-refusals." + why.key()).replace("{file}", from.file())
+        return string("dump-refusals." + why.key()).replace("{file}", from.file())
                 .replace("{pos}", Long.toString(from.pos())).replace("{end}", Long.toString(from.pos() + 19));
     }
 
     public boolean gtidDumpLoggedBeforeChecks() {
-        return table.getBoolean("gtid.log-dump-start-before-checks");
+        return bool("gtid.log-dump-start-before-checks");
     }
 
     /** How relay_log_space_limit stops the I/O thread (flavors.conf relay-space-limit). */
@@ -655,27 +697,27 @@ public final class Flavor {
 
     /** Whether starting the replica threads of a GTID channel, both stopped, drops its relay logs (MariaDB). */
     public boolean gtidStartPurgesRelayLogs() {
-        return table.getBoolean("gtid.start-purges-relay-logs");
+        return bool("gtid.start-purges-relay-logs");
     }
 
     /** Whether the SQL thread starting on a GTID channel with no position yet starts at 4 (MariaDB). */
     public boolean gtidSqlThreadStartsAt4() {
-        return table.getBoolean("gtid.sql-thread-starts-at-4");
+        return bool("gtid.sql-thread-starts-at-4");
     }
 
     /** Whether the semisync log texts say master/slave (5.7, MariaDB) or source/replica (8.0.26+). */
     public Terms logTerms() {
-        return Terms.valueOf(table.getString("log-terms").toUpperCase(Locale.ROOT));
+        return Terms.valueOf(string("log-terms").toUpperCase(Locale.ROOT));
     }
 
     /** Whether SHOW SLAVE HOSTS is modelled (MariaDB, measured); else it is the simulator's 9000. */
     public boolean showReplicaHosts() {
-        return table.getBoolean("show-replica-hosts");
+        return bool("show-replica-hosts");
     }
 
     /** Whether the server counts its binlog group commits in status variables (MariaDB's Binlog_commits...). */
     public boolean binlogGroupCommitStatus() {
-        return table.getBoolean("binlog-group-commit-status");
+        return bool("binlog-group-commit-status");
     }
 
     /** SHOW STATUS's replication variables this server has, by name (ReplicationStatusVariables reads each). */
@@ -688,7 +730,7 @@ public final class Flavor {
      * (MariaDB), or only one that names a host or a port (MySQL).
      */
     public boolean heartbeatDefaultAtEveryChange() {
-        String when = table.getString("heartbeat-default-at-change");
+        String when = string("heartbeat-default-at-change");
         if (!when.equals("always") && !when.equals("host-or-port")) {
             throw new IllegalStateException(name + ": heartbeat-default-at-change is always or host-or-port, not " + when);
         }
@@ -709,30 +751,30 @@ public final class Flavor {
 
     /** Whether SHOW BINARY LOGS has the Encrypted column (MySQL 8.0.14+; not 5.7 or MariaDB). */
     public boolean binaryLogsEncryptedColumn() {
-        return table.getBoolean("binary-logs-encrypted-column");
+        return bool("binary-logs-encrypted-column");
     }
 
     public boolean hasPersist() {
-        return table.getBoolean("persist");
+        return bool("persist");
     }
 
     /** The note START SLAVE gives when the threads already run. */
     public int replicaRunningNote() {
-        return table.getInt("replica-running-note");
+        return integer("replica-running-note");
     }
 
     /** The note STOP SLAVE gives when the threads are already stopped. */
     public int replicaStoppedNote() {
-        return table.getInt("replica-stopped-note");
+        return integer("replica-stopped-note");
     }
 
     public String pluginTypeVersion(String type) {
         String path = "plugin-type-versions." + quote(type);
-        return table.hasPath(path) ? table.getString(path) : "1.0";
+        return table.hasPath(path) ? string(path) : "1.0";
     }
 
     public String pluginLibraryVersion() {
-        return table.getString("plugin-library-version");
+        return string("plugin-library-version");
     }
 
     /** Plugins that a library in plugin_dir provides, by plugin name. */
@@ -795,9 +837,9 @@ public final class Flavor {
         if (!table.hasPath(path)) {
             throw new IllegalArgumentException("flavour " + name + " has no text for error " + key);
         }
-        int code = table.hasPath(path + ".code") ? table.getInt(path + ".code") : Integer.parseInt(key);
-        return new SqlError(code, table.getString(path + ".state"),
-                String.format(Locale.ROOT, table.getString(path + ".text"), args));
+        int code = table.hasPath(path + ".code") ? integer(path + ".code") : Integer.parseInt(key);
+        return new SqlError(code, string(path + ".state"),
+                String.format(Locale.ROOT, string(path + ".text"), args));
     }
 
     /** Whether this flavour has a text for the message key. */

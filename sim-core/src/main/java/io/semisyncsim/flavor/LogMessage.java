@@ -16,11 +16,13 @@ public record LogMessage(String id, String level, int code, String subsystem, St
         for (int i = 0; i + 1 < namedArgs.length; i += 2) {
             out = out.replace("{" + namedArgs[i] + "}", String.valueOf(namedArgs[i + 1]));
         }
-        if (out.indexOf('{') >= 0 && out.matches("(?s).*\\{[a-z_]+}.*")) {
+        if (out.indexOf('{') >= 0 && UNFILLED.matcher(out).find()) {
             throw new IllegalArgumentException("log message " + id + " left an argument unfilled: " + out);
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("\\{[a-z_]+}");
 
     static LogMessage from(String id, com.typesafe.config.Config c) {
         return new LogMessage(id, c.getString("level"), c.hasPath("code") ? c.getInt("code") : 0,

@@ -107,7 +107,7 @@ public final class ErrorLog {
     public String render(Entry e) {
         return switch (style) {
             case MYSQL8 -> VirtualTimestamps.iso(e.time()) + " " + e.thread() + " [" + label(e.level(), true) + "] [MY-"
-                    + String.format("%06d", e.code()) + "] [" + e.subsystem() + "] " + e.text();
+                    + VirtualTimestamps.digits(new StringBuilder(6), e.code(), 6, '0') + "] [" + e.subsystem() + "] " + e.text();
             case MYSQL57 -> VirtualTimestamps.iso(e.time()) + " " + e.thread() + " [" + label(e.level(), false) + "] "
                     + e.text();
             case MARIADB -> VirtualTimestamps.mariadb(e.time()) + " " + e.thread() + " [" + label(e.level(), false)

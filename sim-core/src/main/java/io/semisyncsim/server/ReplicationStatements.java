@@ -173,7 +173,7 @@ final class ReplicationStatements {
         boolean mariadb = flavor().gtidKind().equals("mariadb");
         for (Map.Entry<String, Input> o : options.entrySet()) {
             // MASTER_X and SOURCE_X are the same option (8.0.23+ spelling; the parser refuses it on MariaDB).
-            String name = o.getKey().replaceFirst("^SOURCE_", "MASTER_");
+            String name = o.getKey().startsWith("SOURCE_") ? "MASTER_" + o.getKey().substring(7) : o.getKey();
             if (name.equals(mariadb ? "MASTER_AUTO_POSITION" : "MASTER_USE_GTID")) {
                 throw flavor().error(1064, o.getKey() + " = ...", 1); // the other family's option
             }

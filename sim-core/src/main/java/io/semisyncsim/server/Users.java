@@ -5,6 +5,7 @@ import io.semisyncsim.server.UserChange.UserKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,14 @@ public final class Users {
 
     /** Every privilege a global ALL grants: the static ones and 8.0's dynamic ones. */
     static Set<String> allGlobal(Flavor flavor) {
+        return ALL_GLOBAL.computeIfAbsent(flavor.name(), n -> readAllGlobal(flavor));
+    }
+
+    /** {@link #allGlobal} by flavour: every run's root account is granted it. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Set<String>> ALL_GLOBAL =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Set<String> readAllGlobal(Flavor flavor) {
         Set<String> all = new LinkedHashSet<>();
         for (String p : flavor.privileges().staticPrivileges()) {
             all.add(Privilege.key(p));
@@ -44,7 +53,7 @@ public final class Users {
         for (String p : flavor.privileges().dynamicPrivileges()) {
             all.add(Privilege.key(p));
         }
-        return all;
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     public boolean exists(UserKey key) {
@@ -121,19 +130,28 @@ public final class Users {
 
     /** mysql_native_password's stored form of a password: {@code *} and SHA1(SHA1(password)) in hex. */
     public static String nativePasswordHash(String password) {
+        String known = HASHES.get(password);
+        if (known != null) {
+            return known;
+        }
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            byte[] once = sha1.digest(password.getBytes(StandardCharsets.UTF_8));
-            byte[] twice = MessageDigest.getInstance("SHA-1").digest(once);
-            StringBuilder hex = new StringBuilder("*");
-            for (byte b : twice) {
-                hex.append(String.format("%02X", b & 0xff));
+            byte[] once = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
+            String hash = "*" + HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1").digest(once));
+            if (HASHES.size() < 256) {
+                HASHES.putIfAbsent(password, hash);
             }
-            return hex.toString();
+            return hash;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
         }
     }
+
+    /**
+     * Hashes already computed, shared by a sweep's runs: every run's servers hash the harness's 'repl' at
+     * start and at each replica's login, and finding SHA-1's provider costs more than the hash.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> HASHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Flavor flavor() {
         return flavor;

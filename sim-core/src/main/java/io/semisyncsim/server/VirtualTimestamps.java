@@ -17,15 +17,15 @@ public final class VirtualTimestamps {
     /** {@code 2026-01-01T00:00:01.000250Z}, as MySQL 5.7 and 8.0 write the error log. */
     public static String iso(long micros) {
         LocalDateTime t = at(micros);
-        return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+        StringBuilder b = date(t).append('T');
+        time(b, t, '0').append('.');
+        return digits(b, t.getNano() / 1000, 6, '0').append('Z').toString();
     }
 
     /** {@code 2026-01-01 00:00:01}: what NOW() returns on the node's virtual clock (whole seconds). */
     public static String datetime(long micros) {
         LocalDateTime t = at(micros);
-        return String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
+        return time(date(t).append(' '), t, '0').toString();
     }
 
     /** UNIX_TIMESTAMP() on the node's virtual clock. */
@@ -46,7 +46,32 @@ public final class VirtualTimestamps {
     /** {@code 2026-01-01  0:00:01}, as MariaDB writes it. */
     public static String mariadb(long micros) {
         LocalDateTime t = at(micros);
-        return String.format("%04d-%02d-%02d %2d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
+        return time(date(t).append(' '), t, ' ').toString();
+    }
+
+    // Written digit by digit, not with String.format: every error-log line renders a timestamp, and a
+    // sweep's or an exploration's short runs spent a twentieth of their time in the Formatter.
+
+    private static StringBuilder date(LocalDateTime t) {
+        StringBuilder b = new StringBuilder(27);
+        digits(b, t.getYear(), 4, '0').append('-');
+        digits(b, t.getMonthValue(), 2, '0').append('-');
+        return digits(b, t.getDayOfMonth(), 2, '0');
+    }
+
+    /** {@code hourPad}: MariaDB pads the hour with a space. */
+    private static StringBuilder time(StringBuilder b, LocalDateTime t, char hourPad) {
+        digits(b, t.getHour(), 2, hourPad).append(':');
+        digits(b, t.getMinute(), 2, '0').append(':');
+        return digits(b, t.getSecond(), 2, '0');
+    }
+
+    /** {@code value} (not negative) right-aligned in {@code width} characters, padded with {@code pad}. */
+    static StringBuilder digits(StringBuilder b, long value, int width, char pad) {
+        String s = Long.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append(pad);
+        }
+        return b.append(s);
     }
 }

@@ -57,16 +57,16 @@ public final class Durations {
             return micros / 1_000_000 + "s";
         }
         if (micros >= 1_000_000) {
-            return trim(micros / 1e6) + "s";
+            return decimal(micros, 6) + "s";
         }
         if (micros % 1000 == 0 || micros >= 1000) {
-            return trim(micros / 1e3) + "ms";
+            return decimal(micros, 3) + "ms";
         }
         return micros + "us";
     }
 
-    private static String trim(double v) {
-        String s = String.format(java.util.Locale.ROOT, "%.6f", v);
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    /** {@code micros} over 10^{@code places}, exactly, without trailing zeros: 1500 and 3 give 1.5. */
+    private static String decimal(long micros, int places) {
+        return BigDecimal.valueOf(micros, places).stripTrailingZeros().toPlainString();
     }
 }
