@@ -53,8 +53,18 @@ public final class GroupCommit {
         UNTIL_AFTER_SYNC
     }
 
-    /** A transaction waiting to commit, with what the caller needs to answer its client. */
-    public record Pending(Transaction transaction, Object client) {
+    /**
+     * A transaction waiting to commit, with what the caller needs to answer its client; {@code replicated}:
+     * one a replica's SQL thread applied and logs (log_slave_updates), written as it arrived, else null.
+     */
+    public record Pending(Transaction transaction, Object client, Replicated replicated) {
+        public Pending(Transaction transaction, Object client) {
+            this(transaction, client, null);
+        }
+    }
+
+    /** How a replicated transaction is logged: {@link BinaryLog#writeReplicated}'s arguments. */
+    public record Replicated(boolean asRows, boolean annotated, Transaction.Logging applier) {
     }
 
     /** How the commit leader waits at after_sync (semisync AFTER_SYNC). */
@@ -268,7 +278,9 @@ public final class GroupCommit {
         // MariaDB names a group of several by its leader (trx_group_commit_leader: commit_id), in each Gtid event
         long commitId = flushing.size() > 1 ? flushing.get(0).transaction().id() : 0;
         for (Pending p : flushing) {
-            List<BinlogEvent> events = binlog.write(p.transaction(), false, commitId);
+            Replicated r = p.replicated();
+            List<BinlogEvent> events = r == null ? binlog.write(p.transaction(), false, commitId)
+                    : binlog.writeReplicated(p.transaction(), r.asRows(), r.annotated(), r.applier());
             BinlogPosition end = events.get(events.size() - 1).end();
             binlog.xidWritten();
             ends.add(end);

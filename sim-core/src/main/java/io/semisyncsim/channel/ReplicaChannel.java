@@ -678,6 +678,7 @@ public final class ReplicaChannel {
 
     public void sqlStopped() {
         sqlRunning = false;
+        committingState = null;
     }
 
     /** The next relay-log event the SQL thread has not applied, or null. */
@@ -727,6 +728,45 @@ public final class ReplicaChannel {
      * measured on MariaDB 10.11). Returns whether the group position moved (inc_group_relay_log_pos, which
      * wakes MASTER_POS_WAIT's waiters).
      */
+    /** MariaDB's Slave_DDL_Groups and Slave_Transactional_Groups (rpl_parallel / Relay_log_info). */
+    private void countGroup(io.semisyncsim.binlog.Transaction trx) {
+        if (trx.query() != null) {
+            ddlGroups++;
+        } else {
+            transactionalGroups++;
+        }
+    }
+
+    /** The next transaction's end was counted at its engine commit already ({@link #groupCommitted}). */
+    private boolean endCounted;
+    /** The SQL thread's state while the server commits a transaction it applied; null otherwise. */
+    private java.util.function.Supplier<String> committingState;
+
+    /**
+     * The server committed, in its engine, the transaction the SQL thread handed it: the group is counted
+     * now, while the executed position moves only when the commit returns to the thread, after a semisync
+     * wait at after_commit (measured on MariaDB 10.11.18: Slave_Transactional_Groups 1 and
+     * Exec_Master_Log_Pos still before it while the SQL thread waits for an ACK).
+     */
+    public void groupCommitted(io.semisyncsim.binlog.Transaction trx) {
+        countGroup(trx);
+        endCounted = true;
+    }
+
+    /**
+     * While the server commits a transaction the SQL thread applied, Slave_SQL_Running_State is the
+     * thread's own state ({@code state}: the commit queue, a semisync wait), as MariaDB shows the SQL
+     * thread's proc_info; null when the commit is done.
+     */
+    public void sqlCommitting(java.util.function.Supplier<String> state) {
+        committingState = state;
+    }
+
+    /** The SQL thread's state while the server commits for it, or null. */
+    public String sqlCommittingState() {
+        return committingState == null ? null : committingState.get();
+    }
+
     public boolean applied(BinlogEvent e) {
         boolean groupMoved = false;
         Relayed r = relayLog.first();
@@ -763,11 +803,10 @@ public final class ReplicaChannel {
             default -> {
                 relaySourceLogFile = e.file();
                 if (e.endsTransaction()) {
-                    // MariaDB's Slave_DDL_Groups and Slave_Transactional_Groups (rpl_parallel / Relay_log_info)
-                    if (e.transaction().query() != null) {
-                        ddlGroups++;
+                    if (endCounted) {
+                        endCounted = false;
                     } else {
-                        transactionalGroups++;
+                        countGroup(e.transaction());
                     }
                 }
                 if (e.endsTransaction() || e.trx() == 0) {

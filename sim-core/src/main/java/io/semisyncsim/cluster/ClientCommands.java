@@ -94,7 +94,7 @@ final class ClientCommands {
         }
         ClientConnections.Connection conn = clients.open(e.session(), e.account());
         clients.busy(conn, e, e.sql());
-        int stopsBefore = replicas.stoppingIo();
+        int stopsBefore = replicas.stopping();
         StatementResult result = server.callAs(conn.thread.id(), () -> server.execute(e.account(), e.sql(),
                 conn.session));
         trace.record(server.name(), "connection", "sql", "user", e.account().user(), "sql", e.sql(),
@@ -109,11 +109,12 @@ final class ClientCommands {
             return;
         }
         if (!(result instanceof StatementResult.CommitNeeded commit)) {
-            if (conn.waiting == e && replicas.stoppingIo() > 0 && stopsBefore != replicas.stoppingIo()) {
+            if (conn.waiting == e && replicas.stopping() > 0 && stopsBefore != replicas.stopping()) {
                 // STOP SLAVE waits for the I/O thread to end (terminate_slave_thread), which on MariaDB
-                // includes killing its dump thread on the source over a connection of its own.
+                // includes killing its dump thread on the source over a connection of its own, and for a
+                // SQL thread to finish the transaction the server is committing for it.
                 conn.thread.set("Query", "Killing slave", e.sql(), server.now());
-                replicas.whenIoStopped(() -> answer(conn, e, result));
+                replicas.whenStopped(() -> answer(conn, e, result));
             } else if (conn.waiting == e) { // a KILL of its own connection answered it already
                 answer(conn, e, result);
             }

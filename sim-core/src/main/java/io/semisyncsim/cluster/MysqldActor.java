@@ -132,6 +132,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private record DeadlinePassed(long waiter) implements Command {
     }
 
+    /** The SQL thread asks something of the node: to commit a transaction it applied, or to wake that commit. */
+    private record FromSqlThread(SqlThread.NodeRequest request) implements Command {
+    }
+
     /** InnoDB's background flush of its redo log, which a binlog checkpoint may wait for (Mysqld#redoFlushed). */
     private enum RedoFlushed implements Command { TICK }
 
@@ -188,7 +192,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.toIoThread = ctx.messageAdapter(IoThread.Command.class, ForIoThread::new);
         this.dumpNetFlushFailed = ctx.messageAdapter(BinlogDumpThread.NetFlushFailed.class,
                 f -> new DumpNetFlushFailed(f.connection(), f.askedForAck()));
-        this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published);
+        this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published,
+                () -> server.channel().sqlCommittingState() != null);
         this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
         this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
         this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas,
@@ -255,6 +260,12 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             deadlines.remove(d.waiter());
             if (commits != null) {
                 commits.deadlinePassed(d.waiter());
+            }
+        } else if (m instanceof FromSqlThread f) {
+            if (f.request() instanceof SqlThread.CommitRequest r) {
+                commits().submitReplicated(r.transaction(), new CommitCoordinator.Committer(r.thread(), r), r.how());
+            } else if (f.request() instanceof SqlThread.WakeRequest w && commits != null) {
+                commits.woken(w.thread());
             }
         } else if (m instanceof ForSqlThread f) {
             replicas.tellSql(f.command());
@@ -390,6 +401,10 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     @Override
     public void answer(CommitCoordinator.Committer committer, Transaction trx, BinlogPosition end, boolean semisync) {
+        if (committer.reply() instanceof SqlThread.CommitRequest r) {
+            r.replyTo().tell(new SqlThread.Committed()); // the applier's commit: no client waits for an OK
+            return;
+        }
         commands.committed(committer, trx, end, semisync);
     }
 
@@ -546,7 +561,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_SQL, "system user", "",
                 server.flavor().threadStyle().sqlCommand(), server.now());
         ActorRef<SqlThread.Command> sql = getContext().spawn(SqlThread.create(new SqlThread.Context(server.name(),
-                server.channel(), server.store(), c.timing().applyPerEvent(), c.trace(), t, server, toIoThread)),
+                server.channel(), server.store(), c.timing().applyPerEvent(), c.trace(), t, server, toIoThread,
+                r -> getContext().getSelf().tell(new FromSqlThread(r)))),
                 "sql-" + ++generation);
         getContext().watch(sql);
         return sql;

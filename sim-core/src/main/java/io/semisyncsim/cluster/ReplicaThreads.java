@@ -6,6 +6,7 @@ import io.semisyncsim.replication.SqlThread;
 import io.semisyncsim.server.ReplicationControl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * A replica's I/O and SQL thread actors as START/STOP SLAVE, a crash and the node's supervision see
  * them. States of each thread: not running (null) -> running (START SLAVE, or a start of a configured
  * replica) -> stopping (STOP SLAVE told it to stop; an I/O thread stays "stopping" until its actor has
- * ended, because STOP SLAVE answers only then: rpl_slave.cc terminate_slave_threads waits for it) ->
+ * ended, because STOP SLAVE answers only then: rpl_slave.cc terminate_slave_threads waits for it; so does
+ * a SQL thread whose transaction the server is still committing, which it finishes first) ->
  * not running. A thread that stops on its own (a fatal dump error) goes straight to not running.
  * The node's actor spawns and watches the actors; this class only keeps track of them.
  */
@@ -25,14 +27,19 @@ final class ReplicaThreads implements ReplicationControl {
     private ActorRef<SqlThread.Command> sql;
     /** I/O threads told to stop whose actors have not ended yet. */
     private final List<ActorRef<IoThread.Command>> stoppingIo = new ArrayList<>();
-    /** What waits for every stopping I/O thread to have ended (a STOP SLAVE's answer). */
-    private final List<Runnable> awaitingIoStop = new ArrayList<>();
+    /** A SQL thread told to stop while the server committed for it, whose actor has not ended yet; or null. */
+    private ActorRef<SqlThread.Command> stoppingSql;
+    /** What waits for every stopping thread to have ended (a STOP SLAVE's answer). */
+    private final List<Runnable> awaitingStop = new ArrayList<>();
+    /** Whether the SQL thread waits for the server to commit a transaction it applied. */
+    private final BooleanSupplier sqlCommitting;
 
     ReplicaThreads(Supplier<ActorRef<IoThread.Command>> spawnIo, Supplier<ActorRef<SqlThread.Command>> spawnSql,
-                   Runnable binlogWritten) {
+                   Runnable binlogWritten, BooleanSupplier sqlCommitting) {
         this.spawnIo = spawnIo;
         this.spawnSql = spawnSql;
         this.binlogWritten = binlogWritten;
+        this.sqlCommitting = sqlCommitting;
     }
 
     @Override
@@ -55,6 +62,9 @@ final class ReplicaThreads implements ReplicationControl {
     @Override
     public void stopSqlThread() {
         sql.tell(new SqlThread.Stop());
+        if (sqlCommitting.getAsBoolean()) {
+            stoppingSql = sql; // it finishes that transaction first, and STOP SLAVE waits for it
+        }
         sql = null;
     }
 
@@ -92,14 +102,14 @@ final class ReplicaThreads implements ReplicationControl {
         }
     }
 
-    /** How many I/O threads are stopping now: a statement that raised it waits for them to end. */
-    int stoppingIo() {
-        return stoppingIo.size();
+    /** How many threads are stopping now: a statement that raised it waits for them to end. */
+    int stopping() {
+        return stoppingIo.size() + (stoppingSql == null ? 0 : 1);
     }
 
-    /** Runs {@code then} once every I/O thread that is stopping has ended. */
-    void whenIoStopped(Runnable then) {
-        awaitingIoStop.add(then);
+    /** Runs {@code then} once every thread that is stopping has ended. */
+    void whenStopped(Runnable then) {
+        awaitingStop.add(then);
     }
 
     /** A message for the I/O thread, if one runs (relay log space was freed). */
@@ -121,10 +131,15 @@ final class ReplicaThreads implements ReplicationControl {
         if (io != null && io.equals(ref)) {
             io = null; // it stopped on its own (a fatal dump error)
         }
-        if (stoppingIo.remove(ref) && stoppingIo.isEmpty()) {
-            List<Runnable> waiting = new ArrayList<>(awaitingIoStop);
-            awaitingIoStop.clear();
-            waiting.forEach(Runnable::run); // STOP SLAVE returns once its I/O thread has ended
+        boolean wasStopping = stoppingIo.remove(ref);
+        if (stoppingSql != null && stoppingSql.equals(ref)) {
+            stoppingSql = null;
+            wasStopping = true;
+        }
+        if (wasStopping && stopping() == 0) {
+            List<Runnable> waiting = new ArrayList<>(awaitingStop);
+            awaitingStop.clear();
+            waiting.forEach(Runnable::run); // STOP SLAVE returns once its threads have ended
         }
         if (sql != null && sql.equals(ref)) {
             sql = null;
@@ -146,12 +161,17 @@ final class ReplicaThreads implements ReplicationControl {
         if (!stoppingIo.isEmpty()) {
             stoppingIo.forEach(stop);
             stoppingIo.clear();
-            awaitingIoStop.clear(); // the statement that waited for them went with its connection
             ioGone.run();
         }
+        awaitingStop.clear(); // the statement that waited for them went with its connection
         if (sql != null) {
             stop.accept(sql);
             sql = null;
+            sqlGone.run();
+        }
+        if (stoppingSql != null) {
+            stop.accept(stoppingSql);
+            stoppingSql = null;
             sqlGone.run();
         }
     }

@@ -7,6 +7,7 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.GroupCommit;
 import io.semisyncsim.channel.GtidRequest;
 import io.semisyncsim.channel.ReplicaChannel;
 import io.semisyncsim.kernel.SimKernel;
@@ -40,9 +41,37 @@ public final class SqlThread {
     private record DelayOver() implements Command {
     }
 
-    /** {@code ioThread}: the node's I/O thread, whichever runs, woken when relay log space is freed. */
+    /** The server committed the transaction this thread handed it ({@link CommitRequest}). */
+    public record Committed() implements Command {
+    }
+
+    /** What the SQL thread asks of its node's actor. */
+    public sealed interface NodeRequest {
+    }
+
+    /**
+     * A transaction this thread applied, for the server to commit through group commit (where an enabled
+     * semisync source holds it for an ACK): {@code thread}, this thread's id; {@code replyTo} gets
+     * {@link Committed}.
+     */
+    public record CommitRequest(Transaction transaction, GroupCommit.Replicated how, long thread,
+                                ActorRef<Command> replyTo) implements NodeRequest {
+    }
+
+    /**
+     * STOP SLAVE reached this thread while the server commits for it: the commit's wait is woken, not
+     * ended, for the thread must finish its transaction (terminate_slave_thread's THD::awake(NOT_KILLED)).
+     */
+    public record WakeRequest(long thread) implements NodeRequest {
+    }
+
+    /**
+     * {@code ioThread}: the node's I/O thread, whichever runs, woken when relay log space is freed;
+     * {@code toNode}: hands the node's actor a {@link NodeRequest}.
+     */
     public record Context(String node, ReplicaChannel channel, TableStore store, long applyPerEvent, Trace trace,
-                          Threads.Thread thread, Mysqld server, ActorRef<IoThread.Command> ioThread) {
+                          Threads.Thread thread, Mysqld server, ActorRef<IoThread.Command> ioThread,
+                          java.util.function.Consumer<NodeRequest> toNode) {
     }
 
     public static Behavior<Command> create(Context c) {
@@ -54,6 +83,10 @@ public final class SqlThread {
         private final ActorContext<Command> ctx;
         /** Events in the run being applied; 0 while idle. */
         private int applying;
+        /** Of those, the ones taken before a commit the server is running for this thread; -1: none runs. */
+        private int committing = -1;
+        /** STOP SLAVE came while the server committed: the thread ends once that commit is done. */
+        private boolean stopAfterCommit;
         /** What the transaction being applied arrived as: row events, and (MariaDB) their Annotate_rows. */
         private boolean rowsSeen;
         private boolean annotateSeen;
@@ -117,7 +150,14 @@ public final class SqlThread {
 
         private Behavior<Command> onCommand(Command m) {
             if (m instanceof Applied) {
-                return applied();
+                return applied(0);
+            } else if (m instanceof Committed) {
+                return committed();
+            } else if (committing >= 0 && m instanceof Stop) {
+                stopAfterCommit = true; // the transaction is in the binary log: the thread finishes it first
+                c.toNode().accept(new WakeRequest(c.thread().id()));
+            } else if (committing >= 0) {
+                return Behaviors.same(); // RelayAdvanced, DelayOver: looked at once the commit is done
             } else if (m instanceof DelayOver) {
                 c.channel().sqlDelayOver();
                 state();
@@ -175,9 +215,10 @@ public final class SqlThread {
             return Behaviors.stopped();
         }
 
-        private Behavior<Command> applied() {
+        /** The run's events from its {@code from}-th on are applied; a commit handed to the server stops here. */
+        private Behavior<Command> applied(int from) {
             int groups = 0;
-            for (int i = 0; i < applying; i++) {
+            for (int i = from; i < applying; i++) {
                 BinlogEvent e = c.channel().nextToApply();
                 if (e == null) {
                     break; // the relay log was reset meanwhile
@@ -190,6 +231,21 @@ public final class SqlThread {
                     case TABLE_MAP -> rowsSeen = true;
                     case ANNOTATE_ROWS -> annotateSeen = true;
                     default -> { }
+                }
+                if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(e.transaction())) {
+                    try {
+                        c.server().beforeReplicatedCommit(e.transaction(), true);
+                    } catch (io.semisyncsim.error.SqlError err) {
+                        return failed(e, err);
+                    }
+                    if (groups > 0) {
+                        c.server().waits().replicationMoved(groups);
+                    }
+                    committing = i;
+                    c.channel().sqlCommitting(c.thread()::state);
+                    c.toNode().accept(new CommitRequest(e.transaction(),
+                            new GroupCommit.Replicated(rowsSeen, annotateSeen, logging), c.thread().id(), ctx.getSelf()));
+                    return Behaviors.same(); // the executed position moves once the server has committed it
                 }
                 if (e.endsTransaction()) {
                     try {
@@ -214,6 +270,25 @@ public final class SqlThread {
             applying = 0;
             applyNext();
             return Behaviors.same();
+        }
+
+        /** The server committed the transaction handed to it: the position moves, and the run goes on. */
+        private Behavior<Command> committed() {
+            BinlogEvent e = c.channel().nextToApply();
+            if (e != null) { // else the relay log was reset meanwhile
+                c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
+                if (c.channel().applied(e)) {
+                    c.server().waits().replicationMoved(1);
+                }
+            }
+            int next = committing + 1;
+            committing = -1;
+            c.channel().sqlCommitting(null);
+            if (stopAfterCommit) {
+                return exit(); // stopped between transactions: no "was killed" line (measured on MariaDB 10.11.18)
+            }
+            state();
+            return applied(next);
         }
 
         /** The SQL thread stops on an error, the transaction not applied (Last_SQL_Errno; slave.cc's lines). */

@@ -262,6 +262,25 @@ public final class SemisyncSource {
         return true;
     }
 
+    /**
+     * The waiting thread is signalled without being killed (STOP SLAVE wakes its SQL thread with
+     * THD::awake(NOT_KILLED)): the wake-up counts in tx_waits and tx_wait_time, and the loop waits again
+     * until the same deadline, passing the minimum-position update once more, which counts a
+     * wait_pos_backtraverse for its own position (commit_trx; measured on MariaDB 10.11.18: +1 each, STOP
+     * SLAVE answered only after the timeout).
+     */
+    public void woken(long waiter, long now) {
+        Waiter w = waiters.get(waiter);
+        if (w == null) {
+            return;
+        }
+        countWakeUp(w, now);
+        if (waitInited && w.pos().compareTo(waitPos) <= 0) {
+            waitPos = w.pos();
+            waitPosBacktraverse++;
+        }
+    }
+
     /** A waiter's deadline passed: MySQL's warning, then OFF for everyone (the first timeout decides). */
     public void timeout(long waiter, long now) {
         Waiter w = waiters.remove(waiter);

@@ -149,6 +149,11 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     }
 
     @Override
+    public void woken(long waiter, long now) {
+        source.woken(waiter, now);
+    }
+
+    @Override
     public void shutdownWake(long waiter, long now) {
         source.shutdownWake(waiter, now);
     }
@@ -156,6 +161,12 @@ public final class SemisyncSourcePlugin implements Plugin, SemisyncSource.Events
     @Override
     public String waitState() {
         return waitState;
+    }
+
+    /** getMasterEnabled(): the hooks act only while rpl_semi_sync_master_enabled is set. */
+    @Override
+    public boolean actsOnCommits() {
+        return source.isEnabled();
     }
 
     // --- dump threads and ACKs

@@ -102,6 +102,20 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     }
 
     /**
+     * A replica's SQL thread commits a transaction it applied and logs (log_slave_updates): through group
+     * commit, as the applier's commit goes through ordered_commit (MariaDB's trx_group_commit_leader), so
+     * a commit observer may hold it as it holds a client's ({@link Mysqld#commitsAppliedThroughGroupCommit}).
+     * It keeps its source's GTID; {@code how}: how it is logged.
+     */
+    public void submitReplicated(Transaction trx, Committer applier, GroupCommit.Replicated how) {
+        Threads.Thread t = server.threads().find(applier.thread());
+        if (t != null) {
+            t.state(server.flavor().threadStyle().commitQueuedState());
+        }
+        schedule(groupCommit.submit(new GroupCommit.Pending(trx, applier, how)));
+    }
+
+    /**
      * MariaDB's group commit counters (log.cc binlog_status_vars_detail): transactions written, groups, and
      * why each group's leader let it go; a row lock a queued transaction waits for is not modelled (0).
      */
@@ -255,6 +269,15 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         }
     }
 
+    /** Thread {@code thread} is woken without being killed (STOP SLAVE of a SQL thread that waits). */
+    public void woken(long thread) {
+        for (Wait w : new ArrayList<>(waits.values())) {
+            if (thread(w.trx()) == thread) {
+                runAs(thread, () -> w.observer().woken(w.waiter(), server.now()));
+            }
+        }
+    }
+
     /** A clean shutdown wakes every waiting session of thread {@code thread} (close_connections phase 1). */
     public void shutdownWake(long thread) {
         for (Wait w : new ArrayList<>(waits.values())) {
@@ -272,7 +295,12 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     @Override
     public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
         server.store().apply(trx.transaction()); // visible to other sessions from now on
-        server.gtids().committed(trx.transaction()); // gtid_executed grows at the engine commit
+        if (trx.replicated() != null) {
+            server.gtids().replicated(trx.transaction(), true);
+            server.channel().groupCommitted(trx.transaction());
+        } else {
+            server.gtids().committed(trx.transaction()); // gtid_executed grows at the engine commit
+        }
         effects.visible(trx.transaction());
         Map.Entry<BinlogPosition, Boolean> decision = syncDecisions.ceilingEntry(end);
         if (decision != null && decision.getValue()) {

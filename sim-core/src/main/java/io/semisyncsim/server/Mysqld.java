@@ -5,6 +5,7 @@ import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.flavor.PluginDescriptor;
 import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.server.plugin.CommitObserver;
 import io.semisyncsim.server.plugin.Plugin;
 import io.semisyncsim.server.plugin.PluginContext;
 import io.semisyncsim.server.plugin.PluginFactories;
@@ -591,15 +592,8 @@ public final class Mysqld {
         if (gtids.executedAlready(trx)) {
             return false;
         }
-        if (trx.query() != null && trx.query().effect() == Refresh.STATUS) {
-            refreshStatus(); // the SQL thread runs FLUSH STATUS as a client would (sql_reload.cc reload_acl_and_cache)
-        } else if (trx.query() != null && trx.query().effect() == Refresh.RELAY_LOG) {
-            rotateRelayLog(); // and FLUSH RELAY LOGS: its own relay log rotates (flush_relay_logs_cmd)
-        }
         boolean logged = logsReplicatedUpdates();
-        if (logged) {
-            gtids.beforeLogging(trx);
-        }
+        beforeReplicatedCommit(trx, logged);
         store.apply(trx);
         if (logged) {
             // a statement in the applier's format; row events as they came (asRows, annotated:
@@ -611,6 +605,43 @@ public final class Mysqld {
         }
         gtids.replicated(trx, logged);
         return true;
+    }
+
+    /**
+     * Whether the SQL thread commits {@code trx} through group commit rather than at once: it is logged
+     * here (log_slave_updates) and a commit observer acts on commits, as an enabled semisync source does,
+     * which holds it for an ACK of its own replicas as it holds a client's commit (measured on MariaDB
+     * 10.11.18: the SQL thread in "Waiting for semi-sync ACK from slave", then the timeout's switch-off;
+     * MySQL's ordered_commit runs the same after_sync and after_commit hooks for the applier's commits,
+     * semisync_source_plugin.cc repl_semi_report_binlog_sync). Otherwise the model logs it at once,
+     * without group commit's costs ({@link #applyReplicated}).
+     */
+    public boolean commitsAppliedThroughGroupCommit(io.semisyncsim.binlog.Transaction trx) {
+        if (!logsReplicatedUpdates() || gtids.executedAlready(trx)) {
+            return false;
+        }
+        List<CommitObserver> observers = plugins(CommitObserver.class);
+        for (int i = 0; i < observers.size(); i++) {
+            if (observers.get(i).actsOnCommits()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the SQL thread does before it commits a replicated transaction: the statement's own effects
+     * (FLUSH STATUS, FLUSH RELAY LOGS) and, when it is logged, MariaDB's strict-mode check.
+     */
+    public void beforeReplicatedCommit(io.semisyncsim.binlog.Transaction trx, boolean logged) throws SqlError {
+        if (trx.query() != null && trx.query().effect() == Refresh.STATUS) {
+            refreshStatus(); // the SQL thread runs FLUSH STATUS as a client would (sql_reload.cc reload_acl_and_cache)
+        } else if (trx.query() != null && trx.query().effect() == Refresh.RELAY_LOG) {
+            rotateRelayLog(); // and FLUSH RELAY LOGS: its own relay log rotates (flush_relay_logs_cmd)
+        }
+        if (logged) {
+            gtids.beforeLogging(trx);
+        }
     }
 
     /**

@@ -64,6 +64,7 @@ public final class ReplicaStatus {
         String replica = flavor.logTerms().replica().substring(0, 1).toUpperCase() + flavor.logTerms().replica().substring(1);
         Long behind = ch.secondsBehind(now);
         String sqlState = !ch.sqlRunning() ? ""
+                : ch.sqlCommittingState() != null ? ch.sqlCommittingState()
                 : ch.sqlRemainingDelay(now) != null ? flavor.threadStyle().sqlDelayState()
                 : ch.relayLogBacklog() == 0 ? replica + " has read all relay log; waiting for more updates"
                 : "Reading event from the relay log";

@@ -57,7 +57,7 @@ class ClientCommandsTest {
         Trace trace = Nodes.traceKindsInto(traced);
         clients = new ClientConnections(node, (request, error) ->
                 ClientCommands.lost(replies, request, error));
-        ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { });
+        ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { }, () -> false);
         commands = new ClientCommands(node, trace, clients, replicas, () -> closing, (trx, committer) -> {
             submitted.add(trx);
             committers.add(committer);

@@ -75,7 +75,7 @@ class ServerLifecycleTest {
         node = Nodes.started(flavor);
         Trace trace = Nodes.traceKindsInto(traced);
         clients = new ClientConnections(node, (request, error) -> did.add("lost " + request + " " + error.code()));
-        ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { });
+        ReplicaThreads replicas = new ReplicaThreads(() -> null, () -> null, () -> { }, () -> false);
         ThreadKiller killer = new ThreadKiller(node.threads(), clients, commits, thread -> { }, replicas,
                 node.waits());
         return new ServerLifecycle(node, trace, clients, killer, replicas, commits, effects);

@@ -97,6 +97,21 @@ class SemisyncSourceTest {
     }
 
     @Test
+    void aWakeUpWithoutAKillCountsAsAWaitAndTheThreadWaitsAgain() {
+        source.enable(true, 1);
+        long id = ((SemisyncSource.Wait.Hold) commit(449, 1_000)).waiter();
+        source.woken(id, 1_300); // STOP SLAVE's THD::awake(NOT_KILLED) of a SQL thread that waits
+        assertEquals(1, source.txWaits());
+        assertEquals(300, source.txWaitTime());
+        assertEquals(1, source.waitPosBacktraverse()); // the loop's minimum-position update, for its own position
+        assertEquals(1, source.waitSessions());
+        assertFalse(events.stream().anyMatch(e -> e.startsWith("released")));
+        source.timeout(id, 1_000 + TIMEOUT);
+        assertEquals(1, source.noTx());
+        assertEquals("released " + id + " no", events.get(events.size() - 1));
+    }
+
+    @Test
     void anAckShortOfTheCommitReleasesNothing() {
         source.enable(true, 1);
         commit(449, 0);

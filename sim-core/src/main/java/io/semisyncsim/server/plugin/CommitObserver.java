@@ -34,9 +34,24 @@ public interface CommitObserver {
     /** The session that waits was killed (KILL or KILL QUERY): the observer decides whether it stops waiting. */
     void killed(long waiter, long now);
 
+    /**
+     * The waiting thread is woken without being killed (THD::awake(NOT_KILLED): STOP SLAVE's signal to
+     * a SQL thread, which must finish its transaction): the observer decides whether it waits again.
+     */
+    default void woken(long waiter, long now) {
+    }
+
     /** The server starts shutting down and wakes the session that waits (close_connections, phase 1). */
     void shutdownWake(long waiter, long now);
 
     /** The process-list state of a session this observer holds (stage_waiting_for_semi_sync_ack). */
     String waitState();
+
+    /**
+     * Whether it acts on commits now (a semisync source: rpl_semi_sync_master_enabled). While one does, a
+     * replica's SQL thread commits what it logs through group commit, where it may be held too.
+     */
+    default boolean actsOnCommits() {
+        return true;
+    }
 }
