@@ -328,6 +328,11 @@ public final class RealCluster implements AutoCloseable {
         return sourceOf.get(replica);
     }
 
+    /** A scenario's own CHANGE MASTER TO pointed {@code replica} at {@code source}. */
+    void pointedAt(String replica, String source) {
+        sourceOf.put(replica, source);
+    }
+
     void forgetSource(String replica) {
         sourceOf.remove(replica);
     }

@@ -210,7 +210,17 @@ public final class RealTarget implements Target {
             return c.loginError != null ? new StatementResult.Failed(c.loginError) : cannotConnect();
         }
         Connection jdbc = c.connection();
-        return lostIf2013(c, await(c.thread().submit(() -> run(jdbc, sql)), deadline));
+        ChangeSourceHost.Rewritten pointed = pointed(c, sql);
+        StatementResult r = lostIf2013(c, await(c.thread().submit(() -> run(jdbc, pointed.sql())), deadline));
+        if (pointed.source() != null && !(r instanceof StatementResult.Failed)) {
+            cluster.pointedAt(c.node, pointed.source());
+        }
+        return r;
+    }
+
+    /** A CHANGE MASTER TO a node by its name, pointed at the relay in front of that node ({@link ChangeSourceHost}). */
+    private ChangeSourceHost.Rewritten pointed(Client c, String sql) {
+        return ChangeSourceHost.rewrite(sql, cluster.nodes(), node -> cluster.relay(c.node, node).port());
     }
 
     /** A statement that lost its connection (2013) leaves the client to connect again on its next one. */
@@ -244,10 +254,11 @@ public final class RealTarget implements Target {
         Client c = clients.get(connection);
         reconnect(c);
         Connection jdbc = c.connection();
+        String pointedSql = pointed(c, sql).sql(); // its source is not followed: see execute
         c.sent = jdbc == null ? java.util.concurrent.CompletableFuture.completedFuture(new Reaped(c.loginError != null
                 ? new StatementResult.Failed(c.loginError) : cannotConnect(), now()))
                 : c.thread().submit(() -> {
-                    StatementResult r = run(jdbc, sql);
+                    StatementResult r = run(jdbc, pointedSql);
                     return new Reaped(r, now()); // timed on the client's thread, as it had the answer
                 });
     }
