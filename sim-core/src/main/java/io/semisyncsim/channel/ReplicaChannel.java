@@ -737,18 +737,18 @@ public final class ReplicaChannel {
         }
     }
 
-    /** The next transaction's end was counted at its engine commit already ({@link #groupCommitted}). */
+    /** The next transaction's end was counted as it went to be committed already ({@link #groupCounted}). */
     private boolean endCounted;
     /** The SQL thread's state while the server commits a transaction it applied; null otherwise. */
     private java.util.function.Supplier<String> committingState;
 
     /**
-     * The server committed, in its engine, the transaction the SQL thread handed it: the group is counted
-     * now, while the executed position moves only when the commit returns to the thread, after a semisync
-     * wait at after_commit (measured on MariaDB 10.11.18: Slave_Transactional_Groups 1 and
-     * Exec_Master_Log_Pos still before it while the SQL thread waits for an ACK).
+     * The SQL thread hands the server a transaction to commit: the group is counted now, while the executed
+     * position moves only when the commit returns to the thread, after any semisync wait (measured on MariaDB
+     * 10.11.18, AFTER_COMMIT and AFTER_SYNC alike: Slave_Transactional_Groups 1 and Exec_Master_Log_Pos still
+     * before it while the SQL thread waits for an ACK).
      */
-    public void groupCommitted(io.semisyncsim.binlog.Transaction trx) {
+    public void groupCounted(io.semisyncsim.binlog.Transaction trx) {
         countGroup(trx);
         endCounted = true;
     }

@@ -242,6 +242,7 @@ public final class SqlThread {
                         c.server().waits().replicationMoved(groups);
                     }
                     committing = i;
+                    c.channel().groupCounted(e.transaction());
                     c.channel().sqlCommitting(c.thread()::state);
                     c.toNode().accept(new CommitRequest(e.transaction(),
                             new GroupCommit.Replicated(rowsSeen, annotateSeen, logging), c.thread().id(), ctx.getSelf()));

@@ -297,7 +297,6 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
         server.store().apply(trx.transaction()); // visible to other sessions from now on
         if (trx.replicated() != null) {
             server.gtids().replicated(trx.transaction(), true);
-            server.channel().groupCommitted(trx.transaction());
         } else {
             server.gtids().committed(trx.transaction()); // gtid_executed grows at the engine commit
         }
