@@ -91,6 +91,11 @@ public final class RealSettings {
         return statement(flavor, name, Map.of());
     }
 
+    /** Whether the harness reads a node's binlog end from its files rather than by asking the server. */
+    public boolean binlogEndFromFiles(Flavor flavor) {
+        return config.getBoolean("flavors." + flavor.name() + ".binlog-end-from-files");
+    }
+
     /**
      * @param servers   binary names, in the order they are looked for
      * @param installDb data-directory tools, in the order they are looked for

@@ -766,8 +766,8 @@ public final class RealTarget implements Target {
         if (c == null) {
             return null;
         }
-        if (cluster.flavor().gtidKind().equals("mariadb")) {
-            // SHOW MASTER STATUS waits for LOCK_log, which a MariaDB group commit leader holds for as long as
+        if (cluster.settings().binlogEndFromFiles(cluster.flavor())) {
+            // MariaDB's SHOW MASTER STATUS waits for LOCK_log, which a group commit leader holds for as long as
             // an earlier commit waits for an ACK (GroupCommit.LogLock): the observer would wait with it.
             return cluster.server(node).binlogEndOnDisk();
         }
