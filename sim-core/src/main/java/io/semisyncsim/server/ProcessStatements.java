@@ -42,21 +42,15 @@ final class ProcessStatements {
         return server.flavor();
     }
 
-    /**
-     * Every listed thread (the ACK receiver is not: MySQL's has no THD, MariaDB's is never listed),
-     * another user's only with PROCESS. The own row shows the statement running.
-     */
+    /** The threads the account may see ({@link ProcessRow}); Info cut at 100 characters unless FULL. */
     private StatementResult processlist(Account account, boolean full, Session session) {
         ThreadStyle style = flavor().threadStyle();
         boolean all = holds(account, flavor().privileges().need("process"));
         long now = server.now();
         List<List<String>> rows = new ArrayList<>();
-        for (Threads.Thread t : server.threads().listed()) {
-            if (!all && !t.user().equals(account.user())) {
-                continue;
-            }
-            boolean self = t.id() == session.connectionId();
-            String info = self ? (full ? "SHOW FULL PROCESSLIST" : "SHOW PROCESSLIST") : t.info();
+        for (ProcessRow p : ProcessRow.visible(server, all, account.user(), session.connectionId())) {
+            Threads.Thread t = p.thread();
+            String info = p.self() ? (full ? "SHOW FULL PROCESSLIST" : "SHOW PROCESSLIST") : t.info();
             if (info != null && !full && info.length() > INFO_WIDTH) {
                 info = info.substring(0, INFO_WIDTH);
             }
@@ -66,10 +60,10 @@ final class ProcessStatements {
                     case "Id" -> Long.toString(t.id());
                     case "User" -> t.user();
                     case "Host" -> t.host();
-                    case "db" -> self ? session.database() : t.db();
-                    case "Command" -> self ? "Query" : t.command();
-                    case "Time" -> Long.toString(Math.max(0, now - t.since()) / 1_000_000);
-                    case "State" -> self ? style.selfState() : t.state();
+                    case "db" -> p.db(session);
+                    case "Command" -> p.command();
+                    case "Time" -> Long.toString(p.micros(now) / 1_000_000);
+                    case "State" -> p.state(style.selfState());
                     case "Info" -> info;
                     case "Progress" -> "0.000";
                     default -> throw new IllegalStateException("no value for process-list column " + column);

@@ -59,23 +59,20 @@ final class ProcesslistTable {
                                Session session) {
         long now = server.now();
         List<Object[]> rows = new ArrayList<>();
-        for (Threads.Thread t : server.threads().listed()) {
-            if (!seesAll && !t.user().equals(user)) {
-                continue;
-            }
-            boolean self = t.id() == session.connectionId();
+        for (ProcessRow p : ProcessRow.visible(server, seesAll, user, session.connectionId())) {
+            Threads.Thread t = p.thread();
             String info = t.info() == null ? null : io.semisyncsim.sql.Parser.withoutTerminator(t.info());
-            long micros = Math.max(0, now - t.since());
+            long micros = p.micros(now);
             Object[] row = new Object[table.columns().size()];
             for (int i = 0; i < row.length; i++) {
                 row[i] = switch (table.columns().get(i)) {
                     case "ID" -> t.id();
                     case "USER" -> t.user();
                     case "HOST" -> t.host();
-                    case "DB" -> self ? session.database() : t.db();
-                    case "COMMAND" -> self ? "Query" : t.command();
+                    case "DB" -> p.db(session);
+                    case "COMMAND" -> p.command();
                     case "TIME" -> micros / 1_000_000;
-                    case "STATE" -> self ? table.selfState() : t.state();
+                    case "STATE" -> p.state(table.selfState());
                     case "INFO", "INFO_BINARY" -> info;
                     case "TIME_MS" -> BigDecimal.valueOf(micros, 3);
                     case "STAGE", "MAX_STAGE", "EXAMINED_ROWS" -> 0L;
