@@ -107,6 +107,11 @@ final class ReplicaThreads implements ReplicationControl {
         return stoppingIo.size() + (stoppingSql == null ? 0 : 1);
     }
 
+    /** Whether a SQL thread told to stop is still finishing the transaction the server commits for it. */
+    boolean sqlStopping() {
+        return stoppingSql != null;
+    }
+
     /** Runs {@code then} once every thread that is stopping has ended. */
     void whenStopped(Runnable then) {
         awaitingStop.add(then);
