@@ -47,6 +47,10 @@ final class ThreadKiller {
                 }
             }
             case REPLICA_SQL -> {
+                // A commit it waits on sees the kill as a client's does (MariaDB's wait ends: measured on
+                // 10.11.18, KILL answered at once, no_tx, semisync still ON); then it stops after that
+                // transaction, as STOP SLAVE stops it.
+                commits.killed(thread);
                 if (replicas.sqlThreadRunning()) {
                     replicas.stopSqlThread();
                 }

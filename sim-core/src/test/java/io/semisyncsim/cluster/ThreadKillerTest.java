@@ -107,9 +107,10 @@ class ThreadKillerTest {
     }
 
     @Test
-    void theReplicaSqlThreadStopsAsStopSlaveStopsIt() {
-        killer.kill(thread(Threads.Kind.REPLICA_SQL), true);
-        assertEquals(List.of("stop sql"), did);
+    void theReplicaSqlThreadsCommitWaitSeesTheKillThenItStopsAsStopSlaveStopsIt() {
+        long sql = thread(Threads.Kind.REPLICA_SQL);
+        killer.kill(sql, true);
+        assertEquals(List.of("commit wait of " + sql + " sees the kill", "stop sql"), did);
     }
 
     @Test
