@@ -718,16 +718,6 @@ public final class ReplicaChannel {
         return executed;
     }
 
-    /**
-     * The SQL thread applied the head event. The executed source position and the relay position shown
-     * (the group's) move at transaction ends and with the source's events outside transactions (the file's
-     * header events); the relay log's own closing Rotate moves neither. At the end of each relay file the
-     * SQL thread purges the files before its group's (slave.cc next_event -> purge_first_log, relay_log_purge):
-     * that one too only if the group ends where the file does, which a file closed by a Rotate never does,
-     * so the file before the one being read stays until the SQL thread reads past the next (Relay_Log_Space,
-     * measured on MariaDB 10.11). Returns whether the group position moved (inc_group_relay_log_pos, which
-     * wakes MASTER_POS_WAIT's waiters).
-     */
     /** MariaDB's Slave_DDL_Groups and Slave_Transactional_Groups (rpl_parallel / Relay_log_info). */
     private void countGroup(io.semisyncsim.binlog.Transaction trx) {
         if (trx.query() != null) {
@@ -767,6 +757,16 @@ public final class ReplicaChannel {
         return committingState == null ? null : committingState.get();
     }
 
+    /**
+     * The SQL thread applied the head event. The executed source position and the relay position shown
+     * (the group's) move at transaction ends and with the source's events outside transactions (the file's
+     * header events); the relay log's own closing Rotate moves neither. At the end of each relay file the
+     * SQL thread purges the files before its group's (slave.cc next_event -> purge_first_log, relay_log_purge):
+     * that one too only if the group ends where the file does, which a file closed by a Rotate never does,
+     * so the file before the one being read stays until the SQL thread reads past the next (Relay_Log_Space,
+     * measured on MariaDB 10.11). Returns whether the group position moved (inc_group_relay_log_pos, which
+     * wakes MASTER_POS_WAIT's waiters).
+     */
     public boolean applied(BinlogEvent e) {
         boolean groupMoved = false;
         Relayed r = relayLog.first();

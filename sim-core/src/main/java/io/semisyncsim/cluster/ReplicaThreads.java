@@ -61,10 +61,16 @@ final class ReplicaThreads implements ReplicationControl {
 
     @Override
     public void stopSqlThread() {
-        sql.tell(new SqlThread.Stop());
+        sql.tell(new SqlThread.Stop(false));
         if (sqlCommitting.getAsBoolean()) {
             stoppingSql = sql; // it finishes that transaction first, and STOP SLAVE waits for it
         }
+        sql = null;
+    }
+
+    @Override
+    public void killSqlThread() {
+        sql.tell(new SqlThread.Stop(true));
         sql = null;
     }
 

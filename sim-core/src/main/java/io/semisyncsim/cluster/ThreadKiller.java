@@ -52,7 +52,7 @@ final class ThreadKiller {
                 // transaction, as STOP SLAVE stops it.
                 commits.killed(thread);
                 if (replicas.sqlThreadRunning()) {
-                    replicas.stopSqlThread();
+                    replicas.killSqlThread();
                 }
             }
             default -> {

@@ -149,12 +149,15 @@ public final class Flavor {
         return table.getConfig("error-log.messages").root().keySet();
     }
 
-    /** {@code compute}'s value, computed at the first call for {@code key} (a path, or a derived value's name). */
+    /**
+     * {@code compute}'s value for this flavour and {@code key} (a path, or a derived value's name), computed at
+     * the first call. {@code compute} takes both rather than capturing them, so a call allocates nothing.
+     */
     @SuppressWarnings("unchecked")
-    private <T> T once(String key, java.util.function.Supplier<T> compute) {
+    private <T> T once(String key, java.util.function.BiFunction<Flavor, String, T> compute) {
         Object value = read.get(key);
         if (value == null) {
-            value = compute.get();
+            value = compute.apply(this, key);
             Object first = read.putIfAbsent(key, value); // a sweep's other thread may have read it too
             if (first != null) {
                 value = first;
@@ -164,15 +167,15 @@ public final class Flavor {
     }
 
     private boolean bool(String path) {
-        return once(path, () -> table.getBoolean(path));
+        return once(path, (f, p) -> f.table.getBoolean(p));
     }
 
     private String string(String path) {
-        return once(path, () -> table.getString(path));
+        return once(path, (f, p) -> f.table.getString(p));
     }
 
     private int integer(String path) {
-        return once(path, () -> table.getInt(path));
+        return once(path, (f, p) -> f.table.getInt(p));
     }
 
     /** Whether the table has {@code path}, set or null ("never written"): for the test of text keys. */
@@ -329,7 +332,7 @@ public final class Flavor {
 
     /** The binary log layout of this flavour. */
     public io.semisyncsim.binlog.EventSizes eventSizes() {
-        return once("eventSizes()", this::readEventSizes);
+        return once("eventSizes()", (f, k) -> f.readEventSizes());
     }
 
     private io.semisyncsim.binlog.EventSizes readEventSizes() {
@@ -360,7 +363,7 @@ public final class Flavor {
 
     /** The statement spellings this flavour accepts, and the executable comments it runs. */
     public io.semisyncsim.sql.Dialect dialect() {
-        return once("dialect()", this::readDialect);
+        return once("dialect()", (f, k) -> f.readDialect());
     }
 
     private io.semisyncsim.sql.Dialect readDialect() {
@@ -374,7 +377,7 @@ public final class Flavor {
 
     /** MYSQL_VERSION_ID: 8.0.36 is 80036, 10.11.9-MariaDB is 101109. */
     public long versionId() {
-        return once("versionId()", this::readVersionId);
+        return once("versionId()", (f, k) -> f.readVersionId());
     }
 
     private long readVersionId() {

@@ -31,7 +31,8 @@ public final class SqlThread {
     public record RelayAdvanced() implements Command {
     }
 
-    public record Stop() implements Command {
+    /** STOP SLAVE, or ({@code killed}) a KILL of the thread, which a commit it waits on has seen already. */
+    public record Stop(boolean killed) implements Command {
     }
 
     private record Applied() implements Command {
@@ -153,9 +154,11 @@ public final class SqlThread {
                 return applied(0);
             } else if (m instanceof Committed) {
                 return committed();
-            } else if (committing >= 0 && m instanceof Stop) {
+            } else if (committing >= 0 && m instanceof Stop stop) {
                 stopAfterCommit = true; // the transaction is in the binary log: the thread finishes it first
-                c.toNode().accept(new WakeRequest(c.thread().id()));
+                if (!stop.killed()) {
+                    c.toNode().accept(new WakeRequest(c.thread().id()));
+                }
             } else if (committing >= 0) {
                 return Behaviors.same(); // RelayAdvanced, DelayOver: looked at once the commit is done
             } else if (m instanceof DelayOver) {

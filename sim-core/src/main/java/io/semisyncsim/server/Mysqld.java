@@ -617,13 +617,13 @@ public final class Mysqld {
      * without group commit's costs ({@link #applyReplicated}).
      */
     public boolean commitsAppliedThroughGroupCommit(io.semisyncsim.binlog.Transaction trx) {
-        if (!logsReplicatedUpdates() || gtids.executedAlready(trx)) {
+        if (!logsReplicatedUpdates()) {
             return false;
         }
         List<CommitObserver> observers = plugins(CommitObserver.class);
         for (int i = 0; i < observers.size(); i++) {
             if (observers.get(i).actsOnCommits()) {
-                return true;
+                return !gtids.executedAlready(trx); // one it skips is not committed at all
             }
         }
         return false;

@@ -13,6 +13,14 @@ public interface ReplicationControl {
 
     void stopSqlThread();
 
+    /**
+     * KILL of the SQL thread: it stops as STOP SLAVE stops it, but a commit it waits on has seen the kill
+     * already (no second wake-up), and the KILL does not wait for the thread to end.
+     */
+    default void killSqlThread() {
+        stopSqlThread();
+    }
+
     /** Whether a thread of each kind runs now. */
     boolean ioThreadRunning();
 
