@@ -117,20 +117,37 @@ public final class SimKernel implements AutoCloseable {
 
     /** Runs everything runnable at the current virtual instant, without advancing the clock. */
     public void runUntilQuiescent() {
+        drain();
+        observe();
+    }
+
+    /** Runs every runnable task (the work of the timer just fired, or of the driver's messages). */
+    private void drain() {
         while (scheduler.runOne()) {
             // drain
         }
         if (!failures.isEmpty()) {
             throw new SimulationFailure(failures.get(0));
         }
+    }
+
+    private void observe() {
         if (instantObserver != null) {
             instantObserver.run();
         }
     }
 
+    /** Whether the instant is over: no other timer is due at the current time, the clock moves next. */
+    private boolean instantOver() {
+        return scheduler.nextDue() > now();
+    }
+
     /**
-     * Called at every quiescent instant (after each instant's work): for reports that sample state
-     * over time. It must only read; null removes it.
+     * Called at every quiescent instant: when the clock is about to move on (every timer due at the
+     * current time has fired and its work is done) and whenever the kernel hands control back to its
+     * driver, so it sees every state a statement or a report could see, but not the steps between two
+     * timers of one instant (the headline fires several per instant; no one can observe between them).
+     * For invariants and reports that sample state over time. It must only read; null removes it.
      */
     public void setInstantObserver(Runnable observer) {
         this.instantObserver = observer;
@@ -169,7 +186,10 @@ public final class SimKernel implements AutoCloseable {
         while (scheduler.nextDue() <= deadline) {
             pace(scheduler.nextDue());
             scheduler.fireNext();
-            runUntilQuiescent();
+            drain();
+            if (instantOver()) { // the loop ends only here: nextDue > deadline >= now
+                observe();
+            }
         }
         pace(deadline);
         scheduler.advanceTo(Math.max(now(), deadline));
@@ -188,8 +208,12 @@ public final class SimKernel implements AutoCloseable {
         while (scheduler.nextDue() <= deadline) {
             pace(scheduler.nextDue());
             scheduler.fireNext();
-            runUntilQuiescent();
-            if (condition.getAsBoolean()) {
+            drain();
+            boolean held = condition.getAsBoolean();
+            if (held || instantOver()) { // the driver takes over, or the clock moves: an instant to observe
+                observe();
+            }
+            if (held) {
                 return true;
             }
         }
@@ -207,7 +231,10 @@ public final class SimKernel implements AutoCloseable {
             }
             pace(scheduler.nextDue());
             scheduler.fireNext();
-            runUntilQuiescent();
+            drain();
+            if (instantOver()) {
+                observe();
+            }
         }
         return true;
     }

@@ -57,6 +57,39 @@ class SimKernelTest {
     }
 
     @Test
+    void theInstantObserverSeesAnInstantOnceAllItsTimersHaveFired() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                for (int i = 0; i < 3; i++) {
+                    timers.startSingleTimer("k" + i, new Note("t" + i), Duration.ofMillis(10));
+                }
+                timers.startSingleTimer("later", new Note("later"), Duration.ofMillis(20));
+                return recorder(kernel, seen);
+            }), "timed");
+            kernel.setInstantObserver(() -> seen.add("observed at " + kernel.now()));
+            kernel.runUntilTime(30_000);
+            assertEquals(List.of("observed at 0", "10000:t0", "10000:t1", "10000:t2", "observed at 10000", "20000:later",
+                    "observed at 20000"), seen);
+        }
+    }
+
+    @Test
+    void theInstantObserverSeesWhatTheDriverSeesWhenRunUntilStopsMidInstant() {
+        List<String> seen = new ArrayList<>();
+        try (SimKernel kernel = SimKernel.start(1)) {
+            kernel.spawn(Behaviors.<Note>withTimers(timers -> {
+                timers.startSingleTimer("first", new Note("first"), Duration.ofMillis(10));
+                timers.startSingleTimer("second", new Note("second"), Duration.ofMillis(10));
+                return recorder(kernel, seen);
+            }), "timed");
+            kernel.setInstantObserver(() -> seen.add("observed at " + kernel.now()));
+            assertTrue(kernel.runUntil(() -> seen.contains("10000:first"), 30_000));
+            assertEquals(List.of("observed at 0", "10000:first", "observed at 10000"), seen);
+        }
+    }
+
+    @Test
     void cancelledTimerNeverFires() {
         List<String> seen = new ArrayList<>();
         try (SimKernel kernel = SimKernel.start(1)) {
