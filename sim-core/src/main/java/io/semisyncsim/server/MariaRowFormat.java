@@ -95,11 +95,15 @@ public final class MariaRowFormat implements RowFormat {
         return size + CHECKSUM;
     }
 
-    /** The table's definition; a commit or workload step's table exists implicitly, created at its first row. */
+    /**
+     * The table's definition. A table of the default database that no CREATE TABLE made is the implicit one,
+     * created at its first row, whether a commit step or a statement in SQL writes that row (the real
+     * harness creates it with the same columns: real/ImplicitTables).
+     */
     private TableDef def(Transaction.RowChange c) {
         String db = c.db() == null ? Transaction.DATABASE : c.db();
         TableDef def = tables.apply(db, c.table());
-        return def == null && c.before() == null && c.after() == null ? TableDef.implicit(db, c.table()) : def;
+        return def == null && db.equals(Transaction.DATABASE) ? TableDef.implicit(db, c.table()) : def;
     }
 
     /** A generated row (commit and workload steps) is its key and its value; SQL's carries whole images. */

@@ -41,8 +41,15 @@ class MariaRowFormatTest {
         Transaction.RowChange generated = Transaction.RowChange.generatedInsert("t1", 1);
         assertEquals(48, FORMAT.tableMap(generated));
         assertEquals(48, FORMAT.rows(List.of(generated)));
-        assertEquals(-1, FORMAT.rows(List.of(Transaction.RowChange.images(EventType.WRITE_ROWS, "test", "t9", null,
-                new Object[] {100L, "x"}))), "a table written in SQL that is not known: the fixed sizes");
+    }
+
+    @Test
+    void aStatementsRowInTheImplicitTableIsLaidOutFromItsColumnsToo() {
+        // measured on MariaDB 10.11.18: INSERT INTO t1 VALUES (1, 'on the source') is a 56-byte Write_rows_v1
+        assertEquals(56, FORMAT.rows(List.of(Transaction.RowChange.images(EventType.WRITE_ROWS, "test", "t9", null,
+                new Object[] {1L, "on the source"}))));
+        assertEquals(-1, FORMAT.rows(List.of(Transaction.RowChange.images(EventType.WRITE_ROWS, "d9", "t9", null,
+                new Object[] {100L, "x"}))), "a table of another database that is not known: the fixed sizes");
     }
 
     @Test
