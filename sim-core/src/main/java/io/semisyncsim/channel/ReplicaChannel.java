@@ -174,6 +174,20 @@ public final class ReplicaChannel {
     private final java.util.function.BooleanSupplier relayLogPurge;
     /** Whether the SQL thread is inside a transaction (a group), where only its event position moves. */
     private boolean inGroup;
+    /** sql_slave_skip_counter as the SQL thread has it (Skip_Counter): events still to skip. */
+    private long skipCounter;
+    /** The event being applied is skipped: its group, if it ends one, is not counted. */
+    private boolean skipping;
+    /**
+     * Entries at the head of {@link #relayLog} the SQL thread applied in the group it is inside, kept until
+     * the group ends: a group that fails is read again from its start when the thread is started again, as
+     * the real one starts from the group's relay position (Relay_Log_Pos). {@code taken*}: the event
+     * position and group state from before the first of them.
+     */
+    private int groupTaken;
+    private int takenFromFile;
+    private long takenFromPos;
+    private boolean takenInGroup;
 
     /** relay_log_space_limit: when the I/O thread must stop writing the relay log. */
     private final RelaySpace relaySpace;
@@ -286,6 +300,7 @@ public final class ReplicaChannel {
      */
     private void purgeRelayLogs() {
         relayLog.clear();
+        groupTaken = 0;
         forgetRead();
         pendingRelayRotates = 0;
         relayFiles.clear();
@@ -387,6 +402,7 @@ public final class ReplicaChannel {
         relaySourceLogFile = "";
         execSourceLogPos = 0;
         relayLog.clear();
+        groupTaken = 0;
         forgetRead();
         pendingRelayRotates = 0;
         relayFiles.clear();
@@ -621,6 +637,7 @@ public final class ReplicaChannel {
      * how many were lost.
      */
     public int powerLoss() {
+        settleGroup();
         int lost = Math.min(unsynced, relayLog.size());
         for (int i = 0; i < lost; i++) {
             Relayed dropped = relayLog.last();
@@ -669,21 +686,74 @@ public final class ReplicaChannel {
      */
     private void leaveClosedFile() {
         if (eventFileNumber < relayFileNumber
-                && (relayLog.isEmpty() || relayLog.first().file() > eventFileNumber)) {
+                && (relayLog.size() <= groupTaken || relayLog.get(groupTaken).file() > eventFileNumber)) {
             purgeRead(sqlRelayFileNumber == eventFileNumber && relayLogPos == eventPos);
             eventFileNumber++;
             eventPos = relayFirstPos;
         }
     }
 
+    /** Skip_Counter: the events the SQL thread will skip, or still skips. */
+    public long skipCounter() {
+        return skipCounter;
+    }
+
+    public void setSkipCounter(long n) {
+        skipCounter = n;
+    }
+
+    /**
+     * The SQL thread skips the head event for sql_slave_skip_counter ({@code counted}: it counts as one of
+     * them): its positions move as if it were applied, but a group it ends is not counted as applied
+     * (measured on MariaDB 10.11.18: Slave_Transactional_Groups unchanged by a skipped group). Returns whether
+     * the group position moved.
+     */
+    public boolean skipped(BinlogEvent e, boolean counted) {
+        if (counted) {
+            skipCounter--;
+        }
+        skipping = true;
+        boolean moved = applied(e);
+        skipping = false;
+        return moved;
+    }
+
+    /** The relay file the SQL thread's group position is in (Relay_Log_File of its Relay_Log_Pos). */
+    public int groupRelayFileNumber() {
+        return sqlRelayFileNumber;
+    }
+
     public void sqlStopped() {
         sqlRunning = false;
         committingState = null;
+        settleGroup(); // stopped between events: it goes on from the next (a failed group was rewound first)
     }
 
     /** The next relay-log event the SQL thread has not applied, or null. */
     public BinlogEvent nextToApply() {
-        return relayLog.isEmpty() ? null : relayLog.first().event();
+        return relayLog.size() <= groupTaken ? null : relayLog.get(groupTaken).event();
+    }
+
+    /**
+     * The SQL thread failed to apply the group it is inside: the group's events it took are read again
+     * from its start next time (the relay position of a stopped SQL thread is its group's).
+     */
+    public void rewindGroup() {
+        if (groupTaken > 0) {
+            groupTaken = 0;
+            eventFileNumber = takenFromFile;
+            eventPos = takenFromPos;
+            inGroup = takenInGroup;
+        }
+    }
+
+    /** The group's events taken so far are gone from the relay log's unread part, in order. */
+    private void settleGroup() {
+        for (int i = 0; i < groupTaken; i++) {
+            keepRead(relayLog.get(i));
+        }
+        relayLog.dropFirst(groupTaken);
+        groupTaken = 0;
     }
 
     /**
@@ -692,7 +762,7 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
-        for (int i = 0; i < relayLog.size(); i++) {
+        for (int i = groupTaken; i < relayLog.size(); i++) {
             n++;
             if (relayLog.get(i).event().endsTransaction()) {
                 break;
@@ -710,7 +780,7 @@ public final class ReplicaChannel {
             return n;
         }
         int executed = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = groupTaken; i < groupTaken + n; i++) {
             if (relayLog.get(i).event().type() != EventType.RELAY_ROTATE) {
                 executed++;
             }
@@ -725,6 +795,14 @@ public final class ReplicaChannel {
         } else {
             transactionalGroups++;
         }
+    }
+
+    /**
+     * The SQL thread failed to apply a transaction: MariaDB counts the attempt all the same (measured on
+     * 10.11.18: Slave_Transactional_Groups one higher at each failure of a group, not for a group skipped).
+     */
+    public void groupFailed(io.semisyncsim.binlog.Transaction trx) {
+        countGroup(trx);
     }
 
     /** The next transaction's end was counted as it went to be committed already ({@link #groupCounted}). */
@@ -769,9 +847,18 @@ public final class ReplicaChannel {
      */
     public boolean applied(BinlogEvent e) {
         boolean groupMoved = false;
-        Relayed r = relayLog.first();
-        relayLog.dropFirst(1);
-        keepRead(r);
+        Relayed r = relayLog.get(groupTaken);
+        if (e.trx() != 0 && !e.endsTransaction()) {
+            if (groupTaken == 0) {
+                takenFromFile = eventFileNumber;
+                takenFromPos = eventPos;
+                takenInGroup = inGroup;
+            }
+            groupTaken++; // inside a group: kept until it ends
+        } else {
+            groupTaken++;
+            settleGroup();
+        }
         eventFileNumber = r.file();
         eventPos = r.relayEnd();
         if (e.type() == EventType.RELAY_ROTATE) {
@@ -805,7 +892,7 @@ public final class ReplicaChannel {
                 if (e.endsTransaction()) {
                     if (endCounted) {
                         endCounted = false;
-                    } else {
+                    } else if (!skipping) {
                         countGroup(e.transaction());
                     }
                 }
@@ -815,7 +902,7 @@ public final class ReplicaChannel {
             }
         }
         oldestUnappliedTimestamp = -1;
-        for (int i = 0; i < relayLog.size(); i++) { // the next event with a source timestamp (rotations have none)
+        for (int i = groupTaken; i < relayLog.size(); i++) { // the next event with a source timestamp (rotations have none)
             BinlogEvent next = relayLog.get(i).event();
             if (next.timestamp() >= 0) {
                 oldestUnappliedTimestamp = next.timestamp();
@@ -1125,7 +1212,7 @@ public final class ReplicaChannel {
     }
 
     public int relayLogBacklog() {
-        return relayLog.size();
+        return relayLog.size() - groupTaken;
     }
 
     /** CHANGE MASTER TO MASTER_DELAY = {@code seconds}. */

@@ -93,7 +93,6 @@ public final class Flavor {
         return string("shutdown-statement-user").replace("{user}", user);
     }
 
-    /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
     /** The client library's message when a replica cannot reach its source ({@code replica-errors.cannot-connect}). */
     public String replicaCannotConnect(Object... namedArgs) {
         return new LogMessage("replica-errors.cannot-connect", "ERROR", 2003, "Repl",
@@ -109,6 +108,22 @@ public final class Flavor {
                 string("replica-errors.no-greeting"), 0).format(namedArgs);
     }
 
+    /**
+     * Last_SQL_Error of a replicated transaction the SQL thread could not apply, with {@code {named}}
+     * arguments: {@code rows}, as a rows event reports it (slave_rows_error_report), else as a statement does
+     * (Query_log_event::do_apply_event).
+     */
+    public String replicaApplyError(boolean rows, Object... namedArgs) {
+        String key = rows ? "replica-errors.apply-rows" : "replica-errors.apply-query";
+        return new LogMessage(key, "ERROR", 0, "Repl", string(key), 0).format(namedArgs);
+    }
+
+    /** What the SQL thread's errors call a rows event of {@code type} (Log_event::get_type_str). */
+    public String rowsEventName(io.semisyncsim.binlog.EventType type) {
+        return string("replica-errors.rows-events." + type.name());
+    }
+
+    /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
     public String replicaConnectError(Object... namedArgs) {
         return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
                 string("replica-errors.connect"), 0).format(namedArgs);
@@ -759,6 +774,14 @@ public final class Flavor {
 
     public boolean hasPersist() {
         return bool("persist");
+    }
+
+    /**
+     * Whether sql_slave_skip_counter is a global the next START SLAVE hands the SQL thread (MySQL), rather
+     * than the connection's own, set at once and refused while the SQL thread runs (MariaDB).
+     */
+    public boolean skipCounterTakenAtStart() {
+        return bool("replica-skip-counter-at-start");
     }
 
     /** The note START SLAVE gives when the threads already run. */

@@ -91,6 +91,15 @@ public final class SqlThread {
         /** What the transaction being applied arrived as: row events, and (MariaDB) their Annotate_rows. */
         private boolean rowsSeen;
         private boolean annotateSeen;
+        /** Where the transaction's rows events end in the source's binlog, as an error names the failing one. */
+        private long[] rowsEnds = new long[4];
+        private int rowsEvents;
+        /** sql_slave_skip_counter as this thread started with it, and where it started (for the line it logs). */
+        private long skipAsked;
+        private String skipFromRelayFile;
+        private long skipFromRelayPos;
+        private String skipFromFile;
+        private long skipFromPos;
         /**
          * How this thread logs what it applies (log_slave_updates): the server's binlog_format as the thread
          * started, for the thread is a connection with its own session values (init_slave_thread), so a SET
@@ -136,6 +145,14 @@ public final class SqlThread {
             logging = new Transaction.Logging(own.statements(), false, own.domainId());
             c.channel().sqlStarted(c.server().flavor().gtidSqlThreadStartsAt4());
             c.channel().clearSqlError();
+            c.server().sqlThreadTakesSkipCounter();
+            skipAsked = c.channel().skipCounter();
+            if (skipAsked > 0) {
+                skipFromRelayFile = ReplicaChannel.relayFileName(c.node(), c.channel().groupRelayFileNumber());
+                skipFromRelayPos = c.channel().relayLogPos();
+                skipFromFile = c.channel().relaySourceLogFile();
+                skipFromPos = c.channel().execSourceLogPos();
+            }
             c.trace().record(c.node(), "sql_thread", "sql.start");
             String gtid = gtidPosition();
             log(gtidForm(gtid, "sql-initialized-gtid") ? "sql-initialized-gtid" : "sql-initialized",
@@ -226,20 +243,36 @@ public final class SqlThread {
                 if (e == null) {
                     break; // the relay log was reset meanwhile
                 }
+                if (c.channel().skipCounter() > 0 && e.trx() != 0) {
+                    if (skip(e)) {
+                        groups++;
+                    }
+                    continue;
+                }
                 switch (e.type()) {
                     case GTID -> {
                         rowsSeen = false;
                         annotateSeen = false;
+                        rowsEvents = 0;
                     }
                     case TABLE_MAP -> rowsSeen = true;
                     case ANNOTATE_ROWS -> annotateSeen = true;
+                    case WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS -> rowsEnd(e.endPos());
                     default -> { }
+                }
+                if (e.endsTransaction() && e.transaction().query() == null
+                        && !c.server().gtids().executedAlready(e.transaction())) {
+                    ApplyError conflict = ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
+                            rowsEnds, rowsEvents, e.file());
+                    if (conflict != null) {
+                        return failed(e, conflict.code(), conflict.reported(), conflict.message());
+                    }
                 }
                 if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(e.transaction())) {
                     try {
                         c.server().beforeReplicatedCommit(e.transaction(), true);
                     } catch (io.semisyncsim.error.SqlError err) {
-                        return failed(e, err);
+                        return failed(e, err.code(), err.getMessage(), err.getMessage());
                     }
                     if (groups > 0) {
                         c.server().waits().replicationMoved(groups);
@@ -261,7 +294,7 @@ public final class SqlThread {
                                     String.valueOf(e.transaction().gtid()));
                         }
                     } catch (io.semisyncsim.error.SqlError err) {
-                        return failed(e, err);
+                        return failed(e, err.code(), err.getMessage(), err.getMessage());
                     }
                 }
                 if (c.channel().applied(e)) {
@@ -295,15 +328,53 @@ public final class SqlThread {
             return applied(next);
         }
 
-        /** The SQL thread stops on an error, the transaction not applied (Last_SQL_Errno; slave.cc's lines). */
-        private Behavior<Command> failed(BinlogEvent e, io.semisyncsim.error.SqlError err) {
-            c.channel().sqlError(err.code(), err.getMessage(), c.server().now());
+        /**
+         * The SQL thread stops on an error, the transaction not applied, and reads its group again from the
+         * start when started again (Last_SQL_Errno; slave.cc's lines). {@code reported}: Last_SQL_Error, as the
+         * failing event reports it; {@code message}: the error itself, which the warning line quotes.
+         */
+        private Behavior<Command> failed(BinlogEvent e, int code, String reported, String message) {
+            c.channel().sqlError(code, reported, c.server().now());
+            c.channel().groupFailed(e.transaction());
+            c.channel().rewindGroup();
             String gtid = gtidPosition();
-            log("sql-error", "message", err.getMessage(), "gtid", String.valueOf(e.transaction().gtid()), "code", err.code());
-            log("sql-error-warning", "message", err.getMessage(), "code", err.code());
-            log("sql-aborted", "file", file(), "pos", c.channel().execSourceLogPos(), "gtid", gtid == null ? "" : gtid);
-            c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) err.code(), "trx", e.trx());
+            String code6 = String.format("%06d", code); // MySQL 8's "Error_code: MY-001062"
+            log("sql-error", "message", reported, "gtid", String.valueOf(e.transaction().gtid()), "code", code,
+                    "code6", code6);
+            log("sql-error-warning", "message", message, "code", code, "code6", code6);
+            // "; GTID position '...'" only on a channel that positions by GTID (slave.cc handle_slave_sql)
+            log("sql-aborted", "file", file(), "pos", c.channel().execSourceLogPos(),
+                    "gtid", gtid == null ? "" : "; GTID position '" + gtid + "'");
+            c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) code, "trx", e.trx());
             return exit();
+        }
+
+        /**
+         * sql_slave_skip_counter: the event is not applied, and counts as one unless it is inside a group
+         * with one count left, which waits for the group's end, so a skip always ends with a whole group
+         * (log_event.cc Log_event::do_shall_skip and continue_group, in MySQL and MariaDB alike; measured on
+         * 10.11.18: 1 and 2 each skip one INSERT's group). Events outside groups (rotations, a file's header)
+         * are applied and not counted. Returns whether the group position moved.
+         */
+        private boolean skip(BinlogEvent e) {
+            boolean moved = c.channel().skipped(e, e.endsTransaction() || c.channel().skipCounter() > 1);
+            if (c.channel().skipCounter() == 0) {
+                log("sql-skip-executed", "count", skipAsked, "relay_file", skipFromRelayFile,
+                        "relay_pos", skipFromRelayPos, "file", skipFromFile, "pos", skipFromPos,
+                        "new_relay_file", ReplicaChannel.relayFileName(c.node(), c.channel().groupRelayFileNumber()),
+                        "new_relay_pos", c.channel().relayLogPos(), "new_file", c.channel().relaySourceLogFile(),
+                        "new_pos", c.channel().execSourceLogPos());
+                c.trace().record(c.node(), "sql_thread", "sql.skipped_events", "count", skipAsked,
+                        "pos", c.channel().execSourceLogPos());
+            }
+            return moved;
+        }
+
+        private void rowsEnd(long end) {
+            if (rowsEvents == rowsEnds.length) {
+                rowsEnds = java.util.Arrays.copyOf(rowsEnds, 2 * rowsEvents);
+            }
+            rowsEnds[rowsEvents++] = end;
         }
     }
 }

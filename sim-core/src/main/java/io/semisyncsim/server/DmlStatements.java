@@ -217,13 +217,9 @@ final class DmlStatements {
         return Tables.error(flavor(), e).code();
     }
 
-    /** The entry 1062 quotes: the key's values joined by '-', as MySQL prints a composite key. */
+    /** The entry 1062 quotes ({@link Table#keyText}). */
     static String keyText(Object[] key) {
-        List<String> parts = new ArrayList<>();
-        for (Object k : key) {
-            parts.add(Values.text(k));
-        }
-        return String.join("-", parts);
+        return Table.keyText(key);
     }
 
     static int compareKeys(Object[] a, Object[] b) {

@@ -263,6 +263,22 @@ public final class Mysqld {
         return channel;
     }
 
+    /**
+     * The SQL thread starts: on MySQL it takes sql_slave_skip_counter's global value, which goes back to 0
+     * (rpl_replica.cc start_slave); MariaDB's counter is the connection's already.
+     */
+    public void sqlThreadTakesSkipCounter() {
+        if (!flavor.skipCounterTakenAtStart()) {
+            return;
+        }
+        SysVarDef def = variables.find(StatementExecutor.SKIP_COUNTER);
+        long n = Long.parseLong(variables.get(def.name()));
+        if (n > 0) {
+            channel.setSkipCounter(n);
+            variables.put(def, "0");
+        }
+    }
+
     /** The client sessions waiting in MASTER_POS_WAIT or MASTER_GTID_WAIT. */
     public ReplicationWaits waits() {
         return waits;
@@ -386,6 +402,9 @@ public final class Mysqld {
         for (String name : List.of("gtid_executed", "gtid_purged", "gtid_binlog_pos", "gtid_binlog_state",
                 "gtid_current_pos", "gtid_slave_pos")) {
             variables.compute(name, () -> gtids.variable(name));
+        }
+        if (!flavor.skipCounterTakenAtStart()) { // MariaDB's reads the connection's own (Skip_Counter)
+            variables.compute(StatementExecutor.SKIP_COUNTER, () -> Long.toString(channel().skipCounter()));
         }
         plugins.clearActive();
         errorLog.log("server-starting", "version", versionString(), "pid", 1000 + defaultServerId,

@@ -105,7 +105,7 @@ public final class ReplicaStatus {
         f.put("Retrieved_Gtid_Set", ch.retrievedGtids().toString());
         f.put("Executed_Gtid_Set", ch.executedGtids());
         f.put("Gtid_IO_Pos", ch.gtidIoPos());
-        f.put("Skip_Counter", "0");
+        f.put("Skip_Counter", Long.toString(ch.skipCounter()));
         f.put("Exec_Master_Log_Pos", Long.toString(ch.execSourceLogPos()));
         f.put("Relay_Log_Space", Long.toString(ch.shownRelayLogSpace()));
         f.put("Until_Condition", "None");

@@ -343,7 +343,10 @@ final class StatementExecutor {
             if (!def.dynamic() && a.scope() != Scope.PERSIST_ONLY) {
                 throw flavor().error(1238, def.name(), "read only");
             }
-            if (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION) {
+            // MariaDB's sql_slave_skip_counter is the connection's own in any scope (sys_vars.cc
+            // Sys_var_multi_source_ulonglong): SET and SET SESSION set it as SET GLOBAL does
+            boolean perConnection = def.name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart();
+            if (!perConnection && (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION)) {
                 if (!def.hasSession()) {
                     throw flavor().error(1229, def.name());
                 }
@@ -364,6 +367,11 @@ final class StatementExecutor {
                 value = v.canonical();
             }
             server.gtids().checkSet(def, value, server); // gtid_mode's steps, gtid_slave_pos's form...
+            if (def.name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart()
+                    && server.replication().sqlThreadRunning()) {
+                // MariaDB's counter is the connection's own (sys_vars.cc update_slave_skip_counter)
+                throw flavor().error(1198);
+            }
             boolean persist = a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY;
             changes.add(new Change(def, value, persist, a.scope() != Scope.PERSIST_ONLY));
         }
@@ -384,6 +392,9 @@ final class StatementExecutor {
                 String old = vars.get(c.def().name());
                 vars.put(c.def(), c.value());
                 server.gtids().set(c.def(), c.value());
+                if (c.def().name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart()) {
+                    server.channel().setSkipCounter(Long.parseLong(c.value()));
+                }
                 notifyOwner(c.def(), old, c.value());
             }
         }
@@ -416,6 +427,8 @@ final class StatementExecutor {
     }
 
     static final String AUTOCOMMIT = "autocommit";
+    /** sql_slave_skip_counter, by its canonical name. */
+    static final String SKIP_COUNTER = "sql_replica_skip_counter";
 
     /** Whether the SET turns the session's autocommit from OFF to ON. */
     private boolean turnsAutocommitOn(List<SessionValue> values, Session session) {

@@ -1,11 +1,13 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.QueryEffect;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.table.Catalog;
 import io.semisyncsim.table.Ddl;
 import io.semisyncsim.table.ImplicitTable;
+import io.semisyncsim.table.RowConflict;
 import io.semisyncsim.table.Table;
 import java.util.List;
 import java.util.SortedSet;
@@ -49,6 +51,73 @@ public final class TableStore {
             catalog.apply(changes.get(i));
         }
         appliedTransactions++;
+    }
+
+    /** The change at {@code index} of a transaction, and what stops a replica applying it. */
+    public record Conflict(int index, RowConflict conflict) {
+    }
+
+    /**
+     * The first change of {@code trx} a replica cannot apply as its source made it (null: all apply), each
+     * judged on the data as the changes before it in the transaction leave it (a row the transaction
+     * inserted may be updated next). Nothing is changed. Only a table's primary key is checked for
+     * duplicates; a table without one is searched whole for the row to change, unless the transaction
+     * changed that table before.
+     */
+    public Conflict conflict(Transaction trx) {
+        List<Transaction.RowChange> changes = trx.changes();
+        java.util.Map<String, Boolean> own = changes.size() > 1 ? new java.util.HashMap<>() : null; // lookup only
+        for (int i = 0; i < changes.size(); i++) {
+            Transaction.RowChange c = changes.get(i);
+            if (!c.changesRow()) {
+                continue;
+            }
+            Table t = catalog.tableOf(c);
+            if (t == null && c.db() != null && !c.db().equals(Catalog.DEFAULT_DB)) {
+                continue; // a table the replica lacks (1146 on a real one) is not modelled: its rows go nowhere
+            }
+            String where = own == null ? null : (c.db() == null ? Catalog.DEFAULT_DB : c.db()) + "." + c.table() + "\0";
+            Object[] before = t != null ? t.beforeKey(c)
+                    : c.kind() == EventType.WRITE_ROWS ? null : implicitKey(c, c.before());
+            Object[] after = t != null ? t.afterKey(c)
+                    : c.kind() == EventType.DELETE_ROWS ? null : implicitKey(c, c.after());
+            if (c.kind() != EventType.WRITE_ROWS) {
+                boolean there;
+                if (before != null) {
+                    Boolean mine = own == null ? null : own.get(where + Table.keyText(before));
+                    there = mine != null ? mine : t != null && t.hasKey(before);
+                } else {
+                    there = t != null && (own != null && own.containsKey(where) || t.hasRowWithoutKey(c));
+                }
+                if (!there) {
+                    return new Conflict(i, RowConflict.notFound());
+                }
+            }
+            if (after != null && (before == null || !Table.keyText(after).equals(Table.keyText(before)))) {
+                Boolean mine = own == null ? null : own.get(where + Table.keyText(after));
+                if (mine != null ? mine : t != null && t.hasKey(after)) {
+                    return new Conflict(i, RowConflict.duplicate(Table.keyText(after)));
+                }
+            }
+            if (own != null) {
+                own.put(where, Boolean.TRUE); // the table was changed by this transaction
+                if (before != null) {
+                    own.put(where + Table.keyText(before), Boolean.FALSE);
+                }
+                if (after != null) {
+                    own.put(where + Table.keyText(after), Boolean.TRUE);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A change's key in the default database's implicit table that does not exist yet ({@code image}'s id). */
+    private static Object[] implicitKey(Transaction.RowChange c, java.util.List<Object> image) {
+        if (c.before() == null && c.after() == null) {
+            return new Object[] {c.key()};
+        }
+        return image == null ? null : new Object[] {image.get(0)};
     }
 
     /** Every row of every table. */

@@ -74,6 +74,11 @@ public final class Catalog {
 
     // --- changes, as committed
 
+    /** The table a row change is made to, or null when it is not there (yet). */
+    public Table tableOf(RowChange c) {
+        return table(c.db() == null ? DEFAULT_DB : c.db(), c.table());
+    }
+
     /** A committed row change; the implicit table of the default database comes into being here. */
     public void apply(RowChange c) {
         if (!c.changesRow()) {

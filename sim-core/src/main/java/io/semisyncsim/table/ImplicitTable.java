@@ -56,6 +56,11 @@ public final class ImplicitTable extends Table {
     }
 
     @Override
+    public boolean hasKey(Object[] key) {
+        return key[0] instanceof Long k ? keys.contains(k) : findByKey(key) != null; // a replica asks per row
+    }
+
+    @Override
     public Object[] findByKey(Object[] key) {
         if (key[0] == null) {
             return null;
@@ -77,6 +82,8 @@ public final class ImplicitTable extends Table {
         if (c.before() == null && c.after() == null) { // the commit/workload path: a key, a generated value
             if (c.kind() == EventType.DELETE_ROWS) {
                 remove(c.key());
+            } else if (c.kind() == EventType.UPDATE_ROWS && !keys.contains(c.key())) {
+                return; // a replica's statement that matched no row there changes nothing
             } else {
                 keys.add(c.key());
                 setValue(c.key(), c.value());
@@ -84,6 +91,9 @@ public final class ImplicitTable extends Table {
             return;
         }
         if (c.before() != null) {
+            if (!keys.contains((Long) c.before().get(0))) {
+                return; // as above
+            }
             remove((Long) c.before().get(0));
         }
         if (c.after() != null) {

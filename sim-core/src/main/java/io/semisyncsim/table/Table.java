@@ -43,6 +43,56 @@ public abstract sealed class Table permits ImplicitTable, TypedTable {
         return key;
     }
 
+    /**
+     * The primary key of the row {@code c} changes or deletes (its before image), or null when it has none:
+     * an insert, or a table without a primary key.
+     */
+    public Object[] beforeKey(RowChange c) {
+        if (c.before() == null && c.after() == null) { // a commit or workload step's change: its key
+            return c.kind() == io.semisyncsim.binlog.EventType.WRITE_ROWS ? null : new Object[] {c.key()};
+        }
+        return c.before() == null || def().primaryKey().isEmpty() ? null : key(c.before().toArray());
+    }
+
+    /** The primary key of the row {@code c} writes (its after image), or null: a delete, no primary key. */
+    public Object[] afterKey(RowChange c) {
+        if (c.kind() == io.semisyncsim.binlog.EventType.DELETE_ROWS || def().primaryKey().isEmpty()) {
+            return null;
+        }
+        if (c.before() == null && c.after() == null) {
+            return new Object[] {c.key()};
+        }
+        return c.after() == null ? null : key(c.after().toArray());
+    }
+
+    /**
+     * Whether the row {@code c} changes or deletes is there, for a table without a primary key (compared
+     * whole, as Rows_log_event::find_row scans such a table); tables with one are asked by key.
+     */
+    public boolean hasRowWithoutKey(RowChange c) {
+        if (c.before() == null) {
+            return true;
+        }
+        Object[] image = c.before().toArray();
+        boolean[] found = {false};
+        forEachRow(row -> found[0] |= compareKeys(row, image) == 0);
+        return found[0];
+    }
+
+    /** Whether a row with this primary key is there. */
+    public boolean hasKey(Object[] key) {
+        return findByKey(key) != null;
+    }
+
+    /** The entry error 1062 quotes: the key's values joined by '-', as MySQL prints a composite key. */
+    public static String keyText(Object[] key) {
+        StringBuilder out = new StringBuilder();
+        for (Object k : key) {
+            out.append(out.length() == 0 ? "" : "-").append(Values.text(k));
+        }
+        return out.toString();
+    }
+
     /** Compares primary keys column by column, as the key's collation does (case-insensitive text). */
     static int compareKeys(Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {

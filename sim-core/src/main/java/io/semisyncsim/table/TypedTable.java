@@ -49,8 +49,8 @@ public final class TypedTable extends Table {
 
     @Override
     public void apply(RowChange c) {
-        if (c.before() != null) {
-            removeRow(c.before().toArray());
+        if (c.before() != null && !removeRow(c.before().toArray())) {
+            return; // a replica's statement that matched no row there changes nothing
         }
         if (c.after() != null && c.kind() != EventType.DELETE_ROWS) {
             insert(c.after().toArray());
@@ -71,19 +71,19 @@ public final class TypedTable extends Table {
         }
     }
 
-    /** Removes the row with {@code before}'s key, or the first row equal to it without a primary key. */
-    private void removeRow(Object[] before) {
+    /** Removes the row with {@code before}'s key, or the first row equal to it without a primary key; false if none. */
+    private boolean removeRow(Object[] before) {
         if (pk.length > 0) {
-            rows.remove(key(before));
-            return;
+            return rows.remove(key(before)) != null;
         }
         Iterator<Map.Entry<Object[], Object[]>> it = rows.entrySet().iterator();
         while (it.hasNext()) {
             if (java.util.Arrays.equals(it.next().getValue(), before)) {
                 it.remove();
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     @Override

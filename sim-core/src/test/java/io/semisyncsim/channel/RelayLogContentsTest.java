@@ -118,4 +118,22 @@ class RelayLogContentsTest {
         assertFalse(fresh.relayLogOpen());
         assertNull(fresh.relayFileEvents(null, REPLICA_ID, false, k -> "f" + k));
     }
+
+    @Test
+    void aGroupThatFailedIsReadAgainFromItsStartAndStaysInItsFileOnce() {
+        applyAll();
+        sourcePos += 60;
+        queue(new BinlogEvent(EventType.GTID, "bin.000001", sourcePos, 60, 2, 0, null));
+        sourcePos += 100;
+        queue(new BinlogEvent(EventType.XID, "bin.000001", sourcePos, 100, 2, 0, new Transaction(2, null, 0, List.of())));
+        long groupStart = channel.relayLogPos();
+        channel.applied(channel.nextToApply()); // the Gtid event; applying the Xid fails
+        channel.rewindGroup();
+        channel.sqlStopped();
+        assertEquals(EventType.GTID, channel.nextToApply().type());
+        assertEquals(groupStart, channel.relayLogPos());
+        applyAll();
+        long gtids = file(2).stream().filter(w -> w.event().type() == EventType.GTID).count();
+        assertEquals(1, gtids);
+    }
 }

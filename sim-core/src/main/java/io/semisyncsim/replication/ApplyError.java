@@ -1,0 +1,93 @@
+package io.semisyncsim.replication;
+
+import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.TableStore;
+import io.semisyncsim.table.Catalog;
+import io.semisyncsim.table.RowConflict;
+import java.util.List;
+
+/**
+ * A replicated transaction the SQL thread cannot apply because the replica's data differs from its
+ * source's: a row whose key is there already (1062) or a row to change that is not (1032). {@code code},
+ * Last_SQL_Errno; {@code reported}, Last_SQL_Error (Relay_log_info::report: how the failing event reports
+ * it); {@code message}, the error itself, as the thread's warning line quotes it.
+ */
+record ApplyError(int code, String reported, String message) {
+
+    /**
+     * What applying {@code trx} meets on this replica, or null when it applies: row events
+     * ({@code asRows}) stop at a duplicate key or a missing row; a statement only at a duplicate key, since an
+     * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18).
+     * {@code rowsEventEnds}: where the transaction's rows events end in the source's binlog, in order;
+     * {@code sourceFile}: that binlog file.
+     */
+    static ApplyError of(Flavor flavor, TableStore store, Transaction trx, boolean asRows, long[] rowsEventEnds,
+                         int rowsEvents, String sourceFile) {
+        TableStore.Conflict found = store.conflict(trx);
+        if (found == null || !asRows && found.conflict().kind() == RowConflict.Kind.ROW_NOT_FOUND) {
+            return null;
+        }
+        Transaction.RowChange c = trx.changes().get(found.index());
+        String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
+        boolean duplicate = found.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
+        int code = duplicate ? 1062 : 1032;
+        String message = duplicate ? flavor.errorText(1062, found.conflict().key(), c.table())
+                : flavor.errorText(1032, c.table());
+        String reported;
+        if (asRows) {
+            int event = Math.min(rowsEventOf(trx, found.index(), rowsEvents), rowsEvents - 1);
+            reported = flavor.replicaApplyError(true, "event", flavor.rowsEventName(c.kind()), "db", db,
+                    "table", c.table(), "message", message, "code", code,
+                    "handler", duplicate ? "HA_ERR_FOUND_DUPP_KEY" : "HA_ERR_KEY_NOT_FOUND",
+                    "file", sourceFile, "pos", event < 0 ? 0 : rowsEventEnds[event]);
+        } else {
+            reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
+                    "query", statementOf(trx, found.index()));
+        }
+        return new ApplyError(code, reported, message);
+    }
+
+    /**
+     * Which of the transaction's rows events holds change {@code index}: one per change (the model's fixed
+     * layout) when there are as many events as changes of rows, else one per statement (BinaryLog's
+     * layout from the tables' columns).
+     */
+    private static int rowsEventOf(Transaction trx, int index, int rowsEvents) {
+        List<Transaction.RowChange> changes = trx.changes();
+        int rowChanges = 0;
+        int before = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i).changesRow()) {
+                rowChanges++;
+                before += i < index ? 1 : 0;
+            }
+        }
+        if (rowsEvents == rowChanges) {
+            return before;
+        }
+        int statement = -1;
+        for (int i = 0; i <= index && i < changes.size(); i = trx.statementEnd(i)) {
+            if (changes.get(i).changesRow()) {
+                statement++;
+            }
+        }
+        return statement;
+    }
+
+    /** The statement that made change {@code index}: the text of its statement's first change. */
+    private static String statementOf(Transaction trx, int index) {
+        List<Transaction.RowChange> changes = trx.changes();
+        int start = 0;
+        for (int i = 0; i <= index; i = trx.statementEnd(i)) {
+            start = i;
+        }
+        return changes.get(start).statement();
+    }
+
+    /** Whether an event is a rows event, whose end the reports name. */
+    static boolean isRows(EventType type) {
+        return type == EventType.WRITE_ROWS || type == EventType.UPDATE_ROWS || type == EventType.DELETE_ROWS;
+    }
+}
