@@ -12,9 +12,11 @@ import java.util.List;
  * A replicated transaction the SQL thread cannot apply because the replica's data differs from its
  * source's: a row whose key is there already (1062) or a row to change that is not (1032). {@code code},
  * Last_SQL_Errno; {@code reported}, Last_SQL_Error (Relay_log_info::report: how the failing event reports
- * it); {@code message}, the error itself, as the thread's warning line quotes it.
+ * it); {@code message}, the error itself, as the thread's warning line quotes it; {@code fatal}: the
+ * handler's error is one the server logs as it raises it (handler.cc print_error's SET_FATAL_ERROR for a
+ * row an update or delete did not find: MariaDB writes it to the error log, measured on 10.11.18).
  */
-record ApplyError(int code, String reported, String message) {
+record ApplyError(int code, String reported, String message, boolean fatal) {
 
     /**
      * What applying {@code trx} meets on this replica, or null when it applies: row events
@@ -46,7 +48,7 @@ record ApplyError(int code, String reported, String message) {
             reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
                     "query", statementOf(trx, found.index()));
         }
-        return new ApplyError(code, reported, message);
+        return new ApplyError(code, reported, message, !duplicate);
     }
 
     /**

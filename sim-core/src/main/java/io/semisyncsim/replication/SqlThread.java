@@ -265,6 +265,9 @@ public final class SqlThread {
                     ApplyError conflict = ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
                             rowsEnds, rowsEvents, e.file());
                     if (conflict != null) {
+                        if (conflict.fatal()) {
+                            log("sql-handler-fatal", "message", conflict.message());
+                        }
                         return failed(e, conflict.code(), conflict.reported(), conflict.message());
                     }
                 }
