@@ -14,23 +14,42 @@ import java.util.List;
  * Last_SQL_Errno; {@code reported}, Last_SQL_Error (Relay_log_info::report: how the failing event reports
  * it); {@code message}, the error itself, as the thread's warning line quotes it; {@code fatal}: the
  * handler's error is one the server logs as it raises it (handler.cc print_error's SET_FATAL_ERROR for a
- * row an update or delete did not find: MariaDB writes it to the error log, measured on 10.11.18).
+ * row an update or delete did not find: MariaDB writes it to the error log, measured on 10.11.18);
+ * {@code stops}: the SQL thread stops on it, rather than reporting it and going on (IDEMPOTENT).
  */
-record ApplyError(int code, String reported, String message, boolean fatal) {
+record ApplyError(int code, String reported, String message, boolean fatal, boolean stops) {
 
     /**
-     * What applying {@code trx} meets on this replica, or null when it applies: row events
+     * What applying {@code trx} meets on this replica, in order (empty: it applies): row events
      * ({@code asRows}) stop at a duplicate key or a missing row; a statement only at a duplicate key, since an
-     * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18).
-     * {@code rowsEventEnds}: where the transaction's rows events end in the source's binlog, in order;
-     * {@code sourceFile}: that binlog file.
+     * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18). With
+     * {@code idempotent} (slave_exec_mode IDEMPOTENT) row events stop at nothing: a duplicate overwrites and
+     * each row not found is reported and gone past ({@link #stops} false). {@code rowsEventEnds}: where the
+     * transaction's rows events end in the source's binlog, in order; {@code sourceFile}: that binlog file.
      */
-    static ApplyError of(Flavor flavor, TableStore store, Transaction trx, boolean asRows, long[] rowsEventEnds,
-                         int rowsEvents, String sourceFile) {
-        TableStore.Conflict found = store.conflict(trx);
-        if (found == null || !asRows && found.conflict().kind() == RowConflict.Kind.ROW_NOT_FOUND) {
-            return null;
+    static List<ApplyError> of(Flavor flavor, TableStore store, Transaction trx, boolean asRows, boolean idempotent,
+                               long[] rowsEventEnds, int rowsEvents, String sourceFile) {
+        boolean tolerant = asRows && idempotent;
+        List<TableStore.Conflict> found = store.conflicts(trx, tolerant);
+        if (found.isEmpty()) {
+            return List.of();
         }
+        List<ApplyError> out = new java.util.ArrayList<>(found.size());
+        for (TableStore.Conflict conflict : found) {
+            boolean duplicate = conflict.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
+            if (asRows ? tolerant && duplicate : !duplicate) {
+                continue; // overwritten (IDEMPOTENT), or a statement that matched nothing
+            }
+            out.add(error(flavor, trx, conflict, asRows, !tolerant, rowsEventEnds, rowsEvents, sourceFile));
+            if (!tolerant) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static ApplyError error(Flavor flavor, Transaction trx, TableStore.Conflict found, boolean asRows,
+                                    boolean stops, long[] rowsEventEnds, int rowsEvents, String sourceFile) {
         Transaction.RowChange c = trx.changes().get(found.index());
         String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
         boolean duplicate = found.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
@@ -48,7 +67,7 @@ record ApplyError(int code, String reported, String message, boolean fatal) {
             reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
                     "query", statementOf(trx, found.index()));
         }
-        return new ApplyError(code, reported, message, !duplicate);
+        return new ApplyError(code, reported, message, !duplicate, stops);
     }
 
     /**

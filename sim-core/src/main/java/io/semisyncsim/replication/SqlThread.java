@@ -100,6 +100,7 @@ public final class SqlThread {
         private long skipFromRelayPos;
         private String skipFromFile;
         private long skipFromPos;
+        private String skipFromGtid;
         /**
          * How this thread logs what it applies (log_slave_updates): the server's binlog_format as the thread
          * started, for the thread is a connection with its own session values (init_slave_thread), so a SET
@@ -152,6 +153,7 @@ public final class SqlThread {
                 skipFromRelayPos = c.channel().relayLogPos();
                 skipFromFile = c.channel().relaySourceLogFile();
                 skipFromPos = c.channel().execSourceLogPos();
+                skipFromGtid = c.server().gtids().variable("gtid_slave_pos");
             }
             c.trace().record(c.node(), "sql_thread", "sql.start");
             String gtid = gtidPosition();
@@ -262,13 +264,17 @@ public final class SqlThread {
                 }
                 if (e.endsTransaction() && e.transaction().query() == null
                         && !c.server().gtids().executedAlready(e.transaction())) {
-                    ApplyError conflict = ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
-                            rowsEnds, rowsEvents, e.file());
-                    if (conflict != null) {
+                    for (ApplyError conflict : ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
+                            c.server().replicaExecIdempotent(), rowsEnds, rowsEvents, e.file())) {
                         if (conflict.fatal()) {
                             log("sql-handler-fatal", "message", conflict.message());
                         }
-                        return failed(e, conflict.code(), conflict.reported(), conflict.message());
+                        if (conflict.stops()) {
+                            return failed(e, conflict.code(), conflict.reported(), conflict.message());
+                        }
+                        log("sql-error-idempotent", "message", conflict.reported(), "gtid",
+                                String.valueOf(e.transaction().gtid()), "code", conflict.code(),
+                                "code6", String.format("%06d", conflict.code()));
                     }
                 }
                 if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(e.transaction())) {
@@ -361,8 +367,12 @@ public final class SqlThread {
          */
         private boolean skip(BinlogEvent e) {
             boolean moved = c.channel().skipped(e, e.endsTransaction() || c.channel().skipCounter() > 1);
+            if (e.endsTransaction()) {
+                c.server().gtids().skipped(e.transaction());
+            }
             if (c.channel().skipCounter() == 0) {
-                log("sql-skip-executed", "count", skipAsked, "relay_file", skipFromRelayFile,
+                log(gtidForm(gtidPosition(), "sql-skip-executed-gtid") ? "sql-skip-executed-gtid" : "sql-skip-executed",
+                        "gtid", skipFromGtid, "new_gtid", c.server().gtids().variable("gtid_slave_pos"), "count", skipAsked, "relay_file", skipFromRelayFile,
                         "relay_pos", skipFromRelayPos, "file", skipFromFile, "pos", skipFromPos,
                         "new_relay_file", ReplicaChannel.relayFileName(c.node(), c.channel().groupRelayFileNumber()),
                         "new_relay_pos", c.channel().relayLogPos(), "new_file", c.channel().relaySourceLogFile(),

@@ -93,6 +93,11 @@ final class MariaGtids implements Gtids {
         }
     }
 
+    @Override
+    public void skipped(Transaction trx) {
+        replicated(trx, false);
+    }
+
     // --- the binary log
 
     @Override

@@ -263,6 +263,11 @@ public final class Mysqld {
         return channel;
     }
 
+    /** slave_exec_mode (replica_exec_mode) IDEMPOTENT: a rows event's duplicate overwrites, a row not found is a warning. */
+    public boolean replicaExecIdempotent() {
+        return "IDEMPOTENT".equals(variables.get("replica_exec_mode"));
+    }
+
     /**
      * The SQL thread starts: on MySQL it takes sql_slave_skip_counter's global value, which goes back to 0
      * (rpl_replica.cc start_slave); MariaDB's counter is the connection's already.

@@ -65,7 +65,17 @@ public final class TableStore {
      * changed that table before.
      */
     public Conflict conflict(Transaction trx) {
+        List<Conflict> found = conflicts(trx, false);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Every change of {@code trx} a replica cannot apply as its source made it ({@code all}), or only the
+     * first; as {@link #conflict} judges them, each against the data as the changes before it would leave it.
+     */
+    public List<Conflict> conflicts(Transaction trx, boolean all) {
         List<Transaction.RowChange> changes = trx.changes();
+        List<Conflict> out = List.of();
         java.util.Map<String, Boolean> own = changes.size() > 1 ? new java.util.HashMap<>() : null; // lookup only
         for (int i = 0; i < changes.size(); i++) {
             Transaction.RowChange c = changes.get(i);
@@ -81,6 +91,7 @@ public final class TableStore {
                     : c.kind() == EventType.WRITE_ROWS ? null : implicitKey(c, c.before());
             Object[] after = t != null ? t.afterKey(c)
                     : c.kind() == EventType.DELETE_ROWS ? null : implicitKey(c, c.after());
+            RowConflict found = null;
             if (c.kind() != EventType.WRITE_ROWS) {
                 boolean there;
                 if (before != null) {
@@ -90,13 +101,25 @@ public final class TableStore {
                     there = t != null && (own != null && own.containsKey(where) || t.hasRowWithoutKey(c));
                 }
                 if (!there) {
-                    return new Conflict(i, RowConflict.notFound());
+                    found = RowConflict.notFound();
                 }
             }
-            if (after != null && (before == null || !Table.keyText(after).equals(Table.keyText(before)))) {
+            if (found == null && after != null && (before == null || !Table.keyText(after).equals(Table.keyText(before)))) {
                 Boolean mine = own == null ? null : own.get(where + Table.keyText(after));
                 if (mine != null ? mine : t != null && t.hasKey(after)) {
-                    return new Conflict(i, RowConflict.duplicate(Table.keyText(after)));
+                    found = RowConflict.duplicate(Table.keyText(after));
+                }
+            }
+            if (found != null) {
+                if (out.isEmpty()) {
+                    out = new java.util.ArrayList<>(1);
+                }
+                out.add(new Conflict(i, found));
+                if (!all) {
+                    return out;
+                }
+                if (found.kind() == RowConflict.Kind.ROW_NOT_FOUND) {
+                    continue; // gone past, it changes nothing (a duplicate overwrites, as below)
                 }
             }
             if (own != null) {
@@ -109,7 +132,7 @@ public final class TableStore {
                 }
             }
         }
-        return null;
+        return out;
     }
 
     /** A change's key in the default database's implicit table that does not exist yet ({@code image}'s id). */

@@ -68,6 +68,14 @@ class ReplicaConflictTest {
     }
 
     @Test
+    void everyConflictCanBeListedForAnApplierThatGoesPastThem() {
+        replica.apply(trx(insert(5, "there")));
+        assertEquals(List.of(new TableStore.Conflict(0, RowConflict.notFound()),
+                        new TableStore.Conflict(2, RowConflict.duplicate("5"))),
+                replica.conflicts(trx(update(4, "a", "b"), insert(6, "new"), insert(5, "again")), true));
+    }
+
+    @Test
     void anUpdateThatMatchedNoRowOnTheReplicaChangesNothing() {
         replica.apply(trx(update(9, "a", "b"))); // a statement applied as the source wrote it: no row there
         assertEquals(0, replica.rowCount("t1"));
