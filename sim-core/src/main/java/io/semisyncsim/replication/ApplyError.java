@@ -23,16 +23,20 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
      * What applying {@code trx} meets on this replica, in order (empty: it applies): row events
      * ({@code asRows}) stop at a duplicate key or a missing row; a statement only at a duplicate key, since an
      * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18). With
-     * {@code idempotent} (slave_exec_mode IDEMPOTENT) row events stop at nothing: a duplicate overwrites and
+     * {@code idempotent} (slave_exec_mode IDEMPOTENT, asked only when something conflicts) row events stop at nothing: a duplicate overwrites and
      * each row not found is reported and gone past ({@link #stops} false). {@code rowsEventEnds}: where the
      * transaction's rows events end in the source's binlog, in order; {@code sourceFile}: that binlog file.
      */
-    static List<ApplyError> of(Flavor flavor, TableStore store, Transaction trx, boolean asRows, boolean idempotent,
-                               long[] rowsEventEnds, int rowsEvents, String sourceFile) {
-        boolean tolerant = asRows && idempotent;
-        List<TableStore.Conflict> found = store.conflicts(trx, tolerant);
+    static List<ApplyError> of(Flavor flavor, TableStore store, Transaction trx, boolean asRows,
+                               java.util.function.BooleanSupplier idempotent, long[] rowsEventEnds, int rowsEvents,
+                               String sourceFile) {
+        List<TableStore.Conflict> found = store.conflicts(trx, false); // per applied transaction: the first only
         if (found.isEmpty()) {
             return List.of();
+        }
+        boolean tolerant = asRows && idempotent.getAsBoolean();
+        if (!asRows || tolerant) {
+            found = store.conflicts(trx, true); // a statement's missing row is no error: a later duplicate is
         }
         List<ApplyError> out = new java.util.ArrayList<>(found.size());
         for (TableStore.Conflict conflict : found) {

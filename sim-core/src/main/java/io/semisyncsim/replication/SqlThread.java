@@ -15,6 +15,7 @@ import io.semisyncsim.server.Mysqld;
 import io.semisyncsim.server.TableStore;
 import io.semisyncsim.server.Threads;
 import io.semisyncsim.trace.Trace;
+import java.util.List;
 
 /**
  * The replica's SQL thread (handle_slave_sql): applies relay-log events in order, each costing
@@ -262,10 +263,12 @@ public final class SqlThread {
                     case WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS -> rowsEnd(e.endPos());
                     default -> { }
                 }
-                if (e.endsTransaction() && e.transaction().query() == null
-                        && !c.server().gtids().executedAlready(e.transaction())) {
-                    for (ApplyError conflict : ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
-                            c.server().replicaExecIdempotent(), rowsEnds, rowsEvents, e.file())) {
+                List<ApplyError> conflicts = e.endsTransaction() && e.transaction().query() == null
+                        ? ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
+                                c.server()::replicaExecIdempotent, rowsEnds, rowsEvents, e.file())
+                        : List.of();
+                if (!conflicts.isEmpty() && !c.server().gtids().executedAlready(e.transaction())) {
+                    for (ApplyError conflict : conflicts) {
                         if (conflict.fatal()) {
                             log("sql-handler-fatal", "message", conflict.message());
                         }

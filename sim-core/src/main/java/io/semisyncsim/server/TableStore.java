@@ -75,6 +75,10 @@ public final class TableStore {
      */
     public List<Conflict> conflicts(Transaction trx, boolean all) {
         List<Transaction.RowChange> changes = trx.changes();
+        if (changes.size() == 1 && changes.get(0).before() == null && changes.get(0).after() == null
+                && catalog.tableOf(changes.get(0)) instanceof ImplicitTable t) {
+            return generated(changes.get(0), t); // a commit or workload step's row: every replica, every commit
+        }
         List<Conflict> out = List.of();
         java.util.Map<String, Boolean> own = changes.size() > 1 ? new java.util.HashMap<>() : null; // lookup only
         for (int i = 0; i < changes.size(); i++) {
@@ -133,6 +137,14 @@ public final class TableStore {
             }
         }
         return out;
+    }
+
+    private static List<Conflict> generated(Transaction.RowChange c, ImplicitTable t) {
+        boolean there = t.contains(c.key());
+        if (c.kind() == EventType.WRITE_ROWS) {
+            return there ? List.of(new Conflict(0, RowConflict.duplicate(Long.toString(c.key())))) : List.of();
+        }
+        return there ? List.of() : List.of(new Conflict(0, RowConflict.notFound()));
     }
 
     /** A change's key in the default database's implicit table that does not exist yet ({@code image}'s id). */
