@@ -82,6 +82,8 @@ public final class SemisyncSource {
     private BinlogPosition waitPos;
     private boolean waitInited;
     private final TreeMap<BinlogPosition, Node> active = new TreeMap<>();
+    /** The keys of {@link #active}, for the dump threads' per-event question (looked up, never iterated). */
+    private final java.util.HashSet<BinlogPosition> activeEnds = new java.util.HashSet<>();
     private final Map<Long, Waiter> waiters = new TreeMap<>();
     private AckContainer acks = new AckContainer(0);
     private long nextWaiter = 1;
@@ -189,6 +191,7 @@ public final class SemisyncSource {
                 return;
             }
             active.put(pos, new Node());
+            activeEnds.add(pos);
             requestAck++;
         }
     }
@@ -423,7 +426,7 @@ public final class SemisyncSource {
                 return false;
             }
             if (!waitInited || pos.compareTo(waitPos) >= 0) {
-                return active.containsKey(pos); // only a flush group's end
+                return activeEnds.contains(pos); // only a flush group's end
             }
             return false;
         }
@@ -491,9 +494,11 @@ public final class SemisyncSource {
     /** Drops active nodes up to {@code pos} that nobody waits on. */
     private void cleanUp(BinlogPosition pos) {
         for (var it = active.headMap(pos, true).entrySet().iterator(); it.hasNext(); ) {
-            if (it.next().getValue().waiters > 0) {
+            Map.Entry<BinlogPosition, Node> e = it.next();
+            if (e.getValue().waiters > 0) {
                 return;
             }
+            activeEnds.remove(e.getKey());
             it.remove();
         }
     }
@@ -514,6 +519,7 @@ public final class SemisyncSource {
         replyInited = false;
         waitInited = false;
         active.clear();
+        activeEnds.clear();
         zeroCounters();
     }
 

@@ -51,7 +51,7 @@ public final class Catalog {
 
     /** The table, or null when it does not exist (an implicit table before its first row does not). */
     public Table table(String db, String name) {
-        TreeMap<String, Table> tables = databases.get(db);
+        TreeMap<String, Table> tables = db.equals(DEFAULT_DB) ? defaultTables : databases.get(db); // per replicated row
         return tables == null ? null : tables.get(name);
     }
 
