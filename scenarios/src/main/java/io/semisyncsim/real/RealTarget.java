@@ -1,6 +1,7 @@
 package io.semisyncsim.real;
 
 import io.semisyncsim.error.SqlError;
+import io.semisyncsim.cluster.SemisyncHandover;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.scenario.lang.Target;
 import io.semisyncsim.scenario.lang.ValuePath;
@@ -588,18 +589,24 @@ public final class RealTarget implements Target {
      * SLAVE ALL on it, then CHANGE MASTER TO it (at its binary log's end) on every other replica.
      */
     @Override
-    public void promote(String replica, long applyBudget) {
+    public void promote(String replica, long applyBudget, boolean semisync) {
         long deadline = now() + Math.min(applyBudget, 60_000_000L);
         runUntil(() -> applied(replica), deadline);
         Flavor flavor = cluster.flavor();
         RealSettings s = cluster.settings();
         run(replica, s.statement(flavor, "stop-replica"), s.statement(flavor, "reset-replica-all"));
         cluster.forgetSource(replica);
+        if (semisync) {
+            run(replica, SemisyncHandover.onPromoted(replica, name -> hasVariable(replica, name)).toArray(new String[0]));
+        }
         List<String> end = row(replica, s.statement(flavor, "binary-log-status"));
         for (String other : cluster.nodes()) {
             if (!other.equals(replica) && cluster.sourceOf(other) != null && end.size() >= 2) {
                 boolean byGtid = positionsByGtid(other); // kept as the replica was pointed before
                 run(other, s.statement(flavor, "stop-replica"));
+                if (semisync) {
+                    run(other, SemisyncHandover.onFollower(other, name -> hasVariable(other, name)).toArray(new String[0]));
+                }
                 if (byGtid) {
                     cluster.pointAtByGtid(other, replica, "gtid-position");
                 } else {
@@ -607,6 +614,10 @@ public final class RealTarget implements Target {
                 }
             }
         }
+    }
+
+    private boolean hasVariable(String node, String name) {
+        return single(node, "SHOW GLOBAL VARIABLES WHERE Variable_name = ?", name, 1) != null;
     }
 
     /** Whether a replica positions by GTID now: Auto_Position 1 (MySQL), Using_Gtid not No (MariaDB). */

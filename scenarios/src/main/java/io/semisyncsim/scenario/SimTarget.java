@@ -259,8 +259,8 @@ public final class SimTarget implements Target {
     }
 
     @Override
-    public void promote(String replica, long applyBudget) {
-        cluster.promote(replica, applyBudget);
+    public void promote(String replica, long applyBudget, boolean semisync) {
+        cluster.promote(replica, applyBudget, semisync);
     }
 
     @Override

@@ -140,7 +140,7 @@ public final class Cluster implements AutoCloseable {
      * scenario's step fails with the server's error; it is not a fault of the simulator.
      */
     public static final class OperatorFailed extends IllegalStateException {
-        OperatorFailed(String message) {
+        public OperatorFailed(String message) {
             super(message);
         }
     }
@@ -292,13 +292,17 @@ public final class Cluster implements AutoCloseable {
      * it positions by GTID (MASTER_AUTO_POSITION / MASTER_USE_GTID), so the new source sends it what it
      * lacks; else from the new source's current binlog end, where what it had and the new source lacks is
      * not reconciled. The trace's {@code promoted} event names the old source's transactions, by GTID,
-     * that the new source lacks.
+     * that the new source lacks. With {@code semisync} the operator moves semisync with the role
+     * ({@link SemisyncHandover}).
      */
-    public void promote(String replica, long applyBudget) {
+    public void promote(String replica, long applyBudget, boolean semisync) {
         Mysqld promoted = nodes.get(replica);
         String old = promoted.channel().sourceHost();
         kernel.runUntil(() -> promoted.channel().relayLogBacklog() == 0, kernel.now() + applyBudget);
         operate(replica, List.of(flavor.operatorStatement("stop-replica"), flavor.operatorStatement("reset-replica-all")));
+        if (semisync) { // before the others connect, so that their dumps start semisynchronous
+            operate(replica, SemisyncHandover.onPromoted(replica, name -> hasVariable(promoted, name)));
+        }
         Mysqld oldSource = old == null ? null : nodes.get(old);
         String lost = oldSource == null ? "" : String.join(",", oldSource.gtids().missingOn(promoted.gtids()));
         kernel.trace().record(replica, "mysqld", "promoted", "old_source", old == null ? "" : old, "gtids_lost", lost);
@@ -308,10 +312,19 @@ public final class Cluster implements AutoCloseable {
             if (!n.getKey().equals(replica) && other.state() == NodeState.RUNNING && other.channel().isConfigured()) {
                 String change = positionsByGtid(other) ? changeSourceByGtid(replica, false)
                         : changeSource(replica, end);
-                operate(n.getKey(), List.of(flavor.operatorStatement("stop-replica"), change,
-                        flavor.operatorStatement("start-replica")));
+                List<String> statements = new java.util.ArrayList<>(List.of(flavor.operatorStatement("stop-replica")));
+                if (semisync) {
+                    statements.addAll(SemisyncHandover.onFollower(n.getKey(), name -> hasVariable(other, name)));
+                }
+                statements.add(change);
+                statements.add(flavor.operatorStatement("start-replica"));
+                operate(n.getKey(), statements);
             }
         }
+    }
+
+    private static boolean hasVariable(Mysqld node, String name) {
+        return node.variables() != null && node.variables().find(name) != null;
     }
 
     /** Whether a replica's channel positions by GTID (MySQL's Auto_Position, MariaDB's Using_Gtid). */

@@ -163,9 +163,10 @@ public interface Target extends AutoCloseable {
 
     /**
      * Promotes a replica: it applies its relay log (for at most {@code applyBudget} µs), stops
-     * replicating, and every other replica is pointed at it.
+     * replicating, and every other replica is pointed at it; with {@code semisync} the operator moves
+     * semisync with the role (io.semisyncsim.cluster.SemisyncHandover).
      */
-    void promote(String replica, long applyBudget);
+    void promote(String replica, long applyBudget, boolean semisync);
 
     /**
      * A former source, restarted, becomes a replica of {@code source}, as an operator makes it: by GTID

@@ -17,7 +17,7 @@ import java.util.SortedSet;
  * told were committed there, and rows other sessions could see there, that the new source lacks; with
  * GTIDs on the simulator's MySQL flavours, transactions by GTID. The narrative names the GTIDs.
  */
-public record FailoverStep(Pos pos, String promote) implements Step {
+public record FailoverStep(Pos pos, String promote, boolean semisync) implements Step {
 
     public static final StepKind KIND = new StepKind("failover", List.of("failover"), FailoverStep::read);
 
@@ -29,7 +29,7 @@ public record FailoverStep(Pos pos, String promote) implements Step {
         if (f == null) {
             return null;
         }
-        r.unknownKeys(f, List.of("promote"), "failover");
+        r.unknownKeys(f, List.of("promote", "semisync"), "failover");
         if (!f.entries().containsKey("promote")) {
             r.problem(f.pos(), "failover needs 'promote'");
             return null;
@@ -53,8 +53,9 @@ public record FailoverStep(Pos pos, String promote) implements Step {
                     + " until the failover " + r.at(r.formerSourceAt(promote)) + ")");
             return null;
         }
+        boolean semisync = r.optionalBoolean(f, "semisync", false);
         r.promoted(promote, m.pos());
-        return new FailoverStep(m.pos(), promote);
+        return new FailoverStep(m.pos(), promote, semisync);
     }
 
     @Override
@@ -62,9 +63,10 @@ public record FailoverStep(Pos pos, String promote) implements Step {
         String old = p.target().sourceOf(promote);
         // A replica that never started (or whose channel was never set) has no source to name.
         p.listener().step(p.now(), "failover: promote " + promote + (old == null ? " (it was not replicating from"
-                + " any source)" : " (was replicating from " + old + ")"));
+                + " any source)" : " (was replicating from " + old + ")")
+                + (semisync ? "; semisync moves with it" : ""));
         try {
-            p.target().promote(promote, APPLY_BUDGET);
+            p.target().promote(promote, APPLY_BUDGET, semisync);
         } catch (io.semisyncsim.cluster.Cluster.OperatorFailed e) {
             p.outcome(pos, "failover: the operator's statements on " + promote + " succeed", false, e.getMessage());
             return;
