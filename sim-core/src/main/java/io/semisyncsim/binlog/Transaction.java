@@ -62,6 +62,11 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
         return end;
     }
 
+    /** The same transaction with other changes (a replica that went past some of them). */
+    public Transaction withChanges(List<RowChange> changes) {
+        return new Transaction(id, gtid, timestamp, changes, query, serverId, logging);
+    }
+
     /** The same transaction with a GTID (given when it enters group commit, or by its source). */
     public Transaction withGtid(io.semisyncsim.gtid.Gtid gtid) {
         return new Transaction(id, gtid, timestamp, changes, query, serverId, logging);

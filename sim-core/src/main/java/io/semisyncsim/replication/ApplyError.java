@@ -3,6 +3,7 @@ package io.semisyncsim.replication;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.SkipErrors;
 import io.semisyncsim.server.TableStore;
 import io.semisyncsim.table.Catalog;
 import io.semisyncsim.table.RowConflict;
@@ -15,36 +16,60 @@ import java.util.List;
  * it); {@code message}, the error itself, as the thread's warning line quotes it; {@code fatal}: the
  * handler's error is one the server logs as it raises it (handler.cc print_error's SET_FATAL_ERROR for a
  * row an update or delete did not find: MariaDB writes it to the error log, measured on 10.11.18);
- * {@code stops}: the SQL thread stops on it, rather than reporting it and going on (IDEMPOTENT).
+ * {@code stops}: the SQL thread stops on it, rather than going on; {@code reports}: going on, it writes
+ * the report as a Warning; {@code dropFrom}/{@code dropTo}: the changes it leaves out, going on
+ * (slave_skip_errors: the rest of a rows event, or a whole statement), none when equal.
  */
-record ApplyError(int code, String reported, String message, boolean fatal, boolean stops) {
+record ApplyError(int code, String reported, String message, boolean fatal, boolean stops, boolean reports,
+                  int dropFrom, int dropTo) {
+
+    /** How this replica meets conflicts: slave_exec_mode IDEMPOTENT, and the errors slave_skip_errors names. */
+    record Rules(boolean idempotent, SkipErrors skip) {
+    }
 
     /**
      * What applying {@code trx} meets on this replica, in order (empty: it applies): row events
      * ({@code asRows}) stop at a duplicate key or a missing row; a statement only at a duplicate key, since an
-     * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18). With
-     * {@code idempotent} (slave_exec_mode IDEMPOTENT, asked only when something conflicts) row events stop at nothing: a duplicate overwrites and
-     * each row not found is reported and gone past ({@link #stops} false). {@code rowsEventEnds}: where the
-     * transaction's rows events end in the source's binlog, in order; {@code sourceFile}: that binlog file.
+     * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18). {@code rules}
+     * (asked only when something conflicts) may let the thread go on: an error slave_skip_errors names is
+     * gone past, leaving out the rest of its rows event with a Warning report, or its whole statement
+     * silently; with slave_exec_mode IDEMPOTENT a rows event's duplicate overwrites and a row not found is
+     * reported and gone past. {@code rowsEventEnds}: where the transaction's rows events end in the source's
+     * binlog, in order; {@code sourceFile}: that binlog file.
      */
     static List<ApplyError> of(Flavor flavor, TableStore store, Transaction trx, boolean asRows,
-                               java.util.function.BooleanSupplier idempotent, long[] rowsEventEnds, int rowsEvents,
+                               java.util.function.Supplier<Rules> rules, long[] rowsEventEnds, int rowsEvents,
                                String sourceFile) {
         List<TableStore.Conflict> found = store.conflicts(trx, false); // per applied transaction: the first only
         if (found.isEmpty()) {
             return List.of();
         }
-        boolean tolerant = asRows && idempotent.getAsBoolean();
-        if (!asRows || tolerant) {
-            found = store.conflicts(trx, true); // a statement's missing row is no error: a later duplicate is
-        }
+        Rules r = rules.get();
+        boolean tolerant = asRows && r.idempotent();
+        found = store.conflicts(trx, true);
         List<ApplyError> out = new java.util.ArrayList<>(found.size());
+        int droppedTo = -1;
         for (TableStore.Conflict conflict : found) {
-            boolean duplicate = conflict.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
-            if (asRows ? tolerant && duplicate : !duplicate) {
-                continue; // overwritten (IDEMPOTENT), or a statement that matched nothing
+            if (conflict.index() < droppedTo) {
+                continue; // in what a skipped error left out already
             }
-            out.add(error(flavor, trx, conflict, asRows, !tolerant, rowsEventEnds, rowsEvents, sourceFile));
+            boolean duplicate = conflict.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
+            int code = duplicate ? 1062 : 1032;
+            if (!asRows && !duplicate) {
+                continue; // a statement that matched nothing here
+            }
+            if (r.skip().skips(code)) { // Rows_log_event::do_apply_event / Query_log_event: ignored_error_code
+                int end = trx.statementEnd(statementStart(trx, conflict.index()));
+                int from = asRows ? conflict.index() : statementStart(trx, conflict.index());
+                out.add(error(flavor, trx, conflict, asRows, false, asRows, from, end, rowsEventEnds, rowsEvents,
+                        sourceFile));
+                droppedTo = end;
+                continue;
+            }
+            if (tolerant && duplicate) {
+                continue; // overwritten (IDEMPOTENT)
+            }
+            out.add(error(flavor, trx, conflict, asRows, !tolerant, true, 0, 0, rowsEventEnds, rowsEvents, sourceFile));
             if (!tolerant) {
                 break;
             }
@@ -52,8 +77,41 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         return out;
     }
 
+    /** {@code trx} without the changes the errors it went past left out; itself when none. */
+    static Transaction remaining(Transaction trx, List<ApplyError> errors) {
+        boolean[] drop = null;
+        for (ApplyError e : errors) {
+            for (int i = e.dropFrom(); i < e.dropTo(); i++) {
+                if (drop == null) {
+                    drop = new boolean[trx.changes().size()];
+                }
+                drop[i] = true;
+            }
+        }
+        if (drop == null) {
+            return trx;
+        }
+        List<Transaction.RowChange> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < drop.length; i++) {
+            if (!drop[i]) {
+                kept.add(trx.changes().get(i));
+            }
+        }
+        return trx.withChanges(kept);
+    }
+
+    /** Where the statement that made change {@code index} starts. */
+    private static int statementStart(Transaction trx, int index) {
+        int start = 0;
+        for (int i = 0; i <= index; i = trx.statementEnd(i)) {
+            start = i;
+        }
+        return start;
+    }
+
     private static ApplyError error(Flavor flavor, Transaction trx, TableStore.Conflict found, boolean asRows,
-                                    boolean stops, long[] rowsEventEnds, int rowsEvents, String sourceFile) {
+                                    boolean stops, boolean reports, int dropFrom, int dropTo, long[] rowsEventEnds,
+                                    int rowsEvents, String sourceFile) {
         Transaction.RowChange c = trx.changes().get(found.index());
         String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
         boolean duplicate = found.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
@@ -71,7 +129,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
                     "query", statementOf(trx, found.index()));
         }
-        return new ApplyError(code, reported, message, !duplicate, stops);
+        return new ApplyError(code, reported, message, !duplicate, stops, reports, dropFrom, dropTo);
     }
 
     /**
@@ -103,12 +161,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
 
     /** The statement that made change {@code index}: the text of its statement's first change. */
     private static String statementOf(Transaction trx, int index) {
-        List<Transaction.RowChange> changes = trx.changes();
-        int start = 0;
-        for (int i = 0; i <= index; i = trx.statementEnd(i)) {
-            start = i;
-        }
-        return changes.get(start).statement();
+        return trx.changes().get(statementStart(trx, index)).statement();
     }
 
     /** Whether an event is a rows event, whose end the reports name. */

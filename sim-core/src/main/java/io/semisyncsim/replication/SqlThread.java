@@ -263,11 +263,12 @@ public final class SqlThread {
                     case WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS -> rowsEnd(e.endPos());
                     default -> { }
                 }
-                List<ApplyError> conflicts = e.endsTransaction() && e.transaction().query() == null
-                        ? ApplyError.of(c.server().flavor(), c.store(), e.transaction(), rowsSeen,
-                                c.server()::replicaExecIdempotent, rowsEnds, rowsEvents, e.file())
+                Transaction trx = e.transaction(); // what it applies: less what an error it went past left out
+                List<ApplyError> conflicts = e.endsTransaction() && trx.query() == null
+                        ? ApplyError.of(c.server().flavor(), c.store(), trx, rowsSeen, this::applyRules, rowsEnds,
+                                rowsEvents, e.file())
                         : List.of();
-                if (!conflicts.isEmpty() && !c.server().gtids().executedAlready(e.transaction())) {
+                if (!conflicts.isEmpty() && !c.server().gtids().executedAlready(trx)) {
                     for (ApplyError conflict : conflicts) {
                         if (conflict.fatal()) {
                             log("sql-handler-fatal", "message", conflict.message());
@@ -275,14 +276,20 @@ public final class SqlThread {
                         if (conflict.stops()) {
                             return failed(e, conflict.code(), conflict.reported(), conflict.message());
                         }
-                        log("sql-error-idempotent", "message", conflict.reported(), "gtid",
-                                String.valueOf(e.transaction().gtid()), "code", conflict.code(),
-                                "code6", String.format("%06d", conflict.code()));
+                        if (conflict.reports()) {
+                            log("sql-error-idempotent", "message", conflict.reported(), "gtid",
+                                    String.valueOf(trx.gtid()), "code", conflict.code(),
+                                    "code6", String.format("%06d", conflict.code()));
+                        }
+                        if (conflict.dropTo() > conflict.dropFrom()) {
+                            c.server().errorSkipped();
+                        }
                     }
+                    trx = ApplyError.remaining(trx, conflicts);
                 }
-                if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(e.transaction())) {
+                if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(trx)) {
                     try {
-                        c.server().beforeReplicatedCommit(e.transaction(), true);
+                        c.server().beforeReplicatedCommit(trx, true);
                     } catch (io.semisyncsim.error.SqlError err) {
                         return failed(e, err.code(), err.getMessage(), err.getMessage());
                     }
@@ -290,20 +297,20 @@ public final class SqlThread {
                         c.server().waits().replicationMoved(groups);
                     }
                     committing = i;
-                    c.channel().groupCounted(e.transaction());
+                    c.channel().groupCounted(trx);
                     c.channel().sqlCommitting(c.thread()::state);
-                    c.toNode().accept(new CommitRequest(e.transaction(),
+                    c.toNode().accept(new CommitRequest(trx,
                             new GroupCommit.Replicated(rowsSeen, annotateSeen, logging), c.thread().id(), ctx.getSelf()));
                     return Behaviors.same(); // the executed position moves once the server has committed it
                 }
                 if (e.endsTransaction()) {
                     try {
                         // Applied (or skipped: MySQL's GTID already executed), logged with log_slave_updates.
-                        if (c.server().applyReplicated(e.transaction(), rowsSeen, annotateSeen, logging)) {
+                        if (c.server().applyReplicated(trx, rowsSeen, annotateSeen, logging)) {
                             c.trace().record(c.node(), "sql_thread", "sql.applied", "trx", e.trx(), "pos", e.endPos());
                         } else {
                             c.trace().record(c.node(), "sql_thread", "sql.skipped", "trx", e.trx(), "gtid",
-                                    String.valueOf(e.transaction().gtid()));
+                                    String.valueOf(trx.gtid()));
                         }
                     } catch (io.semisyncsim.error.SqlError err) {
                         return failed(e, err.code(), err.getMessage(), err.getMessage());
@@ -384,6 +391,11 @@ public final class SqlThread {
                         "pos", c.channel().execSourceLogPos());
             }
             return moved;
+        }
+
+        /** How this replica meets a conflict: asked only when one arises. */
+        private ApplyError.Rules applyRules() {
+            return new ApplyError.Rules(c.server().replicaExecIdempotent(), c.server().skipErrors());
         }
 
         private void rowsEnd(long end) {

@@ -263,6 +263,23 @@ public final class Mysqld {
         return channel;
     }
 
+    private SkipErrors skipErrors = SkipErrors.NONE;
+    private long skippedErrors;
+
+    /** slave_skip_errors as this process started with it. */
+    public SkipErrors skipErrors() {
+        return skipErrors;
+    }
+
+    /** The SQL thread went past an error slave_skip_errors names (Slave_skipped_errors). */
+    public void errorSkipped() {
+        skippedErrors++;
+    }
+
+    public long skippedErrors() {
+        return skippedErrors;
+    }
+
     /** slave_exec_mode (replica_exec_mode) IDEMPOTENT: a rows event's duplicate overwrites, a row not found is a warning. */
     public boolean replicaExecIdempotent() {
         return "IDEMPOTENT".equals(variables.get("replica_exec_mode"));
@@ -395,6 +412,7 @@ public final class Mysqld {
         ackReceiverThread = 0;
         ackReceiverStopped = false; // a new process: a receiver starts when semisync is enabled
         currentThread = 0;
+        skippedErrors = 0; // a status counter of this process
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
         variables.put(variables.find("server_id"), Long.toString(defaultServerId));
@@ -451,6 +469,11 @@ public final class Mysqld {
         // still lists them first, as registered (PluginRegistry.all).
         for (var builtin : flavor.builtinPlugins()) {
             activate(builtin, true);
+        }
+        SysVarDef skip = variables.find("slave_skip_errors");
+        skipErrors = skip == null ? SkipErrors.NONE : SkipErrors.parse(variables.get(skip.name()));
+        if (skip != null) {
+            variables.put(skip, skipErrors.shown()); // kept as the server keeps it: the numbers, ascending
         }
         for (OptionFile.Option o : pending) {
             SysVarDef def = variables.find(o.name());

@@ -41,9 +41,10 @@ final class ReplicationStatusVariables {
             // Temporary tables are not modelled (CREATE TEMPORARY TABLE is refused as 9000), so none is open.
             Map.entry("Slave_open_temp_tables", (s, session) -> "0"),
             Map.entry("Replica_open_temp_tables", (s, session) -> "0"),
-            // The model's replicas meet no lock wait or deadlock to retry, and have no slave_skip_errors to skip.
+            // The model's replicas meet no lock wait or deadlock to retry.
             Map.entry("Slave_retried_transactions", (s, session) -> "0"),
-            Map.entry("Slave_skipped_errors", (s, session) -> "0"),
+            // Errors the SQL thread went past for slave_skip_errors, since the process started.
+            Map.entry("Slave_skipped_errors", (s, session) -> Long.toString(s.skippedErrors())),
             // MASTER_GTID_WAIT's counters (rpl_gtid.cc gtid_waiting::wait_for_pos), per connection like
             // Slave_connections; the time in microseconds, here the virtual ones waited.
             Map.entry("Master_gtid_wait_count", (s, session) -> Long.toString(gtidWaits(s, session).count())),
