@@ -263,29 +263,15 @@ public final class SqlThread {
                     case WRITE_ROWS, UPDATE_ROWS, DELETE_ROWS -> rowsEnd(e.endPos());
                     default -> { }
                 }
-                Transaction trx = e.transaction(); // what it applies: less what an error it went past left out
-                List<ApplyError> conflicts = e.endsTransaction() && trx.query() == null
-                        ? ApplyError.of(c.server().flavor(), c.store(), trx, rowsSeen, this::applyRules, rowsEnds,
-                                rowsEvents, e.file())
-                        : List.of();
-                if (!conflicts.isEmpty() && !c.server().gtids().executedAlready(trx)) {
-                    for (ApplyError conflict : conflicts) {
-                        if (conflict.fatal()) {
-                            log("sql-handler-fatal", "message", conflict.message());
-                        }
-                        if (conflict.stops()) {
-                            return failed(e, conflict.code(), conflict.reported(), conflict.message());
-                        }
-                        if (conflict.reports()) {
-                            log("sql-error-idempotent", "message", conflict.reported(), "gtid",
-                                    String.valueOf(trx.gtid()), "code", conflict.code(),
-                                    "code6", String.format("%06d", conflict.code()));
-                        }
-                        if (conflict.dropTo() > conflict.dropFrom()) {
-                            c.server().errorSkipped();
-                        }
+                Transaction trx = e.transaction();
+                if (e.endsTransaction() && trx.query() == null) {
+                    List<ApplyError> conflicts = ApplyError.of(c.server().flavor(), c.store(), trx, rowsSeen,
+                            this::applyRules, rowsEnds, rowsEvents, e.file());
+                    ApplyError stop = goPast(trx, conflicts);
+                    if (stop != null) {
+                        return failed(e, stop.code(), stop.reported(), stop.message());
                     }
-                    trx = ApplyError.remaining(trx, conflicts);
+                    trx = ApplyError.remaining(trx, conflicts); // less what an error it went past left out
                 }
                 if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(trx)) {
                     try {
@@ -391,6 +377,32 @@ public final class SqlThread {
                         "pos", c.channel().execSourceLogPos());
             }
             return moved;
+        }
+
+        /**
+         * Logs the conflicts applying {@code trx} meets that the thread goes past, and returns the one it stops
+         * at, or null. A transaction whose GTID was executed already is skipped whole, so it meets none.
+         */
+        private ApplyError goPast(Transaction trx, List<ApplyError> conflicts) {
+            if (conflicts.isEmpty() || c.server().gtids().executedAlready(trx)) {
+                return null;
+            }
+            for (ApplyError conflict : conflicts) {
+                if (conflict.fatal()) {
+                    log("sql-handler-fatal", "message", conflict.message());
+                }
+                if (conflict.stops()) {
+                    return conflict;
+                }
+                if (conflict.reports()) {
+                    log("sql-error-idempotent", "message", conflict.reported(), "gtid", String.valueOf(trx.gtid()),
+                            "code", conflict.code(), "code6", String.format("%06d", conflict.code()));
+                }
+                if (conflict.dropTo() > conflict.dropFrom()) {
+                    c.server().errorSkipped();
+                }
+            }
+            return null;
         }
 
         /** How this replica meets a conflict: asked only when one arises. */
