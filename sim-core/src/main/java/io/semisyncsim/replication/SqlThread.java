@@ -272,6 +272,12 @@ public final class SqlThread {
                         return failed(e, stop.code(), stop.reported(), stop.message());
                     }
                     trx = ApplyError.remaining(trx, conflicts); // less what an error it went past left out
+                } else if (e.endsTransaction() && trx.query().effect() instanceof io.semisyncsim.table.Ddl
+                        && c.server().replicaDdlStrict() && !c.server().gtids().executedAlready(trx)) {
+                    ApplyError stop = DdlConflict.of(c.server().flavor(), c.store().catalog(), trx.query());
+                    if (stop != null) {
+                        return failed(e, stop.code(), stop.reported(), stop.message());
+                    }
                 }
                 if (e.endsTransaction() && c.server().commitsAppliedThroughGroupCommit(trx)) {
                     try {

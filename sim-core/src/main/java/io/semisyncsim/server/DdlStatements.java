@@ -157,7 +157,7 @@ final class DdlStatements {
             return flavor().sql().logsCreateTableThatExists() ? logged(session, sql, null, 0, exists, null)
                     : StatementExecutor.ok(exists); // MariaDB writes nothing (measured on 10.11.19)
         }
-        return logged(session, sql, new Ddl.CreateTable(def), 0, List.of(), null);
+        return logged(session, sql, new Ddl.CreateTable(def, s.ifNotExists()), 0, List.of(), null);
     }
 
     private TableDef tableDef(String db, Statement.CreateTable s) throws SqlError {

@@ -280,6 +280,15 @@ public final class Mysqld {
         return skippedErrors;
     }
 
+    /**
+     * Whether a replicated DDL statement that cannot apply here stops the SQL thread: MySQL always, MariaDB
+     * with slave_ddl_exec_mode = STRICT (its default IDEMPOTENT replaces and drops quietly).
+     */
+    public boolean replicaDdlStrict() {
+        SysVarDef mode = variables.find("slave_ddl_exec_mode");
+        return mode == null || "STRICT".equals(variables.get(mode.name()));
+    }
+
     /** slave_exec_mode (replica_exec_mode) IDEMPOTENT: a rows event's duplicate overwrites, a row not found is a warning. */
     public boolean replicaExecIdempotent() {
         return "IDEMPOTENT".equals(variables.get("replica_exec_mode"));

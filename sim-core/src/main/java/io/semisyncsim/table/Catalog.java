@@ -119,8 +119,8 @@ public final class Catalog {
             }
         } else if (ddl instanceof Ddl.CreateTable c) {
             TreeMap<String, Table> tables = databases.get(c.def().db());
-            if (tables != null && !tables.containsKey(c.def().name())) {
-                tables.put(c.def().name(), new TypedTable(c.def()));
+            if (tables != null && !(c.ifNotExists() && tables.containsKey(c.def().name()))) {
+                tables.put(c.def().name(), new TypedTable(c.def())); // a replica's own table is replaced
             }
         } else if (ddl instanceof Ddl.DropTables d) {
             for (TableName n : d.names()) {
