@@ -118,6 +118,12 @@ public final class Flavor {
         return new LogMessage(key, "ERROR", 0, "Repl", string(key), 0).format(namedArgs);
     }
 
+    /** Last_SQL_Error of a rows event whose table the replica does not have (replica-errors.apply-open). */
+    public String replicaApplyOpenError(Object... namedArgs) {
+        return new LogMessage("replica-errors.apply-open", "ERROR", 0, "Repl", string("replica-errors.apply-open"), 0)
+                .format(namedArgs);
+    }
+
     /** What the SQL thread's errors call a rows event of {@code type} (Log_event::get_type_str). */
     public String rowsEventName(io.semisyncsim.binlog.EventType type) {
         return string("replica-errors.rows-events." + type.name());

@@ -53,9 +53,10 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             if (conflict.index() < droppedTo) {
                 continue; // in what a skipped error left out already
             }
-            boolean duplicate = conflict.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
-            int code = duplicate ? 1062 : 1032;
-            if (!asRows && !duplicate) {
+            RowConflict.Kind kind = conflict.conflict().kind();
+            boolean duplicate = kind == RowConflict.Kind.DUPLICATE_KEY;
+            int code = code(kind);
+            if (!asRows && kind == RowConflict.Kind.ROW_NOT_FOUND) {
                 continue; // a statement that matched nothing here
             }
             if (r.skip().skips(code)) { // Rows_log_event::do_apply_event / Query_log_event: ignored_error_code
@@ -69,8 +70,9 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             if (tolerant && duplicate) {
                 continue; // overwritten (IDEMPOTENT)
             }
-            out.add(error(flavor, trx, conflict, asRows, !tolerant, true, 0, 0, rowsEventEnds, rowsEvents, sourceFile));
-            if (!tolerant) {
+            boolean stops = !tolerant || kind == RowConflict.Kind.TABLE_MISSING; // IDEMPOTENT covers rows only
+            out.add(error(flavor, trx, conflict, asRows, stops, true, 0, 0, rowsEventEnds, rowsEvents, sourceFile));
+            if (stops) {
                 break;
             }
         }
@@ -114,12 +116,19 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
                                     int rowsEvents, String sourceFile) {
         Transaction.RowChange c = trx.changes().get(found.index());
         String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
-        boolean duplicate = found.conflict().kind() == RowConflict.Kind.DUPLICATE_KEY;
-        int code = duplicate ? 1062 : 1032;
-        String message = duplicate ? flavor.errorText(1062, found.conflict().key(), c.table())
-                : flavor.errorText(1032, c.table());
+        RowConflict.Kind kind = found.conflict().kind();
+        boolean duplicate = kind == RowConflict.Kind.DUPLICATE_KEY;
+        int code = code(kind);
+        String message = switch (kind) {
+            case DUPLICATE_KEY -> flavor.errorText(1062, found.conflict().key(), c.table());
+            case ROW_NOT_FOUND -> flavor.errorText(1032, c.table());
+            case TABLE_MISSING -> flavor.errorText(1146, db, c.table());
+        };
         String reported;
-        if (asRows) {
+        if (asRows && kind == RowConflict.Kind.TABLE_MISSING) {
+            // the event cannot open its table (Rows_log_event::do_apply_event: open_and_lock_tables)
+            reported = flavor.replicaApplyOpenError("message", message);
+        } else if (asRows) {
             int event = Math.min(rowsEventOf(trx, found.index(), rowsEvents), rowsEvents - 1);
             reported = flavor.replicaApplyError(true, "event", flavor.rowsEventName(c.kind()), "db", db,
                     "table", c.table(), "message", message, "code", code,
@@ -129,7 +138,16 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
                     "query", statementOf(trx, found.index()));
         }
-        return new ApplyError(code, reported, message, !duplicate, stops, reports, dropFrom, dropTo);
+        return new ApplyError(code, reported, message, kind == RowConflict.Kind.ROW_NOT_FOUND, stops, reports,
+                dropFrom, dropTo);
+    }
+
+    private static int code(RowConflict.Kind kind) {
+        return switch (kind) {
+            case DUPLICATE_KEY -> 1062;
+            case ROW_NOT_FOUND -> 1032;
+            case TABLE_MISSING -> 1146;
+        };
     }
 
     /**

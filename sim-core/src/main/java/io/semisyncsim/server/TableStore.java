@@ -87,8 +87,17 @@ public final class TableStore {
                 continue;
             }
             Table t = catalog.tableOf(c);
-            if (t == null && c.db() != null && !c.db().equals(Catalog.DEFAULT_DB)) {
-                continue; // a table the replica lacks (1146 on a real one) is not modelled: its rows go nowhere
+            boolean inDefault = c.db() == null || c.db().equals(Catalog.DEFAULT_DB);
+            if (t == null && !inDefault) {
+                continue; // a table of another database the replica lacks is not modelled: its rows go nowhere
+            }
+            if (t == null && catalog.dropped(c.table())) {
+                out = out.isEmpty() ? new java.util.ArrayList<>(1) : out;
+                out.add(new Conflict(i, RowConflict.tableMissing())); // dropped here: 1146
+                if (!all) {
+                    return out;
+                }
+                continue;
             }
             String where = own == null ? null : (c.db() == null ? Catalog.DEFAULT_DB : c.db()) + "." + c.table() + "\0";
             Object[] before = t != null ? t.beforeKey(c)

@@ -22,6 +22,8 @@ public final class Catalog {
     private final TreeMap<String, TreeMap<String, Table>> databases = new TreeMap<>();
     /** The default database's tables, at hand for the commit path. */
     private TreeMap<String, Table> defaultTables;
+    /** Default-database tables dropped and not created again ({@link #dropped(String)}). */
+    private final java.util.TreeSet<String> dropped = new java.util.TreeSet<>();
 
     public Catalog() {
         for (String schema : new java.util.TreeSet<>(SYSTEM_SCHEMAS)) {
@@ -61,7 +63,7 @@ public final class Catalog {
      */
     public Table readable(String db, String name) {
         Table t = table(db, name);
-        if (t == null && DEFAULT_DB.equals(db) && hasDatabase(db)) {
+        if (t == null && DEFAULT_DB.equals(db) && hasDatabase(db) && !dropped.contains(name)) {
             return new ImplicitTable(TableDef.implicit(db, name));
         }
         return t;
@@ -73,6 +75,14 @@ public final class Catalog {
     }
 
     // --- changes, as committed
+
+    /**
+     * Whether a default-database table was dropped here and not created again: no longer the implicit one
+     * (a real server has no such table: 1146), on the source and on a replica alike.
+     */
+    public boolean dropped(String name) {
+        return dropped.contains(name);
+    }
 
     /** The table a row change is made to, or null when it is not there (yet). */
     public Table tableOf(RowChange c) {
@@ -95,8 +105,8 @@ public final class Catalog {
         }
         Table t = tables.get(c.table());
         if (t == null) {
-            if (tables != defaultTables) {
-                return;
+            if (tables != defaultTables || dropped.contains(c.table())) {
+                return; // no such table here: a replica that went past the error (1146)
             }
             t = new ImplicitTable(TableDef.implicit(DEFAULT_DB, c.table()));
             tables.put(c.table(), t);
@@ -115,6 +125,7 @@ public final class Catalog {
                 databases.remove(d.name());
                 if (d.name().equals(DEFAULT_DB)) {
                     defaultTables = null;
+                    dropped.clear();
                 }
             }
         } else if (ddl instanceof Ddl.CreateTable c) {
@@ -122,11 +133,17 @@ public final class Catalog {
             if (tables != null && !(c.ifNotExists() && tables.containsKey(c.def().name()))) {
                 tables.put(c.def().name(), new TypedTable(c.def())); // a replica's own table is replaced
             }
+            if (c.def().db().equals(DEFAULT_DB)) {
+                dropped.remove(c.def().name());
+            }
         } else if (ddl instanceof Ddl.DropTables d) {
             for (TableName n : d.names()) {
                 TreeMap<String, Table> tables = databases.get(n.db());
                 if (tables != null) {
                     tables.remove(n.name());
+                }
+                if (n.db().equals(DEFAULT_DB)) {
+                    dropped.add(n.name());
                 }
             }
         } else if (ddl instanceof Ddl.TruncateTable t) {

@@ -11,7 +11,9 @@ public record RowConflict(Kind kind, String key) {
         /** HA_ERR_FOUND_DUPP_KEY, error 1062: a row with the key is there already. */
         DUPLICATE_KEY,
         /** HA_ERR_KEY_NOT_FOUND, error 1032: the row to change or delete is not there. */
-        ROW_NOT_FOUND
+        ROW_NOT_FOUND,
+        /** Error 1146: the table was dropped here, so the rows have nowhere to go. */
+        TABLE_MISSING
     }
 
     public static RowConflict duplicate(String key) {
@@ -20,5 +22,9 @@ public record RowConflict(Kind kind, String key) {
 
     public static RowConflict notFound() {
         return new RowConflict(Kind.ROW_NOT_FOUND, null);
+    }
+
+    public static RowConflict tableMissing() {
+        return new RowConflict(Kind.TABLE_MISSING, null);
     }
 }

@@ -76,6 +76,14 @@ class ReplicaConflictTest {
     }
 
     @Test
+    void aTableDroppedHereIsMissingRatherThanImplicit() {
+        replica.catalog().apply(new io.semisyncsim.table.Ddl.DropTables(
+                List.of(new io.semisyncsim.table.TableName("test", "t1"))));
+        assertEquals(RowConflict.tableMissing(), replica.conflict(trx(insert(1, "a"))).conflict());
+        assertNull(replica.catalog().readable("test", "t1"), "a statement meets 1146 too");
+    }
+
+    @Test
     void anUpdateThatMatchedNoRowOnTheReplicaChangesNothing() {
         replica.apply(trx(update(9, "a", "b"))); // a statement applied as the source wrote it: no row there
         assertEquals(0, replica.rowCount("t1"));
