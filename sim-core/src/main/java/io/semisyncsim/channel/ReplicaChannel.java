@@ -176,8 +176,6 @@ public final class ReplicaChannel {
     private boolean inGroup;
     /** sql_slave_skip_counter as the SQL thread has it (Skip_Counter): events still to skip. */
     private long skipCounter;
-    /** The event being applied is skipped: its group, if it ends one, is not counted. */
-    private boolean skipping;
     /**
      * Entries at the head of {@link #relayLog} the SQL thread applied in the group it is inside, kept until
      * the group ends: a group that fails is read again from its start when the thread is started again, as
@@ -712,10 +710,7 @@ public final class ReplicaChannel {
         if (counted) {
             skipCounter--;
         }
-        skipping = true;
-        boolean moved = applied(e);
-        skipping = false;
-        return moved;
+        return advance(e, false);
     }
 
     /** The relay file the SQL thread's group position is in (Relay_Log_File of its Relay_Log_Pos). */
@@ -846,6 +841,11 @@ public final class ReplicaChannel {
      * wakes MASTER_POS_WAIT's waiters).
      */
     public boolean applied(BinlogEvent e) {
+        return advance(e, true);
+    }
+
+    /** {@link #applied}, or ({@code counted} false) skipped: a group it ends is not counted as applied. */
+    private boolean advance(BinlogEvent e, boolean counted) {
         boolean groupMoved = false;
         Relayed r = relayLog.get(groupTaken);
         if (e.trx() != 0 && !e.endsTransaction()) {
@@ -892,7 +892,7 @@ public final class ReplicaChannel {
                 if (e.endsTransaction()) {
                     if (endCounted) {
                         endCounted = false;
-                    } else if (!skipping) {
+                    } else if (counted) {
                         countGroup(e.transaction());
                     }
                 }

@@ -95,8 +95,7 @@ public final class Flavor {
 
     /** The client library's message when a replica cannot reach its source ({@code replica-errors.cannot-connect}). */
     public String replicaCannotConnect(Object... namedArgs) {
-        return new LogMessage("replica-errors.cannot-connect", "ERROR", 2003, "Repl",
-                string("replica-errors.cannot-connect"), 0).format(namedArgs);
+        return replicaText("cannot-connect", namedArgs);
     }
 
     /**
@@ -104,8 +103,7 @@ public final class Flavor {
      * ({@code replica-errors.no-greeting}: CR_SERVER_LOST_EXTENDED, 2013).
      */
     public String replicaLostGreeting(Object... namedArgs) {
-        return new LogMessage("replica-errors.no-greeting", "ERROR", 2013, "Repl",
-                string("replica-errors.no-greeting"), 0).format(namedArgs);
+        return replicaText("no-greeting", namedArgs);
     }
 
     /**
@@ -114,14 +112,12 @@ public final class Flavor {
      * (Query_log_event::do_apply_event).
      */
     public String replicaApplyError(boolean rows, Object... namedArgs) {
-        String key = rows ? "replica-errors.apply-rows" : "replica-errors.apply-query";
-        return new LogMessage(key, "ERROR", 0, "Repl", string(key), 0).format(namedArgs);
+        return replicaText(rows ? "apply-rows" : "apply-query", namedArgs);
     }
 
     /** Last_SQL_Error of a rows event whose table the replica does not have (replica-errors.apply-open). */
     public String replicaApplyOpenError(Object... namedArgs) {
-        return new LogMessage("replica-errors.apply-open", "ERROR", 0, "Repl", string("replica-errors.apply-open"), 0)
-                .format(namedArgs);
+        return replicaText("apply-open", namedArgs);
     }
 
     /** What the SQL thread's errors call a rows event of {@code type} (Log_event::get_type_str). */
@@ -131,8 +127,13 @@ public final class Flavor {
 
     /** Last_IO_Error after a failed connect, with {@code {named}} arguments. */
     public String replicaConnectError(Object... namedArgs) {
-        return new LogMessage("replica-errors.connect", "ERROR", 2003, "Repl",
-                string("replica-errors.connect"), 0).format(namedArgs);
+        return replicaText("connect", namedArgs);
+    }
+
+    /** A replica's status text {@code replica-errors.NAME}, its {@code {named}} arguments filled. */
+    private String replicaText(String name, Object... namedArgs) {
+        String key = "replica-errors." + name;
+        return new LogMessage(key, "ERROR", 0, "Repl", string(key), 0).format(namedArgs);
     }
 
     /** Last_IO_Errno when the source refuses a dump (8.0: 13114; 5.7 and MariaDB: the source's 1236). */

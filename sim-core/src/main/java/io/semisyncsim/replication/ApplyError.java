@@ -1,6 +1,5 @@
 package io.semisyncsim.replication;
 
-import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.SkipErrors;
@@ -11,7 +10,8 @@ import java.util.List;
 
 /**
  * A replicated transaction the SQL thread cannot apply because the replica's data differs from its
- * source's: a row whose key is there already (1062) or a row to change that is not (1032). {@code code},
+ * source's: a row whose key is there already (1062), a row to change that is not (1032), a table it dropped
+ * (1146). {@code code},
  * Last_SQL_Errno; {@code reported}, Last_SQL_Error (Relay_log_info::report: how the failing event reports
  * it); {@code message}, the error itself, as the thread's warning line quotes it; {@code fatal}: the
  * handler's error is one the server logs as it raises it (handler.cc print_error's SET_FATAL_ERROR for a
@@ -22,6 +22,11 @@ import java.util.List;
  */
 record ApplyError(int code, String reported, String message, boolean fatal, boolean stops, boolean reports,
                   int dropFrom, int dropTo) {
+
+    /** An error the SQL thread stops at, as the failing event reports it. */
+    static ApplyError stopping(int code, String reported, String message) {
+        return new ApplyError(code, reported, message, false, true, true, 0, 0);
+    }
 
     /** How this replica meets conflicts: slave_exec_mode IDEMPOTENT, and the errors slave_skip_errors names. */
     record Rules(boolean idempotent, SkipErrors skip) {
@@ -55,11 +60,10 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             }
             RowConflict.Kind kind = conflict.conflict().kind();
             boolean duplicate = kind == RowConflict.Kind.DUPLICATE_KEY;
-            int code = code(kind);
             if (!asRows && kind == RowConflict.Kind.ROW_NOT_FOUND) {
                 continue; // a statement that matched nothing here
             }
-            if (r.skip().skips(code)) { // Rows_log_event::do_apply_event / Query_log_event: ignored_error_code
+            if (r.skip().skips(kind.errno())) { // Rows_log_event::do_apply_event / Query_log_event: ignored_error_code
                 int end = trx.statementEnd(statementStart(trx, conflict.index()));
                 int from = asRows ? conflict.index() : statementStart(trx, conflict.index());
                 out.add(error(flavor, trx, conflict, asRows, false, asRows, from, end, rowsEventEnds, rowsEvents,
@@ -117,9 +121,8 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         Transaction.RowChange c = trx.changes().get(found.index());
         String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
         RowConflict.Kind kind = found.conflict().kind();
-        boolean duplicate = kind == RowConflict.Kind.DUPLICATE_KEY;
-        int code = code(kind);
         String message = switch (kind) {
+            // literal numbers: TextKeysTest checks every flavour has each text with its arguments
             case DUPLICATE_KEY -> flavor.errorText(1062, found.conflict().key(), c.table());
             case ROW_NOT_FOUND -> flavor.errorText(1032, c.table());
             case TABLE_MISSING -> flavor.errorText(1146, db, c.table());
@@ -131,23 +134,14 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         } else if (asRows) {
             int event = Math.min(rowsEventOf(trx, found.index(), rowsEvents), rowsEvents - 1);
             reported = flavor.replicaApplyError(true, "event", flavor.rowsEventName(c.kind()), "db", db,
-                    "table", c.table(), "message", message, "code", code,
-                    "handler", duplicate ? "HA_ERR_FOUND_DUPP_KEY" : "HA_ERR_KEY_NOT_FOUND",
+                    "table", c.table(), "message", message, "code", kind.errno(), "handler", kind.handlerError(),
                     "file", sourceFile, "pos", event < 0 ? 0 : rowsEventEnds[event]);
         } else {
             reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
                     "query", statementOf(trx, found.index()));
         }
-        return new ApplyError(code, reported, message, kind == RowConflict.Kind.ROW_NOT_FOUND, stops, reports,
+        return new ApplyError(kind.errno(), reported, message, kind == RowConflict.Kind.ROW_NOT_FOUND, stops, reports,
                 dropFrom, dropTo);
-    }
-
-    private static int code(RowConflict.Kind kind) {
-        return switch (kind) {
-            case DUPLICATE_KEY -> 1062;
-            case ROW_NOT_FOUND -> 1032;
-            case TABLE_MISSING -> 1146;
-        };
     }
 
     /**
@@ -180,10 +174,5 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
     /** The statement that made change {@code index}: the text of its statement's first change. */
     private static String statementOf(Transaction trx, int index) {
         return trx.changes().get(statementStart(trx, index)).statement();
-    }
-
-    /** Whether an event is a rows event, whose end the reports name. */
-    static boolean isRows(EventType type) {
-        return type == EventType.WRITE_ROWS || type == EventType.UPDATE_ROWS || type == EventType.DELETE_ROWS;
     }
 }

@@ -53,6 +53,6 @@ final class DdlConflict {
             return null;
         }
         String reported = flavor.replicaApplyError(false, "message", error.getMessage(), "db", db, "query", query.sql());
-        return new ApplyError(error.code(), reported, error.getMessage(), false, true, true, 0, 0);
+        return ApplyError.stopping(error.code(), reported, error.getMessage());
     }
 }

@@ -343,10 +343,8 @@ final class StatementExecutor {
             if (!def.dynamic() && a.scope() != Scope.PERSIST_ONLY) {
                 throw flavor().error(1238, def.name(), "read only");
             }
-            // MariaDB's sql_slave_skip_counter is the connection's own in any scope (sys_vars.cc
-            // Sys_var_multi_source_ulonglong): SET and SET SESSION set it as SET GLOBAL does
-            boolean perConnection = def.name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart();
-            if (!perConnection && (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION)) {
+            // SET and SET SESSION of MariaDB's skip counter set it as SET GLOBAL does
+            if (!connectionsSkipCounter(def) && (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION)) {
                 if (!def.hasSession()) {
                     throw flavor().error(1229, def.name());
                 }
@@ -367,10 +365,8 @@ final class StatementExecutor {
                 value = v.canonical();
             }
             server.gtids().checkSet(def, value, server); // gtid_mode's steps, gtid_slave_pos's form...
-            if (def.name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart()
-                    && server.replication().sqlThreadRunning()) {
-                // MariaDB's counter is the connection's own (sys_vars.cc update_slave_skip_counter)
-                throw flavor().error(1198);
+            if (connectionsSkipCounter(def) && server.replication().sqlThreadRunning()) {
+                throw flavor().error(1198); // sys_vars.cc update_slave_skip_counter
             }
             boolean persist = a.scope() == Scope.PERSIST || a.scope() == Scope.PERSIST_ONLY;
             changes.add(new Change(def, value, persist, a.scope() != Scope.PERSIST_ONLY));
@@ -392,7 +388,7 @@ final class StatementExecutor {
                 String old = vars.get(c.def().name());
                 vars.put(c.def(), c.value());
                 server.gtids().set(c.def(), c.value());
-                if (c.def().name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart()) {
+                if (connectionsSkipCounter(c.def())) {
                     server.channel().setSkipCounter(Long.parseLong(c.value()));
                 }
                 notifyOwner(c.def(), old, c.value());
@@ -429,6 +425,15 @@ final class StatementExecutor {
     static final String AUTOCOMMIT = "autocommit";
     /** sql_slave_skip_counter, by its canonical name. */
     static final String SKIP_COUNTER = "sql_replica_skip_counter";
+
+    /**
+     * Whether {@code def} is MariaDB's sql_slave_skip_counter, the replica connection's own in any scope
+     * (sys_vars.cc Sys_var_multi_source_ulonglong): set into the channel at once, refused while its SQL
+     * thread runs. MySQL's is a plain global the next START REPLICA takes.
+     */
+    private boolean connectionsSkipCounter(SysVarDef def) {
+        return def.name().equals(SKIP_COUNTER) && !flavor().skipCounterTakenAtStart();
+    }
 
     /** Whether the SET turns the session's autocommit from OFF to ON. */
     private boolean turnsAutocommitOn(List<SessionValue> values, Session session) {

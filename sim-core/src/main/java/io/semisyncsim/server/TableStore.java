@@ -86,40 +86,37 @@ public final class TableStore {
             if (!c.changesRow()) {
                 continue;
             }
-            Table t = catalog.tableOf(c);
-            boolean inDefault = c.db() == null || c.db().equals(Catalog.DEFAULT_DB);
-            if (t == null && !inDefault) {
-                continue; // a table of another database the replica lacks is not modelled: its rows go nowhere
-            }
-            if (t == null && catalog.dropped(c.table())) {
-                out = out.isEmpty() ? new java.util.ArrayList<>(1) : out;
-                out.add(new Conflict(i, RowConflict.tableMissing())); // dropped here: 1146
-                if (!all) {
-                    return out;
+            String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
+            Table t = catalog.readable(db, c.table()); // an implicit table before its first row: empty
+            if (t == null) {
+                if (db.equals(Catalog.DEFAULT_DB) && catalog.dropped(c.table())) {
+                    out = out.isEmpty() ? new java.util.ArrayList<>(1) : out;
+                    out.add(new Conflict(i, RowConflict.tableMissing())); // dropped here: 1146
+                    if (!all) {
+                        return out;
+                    }
                 }
-                continue;
+                continue; // else a table of another database the replica lacks: not modelled, its rows go nowhere
             }
-            String where = own == null ? null : (c.db() == null ? Catalog.DEFAULT_DB : c.db()) + "." + c.table() + "\0";
-            Object[] before = t != null ? t.beforeKey(c)
-                    : c.kind() == EventType.WRITE_ROWS ? null : implicitKey(c, c.before());
-            Object[] after = t != null ? t.afterKey(c)
-                    : c.kind() == EventType.DELETE_ROWS ? null : implicitKey(c, c.after());
+            String where = own == null ? null : db + "." + c.table() + "\0";
+            Object[] before = t.beforeKey(c);
+            Object[] after = t.afterKey(c);
             RowConflict found = null;
             if (c.kind() != EventType.WRITE_ROWS) {
                 boolean there;
                 if (before != null) {
                     Boolean mine = own == null ? null : own.get(where + Table.keyText(before));
-                    there = mine != null ? mine : t != null && t.hasKey(before);
+                    there = mine != null ? mine : t.hasKey(before);
                 } else {
-                    there = t != null && (own != null && own.containsKey(where) || t.hasRowWithoutKey(c));
+                    there = own != null && own.containsKey(where) || t.hasRowWithoutKey(c);
                 }
                 if (!there) {
                     found = RowConflict.notFound();
                 }
             }
-            if (found == null && after != null && (before == null || !Table.keyText(after).equals(Table.keyText(before)))) {
+            if (found == null && after != null && (before == null || !Table.sameKey(after, before))) {
                 Boolean mine = own == null ? null : own.get(where + Table.keyText(after));
-                if (mine != null ? mine : t != null && t.hasKey(after)) {
+                if (mine != null ? mine : t.hasKey(after)) {
                     found = RowConflict.duplicate(Table.keyText(after));
                 }
             }
@@ -154,14 +151,6 @@ public final class TableStore {
             return there ? List.of(new Conflict(0, RowConflict.duplicate(Long.toString(c.key())))) : List.of();
         }
         return there ? List.of() : List.of(new Conflict(0, RowConflict.notFound()));
-    }
-
-    /** A change's key in the default database's implicit table that does not exist yet ({@code image}'s id). */
-    private static Object[] implicitKey(Transaction.RowChange c, java.util.List<Object> image) {
-        if (c.before() == null && c.after() == null) {
-            return new Object[] {c.key()};
-        }
-        return image == null ? null : new Object[] {image.get(0)};
     }
 
     /** Every row of every table. */

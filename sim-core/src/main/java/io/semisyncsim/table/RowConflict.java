@@ -7,13 +7,30 @@ package io.semisyncsim.table;
  */
 public record RowConflict(Kind kind, String key) {
 
+    /** Each with the error it raises and the handler error a rows event's report names (none for a table). */
     public enum Kind {
-        /** HA_ERR_FOUND_DUPP_KEY, error 1062: a row with the key is there already. */
-        DUPLICATE_KEY,
-        /** HA_ERR_KEY_NOT_FOUND, error 1032: the row to change or delete is not there. */
-        ROW_NOT_FOUND,
-        /** Error 1146: the table was dropped here, so the rows have nowhere to go. */
-        TABLE_MISSING
+        /** A row with the key is there already. */
+        DUPLICATE_KEY(1062, "HA_ERR_FOUND_DUPP_KEY"),
+        /** The row to change or delete is not there. */
+        ROW_NOT_FOUND(1032, "HA_ERR_KEY_NOT_FOUND"),
+        /** The table was dropped here, so the rows have nowhere to go. */
+        TABLE_MISSING(1146, null);
+
+        private final int errno;
+        private final String handlerError;
+
+        Kind(int errno, String handlerError) {
+            this.errno = errno;
+            this.handlerError = handlerError;
+        }
+
+        public int errno() {
+            return errno;
+        }
+
+        public String handlerError() {
+            return handlerError;
+        }
     }
 
     public static RowConflict duplicate(String key) {

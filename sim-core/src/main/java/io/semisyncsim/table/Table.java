@@ -93,6 +93,11 @@ public abstract sealed class Table permits ImplicitTable, TypedTable {
         return out.toString();
     }
 
+    /** Whether two primary keys are the same key, as the key's collation compares them. */
+    public static boolean sameKey(Object[] a, Object[] b) {
+        return compareKeys(a, b) == 0;
+    }
+
     /** Compares primary keys column by column, as the key's collation does (case-insensitive text). */
     static int compareKeys(Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {
