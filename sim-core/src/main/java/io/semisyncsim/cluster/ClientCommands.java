@@ -144,7 +144,7 @@ final class ClientCommands {
                     && server.store().contains(change.table(), change.key())) {
                 // The row exists (inserted by SQL, say): the INSERT fails as MySQL's does.
                 replies.committed(m, false, 0, null, false,
-                        server.flavor().error(1062, Long.toString(change.key()), change.table()));
+                        server.flavor().error(1062, Long.toString(change.key()), change.table(), "PRIMARY"));
                 return;
             }
         }

@@ -444,6 +444,11 @@ public final class Flavor {
             return c.getBoolean("logs-create-table-that-exists");
         }
 
+        /** The level of ER_DUP_INDEX, a key defined twice: Warning (MySQL) or Note (MariaDB). */
+        public String duplicateIndexLevel() {
+            return c.getString("duplicate-index-level");
+        }
+
         /** The last datetime UNIX_TIMESTAMP() takes, as {@code YYYY-MM-DD HH:MM:SS}; later ones give 0. */
         public String unixTimestampMax() {
             return c.getString("unix-timestamp-max");

@@ -1,5 +1,6 @@
 package io.semisyncsim.replication;
 
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.SkipErrors;
@@ -38,8 +39,8 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
      * UPDATE or DELETE that matches no row there is no error (measured on MariaDB 10.11.18). {@code rules}
      * (asked only when something conflicts) may let the thread go on: an error slave_skip_errors names is
      * gone past, leaving out the rest of its rows event with a Warning report, or its whole statement
-     * silently; with slave_exec_mode IDEMPOTENT a rows event's duplicate overwrites and a row not found is
-     * reported and gone past. {@code rowsEventEnds}: where the transaction's rows events end in the source's
+     * silently; with slave_exec_mode IDEMPOTENT a rows event's written duplicate overwrites, and an update
+     * onto a key that is there or a row not found is reported and gone past. {@code rowsEventEnds}: where the transaction's rows events end in the source's
      * binlog, in order; {@code sourceFile}: that binlog file.
      */
     static List<ApplyError> of(Flavor flavor, TableStore store, Transaction trx, boolean asRows,
@@ -72,7 +73,14 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
                 continue;
             }
             if (tolerant && duplicate) {
-                continue; // overwritten (IDEMPOTENT)
+                if (trx.changes().get(conflict.index()).kind() == EventType.WRITE_ROWS) {
+                    continue; // overwritten (IDEMPOTENT: write_row deletes the rows in the way)
+                }
+                // An update onto a key another row holds: ha_update_row's error is an idempotent one, reported
+                // as a Warning and gone past, the row left as it was (measured on MariaDB 10.11.18)
+                out.add(error(flavor, trx, conflict, true, false, true, conflict.index(), conflict.index() + 1,
+                        rowsEventEnds, rowsEvents, sourceFile));
+                continue;
             }
             boolean stops = !tolerant || kind == RowConflict.Kind.TABLE_MISSING; // IDEMPOTENT covers rows only
             out.add(error(flavor, trx, conflict, asRows, stops, true, 0, 0, rowsEventEnds, rowsEvents, sourceFile));
@@ -123,7 +131,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         RowConflict.Kind kind = found.conflict().kind();
         String message = switch (kind) {
             // literal numbers: TextKeysTest checks every flavour has each text with its arguments
-            case DUPLICATE_KEY -> flavor.errorText(1062, found.conflict().key(), c.table());
+            case DUPLICATE_KEY -> flavor.errorText(1062, found.conflict().key(), c.table(), found.conflict().keyName());
             case ROW_NOT_FOUND -> flavor.errorText(1032, c.table());
             case TABLE_MISSING -> flavor.errorText(1146, db, c.table());
         };

@@ -28,7 +28,7 @@ final class CreateTableText {
             lines.add("  PRIMARY KEY (" + quotedList(def.primaryKey()) + ")");
         }
         for (TableDef.Index i : def.indexes()) {
-            lines.add("  KEY `" + i.name() + "` (" + quotedList(i.columns()) + ")");
+            lines.add("  " + (i.unique() ? "UNIQUE KEY `" : "KEY `") + i.name() + "` (" + quotedList(i.columns()) + ")");
         }
         StringBuilder out = new StringBuilder("CREATE TABLE `").append(def.name()).append("` (\n");
         out.append(String.join(",\n", lines)).append("\n) ENGINE=").append(def.options().engine());

@@ -143,11 +143,12 @@ final class DdlStatements {
         Tables.notSystem(flavor(), db, s.table().name());
         Tables.requireOn(flavor(), account, "CREATE", db, s.table().name());
         TableDef def;
+        List<Warning> warnings = new ArrayList<>();
         if (s.like() != null) {
             Tables.Resolved source = Tables.resolve(server, session, account, s.like(), "SELECT");
             def = source.table().def().withName(db, s.table().name());
         } else {
-            def = tableDef(db, s);
+            def = tableDef(db, s, warnings);
         }
         if (catalog().table(db, s.table().name()) != null) {
             if (!s.ifNotExists()) {
@@ -157,10 +158,10 @@ final class DdlStatements {
             return flavor().sql().logsCreateTableThatExists() ? logged(session, sql, null, 0, exists, null)
                     : StatementExecutor.ok(exists); // MariaDB writes nothing (measured on 10.11.19)
         }
-        return logged(session, sql, new Ddl.CreateTable(def, s.ifNotExists()), 0, List.of(), null);
+        return logged(session, sql, new Ddl.CreateTable(def, s.ifNotExists()), 0, warnings, null);
     }
 
-    private TableDef tableDef(String db, Statement.CreateTable s) throws SqlError {
+    private TableDef tableDef(String db, Statement.CreateTable s, List<Warning> warnings) throws SqlError {
         if (s.columns().isEmpty()) {
             throw flavor().error(1113);
         }
@@ -209,8 +210,12 @@ final class DdlStatements {
         for (String k : primaryKey) {
             keyNames.add(columns.get(indexOf(columns, k)).name());
         }
-        return new TableDef(db, s.table().name(), columns, keyNames, indexes(s.indexes(), columns), options(s.options()),
-                false);
+        List<TableDef.Index> indexes = new ArrayList<>();
+        for (Statement.IndexSpec spec : s.indexes()) {
+            indexes.add(index(spec, columns, indexes, db, s.table().name(), warnings));
+        }
+        return new TableDef(db, s.table().name(), columns, keyNames, TableDef.keyOrder(indexes, columns),
+                options(s.options()), false);
     }
 
     private static int indexOf(List<ColumnDef> columns, String name) {
@@ -222,33 +227,54 @@ final class DdlStatements {
         return -1;
     }
 
-    /** KEY (a): named after its first column, with _2, _3 when that name is taken (sql_table.cc make_unique_key_name). */
-    private List<TableDef.Index> indexes(List<Statement.IndexSpec> specs, List<ColumnDef> columns) throws SqlError {
-        List<TableDef.Index> out = new ArrayList<>();
+    /**
+     * A key as {@code spec} defines it beside {@code existing}: named after its first column, with _2, _3
+     * when that name is taken (sql_table.cc make_unique_key_name); a name written twice is 1061, and a key
+     * of the same kind on the same columns as another is allowed with ER_DUP_INDEX (check_duplicate_key).
+     */
+    private TableDef.Index index(Statement.IndexSpec spec, List<ColumnDef> columns, List<TableDef.Index> existing,
+                                 String db, String table, List<Warning> warnings) throws SqlError {
+        List<String> cols = new ArrayList<>();
+        for (String c : spec.columns()) {
+            int k = indexOf(columns, c);
+            if (k < 0) {
+                throw flavor().error(1072, c);
+            }
+            cols.add(columns.get(k).name());
+        }
         TreeSet<String> used = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         used.add("PRIMARY");
-        for (Statement.IndexSpec spec : specs) {
-            List<String> cols = new ArrayList<>();
-            for (String c : spec.columns()) {
-                int k = indexOf(columns, c);
-                if (k < 0) {
-                    throw flavor().error(1072, c);
-                }
-                cols.add(columns.get(k).name());
+        existing.forEach(x -> used.add(x.name()));
+        String name = spec.name();
+        if (name == null) {
+            name = cols.get(0);
+            for (int n = 2; used.contains(name); n++) {
+                name = cols.get(0) + "_" + n;
             }
-            String name = spec.name();
-            if (name == null) {
-                name = cols.get(0);
-                for (int n = 2; used.contains(name); n++) {
-                    name = cols.get(0) + "_" + n;
-                }
-            } else if (used.contains(name)) {
-                throw flavor().error(1061, name);
-            }
-            used.add(name);
-            out.add(new TableDef.Index(name, cols));
+        } else if (used.contains(name)) {
+            throw flavor().error(1061, name);
         }
-        return out;
+        TableDef.Index index = new TableDef.Index(name, cols, spec.unique());
+        for (TableDef.Index other : existing) {
+            if (other.unique() == index.unique() && sameColumns(other.columns(), cols)) {
+                SqlError e = flavor().error(1831, name, db, table);
+                warnings.add(new Warning(flavor().sql().duplicateIndexLevel(), e.code(), e.getMessage()));
+                break;
+            }
+        }
+        return index;
+    }
+
+    private static boolean sameColumns(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TableDef.Options options(Map<String, String> written) throws SqlError {
@@ -476,8 +502,15 @@ final class DdlStatements {
         }
         List<String> primaryKey = new ArrayList<>(def.primaryKey());
         List<TableDef.Index> indexes = new ArrayList<>(def.indexes());
+        List<Warning> warnings = new ArrayList<>();
         for (Statement.AlterAction action : s.actions()) {
-            if (action instanceof Statement.AddColumn add) {
+            if (action instanceof Statement.AddIndex add) {
+                indexes.add(index(add.index(), columns, indexes, db, def.name(), warnings));
+            } else if (action instanceof Statement.DropIndex drop) {
+                if (!indexes.removeIf(x -> x.name().equalsIgnoreCase(drop.name()))) {
+                    throw flavor().error("1091-index", drop.name());
+                }
+            } else if (action instanceof Statement.AddColumn add) {
                 Statement.ColumnSpec spec = add.column();
                 if (indexOf(columns, spec.name()) >= 0) {
                     throw flavor().error(1060, spec.name());
@@ -499,6 +532,10 @@ final class DdlStatements {
                 if (spec.primaryKey()) {
                     primaryKey.add(c.name());
                 }
+                if (spec.unique()) {
+                    indexes.add(index(new Statement.IndexSpec(null, List.of(c.name()), true), columns, indexes, db,
+                            def.name(), warnings));
+                }
             } else {
                 Statement.DropColumn drop = (Statement.DropColumn) action;
                 int at = indexOf(columns, drop.name());
@@ -513,13 +550,59 @@ final class DdlStatements {
                 from.remove(at);
                 fill.remove(at);
                 primaryKey.removeIf(name::equalsIgnoreCase);
-                indexes.removeIf(x -> x.columns().stream().anyMatch(name::equalsIgnoreCase)); // a one-column index goes with it
+                indexes.replaceAll(x -> without(x, name)); // the column leaves its keys; a key of it alone goes
+                indexes.removeIf(x -> x.columns().isEmpty());
             }
         }
         int[] fromArray = from.stream().mapToInt(Integer::intValue).toArray();
-        TableDef altered = def.withColumns(columns, primaryKey, indexes);
+        TableDef altered = def.withColumns(columns, primaryKey, TableDef.keyOrder(indexes, columns));
+        refuseDuplicates(table, altered, fromArray, fill.toArray());
         return logged(session, sql, new Ddl.AlterTable(new TableName(db, def.name()), altered, fromArray, fill.toArray()),
-                0, List.of(), "Records: 0  Duplicates: 0  Warnings: 0");
+                0, warnings, "Records: 0  Duplicates: 0  Warnings: " + warnings.size());
+    }
+
+    private static TableDef.Index without(TableDef.Index index, String column) {
+        List<String> kept = new ArrayList<>(index.columns());
+        kept.removeIf(column::equalsIgnoreCase);
+        return kept.size() == index.columns().size() ? index : new TableDef.Index(index.name(), kept, index.unique());
+    }
+
+    /**
+     * The table's rows as the ALTER rebuilds them, in primary key order, must not share a unique key's values
+     * (NULLs apart): the copy into the new table meets the second such row with 1062 for that key
+     * (sql_table.cc copy_data_between_tables), and nothing changes.
+     */
+    private void refuseDuplicates(Table table, TableDef altered, int[] from, Object[] fill) throws SqlError {
+        List<TableDef.Index> uniques = altered.uniqueKeys();
+        if (uniques.isEmpty()) {
+            return;
+        }
+        List<TreeSet<Object[]>> seen = new ArrayList<>();
+        int[][] positions = new int[uniques.size()][];
+        for (int u = 0; u < uniques.size(); u++) {
+            seen.add(new TreeSet<>(DmlStatements::compareKeys));
+            positions[u] = altered.columnIndexes(uniques.get(u));
+        }
+        SqlError[] found = {null};
+        table.forEachRow(old -> {
+            if (found[0] != null) {
+                return;
+            }
+            Object[] row = new Object[from.length];
+            for (int k = 0; k < from.length; k++) {
+                row[k] = from[k] < 0 ? fill[k] : old[from[k]];
+            }
+            for (int u = 0; u < uniques.size(); u++) {
+                Object[] key = Table.values(row, positions[u]);
+                if (key != null && !seen.get(u).add(key)) {
+                    found[0] = flavor().error(1062, Table.keyText(key), altered.name(), uniques.get(u).name());
+                    return;
+                }
+            }
+        });
+        if (found[0] != null) {
+            throw found[0];
+        }
     }
 
     /** What existing rows hold in an added column: its default, or its type's implicit one when NOT NULL. */

@@ -129,6 +129,8 @@ final class DmlStatements {
         long autoIncrement = table.nextAutoIncrement();
         long firstGenerated = 0;
         int duplicates = 0;
+        boolean uniques = !def.uniqueKeys().isEmpty();
+        Table work = uniques && s.rows().size() > 1 ? table.copy() : table; // with the statement's rows so far
         for (int n = 0; n < s.rows().size(); n++) {
             long rowNumber = n + 1;
             List<Expr> values = s.rows().get(n);
@@ -177,14 +179,30 @@ final class DmlStatements {
                 Object[] key = table.key(row);
                 if (table.findByKey(key) != null || !keys.add(key)) {
                     if (!s.ignore()) {
-                        throw flavor().error(1062, keyText(key), def.name());
+                        throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
                     }
                     duplicates++;
-                    warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, keyText(key), def.name())));
+                    warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, keyText(key), def.name(), "PRIMARY")));
                     continue;
                 }
             }
-            changes.add(RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row));
+            RowChange write = RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row);
+            if (uniques) { // InnoDB meets the clustered index first, then each unique key in order
+                TableDef.Index clash = work.uniqueClash(row, null);
+                if (clash != null) {
+                    String entry = keyText(Table.values(row, def.columnIndexes(clash)));
+                    if (!s.ignore()) {
+                        throw flavor().error(1062, entry, def.name(), clash.name());
+                    }
+                    duplicates++;
+                    warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, entry, def.name(), clash.name())));
+                    continue;
+                }
+                if (work != table) {
+                    work.apply(write);
+                }
+            }
+            changes.add(write);
         }
         if (firstGenerated != 0) {
             session.setLastInsertId(firstGenerated);
@@ -317,6 +335,8 @@ final class DmlStatements {
         List<Warning> warnings = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         TreeSet<Object[]> newKeys = new TreeSet<>(DmlStatements::compareKeys);
+        boolean uniques = !def.uniqueKeys().isEmpty();
+        Table work = uniques && rows.size() > 1 ? r.table().copy() : r.table(); // with the rows changed so far
         long rowNumber = 0;
         for (Object[] old : rows) {
             rowNumber++;
@@ -340,10 +360,21 @@ final class DmlStatements {
                 Object[] key = r.table().key(next);
                 boolean moved = compareKeys(key, r.table().key(old)) != 0;
                 if (moved && r.table().findByKey(key) != null || !newKeys.add(key)) {
-                    throw flavor().error(1062, keyText(key), def.name());
+                    throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
                 }
             }
-            changes.add(RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), old, next));
+            RowChange update = RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), old, next);
+            if (uniques) { // row by row, as InnoDB checks each against the rows changed before it
+                TableDef.Index clash = work.uniqueClash(next, old);
+                if (clash != null) {
+                    throw flavor().error(1062, keyText(Table.values(next, def.columnIndexes(clash))), def.name(),
+                            clash.name());
+                }
+                if (work != r.table()) {
+                    work.apply(update);
+                }
+            }
+            changes.add(update);
         }
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,

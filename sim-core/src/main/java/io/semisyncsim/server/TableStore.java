@@ -9,6 +9,7 @@ import io.semisyncsim.table.Ddl;
 import io.semisyncsim.table.ImplicitTable;
 import io.semisyncsim.table.RowConflict;
 import io.semisyncsim.table.Table;
+import io.semisyncsim.table.TableDef;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -60,9 +61,9 @@ public final class TableStore {
     /**
      * The first change of {@code trx} a replica cannot apply as its source made it (null: all apply), each
      * judged on the data as the changes before it in the transaction leave it (a row the transaction
-     * inserted may be updated next). Nothing is changed. Only a table's primary key is checked for
-     * duplicates; a table without one is searched whole for the row to change, unless the transaction
-     * changed that table before.
+     * inserted may be updated next). Nothing is changed. A table's primary key, then its unique keys, are
+     * checked for duplicates; a table without a primary key is searched whole for the row to change, unless
+     * the transaction changed that table before.
      */
     public Conflict conflict(Transaction trx) {
         List<Conflict> found = conflicts(trx, false);
@@ -81,6 +82,7 @@ public final class TableStore {
         }
         List<Conflict> out = List.of();
         java.util.Map<String, Boolean> own = changes.size() > 1 ? new java.util.HashMap<>() : null; // lookup only
+        java.util.Map<Table, Table> working = null;
         for (int i = 0; i < changes.size(); i++) {
             Transaction.RowChange c = changes.get(i);
             if (!c.changesRow()) {
@@ -120,6 +122,23 @@ public final class TableStore {
                     found = RowConflict.duplicate(Table.keyText(after));
                 }
             }
+            Table uniques = null; // the table as the changes before this one leave it, for its unique keys
+            if (t.def().hasUniqueKeys()) {
+                if (own == null) {
+                    uniques = t;
+                } else {
+                    working = working == null ? new java.util.IdentityHashMap<>() : working;
+                    uniques = working.computeIfAbsent(t, Table::copy);
+                }
+            }
+            if (uniques != null && found == null && c.after() != null && c.kind() != EventType.DELETE_ROWS) {
+                Object[] row = c.after().toArray();
+                TableDef.Index clash = uniques.uniqueClash(row, c.before() == null ? null : c.before().toArray());
+                if (clash != null) { // after the primary key, each unique key in order (InnoDB's order)
+                    found = RowConflict.duplicate(Table.keyText(Table.values(row, t.def().columnIndexes(clash))),
+                            clash.name());
+                }
+            }
             if (found != null) {
                 if (out.isEmpty()) {
                     out = new java.util.ArrayList<>(1);
@@ -131,6 +150,9 @@ public final class TableStore {
                 if (found.kind() == RowConflict.Kind.ROW_NOT_FOUND) {
                     continue; // gone past, it changes nothing (a duplicate overwrites, as below)
                 }
+            }
+            if (uniques != null && uniques != t) {
+                uniques.apply(c);
             }
             if (own != null) {
                 own.put(where, Boolean.TRUE); // the table was changed by this transaction

@@ -1127,15 +1127,18 @@ public final class Parser {
                 expectWord("PRIMARY");
                 expectWord("KEY");
                 primaryKeys.add(keyColumns());
-            } else if (peek().isWord("KEY") || peek().isWord("INDEX")) {
-                next();
-                String name = peek().kind() == Token.Kind.IDENT && !peek().isWord("USING") ? identifier() : null;
-                indexes.add(new Statement.IndexSpec(name, keyColumns()));
-            } else if (peek().isWord("UNIQUE") || peek().isWord("FOREIGN") || peek().isWord("CONSTRAINT")
+            } else if (peek().isWord("KEY") || peek().isWord("INDEX") || peek().isWord("UNIQUE")
+                    || peek().isWord("CONSTRAINT") && (tokens.get(i + 1).isWord("UNIQUE") || tokens.get(i + 2).isWord("UNIQUE"))) {
+                indexes.add(indexSpec());
+            } else if (peek().isWord("FOREIGN") || peek().isWord("CONSTRAINT")
                     || peek().isWord("FULLTEXT") || peek().isWord("SPATIAL") || peek().isWord("CHECK")) {
                 throw unsupportedClause(peek().upper() + " constraints");
             } else {
-                columns.add(columnSpec());
+                Statement.ColumnSpec column = columnSpec();
+                columns.add(column);
+                if (column.unique()) { // the column's own key takes its place among the keys as written
+                    indexes.add(new Statement.IndexSpec(null, List.of(column.name()), true));
+                }
             }
         } while (acceptSymbol(","));
         expectSymbol(")");
@@ -1147,6 +1150,23 @@ public final class Parser {
             throw unsupportedClause("CREATE TABLE ... SELECT");
         }
         return new Statement.CreateTable(table, ifNotExists, columns, primaryKeys, indexes, options, null);
+    }
+
+    /**
+     * {@code [CONSTRAINT [symbol]] UNIQUE [KEY | INDEX] [name] (columns)} or {@code {KEY | INDEX} [name]
+     * (columns)}: a unique key without a name of its own takes the constraint's.
+     */
+    private Statement.IndexSpec indexSpec() throws ParseException {
+        String symbol = null;
+        if (acceptWord("CONSTRAINT")) {
+            symbol = peek().isWord("UNIQUE") ? null : identifier();
+        }
+        boolean unique = acceptWord("UNIQUE");
+        if (!acceptWord("KEY") && !acceptWord("INDEX") && !unique) {
+            throw error();
+        }
+        String name = peek().kind() == Token.Kind.IDENT && !peek().isWord("USING") ? identifier() : symbol;
+        return new Statement.IndexSpec(name, keyColumns(), unique);
     }
 
     private List<String> keyColumns() throws ParseException {
@@ -1229,7 +1249,10 @@ public final class Parser {
             } else if (peek().isWord("KEY")) {
                 next();
                 primaryKey = true; // a bare KEY in a column definition is PRIMARY KEY
-            } else if (peek().isWord("UNIQUE") || peek().isWord("REFERENCES") || peek().isWord("CHECK")
+            } else if (acceptWord("UNIQUE")) {
+                acceptWord("KEY");
+                unique = true;
+            } else if (peek().isWord("REFERENCES") || peek().isWord("CHECK")
                     || peek().isWord("GENERATED") || peek().isWord("AS")) {
                 throw unsupportedClause(peek().upper() + " in a column definition");
             } else if (acceptWord("ON")) {
@@ -1377,8 +1400,13 @@ public final class Parser {
         List<Statement.AlterAction> actions = new ArrayList<>();
         do {
             if (acceptWord("ADD")) {
-                if (peek().isWord("INDEX") || peek().isWord("KEY") || peek().isWord("PRIMARY") || peek().isWord("UNIQUE")
-                        || peek().isWord("CONSTRAINT") || peek().isWord("FOREIGN") || peek().isWord("FULLTEXT")) {
+                if (peek().isWord("INDEX") || peek().isWord("KEY") || peek().isWord("UNIQUE")
+                        || peek().isWord("CONSTRAINT") && (tokens.get(i + 1).isWord("UNIQUE") || tokens.get(i + 2).isWord("UNIQUE"))) {
+                    actions.add(new Statement.AddIndex(indexSpec()));
+                    continue;
+                }
+                if (peek().isWord("PRIMARY") || peek().isWord("CONSTRAINT") || peek().isWord("FOREIGN")
+                        || peek().isWord("FULLTEXT") || peek().isWord("SPATIAL")) {
                     throw unsupportedClause("ADD " + peek().upper());
                 }
                 acceptWord("COLUMN");
@@ -1394,7 +1422,11 @@ public final class Parser {
                 }
                 actions.add(new Statement.AddColumn(column, after));
             } else if (acceptWord("DROP")) {
-                if (peek().isWord("INDEX") || peek().isWord("KEY") || peek().isWord("PRIMARY") || peek().isWord("FOREIGN")
+                if (acceptWord("INDEX") || acceptWord("KEY")) {
+                    actions.add(new Statement.DropIndex(identifier()));
+                    continue;
+                }
+                if (peek().isWord("PRIMARY") || peek().isWord("FOREIGN")
                         || peek().isWord("CONSTRAINT") || peek().isWord("CHECK")) {
                     throw unsupportedClause("DROP " + peek().upper());
                 }

@@ -273,8 +273,11 @@ public sealed interface Statement {
                       boolean primaryKey, boolean unique, boolean onUpdateNow, String comment) {
     }
 
-    /** A secondary index, {@code KEY [name] (columns)}; {@code name} null when not written. */
-    record IndexSpec(String name, List<String> columns) {
+    /**
+     * A secondary index, {@code [UNIQUE] KEY [name] (columns)}, or a column's own {@code UNIQUE}; {@code name}
+     * null when not written.
+     */
+    record IndexSpec(String name, List<String> columns, boolean unique) {
         public IndexSpec {
             columns = List.copyOf(columns);
         }
@@ -313,6 +316,14 @@ public sealed interface Statement {
     }
 
     record DropColumn(String name) implements AlterAction {
+    }
+
+    /** ADD [UNIQUE] {INDEX | KEY} [name] (columns). */
+    record AddIndex(IndexSpec index) implements AlterAction {
+    }
+
+    /** DROP {INDEX | KEY} name. */
+    record DropIndex(String name) implements AlterAction {
     }
 
     record AlterTable(TableRef table, List<AlterAction> actions) implements Statement {

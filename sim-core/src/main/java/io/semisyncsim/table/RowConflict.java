@@ -3,9 +3,10 @@ package io.semisyncsim.table;
 /**
  * Why a replica cannot apply a row change as its source made it: the handler errors a rows event meets
  * (log_event_server.cc Write_rows_log_event::write_row, Rows_log_event::find_row). {@code key}: the
- * duplicate entry as error 1062 quotes it; null for a row not found.
+ * duplicate entry as error 1062 quotes it, and {@code keyName} the key it clashed on (PRIMARY or a unique
+ * key's name); both null for a row not found.
  */
-public record RowConflict(Kind kind, String key) {
+public record RowConflict(Kind kind, String key, String keyName) {
 
     /** Each with the error it raises and the handler error a rows event's report names (none for a table). */
     public enum Kind {
@@ -33,15 +34,21 @@ public record RowConflict(Kind kind, String key) {
         }
     }
 
+    /** A row with the same primary key is there. */
     public static RowConflict duplicate(String key) {
-        return new RowConflict(Kind.DUPLICATE_KEY, key);
+        return duplicate(key, "PRIMARY");
+    }
+
+    /** A row with the same values in the unique key {@code keyName} is there. */
+    public static RowConflict duplicate(String key, String keyName) {
+        return new RowConflict(Kind.DUPLICATE_KEY, key, keyName);
     }
 
     public static RowConflict notFound() {
-        return new RowConflict(Kind.ROW_NOT_FOUND, null);
+        return new RowConflict(Kind.ROW_NOT_FOUND, null, null);
     }
 
     public static RowConflict tableMissing() {
-        return new RowConflict(Kind.TABLE_MISSING, null);
+        return new RowConflict(Kind.TABLE_MISSING, null, null);
     }
 }

@@ -79,6 +79,27 @@ public abstract sealed class Table permits ImplicitTable, TypedTable {
         return found[0];
     }
 
+    /**
+     * The first unique key (in the server's key order) whose values in {@code row} another row of this table
+     * holds, or null: {@code self}, the row {@code row} replaces (an update's before image), does not count.
+     * NULLs never clash (a unique key holds any number of rows with a NULL in it).
+     */
+    public TableDef.Index uniqueClash(Object[] row, Object[] self) {
+        return null; // only a created table has unique keys
+    }
+
+    /** The values of {@code row} at {@code positions}, or null when one of them is NULL. */
+    public static Object[] values(Object[] row, int[] positions) {
+        Object[] out = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = row[positions[i]];
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
     /** Whether a row with this primary key is there. */
     public boolean hasKey(Object[] key) {
         return findByKey(key) != null;

@@ -14,8 +14,11 @@ import java.util.List;
 public record TableDef(String db, String name, List<ColumnDef> columns, List<String> primaryKey, List<Index> indexes,
                        Options options, boolean implicit) {
 
-    /** A secondary index (KEY name (columns)): it changes no answer, SHOW CREATE TABLE writes it back. */
-    public record Index(String name, List<String> columns) {
+    /**
+     * A secondary index: KEY name (columns), which changes no answer and SHOW CREATE TABLE writes back, or
+     * UNIQUE KEY name (columns), which refuses a second row with the same values in them (1062), NULLs apart.
+     */
+    public record Index(String name, List<String> columns, boolean unique) {
         public Index {
             columns = List.copyOf(columns);
         }
@@ -57,6 +60,57 @@ public record TableDef(String db, String name, List<ColumnDef> columns, List<Str
     public ColumnDef column(String name) {
         int i = columnIndex(name);
         return i < 0 ? null : columns.get(i);
+    }
+
+    public boolean hasUniqueKeys() {
+        for (Index i : indexes) {
+            if (i.unique()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The unique keys, in the order the server keeps its keys ({@link #keyOrder}). */
+    public List<Index> uniqueKeys() {
+        List<Index> out = new ArrayList<>();
+        for (Index i : indexes) {
+            if (i.unique()) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** An index's column positions, in key order. */
+    public int[] columnIndexes(Index index) {
+        int[] out = new int[index.columns().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columnIndex(index.columns().get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Secondary keys in the order the server keeps them, and SHOW CREATE TABLE lists them after PRIMARY:
+     * unique keys on NOT NULL columns, then unique keys with a nullable column, then the others, each in
+     * the order they were defined (sql_table.cc sort_keys, in MySQL and MariaDB alike).
+     */
+    public static List<Index> keyOrder(List<Index> indexes, List<ColumnDef> columns) {
+        List<Index> out = new ArrayList<>(indexes);
+        out.sort(java.util.Comparator.comparingInt(i -> i.unique() ? (nullablePart(i, columns) ? 1 : 0) : 2));
+        return out;
+    }
+
+    private static boolean nullablePart(Index index, List<ColumnDef> columns) {
+        for (String name : index.columns()) {
+            for (ColumnDef c : columns) {
+                if (c.name().equalsIgnoreCase(name) && c.nullable()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The primary key's column positions, in key order. */

@@ -18,11 +18,36 @@ public final class TypedTable extends Table {
     private final TreeMap<Object[], Object[]> rows;
     private long nextRowId = 1;
     private long autoIncrement = 1;
+    /** The unique keys, their columns' positions, and each one's rows by its values (rows with a NULL in it left out). */
+    private final TableDef.Index[] uniques;
+    private final int[][] uniquePositions;
+    private final TreeMap<Object[], Object[]>[] byUnique;
 
+    @SuppressWarnings("unchecked")
     public TypedTable(TableDef def) {
         this.def = def;
         this.pk = def.primaryKeyIndexes();
         this.rows = new TreeMap<>(Table::compareKeys);
+        this.uniques = def.uniqueKeys().toArray(new TableDef.Index[0]);
+        this.uniquePositions = new int[uniques.length][];
+        this.byUnique = new TreeMap[uniques.length];
+        for (int u = 0; u < uniques.length; u++) {
+            uniquePositions[u] = def.columnIndexes(uniques[u]);
+            byUnique[u] = new TreeMap<>(Table::compareKeys);
+        }
+    }
+
+    @Override
+    public TableDef.Index uniqueClash(Object[] row, Object[] self) {
+        for (int u = 0; u < uniques.length; u++) {
+            Object[] values = values(row, uniquePositions[u]);
+            Object[] holder = values == null ? null : byUnique[u].get(values);
+            if (holder != null && (self == null || compareKeys(pk.length == 0 ? holder : key(holder),
+                    pk.length == 0 ? self : key(self)) != 0)) { // the row itself: by its primary key, if it has one
+                return uniques[u];
+            }
+        }
+        return null;
     }
 
     @Override
@@ -57,10 +82,40 @@ public final class TypedTable extends Table {
         }
     }
 
-    /** Adds a row (replacing one with the same key: a replica applies idempotently). */
+    /**
+     * Adds a row, replacing any with the same primary key or unique key values: a replica with
+     * slave_exec_mode IDEMPOTENT deletes each row in the way and writes again (log_event_server.cc
+     * Rows_log_event::write_row); a statement has refused such rows before.
+     */
     public void insert(Object[] row) {
-        rows.put(pk.length == 0 ? new Object[] {nextRowId++} : key(row), row);
+        for (int u = 0; u < uniques.length; u++) {
+            Object[] values = values(row, uniquePositions[u]);
+            Object[] holder = values == null ? null : byUnique[u].get(values);
+            if (holder != null) {
+                removeRow(holder);
+            }
+        }
+        Object[] key = pk.length == 0 ? new Object[] {nextRowId++} : key(row);
+        Object[] replaced = rows.put(key, row);
+        if (replaced != null) {
+            unindex(replaced);
+        }
+        for (int u = 0; u < uniques.length; u++) {
+            Object[] values = values(row, uniquePositions[u]);
+            if (values != null) {
+                byUnique[u].put(values, row);
+            }
+        }
         bumpAutoIncrement(row);
+    }
+
+    private void unindex(Object[] row) {
+        for (int u = 0; u < uniques.length; u++) {
+            Object[] values = values(row, uniquePositions[u]);
+            if (values != null) {
+                byUnique[u].remove(values);
+            }
+        }
     }
 
     private void bumpAutoIncrement(Object[] row) {
@@ -74,12 +129,18 @@ public final class TypedTable extends Table {
     /** Removes the row with {@code before}'s key, or the first row equal to it without a primary key; false if none. */
     private boolean removeRow(Object[] before) {
         if (pk.length > 0) {
-            return rows.remove(key(before)) != null;
+            Object[] removed = rows.remove(key(before));
+            if (removed != null) {
+                unindex(removed);
+            }
+            return removed != null;
         }
         Iterator<Map.Entry<Object[], Object[]>> it = rows.entrySet().iterator();
         while (it.hasNext()) {
-            if (java.util.Arrays.equals(it.next().getValue(), before)) {
+            Object[] row = it.next().getValue();
+            if (java.util.Arrays.equals(row, before)) {
                 it.remove();
+                unindex(row);
                 return true;
             }
         }
@@ -89,6 +150,9 @@ public final class TypedTable extends Table {
     @Override
     public void truncate() {
         rows.clear();
+        for (TreeMap<Object[], Object[]> index : byUnique) {
+            index.clear();
+        }
         autoIncrement = 1;
     }
 
@@ -96,6 +160,9 @@ public final class TypedTable extends Table {
     public Table copy() {
         TypedTable c = new TypedTable(def);
         c.rows.putAll(rows);
+        for (int u = 0; u < uniques.length; u++) {
+            c.byUnique[u].putAll(byUnique[u]);
+        }
         c.nextRowId = nextRowId;
         c.autoIncrement = autoIncrement;
         return c;
