@@ -333,6 +333,9 @@ public final class BinaryLog {
         if (asStatements) {
             for (Transaction.RowChange change : trx.changes()) {
                 if (change.logsStatement()) { // one Query event per statement, not per row
+                    if (change.insertId() != 0) {
+                        staged.add(EventType.INTVAR, sizes.intvar(), false); // INSERT_ID, read before the statement
+                    }
                     staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), false);
                 }
             }

@@ -65,7 +65,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
             return false;
         }
         for (Transaction.RowChange c : t.changes()) {
-            if (c.before() != null || c.after() != null || c.sql() != null) {
+            if (c.before() != null || c.after() != null || c.sql() != null || c.insertId() != 0) {
                 return false;
             }
         }
@@ -131,7 +131,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
             int tag = in.readByte();
             String value = tag == 0 ? null : tag == 1 ? "row-" + key : in.readString();
             changes.add(new Transaction.RowChange(kind, db == 0 ? null : names.get((int) db - 1), table, key, value,
-                    null, null, null));
+                    null, null));
         }
         return new Transaction(id, gtid, at, changes, null, serverId, logging);
     }

@@ -15,7 +15,7 @@ import java.util.List;
 public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
                          int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra,
                          int invokerBase, int tableMap,
-                         int rowsBase, int rowBytes, int xid, int rotateBase, int stop, GtidSizes gtids) {
+                         int rowsBase, int rowBytes, int xid, int intvar, int rotateBase, int stop, GtidSizes gtids) {
 
     /**
      * How GTIDs grow a binlog: the Gtid event a replica logs for a replicated transaction (8.0's also

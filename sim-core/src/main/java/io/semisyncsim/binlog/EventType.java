@@ -27,6 +27,11 @@ public enum EventType {
     /** MariaDB's Annotate_rows: the statement's text before its row events (binlog_annotate_row_events). */
     ANNOTATE_ROWS,
     /**
+     * The Intvar event INSERT_ID=n before a statement that generated AUTO_INCREMENT values, in statement
+     * format, so that a replica running the statement generates the same ones (log_event.h Intvar_log_event).
+     */
+    INTVAR,
+    /**
      * The Query event "COMMIT" that ends a transaction the storage engine took no part in (statements that
      * changed no row, written in statement format): no XID to write (binlog_commit of a non-XA transaction).
      */

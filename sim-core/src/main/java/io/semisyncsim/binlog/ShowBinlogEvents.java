@@ -176,9 +176,11 @@ public final class ShowBinlogEvents {
     /** A transaction's events, in the order written ({@link BinaryLog#write}). */
     private void transaction(BinaryLog log, List<Written> events, Transaction trx, List<Row> out) {
         List<String> statements = new ArrayList<>();
+        List<Long> insertIds = new ArrayList<>();
         for (Transaction.RowChange c : trx.changes()) {
             if (c.logsStatement()) {
                 statements.add(c.statement());
+                insertIds.add(c.insertId());
             }
         }
         int statement = 0;
@@ -221,6 +223,7 @@ public final class ShowBinlogEvents {
                         info = "use `" + Transaction.DATABASE + "`; " + statements.get(statement++);
                     }
                 }
+                case INTVAR -> info = "INSERT_ID=" + insertIds.get(statement); // the next Query's
                 case ANNOTATE_ROWS -> info = trx.changes().get(change).statement();
                 case TABLE_MAP -> {
                     Transaction.RowChange c = trx.changes().get(change);

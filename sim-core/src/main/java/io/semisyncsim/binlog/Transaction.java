@@ -96,17 +96,19 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * instead: {@code before} (UPDATE, DELETE) and {@code after} (INSERT, UPDATE), column by column.
      *
      * @param db the database, or null for the default one
+     * @param insertId on the first change of an SQL statement, the first AUTO_INCREMENT value it generated
+     *     (statement format writes it as an Intvar event INSERT_ID before the statement), else 0
      */
     public record RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
-                            List<Object> after, String sql) {
+                            List<Object> after, String sql, long insertId) {
 
         public RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
                          List<Object> after) {
-            this(kind, db, table, key, value, before, after, null);
+            this(kind, db, table, key, value, before, after, null, 0);
         }
 
         public RowChange(EventType kind, String table, long key, String value) {
-            this(kind, null, table, key, value, null, null, null);
+            this(kind, null, table, key, value, null, null, null, 0);
         }
 
         /**
@@ -116,7 +118,7 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
          * with an Xid). Row format writes nothing for it, and applying it changes nothing.
          */
         public static RowChange noRow(EventType kind, String db, String table, String sql) {
-            return new RowChange(kind, db, table, 0, null, null, null, sql);
+            return new RowChange(kind, db, table, 0, null, null, null, sql, 0);
         }
 
         /** Whether this is a row change, not a statement that changed none ({@link #noRow}). */
@@ -126,7 +128,12 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
 
         /** This change as the first of the statement {@code sql} made: statement format logs that text once. */
         public RowChange withSql(String sql) {
-            return new RowChange(kind, db, table, key, value, before, after, sql);
+            return new RowChange(kind, db, table, key, value, before, after, sql, insertId);
+        }
+
+        /** This change as the first of a statement that generated AUTO_INCREMENT values from {@code first}. */
+        public RowChange withInsertId(long first) {
+            return new RowChange(kind, db, table, key, value, before, after, sql, first);
         }
 
         /**

@@ -365,7 +365,7 @@ public final class Flavor {
                 b.hasPath("ddl-xid-extra") ? b.getInt("ddl-xid-extra") : 0,
                 b.hasPath("invoker-base") ? b.getInt("invoker-base") : 0,
                 b.getInt("table-map-event"),
-                b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("rotate-event-base"),
+                b.getInt("rows-event-base"), b.getInt("row-bytes"), b.getInt("xid-event"), b.getInt("intvar-event"), b.getInt("rotate-event-base"),
                 b.getInt("stop-event"), new io.semisyncsim.binlog.EventSizes.GtidSizes(b.getInt("gtid-event-replicated"),
                         b.getInt("previous-gtids-per-sid"), b.getInt("previous-gtids-per-interval"),
                         b.getInt("gtid-list-first-entry"), b.getInt("gtid-list-per-entry"),

@@ -126,8 +126,8 @@ final class DmlStatements {
         List<Warning> warnings = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         TreeSet<Object[]> keys = new TreeSet<>(DmlStatements::compareKeys);
-        long autoIncrement = table.nextAutoIncrement();
-        long firstGenerated = 0;
+        AutoIncrementRun autoIncrement = new AutoIncrementRun(server.store().catalog().table(r.db(), r.name()), table,
+                s.rows().size());
         int duplicates = 0;
         boolean uniques = !def.uniqueKeys().isEmpty();
         Table work = uniques && s.rows().size() > 1 ? table.copy() : table; // with the statement's rows so far
@@ -145,6 +145,7 @@ final class DmlStatements {
             }
             Object[] row = new Object[def.columns().size()];
             boolean[] given = new boolean[row.length];
+            long generated = 0; // the AUTO_INCREMENT value this row took
             for (int k = 0; k < written.size(); k++) {
                 Expr e = values.get(k);
                 int column = written.get(k);
@@ -164,15 +165,13 @@ final class DmlStatements {
                     row[k] = ev.defaultOf(c);
                 }
                 if (c.autoIncrement() && (row[k] == null || Values.compare(row[k], 0L) == 0)) {
-                    row[k] = autoIncrement++;
-                    if (firstGenerated == 0) {
-                        firstGenerated = (Long) row[k];
-                    }
+                    generated = autoIncrement.take(n);
+                    row[k] = generated;
                     continue;
                 }
                 row[k] = store(c, row[k], r, rowNumber, warnings);
-                if (c.autoIncrement() && row[k] instanceof Long v && v >= autoIncrement) {
-                    autoIncrement = v + 1;
+                if (c.autoIncrement() && row[k] instanceof Long v) {
+                    autoIncrement.explicit(v);
                 }
             }
             if (!def.primaryKey().isEmpty()) {
@@ -183,6 +182,9 @@ final class DmlStatements {
                     }
                     duplicates++;
                     warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, keyText(key), def.name(), "PRIMARY")));
+                    if (generated != 0) {
+                        autoIncrement.giveBack(generated);
+                    }
                     continue;
                 }
             }
@@ -196,6 +198,12 @@ final class DmlStatements {
                     }
                     duplicates++;
                     warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, entry, def.name(), clash.name())));
+                    if (!def.primaryKey().isEmpty()) {
+                        keys.remove(table.key(row)); // the row is not written: its primary key stays free
+                    }
+                    if (generated != 0) {
+                        autoIncrement.giveBack(generated);
+                    }
                     continue;
                 }
                 if (work != table) {
@@ -204,8 +212,11 @@ final class DmlStatements {
             }
             changes.add(write);
         }
-        if (firstGenerated != 0) {
-            session.setLastInsertId(firstGenerated);
+        if (autoIncrement.first() != 0) {
+            session.setLastInsertId(autoIncrement.first());
+            if (!changes.isEmpty()) { // statement format writes it first: INSERT_ID, for the replica to take the same
+                changes.set(0, changes.get(0).withInsertId(autoIncrement.first()));
+            }
         }
         String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: " + duplicates
                 + "  Warnings: " + warnings.size() : null;

@@ -170,6 +170,9 @@ public final class Catalog {
             }
             altered.insert(next);
         });
+        if (old instanceof TypedTable typed) {
+            altered.reserveAutoIncrement(typed.nextAutoIncrement()); // the rebuild keeps the counter, gaps and all
+        }
         tables.put(a.name().name(), altered);
     }
 

@@ -173,8 +173,9 @@ public final class TypedTable extends Table {
         return autoIncrement;
     }
 
-    /** The AUTO_INCREMENT value an INSERT takes, and the counter moves past it. */
-    public long takeAutoIncrement() {
-        return autoIncrement++;
+    /** The counter moves to {@code past} if it is behind it: InnoDB reserved the values before it. */
+    public void reserveAutoIncrement(long past) {
+        autoIncrement = Math.max(autoIncrement, past);
     }
+
 }
