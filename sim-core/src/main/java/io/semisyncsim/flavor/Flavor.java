@@ -394,7 +394,8 @@ public final class Flavor {
                 bool("replica-keyword"), bool("binary-log-status"), bool("persist"),
                 new io.semisyncsim.sql.Dialect.ExecutableComments(versionId(), c.getInt("max-digits"),
                         c.getLong("ignore-from"), c.getLong("ignore-to"), c.getBoolean("mariadb-marker")),
-                bool("change-replication-source"), bool("binlog-status"));
+                bool("change-replication-source"), bool("binlog-status"),
+                java.util.Set.copyOf(table.getStringList("sql.reserved-words")));
     }
 
     /** MYSQL_VERSION_ID: 8.0.36 is 80036, 10.11.9-MariaDB is 101109. */

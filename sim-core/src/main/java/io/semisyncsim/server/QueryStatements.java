@@ -124,7 +124,9 @@ final class QueryStatements {
                 }
             } else {
                 exprs.add(item.expr());
-                names.add(item.alias() != null ? item.alias() : item.expr().text());
+                // a column is named as its name is written, without table or quotes (Item_field's name)
+                names.add(item.alias() != null ? item.alias()
+                        : item.expr() instanceof Expr.Column c ? c.name() : item.expr().text());
             }
         }
         for (Expr e : exprs) {

@@ -12,10 +12,34 @@ package io.semisyncsim.sql;
  * @param changeReplicationSource CHANGE REPLICATION SOURCE TO and the SOURCE_ option names (MySQL 8.0.23+; MariaDB
  *     10.11 has neither: 1064)
  * @param binlogStatus SHOW BINLOG STATUS, MariaDB's name for SHOW MASTER STATUS since 10.5.2 (MySQL: 1064)
+ * @param reservedWords upper-case words that are never a name unless back-quoted (1064 where one stands)
  */
 public record Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus,
                       boolean persist, ExecutableComments comments, boolean changeReplicationSource,
-                      boolean binlogStatus) {
+                      boolean binlogStatus, java.util.Set<String> reservedWords) {
+
+    /**
+     * The reserved words this grammar's own statements meet, for a dialect made without a flavour's list
+     * (the parser's tests): every flavour reserves them.
+     */
+    public static final java.util.Set<String> GRAMMAR_RESERVED = java.util.Set.of("FROM", "WHERE", "ORDER", "LIMIT",
+            "INTO", "GROUP", "HAVING", "UNION", "AND", "OR", "NOT", "XOR", "IS", "IN", "BETWEEN", "LIKE", "AS", "ON",
+            "JOIN", "INNER", "LEFT", "RIGHT", "CROSS", "NATURAL", "FOR", "LOCK", "SELECT", "SET", "VALUES", "DESC",
+            "ASC", "BY", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "DEFAULT", "DIV", "MOD", "REGEXP",
+            "RLIKE", "INTERVAL", "EXISTS", "DISTINCT", "ALL", "USING", "PRIMARY", "KEY", "UNIQUE", "CONSTRAINT",
+            "FOREIGN", "REFERENCES", "CHECK", "INDEX", "TO", "WITH", "CREATE", "DROP", "TABLE", "INSERT", "UPDATE",
+            "DELETE", "ALTER", "GRANT", "REVOKE", "USE", "SHOW", "KILL", "LOW_PRIORITY", "HIGH_PRIORITY", "IGNORE",
+            "STRAIGHT_JOIN");
+
+    public Dialect {
+        reservedWords = java.util.Set.copyOf(reservedWords);
+    }
+
+    public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist,
+                   ExecutableComments comments, boolean changeReplicationSource, boolean binlogStatus) {
+        this(legacyReplicationSyntax, replicaKeyword, binaryLogStatus, persist, comments, changeReplicationSource,
+                binlogStatus, GRAMMAR_RESERVED);
+    }
 
     public Dialect(boolean legacyReplicationSyntax, boolean replicaKeyword, boolean binaryLogStatus, boolean persist,
                    ExecutableComments comments, boolean changeReplicationSource) {

@@ -876,6 +876,10 @@ public final class Parser {
         if (peek().isSymbol("(") && !t.quoted()) {
             return functionCall(word, start);
         }
+        if (!t.quoted() && dialect.reservedWords().contains(word)) {
+            i--;
+            throw error(); // a reserved word as a column: ORDER, RANK (8.0)... only back-quoted
+        }
         if (acceptSymbol(".")) {
             if (peek().kind() != Token.Kind.IDENT) {
                 throw error();
@@ -949,7 +953,7 @@ public final class Parser {
     private Statement.TableRef tableRef() throws ParseException {
         String name = identifier();
         if (acceptSymbol(".")) {
-            return new Statement.TableRef(name, identifier());
+            return new Statement.TableRef(name, word());
         }
         return new Statement.TableRef(null, name);
     }
@@ -1016,7 +1020,7 @@ public final class Parser {
     private String columnName() throws ParseException {
         String name = identifier();
         while (acceptSymbol(".")) {
-            name = identifier();
+            name = word(); // after a dot any word is a name (the lexer's IDENT_SEP state)
         }
         return name;
     }
@@ -1266,9 +1270,9 @@ public final class Parser {
                 comment = string();
             } else if (acceptWord("CHARACTER")) {
                 expectWord("SET");
-                identifier();
+                word();
             } else if (acceptWord("CHARSET") || acceptWord("COLLATE")) {
-                identifier();
+                word();
             } else {
                 break;
             }
@@ -1480,7 +1484,7 @@ public final class Parser {
                 acceptWord("PASSWORD");
                 password = string();
             } else if (acceptWord("WITH")) {
-                identifier();
+                word();
                 if (acceptWord("BY") || acceptWord("AS") || acceptWord("USING")) {
                     password = string();
                 }
@@ -1839,7 +1843,7 @@ public final class Parser {
             if (peek().text().toUpperCase(Locale.ROOT).startsWith("SOURCE_") && !dialect.changeReplicationSource()) {
                 throw error(); // MariaDB knows only the MASTER_ names: 1064 from the option on
             }
-            String option = identifier().toUpperCase(Locale.ROOT);
+            String option = word().toUpperCase(Locale.ROOT);
             expectSymbol("=");
             options.put(option, value());
         } while (acceptSymbol(","));
@@ -1960,22 +1964,22 @@ public final class Parser {
     }
 
     /** A name: a word that is not one of MySQL's reserved words, or any `back-quoted` one. */
+    /** A name (table, column, alias, key, database): a reserved word only back-quoted (1064 where it stands). */
     private String identifier() throws ParseException {
         Token t = peek();
-        if (t.kind() != Token.Kind.IDENT || !t.quoted() && RESERVED_WORDS.contains(t.upper())) {
+        if (t.kind() != Token.Kind.IDENT || !t.quoted() && dialect.reservedWords().contains(t.upper())) {
             throw error();
         }
         return next().text();
     }
 
-    /** MySQL's reserved words among those this grammar meets: never a name unless back-quoted. */
-    private static final Set<String> RESERVED_WORDS = Set.of("FROM", "WHERE", "ORDER", "LIMIT", "INTO", "GROUP",
-            "HAVING", "UNION", "AND", "OR", "NOT", "XOR", "IS", "IN", "BETWEEN", "LIKE", "AS", "ON", "JOIN", "INNER",
-            "LEFT", "RIGHT", "CROSS", "NATURAL", "FOR", "LOCK", "SELECT", "SET", "VALUES", "DESC", "ASC", "BY", "NULL",
-            "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "DEFAULT", "DIV", "MOD", "REGEXP", "RLIKE", "INTERVAL",
-            "EXISTS", "DISTINCT", "ALL", "USING", "PRIMARY", "KEY", "UNIQUE", "CONSTRAINT", "FOREIGN", "REFERENCES",
-            "CHECK", "INDEX", "TO", "WITH", "CREATE", "DROP", "TABLE", "INSERT", "UPDATE", "DELETE", "ALTER", "DATABASE",
-            "SCHEMA", "GRANT", "REVOKE", "USE", "SHOW", "KILL", "LOW_PRIORITY", "HIGH_PRIORITY", "IGNORE", "STRAIGHT_JOIN");
+    /** A word the grammar names in its place (an option, a character set, a plugin): reserved words too. */
+    private String word() throws ParseException {
+        if (peek().kind() != Token.Kind.IDENT) {
+            throw error();
+        }
+        return next().text();
+    }
 
     private String string() throws ParseException {
         if (peek().kind() != Token.Kind.STRING) {
