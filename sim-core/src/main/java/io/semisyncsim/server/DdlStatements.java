@@ -487,7 +487,7 @@ final class DdlStatements {
             throws SqlError {
         String db = Tables.database(flavor(), session, s.table().db());
         Tables.notSystem(flavor(), db, s.table().name());
-        Tables.requireOn(flavor(), account, "ALTER", db, s.table().name());
+        Tables.requireOn(flavor(), account, s.privilege(), db, s.table().name());
         Table table = catalog().table(db, s.table().name());
         if (table == null) {
             throw flavor().error(1146, db, s.table().name());

@@ -1097,6 +1097,9 @@ public final class Parser {
         if (peek().isWord("TEMPORARY")) {
             throw unsupportedStatement();
         }
+        if (peek().isWord("INDEX") || peek().isWord("UNIQUE") && tokens.get(i + 1).isWord("INDEX")) {
+            return createIndex();
+        }
         if (!peek().isWord("TABLE")) {
             throw unsupportedOrError(Set.of("INDEX", "UNIQUE", "FULLTEXT", "SPATIAL", "VIEW", "PROCEDURE", "FUNCTION",
                     "TRIGGER", "EVENT", "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "RESOURCE", "DEFINER", "ALGORITHM",
@@ -1154,6 +1157,20 @@ public final class Parser {
             throw unsupportedClause("CREATE TABLE ... SELECT");
         }
         return new Statement.CreateTable(table, ifNotExists, columns, primaryKeys, indexes, options, null);
+    }
+
+    /** CREATE [UNIQUE] INDEX name ON t (columns): ALTER TABLE t ADD [UNIQUE] INDEX name, with the INDEX privilege. */
+    private Statement createIndex() throws ParseException {
+        boolean unique = acceptWord("UNIQUE");
+        expectWord("INDEX");
+        String name = identifier();
+        if (acceptWord("USING")) {
+            word(); // BTREE or HASH: InnoDB's indexes are B-trees either way
+        }
+        expectWord("ON");
+        Statement.TableRef table = tableRef();
+        Statement.IndexSpec spec = new Statement.IndexSpec(name, keyColumns(), unique);
+        return new Statement.AlterTable(table, List.of(new Statement.AddIndex(spec)), "INDEX");
     }
 
     /**
@@ -1376,6 +1393,11 @@ public final class Parser {
         }
         if (peek().isWord("TEMPORARY")) {
             throw unsupportedStatement();
+        }
+        if (acceptWord("INDEX")) { // DROP INDEX name ON t: ALTER TABLE t DROP INDEX name, as sql_yacc.yy builds it
+            String name = identifier();
+            expectWord("ON");
+            return new Statement.AlterTable(tableRef(), List.of(new Statement.DropIndex(name)), "INDEX");
         }
         if (!acceptWord("TABLE") && !acceptWord("TABLES")) {
             throw unsupportedOrError(Set.of("INDEX", "VIEW", "PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "ROLE",

@@ -326,9 +326,17 @@ public sealed interface Statement {
     record DropIndex(String name) implements AlterAction {
     }
 
-    record AlterTable(TableRef table, List<AlterAction> actions) implements Statement {
+    /**
+     * ALTER TABLE, or CREATE/DROP INDEX, which the server runs as one: {@code privilege} is the one it needs
+     * on the table (ALTER, or INDEX for CREATE and DROP INDEX).
+     */
+    record AlterTable(TableRef table, List<AlterAction> actions, String privilege) implements Statement {
         public AlterTable {
             actions = List.copyOf(actions);
+        }
+
+        public AlterTable(TableRef table, List<AlterAction> actions) {
+            this(table, actions, "ALTER");
         }
     }
 

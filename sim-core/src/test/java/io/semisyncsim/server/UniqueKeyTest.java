@@ -124,6 +124,20 @@ class UniqueKeyTest {
     }
 
     @Test
+    void createIndexAndDropIndexAreAlterTableWithTheIndexPrivilege() {
+        sql(PEOPLE);
+        sql("INSERT INTO p VALUES (1, 'a', 7, 1), (2, 'b', 7, 2)");
+        assertEquals("ERROR 1062 (23000): Duplicate entry '7' for key 'ua'", error(sql("CREATE UNIQUE INDEX ua ON p (a)")));
+        assertInstanceOf(StatementResult.Ok.class, sql("CREATE INDEX ia USING BTREE ON p (a)"));
+        assertInstanceOf(StatementResult.Ok.class, sql("DROP INDEX k ON p"));
+        assertEquals("ERROR 1091 (42000): Can't DROP INDEX `k`; check that it exists", error(sql("DROP INDEX k ON p")));
+        sql("CREATE USER app");
+        sql("GRANT ALTER ON test.* TO app");
+        assertEquals("ERROR 1142 (42000): INDEX command denied to user 'app'@'localhost' for table `test`.`p`",
+                error(MysqldFixture.committed(node, new Session(), "app", "CREATE INDEX ib ON p (b)")));
+    }
+
+    @Test
     void aColumnDroppedLeavesItsKeysAndAKeyOfItAloneGoes() {
         sql(PEOPLE);
         sql("ALTER TABLE p DROP COLUMN a");

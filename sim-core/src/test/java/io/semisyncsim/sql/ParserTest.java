@@ -408,7 +408,7 @@ class ParserTest {
         assertEquals("LOCK TABLES", unsupported("LOCK TABLES t1 WRITE").statement());
         assertEquals("SHOW ENGINES", unsupported("SHOW ENGINES").statement());
         assertEquals("SHOW RELAYLOG EVENTS FOR CHANNEL", unsupported("SHOW RELAYLOG EVENTS FOR CHANNEL 'c'").statement());
-        assertEquals("CREATE INDEX", unsupported("CREATE INDEX i ON t (a)").statement());
+        assertEquals("CREATE FULLTEXT", unsupported("CREATE FULLTEXT INDEX i ON t (a)").statement());
         assertEquals("XA", unsupported("XA START 'x'").statement());
         assertEquals("JOIN", unsupported("SELECT * FROM t1 JOIN t2 ON t1.a = t2.a").clause());
         assertEquals("GROUP BY", unsupported("SELECT a, COUNT(*) FROM t GROUP BY a").clause());
