@@ -90,15 +90,15 @@ public final class TableStore {
             }
             String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
             Table t = catalog.readable(db, c.table()); // an implicit table before its first row: empty
-            if (t == null) {
-                if (db.equals(Catalog.DEFAULT_DB) && catalog.dropped(c.table())) {
+            if (t == null) { // dropped here, or of another database the replica lacks (or lacks whole): 1146
+                if (!db.equals(Catalog.DEFAULT_DB) || catalog.dropped(c.table())) {
                     out = out.isEmpty() ? new java.util.ArrayList<>(1) : out;
-                    out.add(new Conflict(i, RowConflict.tableMissing())); // dropped here: 1146
+                    out.add(new Conflict(i, RowConflict.tableMissing()));
                     if (!all) {
                         return out;
                     }
                 }
-                continue; // else a table of another database the replica lacks: not modelled, its rows go nowhere
+                continue; // else the default database's implicit table before its first row: it comes into being
             }
             String where = own == null ? null : db + "." + c.table() + "\0";
             Object[] before = t.beforeKey(c);

@@ -84,6 +84,13 @@ class ReplicaConflictTest {
     }
 
     @Test
+    void aTableOfAnotherDatabaseTheReplicaLacksIsMissing() {
+        RowChange intoShop = RowChange.images(EventType.WRITE_ROWS, "shop", "orders", null, new Object[] {1L, 5L});
+        assertEquals(RowConflict.tableMissing(), replica.conflict(trx(intoShop)).conflict(),
+                "outside the default database no table comes into being by itself");
+    }
+
+    @Test
     void anUpdateThatMatchedNoRowOnTheReplicaChangesNothing() {
         replica.apply(trx(update(9, "a", "b"))); // a statement applied as the source wrote it: no row there
         assertEquals(0, replica.rowCount("t1"));
