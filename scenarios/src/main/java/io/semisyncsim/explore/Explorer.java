@@ -12,6 +12,9 @@ import io.semisyncsim.scenario.lang.YNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Plays drawn schedules on top of a scenario: the file's own steps first (its set-up), then the schedule,
@@ -47,7 +50,42 @@ public final class Explorer {
 
     /** The schedule seed {@code seed} draws. */
     public List<YNode> draw(long seed) {
-        return new ScheduleGenerator(seed, scenario.topology().source(), scenario.topology().nodes()).draw();
+        return new ScheduleGenerator(seed, scenario.topology().source(), scenario.topology().nodes(),
+                everyNodeHasBothPlugins(scenario)).draw();
+    }
+
+    /**
+     * Whether a failover may move semisync with the role: every node has a semisync source and a replica
+     * plugin, built in (MariaDB) or loaded by its option file ({@code plugin-load-add}, {@code plugin-load}).
+     * Plugins a scenario installs in its steps are not looked for: the drawn step would fail where they lack.
+     */
+    static boolean everyNodeHasBothPlugins(Scenario scenario) {
+        io.semisyncsim.flavor.Flavor flavor = io.semisyncsim.flavor.Flavors.standard().get(scenario.flavors().get(0));
+        Set<String> builtIn = new TreeSet<>();
+        flavor.builtinPlugins().forEach(p -> {
+            if (p.kind() != null) {
+                builtIn.add(p.kind());
+            }
+        });
+        for (String node : scenario.topology().nodes()) {
+            Set<String> kinds = new TreeSet<>(builtIn);
+            Map<String, String> options = scenario.config().getOrDefault(node, Map.of());
+            String load = options.getOrDefault("plugin-load-add", "") + ";" + options.getOrDefault("plugin-load", "");
+            for (String item : load.split("[;,]")) {
+                String file = item.substring(item.indexOf('=') + 1).trim(); // name=library, or the library alone
+                List<String> names = file.isEmpty() ? null : flavor.library(file);
+                for (String name : names == null ? List.<String>of() : names) {
+                    io.semisyncsim.flavor.PluginDescriptor p = flavor.loadablePlugins().get(name);
+                    if (p != null && p.kind() != null) {
+                        kinds.add(p.kind());
+                    }
+                }
+            }
+            if (!kinds.containsAll(List.of("semisync-source", "semisync-replica"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Plays a schedule; null when it does not read as a valid file (a shrink that removed what a later step needs). */

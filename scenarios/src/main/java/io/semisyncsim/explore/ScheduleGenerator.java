@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * FoundationDB's simulation and TigerBeetle's VOPR do): client sessions committing on the source, then a
  * few faults each after a pause of its own — partitions both ways and one way (held or dropped), heals,
  * latency spikes, connection resets, crashes and restarts, pauses, flapping links, failovers (and a
- * workload on the new source). It follows what the steps do (who is the source, who is down, who no longer
+ * workload on the new source; where every node has both semisync plugins, half of them move semisync with
+ * the role, {@code semisync: true}). It follows what the steps do (who is the source, who is down, who no longer
  * replicates) so that every schedule reads as a valid file; the same seed draws the same schedule.
  */
 final class ScheduleGenerator {
@@ -23,11 +24,14 @@ final class ScheduleGenerator {
     private final Set<String> down = new TreeSet<>();
     private final Set<String> former = new TreeSet<>();
     private boolean partitioned;
+    /** Whether every node has both semisync plugins, so that a failover may move semisync with the role. */
+    private final boolean handover;
 
-    ScheduleGenerator(long seed, String source, List<String> nodes) {
+    ScheduleGenerator(long seed, String source, List<String> nodes, boolean handover) {
         this.random = new RandomStreams(seed).stream("explore-schedule");
         this.source = source;
         this.nodes = List.copyOf(nodes);
+        this.handover = handover;
     }
 
     /** The drawn steps, to play after the scenario's own. */
@@ -117,6 +121,9 @@ final class ScheduleGenerator {
                         former.remove(promoted);
                         former.add(source);
                         source = promoted;
+                        if (handover && random.nextLong(2) == 0) { // the operator moves semisync too, half the time
+                            return Steps.map("failover", Steps.map("promote", promoted, "semisync", "true"));
+                        }
                         return Steps.map("failover", Steps.map("promote", promoted));
                     }
                 }
