@@ -396,15 +396,20 @@ public final class BinaryLog {
      */
     private boolean rowsByStatement(Transaction trx, boolean annotate) {
         List<Transaction.RowChange> changes = trx.changes();
-        int[] sizes = new int[3 * changes.size()]; // per statement: Annotate_rows (0: none), Table_map, rows
+        // per statement: Annotate_rows (0: none), Table_map; then per run of one kind, its rows event
+        int[] sizes = new int[3 * changes.size()];
         for (int i = 0, e = 0; i < changes.size(); i = trx.statementEnd(i), e += 3) {
             if (!changes.get(i).changesRow()) {
                 continue; // a statement that changed nothing: no event in row format
             }
             sizes[e + 1] = rowFormat.tableMap(changes.get(i));
-            sizes[e + 2] = rowFormat.rows(changes.subList(i, trx.statementEnd(i)));
-            if (sizes[e + 1] < 0 || sizes[e + 2] < 0) {
+            if (sizes[e + 1] < 0) {
                 return false;
+            }
+            for (int run = i; run < trx.statementEnd(i); run = trx.runEnd(run)) {
+                if (rowFormat.rows(changes.subList(run, trx.runEnd(run))) < 0) {
+                    return false;
+                }
             }
             sizes[e] = annotate ? rowFormat.annotateRows(changes.get(i).statement()) : 0;
         }
@@ -416,7 +421,9 @@ public final class BinaryLog {
                 staged.add(EventType.ANNOTATE_ROWS, sizes[e], false);
             }
             staged.add(EventType.TABLE_MAP, sizes[e + 1], false);
-            staged.add(changes.get(i).kind(), sizes[e + 2], false);
+            for (int run = i; run < trx.statementEnd(i); run = trx.runEnd(run)) {
+                staged.add(changes.get(run).kind(), rowFormat.rows(changes.subList(run, trx.runEnd(run))), false);
+            }
         }
         return true;
     }

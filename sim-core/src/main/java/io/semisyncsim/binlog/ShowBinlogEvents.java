@@ -236,7 +236,7 @@ public final class ShowBinlogEvents {
                     if (change >= statementEnd) {
                         statementEnd = trx.statementEnd(change);
                     }
-                    change = perStatement ? statementEnd : change + 1;
+                    change = perStatement ? trx.runEnd(change) : change + 1; // one event per run of one kind
                     boolean lastOfStatement = change == statementEnd;
                     info = "table_id: " + mapped + (lastOfStatement ? " flags: STMT_END_F" : "");
                 }

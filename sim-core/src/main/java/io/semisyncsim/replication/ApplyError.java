@@ -154,8 +154,8 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
 
     /**
      * Which of the transaction's rows events holds change {@code index}: one per change (the model's fixed
-     * layout) when there are as many events as changes of rows, else one per statement (BinaryLog's
-     * layout from the tables' columns).
+     * layout) when there are as many events as changes of rows, else one per run of one kind in each
+     * statement (BinaryLog's layout from the tables' columns).
      */
     private static int rowsEventOf(Transaction trx, int index, int rowsEvents) {
         List<Transaction.RowChange> changes = trx.changes();
@@ -170,13 +170,16 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         if (rowsEvents == rowChanges) {
             return before;
         }
-        int statement = -1;
+        int event = -1; // one rows event per run of one kind within each statement (BinaryLog.rowsByStatement)
         for (int i = 0; i <= index && i < changes.size(); i = trx.statementEnd(i)) {
-            if (changes.get(i).changesRow()) {
-                statement++;
+            if (!changes.get(i).changesRow()) {
+                continue;
+            }
+            for (int run = i; run <= index && run < trx.statementEnd(i); run = trx.runEnd(run)) {
+                event++;
             }
         }
-        return statement;
+        return event;
     }
 
     /** The statement that made change {@code index}: the text of its statement's first change. */

@@ -130,7 +130,12 @@ final class DmlStatements {
                 s.rows().size());
         int duplicates = 0;
         boolean uniques = !def.uniqueKeys().isEmpty();
-        Table work = uniques && s.rows().size() > 1 ? table.copy() : table; // with the statement's rows so far
+        boolean upsert = s.replace() || !s.onDuplicate().isEmpty();
+        Upsert up = upsert ? new Upsert(s, r, session, account, warnings) : null;
+        // with the statement's rows so far: a REPLACE may delete several rows for one
+        Table work = uniques && s.rows().size() > 1 || upsert ? table.copy() : table;
+        long affected = 0;
+        long firstInserted = 0;
         for (int n = 0; n < s.rows().size(); n++) {
             long rowNumber = n + 1;
             List<Expr> values = s.rows().get(n);
@@ -174,6 +179,15 @@ final class DmlStatements {
                     autoIncrement.explicit(v);
                 }
             }
+            if (upsert) {
+                affected += up.row(work, row, changes);
+                if (up.inserted()) {
+                    firstInserted = firstInserted == 0 ? generated : firstInserted;
+                } else if (generated != 0) {
+                    autoIncrement.giveBack(generated); // ON DUPLICATE KEY UPDATE updated a row instead
+                }
+                continue;
+            }
             if (!def.primaryKey().isEmpty()) {
                 Object[] key = table.key(row);
                 if (table.findByKey(key) != null || !keys.add(key)) {
@@ -211,18 +225,159 @@ final class DmlStatements {
                 }
             }
             changes.add(write);
+            affected++;
+            firstInserted = firstInserted == 0 ? generated : firstInserted;
         }
         if (autoIncrement.first() != 0) {
-            session.setLastInsertId(autoIncrement.first());
+            if (firstInserted != 0) { // an ON DUPLICATE KEY UPDATE that updated leaves it (write_record)
+                session.setLastInsertId(firstInserted);
+            }
             if (!changes.isEmpty()) { // statement format writes it first: INSERT_ID, for the replica to take the same
                 changes.set(0, changes.get(0).withInsertId(autoIncrement.first()));
             }
         }
-        String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: " + duplicates
-                + "  Warnings: " + warnings.size() : null;
+        String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: "
+                + (upsert ? up.duplicates() : duplicates) + "  Warnings: " + warnings.size() : null;
         // every row a duplicate INSERT IGNORE skipped: the engine was asked, so its transaction has an Xid
-        return commitOrCollect(changes, changes.size(), warnings, info, session,
+        return commitOrCollect(changes, affected, warnings, info, session,
                 RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql));
+    }
+
+    /**
+     * REPLACE and INSERT ... ON DUPLICATE KEY UPDATE, row by row, as sql_insert.cc write_record does: the
+     * row's first clash in InnoDB's key order (the primary key, then each unique key) decides. REPLACE
+     * deletes the row in the way and tries again, or, when the clash is on the table's last unique key,
+     * updates that row into the new one (one row event, two rows affected); ON DUPLICATE KEY UPDATE
+     * updates the row in the way with its assignments (VALUES(col): the new row's value): two rows affected,
+     * none when nothing changes, and 1062 when the updated row clashes with another.
+     */
+    private final class Upsert {
+        private final Statement.Insert s;
+        private final Tables.Resolved r;
+        private final TableDef def;
+        private final Evaluator ev;
+        private final List<Warning> warnings;
+        private final int[] assigned;
+        private int duplicates;
+        private boolean inserted;
+
+        Upsert(Statement.Insert s, Tables.Resolved r, Session session, Account account, List<Warning> warnings)
+                throws SqlError {
+            this.s = s;
+            this.r = r;
+            this.def = r.table().def();
+            this.warnings = warnings;
+            // REPLACE deletes (INSERT and DELETE privileges), ON DUPLICATE KEY UPDATE updates (INSERT and UPDATE)
+            Tables.requireOn(flavor(), account, s.replace() ? "DELETE" : "UPDATE", r.db(), r.name());
+            this.ev = new Evaluator(server, session, account).table(def, null);
+            this.assigned = new int[s.onDuplicate().size()];
+            for (int k = 0; k < assigned.length; k++) { // literal clause keys, as TextKeysTest reads them
+                Statement.ColumnAssignment a = s.onDuplicate().get(k);
+                assigned[k] = def.columnIndex(a.column());
+                if (assigned[k] < 0) {
+                    throw flavor().error(1054, a.column(), flavor().sql().columnClause("insert"));
+                }
+                ev.check(a.value(), "insert", false);
+            }
+            if (!s.onDuplicate().isEmpty() && keyCount() > 1 && session.logging(server.variables()).statements()) {
+                // MIXED writes it in row format (unsafe: ER_BINLOG_UNSAFE_INSERT_TWO_KEYS), STATEMENT with a warning
+                throw flavor().error("9000-clause", "INSERT",
+                        "ON DUPLICATE KEY UPDATE of a table with more than one unique key in statement or mixed binlog format");
+            }
+        }
+
+        int duplicates() {
+            return duplicates;
+        }
+
+        /** Whether the last row was written as a new row (REPLACE always; ON DUPLICATE KEY UPDATE without a clash). */
+        boolean inserted() {
+            return inserted;
+        }
+
+        private int keyCount() {
+            return (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size();
+        }
+
+        /** Writes {@code row} as the statement says, adding its changes; the rows it affected. */
+        long row(Table work, Object[] row, List<RowChange> changes) throws SqlError {
+            inserted = s.replace();
+            if (s.replace()) {
+                long affected = 1;
+                for (Clash c = clash(work, row, null); c != null; c = clash(work, row, null)) {
+                    duplicates++;
+                    if (c.last()) { // last_uniq_key: the row in the way becomes the new one
+                        apply(work, changes, RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), c.holder(), row));
+                        return affected + 1;
+                    }
+                    apply(work, changes, RowChange.images(EventType.DELETE_ROWS, r.db(), r.name(), c.holder(), null));
+                    affected++;
+                }
+                apply(work, changes, RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row));
+                return affected;
+            }
+            Clash c = clash(work, row, null);
+            if (c == null) {
+                inserted = true;
+                apply(work, changes, RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row));
+                return 1;
+            }
+            duplicates++;
+            Object[] next = c.holder().clone();
+            ev.inserting(row);
+            try {
+                for (int k = 0; k < assigned.length; k++) {
+                    ev.row(next); // later assignments see earlier ones, as in UPDATE
+                    next[assigned[k]] = store(def.columns().get(assigned[k]), ev.eval(s.onDuplicate().get(k).value()),
+                            r, 1, warnings);
+                }
+            } finally {
+                ev.inserting(null);
+            }
+            if (sameRow(c.holder(), next)) {
+                return 0; // found, not changed: not counted, not written
+            }
+            Clash again = clash(work, next, c.holder());
+            if (again != null) {
+                String entry = keyText(again.values());
+                if (!s.ignore()) {
+                    throw flavor().error(1062, entry, def.name(), again.key());
+                }
+                warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, entry, def.name(), again.key())));
+                return 0;
+            }
+            apply(work, changes, RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), c.holder(), next));
+            return 2;
+        }
+
+        private void apply(Table work, List<RowChange> changes, RowChange c) {
+            work.apply(c);
+            changes.add(c);
+        }
+
+        /** The first row other than {@code self} that {@code row} clashes with, in key order; null when none. */
+        private Clash clash(Table work, Object[] row, Object[] self) {
+            List<TableDef.Index> uniques = def.uniqueKeys();
+            if (!def.primaryKey().isEmpty()) {
+                Object[] key = work.key(row);
+                Object[] holder = work.findByKey(key);
+                if (holder != null && (self == null || compareKeys(key, work.key(self)) != 0)) {
+                    return new Clash("PRIMARY", key, holder, uniques.isEmpty());
+                }
+            }
+            for (int u = 0; u < uniques.size(); u++) {
+                Object[] values = Table.values(row, def.columnIndexes(uniques.get(u)));
+                Object[] holder = values == null ? null : work.uniqueHolder(uniques.get(u), values);
+                if (holder != null && (self == null || holder != self && compareKeys(holder, self) != 0)) {
+                    return new Clash(uniques.get(u).name(), values, holder, u == uniques.size() - 1);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A row's clash: the key's name, the values it clashes on, the row in the way, and whether the key is the last unique one. */
+    private record Clash(String key, Object[] values, Object[] holder, boolean last) {
     }
 
     /** A value as the column stores it: NULL into NOT NULL is 1048; the rest as strict mode converts. */

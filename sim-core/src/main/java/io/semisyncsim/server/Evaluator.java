@@ -76,6 +76,13 @@ final class Evaluator {
         this.row = current;
     }
 
+    /** The row an INSERT ... ON DUPLICATE KEY UPDATE would have written, which VALUES(col) reads. */
+    private Object[] inserting;
+
+    void inserting(Object[] row) {
+        this.inserting = row;
+    }
+
     /** The aggregate values of an aggregate query's one row, by expression. */
     void aggregates(Map<Expr, Object> values) {
         this.aggregates = values;
@@ -498,6 +505,13 @@ final class Evaluator {
                 throw flavor().error(1111);
             }
             return aggregates.get(f);
+        }
+        if (f.name().equals("VALUES")) {
+            // the value the row would have had (sql/item.cc Item_insert_value); NULL outside ON DUPLICATE KEY UPDATE
+            if (f.args().size() != 1 || !(f.args().get(0) instanceof Expr.Column c)) {
+                throw flavor().error(1064, f.text(), 1);
+            }
+            return inserting == null ? null : inserting[def.columnIndex(c.name())];
         }
         List<Object> args = new ArrayList<>();
         for (Expr a : f.args()) {

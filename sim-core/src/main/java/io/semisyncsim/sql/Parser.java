@@ -33,7 +33,7 @@ public final class Parser {
      */
     private static final Set<String> KNOWN_STATEMENTS = Set.of("ANALYZE", "BINLOG", "CACHE", "CALL", "CHECK",
             "CHECKSUM", "CLONE", "DEALLOCATE", "DESCRIBE", "DESC", "DO", "EXECUTE", "EXPLAIN", "GET", "HANDLER", "HELP",
-            "IMPORT", "LOAD", "LOCK", "OPTIMIZE", "PREPARE", "PURGE", "RELEASE", "RENAME", "REPAIR", "REPLACE",
+            "IMPORT", "LOAD", "LOCK", "OPTIMIZE", "PREPARE", "PURGE", "RELEASE", "RENAME", "REPAIR",
             "RESIGNAL", "RESTART", "SAVEPOINT", "SIGNAL", "TABLE", "UNLOCK", "VALUES", "WITH", "XA",
             "BACKUP", "CHECKPOINT");
 
@@ -223,7 +223,7 @@ public final class Parser {
                 }
                 yield new Statement.Rollback();
             }
-            case "INSERT" -> insert();
+            case "INSERT", "REPLACE" -> insert();
             case "UPDATE" -> update();
             case "DELETE" -> delete();
             case "CREATE" -> create();
@@ -859,6 +859,13 @@ public final class Parser {
                         return new Expr.Function("DEFAULT", List.of(), false, false, t.text());
                     }
                 }
+                case "VALUES", "VALUE" -> { // VALUES(col) in ON DUPLICATE KEY UPDATE (MariaDB also VALUE(col))
+                    if (!peek().isSymbol("(") || word.equals("VALUE") && dialect.persist()) {
+                        i--;
+                        throw error();
+                    }
+                    return functionCall("VALUES", start);
+                }
                 case "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
                         "CURRENT_USER", "UTC_TIMESTAMP" -> {
                     if (!peek().isSymbol("(")) {
@@ -959,12 +966,15 @@ public final class Parser {
     }
 
     private Statement insert() throws ParseException {
-        expectWord("INSERT");
+        boolean replace = acceptWord("REPLACE");
+        if (!replace) {
+            expectWord("INSERT");
+        }
         boolean ignore = false;
         while (true) {
-            if (acceptWord("IGNORE")) {
+            if (!replace && acceptWord("IGNORE")) {
                 ignore = true;
-            } else if (!(acceptWord("LOW_PRIORITY") || acceptWord("DELAYED") || acceptWord("HIGH_PRIORITY"))) {
+            } else if (!(acceptWord("LOW_PRIORITY") || acceptWord("DELAYED") || !replace && acceptWord("HIGH_PRIORITY"))) {
                 break;
             }
         }
@@ -1010,10 +1020,21 @@ public final class Parser {
                 rows.add(row);
             } while (acceptSymbol(","));
         }
-        if (peek().isWord("ON")) {
-            throw unsupportedClause("ON DUPLICATE KEY UPDATE");
+        if (peek().isWord("AS") && dialect.persist()) { // MySQL 8.0.19's row alias; MariaDB has none (1064)
+            throw unsupportedClause("a row alias (AS)");
         }
-        return new Statement.Insert(table, columns, rows, ignore);
+        List<Statement.ColumnAssignment> onDuplicate = new ArrayList<>();
+        if (!replace && acceptWord("ON")) {
+            expectWord("DUPLICATE");
+            expectWord("KEY");
+            expectWord("UPDATE");
+            do {
+                String column = columnName();
+                assignmentOperator();
+                onDuplicate.add(new Statement.ColumnAssignment(column, expression()));
+            } while (acceptSymbol(","));
+        }
+        return new Statement.Insert(table, columns, rows, ignore, replace, onDuplicate);
     }
 
     /** A column name, possibly qualified ({@code t.c}): the qualifier is not needed in a one-table statement. */

@@ -220,10 +220,19 @@ public sealed interface Statement {
     record Rollback() implements Statement {
     }
 
-    /** INSERT [IGNORE] INTO table [(columns)] VALUES (...), ... ; {@code columns} null: all, in order. */
-    record Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore) implements Statement {
+    /**
+     * INSERT [IGNORE] INTO table [(columns)] VALUES (...), ... [ON DUPLICATE KEY UPDATE ...], or REPLACE INTO
+     * ({@code replace}); {@code columns} null: all, in order; {@code onDuplicate} empty: no such clause.
+     */
+    record Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore, boolean replace,
+                  List<ColumnAssignment> onDuplicate) implements Statement {
         public Insert {
             rows = List.copyOf(rows);
+            onDuplicate = List.copyOf(onDuplicate);
+        }
+
+        public Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore) {
+            this(table, columns, rows, ignore, false, List.of());
         }
     }
 

@@ -88,6 +88,11 @@ public abstract sealed class Table permits ImplicitTable, TypedTable {
         return null; // only a created table has unique keys
     }
 
+    /** The row whose values in the unique key {@code index} are {@code values}, or null. */
+    public Object[] uniqueHolder(TableDef.Index index, Object[] values) {
+        return null; // only a created table has unique keys
+    }
+
     /** The values of {@code row} at {@code positions}, or null when one of them is NULL. */
     public static Object[] values(Object[] row, int[] positions) {
         Object[] out = new Object[positions.length];

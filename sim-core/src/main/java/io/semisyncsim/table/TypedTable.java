@@ -82,6 +82,16 @@ public final class TypedTable extends Table {
         }
     }
 
+    @Override
+    public Object[] uniqueHolder(TableDef.Index index, Object[] values) {
+        for (int u = 0; u < uniques.length; u++) {
+            if (uniques[u].name().equals(index.name())) {
+                return byUnique[u].get(values);
+            }
+        }
+        return null;
+    }
+
     /**
      * Adds a row, replacing any with the same primary key or unique key values: a replica with
      * slave_exec_mode IDEMPOTENT deletes each row in the way and writes again (log_event_server.cc
