@@ -331,13 +331,17 @@ public final class BinaryLog {
             anyRow |= change.changesRow();
         }
         if (asStatements) {
-            for (Transaction.RowChange change : trx.changes()) {
-                if (change.logsStatement()) { // one Query event per statement, not per row
-                    if (change.insertId() != 0) {
-                        staged.add(EventType.INTVAR, sizes.intvar(), false); // INSERT_ID, read before the statement
-                    }
-                    staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), false);
+            List<Transaction.RowChange> changes = trx.changes();
+            for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
+                Transaction.RowChange change = changes.get(i);
+                if (change.rows()) { // MIXED: an unsafe statement goes in rows, beside the others' statements
+                    statementInRows(trx, i, annotate != null ? annotate : rowFormat != null && rowFormat.annotates());
+                    continue;
                 }
+                if (change.insertId() != 0) {
+                    staged.add(EventType.INTVAR, sizes.intvar(), false); // INSERT_ID, read before the statement
+                }
+                staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), false);
             }
             if (!engineTookPart) { // only statements that matched no row: a non-XA transaction ends with COMMIT
                 staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
@@ -359,6 +363,31 @@ public final class BinaryLog {
             }
         }
         staged.add(EventType.XID, sizes.xid(), true);
+    }
+
+    /**
+     * One statement's row events in a transaction otherwise written as statements: its Annotate_rows, Table_map
+     * and a rows event per run of one kind, as row format lays them out; the fixed sizes of one rows event per
+     * row where no table layout is known.
+     */
+    private void statementInRows(Transaction trx, int start, boolean annotate) {
+        List<Transaction.RowChange> changes = trx.changes();
+        int end = trx.statementEnd(start);
+        int tableMap = rowFormat == null ? -1 : rowFormat.tableMap(changes.get(start));
+        if (tableMap < 0) {
+            staged.add(EventType.TABLE_MAP, sizes.tableMap(), false);
+            for (int i = start; i < end; i++) {
+                staged.add(changes.get(i).kind(), sizes.rowsBase() + sizes.rowBytes(), false);
+            }
+            return;
+        }
+        if (annotate) {
+            staged.add(EventType.ANNOTATE_ROWS, rowFormat.annotateRows(changes.get(start).statement()), false);
+        }
+        staged.add(EventType.TABLE_MAP, tableMap, false);
+        for (int run = start; run < end; run = trx.runEnd(run)) {
+            staged.add(changes.get(run).kind(), rowFormat.rows(changes.subList(run, trx.runEnd(run))), false);
+        }
     }
 
     /** A transaction's events after its Gtid event, laid out before they are written; reused. */

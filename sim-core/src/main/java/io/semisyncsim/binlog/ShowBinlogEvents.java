@@ -175,12 +175,15 @@ public final class ShowBinlogEvents {
 
     /** A transaction's events, in the order written ({@link BinaryLog#write}). */
     private void transaction(BinaryLog log, List<Written> events, Transaction trx, List<Row> out) {
-        List<String> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>(); // the statements written as Query events, in order
         List<Long> insertIds = new ArrayList<>();
-        for (Transaction.RowChange c : trx.changes()) {
-            if (c.logsStatement()) {
+        List<Integer> statementEnds = new ArrayList<>(); // where each ends: a rows event after it reads from there
+        for (int i = 0; i < trx.changes().size(); i++) {
+            Transaction.RowChange c = trx.changes().get(i);
+            if (c.logsStatement() && !c.rows()) {
                 statements.add(c.statement());
                 insertIds.add(c.insertId());
+                statementEnds.add(trx.statementEnd(i));
             }
         }
         int statement = 0;
@@ -193,7 +196,7 @@ public final class ShowBinlogEvents {
             rowsEvents += e.type() == EventType.WRITE_ROWS || e.type() == EventType.UPDATE_ROWS
                     || e.type() == EventType.DELETE_ROWS ? 1 : 0;
         }
-        boolean perStatement = rowsEvents < trx.changes().size();
+        boolean perStatement = rowsEvents < rowsLoggedChanges(trx);
         for (Written w : events) {
             BinlogEvent e = w.event();
             long origin = trx.serverId() > 0 ? trx.serverId() : w.serverId();
@@ -220,6 +223,7 @@ public final class ShowBinlogEvents {
                     } else if (trx.changes().isEmpty()) {
                         info = "COMMIT"; // an empty transaction (gtid_next)
                     } else {
+                        change = Math.max(change, statementEnds.get(statement)); // MIXED: a statement between row events
                         info = "use `" + Transaction.DATABASE + "`; " + statements.get(statement++);
                     }
                 }
@@ -249,6 +253,20 @@ public final class ShowBinlogEvents {
             }
             out.add(row(w, type, origin, info));
         }
+    }
+
+    /** The changes written as rows: all of them, or in a statement-format transaction those of its unsafe statements. */
+    private static int rowsLoggedChanges(Transaction trx) {
+        boolean statements = trx.logging() != null && trx.logging().statements();
+        int n = 0;
+        for (int i = 0; i < trx.changes().size(); i = trx.statementEnd(i)) {
+            if (!statements || trx.changes().get(i).rows()) {
+                for (int k = i; k < trx.statementEnd(i); k++) {
+                    n += trx.changes().get(k).changesRow() ? 1 : 0;
+                }
+            }
+        }
+        return n;
     }
 
     /** A DDL or account statement's Info: {@code use `db`; } when a database was selected, MySQL 8's XID after. */

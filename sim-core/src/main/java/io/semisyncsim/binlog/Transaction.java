@@ -112,17 +112,19 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * @param db the database, or null for the default one
      * @param insertId on the first change of an SQL statement, the first AUTO_INCREMENT value it generated
      *     (statement format writes it as an Intvar event INSERT_ID before the statement), else 0
+     * @param rows on the first change of an SQL statement, whether it is written in row format although its
+     *     session writes statements: binlog_format MIXED and a statement unsafe to replay (THD::decide_logging_format)
      */
     public record RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
-                            List<Object> after, String sql, long insertId) {
+                            List<Object> after, String sql, long insertId, boolean rows) {
 
         public RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
                          List<Object> after) {
-            this(kind, db, table, key, value, before, after, null, 0);
+            this(kind, db, table, key, value, before, after, null, 0, false);
         }
 
         public RowChange(EventType kind, String table, long key, String value) {
-            this(kind, null, table, key, value, null, null, null, 0);
+            this(kind, null, table, key, value, null, null, null, 0, false);
         }
 
         /**
@@ -132,7 +134,7 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
          * with an Xid). Row format writes nothing for it, and applying it changes nothing.
          */
         public static RowChange noRow(EventType kind, String db, String table, String sql) {
-            return new RowChange(kind, db, table, 0, null, null, null, sql, 0);
+            return new RowChange(kind, db, table, 0, null, null, null, sql, 0, false);
         }
 
         /** Whether this is a row change, not a statement that changed none ({@link #noRow}). */
@@ -142,12 +144,17 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
 
         /** This change as the first of the statement {@code sql} made: statement format logs that text once. */
         public RowChange withSql(String sql) {
-            return new RowChange(kind, db, table, key, value, before, after, sql, insertId);
+            return new RowChange(kind, db, table, key, value, before, after, sql, insertId, rows);
         }
 
         /** This change as the first of a statement that generated AUTO_INCREMENT values from {@code first}. */
         public RowChange withInsertId(long first) {
-            return new RowChange(kind, db, table, key, value, before, after, sql, first);
+            return new RowChange(kind, db, table, key, value, before, after, sql, first, rows);
+        }
+
+        /** This change as the first of a statement MIXED writes in row format (an unsafe one). */
+        public RowChange inRows() {
+            return new RowChange(kind, db, table, key, value, before, after, sql, insertId, true);
         }
 
         /**

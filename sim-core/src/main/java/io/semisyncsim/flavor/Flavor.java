@@ -445,6 +445,11 @@ public final class Flavor {
             return c.getBoolean("logs-create-table-that-exists");
         }
 
+        /** The functions whose call makes a statement unsafe to replay, which MIXED then writes in row format. */
+        public java.util.Set<String> unsafeFunctions() {
+            return java.util.Set.copyOf(c.getStringList("unsafe-functions"));
+        }
+
         /** The level of ER_DUP_INDEX, a key defined twice: Warning (MySQL) or Note (MariaDB). */
         public String duplicateIndexLevel() {
             return c.getString("duplicate-index-level");

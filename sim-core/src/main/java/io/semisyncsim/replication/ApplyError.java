@@ -51,7 +51,6 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             return List.of();
         }
         Rules r = rules.get();
-        boolean tolerant = asRows && r.idempotent();
         found = store.conflicts(trx, true);
         List<ApplyError> out = new java.util.ArrayList<>(found.size());
         int droppedTo = -1;
@@ -60,14 +59,17 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
                 continue; // in what a skipped error left out already
             }
             RowConflict.Kind kind = conflict.conflict().kind();
+            // a statement MIXED wrote as rows in a transaction of statements is applied as rows, and the others as statements
+            boolean rows = asRows && inRows(trx, statementStart(trx, conflict.index()));
+            boolean tolerant = rows && r.idempotent();
             boolean duplicate = kind == RowConflict.Kind.DUPLICATE_KEY;
-            if (!asRows && kind == RowConflict.Kind.ROW_NOT_FOUND) {
+            if (!rows && kind == RowConflict.Kind.ROW_NOT_FOUND) {
                 continue; // a statement that matched nothing here
             }
             if (r.skip().skips(kind.errno())) { // Rows_log_event::do_apply_event / Query_log_event: ignored_error_code
                 int end = trx.statementEnd(statementStart(trx, conflict.index()));
-                int from = asRows ? conflict.index() : statementStart(trx, conflict.index());
-                out.add(error(flavor, trx, conflict, asRows, false, asRows, from, end, rowsEventEnds, rowsEvents,
+                int from = rows ? conflict.index() : statementStart(trx, conflict.index());
+                out.add(error(flavor, trx, conflict, rows, false, rows, from, end, rowsEventEnds, rowsEvents,
                         sourceFile));
                 droppedTo = end;
                 continue;
@@ -83,7 +85,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
                 continue;
             }
             boolean stops = !tolerant || kind == RowConflict.Kind.TABLE_MISSING; // IDEMPOTENT covers rows only
-            out.add(error(flavor, trx, conflict, asRows, stops, true, 0, 0, rowsEventEnds, rowsEvents, sourceFile));
+            out.add(error(flavor, trx, conflict, rows, stops, true, 0, 0, rowsEventEnds, rowsEvents, sourceFile));
             if (stops) {
                 break;
             }
@@ -161,10 +163,15 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         List<Transaction.RowChange> changes = trx.changes();
         int rowChanges = 0;
         int before = 0;
-        for (int i = 0; i < changes.size(); i++) {
-            if (changes.get(i).changesRow()) {
-                rowChanges++;
-                before += i < index ? 1 : 0;
+        for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
+            if (!inRows(trx, i)) {
+                continue; // a statement MIXED wrote as a statement has no rows event
+            }
+            for (int k = i; k < trx.statementEnd(i); k++) {
+                if (changes.get(k).changesRow()) {
+                    rowChanges++;
+                    before += k < index ? 1 : 0;
+                }
             }
         }
         if (rowsEvents == rowChanges) {
@@ -172,7 +179,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         }
         int event = -1; // one rows event per run of one kind within each statement (BinaryLog.rowsByStatement)
         for (int i = 0; i <= index && i < changes.size(); i = trx.statementEnd(i)) {
-            if (!changes.get(i).changesRow()) {
+            if (!changes.get(i).changesRow() || !inRows(trx, i)) {
                 continue;
             }
             for (int run = i; run <= index && run < trx.statementEnd(i); run = trx.runEnd(run)) {
@@ -180,6 +187,11 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             }
         }
         return event;
+    }
+
+    /** Whether the statement starting at {@code start} was written as rows (row format, or MIXED's unsafe one). */
+    private static boolean inRows(Transaction trx, int start) {
+        return trx.logging() == null || !trx.logging().statements() || trx.changes().get(start).rows();
     }
 
     /** The statement that made change {@code index}: the text of its statement's first change. */

@@ -81,13 +81,15 @@ final class DmlStatements {
      * {@code noRow} ({@link RowChange#noRow}: whether the engine took part decides how its transaction ends).
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
-                                            String info, Session session, RowChange noRow) {
-        if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements()) {
+                                            String info, Session session, RowChange noRow, boolean unsafe) {
+        boolean inRows = unsafe && session.mixed(server.variables()); // MIXED: an unsafe statement goes in rows
+        if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements() && !inRows) {
             changes = List.of(noRow); // binlog_query: the statement, whatever it changed
         }
         if (!changes.isEmpty() && sql != null) {
             changes = new java.util.ArrayList<>(changes);
-            changes.set(0, changes.get(0).withSql(sql)); // its first row carries the statement's text
+            RowChange first = changes.get(0).withSql(sql); // its first row carries the statement's text
+            changes.set(0, inRows ? first.inRows() : first);
         }
         if (!session.inTransaction() && !session.autocommit(server.variables())) {
             session.begin(); // autocommit OFF: the statement opens a transaction, which COMMIT ends
@@ -239,8 +241,33 @@ final class DmlStatements {
         String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: "
                 + (upsert ? up.duplicates() : duplicates) + "  Warnings: " + warnings.size() : null;
         // every row a duplicate INSERT IGNORE skipped: the engine was asked, so its transaction has an Xid
+        List<Expr> read = new ArrayList<>();
+        s.rows().forEach(read::addAll);
+        s.onDuplicate().forEach(a -> read.add(a.value()));
+        boolean twoKeys = !s.onDuplicate().isEmpty()
+                && (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size() > 1; // UNSAFE_INSERT_TWO_KEYS
         return commitOrCollect(changes, affected, warnings, info, session,
-                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql));
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), twoKeys || callsUnsafe(read));
+    }
+
+    /** Whether one of {@code read} calls a function whose value a replica would not reproduce. */
+    private boolean callsUnsafe(List<Expr> read) {
+        java.util.Set<String> unsafe = flavor().sql().unsafeFunctions();
+        for (Expr e : read) {
+            if (e != null && e.calls(unsafe)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UPDATE's or DELETE's expressions: its assignments, WHERE and ORDER BY. */
+    private static List<Expr> read(List<Statement.ColumnAssignment> set, Expr where, List<Statement.Order> orderBy) {
+        List<Expr> out = new ArrayList<>();
+        set.forEach(a -> out.add(a.value()));
+        out.add(where);
+        orderBy.forEach(o -> out.add(o.expr()));
+        return out;
     }
 
     /**
@@ -279,11 +306,6 @@ final class DmlStatements {
                 }
                 ev.check(a.value(), "insert", false);
             }
-            if (!s.onDuplicate().isEmpty() && keyCount() > 1 && session.logging(server.variables()).statements()) {
-                // MIXED writes it in row format (unsafe: ER_BINLOG_UNSAFE_INSERT_TWO_KEYS), STATEMENT with a warning
-                throw flavor().error("9000-clause", "INSERT",
-                        "ON DUPLICATE KEY UPDATE of a table with more than one unique key in statement or mixed binlog format");
-            }
         }
 
         int duplicates() {
@@ -293,10 +315,6 @@ final class DmlStatements {
         /** Whether the last row was written as a new row (REPLACE always; ON DUPLICATE KEY UPDATE without a clash). */
         boolean inserted() {
             return inserted;
-        }
-
-        private int keyCount() {
-            return (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size();
         }
 
         /** Writes {@code row} as the statement says, adding its changes; the rows it affected. */
@@ -544,7 +562,8 @@ final class DmlStatements {
         }
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
-                RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql));
+                RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
+                s.limit() != null || callsUnsafe(read(s.set(), s.where(), s.orderBy())));
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -565,6 +584,7 @@ final class DmlStatements {
             changes.add(RowChange.images(EventType.DELETE_ROWS, r.db(), r.name(), row, null));
         }
         return commitOrCollect(changes, changes.size(), List.of(), null, session,
-                RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql));
+                RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
+                s.limit() != null || callsUnsafe(read(List.of(), s.where(), s.orderBy())));
     }
 }

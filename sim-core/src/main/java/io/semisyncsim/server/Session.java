@@ -92,6 +92,12 @@ public final class Session {
         return !"OFF".equals(variables.get(StatementExecutor.AUTOCOMMIT));
     }
 
+    /** Whether this session's binlog_format is MIXED: statements, but unsafe ones in row format. */
+    boolean mixed(SystemVariables globals) {
+        open(globals);
+        return "MIXED".equals(variables.get("binlog_format"));
+    }
+
     /** How this session's commits are written: its binlog_format, binlog_annotate_row_events, gtid_domain_id. */
     public Transaction.Logging logging(SystemVariables globals) {
         if (logging == null) {

@@ -11,6 +11,49 @@ public sealed interface Expr {
 
     String text();
 
+    /** Whether this expression, or one inside it, calls a function named in {@code names} (upper case). */
+    default boolean calls(java.util.Set<String> names) {
+        if (this instanceof Function f && names.contains(f.name())) {
+            return true;
+        }
+        for (Expr e : children()) {
+            if (e != null && e.calls(names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The expressions directly inside this one. */
+    private List<Expr> children() {
+        if (this instanceof Unary u) {
+            return List.of(u.operand());
+        } else if (this instanceof Binary b) {
+            return List.of(b.left(), b.right());
+        } else if (this instanceof In in) {
+            List<Expr> all = new java.util.ArrayList<>(in.list());
+            all.add(in.value());
+            return all;
+        } else if (this instanceof Between b) {
+            return List.of(b.value(), b.low(), b.high());
+        } else if (this instanceof Like l) {
+            return List.of(l.value(), l.pattern());
+        } else if (this instanceof IsNull n) {
+            return List.of(n.value());
+        } else if (this instanceof IsBoolean b) {
+            return List.of(b.value());
+        } else if (this instanceof Function f) {
+            return f.args();
+        } else if (this instanceof Case c) {
+            List<Expr> all = new java.util.ArrayList<>(c.when());
+            all.addAll(c.then());
+            all.add(c.value());
+            all.add(c.otherwise());
+            return all;
+        }
+        return List.of();
+    }
+
     /**
      * A constant: {@link Long}, {@link java.math.BigInteger}, {@link java.math.BigDecimal}, {@link Double},
      * {@link String} or null (NULL); {@code text} is a string's value, as MySQL names that column.

@@ -105,16 +105,4 @@ class UpsertTest {
         assertEquals("ERROR 1062 (23000): Duplicate entry 'b' for key 'c.name'",
                 error(sql("INSERT INTO c VALUES (1, 'x', 0) ON DUPLICATE KEY UPDATE name = 'b'")));
     }
-
-    @Test
-    void mixedFormatOfATableWithTwoUniqueKeysIsNotModelledYet() {
-        Mysqld maria = node("mariadb-10.11");
-        Session s = new Session();
-        MysqldFixture.committed(maria, s, "root", "CREATE TABLE c (id INT PRIMARY KEY, name VARCHAR(20) UNIQUE)");
-        assertEquals(9000, ((StatementResult.Failed) MysqldFixture.committed(maria, s, "root",
-                "INSERT INTO c VALUES (1, 'a') ON DUPLICATE KEY UPDATE name = 'b'")).error().code());
-        MysqldFixture.committed(maria, s, "root", "CREATE TABLE k (id INT PRIMARY KEY, n INT)");
-        assertInstanceOf(StatementResult.Ok.class, MysqldFixture.committed(maria, s, "root",
-                "INSERT INTO k VALUES (1, 1) ON DUPLICATE KEY UPDATE n = n + 1"), "one unique key: safe as a statement");
-    }
 }

@@ -1,0 +1,93 @@
+package io.semisyncsim.server;
+
+import static io.semisyncsim.server.MysqldFixture.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.Transaction;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * binlog_format MIXED writes each statement as a statement unless it is unsafe to replay, then in rows
+ * (THD::decide_logging_format), statement by statement within one transaction. Measured on MariaDB 10.11.18
+ * with SHOW BINLOG EVENTS, statement by statement.
+ */
+class MixedFormatTest {
+    private static final Transaction.Logging MIXED = new Transaction.Logging(true, true, 0);
+    private static final List<EventType> ROWS = List.of(EventType.GTID, EventType.ANNOTATE_ROWS, EventType.TABLE_MAP,
+            EventType.WRITE_ROWS, EventType.XID);
+
+    private final Mysqld node = node("mariadb-10.11");
+    private final Session session = new Session();
+
+    private StatementResult sql(String statement) {
+        return MysqldFixture.committed(node, session, "root", statement);
+    }
+
+    private List<EventType> written(String statement) {
+        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
+                node.execute(Account.ROOT, statement, session));
+        return node.binlog().write(c.transaction(1, 0, 0, MIXED)).stream().map(BinlogEvent::type).toList();
+    }
+
+    private void table() {
+        sql("CREATE TABLE u (id INT PRIMARY KEY, v VARCHAR(100), n INT)");
+    }
+
+    @Test
+    void aSystemFunctionAReplicaWouldNotReproduceMakesTheStatementRows() {
+        table();
+        assertEquals(ROWS, written("INSERT INTO u VALUES (1, USER(), 0)"));
+        assertEquals(ROWS, written("INSERT INTO u VALUES (2, VERSION(), 0)"));
+        assertEquals(ROWS, written("INSERT INTO u VALUES (3, 'x', ROW_COUNT())"));
+    }
+
+    @Test
+    void whatTheBinlogCarriesForAReplicaIsSafe() {
+        table();
+        List<EventType> statement = List.of(EventType.GTID, EventType.QUERY, EventType.XID);
+        assertEquals(statement, written("INSERT INTO u VALUES (1, NOW(), CONNECTION_ID())"));
+        assertEquals(statement, written("INSERT INTO u VALUES (2, DATABASE(), 0)"));
+    }
+
+    @Test
+    void anUpdateOrDeleteWithALimitIsRowsEvenInOrder() {
+        table();
+        sql("INSERT INTO u VALUES (1, 'a', 0), (2, 'b', 0)");
+        assertEquals(List.of(EventType.GTID, EventType.ANNOTATE_ROWS, EventType.TABLE_MAP, EventType.UPDATE_ROWS,
+                EventType.XID), written("UPDATE u SET n = 1 ORDER BY id LIMIT 1"));
+    }
+
+    @Test
+    void aTransactionMixesTheTwoStatementByStatement() {
+        table();
+        sql("INSERT INTO u VALUES (1, 'a', 0)");
+        sql("BEGIN");
+        sql("INSERT INTO u VALUES (2, 'b', 0)");
+        sql("UPDATE u SET n = 1 LIMIT 1");
+        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
+                node.execute(Account.ROOT, "COMMIT", session));
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.ANNOTATE_ROWS, EventType.TABLE_MAP,
+                        EventType.UPDATE_ROWS, EventType.XID),
+                node.binlog().write(c.transaction(1, 0, 0, MIXED)).stream().map(BinlogEvent::type).toList());
+    }
+
+    @Test
+    void anUpsertOfATableWithTwoUniqueKeysIsRowsAndOfOneAStatement() {
+        sql("CREATE TABLE c (id INT PRIMARY KEY, name VARCHAR(20) UNIQUE)");
+        assertEquals(ROWS, written("INSERT INTO c VALUES (1, 'a') ON DUPLICATE KEY UPDATE name = 'b'"));
+        sql("CREATE TABLE k (id INT PRIMARY KEY, n INT)");
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.XID),
+                written("INSERT INTO k VALUES (1, 1) ON DUPLICATE KEY UPDATE n = n + 1"));
+    }
+
+    @Test
+    void statementFormatWritesAnUnsafeStatementAsItIs() {
+        table();
+        sql("SET SESSION binlog_format = 'STATEMENT'");
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.XID), written("INSERT INTO u VALUES (1, USER(), 0)"));
+    }
+}
