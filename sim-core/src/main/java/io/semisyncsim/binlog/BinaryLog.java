@@ -341,7 +341,8 @@ public final class BinaryLog {
                 if (change.insertId() != 0) {
                     staged.add(EventType.INTVAR, sizes.intvar(), false); // INSERT_ID, read before the statement
                 }
-                staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()), false);
+                staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()) + change.clockBytes(),
+                        false);
             }
             if (!engineTookPart) { // only statements that matched no row: a non-XA transaction ends with COMMIT
                 staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);

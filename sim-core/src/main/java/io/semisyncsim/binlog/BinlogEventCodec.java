@@ -65,7 +65,7 @@ public final class BinlogEventCodec implements EventStore.Codec<BinlogEvent> {
             return false;
         }
         for (Transaction.RowChange c : t.changes()) {
-            if (c.before() != null || c.after() != null || c.sql() != null || c.insertId() != 0 || c.rows()) {
+            if (c.before() != null || c.after() != null || c.sql() != null || c.log() != null) {
                 return false;
             }
         }

@@ -97,6 +97,22 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
     }
 
     /**
+     * What statement format writes with a statement besides its text (log_event.cc Query_log_event::write,
+     * and the events before it). {@code insertId}: the first AUTO_INCREMENT value it generated, an Intvar
+     * INSERT_ID event before it (0: none). {@code rows}: binlog_format MIXED writes it in row format, as a
+     * statement unsafe to replay (THD::decide_logging_format). {@code clockBytes}: the status variables of a
+     * statement that reads the clock, Q_TIME_ZONE_CODE when it converts with the session's time zone and
+     * the sub-second Q_HRNOW (MySQL: Q_MICROSECONDS) when it reads the statement's start to the microsecond.
+     */
+    public record StatementLog(long insertId, boolean rows, int clockBytes) {
+        public static final StatementLog NONE = new StatementLog(0, false, 0);
+
+        public StatementLog withInsertId(long first) {
+            return new StatementLog(first, rows, clockBytes);
+        }
+    }
+
+    /**
      * The account a GRANT or REVOKE ran as, which its Query event names in a status variable
      * (log_event.cc Q_INVOKER: the user's and the host's length and bytes).
      */
@@ -110,21 +126,34 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * instead: {@code before} (UPDATE, DELETE) and {@code after} (INSERT, UPDATE), column by column.
      *
      * @param db the database, or null for the default one
-     * @param insertId on the first change of an SQL statement, the first AUTO_INCREMENT value it generated
-     *     (statement format writes it as an Intvar event INSERT_ID before the statement), else 0
-     * @param rows on the first change of an SQL statement, whether it is written in row format although its
-     *     session writes statements: binlog_format MIXED and a statement unsafe to replay (THD::decide_logging_format)
+     * @param log on the first change of an SQL statement, what the binlog writes with it in statement format
+     *     ({@link StatementLog}); null when nothing
      */
     public record RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
-                            List<Object> after, String sql, long insertId, boolean rows) {
+                            List<Object> after, String sql, StatementLog log) {
 
         public RowChange(EventType kind, String db, String table, long key, String value, List<Object> before,
                          List<Object> after) {
-            this(kind, db, table, key, value, before, after, null, 0, false);
+            this(kind, db, table, key, value, before, after, null, null);
         }
 
         public RowChange(EventType kind, String table, long key, String value) {
-            this(kind, null, table, key, value, null, null, null, 0, false);
+            this(kind, null, table, key, value, null, null, null, null);
+        }
+
+        /** The first AUTO_INCREMENT value the statement generated (its Intvar INSERT_ID), or 0. */
+        public long insertId() {
+            return log == null ? 0 : log.insertId();
+        }
+
+        /** Whether the statement is written in row format although its session writes statements (MIXED). */
+        public boolean rows() {
+            return log != null && log.rows();
+        }
+
+        /** The bytes of clock status variables its Query event carries ({@link StatementLog#clockBytes}). */
+        public int clockBytes() {
+            return log == null ? 0 : log.clockBytes();
         }
 
         /**
@@ -134,7 +163,7 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
          * with an Xid). Row format writes nothing for it, and applying it changes nothing.
          */
         public static RowChange noRow(EventType kind, String db, String table, String sql) {
-            return new RowChange(kind, db, table, 0, null, null, null, sql, 0, false);
+            return new RowChange(kind, db, table, 0, null, null, null, sql, null);
         }
 
         /** Whether this is a row change, not a statement that changed none ({@link #noRow}). */
@@ -144,17 +173,12 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
 
         /** This change as the first of the statement {@code sql} made: statement format logs that text once. */
         public RowChange withSql(String sql) {
-            return new RowChange(kind, db, table, key, value, before, after, sql, insertId, rows);
+            return new RowChange(kind, db, table, key, value, before, after, sql, log);
         }
 
-        /** This change as the first of a statement that generated AUTO_INCREMENT values from {@code first}. */
-        public RowChange withInsertId(long first) {
-            return new RowChange(kind, db, table, key, value, before, after, sql, first, rows);
-        }
-
-        /** This change as the first of a statement MIXED writes in row format (an unsafe one). */
-        public RowChange inRows() {
-            return new RowChange(kind, db, table, key, value, before, after, sql, insertId, true);
+        /** This change as the first of a statement the binlog writes with {@code statementLog}. */
+        public RowChange withLog(StatementLog statementLog) {
+            return new RowChange(kind, db, table, key, value, before, after, sql, statementLog);
         }
 
         /**

@@ -450,6 +450,24 @@ public final class Flavor {
             return java.util.Set.copyOf(c.getStringList("unsafe-functions"));
         }
 
+        /** Functions whose call makes a statement's Query event carry the session's time zone. */
+        public java.util.Set<String> timeZoneFunctions() {
+            return java.util.Set.copyOf(c.getStringList("clock.time-zone-functions"));
+        }
+
+        /** Functions whose call makes it carry the statement's start to the microsecond. */
+        public java.util.Set<String> microsecondFunctions() {
+            return java.util.Set.copyOf(c.getStringList("clock.microsecond-functions"));
+        }
+
+        public int timeZoneBytes() {
+            return c.getInt("clock.time-zone-bytes");
+        }
+
+        public int microsecondBytes() {
+            return c.getInt("clock.microsecond-bytes");
+        }
+
         /** The level of ER_DUP_INDEX, a key defined twice: Warning (MySQL) or Note (MariaDB). */
         public String duplicateIndexLevel() {
             return c.getString("duplicate-index-level");

@@ -1,6 +1,7 @@
 package io.semisyncsim.server;
 
 import io.semisyncsim.binlog.EventType;
+import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.binlog.Transaction.RowChange;
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.flavor.Flavor;
@@ -81,15 +82,18 @@ final class DmlStatements {
      * {@code noRow} ({@link RowChange#noRow}: whether the engine took part decides how its transaction ends).
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
-                                            String info, Session session, RowChange noRow, boolean unsafe) {
-        boolean inRows = unsafe && session.mixed(server.variables()); // MIXED: an unsafe statement goes in rows
+                                            String info, Session session, RowChange noRow, Logged logged) {
+        boolean inRows = logged.unsafe() && session.mixed(server.variables()); // MIXED: an unsafe statement in rows
+        long insertId = changes.isEmpty() ? 0 : logged.insertId();
         if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements() && !inRows) {
             changes = List.of(noRow); // binlog_query: the statement, whatever it changed
         }
         if (!changes.isEmpty() && sql != null) {
             changes = new java.util.ArrayList<>(changes);
             RowChange first = changes.get(0).withSql(sql); // its first row carries the statement's text
-            changes.set(0, inRows ? first.inRows() : first);
+            Transaction.StatementLog log = new Transaction.StatementLog(insertId, inRows,
+                    inRows ? 0 : logged.clockBytes());
+            changes.set(0, log.equals(Transaction.StatementLog.NONE) ? first : first.withLog(log));
         }
         if (!session.inTransaction() && !session.autocommit(server.variables())) {
             session.begin(); // autocommit OFF: the statement opens a transaction, which COMMIT ends
@@ -138,6 +142,7 @@ final class DmlStatements {
         Table work = uniques && s.rows().size() > 1 || upsert ? table.copy() : table;
         long affected = 0;
         long firstInserted = 0;
+        Clock clock = new Clock();
         for (int n = 0; n < s.rows().size(); n++) {
             long rowNumber = n + 1;
             List<Expr> values = s.rows().get(n);
@@ -181,6 +186,7 @@ final class DmlStatements {
                     autoIncrement.explicit(v);
                 }
             }
+            clock.row(def, row, given);
             if (upsert) {
                 affected += up.row(work, row, changes);
                 if (up.inserted()) {
@@ -234,9 +240,6 @@ final class DmlStatements {
             if (firstInserted != 0) { // an ON DUPLICATE KEY UPDATE that updated leaves it (write_record)
                 session.setLastInsertId(firstInserted);
             }
-            if (!changes.isEmpty()) { // statement format writes it first: INSERT_ID, for the replica to take the same
-                changes.set(0, changes.get(0).withInsertId(autoIncrement.first()));
-            }
         }
         String info = s.rows().size() > 1 ? "Records: " + s.rows().size() + "  Duplicates: "
                 + (upsert ? up.duplicates() : duplicates) + "  Warnings: " + warnings.size() : null;
@@ -246,8 +249,57 @@ final class DmlStatements {
         s.onDuplicate().forEach(a -> read.add(a.value()));
         boolean twoKeys = !s.onDuplicate().isEmpty()
                 && (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size() > 1; // UNSAFE_INSERT_TWO_KEYS
+        // statement format writes INSERT_ID first, for the replica to take the same values
         return commitOrCollect(changes, affected, warnings, info, session,
-                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), twoKeys || callsUnsafe(read));
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), new Logged(twoKeys || callsUnsafe(read),
+                        autoIncrement.first(), clockBytes(read, clock.timeZone, clock.now)));
+    }
+
+    /**
+     * What a statement's own evaluation decides about its binlog: whether it is unsafe to replay (MIXED then
+     * writes its rows), the first AUTO_INCREMENT value it generated, and its Query event's clock status bytes.
+     */
+    private record Logged(boolean unsafe, long insertId, int clockBytes) {
+    }
+
+    /** What a statement's rows did with the clock: a TIMESTAMP written, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
+    private static final class Clock {
+        boolean timeZone;
+        boolean now;
+
+        /** An inserted row: {@code given[k]}, whether the statement gave column k (else its default filled it). */
+        void row(TableDef def, Object[] row, boolean[] given) {
+            for (int k = 0; k < row.length; k++) {
+                ColumnDef c = def.columns().get(k);
+                now |= !given[k] && c.defaultValue().kind() == ColumnDef.Default.Kind.NOW;
+                timeZone |= c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null; // converted with it
+            }
+        }
+
+        /** An updated row: {@code assigned[k]}, whether SET gave column k; ON UPDATE CURRENT_TIMESTAMP fills the rest. */
+        void updated(TableDef def, Object[] row, boolean[] assigned) {
+            for (int k = 0; k < row.length; k++) {
+                ColumnDef c = def.columns().get(k);
+                now |= !assigned[k] && c.onUpdateNow();
+                timeZone |= assigned[k] && c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null;
+            }
+        }
+    }
+
+    /** The clock status variables a statement's Query event carries (flavors.conf sql.clock). */
+    private int clockBytes(List<Expr> read, boolean timestampWritten, boolean nowFilled) {
+        Flavor.SqlRules rules = flavor().sql();
+        java.util.Set<String> zone = rules.timeZoneFunctions();
+        java.util.Set<String> micro = rules.microsecondFunctions();
+        boolean tz = timestampWritten || nowFilled;
+        boolean us = nowFilled;
+        for (Expr e : read) {
+            if (e != null) {
+                tz |= e.calls(f -> zone.contains(f.name()) || f.name().equals("UNIX_TIMESTAMP") && !f.args().isEmpty());
+                us |= e.calls(micro);
+            }
+        }
+        return (tz ? rules.timeZoneBytes() : 0) + (us ? rules.microsecondBytes() : 0);
     }
 
     /** Whether one of {@code read} calls a function whose value a replica would not reproduce. */
@@ -521,6 +573,7 @@ final class DmlStatements {
         TreeSet<Object[]> newKeys = new TreeSet<>(DmlStatements::compareKeys);
         boolean uniques = !def.uniqueKeys().isEmpty();
         Table work = uniques && rows.size() > 1 ? r.table().copy() : r.table(); // with the rows changed so far
+        Clock clock = new Clock();
         long rowNumber = 0;
         for (Object[] old : rows) {
             rowNumber++;
@@ -540,6 +593,7 @@ final class DmlStatements {
                     next[k] = VirtualTimestamps.datetime(server.now());
                 }
             }
+            clock.updated(def, next, assigned);
             if (!def.primaryKey().isEmpty()) {
                 Object[] key = r.table().key(next);
                 boolean moved = compareKeys(key, r.table().key(old)) != 0;
@@ -563,7 +617,8 @@ final class DmlStatements {
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
                 RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
-                s.limit() != null || callsUnsafe(read(s.set(), s.where(), s.orderBy())));
+                new Logged(s.limit() != null || callsUnsafe(read(s.set(), s.where(), s.orderBy())), 0,
+                        clockBytes(read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now)));
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -585,6 +640,7 @@ final class DmlStatements {
         }
         return commitOrCollect(changes, changes.size(), List.of(), null, session,
                 RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
-                s.limit() != null || callsUnsafe(read(List.of(), s.where(), s.orderBy())));
+                new Logged(s.limit() != null || callsUnsafe(read(List.of(), s.where(), s.orderBy())), 0,
+                        clockBytes(read(List.of(), s.where(), s.orderBy()), false, false)));
     }
 }

@@ -13,11 +13,16 @@ public sealed interface Expr {
 
     /** Whether this expression, or one inside it, calls a function named in {@code names} (upper case). */
     default boolean calls(java.util.Set<String> names) {
-        if (this instanceof Function f && names.contains(f.name())) {
+        return calls(f -> names.contains(f.name()));
+    }
+
+    /** Whether this expression, or one inside it, is a function call {@code which} accepts. */
+    default boolean calls(java.util.function.Predicate<Function> which) {
+        if (this instanceof Function f && which.test(f)) {
             return true;
         }
         for (Expr e : children()) {
-            if (e != null && e.calls(names)) {
+            if (e != null && e.calls(which)) {
                 return true;
             }
         }

@@ -182,7 +182,7 @@ class EventStoreTest {
         assertEquals(List.of("id", "gtid", "timestamp", "changes", "query", "serverId", "logging"),
                 components(Transaction.class));
         assertEquals(List.of("statements", "annotate", "domainId"), components(Transaction.Logging.class));
-        assertEquals(List.of("kind", "db", "table", "key", "value", "before", "after", "sql", "insertId", "rows"),
+        assertEquals(List.of("kind", "db", "table", "key", "value", "before", "after", "sql", "log"),
                 components(Transaction.RowChange.class));
         assertEquals(List.of("sid", "gno"), components(io.semisyncsim.gtid.Gtid.Uuid.class));
         assertEquals(List.of("domain", "server", "seq"), components(io.semisyncsim.gtid.Gtid.Domain.class));
