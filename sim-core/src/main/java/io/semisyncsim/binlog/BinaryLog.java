@@ -338,8 +338,18 @@ public final class BinaryLog {
                     statementInRows(trx, i, annotate != null ? annotate : rowFormat != null && rowFormat.annotates());
                     continue;
                 }
+                // what a replica sets before it runs the statement (binlog.cc / log.cc write of a statement's
+                // context): LAST_INSERT_ID, INSERT_ID, then each user variable it reads
+                if (change.log() != null && change.log().lastInsertId() != null) {
+                    staged.add(EventType.INTVAR, sizes.intvar(), false);
+                }
                 if (change.insertId() != 0) {
-                    staged.add(EventType.INTVAR, sizes.intvar(), false); // INSERT_ID, read before the statement
+                    staged.add(EventType.INTVAR, sizes.intvar(), false);
+                }
+                if (change.log() != null) {
+                    for (Transaction.UserVar v : change.log().userVars()) {
+                        staged.add(EventType.USER_VAR, sizes.userVar(v), false);
+                    }
                 }
                 staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()) + change.clockBytes(),
                         false);

@@ -106,6 +106,38 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
     }
 
     /** A statement-format Query event: {@code queryBase} + the default database + the statement text. */
+    /**
+     * A User var event (log_event_server.cc User_var_log_event::write): the event header and checksum (an
+     * Intvar's less its 9 bytes of body), the name's length and bytes, then 1 byte for NULL, or the type,
+     * charset and value length (10) and the value (8 for a whole number, which adds a flags byte, or a double;
+     * a decimal's precision and scale and its binary form; a string's bytes). Measured on MariaDB 10.11.18:
+     * 47 for @x = 5, 41 for @s = 'abc', 29 for @z = NULL, 42 for @d = 1.5.
+     */
+    public int userVar(Transaction.UserVar v) {
+        int head = intvar - 9 + 4 + v.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        Object value = v.value();
+        if (value == null) {
+            return head + 1;
+        }
+        int length;
+        if (value instanceof Long || value instanceof Double) {
+            length = 8;
+        } else if (value instanceof java.math.BigDecimal d) {
+            int scale = Math.max(d.scale(), 0);
+            int integer = Math.max(d.precision() - d.scale(), 1);
+            length = 2 + decimalBinSize(integer) + decimalBinSize(scale);
+        } else {
+            length = value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        return head + 10 + length + (value instanceof Long ? 1 : 0);
+    }
+
+    /** strings/decimal.c decimal_bin_size for one side: 4 bytes per 9 digits, then dig2bytes of the rest. */
+    private static int decimalBinSize(int digits) {
+        int[] dig2bytes = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
+        return digits / 9 * 4 + dig2bytes[digits % 9];
+    }
+
     public int query(String db, String text) {
         return queryBase + bytes(db) + bytes(text);
     }

@@ -31,6 +31,8 @@ public enum EventType {
      * format, so that a replica running the statement generates the same ones (log_event.h Intvar_log_event).
      */
     INTVAR,
+    /** The User var event before a statement that reads a user variable, with its value (User_var_log_event). */
+    USER_VAR,
     /**
      * The Query event "COMMIT" that ends a transaction the storage engine took no part in (statements that
      * changed no row, written in statement format): no XID to write (binlog_commit of a non-XA transaction).

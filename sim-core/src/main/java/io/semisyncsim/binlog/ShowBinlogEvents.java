@@ -27,7 +27,8 @@ public final class ShowBinlogEvents {
      * Gtid_list (MariaDB).
      */
     public record Style(Map<String, String> typeNames, String gtidInfo, String standaloneGtidInfo,
-                        String anonymousGtidInfo, boolean ddlShowsXid, String pastEnd, boolean skipShownByReplica) {
+                        String anonymousGtidInfo, boolean ddlShowsXid, String pastEnd, boolean skipShownByReplica,
+                        String userVarString) {
     }
 
     /** One row: Log_name, Pos, Event_type, Server_id, End_log_pos, Info. */
@@ -176,14 +177,22 @@ public final class ShowBinlogEvents {
     /** A transaction's events, in the order written ({@link BinaryLog#write}). */
     private void transaction(BinaryLog log, List<Written> events, Transaction trx, List<Row> out) {
         List<String> statements = new ArrayList<>(); // the statements written as Query events, in order
-        List<Long> insertIds = new ArrayList<>();
         List<Integer> statementEnds = new ArrayList<>(); // where each ends: a rows event after it reads from there
+        java.util.ArrayDeque<String> context = new java.util.ArrayDeque<>(); // the Intvar and User var events' Info
         for (int i = 0; i < trx.changes().size(); i++) {
             Transaction.RowChange c = trx.changes().get(i);
             if (c.logsStatement() && !c.rows()) {
                 statements.add(c.statement());
-                insertIds.add(c.insertId());
                 statementEnds.add(trx.statementEnd(i));
+                if (c.log() != null && c.log().lastInsertId() != null) {
+                    context.add("LAST_INSERT_ID=" + c.log().lastInsertId());
+                }
+                if (c.insertId() != 0) {
+                    context.add("INSERT_ID=" + c.insertId());
+                }
+                if (c.log() != null) {
+                    c.log().userVars().forEach(v -> context.add(userVar(v)));
+                }
             }
         }
         int statement = 0;
@@ -227,7 +236,7 @@ public final class ShowBinlogEvents {
                         info = "use `" + Transaction.DATABASE + "`; " + statements.get(statement++);
                     }
                 }
-                case INTVAR -> info = "INSERT_ID=" + insertIds.get(statement); // the next Query's
+                case INTVAR, USER_VAR -> info = context.isEmpty() ? "" : context.poll(); // the next Query's
                 case ANNOTATE_ROWS -> info = trx.changes().get(change).statement();
                 case TABLE_MAP -> {
                     Transaction.RowChange c = trx.changes().get(change);
@@ -253,6 +262,26 @@ public final class ShowBinlogEvents {
             }
             out.add(row(w, type, origin, info));
         }
+    }
+
+    /** A User var event's Info (User_var_log_event::pack_info): {@code @`name`=value}, a string in hex with its collation. */
+    private String userVar(Transaction.UserVar v) {
+        Object value = v.value();
+        String text;
+        if (value == null) {
+            text = "NULL";
+        } else if (value instanceof String s) {
+            StringBuilder hex = new StringBuilder();
+            for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                hex.append(String.format("%02X", b & 0xff));
+            }
+            text = style.userVarString().replace("{hex}", hex);
+        } else if (value instanceof java.math.BigDecimal d) {
+            text = d.toPlainString();
+        } else {
+            text = value.toString();
+        }
+        return "@`" + v.name() + "`=" + text;
     }
 
     /** The changes written as rows: all of them, or in a statement-format transaction those of its unsafe statements. */

@@ -103,13 +103,23 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * statement unsafe to replay (THD::decide_logging_format). {@code clockBytes}: the status variables of a
      * statement that reads the clock, Q_TIME_ZONE_CODE when it converts with the session's time zone and
      * the sub-second Q_HRNOW (MySQL: Q_MICROSECONDS) when it reads the statement's start to the microsecond.
+     * {@code lastInsertId}: the LAST_INSERT_ID() it reads, an Intvar LAST_INSERT_ID event first (null: none);
+     * {@code userVars}: the user variables it reads, a User var event each, in the order it names them.
      */
-    public record StatementLog(long insertId, boolean rows, int clockBytes) {
-        public static final StatementLog NONE = new StatementLog(0, false, 0);
+    public record StatementLog(long insertId, boolean rows, int clockBytes, Long lastInsertId, List<UserVar> userVars) {
+        public static final StatementLog NONE = new StatementLog(0, false, 0, null, List.of());
 
-        public StatementLog withInsertId(long first) {
-            return new StatementLog(first, rows, clockBytes);
+        public StatementLog {
+            userVars = List.copyOf(userVars);
         }
+    }
+
+    /**
+     * A user variable a statement written as a statement reads, with its value then: a User var event before
+     * it sets it on the replica (log_event.h User_var_log_event). {@code value}: Long, String, BigDecimal,
+     * Double or null.
+     */
+    public record UserVar(String name, Object value) {
     }
 
     /**

@@ -800,7 +800,8 @@ public final class Flavor {
         }
         return new io.semisyncsim.binlog.ShowBinlogEvents.Style(Map.copyOf(names), c.getString("gtid-info"),
                 c.getString("standalone-gtid-info"), c.getString("anonymous-gtid-info"), c.getBoolean("ddl-shows-xid"),
-                c.getIsNull("past-end") ? null : c.getString("past-end"), c.getBoolean("skip-shown-by-replica"));
+                c.getIsNull("past-end") ? null : c.getString("past-end"), c.getBoolean("skip-shown-by-replica"),
+                c.getString("user-var-string"));
     }
 
     /** Whether SHOW BINARY LOGS has the Encrypted column (MySQL 8.0.14+; not 5.7 or MariaDB). */

@@ -91,8 +91,9 @@ final class DmlStatements {
         if (!changes.isEmpty() && sql != null) {
             changes = new java.util.ArrayList<>(changes);
             RowChange first = changes.get(0).withSql(sql); // its first row carries the statement's text
-            Transaction.StatementLog log = new Transaction.StatementLog(insertId, inRows,
-                    inRows ? 0 : logged.clockBytes());
+            Transaction.StatementLog log = inRows ? new Transaction.StatementLog(0, true, 0, null, List.of())
+                    : new Transaction.StatementLog(insertId, false, logged.clockBytes(), logged.lastInsertId(),
+                            logged.userVars());
             changes.set(0, log.equals(Transaction.StatementLog.NONE) ? first : first.withLog(log));
         }
         if (!session.inTransaction() && !session.autocommit(server.variables())) {
@@ -132,6 +133,7 @@ final class DmlStatements {
         List<Warning> warnings = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         TreeSet<Object[]> keys = new TreeSet<>(DmlStatements::compareKeys);
+        long lastInsertIdBefore = session.lastInsertId(); // what LAST_INSERT_ID() reads in this statement
         AutoIncrementRun autoIncrement = new AutoIncrementRun(server.store().catalog().table(r.db(), r.name()), table,
                 s.rows().size());
         int duplicates = 0;
@@ -251,15 +253,42 @@ final class DmlStatements {
                 && (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size() > 1; // UNSAFE_INSERT_TWO_KEYS
         // statement format writes INSERT_ID first, for the replica to take the same values
         return commitOrCollect(changes, affected, warnings, info, session,
-                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), new Logged(twoKeys || callsUnsafe(read),
-                        autoIncrement.first(), clockBytes(read, clock.timeZone, clock.now)));
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), logged(twoKeys || callsUnsafe(read),
+                        autoIncrement.first(), clockBytes(read, clock.timeZone, clock.now), read, lastInsertIdBefore,
+                        session));
     }
 
     /**
      * What a statement's own evaluation decides about its binlog: whether it is unsafe to replay (MIXED then
      * writes its rows), the first AUTO_INCREMENT value it generated, and its Query event's clock status bytes.
      */
-    private record Logged(boolean unsafe, long insertId, int clockBytes) {
+    private record Logged(boolean unsafe, long insertId, int clockBytes, Long lastInsertId,
+                          List<Transaction.UserVar> userVars) {
+    }
+
+    /**
+     * What a statement that reads {@code read} logs of its session for a replica: the LAST_INSERT_ID() it reads
+     * (its value before the statement, {@code lastInsertId}), and each user variable it names, in order.
+     */
+    private Logged logged(boolean unsafe, long insertId, int clockBytes, List<Expr> read, long lastInsertId,
+                          Session session) {
+        boolean[] readsId = {false};
+        java.util.LinkedHashMap<String, Transaction.UserVar> vars = new java.util.LinkedHashMap<>();
+        for (Expr e : read) {
+            if (e == null) {
+                continue;
+            }
+            e.visit(x -> {
+                if (x instanceof Expr.Function f && f.name().equals("LAST_INSERT_ID") && f.args().isEmpty()) {
+                    readsId[0] = true;
+                } else if (x instanceof Expr.UserVariable u) {
+                    String name = u.name().toLowerCase(java.util.Locale.ROOT);
+                    vars.putIfAbsent(name, new Transaction.UserVar(name, session.userVariable(name)));
+                }
+            });
+        }
+        return new Logged(unsafe, insertId, clockBytes, readsId[0] ? (Long) lastInsertId : null,
+                List.copyOf(vars.values()));
     }
 
     /** What a statement's rows did with the clock: a TIMESTAMP written, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
@@ -617,8 +646,9 @@ final class DmlStatements {
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
                 RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
-                new Logged(s.limit() != null || callsUnsafe(read(s.set(), s.where(), s.orderBy())), 0,
-                        clockBytes(read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now)));
+                logged(s.limit() != null || callsUnsafe(read(s.set(), s.where(), s.orderBy())), 0,
+                        clockBytes(read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now),
+                        read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session));
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -640,7 +670,8 @@ final class DmlStatements {
         }
         return commitOrCollect(changes, changes.size(), List.of(), null, session,
                 RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
-                new Logged(s.limit() != null || callsUnsafe(read(List.of(), s.where(), s.orderBy())), 0,
-                        clockBytes(read(List.of(), s.where(), s.orderBy()), false, false)));
+                logged(s.limit() != null || callsUnsafe(read(List.of(), s.where(), s.orderBy())), 0,
+                        clockBytes(read(List.of(), s.where(), s.orderBy()), false, false),
+                        read(List.of(), s.where(), s.orderBy()), session.lastInsertId(), session));
     }
 }

@@ -29,6 +29,16 @@ public sealed interface Expr {
         return false;
     }
 
+    /** Visits this expression and every one inside it, outer first, left to right. */
+    default void visit(java.util.function.Consumer<Expr> visitor) {
+        visitor.accept(this);
+        for (Expr e : children()) {
+            if (e != null) {
+                e.visit(visitor);
+            }
+        }
+    }
+
     /** The expressions directly inside this one. */
     private List<Expr> children() {
         if (this instanceof Unary u) {

@@ -2,7 +2,6 @@ package io.semisyncsim.server;
 
 import static io.semisyncsim.server.MysqldFixture.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.EventType;
@@ -16,16 +15,12 @@ import org.junit.jupiter.api.Test;
  * statement by statement.
  */
 class ClockStatusVariablesTest {
-    private static final Transaction.Logging STATEMENTS = new Transaction.Logging(true, true, 0);
-
     private final Mysqld node = node("mariadb-10.11");
     private final Session session = new Session();
 
     /** The Query event's size beyond the same statement with none of them. */
     private int extra(String statement) {
-        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
-                node.execute(Account.ROOT, statement, session));
-        BinlogEvent query = node.binlog().write(c.transaction(1, 0, 0, STATEMENTS)).stream()
+        BinlogEvent query = MysqldFixture.binlogged(node, session, statement).stream()
                 .filter(e -> e.type() == EventType.QUERY).findFirst().orElseThrow();
         return query.size() - node.flavor().eventSizes().query(Transaction.DATABASE, statement);
     }

@@ -2,11 +2,9 @@ package io.semisyncsim.server;
 
 import static io.semisyncsim.server.MysqldFixture.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.semisyncsim.binlog.BinlogEvent;
 import io.semisyncsim.binlog.EventType;
-import io.semisyncsim.binlog.Transaction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * with SHOW BINLOG EVENTS, statement by statement.
  */
 class MixedFormatTest {
-    private static final Transaction.Logging MIXED = new Transaction.Logging(true, true, 0);
     private static final List<EventType> ROWS = List.of(EventType.GTID, EventType.ANNOTATE_ROWS, EventType.TABLE_MAP,
             EventType.WRITE_ROWS, EventType.XID);
 
@@ -28,9 +25,7 @@ class MixedFormatTest {
     }
 
     private List<EventType> written(String statement) {
-        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
-                node.execute(Account.ROOT, statement, session));
-        return node.binlog().write(c.transaction(1, 0, 0, MIXED)).stream().map(BinlogEvent::type).toList();
+        return MysqldFixture.binlogged(node, session, statement).stream().map(BinlogEvent::type).toList();
     }
 
     private void table() {
@@ -68,11 +63,8 @@ class MixedFormatTest {
         sql("BEGIN");
         sql("INSERT INTO u VALUES (2, 'b', 0)");
         sql("UPDATE u SET n = 1 LIMIT 1");
-        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
-                node.execute(Account.ROOT, "COMMIT", session));
         assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.ANNOTATE_ROWS, EventType.TABLE_MAP,
-                        EventType.UPDATE_ROWS, EventType.XID),
-                node.binlog().write(c.transaction(1, 0, 0, MIXED)).stream().map(BinlogEvent::type).toList());
+                EventType.UPDATE_ROWS, EventType.XID), written("COMMIT"));
     }
 
     @Test

@@ -22,6 +22,22 @@ final class MysqldFixture {
         return node;
     }
 
+    /** A statement format's logging (MariaDB's MIXED and STATEMENT alike: what the statement itself decides). */
+    static final io.semisyncsim.binlog.Transaction.Logging STATEMENTS =
+            new io.semisyncsim.binlog.Transaction.Logging(true, true, 0);
+
+    /** Runs {@code sql} as root, writes what it commits to the binlog as statement format does, and applies it. */
+    static java.util.List<io.semisyncsim.binlog.BinlogEvent> binlogged(Mysqld node, Session session, String sql) {
+        StatementResult r = node.execute(Account.ROOT, sql, session);
+        if (!(r instanceof StatementResult.CommitNeeded c)) {
+            throw new AssertionError("expected a commit, got " + r);
+        }
+        io.semisyncsim.binlog.Transaction trx = c.transaction(node.store().appliedTransactions() + 1, 0, 0, STATEMENTS);
+        java.util.List<io.semisyncsim.binlog.BinlogEvent> events = node.binlog().write(trx);
+        node.store().apply(trx);
+        return events;
+    }
+
     static StatementResult root(Mysqld node, String sql) {
         return node.execute(Account.ROOT, sql);
     }

@@ -1,0 +1,51 @@
+package io.semisyncsim.server;
+
+import static io.semisyncsim.server.MysqldFixture.node;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.semisyncsim.binlog.BinlogEvent;
+import io.semisyncsim.binlog.EventType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a statement written as a statement brings for a replica to run it alike: an Intvar LAST_INSERT_ID
+ * when it reads LAST_INSERT_ID(), an Intvar INSERT_ID when it generates ids, a User var event for each
+ * user variable it reads. Order and sizes measured on MariaDB 10.11.18 with SHOW BINLOG EVENTS.
+ */
+class StatementContextEventsTest {
+    private final Mysqld node = node("mariadb-10.11");
+    private final Session session = new Session();
+
+    private StatementResult sql(String statement) {
+        return MysqldFixture.committed(node, session, "root", statement);
+    }
+
+    private List<BinlogEvent> written(String statement) {
+        List<BinlogEvent> events = MysqldFixture.binlogged(node, session, statement);
+        return events.subList(1, events.size() - 2); // between the Gtid event and the Query and Xid
+    }
+
+    private static List<EventType> types(List<BinlogEvent> events) {
+        return events.stream().map(BinlogEvent::type).toList();
+    }
+
+    @Test
+    void readingLastInsertIdBringsItsValueBeforeTheStatementsOwnInsertId() {
+        sql("CREATE TABLE u (id INT AUTO_INCREMENT PRIMARY KEY, n INT)");
+        written("INSERT INTO u (n) VALUES (1)");
+        assertEquals(List.of(EventType.INTVAR, EventType.INTVAR), types(written("INSERT INTO u (n) VALUES (LAST_INSERT_ID())")));
+    }
+
+    @Test
+    void eachUserVariableReadIsAUserVarEventInTheOrderTheStatementNamesThem() {
+        sql("CREATE TABLE u (id INT PRIMARY KEY, v VARCHAR(100), n INT)");
+        sql("SET @x = 5, @s = 'abc', @z = NULL, @d = 1.5");
+        List<BinlogEvent> e = written("INSERT INTO u VALUES (1, @s, @x)");
+        assertEquals(List.of(EventType.USER_VAR, EventType.USER_VAR), types(e));
+        assertEquals(List.of(41, 47), e.stream().map(BinlogEvent::size).toList());
+        assertEquals(List.of(29), written("INSERT INTO u VALUES (2, @z, 0)").stream().map(BinlogEvent::size).toList());
+        assertEquals(List.of(42), written("INSERT INTO u VALUES (3, @d, 0)").stream().map(BinlogEvent::size).toList());
+        assertEquals(List.of(34), written("INSERT INTO u VALUES (4, @nosuch, 0)").stream().map(BinlogEvent::size).toList());
+    }
+}
