@@ -83,7 +83,14 @@ final class DmlStatements {
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
                                             String info, Session session, RowChange noRow, Logged logged) {
-        boolean inRows = logged.unsafe() && session.mixed(server.variables()); // MIXED: an unsafe statement in rows
+        boolean unsafe = logged.unsafe() != null && sql != null;
+        boolean inRows = unsafe && session.mixed(server.variables()); // MIXED: an unsafe statement in rows
+        if (unsafe && !inRows && session.logging(server.variables()).statements()) { // STATEMENT: as it is, and why
+            Warning note = unsafeNote(logged.unsafe());
+            warnings = new ArrayList<>(warnings);
+            warnings.add(note);
+            server.errorLog().log("unsafe-statement", "message", note.message(), "statement", sql);
+        }
         long insertId = changes.isEmpty() ? 0 : logged.insertId();
         if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements() && !inRows) {
             changes = List.of(noRow); // binlog_query: the statement, whatever it changed
@@ -253,7 +260,7 @@ final class DmlStatements {
                 && (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size() > 1; // UNSAFE_INSERT_TWO_KEYS
         // statement format writes INSERT_ID first, for the replica to take the same values
         return commitOrCollect(changes, affected, warnings, info, session,
-                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), logged(twoKeys || callsUnsafe(read),
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), logged(unsafe(false, callsUnsafe(read), twoKeys),
                         autoIncrement.first(), clockBytes(read, clock.timeZone, clock.now), read, lastInsertIdBefore,
                         session));
     }
@@ -262,15 +269,37 @@ final class DmlStatements {
      * What a statement's own evaluation decides about its binlog: whether it is unsafe to replay (MIXED then
      * writes its rows), the first AUTO_INCREMENT value it generated, and its Query event's clock status bytes.
      */
-    private record Logged(boolean unsafe, long insertId, int clockBytes, Long lastInsertId,
+    private record Logged(Unsafe unsafe, long insertId, int clockBytes, Long lastInsertId,
                           List<Transaction.UserVar> userVars) {
+    }
+
+    /**
+     * Why a statement is unsafe to replay, the first of its reasons in the server's order
+     * (LEX::enum_binlog_stmt_unsafe: LIMIT before a system function before two unique keys); MIXED writes it
+     * in rows, STATEMENT writes it as it is with Note 1592 saying why.
+     */
+    private enum Unsafe { LIMIT, SYSTEM_FUNCTION, INSERT_TWO_KEYS }
+
+    /** The first reason in order, or null: safe. */
+    private static Unsafe unsafe(boolean limit, boolean systemFunction, boolean twoKeys) {
+        return limit ? Unsafe.LIMIT : systemFunction ? Unsafe.SYSTEM_FUNCTION : twoKeys ? Unsafe.INSERT_TWO_KEYS : null;
+    }
+
+    /** ER_BINLOG_UNSAFE_STATEMENT with the reason's own text (literal keys: TextKeysTest reads them). */
+    private Warning unsafeNote(Unsafe why) {
+        String reason = switch (why) {
+            case LIMIT -> flavor().error("unsafe-limit").getMessage();
+            case SYSTEM_FUNCTION -> flavor().error("unsafe-system-function").getMessage();
+            case INSERT_TWO_KEYS -> flavor().error("unsafe-insert-two-keys").getMessage();
+        };
+        return new Warning("Note", 1592, flavor().errorText(1592, reason));
     }
 
     /**
      * What a statement that reads {@code read} logs of its session for a replica: the LAST_INSERT_ID() it reads
      * (its value before the statement, {@code lastInsertId}), and each user variable it names, in order.
      */
-    private Logged logged(boolean unsafe, long insertId, int clockBytes, List<Expr> read, long lastInsertId,
+    private Logged logged(Unsafe unsafe, long insertId, int clockBytes, List<Expr> read, long lastInsertId,
                           Session session) {
         boolean[] readsId = {false};
         java.util.LinkedHashMap<String, Transaction.UserVar> vars = new java.util.LinkedHashMap<>();
@@ -646,7 +675,7 @@ final class DmlStatements {
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
                 RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
-                logged(s.limit() != null || callsUnsafe(read(s.set(), s.where(), s.orderBy())), 0,
+                logged(unsafe(s.limit() != null, callsUnsafe(read(s.set(), s.where(), s.orderBy())), false), 0,
                         clockBytes(read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now),
                         read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session));
     }
@@ -670,7 +699,7 @@ final class DmlStatements {
         }
         return commitOrCollect(changes, changes.size(), List.of(), null, session,
                 RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
-                logged(s.limit() != null || callsUnsafe(read(List.of(), s.where(), s.orderBy())), 0,
+                logged(unsafe(s.limit() != null, callsUnsafe(read(List.of(), s.where(), s.orderBy())), false), 0,
                         clockBytes(read(List.of(), s.where(), s.orderBy()), false, false),
                         read(List.of(), s.where(), s.orderBy()), session.lastInsertId(), session));
     }

@@ -77,6 +77,19 @@ class MixedFormatTest {
     }
 
     @Test
+    void statementFormatSaysWhyAStatementIsUnsafeInANoteAndTheErrorLog() {
+        table();
+        sql("SET SESSION binlog_format = 'STATEMENT'");
+        StatementResult r = sql("UPDATE u SET n = 1 LIMIT 1");
+        String note = "Unsafe statement written to the binary log using statement format since BINLOG_FORMAT = STATEMENT."
+                + " The statement is unsafe because it uses a LIMIT clause. This is unsafe because the set of rows"
+                + " included cannot be predicted";
+        assertEquals(java.util.List.of(new StatementResult.Warning("Note", 1592, note)), r.warnings());
+        assertEquals(true, node.errorLog().lines().stream().anyMatch(l -> l.contains(
+                "[Warning] " + note + ". Statement: UPDATE u SET n = 1 LIMIT 1")), node.errorLog().lines().toString());
+    }
+
+    @Test
     void statementFormatWritesAnUnsafeStatementAsItIs() {
         table();
         sql("SET SESSION binlog_format = 'STATEMENT'");
