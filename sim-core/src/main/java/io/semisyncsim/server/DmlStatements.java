@@ -181,7 +181,12 @@ final class DmlStatements {
                 ColumnDef c = def.columns().get(k);
                 if (!given[k]) {
                     if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable() && !c.autoIncrement()) {
-                        throw flavor().error(1364, c.name());
+                        if (!s.ignore()) {
+                            throw flavor().error(1364, c.name());
+                        }
+                        warnings.add(new Warning("Warning", 1364, flavor().errorText(1364, c.name())));
+                        row[k] = c.type().implicitDefault(); // INSERT IGNORE: the type's implicit default
+                        continue;
                     }
                     row[k] = ev.defaultOf(c);
                 }
@@ -190,7 +195,7 @@ final class DmlStatements {
                     row[k] = generated;
                     continue;
                 }
-                row[k] = store(c, row[k], r, rowNumber, warnings);
+                row[k] = store(c, row[k], r, rowNumber, warnings, s.ignore());
                 if (c.autoIncrement() && row[k] instanceof Long v) {
                     autoIncrement.explicit(v);
                 }
@@ -511,14 +516,32 @@ final class DmlStatements {
     /** A value as the column stores it: NULL into NOT NULL is 1048; the rest as strict mode converts. */
     private Object store(ColumnDef c, Object v, Tables.Resolved r, long rowNumber, List<Warning> warnings)
             throws SqlError {
+        return store(c, v, r, rowNumber, warnings, false);
+    }
+
+    /**
+     * {@code ignore}: INSERT IGNORE, where strict mode's errors are warnings and the value is adjusted (NULL
+     * into NOT NULL becomes the type's implicit default with Warning 1048; {@link ColumnType#storeLeniently}).
+     */
+    private Object store(ColumnDef c, Object v, Tables.Resolved r, long rowNumber, List<Warning> warnings,
+                         boolean ignore) throws SqlError {
         if (v == null) {
             if (!c.nullable()) {
-                throw flavor().error(1048, c.name());
+                if (!ignore) {
+                    throw flavor().error(1048, c.name());
+                }
+                warnings.add(new Warning("Warning", 1048, flavor().errorText(1048, c.name())));
+                return c.type().implicitDefault();
             }
             return null;
         }
+        ColumnType.Target at = new ColumnType.Target(r.db(), r.name(), c.name(), rowNumber);
         try {
-            return c.type().store(v, new ColumnType.Target(r.db(), r.name(), c.name(), rowNumber),
+            if (ignore) {
+                return c.type().storeLeniently(v, at, w -> warnings.add(new Warning("Warning", codeOf(w),
+                        Tables.error(flavor(), w).getMessage())));
+            }
+            return c.type().store(v, at,
                     note -> warnings.add(new Warning("Note", codeOf(note), Tables.error(flavor(), note).getMessage())));
         } catch (TableError e) {
             throw Tables.error(flavor(), e);

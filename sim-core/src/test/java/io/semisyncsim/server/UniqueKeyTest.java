@@ -101,6 +101,20 @@ class UniqueKeyTest {
     }
 
     @Test
+    void insertIgnoreTurnsStrictModesErrorsIntoWarningsAndAdjustsTheValues() {
+        sql("CREATE TABLE g (id INT PRIMARY KEY, n INT NOT NULL, t TINYINT, s VARCHAR(3), m INT NOT NULL)");
+        StatementResult r = sql("INSERT IGNORE INTO g (id, n, t, s, m) VALUES (1, NULL, 1000, 'abcdef', 5)");
+        assertEquals(List.of(1048, 1264, 1265), r.warnings().stream().map(StatementResult.Warning::code).toList());
+        assertEquals(List.of(1364), sql("INSERT IGNORE INTO g (id, n) VALUES (2, 7)").warnings().stream()
+                .map(StatementResult.Warning::code).toList());
+        assertEquals(List.of(1366), sql("INSERT IGNORE INTO g (id, n, t, m) VALUES (3, 1, 'x', 1)").warnings().stream()
+                .map(StatementResult.Warning::code).toList());
+        assertEquals(List.of(java.util.Arrays.asList("1", "0", "127", "abc", "5"),
+                java.util.Arrays.asList("2", "7", null, null, "0"), java.util.Arrays.asList("3", "1", "0", null, "1")),
+                rows(sql("SELECT * FROM g ORDER BY id")));
+    }
+
+    @Test
     void anUpdateIsCheckedRowByRowAgainstTheRowsChangedBeforeIt() {
         sql(PEOPLE);
         sql("INSERT INTO p VALUES (1, 'a', 1, 1), (2, 'b', 2, 2)");
