@@ -860,11 +860,9 @@ public final class Parser {
                     }
                 }
                 case "VALUES", "VALUE" -> { // VALUES(col) in ON DUPLICATE KEY UPDATE (MariaDB also VALUE(col))
-                    if (!peek().isSymbol("(") || word.equals("VALUE") && dialect.persist()) {
-                        i--;
-                        throw error();
+                    if (peek().isSymbol("(") && !(word.equals("VALUE") && dialect.persist())) {
+                        return functionCall("VALUES", start);
                     }
-                    return functionCall("VALUES", start);
                 }
                 case "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
                         "CURRENT_USER", "UTC_TIMESTAMP" -> {
@@ -873,10 +871,6 @@ public final class Parser {
                     }
                 }
                 default -> {
-                    if (RESERVED.contains(word)) {
-                        i--;
-                        throw error();
-                    }
                 }
             }
         }

@@ -52,6 +52,16 @@ class ReservedWordsTest {
     }
 
     @Test
+    void aKeywordThatIsNotReservedIsAColumnInAnExpression() {
+        Mysqld n = node("mysql-8.0");
+        Session s = new Session();
+        MysqldFixture.committed(n, s, "root", "CREATE TABLE r (id INT PRIMARY KEY, value INT, offset INT, status INT)");
+        MysqldFixture.committed(n, s, "root", "INSERT INTO r VALUES (1, 2, 3, 4)");
+        assertEquals(List.of(List.of("2", "3", "4")),
+                rows(MysqldFixture.committed(n, s, "root", "SELECT value, offset, status FROM r WHERE value = 2")));
+    }
+
+    @Test
     void afterADotAnyWordIsAName() {
         Mysqld n = node("mysql-8.0");
         Session s = new Session();
