@@ -5,6 +5,8 @@ import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.flavor.Flavor;
 import io.semisyncsim.server.SkipErrors;
 import io.semisyncsim.server.TableStore;
+import io.semisyncsim.sql.Parser;
+import io.semisyncsim.sql.Statement;
 import io.semisyncsim.table.Catalog;
 import io.semisyncsim.table.RowConflict;
 import java.util.List;
@@ -19,14 +21,20 @@ import java.util.List;
  * row an update or delete did not find: MariaDB writes it to the error log, measured on 10.11.18);
  * {@code stops}: the SQL thread stops on it, rather than going on; {@code reports}: going on, it writes
  * the report as a Warning; {@code dropFrom}/{@code dropTo}: the changes it leaves out, going on
- * (slave_skip_errors: the rest of a rows event, or a whole statement), none when equal.
+ * (slave_skip_errors: the rest of a rows event, or a whole statement), none when equal; {@code skipped}:
+ * slave_skip_errors went past it, which Slave_skipped_errors counts.
  */
 record ApplyError(int code, String reported, String message, boolean fatal, boolean stops, boolean reports,
-                  int dropFrom, int dropTo) {
+                  int dropFrom, int dropTo, boolean skipped) {
 
     /** An error the SQL thread stops at, as the failing event reports it. */
     static ApplyError stopping(int code, String reported, String message) {
-        return new ApplyError(code, reported, message, false, true, true, 0, 0);
+        return new ApplyError(code, reported, message, false, true, true, 0, 0, false);
+    }
+
+    /** This error as slave_skip_errors goes past it: counted in Slave_skipped_errors (ignored_error_code). */
+    ApplyError skippedByRule() {
+        return new ApplyError(code, reported, message, fatal, stops, reports, dropFrom, dropTo, true);
     }
 
     /** How this replica meets conflicts: slave_exec_mode IDEMPOTENT, and the errors slave_skip_errors names. */
@@ -66,11 +74,23 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             if (!rows && kind == RowConflict.Kind.ROW_NOT_FOUND) {
                 continue; // a statement that matched nothing here
             }
+            if (!rows && duplicate) {
+                // The replica runs the statement again (Query_log_event::do_apply_event): INSERT IGNORE skips the
+                // row in the way's clash, REPLACE and ON DUPLICATE KEY UPDATE take the row in the way over.
+                Statement.Insert insert = insertOf(flavor, statementOf(trx, conflict.index()));
+                if (insert != null && (insert.ignore() || insert.replace() || !insert.onDuplicate().isEmpty())) {
+                    if (insert.ignore() && !insert.replace() && insert.onDuplicate().isEmpty()) {
+                        out.add(new ApplyError(kind.errno(), "", "", false, false, false, conflict.index(),
+                                conflict.index() + 1, false));
+                    }
+                    continue;
+                }
+            }
             if (r.skip().skips(kind.errno())) { // Rows_log_event::do_apply_event / Query_log_event: ignored_error_code
                 int end = trx.statementEnd(statementStart(trx, conflict.index()));
                 int from = rows ? conflict.index() : statementStart(trx, conflict.index());
                 out.add(error(flavor, trx, conflict, rows, false, rows, from, end, rowsEventEnds, rowsEvents,
-                        sourceFile));
+                        sourceFile).skippedByRule());
                 droppedTo = end;
                 continue;
             }
@@ -151,7 +171,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
                     "query", statementOf(trx, found.index()));
         }
         return new ApplyError(kind.errno(), reported, message, kind == RowConflict.Kind.ROW_NOT_FOUND, stops, reports,
-                dropFrom, dropTo);
+                dropFrom, dropTo, false);
     }
 
     /**
@@ -192,6 +212,15 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
     /** Whether the statement starting at {@code start} was written as rows (row format, or MIXED's unsafe one). */
     private static boolean inRows(Transaction trx, int start) {
         return trx.logging() == null || !trx.logging().statements() || trx.changes().get(start).rows();
+    }
+
+    /** The statement as the replica parses it to run it again, if it is an INSERT or REPLACE; else null. */
+    private static Statement.Insert insertOf(Flavor flavor, String sql) {
+        try {
+            return Parser.parse(sql, flavor.dialect()) instanceof Statement.Insert i ? i : null;
+        } catch (io.semisyncsim.sql.ParseException e) {
+            return null;
+        }
     }
 
     /** The statement that made change {@code index}: the text of its statement's first change. */

@@ -404,7 +404,7 @@ public final class SqlThread {
                     log("sql-error-idempotent", "message", conflict.reported(), "gtid", String.valueOf(trx.gtid()),
                             "code", conflict.code(), "code6", String.format("%06d", conflict.code()));
                 }
-                if (conflict.dropTo() > conflict.dropFrom()) {
+                if (conflict.skipped()) {
                     c.server().errorSkipped();
                 }
             }
