@@ -240,7 +240,13 @@ final class DdlStatements {
             if (k < 0) {
                 throw flavor().error(1072, c);
             }
+            if (cols.stream().anyMatch(columns.get(k).name()::equalsIgnoreCase)) {
+                throw flavor().error(1060, c); // a column twice in one key
+            }
             cols.add(columns.get(k).name());
+        }
+        if (spec.name() != null && spec.name().equalsIgnoreCase("PRIMARY")) {
+            throw flavor().error(1280, spec.name()); // only the primary key is called so
         }
         TreeSet<String> used = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         used.add("PRIMARY");

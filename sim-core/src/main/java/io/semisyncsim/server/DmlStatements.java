@@ -251,7 +251,9 @@ final class DmlStatements {
             firstInserted = firstInserted == 0 ? generated : firstInserted;
         }
         if (autoIncrement.first() != 0) {
-            if (firstInserted != 0) { // an ON DUPLICATE KEY UPDATE that updated leaves it (write_record)
+            // an ON DUPLICATE KEY UPDATE that updated leaves it (write_record), or what LAST_INSERT_ID(expr) set;
+            // an id generated wins over that (measured on MariaDB 10.11.18)
+            if (firstInserted != 0) {
                 session.setLastInsertId(firstInserted);
             }
         }

@@ -544,6 +544,15 @@ final class Evaluator {
                 return arity(f, args, 0) ? session.rowCount() : null;
             }
             case "LAST_INSERT_ID" -> {
+                if (args.size() > 1) {
+                    throw flavor().error(1582, f.name());
+                }
+                if (args.size() == 1) { // LAST_INSERT_ID(expr): returns expr, and remembers it (Item_func_last_insert_id)
+                    Object v = args.get(0);
+                    long id = v == null ? 0 : Values.toDecimal(v).longValue();
+                    session.lastInsertIdFromFunction(id);
+                    return v == null ? null : id;
+                }
                 return session.lastInsertId();
             }
             case "DATABASE", "SCHEMA" -> {

@@ -213,6 +213,11 @@ public final class Session {
         this.lastInsertId = id;
     }
 
+    /** LAST_INSERT_ID(expr): the value is remembered for the next LAST_INSERT_ID() (Item_func_last_insert_id). */
+    void lastInsertIdFromFunction(long id) {
+        this.lastInsertId = id;
+    }
+
     long rowCount() {
         return rowCount;
     }

@@ -1211,9 +1211,8 @@ public final class Parser {
         List<String> out = new ArrayList<>();
         do {
             out.add(identifier());
-            if (acceptSymbol("(")) { // a prefix length
-                count();
-                expectSymbol(")");
+            if (peek().isSymbol("(")) { // a prefix length: the key would hold the first characters only
+                throw unsupportedClause("a column prefix in a key");
             }
             if (!acceptWord("ASC")) {
                 acceptWord("DESC");
@@ -1410,6 +1409,9 @@ public final class Parser {
             throw unsupportedStatement();
         }
         if (acceptWord("INDEX")) { // DROP INDEX name ON t: ALTER TABLE t DROP INDEX name, as sql_yacc.yy builds it
+            if (peek().text().equalsIgnoreCase("PRIMARY")) {
+                throw unsupportedClause("DROP PRIMARY KEY");
+            }
             String name = identifier();
             expectWord("ON");
             return new Statement.AlterTable(tableRef(), List.of(new Statement.DropIndex(name)), "INDEX");
@@ -1464,6 +1466,9 @@ public final class Parser {
                 actions.add(new Statement.AddColumn(column, after));
             } else if (acceptWord("DROP")) {
                 if (acceptWord("INDEX") || acceptWord("KEY")) {
+                    if (peek().text().equalsIgnoreCase("PRIMARY")) {
+                        throw unsupportedClause("DROP PRIMARY KEY");
+                    }
                     actions.add(new Statement.DropIndex(identifier()));
                     continue;
                 }

@@ -80,6 +80,17 @@ class AutoIncrementTest {
     }
 
     @Test
+    void lastInsertIdOfAValueRemembersItUnlessTheStatementGeneratesAnId() {
+        table();
+        assertEquals(List.of(List.of("42", "42")), rows(sql("SELECT LAST_INSERT_ID(42), LAST_INSERT_ID()")));
+        sql("INSERT INTO a (e) VALUES ('x')");
+        sql("INSERT INTO a (id, e) VALUES (1, 'y') ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), e = 'z'");
+        assertEquals(List.of(List.of("1")), rows(sql("SELECT LAST_INSERT_ID()")), "the idiom: the updated row's id");
+        sql("INSERT INTO a (e) VALUES (CONCAT('w', LAST_INSERT_ID(7)))");
+        assertEquals(List.of(List.of("2")), rows(sql("SELECT LAST_INSERT_ID()")), "an id generated wins (measured)");
+    }
+
+    @Test
     void statementFormatWritesInsertIdBeforeTheStatementThatGeneratedValues() {
         table();
         StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,

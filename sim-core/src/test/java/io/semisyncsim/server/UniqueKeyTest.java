@@ -152,6 +152,16 @@ class UniqueKeyTest {
     }
 
     @Test
+    void keyDefinitionsTheServerRefusesAreRefused() {
+        assertEquals("ERROR 1060 (42S21): Duplicate column name 'a'", error(sql("CREATE TABLE q (a INT, UNIQUE KEY (a, a))")));
+        sql("CREATE TABLE q (a INT)");
+        assertEquals("ERROR 1280 (42000): Incorrect index name 'PRIMARY'", error(sql("ALTER TABLE q ADD UNIQUE KEY `PRIMARY` (a)")));
+        assertEquals(9000, ((StatementResult.Failed) sql("ALTER TABLE q ADD UNIQUE KEY k (a(3))")).error().code(),
+                "a prefix key holds the first characters only: not modelled, so refused");
+        assertEquals(9000, ((StatementResult.Failed) sql("DROP INDEX `PRIMARY` ON q")).error().code());
+    }
+
+    @Test
     void aColumnDroppedLeavesItsKeysAndAKeyOfItAloneGoes() {
         sql(PEOPLE);
         sql("ALTER TABLE p DROP COLUMN a");
