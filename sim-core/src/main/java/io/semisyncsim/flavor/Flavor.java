@@ -445,6 +445,11 @@ public final class Flavor {
             return c.getBoolean("logs-create-table-that-exists");
         }
 
+        /** Whether VALUES(col) in ON DUPLICATE KEY UPDATE is deprecated with Warning 1287 (MySQL 8.0.20+). */
+        public boolean valuesFunctionDeprecated() {
+            return c.getBoolean("values-function-deprecated");
+        }
+
         /** The functions whose call makes a statement unsafe to replay, which MIXED then writes in row format. */
         public java.util.Set<String> unsafeFunctions() {
             return java.util.Set.copyOf(c.getStringList("unsafe-functions"));

@@ -90,6 +90,9 @@ final class DmlStatements {
             warnings = new ArrayList<>(warnings);
             warnings.add(note);
             server.errorLog().log("unsafe-statement", "message", note.message(), "statement", sql);
+            if (info != null) { // the info line counts it too
+                info = info.replaceFirst("Warnings: \\d+$", "Warnings: " + warnings.size());
+            }
         }
         long insertId = changes.isEmpty() ? 0 : logged.insertId();
         if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements() && !inRows) {
@@ -414,6 +417,17 @@ final class DmlStatements {
             // REPLACE deletes (INSERT and DELETE privileges), ON DUPLICATE KEY UPDATE updates (INSERT and UPDATE)
             Tables.requireOn(flavor(), account, s.replace() ? "DELETE" : "UPDATE", r.db(), r.name());
             this.ev = new Evaluator(server, session, account).table(def, null);
+            if (flavor().sql().valuesFunctionDeprecated()) { // one Warning per VALUES(col), as each is resolved
+                for (Statement.ColumnAssignment a : s.onDuplicate()) {
+                    a.value().visit(e -> {
+                        if (e instanceof Expr.Function f && f.name().equals("VALUES")) {
+                            warnings.add(new Warning("Warning", 1287, flavor().errorText(1287, "VALUES function",
+                                    "an alias (INSERT INTO ... VALUES (...) AS alias) and replace VALUES(col) in the"
+                                            + " ON DUPLICATE KEY UPDATE clause with alias.col")));
+                        }
+                    });
+                }
+            }
             this.assigned = new int[s.onDuplicate().size()];
             for (int k = 0; k < assigned.length; k++) { // literal clause keys, as TextKeysTest reads them
                 Statement.ColumnAssignment a = s.onDuplicate().get(k);

@@ -89,6 +89,18 @@ class UpsertTest {
     }
 
     @Test
+    void mysql80DeprecatesTheValuesFunctionWithAWarningEach() {
+        table();
+        StatementResult r = sql("INSERT INTO c (name, n) VALUES ('a', 1) ON DUPLICATE KEY UPDATE n = VALUES(n) + VALUES(n)");
+        assertEquals(List.of(1287, 1287), r.warnings().stream().map(StatementResult.Warning::code).toList());
+        Mysqld maria = node("mariadb-10.11");
+        Session s = new Session();
+        MysqldFixture.committed(maria, s, "root", "CREATE TABLE k (id INT PRIMARY KEY, n INT)");
+        assertEquals(List.of(), MysqldFixture.committed(maria, s, "root",
+                "INSERT INTO k VALUES (1, 1) ON DUPLICATE KEY UPDATE n = VALUES(n)").warnings());
+    }
+
+    @Test
     void anUpdateThatReturnsItsValueLeavesLastInsertIdAndTheValueGoesToNoOne() {
         table();
         sql("INSERT INTO c (name) VALUES ('a')");
