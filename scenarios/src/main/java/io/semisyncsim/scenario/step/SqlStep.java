@@ -37,6 +37,10 @@ public record SqlStep(Pos pos, String node, List<String> statements, String user
         YNode v = m.entries().get("sql").value();
         if (v instanceof YNode.Seq) {
             statements = r.texts(v, "a statement");
+        } else if (v instanceof YNode.Map) { // one problem, saying what the key takes
+            r.problem(v.pos(), "sql takes a statement (or several, separated by ';') or a list of statements, got "
+                    + v.describe());
+            return null;
         } else {
             String s = r.text(v, "the sql");
             if (s != null) {
