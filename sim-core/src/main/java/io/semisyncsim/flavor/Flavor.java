@@ -445,6 +445,11 @@ public final class Flavor {
             return c.getBoolean("logs-create-table-that-exists");
         }
 
+        /** Whether a UNIQUE key on a TEXT column is kept whole as a hash (MariaDB's long unique keys). */
+        public boolean textUniqueKeysHashed() {
+            return c.getBoolean("text-unique-keys-hashed");
+        }
+
         /** Whether VALUES(col) in ON DUPLICATE KEY UPDATE is deprecated with Warning 1287 (MySQL 8.0.20+). */
         public boolean valuesFunctionDeprecated() {
             return c.getBoolean("values-function-deprecated");

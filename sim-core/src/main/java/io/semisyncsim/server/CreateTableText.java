@@ -28,7 +28,10 @@ final class CreateTableText {
             lines.add("  PRIMARY KEY (" + quotedList(def.primaryKey()) + ")");
         }
         for (TableDef.Index i : def.indexes()) {
-            lines.add("  " + (i.unique() ? "UNIQUE KEY `" : "KEY `") + i.name() + "` (" + quotedList(i.columns()) + ")");
+            boolean hashed = i.unique() && flavor.sql().textUniqueKeysHashed() && i.columns().stream()
+                    .anyMatch(c -> def.column(c).type().kind() == ColumnType.Kind.TEXT); // MariaDB's long unique key
+            lines.add("  " + (i.unique() ? "UNIQUE KEY `" : "KEY `") + i.name() + "` (" + quotedList(i.columns()) + ")"
+                    + (hashed ? " USING HASH" : ""));
         }
         StringBuilder out = new StringBuilder("CREATE TABLE `").append(def.name()).append("` (\n");
         out.append(String.join(",\n", lines)).append("\n) ENGINE=").append(def.options().engine());

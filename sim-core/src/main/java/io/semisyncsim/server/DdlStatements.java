@@ -248,6 +248,15 @@ final class DdlStatements {
         if (spec.name() != null && spec.name().equalsIgnoreCase("PRIMARY")) {
             throw flavor().error(1280, spec.name()); // only the primary key is called so
         }
+        for (String c : cols) {
+            if (columns.get(indexOf(columns, c)).type().kind() == ColumnType.Kind.TEXT
+                    && !(spec.unique() && flavor().sql().textUniqueKeysHashed())) {
+                if (flavor().sql().textUniqueKeysHashed()) { // MariaDB makes a prefix key of it, with a warning
+                    throw flavor().error("9000-clause", "CREATE", "a key on a TEXT column");
+                }
+                throw flavor().error(1170, c); // a TEXT column's key needs a prefix length (mysql_prepare_create_table)
+            }
+        }
         TreeSet<String> used = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         used.add("PRIMARY");
         existing.forEach(x -> used.add(x.name()));

@@ -162,6 +162,19 @@ class UniqueKeyTest {
     }
 
     @Test
+    void aUniqueKeyOnTextIsMariadbsHashAndMysqlsError1170() {
+        sql("CREATE TABLE h (id INT PRIMARY KEY, a TEXT, UNIQUE KEY (a))");
+        assertEquals(List.of("  UNIQUE KEY `a` (`a`) USING HASH"),
+                rows(sql("SHOW CREATE TABLE h")).get(0).get(1).lines().filter(l -> l.contains("UNIQUE")).toList());
+        assertEquals("ERROR 1062 (23000): Duplicate entry 'ABC' for key 'a'",
+                error(sql("INSERT INTO h VALUES (1, 'abc'), (2, 'ABC')")));
+        Mysqld mysql = node("mysql-8.0");
+        assertEquals("ERROR 1170 (42000): BLOB/TEXT column 'a' used in key specification without a key length",
+                error(MysqldFixture.committed(mysql, new Session(), "root",
+                        "CREATE TABLE h (id INT PRIMARY KEY, a TEXT, UNIQUE KEY (a))")));
+    }
+
+    @Test
     void aColumnDroppedLeavesItsKeysAndAKeyOfItAloneGoes() {
         sql(PEOPLE);
         sql("ALTER TABLE p DROP COLUMN a");
