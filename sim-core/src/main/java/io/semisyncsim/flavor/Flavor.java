@@ -445,6 +445,11 @@ public final class Flavor {
             return c.getBoolean("logs-create-table-that-exists");
         }
 
+        /** Whether UPDATE IGNORE gives Warning 1062 for a row it leaves for a duplicate key (MySQL) or not (MariaDB). */
+        public boolean updateIgnoreWarnsDuplicate() {
+            return c.getBoolean("update-ignore-warns-duplicate");
+        }
+
         /** Whether a UNIQUE key on a TEXT column is kept whole as a hash (MariaDB's long unique keys). */
         public boolean textUniqueKeysHashed() {
             return c.getBoolean("text-unique-keys-hashed");

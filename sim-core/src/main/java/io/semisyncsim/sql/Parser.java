@@ -1043,9 +1043,7 @@ public final class Parser {
     private Statement update() throws ParseException {
         expectWord("UPDATE");
         acceptWord("LOW_PRIORITY");
-        if (acceptWord("IGNORE")) {
-            throw unsupportedClause("IGNORE");
-        }
+        boolean ignore = acceptWord("IGNORE");
         Statement.TableRef table = tableRef();
         if (peek().isSymbol(",") || peek().isWord("JOIN")) {
             throw unsupportedClause("a multiple-table UPDATE");
@@ -1067,7 +1065,7 @@ public final class Parser {
             orderBy = orderList();
         }
         Long limit = acceptWord("LIMIT") ? limit(false)[0] : null;
-        return new Statement.Update(table, set, where, orderBy, limit);
+        return new Statement.Update(table, set, where, orderBy, limit, ignore);
     }
 
     private Statement delete() throws ParseException {

@@ -241,11 +241,15 @@ public sealed interface Statement {
     }
 
     /** UPDATE table SET ... [WHERE ...] [ORDER BY ...] [LIMIT n]. */
-    record Update(TableRef table, List<ColumnAssignment> set, Expr where, List<Order> orderBy, Long limit)
-            implements Statement {
+    record Update(TableRef table, List<ColumnAssignment> set, Expr where, List<Order> orderBy, Long limit,
+                  boolean ignore) implements Statement {
         public Update {
             set = List.copyOf(set);
             orderBy = List.copyOf(orderBy);
+        }
+
+        public Update(TableRef table, List<ColumnAssignment> set, Expr where, List<Order> orderBy, Long limit) {
+            this(table, set, where, orderBy, limit, false);
         }
     }
 

@@ -115,6 +115,21 @@ class UniqueKeyTest {
     }
 
     @Test
+    void updateIgnoreLeavesARowWhoseKeyIsTakenAsItWasSilentlyOnMariadb() {
+        sql(PEOPLE);
+        sql("INSERT INTO p VALUES (1, 'a', 1, 1), (2, 'b', 2, 2)");
+        StatementResult r = sql("UPDATE IGNORE p SET email = 'a' WHERE id = 2");
+        assertEquals(0, assertInstanceOf(StatementResult.Ok.class, r).affectedRows());
+        assertEquals(List.of(), r.warnings());
+        Mysqld mysql = node("mysql-8.0");
+        Session s = new Session();
+        MysqldFixture.committed(mysql, s, "root", PEOPLE);
+        MysqldFixture.committed(mysql, s, "root", "INSERT INTO p VALUES (1, 'a', 1, 1), (2, 'b', 2, 2)");
+        assertEquals(List.of(1062), MysqldFixture.committed(mysql, s, "root", "UPDATE IGNORE p SET email = 'a' WHERE id = 2")
+                .warnings().stream().map(StatementResult.Warning::code).toList(), "MySQL warns (code-read)");
+    }
+
+    @Test
     void anUpdateIsCheckedRowByRowAgainstTheRowsChangedBeforeIt() {
         sql(PEOPLE);
         sql("INSERT INTO p VALUES (1, 'a', 1, 1), (2, 'b', 2, 2)");
