@@ -27,9 +27,11 @@ import java.util.TreeSet;
  */
 final class DmlStatements {
     private final Mysqld server;
+    private final StatementBinlogging binlogging;
 
     DmlStatements(Mysqld server) {
         this.server = server;
+        this.binlogging = new StatementBinlogging(server);
     }
 
     private Flavor flavor() {
@@ -82,11 +84,11 @@ final class DmlStatements {
      * {@code noRow} ({@link RowChange#noRow}: whether the engine took part decides how its transaction ends).
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
-                                            String info, Session session, RowChange noRow, Logged logged) {
+                                            String info, Session session, RowChange noRow, StatementBinlogging.Logged logged) {
         boolean unsafe = logged.unsafe() != null && sql != null;
         boolean inRows = unsafe && session.mixed(server.variables()); // MIXED: an unsafe statement in rows
         if (unsafe && !inRows && session.logging(server.variables()).statements()) { // STATEMENT: as it is, and why
-            Warning note = unsafeNote(logged.unsafe());
+            Warning note = binlogging.note(logged.unsafe());
             warnings = new ArrayList<>(warnings);
             warnings.add(note);
             server.errorLog().log("unsafe-statement", "message", note.message(), "statement", sql);
@@ -154,7 +156,7 @@ final class DmlStatements {
         Table work = uniques && s.rows().size() > 1 || upsert ? table.copy() : table;
         long affected = 0;
         long firstInserted = 0;
-        Clock clock = new Clock();
+        StatementBinlogging.Clock clock = new StatementBinlogging.Clock();
         for (int n = 0; n < s.rows().size(); n++) {
             long rowNumber = n + 1;
             List<Expr> values = s.rows().get(n);
@@ -270,130 +272,9 @@ final class DmlStatements {
                 && (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size() > 1; // UNSAFE_INSERT_TWO_KEYS
         // statement format writes INSERT_ID first, for the replica to take the same values
         return commitOrCollect(changes, affected, warnings, info, session,
-                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), logged(unsafe(false, callsUnsafe(read), twoKeys),
-                        autoIncrement.first(), clockBytes(read, clock.timeZone, clock.now), read, lastInsertIdBefore,
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), binlogging.logged(StatementBinlogging.unsafe(false, binlogging.callsUnsafe(read), twoKeys),
+                        autoIncrement.first(), binlogging.clockBytes(read, clock.timeZone, clock.now), read, lastInsertIdBefore,
                         session));
-    }
-
-    /**
-     * What a statement's own evaluation decides about its binlog: whether it is unsafe to replay (MIXED then
-     * writes its rows), the first AUTO_INCREMENT value it generated, and its Query event's clock status bytes.
-     */
-    private record Logged(Unsafe unsafe, long insertId, int clockBytes, Long lastInsertId,
-                          List<Transaction.UserVar> userVars) {
-    }
-
-    /**
-     * Why a statement is unsafe to replay, the first of its reasons in the server's order
-     * (LEX::enum_binlog_stmt_unsafe: LIMIT before a system function before two unique keys); MIXED writes it
-     * in rows, STATEMENT writes it as it is with Note 1592 saying why.
-     */
-    private enum Unsafe { LIMIT, SYSTEM_FUNCTION, UPDATE_IGNORE, INSERT_TWO_KEYS }
-
-    /** The first reason in order, or null: safe. */
-    private static Unsafe unsafe(boolean limit, boolean systemFunction, boolean twoKeys) {
-        return unsafe(limit, systemFunction, false, twoKeys);
-    }
-
-    private static Unsafe unsafe(boolean limit, boolean systemFunction, boolean updateIgnore, boolean twoKeys) {
-        return limit ? Unsafe.LIMIT : systemFunction ? Unsafe.SYSTEM_FUNCTION : updateIgnore ? Unsafe.UPDATE_IGNORE
-                : twoKeys ? Unsafe.INSERT_TWO_KEYS : null;
-    }
-
-    /** ER_BINLOG_UNSAFE_STATEMENT with the reason's own text (literal keys: TextKeysTest reads them). */
-    private Warning unsafeNote(Unsafe why) {
-        String reason = switch (why) {
-            case LIMIT -> flavor().error("unsafe-limit").getMessage();
-            case SYSTEM_FUNCTION -> flavor().error("unsafe-system-function").getMessage();
-            case UPDATE_IGNORE -> flavor().error("unsafe-update-ignore").getMessage();
-            case INSERT_TWO_KEYS -> flavor().error("unsafe-insert-two-keys").getMessage();
-        };
-        return new Warning("Note", 1592, flavor().errorText(1592, reason));
-    }
-
-    /**
-     * What a statement that reads {@code read} logs of its session for a replica: the LAST_INSERT_ID() it reads
-     * (its value before the statement, {@code lastInsertId}), and each user variable it names, in order.
-     */
-    private Logged logged(Unsafe unsafe, long insertId, int clockBytes, List<Expr> read, long lastInsertId,
-                          Session session) {
-        boolean[] readsId = {false};
-        java.util.LinkedHashMap<String, Transaction.UserVar> vars = new java.util.LinkedHashMap<>();
-        for (Expr e : read) {
-            if (e == null) {
-                continue;
-            }
-            e.visit(x -> {
-                if (x instanceof Expr.Function f && f.name().equals("LAST_INSERT_ID") && f.args().isEmpty()) {
-                    readsId[0] = true;
-                } else if (x instanceof Expr.UserVariable u) {
-                    String name = u.name().toLowerCase(java.util.Locale.ROOT);
-                    vars.putIfAbsent(name, new Transaction.UserVar(name, session.userVariable(name)));
-                }
-            });
-        }
-        return new Logged(unsafe, insertId, clockBytes, readsId[0] ? (Long) lastInsertId : null,
-                List.copyOf(vars.values()));
-    }
-
-    /** What a statement's rows did with the clock: a TIMESTAMP written, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
-    private static final class Clock {
-        boolean timeZone;
-        boolean now;
-
-        /** An inserted row: {@code given[k]}, whether the statement gave column k (else its default filled it). */
-        void row(TableDef def, Object[] row, boolean[] given) {
-            for (int k = 0; k < row.length; k++) {
-                ColumnDef c = def.columns().get(k);
-                now |= !given[k] && c.defaultValue().kind() == ColumnDef.Default.Kind.NOW;
-                timeZone |= c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null; // converted with it
-            }
-        }
-
-        /** An updated row: {@code assigned[k]}, whether SET gave column k; ON UPDATE CURRENT_TIMESTAMP fills the rest. */
-        void updated(TableDef def, Object[] row, boolean[] assigned) {
-            for (int k = 0; k < row.length; k++) {
-                ColumnDef c = def.columns().get(k);
-                now |= !assigned[k] && c.onUpdateNow();
-                timeZone |= assigned[k] && c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null;
-            }
-        }
-    }
-
-    /** The clock status variables a statement's Query event carries (flavors.conf sql.clock). */
-    private int clockBytes(List<Expr> read, boolean timestampWritten, boolean nowFilled) {
-        Flavor.SqlRules rules = flavor().sql();
-        java.util.Set<String> zone = rules.timeZoneFunctions();
-        java.util.Set<String> micro = rules.microsecondFunctions();
-        boolean tz = timestampWritten || nowFilled;
-        boolean us = nowFilled;
-        for (Expr e : read) {
-            if (e != null) {
-                tz |= e.calls(f -> zone.contains(f.name()) || f.name().equals("UNIX_TIMESTAMP") && !f.args().isEmpty());
-                us |= e.calls(micro);
-            }
-        }
-        return (tz ? rules.timeZoneBytes() : 0) + (us ? rules.microsecondBytes() : 0);
-    }
-
-    /** Whether one of {@code read} calls a function whose value a replica would not reproduce. */
-    private boolean callsUnsafe(List<Expr> read) {
-        java.util.Set<String> unsafe = flavor().sql().unsafeFunctions();
-        for (Expr e : read) {
-            if (e != null && e.calls(unsafe)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** UPDATE's or DELETE's expressions: its assignments, WHERE and ORDER BY. */
-    private static List<Expr> read(List<Statement.ColumnAssignment> set, Expr where, List<Statement.Order> orderBy) {
-        List<Expr> out = new ArrayList<>();
-        set.forEach(a -> out.add(a.value()));
-        out.add(where);
-        orderBy.forEach(o -> out.add(o.expr()));
-        return out;
     }
 
     /**
@@ -676,7 +557,7 @@ final class DmlStatements {
         TreeSet<Object[]> newKeys = new TreeSet<>(DmlStatements::compareKeys);
         boolean uniques = !def.uniqueKeys().isEmpty();
         Table work = uniques && rows.size() > 1 ? r.table().copy() : r.table(); // with the rows changed so far
-        Clock clock = new Clock();
+        StatementBinlogging.Clock clock = new StatementBinlogging.Clock();
         long rowNumber = 0;
         for (Object[] old : rows) {
             rowNumber++;
@@ -731,9 +612,9 @@ final class DmlStatements {
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
                 RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
-                logged(unsafe(s.limit() != null, callsUnsafe(read(s.set(), s.where(), s.orderBy())), s.ignore(), false), 0,
-                        clockBytes(read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now),
-                        read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session));
+                binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(s.set(), s.where(), s.orderBy())), s.ignore(), false), 0,
+                        binlogging.clockBytes(StatementBinlogging.read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now),
+                        StatementBinlogging.read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session));
     }
 
     /**
@@ -765,8 +646,8 @@ final class DmlStatements {
         }
         return commitOrCollect(changes, changes.size(), List.of(), null, session,
                 RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
-                logged(unsafe(s.limit() != null, callsUnsafe(read(List.of(), s.where(), s.orderBy())), false), 0,
-                        clockBytes(read(List.of(), s.where(), s.orderBy()), false, false),
-                        read(List.of(), s.where(), s.orderBy()), session.lastInsertId(), session));
+                binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(List.of(), s.where(), s.orderBy())), false), 0,
+                        binlogging.clockBytes(StatementBinlogging.read(List.of(), s.where(), s.orderBy()), false, false),
+                        StatementBinlogging.read(List.of(), s.where(), s.orderBy()), session.lastInsertId(), session));
     }
 }

@@ -1,0 +1,153 @@
+package io.semisyncsim.server;
+
+import io.semisyncsim.binlog.Transaction;
+import io.semisyncsim.flavor.Flavor;
+import io.semisyncsim.server.StatementResult.Warning;
+import io.semisyncsim.sql.Expr;
+import io.semisyncsim.sql.Statement;
+import io.semisyncsim.table.ColumnDef;
+import io.semisyncsim.table.ColumnType;
+import io.semisyncsim.table.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a DML statement's own evaluation decides about how the binary log writes it (binlog.cc and
+ * log_event_server.cc on the way from a statement to its events): whether it is unsafe to replay as a
+ * statement (THD::decide_logging_format: MIXED writes its rows, STATEMENT warns), its Query event's clock
+ * status variables, and the context a replica needs to run it alike (the LAST_INSERT_ID() it reads, the
+ * user variables it names). Rules and texts are the flavour's (flavors.conf {@code sql}).
+ */
+final class StatementBinlogging {
+    private final Mysqld server;
+
+    StatementBinlogging(Mysqld server) {
+        this.server = server;
+    }
+
+    /** The server's flavour, asked each time: a node learns its flavour after its statement handlers exist. */
+    private Flavor flavor() {
+        return server.flavor();
+    }
+
+    /**
+     * What a statement's own evaluation decides about its binlog: whether it is unsafe to replay (MIXED then
+     * writes its rows), the first AUTO_INCREMENT value it generated, and its Query event's clock status bytes.
+     */
+    record Logged(Unsafe unsafe, long insertId, int clockBytes, Long lastInsertId,
+                  List<Transaction.UserVar> userVars) {
+    }
+
+    /**
+     * Why a statement is unsafe to replay, the first of its reasons in the server's order
+     * (LEX::enum_binlog_stmt_unsafe: LIMIT before a system function before two unique keys); MIXED writes it
+     * in rows, STATEMENT writes it as it is with Note 1592 saying why.
+     */
+    enum Unsafe { LIMIT, SYSTEM_FUNCTION, UPDATE_IGNORE, INSERT_TWO_KEYS }
+
+    /** The first reason in order, or null: safe. */
+    static Unsafe unsafe(boolean limit, boolean systemFunction, boolean twoKeys) {
+        return unsafe(limit, systemFunction, false, twoKeys);
+    }
+
+    static Unsafe unsafe(boolean limit, boolean systemFunction, boolean updateIgnore, boolean twoKeys) {
+        return limit ? Unsafe.LIMIT : systemFunction ? Unsafe.SYSTEM_FUNCTION : updateIgnore ? Unsafe.UPDATE_IGNORE
+                : twoKeys ? Unsafe.INSERT_TWO_KEYS : null;
+    }
+
+    /** ER_BINLOG_UNSAFE_STATEMENT with the reason's own text (literal keys: TextKeysTest reads them). */
+    Warning note(Unsafe why) {
+        String reason = switch (why) {
+            case LIMIT -> flavor().error("unsafe-limit").getMessage();
+            case SYSTEM_FUNCTION -> flavor().error("unsafe-system-function").getMessage();
+            case UPDATE_IGNORE -> flavor().error("unsafe-update-ignore").getMessage();
+            case INSERT_TWO_KEYS -> flavor().error("unsafe-insert-two-keys").getMessage();
+        };
+        return new Warning("Note", 1592, flavor().errorText(1592, reason));
+    }
+
+    /**
+     * What a statement that reads {@code read} logs of its session for a replica: the LAST_INSERT_ID() it reads
+     * (its value before the statement, {@code lastInsertId}), and each user variable it names, in order.
+     */
+    Logged logged(Unsafe unsafe, long insertId, int clockBytes, List<Expr> read, long lastInsertId,
+                  Session session) {
+        boolean[] readsId = {false};
+        java.util.LinkedHashMap<String, Transaction.UserVar> vars = new java.util.LinkedHashMap<>();
+        for (Expr e : read) {
+            if (e == null) {
+                continue;
+            }
+            e.visit(x -> {
+                if (x instanceof Expr.Function f && f.name().equals("LAST_INSERT_ID") && f.args().isEmpty()) {
+                    readsId[0] = true;
+                } else if (x instanceof Expr.UserVariable u) {
+                    String name = u.name().toLowerCase(java.util.Locale.ROOT);
+                    vars.putIfAbsent(name, new Transaction.UserVar(name, session.userVariable(name)));
+                }
+            });
+        }
+        return new Logged(unsafe, insertId, clockBytes, readsId[0] ? (Long) lastInsertId : null,
+                List.copyOf(vars.values()));
+    }
+
+    /** What a statement's rows did with the clock: a TIMESTAMP written, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
+    static final class Clock {
+        boolean timeZone;
+        boolean now;
+
+        /** An inserted row: {@code given[k]}, whether the statement gave column k (else its default filled it). */
+        void row(TableDef def, Object[] row, boolean[] given) {
+            for (int k = 0; k < row.length; k++) {
+                ColumnDef c = def.columns().get(k);
+                now |= !given[k] && c.defaultValue().kind() == ColumnDef.Default.Kind.NOW;
+                timeZone |= c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null; // converted with it
+            }
+        }
+
+        /** An updated row: {@code assigned[k]}, whether SET gave column k; ON UPDATE CURRENT_TIMESTAMP fills the rest. */
+        void updated(TableDef def, Object[] row, boolean[] assigned) {
+            for (int k = 0; k < row.length; k++) {
+                ColumnDef c = def.columns().get(k);
+                now |= !assigned[k] && c.onUpdateNow();
+                timeZone |= assigned[k] && c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null;
+            }
+        }
+    }
+
+    /** The clock status variables a statement's Query event carries (flavors.conf sql.clock). */
+    int clockBytes(List<Expr> read, boolean timestampWritten, boolean nowFilled) {
+        Flavor.SqlRules rules = flavor().sql();
+        java.util.Set<String> zone = rules.timeZoneFunctions();
+        java.util.Set<String> micro = rules.microsecondFunctions();
+        boolean tz = timestampWritten || nowFilled;
+        boolean us = nowFilled;
+        for (Expr e : read) {
+            if (e != null) {
+                tz |= e.calls(f -> zone.contains(f.name()) || f.name().equals("UNIX_TIMESTAMP") && !f.args().isEmpty());
+                us |= e.calls(micro);
+            }
+        }
+        return (tz ? rules.timeZoneBytes() : 0) + (us ? rules.microsecondBytes() : 0);
+    }
+
+    /** Whether one of {@code read} calls a function whose value a replica would not reproduce. */
+    boolean callsUnsafe(List<Expr> read) {
+        java.util.Set<String> unsafe = flavor().sql().unsafeFunctions();
+        for (Expr e : read) {
+            if (e != null && e.calls(unsafe)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UPDATE's or DELETE's expressions: its assignments, WHERE and ORDER BY. */
+    static List<Expr> read(List<Statement.ColumnAssignment> set, Expr where, List<Statement.Order> orderBy) {
+        List<Expr> out = new ArrayList<>();
+        set.forEach(a -> out.add(a.value()));
+        out.add(where);
+        orderBy.forEach(o -> out.add(o.expr()));
+        return out;
+    }
+}
