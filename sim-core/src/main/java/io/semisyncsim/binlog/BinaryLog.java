@@ -314,7 +314,7 @@ public final class BinaryLog {
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
             Transaction.Query q = trx.query();
             staged.add(EventType.QUERY, sizes.ddlQuery(q.db(), q.sql(), q.effect() != null
-                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()), true);
+                    && q.effect().loggedWithXid()) + sizes.invoker(q.invoker()) + q.clockBytes(), true);
             return;
         }
         if (sizes.beginEvent()) {

@@ -89,10 +89,15 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
     /**
      * A statement written as a Query event: the default database it ran in (or null), its text as the
      * client sent it, and what applying it does to a node's data (the SQL thread applies it there).
+     * {@code clockBytes}: its clock status variables, as {@link StatementLog#clockBytes}.
      */
-    public record Query(String db, String sql, QueryEffect effect, Invoker invoker) {
+    public record Query(String db, String sql, QueryEffect effect, Invoker invoker, int clockBytes) {
         public Query(String db, String sql, QueryEffect effect) {
-            this(db, sql, effect, null);
+            this(db, sql, effect, null, 0);
+        }
+
+        public Query(String db, String sql, QueryEffect effect, Invoker invoker) {
+            this(db, sql, effect, invoker, 0);
         }
     }
 

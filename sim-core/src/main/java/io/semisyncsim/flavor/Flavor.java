@@ -455,6 +455,14 @@ public final class Flavor {
             return c.getBoolean("text-unique-keys-hashed");
         }
 
+        /**
+         * Whether the default sql_mode has NO_ZERO_DATE and NO_ZERO_IN_DATE (MySQL 5.7 and 8.0), so that strict
+         * mode refuses a date with a zero part; MariaDB's default has neither.
+         */
+        public boolean noZeroDates() {
+            return c.getBoolean("no-zero-dates");
+        }
+
         /** Whether VALUES(col) in ON DUPLICATE KEY UPDATE is deprecated with Warning 1287 (MySQL 8.0.20+). */
         public boolean valuesFunctionDeprecated() {
             return c.getBoolean("values-function-deprecated");

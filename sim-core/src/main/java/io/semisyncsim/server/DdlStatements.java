@@ -49,11 +49,30 @@ final class DdlStatements {
     }
 
     /** The binlogged answer: a Query event of the statement as the client sent it, in the session's database. */
-    private static StatementResult logged(Session session, String sql, Ddl effect, long affected,
-                                          List<Warning> warnings, String info) {
+    private StatementResult logged(Session session, String sql, Ddl effect, long affected,
+                                   List<Warning> warnings, String info) {
         String db = effect != null && effect.suppressesUse() ? databaseOf(effect) : session.database();
+        int clockBytes = convertsADefault(effect) ? flavor().sql().timeZoneBytes() : 0;
         return new StatementResult.CommitNeeded(List.of(), affected,
-                new Transaction.Query(db, Parser.withoutTerminator(sql), effect), warnings, info, false);
+                new Transaction.Query(db, Parser.withoutTerminator(sql), effect, null, clockBytes), warnings, info,
+                false);
+    }
+
+    /**
+     * Whether a CREATE TABLE converts a TIMESTAMP's DEFAULT with the session's time zone, so that its Query
+     * event carries the zone (measured on MariaDB 10.11.18: DEFAULT '2020-01-01 00:00:00' does, DEFAULT
+     * CURRENT_TIMESTAMP and the zero date do not).
+     */
+    private static boolean convertsADefault(Ddl effect) {
+        if (effect instanceof Ddl.CreateTable c) {
+            for (ColumnDef column : c.def().columns()) {
+                if (column.defaultValue().kind() == ColumnDef.Default.Kind.VALUE
+                        && column.type().convertsWithTimeZone(column.defaultValue().value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The database a CREATE or DROP DATABASE names, which its Query event carries instead of the session's. */
@@ -359,7 +378,7 @@ final class DdlStatements {
                 d = ColumnDef.Default.NULL;
             } else {
                 try {
-                    d = ColumnDef.Default.of(type.store(v, new ColumnType.Target("", "", spec.name(), 1), n -> { }));
+                    d = ColumnDef.Default.of(type.store(v, new ColumnType.Target("", "", spec.name(), 1, flavor().sql().noZeroDates()), n -> { }));
                 } catch (TableError x) {
                     throw flavor().error(1067, spec.name());
                 }

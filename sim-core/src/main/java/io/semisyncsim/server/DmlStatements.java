@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * INSERT, UPDATE and DELETE on any table (created or implicit), and transactions: inside BEGIN ...
@@ -200,12 +201,15 @@ final class DmlStatements {
                     row[k] = generated;
                     continue;
                 }
+                if (given[k]) {
+                    clock.given(c, row[k]);
+                }
                 row[k] = store(c, row[k], r, rowNumber, warnings, s.ignore());
                 if (c.autoIncrement() && row[k] instanceof Long v) {
                     autoIncrement.explicit(v);
                 }
             }
-            clock.row(def, row, given);
+            clock.row(def, given);
             if (upsert) {
                 affected += up.row(work, row, changes);
                 if (up.inserted()) {
@@ -438,14 +442,16 @@ final class DmlStatements {
             }
             return null;
         }
-        ColumnType.Target at = new ColumnType.Target(r.db(), r.name(), c.name(), rowNumber);
+        ColumnType.Target at = new ColumnType.Target(r.db(), r.name(), c.name(), rowNumber,
+                c.type().isTemporal() && flavor().sql().noZeroDates());
+        Consumer<TableError> notes = n -> warnings.add(new Warning("Note", codeOf(n),
+                Tables.error(flavor(), n).getMessage()));
         try {
             if (ignore) {
-                return c.type().storeLeniently(v, at, w -> warnings.add(new Warning("Warning", codeOf(w),
+                return c.type().storeLeniently(v, at, notes, w -> warnings.add(new Warning("Warning", codeOf(w),
                         Tables.error(flavor(), w).getMessage())));
             }
-            return c.type().store(v, at,
-                    note -> warnings.add(new Warning("Note", codeOf(note), Tables.error(flavor(), note).getMessage())));
+            return c.type().store(v, at, notes);
         } catch (TableError e) {
             throw Tables.error(flavor(), e);
         }
@@ -566,7 +572,9 @@ final class DmlStatements {
             for (int k = 0; k < columns.length; k++) {
                 ev.row(next); // MySQL assigns left to right: later SETs see earlier ones
                 ColumnDef c = def.columns().get(columns[k]);
-                next[columns[k]] = store(c, ev.eval(s.set().get(k).value()), r, rowNumber, warnings, s.ignore());
+                Object v = ev.eval(s.set().get(k).value());
+                clock.given(c, v);
+                next[columns[k]] = store(c, v, r, rowNumber, warnings, s.ignore());
                 assigned[columns[k]] = true;
             }
             if (sameRow(old, next)) {
@@ -577,7 +585,7 @@ final class DmlStatements {
                     next[k] = VirtualTimestamps.datetime(server.now());
                 }
             }
-            clock.updated(def, next, assigned);
+            clock.updated(def, assigned);
             if (!def.primaryKey().isEmpty()) {
                 Object[] key = r.table().key(next);
                 boolean moved = compareKeys(key, r.table().key(old)) != 0;

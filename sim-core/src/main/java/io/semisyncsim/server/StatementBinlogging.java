@@ -6,7 +6,6 @@ import io.semisyncsim.server.StatementResult.Warning;
 import io.semisyncsim.sql.Expr;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.table.ColumnDef;
-import io.semisyncsim.table.ColumnType;
 import io.semisyncsim.table.TableDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,26 +90,27 @@ final class StatementBinlogging {
                 List.copyOf(vars.values()));
     }
 
-    /** What a statement's rows did with the clock: a TIMESTAMP written, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
+    /** What a statement's rows did with the clock: a TIMESTAMP converted, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
     static final class Clock {
         boolean timeZone;
         boolean now;
 
+        /** A value the statement gave column {@code c}: a TIMESTAMP converts it with the time zone (or not). */
+        void given(ColumnDef c, Object v) {
+            timeZone |= c.type().convertsWithTimeZone(v);
+        }
+
         /** An inserted row: {@code given[k]}, whether the statement gave column k (else its default filled it). */
-        void row(TableDef def, Object[] row, boolean[] given) {
-            for (int k = 0; k < row.length; k++) {
-                ColumnDef c = def.columns().get(k);
-                now |= !given[k] && c.defaultValue().kind() == ColumnDef.Default.Kind.NOW;
-                timeZone |= c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null; // converted with it
+        void row(TableDef def, boolean[] given) {
+            for (int k = 0; k < given.length; k++) {
+                now |= !given[k] && def.columns().get(k).defaultValue().kind() == ColumnDef.Default.Kind.NOW;
             }
         }
 
         /** An updated row: {@code assigned[k]}, whether SET gave column k; ON UPDATE CURRENT_TIMESTAMP fills the rest. */
-        void updated(TableDef def, Object[] row, boolean[] assigned) {
-            for (int k = 0; k < row.length; k++) {
-                ColumnDef c = def.columns().get(k);
-                now |= !assigned[k] && c.onUpdateNow();
-                timeZone |= assigned[k] && c.type().kind() == ColumnType.Kind.TIMESTAMP && row[k] != null;
+        void updated(TableDef def, boolean[] assigned) {
+            for (int k = 0; k < assigned.length; k++) {
+                now |= !assigned[k] && def.columns().get(k).onUpdateNow();
             }
         }
     }

@@ -173,24 +173,17 @@ public final class Values {
         return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
 
+    private static final java.util.regex.Pattern DATETIME = java.util.regex.Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d{1,6})?)?)?");
+
     /**
      * A date and time in the canonical {@code YYYY-MM-DD HH:MM:SS} text, or null when {@code s} is not
      * one MySQL accepts: {@code YYYY-MM-DD}, with an optional time and fraction (dropped), or the
      * packed {@code YYYYMMDD[HHMMSS]} forms.
      */
     public static String datetime(String s) {
-        String t = s.strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d{1,6})?)?)?").matcher(t);
-        int[] f;
-        if (m.matches()) {
-            f = new int[] {num(m.group(1)), num(m.group(2)), num(m.group(3)), num(m.group(4)), num(m.group(5)),
-                    num(m.group(6))};
-        } else if (t.matches("\\d{8}|\\d{14}")) {
-            f = new int[] {num(t.substring(0, 4)), num(t.substring(4, 6)), num(t.substring(6, 8)),
-                    t.length() > 8 ? num(t.substring(8, 10)) : 0, t.length() > 8 ? num(t.substring(10, 12)) : 0,
-                    t.length() > 8 ? num(t.substring(12, 14)) : 0};
-        } else {
+        int[] f = datetimeFields(s);
+        if (f == null || f[6] != 0) {
             return null;
         }
         boolean zero = f[0] == 0 && f[1] == 0 && f[2] == 0;
@@ -198,15 +191,46 @@ public final class Values {
                 || f[3] > 23 || f[4] > 59 || f[5] > 59) {
             return null;
         }
+        return datetimeText(f);
+    }
+
+    /**
+     * Year, month, day, hour, minute and second as {@code s} writes them, not yet checked against the
+     * calendar (str_to_datetime's parse, before check_date), then 1 when text follows the date (which
+     * str_to_datetime reads past with MYSQL_TIME_WARN_TRUNCATED), else 0; or null when it has no date's shape.
+     */
+    public static int[] datetimeFields(String s) {
+        String t = s.strip();
+        java.util.regex.Matcher m = DATETIME.matcher(t);
+        if (m.lookingAt()) {
+            return new int[] {num(m.group(1)), num(m.group(2)), num(m.group(3)), num(m.group(4)), num(m.group(5)),
+                    num(m.group(6)), m.end() < t.length() ? 1 : 0};
+        }
+        if (t.length() == 8 || t.length() == 14) {
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                    return null;
+                }
+            }
+            return new int[] {num(t.substring(0, 4)), num(t.substring(4, 6)), num(t.substring(6, 8)),
+                    t.length() > 8 ? num(t.substring(8, 10)) : 0, t.length() > 8 ? num(t.substring(10, 12)) : 0,
+                    t.length() > 8 ? num(t.substring(12, 14)) : 0, 0};
+        }
+        return null;
+    }
+
+    /** The canonical {@code YYYY-MM-DD HH:MM:SS} text of {@link #datetimeFields}. */
+    public static String datetimeText(int[] f) {
         return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", f[0], f[1], f[2], f[3], f[4], f[5]);
+    }
+
+    /** The days in a month of a year (year 0 as a common year, as calc_days_in_year has it). */
+    public static int daysIn(int year, int month) {
+        return java.time.YearMonth.of(Math.max(year, 1), month).lengthOfMonth();
     }
 
     private static int num(String s) {
         return s == null ? 0 : Integer.parseInt(s);
-    }
-
-    private static int daysIn(int year, int month) {
-        return java.time.YearMonth.of(Math.max(year, 1), month).lengthOfMonth();
     }
 
     /** Lower-cases for case-insensitive lookups (names, collation keys). */

@@ -11,7 +11,20 @@ import org.junit.jupiter.api.Test;
 
 /** Values stored in a column as MySQL's strict mode stores them. */
 class ColumnTypeTest {
-    private static final ColumnType.Target AT = new ColumnType.Target("test", "t", "c", 1);
+    private static final ColumnType.Target AT = new ColumnType.Target("test", "t", "c", 1, false);
+    /** Where MySQL's default sql_mode (NO_ZERO_DATE, NO_ZERO_IN_DATE) holds. */
+    private static final ColumnType.Target NO_ZERO_DATES = new ColumnType.Target("test", "t", "c", 1, true);
+
+    /** Stored under IGNORE: the value, then each note's and each warning's message key. */
+    private static List<Object> ignored(ColumnType type, Object v, ColumnType.Target at) throws TableError {
+        List<Object> out = new ArrayList<>();
+        List<TableError> notes = new ArrayList<>();
+        List<TableError> warnings = new ArrayList<>();
+        out.add(type.storeLeniently(v, at, notes::add, warnings::add));
+        notes.forEach(n -> out.add("note " + n.key()));
+        warnings.forEach(w -> out.add(w.key()));
+        return out;
+    }
 
     private static Object store(ColumnType type, Object v) throws TableError {
         return type.store(v, AT, n -> { });
@@ -66,6 +79,67 @@ class ColumnTypeTest {
         assertEquals("2020-01-02 03:04:05", store(dt, "20200102030405"));
         assertEquals("1292-column", refused(dt, "2020-02-30"));
         assertEquals("1292-column", refused(ColumnType.of(ColumnType.Kind.TIMESTAMP), "1960-01-01"));
+    }
+
+    @Test
+    void aDateGivenATimeOfDayKeepsTheDayWithANote() throws TableError {
+        List<TableError> notes = new ArrayList<>();
+        assertEquals("2020-02-29", ColumnType.of(ColumnType.Kind.DATE).store("2020-02-29 12:34:56", AT, notes::add));
+        assertEquals("1265", notes.get(0).key());
+        notes.clear();
+        ColumnType.of(ColumnType.Kind.DATE).store("2020-02-29 00:00:00", AT, notes::add);
+        assertEquals(List.of(), notes, "a midnight is no truncation");
+    }
+
+    @Test
+    void zeroDatesAreDatesUnlessTheSqlModeRefusesThem() throws TableError {
+        ColumnType date = ColumnType.of(ColumnType.Kind.DATE);
+        assertEquals("0000-00-00", store(date, "0000-00-00"));
+        assertEquals("2020-00-10", store(date, "2020-00-10"), "MariaDB keeps a zero month");
+        assertEquals("1292-column", assertThrows(TableError.class,
+                () -> date.store("0000-00-00", NO_ZERO_DATES, n -> { })).key());
+        assertEquals(List.of("0000-00-00", "1264"), ignored(date, "2020-00-10", NO_ZERO_DATES));
+        assertEquals("1292-column", refused(ColumnType.of(ColumnType.Kind.TIMESTAMP), "2020-00-10 00:00:00"));
+    }
+
+    @Test
+    void ignoreStoresTheZeroDateWithTheCutsOwnWarning() throws TableError {
+        ColumnType date = ColumnType.of(ColumnType.Kind.DATE);
+        ColumnType ts = ColumnType.of(ColumnType.Kind.TIMESTAMP);
+        assertEquals(List.of("0000-00-00", "1265"), ignored(date, "hello", AT));
+        assertEquals(List.of("0000-00-00 00:00:00", "1265"),
+                ignored(ColumnType.of(ColumnType.Kind.DATETIME), "2020-01-01 25:00:00", AT));
+        assertEquals(List.of("0000-00-00", "invalid-day-ignored"), ignored(date, "2020-02-30", AT));
+        assertEquals(List.of("0000-00-00 00:00:00", "1264"), ignored(ts, "1960-01-01 00:00:00", AT));
+        assertEquals(List.of("0000-00-00 00:00:00", "1265"), ignored(ts, "2020-00-10 00:00:00", AT));
+        assertEquals(List.of("2020-02-29", "note 1265"), ignored(date, "2020-02-29 10:00:00", AT));
+    }
+
+    @Test
+    void ignoreKeepsAGoodDateThatOtherTextFollows() throws TableError {
+        ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
+        assertEquals("1292-column", refused(dt, "2020-02-20x"));
+        assertEquals(List.of("2020-02-20 00:00:00", "1265"), ignored(dt, "2020-02-20 00:00:00.5x", AT));
+        assertEquals(List.of("0000-00-00 00:00:00", "invalid-day-ignored"), ignored(dt, "2020-02-31 10:00:00 x", AT));
+    }
+
+    @Test
+    void aTimestampReadsTheTimeZoneOnlyForACalendarDate() {
+        ColumnType ts = ColumnType.of(ColumnType.Kind.TIMESTAMP);
+        assertEquals(true, ts.convertsWithTimeZone("2021-01-01"));
+        assertEquals(true, ts.convertsWithTimeZone("1960-01-01 00:00:00"), "converted, then out of range");
+        assertEquals(true, ts.convertsWithTimeZone("2020-02-20 10:00:00 x"));
+        assertEquals(false, ts.convertsWithTimeZone("0000-00-00 00:00:00"));
+        assertEquals(false, ts.convertsWithTimeZone("2020-00-10 00:00:00"));
+        assertEquals(false, ts.convertsWithTimeZone("2020-02-30 00:00:00"));
+        assertEquals(false, ts.convertsWithTimeZone("hello"));
+        assertEquals(false, ts.convertsWithTimeZone(null));
+        assertEquals(false, ColumnType.of(ColumnType.Kind.DATETIME).convertsWithTimeZone("2021-01-01"));
+    }
+
+    @Test
+    void ignoreKeepsARoundedDecimalsNoteANote() throws TableError {
+        assertEquals(List.of(new BigDecimal("1.56"), "note 1265"), ignored(ColumnType.decimal(5, 2), "1.555", AT));
     }
 
     @Test
