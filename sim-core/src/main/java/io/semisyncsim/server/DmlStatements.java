@@ -86,14 +86,16 @@ final class DmlStatements {
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
                                             String info, Session session, RowChange noRow, StatementBinlogging.Logged logged) {
-        boolean unsafe = logged.unsafe() != null && sql != null;
+        boolean unsafe = !logged.unsafe().isEmpty() && sql != null;
         boolean inRows = unsafe && session.mixed(server.variables()); // MIXED: an unsafe statement in rows
         if (unsafe && !inRows && session.logging(server.variables()).statements()) { // STATEMENT: as it is, and why
-            Warning note = binlogging.note(logged.unsafe());
             warnings = new ArrayList<>(warnings);
-            warnings.add(note);
-            server.errorLog().log("unsafe-statement", "message", note.message(), "statement", sql);
-            if (info != null) { // the info line counts it too
+            for (StatementBinlogging.Unsafe why : logged.unsafe()) {
+                Warning note = binlogging.note(why);
+                warnings.add(note);
+                server.errorLog().log("unsafe-statement", "message", note.message(), "statement", sql);
+            }
+            if (info != null) { // the info line counts them too
                 info = info.replaceFirst("Warnings: \\d+$", "Warnings: " + warnings.size());
             }
         }

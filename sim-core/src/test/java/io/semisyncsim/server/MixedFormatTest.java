@@ -90,6 +90,29 @@ class MixedFormatTest {
     }
 
     @Test
+    void statementFormatGivesANoteAndALogLinePerReasonInTheServersOrder() {
+        table();
+        sql("SET SESSION binlog_format = 'STATEMENT'");
+        List<StatementResult.Warning> notes = sql("UPDATE IGNORE u SET v = USER() LIMIT 1").warnings();
+        assertEquals(3, notes.size(), notes.toString());
+        assertEquals(true, notes.get(0).message().contains("LIMIT clause"), notes.toString());
+        assertEquals(true, notes.get(1).message().contains("system function"), notes.toString());
+        assertEquals(true, notes.get(2).message().contains("UPDATE IGNORE is unsafe"), notes.toString());
+        assertEquals(3, node.errorLog().lines().stream().filter(l -> l.contains("Statement: UPDATE IGNORE")).count());
+    }
+
+    @Test
+    void anUpsertCallingASystemFunctionIsUnsafeForTheFunctionOnly() {
+        sql("CREATE TABLE c (id INT PRIMARY KEY, name VARCHAR(100) UNIQUE)");
+        sql("SET SESSION binlog_format = 'STATEMENT'");
+        assertEquals(1, sql("INSERT INTO c VALUES (1, 'a') ON DUPLICATE KEY UPDATE name = 'b'").warnings().size());
+        List<StatementResult.Warning> notes =
+                sql("INSERT INTO c VALUES (2, USER()) ON DUPLICATE KEY UPDATE name = 'c'").warnings();
+        assertEquals(1, notes.size());
+        assertEquals(true, notes.get(0).message().contains("system function"), notes.toString());
+    }
+
+    @Test
     void statementFormatWritesAnUnsafeStatementAsItIs() {
         table();
         sql("SET SESSION binlog_format = 'STATEMENT'");
