@@ -339,12 +339,15 @@ public final class BinaryLog {
                     continue;
                 }
                 // what a replica sets before it runs the statement (binlog.cc / log.cc write of a statement's
-                // context): LAST_INSERT_ID, INSERT_ID, then each user variable it reads
+                // context): LAST_INSERT_ID, INSERT_ID, RAND()'s seeds, then each user variable it reads
                 if (change.log() != null && change.log().lastInsertId() != null) {
                     staged.add(EventType.INTVAR, sizes.intvar(), false);
                 }
                 if (change.insertId() != 0) {
                     staged.add(EventType.INTVAR, sizes.intvar(), false);
+                }
+                if (change.log() != null && change.log().rand() != null) {
+                    staged.add(EventType.RAND, sizes.rand(), false);
                 }
                 if (change.log() != null) {
                     for (Transaction.UserVar v : change.log().userVars()) {

@@ -107,6 +107,14 @@ public record EventSizes(String basename, int formatDescription, List<Header> he
 
     /** A statement-format Query event: {@code queryBase} + the default database + the statement text. */
     /**
+     * A Rand event (log_event.h Rand_log_event): an Intvar's header and checksum around 16 bytes of the two
+     * seeds. Measured on MariaDB 10.11.18: 39.
+     */
+    public int rand() {
+        return intvar - 9 + 16;
+    }
+
+    /**
      * A User var event (log_event_server.cc User_var_log_event::write): the event header and checksum (an
      * Intvar's less its 9 bytes of body), the name's length and bytes, then 1 byte for NULL, or the type,
      * charset and value length (10) and the value (8 for a whole number, which adds a flags byte, or a double;

@@ -33,6 +33,8 @@ public enum EventType {
     INTVAR,
     /** The User var event before a statement that reads a user variable, with its value (User_var_log_event). */
     USER_VAR,
+    /** The Rand event before a statement that calls RAND(): the session generator's seeds (Rand_log_event). */
+    RAND,
     /**
      * The Query event "COMMIT" that ends a transaction the storage engine took no part in (statements that
      * changed no row, written in statement format): no XID to write (binlog_commit of a non-XA transaction).

@@ -190,6 +190,9 @@ public final class ShowBinlogEvents {
                 if (c.insertId() != 0) {
                     context.add("INSERT_ID=" + c.insertId());
                 }
+                if (c.log() != null && c.log().rand() != null) { // Rand_log_event::pack_info
+                    context.add("rand_seed1=" + c.log().rand().seed1() + ",rand_seed2=" + c.log().rand().seed2());
+                }
                 if (c.log() != null) {
                     c.log().userVars().forEach(v -> context.add(userVar(v)));
                 }
@@ -236,7 +239,7 @@ public final class ShowBinlogEvents {
                         info = "use `" + Transaction.DATABASE + "`; " + statements.get(statement++);
                     }
                 }
-                case INTVAR, USER_VAR -> info = context.isEmpty() ? "" : context.poll(); // the next Query's
+                case INTVAR, RAND, USER_VAR -> info = context.isEmpty() ? "" : context.poll(); // the next Query's
                 case ANNOTATE_ROWS -> info = trx.changes().get(change).statement();
                 case TABLE_MAP -> {
                     Transaction.RowChange c = trx.changes().get(change);

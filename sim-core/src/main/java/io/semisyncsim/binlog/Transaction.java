@@ -109,14 +109,23 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * statement that reads the clock, Q_TIME_ZONE_CODE when it converts with the session's time zone and
      * the sub-second Q_HRNOW (MySQL: Q_MICROSECONDS) when it reads the statement's start to the microsecond.
      * {@code lastInsertId}: the LAST_INSERT_ID() it reads, an Intvar LAST_INSERT_ID event first (null: none);
+     * {@code rand}: the seeds of the session's RAND() it calls, a Rand event after the Intvars (null: none);
      * {@code userVars}: the user variables it reads, a User var event each, in the order it names them.
      */
-    public record StatementLog(long insertId, boolean rows, int clockBytes, Long lastInsertId, List<UserVar> userVars) {
-        public static final StatementLog NONE = new StatementLog(0, false, 0, null, List.of());
+    public record StatementLog(long insertId, boolean rows, int clockBytes, Long lastInsertId, RandSeeds rand,
+                               List<UserVar> userVars) {
+        public static final StatementLog NONE = new StatementLog(0, false, 0, null, null, List.of());
 
         public StatementLog {
             userVars = List.copyOf(userVars);
         }
+    }
+
+    /**
+     * The seeds of the session's RAND() generator before a statement that calls RAND(): a Rand event before
+     * it sets them on the replica, which then draws the same numbers (log_event.h Rand_log_event).
+     */
+    public record RandSeeds(long seed1, long seed2) {
     }
 
     /**

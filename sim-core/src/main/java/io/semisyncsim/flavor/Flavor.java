@@ -455,6 +455,11 @@ public final class Flavor {
             return c.getBoolean("text-unique-keys-hashed");
         }
 
+        /** Whether RAND() in an INSERT's values is safe to write as a statement (MariaDB) or never (MySQL). */
+        public boolean randSafeInInsert() {
+            return c.getBoolean("rand-safe-in-insert");
+        }
+
         /**
          * Whether the default sql_mode has NO_ZERO_DATE and NO_ZERO_IN_DATE (MySQL 5.7 and 8.0), so that strict
          * mode refuses a date with a zero part; MariaDB's default has neither.

@@ -106,9 +106,9 @@ final class DmlStatements {
         if (!changes.isEmpty() && sql != null) {
             changes = new java.util.ArrayList<>(changes);
             RowChange first = changes.get(0).withSql(sql); // its first row carries the statement's text
-            Transaction.StatementLog log = inRows ? new Transaction.StatementLog(0, true, 0, null, List.of())
+            Transaction.StatementLog log = inRows ? new Transaction.StatementLog(0, true, 0, null, null, List.of())
                     : new Transaction.StatementLog(insertId, false, logged.clockBytes(), logged.lastInsertId(),
-                            logged.userVars());
+                            logged.rand(), logged.userVars());
             changes.set(0, log.equals(Transaction.StatementLog.NONE) ? first : first.withLog(log));
         }
         if (!session.inTransaction() && !session.autocommit(server.variables())) {
@@ -278,9 +278,9 @@ final class DmlStatements {
                 && (def.primaryKey().isEmpty() ? 0 : 1) + def.uniqueKeys().size() > 1; // UNSAFE_INSERT_TWO_KEYS
         // statement format writes INSERT_ID first, for the replica to take the same values
         return commitOrCollect(changes, affected, warnings, info, session,
-                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), binlogging.logged(StatementBinlogging.unsafe(false, binlogging.callsUnsafe(read), twoKeys),
+                RowChange.noRow(EventType.WRITE_ROWS, r.db(), r.name(), sql), binlogging.logged(StatementBinlogging.unsafe(false, binlogging.callsUnsafe(read, !s.replace()), twoKeys),
                         autoIncrement.first(), binlogging.clockBytes(read, clock.timeZone, clock.now), read, lastInsertIdBefore,
-                        session));
+                        session, ev));
     }
 
     /**
@@ -622,9 +622,9 @@ final class DmlStatements {
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
                 RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
-                binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(s.set(), s.where(), s.orderBy())), s.ignore(), false), 0,
+                binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(s.set(), s.where(), s.orderBy()), false), s.ignore(), false), 0,
                         binlogging.clockBytes(StatementBinlogging.read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.now),
-                        StatementBinlogging.read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session));
+                        StatementBinlogging.read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session, ev));
     }
 
     /**
@@ -656,8 +656,8 @@ final class DmlStatements {
         }
         return commitOrCollect(changes, changes.size(), List.of(), null, session,
                 RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
-                binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(List.of(), s.where(), s.orderBy())), false), 0,
+                binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(List.of(), s.where(), s.orderBy()), false), false), 0,
                         binlogging.clockBytes(StatementBinlogging.read(List.of(), s.where(), s.orderBy()), false, false),
-                        StatementBinlogging.read(List.of(), s.where(), s.orderBy()), session.lastInsertId(), session));
+                        StatementBinlogging.read(List.of(), s.where(), s.orderBy()), session.lastInsertId(), session, ev));
     }
 }

@@ -27,8 +27,8 @@ import java.util.Set;
  */
 final class Evaluator {
     /** Built-in functions a real server has that the model does not: error 9000, not 1305 (a typo). */
-    private static final Set<String> KNOWN_FUNCTIONS = Set.of("SLEEP", "BENCHMARK", "MD5", "SHA1", "SHA2", "RAND",
-            "UUID", "SUBSTRING", "SUBSTR", "REPLACE", "TRIM", "LTRIM", "RTRIM", "LEFT", "RIGHT", "LPAD", "RPAD",
+    private static final Set<String> KNOWN_FUNCTIONS = Set.of("SLEEP", "BENCHMARK", "MD5", "SHA1", "SHA2",
+            "SUBSTRING", "SUBSTR", "REPLACE", "TRIM", "LTRIM", "RTRIM", "LEFT", "RIGHT", "LPAD", "RPAD",
             "ROUND", "FLOOR", "CEIL", "CEILING", "TRUNCATE", "POW", "POWER", "SQRT", "EXP", "LOG", "LN", "DATE_ADD",
             "DATE_SUB", "DATEDIFF", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT",
             "CAST", "CONVERT", "HEX", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK",
@@ -46,6 +46,10 @@ final class Evaluator {
     private String alias;
     private Object[] row;
     private Map<Expr, Object> aggregates;
+    /** Each RAND(N) of the statement, with its own generator (Item_func_rand::rand). */
+    private java.util.IdentityHashMap<Expr.Function, RandStruct> seededRands;
+    /** The session generator's seeds before the statement's first RAND(): what its Rand event carries. */
+    private long[] randBefore;
 
     Evaluator(Mysqld server, Session session, Account account) {
         this.server = server;
@@ -196,7 +200,8 @@ final class Evaluator {
                 case "MIN", "MAX", "IFNULL", "COALESCE", "NULLIF" -> f.args().isEmpty() || numeric(f.args().get(0));
                 case "IF" -> f.args().size() == 3 && numeric(f.args().get(1));
                 case "COUNT", "SUM", "AVG", "CONNECTION_ID", "FOUND_ROWS", "ROW_COUNT", "LENGTH", "CHAR_LENGTH",
-                        "CHARACTER_LENGTH", "OCTET_LENGTH", "ABS", "UNIX_TIMESTAMP", "LAST_INSERT_ID" -> true;
+                        "CHARACTER_LENGTH", "OCTET_LENGTH", "ABS", "UNIX_TIMESTAMP", "LAST_INSERT_ID", "RAND",
+                        "UUID_SHORT" -> true;
                 default -> false;
             };
         }
@@ -235,7 +240,7 @@ final class Evaluator {
                 case "COUNT", "CONNECTION_ID", "FOUND_ROWS", "ROW_COUNT", "NOW", "CURRENT_TIMESTAMP", "LOCALTIME",
                         "LOCALTIMESTAMP", "SYSDATE", "VERSION", "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER",
                         "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME", "UTC_TIMESTAMP",
-                        "LAST_INSERT_ID" -> false;
+                        "LAST_INSERT_ID", "RAND", "UUID", "UUID_SHORT" -> false;
                 case "UNIX_TIMESTAMP" -> !f.args().isEmpty(); // of a datetime: NULL out of its range
                 case "SUM", "MIN", "MAX", "AVG", "DATABASE", "SCHEMA", "NULLIF" -> true;
                 default -> {
@@ -617,6 +622,16 @@ final class Evaluator {
                 arity(f, args, 3);
                 return Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2);
             }
+            case "RAND" -> {
+                return rand(f, args);
+            }
+            case "UUID" -> {
+                return arity(f, args, 0) ? server.random().uuid(now) : null;
+            }
+            case "UUID_SHORT" -> { // BIGINT UNSIGNED: a server_id from 128 on sets its top bit
+                return arity(f, args, 0) ? Values.whole(new java.math.BigInteger(
+                        Long.toUnsignedString(server.random().uuidShort()))) : null;
+            }
             default -> {
                 Object waited = WaitFunctions.call(server, session, f.name(), args, warnings::add);
                 if (waited != WaitFunctions.NOT_MINE) {
@@ -638,6 +653,52 @@ final class Evaluator {
                 throw flavor().error(1305, "FUNCTION", session.database() + "." + typed);
             }
         }
+    }
+
+    /**
+     * RAND() from the session's generator, RAND(N) from its own, seeded once when N is a constant and at every
+     * call when it reads the row (item_func.cc Item_func_rand::val_real); NULL seeds as 0.
+     */
+    private Object rand(Expr.Function f, List<Object> args) throws SqlError {
+        if (args.size() > 1) {
+            throw flavor().error(1582, f.name());
+        }
+        if (args.isEmpty()) {
+            RandStruct r = session.rand(() -> server.random().sessionRand(session.connectionId()));
+            if (randBefore == null) {
+                randBefore = new long[] {r.seed1(), r.seed2()};
+            }
+            return r.next();
+        }
+        if (seededRands == null) {
+            seededRands = new java.util.IdentityHashMap<>();
+        }
+        RandStruct r = seededRands.get(f);
+        if (r == null || !(f.args().get(0) instanceof Expr.Literal)) {
+            Object n = args.get(0);
+            r = RandStruct.seeded(n == null ? 0 : Values.toDecimal(n).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .longValue());
+            seededRands.put(f, r);
+        }
+        return r.next();
+    }
+
+    /**
+     * The seeds a Rand event carries for this statement, or null when it calls no RAND() of the session's
+     * generator: as they were before its first call (Item_func_rand::fix_fields saves them when the statement is
+     * prepared, so a RAND() no row reached counts too: {@code read}, the statement's expressions).
+     */
+    long[] randSeeds(List<Expr> read) {
+        if (randBefore != null) {
+            return randBefore;
+        }
+        for (Expr e : read) {
+            if (e != null && e.calls(x -> x.name().equals("RAND") && x.args().isEmpty())) {
+                RandStruct r = session.rand(() -> server.random().sessionRand(session.connectionId()));
+                return new long[] {r.seed1(), r.seed2()};
+            }
+        }
+        return null;
     }
 
     /**

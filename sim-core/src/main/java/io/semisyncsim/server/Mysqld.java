@@ -374,6 +374,14 @@ public final class Mysqld {
         return clock.getAsLong();
     }
 
+    /** What this run of the server draws RAND()'s session seeds, UUID() and UUID_SHORT() from. */
+    ServerRandom random() {
+        if (random == null) {
+            random = new ServerRandom(serverId(), startedAt);
+        }
+        return random;
+    }
+
     // --- lifecycle
 
     /**
@@ -389,6 +397,8 @@ public final class Mysqld {
     private long replicaRegistrations;
     /** Every connection's MASTER_GTID_WAIT counters since this process started: their GLOBAL status. */
     private final GtidWaitCounters gtidWaits = new GtidWaitCounters();
+    /** This run's seeds, UUID() and UUID_SHORT(), from its start (null until a statement asks). */
+    private ServerRandom random;
 
     GtidWaitCounters gtidWaits() {
         return gtidWaits;
@@ -415,6 +425,7 @@ public final class Mysqld {
         boolean crashed = state == NodeState.CRASHED;
         state = NodeState.STOPPED; // a failure below is this start's own
         startedAt = clock.getAsLong();
+        random = null;
         replicaRegistrations = 0;
         gtidWaits.reset();
         threads.restart();

@@ -23,6 +23,7 @@ public final class Session {
     private long connectionId;
     private String database = Catalog.DEFAULT_DB;
     private final TreeMap<String, Object> userVariables = new TreeMap<>();
+    private RandStruct rand;
     private List<Transaction.RowChange> open;
     private long foundRows;
     private long lastInsertId;
@@ -162,6 +163,14 @@ public final class Session {
 
     void setDatabase(String db) {
         this.database = db;
+    }
+
+    /** The session's RAND() generator, made by {@code make} at its first use (THD::init makes it at connect). */
+    RandStruct rand(java.util.function.Supplier<RandStruct> make) {
+        if (rand == null) {
+            rand = make.get();
+        }
+        return rand;
     }
 
     /** A user variable; null when unset (SQL NULL). Names are case-insensitive, as in MySQL 5.0+. */

@@ -34,7 +34,7 @@ final class StatementBinlogging {
      * writes its rows), the first AUTO_INCREMENT value it generated, and its Query event's clock status bytes.
      */
     record Logged(java.util.Set<Unsafe> unsafe, long insertId, int clockBytes, Long lastInsertId,
-                  List<Transaction.UserVar> userVars) {
+                  Transaction.RandSeeds rand, List<Transaction.UserVar> userVars) {
     }
 
     /**
@@ -88,7 +88,7 @@ final class StatementBinlogging {
      * (its value before the statement, {@code lastInsertId}), and each user variable it names, in order.
      */
     Logged logged(java.util.Set<Unsafe> unsafe, long insertId, int clockBytes, List<Expr> read, long lastInsertId,
-                  Session session) {
+                  Session session, Evaluator ev) {
         boolean[] readsId = {false};
         java.util.LinkedHashMap<String, Transaction.UserVar> vars = new java.util.LinkedHashMap<>();
         for (Expr e : read) {
@@ -104,8 +104,9 @@ final class StatementBinlogging {
                 }
             });
         }
+        long[] seeds = ev.randSeeds(read);
         return new Logged(unsafe, insertId, clockBytes, readsId[0] ? (Long) lastInsertId : null,
-                List.copyOf(vars.values()));
+                seeds == null ? null : new Transaction.RandSeeds(seeds[0], seeds[1]), List.copyOf(vars.values()));
     }
 
     /** What a statement's rows did with the clock: a TIMESTAMP converted, a CURRENT_TIMESTAMP default or ON UPDATE filled. */
@@ -149,11 +150,19 @@ final class StatementBinlogging {
         return (tz ? rules.timeZoneBytes() : 0) + (us ? rules.microsecondBytes() : 0);
     }
 
-    /** Whether one of {@code read} calls a function whose value a replica would not reproduce. */
-    boolean callsUnsafe(List<Expr> read) {
+    /**
+     * Whether one of {@code read} calls a function whose values a replica would not reproduce: the flavour's
+     * list, and RAND() too unless {@code insertValues} (an INSERT's, not a REPLACE's) and the flavour takes it
+     * there as safe. The Rand event gives a replica the same numbers, but rows updated in another order would
+     * take them in another order (MariaDB's item_create.cc Create_func_rand::create_native; measured on
+     * 10.11.18: INSERT ... VALUES (RAND()) a statement, UPDATE ... SET x = RAND() rows. MySQL's
+     * Item_func_rand::itemize marks it unsafe everywhere).
+     */
+    boolean callsUnsafe(List<Expr> read, boolean insertValues) {
         java.util.Set<String> unsafe = flavor().sql().unsafeFunctions();
+        boolean randSafe = insertValues && flavor().sql().randSafeInInsert();
         for (Expr e : read) {
-            if (e != null && e.calls(unsafe)) {
+            if (e != null && (e.calls(unsafe) || !randSafe && e.calls(f -> f.name().equals("RAND")))) {
                 return true;
             }
         }

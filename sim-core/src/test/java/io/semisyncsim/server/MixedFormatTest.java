@@ -113,6 +113,16 @@ class MixedFormatTest {
     }
 
     @Test
+    void randIsAStatementInAnInsertsValuesAndRowsElsewhere() {
+        table();
+        assertEquals(List.of(EventType.GTID, EventType.RAND, EventType.QUERY, EventType.XID),
+                written("INSERT INTO u VALUES (1, RAND(), 0)"));
+        assertEquals(List.of(EventType.GTID, EventType.ANNOTATE_ROWS, EventType.TABLE_MAP, EventType.UPDATE_ROWS,
+                EventType.XID), written("UPDATE u SET v = RAND() WHERE id = 1"));
+        assertEquals(ROWS, written("REPLACE INTO u VALUES (2, RAND(), 0)"));
+    }
+
+    @Test
     void statementFormatWritesAnUnsafeStatementAsItIs() {
         table();
         sql("SET SESSION binlog_format = 'STATEMENT'");

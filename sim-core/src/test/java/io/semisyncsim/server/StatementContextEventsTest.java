@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a statement written as a statement brings for a replica to run it alike: an Intvar LAST_INSERT_ID
- * when it reads LAST_INSERT_ID(), an Intvar INSERT_ID when it generates ids, a User var event for each
- * user variable it reads. Order and sizes measured on MariaDB 10.11.18 with SHOW BINLOG EVENTS.
+ * when it reads LAST_INSERT_ID(), an Intvar INSERT_ID when it generates ids, a Rand event when it calls
+ * RAND(), a User var event for each user variable it reads. Order and sizes measured on MariaDB 10.11.18 with SHOW BINLOG EVENTS.
  */
 class StatementContextEventsTest {
     private final Mysqld node = node("mariadb-10.11");
@@ -35,6 +35,34 @@ class StatementContextEventsTest {
         sql("CREATE TABLE u (id INT AUTO_INCREMENT PRIMARY KEY, n INT)");
         written("INSERT INTO u (n) VALUES (1)");
         assertEquals(List.of(EventType.INTVAR, EventType.INTVAR), types(written("INSERT INTO u (n) VALUES (LAST_INSERT_ID())")));
+    }
+
+    @Test
+    void randBringsTheSessionGeneratorsSeedsBeforeItsUserVariables() {
+        sql("CREATE TABLE r (id INT AUTO_INCREMENT PRIMARY KEY, x VARCHAR(30), n INT)");
+        sql("SET @n = 1");
+        List<BinlogEvent> e = written("INSERT INTO r (x, n) VALUES (RAND(), @n), (RAND(), @n)");
+        assertEquals(List.of(EventType.INTVAR, EventType.RAND, EventType.USER_VAR), types(e));
+        assertEquals(39, e.get(1).size());
+    }
+
+    @Test
+    void randOfANumberNeedsNoRandEvent() {
+        sql("CREATE TABLE r (id INT PRIMARY KEY, x VARCHAR(30))");
+        assertEquals(List.of(), types(written("INSERT INTO r VALUES (1, RAND(7)), (2, RAND(7))")));
+    }
+
+    @Test
+    void theRandEventCarriesTheSeedsThatReproduceTheStatementsNumbers() {
+        sql("CREATE TABLE r (id INT PRIMARY KEY, x VARCHAR(30))");
+        written("INSERT INTO r VALUES (1, RAND())");
+        double drawn = Double.parseDouble(MysqldFixture.rows(sql("SELECT x FROM r")).get(0).get(0));
+        String info = MysqldFixture.rows(sql("SHOW BINLOG EVENTS")).stream().filter(r -> r.get(2).equals("RAND"))
+                .map(r -> r.get(5)).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rand_seed1=(\\d+),rand_seed2=(\\d+)").matcher(info);
+        assertEquals(true, m.matches(), info);
+        double replayed = RandStruct.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))).next();
+        assertEquals(drawn, replayed);
     }
 
     @Test
