@@ -268,7 +268,7 @@ final class DdlStatements {
             throw flavor().error(1280, spec.name()); // only the primary key is called so
         }
         for (String c : cols) {
-            if (columns.get(indexOf(columns, c)).type().kind() == ColumnType.Kind.TEXT
+            if (columns.get(indexOf(columns, c)).type().isText()
                     && !(spec.unique() && flavor().sql().textUniqueKeysHashed())) {
                 if (flavor().sql().textUniqueKeysHashed()) { // MariaDB makes a prefix key of it, with a warning
                     throw flavor().error("9000-clause", "CREATE", "a key on a TEXT column");
@@ -433,7 +433,16 @@ final class DdlStatements {
             }
             case "CHAR" -> ColumnType.text(ColumnType.Kind.CHAR, a.isEmpty() ? 1 : first);
             case "VARCHAR" -> ColumnType.text(ColumnType.Kind.VARCHAR, first);
+            case "DOUBLE", "REAL" -> { // REAL is DOUBLE unless sql_mode has REAL_AS_FLOAT (no default does)
+                if (!a.isEmpty()) {
+                    throw flavor().error("9000-type", t.name() + "(M,D)");
+                }
+                yield ColumnType.of(ColumnType.Kind.DOUBLE);
+            }
+            case "TINYTEXT" -> ColumnType.of(ColumnType.Kind.TINYTEXT);
             case "TEXT" -> ColumnType.of(ColumnType.Kind.TEXT);
+            case "MEDIUMTEXT" -> ColumnType.of(ColumnType.Kind.MEDIUMTEXT);
+            case "LONGTEXT" -> ColumnType.of(ColumnType.Kind.LONGTEXT);
             case "DATE" -> ColumnType.of(ColumnType.Kind.DATE);
             case "DATETIME", "TIMESTAMP" -> {
                 if (first != 0) {

@@ -136,12 +136,13 @@ public final class MariaRowFormat implements RowFormat {
             case INT -> 4;
             case BIGINT -> 8;
             case DECIMAL -> decimalBinSize(t.precision(), t.scale());
+            case DOUBLE -> 8;
             case DATE -> 3;
             case DATETIME -> 5;  // DATETIME2 (mysql56_temporal_format), no fractional seconds
             case TIMESTAMP -> 4; // TIMESTAMP2
             case CHAR -> prefix(t.length() * wide) + text(stripTrailingSpaces(v.toString()), wide);
             case VARCHAR -> prefix(t.length() * wide) + text(v.toString(), wide);
-            case TEXT -> 2 + text(v.toString(), wide); // a BLOB's 2-byte length (pack_length of TEXT)
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> t.textLengthBytes() + text(v.toString(), wide); // a BLOB's length
         };
     }
 
@@ -163,7 +164,7 @@ public final class MariaRowFormat implements RowFormat {
     private static int metadataBytes(ColumnType t) {
         return switch (t.kind()) {
             case DECIMAL, CHAR, VARCHAR -> 2;
-            case TEXT, DATETIME, TIMESTAMP -> 1;
+            case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, DATETIME, TIMESTAMP -> 1;
             default -> 0;
         };
     }

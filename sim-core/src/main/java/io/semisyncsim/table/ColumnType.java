@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A column's data type: the integer types (signed or UNSIGNED), DECIMAL(p,s), CHAR(n), VARCHAR(n),
- * TEXT, DATE, DATETIME and TIMESTAMP. {@link #store} converts a value for the column as MySQL's
+ * A column's data type: the integer types (signed or UNSIGNED), DECIMAL(p,s), DOUBLE, CHAR(n), VARCHAR(n),
+ * TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, DATE, DATETIME and TIMESTAMP. {@link #store} converts a value for the column as MySQL's
  * strict mode does (STRICT_TRANS_TABLES, the default of every flavour modelled): what does not fit
  * is an error, not a silently changed value.
  *
@@ -18,7 +18,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     public enum Kind {
         TINYINT(8, 4, 3), SMALLINT(16, 6, 5), MEDIUMINT(24, 9, 8), INT(32, 11, 10), BIGINT(64, 20, 20),
-        DECIMAL, CHAR, VARCHAR, TEXT, DATE, DATETIME, TIMESTAMP;
+        DECIMAL, DOUBLE, CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, DATE, DATETIME, TIMESTAMP;
 
         final int bits;
         final int signedWidth;
@@ -56,7 +56,32 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
     }
 
     public boolean isNumeric() {
-        return kind.isInteger() || kind == Kind.DECIMAL;
+        return kind.isInteger() || kind == Kind.DECIMAL || kind == Kind.DOUBLE;
+    }
+
+    /** TINYTEXT, TEXT, MEDIUMTEXT or LONGTEXT: a BLOB of characters, stored apart from its row. */
+    public boolean isText() {
+        return kind == Kind.TINYTEXT || kind == Kind.TEXT || kind == Kind.MEDIUMTEXT || kind == Kind.LONGTEXT;
+    }
+
+    /**
+     * The bytes of a TEXT's length before its value, in a row image and in the table's metadata
+     * (Field_blob::pack_length_no_ptr): 1, 2, 3 or 4; 0 for the other types.
+     */
+    public int textLengthBytes() {
+        return switch (kind) {
+            case TINYTEXT -> 1;
+            case TEXT -> 2;
+            case MEDIUMTEXT -> 3;
+            case LONGTEXT -> 4;
+            default -> 0;
+        };
+    }
+
+    /** The most characters a CHAR, VARCHAR or TEXT holds (a single-byte character set's bytes for a TEXT). */
+    private long maxLength() {
+        int bytes = textLengthBytes();
+        return bytes == 0 ? length : (1L << (8 * bytes)) - 1;
     }
 
     public boolean isTemporal() {
@@ -76,6 +101,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         }
         return switch (kind) {
             case DECIMAL -> "decimal(" + precision + "," + scale + ")";
+            case DOUBLE -> "double";
             case CHAR, VARCHAR -> name + "(" + length + ")";
             default -> name;
         };
@@ -128,7 +154,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         }
         return switch (kind) {
             case DECIMAL -> storeDecimal(v, at, notes);
-            case CHAR, VARCHAR, TEXT -> storeText(v, at);
+            case DOUBLE -> storeDouble(v, at);
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> storeText(v, at);
             default -> storeTemporal(v, at, notes);
         };
     }
@@ -162,7 +189,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
                 }
                 case "1406" -> {
                     warnings.accept(new TableError(1265, at.column(), at.row()));
-                    return Values.text(v).substring(0, kind == Kind.TEXT ? 65_535 : length);
+                    return Values.text(v).substring(0, (int) Math.min(maxLength(), Integer.MAX_VALUE));
                 }
                 case "1292-column" -> {
                     DateCut cut = dateCut(Values.datetimeFields(Values.text(v)), at.noZeroDates(), true);
@@ -181,7 +208,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
     /** The value a NOT NULL column takes where none is given and no error stops it: 0, '' or the zero date. */
     public Object implicitDefault() {
         if (isNumeric()) {
-            return kind == Kind.DECIMAL ? (Object) BigDecimal.ZERO.setScale(scale) : (Object) 0L;
+            return kind == Kind.DECIMAL ? (Object) BigDecimal.ZERO.setScale(scale)
+                    : kind == Kind.DOUBLE ? (Object) 0.0 : (Object) 0L;
         }
         if (isTemporal()) {
             return kind == Kind.DATE ? "0000-00-00" : "0000-00-00 00:00:00";
@@ -191,6 +219,10 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     /** The end of the column's range nearest an out-of-range number. */
     private Object nearestInRange(Object v) {
+        if (kind == Kind.DOUBLE) { // Field_double::store: the largest double of the value's sign
+            double x = v instanceof String s ? Double.parseDouble(Values.numericPrefix(s)) : Values.toDouble(v);
+            return x < 0 ? -Double.MAX_VALUE : Double.MAX_VALUE;
+        }
         BigDecimal d = v instanceof String s ? new BigDecimal(Values.numericPrefix(s)) : Values.toDecimal(v);
         if (kind == Kind.DECIMAL) {
             BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale))
@@ -245,9 +277,34 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         return rounded;
     }
 
+    /**
+     * A DOUBLE: a number as the nearest double; a string by its leading number (1366 when it has none, 1265
+     * when text follows it); one past the double's range 1264 (Field_double::store; measured on MariaDB
+     * 10.11.18).
+     */
+    private Object storeDouble(Object v, Target at) throws TableError {
+        double d;
+        if (v instanceof String s) {
+            String prefix = Values.numericPrefix(s);
+            if (prefix.isEmpty()) {
+                throw new TableError(1366, "double", s, at.db(), at.table(), at.column(), at.row());
+            }
+            if (!s.strip().equals(prefix)) {
+                throw new TableError(1265, at.column(), at.row());
+            }
+            d = Double.parseDouble(prefix);
+        } else {
+            d = Values.toDouble(v);
+        }
+        if (Double.isInfinite(d) || Double.isNaN(d)) {
+            throw new TableError(1264, at.column(), at.row());
+        }
+        return d;
+    }
+
     private Object storeText(Object v, Target at) throws TableError {
         String s = Values.text(v);
-        int max = kind == Kind.TEXT ? 65_535 : length;
+        long max = maxLength();
         if (s.length() > max) {
             throw new TableError(1406, at.column(), at.row());
         }

@@ -71,11 +71,15 @@ public final class Values {
         return prefix.isEmpty() ? BigDecimal.ZERO : new BigDecimal(prefix);
     }
 
+    /** The value as the nearest double (through its text: Java 17's BigDecimal.doubleValue can miss by one ulp). */
     public static double toDouble(Object v) {
         if (v instanceof Double d) {
             return d;
         }
-        return toDecimal(v).doubleValue();
+        if (v instanceof Long l) {
+            return l;
+        }
+        return Double.parseDouble(toDecimal(v).toString());
     }
 
     /** The longest prefix of {@code s} (after leading spaces) that is a number: "12abc" gives "12". */
@@ -159,13 +163,31 @@ public final class Values {
         return v.toString();
     }
 
-    /** MySQL prints a DOUBLE with up to 17 significant digits and no trailing zeros: 1e2 is 100. */
+    /**
+     * MySQL prints a DOUBLE with the fewest significant digits that read back as the same double (dtoa's
+     * shortest mode; up to 17) and no trailing zeros: 1e2 is 100, 1e23 is 1e23.
+     */
     static String doubleText(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        String s = BigDecimal.valueOf(d).round(new java.math.MathContext(17)).stripTrailingZeros().toString();
+        String s = shortest(d).stripTrailingZeros().toString();
         return s.replace("E+", "e").replace("E", "e");
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d}. Not Double.toString, whose digits Java 17 does not
+     * always keep shortest (9.999999999999999E22 for 1e23, JDK-4511638).
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal r = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(r.toString()) == d) {
+                return r;
+            }
+        }
+        return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN));
     }
 
     /** A whole number, narrowed to a Long when it fits. */

@@ -72,6 +72,29 @@ class ColumnTypeTest {
     }
 
     @Test
+    void aDoubleTakesANumberOrTheLeadingNumberOfAText() throws TableError {
+        ColumnType d = ColumnType.of(ColumnType.Kind.DOUBLE);
+        assertEquals(1.5, store(d, new BigDecimal("1.5")));
+        assertEquals(2.5, store(d, "2.5"));
+        assertEquals(1e23, store(d, new BigInteger("100000000000000000000000")), "the nearest double, not one below");
+        assertEquals("1265", refused(d, "3x"));
+        assertEquals("1366", refused(d, "abc"));
+        assertEquals(List.of(3.0, "1265"), ignored(d, "3x", AT));
+        assertEquals(List.of(0.0, "1366"), ignored(d, "abc", AT));
+    }
+
+    @Test
+    void eachTextTypeHoldsWhatItsLengthBytesCount() throws TableError {
+        assertEquals("1406", refused(ColumnType.of(ColumnType.Kind.TINYTEXT), "x".repeat(256)));
+        assertEquals("x".repeat(256), store(ColumnType.of(ColumnType.Kind.TEXT), "x".repeat(256)));
+        assertEquals(List.of(1, 2, 3, 4), List.of(ColumnType.Kind.TINYTEXT, ColumnType.Kind.TEXT,
+                ColumnType.Kind.MEDIUMTEXT, ColumnType.Kind.LONGTEXT).stream()
+                .map(k -> ColumnType.of(k).textLengthBytes()).toList());
+        assertEquals("mediumtext", ColumnType.of(ColumnType.Kind.MEDIUMTEXT).sql(true));
+        assertEquals("double", ColumnType.of(ColumnType.Kind.DOUBLE).sql(true));
+    }
+
+    @Test
     void datesTakeMysqlsForms() throws TableError {
         ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
         assertEquals("2020-01-01 00:00:00", store(dt, "2020-01-01"));
