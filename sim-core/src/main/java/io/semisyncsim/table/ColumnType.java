@@ -232,20 +232,23 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         return Values.whole(d.signum() < 0 ? min() : max());
     }
 
-    private Object storeInteger(Object v, Target at) throws TableError {
-        BigDecimal d;
-        if (v instanceof String s) {
-            String prefix = Values.numericPrefix(s);
-            if (prefix.isEmpty()) {
-                throw new TableError(1366, "integer", s, at.db(), at.table(), at.column(), at.row());
-            }
-            if (!s.strip().equals(prefix)) {
-                throw new TableError(1265, at.column(), at.row());
-            }
-            d = new BigDecimal(prefix);
-        } else {
-            d = Values.toDecimal(v);
+    /**
+     * The number a string given to a numeric column stands for: its leading number; 1366 (naming the type as
+     * the server does) when it has none, 1265 when other text follows it.
+     */
+    private static String leadingNumber(String s, String type, Target at) throws TableError {
+        String prefix = Values.numericPrefix(s);
+        if (prefix.isEmpty()) {
+            throw new TableError(1366, type, s, at.db(), at.table(), at.column(), at.row());
         }
+        if (!s.strip().equals(prefix)) {
+            throw new TableError(1265, at.column(), at.row());
+        }
+        return prefix;
+    }
+
+    private Object storeInteger(Object v, Target at) throws TableError {
+        BigDecimal d = v instanceof String s ? new BigDecimal(leadingNumber(s, "integer", at)) : Values.toDecimal(v);
         BigInteger i = d.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
         if (i.compareTo(min()) < 0 || i.compareTo(max()) > 0) {
             throw new TableError(1264, at.column(), at.row());
@@ -254,19 +257,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
     }
 
     private Object storeDecimal(Object v, Target at, Consumer<TableError> notes) throws TableError {
-        BigDecimal d;
-        if (v instanceof String s) {
-            String prefix = Values.numericPrefix(s);
-            if (prefix.isEmpty()) {
-                throw new TableError(1366, "decimal", s, at.db(), at.table(), at.column(), at.row());
-            }
-            if (!s.strip().equals(prefix)) {
-                throw new TableError(1265, at.column(), at.row());
-            }
-            d = new BigDecimal(prefix);
-        } else {
-            d = Values.toDecimal(v);
-        }
+        BigDecimal d = v instanceof String s ? new BigDecimal(leadingNumber(s, "decimal", at)) : Values.toDecimal(v);
         BigDecimal rounded = d.setScale(scale, RoundingMode.HALF_UP);
         if (rounded.precision() - rounded.scale() > precision - scale && rounded.signum() != 0) {
             throw new TableError(1264, at.column(), at.row());
@@ -283,19 +274,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
      * 10.11.18).
      */
     private Object storeDouble(Object v, Target at) throws TableError {
-        double d;
-        if (v instanceof String s) {
-            String prefix = Values.numericPrefix(s);
-            if (prefix.isEmpty()) {
-                throw new TableError(1366, "double", s, at.db(), at.table(), at.column(), at.row());
-            }
-            if (!s.strip().equals(prefix)) {
-                throw new TableError(1265, at.column(), at.row());
-            }
-            d = Double.parseDouble(prefix);
-        } else {
-            d = Values.toDouble(v);
-        }
+        double d = v instanceof String s ? Double.parseDouble(leadingNumber(s, "double", at)) : Values.toDouble(v);
         if (Double.isInfinite(d) || Double.isNaN(d)) {
             throw new TableError(1264, at.column(), at.row());
         }
