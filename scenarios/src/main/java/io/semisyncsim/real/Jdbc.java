@@ -73,10 +73,29 @@ final class Jdbc {
         while (rs.next()) {
             List<String> row = new ArrayList<>();
             for (int i = 1; i <= columns.size(); i++) {
-                row.add(rs.getString(i));
+                row.add(temporal(md.getColumnType(i)) ? serverText(rs, i) : rs.getString(i));
             }
             rows.add(row);
         }
         return new ResultSet(columns, rows);
+    }
+
+    private static boolean temporal(int sqlType) {
+        return sqlType == java.sql.Types.TIMESTAMP || sqlType == java.sql.Types.TIME;
+    }
+
+    /**
+     * A DATETIME or TIME as the server sent it and the mysql client prints it: the driver's getString writes
+     * every fraction with six digits (DATETIME(2)'s 10:00:00.12 as 10:00:00.120000), so the fraction is cut back
+     * to the column's own digits.
+     */
+    private static String serverText(java.sql.ResultSet rs, int i) throws SQLException {
+        String s = rs.getString(i);
+        int dot = s == null ? -1 : s.lastIndexOf('.');
+        if (dot < 0) {
+            return s;
+        }
+        int digits = rs.getMetaData().getScale(i);
+        return digits == 0 ? s.substring(0, dot) : s.substring(0, Math.min(s.length(), dot + 1 + digits));
     }
 }

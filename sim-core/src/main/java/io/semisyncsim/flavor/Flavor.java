@@ -455,6 +455,16 @@ public final class Flavor {
             return c.getBoolean("text-unique-keys-hashed");
         }
 
+        /** Whether a second's digits past a DATETIME's or TIMESTAMP's precision are rounded (MySQL) or cut off. */
+        public boolean roundFractions() {
+            return c.getBoolean("round-fractions");
+        }
+
+        /** Whether DEFAULT CURRENT_TIMESTAMP(n) must give the column's own precision (MySQL: else 1067). */
+        public boolean nowDefaultFspMustMatch() {
+            return c.getBoolean("now-default-fsp-must-match");
+        }
+
         /** Whether RAND() in an INSERT's values is safe to write as a statement (MariaDB) or never (MySQL). */
         public boolean randSafeInInsert() {
             return c.getBoolean("rand-safe-in-insert");
@@ -562,6 +572,11 @@ public final class Flavor {
 
         public boolean integerOverflowWarning() {
             return c.getBoolean("integer-overflow-warning");
+        }
+
+        /** Whether NULL into a NOT NULL TIMESTAMP stores the current time (MariaDB; MySQL 5.7) or is 1048. */
+        public boolean nullTimestampIsNow() {
+            return c.getBoolean("null-timestamp-is-now");
         }
 
         public boolean explicitDefaultsForTimestamp() {

@@ -84,17 +84,26 @@ final class CreateTableText {
                 }
             }
             case VALUE -> s.append(" DEFAULT ").append(literal(c.defaultValue().value(), t, rules));
-            case NOW -> s.append(" DEFAULT ").append(rules.nowText());
+            case NOW -> s.append(" DEFAULT ").append(now(rules, t.fsp()));
             default -> {
             }
         }
         if (c.onUpdateNow()) {
-            s.append(" ON UPDATE ").append(rules.nowText());
+            s.append(" ON UPDATE ").append(now(rules, t.fsp()));
         }
         if (c.autoIncrement()) {
             s.append(" AUTO_INCREMENT");
         }
         return s.toString();
+    }
+
+    /** CURRENT_TIMESTAMP as the flavour writes it, with the column's precision (current_timestamp(6)). */
+    private static String now(Flavor.SqlRules rules, int fsp) {
+        String now = rules.nowText();
+        if (fsp == 0) {
+            return now;
+        }
+        return (now.endsWith("()") ? now.substring(0, now.length() - 2) : now) + "(" + fsp + ")";
     }
 
     private static String literal(Object v, ColumnType t, Flavor.SqlRules rules) {

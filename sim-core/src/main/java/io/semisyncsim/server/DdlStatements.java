@@ -349,6 +349,12 @@ final class DdlStatements {
         };
     }
 
+    /** The digits of a second CURRENT_TIMESTAMP(n) asks for (a literal n; 0 when none). */
+    private static int fsp(Expr.Function now) {
+        return now.args().size() == 1 && now.args().get(0) instanceof Expr.Literal l && l.value() instanceof Long n
+                ? n.intValue() : 0;
+    }
+
     /** A column as written: its type, NULL-ness (a key column is NOT NULL), default, AUTO_INCREMENT. */
     private ColumnDef columnDef(Statement.ColumnSpec spec, boolean inKey) throws SqlError {
         ColumnType type = type(spec.type(), spec.name());
@@ -365,8 +371,9 @@ final class DdlStatements {
             d = nullable ? ColumnDef.Default.NULL : ColumnDef.Default.NONE;
         } else if (e instanceof Expr.Function f && (f.name().equals("NOW") || f.name().equals("CURRENT_TIMESTAMP")
                 || f.name().equals("LOCALTIME") || f.name().equals("LOCALTIMESTAMP"))) {
-            if (type.kind() != ColumnType.Kind.DATETIME && type.kind() != ColumnType.Kind.TIMESTAMP) {
-                throw flavor().error(1067, spec.name());
+            if (type.kind() != ColumnType.Kind.DATETIME && type.kind() != ColumnType.Kind.TIMESTAMP
+                    || flavor().sql().nowDefaultFspMustMatch() && fsp(f) != type.fsp()) {
+                throw flavor().error(1067, spec.name()); // MySQL: CURRENT_TIMESTAMP(n) of the column's own n
             }
             d = ColumnDef.Default.NOW;
         } else {
@@ -378,7 +385,8 @@ final class DdlStatements {
                 d = ColumnDef.Default.NULL;
             } else {
                 try {
-                    d = ColumnDef.Default.of(type.store(v, new ColumnType.Target("", "", spec.name(), 1, flavor().sql().noZeroDates()), n -> { }));
+                    d = ColumnDef.Default.of(type.store(v, new ColumnType.Target("", "", spec.name(), 1, flavor().sql().noZeroDates(),
+                            flavor().sql().roundFractions()), n -> { }));
                 } catch (TableError x) {
                     throw flavor().error(1067, spec.name());
                 }
@@ -445,10 +453,11 @@ final class DdlStatements {
             case "LONGTEXT" -> ColumnType.of(ColumnType.Kind.LONGTEXT);
             case "DATE" -> ColumnType.of(ColumnType.Kind.DATE);
             case "DATETIME", "TIMESTAMP" -> {
-                if (first != 0) {
-                    throw flavor().error("9000-type", t.name() + "(" + first + ")");
+                if (first > 6) {
+                    throw flavor().error(1426, first, column, 6);
                 }
-                yield ColumnType.of(t.name().equals("DATETIME") ? ColumnType.Kind.DATETIME : ColumnType.Kind.TIMESTAMP);
+                yield ColumnType.temporal(t.name().equals("DATETIME") ? ColumnType.Kind.DATETIME
+                        : ColumnType.Kind.TIMESTAMP, first);
             }
             default -> throw flavor().error("9000-type", t.name());
         };
@@ -652,7 +661,7 @@ final class DdlStatements {
     private Object addedValue(ColumnDef c) {
         return switch (c.defaultValue().kind()) {
             case VALUE -> c.defaultValue().value();
-            case NOW -> VirtualTimestamps.datetime(server.now());
+            case NOW -> VirtualTimestamps.datetime(server.now(), c.type().fsp());
             case NULL -> null;
             default -> c.nullable() ? null : c.type().isNumeric() ? (Object) (c.type().kind() == ColumnType.Kind.DECIMAL
                     ? (Object) java.math.BigDecimal.ZERO.setScale(c.type().scale()) : 0L)

@@ -528,13 +528,13 @@ final class Evaluator {
                 return arity(f, args, 0) ? session.connectionId() : null;
             }
             case "NOW", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP" -> {
-                return VirtualTimestamps.datetime(now);
+                return VirtualTimestamps.datetime(now, fsp(f, args));
             }
             case "CURDATE", "CURRENT_DATE" -> {
-                return VirtualTimestamps.datetime(now).substring(0, 10);
+                return arity(f, args, 0) ? VirtualTimestamps.datetime(now).substring(0, 10) : null;
             }
             case "CURTIME", "CURRENT_TIME" -> {
-                return VirtualTimestamps.datetime(now).substring(11);
+                return VirtualTimestamps.time(now, fsp(f, args));
             }
             case "UNIX_TIMESTAMP" -> {
                 if (args.size() > 1) {
@@ -724,6 +724,26 @@ final class Evaluator {
         return fraction.find() ? new java.math.BigDecimal(seconds + "." + fraction.group(1)) : (Object) seconds;
     }
 
+    /**
+     * The digits of a second NOW(fsp) and its kin give: none without an argument, at most 6 (1426, naming the
+     * function as the server does: NOW and its synonyms are current_timestamp; measured on MariaDB 10.11.18).
+     */
+    private int fsp(Expr.Function f, List<Object> args) throws SqlError {
+        if (args.size() > 1) {
+            throw flavor().error(1582, f.name());
+        }
+        long fsp = args.isEmpty() || args.get(0) == null ? 0 : Values.toDecimal(args.get(0)).longValue();
+        if (fsp > 6 || fsp < 0) {
+            String name = switch (f.name()) {
+                case "NOW", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_TIMESTAMP" -> "current_timestamp";
+                case "CURRENT_TIME" -> "curtime";
+                default -> f.name().toLowerCase(Locale.ROOT);
+            };
+            throw flavor().error(1426, fsp, name, 6);
+        }
+        return (int) fsp;
+    }
+
     /** MySQL checks a built-in's argument count when it parses: 1582 for a wrong one. */
     private boolean arity(Expr.Function f, List<Object> args, int n) throws SqlError {
         if (args.size() != n) {
@@ -736,7 +756,7 @@ final class Evaluator {
     Object defaultOf(ColumnDef c) {
         return switch (c.defaultValue().kind()) {
             case VALUE -> c.defaultValue().value();
-            case NOW -> VirtualTimestamps.datetime(server.now());
+            case NOW -> VirtualTimestamps.datetime(server.now(), c.type().fsp());
             default -> null;
         };
     }

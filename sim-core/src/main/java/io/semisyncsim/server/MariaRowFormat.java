@@ -138,8 +138,8 @@ public final class MariaRowFormat implements RowFormat {
             case DECIMAL -> decimalBinSize(t.precision(), t.scale());
             case DOUBLE -> 8;
             case DATE -> 3;
-            case DATETIME -> 5;  // DATETIME2 (mysql56_temporal_format), no fractional seconds
-            case TIMESTAMP -> 4; // TIMESTAMP2
+            case DATETIME -> 5 + (t.fsp() + 1) / 2;  // DATETIME2 (mysql56_temporal_format), then the fraction's bytes
+            case TIMESTAMP -> 4 + (t.fsp() + 1) / 2; // TIMESTAMP2 (my_timestamp_binary_length)
             case CHAR -> prefix(t.length() * wide) + text(stripTrailingSpaces(v.toString()), wide);
             case VARCHAR -> prefix(t.length() * wide) + text(v.toString(), wide);
             case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> t.textLengthBytes() + text(v.toString(), wide); // a BLOB's length

@@ -28,6 +28,24 @@ public final class VirtualTimestamps {
         return time(date(t).append(' '), t, '0').toString();
     }
 
+    /** NOW(fsp): {@code 2026-01-01 00:00:01.000250} with {@code fsp} digits of the second's fraction (0: none). */
+    public static String datetime(long micros, int fsp) {
+        return withFraction(datetime(micros), micros, fsp);
+    }
+
+    /** CURTIME(fsp): {@code 00:00:01.000250}. */
+    public static String time(long micros, int fsp) {
+        return withFraction(datetime(micros).substring(11), micros, fsp);
+    }
+
+    private static String withFraction(String whole, long micros, int fsp) {
+        if (fsp == 0) {
+            return whole;
+        }
+        StringBuilder b = new StringBuilder(whole).append('.');
+        return digits(b, Math.floorMod(micros, 1_000_000L), 6, '0').substring(0, whole.length() + 1 + fsp);
+    }
+
     /** UNIX_TIMESTAMP() on the node's virtual clock. */
     public static long unixSeconds(long micros) {
         return ErrorLog.EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L);

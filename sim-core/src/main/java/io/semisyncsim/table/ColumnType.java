@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * is an error, not a silently changed value.
  *
  * @param length CHAR/VARCHAR length in characters; for integers, the display width written (0: none)
+ * @param scale  DECIMAL's digits after the point; DATETIME's and TIMESTAMP's digits of a second (their fsp)
  */
 public record ColumnType(Kind kind, int length, int precision, int scale, boolean unsigned) {
 
@@ -53,6 +54,16 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     public static ColumnType of(Kind kind) {
         return new ColumnType(kind, 0, 0, 0, false);
+    }
+
+    /** DATETIME(fsp) or TIMESTAMP(fsp): {@code fsp} digits of a second's fraction, 0 to 6. */
+    public static ColumnType temporal(Kind kind, int fsp) {
+        return new ColumnType(kind, 0, 0, fsp, false);
+    }
+
+    /** The digits of a second a DATETIME or TIMESTAMP keeps (0 for the other types). */
+    public int fsp() {
+        return kind == Kind.DATETIME || kind == Kind.TIMESTAMP ? scale : 0;
     }
 
     public boolean isNumeric() {
@@ -102,6 +113,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         return switch (kind) {
             case DECIMAL -> "decimal(" + precision + "," + scale + ")";
             case DOUBLE -> "double";
+            case DATETIME, TIMESTAMP -> name + (scale > 0 ? "(" + scale + ")" : "");
             case CHAR, VARCHAR -> name + "(" + length + ")";
             default -> name;
         };
@@ -121,8 +133,14 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
      * Where a value is stored: for error texts (MariaDB names `db`.`table`.`column`, MySQL the column).
      * {@code noZeroDates}: sql_mode's NO_ZERO_DATE and NO_ZERO_IN_DATE, in MySQL's default sql_mode and not
      * in MariaDB's, so that a date with a zero part is refused there (a warning under IGNORE).
+     * {@code roundFractions}: a second's digits past the column's are rounded (MySQL, unless sql_mode has
+     * TIME_TRUNCATE_FRACTIONAL), not cut off (MariaDB, unless it has TIME_ROUND_FRACTIONAL).
      */
-    public record Target(String db, String table, String column, long row, boolean noZeroDates) {
+    public record Target(String db, String table, String column, long row, boolean noZeroDates,
+                         boolean roundFractions) {
+        public Target(String db, String table, String column, long row, boolean noZeroDates) {
+            this(db, table, column, row, noZeroDates, false);
+        }
     }
 
     /**
@@ -308,15 +326,43 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         return temporal(f, at, notes);
     }
 
-    /** A date of valid fields as the column keeps it: a DATE drops a time of day with Note 1265. */
+    /**
+     * A date of valid fields as the column keeps it: a DATE drops a time of day with Note 1265; a DATETIME or
+     * TIMESTAMP keeps {@link #fsp} digits of the second, the rest cut off (rounded where {@code
+     * at.roundFractions()}), with Note 1265 when the text gave more than six (str_to_datetime's
+     * MYSQL_TIME_NOTE_TRUNCATED; measured on MariaDB 10.11.18: '.1234567' a Note, '.999' into DATETIME(2) none).
+     */
     private String temporal(int[] f, Target at, Consumer<TableError> notes) {
         if (kind == Kind.DATE) {
-            if (f[3] != 0 || f[4] != 0 || f[5] != 0) {
+            if (f[3] != 0 || f[4] != 0 || f[5] != 0 || f[7] != 0) {
                 notes.accept(new TableError(1265, at.column(), at.row()));
             }
             return Values.datetimeText(f).substring(0, 10);
         }
-        return Values.datetimeText(f);
+        if (f[8] > 6) {
+            notes.accept(new TableError(1265, at.column(), at.row()));
+        }
+        int fsp = fsp();
+        long unit = (long) Math.pow(10, 6 - fsp);
+        long micros = f[7] / unit * unit;
+        boolean roundUp = at.roundFractions() && (fsp < 6 ? f[7] % unit >= unit / 2 : f[9] >= 5);
+        String whole = Values.datetimeText(f);
+        if (roundUp) {
+            micros += unit;
+            if (micros == 1_000_000 && (f[1] == 0 || f[2] == 0)) {
+                micros -= unit; // a date with a zero part has no next second to carry into
+            } else if (micros == 1_000_000) { // the second rounds up into the next one
+                micros = 0;
+                whole = java.time.LocalDateTime.parse(whole.replace(' ', 'T')).plusSeconds(1).toString()
+                        .replace('T', ' ');
+                whole = whole.length() == 16 ? whole + ":00" : whole;
+            }
+        }
+        if (fsp == 0) {
+            return whole;
+        }
+        String digits = Long.toString(1_000_000 + micros).substring(1);
+        return whole + "." + digits.substring(0, fsp);
     }
 
     /**

@@ -196,7 +196,7 @@ public final class Values {
     }
 
     private static final java.util.regex.Pattern DATETIME = java.util.regex.Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.\\d{1,6})?)?)?");
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d+))?)?)?");
 
     /**
      * A date and time in the canonical {@code YYYY-MM-DD HH:MM:SS} text, or null when {@code s} is not
@@ -219,14 +219,19 @@ public final class Values {
     /**
      * Year, month, day, hour, minute and second as {@code s} writes them, not yet checked against the
      * calendar (str_to_datetime's parse, before check_date), then 1 when text follows the date (which
-     * str_to_datetime reads past with MYSQL_TIME_WARN_TRUNCATED), else 0; or null when it has no date's shape.
+     * str_to_datetime reads past with MYSQL_TIME_WARN_TRUNCATED), else 0; then the fraction's microseconds
+     * (its first six digits), how many digits it has, and its seventh digit (0 when none); or null when it has
+     * no date's shape.
      */
     public static int[] datetimeFields(String s) {
         String t = s.strip();
         java.util.regex.Matcher m = DATETIME.matcher(t);
         if (m.lookingAt()) {
+            String fraction = m.group(7) == null ? "" : m.group(7);
+            String six = (fraction.length() > 6 ? fraction.substring(0, 6) : fraction + "000000".substring(fraction.length()));
             return new int[] {num(m.group(1)), num(m.group(2)), num(m.group(3)), num(m.group(4)), num(m.group(5)),
-                    num(m.group(6)), m.end() < t.length() ? 1 : 0};
+                    num(m.group(6)), m.end() < t.length() ? 1 : 0, Integer.parseInt(six), fraction.length(),
+                    fraction.length() > 6 ? fraction.charAt(6) - '0' : 0};
         }
         if (t.length() == 8 || t.length() == 14) {
             for (int i = 0; i < t.length(); i++) {
@@ -236,7 +241,7 @@ public final class Values {
             }
             return new int[] {num(t.substring(0, 4)), num(t.substring(4, 6)), num(t.substring(6, 8)),
                     t.length() > 8 ? num(t.substring(8, 10)) : 0, t.length() > 8 ? num(t.substring(10, 12)) : 0,
-                    t.length() > 8 ? num(t.substring(12, 14)) : 0, 0};
+                    t.length() > 8 ? num(t.substring(12, 14)) : 0, 0, 0, 0, 0};
         }
         return null;
     }

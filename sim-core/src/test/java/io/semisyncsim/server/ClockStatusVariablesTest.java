@@ -54,6 +54,20 @@ class ClockStatusVariablesTest {
     }
 
     @Test
+    void aTimestampFilledWithTheTimeReadsNoTimeZoneAndNoMicrosecondsItDoesNotKeep() {
+        table(", t0 TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP");
+        assertEquals(0, extra("INSERT INTO t (id, s) VALUES (1, 'x')"));
+        assertEquals(0, extra("INSERT INTO t (id, s, t0) VALUES (2, 'x', NULL)"), "NULL: the current time");
+        assertEquals(0, extra("UPDATE t SET s = 'y' WHERE id = 1"));
+    }
+
+    @Test
+    void aTimestampWithDigitsOfASecondReadsTheMicroseconds() {
+        table(", t3 TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)");
+        assertEquals(4, extra("INSERT INTO t (id, s) VALUES (1, 'x')"));
+    }
+
+    @Test
     void aCurrentTimestampDefaultReadsTheClockLikeNow() {
         table(", dt DATETIME DEFAULT CURRENT_TIMESTAMP");
         assertEquals(12, extra("INSERT INTO t (id, s) VALUES (1, 'x')"));

@@ -95,6 +95,29 @@ class ColumnTypeTest {
     }
 
     @Test
+    void aDatetimeKeepsItsOwnDigitsOfASecond() throws TableError {
+        ColumnType six = ColumnType.temporal(ColumnType.Kind.DATETIME, 6);
+        List<TableError> notes = new ArrayList<>();
+        assertEquals("2020-01-01 10:00:00.123456", six.store("2020-01-01 10:00:00.1234567", AT, notes::add));
+        assertEquals("1265", notes.get(0).key(), "more than six digits: a Note");
+        notes.clear();
+        ColumnType two = ColumnType.temporal(ColumnType.Kind.DATETIME, 2);
+        assertEquals("2020-01-01 10:00:00.99", two.store("2020-01-01 10:00:00.999", AT, notes::add));
+        assertEquals(List.of(), notes, "cut to the column's digits without a word");
+        assertEquals("2020-01-01 10:00:00.000000", store(six, "2020-01-01 10:00:00"));
+        assertEquals("datetime(6)", six.sql(false));
+    }
+
+    @Test
+    void mysqlRoundsTheDigitsPastTheColumnsIntoTheNextSecond() throws TableError {
+        ColumnType.Target rounding = new ColumnType.Target("test", "t", "c", 1, false, true);
+        ColumnType two = ColumnType.temporal(ColumnType.Kind.DATETIME, 2);
+        assertEquals("2020-01-01 10:00:00.13", two.store("2020-01-01 10:00:00.125", rounding, n -> { }));
+        assertEquals("2020-01-01 00:00:00",
+                ColumnType.of(ColumnType.Kind.DATETIME).store("2019-12-31 23:59:59.5", rounding, n -> { }));
+    }
+
+    @Test
     void datesTakeMysqlsForms() throws TableError {
         ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
         assertEquals("2020-01-01 00:00:00", store(dt, "2020-01-01"));
