@@ -447,6 +447,7 @@ final class DdlStatements {
                 }
                 yield ColumnType.of(ColumnType.Kind.DOUBLE);
             }
+            case "ENUM" -> ColumnType.enumeration(t.values());
             case "TINYTEXT" -> ColumnType.of(ColumnType.Kind.TINYTEXT);
             case "TEXT" -> ColumnType.of(ColumnType.Kind.TEXT);
             case "MEDIUMTEXT" -> ColumnType.of(ColumnType.Kind.MEDIUMTEXT);

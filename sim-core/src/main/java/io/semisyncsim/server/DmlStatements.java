@@ -188,6 +188,11 @@ final class DmlStatements {
             for (int k = 0; k < row.length; k++) {
                 ColumnDef c = def.columns().get(k);
                 if (!given[k]) {
+                    if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable()
+                            && c.type().kind() == ColumnType.Kind.ENUM) {
+                        row[k] = c.type().implicitDefault(); // an ENUM NOT NULL's first member
+                        continue;
+                    }
                     if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable() && !c.autoIncrement()) {
                         if (!s.ignore()) {
                             throw flavor().error(1364, c.name());
@@ -538,7 +543,7 @@ final class DmlStatements {
                 ev.row(row);
                 Object[] keys = new Object[orderBy.size()];
                 for (int k = 0; k < keys.length; k++) {
-                    keys[k] = ev.eval(orderBy.get(k).expr());
+                    keys[k] = ev.orderKey(orderBy.get(k).expr());
                 }
                 keyed.add(new Object[][] {row, keys});
             }

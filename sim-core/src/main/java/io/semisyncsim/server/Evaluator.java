@@ -7,6 +7,7 @@ import io.semisyncsim.sql.Expr;
 import io.semisyncsim.sql.Statement.Scope;
 import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.table.ColumnDef;
+import io.semisyncsim.table.ColumnType;
 import io.semisyncsim.table.TableDef;
 import io.semisyncsim.table.Values;
 import java.math.BigDecimal;
@@ -390,6 +391,22 @@ final class Evaluator {
         return Values.toDecimal(v).negate();
     }
 
+    /** {@code v} read from {@code e}: an ENUM column's value as its member's number, else as it is. */
+    private Object enumNumber(Expr e, Object v) throws SqlError {
+        if (v instanceof String && e instanceof Expr.Column c && def != null) {
+            ColumnType t = def.columns().get(column(c, "select")).type();
+            if (t.kind() == ColumnType.Kind.ENUM) {
+                return t.enumIndex(v);
+            }
+        }
+        return v;
+    }
+
+    /** A value ORDER BY sorts by: an ENUM column's by its member's number, not its text (filesort). */
+    Object orderKey(Expr e) throws SqlError {
+        return enumNumber(e, eval(e));
+    }
+
     private Object binary(Expr.Binary b) throws SqlError {
         String op = b.op();
         if (op.equals("AND") || op.equals("OR") || op.equals("XOR")) {
@@ -397,6 +414,14 @@ final class Evaluator {
         }
         Object l = eval(b.left());
         Object r = eval(b.right());
+        boolean arithmetic = !op.equals("<=>") && !op.equals("=") && !op.equals("<>") && !op.equals("<")
+                && !op.equals("<=") && !op.equals(">") && !op.equals(">=");
+        if (arithmetic || Values.isNumber(r)) {
+            l = enumNumber(b.left(), l); // an ENUM against a number, or in arithmetic, is its member's number
+        }
+        if (arithmetic || Values.isNumber(l)) {
+            r = enumNumber(b.right(), r);
+        }
         if (op.equals("<=>")) {
             return Values.bool(l == null || r == null ? l == r : Values.compare(l, r) == 0);
         }

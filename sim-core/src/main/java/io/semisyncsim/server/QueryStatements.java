@@ -260,7 +260,7 @@ final class QueryStatements {
             }
             Object[] keys = new Object[order.size()];
             for (int k = 0; k < keys.length; k++) {
-                keys[k] = ev.eval(order.get(k).expr());
+                keys[k] = ev.orderKey(order.get(k).expr());
             }
             out.add(new Out(values, keys));
             return out.size() < enough;

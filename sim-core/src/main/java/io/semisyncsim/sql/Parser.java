@@ -1347,10 +1347,12 @@ public final class Parser {
             }
         }
         List<Integer> args = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         if (acceptSymbol("(")) {
             do {
                 Token n = next();
                 if (n.kind() == Token.Kind.STRING) { // ENUM('a', 'b')
+                    values.add(n.text());
                     continue;
                 }
                 if (n.kind() != Token.Kind.NUMBER || !n.text().matches("\\d{1,9}")) {
@@ -1369,7 +1371,7 @@ public final class Parser {
                 break;
             }
         }
-        return new Statement.TypeSpec(name, args, unsigned);
+        return new Statement.TypeSpec(name, args, unsigned, values);
     }
 
     private boolean ifNotExists() throws ParseException {

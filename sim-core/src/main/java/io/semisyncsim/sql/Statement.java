@@ -271,10 +271,15 @@ public sealed interface Statement {
     record Use(String db) implements Statement {
     }
 
-    /** A column type as written: name upper-cased, its numbers, UNSIGNED. */
-    record TypeSpec(String name, List<Integer> args, boolean unsigned) {
+    /** A column type as written: name upper-cased, its numbers, UNSIGNED, and an ENUM's members. */
+    record TypeSpec(String name, List<Integer> args, boolean unsigned, List<String> values) {
         public TypeSpec {
             args = List.copyOf(args);
+            values = List.copyOf(values);
+        }
+
+        public TypeSpec(String name, List<Integer> args, boolean unsigned) {
+            this(name, args, unsigned, List.of());
         }
     }
 

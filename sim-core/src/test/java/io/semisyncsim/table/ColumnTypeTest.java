@@ -118,6 +118,21 @@ class ColumnTypeTest {
     }
 
     @Test
+    void anEnumTakesAMemberAsItsCollationComparesOrAMembersNumber() throws TableError {
+        ColumnType e = ColumnType.enumeration(List.of("small", "Medium", "large"));
+        assertEquals("Medium", store(e, "MEDIUM"));
+        assertEquals("large", store(e, "large "));
+        assertEquals("large", store(e, 3L));
+        assertEquals("1265", refused(e, "huge"));
+        assertEquals("1265", refused(e, 0L));
+        assertEquals(List.of("", "1265"), ignored(e, "huge", AT));
+        assertEquals(0, e.enumIndex(""));
+        assertEquals(2, e.enumIndex("Medium"));
+        assertEquals("small", e.implicitDefault());
+        assertEquals("enum('small','Medium','large')", e.sql(true));
+    }
+
+    @Test
     void datesTakeMysqlsForms() throws TableError {
         ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
         assertEquals("2020-01-01 00:00:00", store(dt, "2020-01-01"));
