@@ -100,7 +100,29 @@ final class QueryStatements {
         }
     }
 
+    /** A query's rows, evaluated: its expressions, their names, and the evaluator that read them. */
+    private record Evaluated(List<Object[]> rows, List<Expr> exprs, List<String> names, Evaluator ev) {
+    }
+
+    /** INSERT ... SELECT's rows: the query's values, typed, in its order (sql_insert.cc select_insert). */
+    List<Object[]> rows(Account account, Statement.Select s, Session session) throws SqlError {
+        return evaluate(account, s, session).rows();
+    }
+
     StatementResult select(Account account, Statement.Select s, Session session) throws SqlError {
+        Evaluated e = evaluate(account, s, session);
+        List<Object[]> rows = e.rows();
+        List<Expr> exprs = e.exprs();
+        List<String> names = e.names();
+        Evaluator ev = e.ev();
+        List<Warning> warnings = ev.warnings();
+        if (!s.into().isEmpty()) {
+            return into(s.into(), rows, exprs.size(), warnings, session);
+        }
+        return resultSet(rows, exprs, names, ev, warnings);
+    }
+
+    private Evaluated evaluate(Account account, Statement.Select s, Session session) throws SqlError {
         Evaluator ev = new Evaluator(server, session, account);
         Source source = new Source(null, null, null);
         if (s.from() != null) {
@@ -155,10 +177,11 @@ final class QueryStatements {
         } else {
             session.setFoundRows(rows.size());
         }
-        List<Warning> warnings = ev.warnings();
-        if (!s.into().isEmpty()) {
-            return into(s.into(), rows, exprs.size(), warnings, session);
-        }
+        return new Evaluated(rows, exprs, names, ev);
+    }
+
+    private StatementResult resultSet(List<Object[]> rows, List<Expr> exprs, List<String> names, Evaluator ev,
+                                      List<Warning> warnings) throws SqlError {
         List<ResultSet.Column> columns = new ArrayList<>();
         for (int k = 0; k < exprs.size(); k++) {
             columns.add(new ResultSet.Column(names.get(k), ev.numeric(exprs.get(k)), ev.nullable(exprs.get(k))));

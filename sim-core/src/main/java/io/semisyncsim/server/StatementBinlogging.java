@@ -43,7 +43,32 @@ final class StatementBinlogging {
      * it as it is with one Note 1592 and one error-log line per reason (THD::issue_unsafe_warnings loops
      * over the flags; measured on MariaDB 10.11.18).
      */
-    enum Unsafe { LIMIT, SYSTEM_FUNCTION, UPDATE_IGNORE, INSERT_TWO_KEYS }
+    enum Unsafe { LIMIT, SYSTEM_FUNCTION, INSERT_IGNORE_SELECT, INSERT_SELECT_UPDATE, WRITE_AUTOINC_SELECT,
+        REPLACE_SELECT, UPDATE_IGNORE, INSERT_TWO_KEYS }
+
+    /**
+     * INSERT ... SELECT's own reasons, which all come from the SELECT's row order deciding what is written:
+     * IGNORE (which rows are skipped), ON DUPLICATE KEY UPDATE (which are updated), REPLACE (which replaced),
+     * and a SELECT from a table into a table with an AUTO_INCREMENT column (which ids they get). A plain one
+     * is safe: MIXED writes it as the statement (measured on MariaDB 10.11.18).
+     */
+    static java.util.Set<Unsafe> insertSelect(boolean ignore, boolean onDuplicate, boolean replace,
+                                             boolean autoIncrementFromTable) {
+        java.util.Set<Unsafe> why = java.util.EnumSet.noneOf(Unsafe.class);
+        if (ignore) {
+            why.add(Unsafe.INSERT_IGNORE_SELECT);
+        }
+        if (onDuplicate) {
+            why.add(Unsafe.INSERT_SELECT_UPDATE);
+        }
+        if (autoIncrementFromTable) {
+            why.add(Unsafe.WRITE_AUTOINC_SELECT);
+        }
+        if (replace) {
+            why.add(Unsafe.REPLACE_SELECT);
+        }
+        return why;
+    }
 
     /** The reasons, in order; empty: safe. */
     static java.util.Set<Unsafe> unsafe(boolean limit, boolean systemFunction, boolean twoKeys) {
@@ -78,6 +103,10 @@ final class StatementBinlogging {
             case LIMIT -> flavor().error("unsafe-limit").getMessage();
             case SYSTEM_FUNCTION -> flavor().error("unsafe-system-function").getMessage();
             case UPDATE_IGNORE -> flavor().error("unsafe-update-ignore").getMessage();
+            case INSERT_IGNORE_SELECT -> flavor().error("unsafe-insert-ignore-select").getMessage();
+            case INSERT_SELECT_UPDATE -> flavor().error("unsafe-insert-select-update").getMessage();
+            case WRITE_AUTOINC_SELECT -> flavor().error("unsafe-write-autoinc-select").getMessage();
+            case REPLACE_SELECT -> flavor().error("unsafe-replace-select").getMessage();
             case INSERT_TWO_KEYS -> flavor().error("unsafe-insert-two-keys").getMessage();
         };
         return new Warning("Note", 1592, flavor().errorText(1592, reason));
@@ -185,6 +214,15 @@ final class StatementBinlogging {
             }
         }
         return false;
+    }
+
+    /** A SELECT's expressions: its items, WHERE and ORDER BY (what INSERT ... SELECT reads). */
+    static List<Expr> read(Statement.Select s) {
+        List<Expr> out = new ArrayList<>();
+        s.items().forEach(i -> out.add(i.expr()));
+        out.add(s.where());
+        s.orderBy().forEach(o -> out.add(o.expr()));
+        return out;
     }
 
     /** UPDATE's or DELETE's expressions: its assignments, WHERE and ORDER BY. */

@@ -996,8 +996,14 @@ public final class Parser {
                 }
                 expectSymbol(")");
             }
-            if (peek().isWord("SELECT") || peek().isSymbol("(") || peek().isWord("TABLE")) {
-                throw unsupportedClause("INSERT ... SELECT");
+            if (peek().isSymbol("(") || peek().isWord("TABLE")) {
+                throw unsupportedClause("INSERT ... (SELECT ...) or TABLE");
+            }
+            if (peek().isWord("SELECT")) {
+                if (!(select() instanceof Statement.Select query) || !query.into().isEmpty()) {
+                    throw unsupportedClause("INSERT ... SELECT ... INTO");
+                }
+                return insertTail(table, columns, rows, ignore, replace, query);
             }
             if (!acceptWord("VALUES")) {
                 expectWord("VALUE");
@@ -1017,6 +1023,12 @@ public final class Parser {
         if (peek().isWord("AS") && dialect.persist()) { // MySQL 8.0.19's row alias; MariaDB has none (1064)
             throw unsupportedClause("a row alias (AS)");
         }
+        return insertTail(table, columns, rows, ignore, replace, null);
+    }
+
+    /** What may follow an INSERT's values or its SELECT: ON DUPLICATE KEY UPDATE. */
+    private Statement insertTail(Statement.TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore,
+                                 boolean replace, Statement.Select select) throws ParseException {
         List<Statement.ColumnAssignment> onDuplicate = new ArrayList<>();
         if (!replace && acceptWord("ON")) {
             expectWord("DUPLICATE");
@@ -1028,7 +1040,7 @@ public final class Parser {
                 onDuplicate.add(new Statement.ColumnAssignment(column, expression()));
             } while (acceptSymbol(","));
         }
-        return new Statement.Insert(table, columns, rows, ignore, replace, onDuplicate);
+        return new Statement.Insert(table, columns, rows, ignore, replace, onDuplicate, select);
     }
 
     /** A column name, possibly qualified ({@code t.c}): the qualifier is not needed in a one-table statement. */

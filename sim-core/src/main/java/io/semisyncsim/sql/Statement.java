@@ -222,17 +222,28 @@ public sealed interface Statement {
 
     /**
      * INSERT [IGNORE] INTO table [(columns)] VALUES (...), ... [ON DUPLICATE KEY UPDATE ...], or REPLACE INTO
-     * ({@code replace}); {@code columns} null: all, in order; {@code onDuplicate} empty: no such clause.
+     * ({@code replace}); {@code columns} null: all, in order; {@code onDuplicate} empty: no such clause;
+     * {@code select}: INSERT ... SELECT's query (null: VALUES or SET), whose rows the server takes as the values.
      */
     record Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore, boolean replace,
-                  List<ColumnAssignment> onDuplicate) implements Statement {
+                  List<ColumnAssignment> onDuplicate, Select select) implements Statement {
         public Insert {
             rows = List.copyOf(rows);
             onDuplicate = List.copyOf(onDuplicate);
         }
 
+        public Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore, boolean replace,
+                      List<ColumnAssignment> onDuplicate) {
+            this(table, columns, rows, ignore, replace, onDuplicate, null);
+        }
+
         public Insert(TableRef table, List<String> columns, List<List<Expr>> rows, boolean ignore) {
             this(table, columns, rows, ignore, false, List.of());
+        }
+
+        /** INSERT ... SELECT's rows, as the SELECT gave them: the same statement with them as its VALUES. */
+        public Insert withRows(List<List<Expr>> selected) {
+            return new Insert(table, columns, selected, ignore, replace, onDuplicate, select);
         }
     }
 

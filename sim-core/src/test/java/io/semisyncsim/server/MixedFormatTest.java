@@ -123,6 +123,18 @@ class MixedFormatTest {
     }
 
     @Test
+    void insertSelectIsAStatementUnlessTheSelectsOrderDecidesWhatIsWritten() {
+        table();
+        sql("INSERT INTO u VALUES (1, 'a', 0), (2, 'b', 0)");
+        sql("CREATE TABLE d (id INT PRIMARY KEY, v VARCHAR(100))");
+        sql("CREATE TABLE s (n INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(100))");
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.XID), written("INSERT INTO d SELECT id, v FROM u"));
+        assertEquals(ROWS, written("INSERT INTO s (v) SELECT v FROM u"), "ids in the SELECT's order");
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.QUERY_COMMIT),
+                written("INSERT INTO d SELECT id, v FROM u WHERE id > 9"), "no row: the engine was never asked");
+    }
+
+    @Test
     void statementFormatWritesAnUnsafeStatementAsItIs() {
         table();
         sql("SET SESSION binlog_format = 'STATEMENT'");
