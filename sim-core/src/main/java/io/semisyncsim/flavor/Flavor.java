@@ -455,6 +455,11 @@ public final class Flavor {
             return c.getBoolean("text-unique-keys-hashed");
         }
 
+        /** Whether JSON is MariaDB's alias of a LONGTEXT checked by json_valid (else MySQL's type, not modelled). */
+        public boolean jsonIsLongtext() {
+            return c.getBoolean("json-is-longtext");
+        }
+
         /** Whether a second's digits past a DATETIME's or TIMESTAMP's precision are rounded (MySQL) or cut off. */
         public boolean roundFractions() {
             return c.getBoolean("round-fractions");

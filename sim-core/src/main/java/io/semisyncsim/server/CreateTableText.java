@@ -88,6 +88,9 @@ final class CreateTableText {
             default -> {
             }
         }
+        if (t.kind() == ColumnType.Kind.JSON) {
+            s.append(" CHECK (json_valid(`").append(c.name()).append("`))");
+        }
         if (c.onUpdateNow()) {
             s.append(" ON UPDATE ").append(now(rules, t.fsp()));
         }

@@ -448,6 +448,12 @@ final class DdlStatements {
                 yield ColumnType.of(ColumnType.Kind.DOUBLE);
             }
             case "ENUM" -> ColumnType.enumeration(t.values());
+            case "JSON" -> { // MariaDB: LONGTEXT with a CHECK; MySQL's own binary type is not modelled
+                if (!flavor().sql().jsonIsLongtext()) {
+                    throw flavor().error("9000-type", t.name());
+                }
+                yield ColumnType.of(ColumnType.Kind.JSON);
+            }
             case "TINYTEXT" -> ColumnType.of(ColumnType.Kind.TINYTEXT);
             case "TEXT" -> ColumnType.of(ColumnType.Kind.TEXT);
             case "MEDIUMTEXT" -> ColumnType.of(ColumnType.Kind.MEDIUMTEXT);

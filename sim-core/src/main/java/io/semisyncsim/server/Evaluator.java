@@ -404,6 +404,16 @@ final class Evaluator {
         return v;
     }
 
+    /** Whether {@code e} is a column compared byte for byte (a MariaDB JSON column's utf8mb4_bin). */
+    private boolean binaryCollated(Expr e) throws SqlError {
+        return e instanceof Expr.Column c && def != null
+                && def.columns().get(column(c, "select")).type().kind() == ColumnType.Kind.JSON;
+    }
+
+    private static int compare(Object l, Object r, boolean binary) {
+        return binary ? Values.compareBinary(l, r) : Values.compare(l, r);
+    }
+
     /** A value ORDER BY sorts by: an ENUM column's by its member's number, not its text (filesort). */
     Object orderKey(Expr e) throws SqlError {
         return enumNumber(e, eval(e));
@@ -424,19 +434,20 @@ final class Evaluator {
         if (arithmetic || Values.isNumber(l)) {
             r = enumNumber(b.right(), r);
         }
+        boolean bin = !arithmetic && (binaryCollated(b.left()) || binaryCollated(b.right()));
         if (op.equals("<=>")) {
-            return Values.bool(l == null || r == null ? l == r : Values.compare(l, r) == 0);
+            return Values.bool(l == null || r == null ? l == r : compare(l, r, bin) == 0);
         }
         if (l == null || r == null) {
             return null;
         }
         return switch (op) {
-            case "=" -> Values.bool(Values.compare(l, r) == 0);
-            case "<>" -> Values.bool(Values.compare(l, r) != 0);
-            case "<" -> Values.bool(Values.compare(l, r) < 0);
-            case "<=" -> Values.bool(Values.compare(l, r) <= 0);
-            case ">" -> Values.bool(Values.compare(l, r) > 0);
-            case ">=" -> Values.bool(Values.compare(l, r) >= 0);
+            case "=" -> Values.bool(compare(l, r, bin) == 0);
+            case "<>" -> Values.bool(compare(l, r, bin) != 0);
+            case "<" -> Values.bool(compare(l, r, bin) < 0);
+            case "<=" -> Values.bool(compare(l, r, bin) <= 0);
+            case ">" -> Values.bool(compare(l, r, bin) > 0);
+            case ">=" -> Values.bool(compare(l, r, bin) >= 0);
             default -> arithmetic(op, l, r);
         };
     }

@@ -144,6 +144,7 @@ public final class MariaRowFormat implements RowFormat {
             case CHAR -> prefix(t.length() * wide) + text(stripTrailingSpaces(v.toString()), wide);
             case VARCHAR -> prefix(t.length() * wide) + text(v.toString(), wide);
             case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> t.textLengthBytes() + text(v.toString(), wide); // a BLOB's length
+            case JSON -> 4 + bytes(v.toString()); // utf8mb4 whatever the table's character set
         };
     }
 
@@ -165,7 +166,7 @@ public final class MariaRowFormat implements RowFormat {
     private static int metadataBytes(ColumnType t) {
         return switch (t.kind()) {
             case DECIMAL, CHAR, VARCHAR, ENUM -> 2;
-            case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, DATETIME, TIMESTAMP -> 1;
+            case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, DATETIME, TIMESTAMP -> 1;
             default -> 0;
         };
     }

@@ -21,7 +21,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     public enum Kind {
         TINYINT(8, 4, 3), SMALLINT(16, 6, 5), MEDIUMINT(24, 9, 8), INT(32, 11, 10), BIGINT(64, 20, 20),
-        DECIMAL, DOUBLE, CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, DATE, DATETIME, TIMESTAMP;
+        DECIMAL, DOUBLE, CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, DATE, DATETIME, TIMESTAMP;
 
         final int bits;
         final int signedWidth;
@@ -85,9 +85,13 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         return kind.isInteger() || kind == Kind.DECIMAL || kind == Kind.DOUBLE;
     }
 
-    /** TINYTEXT, TEXT, MEDIUMTEXT or LONGTEXT: a BLOB of characters, stored apart from its row. */
+    /**
+     * TINYTEXT, TEXT, MEDIUMTEXT or LONGTEXT: a BLOB of characters, stored apart from its row. MariaDB's JSON
+     * is a LONGTEXT too, of utf8mb4 text compared byte for byte (utf8mb4_bin), with a CHECK (json_valid(col)).
+     */
     public boolean isText() {
-        return kind == Kind.TINYTEXT || kind == Kind.TEXT || kind == Kind.MEDIUMTEXT || kind == Kind.LONGTEXT;
+        return kind == Kind.TINYTEXT || kind == Kind.TEXT || kind == Kind.MEDIUMTEXT || kind == Kind.LONGTEXT
+                || kind == Kind.JSON;
     }
 
     /**
@@ -99,7 +103,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             case TINYTEXT -> 1;
             case TEXT -> 2;
             case MEDIUMTEXT -> 3;
-            case LONGTEXT -> 4;
+            case LONGTEXT, JSON -> 4;
             default -> 0;
         };
     }
@@ -128,6 +132,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
         return switch (kind) {
             case DECIMAL -> "decimal(" + precision + "," + scale + ")";
             case DOUBLE -> "double";
+            case JSON -> "longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"; // MariaDB's alias
             case DATETIME, TIMESTAMP -> name + (scale > 0 ? "(" + scale + ")" : "");
             case ENUM -> name + "(" + String.join(",", members.stream()
                     .map(m -> "'" + m.replace("'", "''") + "'").toList()) + ")";
@@ -192,6 +197,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             case DOUBLE -> storeDouble(v, at);
             case ENUM -> storeEnum(v, at);
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> storeText(v, at);
+            case JSON -> storeJson(v, at);
             default -> storeTemporal(v, at, notes);
         };
     }
@@ -343,6 +349,18 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             }
         }
         throw new TableError(1265, at.column(), at.row());
+    }
+
+    /**
+     * A JSON column's CHECK (json_valid(col)) refuses a text that is not one JSON value with 4025, which IGNORE
+     * does not turn into a warning (measured on MariaDB 10.11.18); the text is kept as written.
+     */
+    private Object storeJson(Object v, Target at) throws TableError {
+        Object text = storeText(v, at);
+        if (!JsonText.valid((String) text)) {
+            throw new TableError("check-failed", at.table() + "." + at.column(), at.db(), at.table());
+        }
+        return text;
     }
 
     private Object storeText(Object v, Target at) throws TableError {

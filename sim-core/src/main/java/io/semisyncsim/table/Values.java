@@ -41,6 +41,17 @@ public final class Values {
         return compareText(text(a), text(b));
     }
 
+    /**
+     * As {@link #compare}, but text byte for byte as a _bin collation compares it (trailing spaces still
+     * ignored: PAD SPACE), as for MariaDB's JSON columns (utf8mb4_bin).
+     */
+    public static int compareBinary(Object a, Object b) {
+        if (isNumber(a) || isNumber(b)) {
+            return compare(a, b);
+        }
+        return stripTrailingSpaces(text(a)).compareTo(stripTrailingSpaces(text(b)));
+    }
+
     private static int compareText(String a, String b) {
         return stripTrailingSpaces(a).compareToIgnoreCase(stripTrailingSpaces(b));
     }

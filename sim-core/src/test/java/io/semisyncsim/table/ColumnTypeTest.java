@@ -133,6 +133,14 @@ class ColumnTypeTest {
     }
 
     @Test
+    void aJsonColumnRefusesWhatIsNotOneJsonValueEvenUnderIgnore() throws TableError {
+        ColumnType j = ColumnType.of(ColumnType.Kind.JSON);
+        assertEquals("  42 ", store(j, "  42 "), "kept as written");
+        assertEquals("check-failed", refused(j, "{a: 1}"));
+        assertEquals("check-failed", assertThrows(TableError.class, () -> ignored(j, "[1,", AT)).key());
+    }
+
+    @Test
     void datesTakeMysqlsForms() throws TableError {
         ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
         assertEquals("2020-01-01 00:00:00", store(dt, "2020-01-01"));
