@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** Values stored in a column as MySQL's strict mode stores them. */
 class ColumnTypeTest {
-    private static final ColumnType.Target AT = new ColumnType.Target("test", "t", "c", 1, false);
+    private static final ColumnType.Target AT = new ColumnType.Target("test", "t", "c", 1, false, false);
     /** Where MySQL's default sql_mode (NO_ZERO_DATE, NO_ZERO_IN_DATE) holds. */
-    private static final ColumnType.Target NO_ZERO_DATES = new ColumnType.Target("test", "t", "c", 1, true);
+    private static final ColumnType.Target NO_ZERO_DATES = new ColumnType.Target("test", "t", "c", 1, true, false);
 
     /** Stored under IGNORE: the value, then each note's and each warning's message key. */
     private static List<Object> ignored(ColumnType type, Object v, ColumnType.Target at) throws TableError {
