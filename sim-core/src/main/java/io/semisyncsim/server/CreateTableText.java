@@ -29,7 +29,7 @@ final class CreateTableText {
         }
         for (TableDef.Index i : def.indexes()) {
             boolean hashed = i.unique() && flavor.sql().textUniqueKeysHashed() && i.columns().stream()
-                    .anyMatch(c -> def.column(c).type().isText()); // MariaDB's long unique key
+                    .anyMatch(c -> def.column(c).type().isText() || def.column(c).type().isBlob()); // a long unique key
             lines.add("  " + (i.unique() ? "UNIQUE KEY `" : "KEY `") + i.name() + "` (" + quotedList(i.columns()) + ")"
                     + (hashed ? " USING HASH" : ""));
         }
@@ -71,7 +71,7 @@ final class CreateTableText {
         ColumnType t = c.type();
         StringBuilder s = new StringBuilder("`").append(c.name()).append("` ").append(t.sql(rules.displayWidths()));
         boolean timestamp = t.kind() == ColumnType.Kind.TIMESTAMP;
-        boolean text = t.isText();
+        boolean text = t.isText() || t.isBlob();
         if (!c.nullable()) {
             s.append(" NOT NULL");
         } else if (timestamp) {

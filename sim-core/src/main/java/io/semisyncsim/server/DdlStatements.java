@@ -268,7 +268,7 @@ final class DdlStatements {
             throw flavor().error(1280, spec.name()); // only the primary key is called so
         }
         for (String c : cols) {
-            if (columns.get(indexOf(columns, c)).type().isText()
+            if ((columns.get(indexOf(columns, c)).type().isText() || columns.get(indexOf(columns, c)).type().isBlob())
                     && !(spec.unique() && flavor().sql().textUniqueKeysHashed())) {
                 if (flavor().sql().textUniqueKeysHashed()) { // MariaDB makes a prefix key of it, with a warning
                     throw flavor().error("9000-clause", "CREATE", "a key on a TEXT column");
@@ -453,6 +453,13 @@ final class DdlStatements {
                     throw flavor().error("9000-type", t.name());
                 }
                 yield ColumnType.of(ColumnType.Kind.JSON);
+            }
+            case "VARBINARY" -> ColumnType.text(ColumnType.Kind.VARBINARY, first);
+            case "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" -> {
+                if (!a.isEmpty()) { // BLOB(n): the smallest that holds n bytes
+                    throw flavor().error("9000-type", t.name() + "(n)");
+                }
+                yield ColumnType.of(ColumnType.Kind.valueOf(t.name()));
             }
             case "TINYTEXT" -> ColumnType.of(ColumnType.Kind.TINYTEXT);
             case "TEXT" -> ColumnType.of(ColumnType.Kind.TEXT);

@@ -145,6 +145,8 @@ public final class MariaRowFormat implements RowFormat {
             case VARCHAR -> prefix(t.length() * wide) + text(v.toString(), wide);
             case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> t.textLengthBytes() + text(v.toString(), wide); // a BLOB's length
             case JSON -> 4 + bytes(v.toString()); // utf8mb4 whatever the table's character set
+            case VARBINARY -> prefix(t.length()) + v.toString().length(); // bytes, whatever the character set
+            case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> t.textLengthBytes() + v.toString().length();
         };
     }
 
@@ -165,8 +167,9 @@ public final class MariaRowFormat implements RowFormat {
     /** Table_map's metadata per column (Field::save_field_metadata). */
     private static int metadataBytes(ColumnType t) {
         return switch (t.kind()) {
-            case DECIMAL, CHAR, VARCHAR, ENUM -> 2;
-            case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, DATETIME, TIMESTAMP -> 1;
+            case DECIMAL, CHAR, VARCHAR, ENUM, VARBINARY -> 2;
+            case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, DATETIME,
+                    TIMESTAMP -> 1;
             default -> 0;
         };
     }

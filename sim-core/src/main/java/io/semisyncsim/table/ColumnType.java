@@ -21,7 +21,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     public enum Kind {
         TINYINT(8, 4, 3), SMALLINT(16, 6, 5), MEDIUMINT(24, 9, 8), INT(32, 11, 10), BIGINT(64, 20, 20),
-        DECIMAL, DOUBLE, CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, DATE, DATETIME, TIMESTAMP;
+        DECIMAL, DOUBLE, CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, VARBINARY, TINYBLOB, BLOB,
+        MEDIUMBLOB, LONGBLOB, DATE, DATETIME, TIMESTAMP;
 
         final int bits;
         final int signedWidth;
@@ -94,16 +95,26 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
                 || kind == Kind.JSON;
     }
 
+    /** TINYBLOB, BLOB, MEDIUMBLOB or LONGBLOB: TEXT's storage for bytes. */
+    public boolean isBlob() {
+        return kind == Kind.TINYBLOB || kind == Kind.BLOB || kind == Kind.MEDIUMBLOB || kind == Kind.LONGBLOB;
+    }
+
+    /** A binary string (VARBINARY, a BLOB): its values are {@link Bytes}, compared byte for byte. */
+    public boolean isBinary() {
+        return kind == Kind.VARBINARY || isBlob();
+    }
+
     /**
      * The bytes of a TEXT's length before its value, in a row image and in the table's metadata
      * (Field_blob::pack_length_no_ptr): 1, 2, 3 or 4; 0 for the other types.
      */
     public int textLengthBytes() {
         return switch (kind) {
-            case TINYTEXT -> 1;
-            case TEXT -> 2;
-            case MEDIUMTEXT -> 3;
-            case LONGTEXT, JSON -> 4;
+            case TINYTEXT, TINYBLOB -> 1;
+            case TEXT, BLOB -> 2;
+            case MEDIUMTEXT, MEDIUMBLOB -> 3;
+            case LONGTEXT, JSON, LONGBLOB -> 4;
             default -> 0;
         };
     }
@@ -136,7 +147,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             case DATETIME, TIMESTAMP -> name + (scale > 0 ? "(" + scale + ")" : "");
             case ENUM -> name + "(" + String.join(",", members.stream()
                     .map(m -> "'" + m.replace("'", "''") + "'").toList()) + ")";
-            case CHAR, VARCHAR -> name + "(" + length + ")";
+            case CHAR, VARCHAR, VARBINARY -> name + "(" + length + ")";
             default -> name;
         };
     }
@@ -181,6 +192,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             case ENUM -> storeEnum(v, at);
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> storeText(v, at);
             case JSON -> storeJson(v, at);
+            case VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> new Bytes((String) storeText(v, at));
             default -> Temporals.store(this, v, at, notes);
         };
     }
@@ -214,7 +226,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
                 }
                 case "1406" -> {
                     warnings.accept(new TableError(1265, at.column(), at.row()));
-                    return Values.text(v).substring(0, (int) Math.min(maxLength(), Integer.MAX_VALUE));
+                    String cut = Values.text(v).substring(0, (int) Math.min(maxLength(), Integer.MAX_VALUE));
+                    return isBinary() ? new Bytes(cut) : cut;
                 }
                 case "1292-column" -> {
                     return Temporals.storeLeniently(this, v, at, notes, warnings);

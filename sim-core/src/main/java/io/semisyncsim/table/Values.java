@@ -32,6 +32,9 @@ public final class Values {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
+        if ((a instanceof Bytes || b instanceof Bytes) && !isNumber(a) && !isNumber(b)) {
+            return text(a).compareTo(text(b)); // a binary string against text: byte for byte, NO PAD
+        }
         if (isNumber(a) || isNumber(b)) {
             if (a instanceof Double || b instanceof Double) {
                 return Double.compare(toDouble(a), toDouble(b));

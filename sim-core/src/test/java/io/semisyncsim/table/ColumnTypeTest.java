@@ -141,6 +141,19 @@ class ColumnTypeTest {
     }
 
     @Test
+    void aBinaryStringComparesByteForByteWithItsTrailingSpaces() throws TableError {
+        ColumnType vb = ColumnType.text(ColumnType.Kind.VARBINARY, 10);
+        Object stored = store(vb, "abc ");
+        assertEquals(new Bytes("abc "), stored, "kept with its spaces");
+        assertEquals(true, Values.compare(stored, "abc") != 0, "NO PAD");
+        assertEquals(true, Values.compare(store(vb, "A"), store(vb, "a")) < 0, "byte order, with case");
+        assertEquals("1406", refused(vb, "abcdefghijk"));
+        assertEquals(List.of(new Bytes("abcdefghij"), "1265"), ignored(vb, "abcdefghijk", AT));
+        assertEquals(2, ColumnType.of(ColumnType.Kind.BLOB).textLengthBytes());
+        assertEquals("varbinary(10)", vb.sql(true));
+    }
+
+    @Test
     void datesTakeMysqlsForms() throws TableError {
         ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
         assertEquals("2020-01-01 00:00:00", store(dt, "2020-01-01"));
