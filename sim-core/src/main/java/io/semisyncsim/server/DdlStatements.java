@@ -448,6 +448,7 @@ final class DdlStatements {
                 yield ColumnType.of(ColumnType.Kind.DOUBLE);
             }
             case "ENUM" -> ColumnType.enumeration(t.values());
+            case "SET" -> ColumnType.set(t.values());
             case "JSON" -> { // MariaDB: LONGTEXT with a CHECK; MySQL's own binary type is not modelled
                 if (!flavor().sql().jsonIsLongtext()) {
                     throw flavor().error("9000-type", t.name());

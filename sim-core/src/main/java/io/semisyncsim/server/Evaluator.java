@@ -397,7 +397,7 @@ final class Evaluator {
     private Object enumNumber(Expr e, Object v) throws SqlError {
         if (v instanceof String && e instanceof Expr.Column c && def != null) {
             ColumnType t = def.columns().get(column(c, "select")).type();
-            if (t.kind() == ColumnType.Kind.ENUM) {
+            if (t.kind() == ColumnType.Kind.ENUM || t.kind() == ColumnType.Kind.SET) {
                 return t.enumIndex(v);
             }
         }

@@ -138,6 +138,7 @@ public final class MariaRowFormat implements RowFormat {
             case DECIMAL -> decimalBinSize(t.precision(), t.scale());
             case DOUBLE -> 8;
             case ENUM -> t.members().size() > 255 ? 2 : 1; // its number (Field_enum::pack_length)
+            case SET -> (t.members().size() + 7) / 8; // a bit per member, in whole bytes (Field_set)
             case DATE -> 3;
             case DATETIME -> 5 + (t.fsp() + 1) / 2;  // DATETIME2 (mysql56_temporal_format), then the fraction's bytes
             case TIMESTAMP -> 4 + (t.fsp() + 1) / 2; // TIMESTAMP2 (my_timestamp_binary_length)
@@ -167,7 +168,7 @@ public final class MariaRowFormat implements RowFormat {
     /** Table_map's metadata per column (Field::save_field_metadata). */
     private static int metadataBytes(ColumnType t) {
         return switch (t.kind()) {
-            case DECIMAL, CHAR, VARCHAR, ENUM, VARBINARY -> 2;
+            case DECIMAL, CHAR, VARCHAR, ENUM, SET, VARBINARY -> 2;
             case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, DATETIME,
                     TIMESTAMP -> 1;
             default -> 0;

@@ -154,6 +154,19 @@ class ColumnTypeTest {
     }
 
     @Test
+    void aSetKeepsEachMemberOnceInTheMembersOrder() throws TableError {
+        ColumnType set = ColumnType.set(List.of("a", "b", "c"));
+        assertEquals("a,c", store(set, "c,A"));
+        assertEquals("b", store(set, "b,b"));
+        assertEquals("a,c", store(set, 5L), "bits name the members");
+        assertEquals("", store(set, ""));
+        assertEquals("1265", refused(set, "a,z"));
+        assertEquals("1265", refused(set, 8L));
+        assertEquals(List.of("a", "1265"), ignored(set, "a,z", AT));
+        assertEquals(5, set.enumIndex("a,c"));
+    }
+
+    @Test
     void datesTakeMysqlsForms() throws TableError {
         ColumnType dt = ColumnType.of(ColumnType.Kind.DATETIME);
         assertEquals("2020-01-01 00:00:00", store(dt, "2020-01-01"));
