@@ -29,12 +29,12 @@ import java.util.Set;
 final class Evaluator {
     /** Built-in functions a real server has that the model does not: error 9000, not 1305 (a typo). */
     private static final Set<String> KNOWN_FUNCTIONS = Set.of("SLEEP", "BENCHMARK", "SHA2", "EXP", "LOG",
-            "LN", "DATE_ADD", "DATE_SUB", "DATEDIFF", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE",
-            "GROUP_CONCAT", "CAST", "CONVERT", "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "GTID_SUBSET",
-            "GTID_SUBTRACT", "JSON_EXTRACT", "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "CHAR", "ORD", "BIT_COUNT",
-            "CRC32", "INET_ATON", "INET_NTOA", "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE",
-            "FORMAT", "DAYNAME", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "DATE", "TIME", "WEEK",
-            "QUARTER", "EXTRACT", "ELT", "FIELD");
+            "LN", "TIMESTAMPDIFF", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT", "CAST", "CONVERT",
+            "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
+            "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "CHAR", "ORD", "BIT_COUNT", "CRC32", "INET_ATON",
+            "INET_NTOA", "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE", "FORMAT", "DAYNAME", "TIME",
+            "WEEK", "QUARTER", "EXTRACT", "ELT", "FIELD", "DAYOFWEEK", "DAYOFYEAR", "LAST_DAY", "TO_DAYS",
+            "TIME_TO_SEC", "SEC_TO_TIME", "MAKEDATE");
 
     private final Mysqld server;
     private final Session session;
@@ -194,7 +194,7 @@ final class Evaluator {
             return !u.op().equals("+") || numeric(u.operand());
         }
         if (e instanceof Expr.Function f) {
-            if (ScalarFunctions.numeric(f.name())) {
+            if (ScalarFunctions.numeric(f.name()) || DateFunctions.numeric(f.name())) {
                 return true;
             }
             return switch (f.name()) {
@@ -264,6 +264,9 @@ final class Evaluator {
     Object eval(Expr e) throws SqlError {
         if (e instanceof Expr.Literal l) {
             return l.value();
+        }
+        if (e instanceof Expr.Interval iv) { // only as date arithmetic's operand or DATE_ADD's argument
+            return new DateFunctions.Amount(eval(iv.amount()), iv.unit());
         }
         if (e instanceof Expr.Column c) {
             if (row == null) {
@@ -393,6 +396,22 @@ final class Evaluator {
         return Values.toDecimal(v).negate();
     }
 
+    /** {@code date + INTERVAL n unit}, {@code INTERVAL n unit + date}, {@code date - INTERVAL n unit}. */
+    private Object intervalArithmetic(Expr.Binary b, Object l, Object r) throws SqlError {
+        boolean intervalRight = r instanceof DateFunctions.Amount;
+        if (!b.op().equals("+") && !(b.op().equals("-") && intervalRight)
+                || l instanceof DateFunctions.Amount && r instanceof DateFunctions.Amount) {
+            throw flavor().error(1064, b.text(), 1); // only date +/- INTERVAL (and INTERVAL + date) is grammar
+        }
+        Object date = intervalRight ? l : r;
+        DateFunctions.Amount by = (DateFunctions.Amount) (intervalRight ? r : l);
+        return DateFunctions.add(date, by, b.op().equals("-"), this::notADatetime);
+    }
+
+    private void notADatetime(String text) {
+        warnings.add(new Warning("Warning", 1292, flavor().error("1292-datetime", text).getMessage()));
+    }
+
     /** {@code v} read from {@code e}: an ENUM column's value as its member's number, else as it is. */
     private Object enumNumber(Expr e, Object v) throws SqlError {
         if (v instanceof String && e instanceof Expr.Column c && def != null) {
@@ -426,6 +445,9 @@ final class Evaluator {
         }
         Object l = eval(b.left());
         Object r = eval(b.right());
+        if (l instanceof DateFunctions.Amount || r instanceof DateFunctions.Amount) {
+            return intervalArithmetic(b, l, r);
+        }
         boolean arithmetic = !op.equals("<=>") && !op.equals("=") && !op.equals("<>") && !op.equals("<")
                 && !op.equals("<=") && !op.equals(">") && !op.equals(">=");
         if (arithmetic || Values.isNumber(r)) {
@@ -671,13 +693,19 @@ final class Evaluator {
                         Long.toUnsignedString(server.random().uuidShort()))) : null;
             }
             default -> {
-                Object scalar = ScalarFunctions.call(f.name(), args, (least, most) -> {
+                ScalarFunctions.Arity arity = (least, most) -> {
                     if (args.size() < least || args.size() > most) {
                         throw flavor().error(1582, f.name());
                     }
-                }, () -> warnings.add(new Warning("Warning", 1365, flavor().errorText(1365))));
+                };
+                Object scalar = ScalarFunctions.call(f.name(), args, arity,
+                        () -> warnings.add(new Warning("Warning", 1365, flavor().errorText(1365))));
                 if (scalar != ScalarFunctions.NOT_MINE) {
                     return scalar;
+                }
+                Object date = DateFunctions.call(f.name(), args, arity, this::notADatetime);
+                if (date != DateFunctions.NOT_MINE) {
+                    return date;
                 }
                 Object waited = WaitFunctions.call(server, session, f.name(), args, warnings::add);
                 if (waited != WaitFunctions.NOT_MINE) {

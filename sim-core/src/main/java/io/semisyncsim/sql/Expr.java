@@ -59,6 +59,8 @@ public sealed interface Expr {
             return List.of(b.value());
         } else if (this instanceof Function f) {
             return f.args();
+        } else if (this instanceof Interval iv) {
+            return List.of(iv.amount());
         } else if (this instanceof Case c) {
             List<Expr> all = new java.util.ArrayList<>(c.when());
             all.addAll(c.then());
@@ -94,6 +96,13 @@ public sealed interface Expr {
 
     /** Arithmetic ({@code + - * / DIV % MOD}), comparison ({@code = <=> <> != < <= > >=}), AND, OR, XOR. */
     record Binary(String op, Expr left, Expr right, String text) implements Expr {
+    }
+
+    /**
+     * {@code INTERVAL amount unit}, one side of a date's + or -, or DATE_ADD's second argument; {@code unit}
+     * upper-cased, one of MICROSECOND, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR.
+     */
+    record Interval(Expr amount, String unit, String text) implements Expr {
     }
 
     record In(Expr value, List<Expr> list, boolean not, String text) implements Expr {

@@ -850,9 +850,12 @@ public final class Parser {
                 case "CASE" -> {
                     return caseExpression(start);
                 }
-                case "EXISTS", "INTERVAL" -> {
+                case "EXISTS" -> {
                     i--;
                     throw unsupportedClause(word);
+                }
+                case "INTERVAL" -> {
+                    return interval(start);
                 }
                 case "DEFAULT" -> {
                     if (!peek().isSymbol("(")) {
@@ -918,7 +921,31 @@ public final class Parser {
         if (peek().isWord("OVER")) {
             throw unsupportedClause("a window function");
         }
+        if ((name.equals("DATE_ADD") || name.equals("DATE_SUB"))
+                && (args.size() != 2 || !(args.get(1) instanceof Expr.Interval))) {
+            i--;
+            throw error(); // DATE_ADD(d, INTERVAL n unit): the grammar's, not a count (1064)
+        }
         return new Expr.Function(name, args, star, distinct, textFrom(start));
+    }
+
+    private static final Set<String> INTERVAL_UNITS = Set.of("MICROSECOND", "SECOND", "MINUTE", "HOUR", "DAY",
+            "WEEK", "MONTH", "QUARTER", "YEAR");
+
+    /** {@code INTERVAL expr unit}: one unit; the compound ones (HOUR_MINUTE and the like) are not modelled. */
+    private Expr interval(int start) throws ParseException {
+        Expr amount = additive();
+        Token unit = next();
+        String name = unit.upper();
+        if (!INTERVAL_UNITS.contains(name)) {
+            if (unit.kind() == Token.Kind.IDENT && name.contains("_")) {
+                i--;
+                throw unsupportedClause("INTERVAL ... " + name);
+            }
+            i--;
+            throw error();
+        }
+        return new Expr.Interval(amount, name, textFrom(start));
     }
 
     private Expr caseExpression(int start) throws ParseException {
