@@ -448,8 +448,10 @@ final class Evaluator {
         if (l instanceof DateFunctions.Amount || r instanceof DateFunctions.Amount) {
             return intervalArithmetic(b, l, r);
         }
-        boolean arithmetic = !op.equals("<=>") && !op.equals("=") && !op.equals("<>") && !op.equals("<")
-                && !op.equals("<=") && !op.equals(">") && !op.equals(">=");
+        boolean arithmetic = switch (op) {
+            case "<=>", "=", "<>", "<", "<=", ">", ">=" -> false;
+            default -> true;
+        };
         if (arithmetic || Values.isNumber(r)) {
             l = enumNumber(b.left(), l); // an ENUM against a number, or in arithmetic, is its member's number
         }
