@@ -467,6 +467,18 @@ final class DdlStatements {
             case "MEDIUMTEXT" -> ColumnType.of(ColumnType.Kind.MEDIUMTEXT);
             case "LONGTEXT" -> ColumnType.of(ColumnType.Kind.LONGTEXT);
             case "DATE" -> ColumnType.of(ColumnType.Kind.DATE);
+            case "TIME" -> {
+                if (first > 6) {
+                    throw flavor().error(1426, first, column, 6);
+                }
+                yield ColumnType.temporal(ColumnType.Kind.TIME, first);
+            }
+            case "YEAR" -> {
+                if (!a.isEmpty() && first != 4) { // YEAR(2) is gone (MySQL 5.7.5, MariaDB takes it as YEAR(4))
+                    throw flavor().error("9000-type", t.name() + "(" + first + ")");
+                }
+                yield ColumnType.of(ColumnType.Kind.YEAR);
+            }
             case "DATETIME", "TIMESTAMP" -> {
                 if (first > 6) {
                     throw flavor().error(1426, first, column, 6);

@@ -485,7 +485,7 @@ final class DmlStatements {
             }
             return null;
         }
-        boolean temporal = c.type().isTemporal();
+        boolean temporal = c.type().isTemporal() || c.type().kind() == ColumnType.Kind.TIME;
         ColumnType.Target at = new ColumnType.Target(r.db(), r.name(), c.name(), rowNumber,
                 temporal && flavor().sql().noZeroDates(), temporal && flavor().sql().roundFractions());
         Consumer<TableError> notes = n -> warnings.add(new Warning("Note", codeOf(n),

@@ -140,6 +140,8 @@ public final class MariaRowFormat implements RowFormat {
             case ENUM -> t.members().size() > 255 ? 2 : 1; // its number (Field_enum::pack_length)
             case SET -> (t.members().size() + 7) / 8; // a bit per member, in whole bytes (Field_set)
             case DATE -> 3;
+            case TIME -> 3 + (t.fsp() + 1) / 2; // TIME2
+            case YEAR -> 1;
             case DATETIME -> 5 + (t.fsp() + 1) / 2;  // DATETIME2 (mysql56_temporal_format), then the fraction's bytes
             case TIMESTAMP -> 4 + (t.fsp() + 1) / 2; // TIMESTAMP2 (my_timestamp_binary_length)
             case CHAR -> prefix(t.length() * wide) + text(stripTrailingSpaces(v.toString()), wide);
@@ -170,7 +172,7 @@ public final class MariaRowFormat implements RowFormat {
         return switch (t.kind()) {
             case DECIMAL, CHAR, VARCHAR, ENUM, SET, VARBINARY -> 2;
             case DOUBLE, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, DATETIME,
-                    TIMESTAMP -> 1;
+                    TIMESTAMP, TIME -> 1;
             default -> 0;
         };
     }

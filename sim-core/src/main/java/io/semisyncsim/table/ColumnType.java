@@ -22,7 +22,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
     public enum Kind {
         TINYINT(8, 4, 3), SMALLINT(16, 6, 5), MEDIUMINT(24, 9, 8), INT(32, 11, 10), BIGINT(64, 20, 20),
         DECIMAL, DOUBLE, CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, JSON, ENUM, SET, VARBINARY, TINYBLOB, BLOB,
-        MEDIUMBLOB, LONGBLOB, DATE, DATETIME, TIMESTAMP;
+        MEDIUMBLOB, LONGBLOB, DATE, DATETIME, TIMESTAMP, TIME, YEAR;
 
         final int bits;
         final int signedWidth;
@@ -93,11 +93,11 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     /** The digits of a second a DATETIME or TIMESTAMP keeps (0 for the other types). */
     public int fsp() {
-        return kind == Kind.DATETIME || kind == Kind.TIMESTAMP ? scale : 0;
+        return kind == Kind.DATETIME || kind == Kind.TIMESTAMP || kind == Kind.TIME ? scale : 0;
     }
 
     public boolean isNumeric() {
-        return kind.isInteger() || kind == Kind.DECIMAL || kind == Kind.DOUBLE;
+        return kind.isInteger() || kind == Kind.DECIMAL || kind == Kind.DOUBLE || kind == Kind.YEAR;
     }
 
     /**
@@ -158,7 +158,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             case DECIMAL -> "decimal(" + precision + "," + scale + ")";
             case DOUBLE -> "double";
             case JSON -> "longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"; // MariaDB's alias
-            case DATETIME, TIMESTAMP -> name + (scale > 0 ? "(" + scale + ")" : "");
+            case DATETIME, TIMESTAMP, TIME -> name + (scale > 0 ? "(" + scale + ")" : "");
+            case YEAR -> "year(4)";
             case ENUM, SET -> name + "(" + String.join(",", members.stream()
                     .map(m -> "'" + m.replace("'", "''") + "'").toList()) + ")";
             case CHAR, VARCHAR, VARBINARY -> name + "(" + length + ")";
@@ -208,6 +209,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> storeText(v, at);
             case JSON -> storeJson(v, at);
             case VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> new Bytes((String) storeText(v, at));
+            case TIME -> storeTime(v, at);
+            case YEAR -> storeYear(v, at);
             default -> Temporals.store(this, v, at, notes);
         };
     }
@@ -229,7 +232,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             switch (e.key()) {
                 case "1366" -> {
                     warnings.accept(e);
-                    return implicitDefault();
+                    return kind == Kind.YEAR ? "0000" : implicitDefault();
                 }
                 case "1265" -> {
                     warnings.accept(e);
@@ -238,7 +241,7 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
                 }
                 case "1264" -> {
                     warnings.accept(e);
-                    return nearestInRange(v);
+                    return kind == Kind.YEAR ? "0000" : nearestInRange(v);
                 }
                 case "1406" -> {
                     warnings.accept(new TableError(1265, at.column(), at.row()));
@@ -246,7 +249,8 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
                     return isBinary() ? new Bytes(cut) : cut;
                 }
                 case "1292-column" -> {
-                    return Temporals.storeLeniently(this, v, at, notes, warnings);
+                    return kind == Kind.TIME ? lenientTime(v, at, warnings)
+                            : Temporals.storeLeniently(this, v, at, notes, warnings);
                 }
                 default -> throw e;
             }
@@ -261,6 +265,12 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
     public Object implicitDefault() {
         if (kind == Kind.ENUM) {
             return members.get(0);
+        }
+        if (kind == Kind.TIME) {
+            return new TimeOfDay(0, scale);
+        }
+        if (kind == Kind.YEAR) {
+            return "0000";
         }
         if (isNumeric()) {
             return kind == Kind.DECIMAL ? (Object) BigDecimal.ZERO.setScale(scale)
@@ -402,6 +412,64 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A TIME: [-][D ]HH:MM[:SS[.frac]], seconds or HHMMSS (a number too), up to 838:59:59 either way, the
+     * digits of a second past the column's cut (MariaDB) or rounded; anything else, or past the range, is 1292
+     * (str_to_time, Field_time::store; measured on MariaDB 10.11.18).
+     */
+    private Object storeTime(Object v, Target at) throws TableError {
+        String text = Values.text(v);
+        Long micros = TimeOfDay.parse(text);
+        if (micros == null || Math.abs(micros) > TimeOfDay.MAX) {
+            throw new TableError("1292-column", "time", text, at.db(), at.table(), at.column(), at.row());
+        }
+        return new TimeOfDay(toColumnDigits(micros, at.roundFractions()), scale);
+    }
+
+    /** IGNORE's TIME: past the range the nearest end with 1264, no time at all 00:00:00 with 1265 (measured). */
+    private Object lenientTime(Object v, Target at, Consumer<TableError> warnings) {
+        Long micros = TimeOfDay.parse(Values.text(v));
+        if (micros == null) {
+            warnings.accept(new TableError(1265, at.column(), at.row()));
+            return new TimeOfDay(0, scale);
+        }
+        warnings.accept(new TableError(1264, at.column(), at.row()));
+        long end = TimeOfDay.MAX / 1_000_000 * 1_000_000; // 838:59:59, its fraction as the column keeps none
+        return new TimeOfDay(micros < 0 ? -end : end, scale);
+    }
+
+    private long toColumnDigits(long micros, boolean round) {
+        long unit = (long) Math.pow(10, 6 - scale);
+        long cut = micros / unit * unit;
+        return round && Math.abs(micros % unit) >= unit / 2 ? cut + Long.signum(micros) * unit : cut;
+    }
+
+    /**
+     * A YEAR, kept as its four digits: 1901 to 2155, or 0000 for the number 0; one or two digits are 2000 to 2069
+     * and 1970 to 1999 (the string '0' is 2000); anything else out of range (1264), no number at all 1366
+     * (Field_year::store; measured on MariaDB 10.11.18).
+     */
+    private Object storeYear(Object v, Target at) throws TableError {
+        long n;
+        boolean text = v instanceof String;
+        if (text) {
+            n = new BigDecimal(leadingNumber((String) v, "integer", at)).setScale(0, RoundingMode.HALF_UP).longValue();
+        } else {
+            n = Values.toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValue();
+        }
+        String digits = text ? ((String) v).strip() : "";
+        if (n == 0 && !(text && digits.length() <= 2)) {
+            return "0000";
+        }
+        if (n >= 0 && n <= 99) {
+            n += n < 70 ? 2000 : 1900;
+        }
+        if (n < 1901 || n > 2155) {
+            throw new TableError(1264, at.column(), at.row());
+        }
+        return Long.toString(n);
     }
 
     private Object storeText(Object v, Target at) throws TableError {

@@ -32,6 +32,13 @@ public final class Values {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
+        if (a instanceof TimeOfDay || b instanceof TimeOfDay) {
+            Long x = a instanceof TimeOfDay t ? (Long) t.micros() : TimeOfDay.parse(text(a));
+            Long y = b instanceof TimeOfDay t ? (Long) t.micros() : TimeOfDay.parse(text(b));
+            if (x != null && y != null) {
+                return Long.compare(x, y); // a TIME against a TIME or a time's text: as spans
+            }
+        }
         if ((a instanceof Bytes || b instanceof Bytes) && !isNumber(a) && !isNumber(b)) {
             return text(a).compareTo(text(b)); // a binary string against text: byte for byte, NO PAD
         }
