@@ -116,8 +116,10 @@ final class DateFunctions {
         }
         String time = String.format(java.util.Locale.ROOT, "%s %02d:%02d:%02d", day, t.getHour(), t.getMinute(),
                 t.getSecond());
-        boolean fraction = f[8] > 0 || by.unit().equals("MICROSECOND");
-        return fraction ? time + String.format(java.util.Locale.ROOT, ".%06d", t.getNano() / 1000) : time;
+        // the date's own digits of a second (a DATETIME(2)'s two, a text's as written), six with MICROSECOND
+        int digits = by.unit().equals("MICROSECOND") ? 6 : Math.min(f[8], 6);
+        String fraction = String.format(java.util.Locale.ROOT, "%06d", t.getNano() / 1000).substring(0, digits);
+        return digits == 0 ? time : time + "." + fraction;
     }
 
     /** A date's fields (see {@link Values#datetimeFields}), or null and the warning when it is no date. */

@@ -187,8 +187,8 @@ final class Evaluator {
         if (e instanceof Expr.UserVariable u) {
             return Values.isNumber(session.userVariable(u.name()));
         }
-        if (e instanceof Expr.Binary b) {
-            return true;
+        if (e instanceof Expr.Binary b) { // date arithmetic is a date; the rest is a number or a truth
+            return !(b.left() instanceof Expr.Interval || b.right() instanceof Expr.Interval);
         }
         if (e instanceof Expr.Unary u) {
             return !u.op().equals("+") || numeric(u.operand());

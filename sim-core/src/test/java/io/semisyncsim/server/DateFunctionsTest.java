@@ -31,6 +31,7 @@ class DateFunctionsTest {
         assertEquals("2020-01-04", add("2020-01-01", 3, "DAY"));
         assertEquals("2020-01-01 01:00:00", add("2020-01-01", 1, "HOUR"));
         assertEquals("2020-01-01 00:00:01.000000", add("2020-01-01 00:00:00.5", 500_000, "MICROSECOND"));
+        assertEquals("2021-01-01 23:59:59.99", add("2020-12-31 23:59:59.99", 1, "DAY"), "the date's own digits");
     }
 
     @Test
