@@ -28,7 +28,7 @@ final class DateFunctions {
     /** Whether {@code name}'s value is a number: the transcript right-aligns it. */
     static boolean numeric(String name) {
         return switch (name) {
-            case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND", "DATEDIFF" -> true;
+            case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND", "DATEDIFF", "TIMESTAMPDIFF" -> true;
             default -> false;
         };
     }
@@ -63,6 +63,31 @@ final class DateFunctions {
                     case "HOUR" -> f[3];
                     case "MINUTE" -> f[4];
                     default -> f[5];
+                };
+            }
+            case "TIMESTAMPADD" -> {
+                arity.between(3, 3);
+                return add(args.get(2), new Amount(args.get(1), Values.text(args.get(0))), false, notADate);
+            }
+            case "TIMESTAMPDIFF" -> { // whole units from the first to the second, toward zero (calc_time_diff)
+                arity.between(3, 3);
+                int[] a = calendar(fields(args.get(1), notADate), args.get(1), notADate);
+                int[] b = calendar(fields(args.get(2), notADate), args.get(2), notADate);
+                if (a == null || b == null) {
+                    return null;
+                }
+                LocalDateTime from = LocalDateTime.of(a[0], a[1], a[2], a[3], a[4], a[5], a[7] * 1000);
+                LocalDateTime to = LocalDateTime.of(b[0], b[1], b[2], b[3], b[4], b[5], b[7] * 1000);
+                return switch (Values.text(args.get(0))) {
+                    case "MICROSECOND" -> ChronoUnit.MICROS.between(from, to);
+                    case "SECOND" -> ChronoUnit.SECONDS.between(from, to);
+                    case "MINUTE" -> ChronoUnit.MINUTES.between(from, to);
+                    case "HOUR" -> ChronoUnit.HOURS.between(from, to);
+                    case "DAY" -> ChronoUnit.DAYS.between(from, to);
+                    case "WEEK" -> ChronoUnit.WEEKS.between(from, to);
+                    case "MONTH" -> ChronoUnit.MONTHS.between(from, to); // a month is whole once its day is reached
+                    case "QUARTER" -> ChronoUnit.MONTHS.between(from, to) / 3;
+                    default -> ChronoUnit.YEARS.between(from, to);
                 };
             }
             case "DATEDIFF" -> {

@@ -905,6 +905,15 @@ public final class Parser {
         boolean star = false;
         boolean distinct = false;
         List<Expr> args = new ArrayList<>();
+        if (name.equals("TIMESTAMPDIFF") || name.equals("TIMESTAMPADD")) { // (unit, ...): the unit is a word
+            Token unit = next();
+            if (!INTERVAL_UNITS.contains(unit.upper())) {
+                i--;
+                throw error();
+            }
+            args.add(new Expr.Literal(unit.upper(), unit.text()));
+            expectSymbol(",");
+        }
         if (acceptSymbol("*")) {
             star = true;
         } else if (!peek().isSymbol(")")) {

@@ -46,5 +46,7 @@ class DateFunctionsTest {
         assertEquals(9L, call("SECOND", "2020-05-06 07:08:09"));
         assertEquals(29L, call("DATEDIFF", "2020-03-01", "2020-02-01"));
         assertEquals(-1L, call("DATEDIFF", "2020-03-01 23:59:59", "2020-03-02"), "days, not hours");
+        assertEquals(0L, call("TIMESTAMPDIFF", "MONTH", "2020-01-31", "2020-02-29"), "not yet the 31st");
+        assertEquals(1L, call("TIMESTAMPDIFF", "MONTH", "2020-01-31", "2020-03-01"));
     }
 }
