@@ -15,7 +15,6 @@ import io.semisyncsim.table.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +156,24 @@ final class QueryStatements {
         if (s.where() != null) {
             ev.check(s.where(), "where", false);
         }
+        boolean grouped = !s.groupBy().isEmpty();
         boolean aggregate = exprs.stream().anyMatch(Expr::hasAggregate);
-        List<Statement.Order> order = orderBy(s, exprs, names, ev, aggregate);
+        List<Statement.Order> order = orderBy(s, exprs, names, ev, aggregate || grouped);
+        if (grouped) {
+            if (source.def() == null) {
+                throw flavor().error(1054, s.groupBy().get(0).text(), flavor().sql().columnClause("group"));
+            }
+            List<Expr> keys = groupKeys(s, exprs, names, source.def());
+            for (Expr k : keys) {
+                ev.check(k, "group", false);
+            }
+            onlyFullGroupBy(exprs, keys, source.def(), ev);
+            List<Object[]> rows = groupedRows(s, source, ev, exprs, names, keys, order);
+            long found = rows.size();
+            rows = limit(rows, s.limit(), s.offset());
+            session.setFoundRows(s.calcFoundRows() ? found : rows.size());
+            return new Evaluated(rows, exprs, names, ev);
+        }
         if (aggregate && flavor().sql().onlyFullGroupBy()) {
             for (int k = 0; k < exprs.size(); k++) {
                 Expr.Column bare = bareColumn(exprs.get(k));
@@ -261,10 +276,180 @@ final class QueryStatements {
         return out;
     }
 
+    /**
+     * GROUP BY's expressions: a number is a select item's place, a name that is no column of the table a select
+     * item's alias (a column comes before an alias, as sql_base.cc find_order_in_list has it for GROUP BY).
+     */
+    private List<Expr> groupKeys(Statement.Select s, List<Expr> exprs, List<String> names, TableDef def)
+            throws SqlError {
+        List<Expr> keys = new ArrayList<>();
+        for (Expr e : s.groupBy()) {
+            if (e instanceof Expr.Literal l && l.value() instanceof Long position) {
+                if (position < 1 || position > exprs.size()) {
+                    throw flavor().error(1054, l.text(), flavor().sql().columnClause("group"));
+                }
+                e = exprs.get((int) (position - 1));
+            } else if (e instanceof Expr.Column c && c.table() == null && def.columnIndex(c.name()) < 0) {
+                for (int k = 0; k < names.size(); k++) {
+                    if (names.get(k).equalsIgnoreCase(c.name())) {
+                        e = exprs.get(k);
+                        break;
+                    }
+                }
+            }
+            if (Expr.hasAggregate(e)) {
+                throw flavor().error(1056, e.text()); // ER_WRONG_GROUP_FIELD
+            }
+            keys.add(e);
+        }
+        return keys;
+    }
+
+    /**
+     * MySQL's ONLY_FULL_GROUP_BY: a select item's column neither grouped by nor functionally dependent on what is
+     * (the whole primary key grouped) is 1055. MariaDB's default sql_mode shows the group's first row's value.
+     */
+    private void onlyFullGroupBy(List<Expr> exprs, List<Expr> keys, TableDef def, Evaluator ev) throws SqlError {
+        if (!flavor().sql().onlyFullGroupBy()) {
+            return;
+        }
+        java.util.Set<String> grouped = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Expr k : keys) {
+            if (k instanceof Expr.Column c) {
+                grouped.add(c.name());
+            }
+        }
+        if (!def.primaryKey().isEmpty() && grouped.containsAll(def.primaryKey())) {
+            return;
+        }
+        for (int k = 0; k < exprs.size(); k++) {
+            Expr.Column bare = bareColumn(exprs.get(k));
+            Expr whole = exprs.get(k);
+            if (bare != null && !grouped.contains(bare.name()) && keys.stream().noneMatch(g -> g.equals(whole))) {
+                throw flavor().error(1055, k + 1, def.db() + "." + def.name() + "."
+                        + def.columns().get(ev.column(bare, "select")).name());
+            }
+        }
+    }
+
+    /**
+     * GROUP BY: the rows WHERE keeps, in groups of equal keys as the collation compares them (NULLs together),
+     * each one row of its first row's values and its own aggregates; HAVING keeps some (it may name a select
+     * alias); ORDER BY, else the keys ascending, NULL first (measured on MariaDB 10.11.18, which sorts its
+     * groups; MySQL 8 promises no order, and gives this one).
+     */
+    private List<Object[]> groupedRows(Statement.Select s, Source source, Evaluator ev, List<Expr> exprs,
+                                       List<String> names, List<Expr> keys, List<Statement.Order> order)
+            throws SqlError {
+        Expr having = s.having() == null ? null : withAliases(s.having(), exprs, names, source.def());
+        Map<Expr, Accumulator> template = new LinkedHashMap<>();
+        exprs.forEach(e -> collectAggregates(e, template));
+        order.forEach(o -> collectAggregates(o.expr(), template));
+        if (having != null) {
+            collectAggregates(having, template);
+        }
+        record Group(Object[] first, Map<Expr, Accumulator> accumulators) {
+        }
+        java.util.TreeMap<Object[], Group> groups = new java.util.TreeMap<>(QueryStatements::compareRows);
+        source.forEach(s.where(), row -> {
+            ev.row(row);
+            if (!ev.matches(s.where())) {
+                return true;
+            }
+            Object[] key = new Object[keys.size()];
+            for (int k = 0; k < key.length; k++) {
+                key[k] = ev.orderKey(keys.get(k));
+            }
+            Group g = groups.get(key);
+            if (g == null) {
+                Map<Expr, Accumulator> accumulators = new LinkedHashMap<>();
+                template.keySet().forEach(a -> accumulators.put(a, new Accumulator()));
+                g = new Group(row, accumulators);
+                groups.put(key, g);
+            }
+            for (Map.Entry<Expr, Accumulator> a : g.accumulators().entrySet()) {
+                a.getValue().add((Expr.Function) a.getKey(), ev);
+            }
+            return true;
+        });
+        List<Out> out = new ArrayList<>();
+        for (Group g : groups.values()) {
+            Map<Expr, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<Expr, Accumulator> a : g.accumulators().entrySet()) {
+                values.put(a.getKey(), a.getValue().result((Expr.Function) a.getKey()));
+            }
+            ev.aggregates(values);
+            ev.row(g.first());
+            if (having != null && !ev.matches(having)) {
+                continue;
+            }
+            Object[] row = new Object[exprs.size()];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = ev.eval(exprs.get(k));
+            }
+            Object[] sortKeys = new Object[order.size()];
+            for (int k = 0; k < sortKeys.length; k++) {
+                sortKeys[k] = ev.orderKey(order.get(k).expr());
+            }
+            out.add(new Out(row, sortKeys));
+        }
+        return sorted(out, order);
+    }
+
+    /** A result row and the values ORDER BY sorts it by. */
+    private record Out(Object[] values, Object[] keys) {
+    }
+
+    /** The rows in ORDER BY's order (a stable sort: equal keys keep the scan's order). */
+    private static List<Object[]> sorted(List<Out> out, List<Statement.Order> order) {
+        if (!order.isEmpty()) {
+            out.sort((a, b) -> {
+                for (int k = 0; k < order.size(); k++) {
+                    int c = compareNullsFirst(a.keys()[k], b.keys()[k]);
+                    if (c != 0) {
+                        return order.get(k).descending() ? -c : c;
+                    }
+                }
+                return 0;
+            });
+        }
+        List<Object[]> rows = new ArrayList<>(out.size());
+        out.forEach(o -> rows.add(o.values()));
+        return rows;
+    }
+
+    /** HAVING's names: one that is no column of the table is a select item's alias (sql_base.cc). */
+    private static Expr withAliases(Expr e, List<Expr> exprs, List<String> names, TableDef def) {
+        if (e instanceof Expr.Column c && c.table() == null && def.columnIndex(c.name()) < 0) {
+            for (int k = 0; k < names.size(); k++) {
+                if (names.get(k).equalsIgnoreCase(c.name())) {
+                    return exprs.get(k);
+                }
+            }
+            return e;
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), withAliases(b.left(), exprs, names, def),
+                    withAliases(b.right(), exprs, names, def), b.text());
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), withAliases(u.operand(), exprs, names, def), u.text());
+        }
+        if (e instanceof Expr.IsNull n) {
+            return new Expr.IsNull(withAliases(n.value(), exprs, names, def), n.not(), n.text());
+        }
+        if (e instanceof Expr.Between b) {
+            return new Expr.Between(withAliases(b.value(), exprs, names, def), withAliases(b.low(), exprs, names, def),
+                    withAliases(b.high(), exprs, names, def), b.not(), b.text());
+        }
+        if (e instanceof Expr.In in) {
+            return new Expr.In(withAliases(in.value(), exprs, names, def), in.list(), in.not(), in.text());
+        }
+        return e;
+    }
+
     private List<Object[]> projectedRows(Statement.Select s, Source source, Evaluator ev, List<Expr> exprs,
                                          List<Statement.Order> order) throws SqlError {
-        record Out(Object[] values, Object[] keys) {
-        }
         List<Out> out = new ArrayList<>();
         TreeSet<Object[]> seen = s.distinct() ? new TreeSet<>(QueryStatements::compareRows) : null;
         // Without ORDER BY (and without SQL_CALC_FOUND_ROWS or DISTINCT) the scan can stop at the LIMIT.
@@ -288,23 +473,7 @@ final class QueryStatements {
             out.add(new Out(values, keys));
             return out.size() < enough;
         });
-        if (!order.isEmpty()) {
-            Comparator<Out> byKeys = (a, b) -> {
-                for (int k = 0; k < order.size(); k++) {
-                    int c = compareNullsFirst(a.keys()[k], b.keys()[k]);
-                    if (c != 0) {
-                        return order.get(k).descending() ? -c : c;
-                    }
-                }
-                return 0;
-            };
-            out.sort(byKeys); // stable: rows with equal keys keep the table's order
-        }
-        List<Object[]> rows = new ArrayList<>(out.size());
-        for (Out o : out) {
-            rows.add(o.values());
-        }
-        return rows;
+        return sorted(out, order);
     }
 
     private static int compareNullsFirst(Object a, Object b) {

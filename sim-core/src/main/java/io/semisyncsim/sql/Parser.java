@@ -502,11 +502,26 @@ public final class Parser {
                 where = expression();
             }
         }
-        if (peek().isWord("GROUP")) {
-            throw unsupportedClause("GROUP BY");
+        List<Expr> groupBy = new ArrayList<>();
+        Expr having = null;
+        if (acceptWord("GROUP")) {
+            expectWord("BY");
+            do {
+                groupBy.add(expression());
+                if (peek().isWord("ASC") || peek().isWord("DESC")) {
+                    throw unsupportedClause("GROUP BY ... " + peek().upper());
+                }
+            } while (acceptSymbol(","));
+            if (peek().isWord("WITH")) {
+                throw unsupportedClause("WITH ROLLUP");
+            }
         }
-        if (peek().isWord("HAVING")) {
-            throw unsupportedClause("HAVING");
+        if (acceptWord("HAVING")) {
+            if (groupBy.isEmpty()) {
+                i--;
+                throw unsupportedClause("HAVING without GROUP BY");
+            }
+            having = expression();
         }
         if (peek().isWord("WINDOW")) {
             throw unsupportedClause("WINDOW");
@@ -538,7 +553,7 @@ public final class Parser {
             into = into();
         }
         return new Statement.Select(items, distinct, from, alias, where, orderBy, limit[0], limit[1], into,
-                calcFoundRows);
+                calcFoundRows, groupBy, having);
     }
 
     private List<String> into() throws ParseException {

@@ -76,15 +76,18 @@ public sealed interface Statement {
 
     /**
      * SELECT [DISTINCT] [SQL_CALC_FOUND_ROWS] items [INTO @v, ...] [FROM table [[AS] alias] [WHERE ...]]
-     * [ORDER BY ...] [LIMIT n [OFFSET m]] [INTO @v, ...]. {@code from} null: expressions only.
+     * [GROUP BY ... [HAVING ...]] [ORDER BY ...] [LIMIT n [OFFSET m]] [INTO @v, ...]. {@code from} null:
+     * expressions only; {@code groupBy} empty: no groups ({@code having} then null).
      */
     record Select(List<SelectItem> items, boolean distinct, TableRef from, String alias, Expr where,
-                  List<Order> orderBy, Long limit, long offset, List<String> into, boolean calcFoundRows)
+                  List<Order> orderBy, Long limit, long offset, List<String> into, boolean calcFoundRows,
+                  List<Expr> groupBy, Expr having)
             implements Statement {
         public Select {
             items = List.copyOf(items);
             orderBy = List.copyOf(orderBy);
             into = List.copyOf(into);
+            groupBy = List.copyOf(groupBy);
         }
     }
 

@@ -29,6 +29,32 @@ class QueryTest {
         return assertInstanceOf(StatementResult.Rows.class, sql(statement)).resultSet();
     }
 
+    private void groups() {
+        sql("CREATE TABLE g (id INT PRIMARY KEY, v VARCHAR(5), n INT)");
+        sql("INSERT INTO g VALUES (1, 'b', 10), (2, 'a', 20), (3, 'B', 30), (4, NULL, 40)");
+    }
+
+    @Test
+    void groupByMakesOneRowPerKeyAsTheCollationComparesSortedNullFirst() {
+        groups();
+        assertEquals(List.of(List.of("NULL", "1"), List.of("a", "1"), List.of("b", "2")),
+                rows(sql("SELECT v, COUNT(*) FROM g GROUP BY v")).stream()
+                        .map(r -> r.stream().map(c -> c == null ? "NULL" : c).toList()).toList());
+    }
+
+    @Test
+    void havingMayNameASelectAlias() {
+        groups();
+        assertEquals(List.of(List.of("b", "2")), rows(sql("SELECT v AS k, COUNT(*) AS c FROM g GROUP BY k HAVING c > 1")));
+    }
+
+    @Test
+    void onlyFullGroupByRefusesAColumnNotGroupedUnlessTheKeyIsGrouped() {
+        groups();
+        assertEquals(1055, ((StatementResult.Failed) sql("SELECT id, v FROM g GROUP BY v")).error().code());
+        assertEquals(List.of("1", "b"), row("SELECT id, v FROM g GROUP BY id"));
+    }
+
     @Test
     void arithmeticKeepsMysqlsTypes() {
         assertEquals(List.of("3", "6.0", "3.5000", "3", "1", "-5", "100", "0.5"),

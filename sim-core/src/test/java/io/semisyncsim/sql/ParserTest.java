@@ -411,7 +411,7 @@ class ParserTest {
         assertEquals("CREATE FULLTEXT", unsupported("CREATE FULLTEXT INDEX i ON t (a)").statement());
         assertEquals("XA", unsupported("XA START 'x'").statement());
         assertEquals("JOIN", unsupported("SELECT * FROM t1 JOIN t2 ON t1.a = t2.a").clause());
-        assertEquals("GROUP BY", unsupported("SELECT a, COUNT(*) FROM t GROUP BY a").clause());
+        assertEquals("WITH ROLLUP", unsupported("SELECT a, COUNT(*) FROM t GROUP BY a WITH ROLLUP").clause());
     }
 
     @Test
