@@ -37,8 +37,8 @@ final class DateFunctions {
      * The function's value, or {@link #NOT_MINE}. {@code args} are evaluated, an INTERVAL argument as an
      * {@link Amount}; {@code notADate} hears the text that is no date (Warning 1292).
      */
-    static Object call(String name, List<Object> args, ScalarFunctions.Arity arity, Consumer<String> notADate)
-            throws io.semisyncsim.error.SqlError {
+    static Object call(String name, List<Object> args, ScalarFunctions.Arity arity, Consumer<String> notADate,
+                       Unsupported unsupported) throws io.semisyncsim.error.SqlError {
         switch (name) {
             case "DATE_ADD", "DATE_SUB", "ADDDATE", "SUBDATE" -> { // the parser gives DATE_ADD an INTERVAL
                 arity.between(2, 2);
@@ -89,6 +89,14 @@ final class DateFunctions {
                     case "QUARTER" -> ChronoUnit.MONTHS.between(from, to) / 3;
                     default -> ChronoUnit.YEARS.between(from, to);
                 };
+            }
+            case "DATE_FORMAT" -> {
+                arity.between(2, 2);
+                if (args.get(1) == null) {
+                    return null;
+                }
+                int[] f = fuzzyFields(args.get(0), notADate); // a zero month or day is formatted all the same
+                return f == null ? null : format(f, Values.text(args.get(1)), unsupported);
             }
             case "DATEDIFF" -> {
                 arity.between(2, 2);
@@ -147,6 +155,99 @@ final class DateFunctions {
         return digits == 0 ? time : time + "." + fraction;
     }
 
+    /** Refuses what the model does not compute (9000), naming it. */
+    interface Unsupported {
+        io.semisyncsim.error.SqlError because(String what);
+    }
+
+    private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "Sunday"};
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December"};
+
+    /**
+     * DATE_FORMAT (item_timefunc.cc make_date_time): each %x its part of the date, %% a %, another character
+     * after % that character; the week numbers (%U %u %V %v %X %x) are not modelled. A month or weekday name of a
+     * date with a zero month is NULL; the weekday of any other date counts days as calc_daynr does, zero parts
+     * and all (2020-00-00 is a Saturday, as on the real server).
+     */
+    static String format(int[] f, String pattern, Unsupported unsupported) throws io.semisyncsim.error.SqlError {
+        StringBuilder out = new StringBuilder();
+        long daynr = daynr(f[0], f[1], f[2]);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c != '%' || i + 1 == pattern.length()) {
+                out.append(c);
+                continue;
+            }
+            char x = pattern.charAt(++i);
+            int hour12 = f[3] % 12 == 0 ? 12 : f[3] % 12;
+            switch (x) {
+                case 'Y' -> out.append(String.format(java.util.Locale.ROOT, "%04d", f[0]));
+                case 'y' -> out.append(String.format(java.util.Locale.ROOT, "%02d", f[0] % 100));
+                case 'm' -> out.append(two(f[1]));
+                case 'c' -> out.append(f[1]);
+                case 'd' -> out.append(two(f[2]));
+                case 'e' -> out.append(f[2]);
+                case 'D' -> out.append(f[2]).append(f[2] / 10 == 1 ? "th" : switch (f[2] % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                });
+                case 'H' -> out.append(two(f[3]));
+                case 'k' -> out.append(f[3]);
+                case 'h', 'I' -> out.append(two(hour12));
+                case 'l' -> out.append(hour12);
+                case 'i' -> out.append(two(f[4]));
+                case 's', 'S' -> out.append(two(f[5]));
+                case 'f' -> out.append(String.format(java.util.Locale.ROOT, "%06d", f[7]));
+                case 'p' -> out.append(f[3] < 12 ? "AM" : "PM");
+                case 'r' -> out.append(two(hour12)).append(':').append(two(f[4])).append(':').append(two(f[5]))
+                        .append(f[3] < 12 ? " AM" : " PM");
+                case 'T' -> out.append(two(f[3])).append(':').append(two(f[4])).append(':').append(two(f[5]));
+                case 'j' -> out.append(String.format(java.util.Locale.ROOT, "%03d", daynr - daynr(f[0], 1, 1) + 1));
+                case 'w' -> out.append((daynr + 6) % 7); // Sunday 0
+                case 'W', 'a' -> {
+                    if (f[1] == 0 && f[0] == 0) {
+                        return null;
+                    }
+                    String day = DAYS[(int) ((daynr + 5) % 7)];
+                    out.append(x == 'W' ? day : day.substring(0, 3));
+                }
+                case 'M', 'b' -> {
+                    if (f[1] == 0) {
+                        return null;
+                    }
+                    String month = MONTHS[f[1] - 1];
+                    out.append(x == 'M' ? month : month.substring(0, 3));
+                }
+                case 'U', 'u', 'V', 'v', 'X', 'x' -> throw unsupported.because("DATE_FORMAT's %" + x);
+                default -> out.append(x); // %% and any other character
+            }
+        }
+        return out.toString();
+    }
+
+    private static String two(long v) {
+        return v < 10 ? "0" + v : Long.toString(v);
+    }
+
+    /** calc_daynr (sql-common/my_time.c): days since year 0, as MySQL counts them, zero parts and all. */
+    private static long daynr(long year, long month, long day) {
+        if (year == 0 && month == 0) {
+            return 0;
+        }
+        long delsum = 365 * year + 31 * (month - 1) + day;
+        if (month <= 2) {
+            year--;
+        } else {
+            delsum -= (month * 4 + 23) / 10;
+        }
+        long temp = (year / 100 + 1) * 3 / 4;
+        return delsum + year / 4 - temp;
+    }
+
     /** A date's fields (see {@link Values#datetimeFields}), or null and the warning when it is no date. */
     private static int[] fields(Object v, Consumer<String> notADate) {
         if (v == null) {
@@ -158,6 +259,22 @@ final class DateFunctions {
             return null;
         }
         return Values.datetimeFields(text);
+    }
+
+    /** A date's fields with a zero month or day allowed (TIME_FUZZY_DATE), or null and the warning. */
+    private static int[] fuzzyFields(Object v, Consumer<String> notADate) {
+        if (v == null) {
+            return null;
+        }
+        String text = Values.text(v);
+        int[] f = Values.datetimeFields(text);
+        boolean valid = f != null && f[6] == 0 && f[1] <= 12 && f[2] <= 31 && f[3] <= 23 && f[4] <= 59 && f[5] <= 59
+                && (f[1] == 0 || f[2] == 0 || f[2] <= Values.daysIn(f[0], f[1]));
+        if (!valid) {
+            notADate.accept(text);
+            return null;
+        }
+        return f;
     }
 
     /** Fields of a day of the calendar: the zero date has none to count from (NULL, Warning 1292). */

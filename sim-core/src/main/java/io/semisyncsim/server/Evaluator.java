@@ -29,7 +29,7 @@ import java.util.Set;
 final class Evaluator {
     /** Built-in functions a real server has that the model does not: error 9000, not 1305 (a typo). */
     private static final Set<String> KNOWN_FUNCTIONS = Set.of("SLEEP", "BENCHMARK", "SHA2", "EXP", "LOG",
-            "LN", "DATE_FORMAT", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT", "CAST", "CONVERT",
+            "LN", "FROM_UNIXTIME", "STR_TO_DATE", "GROUP_CONCAT", "CAST", "CONVERT",
             "UNHEX", "GET_LOCK", "RELEASE_LOCK", "IS_FREE_LOCK", "GTID_SUBSET", "GTID_SUBTRACT", "JSON_EXTRACT",
             "JSON_OBJECT", "REGEXP_LIKE", "FIND_IN_SET", "CHAR", "ORD", "BIT_COUNT", "CRC32", "INET_ATON",
             "INET_NTOA", "STD", "STDDEV", "VARIANCE", "BIT_AND", "BIT_OR", "ANY_VALUE", "FORMAT", "DAYNAME", "TIME",
@@ -705,7 +705,8 @@ final class Evaluator {
                 if (scalar != ScalarFunctions.NOT_MINE) {
                     return scalar;
                 }
-                Object date = DateFunctions.call(f.name(), args, arity, this::notADatetime);
+                Object date = DateFunctions.call(f.name(), args, arity, this::notADatetime,
+                        what -> flavor().error("9000-feature", what));
                 if (date != DateFunctions.NOT_MINE) {
                     return date;
                 }

@@ -12,7 +12,8 @@ class DateFunctionsTest {
     private final List<String> notDates = new ArrayList<>();
 
     private Object call(String name, Object... args) throws Exception {
-        return DateFunctions.call(name, Arrays.asList(args), (least, most) -> { }, notDates::add);
+        return DateFunctions.call(name, Arrays.asList(args), (least, most) -> { }, notDates::add,
+                what -> new io.semisyncsim.error.SqlError(9000, "HY000", what));
     }
 
     private Object add(String date, long n, String unit) {
@@ -38,6 +39,13 @@ class DateFunctionsTest {
     void aValueThatIsNoDateIsNullWithItsText() throws Exception {
         assertEquals(null, call("DATE", "bad"));
         assertEquals(List.of("bad"), notDates);
+    }
+
+    @Test
+    void dateFormatWritesEachPartAndCountsWeekdaysAsCalcDaynrDoes() throws Exception {
+        assertEquals("Thursday Thu March 065 5th 4 05 PM", call("DATE_FORMAT", "2020-03-05 17:00:00", "%W %a %M %j %D %w %h %p"));
+        assertEquals("2020 00 00 Saturday", call("DATE_FORMAT", "2020-00-00", "%Y %m %d %W"), "zero parts and all");
+        assertEquals("%Q", call("DATE_FORMAT", "2020-03-05", "%%%Q"));
     }
 
     @Test
