@@ -455,6 +455,11 @@ public final class Flavor {
             return c.getBoolean("text-unique-keys-hashed");
         }
 
+        /** max_allowed_packet's default: a function's result longer than it is NULL (Warning 1301). */
+        public long maxAllowedPacket() {
+            return c.getLong("max-allowed-packet");
+        }
+
         /** Whether JSON is MariaDB's alias of a LONGTEXT checked by json_valid (else MySQL's type, not modelled). */
         public boolean jsonIsLongtext() {
             return c.getBoolean("json-is-longtext");

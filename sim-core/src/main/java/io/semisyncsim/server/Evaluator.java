@@ -408,7 +408,30 @@ final class Evaluator {
         return DateFunctions.add(date, by, b.op().equals("-"), this::notADatetime);
     }
 
+    /** What a string or number function warns of, as this statement's warnings. */
+    private final ScalarFunctions.Complaints complaints = new ScalarFunctions.Complaints() {
+        @Override
+        public void divisionByZero() {
+            warnings.add(new Warning("Warning", 1365, flavor().errorText(1365)));
+        }
+
+        @Override
+        public void tooLarge(String function, long maxAllowedPacket) {
+            warnings.add(new Warning("Warning", 1301, flavor().errorText(1301, function, maxAllowedPacket)));
+        }
+
+        @Override
+        public long maxAllowedPacket() {
+            return flavor().sql().maxAllowedPacket();
+        }
+    };
+
+    /** A date function's complaint: {@code text} is no date (1292), or, null, the sum left the years 0-9999 (1441). */
     private void notADatetime(String text) {
+        if (text == null) {
+            warnings.add(new Warning("Warning", 1441, flavor().errorText(1441, "datetime")));
+            return;
+        }
         warnings.add(new Warning("Warning", 1292, flavor().error("1292-datetime", text).getMessage()));
     }
 
@@ -700,8 +723,7 @@ final class Evaluator {
                         throw flavor().error(1582, f.name());
                     }
                 };
-                Object scalar = ScalarFunctions.call(f.name(), args, arity,
-                        () -> warnings.add(new Warning("Warning", 1365, flavor().errorText(1365))));
+                Object scalar = ScalarFunctions.call(f.name(), args, arity, complaints);
                 if (scalar != ScalarFunctions.NOT_MINE) {
                     return scalar;
                 }

@@ -30,11 +30,22 @@ final class ScalarFunctions {
         };
     }
 
+    /** What a function tells its statement besides its value. */
+    interface Complaints {
+        /** MOD's division by zero (Warning 1365). */
+        void divisionByZero();
+
+        /** A result longer than max_allowed_packet, NULL instead (Warning 1301 naming the function). */
+        void tooLarge(String function, long maxAllowedPacket);
+
+        long maxAllowedPacket();
+    }
+
     /**
      * The function's value, or {@link #NOT_MINE}. {@code arity} refuses a wrong argument count (1582);
-     * {@code divisionByZero} hears of MOD's division by zero (Warning 1365).
+     * {@code complaints} hears what the function warns of.
      */
-    static Object call(String name, List<Object> args, Arity arity, Runnable divisionByZero) throws
+    static Object call(String name, List<Object> args, Arity arity, Complaints complaints) throws
             io.semisyncsim.error.SqlError {
         switch (name) {
             case "SUBSTRING", "SUBSTR", "MID" -> {
@@ -58,7 +69,13 @@ final class ScalarFunctions {
             }
             case "REPEAT" -> {
                 arity.between(2, 2);
-                return anyNull(args) ? null : text(args, 0).repeat((int) Math.max(0, whole(args, 1)));
+                if (anyNull(args)) {
+                    return null;
+                }
+                long n = Math.max(0, whole(args, 1));
+                int each = text(args, 0).length();
+                long length = each == 0 ? 0 : n > Long.MAX_VALUE / each ? Long.MAX_VALUE : n * each;
+                return fits(name, length, complaints) ? text(args, 0).repeat((int) n) : null;
             }
             case "REVERSE" -> {
                 arity.between(1, 1);
@@ -82,11 +99,16 @@ final class ScalarFunctions {
             }
             case "LPAD", "RPAD" -> {
                 arity.between(3, 3);
-                return anyNull(args) ? null : pad(text(args, 0), whole(args, 1), text(args, 2), name.equals("LPAD"));
+                return anyNull(args) || !fits(name, whole(args, 1), complaints) ? null
+                        : pad(text(args, 0), whole(args, 1), text(args, 2), name.equals("LPAD"));
             }
             case "SPACE" -> {
                 arity.between(1, 1);
-                return anyNull(args) ? null : " ".repeat((int) Math.max(0, whole(args, 0)));
+                if (anyNull(args)) {
+                    return null;
+                }
+                long n = Math.max(0, whole(args, 0));
+                return fits(name, n, complaints) ? " ".repeat((int) n) : null;
             }
             case "CONCAT_WS" -> {
                 arity.between(2, Integer.MAX_VALUE);
@@ -149,7 +171,7 @@ final class ScalarFunctions {
             }
             case "MOD" -> {
                 arity.between(2, 2);
-                return anyNull(args) ? null : mod(args.get(0), args.get(1), divisionByZero);
+                return anyNull(args) ? null : mod(args.get(0), args.get(1), complaints::divisionByZero);
             }
             case "SIGN" -> {
                 arity.between(1, 1);
@@ -179,6 +201,18 @@ final class ScalarFunctions {
         void between(int least, int most) throws io.semisyncsim.error.SqlError;
     }
 
+    /**
+     * Whether a result of {@code length} characters fits in max_allowed_packet; else the function's value is NULL
+     * with Warning 1301 (measured on MariaDB 10.11.18: REPEAT, LPAD, SPACE past 16777216).
+     */
+    private static boolean fits(String function, long length, Complaints complaints) {
+        if (length <= complaints.maxAllowedPacket()) {
+            return true;
+        }
+        complaints.tooLarge(function.toLowerCase(Locale.ROOT), complaints.maxAllowedPacket());
+        return false;
+    }
+
     private static boolean anyNull(List<Object> args) {
         for (Object a : args) {
             if (a == null) {
@@ -192,8 +226,11 @@ final class ScalarFunctions {
         return Values.text(args.get(i));
     }
 
+    /** A whole-number argument, held at the ends of a long past them (as val_int saturates). */
     private static long whole(List<Object> args, int i) {
-        return Values.toDecimal(args.get(i)).setScale(0, RoundingMode.HALF_UP).longValue();
+        BigDecimal n = Values.toDecimal(args.get(i)).setScale(0, RoundingMode.HALF_UP);
+        return n.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+                : n.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : n.longValue();
     }
 
     /** SUBSTRING(s, pos, len): pos from 1, or from the end when negative; 0 and a negative len give ''. */
@@ -255,8 +292,14 @@ final class ScalarFunctions {
             return x instanceof BigDecimal ? r : x;
         }
         double v = Values.toDouble(x);
+        if (d < -308) {
+            return 0.0; // no digit left (measured: ROUND(1e300, -400) is 0)
+        }
         double scale = Math.pow(10, d);
         double scaled = v * scale;
+        if (!Double.isFinite(scaled)) {
+            return v; // digits past a double's precision: nothing to round (my_double_round)
+        }
         double r = truncate ? (scaled < 0 ? Math.ceil(scaled) : Math.floor(scaled)) : Math.rint(scaled);
         return r / scale;
     }

@@ -189,6 +189,9 @@ public final class Values {
      * shortest mode; up to 17) and no trailing zeros: 1e2 is 100, 1e23 is 1e23.
      */
     static String doubleText(double d) {
+        if (!Double.isFinite(d)) {
+            return Double.toString(d); // no server value, but never a failure to print
+        }
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }

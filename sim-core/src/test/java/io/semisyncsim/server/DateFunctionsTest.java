@@ -36,6 +36,13 @@ class DateFunctionsTest {
     }
 
     @Test
+    void aSumPastTheYear9999IsNull() {
+        assertEquals(null, add("9999-12-31", 1, "DAY"));
+        assertEquals(null, add("2020-01-01", 99_999_999_999L, "YEAR"));
+        assertEquals(java.util.Arrays.asList((String) null, null), notDates, "each an overflow (1441), not a bad date");
+    }
+
+    @Test
     void aValueThatIsNoDateIsNullWithItsText() throws Exception {
         assertEquals(null, call("DATE", "bad"));
         assertEquals(List.of("bad"), notDates);

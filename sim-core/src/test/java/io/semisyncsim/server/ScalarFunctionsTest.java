@@ -13,7 +13,22 @@ class ScalarFunctionsTest {
     private final List<String> warned = new ArrayList<>();
 
     private Object call(String name, Object... args) throws Exception {
-        return ScalarFunctions.call(name, Arrays.asList(args), (least, most) -> { }, () -> warned.add("1365"));
+        return ScalarFunctions.call(name, Arrays.asList(args), (least, most) -> { }, new ScalarFunctions.Complaints() {
+            @Override
+            public void divisionByZero() {
+                warned.add("1365");
+            }
+
+            @Override
+            public void tooLarge(String function, long max) {
+                warned.add("1301 " + function);
+            }
+
+            @Override
+            public long maxAllowedPacket() {
+                return 16_777_216;
+            }
+        });
     }
 
     @Test
@@ -59,6 +74,19 @@ class ScalarFunctionsTest {
         assertEquals(2L, call("LOCATE", "B", "abcb"));
         assertEquals(4L, call("LOCATE", "b", "abcb", 3L));
         assertEquals(0L, call("LOCATE", "z", "abc"));
+    }
+
+    @Test
+    void aResultPastMaxAllowedPacketIsNullWithAWarning() throws Exception {
+        assertEquals(null, call("REPEAT", "x", new BigDecimal("99999999999999999999")));
+        assertEquals(null, call("SPACE", 16_777_217L));
+        assertEquals(List.of("1301 repeat", "1301 space"), warned);
+    }
+
+    @Test
+    void roundingADoublePastItsPrecisionLeavesIt() throws Exception {
+        assertEquals(1e308, call("ROUND", 1e308, 1L));
+        assertEquals(0.0, call("ROUND", 1e300, -400L));
     }
 
     @Test
