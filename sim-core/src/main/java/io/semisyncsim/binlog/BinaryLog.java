@@ -362,8 +362,9 @@ public final class BinaryLog {
                 return;
             }
         } else if (!anyRow) {
-            // in row format a statement that changed nothing writes no event (a replica that logs in rows what
-            // a source wrote as such statements): the transaction is its Gtid event and COMMIT. UNVERIFIED
+            // in row format a statement that changed nothing writes no event (a MySQL replica that logs in rows
+            // what a source wrote as such statements, for a GTID it owns: MYSQL_BIN_LOG::gtid_end_transaction's
+            // empty group, Gtid, BEGIN and COMMIT; Mysqld.logsReplicated keeps the others out of the binlog)
             staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
             return;
         } else if (rowFormat != null && rowsByStatement(trx, annotate != null ? annotate : rowFormat.annotates())) {

@@ -203,12 +203,14 @@ public final class ShowBinlogEvents {
         int statementEnd = 0;
         long mapped = 0;
         int rowsEvents = 0;
+        boolean asStatements = false; // as this server wrote it: a replica may log in rows what came as statements
         for (Written w : events) {
             BinlogEvent e = w.event();
             rowsEvents += e.type() == EventType.WRITE_ROWS || e.type() == EventType.UPDATE_ROWS
                     || e.type() == EventType.DELETE_ROWS ? 1 : 0;
+            asStatements |= e.type() == EventType.QUERY;
         }
-        boolean perStatement = rowsEvents < rowsLoggedChanges(trx);
+        boolean perStatement = rowsEvents < rowsLoggedChanges(trx, asStatements);
         for (Written w : events) {
             BinlogEvent e = w.event();
             long origin = trx.serverId() > 0 ? trx.serverId() : w.serverId();
@@ -287,9 +289,8 @@ public final class ShowBinlogEvents {
         return "@`" + v.name() + "`=" + text;
     }
 
-    /** The changes written as rows: all of them, or in a statement-format transaction those of its unsafe statements. */
-    private static int rowsLoggedChanges(Transaction trx) {
-        boolean statements = trx.logging() != null && trx.logging().statements();
+    /** The changes written as rows: all of them, or in a transaction written as statements those of its unsafe ones. */
+    private static int rowsLoggedChanges(Transaction trx, boolean statements) {
         int n = 0;
         for (int i = 0; i < trx.changes().size(); i = trx.statementEnd(i)) {
             if (!statements || trx.changes().get(i).rows()) {

@@ -445,6 +445,14 @@ public final class Flavor {
             return c.getBoolean("logs-create-table-that-exists");
         }
 
+        /**
+         * Whether a replica that logs in rows a replicated transaction whose statements changed no row here
+         * still writes it as an empty group (Gtid, BEGIN, COMMIT) when it has a GTID (MySQL), or writes nothing.
+         */
+        public boolean replicaLogsEmptyGtidGroups() {
+            return c.getBoolean("replica-logs-empty-gtid-groups");
+        }
+
         /** Whether UPDATE IGNORE gives Warning 1062 for a row it leaves for a duplicate key (MySQL) or not (MariaDB). */
         public boolean updateIgnoreWarnsDuplicate() {
             return c.getBoolean("update-ignore-warns-duplicate");

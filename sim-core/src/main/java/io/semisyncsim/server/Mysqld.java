@@ -647,6 +647,29 @@ public final class Mysqld {
     private boolean logUpdates;
 
     /**
+     * Whether applying {@code trx} writes it to this server's binary log: with log_slave_updates, unless this
+     * server logs it in rows and none of its statements changed a row here. MariaDB then writes nothing at all
+     * (measured on 10.11.18: gtid_slave_pos moves, gtid_binlog_pos does not); MySQL writes an empty group for
+     * a GTID it owns, and nothing for an anonymous one (binlog.cc MYSQL_BIN_LOG::gtid_end_transaction).
+     */
+    private boolean logsReplicated(io.semisyncsim.binlog.Transaction trx, boolean asRows,
+                                   io.semisyncsim.binlog.Transaction.Logging applier) {
+        if (!logsReplicatedUpdates()) {
+            return false;
+        }
+        if (trx.query() != null || trx.changes().isEmpty() || applier.statements() && !asRows
+                || trx.gtid() != null && flavor.sql().replicaLogsEmptyGtidGroups()) {
+            return true;
+        }
+        for (io.semisyncsim.binlog.Transaction.RowChange change : trx.changes()) {
+            if (change.changesRow()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The SQL thread's commit of a replicated transaction: skipped when its GTID is executed here
      * already (MySQL), else applied to the data and, with log_slave_updates, written to this server's
      * binary log with its source's GTID, where dump threads read it at once ({@code asRows}, {@code annotated}:
@@ -659,7 +682,7 @@ public final class Mysqld {
         if (gtids.executedAlready(trx)) {
             return false;
         }
-        boolean logged = logsReplicatedUpdates();
+        boolean logged = logsReplicated(trx, asRows, applier);
         beforeReplicatedCommit(trx, logged);
         store.apply(trx);
         if (logged) {
@@ -683,8 +706,9 @@ public final class Mysqld {
      * semisync_source_plugin.cc repl_semi_report_binlog_sync). Otherwise the model logs it at once,
      * without group commit's costs ({@link #applyReplicated}).
      */
-    public boolean commitsAppliedThroughGroupCommit(io.semisyncsim.binlog.Transaction trx) {
-        if (!logsReplicatedUpdates()) {
+    public boolean commitsAppliedThroughGroupCommit(io.semisyncsim.binlog.Transaction trx, boolean asRows,
+                                                    io.semisyncsim.binlog.Transaction.Logging applier) {
+        if (!logsReplicated(trx, asRows, applier)) {
             return false;
         }
         List<CommitObserver> observers = plugins(CommitObserver.class);

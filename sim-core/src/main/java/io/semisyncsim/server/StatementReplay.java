@@ -1,7 +1,9 @@
 package io.semisyncsim.server;
 
+import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
-import java.util.Locale;
+import io.semisyncsim.binlog.Transaction.RowChange;
+import java.util.List;
 
 /**
  * A statement written as a statement, run again by a replica's SQL thread against the replica's own data
@@ -18,18 +20,22 @@ public final class StatementReplay {
     private StatementReplay() {
     }
 
-    /** {@code trx} with its statement's changes as the replica computes them, or {@code trx} as it is. */
-    public static Transaction onReplica(Mysqld replica, Transaction trx) {
-        if (trx.query() != null || trx.changes().isEmpty() || trx.statementEnd(0) != trx.changes().size()) {
+    /**
+     * {@code trx} with its statement's changes as the replica computes them, or {@code trx} as it is.
+     * {@code rowsSeen}: the relay log gave it a rows event, so it is applied as rows.
+     */
+    public static Transaction onReplica(Mysqld replica, Transaction trx, boolean rowsSeen) {
+        if (rowsSeen || trx.query() != null || trx.changes().isEmpty()
+                || trx.statementEnd(0) != trx.changes().size()) {
             return trx;
         }
-        Transaction.RowChange first = trx.changes().get(0);
-        if (!first.logsStatement() || first.rows() || first.statement() == null || readsTheSession(first.log())) {
+        RowChange first = trx.changes().get(0);
+        String sql = first.sql(); // null: a generated row of the implicit table, the same on every server
+        if (sql == null || first.rows() || readsTheSession(first.log())) {
             return trx;
         }
-        String sql = first.statement().strip();
-        String verb = sql.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-        if (!verb.equals("UPDATE") && !verb.equals("DELETE")) {
+        sql = sql.strip();
+        if (!startsWithWord(sql, "UPDATE") && !startsWithWord(sql, "DELETE")) {
             return trx;
         }
         Session session = new Session();
@@ -38,10 +44,15 @@ public final class StatementReplay {
         if (r instanceof StatementResult.CommitNeeded c && c.query() == null) {
             return trx.withChanges(c.changes());
         }
-        if (r instanceof StatementResult.Ok) { // it found nothing to change here: the statement alone
-            return trx.withChanges(java.util.List.of(first.withSql(sql)));
+        if (r instanceof StatementResult.Ok) { // it changed nothing here (the replica writes rows): the statement alone
+            return trx.withChanges(List.of(RowChange.noRow(EventType.QUERY, first.db(), first.table(), sql)));
         }
         return trx; // an error the conflict checks before this did not foresee: the source's changes
+    }
+
+    private static boolean startsWithWord(String sql, String word) {
+        return sql.regionMatches(true, 0, word, 0, word.length())
+                && (sql.length() == word.length() || Character.isWhitespace(sql.charAt(word.length())));
     }
 
     private static boolean readsTheSession(Transaction.StatementLog log) {
