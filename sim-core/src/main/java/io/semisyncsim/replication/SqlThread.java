@@ -273,7 +273,7 @@ public final class SqlThread {
                         return failed(e, stop.code(), stop.reported(), stop.message());
                     }
                     trx = ApplyError.remaining(trx, conflicts); // less what an error it went past left out
-                    trx = StatementReplay.onReplica(c.server(), trx, rowsSeen);
+                    trx = StatementReplay.onReplica(c.server(), trx);
                 } else if (e.endsTransaction() && trx.query().effect() instanceof io.semisyncsim.table.Ddl
                         && c.server().replicaDdlStrict() && !c.server().gtids().executedAlready(trx)) {
                     ApplyError stop = DdlConflict.of(c.server().flavor(), c.store().catalog(), trx.query());

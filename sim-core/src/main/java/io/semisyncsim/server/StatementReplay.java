@@ -6,48 +6,71 @@ import io.semisyncsim.binlog.Transaction.RowChange;
 import java.util.List;
 
 /**
- * A statement written as a statement, run again by a replica's SQL thread against the replica's own data
- * (log_event_server.cc Query_log_event::do_apply_event): where the replica's rows differ from the source's, it
- * changes the replica's rows as they are, so statement format carries a drift on and widens it (measured on
- * MariaDB 10.11.18: a replica whose row held 50 made it 51 and then 510 where the source went 1, 2, 20, and then
- * deleted it). Row format would have stopped with 1032 or overwritten it.
+ * The statements of a transaction written as statements, run again by a replica's SQL thread against the
+ * replica's own data (log_event_server.cc Query_log_event::do_apply_event): where the replica's rows differ
+ * from the source's, an UPDATE or DELETE changes the replica's rows as they are, so statement format carries
+ * a drift on and widens it (measured on MariaDB 10.11.18: a replica whose row held 50 made it 51 and then 510
+ * where the source went 1, 2, 20, and then deleted it; inside one transaction too, each statement seeing
+ * the ones before it). Row format would have stopped with 1032 or overwritten it.
  *
- * <p>Run again here: an UPDATE or a DELETE that is its transaction's one statement and reads nothing of the
- * source's session (the clock, RAND(), a user variable, LAST_INSERT_ID()). Every other statement applies the
- * source's row changes, which is the same wherever the replica's data is the source's.
+ * <p>Run again here: each UPDATE and DELETE written as a statement, in a transaction whose statements read
+ * nothing of the source's session (the clock, RAND(), a user variable, LAST_INSERT_ID(), an INSERT_ID).
+ * Every other statement applies the source's row changes, in its place in the transaction: a rows event
+ * (MIXED's unsafe statement, row format), and an INSERT written as a statement, which computes the same rows
+ * wherever it does not clash (the clashes are ApplyError's, checked before this).
  */
 public final class StatementReplay {
     private StatementReplay() {
     }
 
-    /**
-     * {@code trx} with its statement's changes as the replica computes them, or {@code trx} as it is.
-     * {@code rowsSeen}: the relay log gave it a rows event, so it is applied as rows.
-     */
-    public static Transaction onReplica(Mysqld replica, Transaction trx, boolean rowsSeen) {
-        if (rowsSeen || trx.query() != null || trx.changes().isEmpty()
-                || trx.statementEnd(0) != trx.changes().size()) {
-            return trx;
+    /** {@code trx} with its changes as the replica computes them, or {@code trx} as it is. */
+    public static Transaction onReplica(Mysqld replica, Transaction trx) {
+        if (trx.logging() == null || !trx.logging().statements() || trx.query() != null) {
+            return trx; // row format (the commit path's transactions), or DDL
         }
-        RowChange first = trx.changes().get(0);
-        String sql = first.sql(); // null: a generated row of the implicit table, the same on every server
-        if (sql == null || first.rows() || readsTheSession(first.log())) {
-            return trx;
+        List<RowChange> changes = trx.changes();
+        boolean replays = false;
+        for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
+            RowChange first = changes.get(i);
+            if (writtenAsStatement(first)) {
+                if (readsTheSession(first.log())) {
+                    return trx; // the replica would not draw the source's values: the source's changes
+                }
+                replays |= updateOrDelete(first.sql());
+            }
         }
-        sql = sql.strip();
-        if (!startsWithWord(sql, "UPDATE") && !startsWithWord(sql, "DELETE")) {
+        if (!replays) {
             return trx;
         }
         Session session = new Session();
         session.setDatabase(Transaction.DATABASE); // the Query event's default database
-        StatementResult r = replica.execute(Account.ROOT, sql, session);
-        if (r instanceof StatementResult.CommitNeeded c && c.query() == null) {
-            return trx.withChanges(c.changes());
+        session.begin();
+        for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
+            RowChange first = changes.get(i);
+            if (writtenAsStatement(first) && updateOrDelete(first.sql())) {
+                if (!(replica.execute(Account.ROOT, first.sql(), session) instanceof StatementResult.Ok)) {
+                    return trx; // an error the conflict checks before this did not foresee: the source's changes
+                }
+            } else {
+                session.add(changes.subList(i, trx.statementEnd(i))); // as they came
+            }
         }
-        if (r instanceof StatementResult.Ok) { // it changed nothing here (the replica writes rows): the statement alone
-            return trx.withChanges(List.of(RowChange.noRow(EventType.QUERY, first.db(), first.table(), sql)));
+        List<RowChange> computed = session.take();
+        if (computed.isEmpty()) { // it changed nothing here, and this replica writes rows: the statement alone
+            RowChange first = changes.get(0);
+            computed = List.of(RowChange.noRow(EventType.QUERY, first.db(), first.table(), first.sql()));
         }
-        return trx; // an error the conflict checks before this did not foresee: the source's changes
+        return trx.withChanges(computed);
+    }
+
+    /** Whether the statement that {@code first} begins was written as its text (not rows, not a generated row). */
+    private static boolean writtenAsStatement(RowChange first) {
+        return first.sql() != null && !first.rows();
+    }
+
+    private static boolean updateOrDelete(String sql) {
+        String s = sql.stripLeading();
+        return startsWithWord(s, "UPDATE") || startsWithWord(s, "DELETE");
     }
 
     private static boolean startsWithWord(String sql, String word) {

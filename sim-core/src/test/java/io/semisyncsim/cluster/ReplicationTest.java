@@ -207,6 +207,28 @@ class ReplicationTest {
     }
 
     @Test
+    void insideATransactionEachStatementRunsAgainOnWhatTheOnesBeforeItLeft() {
+        try (Cluster c = cluster("mariadb-10.11", true)) {
+            c.kernel().runFor(10_000);
+            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
+            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1), (2, 2), (3, 3)");
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "UPDATE c SET n = 50 WHERE id = 1");
+            long session = c.openSession();
+            for (String s : List.of("BEGIN", "UPDATE c SET n = n + 1 WHERE id = 1", "INSERT INTO c VALUES (4, 4)",
+                    "UPDATE c SET n = n * 10 WHERE id > 1", "DELETE FROM c WHERE n > 45", "COMMIT")) {
+                c.execute("source", session, Account.ROOT, s, Long.MAX_VALUE);
+            }
+            c.kernel().runFor(100_000);
+            // measured on MariaDB 10.11.18: 51 there, then gone with the DELETE; the INSERT's row as it came
+            assertEquals(List.of(List.of("2", "20"), List.of("3", "30"), List.of("4", "40")),
+                    rows(c, "replica1", "SELECT id, n FROM c ORDER BY id"));
+            assertEquals(List.of(List.of("1", "2"), List.of("2", "20"), List.of("3", "30"), List.of("4", "40")),
+                    rows(c, "source", "SELECT id, n FROM c ORDER BY id"));
+        }
+    }
+
+    @Test
     void sameSeedSameTrace() {
         String[] digests = new String[2];
         for (int i = 0; i < 2; i++) {
