@@ -8,16 +8,17 @@ import java.util.List;
 /**
  * The statements of a transaction written as statements, run again by a replica's SQL thread against the
  * replica's own data (log_event_server.cc Query_log_event::do_apply_event): where the replica's rows differ
- * from the source's, an UPDATE or DELETE changes the replica's rows as they are, so statement format carries
- * a drift on and widens it (measured on MariaDB 10.11.18: a replica whose row held 50 made it 51 and then 510
- * where the source went 1, 2, 20, and then deleted it; inside one transaction too, each statement seeing
- * the ones before it). Row format would have stopped with 1032 or overwritten it.
+ * from the source's, a statement changes the replica's rows as they are, so statement format carries a drift
+ * on and widens it (measured on MariaDB 10.11.18: a replica whose row held 50 made it 51 and then 510 where
+ * the source went 1, 2, 20, and then deleted it; an upsert added to its 50, an INSERT ... SELECT copied its
+ * rows; inside one transaction each statement sees the ones before it). Row format would have stopped with
+ * 1032 or overwritten it.
  *
- * <p>Run again here: each UPDATE and DELETE written as a statement, in a transaction whose statements read
- * nothing of the source's session (the clock, RAND(), a user variable, LAST_INSERT_ID(), an INSERT_ID).
- * Every other statement applies the source's row changes, in its place in the transaction: a rows event
- * (MIXED's unsafe statement, row format), and an INSERT written as a statement, which computes the same rows
- * wherever it does not clash (the clashes are ApplyError's, checked before this).
+ * <p>Run again here: each UPDATE, DELETE, INSERT and REPLACE written as a statement, in a transaction whose
+ * statements read nothing of the source's session (the clock, RAND(), a user variable, LAST_INSERT_ID(), an
+ * INSERT_ID), which the replica's SQL thread would take from the events before them. A rows event (MIXED's
+ * unsafe statement) applies the source's rows in its place. A plain INSERT's clash has stopped the thread
+ * before this (ApplyError).
  */
 public final class StatementReplay {
     private StatementReplay() {
@@ -36,7 +37,7 @@ public final class StatementReplay {
                 if (readsTheSession(first.log())) {
                     return trx; // the replica would not draw the source's values: the source's changes
                 }
-                replays |= updateOrDelete(first.sql());
+                replays |= runsAgain(first.sql());
             }
         }
         if (!replays) {
@@ -47,7 +48,7 @@ public final class StatementReplay {
         session.begin();
         for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
             RowChange first = changes.get(i);
-            if (writtenAsStatement(first) && updateOrDelete(first.sql())) {
+            if (writtenAsStatement(first) && runsAgain(first.sql())) {
                 if (!(replica.execute(Account.ROOT, first.sql(), session) instanceof StatementResult.Ok)) {
                     return trx; // an error the conflict checks before this did not foresee: the source's changes
                 }
@@ -68,9 +69,11 @@ public final class StatementReplay {
         return first.sql() != null && !first.rows();
     }
 
-    private static boolean updateOrDelete(String sql) {
+    /** A DML statement: what the model runs again (the others written as statements are DDL, Query events). */
+    private static boolean runsAgain(String sql) {
         String s = sql.stripLeading();
-        return startsWithWord(s, "UPDATE") || startsWithWord(s, "DELETE");
+        return startsWithWord(s, "UPDATE") || startsWithWord(s, "DELETE") || startsWithWord(s, "INSERT")
+                || startsWithWord(s, "REPLACE");
     }
 
     private static boolean startsWithWord(String sql, String word) {

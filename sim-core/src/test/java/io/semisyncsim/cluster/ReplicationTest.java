@@ -229,6 +229,20 @@ class ReplicationTest {
     }
 
     @Test
+    void anUpsertWrittenAsAStatementUpdatesTheReplicasOwnRow() {
+        try (Cluster c = cluster("mariadb-10.11", true)) {
+            c.kernel().runFor(10_000);
+            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
+            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1)");
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "UPDATE c SET n = 50 WHERE id = 1");
+            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 7) ON DUPLICATE KEY UPDATE n = n + 100");
+            c.kernel().runFor(100_000);
+            assertEquals(List.of(List.of("1", "150")), rows(c, "replica1", "SELECT id, n FROM c")); // measured
+        }
+    }
+
+    @Test
     void sameSeedSameTrace() {
         String[] digests = new String[2];
         for (int i = 0; i < 2; i++) {
