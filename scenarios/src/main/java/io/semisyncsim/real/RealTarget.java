@@ -164,7 +164,21 @@ public final class RealTarget implements Target {
     private Connection login(Client c) {
         try {
             c.loginError = null;
-            return cluster.server(c.node).connect(c.user, c.user.equals("root") || c.user.equals("app") ? "test" : null);
+            if (c.user.equals("root") || c.user.equals("app")) {
+                return cluster.server(c.node).connect(c.user, "test");
+            }
+            // A user the scenario created starts in test too, as the simulated clients do, when it may: a
+            // connect refused test would leave an "Access denied" line in the error log, USE does not.
+            Connection conn = cluster.server(c.node).connect(c.user, null);
+            try (Statement use = conn.createStatement()) {
+                use.execute("USE test");
+            } catch (SQLException e) {
+                if (e.getErrorCode() != 1044) {
+                    conn.close();
+                    throw e;
+                }
+            }
+            return conn;
         } catch (SQLException e) {
             c.loginError = e.getErrorCode() > 0 && e.getErrorCode() < 2000 ? Jdbc.error(e, product()) : null;
             return null;

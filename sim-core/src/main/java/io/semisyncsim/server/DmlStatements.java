@@ -61,12 +61,12 @@ final class DmlStatements {
 
     private StatementResult run(Account account, Statement s, Session session) throws SqlError {
         if (s instanceof Statement.Begin) {
-            List<RowChange> implicit = session.take(); // BEGIN commits an open transaction first
+            List<RowChange> implicit = ReadOnly.commit(server, account, session); // BEGIN commits an open one first
             session.begin();
             return implicit.isEmpty() ? StatementExecutor.ok(List.of()) : new StatementResult.CommitNeeded(implicit, 0);
         }
         if (s instanceof Statement.Commit) {
-            List<RowChange> changes = session.take();
+            List<RowChange> changes = ReadOnly.commit(server, account, session);
             return changes.isEmpty() ? StatementExecutor.ok(List.of()) : new StatementResult.CommitNeeded(changes, 0);
         }
         if (s instanceof Statement.Rollback) {

@@ -156,6 +156,17 @@ public final class Session {
         this.connectionId = id;
     }
 
+    /** Whether this is a replica's SQL thread running a statement again (read_only does not hold for it). */
+    private boolean replicaApplier;
+
+    boolean replicaApplier() {
+        return replicaApplier;
+    }
+
+    void markReplicaApplier() {
+        replicaApplier = true;
+    }
+
     /** The current database (USE), or null when none is selected. */
     public String database() {
         return database;
@@ -256,9 +267,16 @@ public final class Session {
         this.warnings = List.copyOf(w);
     }
 
-    /** The global privileges this connection logged in with: taken from {@code now} at its first statement. */
+    /**
+     * The global privileges this connection logged in with: taken from {@code now} at its first statement. A
+     * client connects to {@code test} as real mode's do (the mysql client's {@code -D test}); an account with
+     * no privilege there would be refused it (1044), and connects to no database instead.
+     */
     Grants asLoggedIn(Grants now) {
         if (loginGlobal == null) {
+            if (Catalog.DEFAULT_DB.equals(database) && !now.hasAnyOn(database)) {
+                database = null;
+            }
             // Sorted, so that each statement's copy (withGlobalAsOf) is built in one pass, not insert by insert.
             loginGlobal = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(now.global()));
             loginGrantOption = now.globalGrantOption();

@@ -9,6 +9,7 @@ import io.semisyncsim.sql.ParseException;
 import io.semisyncsim.sql.Parser;
 import io.semisyncsim.sql.Statement;
 import io.semisyncsim.sql.Statement.Scope;
+import io.semisyncsim.sql.Expr;
 import io.semisyncsim.sysvar.Input;
 import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.sysvar.VarType;
@@ -63,6 +64,7 @@ final class StatementExecutor {
         session.startStatement();
         try {
             statement = Parser.parse(text, flavor().dialect());
+            ReadOnly.check(server, account, statement, session);
             result = server.gtids().hasGtidNext() ? runWithGtidNext(account, statement, session, text)
                     : run(account, statement, session, text);
             while (result instanceof StatementResult.CommitNeeded c && !session.sqlLogBin()) {
@@ -228,6 +230,17 @@ final class StatementExecutor {
             }
             return r;
         }
+        if (statement instanceof Statement.Do d) { // sql_do.cc mysql_do: each value computed, then dropped
+            List<Statement.SelectItem> items = new ArrayList<>();
+            Evaluator ev = new Evaluator(server, session, account);
+            for (Expr e : d.expressions()) {
+                ev.check(e, "do", false); // an unknown column is "in 'DO'" on MariaDB
+                items.add(new Statement.SelectItem(e, null, null));
+            }
+            StatementResult r = queries.select(account, new Statement.Select(items, false, null, null, null, List.of(),
+                    null, 0, List.of(), false, List.of(), null), session);
+            return r instanceof StatementResult.Rows rows ? ok(rows.warnings()) : r;
+        }
         if (statement instanceof Statement.Use s) {
             return ddl.use(account, s, session);
         }
@@ -365,6 +378,7 @@ final class StatementExecutor {
                 value = v.canonical();
             }
             server.gtids().checkSet(def, value, server); // gtid_mode's steps, gtid_slave_pos's form...
+            ReadOnly.checkSet(server, def, session);
             if (connectionsSkipCounter(def) && server.replication().sqlThreadRunning()) {
                 throw flavor().error(1198); // sys_vars.cc update_slave_skip_counter
             }
@@ -375,7 +389,7 @@ final class StatementExecutor {
         if (session.inTransaction() && turnsAutocommitOn(sessionValues, session)) {
             // sys_vars.cc fix_autocommit: autocommit ON again commits the open transaction; the node runs
             // this SET again once that commit is done, which then finds no transaction open
-            List<Transaction.RowChange> open = session.take();
+            List<Transaction.RowChange> open = ReadOnly.commit(server, account, session);
             if (!open.isEmpty()) {
                 return new StatementResult.CommitNeeded(open, 0, null, List.of(), null, true);
             }
@@ -387,6 +401,7 @@ final class StatementExecutor {
             if (c.apply()) {
                 String old = vars.get(c.def().name());
                 vars.put(c.def(), c.value());
+                ReadOnly.afterSet(vars, c.def(), c.value());
                 server.gtids().set(c.def(), c.value());
                 if (connectionsSkipCounter(c.def())) {
                     server.channel().setSkipCounter(Long.parseLong(c.value()));

@@ -45,6 +45,7 @@ public final class StatementReplay {
         }
         Session session = new Session();
         session.setDatabase(Transaction.DATABASE); // the Query event's default database
+        session.markReplicaApplier();
         session.begin();
         for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
             RowChange first = changes.get(i);

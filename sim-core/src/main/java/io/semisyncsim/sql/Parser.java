@@ -191,6 +191,14 @@ public final class Parser {
             case "UNINSTALL" -> uninstall();
             case "SET" -> set();
             case "SELECT" -> select();
+            case "DO" -> {
+                next();
+                List<Expr> expressions = new ArrayList<>();
+                do {
+                    expressions.add(expression());
+                } while (acceptSymbol(","));
+                yield new Statement.Do(expressions);
+            }
             case "SHOW" -> show();
             case "FLUSH" -> flush();
             case "START", "STOP" -> startStop();

@@ -91,6 +91,13 @@ public sealed interface Statement {
         }
     }
 
+    /** DO expr [, expr]...: the expressions evaluated for what they do, their values thrown away. */
+    record Do(List<Expr> expressions) implements Statement {
+        public Do {
+            expressions = List.copyOf(expressions);
+        }
+    }
+
     /** SHOW [GLOBAL|SESSION] VARIABLES|STATUS [LIKE 'pattern']. */
     record Show(boolean status, Scope scope, String like) implements Statement {
     }

@@ -243,6 +243,22 @@ class ReplicationTest {
     }
 
     @Test
+    void aReplicaUnderSuperReadOnlyStillAppliesAndRunsStatementsAgain() {
+        try (Cluster c = cluster("mysql-8.0", true)) {
+            c.kernel().runFor(10_000);
+            c.execute("source", Account.ROOT, "SET GLOBAL binlog_format = 'STATEMENT'");
+            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
+            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1)");
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "SET GLOBAL super_read_only = ON");
+            c.execute("source", Account.ROOT, "UPDATE c SET n = n + 1");
+            c.kernel().runFor(100_000);
+            assertEquals(List.of(List.of("1", "2")), rows(c, "replica1", "SELECT id, n FROM c"));
+            assertEquals("Yes", status(c, "replica1", "Slave_SQL_Running"));
+        }
+    }
+
+    @Test
     void sameSeedSameTrace() {
         String[] digests = new String[2];
         for (int i = 0; i < 2; i++) {
