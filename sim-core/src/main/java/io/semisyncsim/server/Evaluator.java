@@ -505,13 +505,15 @@ final class Evaluator {
             return Values.bool(l); // short-circuit: the other side is not needed
         }
         Boolean r = Values.truth(eval(b.right()));
-        if (op.equals("AND")) {
-            return Boolean.FALSE.equals(r) ? 0L : l == null || r == null ? null : 1L;
+        // Three-valued logic (Item_cond_and, Item_cond_or): NULL unless the other side decides. Written with
+        // ifs: a conditional mixing 0L and a null Long unboxes the null.
+        if (op.equals("AND") && Boolean.FALSE.equals(r) || op.equals("OR") && Boolean.TRUE.equals(r)) {
+            return Values.bool(r);
         }
-        if (op.equals("OR")) {
-            return Boolean.TRUE.equals(r) ? 1L : l == null || r == null ? null : 0L;
+        if (l == null || r == null) {
+            return null;
         }
-        return l == null || r == null ? null : Values.bool(l ^ r);
+        return Values.bool(op.equals("AND") ? l && r : op.equals("OR") ? l || r : l ^ r);
     }
 
     /**

@@ -35,6 +35,15 @@ class QueryTest {
     }
 
     @Test
+    void andOrAndXorAreNullUnlessOneSideDecides() {
+        assertEquals(java.util.Arrays.asList(null, null, "0", "0", null),
+                row("SELECT 1 AND NULL, NULL AND 1, 0 AND NULL, NULL AND 0, NULL AND NULL"));
+        assertEquals(java.util.Arrays.asList("1", "1", null, null, null),
+                row("SELECT 1 OR NULL, NULL OR 1, 0 OR NULL, NULL OR 0, NULL OR NULL"));
+        assertEquals(java.util.Arrays.asList(null, null, "0"), row("SELECT 1 XOR NULL, NULL XOR 0, 1 XOR 1"));
+    }
+
+    @Test
     void groupByMakesOneRowPerKeyAsTheCollationComparesSortedNullFirst() {
         groups();
         assertEquals(List.of(List.of("NULL", "1"), List.of("a", "1"), List.of("b", "2")),
