@@ -274,7 +274,7 @@ public final class BinaryLog {
         if (currentPos >= maxFileSize) {
             rotate(true);
         }
-        layOut(trx, asStatements, annotate);
+        layOut(trx, replicated, asStatements, annotate);
         List<BinlogEvent> written = new ArrayList<>(1 + staged.count); // GTID, BEGIN, Table_map, rows, Xid
         int gtidSize = sizes.gtidEvent(replicated, staged.bytes);
         long cid = sizes.gtids().groupCommitId() > 0 ? commitId : 0;
@@ -309,7 +309,7 @@ public final class BinaryLog {
     }
 
     /** The events a transaction writes after its Gtid event, into {@link #staged}. */
-    private void layOut(Transaction trx, boolean asStatements, Boolean annotate) {
+    private void layOut(Transaction trx, boolean replicated, boolean asStatements, Boolean annotate) {
         staged.clear();
         if (trx.query() != null) { // DDL: the GTID event, then the statement as one Query event
             Transaction.Query q = trx.query();
@@ -324,7 +324,8 @@ public final class BinaryLog {
             staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, "COMMIT"), true);
             return;
         }
-        boolean engineTookPart = false; // a change of a row, or a statement the engine took part in
+        // a change of a row, or a statement the engine took part in; a replica's applier's own position table
+        boolean engineTookPart = replicated && sizes.replicatedEndsWithXid();
         boolean anyRow = false;
         for (Transaction.RowChange change : trx.changes()) {
             engineTookPart |= change.kind() != EventType.QUERY;
@@ -354,11 +355,13 @@ public final class BinaryLog {
                         staged.add(EventType.USER_VAR, sizes.userVar(v), false);
                     }
                 }
-                staged.add(EventType.QUERY, sizes.query(Transaction.DATABASE, change.statement()) + change.clockBytes(),
+                staged.add(EventType.QUERY, sizes.query(change.statementDatabase(), change.statement()) + change.clockBytes(),
                         false);
             }
             if (!engineTookPart) { // only statements that matched no row: a non-XA transaction ends with COMMIT
-                staged.add(EventType.QUERY_COMMIT, sizes.query(Transaction.DATABASE, "COMMIT"), true);
+                // in the session's database at the commit: the last statement's, as far as the model knows
+                String db = changes.get(changes.size() - 1).statementDatabase();
+                staged.add(EventType.QUERY_COMMIT, sizes.query(db, "COMMIT"), true);
                 return;
             }
         } else if (!anyRow) {

@@ -15,7 +15,22 @@ import java.util.List;
 public record EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
                          int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra,
                          int invokerBase, int tableMap,
-                         int rowsBase, int rowBytes, int xid, int intvar, int rotateBase, int stop, GtidSizes gtids) {
+                         int rowsBase, int rowBytes, int xid, int intvar, int rotateBase, int stop, GtidSizes gtids,
+                         boolean replicatedEndsWithXid) {
+
+    /**
+     * {@code replicatedEndsWithXid}: a replica's applier records where it is in an InnoDB table inside each
+     * transaction it applies (MariaDB's mysql.gtid_slave_pos, rpl_slave_state::record_gtid), so the engine takes
+     * part in every one and the replica's binlog ends it with an Xid, even where its source's ended a transaction
+     * of statements that matched no row with a COMMIT Query event.
+     */
+    public EventSizes(String basename, int formatDescription, List<Header> header, List<Header> relayHeader,
+                      int gtid, boolean beginEvent, int queryBase, int ddlQueryBase, int ddlXidExtra,
+                      int invokerBase, int tableMap,
+                      int rowsBase, int rowBytes, int xid, int intvar, int rotateBase, int stop, GtidSizes gtids) {
+        this(basename, formatDescription, header, relayHeader, gtid, beginEvent, queryBase, ddlQueryBase, ddlXidExtra,
+                invokerBase, tableMap, rowsBase, rowBytes, xid, intvar, rotateBase, stop, gtids, false);
+    }
 
     /**
      * How GTIDs grow a binlog: the Gtid event a replica logs for a replicated transaction (8.0's also

@@ -182,7 +182,8 @@ public final class ShowBinlogEvents {
         for (int i = 0; i < trx.changes().size(); i++) {
             Transaction.RowChange c = trx.changes().get(i);
             if (c.logsStatement() && !c.rows()) {
-                statements.add(c.statement());
+                String db = c.statementDatabase(); // the Query event's `use`, none when no database was selected
+                statements.add(db == null ? c.statement() : "use `" + db + "`; " + c.statement());
                 statementEnds.add(trx.statementEnd(i));
                 if (c.log() != null && c.log().lastInsertId() != null) {
                     context.add("LAST_INSERT_ID=" + c.log().lastInsertId());
@@ -238,7 +239,7 @@ public final class ShowBinlogEvents {
                         info = "COMMIT"; // an empty transaction (gtid_next)
                     } else {
                         change = Math.max(change, statementEnds.get(statement)); // MIXED: a statement between row events
-                        info = "use `" + Transaction.DATABASE + "`; " + statements.get(statement++);
+                        info = statements.get(statement++);
                     }
                 }
                 case INTVAR, RAND, USER_VAR -> info = context.isEmpty() ? "" : context.poll(); // the next Query's

@@ -111,13 +111,25 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
      * {@code lastInsertId}: the LAST_INSERT_ID() it reads, an Intvar LAST_INSERT_ID event first (null: none);
      * {@code rand}: the seeds of the session's RAND() it calls, a Rand event after the Intvars (null: none);
      * {@code userVars}: the user variables it reads, a User var event each, in the order it names them.
+     * {@code database}: the session's current database, which the Query event carries (`use db`) and a replica
+     * runs it in, when it is not {@link #DATABASE} (null); "" when none was selected.
      */
     public record StatementLog(long insertId, boolean rows, int clockBytes, Long lastInsertId, RandSeeds rand,
-                               List<UserVar> userVars) {
+                               List<UserVar> userVars, String database) {
         public static final StatementLog NONE = new StatementLog(0, false, 0, null, null, List.of());
 
         public StatementLog {
             userVars = List.copyOf(userVars);
+        }
+
+        public StatementLog(long insertId, boolean rows, int clockBytes, Long lastInsertId, RandSeeds rand,
+                            List<UserVar> userVars) {
+            this(insertId, rows, clockBytes, lastInsertId, rand, userVars, null);
+        }
+
+        /** How {@code database} records a session's current database ({@code db}; null: none). */
+        public static String databaseOf(String db) {
+            return db == null ? "" : db.equals(DATABASE) ? null : db;
         }
     }
 
@@ -168,6 +180,12 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
         /** The first AUTO_INCREMENT value the statement generated (its Intvar INSERT_ID), or 0. */
         public long insertId() {
             return log == null ? 0 : log.insertId();
+        }
+
+        /** The database its statement ran in, which its Query event names; null when none was selected. */
+        public String statementDatabase() {
+            String db = log == null ? null : log.database();
+            return db == null ? DATABASE : db.isEmpty() ? null : db;
         }
 
         /** Whether the statement is written in row format although its session writes statements (MIXED). */

@@ -370,7 +370,8 @@ public final class Flavor {
                         b.getInt("previous-gtids-per-sid"), b.getInt("previous-gtids-per-interval"),
                         b.getInt("gtid-list-first-entry"), b.getInt("gtid-list-per-entry"),
                         b.hasPath("gtid-group-commit-id") ? b.getInt("gtid-group-commit-id") : 0,
-                        b.hasPath("gtid-transaction-length") && b.getBoolean("gtid-transaction-length")));
+                        b.hasPath("gtid-transaction-length") && b.getBoolean("gtid-transaction-length")),
+                b.hasPath("replicated-ends-with-xid") && b.getBoolean("replicated-ends-with-xid"));
     }
 
     private static List<io.semisyncsim.binlog.EventSizes.Header> headers(List<? extends Config> list) {

@@ -167,7 +167,8 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
                     "table", c.table(), "message", message, "code", kind.errno(), "handler", kind.handlerError(),
                     "file", sourceFile, "pos", event < 0 ? 0 : rowsEventEnds[event]);
         } else {
-            reported = flavor.replicaApplyError(false, "message", message, "db", Transaction.DATABASE,
+            String statementDb = trx.changes().get(statementStart(trx, found.index())).statementDatabase();
+            reported = flavor.replicaApplyError(false, "message", message, "db", statementDb == null ? "" : statementDb,
                     "query", statementOf(trx, found.index()));
         }
         return new ApplyError(kind.errno(), reported, message, kind == RowConflict.Kind.ROW_NOT_FOUND, stops, reports,

@@ -111,7 +111,7 @@ final class DmlStatements {
             RowChange first = changes.get(0).withSql(sql); // its first row carries the statement's text
             Transaction.StatementLog log = inRows ? new Transaction.StatementLog(0, true, 0, null, null, List.of())
                     : new Transaction.StatementLog(insertId, false, logged.clockBytes(), logged.lastInsertId(),
-                            logged.rand(), logged.userVars());
+                            logged.rand(), logged.userVars(), Transaction.StatementLog.databaseOf(session.database()));
             changes.set(0, log.equals(Transaction.StatementLog.NONE) ? first : first.withLog(log));
         }
         if (!session.inTransaction() && !session.autocommit(server.variables())) {

@@ -44,12 +44,12 @@ public final class StatementReplay {
             return trx;
         }
         Session session = new Session();
-        session.setDatabase(Transaction.DATABASE); // the Query event's default database
         session.markReplicaApplier();
         session.begin();
         for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
             RowChange first = changes.get(i);
             if (writtenAsStatement(first) && runsAgain(first.sql())) {
+                session.setDatabase(first.statementDatabase()); // the Query event's database
                 if (!(replica.execute(Account.ROOT, first.sql(), session) instanceof StatementResult.Ok)) {
                     return trx; // an error the conflict checks before this did not foresee: the source's changes
                 }

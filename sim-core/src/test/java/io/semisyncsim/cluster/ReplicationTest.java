@@ -259,6 +259,20 @@ class ReplicationTest {
     }
 
     @Test
+    void aReplicaRunsAStatementInTheDatabaseItRanInOnTheSource() {
+        try (Cluster c = cluster("mariadb-10.11", true)) {
+            c.kernel().runFor(10_000);
+            c.execute("source", Account.ROOT, "CREATE DATABASE d2");
+            c.execute("source", Account.ROOT, "CREATE TABLE d2.z (id INT PRIMARY KEY)");
+            long session = c.openSession();
+            c.execute("source", session, Account.ROOT, "USE d2", Long.MAX_VALUE);
+            c.execute("source", session, Account.ROOT, "INSERT INTO z VALUES (1)", Long.MAX_VALUE);
+            c.kernel().runFor(100_000);
+            assertEquals(List.of(List.of("1")), rows(c, "replica1", "SELECT id FROM d2.z"));
+        }
+    }
+
+    @Test
     void sameSeedSameTrace() {
         String[] digests = new String[2];
         for (int i = 0; i < 2; i++) {

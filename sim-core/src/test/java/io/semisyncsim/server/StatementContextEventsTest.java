@@ -76,4 +76,20 @@ class StatementContextEventsTest {
         assertEquals(List.of(42), written("INSERT INTO u VALUES (3, @d, 0)").stream().map(BinlogEvent::size).toList());
         assertEquals(List.of(34), written("INSERT INTO u VALUES (4, @nosuch, 0)").stream().map(BinlogEvent::size).toList());
     }
+
+    @Test
+    void aStatementsQueryEventNamesTheDatabaseItRanInOrNoneAtAll() {
+        sql("CREATE DATABASE d2");
+        sql("CREATE TABLE d2.z (id INT PRIMARY KEY)");
+        sql("USE d2");
+        written("INSERT INTO z VALUES (1)");
+        sql("CREATE DATABASE d3");
+        sql("USE d3");
+        sql("DROP DATABASE d3");
+        written("INSERT INTO d2.z VALUES (2)");
+        List<String> queries = MysqldFixture.rows(sql("SHOW BINLOG EVENTS")).stream()
+                .filter(r -> r.get(2).equals("Query") && r.get(5).contains("INSERT")).map(r -> r.get(5)).toList();
+        // measured on MariaDB 10.11.18; the event is 2 bytes shorter for `d2` than for `test`
+        assertEquals(List.of("use `d2`; INSERT INTO z VALUES (1)", "INSERT INTO d2.z VALUES (2)"), queries);
+    }
 }
