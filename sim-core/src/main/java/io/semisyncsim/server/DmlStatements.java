@@ -613,7 +613,10 @@ final class DmlStatements {
         List<Object[]> rows = matching(r, ev, s.where(), s.orderBy(), s.limit());
         List<Warning> warnings = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
+        // The primary key row by row, in the order the rows are updated (ORDER BY, else the key's): the keys rows
+        // moved to, and the ones they left, so that id = id + 1 ORDER BY id DESC moves each into a free key.
         TreeSet<Object[]> newKeys = new TreeSet<>(DmlStatements::compareKeys);
+        TreeSet<Object[]> vacated = new TreeSet<>(DmlStatements::compareKeys);
         boolean uniques = !def.uniqueKeys().isEmpty();
         Table work = uniques && rows.size() > 1 ? r.table().copy() : r.table(); // with the rows changed so far
         StatementBinlogging.Clock clock = new StatementBinlogging.Clock();
@@ -642,15 +645,23 @@ final class DmlStatements {
                 }
             }
             clock.updated(def, assigned);
+            Object[] movedFrom = null;
+            Object[] movedTo = null;
             if (!def.primaryKey().isEmpty()) {
                 Object[] key = r.table().key(next);
-                boolean moved = compareKeys(key, r.table().key(old)) != 0;
-                if (moved && r.table().findByKey(key) != null || !newKeys.add(key)) {
-                    if (!s.ignore()) {
-                        throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
+                Object[] oldKey = r.table().key(old);
+                if (compareKeys(key, oldKey) != 0) {
+                    if (newKeys.contains(key) || r.table().findByKey(key) != null && !vacated.contains(key)) {
+                        if (!s.ignore()) {
+                            throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
+                        }
+                        skipDuplicate(warnings, keyText(key), def.name(), "PRIMARY");
+                        continue;
                     }
-                    skipDuplicate(warnings, keyText(key), def.name(), "PRIMARY");
-                    continue;
+                    newKeys.add(key);
+                    vacated.add(oldKey);
+                    movedFrom = oldKey;
+                    movedTo = key;
                 }
             }
             RowChange update = RowChange.images(EventType.UPDATE_ROWS, r.db(), r.name(), old, next);
@@ -661,8 +672,9 @@ final class DmlStatements {
                     if (!s.ignore()) {
                         throw flavor().error(1062, entry, def.name(), clash.name());
                     }
-                    if (!def.primaryKey().isEmpty()) {
-                        newKeys.remove(r.table().key(next));
+                    if (movedTo != null) { // the row stays where it was
+                        newKeys.remove(movedTo);
+                        vacated.remove(movedFrom);
                     }
                     skipDuplicate(warnings, entry, def.name(), clash.name());
                     continue;

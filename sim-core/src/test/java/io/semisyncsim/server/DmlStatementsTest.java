@@ -191,4 +191,14 @@ class DmlStatementsTest {
         committed("DELETE FROM t1 WHERE a = 102");
         assertEquals(List.of(List.of("103")), rows("SELECT * FROM t1"));
     }
+
+    @Test
+    void anUpdateMovesRowsOneByOneInItsOrderSoAShiftUpFromTheTopFindsFreeKeys() {
+        committed("CREATE TABLE a (id INT PRIMARY KEY)");
+        committed("INSERT INTO a VALUES (1), (2)");
+        assertEquals("ERROR 1062 (23000): Duplicate entry '2' for key 'a.PRIMARY'",
+                MysqldFixture.error(sql("UPDATE a SET id = id + 1")), "1 meets 2 before 2 has moved");
+        committed("UPDATE a SET id = id + 1 ORDER BY id DESC"); // measured on MariaDB 10.11.18: 2 rows
+        assertEquals(List.of(List.of("2"), List.of("3")), rows("SELECT id FROM a ORDER BY id"));
+    }
 }
