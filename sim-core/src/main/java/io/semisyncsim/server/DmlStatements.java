@@ -102,7 +102,7 @@ final class DmlStatements {
                 info = info.replaceFirst("Warnings: \\d+$", "Warnings: " + warnings.size());
             }
         }
-        long insertId = changes.isEmpty() ? 0 : logged.insertId();
+        long insertId = logged.insertId(); // an id taken is written, with the statement, even when no row was
         if (changes.isEmpty() && sql != null && session.logging(server.variables()).statements() && !inRows) {
             changes = List.of(noRow); // binlog_query: the statement, whatever it changed
         }
@@ -190,6 +190,7 @@ final class DmlStatements {
             Object[] row = new Object[def.columns().size()];
             boolean[] given = new boolean[row.length];
             long generated = 0; // the AUTO_INCREMENT value this row took
+            int generatedColumn = -1; // filled once its other values are stored, as handler::write_row asks for it
             for (int k = 0; k < written.size(); k++) {
                 Expr e = values.get(k);
                 int column = written.get(k);
@@ -219,8 +220,7 @@ final class DmlStatements {
                     row[k] = ev.defaultOf(c);
                 }
                 if (c.autoIncrement() && (row[k] == null || Values.compare(row[k], 0L) == 0)) {
-                    generated = autoIncrement.take(n);
-                    row[k] = generated;
+                    generatedColumn = k;
                     continue;
                 }
                 if (given[k]) {
@@ -233,6 +233,12 @@ final class DmlStatements {
                 if (c.autoIncrement() && row[k] instanceof Long v) {
                     autoIncrement.explicit(v);
                 }
+            }
+            if (generatedColumn >= 0) {
+                // a value a column refused (1048, 1366, 1406) failed the row before the engine saw it: no id
+                // was taken (measured on MariaDB 10.11.18); a duplicate key fails it after, with its id gone
+                generated = autoIncrement.take(n);
+                row[generatedColumn] = generated;
             }
             clock.row(def, given);
             if (upsert) {

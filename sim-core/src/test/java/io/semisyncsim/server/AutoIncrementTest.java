@@ -35,6 +35,26 @@ class AutoIncrementTest {
     }
 
     @Test
+    void aRowAColumnRefusesTakesNoValueButADuplicateTakesOne() {
+        sql("CREATE TABLE a (id INT AUTO_INCREMENT PRIMARY KEY, e VARCHAR(3) UNIQUE, n INT NOT NULL)");
+        sql("INSERT INTO a (e, n) VALUES ('x', 1)");
+        sql("INSERT INTO a (e, n) VALUES ('y', NULL)"); // 1048 before the engine asks for an id
+        sql("INSERT INTO a (e, n) VALUES ('toolong', 1)"); // 1406 likewise
+        sql("INSERT INTO a (e, n) VALUES ('x', 1)"); // 1062: the engine took 2 first
+        sql("INSERT INTO a (e, n) VALUES ('z', 1)");
+        assertEquals(List.of("1", "3"), ids());
+    }
+
+    @Test
+    void anInsertIgnoreThatWroteNoRowStillTellsTheReplicaTheIdItTook() {
+        table();
+        sql("INSERT INTO a (e) VALUES ('x')");
+        StatementResult r = node.execute(Account.ROOT, "INSERT IGNORE INTO a (e) VALUES ('x')", session);
+        StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class, r);
+        assertEquals(2, c.changes().get(0).insertId()); // an Intvar INSERT_ID=2 before the statement
+    }
+
+    @Test
     void aStatementThatFailsLosesEveryValueItReserved() {
         table();
         sql("INSERT INTO a (e) VALUES ('x')");
