@@ -244,6 +244,19 @@ class GroupCommitTest {
     }
 
     @Test
+    void aDdlIsCountedInNeitherBinlogCommitsNorBinlogGroupCommits() {
+        GroupCommit gc = mariaDbGc();
+        schedule(gc.submit(new GroupCommit.Pending(new Transaction(1, null, 0, List.of(),
+                new Transaction.Query("test", "CREATE TABLE k (id INT PRIMARY KEY)", null)), "c1")));
+        run(gc);
+        assertEquals(0, gc.transactionsWritten(), "measured on MariaDB 10.11.18: written outside group commit");
+        assertEquals(0, gc.flushGroups());
+        commitOneAtATime(gc, 2);
+        assertEquals(1, gc.transactionsWritten());
+        assertEquals(1, gc.flushGroups());
+    }
+
+    @Test
     void behindACommitHeldAtAfterSyncTheNextLeaderKeepsTheLogLockAndNoThirdGroupIsWritten() {
         GroupCommit gc = mariaDbGc();
         holdAfterSync = true;
