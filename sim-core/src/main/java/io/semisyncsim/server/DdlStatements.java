@@ -141,7 +141,9 @@ final class DdlStatements {
             if (!s.ifExists()) {
                 throw flavor().error(1008, s.name());
             }
-            return logged(session, sql, null, 0, List.of(note(1008, s.name())), null);
+            // written all the same, and as a DROP DATABASE is: in the database it names, without `use`
+            // (measured on MariaDB 10.11.18)
+            return logged(session, sql, new Ddl.DropDatabase(s.name()), 0, List.of(note(1008, s.name())), null);
         }
         long tables = catalog().tableNames(s.name()).size();
         StatementResult r = logged(session, sql, new Ddl.DropDatabase(s.name()), tables, List.of(), null);
@@ -517,8 +519,10 @@ final class DdlStatements {
                 if (flavor().sql().atomicDropTable() || existing.isEmpty()) {
                     throw unknown;
                 }
+                // it writes every table named, the missing too, with the error in its Query event (the replica
+                // expects the same), measured on MariaDB 10.11.18: "DROP TABLE `nosuch1`,`a` /* generated ... */"
                 return new StatementResult.CommitNeeded(List.of(), 0, new Transaction.Query(session.database(),
-                        droppedText(s, existing, session), new Ddl.DropTables(existing)), List.of(), null, false, unknown);
+                        droppedText(s, named, session), new Ddl.DropTables(existing)), List.of(), null, false, unknown);
             }
             if (flavor().sql().dropTableNotePerTable()) {
                 for (String m : missing) {
