@@ -25,7 +25,7 @@ final class ScalarFunctions {
     static boolean numeric(String name) {
         return switch (name) {
             case "ROUND", "FLOOR", "CEIL", "CEILING", "MOD", "SIGN", "POW", "POWER", "SQRT", "TRUNCATE", "ASCII",
-                    "LOCATE", "INSTR" -> true;
+                    "LOCATE", "INSTR", "STRCMP" -> true;
             default -> false;
         };
     }
@@ -135,6 +135,13 @@ final class ScalarFunctions {
                     return 0L;
                 }
                 return (long) hay.indexOf(needle, (int) from - 1) + 1;
+            }
+            case "STRCMP" -> { // Item_func_strcmp: -1, 0 or 1 as the arguments' collation compares them
+                arity.between(2, 2);
+                if (anyNull(args)) {
+                    return null;
+                }
+                return (long) Integer.signum(Values.compare(Values.text(args.get(0)), Values.text(args.get(1))));
             }
             case "ASCII" -> {
                 arity.between(1, 1);

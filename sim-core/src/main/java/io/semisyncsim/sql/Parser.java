@@ -221,6 +221,9 @@ public final class Parser {
             case "COMMIT" -> {
                 next();
                 acceptWord("WORK");
+                if (peek().isWord("AND") || peek().isWord("NO") || peek().isWord("RELEASE")) {
+                    throw unsupportedClause(peek().isWord("AND") ? "AND CHAIN" : peek().upper()); // completion
+                }
                 yield new Statement.Commit();
             }
             case "ROLLBACK" -> {
@@ -310,6 +313,10 @@ public final class Parser {
         if (peek().isWord("PASSWORD") || peek().isWord("TRANSACTION") || peek().isWord("ROLE")
                 || peek().isWord("DEFAULT") && tokens.get(i + 1).isWord("ROLE")) {
             throw unsupportedStatement();
+        }
+        if ((peek().isWord("SESSION") || peek().isWord("GLOBAL") || peek().isWord("LOCAL"))
+                && tokens.get(i + 1).isWord("TRANSACTION")) {
+            throw unsupported("SET " + peek().upper() + " TRANSACTION");
         }
         List<Statement.SetItem> items = new ArrayList<>();
         Scope scope = Scope.DEFAULT;

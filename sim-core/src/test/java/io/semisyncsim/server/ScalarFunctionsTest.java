@@ -40,6 +40,14 @@ class ScalarFunctionsTest {
     }
 
     @Test
+    void strcmpComparesAsTheCollationDoesCaseAndTrailingSpacesAside() throws Exception {
+        assertEquals(-1L, call("STRCMP", "a", "B")); // measured on MariaDB 10.11.18
+        assertEquals(0L, call("STRCMP", "A", "a"));
+        assertEquals(0L, call("STRCMP", "a ", "a"));
+        assertEquals(-1L, call("STRCMP", 1L, 10L));
+    }
+
+    @Test
     void roundTakesDecimalsAwayFromZeroAndDoublesToEven() throws Exception {
         assertEquals(3L, call("ROUND", new BigDecimal("2.5")));
         assertEquals(-3L, call("ROUND", new BigDecimal("-2.5")));
