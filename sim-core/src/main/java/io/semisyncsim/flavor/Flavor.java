@@ -454,6 +454,19 @@ public final class Flavor {
             return c.getBoolean("replica-logs-empty-gtid-groups");
         }
 
+        /**
+         * The type a string is compared as against an integer or a decimal, which its 1292 names: MariaDB's
+         * DECIMAL (measured on 10.11.18), MySQL's DOUBLE (item_cmpfunc.cc; code-read).
+         */
+        public String stringNumberComparison() {
+            return c.getString("string-number-comparison");
+        }
+
+        /** Whether a number read from a string that trailing spaces follow gets a Note 1292 (MariaDB). */
+        public boolean trailingSpaceNumberNote() {
+            return c.getBoolean("trailing-space-number-note");
+        }
+
         /** Whether UPDATE IGNORE gives Warning 1062 for a row it leaves for a duplicate key (MySQL) or not (MariaDB). */
         public boolean updateIgnoreWarnsDuplicate() {
             return c.getBoolean("update-ignore-warns-duplicate");

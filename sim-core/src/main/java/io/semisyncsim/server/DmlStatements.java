@@ -133,7 +133,7 @@ final class DmlStatements {
         Statement.Select query = s.select();
         if (query != null) { // the query's rows, all read before the first is written (select_insert)
             List<List<Expr>> selected = new ArrayList<>();
-            for (Object[] row : queries.rows(account, query, session)) {
+            for (Object[] row : queries.rows(account, query, session, !s.ignore())) {
                 List<Expr> values = new ArrayList<>(row.length);
                 for (Object v : row) {
                     values.add(new Expr.Literal(v, Values.text(v)));
@@ -159,7 +159,7 @@ final class DmlStatements {
                 targets.add(k);
             }
         }
-        Evaluator ev = new Evaluator(server, session, account);
+        Evaluator ev = new Evaluator(server, session, account).abortOnTruncation(!s.ignore());
         List<Warning> warnings = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         TreeSet<Object[]> keys = new TreeSet<>(DmlStatements::compareKeys);
@@ -201,6 +201,7 @@ final class DmlStatements {
                 row[column] = ev.eval(e);
                 given[column] = true;
             }
+            ev.drainWarnings(warnings); // the row's expressions' warnings, before what storing it warns of
             for (int k = 0; k < row.length; k++) {
                 ColumnDef c = def.columns().get(k);
                 if (!given[k]) {
@@ -606,7 +607,7 @@ final class DmlStatements {
     private StatementResult update(Account account, Statement.Update s, Session session) throws SqlError {
         Tables.Resolved r = Tables.resolve(server, session, account, s.table(), "UPDATE");
         TableDef def = r.table().def();
-        Evaluator ev = new Evaluator(server, session, account).table(def, null);
+        Evaluator ev = new Evaluator(server, session, account).table(def, null).abortOnTruncation(!s.ignore());
         int[] columns = new int[s.set().size()];
         for (int k = 0; k < columns.length; k++) {
             Statement.ColumnAssignment a = s.set().get(k);
@@ -618,6 +619,7 @@ final class DmlStatements {
         }
         List<Object[]> rows = matching(r, ev, s.where(), s.orderBy(), s.limit());
         List<Warning> warnings = new ArrayList<>();
+        ev.drainWarnings(warnings); // what reading the WHERE warned of
         List<RowChange> changes = new ArrayList<>();
         // The primary key row by row, in the order the rows are updated (ORDER BY, else the key's): the keys rows
         // moved to, and the ones they left, so that id = id + 1 ORDER BY id DESC moves each into a free key.
@@ -635,6 +637,7 @@ final class DmlStatements {
                 ev.row(next); // MySQL assigns left to right: later SETs see earlier ones
                 ColumnDef c = def.columns().get(columns[k]);
                 Object v = ev.eval(s.set().get(k).value());
+                ev.drainWarnings(warnings);
                 clock.given(c, v);
                 if (v == null && !c.nullable() && nullIsNow(c)) {
                     clock.filledNow(c);
@@ -726,7 +729,7 @@ final class DmlStatements {
         for (Object[] row : matching(r, ev, s.where(), s.orderBy(), s.limit())) {
             changes.add(RowChange.images(EventType.DELETE_ROWS, r.db(), r.name(), row, null));
         }
-        return commitOrCollect(changes, changes.size(), List.of(), null, session,
+        return commitOrCollect(changes, changes.size(), List.copyOf(ev.warnings()), null, session,
                 RowChange.noRow(EventType.QUERY, r.db(), r.name(), sql),
                 binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(List.of(), s.where(), s.orderBy()), false), false), 0,
                         binlogging.clockBytes(StatementBinlogging.read(List.of(), s.where(), s.orderBy()), false, false),

@@ -95,6 +95,12 @@ final class Evaluator {
         return warnings;
     }
 
+    /** The warnings raised since the last call, handed over to {@code into} (a statement's own list). */
+    void drainWarnings(List<Warning> into) {
+        into.addAll(warnings);
+        warnings.clear();
+    }
+
     // --- checks before any row is read (MySQL resolves names when it prepares the statement)
 
     /**
@@ -196,6 +202,10 @@ final class Evaluator {
         if (e instanceof Expr.Function f) {
             if (ScalarFunctions.numeric(f.name()) || DateFunctions.numeric(f.name())) {
                 return true;
+            }
+            Expr.CastType cast = castType(f);
+            if (cast != null) {
+                return cast.numeric();
             }
             return switch (f.name()) {
                 case "MIN", "MAX", "IFNULL", "COALESCE", "NULLIF" -> f.args().isEmpty() || numeric(f.args().get(0));
@@ -368,6 +378,9 @@ final class Evaluator {
 
     private Object unary(Expr.Unary u) throws SqlError {
         Object v = eval(u.operand());
+        if (!u.op().equals("+")) {
+            readAsNumber(u.operand(), v, "DOUBLE");
+        }
         if (u.op().equals("NOT")) {
             Boolean t = Values.truth(v);
             return t == null ? null : Values.bool(!t);
@@ -435,6 +448,76 @@ final class Evaluator {
         warnings.add(new Warning("Warning", 1292, flavor().error("1292-datetime", text).getMessage()));
     }
 
+    /**
+     * Whether a truncated number read from a string is the statement's error (strict mode's abort_on_warning:
+     * an INSERT's or an UPDATE's values and conditions, not a DELETE's, measured on MariaDB 10.11.18).
+     */
+    private boolean abortOnTruncation;
+    /** The literals read as numbers so far, by identity. */
+    private final java.util.Set<Expr> convertedConstants =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    Evaluator abortOnTruncation(boolean abort) {
+        this.abortOnTruncation = abort;
+        return this;
+    }
+
+    /**
+     * A string {@code e} gave read as a number ({@code as}: DOUBLE, DECIMAL): 1292 "Truncated incorrect ... value"
+     * when something follows the number, or no number is there; a Note on MariaDB when only spaces follow it.
+     */
+    private void readAsNumber(Expr e, Object v, String as) throws SqlError {
+        if (!(v instanceof String s) || e instanceof Expr.Literal && !convertedConstants.add(e)) {
+            return; // a constant is converted once for the statement, not once a row (its comparator caches it)
+        }
+        Values.Truncation t = Values.numberTruncation(s);
+        if (t == Values.Truncation.NONE || t == Values.Truncation.SPACES && !flavor().sql().trailingSpaceNumberNote()) {
+            return;
+        }
+        if (t == Values.Truncation.SPACES) {
+            warnings.add(new Warning("Note", 1292, flavor().errorText(1292, as, s)));
+        } else if (abortOnTruncation) {
+            throw flavor().error(1292, as, s);
+        } else {
+            warnings.add(new Warning("Warning", 1292, flavor().errorText(1292, as, s)));
+        }
+    }
+
+    /** What a string compared with {@code other} is read as: against a DOUBLE a DOUBLE, else the flavour's. */
+    private String comparedAs(Object other) {
+        return other instanceof Double ? "DOUBLE" : flavor().sql().stringNumberComparison();
+    }
+
+    /** The target of a CAST or CONVERT (the parser's CAST function), or null for any other function. */
+    private static Expr.CastType castType(Expr.Function f) {
+        return f.name().equals("CAST") && f.args().size() == 2 && f.args().get(1) instanceof Expr.Literal l
+                && l.value() instanceof Expr.CastType t ? t : null;
+    }
+
+    /** The functions whose value is a DATE or DATETIME (the model holds it as its text). */
+    private static final Set<String> TEMPORAL_FUNCTIONS = Set.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIME",
+            "LOCALTIMESTAMP", "SYSDATE", "UTC_TIMESTAMP", "CURDATE", "CURRENT_DATE", "DATE", "DATE_ADD", "DATE_SUB",
+            "ADDDATE", "SUBDATE", "TIMESTAMPADD", "FROM_UNIXTIME");
+
+    /**
+     * {@code v} read from {@code e} as a number: a DATE, DATETIME or TIMESTAMP is its digits, 20240131 or
+     * 20240131100000 (and a DECIMAL with its fraction's digits), as Item_temporal's val_int/val_decimal give it
+     * (measured on MariaDB 10.11.18); any other value as it is.
+     */
+    private Object temporalNumber(Expr e, Object v) throws SqlError {
+        if (!(v instanceof String text)) {
+            return v;
+        }
+        boolean temporal = e instanceof Expr.Column c && def != null
+                && def.columns().get(column(c, "select")).type().isTemporal()
+                || e instanceof Expr.Function f && TEMPORAL_FUNCTIONS.contains(f.name());
+        if (!temporal || Values.datetimeFields(text) == null) {
+            return v;
+        }
+        String digits = text.replaceAll("[^0-9.]", "");
+        return digits.contains(".") ? (Object) new java.math.BigDecimal(digits) : Long.parseLong(digits);
+    }
+
     /** {@code v} read from {@code e}: an ENUM column's value as its member's number, else as it is. */
     private Object enumNumber(Expr e, Object v) throws SqlError {
         if (v instanceof String && e instanceof Expr.Column c && def != null) {
@@ -475,11 +558,24 @@ final class Evaluator {
             case "<=>", "=", "<>", "<", "<=", ">", ">=" -> false;
             default -> true;
         };
+        if (arithmetic || Values.isNumber(r)) { // a date in arithmetic, or against a number, is its digits:
+            l = temporalNumber(b.left(), l); // DATETIME + 0 is 20240131100000 (Item_temporal val_int)
+        }
+        if (arithmetic || Values.isNumber(l)) {
+            r = temporalNumber(b.right(), r);
+        }
         if (arithmetic || Values.isNumber(r)) {
             l = enumNumber(b.left(), l); // an ENUM against a number, or in arithmetic, is its member's number
         }
         if (arithmetic || Values.isNumber(l)) {
             r = enumNumber(b.right(), r);
+        }
+        if (arithmetic) {
+            readAsNumber(b.left(), l, "DOUBLE");
+            readAsNumber(b.right(), r, "DOUBLE");
+        } else if (Values.isNumber(l) || Values.isNumber(r)) {
+            readAsNumber(b.left(), l, comparedAs(r));
+            readAsNumber(b.right(), r, comparedAs(l));
         }
         boolean bin = !arithmetic && (binaryCollated(b.left()) || binaryCollated(b.right()));
         if (op.equals("<=>")) {
@@ -500,11 +596,15 @@ final class Evaluator {
     }
 
     private Object logic(String op, Expr.Binary b) throws SqlError {
-        Boolean l = Values.truth(eval(b.left()));
+        Object left = eval(b.left());
+        readAsNumber(b.left(), left, "DOUBLE");
+        Boolean l = Values.truth(left);
         if (op.equals("AND") && Boolean.FALSE.equals(l) || op.equals("OR") && Boolean.TRUE.equals(l)) {
             return Values.bool(l); // short-circuit: the other side is not needed
         }
-        Boolean r = Values.truth(eval(b.right()));
+        Object right = eval(b.right());
+        readAsNumber(b.right(), right, "DOUBLE");
+        Boolean r = Values.truth(right);
         // Three-valued logic (Item_cond_and, Item_cond_or): NULL unless the other side decides. Written with
         // ifs: a conditional mixing 0L and a null Long unboxes the null.
         if (op.equals("AND") && Boolean.FALSE.equals(r) || op.equals("OR") && Boolean.TRUE.equals(r)) {
@@ -567,8 +667,14 @@ final class Evaluator {
             return null;
         }
         boolean sawNull = false;
+        boolean read = false; // the value is converted once for the list (cmp_item::store_value)
         for (Expr x : in.list()) {
             Object item = eval(x);
+            if (!read && Values.isNumber(item)) {
+                v = temporalNumber(in.value(), v);
+                readAsNumber(in.value(), v, comparedAs(item));
+                read = true;
+            }
             if (item == null) {
                 sawNull = true;
             } else if (Values.compare(v, item) == 0) {
@@ -604,6 +710,11 @@ final class Evaluator {
                 throw flavor().error(1064, f.text(), 1);
             }
             return inserting == null ? null : inserting[def.columnIndex(c.name())];
+        }
+        Expr.CastType cast = castType(f);
+        if (cast != null) {
+            Object v = eval(f.args().get(0));
+            return Casts.cast(cast.numeric() ? temporalNumber(f.args().get(0), v) : v, cast, f.text(), flavor(), warnings);
         }
         List<Object> args = new ArrayList<>();
         for (Expr a : f.args()) {

@@ -104,12 +104,13 @@ final class QueryStatements {
     }
 
     /** INSERT ... SELECT's rows: the query's values, typed, in its order (sql_insert.cc select_insert). */
-    List<Object[]> rows(Account account, Statement.Select s, Session session) throws SqlError {
-        return evaluate(account, s, session).rows();
+    List<Object[]> rows(Account account, Statement.Select s, Session session, boolean abortOnTruncation)
+            throws SqlError {
+        return evaluate(account, s, session, abortOnTruncation).rows();
     }
 
     StatementResult select(Account account, Statement.Select s, Session session) throws SqlError {
-        Evaluated e = evaluate(account, s, session);
+        Evaluated e = evaluate(account, s, session, false);
         List<Object[]> rows = e.rows();
         List<Expr> exprs = e.exprs();
         List<String> names = e.names();
@@ -121,8 +122,9 @@ final class QueryStatements {
         return resultSet(rows, exprs, names, ev, warnings);
     }
 
-    private Evaluated evaluate(Account account, Statement.Select s, Session session) throws SqlError {
-        Evaluator ev = new Evaluator(server, session, account);
+    private Evaluated evaluate(Account account, Statement.Select s, Session session, boolean abortOnTruncation)
+            throws SqlError {
+        Evaluator ev = new Evaluator(server, session, account).abortOnTruncation(abortOnTruncation);
         Source source = new Source(null, null, null);
         if (s.from() != null) {
             source = source(account, s.from(), session);

@@ -142,6 +142,22 @@ public sealed interface Expr {
     }
 
     /** {@code CASE [value] WHEN ... THEN ... [ELSE ...] END}. */
+    /**
+     * The target of CAST(x AS type) and CONVERT(x, type), as the grammar's cast_type: {@code kind} SIGNED,
+     * UNSIGNED, CHAR, BINARY, DECIMAL, DOUBLE, DATE, DATETIME or TIME; {@code length} CHAR(n)/BINARY(n)'s
+     * characters, DECIMAL's precision or DATETIME/TIME's fraction digits (null: none written);
+     * {@code scale} DECIMAL's. A CAST is a {@link Function} named CAST whose second argument is a
+     * {@link Literal} holding this.
+     */
+    record CastType(String kind, Integer length, Integer scale) {
+        public boolean numeric() {
+            return switch (kind) {
+                case "SIGNED", "UNSIGNED", "DECIMAL", "DOUBLE" -> true;
+                default -> false;
+            };
+        }
+    }
+
     record Case(Expr value, List<Expr> when, List<Expr> then, Expr otherwise, String text) implements Expr {
         public Case {
             when = List.copyOf(when);

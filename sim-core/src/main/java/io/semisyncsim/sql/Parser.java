@@ -930,7 +930,78 @@ public final class Parser {
         return new Expr.Column(null, t.text(), textFrom(start));
     }
 
+    /**
+     * CAST(x AS type), CONVERT(x, type) and CONVERT(x USING charset), as a CAST function whose second argument
+     * is the {@link Expr.CastType} (sql_yacc.yy cast_type); USING keeps the string as it is, for the
+     * character sets the model's strings are in.
+     */
+    private Expr cast(String name, int start) throws ParseException {
+        expectSymbol("(");
+        Expr value = expression();
+        if (name.equals("CONVERT") && acceptWord("USING")) {
+            Token charset = next();
+            if (!Set.of("UTF8MB4", "UTF8", "UTF8MB3", "LATIN1").contains(charset.upper())) {
+                i--;
+                throw unsupportedClause("USING " + charset.text());
+            }
+            expectSymbol(")");
+            Expr asText = new Expr.Literal(new Expr.CastType("CHAR", null, null), charset.text());
+            return new Expr.Function("CAST", List.of(value, asText), false, false, textFrom(start));
+        }
+        if (name.equals("CAST")) {
+            expectWord("AS");
+        } else {
+            expectSymbol(",");
+        }
+        int typeStart = i;
+        Token t = next();
+        String kind = switch (t.upper()) {
+            case "SIGNED", "INT", "INTEGER" -> "SIGNED";
+            case "UNSIGNED" -> "UNSIGNED";
+            case "CHAR", "NCHAR", "VARCHAR" -> "CHAR";
+            case "BINARY" -> "BINARY";
+            case "DECIMAL", "DEC", "NUMERIC" -> "DECIMAL";
+            case "DOUBLE", "REAL" -> "DOUBLE";
+            case "DATE" -> "DATE";
+            case "DATETIME" -> "DATETIME";
+            case "TIME" -> "TIME";
+            default -> null;
+        };
+        if (kind == null) {
+            i--;
+            throw t.upper().equals("FLOAT") || t.upper().equals("JSON") || t.upper().equals("YEAR")
+                    || t.upper().equals("INTERVAL") ? unsupportedClause("CAST AS " + t.upper()) : error();
+        }
+        if (kind.equals("SIGNED") || kind.equals("UNSIGNED")) {
+            if (!acceptWord("INTEGER")) {
+                acceptWord("INT");
+            }
+        }
+        if (kind.equals("DOUBLE")) {
+            acceptWord("PRECISION");
+        }
+        Integer length = null;
+        Integer scale = null;
+        if (!kind.equals("SIGNED") && !kind.equals("UNSIGNED") && !kind.equals("DOUBLE") && !kind.equals("DATE")
+                && acceptSymbol("(")) {
+            length = (int) count();
+            if (kind.equals("DECIMAL") && acceptSymbol(",")) {
+                scale = (int) count();
+            }
+            expectSymbol(")");
+        }
+        if (kind.equals("CHAR") && (peek().isWord("CHARACTER") || peek().isWord("CHARSET"))) {
+            throw unsupportedClause("a CAST's character set");
+        }
+        expectSymbol(")");
+        Expr type = new Expr.Literal(new Expr.CastType(kind, length, scale), textFrom(typeStart));
+        return new Expr.Function("CAST", List.of(value, type), false, false, textFrom(start));
+    }
+
     private Expr functionCall(String name, int start) throws ParseException {
+        if (name.equals("CAST") || name.equals("CONVERT")) {
+            return cast(name, start);
+        }
         expectSymbol("(");
         boolean star = false;
         boolean distinct = false;

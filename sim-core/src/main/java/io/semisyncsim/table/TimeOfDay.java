@@ -37,7 +37,7 @@ public record TimeOfDay(long micros, int fsp) implements Comparable<TimeOfDay> {
      * [-]HHMMSS as a number or digits; the microseconds it says (unbounded), or null when it is none (a minute or
      * second of 60 or more, another shape).
      */
-    static Long parse(String text) {
+    public static Long parse(String text) {
         String t = text.strip();
         boolean negative = t.startsWith("-");
         if (negative) {

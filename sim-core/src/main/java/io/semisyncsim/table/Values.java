@@ -103,6 +103,30 @@ public final class Values {
         return Double.parseDouble(toDecimal(v).toString());
     }
 
+    /** What reading a string as a number leaves over: nothing, trailing spaces, or anything else. */
+    public enum Truncation { NONE, SPACES, TEXT }
+
+    /**
+     * What reading {@code s} as a number leaves over after its leading spaces and the longest number at its start
+     * (digits, a fraction, an exponent): an empty string, or one with no number, is {@link Truncation#TEXT}
+     * (my_strntod's end pointer; the server's "Truncated incorrect DOUBLE value").
+     */
+    public static Truncation numberTruncation(String s) {
+        String number = numericPrefix(s);
+        if (number.isEmpty()) {
+            return Truncation.TEXT;
+        }
+        int end = s.indexOf(number) + number.length();
+        if (end < s.length() && s.charAt(end) == '.' && number.indexOf('.') < 0 && number.indexOf('e') < 0
+                && number.indexOf('E') < 0) {
+            end++; // "12." is a whole number read to its end
+        }
+        if (end == s.length()) {
+            return Truncation.NONE;
+        }
+        return s.substring(end).isBlank() ? Truncation.SPACES : Truncation.TEXT;
+    }
+
     /** The longest prefix of {@code s} (after leading spaces) that is a number: "12abc" gives "12". */
     public static String numericPrefix(String s) {
         int i = 0;
