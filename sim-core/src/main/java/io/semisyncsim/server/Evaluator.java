@@ -9,6 +9,7 @@ import io.semisyncsim.sysvar.SysVarDef;
 import io.semisyncsim.table.ColumnDef;
 import io.semisyncsim.table.ColumnType;
 import io.semisyncsim.table.TableDef;
+import io.semisyncsim.table.Catalog;
 import io.semisyncsim.table.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -591,8 +592,59 @@ final class Evaluator {
             case "<=" -> Values.bool(compare(l, r, bin) <= 0);
             case ">" -> Values.bool(compare(l, r, bin) > 0);
             case ">=" -> Values.bool(compare(l, r, bin) >= 0);
-            default -> arithmetic(op, l, r);
+            default -> inRange(b, arithmetic(op, l, r), l, r);
         };
+    }
+
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+    /**
+     * An arithmetic result past its type's range is error 1690 quoting the expression (Item_func::raise_numeric_
+     * overflow): a DOUBLE that is no longer finite; a whole result outside BIGINT, or, when either operand is
+     * UNSIGNED (a column's type, a literal past BIGINT, a CAST), outside BIGINT UNSIGNED (measured on MariaDB
+     * 10.11.18: `u - 1` of an unsigned 0 is an error, `1 - u` is 1).
+     */
+    private Object inRange(Expr.Binary b, Object v, Object l, Object r) throws SqlError {
+        if (v instanceof Double d && !Double.isFinite(d)) {
+            throw flavor().error(1690, "DOUBLE", print(b));
+        }
+        if (!(v instanceof Long || v instanceof BigInteger) || beyondUnsigned(l) || beyondUnsigned(r)) {
+            return v; // a decimal result, or an operand past BIGINT UNSIGNED, which is a DECIMAL literal
+        }
+        BigInteger n = v instanceof BigInteger big ? big : BigInteger.valueOf((Long) v);
+        if (unsigned(b.left()) || unsigned(b.right())) {
+            if (n.signum() < 0 || n.compareTo(TWO_TO_64) >= 0) {
+                throw flavor().error(1690, "BIGINT UNSIGNED", print(b));
+            }
+        } else if (n.bitLength() >= 64) {
+            throw flavor().error(1690, "BIGINT", print(b));
+        }
+        return v;
+    }
+
+    private static boolean beyondUnsigned(Object v) {
+        return v instanceof BigInteger big && big.bitLength() > 64;
+    }
+
+    /** Whether {@code e}'s value is UNSIGNED: its result's unsigned_flag. */
+    private boolean unsigned(Expr e) throws SqlError {
+        if (e instanceof Expr.Column c && def != null) {
+            return def.columns().get(column(c, "select")).type().unsigned();
+        }
+        if (e instanceof Expr.Literal l) {
+            return l.value() instanceof BigInteger big && big.signum() > 0 && big.bitLength() <= 64;
+        }
+        if (e instanceof Expr.Binary b && Set.of("+", "-", "*", "DIV", "%").contains(b.op())) {
+            return unsigned(b.left()) || unsigned(b.right());
+        }
+        Expr.CastType cast = e instanceof Expr.Function f ? castType(f) : null;
+        return cast != null && cast.kind().equals("UNSIGNED");
+    }
+
+    /** {@code e} as the server quotes it in an error. */
+    private String print(Expr e) {
+        return ItemPrint.print(e, c -> "`" + (def == null ? Catalog.DEFAULT_DB : def.db()) + "`.`"
+                + (alias != null ? alias : def == null ? "" : def.name()) + "`.`" + c.name() + "`");
     }
 
     private Object logic(String op, Expr.Binary b) throws SqlError {
@@ -797,6 +849,9 @@ final class Evaluator {
             case "ABS" -> {
                 arity(f, args, 1);
                 Object a = args.get(0);
+                if (Long.valueOf(Long.MIN_VALUE).equals(a)) { // its absolute value is past BIGINT (1690)
+                    throw flavor().error(1690, "BIGINT", print(f));
+                }
                 return a == null ? null : Values.compare(a, 0L) < 0 ? negate(a) : a;
             }
             case "IFNULL" -> {
