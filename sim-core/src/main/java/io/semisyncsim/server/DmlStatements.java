@@ -198,7 +198,7 @@ final class DmlStatements {
                     continue;
                 }
                 ev.check(e, "insert", false);
-                row[column] = ev.eval(e);
+                row[column] = ev.evalStored(e);
                 given[column] = true;
             }
             ev.drainWarnings(warnings); // the row's expressions' warnings, before what storing it warns of
@@ -636,7 +636,7 @@ final class DmlStatements {
             for (int k = 0; k < columns.length; k++) {
                 ev.row(next); // MySQL assigns left to right: later SETs see earlier ones
                 ColumnDef c = def.columns().get(columns[k]);
-                Object v = ev.eval(s.set().get(k).value());
+                Object v = ev.evalStored(s.set().get(k).value());
                 ev.drainWarnings(warnings);
                 clock.given(c, v);
                 if (v == null && !c.nullable() && nullIsNow(c)) {

@@ -550,15 +550,23 @@ final class Evaluator {
         if (op.equals("AND") || op.equals("OR") || op.equals("XOR")) {
             return logic(op, b);
         }
-        Object l = eval(b.left());
-        Object r = eval(b.right());
-        if (l instanceof DateFunctions.Amount || r instanceof DateFunctions.Amount) {
-            return intervalArithmetic(b, l, r);
-        }
         boolean arithmetic = switch (op) {
             case "<=>", "=", "<>", "<", "<=", ">", ">=" -> false;
             default -> true;
         };
+        Object l;
+        Object r;
+        int depth = exactDepth;
+        exactDepth = arithmetic ? depth + 1 : 0; // an operand of arithmetic keeps a division's extra digits,
+        try {                                    // one of a comparison sees what it shows (measured)
+            l = eval(b.left());
+            r = eval(b.right());
+        } finally {
+            exactDepth = depth;
+        }
+        if (l instanceof DateFunctions.Amount || r instanceof DateFunctions.Amount) {
+            return intervalArithmetic(b, l, r);
+        }
         if (arithmetic || Values.isNumber(r)) { // a date in arithmetic, or against a number, is its digits:
             l = temporalNumber(b.left(), l); // DATETIME + 0 is 20240131100000 (Item_temporal val_int)
         }
@@ -592,8 +600,60 @@ final class Evaluator {
             case "<=" -> Values.bool(compare(l, r, bin) <= 0);
             case ">" -> Values.bool(compare(l, r, bin) > 0);
             case ">=" -> Values.bool(compare(l, r, bin) >= 0);
-            default -> inRange(b, arithmetic(op, l, r), l, r);
+            default -> decimals(b, inRange(b, arithmetic(op, l, r), l, r), l, r);
         };
+    }
+
+    /** How deep in an arithmetic or comparison's operands evaluation is: 0 where a value leaves for good. */
+    private int exactDepth;
+    /** The decimals each arithmetic node's DECIMAL result shows (Item::decimals), by node; its value may carry more. */
+    private final java.util.Map<Expr, Integer> shownDecimals = new java.util.IdentityHashMap<>();
+
+    /**
+     * A DECIMAL result's decimals as the server types them: + and - the larger operand's, * their sum, / the
+     * dividend's plus div_precision_increment (4). A division carries more digits than it shows (decimal.c
+     * do_div_mod: whole 9-digit words past them), and so does arithmetic on it, so 1 / 3 * 3 is 1.0000, not
+     * 0.9999 (measured on MariaDB 10.11.18); where the value leaves the expression it is rounded to what it shows.
+     */
+    private Object decimals(Expr.Binary b, Object v, Object l, Object r) {
+        if (!(v instanceof BigDecimal d)) {
+            return v;
+        }
+        int ls = shown(b.left(), l);
+        int rs = shown(b.right(), r);
+        int scale = switch (b.op()) {
+            case "*" -> ls + rs;
+            case "/" -> ls + DIV_PRECISION_INCREMENT;
+            default -> Math.max(ls, rs);
+        };
+        shownDecimals.put(b, Math.min(scale, 38));
+        return exactDepth == 0 ? d.setScale(Math.min(scale, 38), RoundingMode.HALF_UP) : d;
+    }
+
+    private int shown(Expr e, Object v) {
+        Integer s = shownDecimals.get(e);
+        return s != null ? s : v instanceof BigDecimal d ? Math.max(d.scale(), 0) : 0;
+    }
+
+    private static final int DIV_PRECISION_INCREMENT = 4;
+
+    /** The functions that read a DECIMAL argument's every digit rather than what it shows. */
+    private static final Set<String> EXACT_ARGUMENTS = Set.of("ROUND", "TRUNCATE", "FLOOR", "CEIL", "CEILING");
+
+    /** A value to be stored in a column: a DECIMAL with every digit it has, which the column then rounds. */
+    Object evalStored(Expr e) throws SqlError {
+        int depth = exactDepth;
+        exactDepth = depth + 1;
+        try {
+            return eval(e);
+        } finally {
+            exactDepth = depth;
+        }
+    }
+
+    /** {@code digits} rounded up to whole 9-digit words, as the server's DECIMAL keeps them. */
+    private static int words(int digits) {
+        return (Math.max(digits, 0) + 8) / 9 * 9;
     }
 
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
@@ -699,7 +759,8 @@ final class Evaluator {
             case "+" -> x.add(y);
             case "-" -> x.subtract(y);
             case "*" -> x.multiply(y);
-            case "/" -> x.divide(y, Math.max(x.scale(), 0) + 4, RoundingMode.HALF_UP);
+            case "/" -> x.divide(y, words(words(x.scale()) + words(y.scale()) + DIV_PRECISION_INCREMENT),
+                    RoundingMode.DOWN);
             case "DIV" -> x.divide(y, 0, RoundingMode.DOWN);
             default -> x.remainder(y);
         };
@@ -743,10 +804,53 @@ final class Evaluator {
             boolean hit = c.value() == null ? Boolean.TRUE.equals(Values.truth(w))
                     : subject != null && w != null && Values.compare(subject, w) == 0;
             if (hit) {
-                return eval(c.then().get(k));
+                return typedAs(caseResults(c), eval(c.then().get(k)));
             }
         }
-        return c.otherwise() == null ? null : eval(c.otherwise());
+        return c.otherwise() == null ? null : typedAs(caseResults(c), eval(c.otherwise()));
+    }
+
+    private static List<Expr> caseResults(Expr.Case c) {
+        List<Expr> out = new ArrayList<>(c.then());
+        if (c.otherwise() != null) {
+            out.add(c.otherwise());
+        }
+        return out;
+    }
+
+    /**
+     * The value one of {@code candidates} gave, in the type they share (Item_func_case_abbreviation2 and
+     * Type_handler_hybrid_field_type): exact numbers with the most decimals any has, so IFNULL(a DECIMAL(8,2)
+     * that is NULL, 0) is 0.00 and IF(1, 2, 3.5) is 2.0 (measured on MariaDB 10.11.18); any other mix as it is.
+     */
+    private Object typedAs(List<Expr> candidates, Object v) throws SqlError {
+        if (!(v instanceof Long || v instanceof BigInteger || v instanceof BigDecimal)) {
+            return v;
+        }
+        int decimals = 0;
+        for (Expr e : candidates) {
+            int d = exactDecimals(e);
+            if (d < 0) {
+                return v;
+            }
+            decimals = Math.max(decimals, d);
+        }
+        BigDecimal d = Values.toDecimal(v);
+        return decimals > Math.max(d.scale(), 0) ? d.setScale(decimals) : v;
+    }
+
+    /** The decimals of an exact number {@code e} gives by its type; 0 for NULL; -1 for anything else. */
+    private int exactDecimals(Expr e) throws SqlError {
+        if (e instanceof Expr.Literal l) {
+            return l.value() == null || l.value() instanceof Long || l.value() instanceof BigInteger ? 0
+                    : l.value() instanceof BigDecimal d ? Math.max(d.scale(), 0) : -1;
+        }
+        if (e instanceof Expr.Column c && def != null) {
+            ColumnType t = def.columns().get(column(c, "select")).type();
+            return t.kind() == ColumnType.Kind.DECIMAL ? t.scale() : t.kind().isInteger() ? 0 : -1;
+        }
+        Integer shown = shownDecimals.get(e);
+        return shown != null ? shown : -1;
     }
 
     private Object function(Expr.Function f) throws SqlError {
@@ -769,8 +873,16 @@ final class Evaluator {
             return Casts.cast(cast.numeric() ? temporalNumber(f.args().get(0), v) : v, cast, f.text(), flavor(), warnings);
         }
         List<Object> args = new ArrayList<>();
-        for (Expr a : f.args()) {
-            args.add(eval(a));
+        int depth = exactDepth;
+        if (EXACT_ARGUMENTS.contains(f.name())) {
+            exactDepth = depth + 1; // ROUND(1 / 3, 6) is 0.333333: it reads the division's own digits
+        }
+        try {
+            for (Expr a : f.args()) {
+                args.add(eval(a));
+            }
+        } finally {
+            exactDepth = depth;
         }
         long now = server.now();
         switch (f.name()) {
@@ -856,12 +968,12 @@ final class Evaluator {
             }
             case "IFNULL" -> {
                 arity(f, args, 2);
-                return args.get(0) != null ? args.get(0) : args.get(1);
+                return typedAs(f.args(), args.get(0) != null ? args.get(0) : args.get(1));
             }
             case "COALESCE" -> {
                 for (Object a : args) {
                     if (a != null) {
-                        return a;
+                        return typedAs(f.args(), a);
                     }
                 }
                 return null;
@@ -873,7 +985,8 @@ final class Evaluator {
             }
             case "IF" -> {
                 arity(f, args, 3);
-                return Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2);
+                return typedAs(f.args().subList(1, 3),
+                        Boolean.TRUE.equals(Values.truth(args.get(0))) ? args.get(1) : args.get(2));
             }
             case "RAND" -> {
                 return rand(f, args);
