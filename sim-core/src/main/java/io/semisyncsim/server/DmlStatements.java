@@ -156,6 +156,9 @@ final class DmlStatements {
                 if (k < 0) {
                     throw flavor().error(1054, name, flavor().sql().columnClause("insert"));
                 }
+                if (targets.contains(k)) { // check_fields: a column named twice (measured on MariaDB 10.11.18)
+                    throw flavor().error(1110, def.columns().get(k).name());
+                }
                 targets.add(k);
             }
         }
@@ -175,6 +178,12 @@ final class DmlStatements {
         long affected = 0;
         long firstInserted = 0;
         StatementBinlogging.Clock clock = new StatementBinlogging.Clock();
+        for (int n = 0; n < s.rows().size(); n++) { // every row's count before the first is written (1136)
+            int count = s.rows().get(n).size();
+            if (count != targets.size() && !(def.implicit() && s.columns() == null && count == 1)) {
+                throw flavor().error(1136, (long) n + 1);
+            }
+        }
         for (int n = 0; n < s.rows().size(); n++) {
             long rowNumber = n + 1;
             List<Expr> values = s.rows().get(n);

@@ -334,7 +334,21 @@ final class Evaluator {
 
     /** WHERE: only TRUE keeps a row (NULL does not). */
     boolean matches(Expr where) throws SqlError {
-        return where == null || Boolean.TRUE.equals(Values.truth(eval(where)));
+        if (where == null) {
+            return true;
+        }
+        Object v = eval(where);
+        readAsNumber(where, v, "DECIMAL"); // WHERE s: the string's truth is its number's (measured)
+        return Boolean.TRUE.equals(Values.truth(v));
+    }
+
+    /** An aggregate's argument: SUM and AVG read a string as a DOUBLE, and say what they cut. */
+    Object aggregated(Expr.Function f, Expr arg) throws SqlError {
+        Object v = eval(arg);
+        if (f.name().equals("SUM") || f.name().equals("AVG")) {
+            readAsNumber(arg, v, "DOUBLE");
+        }
+        return v;
     }
 
     private static boolean isDiagnosticsCount(String name) {
@@ -468,7 +482,8 @@ final class Evaluator {
      * when something follows the number, or no number is there; a Note on MariaDB when only spaces follow it.
      */
     private void readAsNumber(Expr e, Object v, String as) throws SqlError {
-        if (!(v instanceof String s) || e instanceof Expr.Literal && !convertedConstants.add(e)) {
+        if (!(v instanceof String s) || e instanceof Expr.UserVariable // read without a word (measured)
+                || e instanceof Expr.Literal && !convertedConstants.add(e)) {
             return; // a constant is converted once for the statement, not once a row (its comparator caches it)
         }
         Values.Truncation t = Values.numberTruncation(s);
@@ -509,9 +524,11 @@ final class Evaluator {
         if (!(v instanceof String text)) {
             return v;
         }
+        Expr.CastType cast = e instanceof Expr.Function cf ? castType(cf) : null;
         boolean temporal = e instanceof Expr.Column c && def != null
                 && def.columns().get(column(c, "select")).type().isTemporal()
-                || e instanceof Expr.Function f && TEMPORAL_FUNCTIONS.contains(f.name());
+                || cast != null && (cast.kind().equals("DATE") || cast.kind().equals("DATETIME"))
+                || e instanceof Expr.Function f && cast == null && TEMPORAL_FUNCTIONS.contains(f.name());
         if (!temporal || Values.datetimeFields(text) == null) {
             return v;
         }
@@ -632,6 +649,9 @@ final class Evaluator {
 
     private int shown(Expr e, Object v) {
         Integer s = shownDecimals.get(e);
+        if (e instanceof Expr.UserVariable && v instanceof BigDecimal) {
+            return 38; // a DECIMAL user variable is typed with the most decimals (measured: @f * 2 shows 38)
+        }
         return s != null ? s : v instanceof BigDecimal d ? Math.max(d.scale(), 0) : 0;
     }
 

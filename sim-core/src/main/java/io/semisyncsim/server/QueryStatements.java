@@ -577,7 +577,7 @@ final class QueryStatements {
                 count++;
                 return;
             }
-            Object v = ev.eval(f.args().get(0));
+            Object v = ev.aggregated(f, f.args().get(0));
             if (v == null) {
                 return;
             }

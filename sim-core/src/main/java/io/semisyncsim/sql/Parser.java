@@ -887,6 +887,13 @@ public final class Parser {
                 case "INTERVAL" -> {
                     return interval(start);
                 }
+                case "BINARY" -> { // BINARY expr: CAST(expr AS BINARY), binding as a unary operator does
+                    if (!peek().isSymbol(")") && !peek().isSymbol(",") && peek().kind() != Token.Kind.END) {
+                        Expr operand = unary();
+                        Expr type = new Expr.Literal(new Expr.CastType("BINARY", null, null), "BINARY");
+                        return new Expr.Function("CAST", List.of(operand, type), false, false, textFrom(start));
+                    }
+                }
                 case "DEFAULT" -> {
                     if (!peek().isSymbol("(")) {
                         return new Expr.Function("DEFAULT", List.of(), false, false, t.text());

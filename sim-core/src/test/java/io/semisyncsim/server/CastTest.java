@@ -65,4 +65,9 @@ class CastTest {
                 row("SELECT CONVERT('5', UNSIGNED), CONVERT(3.7, SIGNED), CONVERT('abc', CHAR(2)), "
                         + "CONVERT('abc' USING utf8mb4)"));
     }
+
+    @Test
+    void aCastToADateIsADateInArithmeticAndBinaryComparesByte() {
+        assertEquals(List.of("20240102", "0"), row("SELECT CAST('2024-01-01' AS DATE) + 1, BINARY 'a' = 'A'"));
+    }
 }

@@ -34,4 +34,10 @@ class DecimalResultsTest {
         assertEquals(List.of("0.00", "0.00", "2.0", "2.0"),
                 row("SELECT IFNULL(sal, 0), COALESCE(sal, 0), IF(1, 2, 3.5), CASE WHEN 1 THEN 2 ELSE 3.5 END FROM e"));
     }
+
+    @Test
+    void aDecimalUserVariableInArithmeticShowsTheMostDecimals() {
+        MysqldFixture.committed(node, session, "root", "SET @f = 1.5");
+        assertEquals(List.of("3.00000000000000000000000000000000000000", "1.5"), row("SELECT @f * 2, @f"));
+    }
 }

@@ -201,4 +201,14 @@ class DmlStatementsTest {
         committed("UPDATE a SET id = id + 1 ORDER BY id DESC"); // measured on MariaDB 10.11.18: 2 rows
         assertEquals(List.of(List.of("2"), List.of("3")), rows("SELECT id FROM a ORDER BY id"));
     }
+
+    @Test
+    void anInsertChecksItsColumnsAndEveryRowsCountBeforeWritingARow() {
+        committed("CREATE TABLE q (id INT PRIMARY KEY, a INT NOT NULL)");
+        committed("INSERT INTO q VALUES (1, 1)");
+        assertEquals("ERROR 1110 (42000): Column 'a' specified twice",
+                MysqldFixture.error(sql("INSERT INTO q (id, a, a) VALUES (2, 2, 3)")));
+        assertEquals("ERROR 1136 (21S01): Column count doesn't match value count at row 2",
+                MysqldFixture.error(sql("INSERT INTO q (id, a) VALUES (1, 3), (4)")), "not row 1's 1062");
+    }
 }

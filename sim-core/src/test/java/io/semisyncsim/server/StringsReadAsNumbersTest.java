@@ -60,4 +60,18 @@ class StringsReadAsNumbersTest {
         assertEquals(2L, assertInstanceOf(StatementResult.Ok.class, deleted).affectedRows());
         assertEquals(2, warnings().size());
     }
+
+    @Test
+    void aWhereOfAStringSumAndAvgWarnButAUserVariableIsReadWithoutAWord() {
+        people();
+        sql("SELECT COUNT(*) FROM p WHERE name");
+        assertEquals(List.of("Warning Truncated incorrect DECIMAL value: 'Alice'",
+                "Warning Truncated incorrect DECIMAL value: '10x'"), warnings());
+        sql("SELECT SUM(name) FROM p");
+        assertEquals(2, warnings().size());
+        sql("SET @s = 'x'");
+        StatementResult r = sql("SELECT @s + 1");
+        assertEquals(List.of(List.of("1")), rows(r));
+        assertEquals(List.of(), r.warnings());
+    }
 }
