@@ -168,7 +168,7 @@ final class DmlStatements {
         TreeSet<Object[]> keys = new TreeSet<>(DmlStatements::compareKeys);
         long lastInsertIdBefore = session.lastInsertId(); // what LAST_INSERT_ID() reads in this statement
         AutoIncrementRun autoIncrement = new AutoIncrementRun(server.store().catalog().table(r.db(), r.name()), table,
-                s.rows().size());
+                query == null ? s.rows().size() : 0);
         int duplicates = 0;
         boolean uniques = !def.uniqueKeys().isEmpty();
         boolean upsert = s.replace() || !s.onDuplicate().isEmpty();
@@ -247,9 +247,10 @@ final class DmlStatements {
             if (generatedColumn >= 0) {
                 // a value a column refused (1048, 1366, 1406) failed the row before the engine saw it: no id
                 // was taken (measured on MariaDB 10.11.18); a duplicate key fails it after, with its id gone
-                generated = autoIncrement.take(n);
+                generated = autoIncrement.take();
                 row[generatedColumn] = generated;
             }
+            autoIncrement.rowWritten();
             clock.row(def, given);
             if (upsert) {
                 affected += up.row(work, row, changes);

@@ -91,6 +91,16 @@ class AutoIncrementTest {
     }
 
     @Test
+    void aValuesListReservesItsRowCountEvenFromItsSecondRowAndASelectOneThenTwo() {
+        table();
+        sql("INSERT INTO a (id, e) VALUES (10, 'a'), (NULL, 'b')"); // 11 and 12 reserved at the second row
+        sql("INSERT INTO a (e) VALUES ('c')");
+        sql("INSERT INTO a (e) SELECT CONCAT(e, 'x') FROM a WHERE id < 12"); // 14, then 15 and 16
+        sql("INSERT INTO a (e) VALUES ('d')");
+        assertEquals(List.of("10", "11", "13", "14", "15", "17"), ids()); // measured on MariaDB 10.11.18
+    }
+
+    @Test
     void alterTableKeepsTheCounter() {
         table();
         sql("INSERT INTO a (e) VALUES ('x'), ('x')"); // fails, 1 and 2 gone
