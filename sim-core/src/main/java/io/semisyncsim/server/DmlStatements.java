@@ -706,7 +706,11 @@ final class DmlStatements {
         }
         String info = "Rows matched: " + rows.size() + "  Changed: " + changes.size() + "  Warnings: " + warnings.size();
         return commitOrCollect(changes, changes.size(), warnings, info, session,
-                RowChange.noRow(rows.isEmpty() ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
+                // matched rows left as they were: the engine took part (an Xid ends it), unless the table has a
+                // column ON UPDATE CURRENT_TIMESTAMP, whose rows are compared before the engine is asked (COMMIT,
+                // measured on MariaDB 10.11.18)
+                RowChange.noRow(rows.isEmpty() || def.columns().stream().anyMatch(ColumnDef::onUpdateNow)
+                        ? EventType.QUERY : EventType.UPDATE_ROWS, r.db(), r.name(), sql),
                 binlogging.logged(StatementBinlogging.unsafe(s.limit() != null, binlogging.callsUnsafe(StatementBinlogging.read(s.set(), s.where(), s.orderBy()), false), s.ignore(), false), 0,
                         binlogging.clockBytes(StatementBinlogging.read(s.set(), s.where(), s.orderBy()), clock.timeZone, clock.microseconds),
                         StatementBinlogging.read(s.set(), s.where(), s.orderBy()), session.lastInsertId(), session, ev));

@@ -135,6 +135,17 @@ class MixedFormatTest {
     }
 
     @Test
+    void anUpdateThatLeavesItsRowAsItWasEndsWithAnXidUnlessTheTableHasAnOnUpdateColumn() {
+        sql("CREATE TABLE p (id INT PRIMARY KEY, a INT)");
+        sql("INSERT INTO p VALUES (4, 5)");
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.XID), written("UPDATE p SET a = 5 WHERE id = 4"));
+        sql("CREATE TABLE o (id INT PRIMARY KEY, a INT, ts TIMESTAMP NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP)");
+        sql("INSERT INTO o (id, a) VALUES (4, 5)");
+        assertEquals(List.of(EventType.GTID, EventType.QUERY, EventType.QUERY_COMMIT),
+                written("UPDATE o SET a = 5 WHERE id = 4"), "measured on MariaDB 10.11.18");
+    }
+
+    @Test
     void statementFormatWritesAnUnsafeStatementAsItIs() {
         table();
         sql("SET SESSION binlog_format = 'STATEMENT'");
