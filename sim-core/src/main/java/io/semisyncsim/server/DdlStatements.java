@@ -318,18 +318,29 @@ final class DdlStatements {
         String charset = null;
         String collation = null;
         String comment = null;
+        long autoIncrement = 0;
         for (Map.Entry<String, String> o : written.entrySet()) {
             switch (o.getKey()) {
                 case "ENGINE", "TYPE" -> engine = engine(o.getValue());
                 case "CHARSET" -> charset = o.getValue().toLowerCase(Locale.ROOT);
                 case "COLLATE" -> collation = o.getValue().toLowerCase(Locale.ROOT);
                 case "COMMENT" -> comment = o.getValue();
+                case "AUTO_INCREMENT" -> autoIncrement = autoIncrementOption(o.getValue());
                 default -> {
-                    // AUTO_INCREMENT, ROW_FORMAT, KEY_BLOCK_SIZE...: accepted, no effect in the model
+                    // ROW_FORMAT, KEY_BLOCK_SIZE...: accepted, no effect in the model
                 }
             }
         }
-        return new TableDef.Options(engine, charset, collation, comment);
+        return new TableDef.Options(engine, charset, collation, comment, autoIncrement);
+    }
+
+    /** AUTO_INCREMENT=n: the counter's first value (a number the grammar takes as ulonglong_num). */
+    private long autoIncrementOption(String written) throws SqlError {
+        try {
+            return Long.parseLong(written);
+        } catch (NumberFormatException e) {
+            throw flavor().error(1064, "AUTO_INCREMENT=" + written, 1);
+        }
     }
 
     /** The engine's name as SHOW CREATE TABLE writes it; an unknown one is 1286 (NO_ENGINE_SUBSTITUTION). */
@@ -586,6 +597,7 @@ final class DdlStatements {
         List<String> primaryKey = new ArrayList<>(def.primaryKey());
         List<TableDef.Index> indexes = new ArrayList<>(def.indexes());
         List<Warning> warnings = new ArrayList<>();
+        long counter = 0; // AUTO_INCREMENT = n
         for (Statement.AlterAction action : s.actions()) {
             if (action instanceof Statement.AddIndex add) {
                 indexes.add(index(add.index(), columns, indexes, db, def.name(), warnings));
@@ -619,6 +631,8 @@ final class DdlStatements {
                     indexes.add(index(new Statement.IndexSpec(null, List.of(c.name()), true), columns, indexes, db,
                             def.name(), warnings));
                 }
+            } else if (action instanceof Statement.SetAutoIncrement set) {
+                counter = Math.max(set.value(), 1);
             } else {
                 Statement.DropColumn drop = (Statement.DropColumn) action;
                 int at = indexOf(columns, drop.name());
@@ -640,7 +654,8 @@ final class DdlStatements {
         int[] fromArray = from.stream().mapToInt(Integer::intValue).toArray();
         TableDef altered = def.withColumns(columns, primaryKey, TableDef.keyOrder(indexes, columns));
         refuseDuplicates(table, altered, fromArray, fill.toArray());
-        return logged(session, sql, new Ddl.AlterTable(new TableName(db, def.name()), altered, fromArray, fill.toArray()),
+        return logged(session, sql, new Ddl.AlterTable(new TableName(db, def.name()), altered, fromArray, fill.toArray(),
+                        counter),
                 0, warnings, "Records: 0  Duplicates: 0  Warnings: " + warnings.size());
     }
 

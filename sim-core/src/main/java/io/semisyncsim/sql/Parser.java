@@ -1634,6 +1634,9 @@ public final class Parser {
                 }
                 acceptWord("COLUMN");
                 actions.add(new Statement.DropColumn(identifier()));
+            } else if (acceptWord("AUTO_INCREMENT")) {
+                acceptSymbol("=");
+                actions.add(new Statement.SetAutoIncrement(count()));
             } else if (peek().kind() == Token.Kind.IDENT) {
                 throw unsupportedClause(peek().upper());
             } else {

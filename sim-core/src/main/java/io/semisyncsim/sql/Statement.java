@@ -365,6 +365,10 @@ public sealed interface Statement {
     record DropIndex(String name) implements AlterAction {
     }
 
+    /** AUTO_INCREMENT [=] n: the counter's next value, or past the largest value in the table. */
+    record SetAutoIncrement(long value) implements AlterAction {
+    }
+
     /**
      * ALTER TABLE, or CREATE/DROP INDEX, which the server runs as one: {@code privilege} is the one it needs
      * on the table (ALTER, or INDEX for CREATE and DROP INDEX).

@@ -170,7 +170,9 @@ public final class Catalog {
             }
             altered.insert(next);
         });
-        if (old instanceof TypedTable typed) {
+        if (a.autoIncrement() > 0) { // InnoDB: n, or past the largest value the table holds (which may lower it)
+            altered.reserveAutoIncrement(a.autoIncrement());
+        } else if (old instanceof TypedTable typed) {
             altered.reserveAutoIncrement(typed.nextAutoIncrement()); // the rebuild keeps the counter, gaps and all
         }
         tables.put(a.name().name(), altered);

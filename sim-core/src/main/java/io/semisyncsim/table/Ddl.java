@@ -60,7 +60,12 @@ public sealed interface Ddl extends QueryEffect {
      * come from: an old column's position, or -1 with the value in {@code fill} (the added column's
      * default, or its type's implicit one).
      */
-    record AlterTable(TableName name, TableDef newDef, int[] from, Object[] fill) implements Ddl {
+    record AlterTable(TableName name, TableDef newDef, int[] from, Object[] fill, long autoIncrement) implements Ddl {
+        /** {@code autoIncrement}: AUTO_INCREMENT = n set the counter (0: the rebuild keeps it). */
+        public AlterTable(TableName name, TableDef newDef, int[] from, Object[] fill) {
+            this(name, newDef, from, fill, 0);
+        }
+
         @Override
         public boolean loggedWithXid() {
             return true;

@@ -28,8 +28,13 @@ public record TableDef(String db, String name, List<ColumnDef> columns, List<Str
      * Table options as written: engine (InnoDB unless written), character set and collation (null:
      * the server's defaults), comment (null: none).
      */
-    public record Options(String engine, String charset, String collation, String comment) {
+    /** {@code autoIncrement}: the AUTO_INCREMENT=n the table was created with, its counter's start (0: none). */
+    public record Options(String engine, String charset, String collation, String comment, long autoIncrement) {
         public static final Options DEFAULT = new Options("InnoDB", null, null, null);
+
+        public Options(String engine, String charset, String collation, String comment) {
+            this(engine, charset, collation, comment, 0);
+        }
     }
 
     public TableDef {

@@ -26,6 +26,7 @@ public final class TypedTable extends Table {
     @SuppressWarnings("unchecked")
     public TypedTable(TableDef def) {
         this.def = def;
+        this.autoIncrement = Math.max(1, def.options().autoIncrement()); // CREATE TABLE ... AUTO_INCREMENT=n
         this.pk = def.primaryKeyIndexes();
         this.rows = new TreeMap<>(Table::compareKeys);
         this.uniques = def.uniqueKeys().toArray(new TableDef.Index[0]);
