@@ -162,7 +162,9 @@ final class DmlStatements {
                 targets.add(k);
             }
         }
-        Evaluator ev = new Evaluator(server, session, account).abortOnTruncation(!s.ignore());
+        // a value may name a column of the row being inserted: one set before it, else the column's default
+        // (measured on MariaDB 10.11.18: INSERT ... SET id = 1, n = id + 1 stores n = 2)
+        Evaluator ev = new Evaluator(server, session, account).abortOnTruncation(!s.ignore()).table(def, null);
         List<Warning> warnings = new ArrayList<>();
         List<RowChange> changes = new ArrayList<>();
         TreeSet<Object[]> keys = new TreeSet<>(DmlStatements::compareKeys);
@@ -197,6 +199,10 @@ final class DmlStatements {
                 }
             }
             Object[] row = new Object[def.columns().size()];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = ev.defaultOf(def.columns().get(k)); // what a value naming a column not yet set reads
+            }
+            ev.row(row);
             boolean[] given = new boolean[row.length];
             long generated = 0; // the AUTO_INCREMENT value this row took
             int generatedColumn = -1; // filled once its other values are stored, as handler::write_row asks for it

@@ -211,4 +211,12 @@ class DmlStatementsTest {
         assertEquals("ERROR 1136 (21S01): Column count doesn't match value count at row 2",
                 MysqldFixture.error(sql("INSERT INTO q (id, a) VALUES (1, 3), (4)")), "not row 1's 1062");
     }
+
+    @Test
+    void anInsertedValueMayNameAColumnTheRowSetBeforeIt() {
+        committed("CREATE TABLE k (id INT PRIMARY KEY, n INT)");
+        committed("INSERT INTO k SET id = 1, n = id + 1");
+        committed("INSERT INTO k (id, n) VALUES (2, id * 10)");
+        assertEquals(List.of(List.of("1", "2"), List.of("2", "20")), rows("SELECT id, n FROM k ORDER BY id")); // measured
+    }
 }
