@@ -160,7 +160,7 @@ final class QueryStatements {
         }
         boolean grouped = !s.groupBy().isEmpty();
         boolean aggregate = exprs.stream().anyMatch(Expr::hasAggregate);
-        List<Statement.Order> order = orderBy(s, exprs, names, ev, aggregate || grouped);
+        List<Statement.Order> order = orderBy(s, exprs, names, ev, aggregate || grouped, source.def());
         if (grouped) {
             if (source.def() == null) {
                 throw flavor().error(1054, s.groupBy().get(0).text(), flavor().sql().columnClause("group"));
@@ -255,7 +255,7 @@ final class QueryStatements {
 
     /** ORDER BY: a select item's position, a select item's alias, or an expression on the table. */
     private List<Statement.Order> orderBy(Statement.Select s, List<Expr> exprs, List<String> names, Evaluator ev,
-                                          boolean aggregate) throws SqlError {
+                                          boolean aggregate, TableDef def) throws SqlError {
         List<Statement.Order> out = new ArrayList<>();
         for (Statement.Order o : s.orderBy()) {
             Expr e = o.expr();
@@ -271,6 +271,9 @@ final class QueryStatements {
                         break;
                     }
                 }
+            }
+            if (def != null && e == o.expr()) { // in an expression a name that is no column is an alias (measured)
+                e = withAliases(e, exprs, names, def);
             }
             ev.check(e, "order", aggregate);
             out.add(new Statement.Order(e, o.descending()));

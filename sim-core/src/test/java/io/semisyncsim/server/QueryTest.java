@@ -35,6 +35,15 @@ class QueryTest {
     }
 
     @Test
+    void anOrderByExpressionMayNameASelectAlias() {
+        sql("CREATE TABLE g (id INT PRIMARY KEY, a INT)");
+        sql("INSERT INTO g VALUES (1, 10), (2, 30), (3, 20)");
+        assertEquals(List.of(List.of("31"), List.of("21"), List.of("11")),
+                rows(sql("SELECT a + 1 AS x FROM g ORDER BY x + 0 DESC")));
+        assertEquals(List.of(List.of("30"), List.of("20"), List.of("10")), rows(sql("SELECT a AS x FROM g ORDER BY -x")));
+    }
+
+    @Test
     void andOrAndXorAreNullUnlessOneSideDecides() {
         assertEquals(java.util.Arrays.asList(null, null, "0", "0", null),
                 row("SELECT 1 AND NULL, NULL AND 1, 0 AND NULL, NULL AND 0, NULL AND NULL"));
