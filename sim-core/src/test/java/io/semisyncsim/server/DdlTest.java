@@ -212,6 +212,16 @@ class DdlTest {
     }
 
     @Test
+    void addingAUniqueKeyOverRowsThatClashReportsTheEarlierRowsValue() {
+        Mysqld maria = node("mariadb-10.11");
+        Session s = new Session();
+        MysqldFixture.committed(maria, s, "root", "CREATE TABLE w (id INT PRIMARY KEY, s VARCHAR(10))");
+        MysqldFixture.committed(maria, s, "root", "INSERT INTO w VALUES (1, 'B'), (2, 'b'), (3, 'a'), (4, 'A')");
+        assertEquals("ERROR 1062 (23000): Duplicate entry 'B' for key 'us'",
+                error(MysqldFixture.committed(maria, s, "root", "ALTER TABLE w ADD UNIQUE INDEX us (s)")));
+    }
+
+    @Test
     void alterTableAddsAndDropsColumnsKeepingTheRows() {
         sql("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(5))");
         sql("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
