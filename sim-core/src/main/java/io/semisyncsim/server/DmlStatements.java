@@ -186,126 +186,133 @@ final class DmlStatements {
                 throw flavor().error(1136, (long) n + 1);
             }
         }
-        for (int n = 0; n < s.rows().size(); n++) {
-            long rowNumber = n + 1;
-            List<Expr> values = s.rows().get(n);
-            List<Integer> written = targets;
-            if (values.size() != targets.size()) {
-                // The implicit table takes INSERT ... VALUES (id), as it always has: v is then NULL.
-                if (def.implicit() && s.columns() == null && values.size() == 1) {
-                    written = List.of(0);
-                } else {
-                    throw flavor().error(1136, rowNumber);
+        try {
+            for (int n = 0; n < s.rows().size(); n++) {
+                long rowNumber = n + 1;
+                List<Expr> values = s.rows().get(n);
+                List<Integer> written = targets;
+                if (values.size() != targets.size()) {
+                    // The implicit table takes INSERT ... VALUES (id), as it always has: v is then NULL.
+                    if (def.implicit() && s.columns() == null && values.size() == 1) {
+                        written = List.of(0);
+                    } else {
+                        throw flavor().error(1136, rowNumber);
+                    }
                 }
-            }
-            Object[] row = new Object[def.columns().size()];
-            for (int k = 0; k < row.length; k++) {
-                row[k] = ev.defaultOf(def.columns().get(k)); // what a value naming a column not yet set reads
-            }
-            ev.row(row);
-            boolean[] given = new boolean[row.length];
-            long generated = 0; // the AUTO_INCREMENT value this row took
-            int generatedColumn = -1; // filled once its other values are stored, as handler::write_row asks for it
-            for (int k = 0; k < written.size(); k++) {
-                Expr e = values.get(k);
-                int column = written.get(k);
-                if (e instanceof Expr.Function f && f.name().equals("DEFAULT") && f.args().isEmpty()) {
-                    continue;
+                Object[] row = new Object[def.columns().size()];
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = ev.defaultOf(def.columns().get(k)); // what a value naming a column not yet set reads
                 }
-                ev.check(e, "insert", false);
-                row[column] = ev.evalStored(e);
-                given[column] = true;
-            }
-            ev.drainWarnings(warnings); // the row's expressions' warnings, before what storing it warns of
-            for (int k = 0; k < row.length; k++) {
-                ColumnDef c = def.columns().get(k);
-                if (!given[k]) {
-                    if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable()
-                            && c.type().kind() == ColumnType.Kind.ENUM) {
-                        row[k] = c.type().implicitDefault(); // an ENUM NOT NULL's first member
+                ev.row(row);
+                boolean[] given = new boolean[row.length];
+                long generated = 0; // the AUTO_INCREMENT value this row took
+                int generatedColumn = -1; // filled once its other values are stored, as handler::write_row asks for it
+                for (int k = 0; k < written.size(); k++) {
+                    Expr e = values.get(k);
+                    int column = written.get(k);
+                    if (e instanceof Expr.Function f && f.name().equals("DEFAULT") && f.args().isEmpty()) {
                         continue;
                     }
-                    if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable() && !c.autoIncrement()) {
-                        if (!s.ignore()) {
-                            throw flavor().error(1364, c.name());
+                    ev.check(e, "insert", false);
+                    row[column] = ev.evalStored(e);
+                    given[column] = true;
+                }
+                ev.drainWarnings(warnings); // the row's expressions' warnings, before what storing it warns of
+                for (int k = 0; k < row.length; k++) {
+                    ColumnDef c = def.columns().get(k);
+                    if (!given[k]) {
+                        if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable()
+                                && c.type().kind() == ColumnType.Kind.ENUM) {
+                            row[k] = c.type().implicitDefault(); // an ENUM NOT NULL's first member
+                            continue;
                         }
-                        warnings.add(new Warning("Warning", 1364, flavor().errorText(1364, c.name())));
-                        row[k] = c.type().implicitDefault(); // INSERT IGNORE: the type's implicit default
+                        if (c.defaultValue().kind() == ColumnDef.Default.Kind.NONE && !c.nullable() && !c.autoIncrement()) {
+                            if (!s.ignore()) {
+                                throw flavor().error(1364, c.name());
+                            }
+                            warnings.add(new Warning("Warning", 1364, flavor().errorText(1364, c.name())));
+                            row[k] = c.type().implicitDefault(); // INSERT IGNORE: the type's implicit default
+                            continue;
+                        }
+                        row[k] = ev.defaultOf(c);
+                    }
+                    if (c.autoIncrement() && (row[k] == null || Values.compare(row[k], 0L) == 0)) {
+                        generatedColumn = k;
                         continue;
                     }
-                    row[k] = ev.defaultOf(c);
-                }
-                if (c.autoIncrement() && (row[k] == null || Values.compare(row[k], 0L) == 0)) {
-                    generatedColumn = k;
-                    continue;
-                }
-                if (given[k]) {
-                    clock.given(c, row[k]);
-                    if (row[k] == null && !c.nullable() && nullIsNow(c)) {
-                        clock.filledNow(c);
+                    if (given[k]) {
+                        clock.given(c, row[k]);
+                        if (row[k] == null && !c.nullable() && nullIsNow(c)) {
+                            clock.filledNow(c);
+                        }
+                    }
+                    row[k] = store(c, row[k], r, rowNumber, warnings, s.ignore());
+                    if (c.autoIncrement() && row[k] instanceof Long v) {
+                        autoIncrement.explicit(v);
                     }
                 }
-                row[k] = store(c, row[k], r, rowNumber, warnings, s.ignore());
-                if (c.autoIncrement() && row[k] instanceof Long v) {
-                    autoIncrement.explicit(v);
+                if (generatedColumn >= 0) {
+                    // a value a column refused (1048, 1366, 1406) failed the row before the engine saw it: no id
+                    // was taken (measured on MariaDB 10.11.18); a duplicate key fails it after, with its id gone
+                    generated = autoIncrement.take();
+                    row[generatedColumn] = generated;
                 }
-            }
-            if (generatedColumn >= 0) {
-                // a value a column refused (1048, 1366, 1406) failed the row before the engine saw it: no id
-                // was taken (measured on MariaDB 10.11.18); a duplicate key fails it after, with its id gone
-                generated = autoIncrement.take();
-                row[generatedColumn] = generated;
-            }
-            autoIncrement.rowWritten();
-            clock.row(def, given);
-            if (upsert) {
-                affected += up.row(work, row, changes);
-                if (up.inserted()) {
-                    firstInserted = firstInserted == 0 ? generated : firstInserted;
-                } else if (generated != 0) {
-                    autoIncrement.giveBack(generated); // ON DUPLICATE KEY UPDATE updated a row instead
-                }
-                continue;
-            }
-            if (!def.primaryKey().isEmpty()) {
-                Object[] key = table.key(row);
-                if (table.findByKey(key) != null || !keys.add(key)) {
-                    if (!s.ignore()) {
-                        throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
-                    }
-                    duplicates++;
-                    warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, keyText(key), def.name(), "PRIMARY")));
-                    if (generated != 0) {
-                        autoIncrement.giveBack(generated);
+                autoIncrement.rowWritten();
+                clock.row(def, given);
+                if (upsert) {
+                    affected += up.row(work, row, changes);
+                    if (up.inserted()) {
+                        firstInserted = firstInserted == 0 ? generated : firstInserted;
+                    } else if (generated != 0) {
+                        autoIncrement.giveBack(generated); // ON DUPLICATE KEY UPDATE updated a row instead
                     }
                     continue;
                 }
-            }
-            RowChange write = RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row);
-            if (uniques) { // InnoDB meets the clustered index first, then each unique key in order
-                TableDef.Index clash = work.uniqueClash(row, null);
-                if (clash != null) {
-                    String entry = keyText(Table.values(row, def.columnIndexes(clash)));
-                    if (!s.ignore()) {
-                        throw flavor().error(1062, entry, def.name(), clash.name());
+                if (!def.primaryKey().isEmpty()) {
+                    Object[] key = table.key(row);
+                    if (table.findByKey(key) != null || !keys.add(key)) {
+                        if (!s.ignore()) {
+                            throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
+                        }
+                        duplicates++;
+                        warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, keyText(key), def.name(), "PRIMARY")));
+                        if (generated != 0) {
+                            autoIncrement.giveBack(generated);
+                        }
+                        continue;
                     }
-                    duplicates++;
-                    warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, entry, def.name(), clash.name())));
-                    if (!def.primaryKey().isEmpty()) {
-                        keys.remove(table.key(row)); // the row is not written: its primary key stays free
-                    }
-                    if (generated != 0) {
-                        autoIncrement.giveBack(generated);
-                    }
-                    continue;
                 }
-                if (work != table) {
-                    work.apply(write);
+                RowChange write = RowChange.images(EventType.WRITE_ROWS, r.db(), r.name(), null, row);
+                if (uniques) { // InnoDB meets the clustered index first, then each unique key in order
+                    TableDef.Index clash = work.uniqueClash(row, null);
+                    if (clash != null) {
+                        String entry = keyText(Table.values(row, def.columnIndexes(clash)));
+                        if (!s.ignore()) {
+                            throw flavor().error(1062, entry, def.name(), clash.name());
+                        }
+                        duplicates++;
+                        warnings.add(new Warning("Warning", 1062, flavor().errorText(1062, entry, def.name(), clash.name())));
+                        if (!def.primaryKey().isEmpty()) {
+                            keys.remove(table.key(row)); // the row is not written: its primary key stays free
+                        }
+                        if (generated != 0) {
+                            autoIncrement.giveBack(generated);
+                        }
+                        continue;
+                    }
+                    if (work != table) {
+                        work.apply(write);
+                    }
                 }
+                changes.add(write);
+                affected++;
+                firstInserted = firstInserted == 0 ? generated : firstInserted;
             }
-            changes.add(write);
-            affected++;
-            firstInserted = firstInserted == 0 ? generated : firstInserted;
+        } catch (SqlError e) {
+            if (firstInserted != 0) { // a row written before the failing one set it (measured on MariaDB 10.11.18)
+                session.setLastInsertId(firstInserted);
+            }
+            throw e;
         }
         if (autoIncrement.first() != 0) {
             // an ON DUPLICATE KEY UPDATE that updated leaves it (write_record), or what LAST_INSERT_ID(expr) set;
