@@ -127,6 +127,14 @@ public record Transaction(long id, io.semisyncsim.gtid.Gtid gtid, long timestamp
             this(insertId, rows, clockBytes, lastInsertId, rand, userVars, null);
         }
 
+        /**
+         * Whether the statement read something of its session that the events before it carry to a replica (the
+         * clock, RAND()'s seeds, a user variable, LAST_INSERT_ID(), an INSERT_ID).
+         */
+        public boolean readsTheSession() {
+            return clockBytes != 0 || rand != null || !userVars.isEmpty() || lastInsertId != null || insertId != 0;
+        }
+
         /** How {@code database} records a session's current database ({@code db}; null: none). */
         public static String databaseOf(String db) {
             return db == null ? "" : db.equals(DATABASE) ? null : db;

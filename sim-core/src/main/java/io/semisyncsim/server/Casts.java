@@ -22,9 +22,6 @@ import java.util.List;
  */
 final class Casts {
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
-    /** The longest start of a string that reads as a decimal number. */
-    private static final java.util.regex.Pattern DECIMAL =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Casts() {
     }
@@ -75,7 +72,6 @@ final class Casts {
     private static Object unsigned(BigInteger n, Flavor flavor, List<Warning> warnings) {
         if (n.signum() < 0) {
             warnings.add(new Warning("Note", 1105, flavor.error("1105-cast-unsigned").getMessage()));
-            n = n.mod(TWO_TO_64);
         }
         n = n.mod(TWO_TO_64);
         return n.bitLength() < 64 ? (Object) n.longValue() : new BigDecimal(n);
@@ -99,13 +95,12 @@ final class Casts {
         if (Values.isNumber(v)) {
             d = Values.toDecimal(v);
         } else {
-            String s = Values.text(v).strip();
-            java.util.regex.Matcher m = DECIMAL.matcher(s);
-            boolean found = m.lookingAt();
-            if (!found || m.end() < s.length()) {
-                warnings.add(new Warning("Warning", 1292, flavor.errorText(1292, "DECIMAL", Values.text(v))));
+            String s = Values.text(v);
+            if (Values.numberTruncation(s) == Values.Truncation.TEXT) {
+                warnings.add(new Warning("Warning", 1292, flavor.errorText(1292, "DECIMAL", s)));
             }
-            d = found ? new BigDecimal(m.group()) : BigDecimal.ZERO;
+            String number = Values.numericPrefix(s);
+            d = number.isEmpty() ? BigDecimal.ZERO : new BigDecimal(number);
         }
         d = d.setScale(scale, RoundingMode.HALF_UP);
         BigDecimal max = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
@@ -118,13 +113,11 @@ final class Casts {
 
     private static Object date(Object v, Expr.CastType type, Flavor flavor, List<Warning> warnings) {
         String text = Values.text(v);
-        int[] f = Values.datetimeFields(text);
-        if (f == null || f[6] != 0 || f[1] > 12 || f[1] < 1 || f[2] < 1 || f[2] > Values.daysIn(f[0], f[1])
-                || f[3] > 23 || f[4] > 59 || f[5] > 59) {
+        String day = Values.datetime(text); // a day of the calendar and a time of the clock, or null
+        if (day == null) {
             warnings.add(new Warning("Warning", 1292, flavor.error("1292-datetime", text).getMessage()));
             return null;
         }
-        String day = Values.datetimeText(f);
         if (type.kind().equals("DATE")) {
             return day.substring(0, 10);
         }

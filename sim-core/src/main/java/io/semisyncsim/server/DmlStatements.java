@@ -233,8 +233,7 @@ final class DmlStatements {
                             warnings.add(new Warning("Warning", 1364, flavor().errorText(1364, c.name())));
                             row[k] = c.type().implicitDefault(); // INSERT IGNORE: the type's implicit default
                             continue;
-                        }
-                        row[k] = ev.defaultOf(c);
+                        } // else row[k] holds its default already, filled before the row's values were read
                     }
                     if (c.autoIncrement() && (row[k] == null || Values.compare(row[k], 0L) == 0)) {
                         generatedColumn = k;

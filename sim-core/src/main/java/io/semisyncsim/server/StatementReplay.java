@@ -3,6 +3,9 @@ package io.semisyncsim.server;
 import io.semisyncsim.binlog.EventType;
 import io.semisyncsim.binlog.Transaction;
 import io.semisyncsim.binlog.Transaction.RowChange;
+import io.semisyncsim.sql.ParseException;
+import io.semisyncsim.sql.Parser;
+import io.semisyncsim.sql.Statement;
 import java.util.List;
 
 /**
@@ -34,10 +37,10 @@ public final class StatementReplay {
         for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
             RowChange first = changes.get(i);
             if (writtenAsStatement(first)) {
-                if (readsTheSession(first.log())) {
+                if (first.log() != null && first.log().readsTheSession()) {
                     return trx; // the replica would not draw the source's values: the source's changes
                 }
-                replays |= runsAgain(first.sql());
+                replays |= runsAgain(replica, first.sql());
             }
         }
         if (!replays) {
@@ -48,7 +51,7 @@ public final class StatementReplay {
         session.begin();
         for (int i = 0; i < changes.size(); i = trx.statementEnd(i)) {
             RowChange first = changes.get(i);
-            if (writtenAsStatement(first) && runsAgain(first.sql())) {
+            if (writtenAsStatement(first) && runsAgain(replica, first.sql())) {
                 session.setDatabase(first.statementDatabase()); // the Query event's database
                 if (!(replica.execute(Account.ROOT, first.sql(), session) instanceof StatementResult.Ok)) {
                     return trx; // an error the conflict checks before this did not foresee: the source's changes
@@ -70,20 +73,13 @@ public final class StatementReplay {
         return first.sql() != null && !first.rows();
     }
 
-    /** A DML statement: what the model runs again (the others written as statements are DDL, Query events). */
-    private static boolean runsAgain(String sql) {
-        String s = sql.stripLeading();
-        return startsWithWord(s, "UPDATE") || startsWithWord(s, "DELETE") || startsWithWord(s, "INSERT")
-                || startsWithWord(s, "REPLACE");
-    }
-
-    private static boolean startsWithWord(String sql, String word) {
-        return sql.regionMatches(true, 0, word, 0, word.length())
-                && (sql.length() == word.length() || Character.isWhitespace(sql.charAt(word.length())));
-    }
-
-    private static boolean readsTheSession(Transaction.StatementLog log) {
-        return log != null && (log.clockBytes() != 0 || log.rand() != null || !log.userVars().isEmpty()
-                || log.lastInsertId() != null || log.insertId() != 0);
+    /** A DML statement, as the parser reads it: what the model runs again (the others are DDL, Query events). */
+    private static boolean runsAgain(Mysqld replica, String sql) {
+        try {
+            Statement s = Parser.parse(Parser.withoutTerminator(sql), replica.flavor().dialect());
+            return s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete;
+        } catch (ParseException e) {
+            return false; // the source ran it, so it parses; if not, the source's changes
+        }
     }
 }

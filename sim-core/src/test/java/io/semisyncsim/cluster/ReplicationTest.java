@@ -185,13 +185,18 @@ class ReplicationTest {
         return ((StatementResult.Rows) c.execute(node, Account.ROOT, select)).resultSet().rows();
     }
 
+    /** The source's table c with {@code rows} (as VALUES writes them), replicated, once the replicas connected. */
+    private static void tableC(Cluster c, String rows) {
+        c.kernel().runFor(10_000);
+        c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
+        c.execute("source", Account.ROOT, "INSERT INTO c VALUES " + rows);
+        c.kernel().runFor(100_000);
+    }
+
     @Test
     void aStatementWrittenAsAStatementChangesTheReplicasRowsAsTheyAre() {
         try (Cluster c = cluster("mariadb-10.11", true)) { // binlog_format MIXED
-            c.kernel().runFor(10_000);
-            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
-            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1), (2, 2), (3, 3)");
-            c.kernel().runFor(100_000);
+            tableC(c, "(1, 1), (2, 2), (3, 3)");
             c.execute("replica1", Account.ROOT, "UPDATE c SET n = 50 WHERE id = 1"); // the replica drifts
             c.execute("replica1", Account.ROOT, "DELETE FROM c WHERE id = 3");
             c.execute("source", Account.ROOT, "UPDATE c SET n = n + 1 WHERE id = 1");
@@ -209,10 +214,7 @@ class ReplicationTest {
     @Test
     void insideATransactionEachStatementRunsAgainOnWhatTheOnesBeforeItLeft() {
         try (Cluster c = cluster("mariadb-10.11", true)) {
-            c.kernel().runFor(10_000);
-            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
-            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1), (2, 2), (3, 3)");
-            c.kernel().runFor(100_000);
+            tableC(c, "(1, 1), (2, 2), (3, 3)");
             c.execute("replica1", Account.ROOT, "UPDATE c SET n = 50 WHERE id = 1");
             long session = c.openSession();
             for (String s : List.of("BEGIN", "UPDATE c SET n = n + 1 WHERE id = 1", "INSERT INTO c VALUES (4, 4)",
@@ -231,10 +233,7 @@ class ReplicationTest {
     @Test
     void anUpsertWrittenAsAStatementUpdatesTheReplicasOwnRow() {
         try (Cluster c = cluster("mariadb-10.11", true)) {
-            c.kernel().runFor(10_000);
-            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
-            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1)");
-            c.kernel().runFor(100_000);
+            tableC(c, "(1, 1)");
             c.execute("replica1", Account.ROOT, "UPDATE c SET n = 50 WHERE id = 1");
             c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 7) ON DUPLICATE KEY UPDATE n = n + 100");
             c.kernel().runFor(100_000);
@@ -245,11 +244,8 @@ class ReplicationTest {
     @Test
     void aReplicaUnderSuperReadOnlyStillAppliesAndRunsStatementsAgain() {
         try (Cluster c = cluster("mysql-8.0", true)) {
-            c.kernel().runFor(10_000);
             c.execute("source", Account.ROOT, "SET GLOBAL binlog_format = 'STATEMENT'");
-            c.execute("source", Account.ROOT, "CREATE TABLE c (id INT PRIMARY KEY, n INT)");
-            c.execute("source", Account.ROOT, "INSERT INTO c VALUES (1, 1)");
-            c.kernel().runFor(100_000);
+            tableC(c, "(1, 1)");
             c.execute("replica1", Account.ROOT, "SET GLOBAL super_read_only = ON");
             c.execute("source", Account.ROOT, "UPDATE c SET n = n + 1");
             c.kernel().runFor(100_000);
