@@ -29,6 +29,7 @@ public final class Flavor {
     private final SemisyncRules semisyncRules;
     private final ThreadStyle threadStyle;
     private final List<String> replicationStatus;
+    private final java.util.Set<String> aliasOnly = new java.util.TreeSet<>();
     /** Values read off the table, each once: it never changes, and every read of a path parses the path. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> read = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -51,9 +52,15 @@ public final class Flavor {
         for (Config v : table.getConfigList("system-variables")) {
             SysVarDef def = variable(v, "");
             systemVariables.put(def.name(), def); // later definitions override earlier ones
+            if (v.hasPath("only-alias") && v.getBoolean("only-alias")) {
+                aliasOnly.add(def.name());
+            } else {
+                aliasOnly.remove(def.name());
+            }
         }
         for (String absent : table.getStringList("system-variables-absent")) {
             systemVariables.remove(absent);
+            aliasOnly.remove(absent);
         }
         Config defaults = table.getConfig("plugin-variable-defaults");
         for (String kind : pluginKinds.root().keySet()) {
@@ -276,6 +283,19 @@ public final class Flavor {
             variableNames = names("variable-names");
         }
         return variableNames;
+    }
+
+    private java.util.Set<String> statusNames;
+
+    /**
+     * The status variables a real server of this flavour shows (flavors.conf {@code status-names}, read off
+     * its SHOW STATUS); null when there is no such list for this flavour.
+     */
+    public synchronized java.util.Set<String> statusNames() {
+        if (statusNames == null) {
+            statusNames = names("status-names");
+        }
+        return statusNames;
     }
 
     /** A list of names in the resource flavors.conf's {@code key} names, one per line; null when it names none. */
@@ -937,6 +957,15 @@ public final class Flavor {
 
     public Map<String, SysVarDef> systemVariables() {
         return Collections.unmodifiableMap(systemVariables);
+    }
+
+    /**
+     * The model's names of variables this release knows only by their alias (flavors.conf {@code only-alias}:
+     * MariaDB and 5.7 have slave_net_timeout, never replica_net_timeout): SQL, option files and SHOW VARIABLES
+     * do not know them; the model's own code still reads the variable by them.
+     */
+    public java.util.Set<String> aliasOnlyVariables() {
+        return Collections.unmodifiableSet(aliasOnly);
     }
 
     /** The variables a plugin exposes: its kind's templates with this plugin's terms and defaults. */

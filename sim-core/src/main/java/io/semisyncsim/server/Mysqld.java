@@ -461,7 +461,7 @@ public final class Mysqld {
             } else if (BinlogOption.is(o)) { // the scenario reader refuses it first
                 throw new IllegalArgumentException(name + ": "
                         + BinlogOption.notModelled(o, flavor.eventSizes().basename() + ".000001"));
-            } else if (!applyOption(o, variables.find(o.name()))) {
+            } else if (!applyOption(o, variables.named(o.name()))) {
                 pending.add(o);
             }
         }
@@ -496,7 +496,7 @@ public final class Mysqld {
             variables.put(skip, skipErrors.shown()); // kept as the server keeps it: the numbers, ascending
         }
         for (OptionFile.Option o : pending) {
-            SysVarDef def = variables.find(o.name());
+            SysVarDef def = variables.named(o.name());
             if (def != null) {
                 continue; // applied when its plugin was initialised
             }

@@ -49,7 +49,12 @@ final class ReplicationStatusVariables {
             // Slave_connections; the time in microseconds, here the virtual ones waited.
             Map.entry("Master_gtid_wait_count", (s, session) -> Long.toString(gtidWaits(s, session).count())),
             Map.entry("Master_gtid_wait_time", (s, session) -> Long.toString(gtidWaits(s, session).timeMicros())),
-            Map.entry("Master_gtid_wait_timeouts", (s, session) -> Long.toString(gtidWaits(s, session).timeouts())));
+            Map.entry("Master_gtid_wait_timeouts", (s, session) -> Long.toString(gtidWaits(s, session).timeouts())),
+            // MariaDB's old fail-safe state (repl_failsafe.cc rpl_status): set to AUTH_MASTER and never changed.
+            Map.entry("Rpl_status", (s, session) -> "AUTH_MASTER"),
+            // Replicated transactions that changed tables of more than one engine (mysqld.cc
+            // rpl_transactions_multi_engine): every table here is InnoDB.
+            Map.entry("Rpl_transactions_multi_engine", (s, session) -> "0"));
 
     /** The flavour's replication variables and their values, added to {@code into}. */
     static void addTo(SortedMap<String, String> into, Mysqld server, Session session) {

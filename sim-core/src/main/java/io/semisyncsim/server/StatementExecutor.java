@@ -551,7 +551,7 @@ final class StatementExecutor {
     }
 
     /** SHOW [SESSION] VARIABLES shows this session's values where it has its own; SHOW GLOBAL the globals. */
-    private StatementResult showVariables(Scope scope, String like, Session session) {
+    private StatementResult showVariables(Scope scope, String like, Session session) throws SqlError {
         SystemVariables vars = server.variables();
         List<Map.Entry<String, String>> all = vars.all();
         if (scope != Scope.GLOBAL) {
@@ -566,14 +566,60 @@ final class StatementExecutor {
                     all.add(Map.entry(def.name(), session.variable(def, vars)));
                 }
             }
+            all.add(Map.entry(SQL_LOG_BIN, session.sqlLogBin() ? "ON" : "OFF")); // the session's own (sqlLogBin)
+            if (server.gtids().hasGtidNext()) {
+                all.add(Map.entry(GtidNext.NAME, session.gtidNext().text()));
+            }
             all.sort(Map.Entry.comparingByKey());
+        }
+        java.util.Set<String> real = flavor().variableNames();
+        java.util.List<String> known = new ArrayList<>(real != null ? real : flavor().sql().unmodelledVariables());
+        if (scope == Scope.GLOBAL) { // a session's own variable is no global one to miss
+            known.removeIf(name -> name.equals(SQL_LOG_BIN) || name.equals(GtidNext.NAME)
+                    || vars.find(name) != null && vars.find(name).isSessionOnly());
+        }
+        String missing = unmodelled(all, like, known);
+        if (missing != null) {
+            throw flavor().error("9000-variables", missing);
         }
         return nameValue(all, like);
     }
 
+    /**
+     * The names, for a 9000, a real server would list here that the model lacks ({@code known}: the real server's own
+     * list where it was measured, else the flavour's list of known gaps): a SHOW that quietly leaves rows out
+     * would read as the server's whole answer ({@code SHOW VARIABLES LIKE 'log_bin%'} is six rows on MariaDB 10.11).
+     */
+    private static String unmodelled(List<Map.Entry<String, String>> shown, String like,
+                                     java.util.Collection<String> known) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Map.Entry<String, String> e : shown) {
+            names.add(e.getKey());
+        }
+        Like pattern = like == null ? null : new Like(like);
+        java.util.TreeSet<String> missing = new java.util.TreeSet<>();
+        for (String name : known) {
+            if ((pattern == null || pattern.matches(name)) && !names.contains(name)) {
+                missing.add(name);
+            }
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        List<String> first = new ArrayList<>(missing).subList(0, Math.min(missing.size(), 6));
+        return String.join(", ", first) + (missing.size() > first.size()
+                ? " and " + (missing.size() - first.size()) + " more" : "");
+    }
+
     /** SHOW STATUS: {@code session} null for GLOBAL. */
-    private StatementResult showStatus(Session session, String like) {
-        return nameValue(new ArrayList<>(server.status(session).entrySet()), like);
+    private StatementResult showStatus(Session session, String like) throws SqlError {
+        List<Map.Entry<String, String>> all = new ArrayList<>(server.status(session).entrySet());
+        java.util.Set<String> real = flavor().statusNames();
+        String missing = real == null ? null : unmodelled(all, like, real);
+        if (missing != null) {
+            throw flavor().error("9000-status", missing);
+        }
+        return nameValue(all, like);
     }
 
     private static StatementResult nameValue(List<Map.Entry<String, String>> entries, String like) {

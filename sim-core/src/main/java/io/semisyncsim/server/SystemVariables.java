@@ -54,7 +54,17 @@ public final class SystemVariables implements PluginVariables {
         }
     }
 
-    /** The definition by name or alias, case-insensitively; null if unknown. */
+    /**
+     * The definition SQL, an option file or SHOW reaches by this name: {@link #find}, less the model's own
+     * name of a variable the flavour knows only by its alias ({@link Flavor#aliasOnlyVariables}).
+     */
+    public SysVarDef named(String name) {
+        SysVarDef def = find(name);
+        return def != null && def.name().equalsIgnoreCase(name) && flavor.aliasOnlyVariables().contains(def.name())
+                ? null : def;
+    }
+
+    /** The definition by name or alias, case-insensitively; null if unknown (the model's own lookups). */
     public SysVarDef find(String name) {
         String key = name.toLowerCase(Locale.ROOT);
         SysVarDef def = defs.get(key);
@@ -69,7 +79,7 @@ public final class SystemVariables implements PluginVariables {
      * model does not (autocommit, sql_mode...) is the simulator's 9000 instead of a misleading 1193.
      */
     public SysVarDef require(String name) throws SqlError {
-        SysVarDef def = find(name);
+        SysVarDef def = named(name);
         if (def != null && startupOptions.contains(def.name())) {
             def = null; // an option only: the server reads it at start, SQL cannot name it
         }
@@ -134,7 +144,8 @@ public final class SystemVariables implements PluginVariables {
     public List<Map.Entry<String, String>> all() {
         TreeMap<String, String> shown = new TreeMap<>();
         for (String name : values.keySet()) {
-            if (!startupOptions.contains(name) && !defs.get(name).isSessionOnly()) {
+            if (!startupOptions.contains(name) && !defs.get(name).isSessionOnly()
+                    && !flavor.aliasOnlyVariables().contains(name)) {
                 shown.put(name, value(name));
             }
         }

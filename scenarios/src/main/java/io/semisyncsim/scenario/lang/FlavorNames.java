@@ -101,7 +101,8 @@ public final class FlavorNames {
     public static SysVarDef definition(Flavor flavor, OptionFile file, OptionFile.Option o) {
         String name = o.name();
         for (SysVarDef d : flavor.systemVariables().values()) {
-            if (d.name().equals(name) || name.equalsIgnoreCase(d.alias())) {
+            if (d.name().equals(name) && !flavor.aliasOnlyVariables().contains(name)
+                    || name.equalsIgnoreCase(d.alias())) {
                 return d;
             }
         }
@@ -223,7 +224,9 @@ public final class FlavorNames {
     private static List<String> variables(Flavor flavor) {
         TreeSet<String> names = new TreeSet<>();
         for (SysVarDef d : flavor.systemVariables().values()) {
-            names.add(d.name());
+            if (!flavor.aliasOnlyVariables().contains(d.name())) {
+                names.add(d.name());
+            }
             if (d.alias() != null) {
                 names.add(d.alias());
             }
