@@ -256,7 +256,8 @@ public final class Flavor {
                         v.hasPath("session.error-in-transaction") ? v.getInt("session.error-in-transaction") : 0,
                         !v.hasPath("session.modelled") || v.getBoolean("session.modelled"),
                         v.hasPath("session.shared") && v.getBoolean("session.shared"),
-                        v.hasPath("session.only") && v.getBoolean("session.only")));
+                        v.hasPath("session.only") && v.getBoolean("session.only")),
+                !v.hasPath("set-modelled") || v.getBoolean("set-modelled"));
     }
 
     private java.util.Set<String> optionNames;

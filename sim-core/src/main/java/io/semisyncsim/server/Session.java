@@ -77,6 +77,9 @@ public final class Session {
         if (def.name().equals("in_transaction")) { // Sys_in_transaction: thd->in_active_multi_stmt_transaction()
             return inTransaction() ? "1" : "0";
         }
+        if (def.name().equals("gtid_seq_no")) { // MariaDB's Sys_gtid_seq_no: 0 until SET, which is not modelled
+            return "0";
+        }
         throw new IllegalStateException("no value for the session-only variable " + def.name());
     }
 

@@ -356,6 +356,9 @@ final class StatementExecutor {
             if (!def.dynamic() && a.scope() != Scope.PERSIST_ONLY) {
                 throw flavor().error(1238, def.name(), "read only");
             }
+            if (!def.setModelled()) {
+                throw flavor().error("9000-variable-set", def.name());
+            }
             // SET and SET SESSION of MariaDB's skip counter set it as SET GLOBAL does
             if (!connectionsSkipCounter(def) && (a.scope() == Scope.DEFAULT || a.scope() == Scope.SESSION)) {
                 if (!def.hasSession()) {

@@ -14,10 +14,12 @@ import java.util.Locale;
  * @param blockSize a whole number is taken rounded down to a multiple of this (sys_vars.cc BLOCK_SIZE;
  *                  getopt_ull_limit_value), 1 for none
  * @param session its session scope, or null for a GLOBAL-only variable
+ * @param setModelled false for a variable the model shows with its default but whose setting it does not
+ *                    model (a SET of it, or an option naming it, is the simulator's 9000)
  */
 public record SysVarDef(String name, VarType type, String defaultValue, String min, String max,
                         List<String> values, boolean dynamic, String owner, String alias, long blockSize,
-                        SessionScope session) {
+                        SessionScope session, boolean setModelled) {
 
     /**
      * A variable with a session value (sys_vars.cc SESSION_VAR).
@@ -38,6 +40,13 @@ public record SysVarDef(String name, VarType type, String defaultValue, String m
         blockSize = Math.max(1, blockSize);
     }
 
+    /** A variable whose setting is modelled. */
+    public SysVarDef(String name, VarType type, String defaultValue, String min, String max,
+                     List<String> values, boolean dynamic, String owner, String alias, long blockSize,
+                     SessionScope session) {
+        this(name, type, defaultValue, min, max, values, dynamic, owner, alias, blockSize, session, true);
+    }
+
     /** A GLOBAL-only variable. */
     public SysVarDef(String name, VarType type, String defaultValue, String min, String max,
                      List<String> values, boolean dynamic, String owner, String alias, long blockSize) {
@@ -51,11 +60,13 @@ public record SysVarDef(String name, VarType type, String defaultValue, String m
     }
 
     public SysVarDef withOwner(String plugin) {
-        return new SysVarDef(name, type, defaultValue, min, max, values, dynamic, plugin, alias, blockSize, session);
+        return new SysVarDef(name, type, defaultValue, min, max, values, dynamic, plugin, alias, blockSize, session,
+                setModelled);
     }
 
     public SysVarDef withDefault(String value) {
-        return new SysVarDef(name, type, value, min, max, values, dynamic, owner, alias, blockSize, session);
+        return new SysVarDef(name, type, value, min, max, values, dynamic, owner, alias, blockSize, session,
+                setModelled);
     }
 
     /** Whether it has a session value as well as a global one. */

@@ -60,6 +60,15 @@ class ShowVariablesAndStatusTest {
     }
 
     @Test
+    void aVariableShownWithItsDefaultButNotModelledRefusesToChange() {
+        Mysqld node = node("mariadb-10.11");
+        assertEquals(List.of(List.of("gtid_ignore_duplicates", "OFF")),
+                rows(root(node, "SHOW VARIABLES LIKE 'gtid_ignore_duplicates'")));
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model a change of the variable 'gtid_ignore_duplicates' yet",
+                error(root(node, "SET GLOBAL gtid_ignore_duplicates = ON")));
+    }
+
+    @Test
     void sqlLogBinIsListedWithTheSessionsValueAndNotGlobally() {
         Mysqld node = node("mariadb-10.11");
         Session s = new Session();

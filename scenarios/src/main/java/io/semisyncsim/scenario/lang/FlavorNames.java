@@ -65,8 +65,10 @@ public final class FlavorNames {
             return "no flavour has a variable '" + Printable.clip(name) + "'" + closest(name, variables(flavor))
                     + " (loose- makes mysqld only warn of it, so the setting would be ignored)";
         }
-        if (definition(flavor, file, o) != null) {
-            return null;
+        SysVarDef def = definition(flavor, file, o);
+        if (def != null) {
+            return def.setModelled() ? null
+                    : name + " is an option of " + flavor.name() + " that semisync-sim shows but does not model yet";
         }
         for (PluginDescriptor p : flavor.loadablePlugins().values()) {
             for (SysVarDef d : flavor.pluginVariables(p)) {
