@@ -25,10 +25,6 @@ abstract class PerSource<S> implements Invariant {
     /** One node's check; null when it holds. */
     abstract Violation check(Mysqld node, SemisyncSourcePlugin plugin, S state, long now);
 
-    /** A statement is sent to {@code node} (FLUSH STATUS, RESET MASTER start counters and positions over). */
-    void statement(String node, String sql, S state) {
-    }
-
     /** Read the plugins from {@code shared}, which the caller refreshes once per instant before checking. */
     void share(SourcePlugins shared) {
         this.sources = shared;
@@ -38,14 +34,6 @@ abstract class PerSource<S> implements Invariant {
     @Override
     public boolean readsEvents() {
         return false;
-    }
-
-    @Override
-    public void statement(String node, String sql) {
-        int i = sources.index(node);
-        if (i >= 0 && states != null && states[i] != null) {
-            statement(node, sql, state(i));
-        }
     }
 
     @Override

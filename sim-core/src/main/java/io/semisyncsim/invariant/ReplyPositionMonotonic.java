@@ -17,6 +17,7 @@ final class ReplyPositionMonotonic extends PerSource<ReplyPositionMonotonic.Seen
         /** After a reset, the position left over from before it: the epoch starts at the first other one. */
         BinlogPosition stale;
         long noTimes = -1;
+        long resets;
         boolean enabled;
     }
 
@@ -26,19 +27,14 @@ final class ReplyPositionMonotonic extends PerSource<ReplyPositionMonotonic.Seen
     }
 
     @Override
-    void statement(String node, String sql, Seen seen) {
-        if (AckLedger.RESET.matcher(sql).matches()) {
-            seen.stale = seen.reply;
-            seen.reply = null;
-        }
-    }
-
-    @Override
     Violation check(Mysqld node, SemisyncSourcePlugin plugin, Seen seen, long now) {
         SemisyncSource s = plugin.source();
         BinlogPosition reply = s.replyPosition();
         if (seen.noTimes < 0) {
             seen.reply = reply; // the first look: the position as it stands
+        } else if (s.resets() != seen.resets) { // a RESET MASTER ran (when it ran, not when it was sent)
+            seen.stale = seen.reply;
+            seen.reply = null;
         } else if (s.noTimes() != seen.noTimes || s.isEnabled() != seen.enabled) {
             // A switch-off (or FLUSH STATUS zeroing no_times) or a disable: MySQL keeps the old position
             // but no longer trusts it (reply_file_name_inited_ = false), so the next ACK may be lower.
@@ -46,6 +42,7 @@ final class ReplyPositionMonotonic extends PerSource<ReplyPositionMonotonic.Seen
             seen.reply = null;
         }
         seen.noTimes = s.noTimes();
+        seen.resets = s.resets();
         seen.enabled = s.isEnabled();
         if (reply == null || seen.reply == null && reply.equals(seen.stale)) {
             return null; // no position yet, or still the one from before the reset

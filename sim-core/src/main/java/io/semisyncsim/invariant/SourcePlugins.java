@@ -41,14 +41,4 @@ final class SourcePlugins {
     SemisyncSourcePlugin plugin(int i) {
         return plugins[i];
     }
-
-    /** The node's index (-1: not a node, e.g. "network", or not looked at yet). */
-    int index(String node) {
-        for (int i = 0; i < size(); i++) {
-            if (names[i] == node || names[i].equals(node)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

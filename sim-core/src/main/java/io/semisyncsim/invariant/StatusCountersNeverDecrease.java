@@ -3,7 +3,6 @@ package io.semisyncsim.invariant;
 import io.semisyncsim.semisync.SemisyncSource;
 import io.semisyncsim.semisync.SemisyncSourcePlugin;
 import io.semisyncsim.server.Mysqld;
-import java.util.regex.Pattern;
 
 /**
  * The source plugin's status counters never decrease, except through FLUSH STATUS (which zeroes the
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  * or reinstall (a new plugin instance).
  */
 final class StatusCountersNeverDecrease extends PerSource<long[]> {
-    private static final Pattern FLUSH_STATUS = Pattern.compile("(?is)\\s*FLUSH\\s+(LOCAL\\s+|NO_WRITE_TO_BINLOG\\s+)?STATUS\\b.*");
     private static final String[] NAMES = {"yes_tx", "no_tx", "no_times", "timefunc_failures", "wait_pos_backtraverse",
         "tx_waits", "tx_wait_time", "net_waits", "wait_timeouts"};
 
@@ -19,22 +17,19 @@ final class StatusCountersNeverDecrease extends PerSource<long[]> {
 
     @Override
     long[] fresh() {
-        return new long[NAMES.length + 1]; // the counters, then how many FLUSH STATUS resets the plugin had
-    }
-
-    @Override
-    void statement(String node, String sql, long[] last) {
-        if (FLUSH_STATUS.matcher(sql).matches() || AckLedger.RESET.matcher(sql).matches()) {
-            java.util.Arrays.fill(last, 0); // it runs before the next check: what it zeroes starts from zero
-        }
+        return new long[NAMES.length + 1]; // the counters, then how many FLUSH STATUS and RESET MASTER it had
     }
 
     @Override
     Violation check(Mysqld node, SemisyncSourcePlugin plugin, long[] last, long now) {
         SemisyncSource s = plugin.source();
-        if (s.statusFlushes() != last[NAMES.length]) { // a FLUSH STATUS a replica's SQL thread applied, too
+        // A FLUSH STATUS (a client's, or one a replica's SQL thread applied) or a RESET MASTER ran since the
+        // last look: told by the plugin's own counts, as either may wait after it is sent (a commit's ACK, the
+        // engine's redo flush) before it zeroes anything.
+        long resets = s.statusFlushes() + s.resets();
+        if (resets != last[NAMES.length]) {
             java.util.Arrays.fill(last, 0);
-            last[NAMES.length] = s.statusFlushes();
+            last[NAMES.length] = resets;
         }
         long[] current = this.current; // read at every instant: no array per instant
         current[0] = s.yesTx();

@@ -91,6 +91,7 @@ public final class SemisyncSource {
     private long noTimes;
     private long yesTx;
     private long statusFlushes;
+    private long resets;
     private long noTx;
     private long timefuncFailures;
     private long waitPosBacktraverse;
@@ -521,6 +522,7 @@ public final class SemisyncSource {
         active.clear();
         activeEnds.clear();
         zeroCounters();
+        resets++;
     }
 
     /**
@@ -576,6 +578,15 @@ public final class SemisyncSource {
      */
     public long statusFlushes() {
         return statusFlushes;
+    }
+
+    /**
+     * How many RESET MASTERs this instance has had. A reader tells the reset by it, not by the statement's
+     * text: RESET MASTER may wait (for the engine's redo flush) after it is sent, and the counters and
+     * positions start over only when it runs.
+     */
+    public long resets() {
+        return resets;
     }
 
     public long yesTx() {
