@@ -266,7 +266,9 @@ public final class ReplicaChannel {
             sourceLogFile = relaySourceLogFile;
             readSourceLogPos = Math.max(4, execSourceLogPos);
         }
+        io.semisyncsim.gtid.GtidList ioPos = gtidIoPos;
         purgeRelayLogs();
+        gtidIoPos = ioPos; // the relay logs go, mi->gtid_current_pos stays (Gtid_IO_Pos; measured on 10.11.18)
         if (port != null) {
             sourcePort = port;
         }
@@ -757,7 +759,14 @@ public final class ReplicaChannel {
      */
     public int eventsToNextCommit() {
         int n = 0;
+        // Under MASTER_DELAY the header events before a transaction (the source's Format_description,
+        // Gtid_list, Binlog_checkpoint: no transaction's) go as a run of their own, so that the delay is
+        // looked at before the transaction's first event (sql_delay_event), not skipped with them.
+        boolean headers = sqlDelaySeconds != 0 && relayLog.get(groupTaken).event().trx() == 0;
         for (int i = groupTaken; i < relayLog.size(); i++) {
+            if (headers && relayLog.get(i).event().trx() != 0) {
+                break;
+            }
             n++;
             if (relayLog.get(i).event().endsTransaction()) {
                 break;
@@ -1140,9 +1149,13 @@ public final class ReplicaChannel {
         return retrieved;
     }
 
-    /** Gtid_IO_Pos (MariaDB): empty for a positional channel. */
+    /**
+     * Gtid_IO_Pos (MariaDB's mi->gtid_current_pos, shown whatever Using_Gtid is): empty for a channel that never
+     * replicated by GTID; one that turned positional (CHANGE MASTER TO MASTER_LOG_POS) keeps where it got to
+     * (measured on 10.11.18).
+     */
     public String gtidIoPos() {
-        return usingGtid == UsingGtid.NO ? "" : gtidIoPos.toString();
+        return gtidIoPos.toString();
     }
 
     /** Where Executed_Gtid_Set (the server's gtid_executed) is read. */

@@ -582,7 +582,9 @@ public final class Mysqld {
         errorLog.log("change-source-connection");
         errorLog.log("change-source", "old_host", old.host(), "old_port", old.port(), "old_file", old.file(),
                 "old_pos", old.pos(), "host", now.host(), "port", now.port(), "file", now.file(), "pos", now.pos());
-        if (useGtid != null || channel.usingGtid() != usingBefore) {
+        // Logged when the option was given or the mode changed, unless it was and stays No (measured on 10.11.18)
+        var no = io.semisyncsim.channel.ReplicaChannel.UsingGtid.NO;
+        if ((useGtid != null || channel.usingGtid() != usingBefore) && (usingBefore != no || channel.usingGtid() != no)) {
             errorLog.log("change-source-gtid", "old", usingBefore.shown(), "new", channel.usingGtid().shown());
         }
     }
@@ -605,6 +607,8 @@ public final class Mysqld {
     boolean resetReplica(boolean all) {
         // with ALL, a new connection would replicate by GTID again (MariaDB)
         boolean toGtid = channel.reset(all, flavor.sql().resetReplicaUsesGtid(), defaultHeartbeatPeriod());
+        channel.clearIoError(); // reset_slave: mi->clear_error(), mi->rli.clear_error()
+        channel.clearSqlError();
         for (String file : List.of("master.info", "relay-log.info")) {
             errorLog.log("reset-replica-deleted", "path", flavor.datadir() + file);
         }

@@ -181,15 +181,16 @@ final class ReplicationStatements {
                 case "MASTER_HOST" -> host = text(o);
                 case "MASTER_USER" -> user = text(o);
                 case "MASTER_PASSWORD" -> password = text(o);
-                case "MASTER_PORT" -> port = (int) number(o);
-                case "MASTER_CONNECT_RETRY" -> retry = number(o);
+                // change_master: `if (lex_mi->port)`, `if (lex_mi->connect_retry)`: 0 leaves each as it was
+                case "MASTER_PORT" -> port = number(o) == 0 ? null : (int) number(o);
+                case "MASTER_CONNECT_RETRY" -> retry = number(o) == 0 ? null : number(o);
                 case "MASTER_HEARTBEAT_PERIOD" -> heartbeat = heartbeatPeriod(o, warnings);
                 case "MASTER_AUTO_POSITION" -> autoPosition = number(o) != 0;
                 case "MASTER_USE_GTID" -> useGtid = useGtid(o);
                 case "MASTER_LOG_FILE" -> file = text(o);
                 case "MASTER_LOG_POS" -> pos = number(o);
                 case "MASTER_DELAY" -> delay = number(o);
-                default -> throw flavor().error(1064, o.getKey() + " = ...", 1);
+                default -> throw flavor().error(1064, o.getKey() + " = " + written(o.getValue()), 1);
             }
         }
         // change_master: auto-positioning needs GTIDs (ER_AUTO_POSITION_REQUIRES_GTID_MODE_NOT_OFF).
@@ -200,7 +201,15 @@ final class ReplicationStatements {
             throw flavor().error(1729, delay, Integer.MAX_VALUE); // ER_MASTER_DELAY_VALUE_OUT_OF_RANGE
         }
         BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
+        ReplicaChannel.UsingGtid usingBefore = server.channel().usingGtid();
         server.changeSource(host, port, user, retry, heartbeat, autoPosition, useGtid, start);
+        if (mariadb && useGtid == null && usingBefore != server.channel().usingGtid()) {
+            // MASTER_LOG_FILE/POS given to a channel positioned by GTID (sql_repl.cc change_master:
+            // ER_MASTER_INFO_IMPLICITLY_CHANGED... 'Using_Gtid' from 'Current_Pos' to 'No'; measured)
+            warnings.add(new Warning("Note", 4190, flavor().errorText(4190, "CHANGE MASTER TO", usingBefore.shown(),
+                    server.channel().usingGtid().shown())));
+        }
+        server.channel().clearSqlError(); // change_master: "Clear the errors, for a clean start" (rli.clear_error)
         if (delay != null) {
             server.channel().setSqlDelay(delay);
         }
@@ -222,7 +231,7 @@ final class ReplicationStatements {
         } else if (o.getValue() instanceof Input.Decimal d && !d.text().startsWith("-")) {
             v = new BigDecimal(d.text());
         } else {
-            throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
+            throw flavor().error(1064, written(o.getValue()), 1);
         }
         float period = v.floatValue();
         if (period > Mysqld.MAX_HEARTBEAT_PERIOD) {
@@ -256,7 +265,7 @@ final class ReplicationStatements {
             throw flavor().error(1198);
         }
         if (server.resetReplica(all)) {
-            return StatementExecutor.ok(List.of(new Warning("Note", 4190, flavor().errorText(4190, "No", "Slave_Pos"))));
+            return StatementExecutor.ok(List.of(new Warning("Note", 4190, flavor().errorText(4190, "RESET SLAVE", "No", "Slave_Pos"))));
         }
         return StatementExecutor.ok(List.of());
     }
@@ -265,7 +274,7 @@ final class ReplicationStatements {
         if (o.getValue() instanceof Input.Text t) {
             return t.text();
         }
-        throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
+        throw flavor().error(1064, written(o.getValue()), 1);
     }
 
     private long number(Map.Entry<String, Input> o) throws SqlError {
@@ -273,7 +282,18 @@ final class ReplicationStatements {
                 && w.value().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0) {
             return w.value().longValue();
         }
-        throw flavor().error(1064, o.getKey() + " = " + o.getValue(), 1);
+        throw flavor().error(1064, written(o.getValue()), 1);
+    }
+
+    /** A value as the statement wrote it, where the server's 1064 quotes the statement from (the value's token). */
+    private static String written(Input value) {
+        if (value instanceof Input.Whole w) {
+            return w.value().toString();
+        }
+        if (value instanceof Input.Decimal d) {
+            return d.text();
+        }
+        return value instanceof Input.Text t ? "'" + t.text().replace("'", "''") + "'" : String.valueOf(value);
     }
 
     private StatementResult showReplicaStatus(Statement.ShowReplicaStatus show) {
