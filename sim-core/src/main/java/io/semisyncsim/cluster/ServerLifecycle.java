@@ -106,6 +106,7 @@ final class ServerLifecycle {
         NodeState state = server.start(prepared);
         trace.record(server.name(), "mysqld", "start", "state", state.name());
         if (state != NodeState.RUNNING) {
+            effects.nodeState(false, false); // the host is there, nothing listens on it: a connect is refused
             return;
         }
         if (!prepared.isEmpty()) {

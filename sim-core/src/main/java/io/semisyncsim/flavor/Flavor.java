@@ -105,6 +105,11 @@ public final class Flavor {
         return replicaText("cannot-connect", namedArgs);
     }
 
+    /** The client library's message for a MASTER_HOST no resolver knows ({@code replica-errors.unknown-host}). */
+    public String replicaUnknownHost(Object... namedArgs) {
+        return replicaText("unknown-host", namedArgs);
+    }
+
     /**
      * The client library's message when the source's OS took the connection but its greeting never came
      * ({@code replica-errors.no-greeting}: CR_SERVER_LOST_EXTENDED, 2013).

@@ -267,7 +267,13 @@ public final class NetworkActor {
                 heldConnects.add(c); // the client's own connect timeout may give up first
                 return Behaviors.same();
             }
-            if (down.contains(c.server()) || notListening.contains(c.server()) || !mysqld.containsKey(c.server())) {
+            if (!mysqld.containsKey(c.server())) { // the resolver answers at once: no host of that name
+                trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
+                        "result", "unknown host");
+                later(0, c.owner(), new Packet.ConnectFailed(c.attempt(), Packet.ConnectFailed.UNKNOWN_HOST));
+                return Behaviors.same();
+            }
+            if (down.contains(c.server()) || notListening.contains(c.server())) {
                 trace.record(c.client(), "network", "connect", "to", c.server(), "attempt", c.attempt(),
                         "result", "refused");
                 later(rtt, c.owner(), new Packet.ConnectFailed(c.attempt(), 111));

@@ -33,8 +33,14 @@ public sealed interface Packet {
         }
     }
 
-    /** The client's connect {@code attempt} was refused ({@code errno} 111: no mysqld listening there). */
+    /**
+     * The client's connect {@code attempt} failed: refused ({@code errno} 111: no mysqld listening there), or
+     * {@link #UNKNOWN_HOST}.
+     */
     record ConnectFailed(long attempt, int errno) implements Packet {
+        /** getaddrinfo's EAI_NONAME: the name is no host of the topology, and no packet was sent. */
+        public static final int UNKNOWN_HOST = -2;
+
         @Override
         public long connection() {
             return -1;

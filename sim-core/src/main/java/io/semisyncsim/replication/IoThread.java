@@ -282,7 +282,11 @@ public final class IoThread {
                 establishedAttempt = attempt; // connected, waiting for the greeting
             } else if (p instanceof Packet.ConnectFailed f && f.attempt() == attempt) {
                 timers.cancel("connect");
-                connectFailed(f.errno(), "Connection refused");
+                if (f.errno() == Packet.ConnectFailed.UNKNOWN_HOST) {
+                    unknownHost();
+                } else {
+                    connectFailed(f.errno(), "Connection refused");
+                }
             } else if (p instanceof Packet.PeerClosed closed && closed.connection() == connection) {
                 whenQueued(this::connectionLost);
             } else if (p instanceof Packet.Data d && d.connection() == connection) {
@@ -644,6 +648,13 @@ public final class IoThread {
             String message = c.server().flavor().replicaCannotConnect("host", ch.sourceHost(), "port", ch.sourcePort(),
                     "errno", errno, "errno_text", errnoText);
             connectError(2003, message, errno);
+        }
+
+        /** MASTER_HOST names no host: CR_UNKNOWN_HOST (2005) with getaddrinfo's code (measured on MariaDB 10.11.18). */
+        private void unknownHost() {
+            String message = c.server().flavor().replicaUnknownHost("host", c.channel().sourceHost(),
+                    "errno", Packet.ConnectFailed.UNKNOWN_HOST);
+            connectError(2005, message, 2005);
         }
 
         /**

@@ -65,6 +65,21 @@ class MariadbSourceGoneTest {
     }
 
     @Test
+    void aMasterHostNoResolverKnowsIsUnknownNotRefused() {
+        try (Cluster c = mariadb(true)) {
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.execute("replica1", Account.ROOT, "CHANGE MASTER TO MASTER_HOST = 'no-such-host.invalid'");
+            c.execute("replica1", Account.ROOT, "START SLAVE");
+            c.kernel().runFor(100_000);
+            // CR_UNKNOWN_HOST at once, with getaddrinfo's EAI_NONAME (measured on 10.11.18)
+            assertEquals(2005, c.node("replica1").channel().lastIoErrno());
+            assertTrue(logged(c, "replica1", "message: Unknown server host 'no-such-host.invalid' (-2), Internal MariaDB"
+                    + " error code: 2005"));
+        }
+    }
+
+    @Test
     void aZombieDumpThreadIsEndedSilently() {
         try (Cluster c = mariadb(false)) {
             c.kernel().runFor(100_000);
