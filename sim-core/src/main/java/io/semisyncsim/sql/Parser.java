@@ -2010,6 +2010,15 @@ public final class Parser {
         } else if (acceptWord("SQL_THREAD")) {
             threads = Threads.SQL_THREAD;
         }
+        // thread_type's list: IO_THREAD, SQL_THREAD (either order) names both
+        if (threads != Threads.BOTH && peek().isSymbol(",")
+                && tokens.get(i + 1).isWord(threads == Threads.IO_THREAD ? "SQL_THREAD" : "IO_THREAD")) {
+            i += 2;
+            threads = Threads.BOTH;
+        }
+        if (start && peek().isWord("UNTIL")) {
+            throw unsupportedClause("UNTIL"); // a real server takes it: not a syntax error
+        }
         return start ? new Statement.StartReplica(threads) : new Statement.StopReplica(threads);
     }
 
@@ -2024,6 +2033,11 @@ public final class Parser {
         }
         throw error();
     }
+
+    /** CHANGE MASTER options MySQL and MariaDB both take that the model has no use for yet (sql_yacc.yy). */
+    private static final java.util.Set<String> NOT_MODELLED_SOURCE_OPTIONS = java.util.Set.of("IGNORE_SERVER_IDS",
+            "MASTER_BIND", "MASTER_SSL", "MASTER_SSL_CA", "MASTER_SSL_CAPATH", "MASTER_SSL_CERT", "MASTER_SSL_CIPHER",
+            "MASTER_SSL_KEY", "MASTER_SSL_VERIFY_SERVER_CERT", "MASTER_SSL_CRL", "MASTER_SSL_CRLPATH");
 
     private Statement change() throws ParseException {
         expectWord("CHANGE");
@@ -2045,6 +2059,10 @@ public final class Parser {
                 throw error(); // MariaDB knows only the MASTER_ names: 1064 from the option on
             }
             String option = word().toUpperCase(Locale.ROOT);
+            if (NOT_MODELLED_SOURCE_OPTIONS.contains(option.replaceFirst("^SOURCE_", "MASTER_"))) {
+                i--;
+                throw unsupportedClause(option); // a real server takes it: not a syntax error
+            }
             expectSymbol("=");
             options.put(option, value());
         } while (acceptSymbol(","));

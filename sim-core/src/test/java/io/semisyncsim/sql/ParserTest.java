@@ -149,6 +149,23 @@ class ParserTest {
     }
 
     @Test
+    void bothThreadsMayBeNamedInEitherOrder() throws ParseException {
+        assertEquals(new Statement.StopReplica(Statement.Threads.BOTH), parse("STOP SLAVE IO_THREAD, SQL_THREAD"));
+        assertEquals(new Statement.StartReplica(Statement.Threads.BOTH), parse("START REPLICA SQL_THREAD, IO_THREAD"));
+    }
+
+    @Test
+    void startUntilIsNotModelledRatherThanASyntaxError() {
+        assertEquals("UNTIL", unsupported("START SLAVE UNTIL SOURCE_LOG_FILE = 'binlog.000001', SOURCE_LOG_POS = 4").clause());
+    }
+
+    @Test
+    void sourceOptionsARealServerTakesAreNotModelledRatherThanASyntaxError() {
+        assertEquals("IGNORE_SERVER_IDS", unsupported("CHANGE MASTER TO IGNORE_SERVER_IDS = (5, 6)").clause());
+        assertEquals("SOURCE_SSL", unsupported("CHANGE REPLICATION SOURCE TO SOURCE_SSL = 1").clause());
+    }
+
+    @Test
     void errorPointsAtTheFirstTokenThatDoesNotFit() {
         assertEquals(8, errorOffset("INSTALL PLUGINS x SONAME 'y'", MYSQL80));
         assertEquals(24, errorOffset("SHOW GLOBAL STATUS LIKE x", MYSQL80));
