@@ -23,6 +23,19 @@ public final class LogFileName {
                 digits.length()).toString();
     }
 
+    /**
+     * The number a file name ends with, as MariaDB's until_log_name_extension reads it (strtoul of what follows
+     * the last dot); 0 for a name without one.
+     */
+    public static long number(String file) {
+        int dot = file.lastIndexOf('.');
+        int end = dot + 1;
+        while (end < file.length() && end - dot <= 18 && Character.isDigit(file.charAt(end))) {
+            end++;
+        }
+        return end == dot + 1 ? 0 : Long.parseLong(file.substring(dot + 1, end));
+    }
+
     /** {@code n} (not negative) in at least {@code width} digits, zero-padded. */
     public static StringBuilder padded(StringBuilder b, long n, int width) {
         String s = Long.toString(n);

@@ -490,6 +490,44 @@ public final class ReplicaChannel {
         sourceFormatSize = 0; // handle_slave_io drops description_event_for_queue as it ends
     }
 
+    /**
+     * START SLAVE UNTIL's condition (Relay_log_info::until_condition): the source's coordinates ({@code relay}
+     * false) or the relay log's; shown by SHOW SLAVE STATUS until the next START SLAVE of the SQL thread.
+     */
+    public record Until(boolean relay, String file, long pos) {
+        /** Until_Condition's word. */
+        public String condition() {
+            return relay ? "Relay" : "Master";
+        }
+    }
+
+    private Until until;
+
+    /** START SLAVE of the SQL thread sets it, or clears it (null). */
+    public void until(Until condition) {
+        until = condition;
+    }
+
+    public Until until() {
+        return until;
+    }
+
+    /**
+     * Whether the SQL thread, about to read its next event, has reached its UNTIL position (rpl_rli.cc
+     * is_until_satisfied): between transactions the source's position is where the next event starts, the
+     * relay log's where the SQL thread's group ends; a later file is past it, files compared by number.
+     */
+    public boolean untilReached() {
+        if (until == null || nextToApply() == null) {
+            return false; // checked as an event is read: a thread that read everything waits on
+        }
+        long file = until.relay() ? relayFileNumber()
+                : io.semisyncsim.binlog.LogFileName.number(relaySourceLogFile());
+        long untilFile = io.semisyncsim.binlog.LogFileName.number(until.file());
+        long pos = until.relay() ? relayLogPos : execSourceLogPos();
+        return file > untilFile || file == untilFile && pos >= until.pos();
+    }
+
     /** The SQL thread stopped on an error (Last_SQL_Errno, Last_SQL_Error). */
     public void sqlError(int errno, String message, long now) {
         lastSqlErrno = errno;

@@ -603,6 +603,11 @@ public final class Flavor {
             return c.getIsNull("purge-in-use-warning-prefix") ? null : c.getString("purge-in-use-warning-prefix");
         }
 
+        /** Whether START SLAVE UNTIL is modelled (a server of the flavour measured it). */
+        public boolean startUntil() {
+            return c.getBoolean("start-until");
+        }
+
         /** Whether FLUSH RELAY LOGS without LOCAL is written to the binary log (and so replicates). */
         public boolean flushRelayLogsLogged() {
             return c.getBoolean("flush-relay-logs-logged");

@@ -44,6 +44,9 @@ public final class SqlThread {
     private record DelayOver() implements Command {
     }
 
+    /** The next event is at or past START SLAVE UNTIL's position: the thread stops (itself, as the server's). */
+    private enum UntilReached implements Command { TICK }
+
     /** The server committed the transaction this thread handed it ({@link CommitRequest}). */
     public record Committed() implements Command {
     }
@@ -86,6 +89,8 @@ public final class SqlThread {
         private final ActorContext<Command> ctx;
         /** Events in the run being applied; 0 while idle. */
         private int applying;
+        /** START SLAVE UNTIL's position was reached: the thread applies nothing more and stops. */
+        private boolean untilReached;
         /** Of those, the ones taken before a commit the server is running for this thread; -1: none runs. */
         private int committing = -1;
         /** STOP SLAVE came while the server committed: the thread ends once that commit is done. */
@@ -191,6 +196,15 @@ public final class SqlThread {
             } else if (m instanceof Stop) {
                 log("sql-killed");
                 return exit();
+            } else if (m == UntilReached.TICK) {
+                // where the thread is, in the log the condition names (slave.cc: the binlog's or the relay log's)
+                boolean relay = c.channel().until().relay();
+                log("sql-until-reached",
+                        "pos", relay ? c.channel().relayLogPos() : c.channel().execSourceLogPos(),
+                        "file", relay ? "./" + ReplicaChannel.relayFileName(c.node(), c.channel().relayFileNumber())
+                                : c.channel().relaySourceLogFile(),
+                        "kind", relay ? "relaylog" : "binlog");
+                return exit();
             } else {
                 return Behaviors.unhandled();
             }
@@ -202,7 +216,13 @@ public final class SqlThread {
          * step, since the executed position and the data only change when a transaction ends.
          */
         private void applyNext() {
-            if (applying == 0 && !c.channel().sqlDelaying()) {
+            if (applying == 0 && !untilReached && c.channel().untilReached()) {
+                // exec_relay_log_event: is_until_satisfied before the event, and before MASTER_DELAY
+                untilReached = true;
+                ctx.getSelf().tell(UntilReached.TICK);
+                return;
+            }
+            if (applying == 0 && !untilReached && !c.channel().sqlDelaying()) {
                 // sql_delay_event: the group waits until MASTER_DELAY seconds after the source ran it. Woken at
                 // the end of that second, the next look finds nothing left to wait.
                 long until = c.channel().sqlDelayUntil(c.server().now(),

@@ -108,8 +108,10 @@ public final class ReplicaStatus {
         f.put("Skip_Counter", Long.toString(ch.skipCounter()));
         f.put("Exec_Master_Log_Pos", Long.toString(ch.execSourceLogPos()));
         f.put("Relay_Log_Space", Long.toString(ch.shownRelayLogSpace()));
-        f.put("Until_Condition", "None");
-        f.put("Until_Log_Pos", "0");
+        ReplicaChannel.Until until = ch.until();
+        f.put("Until_Condition", until == null ? "None" : until.condition());
+        f.put("Until_Log_File", until == null ? "" : until.file());
+        f.put("Until_Log_Pos", until == null ? "0" : Long.toString(until.pos()));
         f.put("Master_SSL_Allowed", "No");
         f.put("Seconds_Behind_Master", behind == null ? null : Long.toString(behind));
         f.put("Master_SSL_Verify_Server_Cert", "No");

@@ -2016,10 +2016,42 @@ public final class Parser {
             i += 2;
             threads = Threads.BOTH;
         }
-        if (start && peek().isWord("UNTIL")) {
-            throw unsupportedClause("UNTIL"); // a real server takes it: not a syntax error
+        if (start && acceptWord("UNTIL")) {
+            return new Statement.StartReplica(threads, until());
         }
         return start ? new Statement.StartReplica(threads) : new Statement.StopReplica(threads);
+    }
+
+    /** START SLAVE UNTIL's options (sql_yacc.yy slave_until_opts); which make a whole condition is the server's. */
+    private Statement.Until until() throws ParseException {
+        String sourceFile = null;
+        Long sourcePos = null;
+        String relayFile = null;
+        Long relayPos = null;
+        do {
+            String option = peek().upper().replaceFirst("^SOURCE_", "MASTER_");
+            switch (option) {
+                case "MASTER_LOG_FILE", "RELAY_LOG_FILE", "MASTER_LOG_POS", "RELAY_LOG_POS" -> next();
+                default -> throw unsupportedClause("UNTIL " + peek().upper()); // GTID sets, MASTER_GTID_POS
+            }
+            expectSymbol("=");
+            switch (option) {
+                case "MASTER_LOG_FILE" -> sourceFile = string();
+                case "RELAY_LOG_FILE" -> relayFile = string();
+                case "MASTER_LOG_POS" -> sourcePos = wholeNumber();
+                default -> relayPos = wholeNumber();
+            }
+        } while (acceptSymbol(","));
+        return new Statement.Until(sourceFile, sourcePos, relayFile, relayPos);
+    }
+
+    private long wholeNumber() throws ParseException {
+        Token t = next();
+        if (t.kind() != Token.Kind.NUMBER || !t.text().matches("\\d{1,18}")) {
+            i--;
+            throw error();
+        }
+        return Long.parseLong(t.text());
     }
 
     private void replicaWord() throws ParseException {

@@ -167,8 +167,18 @@ public sealed interface Statement {
         }
     }
 
-    /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */
-    record StartReplica(Threads threads) implements Statement {
+    /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD] [UNTIL ...]; {@code until} null without one. */
+    record StartReplica(Threads threads, Until until) implements Statement {
+        public StartReplica(Threads threads) {
+            this(threads, null);
+        }
+    }
+
+    /**
+     * START SLAVE's UNTIL: the source's coordinates (MASTER_LOG_FILE/POS, SOURCE_ on MySQL) or the relay log's
+     * (RELAY_LOG_FILE/POS), each part null when not given.
+     */
+    record Until(String sourceFile, Long sourcePos, String relayFile, Long relayPos) {
     }
 
     /** STOP SLAVE|REPLICA [IO_THREAD|SQL_THREAD]. */

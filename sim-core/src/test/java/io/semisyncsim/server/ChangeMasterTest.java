@@ -66,4 +66,17 @@ class ChangeMasterTest {
                 + " of 'Using_Gtid' from 'Current_Pos' to 'No'")), assertInstanceOf(StatementResult.Ok.class, r).warnings());
         assertEquals(ReplicaChannel.UsingGtid.NO, replica.channel().usingGtid());
     }
+
+    @Test
+    void startUntilNeedsAWholePairOfCoordinates() {
+        Mysqld replica = replicaThatStoppedOnAnError();
+        assertEquals("ERROR 1277 (HY000): Incorrect parameter or combination of parameters for START SLAVE UNTIL",
+                error(root(replica, "START SLAVE UNTIL MASTER_LOG_FILE = 'mysql-bin.000001', RELAY_LOG_POS = 4")));
+    }
+
+    @Test
+    void startUntilIsNotModelledWhereNoServerMeasuredIt() {
+        assertEquals("ERROR 9000 (HY000): semisync-sim does not model UNTIL in 'START' statements yet",
+                error(root(node("mysql-8.0"), "START REPLICA UNTIL SOURCE_LOG_FILE = 'binlog.000001', SOURCE_LOG_POS = 4")));
+    }
 }

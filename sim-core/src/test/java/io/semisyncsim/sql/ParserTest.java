@@ -155,8 +155,14 @@ class ParserTest {
     }
 
     @Test
-    void startUntilIsNotModelledRatherThanASyntaxError() {
-        assertEquals("UNTIL", unsupported("START SLAVE UNTIL SOURCE_LOG_FILE = 'binlog.000001', SOURCE_LOG_POS = 4").clause());
+    void startUntilTakesTheSourcesOrTheRelayLogsCoordinates() throws ParseException {
+        assertEquals(new Statement.StartReplica(Statement.Threads.BOTH,
+                        new Statement.Until("binlog.000001", 4L, null, null)),
+                parse("START SLAVE UNTIL SOURCE_LOG_FILE = 'binlog.000001', SOURCE_LOG_POS = 4"));
+        assertEquals(new Statement.StartReplica(Statement.Threads.SQL_THREAD,
+                        new Statement.Until(null, null, "r-relay-bin.000002", 4L)),
+                parse("START SLAVE SQL_THREAD UNTIL RELAY_LOG_FILE = 'r-relay-bin.000002', RELAY_LOG_POS = 4"));
+        assertEquals("UNTIL SQL_BEFORE_GTIDS", unsupported("START REPLICA UNTIL SQL_BEFORE_GTIDS = 'x:1'").clause());
     }
 
     @Test
