@@ -194,7 +194,11 @@ public final class SqlThread {
             } else if (m instanceof RelayAdvanced) {
                 applyNext();
             } else if (m instanceof Stop) {
-                log("sql-killed");
+                if (!c.channel().sqlDelaying()) {
+                    // next_event's "Error reading relay log event": a thread asleep in sql_delay_event was not
+                    // reading the relay log, and goes without it (measured on MariaDB 10.11.18)
+                    log("sql-killed");
+                }
                 return exit();
             } else if (m == UntilReached.TICK) {
                 // where the thread is, in the log the condition names (slave.cc: the binlog's or the relay log's)

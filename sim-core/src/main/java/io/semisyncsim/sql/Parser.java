@@ -2155,19 +2155,27 @@ public final class Parser {
         }
         if (peek().isWord("MASTER") && dialect.legacyReplicationSyntax()) {
             next();
-            return new Statement.ResetSource();
+            return resetSource();
         }
         if (peek().isWord("BINARY") && dialect.binaryLogStatus()) {
             next();
             expectWord("LOGS");
             expectWord("AND");
             expectWord("GTIDS");
-            return new Statement.ResetSource();
+            return resetSource();
         }
         if (peek().isWord("QUERY") || peek().isWord("PERSIST")) {
             throw unsupportedStatement();
         }
         throw error();
+    }
+
+    /** RESET MASTER [TO n]: the first file's number is not modelled (both servers take it: not a syntax error). */
+    private Statement resetSource() throws ParseException {
+        if (peek().isWord("TO")) {
+            throw unsupportedClause("TO");
+        }
+        return new Statement.ResetSource();
     }
 
     // --- token helpers

@@ -172,6 +172,11 @@ class ParserTest {
     }
 
     @Test
+    void resetMasterToAFileNumberIsNotModelledRatherThanASyntaxError() {
+        assertEquals("TO", unsupported("RESET MASTER TO 100").clause());
+    }
+
+    @Test
     void errorPointsAtTheFirstTokenThatDoesNotFit() {
         assertEquals(8, errorOffset("INSTALL PLUGINS x SONAME 'y'", MYSQL80));
         assertEquals(24, errorOffset("SHOW GLOBAL STATUS LIKE x", MYSQL80));
