@@ -254,10 +254,13 @@ public final class SqlThread {
             c.channel().sqlStopped();
             c.channel().sqlDelayOver();
             c.server().waits().replicationMoved(0); // a waiter of MASTER_POS_WAIT gets NULL
-            String gtid = gtidPosition();
-            log(gtidForm(gtid, "sql-exiting-gtid") ? "sql-exiting-gtid" : "sql-exiting",
+            // what it applied: gtid_slave_pos, even on a channel that started from gtid_current_pos, whose local
+            // transactions its start line named (measured on MariaDB 10.11.18)
+            boolean byGtid = gtidForm(gtidPosition(), "sql-exiting-gtid");
+            log(byGtid ? "sql-exiting-gtid" : "sql-exiting",
                     "file_or_first", file(), "pos", c.channel().execSourceLogPos(), "host",
-                    c.channel().sourceHost(), "port", c.channel().sourcePort(), "gtid", gtid == null ? "" : gtid);
+                    c.channel().sourceHost(), "port", c.channel().sourcePort(),
+                    "gtid", byGtid ? c.server().gtids().variable("gtid_slave_pos") : "");
             c.server().threads().close(c.thread().id());
             c.trace().record(c.node(), "sql_thread", "sql.stop");
             return Behaviors.stopped();

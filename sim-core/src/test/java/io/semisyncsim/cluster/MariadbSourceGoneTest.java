@@ -80,6 +80,24 @@ class MariadbSourceGoneTest {
     }
 
     @Test
+    void theSqlThreadsExitLineNamesWhatItAppliedNotTheLocalTransactions() {
+        try (Cluster c = mariadb(false)) {
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.execute("replica1", Account.ROOT, "CREATE TABLE mine (id INT PRIMARY KEY)"); // 0-2-1, the replica's own
+            c.execute("replica1", Account.ROOT, "CHANGE MASTER TO MASTER_USE_GTID = current_pos");
+            c.execute("replica1", Account.ROOT, "START SLAVE");
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.kernel().runFor(100_000);
+            // started from gtid_current_pos, which holds the replica's own 0-2-1; stopped naming gtid_slave_pos, empty
+            assertTrue(logged(c, "replica1", "relay log './replica1-relay-bin.000001' position: 4; GTID position '0-2-1'"));
+            assertTrue(logged(c, "replica1", "Slave SQL thread exiting, replication stopped in log 'mysql-bin.000001' at"
+                    + " position 328; GTID position '', master: source:3306"));
+        }
+    }
+
+    @Test
     void aZombieDumpThreadIsEndedSilently() {
         try (Cluster c = mariadb(false)) {
             c.kernel().runFor(100_000);
