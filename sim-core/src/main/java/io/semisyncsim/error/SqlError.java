@@ -4,11 +4,27 @@ package io.semisyncsim.error;
 public final class SqlError extends Exception {
     private final int code;
     private final String sqlState;
+    /** A Note the statement raised before it (json_valid's, ahead of a JSON column's 4025), or null. */
+    private final SqlError note;
 
     public SqlError(int code, String sqlState, String message) {
+        this(code, sqlState, message, null);
+    }
+
+    private SqlError(int code, String sqlState, String message, SqlError note) {
         super(message, null, false, false);
         this.code = code;
         this.sqlState = sqlState;
+        this.note = note;
+    }
+
+    /** The same error, after {@code first}, a Note SHOW WARNINGS lists before it. */
+    public SqlError afterNote(SqlError first) {
+        return new SqlError(code, sqlState, getMessage(), first);
+    }
+
+    public SqlError note() {
+        return note;
     }
 
     public int code() {

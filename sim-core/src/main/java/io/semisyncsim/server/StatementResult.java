@@ -132,7 +132,9 @@ public sealed interface StatementResult {
     record Failed(SqlError error) implements StatementResult {
         @Override
         public List<Warning> warnings() {
-            return List.of(new Warning("Error", error.code(), error.getMessage()));
+            Warning failure = new Warning("Error", error.code(), error.getMessage());
+            return error.note() == null ? List.of(failure)
+                    : List.of(new Warning("Note", error.note().code(), error.note().getMessage()), failure);
         }
     }
 }

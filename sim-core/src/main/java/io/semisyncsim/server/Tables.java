@@ -81,6 +81,7 @@ final class Tables {
 
     /** A table-package error in the flavour's words. */
     static SqlError error(Flavor flavor, TableError e) {
-        return flavor.error(e.key(), e.args());
+        SqlError error = flavor.error(e.key(), e.args());
+        return e.note() == null ? error : error.afterNote(error(flavor, e.note()));
     }
 }

@@ -369,12 +369,14 @@ public record ColumnType(Kind kind, int length, int precision, int scale, boolea
 
     /**
      * A JSON column's CHECK (json_valid(col)) refuses a text that is not one JSON value with 4025, which IGNORE
-     * does not turn into a warning (measured on MariaDB 10.11.18); the text is kept as written.
+     * does not turn into a warning (measured on MariaDB 10.11.18), after json_valid's Note saying what broke
+     * (from 10.11.19); the text is kept as written.
      */
     private Object storeJson(Object v, Target at) throws TableError {
         Object text = storeText(v, at);
-        if (!JsonText.valid((String) text)) {
-            throw new TableError("check-failed", at.table() + "." + at.column(), at.db(), at.table());
+        TableError invalid = JsonText.check((String) text);
+        if (invalid != null) {
+            throw new TableError("check-failed", at.table() + "." + at.column(), at.db(), at.table()).after(invalid);
         }
         return text;
     }
