@@ -150,9 +150,13 @@ final class JsonText {
         }
         return switch (j.error) {
             case 0 -> null;
-            case EOS_ERROR -> new TableError(EOS_ERROR, 1, "json_valid");
-            case DEPTH -> new TableError(DEPTH, DEPTH_LIMIT, 1, "json_valid", j.pos);
-            default -> new TableError(j.error, 1, "json_valid", j.pos);
+            case BAD_CHR -> new TableError(4035, 1, "json_valid", j.pos);
+            case NOT_JSON_CHR -> new TableError(4036, 1, "json_valid", j.pos);
+            case EOS_ERROR -> new TableError(4037, 1, "json_valid");
+            case SYNTAX -> new TableError(4038, 1, "json_valid", j.pos);
+            case ESCAPING -> new TableError(4039, 1, "json_valid", j.pos);
+            case DEPTH -> new TableError(4040, DEPTH_LIMIT, 1, "json_valid", j.pos);
+            default -> throw new IllegalStateException("json_lib has no error " + j.error);
         };
     }
 
