@@ -145,6 +145,9 @@ final class ClientConnections {
      */
     void kill(Connection conn, boolean commitRunning) {
         conn.killed = true;
+        if (!commitRunning) {
+            server.recordLocks().release(conn.thread.id()); // the THD ends: its transaction rolls back
+        }
         boolean busy = conn.waiting != null;
         if (busy) {
             Object request = conn.waiting;
@@ -167,6 +170,7 @@ final class ClientConnections {
 
     /** The connection is gone: its client has no connection id any more, and its thread ends. */
     private void end(Connection conn) {
+        server.recordLocks().release(conn.thread.id()); // an open transaction rolls back with its connection
         connections.remove(conn.sessionId);
         byThreadId.remove(conn.thread.id());
         server.sessionThreads().remove(conn.sessionId, conn.thread.id());
@@ -193,6 +197,7 @@ final class ClientConnections {
         connections.clear(); // and open transactions with them
         byThreadId.clear();
         server.waits().clear();
+        server.recordLocks().clear();
         server.sessionThreads().clear();
     }
 

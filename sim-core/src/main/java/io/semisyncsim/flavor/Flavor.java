@@ -613,6 +613,11 @@ public final class Flavor {
             return c.getBoolean("flush-relay-logs-logged");
         }
 
+        /** How many times SHOW WARNINGS lists a row lock wait's timeout, 1205. */
+        public int lockWaitTimeoutListed() {
+            return c.getInt("lock-wait-timeout-listed");
+        }
+
         public boolean warningsKeptWithoutTables() {
             return c.getBoolean("warnings-kept-without-tables");
         }

@@ -295,6 +295,7 @@ public final class CommitCoordinator implements GroupCommit.Hooks {
     @Override
     public void engineCommitted(GroupCommit.Pending trx, BinlogPosition end) {
         server.store().apply(trx.transaction()); // visible to other sessions from now on
+        server.recordLocks().release(thread(trx)); // trx_commit lets its rows go: after the ACK under AFTER_SYNC
         if (trx.replicated() != null) {
             server.gtids().replicated(trx.transaction(), true);
         } else {

@@ -50,8 +50,12 @@ final class DmlStatements {
     /** The statement being run, as the client sent it: statement-format binlogs log this text. */
     private String sql;
 
+    /** The stage a statement waiting for a row shows: sql_insert.cc's stage_update, or stage_updating. */
+    private String lockState;
+
     StatementResult run(Account account, Statement s, Session session, String sql) throws SqlError {
         this.sql = sql;
+        this.lockState = s instanceof Statement.Insert ? "Update" : "Updating";
         try {
             return run(account, s, session);
         } finally {
@@ -83,12 +87,36 @@ final class DmlStatements {
     }
 
     /**
+     * An UPDATE's or DELETE's locking read: the rows it read are its transaction's, or it waits for them. With
+     * the primary key pinned, or an index to read by, those are the rows it matched; without either it reads,
+     * and under REPEATABLE READ locks, every row of the table (row_search_mvcc).
+     */
+    private void lockMatched(Session session, Tables.Resolved r, Expr where, List<Object[]> rows) throws SqlError {
+        TableDef def = r.table().def();
+        if (def.primaryKey().isEmpty()) {
+            return; // rows without a key of their own are not named (InnoDB's hidden row id: not modelled)
+        }
+        List<Object[]> read = rows;
+        if (KeyLookup.value(r.table(), where) == null && def.indexes().isEmpty()) {
+            List<Object[]> all = new ArrayList<>();
+            r.table().forEachRow(all::add);
+            read = all;
+        }
+        List<Object[]> keys = new ArrayList<>(read.size());
+        for (Object[] row : read) {
+            keys.add(r.table().key(row));
+        }
+        server.recordLocks().acquire(server.currentThread(), session, r.db(), r.name(), keys, lockState);
+    }
+
+    /**
      * Collected in a transaction, or committed now. A statement that changed nothing writes nothing in row
      * format; in statement format (MIXED logs these statements as statements) it is written all the same, as
      * {@code noRow} ({@link RowChange#noRow}: whether the engine took part decides how its transaction ends).
      */
     private StatementResult commitOrCollect(List<RowChange> changes, long affected, List<Warning> warnings,
-                                            String info, Session session, RowChange noRow, StatementBinlogging.Logged logged) {
+                                            String info, Session session, RowChange noRow, StatementBinlogging.Logged logged)
+            throws SqlError {
         boolean unsafe = !logged.unsafe().isEmpty() && sql != null;
         boolean inRows = unsafe && session.mixed(server.variables()); // MIXED: an unsafe statement in rows
         if (unsafe && !inRows && session.logging(server.variables()).statements()) { // STATEMENT: as it is, and why
@@ -114,6 +142,8 @@ final class DmlStatements {
                             logged.rand(), logged.userVars(), Transaction.StatementLog.databaseOf(session.database()));
             changes.set(0, log.equals(Transaction.StatementLog.NONE) ? first : first.withLog(log));
         }
+        // the rows it changes are its transaction's until the transaction ends, or it waits for them
+        server.recordLocks().acquire(server.currentThread(), session, changes, lockState);
         if (!session.inTransaction() && !session.autocommit(server.variables())) {
             session.begin(); // autocommit OFF: the statement opens a transaction, which COMMIT ends
         }
@@ -269,7 +299,12 @@ final class DmlStatements {
                 }
                 if (!def.primaryKey().isEmpty()) {
                     Object[] key = table.key(row);
-                    if (table.findByKey(key) != null || !keys.add(key)) {
+                    boolean stored = table.findByKey(key) != null;
+                    if (stored) { // the duplicate's lock first: a transaction deleting it may yet commit
+                        server.recordLocks().acquire(server.currentThread(), session, r.db(), r.name(),
+                                List.<Object[]>of(key), lockState);
+                    }
+                    if (stored || !keys.add(key)) {
                         if (!s.ignore()) {
                             throw flavor().error(1062, keyText(key), def.name(), "PRIMARY");
                         }
@@ -640,6 +675,7 @@ final class DmlStatements {
             ev.check(a.value(), "set", false);
         }
         List<Object[]> rows = matching(r, ev, s.where(), s.orderBy(), s.limit());
+        lockMatched(session, r, s.where(), rows); // every row it read, changed or not
         List<Warning> warnings = new ArrayList<>();
         ev.drainWarnings(warnings); // what reading the WHERE warned of
         List<RowChange> changes = new ArrayList<>();
@@ -752,7 +788,9 @@ final class DmlStatements {
         Tables.Resolved r = Tables.resolve(server, session, account, s.table(), "DELETE");
         Evaluator ev = new Evaluator(server, session, account).table(r.table().def(), null);
         List<RowChange> changes = new ArrayList<>();
-        for (Object[] row : matching(r, ev, s.where(), s.orderBy(), s.limit())) {
+        List<Object[]> rows = matching(r, ev, s.where(), s.orderBy(), s.limit());
+        lockMatched(session, r, s.where(), rows);
+        for (Object[] row : rows) {
             changes.add(RowChange.images(EventType.DELETE_ROWS, r.db(), r.name(), row, null));
         }
         return commitOrCollect(changes, changes.size(), List.copyOf(ev.warnings()), null, session,

@@ -63,6 +63,7 @@ public final class Mysqld {
     private final TableStore store;
     private final io.semisyncsim.channel.ReplicaChannel channel;
     private final ReplicationWaits waits = new ReplicationWaits(this);
+    private final RecordLocks recordLocks = new RecordLocks(this);
     /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
     private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
@@ -313,6 +314,11 @@ public final class Mysqld {
     /** The client sessions waiting in MASTER_POS_WAIT or MASTER_GTID_WAIT. */
     public ReplicationWaits waits() {
         return waits;
+    }
+
+    /** The rows client transactions hold (InnoDB's record locks). */
+    public RecordLocks recordLocks() {
+        return recordLocks;
     }
 
     public String uuid() {
@@ -1021,6 +1027,7 @@ public final class Mysqld {
             all.putAll(commitStatus.get());
         }
         ReplicationStatusVariables.addTo(all, this, session);
+        recordLocks.addStatusTo(all);
         for (Plugin p : plugins.behaviours()) {
             all.putAll(p.status());
         }

@@ -80,6 +80,9 @@ final class StatementExecutor {
             return new StatementResult.Blocked(b.target); // the process list shows its wait; it runs again later
         }
         session.statementDone();
+        if (!session.inTransaction() && !(result instanceof StatementResult.CommitNeeded)) {
+            server.recordLocks().release(server.currentThread()); // no transaction, no commit to come: no rows
+        }
         keepDiagnostics(statement, result, session);
         if (result instanceof StatementResult.Rows rows) {
             session.setRowCount(-1);

@@ -132,9 +132,13 @@ public sealed interface StatementResult {
     record Failed(SqlError error) implements StatementResult {
         @Override
         public List<Warning> warnings() {
-            Warning failure = new Warning("Error", error.code(), error.getMessage());
-            return error.note() == null ? List.of(failure)
-                    : List.of(new Warning("Note", error.note().code(), error.note().getMessage()), failure);
+            List<Warning> all = new java.util.ArrayList<>();
+            if (error.note() != null) {
+                all.add(new Warning("Note", error.note().code(), error.note().getMessage()));
+            }
+            all.addAll(java.util.Collections.nCopies(error.listed(),
+                    new Warning("Error", error.code(), error.getMessage())));
+            return all;
         }
     }
 }
