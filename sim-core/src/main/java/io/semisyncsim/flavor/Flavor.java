@@ -613,6 +613,11 @@ public final class Flavor {
             return c.getBoolean("flush-relay-logs-logged");
         }
 
+        /** Whether @@global.sql_log_bin reads (as 1) rather than failing with 1238. */
+        public boolean sqlLogBinGlobalReadable() {
+            return c.getBoolean("sql-log-bin-global-readable");
+        }
+
         /** How many times SHOW WARNINGS lists a row lock wait's timeout, 1205. */
         public int lockWaitTimeoutListed() {
             return c.getInt("lock-wait-timeout-listed");

@@ -364,6 +364,9 @@ final class Evaluator {
         }
         if (v.name().equalsIgnoreCase(StatementExecutor.SQL_LOG_BIN)) { // the session's own
             if (v.scope() == Scope.GLOBAL) {
+                if (flavor().sql().sqlLogBinGlobalReadable()) {
+                    return 1L; // MariaDB's global value, which nothing can set
+                }
                 throw flavor().error(1238, StatementExecutor.SQL_LOG_BIN, "SESSION");
             }
             return session.sqlLogBin() ? 1L : 0L;

@@ -276,7 +276,9 @@ public final class SystemVariables implements PluginVariables {
         }
         if (!clamped.equals(v)) {
             io.semisyncsim.flavor.Flavor.SqlRules rules = flavor.sql();
-            String name = io.semisyncsim.flavor.Flavor.SqlRules.cut(def.name(), rules.variableNameMax(),
+            // the name the server knows it by: MariaDB's slave_net_timeout, never the model's replica_net_timeout
+            String known = flavor.aliasOnlyVariables().contains(def.name()) ? def.alias() : def.name();
+            String name = io.semisyncsim.flavor.Flavor.SqlRules.cut(known, rules.variableNameMax(),
                     rules.variableNameEllipsis());
             String value = io.semisyncsim.flavor.Flavor.SqlRules.cut(v.toString(), 128, rules.variableNameEllipsis());
             warnings.add(new StatementResult.Warning("Warning", 1292, flavor.errorText(1292, name, value)));

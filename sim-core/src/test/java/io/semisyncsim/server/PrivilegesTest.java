@@ -179,6 +179,13 @@ class PrivilegesTest {
     }
 
     @Test
+    void mariadbReadsAGlobalSqlLogBinItCannotSet() {
+        assertEquals(List.of(List.of("1")), rows(as(node("mariadb-10.11"), "root", "SELECT @@global.sql_log_bin")));
+        assertEquals("ERROR 1238 (HY000): Variable 'sql_log_bin' is a SESSION variable",
+                error(as(node("mysql-8.0"), "root", "SELECT @@global.sql_log_bin")));
+    }
+
+    @Test
     void withSqlLogBinOffAGrantIsCommittedButNotLogged() {
         Mysqld n = node("mysql-8.0");
         Session s = new Session();

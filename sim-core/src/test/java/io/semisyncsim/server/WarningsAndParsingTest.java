@@ -94,6 +94,13 @@ class WarningsAndParsingTest {
     }
 
     @Test
+    void warning1292NamesAVariableAsTheServerKnowsIt() {
+        StatementResult r = node("mariadb-10.11").execute(Account.ROOT, "SET GLOBAL slave_net_timeout = 0");
+        assertEquals(List.of(new Warning("Warning", 1292, "Truncated incorrect slave_net_timeout value: '0'")),
+                r.warnings());
+    }
+
+    @Test
     void warning1292CutsLongVariableNamesAsEachServerDoes() throws SqlError {
         SysVarDef longName = new SysVarDef("rpl_semi_sync_slave_kill_conn_timeout", VarType.ULONG, "5", "0", "100",
                 List.of(), true, null, null);
