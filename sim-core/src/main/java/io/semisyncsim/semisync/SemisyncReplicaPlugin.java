@@ -17,6 +17,11 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     private final String enabledVar;
     private final String killTimeoutVar;
     private boolean status;
+    /**
+     * MariaDB's Repl_semi_sync_slave::get_slave_enabled(): the enabled variable as the I/O thread found it at
+     * its start (slave_start), which SET GLOBAL does not change while it runs.
+     */
+    private boolean enabledAtStart;
     /** MariaDB's Rpl_semi_sync_slave_send_ack: ACKs sent since the I/O thread started. */
     private long sendAck;
 
@@ -37,6 +42,7 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     @Override
     public void threadStart(String sourceUser, String sourceHost, int sourcePort, String file, long pos) {
         status = enabled();
+        enabledAtStart = status;
         sendAck = 0;
         ctx.errorLog().log(status ? "semisync-io-start" : "async-io-start", "user", sourceUser, "host", sourceHost,
                 "port", sourcePort, "file", file, "file_or_first", file.isEmpty() ? "FIRST" : file, "pos", pos);
@@ -45,6 +51,7 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     /** Kept for tests that drive the hook without a thread. */
     public void ioThreadStarted() {
         status = enabled();
+        enabledAtStart = status;
     }
 
     /** Kept for tests that drive the hook without a thread. */
@@ -90,10 +97,14 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
         sendAck++;
     }
 
-    /** MariaDB: when semisync is enabled, the stopping I/O thread KILLs its dump connection on the source. */
+    /**
+     * MariaDB: when semisync was enabled as the I/O thread started, the stopping thread KILLs its dump
+     * connection on the source, though SET GLOBAL disabled it since (Repl_semi_sync_slave::slave_stop;
+     * measured on 10.11.19).
+     */
     @Override
     public long killDumpOnStop() {
-        if (!ctx.flavor().semisyncRules().replicaKillsDumpOnStop() || !enabled()) {
+        if (!ctx.flavor().semisyncRules().replicaKillsDumpOnStop() || !enabledAtStart) {
             return -1;
         }
         return ctx.variables().getLong(killTimeoutVar) * 1_000_000L;
@@ -102,6 +113,7 @@ public final class SemisyncReplicaPlugin implements Plugin, RelayIoObserver {
     @Override
     public void threadStop() {
         status = false;
+        enabledAtStart = false; // slave_stop: set_slave_enabled(0)
     }
 
     public boolean isOn() {
