@@ -228,7 +228,15 @@ final class ReplicationStatements {
         if (delay != null && delay > Integer.MAX_VALUE) {
             throw flavor().error(1729, delay, Integer.MAX_VALUE); // ER_MASTER_DELAY_VALUE_OUT_OF_RANGE
         }
-        BinlogPosition start = file == null ? null : new BinlogPosition(file, pos == null ? 4 : pos);
+        BinlogPosition start = null;
+        if (file != null || pos != null) {
+            // change_master: MASTER_LOG_FILE and MASTER_LOG_POS each replace their own half of the coordinates,
+            // which a new host first starts over at ('', 4) (measured on MariaDB 10.11.19)
+            ReplicaChannel.Coordinates at = server.channel().coordinates();
+            boolean newSource = host != null && !host.equals(at.host());
+            start = new BinlogPosition(file != null ? file : newSource ? "" : at.file(),
+                    pos != null ? pos : newSource ? 4 : at.pos());
+        }
         ReplicaChannel.UsingGtid usingBefore = server.channel().usingGtid();
         server.changeSource(host, port, user, retry, heartbeat, autoPosition, useGtid, start);
         if (mariadb && useGtid == null && usingBefore != server.channel().usingGtid()) {

@@ -42,6 +42,24 @@ class ChangeMasterTest {
     }
 
     @Test
+    void masterLogPosAloneMovesThePositionInTheSameFile() {
+        Mysqld replica = node("mariadb-10.11");
+        root(replica, "CHANGE MASTER TO MASTER_HOST = 'source', MASTER_LOG_FILE = 'mysql-bin.000002', MASTER_LOG_POS = 400");
+        root(replica, "CHANGE MASTER TO MASTER_LOG_POS = 500");
+        assertEquals("mysql-bin.000002", replica.channel().coordinates().file());
+        assertEquals(500, replica.channel().coordinates().pos());
+    }
+
+    @Test
+    void masterLogFileAloneKeepsThePosition() {
+        Mysqld replica = node("mariadb-10.11");
+        root(replica, "CHANGE MASTER TO MASTER_HOST = 'source', MASTER_LOG_FILE = 'mysql-bin.000002', MASTER_LOG_POS = 400");
+        root(replica, "CHANGE MASTER TO MASTER_LOG_FILE = 'mysql-bin.000003'");
+        assertEquals("mysql-bin.000003", replica.channel().coordinates().file());
+        assertEquals(400, replica.channel().coordinates().pos());
+    }
+
+    @Test
     void aPortOrConnectRetryOfZeroLeavesTheSettingAsItWas() {
         Mysqld replica = node("mariadb-10.11");
         root(replica, "CHANGE MASTER TO MASTER_HOST = 'source', MASTER_CONNECT_RETRY = 7");
