@@ -836,9 +836,17 @@ public final class BinaryLog {
         return lo;
     }
 
-    /** Where one dump thread reads; while open, its file and the ones after it are not purged. */
+    /**
+     * Where one dump thread reads; while open, its file and the ones after it are not purged. RESET MASTER
+     * deletes the files, but the thread still has its own open: it reads that file's rest, then looks for the
+     * next in the index (find_next_log), which no longer names it.
+     */
     public final class Reader {
         private int cursor;
+        /** After RESET MASTER: the file the thread had open, and the events of it not read yet. */
+        private String orphanFile;
+        private List<BinlogEvent> orphan;
+        private int orphanAt;
 
         private Reader(int cursor) {
             this.cursor = cursor;
@@ -846,11 +854,41 @@ public final class BinaryLog {
 
         /** The next readable event, or null when the reader is at binlog_end_pos. */
         public BinlogEvent peek() {
+            if (orphan != null) {
+                return orphanAt < orphan.size() ? orphan.get(orphanAt) : null;
+            }
             return cursor < readable ? at(cursor) : null;
         }
 
         public void advance() {
-            cursor++;
+            if (orphan != null) {
+                orphanAt++;
+            } else {
+                cursor++;
+            }
+        }
+
+        /**
+         * RESET MASTER read the file it had open to its end and found no next one: the index does not name that
+         * file any more. (One that has the new first file's name reads on there: not modelled, it waits.)
+         */
+        public boolean lostItsFile() {
+            return orphan != null && orphanAt >= orphan.size() && fileIndex(orphanFile) < 0;
+        }
+
+        /** RESET MASTER is deleting the files: this reader keeps the rest of the one it reads. */
+        private void orphan() {
+            if (orphan != null || end() == base) {
+                return;
+            }
+            int next = Math.min(cursor, readable);
+            String file = next < end() && next < readable ? at(next).file() : at(Math.max(base, next - 1)).file();
+            List<BinlogEvent> rest = new ArrayList<>();
+            for (int e = next; e < readable && at(e).file().equals(file); e++) {
+                rest.add(at(e));
+            }
+            orphanFile = file;
+            orphan = rest;
         }
 
         /** The dump thread ended: its file is no longer in use. */
@@ -970,8 +1008,11 @@ public final class BinaryLog {
         return null;
     }
 
-    /** RESET MASTER: back to file 1, empty. */
+    /** RESET MASTER: back to file 1, empty; a dump thread keeps the file it reads open (see {@link Reader}). */
     public void reset() {
+        for (Reader r : readers) {
+            r.orphan();
+        }
         unloggedInCurrent = 0;
         unloggedBefore = 0;
         checkpointDue = false;

@@ -3,6 +3,7 @@ package io.semisyncsim.cluster;
 import io.semisyncsim.binlog.BinlogPosition;
 import io.semisyncsim.channel.GtidDump;
 import io.semisyncsim.net.Packet;
+import io.semisyncsim.replication.BinlogDumpThread;
 import io.semisyncsim.replication.Protocol;
 import io.semisyncsim.server.DumpRegistry;
 import io.semisyncsim.server.Mysqld;
@@ -315,6 +316,44 @@ final class DumpThreads<D> {
      * "Failed to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
      * Any other write: the stream ends on the write error (ER_NET_ERROR_ON_WRITE).
      */
+    /** What a dump thread reported of its end. */
+    void report(BinlogDumpThread.Report report) {
+        if (report instanceof BinlogDumpThread.NetFlushFailed f) {
+            netFlushFailed(f.connection(), f.askedForAck());
+        } else if (report instanceof BinlogDumpThread.LostItsLog l) {
+            lostItsLog(l);
+        }
+    }
+
+    /**
+     * RESET MASTER took the file a dump read, and no next one is in the index: a fatal read error, 1236 "could
+     * not find next log" with the coordinates mysql_binlog_send adds. A MariaDB semisync dump stops its semisync
+     * part at once and then waits to finalize, sending nothing, as a dump that failed at its first read does;
+     * any other sends it and ends (measured on MariaDB 10.11.19: replication/reset-master-under-a-dump-mariadb).
+     */
+    private void lostItsLog(BinlogDumpThread.LostItsLog l) {
+        DumpRegistry.Dump d = dumps.get(l.connection());
+        D dump = running.get(l.connection());
+        if (d == null || dump == null || stopped.contains(l.connection())) {
+            return;
+        }
+        if (d.semisync() && server.flavor().semisyncRules().failedDumpWaitsForClose()) {
+            Threads.Thread t = server.threads().find(d.thread());
+            transmitStop(d.thread(), d.serverId(), true);
+            trace.record(server.name(), "dump", "dump.finalizing", "connection", l.connection());
+            if (t != null) {
+                t.state("Waiting to finalize termination");
+            }
+            dumps.add(new DumpRegistry.Dump(l.connection(), d.thread(), d.serverId(), d.uuid(), false, d.host()));
+            stopped.add(l.connection());
+            running.put(l.connection(), effects.startFinalizing(l.connection()));
+            effects.stop(dump);
+            return;
+        }
+        String message = server.flavor().dumpFatal("next-log-missing", l.first(), l.lastEvent(), l.lastByte());
+        effects.killSameId(dump, new Protocol.DumpError(1236, message));
+    }
+
     void netFlushFailed(long connection, boolean askedForAck) {
         DumpRegistry.Dump d = dumps.get(connection);
         D dump = running.get(connection);

@@ -142,8 +142,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     /** The ACK receiver thread started: the ACKs that waited in its sockets are read. */
     private enum AckReceiverStarted implements Command { TICK }
 
-    /** A write of the dump thread on {@code connection} failed ({@code askedForAck}: an event's that asks for an ACK). */
-    public record DumpNetFlushFailed(long connection, boolean askedForAck) implements Command {
+    /** A dump thread's report of its own end: a failed write, or a file RESET MASTER took away. */
+    public record DumpReport(BinlogDumpThread.Report report) implements Command {
     }
 
     /** A clean shutdown's next timed phase is due. */
@@ -165,7 +165,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
     private final ActorRef<Packet> inbox;
     private final ActorRef<SqlThread.Command> toSqlThread;
     private final ActorRef<IoThread.Command> toIoThread;
-    private final ActorRef<BinlogDumpThread.NetFlushFailed> dumpNetFlushFailed;
+    private final ActorRef<BinlogDumpThread.Report> dumpReports;
     private final ClientConnections clients;
     private final ClientCommands commands;
     private final ThreadKiller killer;
@@ -190,8 +190,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.inbox = ctx.messageAdapter(Packet.class, FromNetwork::new);
         this.toSqlThread = ctx.messageAdapter(SqlThread.Command.class, ForSqlThread::new);
         this.toIoThread = ctx.messageAdapter(IoThread.Command.class, ForIoThread::new);
-        this.dumpNetFlushFailed = ctx.messageAdapter(BinlogDumpThread.NetFlushFailed.class,
-                f -> new DumpNetFlushFailed(f.connection(), f.askedForAck()));
+        this.dumpReports = ctx.messageAdapter(BinlogDumpThread.Report.class, DumpReport::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published,
                 () -> server.channel().sqlCommittingState() != null);
         this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
@@ -275,8 +274,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             server.waits().timedOut(w.waitId());
         } else if (m instanceof CloseSession s) {
             clients.quit(s.session());
-        } else if (m instanceof DumpNetFlushFailed f) {
-            dumps.netFlushFailed(f.connection(), f.askedForAck());
+        } else if (m instanceof DumpReport r) {
+            dumps.report(r.report());
         } else if (m instanceof Crash k) {
             lifecycle.crash(k.powerLoss());
         } else if (m instanceof Start) {
@@ -506,7 +505,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
             ActorRef<BinlogDumpThread.Command> dump = getContext().spawn(BinlogDumpThread.create(
                     new BinlogDumpThread.Context(server.name(), connection, request, server.binlog(),
                             c.network(), c.trace(), semisync ? () -> server.plugins(BinlogTransmitObserver.class) : null,
-                            server::now, dumpNetFlushFailed, gtids, refusal)),
+                            server::now, dumpReports, gtids, refusal)),
                     "dump-" + connection + "-" + ++generation);
             getContext().watch(dump);
             return dump;

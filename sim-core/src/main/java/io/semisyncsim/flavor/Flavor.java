@@ -854,6 +854,17 @@ public final class Flavor {
                 .replace("{pos}", Long.toString(from.pos())).replace("{end}", Long.toString(from.pos() + 19));
     }
 
+    /**
+     * A dump's fatal read error after it started (flavors.conf dump-fatal), with the coordinates the sender adds:
+     * where the dump started, where the last event read starts, and the last byte read.
+     */
+    public String dumpFatal(String key, io.semisyncsim.binlog.BinlogPosition first,
+                            io.semisyncsim.binlog.BinlogPosition lastEvent, long lastByte) {
+        return string("dump-fatal." + key).replace("{first_file}", first.file())
+                .replace("{first_pos}", Long.toString(first.pos())).replace("{file}", lastEvent.file())
+                .replace("{last_pos}", Long.toString(lastEvent.pos())).replace("{end}", Long.toString(lastByte));
+    }
+
     public boolean gtidDumpLoggedBeforeChecks() {
         return bool("gtid.log-dump-start-before-checks");
     }

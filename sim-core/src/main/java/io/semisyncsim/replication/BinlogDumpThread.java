@@ -55,23 +55,38 @@ public final class BinlogDumpThread {
      * event's or a heartbeat's (net_flush, ER_NET_ERROR_ON_WRITE). The thread waits to be stopped: its server
      * writes what the real dump thread writes as it ends.
      */
-    public record NetFlushFailed(long connection, boolean askedForAck) {
+    public record NetFlushFailed(long connection, boolean askedForAck) implements Report {
+    }
+
+    /**
+     * RESET MASTER deleted the file the thread read, and the index names no next one (find_next_log: "could
+     * not find next log"): a fatal read error, which its server words with the coordinates Binlog_sender and
+     * mysql_binlog_send add ({@code first}: where the dump started; {@code lastEvent}: where the last event read
+     * starts, {@code lastByte}: where it ends). What was read before went out.
+     */
+    public record LostItsLog(long connection, BinlogPosition first, BinlogPosition lastEvent, long lastByte)
+            implements Report {
+    }
+
+    /** What a dump thread tells its server about its own end. */
+    public sealed interface Report permits NetFlushFailed, LostItsLog {
+        long connection();
     }
 
     /**
      * Everything a dump thread needs from its server; {@code semisync} is the plugin's transmit observer
-     * when this dump is semisync, else null; {@code netFlushFailed} hears of a failed flush for an ACK.
+     * when this dump is semisync, else null; {@code netFlushFailed} hears of a failed flush and of a file RESET MASTER took away.
      */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace,
                           java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                          java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed,
+                          java.util.function.LongSupplier clock, ActorRef<Report> netFlushFailed,
                           GtidDump gtids, String refusal) {
         /** A dump by GTID, or by a position the source serves. */
         public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                        ActorRef<NetworkActor.Command> network, Trace trace,
                        java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                       java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed, GtidDump gtids) {
+                       java.util.function.LongSupplier clock, ActorRef<Report> netFlushFailed, GtidDump gtids) {
             this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, gtids, null);
         }
 
@@ -79,7 +94,7 @@ public final class BinlogDumpThread {
         public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                        ActorRef<NetworkActor.Command> network, Trace trace,
                        java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                       java.util.function.LongSupplier clock, ActorRef<NetFlushFailed> netFlushFailed) {
+                       java.util.function.LongSupplier clock, ActorRef<Report> netFlushFailed) {
             this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, null, null);
         }
     }
@@ -166,6 +181,8 @@ public final class BinlogDumpThread {
         private final NetBuffer netBuffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
         private long lastSent;
+        /** The last event this dump read from the binary log (for a fatal error's coordinates), or null. */
+        private BinlogEvent lastRead;
 
         Running(Context c, TimerScheduler<Command> timers, String actor, BinaryLog.Reader reader) {
             this.c = c;
@@ -232,12 +249,33 @@ public final class BinlogDumpThread {
             }
             for (BinlogEvent e; (e = reader.peek()) != null; reader.advance()) {
                 nameNextFile(e);
+                lastRead = e;
                 Behavior<Command> failed = send(e);
                 if (failed != null) {
                     return failed;
                 }
             }
+            if (reader.lostItsFile()) {
+                return lostItsLog();
+            }
             return flushAndWait();
+        }
+
+        /**
+         * RESET MASTER took the file away and the index names no next one: what was read goes out, and the
+         * server ends the thread as its flavour does (it sends 1236, or a MariaDB semisync dump waits).
+         */
+        private Behavior<Command> lostItsLog() {
+            if (!flush()) {
+                return netFlushFailed(false);
+            }
+            failed = true;
+            BinlogPosition first = c.request().from() != null ? c.request().from() : new BinlogPosition(sentFile, 4);
+            BinlogPosition last = lastRead == null ? new BinlogPosition(sentFile, 4) : lastRead.start();
+            c.trace().record(c.node(), actor, "dump.lost-its-log", "connection", c.connection());
+            c.netFlushFailed().tell(new LostItsLog(c.connection(), first, last,
+                    lastRead == null ? 4 : lastRead.end().pos()));
+            return Behaviors.same();
         }
 
         /**

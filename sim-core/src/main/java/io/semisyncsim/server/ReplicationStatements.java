@@ -493,6 +493,7 @@ final class ReplicationStatements {
         for (var p : server.plugins().behaviours()) {
             p.resetMaster();
         }
+        server.replication().binlogWritten(); // reset_logs signals binlog_end_pos: the dump threads wake
         return StatementExecutor.ok(List.of());
     }
 }

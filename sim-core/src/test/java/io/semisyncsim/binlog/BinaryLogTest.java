@@ -221,6 +221,38 @@ class BinaryLogTest {
     }
 
     @Test
+    void aDumpReadingAFileResetMasterDeletedReadsItToItsEndAndFindsNoNextFile() {
+        BinaryLog log = new BinaryLog(SIZES, 400, () -> 0L);
+        log.write(insert(1));
+        log.write(insert(2)); // binlog.000002
+        log.publishWritten();
+        BinaryLog.Reader lagging = log.openReader(new BinlogPosition("binlog.000002", 4));
+
+        log.reset();
+
+        List<BinlogEvent> rest = new java.util.ArrayList<>();
+        for (BinlogEvent e; (e = lagging.peek()) != null; lagging.advance()) {
+            rest.add(e);
+        }
+        assertTrue(rest.stream().allMatch(e -> e.file().equals("binlog.000002")), rest.toString());
+        assertEquals(EventType.XID, rest.get(rest.size() - 1).type());
+        assertTrue(lagging.lostItsFile());
+    }
+
+    @Test
+    void aDumpInTheFileResetMasterNamesAgainHasNotLostIt() {
+        BinaryLog log = new BinaryLog(SIZES, 1 << 30, () -> 0L);
+        log.write(insert(1));
+        log.publishWritten();
+        BinaryLog.Reader reader = log.openReader(null);
+        log.reset();
+        for (; reader.peek() != null; reader.advance()) {
+            assertEquals("binlog.000001", reader.peek().file());
+        }
+        assertFalse(reader.lostItsFile());
+    }
+
+    @Test
     void expiredClosedFilesArePurgedAtRotation() {
         long[] now = {0};
         BinaryLog log = new BinaryLog(SIZES, 400, () -> now[0]);
