@@ -12,5 +12,7 @@ public enum Refresh implements QueryEffect {
     /** FLUSH STATUS. */
     STATUS,
     /** FLUSH RELAY LOGS, as MySQL logs it. */
-    RELAY_LOG
+    RELAY_LOG,
+    /** FLUSH ERROR, ENGINE, GENERAL or SLOW LOGS (REFRESH_ERROR_LOG ...): files the model does not keep. */
+    UNKEPT_LOGS
 }

@@ -640,7 +640,9 @@ final class StatementExecutor {
     }
 
     /**
-     * FLUSH BINARY LOGS, FLUSH RELAY LOGS and FLUSH LOGS (sql_reload.cc reload_acl_and_cache): the binary log
+     * FLUSH BINARY LOGS, FLUSH RELAY LOGS, FLUSH LOGS and FLUSH ERROR/ENGINE/GENERAL/SLOW LOGS (sql_reload.cc
+     * reload_acl_and_cache; the last four flush files the model does not keep, and are logged as a statement
+     * unless LOCAL, measured on MariaDB 10.11.19): the binary log
      * rotates and purges (rotate_and_purge), then the relay log rotates (rotate_relay_log). A rotation of
      * the binary log is never logged (REFRESH_BINARY_LOG: tmp_write_to_binlog= 0); FLUSH RELAY LOGS is,
      * unless LOCAL, where the flavour logs it (MySQL; MariaDB does not, as "the slave is not likely to have
@@ -656,7 +658,12 @@ final class StatementExecutor {
         if (f.relay()) {
             server.rotateRelayLog();
         }
-        if (f.binary() || f.local() || !flavor().sql().flushRelayLogsLogged()) {
+        if (f.unkept() && !f.local()) { // the error, engine, general or slow log: written all the same
+            return new StatementResult.CommitNeeded(List.of(), 0,
+                    new Transaction.Query(session.database(), Parser.withoutTerminator(sql), Refresh.UNKEPT_LOGS),
+                    List.of(), null, false);
+        }
+        if (f.binary() || f.local() || f.unkept() || !flavor().sql().flushRelayLogsLogged()) {
             return ok(List.of());
         }
         return new StatementResult.CommitNeeded(List.of(), 0,

@@ -1987,6 +1987,13 @@ public final class Parser {
         if (acceptWord("LOGS")) {
             return Statement.FlushLogs.all(local);
         }
+        for (String log : new String[] {"ERROR", "ENGINE", "GENERAL", "SLOW"}) {
+            if (peek().isWord(log) && tokens.get(i + 1).isWord("LOGS")) {
+                next();
+                next();
+                return Statement.FlushLogs.unkept(local);
+            }
+        }
         if (!peek().isWord("STATUS")) {
             throw peek().kind() == Token.Kind.IDENT ? unsupportedNamed("FLUSH " + peek().upper()) : error();
         }

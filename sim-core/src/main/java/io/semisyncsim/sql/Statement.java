@@ -165,6 +165,15 @@ public sealed interface Statement {
         public static FlushLogs all(boolean local) {
             return new FlushLogs(true, true, local);
         }
+
+        /** FLUSH ERROR, ENGINE, GENERAL or SLOW LOGS: logs the model does not keep; only its binlogging shows. */
+        public static FlushLogs unkept(boolean local) {
+            return new FlushLogs(false, false, local);
+        }
+
+        public boolean unkept() {
+            return !binary && !relay;
+        }
     }
 
     /** START SLAVE|REPLICA [IO_THREAD|SQL_THREAD] [UNTIL ...]; {@code until} null without one. */

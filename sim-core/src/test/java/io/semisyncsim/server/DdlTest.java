@@ -260,4 +260,15 @@ class DdlTest {
         assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "FLUSH LOCAL STATUS"));
         assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "FLUSH NO_WRITE_TO_BINLOG STATUS"));
     }
+
+    @Test
+    void flushingALogTheModelDoesNotKeepIsWrittenToTheBinaryLogUnlessLocal() {
+        Mysqld node = node("mariadb-10.11");
+        for (String log : List.of("ERROR", "ENGINE", "GENERAL", "SLOW")) {
+            StatementResult.CommitNeeded c = assertInstanceOf(StatementResult.CommitNeeded.class,
+                    node.execute(Account.ROOT, "FLUSH " + log + " LOGS"));
+            assertEquals("FLUSH " + log + " LOGS", c.query().sql());
+            assertInstanceOf(StatementResult.Ok.class, node.execute(Account.ROOT, "FLUSH LOCAL " + log + " LOGS"));
+        }
+    }
 }
