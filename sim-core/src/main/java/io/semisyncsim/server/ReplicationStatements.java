@@ -228,6 +228,17 @@ final class ReplicationStatements {
         if (delay != null && delay > Integer.MAX_VALUE) {
             throw flavor().error(1729, delay, Integer.MAX_VALUE); // ER_MASTER_DELAY_VALUE_OUT_OF_RANGE
         }
+        if (useGtid != null && useGtid != ReplicaChannel.UsingGtid.NO && (file != null || pos != null)) {
+            // change_master warns that a channel positioned by GTID will not start from them
+            // (ER_WARN_OPTION_IGNORED), yet keeps them as its coordinates (measured on 10.11.19: one Note each,
+            // the file's first; Read_Master_Log_Pos is the position given)
+            if (file != null) {
+                warnings.add(new Warning("Note", 1618, flavor().errorText(1618, "MASTER_LOG_FILE")));
+            }
+            if (pos != null) {
+                warnings.add(new Warning("Note", 1618, flavor().errorText(1618, "MASTER_LOG_POS")));
+            }
+        }
         BinlogPosition start = null;
         if (file != null || pos != null) {
             // change_master: MASTER_LOG_FILE and MASTER_LOG_POS each replace their own half of the coordinates,
@@ -291,7 +302,7 @@ final class ReplicationStatements {
                 return u;
             }
         }
-        throw flavor().error(1064, o.getKey() + " = " + text(o), 1);
+        throw flavor().error(1064, text(o), 1); // the parser stops at the value (measured on 10.11.19)
     }
 
     /** RESET SLAVE [ALL]: refused while a replication thread runs (rpl_slave.cc reset_slave). */
