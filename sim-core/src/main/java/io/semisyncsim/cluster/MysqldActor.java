@@ -539,8 +539,8 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
 
     private ActorRef<IoThread.Command> spawnIoThread() {
         var vars = server.variables();
-        Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_IO, "system user", "",
-                server.flavor().threadStyle().ioCommand(), server.now());
+        // COM_CONNECT ("Connect") until it has connected, then the flavour's I/O command (IoThread)
+        Threads.Thread t = server.threads().open(Threads.Kind.REPLICA_IO, "system user", "", "Connect", server.now());
         IoThread.Context ctx = new IoThread.Context(server.name(), server.serverId(), server.uuid(), server.channel(),
                 server.flavor().logTerms(), vars.getLong("replica_net_timeout") * 1_000_000L,
                 c.timing().relayLogWritePerEvent(), vars.getLong("sync_relay_log"), this::fsyncCost,

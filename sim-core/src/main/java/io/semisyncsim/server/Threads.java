@@ -103,6 +103,11 @@ public final class Threads {
             set(command, state, null, now);
         }
 
+        /** Only the command changes (a replica's I/O thread once it is connected); the time it counts from stays. */
+        public void command(String command) {
+            this.command = command;
+        }
+
         /** Only the state changes (a stage inside the same command). */
         public void state(String state) {
             if (live) {
