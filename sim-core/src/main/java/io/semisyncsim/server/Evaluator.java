@@ -213,7 +213,7 @@ final class Evaluator {
                 case "IF" -> f.args().size() == 3 && numeric(f.args().get(1));
                 case "COUNT", "SUM", "AVG", "CONNECTION_ID", "FOUND_ROWS", "ROW_COUNT", "LENGTH", "CHAR_LENGTH",
                         "CHARACTER_LENGTH", "OCTET_LENGTH", "ABS", "UNIX_TIMESTAMP", "LAST_INSERT_ID", "RAND",
-                        "UUID_SHORT" -> true;
+                        "UUID_SHORT", "JSON_VALID" -> true;
                 case "GREATEST", "LEAST" -> !f.args().isEmpty() && numeric(f.args().get(0));
                 default -> false;
             };
@@ -1039,6 +1039,10 @@ final class Evaluator {
                 Object waited = WaitFunctions.call(server, session, f.name(), args, warnings::add);
                 if (waited != WaitFunctions.NOT_MINE) {
                     return waited;
+                }
+                Object json = JsonFunctions.call(server, f.name(), args, warnings::add);
+                if (json != JsonFunctions.NOT_MINE) {
+                    return json;
                 }
                 Object gtid = GtidFunctions.call(server, f.name(), args);
                 if (gtid != GtidFunctions.NOT_MINE && gtid != GtidFunctions.NO_SUCH) {
