@@ -63,8 +63,11 @@ final class DumpThreads<D> {
         /** The dump thread is killed: it ends; with {@code eof} its stream ends with an EOF packet. */
         void kill(D dump, boolean eof);
 
-        /** The dump thread is killed for a newer dump of its server_id: it sends {@code error}, then ends. */
-        void killSameId(D dump, Protocol.DumpError error);
+        /**
+         * The dump thread sends {@code error} and ends: killed for a newer dump of its server_id (4052), or a
+         * fatal read error (1236).
+         */
+        void endWithError(D dump, Protocol.DumpError error);
 
         /** The process is gone: the thread stops at once, with nothing run. */
         void stop(D dump);
@@ -189,7 +192,7 @@ final class DumpThreads<D> {
                 boolean reported = netError.contains(zombie.connection()) && !killed.contains(zombie.connection());
                 // KILL_SLAVE_SAME_ID: the error reaches a replica still reading that connection (another
                 // replica with this server_id); a replica that reconnected has left it.
-                effects.killSameId(running.get(zombie.connection()),
+                effects.endWithError(running.get(zombie.connection()),
                         new Protocol.DumpError(4052, server.flavor().errorText(4052)));
                 end(zombie.connection(), null);
                 if (reported) {
@@ -228,7 +231,7 @@ final class DumpThreads<D> {
         }
         if (semisync && why == io.semisyncsim.binlog.BinaryLog.StartRefusal.MID_EVENT
                 && server.flavor().semisyncRules().failedDumpWaitsForClose()) {
-            waitToFinalize(connection, t, request, from);
+            waitToFinalize(connection, t, request.serverId(), request.uuid(), from);
             return;
         }
         dumps.add(new DumpRegistry.Dump(connection, thread, request.serverId(), request.uuid(), semisync, from));
@@ -244,12 +247,12 @@ final class DumpThreads<D> {
      * finalize termination", with nothing sent, until the replica closes the connection (its next
      * slave_net_timeout) or a KILL ends it. Measured on MariaDB 10.11.18; where the server waits was not found.
      */
-    private void waitToFinalize(long connection, Threads.Thread t, Protocol.DumpRequest request, String from) {
-        transmitStop(t.id(), request.serverId(), true);
+    private void waitToFinalize(long connection, Threads.Thread t, long serverId, String uuid, String host) {
+        transmitStop(t.id(), serverId, true);
         trace.record(server.name(), "dump", "dump.finalizing", "connection", connection);
         t.state("Waiting to finalize termination");
         // registered as no semisync client any more (remove_slave ran), and transmit_stop is not run again
-        dumps.add(new DumpRegistry.Dump(connection, t.id(), request.serverId(), request.uuid(), false, from));
+        dumps.add(new DumpRegistry.Dump(connection, t.id(), serverId, uuid, false, host));
         stopped.add(connection);
         running.put(connection, effects.startFinalizing(connection));
     }
@@ -338,20 +341,12 @@ final class DumpThreads<D> {
             return;
         }
         if (d.semisync() && server.flavor().semisyncRules().failedDumpWaitsForClose()) {
-            Threads.Thread t = server.threads().find(d.thread());
-            transmitStop(d.thread(), d.serverId(), true);
-            trace.record(server.name(), "dump", "dump.finalizing", "connection", l.connection());
-            if (t != null) {
-                t.state("Waiting to finalize termination");
-            }
-            dumps.add(new DumpRegistry.Dump(l.connection(), d.thread(), d.serverId(), d.uuid(), false, d.host()));
-            stopped.add(l.connection());
-            running.put(l.connection(), effects.startFinalizing(l.connection()));
-            effects.stop(dump);
+            waitToFinalize(l.connection(), server.threads().find(d.thread()), d.serverId(), d.uuid(), d.host());
+            effects.stop(dump); // its successor, the finalizing thread, holds the connection now
             return;
         }
         String message = server.flavor().dumpFatal("next-log-missing", l.first(), l.lastEvent(), l.lastByte());
-        effects.killSameId(dump, new Protocol.DumpError(1236, message));
+        effects.endWithError(dump, new Protocol.DumpError(1236, message));
     }
 
     void netFlushFailed(long connection, boolean askedForAck) {

@@ -525,7 +525,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         }
 
         @Override
-        public void killSameId(ActorRef<BinlogDumpThread.Command> dump, Protocol.DumpError error) {
+        public void endWithError(ActorRef<BinlogDumpThread.Command> dump, Protocol.DumpError error) {
             dump.tell(new BinlogDumpThread.Kill(false, error));
         }
 

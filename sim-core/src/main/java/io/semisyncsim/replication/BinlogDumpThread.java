@@ -75,27 +75,28 @@ public final class BinlogDumpThread {
 
     /**
      * Everything a dump thread needs from its server; {@code semisync} is the plugin's transmit observer
-     * when this dump is semisync, else null; {@code netFlushFailed} hears of a failed flush and of a file RESET MASTER took away.
+     * when this dump is semisync, else null; {@code reports} hears how it ends: a failed flush, or a file
+     * RESET MASTER took away.
      */
     public record Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                           ActorRef<NetworkActor.Command> network, Trace trace,
                           java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                          java.util.function.LongSupplier clock, ActorRef<Report> netFlushFailed,
+                          java.util.function.LongSupplier clock, ActorRef<Report> reports,
                           GtidDump gtids, String refusal) {
         /** A dump by GTID, or by a position the source serves. */
         public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                        ActorRef<NetworkActor.Command> network, Trace trace,
                        java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                       java.util.function.LongSupplier clock, ActorRef<Report> netFlushFailed, GtidDump gtids) {
-            this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, gtids, null);
+                       java.util.function.LongSupplier clock, ActorRef<Report> reports, GtidDump gtids) {
+            this(node, connection, request, binlog, network, trace, semisync, clock, reports, gtids, null);
         }
 
         /** A dump by file and position. */
         public Context(String node, long connection, Protocol.DumpRequest request, BinaryLog binlog,
                        ActorRef<NetworkActor.Command> network, Trace trace,
                        java.util.function.Supplier<java.util.List<BinlogTransmitObserver>> semisync,
-                       java.util.function.LongSupplier clock, ActorRef<Report> netFlushFailed) {
-            this(node, connection, request, binlog, network, trace, semisync, clock, netFlushFailed, null, null);
+                       java.util.function.LongSupplier clock, ActorRef<Report> reports) {
+            this(node, connection, request, binlog, network, trace, semisync, clock, reports, null, null);
         }
     }
 
@@ -181,7 +182,8 @@ public final class BinlogDumpThread {
         private final NetBuffer netBuffer = new NetBuffer(NetBuffer.NET_BUFFER_LENGTH);
         /** When this dump last wrote to the replica: a heartbeat is due a period after it. */
         private long lastSent;
-        /** The last event this dump read from the binary log (for a fatal error's coordinates), or null. */
+        /** Where the stream started, and the last event this dump read: a fatal error's coordinates. */
+        private BinlogPosition startedAt;
         private BinlogEvent lastRead;
 
         Running(Context c, TimerScheduler<Command> timers, String actor, BinaryLog.Reader reader) {
@@ -270,11 +272,10 @@ public final class BinlogDumpThread {
                 return netFlushFailed(false);
             }
             failed = true;
-            BinlogPosition first = c.request().from() != null ? c.request().from() : new BinlogPosition(sentFile, 4);
-            BinlogPosition last = lastRead == null ? new BinlogPosition(sentFile, 4) : lastRead.start();
+            BinlogPosition last = lastRead == null ? startedAt : lastRead.start();
             c.trace().record(c.node(), actor, "dump.lost-its-log", "connection", c.connection());
-            c.netFlushFailed().tell(new LostItsLog(c.connection(), first, last,
-                    lastRead == null ? 4 : lastRead.end().pos()));
+            c.reports().tell(new LostItsLog(c.connection(), startedAt, last,
+                    lastRead == null ? startedAt.pos() : lastRead.end().pos()));
             return Behaviors.same();
         }
 
@@ -354,7 +355,7 @@ public final class BinlogDumpThread {
         private Behavior<Command> netFlushFailed(boolean askedForAck) {
             failed = true;
             c.trace().record(c.node(), actor, "dump.net-flush-failed", "connection", c.connection());
-            c.netFlushFailed().tell(new NetFlushFailed(c.connection(), askedForAck));
+            c.reports().tell(new NetFlushFailed(c.connection(), askedForAck));
             return Behaviors.same();
         }
 
@@ -368,6 +369,7 @@ public final class BinlogDumpThread {
             var from = c.gtids() != null ? c.gtids().start() : c.request().from() != null ? c.request().from()
                     : new io.semisyncsim.binlog.BinlogPosition(c.binlog().files().get(0), 4);
             sentFile = from.file();
+            startedAt = from;
             netBuffer.write(new BinlogEvent(io.semisyncsim.binlog.EventType.FAKE_ROTATE, from.file(), from.pos(),
                     sizes.rotate(from.file()), 0, -1, null), false);
             if (from.pos() > 4) {

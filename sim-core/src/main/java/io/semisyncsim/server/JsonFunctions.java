@@ -2,7 +2,7 @@ package io.semisyncsim.server;
 
 import io.semisyncsim.error.SqlError;
 import io.semisyncsim.server.StatementResult.Warning;
-import io.semisyncsim.table.JsonChecks;
+import io.semisyncsim.table.JsonText;
 import io.semisyncsim.table.TableError;
 import io.semisyncsim.table.Values;
 import java.util.List;
@@ -33,7 +33,7 @@ final class JsonFunctions {
         if (args.get(0) == null) {
             return null;
         }
-        TableError invalid = JsonChecks.invalid(Values.text(args.get(0)));
+        TableError invalid = JsonText.check(Values.text(args.get(0)));
         if (invalid == null) {
             return 1L;
         }

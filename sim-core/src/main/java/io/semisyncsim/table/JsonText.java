@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * {@link #check} returns. At most 31 arrays and objects one inside another (JSON_DEPTH_LIMIT, 32).
  * Duplicate names in an object are accepted. Measured on MariaDB 10.11.19.
  */
-final class JsonText {
+public final class JsonText {
     private static final int DEPTH_LIMIT = 32;
 
     // json_errors (json_lib.h), each with the code report_json_error_ex gives it
@@ -143,7 +143,7 @@ final class JsonText {
      * Null when {@code s} is one JSON value; else the Note json_valid pushes, as a {@link TableError} of its code
      * with argument 1 of json_valid and the byte at which the scan stopped (report_json_error_ex).
      */
-    static TableError check(String s) {
+    public static TableError check(String s) {
         JsonText j = new JsonText(s);
         while (j.scanNext() == 0) {
             // json_valid: scan to the end or to the first error

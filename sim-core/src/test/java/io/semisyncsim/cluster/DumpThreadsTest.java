@@ -62,7 +62,7 @@ class DumpThreadsTest {
         }
 
         @Override
-        public void killSameId(String dump, Protocol.DumpError error) {
+        public void endWithError(String dump, Protocol.DumpError error) {
             did.add("kill " + dump + " with " + error.code());
         }
 
