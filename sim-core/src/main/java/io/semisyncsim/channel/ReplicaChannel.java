@@ -774,6 +774,7 @@ public final class ReplicaChannel {
      * from its start next time (the relay position of a stopped SQL thread is its group's).
      */
     public void rewindGroup() {
+        endCounted = false; // the attempt was counted; the next one counts itself
         if (groupTaken > 0) {
             groupTaken = 0;
             eventFileNumber = takenFromFile;
@@ -875,6 +876,40 @@ public final class ReplicaChannel {
     /** The SQL thread's state while the server commits for it, or null. */
     public String sqlCommittingState() {
         return committingState == null ? null : committingState.get();
+    }
+
+    /** The SQL thread's state while it waits for a row or sleeps before trying its transaction again; else null. */
+    private String retryingState;
+    private boolean waitsForRow;
+    /** Slave_retried_transactions: transactions the SQL thread ran again after a temporary error (rli->retried_trans). */
+    private long retriedTransactions;
+
+    /**
+     * The SQL thread waits for a row a local transaction holds, or sleeps before it runs the transaction again
+     * ({@code state}, which Slave_SQL_Running_State shows); null when it goes on. Unlike a commit, STOP SLAVE does
+     * not wait for it.
+     */
+    public void sqlRetrying(String state, boolean rowWait) {
+        retryingState = state;
+        waitsForRow = rowWait;
+    }
+
+    /** Whether the SQL thread waits for a row: STOP SLAVE then waits for that wait to end. */
+    public boolean sqlWaitsForRow() {
+        return waitsForRow;
+    }
+
+    public String sqlRetryingState() {
+        return retryingState;
+    }
+
+    /** The SQL thread runs a transaction again after a lock wait timeout or a deadlock. */
+    public void transactionRetried() {
+        retriedTransactions++;
+    }
+
+    public long retriedTransactions() {
+        return retriedTransactions;
     }
 
     /**

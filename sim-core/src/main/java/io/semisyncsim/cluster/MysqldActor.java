@@ -192,7 +192,7 @@ public final class MysqldActor extends AbstractBehavior<MysqldActor.Command>
         this.toIoThread = ctx.messageAdapter(IoThread.Command.class, ForIoThread::new);
         this.dumpReports = ctx.messageAdapter(BinlogDumpThread.Report.class, DumpReport::new);
         this.replicas = new ReplicaThreads(this::spawnIoThread, this::spawnSqlThread, this::published,
-                () -> server.channel().sqlCommittingState() != null);
+                () -> server.channel().sqlCommittingState() != null || server.channel().sqlWaitsForRow());
         this.clients = new ClientConnections(server, (request, error) -> ClientCommands.lost(this, request, error));
         this.dumps = new DumpThreads<>(server, c.trace(), this::closing, dumpEffects);
         this.killer = new ThreadKiller(server.threads(), clients, commitPath, dumps::killThread, replicas,

@@ -27,19 +27,22 @@ final class ReplicaThreads implements ReplicationControl {
     private ActorRef<SqlThread.Command> sql;
     /** I/O threads told to stop whose actors have not ended yet. */
     private final List<ActorRef<IoThread.Command>> stoppingIo = new ArrayList<>();
-    /** A SQL thread told to stop while the server committed for it, whose actor has not ended yet; or null. */
+    /**
+     * A SQL thread told to stop while the server committed for it or while it waited for a row, whose actor has
+     * not ended yet; or null.
+     */
     private ActorRef<SqlThread.Command> stoppingSql;
     /** What waits for every stopping thread to have ended (a STOP SLAVE's answer). */
     private final List<Runnable> awaitingStop = new ArrayList<>();
-    /** Whether the SQL thread waits for the server to commit a transaction it applied. */
-    private final BooleanSupplier sqlCommitting;
+    /** Whether the SQL thread waits for the server to commit a transaction it applied, or for a row. */
+    private final BooleanSupplier sqlFinishing;
 
     ReplicaThreads(Supplier<ActorRef<IoThread.Command>> spawnIo, Supplier<ActorRef<SqlThread.Command>> spawnSql,
-                   Runnable binlogWritten, BooleanSupplier sqlCommitting) {
+                   Runnable binlogWritten, BooleanSupplier sqlFinishing) {
         this.spawnIo = spawnIo;
         this.spawnSql = spawnSql;
         this.binlogWritten = binlogWritten;
-        this.sqlCommitting = sqlCommitting;
+        this.sqlFinishing = sqlFinishing;
     }
 
     @Override
@@ -62,8 +65,8 @@ final class ReplicaThreads implements ReplicationControl {
     @Override
     public void stopSqlThread() {
         sql.tell(new SqlThread.Stop(false));
-        if (sqlCommitting.getAsBoolean()) {
-            stoppingSql = sql; // it finishes that transaction first, and STOP SLAVE waits for it
+        if (sqlFinishing.getAsBoolean()) {
+            stoppingSql = sql; // it finishes that transaction or that wait first, and STOP SLAVE waits for it
         }
         sql = null;
     }

@@ -28,6 +28,7 @@ public final class Flavor {
     private final Map<String, LogMessage> logMessages;
     private final SemisyncRules semisyncRules;
     private final ThreadStyle threadStyle;
+    private final ReplicaRetries replicaRetries;
     private final List<String> replicationStatus;
     private final java.util.Set<String> aliasOnly = new java.util.TreeSet<>();
     /** Values read off the table, each once: it never changes, and every read of a path parses the path. */
@@ -76,6 +77,7 @@ public final class Flavor {
         this.logMessages = LogMessage.all(table.getConfig("error-log.messages"));
         this.semisyncRules = SemisyncRules.from(table.getConfig("semisync"));
         this.threadStyle = ThreadStyle.from(table.getConfig("threads"));
+        this.replicaRetries = ReplicaRetries.from(table.getConfig("replica-retries"));
         this.replicationStatus = List.copyOf(table.getStringList("replication-status"));
     }
 
@@ -166,6 +168,11 @@ public final class Flavor {
     /** Where this flavour's semisync code differs from the others'. */
     public SemisyncRules semisyncRules() {
         return semisyncRules;
+    }
+
+    /** How the SQL thread waits for a row and tries a transaction again (flavors.conf replica-retries). */
+    public ReplicaRetries replicaRetries() {
+        return replicaRetries;
     }
 
     /** How this flavour numbers and names its threads. */

@@ -47,6 +47,18 @@ public final class SqlThread {
     /** The next event is at or past START SLAVE UNTIL's position: the thread stops (itself, as the server's). */
     private enum UntilReached implements Command { TICK }
 
+    /** The row a waiting transaction wanted is free (lock_grant); from the wait {@code token}. */
+    private record RowFree(long token) implements Command {
+    }
+
+    /** innodb_lock_wait_timeout passed in the wait {@code token}. */
+    private record LockWaitTimeout(long token) implements Command {
+    }
+
+    /** The sleep before the next try of a transaction, {@code token}, is over. */
+    private record RetrySleepOver(long token) implements Command {
+    }
+
     /** The server committed the transaction this thread handed it ({@link CommitRequest}). */
     public record Committed() implements Command {
     }
@@ -95,6 +107,37 @@ public final class SqlThread {
         private int committing = -1;
         /** STOP SLAVE came while the server committed: the thread ends once that commit is done. */
         private boolean stopAfterCommit;
+        /**
+         * A replicated transaction that meets a row a local transaction holds (exec_relay_log_event and InnoDB's
+         * lock_wait, measured on MariaDB 10.11.19):
+         * <pre>
+         *   applying --a row it changes is held-------------> waiting (the rows event's stage; Innodb_row_lock_waits)
+         *   waiting  --the row is let go---------------------> applying, from the same event
+         *   waiting  --innodb_lock_wait_timeout, tries left--> sleeping min(tries, 5) s, the group rolled back
+         *   sleeping --the sleep is over---------------------> applying, from the group's start (Slave_retried_transactions)
+         *   waiting  --timeout, replica_transaction_retries spent (or 0)--> stopped with 1205
+         *   waiting  --STOP SLAVE----------------------------> waiting still; stopped when the wait ends, no error
+         *   waiting, sleeping --KILL; sleeping --STOP SLAVE--> stopped, the try counted, no error
+         * </pre>
+         * {@code waitingAt}: the run's index of the event that waits, else -1; {@code token} tells a stale timer or
+         * wake-up from the current one's; {@code tries}: rli->trans_retries, 0 again once a transaction applies;
+         * {@code attemptCounted}: this try was counted in Slave_Transactional_Groups when it began to wait or
+         * began again (MariaDB counts each try at its Gtid event).
+         */
+        private int waitingAt = -1;
+        private boolean sleeping;
+        /** STOP SLAVE came during a wait for a row: the thread leaves when the wait ends. */
+        private boolean stopAfterWait;
+        private long token;
+        private long tries;
+        private boolean attemptCounted;
+        /** What the waiting change reports if its wait times out, and how often its warning is listed. */
+        private ApplyError lockTimeout;
+        private int lockTimeoutWarnings;
+        /** The transaction a sleep waits to run again. */
+        private Transaction retrying;
+        /** The thread's own session: its innodb_lock_wait_timeout is the global one when it started. */
+        private io.semisyncsim.server.Session session;
         /** What the transaction being applied arrived as: row events, and (MariaDB) their Annotate_rows. */
         private boolean rowsSeen;
         private boolean annotateSeen;
@@ -147,7 +190,7 @@ public final class SqlThread {
         }
 
         Behavior<Command> start() {
-            var session = new io.semisyncsim.server.Session();
+            session = new io.semisyncsim.server.Session();
             session.open(c.server().variables());
             Transaction.Logging own = session.logging(c.server().variables());
             logging = new Transaction.Logging(own.statements(), false, own.domainId());
@@ -176,6 +219,9 @@ public final class SqlThread {
         }
 
         private Behavior<Command> onCommand(Command m) {
+            if (waitingAt >= 0 || sleeping) {
+                return whileRetrying(m);
+            }
             if (m instanceof Applied) {
                 return applied(0);
             } else if (m instanceof Committed) {
@@ -251,6 +297,7 @@ public final class SqlThread {
         }
 
         private Behavior<Command> exit() {
+            c.channel().sqlRetrying(null, false);
             c.channel().sqlStopped();
             c.channel().sqlDelayOver();
             c.server().waits().replicationMoved(0); // a waiter of MASTER_POS_WAIT gets NULL
@@ -292,6 +339,12 @@ public final class SqlThread {
                     default -> { }
                 }
                 Transaction trx = e.transaction();
+                if (e.endsTransaction() && waitsForRow(e, trx, i)) {
+                    if (groups > 0) {
+                        c.server().waits().replicationMoved(groups);
+                    }
+                    return Behaviors.same();
+                }
                 if (e.endsTransaction() && trx.query() == null) {
                     List<ApplyError> conflicts = ApplyError.of(c.server().flavor(), c.store(), trx, rowsSeen,
                             this::applyRules, rowsEnds, rowsEvents, e.file());
@@ -318,7 +371,9 @@ public final class SqlThread {
                         c.server().waits().replicationMoved(groups);
                     }
                     committing = i;
-                    c.channel().groupCounted(trx);
+                    if (!attemptCounted) {
+                        c.channel().groupCounted(trx);
+                    }
                     c.channel().sqlCommitting(c.thread()::state);
                     c.toNode().accept(new CommitRequest(trx,
                             new GroupCommit.Replicated(rowsSeen, annotateSeen, logging), c.thread().id(), ctx.getSelf()));
@@ -340,6 +395,9 @@ public final class SqlThread {
                 if (c.channel().applied(e)) {
                     groups++;
                 }
+                if (e.endsTransaction()) {
+                    transactionDone();
+                }
             }
             if (groups > 0) {
                 c.server().waits().replicationMoved(groups); // data_cond: MASTER_POS_WAIT's waiters look again
@@ -360,6 +418,7 @@ public final class SqlThread {
             }
             int next = committing + 1;
             committing = -1;
+            transactionDone();
             c.channel().sqlCommitting(null);
             if (stopAfterCommit) {
                 return exit(); // stopped between transactions: no "was killed" line (measured on MariaDB 10.11.18)
@@ -374,19 +433,186 @@ public final class SqlThread {
          * failing event reports it; {@code message}: the error itself, which the warning line quotes.
          */
         private Behavior<Command> failed(BinlogEvent e, int code, String reported, String message) {
+            return failed(e, code, reported, message, 1);
+        }
+
+        /** As {@link #failed(BinlogEvent, int, String, String)}, the warning line written {@code warnings} times. */
+        private Behavior<Command> failed(BinlogEvent e, int code, String reported, String message, int warnings) {
             c.channel().sqlError(code, reported, c.server().now());
-            c.channel().groupFailed(e.transaction());
+            if (!attemptCounted) {
+                c.channel().groupFailed(e.transaction());
+            }
             c.channel().rewindGroup();
             String gtid = gtidPosition();
             String code6 = String.format("%06d", code); // MySQL 8's "Error_code: MY-001062"
             log("sql-error", "message", reported, "gtid", String.valueOf(e.transaction().gtid()), "code", code,
                     "code6", code6);
-            log("sql-error-warning", "message", message, "code", code, "code6", code6);
+            for (int w = 0; w < warnings; w++) {
+                log("sql-error-warning", "message", message, "code", code, "code6", code6);
+            }
             // "; GTID position '...'" only on a channel that positions by GTID (slave.cc handle_slave_sql)
             log("sql-aborted", "file", file(), "pos", c.channel().execSourceLogPos(),
                     "gtid", gtid == null ? "" : "; GTID position '" + gtid + "'");
             c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) code, "trx", e.trx());
             return exit();
+        }
+
+        /** The transaction ended applied: its next one starts with no tries (rli->trans_retries = 0) and uncounted. */
+        private void transactionDone() {
+            tries = 0;
+            attemptCounted = false;
+        }
+
+        /**
+         * Whether {@code trx}, ending with {@code e} at the run's index {@code at}, waits for a row a local
+         * transaction holds; if it does, the thread shows the rows event's stage (a statement's own state and
+         * text under MIXED) and waits until the row is free or innodb_lock_wait_timeout passes.
+         */
+        private boolean waitsForRow(BinlogEvent e, Transaction trx, int at) {
+            if (trx.changes().isEmpty() || !c.server().recordLocks().anyHeld()
+                    || c.server().gtids().executedAlready(trx)) {
+                return false; // nothing asked on the commit path while no local transaction holds a row
+            }
+            long wait = ++token;
+            int change = c.server().recordLocks().applierWaits(c.thread().id(), trx.changes(),
+                    () -> ctx.getSelf().tell(new RowFree(wait)));
+            if (change < 0) {
+                return false;
+            }
+            waitingAt = at;
+            boolean rows = ApplyError.changeInRows(trx, change, rowsSeen);
+            lockTimeout = ApplyError.lockWaitTimeout(c.server().flavor(), trx, change, rowsSeen, rowsEnds, rowsEvents,
+                    e.file());
+            // a statement's 1205 is listed twice in MariaDB's warnings, as a client's is; a rows event's once
+            lockTimeoutWarnings = rows ? 1 : c.server().flavor().sql().lockWaitTimeoutListed();
+            Transaction.RowChange waiting = trx.changes().get(change);
+            String state = rows ? c.server().flavor().replicaRetries().rowsWaitState(waiting.kind())
+                    : io.semisyncsim.server.RecordLocks.waitState(waiting.kind() == io.semisyncsim.binlog.EventType.WRITE_ROWS);
+            c.thread().set(c.thread().command(), state, rows ? null : ApplyError.statementText(trx, change),
+                    c.server().now());
+            c.channel().sqlRetrying(state, true);
+            if (!attemptCounted) {
+                c.channel().groupCounted(trx); // the try began with its Gtid event
+                attemptCounted = true;
+            }
+            c.trace().record(c.node(), "sql_thread", "sql.lock-wait", "trx", e.trx(), "change", (long) change);
+            SimKernel.tellLater(ctx, c.server().recordLocks().timeoutMicros(session), ctx.getSelf(),
+                    new LockWaitTimeout(wait));
+            return true;
+        }
+
+        /** A message while the thread waits for a row or sleeps before a try: its own, a stop, or later. */
+        private Behavior<Command> whileRetrying(Command m) {
+            if (m instanceof RowFree f && f.token() == token && waitingAt >= 0) {
+                int at = waitingAt;
+                waitingAt = -1;
+                goesOn();
+                if (stopAfterWait) {
+                    c.channel().rewindGroup(); // the row came, and the thread, told to stop, rolls back and leaves
+                    return exit();
+                }
+                return applied(at); // the same event, which may meet another held row
+            } else if (m instanceof LockWaitTimeout t && t.token() == token && waitingAt >= 0) {
+                return stopAfterWait ? stoppedWhileRetrying() : lockWaitTimedOut();
+            } else if (m instanceof RetrySleepOver r && r.token() == token && sleeping) {
+                return tryAgain();
+            } else if (m instanceof Stop stop && waitingAt >= 0 && !stop.killed()) {
+                // STOP SLAVE wakes the thread without killing it (terminate_slave_thread: awake(NOT_KILLED)), which
+                // does not end InnoDB's wait: the thread leaves when the wait does (measured on MariaDB 10.11.19:
+                // STOP SLAVE took 679 ms of a 1 s innodb_lock_wait_timeout, and the try's 1205 was reported)
+                stopAfterWait = true;
+            } else if (m instanceof Stop) {
+                return stoppedWhileRetrying();
+            }
+            return Behaviors.same(); // RelayAdvanced, DelayOver, a stale timer: looked at once the thread goes on
+        }
+
+        /**
+         * innodb_lock_wait_timeout passed: with tries left the try is reported, the group rolled back, and run again
+         * after a sleep of min(tries, 5) s; once replica_transaction_retries tries were made the thread gives up,
+         * and with replica_transaction_retries 0 it stops at the error as at any other (slave.cc
+         * exec_relay_log_event, measured on MariaDB 10.11.19).
+         */
+        private Behavior<Command> lockWaitTimedOut() {
+            c.server().recordLocks().applierWaitEnded(c.thread().id());
+            waitingAt = -1;
+            BinlogEvent e = c.channel().nextToApply();
+            long allowed = c.server().replicaTransactionRetries();
+            if (allowed == 0) {
+                goesOn();
+                return failed(e, 1205, lockTimeout.reported(), lockTimeout.message(), lockTimeoutWarnings);
+            }
+            logTry(e);
+            if (tries >= allowed) {
+                log("sql-gave-up", "count", allowed);
+                goesOn();
+                return failed(e, 1205, c.server().flavor().replicaRetries().gaveUp(lockTimeout.message(), allowed),
+                        lockTimeout.message(), lockTimeoutWarnings);
+            }
+            c.channel().rewindGroup();
+            retrying = e.transaction();
+            c.trace().record(c.node(), "sql_thread", "sql.retry-sleep", "tries", tries);
+            if (tries == 0) {
+                return tryAgain(); // slave_sleep(0)
+            }
+            sleeping = true;
+            String state = c.server().flavor().replicaRetries().retrySleepState();
+            if (state != null) {
+                c.thread().set(c.thread().command(), state, null, c.server().now());
+                c.channel().sqlRetrying(state, false);
+            }
+            SimKernel.tellLater(ctx, Math.min(tries, 5) * 1_000_000L, ctx.getSelf(), new RetrySleepOver(++token));
+            return Behaviors.same();
+        }
+
+        /** The failed try's report, as each try's is written (MariaDB: an error; MySQL: a warning). */
+        private void logTry(BinlogEvent e) {
+            log("sql-retry", "message", lockTimeout.reported(), "gtid", String.valueOf(e.transaction().gtid()),
+                    "code", 1205, "code6", String.format("%06d", 1205));
+        }
+
+        /** The next try: counted in Slave_retried_transactions and, at its Gtid event, in the groups. */
+        private Behavior<Command> tryAgain() {
+            sleeping = false;
+            tries++;
+            c.channel().transactionRetried();
+            goesOn();
+            c.channel().groupCounted(retrying);
+            attemptCounted = true;
+            applying = 0;
+            applyNext();
+            return Behaviors.same();
+        }
+
+        /**
+         * The thread leaves while it waits for a row or sleeps before a try (STOP SLAVE once the wait timed out, or a
+         * KILL): the wait ends with its lock wait error, reported as a try's is, and the retry that follows counts,
+         * its sleep cut short; the thread then leaves without the "was killed" line and with no error (measured on
+         * MariaDB 10.11.19 for STOP SLAVE; a KILL is taken to end the wait at once, UNVERIFIED).
+         */
+        private Behavior<Command> stoppedWhileRetrying() {
+            if (waitingAt >= 0) {
+                c.server().recordLocks().applierWaitEnded(c.thread().id());
+                waitingAt = -1;
+                logTry(c.channel().nextToApply());
+                c.channel().rewindGroup();
+                long allowed = c.server().replicaTransactionRetries();
+                if (allowed > 0 && tries < allowed) {
+                    c.channel().transactionRetried();
+                }
+            } else {
+                sleeping = false;
+                c.channel().transactionRetried();
+            }
+            goesOn();
+            return exit();
+        }
+
+        /** The thread no longer waits nor sleeps: its usual state, no statement shown. */
+        private void goesOn() {
+            c.channel().sqlRetrying(null, false);
+            c.thread().set(c.thread().command(), c.thread().state(), null, c.server().now());
+            state();
         }
 
         /**

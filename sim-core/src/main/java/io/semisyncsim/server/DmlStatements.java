@@ -55,7 +55,7 @@ final class DmlStatements {
 
     StatementResult run(Account account, Statement s, Session session, String sql) throws SqlError {
         this.sql = sql;
-        this.lockState = s instanceof Statement.Insert ? "Update" : "Updating";
+        this.lockState = RecordLocks.waitState(s instanceof Statement.Insert);
         try {
             return run(account, s, session);
         } finally {

@@ -295,6 +295,11 @@ public final class Mysqld {
         return "IDEMPOTENT".equals(variables.get("replica_exec_mode"));
     }
 
+    /** replica_transaction_retries: how often the SQL thread runs a transaction again, read at each failure. */
+    public long replicaTransactionRetries() {
+        return Long.parseUnsignedLong(variables.get("replica_transaction_retries"));
+    }
+
     /**
      * The SQL thread starts: on MySQL it takes sql_slave_skip_counter's global value, which goes back to 0
      * (rpl_replica.cc start_slave); MariaDB's counter is the connection's already.

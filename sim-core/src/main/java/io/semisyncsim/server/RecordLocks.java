@@ -49,6 +49,8 @@ public final class RecordLocks {
     private final TreeMap<Long, List<Wanted>> heldBy = new TreeMap<>();
     /** The threads waiting for a row now, with their waits: the wait-for graph deadlock detection walks. */
     private final TreeMap<Long, Wait> waiting = new TreeMap<>();
+    /** A replica's SQL thread waiting for a row a local transaction holds, with what wakes it. */
+    private final TreeMap<Long, ApplierWait> appliers = new TreeMap<>();
     private long waits;
     private long waitedMicros;
     private long longestWaitMicros;
@@ -67,19 +69,64 @@ public final class RecordLocks {
         }
         java.util.TreeSet<Wanted> rows = new java.util.TreeSet<>(); // each row once, in key order
         for (RowChange c : changes) {
-            if (!c.changesRow()) {
-                continue;
+            rowsOf(c, rows);
+        }
+        take(thread, session, new ArrayList<>(rows), state);
+    }
+
+    /** The rows {@code c} changes and writes, under their primary keys (none for a table without one). */
+    private void rowsOf(RowChange c, java.util.Collection<Wanted> into) {
+        if (!c.changesRow()) {
+            return;
+        }
+        String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
+        Table t = server.store().catalog().readable(db, c.table());
+        if (t != null) {
+            add(into, db, c.table(), t.beforeKey(c));
+            if (c.kind() != EventType.DELETE_ROWS) {
+                add(into, db, c.table(), t.afterKey(c));
             }
-            String db = c.db() == null ? Catalog.DEFAULT_DB : c.db();
-            Table t = server.store().catalog().readable(db, c.table());
-            if (t != null) {
-                add(rows, db, c.table(), t.beforeKey(c));
-                if (c.kind() != EventType.DELETE_ROWS) {
-                    add(rows, db, c.table(), t.afterKey(c));
+        }
+    }
+
+    /**
+     * A replica's SQL thread {@code thread} is about to apply {@code changes}: the index of the first change whose
+     * row another thread's transaction holds, the SQL thread then waiting for it (Innodb_row_lock_waits), woken
+     * through {@code free} once it is let go; or -1, nothing held, and the changes are applied at once. The SQL
+     * thread applies a transaction whole at its end, so it holds no row while others wait (not modelled: a
+     * deadlock between it and a local transaction).
+     */
+    public int applierWaits(long thread, List<RowChange> changes, Runnable free) {
+        List<Wanted> rows = new ArrayList<>(2);
+        for (int i = 0; i < changes.size(); i++) {
+            rows.clear();
+            rowsOf(changes.get(i), rows);
+            for (Wanted w : rows) {
+                if (holder(w, thread) != null) {
+                    waits++;
+                    appliers.put(thread, new ApplierWait(w, free, server.now()));
+                    return i;
                 }
             }
         }
-        take(thread, session, new ArrayList<>(rows), state);
+        return -1;
+    }
+
+    /** Whether any transaction holds a row here. */
+    public boolean anyHeld() {
+        return !held.isEmpty();
+    }
+
+    /** The SQL thread's wait for a row ended without the row: innodb_lock_wait_timeout, or the thread stopped. */
+    public void applierWaitEnded(long thread) {
+        ApplierWait w = appliers.remove(thread);
+        if (w != null) {
+            waited(w.since);
+        }
+    }
+
+    /** A replica's SQL thread waiting for a row: the row, what wakes it, and since when. */
+    private record ApplierWait(Wanted row, Runnable free, long since) {
     }
 
     /**
@@ -146,7 +193,33 @@ public final class RecordLocks {
         if (rows != null) {
             rows.forEach(held::remove);
             server.waits().replicationMoved(0); // a statement waiting for one of them looks again
+            wakeAppliers();
         }
+    }
+
+    /** A replica's SQL thread waiting for a row now free goes on (lock_grant). */
+    private void wakeAppliers() {
+        if (appliers.isEmpty()) {
+            return;
+        }
+        List<Long> woken = new ArrayList<>();
+        appliers.forEach((thread, w) -> {
+            if (holder(w.row, thread) == null) {
+                woken.add(thread);
+            }
+        });
+        for (Long thread : woken) {
+            ApplierWait w = appliers.remove(thread);
+            waited(w.since);
+            w.free.run();
+        }
+    }
+
+    /** A wait that began at {@code since} is over: its time counts (Innodb_row_lock_time and _max). */
+    private void waited(long since) {
+        long took = server.now() - since;
+        waitedMicros += took;
+        longestWaitMicros = Math.max(longestWaitMicros, took);
     }
 
     /** The process ended: every transaction with it. */
@@ -154,6 +227,7 @@ public final class RecordLocks {
         held.clear();
         heldBy.clear();
         waiting.clear();
+        appliers.clear();
     }
 
     /**
@@ -162,7 +236,7 @@ public final class RecordLocks {
      * (ha_innodb.cc srv_export_innodb_status).
      */
     void addStatusTo(java.util.Map<String, String> status) {
-        status.put("Innodb_row_lock_current_waits", Integer.toString(waiting.size()));
+        status.put("Innodb_row_lock_current_waits", Integer.toString(waiting.size() + appliers.size()));
         status.put("Innodb_row_lock_time", Long.toString(waitedMicros / 1000));
         status.put("Innodb_row_lock_time_avg", Long.toString(waits == 0 ? 0 : waitedMicros / 1000 / waits));
         status.put("Innodb_row_lock_time_max", Long.toString(longestWaitMicros / 1000));
@@ -230,12 +304,17 @@ public final class RecordLocks {
     }
 
     /** innodb_lock_wait_timeout, the session's, in seconds. */
-    private long timeoutMicros(Session session) {
+    public long timeoutMicros(Session session) {
         String value = session.variable(server.variables().find(LOCK_WAIT_TIMEOUT), server.variables());
         return Long.parseLong(value) * 1_000_000L;
     }
 
     static final String LOCK_WAIT_TIMEOUT = "innodb_lock_wait_timeout";
+
+    /** The state of a statement waiting for a row: "Update" for an INSERT's, "Updating" for the others'. */
+    public static String waitState(boolean insert) {
+        return insert ? "Update" : "Updating";
+    }
 
     /** One statement's wait for a row (lock_wait: the thread sleeps until the lock is granted or the timeout). */
     private final class Wait implements ReplicationWaits.Target {
@@ -289,9 +368,7 @@ public final class RecordLocks {
 
         private ReplicationWaits.Outcome over(SqlError error) {
             waiting.remove(thread);
-            long took = server.now() - since;
-            waitedMicros += took;
-            longestWaitMicros = Math.max(longestWaitMicros, took);
+            waited(since);
             return new ReplicationWaits.Outcome(null, error);
         }
     }

@@ -65,6 +65,7 @@ public final class ReplicaStatus {
         Long behind = ch.secondsBehind(now);
         String sqlState = !ch.sqlRunning() ? ""
                 : ch.sqlCommittingState() != null ? ch.sqlCommittingState()
+                : ch.sqlRetryingState() != null ? ch.sqlRetryingState()
                 : ch.sqlRemainingDelay(now) != null ? flavor.threadStyle().sqlDelayState()
                 : ch.relayLogBacklog() == 0 ? replica + " has read all relay log; waiting for more updates"
                 : "Reading event from the relay log";

@@ -41,8 +41,8 @@ final class ReplicationStatusVariables {
             // Temporary tables are not modelled (CREATE TEMPORARY TABLE is refused as 9000), so none is open.
             Map.entry("Slave_open_temp_tables", (s, session) -> "0"),
             Map.entry("Replica_open_temp_tables", (s, session) -> "0"),
-            // The model's replicas meet no lock wait or deadlock to retry.
-            Map.entry("Slave_retried_transactions", (s, session) -> "0"),
+            // The default connection's transactions run again after a lock wait timeout (rli->retried_trans).
+            Map.entry("Slave_retried_transactions", (s, session) -> Long.toString(s.channel().retriedTransactions())),
             // Errors the SQL thread went past for slave_skip_errors, since the process started.
             Map.entry("Slave_skipped_errors", (s, session) -> Long.toString(s.skippedErrors())),
             // MASTER_GTID_WAIT's counters (rpl_gtid.cc gtid_waiting::wait_for_pos), per connection like

@@ -187,4 +187,57 @@ class RecordLocksTest {
         assertEquals("2", status.get("Innodb_row_lock_waits"));
         assertEquals("0", status.get("Innodb_row_lock_current_waits"));
     }
+
+    /** The changes {@code sql} makes in a transaction of its own, undone again: what a replica would apply. */
+    private List<io.semisyncsim.binlog.Transaction.RowChange> changesOf(String sql) {
+        Client c = client();
+        holds(c, sql);
+        List<io.semisyncsim.binlog.Transaction.RowChange> changes = List.copyOf(c.session().pending());
+        run(c, "ROLLBACK");
+        return changes;
+    }
+
+    @Test
+    void aReplicasAppliedChangeOfAHeldRowWaitsUntilTheRowIsLetGo() {
+        var changes = changesOf("UPDATE t1 SET v = 'source' WHERE id = 1");
+        Client local = client();
+        holds(local, "UPDATE t1 SET v = 'local' WHERE id = 1");
+        List<String> woken = new ArrayList<>();
+
+        assertEquals(0, node.recordLocks().applierWaits(99, changes, () -> woken.add("sql")));
+        java.util.Map<String, String> status = new java.util.TreeMap<>();
+        node.recordLocks().addStatusTo(status);
+        assertEquals("1", status.get("Innodb_row_lock_current_waits"));
+
+        run(local, "ROLLBACK");
+        assertEquals(List.of("sql"), woken);
+        node.recordLocks().addStatusTo(status);
+        assertEquals("0", status.get("Innodb_row_lock_current_waits"));
+        assertEquals("1", status.get("Innodb_row_lock_waits"));
+    }
+
+    @Test
+    void aReplicasAppliedChangeOfFreeRowsGoesOnAtOnce() {
+        var changes = changesOf("UPDATE t1 SET v = 'source' WHERE id = 2");
+        Client local = client();
+        holds(local, "UPDATE t1 SET v = 'local' WHERE id = 1");
+
+        assertEquals(-1, node.recordLocks().applierWaits(99, changes, () -> { }));
+    }
+
+    @Test
+    void aReplicaWaitThatTimesOutIsNoLongerAWaitAndIsNotWoken() {
+        var changes = changesOf("DELETE FROM t1 WHERE id = 1");
+        Client local = client();
+        holds(local, "UPDATE t1 SET v = 'local' WHERE id = 1");
+        List<String> woken = new ArrayList<>();
+        node.recordLocks().applierWaits(99, changes, () -> woken.add("sql"));
+
+        node.recordLocks().applierWaitEnded(99);
+        run(local, "ROLLBACK");
+        assertEquals(List.of(), woken);
+        java.util.Map<String, String> status = new java.util.TreeMap<>();
+        node.recordLocks().addStatusTo(status);
+        assertEquals("0", status.get("Innodb_row_lock_current_waits"));
+    }
 }
