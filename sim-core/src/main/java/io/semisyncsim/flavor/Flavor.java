@@ -129,6 +129,11 @@ public final class Flavor {
         return replicaText(rows ? "apply-rows" : "apply-query", namedArgs);
     }
 
+    /** Last_SQL_Error of a rows event's error that no handler error goes with (replica-errors.apply-rows-no-handler). */
+    public String replicaApplyErrorNoHandler(Object... namedArgs) {
+        return replicaText("apply-rows-no-handler", namedArgs);
+    }
+
     /** Last_SQL_Error of a rows event whose table the replica does not have (replica-errors.apply-open). */
     public String replicaApplyOpenError(Object... namedArgs) {
         return replicaText("apply-open", namedArgs);

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  * @param retrySleepState  its state while it sleeps before the next try; null: the wait's state stays
  * @param gaveUpReported   Last_SQL_Error once the tries are spent, {@code {message}} the error's text and
  *                         {@code {count}} slave_transaction_retries
+ * @param killedErrno      the error a KILL of the SQL thread ends its wait for a row with
  */
-public record ReplicaRetries(Map<EventType, String> rowsWaitStates, String retrySleepState, String gaveUpReported) {
+public record ReplicaRetries(Map<EventType, String> rowsWaitStates, String retrySleepState, String gaveUpReported,
+                             int killedErrno) {
 
     static ReplicaRetries from(Config c) {
         Map<EventType, String> states = new TreeMap<>();
@@ -24,7 +26,8 @@ public record ReplicaRetries(Map<EventType, String> rowsWaitStates, String retry
             states.put(t, c.getString("rows-wait-states." + t.name()));
         }
         return new ReplicaRetries(Map.copyOf(states),
-                c.getIsNull("retry-sleep-state") ? null : c.getString("retry-sleep-state"), c.getString("gave-up-reported"));
+                c.getIsNull("retry-sleep-state") ? null : c.getString("retry-sleep-state"), c.getString("gave-up-reported"),
+                c.getInt("killed-errno"));
     }
 
     /** The SQL thread's state while a rows event of kind {@code type} waits for its row. */

@@ -117,7 +117,8 @@ public final class SqlThread {
          *   sleeping --the sleep is over---------------------> applying, from the group's start (Slave_retried_transactions)
          *   waiting  --timeout, replica_transaction_retries spent (or 0)--> stopped with 1205
          *   waiting  --STOP SLAVE----------------------------> waiting still; stopped when the wait ends, no error
-         *   waiting, sleeping --KILL; sleeping --STOP SLAVE--> stopped, the try counted, no error
+         *   waiting  --KILL----------------------------------> stopped with the killed error (MariaDB 1927), no retry
+         *   sleeping --STOP SLAVE, KILL----------------------> stopped, the try counted, no error
          * </pre>
          * {@code waitingAt}: the run's index of the event that waits, else -1; {@code token} tells a stale timer or
          * wake-up from the current one's; {@code tries}: rli->trans_retries, 0 again once a transaction applies;
@@ -131,8 +132,9 @@ public final class SqlThread {
         private long token;
         private long tries;
         private boolean attemptCounted;
-        /** What the waiting change reports if its wait times out, and how often its warning is listed. */
+        /** What the waiting change reports if its wait times out (and how often its warning is listed) or is killed. */
         private ApplyError lockTimeout;
+        private ApplyError lockKilled;
         private int lockTimeoutWarnings;
         /** The transaction a sleep waits to run again. */
         private Transaction retrying;
@@ -483,6 +485,8 @@ public final class SqlThread {
             boolean rows = ApplyError.changeInRows(trx, change, rowsSeen);
             lockTimeout = ApplyError.lockWaitTimeout(c.server().flavor(), trx, change, rowsSeen, rowsEnds, rowsEvents,
                     e.file());
+            lockKilled = ApplyError.lockWaitKilled(c.server().flavor(), trx, change, rowsSeen, rowsEnds, rowsEvents,
+                    e.file());
             // a statement's 1205 is listed twice in MariaDB's warnings, as a client's is; a rows event's once
             lockTimeoutWarnings = rows ? 1 : c.server().flavor().sql().lockWaitTimeoutListed();
             Transaction.RowChange waiting = trx.changes().get(change);
@@ -521,6 +525,8 @@ public final class SqlThread {
                 // does not end InnoDB's wait: the thread leaves when the wait does (measured on MariaDB 10.11.19:
                 // STOP SLAVE took 679 ms of a 1 s innodb_lock_wait_timeout, and the try's 1205 was reported)
                 stopAfterWait = true;
+            } else if (m instanceof Stop && waitingAt >= 0) {
+                return killedWhileWaiting();
             } else if (m instanceof Stop) {
                 return stoppedWhileRetrying();
             }
@@ -585,10 +591,10 @@ public final class SqlThread {
         }
 
         /**
-         * The thread leaves while it waits for a row or sleeps before a try (STOP SLAVE once the wait timed out, or a
-         * KILL): the wait ends with its lock wait error, reported as a try's is, and the retry that follows counts,
-         * its sleep cut short; the thread then leaves without the "was killed" line and with no error (measured on
-         * MariaDB 10.11.19 for STOP SLAVE; a KILL is taken to end the wait at once, UNVERIFIED).
+         * The thread leaves while it waits for a row once the wait timed out after STOP SLAVE, or while it sleeps
+         * before a try: a wait ends with its lock wait error, reported as a try's is, and the retry that follows
+         * counts, its sleep cut short; the thread then leaves without the "was killed" line and with no error
+         * (measured on MariaDB 10.11.19 for STOP SLAVE during a wait).
          */
         private Behavior<Command> stoppedWhileRetrying() {
             if (waitingAt >= 0) {
@@ -604,6 +610,24 @@ public final class SqlThread {
                 sleeping = false;
                 c.channel().transactionRetried();
             }
+            goesOn();
+            return exit();
+        }
+
+        /**
+         * KILL of the SQL thread while it waits for a row: the wait ends at once with the flavour's killed error,
+         * reported by the event as any error and kept as Last_SQL_Error, and the thread leaves with no retry, no
+         * warning and no "aborted" line (measured on MariaDB 10.11.19: 1927, Slave_retried_transactions 0).
+         */
+        private Behavior<Command> killedWhileWaiting() {
+            c.server().recordLocks().applierWaitEnded(c.thread().id());
+            waitingAt = -1;
+            BinlogEvent e = c.channel().nextToApply();
+            c.channel().sqlError(lockKilled.code(), lockKilled.reported(), c.server().now());
+            log("sql-error", "message", lockKilled.reported(), "gtid", String.valueOf(e.transaction().gtid()),
+                    "code", lockKilled.code(), "code6", String.format("%06d", lockKilled.code()));
+            c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) lockKilled.code(), "trx", e.trx());
+            c.channel().rewindGroup();
             goesOn();
             return exit();
         }

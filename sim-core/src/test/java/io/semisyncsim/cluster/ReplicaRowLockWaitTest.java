@@ -163,4 +163,25 @@ class ReplicaRowLockWaitTest {
             assertEquals("1", status(replica, "Slave_retried_transactions"));
         }
     }
+
+    @Test
+    void killOfTheSqlThreadEndsItsWaitAtOnceWithConnectionWasKilled() {
+        try (Cluster c = cluster("10")) {
+            sourceUpdatesAHeldRow(c);
+            c.kernel().runFor(300_000);
+            Mysqld replica = c.node("replica1");
+            long sqlThread = replica.threads().listed().stream().filter(t -> t.command().equals("Slave_SQL"))
+                    .findFirst().orElseThrow().id();
+
+            c.execute("replica1", Account.ROOT, "KILL " + sqlThread);
+            c.kernel().runFor(10_000);
+            assertFalse(replica.channel().sqlRunning());
+            assertEquals(1927, replica.channel().lastSqlErrno());
+            assertTrue(replica.channel().lastSqlError().startsWith("Could not execute Update_rows_v1 event on table test.t1;"
+                    + " Connection was killed, Error_code: 1927; the event's master log mysql-bin.000001, end_log_pos "),
+                    replica.channel().lastSqlError());
+            assertEquals("0", status(replica, "Slave_retried_transactions"));
+            assertEquals("0", status(replica, "Innodb_row_lock_current_waits"));
+        }
+    }
 }
