@@ -119,6 +119,10 @@ public final class IoThread {
         private long lastReceived;
         /** Whether this thread ever got a dump going (then a new connection is a reconnect). */
         private boolean everConnected;
+        /** Whether a connection to the source ever reached it, logged in or not: the client handle then knows its host. */
+        private boolean everReached;
+        /** The KILL connection of a handle that never logged in: it logs in with no user, and is refused. */
+        private boolean killAnonymous;
         /** Set-up statements to run on this connection before the dump, and whether the dump is semisync. */
         private int setupQueries;
         private boolean semisyncDump;
@@ -272,6 +276,7 @@ public final class IoThread {
                 c.network().tell(new NetworkActor.Close(con.connection(), c.node())); // given up on: closed
             } else if (p instanceof Packet.Connected con) {
                 timers.cancel("connect");
+                everReached = true;
                 connection = con.connection();
                 trace("io.connected", "connection", connection);
                 timers.cancel("net"); // a fresh connection starts its own count
@@ -767,7 +772,11 @@ public final class IoThread {
                     "gtid", c.channel().gtidIoPos());
             RelayIoObserver o = observer();
             long killTimeout = o == null ? -1 : o.killDumpOnStop();
-            if (killTimeout >= 0 && hadConnection) {
+            if (killTimeout >= 0 && (hadConnection || !everConnected && everReached)) {
+                // a handle whose login was refused knows its source's host but no user: its KILL connection
+                // logs in as '' with no password and is refused in turn (measured on MariaDB 10.11.19: the
+                // source logs "Access denied for user ''@... (using password: NO)")
+                killAnonymous = !hadConnection;
                 killAttempt = ++attempt;
                 c.network().tell(new NetworkActor.Connect(killAttempt, c.node(), c.channel().sourceHost(), inbox));
                 timers.startSingleTimer("kill", new KillTimeout(), VirtualDurations.toDuration(killTimeout));
@@ -783,7 +792,15 @@ public final class IoThread {
 
         /** The KILL connection of a stopping MariaDB replica. */
         private Behavior<Command> killing(Packet p) {
-            if (p instanceof Packet.Connected con && con.attempt() == killAttempt) {
+            if (p instanceof Packet.Connected con && con.attempt() == killAttempt && killAnonymous) {
+                killConnection = con.connection();
+                c.network().tell(new NetworkActor.Send(killConnection, c.node(),
+                        new Protocol.Hello(c.serverId(), c.node(), c.uuid(), "", null)));
+            } else if (p instanceof Packet.Data d && d.connection() == killConnection
+                    && d.payload() instanceof Protocol.AccessDenied) {
+                log("kill-connect-failed"); // mysql_real_connect failed: "cannot connect to master to kill ..."
+                return killDone(true);
+            } else if (p instanceof Packet.Connected con && con.attempt() == killAttempt) {
                 killConnection = con.connection();
                 // mysql_real_connect: the greeting a round trip after the TCP handshake, then the auth and its
                 // OK (exchanges -2 and -1 stand for them), then the KILL.

@@ -143,4 +143,20 @@ class MariadbSourceGoneTest {
                     "the second, after MASTER_CONNECT_RETRY");
         }
     }
+
+    @Test
+    void stopSlaveAfterARefusedLoginKillsAsNoUserAndTheSourceRefusesThatToo() {
+        try (Cluster c = mariadb(true)) {
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.execute("replica1", Account.ROOT, "CHANGE MASTER TO MASTER_PASSWORD = 'wrong'");
+            c.execute("replica1", Account.ROOT, "START SLAVE");
+            c.kernel().runFor(100_000);
+            c.execute("replica1", Account.ROOT, "STOP SLAVE");
+            c.kernel().runFor(10_000);
+            // the handle knows the source's host, not a user: kill_connection logs in as '' (measured on 10.11.19)
+            assertTrue(logged(c, "source", "Access denied for user ''@'replica1' (using password: NO)"));
+            assertTrue(logged(c, "replica1", "cannot connect to master to kill slave io_thread's connection"));
+        }
+    }
 }
