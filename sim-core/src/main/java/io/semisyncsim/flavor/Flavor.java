@@ -30,6 +30,7 @@ public final class Flavor {
     private final ThreadStyle threadStyle;
     private final ReplicaRetries replicaRetries;
     private final List<String> replicationStatus;
+    private final List<String> connectionStatus;
     private final java.util.Set<String> aliasOnly = new java.util.TreeSet<>();
     /** Values read off the table, each once: it never changes, and every read of a path parses the path. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> read = new java.util.concurrent.ConcurrentHashMap<>();
@@ -79,6 +80,7 @@ public final class Flavor {
         this.threadStyle = ThreadStyle.from(table.getConfig("threads"));
         this.replicaRetries = ReplicaRetries.from(table.getConfig("replica-retries"));
         this.replicationStatus = List.copyOf(table.getStringList("replication-status"));
+        this.connectionStatus = List.copyOf(table.getStringList("connection-status"));
     }
 
     /** SHOW SLAVE STATUS's columns ({@code newNames}: SHOW REPLICA STATUS's), in this release's order. */
@@ -911,6 +913,11 @@ public final class Flavor {
     /** Whether the server counts its binlog group commits in status variables (MariaDB's Binlog_commits...). */
     public boolean binlogGroupCommitStatus() {
         return bool("binlog-group-commit-status");
+    }
+
+    /** SHOW STATUS's connection counters this flavour's server has (flavors.conf connection-status). */
+    public List<String> connectionStatus() {
+        return connectionStatus;
     }
 
     /** SHOW STATUS's replication variables this server has, by name (ReplicationStatusVariables reads each). */

@@ -64,6 +64,7 @@ public final class Mysqld {
     private final io.semisyncsim.channel.ReplicaChannel channel;
     private final ReplicationWaits waits = new ReplicationWaits(this);
     private final RecordLocks recordLocks = new RecordLocks(this);
+    private final ConnectionStatus connectionStatus = new ConnectionStatus();
     /** GTID bookkeeping: MySQL's or MariaDB's, as the flavour says (on disk too: it survives restarts). */
     private final Gtids gtids;
     private ReplicationControl replication = ReplicationControl.NONE;
@@ -322,6 +323,11 @@ public final class Mysqld {
     }
 
     /** The rows client transactions hold (InnoDB's record locks). */
+    /** The counters of refused logins, killed clients and privilege errors. */
+    public ConnectionStatus connectionStatus() {
+        return connectionStatus;
+    }
+
     public RecordLocks recordLocks() {
         return recordLocks;
     }
@@ -444,6 +450,7 @@ public final class Mysqld {
         ackReceiverStopped = false; // a new process: a receiver starts when semisync is enabled
         currentThread = 0;
         skippedErrors = 0; // a status counter of this process
+        connectionStatus.restart();
         variables = new SystemVariables(flavor);
         flavor.systemVariables().values().forEach(variables::define);
         variables.put(variables.find("server_id"), Long.toString(defaultServerId));
@@ -650,12 +657,14 @@ public final class Mysqld {
     /**
      * FLUSH STATUS's reset, whether a client runs it or the SQL thread applies it from the binary log:
      * each plugin zeroes the counters its flavour's server resets (mysqld.cc refresh_status ->
-     * sql_show.cc reset_status_vars). The server's own counters the model keeps are not reset there.
+     * sql_show.cc reset_status_vars), and the aborted connection counters go back to 0. The server's other
+     * counters the model keeps are not reset there.
      */
     public void refreshStatus() {
         for (Plugin p : plugins.behaviours()) {
             p.flushStatus();
         }
+        connectionStatus.flush();
     }
 
     private SystemVariables logUpdatesFrom;
@@ -1033,6 +1042,7 @@ public final class Mysqld {
         }
         ReplicationStatusVariables.addTo(all, this, session);
         recordLocks.addStatusTo(all);
+        connectionStatus.addStatusTo(all, session, flavor.connectionStatus());
         for (Plugin p : plugins.behaviours()) {
             all.putAll(p.status());
         }

@@ -43,6 +43,8 @@ public final class Session {
     private final List<ReplicationWaits.Outcome> waits = new ArrayList<>();
     /** This connection's MASTER_GTID_WAIT counters (its SESSION status). */
     private final GtidWaitCounters gtidWaits = new GtidWaitCounters();
+    /** Access_denied_errors of this connection: its statements refused for a privilege. */
+    private long accessDeniedErrors;
     private int waitCalls;
     /** Session values by variable name; null until the connection opens ({@link #open}). */
     private TreeMap<String, String> variables;
@@ -285,6 +287,14 @@ public final class Session {
             loginGrantOption = now.globalGrantOption();
         }
         return now.withGlobalAsOf(loginGlobal, loginGrantOption);
+    }
+
+    void accessDenied() {
+        accessDeniedErrors++;
+    }
+
+    long accessDeniedErrors() {
+        return accessDeniedErrors;
     }
 
     GtidWaitCounters gtidWaits() {

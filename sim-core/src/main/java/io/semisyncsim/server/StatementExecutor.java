@@ -55,6 +55,7 @@ final class StatementExecutor {
         Map.Entry<UserChange.UserKey, Grants> match = server.store().users().match(client.user(), client.host());
         if (match == null) { // no such account on this node: the connection itself is refused
             server.errorLog().log("access-denied", "user", client.user(), "host", client.host(), "password", "NO");
+            server.connectionStatus().loginRefused();
             return new StatementResult.Failed(flavor().error(1045, client.user(), client.host(), "NO"));
         }
         Account account = new Account(client.user(), client.host(), session.asLoggedIn(match.getValue()));
@@ -75,6 +76,7 @@ final class StatementExecutor {
         } catch (ParseException e) {
             result = new StatementResult.Failed(parseError(text, e));
         } catch (SqlError e) {
+            server.connectionStatus().statementFailed(e.code(), session);
             result = new StatementResult.Failed(e);
         } catch (ReplicationWaits.Blocked b) {
             return new StatementResult.Blocked(b.target); // the process list shows its wait; it runs again later
