@@ -121,7 +121,7 @@ public final class SqlThread {
          *   sleeping --STOP SLAVE, KILL----------------------> stopped, the try counted, no error
          * </pre>
          * {@code waitingAt}: the run's index of the event that waits, else -1; {@code token} tells a stale timer or
-         * wake-up from the current one's; {@code tries}: rli->trans_retries, 0 again once a transaction applies;
+         * wake-up from the current one's; {@code retries}: how many tries the transaction had (TransactionRetries);
          * {@code attemptCounted}: this try was counted in Slave_Transactional_Groups when it began to wait or
          * began again (MariaDB counts each try at its Gtid event).
          */
@@ -130,7 +130,7 @@ public final class SqlThread {
         /** STOP SLAVE came during a wait for a row: the thread leaves when the wait ends. */
         private boolean stopAfterWait;
         private long token;
-        private long tries;
+        private final TransactionRetries retries = new TransactionRetries();
         private boolean attemptCounted;
         /** What the waiting change reports if its wait times out (and how often its warning is listed) or is killed. */
         private ApplyError lockTimeout;
@@ -461,7 +461,7 @@ public final class SqlThread {
 
         /** The transaction ended applied: its next one starts with no tries (rli->trans_retries = 0) and uncounted. */
         private void transactionDone() {
-            tries = 0;
+            retries.applied();
             attemptCounted = false;
         }
 
@@ -544,12 +544,13 @@ public final class SqlThread {
             waitingAt = -1;
             BinlogEvent e = c.channel().nextToApply();
             long allowed = c.server().replicaTransactionRetries();
-            if (allowed == 0) {
+            TransactionRetries.Next next = retries.failed(allowed);
+            if (next == TransactionRetries.Next.STOP) {
                 goesOn();
                 return failed(e, 1205, lockTimeout.reported(), lockTimeout.message(), lockTimeoutWarnings);
             }
             logTry(e);
-            if (tries >= allowed) {
+            if (next == TransactionRetries.Next.GIVE_UP) {
                 log("sql-gave-up", "count", allowed);
                 goesOn();
                 return failed(e, 1205, c.server().flavor().replicaRetries().gaveUp(lockTimeout.message(), allowed),
@@ -557,8 +558,8 @@ public final class SqlThread {
             }
             c.channel().rewindGroup();
             retrying = e.transaction();
-            c.trace().record(c.node(), "sql_thread", "sql.retry-sleep", "tries", tries);
-            if (tries == 0) {
+            c.trace().record(c.node(), "sql_thread", "sql.retry-sleep", "tries", retries.tries());
+            if (retries.sleepMicros() == 0) {
                 return tryAgain(); // slave_sleep(0)
             }
             sleeping = true;
@@ -567,7 +568,7 @@ public final class SqlThread {
                 c.thread().set(c.thread().command(), state, null, c.server().now());
                 c.channel().sqlRetrying(state, false);
             }
-            SimKernel.tellLater(ctx, Math.min(tries, 5) * 1_000_000L, ctx.getSelf(), new RetrySleepOver(++token));
+            SimKernel.tellLater(ctx, retries.sleepMicros(), ctx.getSelf(), new RetrySleepOver(++token));
             return Behaviors.same();
         }
 
@@ -580,7 +581,7 @@ public final class SqlThread {
         /** The next try: counted in Slave_retried_transactions and, at its Gtid event, in the groups. */
         private Behavior<Command> tryAgain() {
             sleeping = false;
-            tries++;
+            retries.retried();
             c.channel().transactionRetried();
             goesOn();
             c.channel().groupCounted(retrying);
@@ -602,9 +603,8 @@ public final class SqlThread {
                 waitingAt = -1;
                 logTry(c.channel().nextToApply());
                 c.channel().rewindGroup();
-                long allowed = c.server().replicaTransactionRetries();
-                if (allowed > 0 && tries < allowed) {
-                    c.channel().transactionRetried();
+                if (retries.failed(c.server().replicaTransactionRetries()) == TransactionRetries.Next.RETRY) {
+                    c.channel().transactionRetried(); // the retry runs, its sleep cut short by the stop
                 }
             } else {
                 sleeping = false;
