@@ -461,6 +461,7 @@ public final class SqlThread {
 
         /** The transaction ended applied: its next one starts with no tries (rli->trans_retries = 0) and uncounted. */
         private void transactionDone() {
+            c.thread().timeFrom(c.server().now()); // its Time: seconds since it last applied (measured on 10.11.19)
             retries.applied();
             attemptCounted = false;
         }
@@ -494,6 +495,7 @@ public final class SqlThread {
                     : io.semisyncsim.server.RecordLocks.waitState(waiting.kind() == io.semisyncsim.binlog.EventType.WRITE_ROWS);
             c.thread().set(c.thread().command(), state, rows ? null : ApplyError.statementText(trx, change),
                     c.server().now());
+            c.thread().timeFrom(c.server().now()); // the event it waits in began now
             c.channel().sqlRetrying(state, true);
             if (!attemptCounted) {
                 c.channel().groupCounted(trx); // the try began with its Gtid event

@@ -26,11 +26,15 @@ class ReplicaRowLockWaitTest {
     private static final long SECOND = 1_000_000;
 
     private static Cluster cluster(String retries) {
+        return cluster(retries, "1");
+    }
+
+    private static Cluster cluster(String retries, String lockWaitTimeout) {
         Cluster c = Cluster.start(new Cluster.Spec(Flavors.standard().get("mariadb-10.11"), List.of(
                 new NodeSpec("source", NodeSpec.Role.SOURCE, 1, OptionFile.of(Map.of("binlog_format", "ROW",
                         "rpl_semi_sync_master_enabled", "1"))),
                 new NodeSpec("replica1", NodeSpec.Role.REPLICA, 2, OptionFile.of(Map.of(
-                        "rpl_semi_sync_slave_enabled", "1", "innodb_lock_wait_timeout", "1",
+                        "rpl_semi_sync_slave_enabled", "1", "innodb_lock_wait_timeout", lockWaitTimeout,
                         "slave_transaction_retries", retries)))),
                 SemisyncPlugins.register(new PluginFactories()), 1, new LinkSpec(500, 0), Map.of(), true));
         c.kernel().runFor(200_000);
@@ -182,6 +186,23 @@ class ReplicaRowLockWaitTest {
                     replica.channel().lastSqlError());
             assertEquals("0", status(replica, "Slave_retried_transactions"));
             assertEquals("0", status(replica, "Innodb_row_lock_current_waits"));
+        }
+    }
+
+    @Test
+    void theSqlThreadsTimeCountsFromTheEventItWaitsInAndAgainOnceItApplied() {
+        try (Cluster c = cluster("10", "3")) {
+            c.kernel().runFor(SECOND); // the thread's start well before the event
+            long local = sourceUpdatesAHeldRow(c);
+            c.kernel().runFor(2 * SECOND + 200_000); // 3.5 s after the thread started, 2.2 s into the wait
+            Mysqld replica = c.node("replica1");
+            var sql = replica.threads().listed().stream().filter(t -> t.command().equals("Slave_SQL")).findFirst()
+                    .orElseThrow();
+            assertEquals(2, (c.kernel().now() - sql.since()) / SECOND);
+
+            c.execute("replica1", local, Account.ROOT, "ROLLBACK", Long.MAX_VALUE);
+            c.kernel().runFor(100_000);
+            assertEquals(0, (c.kernel().now() - sql.since()) / SECOND);
         }
     }
 }
