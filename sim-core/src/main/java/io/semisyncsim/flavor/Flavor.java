@@ -632,6 +632,14 @@ public final class Flavor {
             return c.getBoolean("sql-log-bin-global-readable");
         }
 
+        /**
+         * The stage of a SELECT ... FOR UPDATE waiting for a row: read while the plan is made ({@code pinned}: the
+         * primary key pins it) or while rows are sent.
+         */
+        public String lockingReadState(boolean pinned) {
+            return c.getString(pinned ? "locking-read-states.pinned" : "locking-read-states.scan");
+        }
+
         /** How many times SHOW WARNINGS lists a row lock wait's timeout, 1205. */
         public int lockWaitTimeoutListed() {
             return c.getInt("lock-wait-timeout-listed");

@@ -137,6 +137,12 @@ public final class RecordLocks {
      */
     void acquire(long thread, Session session, String db, String table, List<Object[]> keys, String state)
             throws SqlError {
+        acquire(thread, session, db, table, keys, state, false);
+    }
+
+    /** As {@link #acquire(long, Session, String, String, List, String)}; {@code nowait}: a held row is 1205 at once. */
+    void acquire(long thread, Session session, String db, String table, List<Object[]> keys, String state,
+                 boolean nowait) throws SqlError {
         if (session.replicaApplier()) {
             return;
         }
@@ -144,10 +150,15 @@ public final class RecordLocks {
         for (Object[] key : keys) {
             add(rows, db, table, key);
         }
-        take(thread, session, new ArrayList<>(rows), state);
+        take(thread, session, new ArrayList<>(rows), state, nowait);
     }
 
     private void take(long thread, Session session, List<Wanted> rows, String state) throws SqlError {
+        take(thread, session, rows, state, false);
+    }
+
+    private void take(long thread, Session session, List<Wanted> rows, String state, boolean nowait)
+            throws SqlError {
         for (ReplicationWaits.Outcome earlier; (earlier = session.nextWait()) != null; ) {
             if (earlier.error() != null) {
                 throw earlier.error(); // the timeout, or KILL QUERY: the statement is undone
@@ -161,6 +172,10 @@ public final class RecordLocks {
             Long other = holder(w, thread);
             if (other == null) {
                 continue;
+            }
+            if (nowait) {
+                // NOWAIT: lock_wait is not entered, so no wait is counted (measured on MariaDB 10.11.19)
+                throw server.flavor().error(1205).listedTimes(server.flavor().sql().lockWaitTimeoutListed());
             }
             List<Wait> cycle = cycle(thread, other);
             if (cycle == null) {

@@ -229,6 +229,9 @@ final class StatementExecutor {
             return dml.run(account, statement, session, Parser.withoutTerminator(sql).strip());
         }
         if (statement instanceof Statement.Select s) {
+            if (s.forUpdate() != null && s.from() != null) {
+                dml.lockForUpdate(account, s, session); // the rows it reads are its transaction's, or it waits
+            }
             StatementResult r = queries.select(account, s, session);
             if (s.from() != null && !session.inTransaction() && !session.autocommit(server.variables())) {
                 session.begin(); // autocommit OFF: reading a table opens a transaction too (@@in_transaction 1)
@@ -243,7 +246,7 @@ final class StatementExecutor {
                 items.add(new Statement.SelectItem(e, null, null));
             }
             StatementResult r = queries.select(account, new Statement.Select(items, false, null, null, null, List.of(),
-                    null, 0, List.of(), false, List.of(), null), session);
+                    null, 0, List.of(), false, List.of(), null, null), session);
             return r instanceof StatementResult.Rows rows ? ok(rows.warnings()) : r;
         }
         if (statement instanceof Statement.Use s) {

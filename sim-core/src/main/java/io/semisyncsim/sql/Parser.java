@@ -551,24 +551,28 @@ public final class Parser {
         if (peek().isWord("UNION")) {
             throw unsupportedClause("UNION");
         }
-        if (acceptWord("FOR")) {
-            if (!acceptWord("UPDATE")) {
-                expectWord("SHARE");
+        Statement.ForUpdate forUpdate = null;
+        if (peek().isWord("FOR") || peek().isWord("LOCK")) {
+            // shared locks and SKIP LOCKED are not modelled: an honest 9000, not a read without its locks
+            if (acceptWord("LOCK")) {
+                throw unsupportedClause("LOCK IN SHARE MODE");
             }
-            acceptWord("NOWAIT");
-            if (acceptWord("SKIP")) {
-                expectWord("LOCKED");
+            expectWord("FOR");
+            if (peek().isWord("SHARE")) {
+                throw unsupportedClause("FOR SHARE");
             }
-        } else if (acceptWord("LOCK")) {
-            expectWord("IN");
-            expectWord("SHARE");
-            expectWord("MODE");
+            expectWord("UPDATE");
+            boolean nowait = acceptWord("NOWAIT");
+            if (peek().isWord("SKIP")) {
+                throw unsupportedClause("SKIP LOCKED");
+            }
+            forUpdate = new Statement.ForUpdate(nowait);
         }
         if (into.isEmpty()) {
             into = into();
         }
         return new Statement.Select(items, distinct, from, alias, where, orderBy, limit[0], limit[1], into,
-                calcFoundRows, groupBy, having);
+                calcFoundRows, groupBy, having, forUpdate);
     }
 
     private List<String> into() throws ParseException {

@@ -74,6 +74,10 @@ public sealed interface Statement {
     record Order(Expr expr, boolean descending) {
     }
 
+    /** A locking read's FOR UPDATE: the rows it reads are locked as an UPDATE's are; NOWAIT: 1205 at once. */
+    record ForUpdate(boolean nowait) {
+    }
+
     /**
      * SELECT [DISTINCT] [SQL_CALC_FOUND_ROWS] items [INTO @v, ...] [FROM table [[AS] alias] [WHERE ...]]
      * [GROUP BY ... [HAVING ...]] [ORDER BY ...] [LIMIT n [OFFSET m]] [INTO @v, ...]. {@code from} null:
@@ -81,7 +85,7 @@ public sealed interface Statement {
      */
     record Select(List<SelectItem> items, boolean distinct, TableRef from, String alias, Expr where,
                   List<Order> orderBy, Long limit, long offset, List<String> into, boolean calcFoundRows,
-                  List<Expr> groupBy, Expr having)
+                  List<Expr> groupBy, Expr having, ForUpdate forUpdate)
             implements Statement {
         public Select {
             items = List.copyOf(items);

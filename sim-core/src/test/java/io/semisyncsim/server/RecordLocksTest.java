@@ -43,6 +43,13 @@ class RecordLocksTest {
                 new Session());
     }
 
+    /** SHOW STATUS's Innodb_row_lock_* counters now. */
+    private java.util.Map<String, String> rowLockStatus() {
+        java.util.Map<String, String> status = new java.util.TreeMap<>();
+        node.recordLocks().addStatusTo(status);
+        return status;
+    }
+
     private StatementResult run(Client c, String sql) {
         return node.callAs(c.thread(), () -> node.execute(Account.ROOT, sql, c.session()));
     }
@@ -182,8 +189,7 @@ class RecordLocksTest {
         waits(c1, "UPDATE t1 SET v = 'c1' WHERE id = 2");
         run(c2, "UPDATE t1 SET v = 'c2' WHERE id = 1");
 
-        java.util.Map<String, String> status = new java.util.TreeMap<>();
-        node.recordLocks().addStatusTo(status);
+        java.util.Map<String, String> status = rowLockStatus();
         assertEquals("2", status.get("Innodb_row_lock_waits"));
         assertEquals("0", status.get("Innodb_row_lock_current_waits"));
     }
@@ -205,13 +211,12 @@ class RecordLocksTest {
         List<String> woken = new ArrayList<>();
 
         assertEquals(0, node.recordLocks().applierWaits(99, changes, () -> woken.add("sql")));
-        java.util.Map<String, String> status = new java.util.TreeMap<>();
-        node.recordLocks().addStatusTo(status);
+        java.util.Map<String, String> status = rowLockStatus();
         assertEquals("1", status.get("Innodb_row_lock_current_waits"));
 
         run(local, "ROLLBACK");
         assertEquals(List.of("sql"), woken);
-        node.recordLocks().addStatusTo(status);
+        status = rowLockStatus();
         assertEquals("0", status.get("Innodb_row_lock_current_waits"));
         assertEquals("1", status.get("Innodb_row_lock_waits"));
     }
@@ -236,8 +241,50 @@ class RecordLocksTest {
         node.recordLocks().applierWaitEnded(99);
         run(local, "ROLLBACK");
         assertEquals(List.of(), woken);
-        java.util.Map<String, String> status = new java.util.TreeMap<>();
-        node.recordLocks().addStatusTo(status);
+        java.util.Map<String, String> status = rowLockStatus();
         assertEquals("0", status.get("Innodb_row_lock_current_waits"));
+    }
+
+    @Test
+    void selectForUpdateLocksTheRowItReadsAndAWriterWaitsUpdating() {
+        Client c1 = client();
+        Client c2 = client();
+        holds(c1, "SELECT * FROM t1 WHERE id = 1 FOR UPDATE");
+
+        waits(c2, "UPDATE t1 SET v = 'c2' WHERE id = 1");
+        assertEquals("Updating", node.threads().find(c2.thread()).state());
+    }
+
+    @Test
+    void aLockingReadWaitsInStatisticsForAPinnedRowAndInSendingDataForAScan() {
+        Client c1 = client();
+        holds(c1, "SELECT * FROM t1 WHERE id = 1 FOR UPDATE");
+        Client pinned = client();
+        Client scan = client();
+
+        waits(pinned, "SELECT * FROM t1 WHERE id = 1 FOR UPDATE");
+        waits(scan, "SELECT * FROM t1 WHERE v = 'a' FOR UPDATE");
+        assertEquals("Statistics", node.threads().find(pinned.thread()).state());
+        assertEquals("Sending data", node.threads().find(scan.thread()).state());
+    }
+
+    @Test
+    void nowaitIs1205AtOnceAndCountsNoWait() {
+        Client c1 = client();
+        Client c2 = client();
+        holds(c1, "SELECT * FROM t1 WHERE id = 1 FOR UPDATE");
+
+        assertEquals("ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
+                error(run(c2, "SELECT * FROM t1 WHERE id = 1 FOR UPDATE NOWAIT")));
+        java.util.Map<String, String> status = rowLockStatus();
+        assertEquals("0", status.get("Innodb_row_lock_waits"));
+    }
+
+    @Test
+    void sharedLocksAndSkipLockedAreNotModelledYet() {
+        Client c = client();
+        assertTrue(error(run(c, "SELECT * FROM t1 LOCK IN SHARE MODE")).startsWith("ERROR 9000"));
+        assertTrue(error(run(c, "SELECT * FROM t1 FOR SHARE")).startsWith("ERROR 9000"));
+        assertTrue(error(run(c, "SELECT * FROM t1 FOR UPDATE SKIP LOCKED")).startsWith("ERROR 9000"));
     }
 }
