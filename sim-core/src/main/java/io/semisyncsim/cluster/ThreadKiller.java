@@ -69,11 +69,11 @@ final class ThreadKiller {
         ClientConnections.Connection conn = clients.byThread(thread);
         // A wait function returns (MASTER_POS_WAIT: NULL) and its statement answers; a killed connection
         // then ends (measured on MariaDB 10.11: the client of KILL CONNECTION still gets its row).
-        boolean waited = waits.killed(thread);
+        ReplicationWaits.Target waited = waits.killed(thread);
         if (conn == null || queryOnly) {
             return;
         }
-        if (waited) {
+        if (waited != null && waited.answersBeforeConnectionEnds()) {
             conn.closeAfterStatement = true;
             return;
         }

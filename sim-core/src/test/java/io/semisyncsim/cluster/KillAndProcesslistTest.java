@@ -156,4 +156,28 @@ class KillAndProcesslistTest {
         }
         throw new AssertionError("no waiting session in " + list.rows());
     }
+
+    @Test
+    void killConnectionOfASessionWaitingForARowGivesItsClient2013AndCountsAnAbortedClient() {
+        try (Cluster c = cluster("mariadb-10.11")) {
+            c.kernel().runFor(100_000);
+            c.execute("source", Account.ROOT, "INSERT INTO t1 VALUES (1, 'one')");
+            long holder = c.openSession();
+            c.execute("source", holder, Account.ROOT, "BEGIN", Long.MAX_VALUE);
+            c.execute("source", holder, Account.ROOT, "UPDATE t1 SET v = 'held' WHERE id = 1", Long.MAX_VALUE);
+            long waiter = c.openSession();
+            long update = c.send("source", waiter, Account.ROOT, "UPDATE t1 SET v = 'waits' WHERE id = 1");
+            c.kernel().runFor(10_000);
+            assertNull(c.poll(update), "it waits for the row");
+            long thread = c.node("source").threads().listed().stream().filter(t -> "Updating".equals(t.state()))
+                    .findFirst().orElseThrow().id();
+
+            c.execute("source", c.openSession(), Account.ROOT, "KILL " + thread, Long.MAX_VALUE);
+            // measured on MariaDB 10.11.19: the client loses its connection rather than hearing 1317
+            StatementResult r = c.poll(update).result();
+            assertEquals(2013, assertInstanceOf(StatementResult.Failed.class, r).error().code());
+            assertEquals("1", status(c, "Aborted_clients"));
+            assertEquals("0", status(c, "Innodb_row_lock_current_waits"));
+        }
+    }
 }
