@@ -183,13 +183,14 @@ public final class RecordLocks {
                 waiting.put(thread, wait);
                 throw new ReplicationWaits.Blocked(wait);
             }
-            waits++; // lock_wait counts the wait before Deadlock::check_and_resolve looks for a cycle
             Wait victim = victim(thread, session, cycle);
             if (victim == null) {
+                // the requester is the victim: it never waits, and no wait is counted (measured on 10.11.19)
                 session.take(); // this transaction is the victim, rolled back whole
                 release(thread);
                 throw server.flavor().error(1213);
             }
+            waits++; // another is the victim: the requester waited for it, a wait counted (measured on 10.11.19)
             victim.deadlocked = true; // its statement ends with 1213 as it wakes
             victim.session.take();
             release(victim.thread);

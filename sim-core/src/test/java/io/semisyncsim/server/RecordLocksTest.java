@@ -181,17 +181,29 @@ class RecordLocksTest {
     }
 
     @Test
-    void aDeadlockCountsTheRequestAsARowLockWait() {
+    void aDeadlockWhoseRequesterIsTheVictimCountsNoWaitForTheRequest() {
         Client c1 = client();
         Client c2 = client();
         holds(c1, "UPDATE t1 SET v = 'c1' WHERE id = 1");
         holds(c2, "UPDATE t1 SET v = 'c2' WHERE id = 2");
         waits(c1, "UPDATE t1 SET v = 'c1' WHERE id = 2");
-        run(c2, "UPDATE t1 SET v = 'c2' WHERE id = 1");
+        run(c2, "UPDATE t1 SET v = 'c2' WHERE id = 1"); // a tie: the requester is the victim, and never waits
 
         java.util.Map<String, String> status = rowLockStatus();
-        assertEquals("2", status.get("Innodb_row_lock_waits"));
+        assertEquals("1", status.get("Innodb_row_lock_waits"));
         assertEquals("0", status.get("Innodb_row_lock_current_waits"));
+    }
+
+    @Test
+    void aDeadlockRequesterThatWaitsOutAnotherVictimCountsAWait() {
+        Client c1 = client();
+        Client c2 = client();
+        holds(c1, "UPDATE t1 SET v = 'c1' WHERE id = 1");
+        holds(c2, "UPDATE t1 SET v = 'b' WHERE id = 2"); // changes nothing: the lighter transaction
+        waits(c2, "DELETE FROM t1 WHERE id = 1");
+        run(c1, "UPDATE t1 SET v = 'c1' WHERE id = 2"); // closes the cycle; c2 is rolled back
+
+        assertEquals("2", rowLockStatus().get("Innodb_row_lock_waits"));
     }
 
     /** The changes {@code sql} makes in a transaction of its own, undone again: what a replica would apply. */
