@@ -10,7 +10,7 @@ import java.util.Map;
  * Access_denied_errors, a refused login and every statement refused for a privilege (1044, 1142, 1143, 1227,
  * 1370), global and per connection. Measured on MariaDB 10.11.19: a wrong replication password and its STOP
  * SLAVE's refused KILL connection are two of each; a KILL of a client connection is one Aborted_clients, and so is
- * a semisync replica's KILL of its dump thread at STOP SLAVE; FLUSH STATUS zeroes the aborted counters and leaves
+ * a semisync replica's KILL of its dump thread at STOP SLAVE and a zombie dump thread a reconnecting replica ends; FLUSH STATUS zeroes the aborted counters and leaves
  * Access_denied_errors. The flavour names the ones its server has ({@code connection-status}).
  */
 public final class ConnectionStatus {
