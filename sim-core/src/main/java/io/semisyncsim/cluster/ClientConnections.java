@@ -145,7 +145,7 @@ final class ClientConnections {
      */
     void kill(Connection conn, boolean commitRunning) {
         conn.killed = true;
-        server.connectionStatus().clientKilled();
+        server.connectionStatus().connectionAborted();
         if (!commitRunning) {
             server.recordLocks().release(conn.thread.id()); // the THD ends: its transaction rolls back
         }

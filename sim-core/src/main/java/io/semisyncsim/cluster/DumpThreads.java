@@ -187,7 +187,7 @@ final class DumpThreads<D> {
         long thread = t.id();
         var style = server.flavor().threadStyle();
         for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
-            server.connectionStatus().clientKilled(); // a killed THD: Aborted_clients (measured on MariaDB 10.11.19)
+            server.connectionStatus().connectionAborted(); // a killed THD: Aborted_clients (measured on MariaDB 10.11.19)
             if (style.zombieByServerId()) {
                 // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
                 // with it. Only a zombie whose connection was reset writes why it ended; one that just
@@ -312,7 +312,7 @@ final class DumpThreads<D> {
         DumpRegistry.Dump d = dumps.byThread(thread);
         if (d != null) {
             killed.add(d.connection());
-            server.connectionStatus().clientKilled(); // a killed THD is an aborted client (measured on 10.11.19)
+            server.connectionStatus().connectionAborted(); // a killed THD is an aborted client (measured on 10.11.19)
             effects.kill(running.get(d.connection()), false);
         }
     }
@@ -399,6 +399,9 @@ final class DumpThreads<D> {
                 transmitStop(d.thread(), d.serverId(), d.semisync());
             }
             // sql_connect.cc end_connection: the connection ended on a network error, not killed.
+            if (error != null) {
+                server.connectionStatus().connectionAborted();
+            }
             if (error == WriteError.ACK_FLUSH) {
                 server.runAs(d.thread(), () -> server.errorLog().log("aborted-net-flush", "id", d.thread(),
                         "user", "repl", "host", d.host()));

@@ -33,8 +33,11 @@ public final class ConnectionStatus {
         abortedConnectsPreauth++;
     }
 
-    /** A connection ended by KILL, a client's or a dump thread's (end_connection: the THD was killed). */
-    public void clientKilled() {
+    /**
+     * A connection ended killed, a client's or a dump thread's, or on a network error (sql_connect.cc
+     * end_connection: thd->killed, or net->error with the socket still there).
+     */
+    public void connectionAborted() {
         abortedClients++;
     }
 

@@ -43,7 +43,7 @@ class ConnectionStatusTest {
     @Test
     void flushStatusZeroesTheAbortedCountersAndKeepsAccessDenied() {
         counters.loginRefused();
-        counters.clientKilled();
+        counters.connectionAborted();
         counters.closedBeforeLogin();
         counters.flush();
         assertEquals(Map.of("Aborted_clients", "0", "Aborted_connects", "0", "Aborted_connects_preauth", "0",
@@ -52,7 +52,7 @@ class ConnectionStatusTest {
 
     @Test
     void mysqlShowsOnlyTheAbortedPair() {
-        counters.clientKilled();
+        counters.connectionAborted();
         Map<String, String> status = new TreeMap<>();
         counters.addStatusTo(status, null, List.of("Aborted_clients", "Aborted_connects"));
         assertEquals(Map.of("Aborted_clients", "1", "Aborted_connects", "0"), status);
