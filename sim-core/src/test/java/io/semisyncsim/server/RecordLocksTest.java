@@ -299,4 +299,22 @@ class RecordLocksTest {
         assertTrue(error(run(c, "SELECT * FROM t1 FOR SHARE")).startsWith("ERROR 9000"));
         assertTrue(error(run(c, "SELECT * FROM t1 FOR UPDATE SKIP LOCKED")).startsWith("ERROR 9000"));
     }
+
+    @Test
+    void aScanWithALimitStopsAtTheRowThatReachedItAndLeavesTheRestFree() {
+        Client c1 = client();
+        Client c2 = client();
+        holds(c1, "UPDATE t1 SET v = 'x' WHERE v = 'a' LIMIT 1");
+
+        assertInstanceOf(StatementResult.CommitNeeded.class, run(c2, "UPDATE t1 SET v = 'c2' WHERE id = 2"));
+    }
+
+    @Test
+    void aScanWithALimitAndAnOrderItMustSortReadsAndLocksEveryRow() {
+        Client c1 = client();
+        Client c2 = client();
+        holds(c1, "UPDATE t1 SET v = 'x' WHERE v = 'a' OR v = 'b' ORDER BY v LIMIT 1");
+
+        waits(c2, "UPDATE t1 SET v = 'c2' WHERE id = 2");
+    }
 }
