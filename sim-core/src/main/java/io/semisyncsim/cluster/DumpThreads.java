@@ -187,7 +187,6 @@ final class DumpThreads<D> {
         long thread = t.id();
         var style = server.flavor().threadStyle();
         for (DumpRegistry.Dump zombie : dumps.zombiesOf(request.serverId(), request.uuid(), style.zombieByServerId())) {
-            server.connectionStatus().connectionAborted(); // a killed THD: Aborted_clients (measured on MariaDB 10.11.19)
             if (style.zombieByServerId()) {
                 // MariaDB: the zombie is killed and gone before the new dump starts; its registration ends
                 // with it. Only a zombie whose connection was reset writes why it ended; one that just
@@ -197,6 +196,7 @@ final class DumpThreads<D> {
                 // replica with this server_id); a replica that reconnected has left it.
                 effects.endWithError(running.get(zombie.connection()),
                         new Protocol.DumpError(4052, server.flavor().errorText(4052)));
+                killed.add(zombie.connection()); // KILL_SLAVE_SAME_ID
                 end(zombie.connection(), null);
                 if (reported) {
                     server.runAs(zombie.thread(), () -> server.errorLog().log("aborted-zombie", "id",
@@ -206,6 +206,7 @@ final class DumpThreads<D> {
                 // MySQL: KILL_QUERY, asynchronous: the zombie ends when it next looks, after this dump starts.
                 server.runAs(thread, () -> server.errorLog().log("zombie-dump", "uuid", request.uuid(),
                         "thread", zombie.thread()));
+                killed.add(zombie.connection());
                 effects.kill(running.get(zombie.connection()), false);
             }
         }
@@ -312,17 +313,10 @@ final class DumpThreads<D> {
         DumpRegistry.Dump d = dumps.byThread(thread);
         if (d != null) {
             killed.add(d.connection());
-            server.connectionStatus().connectionAborted(); // a killed THD is an aborted client (measured on 10.11.19)
             effects.kill(running.get(d.connection()), false);
         }
     }
 
-    /**
-     * A dump's write failed. A semisync dump's flush for an ACK: the plugin logs it as the dump thread, whose
-     * stream then ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave:
-     * "Failed to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
-     * Any other write: the stream ends on the write error (ER_NET_ERROR_ON_WRITE).
-     */
     /** What a dump thread reported of its end. */
     void report(BinlogDumpThread.Report report) {
         if (report instanceof BinlogDumpThread.NetFlushFailed f) {
@@ -353,6 +347,12 @@ final class DumpThreads<D> {
         effects.endWithError(dump, new Protocol.DumpError(1236, message));
     }
 
+    /**
+     * A dump's write failed. A semisync dump's flush for an ACK: the plugin logs it as the dump thread, whose
+     * stream then ends with the error the server's end_connection reports (sql_repl.cc send_event_to_slave:
+     * "Failed to run hook 'after_send_event'"; 5.7/8.0 Binlog_sender::after_send_hook: "Found net error").
+     * Any other write: the stream ends on the write error (ER_NET_ERROR_ON_WRITE).
+     */
     void netFlushFailed(long connection, boolean askedForAck) {
         DumpRegistry.Dump d = dumps.get(connection);
         D dump = running.get(connection);
@@ -385,7 +385,7 @@ final class DumpThreads<D> {
      */
     private void end(long connection, WriteError error) {
         running.remove(connection);
-        killed.remove(connection);
+        boolean wasKilled = killed.remove(connection);
         netError.remove(connection);
         unread.remove(connection); // the socket closed with what nobody read
         DumpRegistry.Dump d = dumps.remove(connection);
@@ -398,8 +398,9 @@ final class DumpThreads<D> {
             if (!alreadyStopped) {
                 transmitStop(d.thread(), d.serverId(), d.semisync());
             }
-            // sql_connect.cc end_connection: the connection ended on a network error, not killed.
-            if (error != null) {
+            // sql_connect.cc end_connection: a connection that ended killed (a KILL, a zombie's KILL_SLAVE_SAME_ID)
+            // or on a network error is an aborted client (measured on MariaDB 10.11.19); only the error is logged
+            if (wasKilled || error != null) {
                 server.connectionStatus().connectionAborted();
             }
             if (error == WriteError.ACK_FLUSH) {

@@ -68,7 +68,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
             }
             RowConflict.Kind kind = conflict.conflict().kind();
             // a statement MIXED wrote as rows in a transaction of statements is applied as rows, and the others as statements
-            boolean rows = asRows && inRows(trx, statementStart(trx, conflict.index()));
+            boolean rows = changeInRows(trx, conflict.index(), asRows);
             boolean tolerant = rows && r.idempotent();
             boolean duplicate = kind == RowConflict.Kind.DUPLICATE_KEY;
             if (!rows && kind == RowConflict.Kind.ROW_NOT_FOUND) {
@@ -219,11 +219,6 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
         return asRows && inRows(trx, statementStart(trx, index));
     }
 
-    /** The statement that made change {@code index}, as the binlog wrote it. */
-    static String statementText(Transaction trx, int index) {
-        return statementOf(trx, index);
-    }
-
     /**
      * Which of the transaction's rows events holds change {@code index}: one per change (the model's fixed
      * layout) when there are as many events as changes of rows, else one per run of one kind in each
@@ -274,7 +269,7 @@ record ApplyError(int code, String reported, String message, boolean fatal, bool
     }
 
     /** The statement that made change {@code index}: the text of its statement's first change. */
-    private static String statementOf(Transaction trx, int index) {
+    static String statementOf(Transaction trx, int index) {
         return trx.changes().get(statementStart(trx, index)).statement();
     }
 }

@@ -132,10 +132,8 @@ public final class SqlThread {
         private long token;
         private final TransactionRetries retries = new TransactionRetries();
         private boolean attemptCounted;
-        /** What the waiting change reports if its wait times out (and how often its warning is listed) or is killed. */
-        private ApplyError lockTimeout;
-        private ApplyError lockKilled;
-        private int lockTimeoutWarnings;
+        /** The change of the transaction that waits for its row: what a timeout or a KILL reports is its event's. */
+        private int waitingChange;
         /** The transaction a sleep waits to run again. */
         private Transaction retrying;
         /** The thread's own session: its innodb_lock_wait_timeout is the global one when it started. */
@@ -467,6 +465,30 @@ public final class SqlThread {
         }
 
         /**
+         * What ended the wait reports, by the waiting change's event ({@code e}, the transaction's end, not
+         * applied yet): the lock wait timeout's 1205, or a KILL's error.
+         */
+        private ApplyError lockWaitError(BinlogEvent e, boolean killed) {
+            var flavor = c.server().flavor();
+            return killed ? ApplyError.lockWaitKilled(flavor, e.transaction(), waitingChange, rowsSeen, rowsEnds,
+                    rowsEvents, e.file())
+                    : ApplyError.lockWaitTimeout(flavor, e.transaction(), waitingChange, rowsSeen, rowsEnds, rowsEvents,
+                    e.file());
+        }
+
+        /** How often the timeout's warning is listed: a statement's 1205 twice in MariaDB, as a client's; a rows event's once. */
+        private int lockTimeoutWarnings(BinlogEvent e) {
+            return ApplyError.changeInRows(e.transaction(), waitingChange, rowsSeen) ? 1
+                    : c.server().flavor().sql().lockWaitTimeoutListed();
+        }
+
+        /** The wait for a row is over without the row (a timeout, a stop, a KILL): it no longer counts as one. */
+        private void waitEnded() {
+            c.server().recordLocks().applierWaitEnded(c.thread().id());
+            waitingAt = -1;
+        }
+
+        /**
          * Whether {@code trx}, ending with {@code e} at the run's index {@code at}, waits for a row a local
          * transaction holds; if it does, the thread shows the rows event's stage (a statement's own state and
          * text under MIXED) and waits until the row is free or innodb_lock_wait_timeout passes.
@@ -483,17 +505,12 @@ public final class SqlThread {
                 return false;
             }
             waitingAt = at;
+            waitingChange = change;
             boolean rows = ApplyError.changeInRows(trx, change, rowsSeen);
-            lockTimeout = ApplyError.lockWaitTimeout(c.server().flavor(), trx, change, rowsSeen, rowsEnds, rowsEvents,
-                    e.file());
-            lockKilled = ApplyError.lockWaitKilled(c.server().flavor(), trx, change, rowsSeen, rowsEnds, rowsEvents,
-                    e.file());
-            // a statement's 1205 is listed twice in MariaDB's warnings, as a client's is; a rows event's once
-            lockTimeoutWarnings = rows ? 1 : c.server().flavor().sql().lockWaitTimeoutListed();
             Transaction.RowChange waiting = trx.changes().get(change);
             String state = rows ? c.server().flavor().replicaRetries().rowsWaitState(waiting.kind())
                     : io.semisyncsim.server.RecordLocks.waitState(waiting.kind() == io.semisyncsim.binlog.EventType.WRITE_ROWS);
-            c.thread().set(c.thread().command(), state, rows ? null : ApplyError.statementText(trx, change),
+            c.thread().set(c.thread().command(), state, rows ? null : ApplyError.statementOf(trx, change),
                     c.server().now());
             c.thread().timeFrom(c.server().now()); // the event it waits in began now
             c.channel().sqlRetrying(state, true);
@@ -542,21 +559,21 @@ public final class SqlThread {
          * exec_relay_log_event, measured on MariaDB 10.11.19).
          */
         private Behavior<Command> lockWaitTimedOut() {
-            c.server().recordLocks().applierWaitEnded(c.thread().id());
-            waitingAt = -1;
+            waitEnded();
             BinlogEvent e = c.channel().nextToApply();
+            ApplyError timeout = lockWaitError(e, false);
             long allowed = c.server().replicaTransactionRetries();
             TransactionRetries.Next next = retries.failed(allowed);
             if (next == TransactionRetries.Next.STOP) {
                 goesOn();
-                return failed(e, 1205, lockTimeout.reported(), lockTimeout.message(), lockTimeoutWarnings);
+                return failed(e, 1205, timeout.reported(), timeout.message(), lockTimeoutWarnings(e));
             }
-            logTry(e);
+            logTry(e, timeout);
             if (next == TransactionRetries.Next.GIVE_UP) {
                 log("sql-gave-up", "count", allowed);
                 goesOn();
-                return failed(e, 1205, c.server().flavor().replicaRetries().gaveUp(lockTimeout.message(), allowed),
-                        lockTimeout.message(), lockTimeoutWarnings);
+                return failed(e, 1205, c.server().flavor().replicaRetries().gaveUp(timeout.message(), allowed),
+                        timeout.message(), lockTimeoutWarnings(e));
             }
             c.channel().rewindGroup();
             retrying = e.transaction();
@@ -575,8 +592,8 @@ public final class SqlThread {
         }
 
         /** The failed try's report, as each try's is written (MariaDB: an error; MySQL: a warning). */
-        private void logTry(BinlogEvent e) {
-            log("sql-retry", "message", lockTimeout.reported(), "gtid", String.valueOf(e.transaction().gtid()),
+        private void logTry(BinlogEvent e, ApplyError timeout) {
+            log("sql-retry", "message", timeout.reported(), "gtid", String.valueOf(e.transaction().gtid()),
                     "code", 1205, "code6", String.format("%06d", 1205));
         }
 
@@ -601,9 +618,9 @@ public final class SqlThread {
          */
         private Behavior<Command> stoppedWhileRetrying() {
             if (waitingAt >= 0) {
-                c.server().recordLocks().applierWaitEnded(c.thread().id());
-                waitingAt = -1;
-                logTry(c.channel().nextToApply());
+                waitEnded();
+                BinlogEvent e = c.channel().nextToApply();
+                logTry(e, lockWaitError(e, false));
                 c.channel().rewindGroup();
                 if (retries.failed(c.server().replicaTransactionRetries()) == TransactionRetries.Next.RETRY) {
                     c.channel().transactionRetried(); // the retry runs, its sleep cut short by the stop
@@ -622,13 +639,13 @@ public final class SqlThread {
          * warning and no "aborted" line (measured on MariaDB 10.11.19: 1927, Slave_retried_transactions 0).
          */
         private Behavior<Command> killedWhileWaiting() {
-            c.server().recordLocks().applierWaitEnded(c.thread().id());
-            waitingAt = -1;
+            waitEnded();
             BinlogEvent e = c.channel().nextToApply();
-            c.channel().sqlError(lockKilled.code(), lockKilled.reported(), c.server().now());
-            log("sql-error", "message", lockKilled.reported(), "gtid", String.valueOf(e.transaction().gtid()),
-                    "code", lockKilled.code(), "code6", String.format("%06d", lockKilled.code()));
-            c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) lockKilled.code(), "trx", e.trx());
+            ApplyError killed = lockWaitError(e, true);
+            c.channel().sqlError(killed.code(), killed.reported(), c.server().now());
+            log("sql-error", "message", killed.reported(), "gtid", String.valueOf(e.transaction().gtid()),
+                    "code", killed.code(), "code6", String.format("%06d", killed.code()));
+            c.trace().record(c.node(), "sql_thread", "sql.error", "code", (long) killed.code(), "trx", e.trx());
             c.channel().rewindGroup();
             goesOn();
             return exit();

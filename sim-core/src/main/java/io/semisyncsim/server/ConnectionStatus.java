@@ -58,9 +58,7 @@ public final class ConnectionStatus {
 
     /** A new process: every counter starts again. */
     void restart() {
-        abortedClients = 0;
-        abortedConnects = 0;
-        abortedConnectsPreauth = 0;
+        flush();
         accessDeniedErrors = 0;
     }
 

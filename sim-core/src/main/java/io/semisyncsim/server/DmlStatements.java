@@ -112,23 +112,14 @@ final class DmlStatements {
             if (limit == null || limit <= 0 || rows.size() < limit) {
                 return WHOLE;
             }
-            boolean fixed = orderBy.stream().allMatch(o -> o.expr() instanceof Expr.Column c && fixedBy(c.name(), where));
+            boolean fixed = orderBy.stream()
+                    .allMatch(o -> o.expr() instanceof Expr.Column c && KeyLookup.constant(c.name(), where) != null);
             boolean byKey = orderBy.size() == 1 && def.primaryKey().size() == 1
                     && orderBy.get(0).expr() instanceof Expr.Column c && c.name().equalsIgnoreCase(def.primaryKey().get(0));
             if (!fixed && !byKey) {
                 return WHOLE; // a filesort reads them all
             }
             return new Scan(rows.get(rows.size() - 1), !fixed && orderBy.get(0).descending());
-        }
-
-        /** Whether {@code where} holds {@code column = constant} (alone or under AND). */
-        private static boolean fixedBy(String column, Expr where) {
-            if (where instanceof Expr.Binary b && b.op().equals("AND")) {
-                return fixedBy(column, b.left()) || fixedBy(column, b.right());
-            }
-            return where instanceof Expr.Binary b && b.op().equals("=")
-                    && (b.left() instanceof Expr.Column c && c.name().equalsIgnoreCase(column) && b.right() instanceof Expr.Literal
-                    || b.right() instanceof Expr.Column c2 && c2.name().equalsIgnoreCase(column) && b.left() instanceof Expr.Literal);
         }
     }
 

@@ -14,26 +14,31 @@ final class KeyLookup {
 
     /** The constant the primary key must equal, or null when WHERE does not pin it. */
     static Object value(Table table, Expr where) {
-        if (where == null || table.def().primaryKey().size() != 1) {
+        if (table.def().primaryKey().size() != 1) {
             return null;
         }
-        String pk = table.def().primaryKey().get(0);
+        Expr.Literal l = constant(table.def().primaryKey().get(0), where);
+        return l == null ? null : l.value();
+    }
+
+    /** The constant WHERE sets {@code column} to ({@code column = constant}, alone or under AND), or null. */
+    static Expr.Literal constant(String column, Expr where) {
         if (where instanceof Expr.Binary b && b.op().equals("AND")) {
-            Object left = value(table, b.left());
-            return left != null ? left : value(table, b.right());
+            Expr.Literal left = constant(column, b.left());
+            return left != null ? left : constant(column, b.right());
         }
         if (where instanceof Expr.Binary b && b.op().equals("=")) {
-            if (isKey(b.left(), pk) && b.right() instanceof Expr.Literal l) {
-                return l.value();
+            if (names(b.left(), column) && b.right() instanceof Expr.Literal l) {
+                return l;
             }
-            if (isKey(b.right(), pk) && b.left() instanceof Expr.Literal l) {
-                return l.value();
+            if (names(b.right(), column) && b.left() instanceof Expr.Literal l) {
+                return l;
             }
         }
         return null;
     }
 
-    private static boolean isKey(Expr e, String pk) {
-        return e instanceof Expr.Column c && c.name().equalsIgnoreCase(pk);
+    private static boolean names(Expr e, String column) {
+        return e instanceof Expr.Column c && c.name().equalsIgnoreCase(column);
     }
 }

@@ -322,12 +322,12 @@ public final class Mysqld {
         return waits;
     }
 
-    /** The rows client transactions hold (InnoDB's record locks). */
-    /** The counters of refused logins, killed clients and privilege errors. */
+    /** The counters of refused logins, aborted connections and privilege errors. */
     public ConnectionStatus connectionStatus() {
         return connectionStatus;
     }
 
+    /** The rows client transactions hold (InnoDB's record locks). */
     public RecordLocks recordLocks() {
         return recordLocks;
     }

@@ -71,7 +71,7 @@ public final class RecordLocks {
         for (RowChange c : changes) {
             rowsOf(c, rows);
         }
-        take(thread, session, new ArrayList<>(rows), state);
+        take(thread, session, new ArrayList<>(rows), state, false);
     }
 
     /** The rows {@code c} changes and writes, under their primary keys (none for a table without one). */
@@ -151,10 +151,6 @@ public final class RecordLocks {
             add(rows, db, table, key);
         }
         take(thread, session, new ArrayList<>(rows), state, nowait);
-    }
-
-    private void take(long thread, Session session, List<Wanted> rows, String state) throws SqlError {
-        take(thread, session, rows, state, false);
     }
 
     private void take(long thread, Session session, List<Wanted> rows, String state, boolean nowait)

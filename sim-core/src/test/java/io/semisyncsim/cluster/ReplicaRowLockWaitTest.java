@@ -68,9 +68,13 @@ class ReplicaRowLockWaitTest {
         return node.status().get(name);
     }
 
-    private static String sqlThreadState(Mysqld node) {
+    private static io.semisyncsim.server.Threads.Thread sqlThread(Mysqld node) {
         return node.threads().listed().stream().filter(t -> t.command().equals("Slave_SQL")).findFirst()
-                .orElseThrow().state();
+                .orElseThrow();
+    }
+
+    private static String sqlThreadState(Mysqld node) {
+        return sqlThread(node).state();
     }
 
     @Test
@@ -174,8 +178,7 @@ class ReplicaRowLockWaitTest {
             sourceUpdatesAHeldRow(c);
             c.kernel().runFor(300_000);
             Mysqld replica = c.node("replica1");
-            long sqlThread = replica.threads().listed().stream().filter(t -> t.command().equals("Slave_SQL"))
-                    .findFirst().orElseThrow().id();
+            long sqlThread = sqlThread(replica).id();
 
             c.execute("replica1", Account.ROOT, "KILL " + sqlThread);
             c.kernel().runFor(10_000);
@@ -196,8 +199,7 @@ class ReplicaRowLockWaitTest {
             long local = sourceUpdatesAHeldRow(c);
             c.kernel().runFor(2 * SECOND + 200_000); // 3.5 s after the thread started, 2.2 s into the wait
             Mysqld replica = c.node("replica1");
-            var sql = replica.threads().listed().stream().filter(t -> t.command().equals("Slave_SQL")).findFirst()
-                    .orElseThrow();
+            var sql = sqlThread(replica);
             assertEquals(2, (c.kernel().now() - sql.since()) / SECOND);
 
             c.execute("replica1", local, Account.ROOT, "ROLLBACK", Long.MAX_VALUE);
